@@ -1,0 +1,1 @@
+"""Gazetteers and patterns shipped as package data."""

@@ -1,0 +1,31 @@
+"""The package's exceptions: one small hierarchy the CLI turns into one line and an exit code."""
+
+__all__ = ["KgError", "InputError", "GoldError", "QueryError", "ValidationError"]
+
+
+class KgError(Exception):
+    """Base of every error the package raises on purpose; its message is one line for the user."""
+
+    exit_code = 1
+
+
+class InputError(KgError):
+    """An input file or directory cannot be read as articles (missing, empty, binary, malformed)."""
+
+    exit_code = 2
+
+
+class GoldError(InputError):
+    """A gold annotation file is malformed."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed or cannot be run."""
+
+    exit_code = 2
+
+
+class ValidationError(KgError):
+    """A graph does not conform to the SHACL shapes."""
+
+    exit_code = 3

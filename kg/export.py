@@ -1,0 +1,117 @@
+"""Serialise graphs deterministically: pure ``generate_<format>`` functions and atomic writers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.rdf import bind_prefixes
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "generate_turtle",
+    "generate_ntriples",
+    "generate_trig",
+    "generate_nquads",
+    "generate_jsonld",
+    "union_graph",
+    "write_text_atomic",
+    "write_graph",
+]
+
+
+def union_graph(data: Graph | Dataset) -> Graph:
+    """All triples of a graph or of every graph of a dataset, in one graph."""
+    if not isinstance(data, Dataset):
+        return data
+    graph = bind_prefixes(Graph())
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def _as_dataset(data: Graph | Dataset) -> Dataset:
+    if isinstance(data, Dataset):
+        return data
+    ds = bind_prefixes(Dataset())
+    for triple in data:
+        ds.add(triple)
+    return ds
+
+
+def generate_turtle(data: Graph | Dataset) -> str:
+    """Turtle with the package's prefixes; byte-identical for the same triples."""
+    return bind_prefixes(union_graph(data)).serialize(format="turtle")
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def generate_ntriples(data: Graph | Dataset) -> str:
+    """N-Triples, one triple a line, lines sorted."""
+    return _sorted_lines(union_graph(data).serialize(format="nt"))
+
+
+def generate_trig(data: Graph | Dataset) -> str:
+    """TriG: one named graph per document."""
+    return _as_dataset(data).serialize(format="trig")
+
+
+def generate_nquads(data: Graph | Dataset) -> str:
+    """N-Quads, one quad a line, lines sorted."""
+    return _sorted_lines(_as_dataset(data).serialize(format="nquads"))
+
+
+def generate_jsonld(data: Graph | Dataset) -> str:
+    """JSON-LD (expanded with the package's prefixes as context)."""
+    from kg.rdf import PREFIXES
+
+    return union_graph(data).serialize(format="json-ld", context=dict(PREFIXES), indent=2)
+
+
+#: Format name -> generator; the CLI's ``--format`` choices come from these keys.
+FORMATS: dict[str, Callable[[Graph | Dataset], str]] = {
+    "turtle": generate_turtle,
+    "ntriples": generate_ntriples,
+    "trig": generate_trig,
+    "nquads": generate_nquads,
+    "jsonld": generate_jsonld,
+}
+
+#: File name suffix of each format.
+SUFFIXES = {
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "trig": ".trig",
+    "nquads": ".nq",
+    "jsonld": ".jsonld",
+}
+
+
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_graph(data: Graph | Dataset, path: str | Path, fmt: str = "turtle") -> Path:
+    """Serialise ``data`` in ``fmt`` (a key of :data:`FORMATS`) to ``path`` atomically."""
+    return write_text_atomic(path, FORMATS[fmt](data))

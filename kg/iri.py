@@ -1,0 +1,105 @@
+"""Deterministic, readable IRIs for documents, entities, quantities and provenance nodes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from decimal import Decimal
+
+__all__ = [
+    "BASE",
+    "normalize_key",
+    "document_iri",
+    "sentence_iri",
+    "mention_iri",
+    "assertion_iri",
+    "entity_iri",
+    "quantity_iri",
+]
+
+#: Namespace of instance data; the ontology lives at ``https://w3id.org/chengyu-kg/ontology#``.
+BASE = "https://w3id.org/chengyu-kg/id/"
+
+_CLASS_SEGMENT = {
+    "Agency": "agency",
+    "Organization": "organization",
+    "Agreement": "agreement",
+    "ScienceCity": "science-city",
+    "District": "district",
+    "City": "city",
+    "Project": "project",
+}
+
+# Characters that may not appear in an IRI reference, plus those that make Turtle
+# prefixed names or URLs awkward; they are percent-encoded.
+_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`#?%/\[\]]")
+
+
+def normalize_key(text: str) -> str:
+    """The identity form of a name: NFKC, white space removed.
+
+    >>> normalize_key("西部（重庆）科学城 ")
+    '西部(重庆)科学城'
+    """
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _segment(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", normalize_key(text))
+
+
+def document_iri(doc_id: str) -> str:
+    """IRI of a document (also the name of its named graph).
+
+    >>> document_iri("000_8ad9febdc21e1cf6")
+    'https://w3id.org/chengyu-kg/id/doc/000_8ad9febdc21e1cf6'
+    """
+    return f"{BASE}doc/{_segment(doc_id)}"
+
+
+def sentence_iri(doc_id: str, index: int) -> str:
+    """IRI of the ``index``-th sentence of a document."""
+    return f"{document_iri(doc_id)}/s{index}"
+
+
+def mention_iri(doc_id: str, start: int, end: int) -> str:
+    """IRI of the mention covering ``[start, end)`` of a document's text."""
+    return f"{document_iri(doc_id)}/m{start}-{end}"
+
+
+def assertion_iri(doc_id: str, *parts: str) -> str:
+    """IRI of a reified fact of a document, from a hash of what identifies it."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f"{document_iri(doc_id)}/a{digest}"
+
+
+def entity_iri(cls: str, key: str) -> str:
+    """IRI of an entity: class segment and key (a division code or a canonical name).
+
+    >>> entity_iri("District", "500109")
+    'https://w3id.org/chengyu-kg/id/district/500109'
+    >>> entity_iri("Agency", "重庆市科学技术局")
+    'https://w3id.org/chengyu-kg/id/agency/重庆市科学技术局'
+    """
+    return f"{BASE}{_CLASS_SEGMENT[cls]}/{_segment(key)}"
+
+
+def quantity_iri(
+    subject_iri: str,
+    predicate: str,
+    value: Decimal,
+    unit: str,
+    indicator: str | None = None,
+    year: int | None = None,
+) -> str:
+    """IRI of a quantity or target, derived from what it is a figure of.
+
+    >>> quantity_iri(entity_iri("ScienceCity", "西部(重庆)科学城"), "plannedArea",
+    ...              Decimal("1198"), "SquareKilometre")
+    'https://w3id.org/chengyu-kg/id/quantity/ff8b21b5ce5d3c08'
+    """
+    ident = "\x1f".join(
+        [subject_iri, predicate, format(value, "f"), unit, indicator or "", str(year or "")]
+    )
+    return f"{BASE}quantity/{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:16]}"

@@ -1,0 +1,170 @@
+"""Plain records that extraction produces and the RDF mapping consumes (no rdflib here)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = [
+    "Document",
+    "Sentence",
+    "Span",
+    "Entity",
+    "Mention",
+    "QuantityValue",
+    "DateValue",
+    "Relation",
+    "Extraction",
+    "ENTITY_CLASSES",
+    "RELATION_PREDICATES",
+    "MERGE_BASES",
+    "YEAR_SOURCES",
+]
+
+#: Ontology class local names an :class:`Entity` may have.
+ENTITY_CLASSES = (
+    "Agency",
+    "Organization",
+    "Agreement",
+    "ScienceCity",
+    "District",
+    "City",
+    "Project",
+)
+
+#: Ontology property local names a :class:`Relation` may have, with what the object is.
+RELATION_PREDICATES = {
+    "party": "entity",  # Agreement -> Agency
+    "includesDistrict": "entity",  # ScienceCity -> District
+    "coreArea": "entity",  # ScienceCity -> District
+    "locatedIn": "entity",  # District -> City, City -> City, Project -> District/City
+    "jurisdiction": "entity",  # Agency -> City/District
+    "signedOn": "date",  # Agreement -> DateValue
+    "plannedArea": "quantity",  # Place -> QuantityValue
+    "hasTarget": "quantity",  # Agreement -> QuantityValue with year
+    "hasQuantity": "quantity",  # Project -> QuantityValue
+}
+
+#: Why a mention was tied to its entity.
+MERGE_BASES = ("exact", "official-code", "canonical-name", "alias-declaration")
+
+#: Where the year of a date came from.
+YEAR_SOURCES = ("explicit", "published", "text")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text and what its metadata says."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: datetime.date | None = None
+    url: str | None = None
+    source: str | None = None
+    encoding: str = "utf-8"
+    path: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text, hex-encoded."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document; ``start``/``end`` are offsets in the document text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of document text: offsets, the characters there, and its sentence."""
+
+    start: int
+    end: int
+    surface: str
+    sentence: int
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    """A thing the text names, identified by class and key.
+
+    ``key`` decides identity (and the IRI): the GB/T 2260 code for a division,
+    else the canonical name. ``label`` is the canonical Chinese name.
+    """
+
+    cls: str
+    key: str
+    label: str
+    code: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.cls not in ENTITY_CLASSES:
+            raise ValueError(f"unknown entity class {self.cls!r}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span that names an entity, and why the span was tied to that entity."""
+
+    entity: Entity
+    span: Span
+    basis: str = "exact"
+
+
+@dataclass(frozen=True)
+class QuantityValue:
+    """A number in a unit (an ontology unit local name), with 万/亿 multiplied out.
+
+    ``year`` is set for targets (a value to reach by that year).
+    """
+
+    value: Decimal
+    unit: str
+    indicator: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date and where its year came from (one of :data:`YEAR_SOURCES`)."""
+
+    date: datetime.date
+    year_source: str = "explicit"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact read from a span: subject, ontology property, object."""
+
+    subject: Entity
+    predicate: str
+    object: Entity | QuantityValue | DateValue
+    span: Span
+
+    def __post_init__(self) -> None:
+        if self.predicate not in RELATION_PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def entities(self) -> list[Entity]:
+        """The distinct entities mentioned, sorted."""
+        return sorted({m.entity for m in self.mentions})

@@ -1,0 +1,102 @@
+"""Records map to the triples the ontology promises, and the result conforms to the shapes."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg import iri
+from kg.export import generate_turtle
+from kg.namespace import CY
+from kg.rdf import to_dataset, to_graph
+from kg.validate import validate
+
+ID = iri.BASE
+
+
+@pytest.mark.parametrize(
+    "triple",
+    [
+        (
+            URIRef(ID + "agreement/京津科技协同合作协议"),
+            CY.party,
+            URIRef(ID + "agency/北京市科学技术委员会"),
+        ),
+        (
+            URIRef(ID + "agreement/京津科技协同合作协议"),
+            CY.signedOn,
+            Literal("2023-03-05", datatype=XSD.date),
+        ),
+        (URIRef(ID + "agreement/京津科技协同合作协议"), CY.yearSource, Literal("published")),
+        (
+            URIRef(ID + "science-city/中关村科学城"),
+            CY.includesDistrict,
+            URIRef(ID + "district/110108"),
+        ),
+        (URIRef(ID + "district/110108"), CY.divisionCode, Literal("110108")),
+        (URIRef(ID + "district/110108"), CY.locatedIn, URIRef(ID + "city/110000")),
+        (URIRef(ID + "city/110000"), RDFS.label, Literal("北京市", lang="zh")),
+        (
+            URIRef(ID + "agency/北京市科学技术委员会"),
+            SKOS.altLabel,
+            Literal("北京市科委", lang="zh"),
+        ),
+        (URIRef(ID + "agency/北京市科学技术委员会"), CY.mergeReason, Literal("canonical-name")),
+        (URIRef(ID + "doc/doc1/m5-10"), CY.surface, Literal("北京市科委")),
+        (URIRef(ID + "doc/doc1/s1"), CY.inDocument, URIRef(ID + "doc/doc1")),
+    ],
+)
+def test_rdf_maps_records_to_triples(small_extraction, triple):
+    assert triple in to_graph([small_extraction])
+
+
+def test_rdf_quantity_has_value_and_unit(small_extraction):
+    graph = to_graph([small_extraction])
+    area = graph.value(URIRef(ID + "science-city/中关村科学城"), CY.plannedArea)
+    assert graph.value(area, CY.value) == Literal("75.0", datatype=XSD.decimal)
+    assert graph.value(area, CY.unit) == CY.SquareKilometre
+    assert (area, RDF.type, CY.Quantity) in graph
+
+
+def test_rdf_every_fact_has_an_assertion_with_its_sentence(small_extraction):
+    graph = to_graph([small_extraction])
+    facts = [
+        (s, p, o)
+        for p in (CY.party, CY.signedOn, CY.includesDistrict, CY.plannedArea, CY.locatedIn)
+        for s, o in graph.subject_objects(p)
+    ]
+    assert len(facts) == 6
+    for s, p, o in facts:
+        assertions = set(graph.subjects(RDF.subject, s)) & set(graph.subjects(RDF.predicate, p))
+        assertions &= set(graph.subjects(RDF.object, o))
+        assert assertions, (s, p, o)
+        for a in assertions:
+            assert (graph.value(a, CY.inSentence), RDF.type, CY.Sentence) in graph
+
+
+def test_rdf_graph_conforms_to_shapes(small_extraction):
+    report = validate(to_graph([small_extraction]))
+    assert report.conforms, report.text
+
+
+def test_rdf_shapes_reject_an_agreement_whose_party_is_not_an_agency(small_extraction):
+    graph = to_graph([small_extraction])
+    graph.add(
+        (URIRef(ID + "agreement/京津科技协同合作协议"), CY.party, URIRef(ID + "district/110108"))
+    )
+    assert not validate(graph).conforms
+
+
+def test_rdf_named_graph_per_document_has_the_same_triples(small_extraction):
+    ds = to_dataset([small_extraction])
+    named = ds.graph(URIRef(iri.document_iri("doc1")))
+    assert isomorphic(named, to_graph([small_extraction]))
+
+
+def test_rdf_turtle_is_byte_identical_and_round_trips(small_extraction):
+    first = generate_turtle(to_graph([small_extraction]))
+    second = generate_turtle(to_graph([small_extraction]))
+    assert first == second
+    assert isomorphic(Graph().parse(data=first, format="turtle"), to_graph([small_extraction]))
