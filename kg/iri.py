@@ -97,7 +97,7 @@ def quantity_iri(
 
     >>> quantity_iri(entity_iri("ScienceCity", "西部(重庆)科学城"), "plannedArea",
     ...              Decimal("1198"), "SquareKilometre")
-    'https://w3id.org/chengyu-kg/id/quantity/ff8b21b5ce5d3c08'
+    'https://w3id.org/chengyu-kg/id/quantity/a7a853535d728458'
     """
     ident = "\x1f".join(
         [subject_iri, predicate, format(value, "f"), unit, indicator or "", str(year or "")]

@@ -1,0 +1,51 @@
+"""The packaged lexicons name no entity that only the held-out test set has.
+
+Lexicons hold generic vocabulary (organ suffixes, sector abbreviations, national ministries,
+units); a name that appears in the test gold but in no development or seed gold would mean the
+extractor was tuned on the test set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.iri import normalize_key
+
+from .conftest import DATA, ROOT
+
+LEXICONS = sorted(
+    p for p in (ROOT / "kg" / "data").iterdir() if p.suffix in {".tsv", ".txt", ".json"}
+)
+
+
+def _names(split: str) -> set[str]:
+    names: set[str] = set()
+    for path in (DATA / "gold" / split).glob("*.json"):
+        for ent in json.loads(path.read_text(encoding="utf-8"))["entities"]:
+            names.update(normalize_key(n) for n in [ent["label"], *ent.get("aliases", [])])
+    return names
+
+
+def _entries(path: Path) -> set[str]:
+    entries: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for field in line.replace(",", "\t").split("\t"):
+            if field.strip():
+                entries.add(normalize_key(field))
+    return entries
+
+
+def test_lexicon_holdout_test_gold_exists():
+    assert len(_names("test")) >= 30
+
+
+@pytest.mark.parametrize("lexicon", LEXICONS, ids=lambda p: p.name)
+def test_lexicon_holdout_has_no_test_only_names(lexicon):
+    test_only = _names("test") - _names("dev") - _names("seed")
+    leaked = sorted(_entries(lexicon) & test_only)
+    assert not leaked, f"{lexicon.name} names test-set entities: {leaked}"

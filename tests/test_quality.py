@@ -1,0 +1,63 @@
+"""Extraction quality against gold annotations: the seed, the development and the held-out test set.
+
+The floors are the project's quality bar; the figures are printed by ``kg eval`` (run with ``-s``
+to see them here).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import main
+
+from .conftest import DATA, SEED
+
+SEED_CLASSES = ("Agency", "Agreement", "ScienceCity", "District", "City", "Project")
+
+
+def _build_and_eval(inputs, gold, out, capsys) -> dict:
+    assert main(["build", *map(str, inputs), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(gold), str(out)]) == 0
+    print("\n" + capsys.readouterr().out)  # the figures, as kg eval prints them
+    assert main(["eval", "--json", str(gold), str(out)]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_quality_seed_reaches_the_bar(tmp_path, capsys):
+    scores = _build_and_eval([SEED], DATA / "gold" / "seed", tmp_path, capsys)
+    for cls in SEED_CLASSES:
+        assert scores["classes"][cls]["f1"] >= 0.95, (
+            cls,
+            scores["classes"][cls],
+            scores["missed"],
+            scores["spurious"],
+        )
+    for predicate in ("party", "signedOn", "includesDistrict", "plannedArea", "hasTarget"):
+        rel = scores["relations"][predicate]
+        assert rel["recall"] == 1.0, (predicate, rel, scores["missed_relations"])
+
+
+HELD_OUT_FLOORS = {
+    "Agency": 0.85,
+    "Agreement": 0.85,
+    "District": 0.85,
+    "City": 0.85,
+    "Project": 0.75,
+}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_quality_evaluation_set_reaches_the_floors(tmp_path, capsys, split):
+    corpus = DATA / "corpus" / split
+    assert len(list(corpus.glob("*.txt"))) >= 6, f"the {split} corpus is missing"
+    scores = _build_and_eval([corpus], DATA / "gold" / split, tmp_path, capsys)
+    for cls, floor in HELD_OUT_FLOORS.items():
+        assert scores["classes"][cls]["f1"] >= floor, (cls, scores["classes"][cls])
+    for predicate in ("party", "signedOn"):
+        assert scores["relations"][predicate]["recall"] >= 0.9, (
+            predicate,
+            scores["relations"][predicate],
+        )

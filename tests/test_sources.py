@@ -1,0 +1,129 @@
+"""Reading articles: .txt with sidecars, directories, .jsonl; every bad input named clearly."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from kg.errors import InputError
+from kg.sources import decode_text, parse_date, read_documents
+
+TEXT = "3月5日，北京市科委与天津市科技局签署合作协议。"
+
+
+def test_sources_reads_txt_with_sidecar(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(
+        json.dumps({"published": "2023-03-06", "title": "标题", "url": "https://example.org/a"}),
+        encoding="utf-8",
+    )
+    [doc] = read_documents([tmp_path / "a.txt"])
+    assert (doc.id, doc.text, doc.published, doc.title, doc.url, doc.encoding) == (
+        "a",
+        TEXT,
+        datetime.date(2023, 3, 6),
+        "标题",
+        "https://example.org/a",
+        "utf-8",
+    )
+
+
+def test_sources_reads_directory_and_jsonl_in_order(tmp_path):
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    lines = [
+        {"id": "j1", "title": "t", "text": TEXT, "published": "2024-01-02", "url": "u"},
+        {"id": "j2", "text": TEXT},
+    ]
+    (tmp_path / "c.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n", encoding="utf-8"
+    )
+    docs = read_documents([tmp_path])
+    assert [d.id for d in docs] == ["a", "b", "j1", "j2"]
+    assert docs[2].published == datetime.date(2024, 1, 2)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig"])
+def test_sources_decodes_chinese_encodings(encoding):
+    text, used = decode_text(TEXT.encode(encoding), "x")
+    assert text == TEXT
+    assert used == ("utf-8" if encoding == "utf-8-sig" else "gb18030")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-12-18", datetime.date(2021, 12, 18)),
+        ("2021-12-18T08:00:00+08:00", datetime.date(2021, 12, 18)),
+        (None, None),
+    ],
+)
+def test_sources_parses_published_dates(value, expected):
+    assert parse_date(value, "x") == expected
+
+
+def _write(tmp_path, name, content):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+BAD_INPUTS = [
+    # (files to write, input name, words the error must contain)
+    ({}, "missing.txt", "no such file"),
+    ({"empty.txt": ""}, "empty.txt", "empty file"),
+    ({"blank.txt": " \n\n "}, "blank.txt", "empty file"),
+    ({"bin.txt": bytes(range(256)) * 4}, "bin.txt", "binary file"),
+    ({"png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "png.txt", "binary file"),
+    (
+        {"c.jsonl": '{"id": "a", "text": "好"}\n{"id": "b", "text": \n'},
+        "c.jsonl",
+        "c.jsonl:2: malformed JSON line",
+    ),
+    (
+        {"c.jsonl": '{"id": "a", "text": "好"}\n["x"]\n'},
+        "c.jsonl",
+        "c.jsonl:2: expected a JSON object",
+    ),
+    ({"c.jsonl": '{"id": "a"}\n'}, "c.jsonl", "c.jsonl:1: missing or empty 'text'"),
+    (
+        {"c.jsonl": '{"id": "a", "text": "好", "published": "17/12/2021"}\n'},
+        "c.jsonl",
+        "c.jsonl:1: bad date",
+    ),
+    (
+        {"a.txt": TEXT, "a.meta.json": '{"published": "2021-13-45"}'},
+        "a.txt",
+        "a.meta.json: bad date",
+    ),
+    ({"a.txt": TEXT, "a.meta.json": '{"published": 2021}'}, "a.txt", "a.meta.json: bad date"),
+    ({"a.txt": TEXT, "a.meta.json": "{not json"}, "a.txt", "a.meta.json: malformed sidecar JSON"),
+    ({"a.pdf": "x"}, "a.pdf", "unsupported input"),
+    (
+        {"c.jsonl": '{"id": "a", "text": "好"}\n{"id": "a", "text": "好"}\n'},
+        "c.jsonl",
+        "duplicate document id",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "name", "message"), BAD_INPUTS)
+def test_sources_rejects_bad_input_with_a_specific_message(tmp_path, files, name, message):
+    for fname, content in files.items():
+        _write(tmp_path, fname, content)
+    with pytest.raises(InputError) as info:
+        read_documents([tmp_path / name])
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_sources_rejects_directory_without_articles(tmp_path):
+    (tmp_path / "readme.md").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no .txt or .jsonl"):
+        read_documents([tmp_path])
