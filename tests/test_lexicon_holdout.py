@@ -25,7 +25,15 @@ def _names(split: str) -> set[str]:
     names: set[str] = set()
     for path in (DATA / "gold" / split).glob("*.json"):
         for ent in json.loads(path.read_text(encoding="utf-8"))["entities"]:
-            names.update(normalize_key(n) for n in [ent["label"], *ent.get("aliases", [])])
+            label = normalize_key(ent["label"])
+            names.add(label)
+            # A back-reference made of the label's own head noun (示范区 for
+            # ……一体化发展示范区) is generic vocabulary, not a name.
+            names.update(
+                alias
+                for alias in (normalize_key(a) for a in ent.get("aliases", []))
+                if not (label.endswith(alias) and len(alias) <= 3)
+            )
     return names
 
 

@@ -1,0 +1,291 @@
+"""Government agencies read by the grammar of their names: place + sector + organ, and ministries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.divisions import MUNICIPALITIES, PlaceHit
+from kg.extract.lexicon import Lexicon, Tokens
+
+__all__ = [
+    "AgencyHit",
+    "find_agencies",
+    "find_ministries",
+    "area_committees",
+    "bare_committees",
+    "drop_overlaps",
+]
+
+# 部门 ("the department of"): the organ is then taken from the sector table.
+_DEPT = "部门"
+# Single-character place shorthands: 市发展改革委 = (the article's city)发展改革委.
+_SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
+# A shorthand preceded by these is a count or a collective (两市, 各区), not one place.
+_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超")
+# 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
+_GOV_COMPOUND = re.compile(r"工作报告|采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场")
+_MAX_SECTORS = 3
+# Organs that follow the place directly, with no sector (重庆市人民政府, 喀什地区行政公署).
+_GOVERNMENTS = frozenset({"政府", "人民政府", "行政公署"})
+# 黄石四市科技部门, 京津两地…: a count between an enumeration of places and the sector.
+_COLLECTIVE_COUNT = re.compile(r"(?:[两三四五六七八九十]+|各)(?:市|地|省|区|县)$")
+
+
+@dataclass
+class AgencyHit:
+    """An agency name found in the normalised text."""
+
+    start: int
+    end: int
+    label: str
+    place_code: str | None  # the division whose agency this is
+    place_label: str | None
+    basis: str
+    parties: int = 1  # how many agencies share this span (北京、天津、河北人社部门)
+
+
+def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
+    out = []
+    for length in (5, 4, 3, 2, 1):
+        w = norm[e - length : e] if e - length >= 0 else ""
+        if w in lex.organs:
+            out.append(w)
+    return out
+
+
+def _sector_chain(norm: str, end: int, lex: Lexicon) -> tuple[int, list[str]]:
+    """Sector words ending at ``end`` (read right to left, longest word first)."""
+    words: list[str] = []
+    pos = end
+    while len(words) < _MAX_SECTORS:
+        best = None
+        for length in range(min(lex.max_sector_len, pos), 0, -1):
+            w = norm[pos - length : pos]
+            if w in lex.sectors:
+                best = w
+                break
+        if best is None:
+            break
+        words.insert(0, best)
+        pos -= len(best)
+        if pos > 0 and norm[pos - 1] == "和" and words:
+            # 文化广电和旅游: a joiner only counts if another sector word precedes it
+            for length in range(min(lex.max_sector_len, pos - 1), 0, -1):
+                if norm[pos - 1 - length : pos - 1] in lex.sectors:
+                    words.insert(0, "和")
+                    pos -= 1
+                    break
+    return pos, words
+
+
+def _canonical_sector(words: list[str], lex: Lexicon) -> str:
+    if len(words) == 1:
+        return lex.sectors[words[0]][0]
+    # In a compound (文化广电旅游) the words are written in full already; expand only
+    # the recognised abbreviations and keep the order.
+    return "".join(w if w == "和" else lex.sectors[w][0] for w in words)
+
+
+def _agency_label(
+    place: str,
+    code: str | None,
+    level: int,
+    sector: str,
+    words: list[str],
+    organ: str,
+    lex: Lexicon,
+) -> str:
+    """Canonical name: place + sector + organ; for 部门 the organ a place of that level has
+    (人社部门 of a province is its 厅, of a city or a municipality its 局)."""
+    if organ == _DEPT:
+        province = level == 1 and (code or "")[:2] not in MUNICIPALITIES
+        organ_c = lex.sectors[words[-1]][2 if province else 1] if words else _DEPT
+    else:
+        organ_c = lex.organs[organ]
+    return place + sector + organ_c
+
+
+def find_agencies(
+    norm: str,
+    places: list[PlaceHit],
+    lex: Lexicon,
+    main_place: dict[int, str],
+) -> list[AgencyHit]:
+    """Local agencies: place + sector + organ (重庆市经信委, 市发展改革委, 河北人社部门)."""
+    place_end = {h.end: h for h in places}
+    div = lex.divisions
+    hits: list[AgencyHit] = []
+    for m in lex.organ_end_re.finditer(norm):
+        e = m.end()
+        if norm.startswith(_DEPT, e - 1) and norm[e - 1] == "部":
+            candidates = [_DEPT]
+            e += 1
+        else:
+            candidates = _organs_ending_at(norm, e, lex)
+        best: tuple[int, AgencyHit | None, list[AgencyHit]] = (0, None, [])
+        for organ in candidates:
+            s_organ = e - len(organ)
+            if organ in _GOVERNMENTS:
+                if _GOV_COMPOUND.match(norm, e):
+                    continue
+                s_sector, words = s_organ, []
+            else:
+                s_sector, words = _sector_chain(norm, s_organ, lex)
+                if not words:
+                    continue
+            sector = _canonical_sector(words, lex) if words else ""
+            place = place_end.get(s_sector)
+            count = _COLLECTIVE_COUNT.search(norm, max(0, s_sector - 4), s_sector)
+            if place is None and count is not None and organ == _DEPT:
+                place = place_end.get(count.start())
+                if place is not None and not (
+                    place.start > 0 and norm[place.start - 1] in "、和与"
+                ):
+                    place = None  # 重庆两地 is not a list of places
+            extra: list[PlaceHit] = []
+            if place is not None and place.code:
+                start = place.start
+                d = div.by_code[place.code]
+                level = d.level
+                place_code, place_label = d.code, d.name
+                # 北京市朝阳区人社局: the parent written before a district stays in the name;
+                # a province before a city (河北省廊坊市) is only part of the mention
+                parent = place_end.get(place.start)
+                if parent is not None and parent.code and parent.code == d.parent:
+                    start = parent.start
+                    if d.level == 3:
+                        place_label = div.by_code[parent.code].name + d.name
+                # 北京、天津、河北人社部门: every place of the enumeration gets one
+                p = place
+                while p.start > 0 and norm[p.start - 1] in "、和与":
+                    prev = place_end.get(p.start - 1)
+                    if prev is None or not prev.code:
+                        break
+                    extra.insert(0, prev)
+                    p = prev
+            elif place is not None:
+                start = place.start
+                level, place_code, place_label = 3, None, place.name
+            elif (
+                s_sector > 0
+                and norm[s_sector - 1] in _SHORTHAND
+                and not (s_sector > 1 and norm[s_sector - 2] in _NOT_SHORTHAND_BEFORE)
+                and _SHORTHAND[norm[s_sector - 1]] in main_place
+            ):
+                start = s_sector - 1
+                level = _SHORTHAND[norm[s_sector - 1]]
+                place_code = main_place[level]
+                # 区 of an article about 广西壮族自治区 is the region, not one of its districts
+                region = main_place.get(1)
+                if level == 3 and region and div.by_code[region].name.endswith("自治区"):
+                    level, place_code = 1, region
+                place_label = div.by_code[place_code].name
+            else:
+                continue
+
+            label = _agency_label(place_label, place_code, level, sector, words, organ, lex)
+            written = norm[start:e]
+            basis = "exact" if written == label else "canonical-name"
+            hit = AgencyHit(start, e, label, place_code, place_label, basis)
+            others = []
+            for p in extra:
+                pd = div.by_code[p.code]
+                others.append(
+                    AgencyHit(
+                        p.start,
+                        e,
+                        _agency_label(pd.name, pd.code, pd.level, sector, words, organ, lex),
+                        pd.code,
+                        pd.name,
+                        "canonical-name",
+                    )
+                )
+            if e - start > best[0]:
+                best = (e - start, hit, others)
+        if best[1] is not None:
+            # each agency of 北京、天津、河北人社部门 gets the span from its own place to the
+            # shared sector and organ, so that no two share one span
+            n = 1 + len(best[2])
+            for h in [*best[2], best[1]]:
+                h.parties = n
+                hits.append(h)
+    return drop_overlaps(hits)
+
+
+def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Longest first, then leftmost; the agencies of one enumeration (same end) stay together."""
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for h in hits:
+        if any(h.start < e and s < h.end and e != h.end for s, e in taken):
+            continue
+        if (h.start, h.end) in taken:
+            continue
+        taken.append((h.start, h.end))
+        out.append(h)
+    out.sort(key=lambda h: (h.start, h.end))
+    return out
+
+
+def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """National ministries (文化和旅游部, 国家发展改革委) outside local agency names."""
+    out = []
+    for m in lex.ministry_re.finditer(norm):
+        s, e = m.span()
+        if norm.startswith("门", e) or any(s < te and ts < e for ts, te in taken):
+            continue  # 科技部门 is a local department, not 科技部
+        written = m.group()
+        canonical = lex.ministries[written]
+        # a short form right after a place name belongs to that place (重庆市发改委)
+        if written != canonical and s > 0 and norm[s - 1] in "市省区县":
+            continue
+        basis = "exact" if written == canonical else "canonical-name"
+        out.append(AgencyHit(s, e, canonical, None, None, basis))
+    return out
+
+
+_COMMITTEE = re.compile(r"管理委员会|管理委员|管委会|党工委")
+
+
+def area_committees(norm: str, areas: list[tuple[int, int, str]]) -> list[AgencyHit]:
+    """Management committees of named areas: 西部(重庆)科学城管理委员(会), X新区管委会."""
+    out = []
+    for s, e, label in areas:
+        m = _COMMITTEE.match(norm, e)
+        if m is None or m.group() == "党工委":
+            continue
+        written = norm[s : m.end()]
+        canonical = label + "管理委员会"
+        basis = "exact" if written == canonical else "canonical-name"
+        out.append(AgencyHit(s, m.end(), canonical, None, label, basis))
+    return out
+
+
+_BARE_COMMITTEE = re.compile(r"管委会|管理委员会")
+
+
+def bare_committees(
+    norm: str, tokens: Tokens, lex: Lexicon, taken: list[tuple[int, int]]
+) -> list[AgencyHit]:
+    """中关村管委会: a committee after a name jieba keeps as one word (not a generic one)."""
+    out = []
+    for m in _BARE_COMMITTEE.finditer(norm):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        start = tokens.start_before(m.start())
+        if start is None:
+            continue
+        name = norm[start : m.start()]
+        if (
+            len(name) < 2
+            or not all("\u4e00" <= c <= "\u9fff" for c in name)
+            or name in lex.generic_words
+            or name in lex.boundary_words
+        ):
+            continue
+        label = name + "管理委员会"
+        basis = "exact" if norm[start : m.end()] == label else "canonical-name"
+        out.append(AgencyHit(start, m.end(), label, None, None, basis))
+    return out

@@ -1,0 +1,154 @@
+"""Agreements: 《…协议》 titles, unmarked titles after 签署, alias declarations, signing verbs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+
+__all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
+
+_BOOK = re.compile(r"《([^《》\n]{2,120})》")
+# (下称《协议》) / （以下简称“协议”） / (简称《协议》)
+_ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
+SIGN_RE = re.compile(r"签署|签订|签约|签下|共签")
+# 双方/两市/三地… stand for parties already named.
+COLLECTIVE_RE = re.compile(
+    r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
+)
+_UNMARKED_AFTER = r"(?:签署|签订|签约)(?:了)?(?P<t>[^,，。;；:：、《》“”\"()\s]{2,40}?(?:HEADS))"
+_UNMARKED_BEFORE = (
+    r"(?P<t>[^,，。;；:：、《》“”\"()\s]{2,40}?(?:HEADS))"
+    r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)"
+)
+# An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
+_GENERIC_TITLE = re.compile(
+    r"^(?:[\d一二两三四五六七八九十百多几]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了)"
+)
+# Words that end the noun phrase before an unmarked title (A与B共同签署…); single
+# characters only count for a title written before the verb, where they join the parties.
+_TITLE_LEFT_CUT = re.compile(r".*(?:共同|联合|正式|分别|双方|三方|签署|签订)")
+_TITLE_LEFT_CUT_BEFORE = re.compile(
+    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同)"
+)
+
+
+@dataclass
+class AgreementHit:
+    """An agreement title in the normalised text."""
+
+    start: int
+    end: int
+    label: str
+    title_start: int  # where the title text starts (inside 《》)
+    title_end: int
+    alias: str | None = None
+    basis: str = "exact"
+
+
+def _is_agreement_title(title: str, lex: Lexicon) -> bool:
+    t = title.rstrip()
+    if any(t.endswith(h) for h in lex.non_agreement_heads):
+        return False
+    return any(t.endswith(h) for h in lex.agreement_heads)
+
+
+_pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _unmarked_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pats = _pattern_cache.get(id(lex))
+    if pats is None:
+        heads = "|".join(sorted((re.escape(h) for h in lex.agreement_heads), key=len, reverse=True))
+        pats = (
+            re.compile(_UNMARKED_AFTER.replace("HEADS", heads)),
+            re.compile(_UNMARKED_BEFORE.replace("HEADS", heads)),
+        )
+        _pattern_cache[id(lex)] = pats
+    return pats
+
+
+def _substantive(title: str, lex: Lexicon) -> bool:
+    """An unmarked title names a particular agreement, not a kind of one."""
+    if _GENERIC_TITLE.match(title):
+        return False
+    core = title
+    for h in sorted(lex.agreement_heads, key=len, reverse=True):
+        if core.endswith(h):
+            core = core[: -len(h)]
+            break
+    core = core.replace("战略", "").replace("合作", "").replace("框架", "")
+    return len(core) >= 2
+
+
+def find_agreements(
+    norm: str, lex: Lexicon, headlines: list[tuple[int, int]] = ()
+) -> tuple[list[AgreementHit], list[AgreementHit]]:
+    """Agreement titles, and later mentions by their declared alias.
+
+    Returns ``(titles, alias_mentions)``; an alias mention carries the label of the
+    agreement whose declaration precedes it most closely. Unmarked titles are not read in
+    ``headlines`` (a headline names the agreement of the story in short).
+    """
+    titles: list[AgreementHit] = []
+    declared: list[tuple[int, str, str]] = []  # (position, alias, label)
+    alias_spans: list[tuple[int, int, str]] = []
+    for m in _BOOK.finditer(norm):
+        title = m.group(1).strip()
+        if not _is_agreement_title(title, lex):
+            continue
+        if any(m.start() >= s and m.end() <= e for s, e, _ in alias_spans):
+            continue
+        # 《协议》 after a declaration is the alias, handled below; alone it names nothing
+        if any(title == d[1] for d in declared) or not _substantive(title, lex):
+            continue
+        label = title
+        hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
+        a = _ALIAS.match(norm, m.end())
+        if a:
+            hit.alias = a.group(1)
+            declared.append((m.end(), a.group(1), label))
+            alias_spans.append((a.start(), a.end(), a.group(1)))
+        titles.append(hit)
+
+    after_re, before_re = _unmarked_res(lex)
+    marked = [(t.start, t.end) for t in titles]
+    for pat, left_cut in ((after_re, _TITLE_LEFT_CUT), (before_re, _TITLE_LEFT_CUT_BEFORE)):
+        for m in pat.finditer(norm):
+            s, e = m.span("t")
+            if any(hs <= s < he for hs, he in headlines):
+                continue
+            t = m.group("t")
+            cut = left_cut.match(t)
+            if cut and cut.end() < len(t):
+                s += cut.end()
+                t = t[cut.end() :]
+            if not _substantive(t, lex):
+                continue
+            if any(s < me and ms < e for ms, me in marked):
+                continue
+            titles.append(AgreementHit(s, e, t, s, e))
+            marked.append((s, e))
+
+    # 《协议》 after a declaration: the agreement declared most recently before it
+    aliases: list[AgreementHit] = []
+    if declared:
+        names = {d[1] for d in declared}
+        for m in _BOOK.finditer(norm):
+            name = m.group(1).strip()
+            if name not in names:
+                continue
+            if any(m.start() >= s and m.end() <= e for s, e, _ in alias_spans):
+                continue  # the declaration itself
+            prior = [d for d in declared if d[0] <= m.start() and d[1] == name]
+            if not prior:
+                continue
+            label = prior[-1][2]
+            aliases.append(
+                AgreementHit(
+                    m.start(), m.end(), label, m.start(1), m.end(1), name, "alias-declaration"
+                )
+            )
+    titles.sort(key=lambda h: h.start)
+    return titles, aliases

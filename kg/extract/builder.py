@@ -1,0 +1,85 @@
+"""Collecting records: entities, one mention per span, relations without duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.agencies import AgencyHit
+from kg.extract.areas import AreaHit
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon, Tokens
+from kg.extract.text import Prepared, normalize_name
+from kg.records import Entity, Mention, Relation, Span
+
+__all__ = ["Builder", "Found", "entity", "division_entity"]
+
+
+def entity(cls: str, label: str, code: str | None = None) -> Entity:
+    """An entity keyed by its code, else by its normalised canonical name."""
+    return Entity(cls, code or normalize_name(label), label, code)
+
+
+def division_entity(code: str, lex: Lexicon) -> Entity:
+    """The City or District of a GB/T 2260 code, labelled with its official name."""
+    d = lex.divisions.by_code[code]
+    return Entity(d.cls, code, d.name, code)
+
+
+class Builder:
+    """Collects mentions and relations without duplicates, in reading order."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self.prep = prep
+        self.mentions: dict[tuple, Mention] = {}
+        self.relations: dict[tuple, Relation] = {}
+        self.spans: dict[tuple[int, int], Entity] = {}  # one entity per span (its IRI)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``norm[start:end]`` in the original text."""
+        s, e = self.prep.orig_span(start, end)
+        return Span(s, e, self.prep.original[s:e], self.prep.sentence_at(start))
+
+    def sentence_span(self, index: int) -> Span:
+        """The span of a whole sentence (the evidence of a fact read from it)."""
+        sent = self.prep.sentences[index]
+        return Span(sent.start, sent.end, sent.text, index)
+
+    def mention(self, ent: Entity, start: int, end: int, basis: str) -> Span:
+        """Record that ``norm[start:end]`` names ``ent``; the first reading of a span wins
+        (places, then areas, agencies, agreements, projects, organisations)."""
+        span = self.span(start, end)
+        if basis == "exact" and normalize_name(span.surface) != normalize_name(ent.label):
+            basis = "canonical-name"
+        if self.spans.setdefault((span.start, span.end), ent) == ent:
+            self.mentions.setdefault((ent, span.start, span.end), Mention(ent, span, basis))
+        return span
+
+    def relate(self, subject: Entity, predicate: str, obj, span: Span) -> None:
+        """Record a fact once (the first evidence is kept)."""
+        self.relations.setdefault(
+            (subject, predicate, obj), Relation(subject, predicate, obj, span)
+        )
+
+
+@dataclass
+class Found:
+    """What the matchers found in one document, by position in the normalised text."""
+
+    prep: Prepared
+    lex: Lexicon
+    b: Builder
+    tokens: Tokens
+    places: list[PlaceHit] = field(default_factory=list)
+    place_entities: dict[int, Entity] = field(default_factory=dict)  # by start
+    areas: list[AreaHit] = field(default_factory=list)
+    area_entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
+    sciences: list[AreaHit] = field(default_factory=list)
+    science_entities: dict[tuple[int, int], Entity] = field(default_factory=dict)
+    agencies: list[tuple[AgencyHit, Entity]] = field(default_factory=list)
+    agreement_at: list[tuple[int, int, Entity]] = field(default_factory=list)  # pos, sentence
+    project_at: list[tuple[int, Entity]] = field(default_factory=list)
+    project_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def norm(self) -> str:
+        return self.prep.norm

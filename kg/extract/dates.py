@@ -1,0 +1,117 @@
+"""Calendar dates written as 2021年12月17日, 12月17日 or 17日, completed from context."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.records import DateValue
+
+__all__ = ["DateHit", "find_dates", "text_year", "complete_date"]
+
+_CN = "零〇一二三四五六七八九十"
+_DATE = re.compile(
+    rf"(?:(?P<y>\d{{4}}|[{_CN}]{{4}})年)?(?:(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})月)?(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})[日号]"
+)
+_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})年")
+# A year after these is a target or a deadline, not the year the article speaks in.
+_TARGET_BEFORE = re.compile(r"(?:到|至|在|于|前|截至|力争|预计|计划)$")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date as written: any of year, month may be missing."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int
+
+
+def _num(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in "零〇一二三四五六七八九" for c in text):
+        return int("".join(str("零一二三四五六七八九".find(c) if c != "〇" else 0) for c in text))
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_dates(norm: str) -> list[DateHit]:
+    """Dates in the text with a day (month and year may be missing)."""
+    out = []
+    for m in _DATE.finditer(norm):
+        # "17日" glued to a preceding digit is part of a number; 3日 after 第 is an ordinal
+        if m.start() > 0 and norm[m.start() - 1] in "第0123456789.":
+            continue
+        if m.group().endswith("号") and m.group("m") is None:
+            continue  # 2号线, 3号楼: 号 is a day only after a month (5月26号)
+        y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+        if d is None or not 1 <= d <= 31 or (mo is not None and not 1 <= mo <= 12):
+            continue
+        out.append(DateHit(m.start(), m.end(), y, mo, d))
+    return out
+
+
+def text_year(norm: str) -> int | None:
+    """The year the article speaks in: the most frequent year not written as a target."""
+    counts: Counter[int] = Counter()
+    for m in _YEAR.finditer(norm):
+        if _TARGET_BEFORE.search(norm, max(0, m.start() - 2), m.start()):
+            continue
+        counts[int(m.group(1))] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, c in counts.items() if c == best)
+
+
+def complete_date(
+    hit: DateHit,
+    dates: list[DateHit],
+    published: datetime.date | None,
+    year_in_text: int | None,
+) -> DateValue | None:
+    """Fill in a missing month (from the last fuller date before it) and year."""
+    month = hit.month
+    year = hit.year
+    if month is None:
+        for d in reversed(dates):
+            if d.start < hit.start and d.month is not None and d.day == hit.day:
+                month = d.month
+                year = year or d.year
+                break
+        else:
+            for d in reversed(dates):
+                if d.start < hit.start and d.month is not None:
+                    month = d.month
+                    year = year or d.year
+                    break
+    if month is None and published is not None:
+        month = published.month if hit.day <= published.day else (published.month - 2) % 12 + 1
+    if month is None:
+        return None
+    if year is not None:
+        source = "explicit"
+    elif published is not None:
+        year, source = published.year, "published"
+        # a month later than publication means last year's date (12月 in a January article)
+        if (month, hit.day) > (published.month, published.day):
+            year -= 1
+    elif year_in_text is not None:
+        year, source = year_in_text, "text"
+    else:
+        return None
+    try:
+        return DateValue(datetime.date(year, month, hit.day), source)
+    except ValueError:
+        return None

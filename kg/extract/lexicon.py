@@ -1,0 +1,274 @@
+"""Gazetteers and vocabulary loaded once per process: the :class:`Lexicon`."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kg.extract.divisions import DivisionIndex, build_division_index
+from kg.resources import data_path
+
+__all__ = ["Lexicon", "Tokens", "PrefixIndex", "trie_pattern", "read_lines", "read_table"]
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a package data file (the header names its source)."""
+    path: Path = data_path(name)
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                out.append(line)
+    return out
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated package data file."""
+    return [line.split("\t") for line in read_lines(name)]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex source matching any of ``words``, the longest one at a given start.
+
+    The alternation is built as a trie so the regex engine never tries thousands of
+    alternatives one after another (a plain ``a|b|c`` is slow and prefers the first).
+    """
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [re.escape(k) + build(node[k]) for k in keys]
+        if len(alts) == 1:
+            body = alts[0]
+            return f"(?:{body})?" if end else body
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return build(root)
+
+
+class Lexicon:
+    """All gazetteers the extractor matches against, loaded once (see :meth:`default`)."""
+
+    _default: Lexicon | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self.divisions: DivisionIndex = build_division_index(read_lines("ethnic_groups.txt"))
+        # organ suffix (written) -> canonical organ
+        self.organs: dict[str, str] = {r[0]: r[1] for r in read_table("organs.tsv")}
+        # sector (written) -> (canonical sector, organ of a city for 部门, organ of a province)
+        self.sectors: dict[str, tuple[str, str, str]] = {}
+        for row in read_table("sectors.tsv"):
+            city_organ, prov_organ = row[2].split(",")
+            self.sectors[row[0]] = (row[1], city_organ, prov_organ)
+        # national ministries: written form -> canonical name
+        self.ministries: dict[str, str] = {}
+        for row in read_table("ministries.tsv"):
+            canonical = row[0]
+            self.ministries[canonical] = canonical
+            for alias in row[1].split(",") if len(row) > 1 and row[1] else []:
+                self.ministries.setdefault(alias, canonical)
+        # units: written -> (ontology unit, factor)
+        self.units: dict[str, tuple[str, str]] = {
+            r[0]: (r[1], r[2]) for r in read_table("units.tsv")
+        }
+        heads = read_lines("agreement_heads.txt")
+        self.agreement_heads: tuple[str, ...] = tuple(h for h in heads if not h.startswith("!"))
+        self.non_agreement_heads: tuple[str, ...] = tuple(h[1:] for h in heads if h.startswith("!"))
+        self.org_suffixes: tuple[str, ...] = tuple(read_lines("org_suffixes.txt"))
+        proj = read_table("project_heads.tsv")
+        self.project_heads: dict[str, str] = {r[0]: r[1] for r in proj}
+        self.generic_words: frozenset[str] = frozenset(read_lines("generic_words.txt"))
+        self.boundary_words: frozenset[str] = frozenset(read_lines("boundary_words.txt"))
+        self.region_words: frozenset[str] = frozenset(read_lines("region_words.txt"))
+        self.area_suffixes: tuple[str, ...] = tuple(read_lines("area_suffixes.txt"))
+        self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
+        self.max_generic_len = max(map(len, self.generic_words))
+        self.max_head_len = max(map(len, self.project_heads))
+        self.max_sector_len = max(map(len, self.sectors))
+        self.max_boundary_len = max(map(len, self.boundary_words))
+        self.max_region_len = max(map(len, self.region_words))
+        self._jieba: Any = None
+        self._jieba_lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The shared lexicon, built on first use."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    # -- compiled patterns (built once, lazily) --------------------------------------
+
+    @cached_property
+    def division_index(self) -> PrefixIndex:
+        """Full and short division names, longest first."""
+        return PrefixIndex(set(self.divisions.full) | set(self.divisions.short))
+
+    @cached_property
+    def area_after_re(self) -> re.Pattern[str]:
+        """What follows a place that names a functional area: a short modifier and a suffix."""
+        return re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + trie_pattern(self.area_suffixes) + ")")
+
+    @cached_property
+    def sector_re(self) -> re.Pattern[str]:
+        """One sector word."""
+        return re.compile(trie_pattern(self.sectors))
+
+    @cached_property
+    def organ_re(self) -> re.Pattern[str]:
+        """One organ suffix."""
+        return re.compile(trie_pattern(self.organs))
+
+    @cached_property
+    def organ_end_re(self) -> re.Pattern[str]:
+        """The last character of any organ suffix (where an agency name may end)."""
+        return re.compile("[" + re.escape("".join({o[-1] for o in self.organs})) + "]")
+
+    @cached_property
+    def ministry_re(self) -> re.Pattern[str]:
+        """National ministries in full or short form."""
+        return re.compile(trie_pattern(self.ministries))
+
+    @cached_property
+    def unit_re(self) -> re.Pattern[str]:
+        """A unit word."""
+        return re.compile(trie_pattern(self.units))
+
+    @cached_property
+    def org_suffix_re(self) -> re.Pattern[str]:
+        """An organisation suffix."""
+        return re.compile(trie_pattern(self.org_suffixes))
+
+    @cached_property
+    def project_head_re(self) -> re.Pattern[str]:
+        """A project head noun."""
+        return re.compile(trie_pattern(self.project_heads))
+
+    # -- jieba -------------------------------------------------------------------------
+
+    def tokenizer(self) -> Any:
+        """A private jieba tokenizer (the global one is left alone), initialised once."""
+        if self._jieba is None:
+            with self._jieba_lock:
+                if self._jieba is None:
+                    try:
+                        import jieba
+                    except ImportError as exc:  # pragma: no cover - dependency is pinned
+                        raise ImportError(
+                            "kg.extract needs jieba==0.42.1 (pip install 'jieba==0.42.1')"
+                        ) from exc
+                    jieba.setLogLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    tok.initialize()
+                    self._jieba = tok
+        return self._jieba
+
+    def tokens(self, norm: str) -> Tokens:
+        """Lazy jieba segmentation of ``norm``, block by block, only where asked."""
+        return Tokens(norm, self)
+
+
+# jieba cuts a text in blocks of these characters independently (jieba.re_han_default),
+# so segmenting one block gives the same tokens as segmenting the whole text.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+class Tokens:
+    """jieba's tokens of a text, computed for a block only when a question needs it."""
+
+    def __init__(self, norm: str, lex: Lexicon) -> None:
+        self.norm = norm
+        self.lex = lex
+        self._blocks: dict[int, tuple[int, frozenset[int], frozenset[int]]] = {}
+
+    def _block(self, pos: int) -> tuple[int, frozenset[int], frozenset[int]]:
+        norm = self.norm
+        s = pos
+        while s > 0 and _JIEBA_BLOCK.match(norm, s - 1):
+            s -= 1
+        cached = self._blocks.get(s)
+        if cached is not None:
+            return cached
+        e = pos
+        while e < len(norm) and _JIEBA_BLOCK.match(norm, e):
+            e += 1
+        starts, ends = set(), set()
+        k = s
+        for tok in self.lex.tokenizer().cut(norm[s:e], HMM=True):
+            starts.add(k)
+            k += len(tok)
+            ends.add(k)
+        block = (s, frozenset(starts), frozenset(ends))
+        self._blocks[s] = block
+        return block
+
+    def is_token(self, start: int, end: int) -> bool:
+        """True when jieba keeps ``norm[start:end]`` as one token."""
+        _s, starts, ends = self._block(start)
+        if start not in starts or end not in ends:
+            return False
+        return not any(p in starts for p in range(start + 1, end))
+
+    def start_before(self, pos: int) -> int | None:
+        """Start of the token that ends at ``pos``, if one does."""
+        if pos <= 0:
+            return None
+        _s, starts, ends = self._block(pos - 1)
+        if pos not in ends:
+            return None
+        k = pos - 1
+        while k not in starts:
+            k -= 1
+        return k
+
+
+class PrefixIndex:
+    """Leftmost-longest matching of many words by their first two characters.
+
+    A regex alternation of thousands of names tries them one by one at every position; a
+    dict keyed by the next two characters rejects almost every position in one lookup.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        index: dict[str, list[str]] = {}
+        for w in set(words):
+            if len(w) >= 2:
+                index.setdefault(w[:2], []).append(w)
+        self._index = {k: sorted(v, key=len, reverse=True) for k, v in index.items()}
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, word)`` matches, leftmost then longest."""
+        get = self._index.get
+        i, n = 0, len(text) - 1
+        while i < n:
+            cands = get(text[i : i + 2])
+            if cands:
+                for w in cands:
+                    if text.startswith(w, i):
+                        yield i, i + len(w), w
+                        i += len(w)
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1

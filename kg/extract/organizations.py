@@ -1,0 +1,74 @@
+"""Non-government organisations recognised by their suffix: universities, hospitals, media."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.projects import left_boundary, looks_generic
+
+__all__ = ["OrganizationHit", "find_organizations"]
+
+# 《解放日报》: a newspaper is written as a title.
+_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|报))》")
+# 新华社北京5月26日电: the news agency of a dateline.
+_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)")
+# 香港科技大学(广州): a campus in brackets after the name belongs to it.
+_CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+
+
+_CONTINUES = frozenset("区城园创生路站校")
+
+
+@dataclass
+class OrganizationHit:
+    """An organisation name in the normalised text."""
+
+    start: int
+    end: int
+    label: str
+
+
+def find_organizations(
+    norm: str,
+    places: list[PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+    exclude: list[tuple[int, int]],
+) -> list[OrganizationHit]:
+    """Names ending in an organisation suffix (大学, 医院, 有限公司…) with a proper name before
+    it; generic ones (高校, 相关医院, 融资担保公司) are left out."""
+    place_end = {p.end: p for p in places}
+    cands: list[OrganizationHit] = []
+    for m in lex.org_suffix_re.finditer(norm):
+        hs, he = m.span()
+        if norm[he : he + 1] in _CONTINUES:
+            continue  # 大学城, 大学生, 重庆环大学创新生态圈: the suffix is inside another word
+        start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
+        if start >= hs:
+            continue
+        end = he
+        campus = _CAMPUS.match(norm, end)
+        if campus:
+            end = campus.end()
+        if any(c in "和与及" for c in norm[start:hs]):
+            continue  # 高校和医院: a list of kinds, not one name
+        inside = [p for p in places if start <= p.start and p.end <= hs]
+        if looks_generic(norm[start:hs], lex, inside):
+            continue
+        cands.append(OrganizationHit(start, end, norm[start:end]))
+    for m in _PAPER.finditer(norm):
+        cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
+    for m in _DATELINE.finditer(norm):
+        cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
+    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+    out: list[OrganizationHit] = []
+    for h in cands:
+        if any(h.start < e and s < h.end for s, e in exclude):
+            continue  # 中国科学院明珠科学园 is a project, not 中国科学院
+        if not any(h.start < o.end and o.start < h.end for o in out):
+            out.append(h)
+    out.sort(key=lambda h: h.start)
+    return out

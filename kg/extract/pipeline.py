@@ -1,0 +1,168 @@
+"""The extraction pipeline: run every matcher over one document and relate what they found."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract import agencies as ag
+from kg.extract import agreements as agr
+from kg.extract import areas as ar
+from kg.extract import dates as dt
+from kg.extract import divisions as dv
+from kg.extract import facts
+from kg.extract import organizations as org
+from kg.extract import projects as pj
+from kg.extract.builder import Builder, Found, division_entity, entity
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import prepare
+from kg.records import Document, Extraction
+
+__all__ = ["extract"]
+
+
+def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
+    """Read places, science cities, agencies, agreements, projects and organisations of one
+    article, and the facts that tie them (deterministic, offline)."""
+    lex = lexicon or Lexicon.default()
+    prep = prepare(document.text)
+    f = Found(prep, lex, Builder(prep), lex.tokens(prep.norm))
+    _read_places(f)
+    _read_agencies(f)
+    _read_agreements(f, document)
+    facts.relate_targets(f)
+    facts.relate_area_facts(f)
+    stops = _read_projects(f)
+    _read_organizations(f, stops)
+    facts.relate_project_figures(f)
+    b = f.b
+    return Extraction(
+        document=document,
+        sentences=prep.sentences,
+        mentions=tuple(
+            sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
+        ),
+        relations=tuple(b.relations.values()),
+    )
+
+
+def _read_places(f: Found) -> None:
+    """Divisions (with codes and locatedIn their parent), functional areas, science cities."""
+    norm, lex, b = f.norm, f.lex, f.b
+    places = dv.find_places(norm, lex.divisions, lex.division_index, f.tokens, lex.area_after_re)
+    areas = ar.find_areas(norm, places, lex)
+    sciences = ar.find_science_cities(norm, places, areas, lex, f.tokens)
+    # 四川天府新区成都科学城: the area is part of the science city's mention
+    absorbed = {(s.start, s.name_start) for s in sciences if s.start != s.name_start}
+    areas = [a for a in areas if (a.start, a.end) not in absorbed]
+    areas += ar.find_bare_areas(norm, areas, lex, f.tokens, places)
+    areas.sort(key=lambda a: a.start)
+    f.places, f.areas = places, areas
+
+    for h in places:
+        if h.code:
+            ent = division_entity(h.code, lex)
+        else:
+            ent = entity("District" if h.name.endswith(("区", "县", "旗")) else "City", h.name)
+        f.place_entities[h.start] = ent
+        span = b.mention(ent, h.start, h.end, h.basis)
+        parent = lex.divisions.by_code[h.code].parent if h.code else None
+        if parent and parent in lex.divisions.by_code:
+            b.relate(ent, "locatedIn", division_entity(parent, lex), span)
+    for a in areas:
+        ent = entity("District", a.label)
+        f.area_entities[(a.start, a.end)] = ent
+        span = b.mention(ent, a.start, a.end, a.basis)
+        if a.place is not None and a.place.code:
+            b.relate(ent, "locatedIn", division_entity(a.place.code, lex), span)
+    for s in sciences:
+        ent = entity("ScienceCity", s.label)
+        f.science_entities[(s.start, s.end)] = ent
+        b.mention(ent, s.start, s.end, s.basis)
+    f.sciences = sciences
+
+
+def _main_places(places: list[dv.PlaceHit], lex: Lexicon) -> dict[int, str]:
+    """The article's own place per level: the most frequent one (市发展改革委 is its 市)."""
+    counts: dict[int, Counter[str]] = {1: Counter(), 2: Counter(), 3: Counter()}
+    for h in places:
+        if not h.code:
+            continue
+        d = lex.divisions.by_code[h.code]
+        if d.level == 1 and d.province in dv.MUNICIPALITIES:
+            counts[2][d.code] += 1  # 重庆市 is the 市 of a Chongqing article
+        counts[d.level][d.code] += 1
+        if d.level >= 2:
+            counts[1][d.province + "0000"] += 0.5
+    out: dict[int, str] = {}
+    for level, c in counts.items():
+        if c:
+            best = max(c.values())
+            out[level] = next(code for code, n in c.items() if n == best)
+    return out
+
+
+def _read_agencies(f: Found) -> None:
+    """Local agencies, committees of named areas, national ministries; their jurisdiction."""
+    norm, lex, b = f.norm, f.lex, f.b
+    hits = ag.find_agencies(norm, f.places, lex, _main_places(f.places, lex))
+    named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
+    named += [(a.start, a.end, a.label) for a in f.areas]
+    hits = ag.drop_overlaps(hits + ag.area_committees(norm, named))
+    hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits])
+    hits += ag.find_ministries(norm, lex, [(h.start, h.end) for h in hits])
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        ent = entity("Agency", h.label)
+        f.agencies.append((h, ent))
+        span = b.mention(ent, h.start, h.end, h.basis)
+        if h.place_code:
+            b.relate(ent, "jurisdiction", division_entity(h.place_code, lex), span)
+
+
+def _read_agreements(f: Found, document: Document) -> None:
+    """Agreement titles and alias mentions; parties and signing date of each title."""
+    prep, b = f.prep, f.b
+    titles, aliases = agr.find_agreements(f.norm, f.lex, prep.headlines())
+    for t in titles:
+        ent = entity("Agreement", t.label)
+        b.mention(ent, t.title_start, t.title_end, t.basis)
+        f.agreement_at.append((t.title_start, prep.sentence_at(t.title_start), ent))
+    for a in aliases:
+        ent = entity("Agreement", a.label)
+        b.mention(ent, a.title_start, a.title_end, "alias-declaration")
+        f.agreement_at.append((a.title_start, prep.sentence_at(a.title_start), ent))
+    f.agreement_at.sort(key=lambda x: x[0])
+    dates = dt.find_dates(f.norm)
+    year_in_text = dt.text_year(f.norm)
+    for t in titles:
+        facts.relate_signing(f, t, dates, document.published, year_in_text)
+
+
+def _read_projects(f: Found) -> frozenset[int]:
+    """Named projects (and coordinated ones) with their location; returns where agencies
+    end, which also bound organisation names."""
+    b = f.b
+    stops = frozenset(h.end for h, _e in f.agencies)
+    hits = pj.find_projects(f.norm, f.places, f.lex, stops)
+    taken = [(p.start, p.end) for p in hits]
+    for p in hits:
+        ent = entity("Project", p.label)
+        span = b.mention(ent, p.start, p.end, "exact")
+        f.project_at.append((p.start, ent))
+        where = facts.project_location(f, p.start, p.end, p.places)
+        if where is not None:
+            b.relate(ent, "locatedIn", where, span)
+    for s, e, label in pj.split_coordinated(f.norm, f.lex):
+        if not any(s < te and ts < e for ts, te in taken):
+            ent = entity("Project", label)
+            b.mention(ent, s, e, "canonical-name")
+            f.project_at.append((s, ent))
+    f.project_at.sort(key=lambda x: x[0])
+    f.project_spans = taken
+    return stops
+
+
+def _read_organizations(f: Found, stops: frozenset[int]) -> None:
+    """Universities, hospitals, newspapers… outside agency and project names."""
+    exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
+    for o in org.find_organizations(f.norm, f.places, f.lex, stops, exclude):
+        f.b.mention(entity("Organization", o.label), o.start, o.end, "exact")

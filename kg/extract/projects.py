@@ -1,0 +1,262 @@
+"""Named projects and facilities: a distinguishing name before a head noun (…项目, …中心, …线)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+
+__all__ = [
+    "ProjectHit",
+    "find_projects",
+    "split_coordinated",
+    "left_boundary",
+    "looks_generic",
+]
+
+_MAX_NAME = 32
+# Characters a name never spans (clause punctuation); brackets and quotes are kept when paired.
+_STOP_CHARS = frozenset(",，。;；:：、!?！？—…《》\n\t ")
+_PAIRS = {")": "(", "”": "“", "」": "「"}
+# A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
+# A head preceded by these is part of another noun (城市副中心 is a planning area).
+_HEAD_AFTER_NOT = {"中心": frozenset("副")}
+_HEAD_CONTINUES = {
+    "线": frozenset("路上下索性条"),
+    "中心": frozenset("城区镇组"),
+    "项目": frozenset("库清部组"),
+    "工程": frozenset("师院"),
+    "基地": frozenset("化"),
+    "广场": frozenset("舞"),
+    "工业园": frozenset("区"),
+    "产业园": frozenset("区"),
+    "科技园": frozenset("区"),
+}
+# Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
+# A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
+_COUNT = re.compile(
+    r"[\d一二两三四五六七八九十百千]+(?:个|项|大|批|条|座|家|类)|一批|系列|多个|若干|首条|首个"
+)
+# Things written before a name that are not part of it.
+_LEADING_OFF = re.compile(r"^(?:[\d一二三四五六七八九十]+[个项批]|等|及)")
+
+
+@dataclass
+class ProjectHit:
+    """A project name in the normalised text."""
+
+    start: int
+    end: int
+    label: str
+    head: str
+    places: list[PlaceHit]  # divisions named where a location is stated (start, brackets)
+
+
+def _word_ending(norm: str, pos: int, words: frozenset[str], max_len: int) -> str | None:
+    for length in range(min(max_len, pos), 0, -1):
+        w = norm[pos - length : pos]
+        if w in words:
+            return w
+    return None
+
+
+def left_boundary(
+    norm: str,
+    head_start: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+    stop_at_place: bool = False,
+) -> int:
+    """Scan left from the head over the name; stop at punctuation or a verb/function word,
+    at the end of another name (an agency), or at 和/与/及 joining two names."""
+    s = head_start
+    open_needed: list[str] = []
+    floor = max(0, head_start - _MAX_NAME)
+    while s > floor:
+        ch = norm[s - 1]
+        p = place_end.get(s)
+        if p is not None:
+            s = p.start
+            if stop_at_place:
+                break  # 保定市第二医院: an organisation's name starts with its place
+            continue
+        region = _word_ending(norm, s, lex.region_words, lex.max_region_len)
+        if region is not None and not open_needed:
+            s -= len(region)
+            continue
+        if ch in _PAIRS:
+            open_needed.append(_PAIRS[ch])
+            s -= 1
+            continue
+        if open_needed and ch == open_needed[-1]:
+            open_needed.pop()
+            s -= 1
+            continue
+        if open_needed:
+            if ch in _STOP_CHARS:
+                return head_start
+            s -= 1
+            continue
+        if ch in _STOP_CHARS or ch in "(“「" or s in stops:
+            break
+        if ch in _JOINERS and (
+            norm[s - 2 : s - 1] in _PAIRS
+            or lex.project_head_re.search(norm, max(0, s - 1 - lex.max_head_len), s - 1) is not None
+            and _ends_with_head(norm, s - 1, lex)
+        ):
+            break  # 重庆实验室和天府实验室: two names
+        if _word_ending(norm, s, lex.boundary_words, lex.max_boundary_len) is not None:
+            break
+        s -= 1
+    if open_needed:
+        return head_start
+    return s
+
+
+_JOINERS = frozenset("和与及")
+
+
+def _ends_with_head(norm: str, pos: int, lex: Lexicon) -> bool:
+    return any(norm.endswith(h, 0, pos) for h in lex.project_heads)
+
+
+def _covered_by(text: str, words: frozenset[str], max_len: int) -> bool:
+    """True when ``text`` splits entirely into ``words`` (dynamic programming, no jieba)."""
+    n = len(text)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        for length in range(1, min(max_len, i) + 1):
+            if ok[i - length] and text[i - length : i] in words:
+                ok[i] = True
+                break
+    return ok[n]
+
+
+def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
+    """True when the words of a name before its head only describe a kind of thing."""
+    core = re.sub(r"[“”\"「」()]", "", core)
+    if len(core) < 2:
+        return True
+    if places or any(c.isascii() and c.isalnum() for c in core):
+        return False
+    if any(r in core for r in lex.region_words if len(r) >= 2):
+        return False
+    return _covered_by(core, lex.generic_words, lex.max_generic_len)
+
+
+def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
+    """True when the words before the head only describe a kind of project."""
+    if _COUNT.search(name):
+        return True
+    core = name[: len(name) - len(head)] if name.endswith(head) else name
+    bare = re.sub(r"[“”\"「」()]", "", core)
+    if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
+        if _word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
+            return True  # 前沿技术研究重大项目: a kind of project
+    return looks_generic(core, lex, places)
+
+
+def find_projects(
+    norm: str, places: list[PlaceHit], lex: Lexicon, stops: frozenset[int] = frozenset()
+) -> list[ProjectHit]:
+    """Project names: the distinguishing words before a head noun, longest first.
+
+    ``stops`` are offsets where another name ends (an agency): a project starts after it.
+    """
+    place_end = {p.end: p for p in places}
+    cands: list[ProjectHit] = []
+    for m in lex.project_head_re.finditer(norm):
+        head = m.group()
+        hs, he = m.span()
+        follow = norm[he : he + 1]
+        if follow and follow in _HEAD_CONTINUES.get(head, ()):
+            continue
+        if hs > 0 and norm[hs - 1] in _HEAD_AFTER_NOT.get(head, ()):
+            continue
+        end = he
+        ph = _PHASE.match(norm, end)
+        if ph:
+            end = ph.end()
+        start = left_boundary(norm, hs, place_end, lex, stops)
+        lead = _LEADING_OFF.match(norm, start, hs)
+        if lead:
+            start = lead.end()
+        if start >= hs:
+            continue
+        name = norm[start:end]
+        inside = [p for p in places if start <= p.start and p.end <= end]
+        if (
+            head == "线"
+            and "至" not in name
+            and not re.search(r"号线|专线|支线|干线|铁路|轨道", name)
+        ):
+            continue
+        if _is_generic(norm[start:he], head, lex, inside):
+            continue
+        located = [
+            p
+            for p in inside
+            if p.start == start
+            or norm[start : p.start] in ("国家级", "中国")
+            or (p.start > 0 and norm[p.start - 1] == "(" and norm.startswith(")", p.end))
+        ]
+        cands.append(ProjectHit(start, end, name, head, located))
+    # longest first, then leftmost; a shorter name inside a longer one is dropped
+    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+    out: list[ProjectHit] = []
+    for h in cands:
+        if any(h.start < o.end and o.start < h.end for o in out):
+            continue
+        out.append(h)
+    out.sort(key=lambda h: h.start)
+    _merge_short_forms(out, lex, place_end)
+    return out
+
+
+def _merge_short_forms(
+    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
+) -> None:
+    """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
+    is the same project, so it takes the full label."""
+    full: dict[str, str] = {}
+    for h in hits:
+        for r in lex.region_words:
+            if h.label.startswith(r) and len(h.label) - len(r) >= 4:
+                full.setdefault(h.label[len(r) :], h.label)
+        p = next((p for p in h.places if p.start == h.start), None)
+        if p is not None and len(h.label) - (p.end - p.start) >= 4:
+            full.setdefault(h.label[p.end - p.start :], h.label)
+    for h in hits:
+        if h.label in full:
+            h.label = full[h.label]
+
+
+_COORD = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(高铁|铁路|高速公路|高速|机场|大桥)"
+)
+
+
+def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
+    out = []
+    for m in _COORD.finditer(norm):
+        head = m.group(2)
+        pos = m.start(1)
+        parts = m.group(1).split("、")
+        # the first part may carry a verb: 加快建设渝西 → 渝西
+        first = parts[0]
+        cut = 0
+        for i in range(1, len(first)):
+            if _word_ending(first, i, lex.boundary_words, lex.max_boundary_len):
+                cut = i
+        parts[0] = first[cut:]
+        pos += cut
+        for part in parts:
+            if len(part) >= 2:
+                out.append((pos, pos + len(part), part + head))
+            pos += len(part) + 1
+    return out

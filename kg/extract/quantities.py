@@ -1,0 +1,152 @@
+"""Numbers with units (300万辆, 6000亿元, 1198平方公里) and the indicator they measure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from kg.extract.lexicon import Lexicon
+
+__all__ = [
+    "QuantityHit",
+    "find_quantities",
+    "parse_number",
+    "normalize_decimal",
+    "indicator_before",
+]
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+# 千 and 百 only multiply when written in Chinese numerals (三千) — "3千瓦" is 3 kW.
+_NUMBER = rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+_QUANTITY_TMPL = _NUMBER + r"(?P<mult>万亿|亿|万)?(?P<approx>[余多])?(?P<unit>UNITS)"
+
+# Words between the indicator and the number that belong to neither.
+_TRAILING = (
+    "将达到",
+    "将超过",
+    "达到",
+    "超过",
+    "突破",
+    "约为",
+    "将达",
+    "可达",
+    "分别为",
+    "分别",
+    "约",
+    "达",
+    "为",
+    "至",
+    "到",
+    "将",
+    "可",
+    "共",
+    "近",
+    "超",
+    "逾",
+    "了",
+    "累计",
+    "新增",
+    "总计",
+    "合计",
+    "共计",
+)
+_LEADING_CUT = re.compile(
+    r".*(?:实现|完成|形成|带动|投运后可|建成后可|后可|后将|每年可|累计|目前已|已|可|将|使|预计|力争|确保)"
+)
+_LEADING_SUBJECT = re.compile(
+    r"^(?:[两三四五六七八九十]+(?:市|地|省|区|方)|双方|全市|全省|全区|该项目|项目|其中|每年|今年|当年|目前)"
+)
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。!?、()（）“”\s]")
+
+
+@dataclass(frozen=True)
+class QuantityHit:
+    """A quantity in the normalised text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+
+
+def normalize_decimal(value: Decimal) -> Decimal:
+    """A Decimal without exponent and without trailing zeros after the point."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Arabic (1,198.5) or Chinese (十二, 三点五) numerals as a Decimal."""
+    text = text.replace(",", "")
+    try:
+        if text[0].isdigit():
+            return Decimal(text)
+        import cn2an
+
+        return Decimal(str(cn2an.cn2an(text, "smart")))
+    except (InvalidOperation, ValueError, KeyError, IndexError):
+        return None
+
+
+_pattern_cache: dict[int, re.Pattern[str]] = {}
+
+
+def quantity_re(lex: Lexicon) -> re.Pattern[str]:
+    """The quantity pattern for this lexicon's units (compiled once)."""
+    pat = _pattern_cache.get(id(lex))
+    if pat is None:
+        from kg.extract.lexicon import trie_pattern
+
+        pat = re.compile(_QUANTITY_TMPL.replace("UNITS", trie_pattern(lex.units)))
+        _pattern_cache[id(lex)] = pat
+    return pat
+
+
+def find_quantities(
+    norm: str, lex: Lexicon, start: int = 0, end: int | None = None
+) -> list[QuantityHit]:
+    """Quantities in ``norm[start:end]`` with 万/亿 multiplied out."""
+    out = []
+    for m in quantity_re(lex).finditer(norm, start, len(norm) if end is None else end):
+        # a number glued to a preceding digit or letter is part of a code (5G, G318)
+        if m.start() > 0 and (norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum()):
+            continue
+        num = parse_number(m.group("num"))
+        if num is None:
+            continue
+        unit, factor = lex.units[m.group("unit")]
+        value = num * Decimal(factor)
+        if m.group("mult"):
+            value *= _MULT[m.group("mult")]
+        if m.group("mult") or factor != "1":
+            value = normalize_decimal(value)
+        out.append(QuantityHit(m.start(), m.end(), value, unit))
+    return out
+
+
+def indicator_before(norm: str, pos: int, floor: int) -> str | None:
+    """The indicator a number measures, read back from ``pos`` to the clause start.
+
+    两市汽车产量将达到300万辆 → 汽车产量; 实现产值6000亿元 → 产值; 年发电量约… → 年发电量.
+    """
+    start = pos
+    while start > floor and not _CLAUSE_BREAK.match(norm, start - 1):
+        start -= 1
+    clause = norm[start:pos]
+    changed = True
+    while changed and clause:
+        changed = False
+        for t in _TRAILING:
+            if clause.endswith(t) and len(clause) > len(t):
+                clause = clause[: -len(t)]
+                changed = True
+                break
+    clause = re.sub(r"^(?:计划|预计|力争)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?", "", clause)
+    m = _LEADING_CUT.match(clause)
+    if m and m.end() < len(clause):
+        clause = clause[m.end() :]
+    clause = _LEADING_SUBJECT.sub("", clause)
+    return clause if 1 < len(clause) <= 16 else None

@@ -1,0 +1,112 @@
+"""Agencies by the grammar of their names: place + sector + organ, ministries, committees."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _agencies(text: str) -> list[tuple[str, str]]:
+    ex = extract(Document(id="t", text=text))
+    return [(m.entity.label, m.span.surface) for m in ex.mentions if m.entity.cls == "Agency"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("天津市人社局发布通知。", [("天津市人力资源和社会保障局", "天津市人社局")]),
+        ("湖南省发改委召开会议。", [("湖南省发展和改革委员会", "湖南省发改委")]),
+        ("浙江省经信厅印发方案。", [("浙江省经济和信息化厅", "浙江省经信厅")]),
+        ("广州市科技局有关负责人表示。", [("广州市科学技术局", "广州市科技局")]),
+        ("深圳市科创委相关负责人介绍。", [("深圳市科技创新委员会", "深圳市科创委")]),
+        ("西安市住房城乡建委负责同志说。", [("西安市住房和城乡建设委员会", "西安市住房城乡建委")]),
+        ("昆明市金融监管局指出。", [("昆明市地方金融监督管理局", "昆明市金融监管局")]),
+        ("长沙市文化广电旅游局表示。", [("长沙市文化广电旅游局", "长沙市文化广电旅游局")]),
+        ("贵阳市人民政府办公厅印发。", [("贵阳市人民政府办公厅", "贵阳市人民政府办公厅")]),
+        # the parent of a district stays in the name, the province of a city does not
+        ("上海市松江区科委签约。", [("上海市松江区科学技术委员会", "上海市松江区科委")]),
+        ("河北省廊坊市人社局签约。", [("廊坊市人力资源和社会保障局", "河北省廊坊市人社局")]),
+    ],
+)
+def test_agencies_canonical_names(text, expected):
+    assert _agencies(text) == expected
+
+
+def test_agencies_short_form_tied_to_the_article_city():
+    text = "西安市召开发布会。西安市科技局介绍情况。市发展改革委表示，西安将加快建设。"
+    assert ("西安市发展和改革委员会", "市发展改革委") in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 部门: a province's department is its 厅, a municipality's or city's its 局
+        (
+            "上海、江苏、浙江、安徽人社部门共同签署协议。",
+            [
+                "上海市人力资源和社会保障局",
+                "江苏省人力资源和社会保障厅",
+                "浙江省人力资源和社会保障厅",
+                "安徽省人力资源和社会保障厅",
+            ],
+        ),
+        (
+            "长沙、株洲、湘潭三市科技部门签约。",
+            ["长沙市科学技术局", "株洲市科学技术局", "湘潭市科学技术局"],
+        ),
+    ],
+)
+def test_agencies_departments_of_enumerated_places(text, expected):
+    assert [label for label, _ in _agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("会议由国家发展改革委主持。", "中华人民共和国国家发展和改革委员会"),
+        ("配合文化和旅游部编制规划。", "中华人民共和国文化和旅游部"),
+        ("科技部有关司局负责人出席。", "中华人民共和国科学技术部"),
+        ("中国人民银行发布数据。", "中国人民银行"),
+    ],
+)
+def test_agencies_national_ministries(text, expected):
+    assert [label for label, _ in _agencies(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a management committee of a named area; the truncated 管理委员 is completed
+        (
+            "西部(重庆)科学城管理委员签约。",
+            ("西部(重庆)科学城管理委员会", "西部(重庆)科学城管理委员"),
+        ),
+        ("河北雄安新区管理委员会表示。", ("河北雄安新区管理委员会", "河北雄安新区管理委员会")),
+        ("苏州工业园区管委会与宿迁签约。", ("苏州工业园区管理委员会", "苏州工业园区管委会")),
+        ("中关村管委会负责人介绍。", ("中关村管理委员会", "中关村管委会")),
+    ],
+)
+def test_agencies_area_committees(text, expected):
+    assert expected in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清华大学与保定市第二医院签约。",
+        "新华社北京5月26日电。",
+        "长安汽车、中国华能在两地均有布局。",
+        "市政府工作报告提出目标。",
+        "两市经信部门将成立工作专班。",
+        "协同布局重大科学装置，形成新格局。",
+    ],
+)
+def test_agencies_not_read_from_other_names(text):
+    assert _agencies(text) == []
+
+
+def test_agencies_department_is_not_a_ministry():
+    # 科技部 inside 科技部门 is the city's department, not the national ministry
+    assert _agencies("重庆市科技部门负责人介绍。") == [("重庆市科学技术局", "重庆市科技部门")]

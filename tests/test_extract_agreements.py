@@ -1,0 +1,165 @@
+"""Agreements: titles, aliases, unmarked titles, parties and signing dates."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _read(text: str, published: datetime.date | None = None):
+    ex = extract(Document(id="t", text=text, published=published))
+    agreements = sorted({m.entity.label for m in ex.mentions if m.entity.cls == "Agreement"})
+    parties: dict[str, set[str]] = {}
+    dates: dict[str, tuple[str, str]] = {}
+    for r in ex.relations:
+        if r.predicate == "party":
+            parties.setdefault(r.subject.label, set()).add(r.object.label)
+        elif r.predicate == "signedOn":
+            dates[r.subject.label] = (r.object.date.isoformat(), r.object.year_source)
+    return ex, agreements, parties, dates
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("双方签署《共建长江中游城市群合作框架协议》。", ["共建长江中游城市群合作框架协议"]),
+        ("两地签订《深化人才交流合作备忘录》。", ["深化人才交流合作备忘录"]),
+        ("会议发布《长三角重大项目清单》和《协同发展规划》。", []),
+        ("两部门印发《关于加强协作的通知》《实施方案》《指导意见》。", []),
+        ("两市分别签署了5个合作协议。", []),
+    ],
+)
+def test_agreements_titles_in_book_marks(text, expected):
+    assert _read(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("两省人社部门共同签署人才工作协同发展合作框架协议。", "人才工作协同发展合作框架协议"),
+        ("广州市与佛山市签订了广佛同城化合作协议。", "广佛同城化合作协议"),
+        ("长沙株洲湘潭交通一体化合作协议在湘潭签署。", "长沙株洲湘潭交通一体化合作协议"),
+    ],
+)
+def test_agreements_unmarked_titles(text, expected):
+    assert _read(text)[1] == [expected]
+
+
+def test_agreements_unmarked_title_in_a_headline_is_skipped():
+    text = "三市签署交通一体化合作协议\n\n9月6日，三市签署《长株潭交通一体化发展合作协议》。"
+    assert _read(text)[1] == ["长株潭交通一体化发展合作协议"]
+
+
+def test_agreements_alias_declaration_resolves_later_mentions():
+    text = (
+        "广州市科技局与深圳市科创委签署《广深科技创新合作协议》（以下简称《协议》）。"
+        "根据《协议》，双方将共建平台。"
+        "同日，两市商务局签署《广深商贸合作协议》(下称《协议》)。按照《协议》，两市将互设窗口。"
+    )
+    ex = _read(text)[0]
+    aliases = [
+        (m.entity.label, m.span.start)
+        for m in ex.mentions
+        if m.entity.cls == "Agreement" and m.basis == "alias-declaration"
+    ]
+    assert [label for label, _ in aliases] == ["广深科技创新合作协议", "广深商贸合作协议"]
+    for _label, start in aliases:
+        assert text[start : start + 2] == "协议"
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        (
+            "6月2日，武汉市科技局与长沙市科技局签署《长江中游科技合作协议》。",
+            "长江中游科技合作协议",
+            {"武汉市科学技术局", "长沙市科学技术局"},
+        ),
+        (
+            "6月2日，南昌市商务局、合肥市商务局和长沙市商务局共同签署《中部商务合作协议》。",
+            "中部商务合作协议",
+            {"南昌市商务局", "合肥市商务局", "长沙市商务局"},
+        ),
+        (
+            "6月2日，北京、天津、河北人社部门共同签署《京津冀人才合作协议》。",
+            "京津冀人才合作协议",
+            {
+                "北京市人力资源和社会保障局",
+                "天津市人力资源和社会保障局",
+                "河北省人力资源和社会保障厅",
+            },
+        ),
+        (
+            "6月2日，《西部(重庆)科学城管理委员 西部(成都)科学城管理委员共同推进合作协议》正式签订。",
+            "西部(重庆)科学城管理委员 西部(成都)科学城管理委员共同推进合作协议",
+            {"西部(重庆)科学城管理委员会", "西部(成都)科学城管理委员会"},
+        ),
+        (
+            "西安市科技局和兰州市科技局负责人出席。6月2日，双方签署《西兰科技合作协议》。",
+            "西兰科技合作协议",
+            {"西安市科学技术局", "兰州市科学技术局"},
+        ),
+        (
+            "6月2日开幕式上，郑州市发改委与洛阳市发改委签署了《郑洛协同发展协议》。",
+            "郑洛协同发展协议",
+            {"郑州市发展和改革委员会", "洛阳市发展和改革委员会"},
+        ),
+    ],
+)
+def test_agreements_parties(text, title, parties):
+    assert _read(text)[2][title] == parties
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # no year: the publication date's year
+        (
+            "3月5日，甲市科技局与乙市科技局签署《甲乙合作协议》。",
+            datetime.date(2023, 3, 6),
+            ("2023-03-05", "published"),
+        ),
+        # a December signing told in a January article is last year's
+        (
+            "12月28日，甲市科技局与乙市科技局签署《甲乙合作协议》。",
+            datetime.date(2024, 1, 3),
+            ("2023-12-28", "published"),
+        ),
+        # no publication date: the year the text speaks in (not a target year)
+        (
+            "2021年两地合作成效明显。17日，郑州市科技局与开封市科技局签署《郑开协议》，"
+            "计划到2025年建成平台。",
+            None,
+            None,
+        ),
+        (
+            "2022年9月6日，长沙市交通运输局与株洲市交通运输局签署《长株协议》。",
+            None,
+            ("2022-09-06", "explicit"),
+        ),
+    ],
+)
+def test_agreements_signing_dates(text, published, expected):
+    dates = _read(text, published)[3]
+    assert list(dates.values()) == ([expected] if expected else [])
+
+
+def test_agreements_day_takes_the_month_of_the_lead_date():
+    text = (
+        "12月17日，两地相关部门签署了5个合作协议。\n\n"
+        "2021年，两地合作提速。17日，重庆市科技局和成都市科技局签订《科技创新合作协议》。"
+    )
+    assert _read(text)[3] == {"科技创新合作协议": ("2021-12-17", "text")}
+
+
+def test_agreements_same_day_takes_the_date_told_before():
+    text = (
+        "11月8日，重庆市经信委与四川省经信厅签署《川渝电子信息产业合作协议》。"
+        "同日，重庆市商务委与四川省商务厅还签署了《川渝商贸流通合作协议》。"
+    )
+    dates = _read(text, datetime.date(2022, 11, 9))[3]
+    assert dates["川渝商贸流通合作协议"] == ("2022-11-08", "published")

@@ -1,0 +1,87 @@
+"""Science cities and functional areas, with their planned area, districts and core area."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _read(text: str):
+    ex = extract(Document(id="t", text=text))
+    mentions = [(m.entity.cls, m.entity.label, m.span.surface) for m in ex.mentions]
+    relations = {
+        (r.subject.label, r.predicate, getattr(r.object, "label", None) or str(r.object.value))
+        for r in ex.relations
+        if r.predicate in ("plannedArea", "includesDistrict", "coreArea")
+    }
+    return mentions, relations
+
+
+@pytest.mark.parametrize(
+    "text, label, surface",
+    [
+        ("加快建设怀柔科学城。", "怀柔科学城", "怀柔科学城"),
+        ("支持西部(成都)科学城发展。", "西部(成都)科学城", "西部(成都)科学城"),
+        ("共建西部科学城。", "西部科学城", "西部科学城"),
+        ("推动中关村科学城建设。", "中关村科学城", "中关村科学城"),
+        # an area written before the name is part of the mention, not of the name
+        ("推动四川天府新区成都科学城建设。", "成都科学城", "四川天府新区成都科学城"),
+    ],
+)
+def test_areas_science_city_names(text, label, surface):
+    assert ("ScienceCity", label, surface) in _read(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, label, surface",
+    [
+        ("涉及成都东部新区。", "成都东部新区", "成都东部新区"),
+        ("推动成都高新区发展。", "成都高新技术产业开发区", "成都高新区"),
+        ("核心区为重庆高新区直管园。", "重庆高新区直管园", "重庆高新区直管园"),
+        (
+            "涉及四川天府新区成都直管区、双流区。",
+            "四川天府新区成都直管区",
+            "四川天府新区成都直管区",
+        ),
+        (
+            "中国(上海)自由贸易试验区临港新片区揭牌。",
+            "中国(上海)自由贸易试验区临港新片区",
+            "中国(上海)自由贸易试验区临港新片区",
+        ),
+    ],
+)
+def test_areas_functional_areas_after_a_place(text, label, surface):
+    assert ("District", label, surface) in _read(text)[0]
+
+
+def test_areas_short_form_of_an_area_named_in_full():
+    text = "武汉东湖新技术开发区管委会表示，核心区位于东湖高新区。天津滨海新区与雄安新区合作，雄安新区建设提速。"
+    mentions = _read(text)[0]
+    assert ("District", "武汉东湖新技术开发区", "东湖高新区") in mentions
+    assert ("District", "雄安新区", "雄安新区") in mentions
+
+
+def test_areas_name_inside_a_project_is_no_area():
+    text = "新建茶园新区城市污水处理厂三期扩建等7个重点项目。"
+    assert not [m for m in _read(text)[0] if m[0] == "District"]
+
+
+def test_areas_science_city_facts():
+    text = (
+        "据介绍，光谷科学城位于武汉东部，涉及洪山、江夏2个区，规划面积100平方公里，"
+        "核心区为武汉东湖新技术开发区(518平方公里)。"
+        "松山湖科学城规划面积90.5平方公里；东莞滨海湾新区规划面积84平方公里。"
+    )
+    relations = _read(text)[1]
+    assert relations >= {
+        ("光谷科学城", "includesDistrict", "洪山区"),
+        ("光谷科学城", "includesDistrict", "江夏区"),
+        ("光谷科学城", "plannedArea", "100"),
+        ("光谷科学城", "coreArea", "武汉东湖新技术开发区"),
+        ("武汉东湖新技术开发区", "plannedArea", "518"),
+        ("松山湖科学城", "plannedArea", "90.5"),
+        ("东莞滨海湾新区", "plannedArea", "84"),
+    }
+    assert ("松山湖科学城", "plannedArea", "84") not in relations

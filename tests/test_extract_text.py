@@ -1,0 +1,61 @@
+"""Text preparation: same-length normalisation, broken lines, sentences, headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.text import normalize_name, prepare
+
+
+@pytest.mark.parametrize(
+    "text, norm",
+    [
+        ("西部（成都）科学城", "西部(成都)科学城"),
+        ("规划面积１２００平方公里，涉及", "规划面积1200平方公里,涉及"),
+        ("增长６．５％！", "增长6.5%!"),
+        ("㎡不变", "㎡不变"),  # NFKC would make two characters: left as written
+    ],
+)
+def test_text_normalisation_keeps_length(text, norm):
+    prep = prepare(text)
+    assert prep.norm == norm
+    assert len(prep.norm) == len(text)
+
+
+def test_text_broken_line_is_joined_and_maps_back():
+    first = "比如湘江新区梁塘片区综合治理与生态修复试点项目，就准备通过管网改造让湘江再现一江碧水、两岸美景的水环"
+    text = f"标题\n\n{first}\n\n境综合治理项目。"
+    prep = prepare(text)
+    assert "水环境综合治理项目" in prep.norm
+    start = prep.norm.index("水环境")
+    s, e = prep.orig_span(start, start + len("水环境"))
+    assert text[s:e] == "水环\n\n境"
+
+
+def test_text_headline_is_not_joined_to_the_next_paragraph():
+    prep = prepare("京津冀签署人才合作协议\n\n5月26日，三地签署协议。")
+    assert [s.text for s in prep.sentences] == ["京津冀签署人才合作协议", "5月26日，三地签署协议。"]
+    assert prep.headlines() == [prep.bounds[0]]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("甲签署协议。乙表示支持！", ["甲签署协议。", "乙表示支持！"]),
+        ("他说：“合作很好。”随后离开。", ["他说：“合作很好。”", "随后离开。"]),
+        ("第一段\n第二段。", ["第一段", "第二段。"]),
+    ],
+)
+def test_text_sentences_carry_original_offsets(text, sentences):
+    prep = prepare(text)
+    assert [s.text for s in prep.sentences] == sentences
+    for s in prep.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [("西部（重庆）科学城 ", "西部(重庆)科学城"), ("加强双核 创新联动", "加强双核创新联动")],
+)
+def test_text_normalize_name_is_the_identity_form(name, key):
+    assert normalize_name(name) == key
