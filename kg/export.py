@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -19,6 +20,8 @@ __all__ = [
     "generate_trig",
     "generate_nquads",
     "generate_jsonld",
+    "jsonld_context",
+    "format_for_path",
     "union_graph",
     "write_text_atomic",
     "write_graph",
@@ -69,11 +72,35 @@ def generate_nquads(data: Graph | Dataset) -> str:
     return _sorted_lines(_as_dataset(data).serialize(format="nquads"))
 
 
-def generate_jsonld(data: Graph | Dataset) -> str:
-    """JSON-LD (expanded with the package's prefixes as context)."""
-    from kg.rdf import PREFIXES
+def jsonld_context() -> dict:
+    """The JSON-LD context of ``ontology/context.jsonld`` (prefixes and short property terms)."""
+    from kg.resources import ontology_path
 
-    return union_graph(data).serialize(format="json-ld", context=dict(PREFIXES), indent=2)
+    return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+def _sorted_json(value, ordered: bool = False):
+    """JSON with every array sorted (sets in JSON-LD), except the members of ``@list``."""
+    if isinstance(value, dict):
+        return {k: _sorted_json(v, ordered=k == "@list") for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        if ordered:
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def generate_jsonld(data: Graph | Dataset) -> str:
+    """Compact JSON-LD of all triples with the context of ``ontology/context.jsonld`` inlined
+    (so it parses offline); nodes sorted by ``@id``, so the same triples give the same text."""
+    text = union_graph(data).serialize(format="json-ld", context=jsonld_context(), indent=2)
+    doc = json.loads(text)
+    context = doc.pop("@context", None) if isinstance(doc, dict) else None
+    body = _sorted_json(doc)
+    if context is not None:
+        body = {"@context": context, **body}
+    return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 #: Format name -> generator; the CLI's ``--format`` choices come from these keys.
@@ -95,6 +122,18 @@ SUFFIXES = {
 }
 
 
+def format_for_path(path: str | Path) -> str | None:
+    """The format a file name's suffix names (``graph.nt`` -> ``ntriples``), if any."""
+    suffix = Path(path).suffix.lower()
+    return next((fmt for fmt, suf in SUFFIXES.items() if suf == suffix), None)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: str | Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
@@ -105,6 +144,8 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates the file 0600; give it the mode a plain open() would have.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

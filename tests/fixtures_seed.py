@@ -1,14 +1,9 @@
-"""Graphs for the query, server, analysis and export tests: the built seed and a hand-made twin.
-
-``seed_dir`` builds ``seeds/000_8ad9febdc21e1cf6.txt`` once per session with the real extractor.
-``mini_extraction`` is a short article read by hand that states the seed's key facts with the
-same labels (five agreements of 2021-12-17, the districts and areas of both science cities, the
-2025 targets, projects and their places), so that the same expected answers hold on both graphs.
-"""
+"""Graphs for the query, server, analysis and export tests: the built seed and a hand-made twin."""
 
 from __future__ import annotations
 
 import datetime
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,10 +25,13 @@ from kg.records import (
 
 from .conftest import SEED
 
-__all__ = ["GRAPHS", "mini_extraction", "seed_dir", "mini_dir", "graph_dir"]
+__all__ = ["GRAPHS", "SEED_ID", "mini_extraction", "seed_dir", "mini_dir", "graph_dir", "load"]
 
 #: The graphs each seed expectation is checked on.
 GRAPHS = ["mini", "seed"]
+
+#: The document id of the seed (the hand-made twin has the same)
+SEED_ID = "000_8ad9febdc21e1cf6"
 
 _SENTENCES = [
     "12月17日,重庆市科技局和成都市科技局签订《加强双核创新联动 推进共建具有全国影响力的科技创新中心合作协议》。",
@@ -103,7 +101,13 @@ _AGREEMENTS = [
 
 
 def mini_extraction() -> Extraction:
-    """The hand-made twin of the seed's extraction."""
+    """The hand-made twin of the seed's extraction.
+
+    A short article read by hand that states the seed's key facts with the same labels and
+    document id (five agreements of 2021-12-17 with their parties and jurisdictions, the
+    districts and areas of both science cities, the 2025 targets, projects and their places),
+    so that the same expected answers hold on it and on the built seed (``seed_dir``).
+    """
     text = "".join(_SENTENCES)
     starts = [sum(len(s) for s in _SENTENCES[:i]) for i in range(len(_SENTENCES))]
     sentences = tuple(
@@ -200,7 +204,7 @@ def mini_extraction() -> Extraction:
         relate(plant, "hasQuantity", QuantityValue(Decimal(value), unit, indicator), 8)
 
     doc = Document(
-        id="mini_seed",
+        id="000_8ad9febdc21e1cf6",
         text=text,
         title="成渝签署5个合作协议",
         published=datetime.date(2021, 12, 18),
@@ -243,6 +247,7 @@ def graph_dir(request) -> Path:
     return request.getfixturevalue(f"{request.param}_dir")
 
 
+@functools.cache
 def load(directory: Path) -> Graph:
-    """The graph in a build directory."""
+    """The graph in a build directory, parsed once (do not modify it)."""
     return Graph().parse(directory / "graph.ttl")

@@ -1,0 +1,85 @@
+"""``kg serve``: a read-only SPARQL 1.1 endpoint over a built graph, until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+
+from kg.query import INFERENCE
+from kg.server import DEFAULT_HOST, DEFAULT_PORT, make_server
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve a graph as a read-only SPARQL endpoint",
+        description="Serve GRAPH (a graph file or a kg build output directory) at "
+        "http://HOST:PORT/sparql, following the SPARQL 1.1 Protocol: GET and POST, results as "
+        "JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, RDF/XML or JSON-LD by content "
+        "negotiation. Updates, LOAD and SERVICE are refused. Stop it with Ctrl-C.",
+    )
+    parser.add_argument("graph", metavar="GRAPH")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="stop a query after S seconds (default 10)",
+    )
+    parser.add_argument(
+        "--max-results",
+        type=int,
+        default=10000,
+        metavar="N",
+        help="return at most N rows or triples (default 10000); "
+        "a cut result carries the header X-Result-Truncated",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="query worker processes (default 2)"
+    )
+    parser.add_argument("--infer", choices=INFERENCE, help="serve the RDFS or OWL-RL closure")
+    parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.set_defaults(func=run)
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    server = make_server(
+        args.graph,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_results=args.max_results,
+        workers=args.workers,
+        infer_regime=args.infer,
+        quiet=args.quiet,
+    )
+    signal.signal(signal.SIGTERM, _stop)
+    print(
+        f"SPARQL endpoint at {server.url} ({server.pool.triples} triples; read-only; "
+        f"time limit {args.timeout:g} s; at most {args.max_results} results). "
+        "Ctrl-C to stop.",
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        server.close()
+    return 0
