@@ -35,6 +35,15 @@ _EXPORTS = {
     "FORMATS": "kg.export",
     "generate_turtle": "kg.export",
     "write_graph": "kg.export",
+    # asking and looking
+    "load_graph": "kg.query",
+    "run_query": "kg.query",
+    "named_queries": "kg.query",
+    "to_networkx": "kg.analyze",
+    "analyze": "kg.analyze",
+    "generate_html": "kg.viz",
+    "write_html": "kg.viz",
+    "graph_view": "kg.viz",
     # evaluation
     "load_gold": "kg.evaluate",
     "evaluate": "kg.evaluate",
