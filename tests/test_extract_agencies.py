@@ -110,3 +110,105 @@ def test_agencies_not_read_from_other_names(text):
 def test_agencies_department_is_not_a_ministry():
     # 科技部 inside 科技部门 is the city's department, not the national ministry
     assert _agencies("重庆市科技部门负责人介绍。") == [("重庆市科学技术局", "重庆市科技部门")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bureau of a special administrative region's government, in full or with 特区
+        (
+            "香港特别行政区政府环境及生态局与广州市生态环境局签约。",
+            ("香港特别行政区政府环境及生态局", "香港特别行政区政府环境及生态局"),
+        ),
+        (
+            "香港特区政府保安局副局长出席。",
+            ("香港特别行政区政府保安局", "香港特区政府保安局"),
+        ),
+        (
+            "澳门特别行政区政府社会文化司与珠海市签约。",
+            ("澳门特别行政区政府社会文化司", "澳门特别行政区政府社会文化司"),
+        ),
+        # the bureau's own name said again later is the same body
+        (
+            "香港特别行政区政府运输及物流局发布通告。运输及物流局表示将加快推进。",
+            ("香港特别行政区政府运输及物流局", "运输及物流局"),
+        ),
+        # the region's government is not a 人民政府
+        ("澳门特别行政区政府表示欢迎。", ("澳门特别行政区政府", "澳门特别行政区政府")),
+    ],
+)
+def test_agencies_special_administrative_region_bureaus(text, expected):
+    assert expected in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the executive body of a cooperation zone; a city written before it stays in the name
+        (
+            "同日，深圳市大鹏湾海洋经济合作区管理局与香港机构签约。",
+            ["深圳市大鹏湾海洋经济合作区管理局"],
+        ),
+        (
+            "东江流域生态合作区执行委员会与惠州市人民政府签约。",
+            ["东江流域生态合作区执行委员会", "惠州市人民政府"],
+        ),
+    ],
+)
+def test_agencies_executive_bodies_of_zones(text, expected):
+    assert [label for label, _ in _agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # the beginning of the zone's name, or its suffix alone, with the same organ
+        ("东江流域生态合作区执行委员会签约。合作区执委会负责人介绍。", "合作区执委会"),
+        ("深圳市大鹏湾海洋经济合作区管理局签约。大鹏湾管理局负责人介绍。", "大鹏湾管理局"),
+    ],
+)
+def test_agencies_zone_body_abbreviated_later(text, surface):
+    found = dict((s, label) for label, s in _agencies(text))
+    assert found[surface] == next(iter(found.values()))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a county-level city is named on its own; a city district keeps its city
+        ("江苏省泰州市靖江市人民政府发布公告。", "靖江市人民政府"),
+        ("浙江省杭州市余杭区人民政府发布公告。", "杭州市余杭区人民政府"),
+    ],
+)
+def test_agencies_parent_kept_only_for_districts_of_a_city(text, expected):
+    assert [label for label, _ in _agencies(text)] == [expected]
+
+
+def test_agencies_district_body_written_again_without_its_city():
+    text = "上海市闵行区人民政府与昆山市人民政府签约。闵行区政府相关负责人介绍。"
+    assert ("上海市闵行区人民政府", "闵行区政府") in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count between the enumerated places and a sector with its own organ
+        ("江苏省、浙江省两省科技厅签约。", ["江苏省科学技术厅", "浙江省科学技术厅"]),
+        ("宁波、温州两市商务局联合发文。", ["宁波市商务局", "温州市商务局"]),
+    ],
+)
+def test_agencies_enumerated_places_with_count_and_organ(text, expected):
+    assert [label for label, _ in _agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("东江流域生态合作区执行委员会与惠州市签约。", "东江流域生态合作区"),
+        ("西部(贵阳)科学城管理委员会表示。", "西部(贵阳)科学城"),
+    ],
+)
+def test_agencies_committee_jurisdiction_is_its_area(text, expected):
+    ex = extract(Document(id="t", text=text))
+    places = {r.object.label for r in ex.relations if r.predicate == "jurisdiction"}
+    assert expected in places

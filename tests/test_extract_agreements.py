@@ -163,3 +163,79 @@ def test_agreements_same_day_takes_the_date_told_before():
     )
     dates = _read(text, datetime.date(2022, 11, 9))[3]
     assert dates["川渝商贸流通合作协议"] == ("2022-11-08", "published")
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # witnesses named in 在…见证下 do not sign
+        (
+            "在浙江省人民政府见证下，杭州市商务局与衢州市商务局签署《杭衢商务合作协议》。",
+            "杭衢商务合作协议",
+            {"杭州市商务局", "衢州市商务局"},
+        ),
+        # the parties after the title: 《T》由A与B共同签署
+        (
+            "这份《沪苏数据共享合作协议》由上海市经济和信息化委员会与江苏省工业和信息化厅共同签署。",
+            "沪苏数据共享合作协议",
+            {"上海市经济和信息化委员会", "江苏省工业和信息化厅"},
+        ),
+        # each party written with its representative: A负责人与B负责人签署
+        (
+            "福州市科技局负责人与莆田市科技局负责人签署《福莆科技合作协议》。",
+            "福莆科技合作协议",
+            {"福州市科学技术局", "莆田市科学技术局"},
+        ),
+        # A、B、C三方签署
+        (
+            "安徽省科技厅、江西省科技厅、河南省科技厅三方签署《中部科技协作协议》。",
+            "中部科技协作协议",
+            {"安徽省科学技术厅", "江西省科学技术厅", "河南省科学技术厅"},
+        ),
+    ],
+)
+def test_agreements_parties_of_the_signing_clause(text, title, expected):
+    assert _read(text)[2][title] == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # 双方还签署: the parties of the agreement signed just before
+        (
+            "南昌市人民政府与九江市人民政府签署《昌九合作协议》。同日，双方还签署了《昌九交通合作备忘录》。",
+            "昌九交通合作备忘录",
+            {"南昌市人民政府", "九江市人民政府"},
+        ),
+        # the bodies named in the sentence before, even when they only attended there
+        (
+            "兰州市人民政府与西宁市人民政府有关负责人出席仪式。两市随后签署《兰西协同发展协议》。",
+            "兰西协同发展协议",
+            {"兰州市人民政府", "西宁市人民政府"},
+        ),
+    ],
+)
+def test_agreements_parties_of_collective_words(text, title, expected):
+    assert _read(text)[2][title] == expected
+
+
+def test_agreements_collective_with_a_sector_is_not_the_parties_before():
+    # 两市发展改革委 are other bodies than the governments that signed before
+    text = (
+        "南昌市人民政府与九江市人民政府签署《昌九合作协议》。"
+        "同日，两市发展改革委还签署了《昌九产业合作备忘录》。"
+    )
+    assert "昌九产业合作备忘录" not in _read(text)[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure stated for a plan named after the agreement is the plan's, not the agreement's
+        "两市签署《宁镇产业合作协议》。根据《宁镇都市圈发展规划》，到2025年引进企业100家。",
+        "两市签署《宁镇产业合作协议》。会议还印发《重点项目清单》，计划到2026年完成投资500亿元。",
+    ],
+)
+def test_agreements_targets_of_plans_are_not_agreement_targets(text):
+    ex = _read(text)[0]
+    assert [r for r in ex.relations if r.predicate == "hasTarget"] == []

@@ -85,3 +85,65 @@ def test_areas_science_city_facts():
         ("东莞滨海湾新区", "plannedArea", "84"),
     }
     assert ("松山湖科学城", "plannedArea", "84") not in relations
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a region word and a descriptive modifier before a zone suffix
+        ("京津冀产业协同发展示范区规划面积约500平方公里。", "京津冀产业协同发展示范区"),
+        # a pair of countries and a bracketed place before the zone's own name
+        ("中英（宁波）产业合作示范区规划面积约30平方公里。", "中英(宁波)产业合作示范区"),
+        # a whole modifier between clean boundaries, after a city written before it
+        ("同日，东江流域生态合作区执行委员会成立。", "东江流域生态合作区"),
+        ("同日，深圳市大鹏湾海洋经济合作区管理局揭牌。", "大鹏湾海洋经济合作区"),
+        ("与洋山经济开发区合作。", "洋山经济开发区"),
+    ],
+)
+def test_areas_zones_without_a_division_before_the_suffix(text, label):
+    mentions, _ = _read(text)
+    assert label in {lab for cls, lab, _s in mentions if cls == "District"}
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        # a modifier holding a function word is a clause, not a name
+        ("福建省正以合作区为抓手推进改革。", "福建省正以合作区"),
+        # a place beginning inside the modifier: two names, not one
+        ("签署了《浦东新区海口江东新区合作协议》。", "浦东新区海口江东新区"),
+        # 创新区 is an "innovation area", not a 新区
+        ("独墅湖科教创新区集聚高校。", "教创新区"),
+        # a leading verb is not part of the name
+        ("服务雄安新区建设是亮点。", "服务雄安新区"),
+    ],
+)
+def test_areas_not_read_across_words(text, bad):
+    mentions, _ = _read(text)
+    assert bad not in {lab for _c, lab, _s in mentions}
+
+
+def test_areas_shortened_zone_is_the_full_one():
+    text = "同日，东江流域生态合作区执行委员会成立。位于东江合作区的项目开工。"
+    mentions, _ = _read(text)
+    labels = {(lab, s) for cls, lab, s in mentions if cls == "District"}
+    assert ("东江流域生态合作区", "东江合作区") in labels
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        # 以X为核心(区): the core area named before 为核心
+        (
+            "西安丝路科学城规划面积约60平方公里，以西安高新区为核心区。",
+            ("丝路科学城", "coreArea", "西安高新技术产业开发区"),
+        ),
+        # a zone spans districts as a science city does
+        (
+            "京津冀产业协同发展示范区包括天津武清、河北廊坊、北京通州。",
+            ("京津冀产业协同发展示范区", "includesDistrict", "武清区"),
+        ),
+    ],
+)
+def test_areas_core_area_and_districts_of_zones(text, fact):
+    assert fact in _read(text)[1]

@@ -125,3 +125,24 @@ def test_divisions_county_short_form_needs_its_prefecture(lex):
 def test_divisions_a_settled_name_is_taken_again(lex):
     found = _places("武汉、鄂州两市签约。会议在武汉东湖举行。", lex)
     assert [c for s, c in found if s == "武汉"] == ["420100", "420100"]
+
+
+def _places_areas(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
+    norm = prepare(text).norm
+    hits = find_places(norm, lex.divisions, lex.division_index, lex.tokens(norm), lex.area_after_re)
+    return [(norm[h.start : h.end], h.code) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a special administrative region under its short name before 特区
+        ("香港特区政府发布公告。", ("香港", "810000")),
+        ("澳门特区政府表示支持。", ("澳门", "820000")),
+        # a city before an area's modifier and suffix, even when the modifier begins with
+        # a toponym character (江)
+        ("海口江东新区规划面积298平方公里。", ("海口", "460100")),
+    ],
+)
+def test_divisions_short_forms_before_region_and_area_words(text, expected, lex):
+    assert expected in _places_areas(text, lex)

@@ -104,3 +104,109 @@ def test_projects_figures_of_the_project_the_sentence_is_about():
         ("株洲市生活垃圾焚烧发电项目", "80000000", "KilowattHour"),
         ("沪苏湖铁路", "164", "Kilometre"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a branch written after the facility it belongs to is one name
+        ("位于南山区的澳门科技园深圳分园投入使用。", ["澳门科技园深圳分园"]),
+        # works written between the name and its head belong to the name
+        ("位于江宁区的南京市城东污水处理三厂扩建工程开工。", ["南京市城东污水处理三厂扩建工程"]),
+        # a place in brackets after the head belongs to the name
+        ("推动国家深海综合试验场（三亚）开放共享。", ["国家深海综合试验场(三亚)"]),
+        # named after the provinces that cooperate (粤澳合作…)
+        ("位于新区的闽台合作精密机械产业园开工。", ["闽台合作精密机械产业园"]),
+        # names sharing a modifier and head after a count
+        ("青石、玉带两座长江大桥正在建设。", ["青石长江大桥", "玉带长江大桥"]),
+        ("厦门软件园三期位于集美区。", ["厦门软件园三期"]),
+    ],
+)
+def test_projects_names_of_more_shapes(text, expected):
+    assert _read(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count after the name: a kind of thing
+        "两地将共建中试基地10个，联合实验室20个。",
+        # named only inside the title of a plan
+        "印发《南湖园区发展规划》。",
+        # a determiner before the name
+        "在主城区建设全市水质监测数据中心。",
+        # a place alone before a generic head
+        "到2025年宁波园区将引进企业。",
+        # verbs before a generic name
+        "新增跨境科研项目100项，资助科研项目50项。",
+        # a name cut inside a word (保障性住房)
+        "新建保障性住房项目将加快落地。",
+        # industries are kinds, not names
+        "布局建设新能源汽车产业园、生物医药产业园等特色园区。",
+        # a head noun that modifies a longer noun
+        "定期发布重点外资项目需求清单。",
+    ],
+)
+def test_projects_kinds_and_fragments_are_not_projects(text):
+    assert _read(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # the district written after the city at the start of the name is more specific
+        (
+            "合肥市蜀山区科学岛国际会议中心项目开工。",
+            ("合肥市蜀山区科学岛国际会议中心项目", "蜀山区"),
+        ),
+        # a place opening the clause and a building verb before the name
+        ("杭州市富阳区正在建设富春湾智能制造基地。", ("富春湾智能制造基地", "富阳区")),
+        # X区的Y
+        ("青岛市城阳区的青岛蓝湾海洋科技园年产值可观。", ("青岛蓝湾海洋科技园", "城阳区")),
+        # Y落户X
+        ("武汉光谷生物城项目落户东湖高新区。", ("武汉光谷生物城项目", "东湖高新技术产业开发区")),
+        # 位于该区的: the district named before
+        (
+            "南沙区相关负责人表示，位于该区的南沙国际邮轮码头将扩容。",
+            ("南沙国际邮轮码头", "南沙区"),
+        ),
+    ],
+)
+def test_projects_location_of_more_shapes(text, pair):
+    assert pair in _read(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        # the head noun alone in the next sentence refers to the project
+        (
+            "位于新区的闽台合作精密机械产业园开工。产业园总用地面积约30万平方米。",
+            ("闽台合作精密机械产业园", "300000", "SquareMetre"),
+        ),
+        # after a reporting clause; a count whose noun follows it
+        (
+            "市商务局负责人介绍，位于松北区的哈尔滨中俄物流产业园已有45家企业入驻。",
+            ("哈尔滨中俄物流产业园", "45", "Item"),
+        ),
+        # two projects in one sentence: each has the figures up to the next one
+        (
+            "在沈阳，浑南科技城项目总投资约30亿元；沈北物流港项目总投资约65亿元。",
+            ("沈北物流港项目", "6500000000", "Yuan"),
+        ),
+        (
+            "在沈阳，浑南科技城项目总投资约30亿元；沈北物流港项目总投资约65亿元。",
+            ("浑南科技城项目", "3000000000", "Yuan"),
+        ),
+    ],
+)
+def test_projects_figures_of_more_shapes(text, figure):
+    assert figure in _read(text)[2]
+
+
+def test_projects_coordinated_names_win_over_short_place_names():
+    # 白沙 and 龙潭 are also short forms of counties elsewhere; before a shared head they
+    # name the bridges
+    ex = extract(Document(id="t", text="白沙、龙潭两座长江大桥正在建设。"))
+    labels = {(m.entity.cls, m.entity.label) for m in ex.mentions}
+    assert labels == {("Project", "白沙长江大桥"), ("Project", "龙潭长江大桥")}

@@ -70,3 +70,18 @@ def test_quantities_decimals_have_no_exponent(value, expected):
 def test_quantities_indicator_before_the_number(clause, indicator):
     text = clause + "100万吨"
     assert indicator_before(text, len(clause), 0) == indicator
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the noun a count counts follows it
+        ("目前已有32家科研机构入驻", "科研机构入驻"),
+        ("已有15个团队，", "团队"),
+    ],
+)
+def test_quantities_indicator_after_a_count(text, expected, lex):
+    from kg.extract.quantities import indicator_after
+
+    q = find_quantities(text, lex)[0]
+    assert indicator_after(text, q.end, len(text)) == expected

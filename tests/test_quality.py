@@ -21,7 +21,9 @@ def _build_and_eval(inputs, gold, out, capsys) -> dict:
     assert main(["build", *map(str, inputs), "--out", str(out)]) == 0
     capsys.readouterr()
     assert main(["eval", str(gold), str(out)]) == 0
-    print("\n" + capsys.readouterr().out)  # the figures, as kg eval prints them
+    table = capsys.readouterr().out
+    with capsys.disabled():  # the figures, as kg eval prints them, shown in the test log
+        print(f"\n{gold}\n{table}")
     assert main(["eval", "--json", str(gold), str(out)]) == 0
     return json.loads(capsys.readouterr().out)
 

@@ -12,6 +12,7 @@ __all__ = [
     "AgencyHit",
     "find_agencies",
     "find_ministries",
+    "find_sar_bureaus",
     "area_committees",
     "bare_committees",
     "drop_overlaps",
@@ -29,6 +30,9 @@ _MAX_SECTORS = 3
 # Organs that follow the place directly, with no sector (重庆市人民政府, 喀什地区行政公署).
 _GOVERNMENTS = frozenset({"政府", "人民政府", "行政公署"})
 # 黄石四市科技部门, 京津两地…: a count between an enumeration of places and the sector.
+# GB/T 2260 province codes of the special administrative regions (香港 81, 澳门 82).
+_SAR_CODES = frozenset({"81", "82"})
+_SAR_FULL = {"香港": "香港特别行政区", "澳门": "澳门特别行政区"}
 _COLLECTIVE_COUNT = re.compile(r"(?:[两三四五六七八九十]+|各)(?:市|地|省|区|县)$")
 
 
@@ -98,6 +102,8 @@ def _agency_label(
 ) -> str:
     """Canonical name: place + sector + organ; for 部门 the organ a place of that level has
     (人社部门 of a province is its 厅, of a city or a municipality its 局)."""
+    if organ in _GOVERNMENTS and (code or "")[:2] in _SAR_CODES:
+        return place + "政府"  # 香港特别行政区政府 is not a 人民政府
     if organ == _DEPT:
         province = level == 1 and (code or "")[:2] not in MUNICIPALITIES
         organ_c = lex.sectors[words[-1]][2 if province else 1] if words else _DEPT
@@ -137,7 +143,7 @@ def find_agencies(
             sector = _canonical_sector(words, lex) if words else ""
             place = place_end.get(s_sector)
             count = _COLLECTIVE_COUNT.search(norm, max(0, s_sector - 4), s_sector)
-            if place is None and count is not None and organ == _DEPT:
+            if place is None and count is not None:
                 place = place_end.get(count.start())
                 if place is not None and not (
                     place.start > 0 and norm[place.start - 1] in "、和与"
@@ -154,7 +160,8 @@ def find_agencies(
                 parent = place_end.get(place.start)
                 if parent is not None and parent.code and parent.code == d.parent:
                     start = parent.start
-                    if d.level == 3:
+                    # (a county or county-level city is named on its own: 靖江市人民政府)
+                    if d.level == 3 and d.name.endswith("区"):
                         place_label = div.by_code[parent.code].name + d.name
                 # 北京、天津、河北人社部门: every place of the enumeration gets one
                 p = place
@@ -213,6 +220,41 @@ def find_agencies(
     return drop_overlaps(hits)
 
 
+def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
+    """Bureaus of the Hong Kong and Macao governments: 香港特别行政区政府创新科技及工业局
+    (also 香港特区政府…), and the bureau's own name said again later (创新科技及工业局)."""
+    out: list[AgencyHit] = []
+    names: dict[str, AgencyHit] = {}
+    for m in lex.sar_bureau_re.finditer(norm):
+        region = _SAR_FULL[m.group("sar")]
+        bureau = m.group("name")
+        label = region + "政府" + bureau
+        code = "810000" if m.group("sar") == "香港" else "820000"
+        basis = "exact" if m.group() == label else "canonical-name"
+        hit = AgencyHit(m.start(), m.end(), label, code, region, basis)
+        out.append(hit)
+        if len(bureau) >= 4:
+            names.setdefault(bureau, hit)
+    if names:
+        taken = [(h.start, h.end) for h in out]
+        for name, first in names.items():
+            k = norm.find(name, first.end)
+            while k >= 0:
+                if not any(s <= k < e for s, e in taken):
+                    out.append(
+                        AgencyHit(
+                            k,
+                            k + len(name),
+                            first.label,
+                            first.place_code,
+                            first.place_label,
+                            "canonical-name",
+                        )
+                    )
+                k = norm.find(name, k + len(name))
+    return out
+
+
 def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
     """Longest first, then leftmost; the agencies of one enumeration (same end) stay together."""
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
@@ -246,33 +288,79 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
     return out
 
 
-_COMMITTEE = re.compile(r"管理委员会|管理委员|管委会|党工委")
+# Executive bodies of a named area, written form -> canonical organ.
+_AREA_ORGANS = {
+    "管理委员会": "管理委员会",
+    "管理委员": "管理委员会",
+    "管委会": "管理委员会",
+    "执行委员会": "执行委员会",
+    "执委会": "执行委员会",
+    "管理局": "管理局",
+}
+_COMMITTEE = re.compile(r"管理委员会|管理委员|管委会|执行委员会|执委会|管理局|党工委")
 
 
-def area_committees(norm: str, areas: list[tuple[int, int, str]]) -> list[AgencyHit]:
-    """Management committees of named areas: 西部(重庆)科学城管理委员(会), X新区管委会."""
+def area_committees(
+    norm: str, areas: list[tuple[int, int, str]], places: list[PlaceHit] = ()
+) -> list[AgencyHit]:
+    """Executive bodies of named areas: 西部(重庆)科学城管理委员(会), X新区管委会,
+    X合作区执行委员会, 深圳市X合作区管理局 (a city written before the area stays in the name)."""
+    place_end = {p.end: p for p in places if p.code}
     out = []
     for s, e, label in areas:
         m = _COMMITTEE.match(norm, e)
         if m is None or m.group() == "党工委":
             continue
-        written = norm[s : m.end()]
-        canonical = label + "管理委员会"
+        start, area = s, label
+        p = place_end.get(s)
+        if p is not None and not label.startswith(p.name):
+            start, label = p.start, p.name + label
+        written = norm[start : m.end()]
+        canonical = label + _AREA_ORGANS[m.group()]
         basis = "exact" if written == canonical else "canonical-name"
-        out.append(AgencyHit(s, m.end(), canonical, None, label, basis))
+        out.append(AgencyHit(start, m.end(), canonical, None, area, basis))
     return out
 
 
-_BARE_COMMITTEE = re.compile(r"管委会|管理委员会")
+_BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")
+
+
+def _same_area_body(
+    norm: str, pos: int, organ: str, committees: list[AgencyHit]
+) -> tuple[int, AgencyHit] | None:
+    """The body of an area named before, abbreviated by what ends at ``pos``: the beginning
+    of the area's name (前海 of 前海深港现代服务业合作区) or its suffix (合作区); the longest."""
+    for c in reversed(committees):
+        area = c.place_label or ""
+        if not c.label.endswith(organ):
+            continue
+        for n in range(min(len(area) - 1, pos, 8), 1, -1):
+            name = norm[pos - n : pos]
+            if area.startswith(name) or area.endswith(name):
+                return pos - n, c
+    return None
 
 
 def bare_committees(
-    norm: str, tokens: Tokens, lex: Lexicon, taken: list[tuple[int, int]]
+    norm: str,
+    tokens: Tokens,
+    lex: Lexicon,
+    taken: list[tuple[int, int]],
+    committees: list[AgencyHit] = (),
 ) -> list[AgencyHit]:
-    """中关村管委会: a committee after a name jieba keeps as one word (not a generic one)."""
+    """中关村管委会: a committee after a name jieba keeps as one word (not a generic one);
+    前海管理局 / 合作区执委会 after 深圳市前海…合作区管理局: the body of that area."""
     out = []
     for m in _BARE_COMMITTEE.finditer(norm):
         if any(s <= m.start() < e for s, e in taken):
+            continue
+        organ = _AREA_ORGANS[m.group()]
+        prior = [c for c in committees if c.end <= m.start()]
+        same = _same_area_body(norm, m.start(), organ, prior) if prior else None
+        if same is not None:
+            out.append(AgencyHit(same[0], m.end(), same[1].label, None, None, "canonical-name"))
+            continue
+        if organ != "管理委员会":
             continue
         start = tokens.start_before(m.start())
         if start is None:

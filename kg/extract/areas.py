@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon, Tokens, trie_pattern
 
-__all__ = ["AreaHit", "find_areas", "find_science_cities", "canonical_area"]
+__all__ = [
+    "AreaHit",
+    "find_areas",
+    "find_bare_areas",
+    "find_region_areas",
+    "find_science_cities",
+    "canonical_area",
+]
 
 # The written suffix that has a longer official form when it ends the name.
 _EXPAND = {
@@ -22,6 +29,8 @@ _NOT_IN_MODIFIER = frozenset("的和与及在为是将把对从向、等个")
 _MAX_MODIFIER = 6
 _DIRECTIONS = ("东部", "西部", "南部", "北部", "中部", "东", "西", "南", "北", "中国")
 _SCIENCE_CITY = "科学城"
+# 两座科学城 / 三个新区: a count, not a name.
+_COUNTED = re.compile(r"^[\d一二两三四五六七八九十几多]+[座个家处所]?$|^[这那各][座个]?$")
 
 
 @dataclass
@@ -55,6 +64,7 @@ _SUFFIX_KIND = {
 _BARE_SUFFIXES = (
     "高新技术产业开发区",
     "经济技术开发区",
+    "经济开发区",
     "自由贸易试验区",
     "新技术开发区",
     "综合保税区",
@@ -67,8 +77,10 @@ _BARE_SUFFIXES = (
     "新区",
     "片区",
 )
+# Part-of-speech flags of words that do not begin a name (verbs, prepositions, adverbs…).
+_LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r"})
 _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
-_COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|党工委")
+_COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
 _MAX_BARE_MODIFIER = 10
 
@@ -93,6 +105,16 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pats
 
 
+# 中国( / 中韩( / 中德(: a country or a pair of countries written before a bracketed place.
+_COUNTRY_BRACKET = re.compile(r"中[\u4e00-\u9fff]\(")
+
+
+def _clean_modifier(mod: str, lex: Lexicon) -> bool:
+    """A modifier between a place and a suffix is a name: no function word in it
+    (澳门特别行政区正以合作区 is a clause, not a name)."""
+    return not any(c in _NOT_IN_MODIFIER or c in lex.boundary_words for c in mod)
+
+
 def canonical_area(name: str) -> str:
     """Official form of an area name: a final 高新区 is a 高新技术产业开发区."""
     for short, full in _EXPAND.items():
@@ -111,13 +133,16 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         if p.start < covered or p.end in starts:
             continue  # 天津滨海新区: 滨海新区 is a division of its own, not a modifier
         start = p.start
-        # 中国(上海)自由贸易试验区: the country and the bracket belong to the name
-        if start >= 3 and norm[start - 3 : start] == "中国(":
+        # 中国(上海)自由贸易试验区, 中韩(长春)国际合作示范区: the country (or the pair of
+        # countries) and the bracket belong to the name
+        if start >= 3 and _COUNTRY_BRACKET.match(norm, start - 3) and norm.startswith(")", p.end):
             start -= 3
         pos = p.end + (1 if norm.startswith(")", p.end) and start < p.start else 0)
         m = first.match(norm, pos)
-        if m is None or any(c in _NOT_IN_MODIFIER for c in m.group("mod")):
+        if m is None or not _clean_modifier(m.group("mod"), lex):
             continue
+        if any(pos <= q < m.start("suf") for q in starts):
+            continue  # 浦东新区海口江东新区: another place begins inside, two names
         end = m.end()
         while True:
             c = chain.match(norm, end)
@@ -146,12 +171,15 @@ def find_bare_areas(
     (两江新区 for 重庆两江新区, 东湖高新区 for 武汉东湖新技术开发区), or a name standing on its
     own (雄安新区 said twice, 河套深港科技创新合作区 before 与)."""
     spans = [(a.start, a.end) for a in prefixed] + [(p.start, p.end) for p in places]
+    place_ends = {p.end for p in places}
     known = {(a.modifier, _kind(a.suffix)): a for a in prefixed if a.modifier}
     cands: list[tuple[int, int, str, AreaHit | None]] = []
     for m in _BARE_RE.finditer(norm):
         s, e = m.span()
         if any(ps <= s < pe for ps, pe in spans):
             continue
+        if m.group() == "新区" and s > 0 and norm[s - 1] == "创":
+            continue  # 科教创新区: an "innovation area", not a 新区
         alias = None
         for (mod, kind), a in known.items():
             if kind == _kind(m.group()) and norm.startswith(mod, s - len(mod)) and mod:
@@ -160,17 +188,32 @@ def find_bare_areas(
                 break
         if alias is not None:
             continue
-        # the modifier: back to a boundary, at most ten characters
-        left = s
+        # the modifier: back to a boundary (punctuation, a function word or verb, the end
+        # of a place name), at most ten characters
+        left, clean = s, False
         while left > max(0, s - _MAX_BARE_MODIFIER):
             ch = norm[left - 1]
-            if not ("\u4e00" <= ch <= "\u9fff") or ch in "的和与及、":
-                break
-            if _ends_with_word(norm, left, lex.boundary_words, lex.max_boundary_len):
+            if (
+                not ("\u4e00" <= ch <= "\u9fff")
+                or ch in "的和与及、"
+                or left in place_ends
+                or _ends_with_word(norm, left, lex.boundary_words, lex.max_boundary_len)
+            ):
+                clean = True
                 break
             left -= 1
         core = norm[left:s]
-        # the name is jieba's word before the suffix (雁栖湖片区), else its last two characters
+        # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
+        # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
+        if clean and len(core) >= 3:
+            # 服务雄安新区 / 疏解到雄安新区: a leading verb or preposition is not the name
+            for word, flag in lex.pos_cut(core):
+                if flag not in _LEADING_NOT_NAME or len(core) - len(word) < 2:
+                    break
+                core, left = core[len(word) :], left + len(word)
+        if clean and len(core) >= 3 and not _generic(core, lex):
+            cands.append((left, e, canonical_area(core + m.group()), None))
+            continue
         tok = tokens.start_before(s) if tokens is not None else None
         short = norm[tok:s] if tok is not None and left <= tok <= s - 2 else core[-2:]
         if len(core) < 2 or _generic(short, lex) or short in _DIRECTIONS:
@@ -178,6 +221,23 @@ def find_bare_areas(
                 continue
             short = core
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
+    # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area
+    longer = [(c[2], c[3]) for c in cands] + [(a.label, a) for a in prefixed]
+    for k, (s, e, label, alias) in enumerate(cands):
+        if alias is not None:
+            continue
+        suffix = next((x for x in _BARE_SUFFIXES if label.endswith(x)), "")
+        core = label[: len(label) - len(suffix)]
+        for other, area in longer:
+            if (
+                other != label
+                and len(core) >= 2
+                and other.endswith(suffix)
+                and other.startswith(core)
+                and len(other) > len(label)
+            ):
+                cands[k] = (s, e, other, area or AreaHit(s, e, other, None))
+                break
     counts: dict[str, int] = {}
     for s, e, _label, _a in cands:
         counts[norm[s:e]] = counts.get(norm[s:e], 0) + 1
@@ -194,6 +254,28 @@ def find_bare_areas(
             continue
         basis = "exact" if written == label else "canonical-name"
         out.append(AreaHit(s, e, label, alias.place if alias else None, basis))
+    return out
+
+
+# Zones named after a region rather than one place: 长三角…一体化发展示范区, 粤港澳…合作区.
+_ZONE_SUFFIXES = ("先行示范区", "示范区", "先行区", "合作区", "试验区", "实验区")
+_MAX_ZONE_MODIFIER = 16
+# Verbs that make a region's modifier a clause (长三角地区加快建设…示范区), not a name.
+_CLAUSE_VERB = re.compile(r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区")
+
+
+def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AreaHit]:
+    """Zones named by a region word and a descriptive modifier before a zone suffix
+    (长三角生态绿色一体化发展示范区): the modifier holds no verb or function word."""
+    out = []
+    for m in lex.region_zone_re.finditer(norm):
+        s, e = m.span()
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        mod = m.group("mod")
+        if not _clean_modifier(mod, lex) or _CLAUSE_VERB.search(mod):
+            continue
+        out.append(AreaHit(s, e, m.group(), None, "exact"))
     return out
 
 
@@ -250,6 +332,7 @@ def find_science_cities(
                 2 <= len(word) <= 4
                 and all("\u4e00" <= c <= "\u9fff" for c in word)
                 and (word not in lex.boundary_words)
+                and not _COUNTED.match(word)
             ):
                 start = s
             else:

@@ -79,6 +79,12 @@ class Found:
     agreement_at: list[tuple[int, int, Entity]] = field(default_factory=list)  # pos, sentence
     project_at: list[tuple[int, Entity]] = field(default_factory=list)
     project_spans: list[tuple[int, int]] = field(default_factory=list)
+    project_end: dict[int, int] = field(default_factory=dict)  # start -> end of a mention
+    coordinated: list[tuple[int, int, str]] = field(default_factory=list)  # 渝西、渝万高铁
+    # place and area entities by start offset, with where the name ends (the longest one)
+    place_at: dict[int, tuple[Entity, int]] = field(default_factory=dict)
+    area_at: dict[int, tuple[Entity, int]] = field(default_factory=dict)
+    signed: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # sentence, parties
 
     @property
     def norm(self) -> str:

@@ -213,6 +213,12 @@ def find_places(
     for h in hits:
         if h.full and len(h.name) >= 3:
             h.accepted = True
+        elif (
+            not h.full
+            and norm.startswith("特区", h.end)
+            and any(idx.by_code[c].name.endswith("特别行政区") for c in h.codes)
+        ):
+            h.accepted = True  # 香港特区政府: the region under its short name
         elif not h.full and any(idx.by_code[c].level <= 2 for c in h.codes):
             h.accepted = "token"  # decided below with jieba
     # 2. Enumerations: X、Y where both sides are place names.
@@ -243,7 +249,11 @@ def find_places(
     starts_at = {h.start for h in hits}
     for h in hits:
         if h.accepted in ("token", "context", False) and not h.full and h.end not in starts_at:
-            if h.end < len(norm) and norm[h.end] in _TOPONYM_TAIL:
+            if (
+                h.end < len(norm)
+                and norm[h.end] in _TOPONYM_TAIL
+                and (area_after is None or not area_after.match(norm, h.end))
+            ):
                 h.accepted = False
                 h.codes = ()
                 continue

@@ -15,14 +15,16 @@ __all__ = [
     "relate_signing",
     "relate_targets",
     "relate_area_facts",
-    "project_location",
+    "project_locations",
     "relate_project_figures",
 ]
 
 _TARGET_YEAR = re.compile(r"(?:到|至|在|于)(\d{4})年(?:底|末)?(?:前)?|(\d{4})年(?:底|末)?前")
-_PLANNED_AREA = re.compile(r"(?:规划|总|占地|用地|建设)?面积(?:约|为|达|共|近|超过)?")
+_PLANNED_AREA = re.compile(r"(?<!占地)(?<!用地)(?:规划|总)?面积(?:约|为|达|共|近|超过)?")
 _INCLUDES = re.compile(r"涉及|包括|包含|涵盖|覆盖|范围包括|辐射|横跨|跨越|下辖|辖")
 _CORE = re.compile(r"核心区(?:域)?(?:为|是|位于|包括|:|设在)")
+# Functional areas that are stated to span districts (as science cities are).
+_ZONES = ("示范区", "先行区", "合作区", "试验区", "实验区")
 _AREA_UNITS = frozenset({"SquareKilometre", "SquareMetre", "Mu"})
 # Words after which a sentence gives a project's figures.
 _PROJECT_TOPIC = re.compile(
@@ -34,11 +36,77 @@ _THIS_LOCATED = re.compile(r"该(?:项目|工程|基地|园区|产业园|中心)
 # 在松江区，G60脑智科创基地…: the place a sentence opens with.
 _SENTENCE_PLACE = re.compile(r"在([^,，。]{2,12}?),")
 # What may come before a project that a sentence is about.
-_SENTENCE_LEAD = re.compile(r"(?:其中|此外|目前|同时)?,?(?:位于[^,，。]{1,12}的)?")
+_SENTENCE_LEAD = re.compile(
+    r"(?:[^,，。;；]{2,24}(?:表示|介绍|指出|透露|说|称),)?"  # X相关负责人表示，
+    r"(?:在[^,，。;；]{2,10},|[^,，。;；]{2,6}方面,)?"  # 在沈阳， / 交通方面，
+    r"(?:其中|此外|目前|同时)?,?(?:位于[^,，。]{1,12}的)?"
+)
+# 产业园总用地面积… / 园区已入驻…: the head noun alone refers to the project just named.
+_BARE_HEAD_TOPIC = re.compile(
+    r"(项目|工程|基地|园区|产业园|中心|公园|码头)(?=总|占地|规划|用地|建筑|全长|已|累计|计划|预计|年|将)"
+)
 _CLAUSE_END = frozenset(",，;；。:")
 
 
 # -- agreements -------------------------------------------------------------------------
+
+
+# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
+_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签")
+_WITNESS = re.compile(r"见证|见签")
+# 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(?:方|地|市|省|区|县|部门)")
+_COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CLAUSE_SEP = frozenset(",，;；:：")
+
+
+def _witness_spans(
+    norm: str, ss: int, se: int, witnesses_only: bool = False
+) -> list[tuple[int, int]]:
+    """Stretches of a sentence that name witnesses or guests: the clause of 见证/出席 up to
+    the word (在A和B共同见证下, A负责人出席仪式). ``witnesses_only``: only 见证 (in a
+    sentence before 双方签署, those who attend are the parties)."""
+    out = []
+    for m in (_WITNESS if witnesses_only else _NOT_SIGNING).finditer(norm, ss, se):
+        k = m.start()
+        while k > ss and norm[k - 1] not in _CLAUSE_SEP:
+            k -= 1
+        # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
+        out.append((k, m.end()))
+    return out
+
+
+def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    return [
+        e
+        for h, e in f.agencies
+        if lo <= h.start and h.end <= hi and not any(s <= h.start < t for s, t in skip)
+    ]
+
+
+def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
+    """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
+    just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
+    names enough of them (A和B负责人出席仪式。双方签署…)."""
+    norm, prep = f.norm, f.prep
+    m = _COLLECTIVE_COUNT.search(norm, ss, se)
+    if m is None:
+        return []
+    if f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end()):
+        return []  # 两市发展改革委: bodies of their own, not the parties named before
+    want = _COUNTS.get(m.group(1), 0)
+    prior = [ps for ps in f.signed if ps[0] < i and i - ps[0] <= 3]
+    if prior and (want == 0 or len(prior[-1][1]) == want):
+        return list(prior[-1][1])
+    para = prep.paragraph[i]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prep.paragraph[j] != para and j < i - 1:
+            break
+        js, je = prep.bounds[j]
+        found = list(dict.fromkeys(_agencies_in(f, js, je, _witness_spans(norm, js, je, True))))
+        if len(found) >= max(2, want):
+            return found[-want:] if want else found
+    return []
 
 
 def relate_signing(
@@ -59,24 +127,22 @@ def relate_signing(
     if not verbs and not in_title:
         return
     # the verb that signs this title: the last one before it (A与B签署《T》), else the
-    # first one after it (《T》正式签订); 签约仪式上 at the start of the sentence is not it
+    # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
     before_title = [v for v in verbs if v < t.start]
     after_title = [v for v in verbs if v >= t.end]
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
-    limit = min(verb, t.start)
-    parties = [e for h, e in f.agencies if ss <= h.start and h.end <= limit]
+    skip = _witness_spans(norm, ss, se)
+    parties = _agencies_in(f, ss, min(verb, t.start), skip)
+    if verb > t.end:
+        parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
-    if not parties and agr.COLLECTIVE_RE.search(norm, ss, se):
-        # 双方/两市签署…: the two named last in the paragraph
-        para = prep.paragraph[i]
-        prior = [
-            e
-            for h, e in f.agencies
-            if h.end <= ss and prep.paragraph[prep.sentence_at(h.start)] == para
-        ]
-        parties = prior[-2:]
-    for e in dict.fromkeys(parties):
+    if len(parties) < 2:
+        parties = _collective_parties(f, i, ss, se) or parties
+    parties = list(dict.fromkeys(parties))
+    if parties:
+        f.signed.append((i, tuple(parties)))
+    for e in parties:
         b.relate(subject, "party", e, sent_span)
     if not verbs:
         return
@@ -104,6 +170,20 @@ def _agreement_for(f: Found, index: int, pos: int) -> Entity | None:
     return before[-1] if before else None
 
 
+_BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+
+
+def _plan_before(f: Found, index: int, ss: int, pos: int) -> bool:
+    """True when a sentence without an agreement of its own states a figure after the title
+    of a plan or list (根据《…发展规划》，到2025年…): the plan's target, not an agreement's."""
+    if any(s == index for _p, s, _e in f.agreement_at):
+        return False
+    for m in _BOOK_TITLE.finditer(f.norm, ss, pos):
+        if any(m.group(1).endswith(h) for h in f.lex.non_agreement_heads):
+            return True
+    return False
+
+
 def relate_targets(f: Found) -> None:
     """计划到2025年，两市汽车产量将达到300万辆: targets of the agreement of the paragraph."""
     norm = f.norm
@@ -111,7 +191,7 @@ def relate_targets(f: Found) -> None:
         for m in _TARGET_YEAR.finditer(norm, ss, se):
             year = int(m.group(1) or m.group(2))
             subject = _agreement_for(f, i, m.start())
-            if subject is None:
+            if subject is None or _plan_before(f, i, ss, m.start()):
                 continue
             for q in qt.find_quantities(norm, f.lex, m.end(), se):
                 indicator = qt.indicator_before(norm, q.start, m.end())
@@ -179,8 +259,8 @@ def relate_area_facts(f: Found) -> None:
                 for q in qt.find_quantities(norm, lex, m.end(), min(ge, m.end() + 16)):
                     if q.start == m.end() and q.unit in _AREA_UNITS:
                         b.relate(topic, "plannedArea", QuantityValue(q.value, q.unit), sent_span)
-            if topic.cls != "ScienceCity":
-                continue
+            if topic.cls != "ScienceCity" and not topic.label.endswith(_ZONES):
+                continue  # 示范区包括X、Y: zones list their districts as science cities do
             for m in _INCLUDES.finditer(norm, gs, ge):
                 clause_end = _clause_end(norm, m.end(), ge)
                 for s, e, ent in districts:
@@ -190,6 +270,10 @@ def relate_area_facts(f: Found) -> None:
                 for s, _e, ent in districts:
                     if s == m.end():
                         b.relate(topic, "coreArea", ent, sent_span)
+            # 以长沙高新区为核心(区): the core area named before 为核心
+            for s, e, ent in districts:
+                if gs < s and e <= ge and norm[s - 1] == "以" and norm.startswith("为核心", e):
+                    b.relate(topic, "coreArea", ent, sent_span)
         # 重庆高新区直管园(313平方公里): the area in brackets right after a district
         for s, e, ent in districts:
             if ss <= s < se and norm.startswith("(", e):
@@ -201,39 +285,141 @@ def relate_area_facts(f: Found) -> None:
 # -- projects ---------------------------------------------------------------------------
 
 
-def project_location(f: Found, start: int, end: int, located: list) -> Entity | None:
+# Y项目位于X / 落户X / 选址X / 坐落在X / 建在X: where the project just named is.
+_LOCATED_AFTER = re.compile(
+    r"(?:正式|已|将|拟|计划)?(?:位于|地处|坐落于|坐落在|落户|落户于|落户在|选址|选址于|选址在|建在|设在|布局在|落地)"
+)
+# 在X建设/共建/投资建设…Y: the place a project is built in, before its name.
+_BUILT_IN = re.compile(
+    r"的|(?:正在|将|加快|全力|重点|规划|启动|计划|投资|开工|已|还|也)*"
+    r"(?:建设|共建|新建|兴建|打造|布局|实施|推进|落地|开建)了?"
+)
+# What may open a clause before the place that a project is built in.
+_CLAUSE_LEAD = re.compile(r"(?:其中|此外|同时|目前)?(?:位于|地处|在)?")
+
+
+# 该区 / 该市 / 合作区 / 新区 standing for a place named before (位于该区的…).
+_PLACE_ANAPHOR = re.compile(r"该(区|市|县|新区)|(合作区|新区|示范区|开发区|高新区|自贸区)(?=的)")
+
+
+def _anaphor_place(f: Found, pos: int) -> tuple[Entity | None, int]:
+    """The place an anaphor at ``pos`` stands for: the last district (该区, 该县) or city
+    (该市) named before, or the last area with the same suffix (合作区)."""
+    m = _PLACE_ANAPHOR.match(f.norm, pos)
+    if m is None:
+        return None, pos
+    before = [(s, ent) for s, (ent, _e) in f.place_at.items() if s < pos]
+    before += [(s, ent) for s, (ent, _e) in f.area_at.items() if s < pos]
+    before.sort(key=lambda x: x[0])
+    kind = m.group(1)
+    for _s, ent in reversed(before):
+        if kind == "市" and ent.cls == "City" and ent.label.endswith("市"):
+            return ent, m.end()
+        if kind in ("区", "县") and ent.cls == "District" and ent.label.endswith(kind):
+            return ent, m.end()
+        if kind == "新区" and ent.label.endswith("新区"):
+            return ent, m.end()
+        if m.group(2) and ent.cls == "District" and not ent.code and ent.label.endswith(m.group(2)):
+            return ent, m.end()
+    return None, pos
+
+
+def _place_chain(f: Found, pos: int) -> tuple[Entity | None, int]:
+    """The most specific place named by consecutive divisions and areas from ``pos``
+    (南京市江宁区 → 江宁区, 无锡经开区 → the area), and where the chain ends."""
+    if pos not in f.place_at and pos not in f.area_at:
+        return _anaphor_place(f, pos)
+    ent, k = None, pos
+    while True:
+        area = f.area_at.get(k)
+        if area is not None:
+            ent, k = area
+            continue
+        place = f.place_at.get(k)
+        if place is not None:
+            ent, k = place
+            continue
+        return ent, k
+
+
+def project_locations(
+    f: Found, start: int, end: int, located: list, line: bool = False
+) -> list[Entity]:
     """Where a project is: the most specific division its name starts with or brackets
-    (国家级重庆(荣昌)…), 位于X…的 before it, an area its name starts with, or 在X, opening
-    the sentence."""
+    (国家级重庆(荣昌)…; not for transport lines), an area its name starts with, 位于X的 or
+    在X建设 before it, 位于/落户X after it, or 在X, opening the sentence."""
     lex, norm = f.lex, f.norm
-    located = sorted(located, key=lambda h: lex.divisions.by_code[h.code].level if h.code else 0)
-    if located and located[-1].code:
-        return f.place_entities[located[-1].start]
-    before = norm[max(0, start - 16) : start]
+    out: list[Entity] = []
+    area = next(((s, e) for (s, e) in f.area_entities if s == start and e < end), None)
+    if not line:
+        if area is not None:
+            out.append(f.area_entities[area])  # 两江新区明月湖…基地: the area, not its city
+        else:
+            located = sorted(
+                located, key=lambda h: lex.divisions.by_code[h.code].level if h.code else 0
+            )
+            if located and located[-1].code:
+                best = f.place_entities[located[-1].start]
+                # 合肥市包河区…项目: the district written after the city is more specific
+                chain, e = _place_chain(f, start) if start in f.place_at else (None, start)
+                if chain is not None and chain.code and e < end:
+                    if (
+                        lex.divisions.by_code[chain.code].level
+                        > lex.divisions.by_code[best.code].level
+                    ):
+                        best = chain
+                out.append(best)
+    ss, se = f.prep.bounds[f.prep.sentence_at(start)]
+    # 位于X的Y / 位于X、Z的Y
+    before = norm[max(ss, start - 24) : start]
     k = before.rfind("位于")
     if k >= 0 and before.endswith("的"):
-        pos = max(0, start - 16) + k + 2
-        hit = next((h for h in f.places if h.start == pos and h.code), None)
-        if hit is not None:
-            return f.place_entities[hit.start]
-    area = next(((s, e) for (s, e) in f.area_entities if s == start and e < end), None)
-    if area is not None:
-        return f.area_entities[area]
-    ss, _se = f.prep.bounds[f.prep.sentence_at(start)]
-    m = _SENTENCE_PLACE.match(norm, ss)
-    if m is not None and m.end() == start:
-        hit = next(
-            (h for h in f.places if h.start == m.start(1) and h.end == m.end(1) and h.code), None
-        )
-        if hit is not None:
-            return f.place_entities[hit.start]
-    return None
+        pos = max(ss, start - 24) + k + 2
+        while True:
+            ent, e = _place_chain(f, pos)
+            if ent is None:
+                break
+            out.append(ent)
+            if e < start and norm[e] in "、和与及":
+                pos = e + 1
+                continue
+            break
+    # 在X建设Y / X区正在建设Y / X区的Y: a place opening the clause of the name
+    k = start
+    while k > ss and norm[k - 1] not in _CLAUSE_END:
+        k -= 1
+    lead = _CLAUSE_LEAD.match(norm, k, start)
+    ent, e = _place_chain(f, lead.end()) if lead else (None, k)
+    if ent is not None and e < start and _BUILT_IN.fullmatch(norm, e, start):
+        out.append(ent)
+    # Y位于X / Y落户X
+    m = _LOCATED_AFTER.match(norm, end)
+    if m is not None:
+        ent, _e = _place_chain(f, m.end())
+        if ent is not None:
+            out.append(ent)
+    if not out:
+        m = _SENTENCE_PLACE.match(norm, ss)
+        if m is not None and m.end() == start:
+            ent, e = _place_chain(f, m.start(1))
+            if ent is not None and e == m.end(1):
+                out.append(ent)
+    return list(dict.fromkeys(out))
 
 
 def _opens_sentence(norm: str, ss: int, pos: int) -> bool:
     """True when only a connective or a location phrase (位于X的) comes before ``pos``."""
     lead = norm[ss:pos]
     return lead == "" or _SENTENCE_LEAD.fullmatch(lead) is not None
+
+
+def _opens_clause(norm: str, ss: int, pos: int) -> bool:
+    """True when only a connective or a location phrase comes before ``pos`` in its clause
+    (…，其中沪苏湖铁路全长…)."""
+    k = pos
+    while k > ss and norm[k - 1] not in _CLAUSE_END:
+        k -= 1
+    return _opens_sentence(norm, k, pos) or _opens_sentence(norm, ss, pos)
 
 
 def relate_project_figures(f: Found) -> None:
@@ -248,23 +434,36 @@ def relate_project_figures(f: Found) -> None:
             last_project, last_para = None, para
         inside = [(p, e) for p, e in f.project_at if ss <= p < se]
         trigger = _PROJECT_TOPIC.search(norm, ss, se)
-        subject, floor = None, ss
+        if trigger is None and last_project is not None and not inside:
+            bare = _BARE_HEAD_TOPIC.search(norm, ss, se)
+            if bare and last_project.label.endswith(bare.group(1)):
+                trigger = bare
+        # (project, from, to): a project opening the sentence or a clause has the figures up
+        # to the next project; 该项目/总投资… with no project before it is the last one's
+        jobs: list[tuple[Entity, int, int]] = []
+        for k, (p, e) in enumerate(inside):
+            if _opens_clause(norm, ss, p):
+                upto = inside[k + 1][0] if k + 1 < len(inside) else se
+                jobs.append((e, p, upto))
         if trigger:
             before = [e for p, e in inside if p < trigger.start()]
-            subject = before[-1] if before else last_project
-            floor = trigger.start()
-        elif inside and _opens_sentence(norm, ss, inside[0][0]):
-            if len({e for _p, e in inside}) == 1:
-                subject, floor = inside[0][1], inside[0][0]
-        if subject is not None:
-            span = b.sentence_span(i)
+            if not any(lo <= trigger.start() < hi for _e, lo, hi in jobs):
+                upto = next((p for p, _e in inside if p > trigger.start()), se)
+                subject = before[-1] if before else last_project
+                if subject is not None:
+                    jobs.append((subject, trigger.start(), upto))
+        span = b.sentence_span(i)
+        for subject, floor, upto in jobs:
             located = _THIS_LOCATED.search(norm, ss, se)
             if located:
-                hit = next((h for h in f.places if h.start == located.end() and h.code), None)
-                if hit is not None:
-                    b.relate(subject, "locatedIn", f.place_entities[hit.start], span)
-            for q in qt.find_quantities(norm, f.lex, floor, se):
-                indicator = qt.indicator_before(norm, q.start, floor)
+                ent, _e = _place_chain(f, located.end())
+                if ent is not None:
+                    b.relate(subject, "locatedIn", ent, span)
+            floor = f.project_end.get(floor, floor)  # the indicator follows the name
+            for q in qt.find_quantities(norm, f.lex, floor, upto):
+                indicator = qt.indicator_before(norm, q.start, floor) or qt.indicator_after(
+                    norm, q.end, upto
+                )
                 if indicator is not None:
                     b.relate(
                         subject, "hasQuantity", QuantityValue(q.value, q.unit, indicator), span

@@ -99,6 +99,10 @@ class Lexicon:
         self.boundary_words: frozenset[str] = frozenset(read_lines("boundary_words.txt"))
         self.region_words: frozenset[str] = frozenset(read_lines("region_words.txt"))
         self.area_suffixes: tuple[str, ...] = tuple(read_lines("area_suffixes.txt"))
+        self.sar_organs: tuple[str, ...] = tuple(read_lines("sar_organs.txt"))
+        self.province_abbreviations: frozenset[str] = frozenset(
+            read_lines("province_abbreviations.txt")
+        )
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
@@ -106,6 +110,7 @@ class Lexicon:
         self.max_boundary_len = max(map(len, self.boundary_words))
         self.max_region_len = max(map(len, self.region_words))
         self._jieba: Any = None
+        self._pos: Any = None
         self._jieba_lock = threading.Lock()
 
     @classmethod
@@ -145,6 +150,27 @@ class Lexicon:
         return re.compile("[" + re.escape("".join({o[-1] for o in self.organs})) + "]")
 
     @cached_property
+    def region_zone_re(self) -> re.Pattern[str]:
+        """A region word, a modifier and a zone suffix (长三角…示范区)."""
+        from kg.extract.areas import _MAX_ZONE_MODIFIER, _ZONE_SUFFIXES
+
+        regions = trie_pattern(r for r in self.region_words if len(r) >= 2)
+        return re.compile(
+            f"(?:{regions})(?P<mod>[\u4e00-\u9fff]{{2,{_MAX_ZONE_MODIFIER}}}?)"
+            f"(?:{trie_pattern(_ZONE_SUFFIXES)})"
+        )
+
+    @cached_property
+    def sar_bureau_re(self) -> re.Pattern[str]:
+        """A bureau of a special administrative region's government: 香港特别行政区政府 (or
+        香港特区政府) + a name of at most twelve characters + a bureau type word (局, 司…)."""
+        return re.compile(
+            r"(?P<sar>香港|澳门)(?P<reg>特别行政区|特区)?政府"
+            r"(?P<name>(?:(?![与和同在的、])[\u4e00-\u9fff]){1,12}?"
+            "(?:" + trie_pattern(self.sar_organs) + "))"
+        )
+
+    @cached_property
     def ministry_re(self) -> re.Pattern[str]:
         """National ministries in full or short form."""
         return re.compile(trie_pattern(self.ministries))
@@ -182,6 +208,18 @@ class Lexicon:
                     tok.initialize()
                     self._jieba = tok
         return self._jieba
+
+    def pos_cut(self, text: str) -> list[tuple[str, str]]:
+        """jieba's words of a short ``text`` with their part-of-speech flags (a private
+        POSTokenizer over :meth:`tokenizer`; asked only for candidate names)."""
+        if self._pos is None:
+            tok = self.tokenizer()
+            with self._jieba_lock:
+                if self._pos is None:
+                    import jieba.posseg
+
+                    self._pos = jieba.posseg.POSTokenizer(tok)
+        return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
 
     def tokens(self, norm: str) -> Tokens:
         """Lazy jieba segmentation of ``norm``, block by block, only where asked."""

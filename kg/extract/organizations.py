@@ -71,4 +71,13 @@ def find_organizations(
         if not any(h.start < o.end and o.start < h.end for o in out):
             out.append(h)
     out.sort(key=lambda h: h.start)
-    return out
+    # 中国科学院深圳先进技术研究院, 香港大学深圳医院: a unit written right after its parent
+    # organisation is one name
+    merged: list[OrganizationHit] = []
+    for h in out:
+        if merged and merged[-1].end == h.start:
+            prev = merged[-1]
+            merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])
+        else:
+            merged.append(h)
+    return merged

@@ -49,12 +49,19 @@ def _read_places(f: Found) -> None:
     """Divisions (with codes and locatedIn their parent), functional areas, science cities."""
     norm, lex, b = f.norm, f.lex, f.b
     places = dv.find_places(norm, lex.divisions, lex.division_index, f.tokens, lex.area_after_re)
+    # 白沙、龙潭两座长江大桥: short forms listed before a shared head name the facilities
+    f.coordinated = pj.split_coordinated(norm, lex)
+    parts = {(s, e) for s, e, _label in f.coordinated}
+    if parts:
+        places = [h for h in places if h.accepted is True or (h.start, h.end) not in parts]
     areas = ar.find_areas(norm, places, lex)
     sciences = ar.find_science_cities(norm, places, areas, lex, f.tokens)
     # 四川天府新区成都科学城: the area is part of the science city's mention
     absorbed = {(s.start, s.name_start) for s in sciences if s.start != s.name_start}
     areas = [a for a in areas if (a.start, a.end) not in absorbed]
     areas += ar.find_bare_areas(norm, areas, lex, f.tokens, places)
+    taken = [(a.start, a.end) for a in areas] + [(s.start, s.end) for s in sciences]
+    areas += ar.find_region_areas(norm, lex, taken)
     areas.sort(key=lambda a: a.start)
     f.places, f.areas = places, areas
 
@@ -79,6 +86,11 @@ def _read_places(f: Found) -> None:
         f.science_entities[(s.start, s.end)] = ent
         b.mention(ent, s.start, s.end, s.basis)
     f.sciences = sciences
+    for h in places:
+        f.place_at[h.start] = (f.place_entities[h.start], h.end)
+    for (s, e), ent in f.area_entities.items():
+        if s not in f.area_at or f.area_at[s][1] < e:
+            f.area_at[s] = (ent, e)
 
 
 def _main_places(places: list[dv.PlaceHit], lex: Lexicon) -> dict[int, str]:
@@ -107,15 +119,29 @@ def _read_agencies(f: Found) -> None:
     hits = ag.find_agencies(norm, f.places, lex, _main_places(f.places, lex))
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
-    hits = ag.drop_overlaps(hits + ag.area_committees(norm, named))
-    hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits])
+    committees = ag.area_committees(norm, named, f.places)
+    hits = ag.drop_overlaps(hits + committees + ag.find_sar_bureaus(norm, lex))
+    hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
     hits += ag.find_ministries(norm, lex, [(h.start, h.end) for h in hits])
+    named_places = {e.label: e for e in f.area_entities.values()}
+    named_places.update({e.label: e for e in f.science_entities.values()})
+    # 浦东新区政府 after 上海市浦东新区人民政府: the district's body written without its city
+    labels = {h.label for h in hits}
+    for h in hits:
+        if h.place_code and lex.divisions.by_code[h.place_code].level == 3:
+            parent = lex.divisions.by_code[h.place_code].parent
+            longer = lex.divisions.by_code[parent].name + h.label if parent else ""
+            if longer in labels:
+                h.label, h.basis = longer, "canonical-name"
     for h in sorted(hits, key=lambda h: (h.start, h.end)):
         ent = entity("Agency", h.label)
         f.agencies.append((h, ent))
         span = b.mention(ent, h.start, h.end, h.basis)
         if h.place_code:
             b.relate(ent, "jurisdiction", division_entity(h.place_code, lex), span)
+        elif h.place_label in named_places:
+            # the committee of a science city or an area governs that place
+            b.relate(ent, "jurisdiction", named_places[h.place_label], span)
 
 
 def _read_agreements(f: Found, document: Document) -> None:
@@ -148,14 +174,16 @@ def _read_projects(f: Found) -> frozenset[int]:
         ent = entity("Project", p.label)
         span = b.mention(ent, p.start, p.end, "exact")
         f.project_at.append((p.start, ent))
-        where = facts.project_location(f, p.start, p.end, p.places)
-        if where is not None:
+        f.project_end[p.start] = p.end
+        line = f.lex.project_heads.get(p.head) == "line"
+        for where in facts.project_locations(f, p.start, p.end, p.places, line):
             b.relate(ent, "locatedIn", where, span)
-    for s, e, label in pj.split_coordinated(f.norm, f.lex):
+    for s, e, label in f.coordinated:
         if not any(s < te and ts < e for ts, te in taken):
             ent = entity("Project", label)
             b.mention(ent, s, e, "canonical-name")
             f.project_at.append((s, ent))
+            f.project_end[s] = e
     f.project_at.sort(key=lambda x: x[0])
     f.project_spans = taken
     return stops

@@ -26,7 +26,7 @@ _HEAD_AFTER_NOT = {"中心": frozenset("副")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
     "中心": frozenset("城区镇组"),
-    "项目": frozenset("库清部组"),
+    "项目": frozenset("库清部组需"),
     "工程": frozenset("师院"),
     "基地": frozenset("化"),
     "广场": frozenset("舞"),
@@ -40,6 +40,19 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工
 _COUNT = re.compile(
     r"[\d一二两三四五六七八九十百千]+(?:个|项|大|批|条|座|家|类)|一批|系列|多个|若干|首条|首个"
 )
+# A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
+_COUNT_AFTER = re.compile(
+    r"(?:[\d一二两三四五六七八九十百千]+(?:\.\d+)?)[万亿]?[余多]?(?:个|家|项|座|所|处|条|批)"
+)
+# Words before a name that make it one of a kind (全市生态环境监测数据中心).
+_DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
+# Works written between a name and its head belong to the name (三厂扩建工程).
+_WORKS = frozenset({"扩建", "改建", "改造", "改扩建", "新建", "建设", "提升", "提标改造"})
+_BOOK = re.compile(r"《[^《》\n]{1,120}》")
+# Heads that need more than a place before them (深圳园区 is a part of an area).
+_NEEDS_MODIFIER = frozenset({"园区"})
+# Characters that end a word and never begin a name (保障性, 现代化, 新型).
+_WORD_TAILS = frozenset("性化型式级类")
 # Things written before a name that are not part of it.
 _LEADING_OFF = re.compile(r"^(?:[\d一二三四五六七八九十]+[个项批]|等|及)")
 
@@ -103,13 +116,22 @@ def left_boundary(
             continue
         if ch in _STOP_CHARS or ch in "(“「" or s in stops:
             break
+        if ch == "年" and s >= 2 and norm[s - 2].isdigit():
+            break  # 到2025年深圳园区: a date is not part of a name
         if ch in _JOINERS and (
             norm[s - 2 : s - 1] in _PAIRS
             or lex.project_head_re.search(norm, max(0, s - 1 - lex.max_head_len), s - 1) is not None
             and _ends_with_head(norm, s - 1, lex)
         ):
             break  # 重庆实验室和天府实验室: two names
-        if _word_ending(norm, s, lex.boundary_words, lex.max_boundary_len) is not None:
+        word = _word_ending(norm, s, lex.boundary_words, lex.max_boundary_len)
+        if word is not None:
+            if s == head_start and word in _WORKS:
+                s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name
+                continue
+            if word == "合作" and _abbreviations_before(norm, s - len(word), lex):
+                s -= len(word)  # 粤澳合作中医药科技产业园: "cooperation of" two provinces
+                continue
             break
         s -= 1
     if open_needed:
@@ -118,6 +140,18 @@ def left_boundary(
 
 
 _JOINERS = frozenset("和与及")
+
+
+def _abbreviations_before(norm: str, pos: int, lex: Lexicon) -> bool:
+    """True when two or more province abbreviations end at ``pos`` (粤澳, 川渝, 中新)."""
+    k = pos
+    while k > 0 and (norm[k - 1] in lex.province_abbreviations or norm[k - 1] == "中"):
+        k -= 1
+    return pos - k >= 2 and (
+        k == 0
+        or not ("\u4e00" <= norm[k - 1] <= "\u9fff")
+        or _word_ending(norm, k, lex.boundary_words, lex.max_boundary_len) is not None
+    )
 
 
 def _ends_with_head(norm: str, pos: int, lex: Lexicon) -> bool:
@@ -152,8 +186,14 @@ def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> b
     """True when the words before the head only describe a kind of project."""
     if _COUNT.search(name):
         return True
+    if name[:1] in _WORD_TAILS:
+        return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     bare = re.sub(r"[“”\"「」()]", "", core)
+    if _abbreviations_before(bare + "合作", len(bare), lex) or (
+        len(bare) > 2 and _abbreviations_before(bare[:2], 2, lex)
+    ):
+        return False  # 粤澳合作…: named after the provinces that cooperate
     if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
         if _word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
             return True  # 前沿技术研究重大项目: a kind of project
@@ -161,13 +201,18 @@ def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> b
 
 
 def find_projects(
-    norm: str, places: list[PlaceHit], lex: Lexicon, stops: frozenset[int] = frozenset()
+    norm: str,
+    places: list[PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int] = frozenset(),
 ) -> list[ProjectHit]:
     """Project names: the distinguishing words before a head noun, longest first.
 
     ``stops`` are offsets where another name ends (an agency): a project starts after it.
     """
     place_end = {p.end: p for p in places}
+    place_start = {p.start: p for p in places if p.code}
+    books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
     cands: list[ProjectHit] = []
     for m in lex.project_head_re.finditer(norm):
         head = m.group()
@@ -181,13 +226,23 @@ def find_projects(
         ph = _PHASE.match(norm, end)
         if ph:
             end = ph.end()
+        # 国家海洋综合试验场(威海): a place in brackets after the head belongs to the name
+        after = place_start.get(end + 1) if norm.startswith("(", end) else None
+        if after is not None and norm.startswith(")", after.end):
+            end = after.end + 1
+        else:
+            after = None
+        if _COUNT_AFTER.match(norm, end):
+            continue
         start = left_boundary(norm, hs, place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
             start = lead.end()
-        if start >= hs:
+        if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
+        if any(bs < start and end < be for bs, be in books) and not _outside(norm, name, books):
+            continue  # named only inside the title of a plan: 《X园区发展规划》
         inside = [p for p in places if start <= p.start and p.end <= end]
         if (
             head == "线"
@@ -197,6 +252,9 @@ def find_projects(
             continue
         if _is_generic(norm[start:he], head, lex, inside):
             continue
+        if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
+            if inside[-1].end == hs:
+                continue  # 深圳园区: only a place before a generic head
         located = [
             p
             for p in inside
@@ -204,6 +262,8 @@ def find_projects(
             or norm[start : p.start] in ("国家级", "中国")
             or (p.start > 0 and norm[p.start - 1] == "(" and norm.startswith(")", p.end))
         ]
+        if after is not None:
+            located.append(after)
         cands.append(ProjectHit(start, end, name, head, located))
     # longest first, then leftmost; a shorter name inside a longer one is dropped
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
@@ -215,6 +275,16 @@ def find_projects(
     out.sort(key=lambda h: h.start)
     _merge_short_forms(out, lex, place_end)
     return out
+
+
+def _outside(norm: str, name: str, books: list[tuple[int, int]]) -> bool:
+    """True when ``name`` also occurs outside the book titles."""
+    k = norm.find(name)
+    while k >= 0:
+        if not any(bs < k < be for bs, be in books):
+            return True
+        k = norm.find(name, k + 1)
+    return False
 
 
 def _merge_short_forms(
@@ -235,8 +305,11 @@ def _merge_short_forms(
             h.label = full[h.label]
 
 
+# 渝西、渝万、成达万高铁; 燕矶、双柳两座长江大桥 (a count and a shared modifier before the head).
 _COORD = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(高铁|铁路|高速公路|高速|机场|大桥)"
+    r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)"
+    r"(?:[两三四五六七八九十]+[座条个项](?P<mod>[\u4e00-\u9fff]{0,4}?))?"
+    r"(城际铁路|高铁|铁路|高速公路|高速|机场|大桥|隧道)"
 )
 
 
@@ -244,7 +317,7 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
     out = []
     for m in _COORD.finditer(norm):
-        head = m.group(2)
+        head = (m.group("mod") or "") + m.group(3)
         pos = m.start(1)
         parts = m.group(1).split("、")
         # the first part may carry a verb: 加快建设渝西 → 渝西

@@ -14,6 +14,7 @@ __all__ = [
     "parse_number",
     "normalize_decimal",
     "indicator_before",
+    "indicator_after",
 ]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -150,3 +151,12 @@ def indicator_before(norm: str, pos: int, floor: int) -> str | None:
         clause = clause[m.end() :]
     clause = _LEADING_SUBJECT.sub("", clause)
     return clause if 1 < len(clause) <= 16 else None
+
+
+def indicator_after(norm: str, pos: int, limit: int) -> str | None:
+    """What a count counts when the noun follows it: 已有32家香港科研机构入驻 → 香港科研机构入驻."""
+    end = pos
+    while end < limit and end - pos < 16 and not _CLAUSE_BREAK.match(norm, end):
+        end += 1
+    text = norm[pos:end]
+    return text if 1 < len(text) else None
