@@ -1,20 +1,48 @@
-"""Build a knowledge graph from articles: read, extract, map to RDF, validate, write."""
+"""Build a knowledge graph from articles: read, extract, map to RDF, validate, write.
+
+Articles stream from the inputs through a process pool (``jobs``) that extracts them and
+renders, sorts and checks each one's triples as N-Triples. The main process either loads
+them, a batch of whole articles at a time, into a persistent Oxigraph store
+(``store=DIR``, which makes the build incremental), or spools them to a temporary file.
+Outputs are written from the store or the spool by the streaming writers of
+:mod:`kg.writers`, each to a temporary file renamed into place once all are complete.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset
+from kg.errors import InputError, ValidationError
+from kg.records import Document, Extraction
 
-from kg.errors import ValidationError
-from kg.export import FORMATS, SUFFIXES, union_graph, write_text_atomic
-from kg.records import Document, Entity, Extraction
-from kg.sources import read_documents
+__all__ = [
+    "AgreementSummary",
+    "ArticleSummary",
+    "BuildSummary",
+    "BuildResult",
+    "extract_documents",
+    "build_dataset",
+    "build",
+    "PYSHACL_LIMIT",
+]
 
-__all__ = ["AgreementSummary", "BuildResult", "extract_documents", "build_dataset", "build"]
+#: Builds without a store of up to this many quads are validated with pySHACL over the
+#: whole union graph; others with the compiled shapes of :mod:`kg.shapes` (per article in
+#: the workers, plus ``sh:maxCount`` over the statements articles share).
+PYSHACL_LIMIT = 60_000
+
+# A batch of new articles goes into the store in one atomic bulk load.
+_BATCH_STATEMENTS = 150_000
+_BATCH_ARTICLES = 400
+# Articles per task sent to a worker process.
+_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -26,63 +54,149 @@ class AgreementSummary:
     dates: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the build summary needs from one extraction (small, cheap to send between processes)."""
+
+    entities: tuple[tuple[str, str], ...]
+    agreements: tuple[tuple[str, str], ...]
+    parties: tuple[tuple[str, str, str], ...]
+    dates: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def of(cls, ex: Extraction) -> ArticleSummary:
+        """The summary of one extraction."""
+        entities = {(m.entity.cls, m.entity.key) for m in ex.mentions}
+        agreements = {
+            (m.entity.key, m.entity.label) for m in ex.mentions if m.entity.cls == "Agreement"
+        }
+        parties, dates = set(), set()
+        for rel in ex.relations:
+            if rel.predicate == "party":
+                parties.add((rel.subject.key, rel.subject.label, rel.object.label))  # type: ignore[union-attr]
+            elif rel.predicate == "signedOn":
+                dates.add((rel.subject.key, rel.subject.label, rel.object.date.isoformat()))  # type: ignore[union-attr]
+        return cls(
+            tuple(sorted(entities)),
+            tuple(sorted(agreements)),
+            tuple(sorted(parties)),
+            tuple(sorted(dates)),
+        )
+
+
+@dataclass
+class BuildSummary:
+    """Entities and agreements of the articles a build extracted, accumulated."""
+
+    entities: set[tuple[str, str]] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+    parties: dict[str, set[str]] = field(default_factory=dict)
+    dates: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, summary: ArticleSummary) -> None:
+        """Fold one article's summary in."""
+        self.entities.update(summary.entities)
+        for key, label in summary.agreements:
+            self.labels.setdefault(key, label)
+            self.parties.setdefault(key, set())
+            self.dates.setdefault(key, set())
+        for key, label, party in summary.parties:
+            self.labels.setdefault(key, label)
+            self.parties.setdefault(key, set()).add(party)
+        for key, label, date in summary.dates:
+            self.labels.setdefault(key, label)
+            self.dates.setdefault(key, set()).add(date)
+
+
 @dataclass
 class BuildResult:
-    """What a build read and wrote."""
+    """What a build read, extracted and wrote.
+
+    ``documents`` are the articles read; ``extractions`` are kept only with
+    ``keep_records=True`` (they are large); the counts say what happened to each article
+    (``new``, ``changed``, ``unchanged``, ``removed``). ``dataset`` is the built graph as
+    an rdflib dataset, made on first use (fine for small graphs; large ones belong in
+    the store: :attr:`store_path`, or open it with :func:`kg.store.open_graph_source`).
+    """
 
     documents: list[Document]
-    extractions: list[Extraction]
-    dataset: Dataset
+    extractions: list[Extraction] = field(default_factory=list)
+    summary: BuildSummary = field(default_factory=BuildSummary)
     outputs: list[Path] = field(default_factory=list)
+    store_path: Path | None = None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    articles_in_store: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    bytes_read: int = 0
+    validated: str = ""
+    _triples: int | None = None
+    _dataset: Any = None
+    _source: Any = None
+
+    @property
+    def extracted(self) -> int:
+        """Articles extracted by this build (new or changed)."""
+        return self.new + self.changed
+
+    @property
+    def dataset(self) -> Any:
+        """The built graph as an rdflib :class:`~rdflib.Dataset` (named graph per article)."""
+        if self._dataset is None:
+            if self._source is not None:
+                self._dataset = self._source.to_dataset()
+            elif self.store_path is not None:
+                from kg.store import ArticleStore
+
+                with ArticleStore(self.store_path, create=False, read_only=True) as store:
+                    self._dataset = store.to_dataset()
+            else:  # pragma: no cover - every build has a source or a store
+                raise ValueError("this build kept no graph")
+        return self._dataset
 
     @property
     def triples(self) -> int:
         """Number of distinct triples in the union graph."""
-        return len(union_graph(self.dataset))
+        if self._triples is None:
+            if self._source is not None:
+                self._triples = self._source.triple_count()
+            else:
+                from kg.export import union_graph
+
+                self._triples = len(union_graph(self.dataset))
+        return self._triples
 
     def entity_counts(self) -> dict[str, int]:
-        """Distinct entities per class over all documents."""
-        entities: set[Entity] = set()
-        for ex in self.extractions:
-            entities.update(m.entity for m in ex.mentions)
-        counts = Counter(e.cls for e in {(e.cls, e.key): e for e in entities}.values())
-        return dict(sorted(counts.items()))
+        """Distinct entities per class over the extracted articles."""
+        return dict(sorted(Counter(cls for cls, _ in self.summary.entities).items()))
 
     def agreements(self) -> list[AgreementSummary]:
         """Agreements with their parties and dates, sorted by label."""
-        parties: dict[tuple[str, str], set[str]] = {}
-        dates: dict[tuple[str, str], set[str]] = {}
-        labels: dict[tuple[str, str], str] = {}
-        for ex in self.extractions:
-            for m in ex.mentions:
-                if m.entity.cls == "Agreement":
-                    ident = (m.entity.cls, m.entity.key)
-                    labels.setdefault(ident, m.entity.label)
-                    parties.setdefault(ident, set())
-                    dates.setdefault(ident, set())
-            for rel in ex.relations:
-                ident = (rel.subject.cls, rel.subject.key)
-                if rel.predicate == "party":
-                    labels.setdefault(ident, rel.subject.label)
-                    parties.setdefault(ident, set()).add(rel.object.label)  # type: ignore[union-attr]
-                elif rel.predicate == "signedOn":
-                    labels.setdefault(ident, rel.subject.label)
-                    dates.setdefault(ident, set()).add(rel.object.date.isoformat())  # type: ignore[union-attr]
+        s = self.summary
         return sorted(
             (
                 AgreementSummary(
-                    labels[k],
-                    tuple(sorted(parties.get(k, ()))),
-                    tuple(sorted(dates.get(k, ()))),
+                    s.labels[k],
+                    tuple(sorted(s.parties.get(k, ()))),
+                    tuple(sorted(s.dates.get(k, ()))),
                 )
-                for k in labels
+                for k in s.labels
             ),
             key=lambda a: a.label,
         )
 
     def encodings(self) -> dict[str, int]:
-        """Number of documents per source encoding."""
+        """Number of documents per source encoding (of the documents read)."""
         return dict(sorted(Counter(d.encoding for d in self.documents).items()))
+
+    def close(self) -> None:
+        """Release the temporary file holding the graph of a build without ``store``."""
+        if self._source is not None:
+            self._source.close()
+            self._source = None
 
 
 def extract_documents(documents: Iterable[Document]) -> list[Extraction]:
@@ -93,11 +207,178 @@ def extract_documents(documents: Iterable[Document]) -> list[Extraction]:
     return [extract(doc, lexicon) for doc in documents]
 
 
-def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
+def build_dataset(extractions: Iterable[Extraction]) -> Any:
     """The RDF dataset (a named graph per document) for extraction records."""
     from kg.rdf import to_dataset
 
     return to_dataset(extractions)
+
+
+# ---------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class _Article:
+    """One extracted article as it comes back from a worker."""
+
+    doc_id: str
+    graph: str
+    ntriples: str
+    statements: int
+    shared: tuple[str, ...]
+    violations: tuple[str, ...]
+    summary: ArticleSummary
+    extraction: Extraction | None
+
+
+_LEXICON: Any = None
+
+
+def _extract_chunk(docs: Sequence[Document], keep: bool, validate: bool) -> list[_Article]:
+    """Extract documents, render, sort and check their triples (runs in a worker process)."""
+    global _LEXICON
+    from kg import iri
+    from kg.extract import Lexicon, extract
+    from kg.rdf import extraction_ntriples
+
+    if _LEXICON is None:
+        _LEXICON = Lexicon.default()
+    out = []
+    for doc in docs:
+        ex = extract(doc, _LEXICON)
+        graph = iri.document_iri(doc.id)
+        statements = sorted(set(extraction_ntriples(ex).replace(" .\n", "\n").splitlines()))
+        own, prefix = f"<{graph}>", f"<{graph}/"
+        shared = tuple(
+            st for st in statements if not (st.startswith(prefix) or st.startswith(own + " "))
+        )
+        violations: tuple[str, ...] = ()
+        if validate:
+            from kg.shapes import check_statements
+
+            violations = tuple(check_statements(statements, limit=3))
+        out.append(
+            _Article(
+                doc.id,
+                graph,
+                " .\n".join(statements) + " .\n" if statements else "",
+                len(statements),
+                shared,
+                violations,
+                ArticleSummary.of(ex),
+                ex if keep else None,
+            )
+        )
+    return out
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Pool:
+    """In-order parallel map over chunks with a bounded number of tasks in flight."""
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.jobs = jobs
+        self.pool = multiprocessing.get_context(method).Pool(jobs) if jobs > 1 else None
+
+    def map(
+        self, chunks: Iterable[list[Document]], keep: bool, validate: bool
+    ) -> Iterator[list[_Article]]:
+        if self.pool is None:
+            for chunk in chunks:
+                yield _extract_chunk(chunk, keep, validate)
+            return
+        from collections import deque
+
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(self.pool.apply_async(_extract_chunk, (chunk, keep, validate)))
+            if len(window) >= self.jobs * 3:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+
+    def close(self, *, abort: bool = False) -> None:
+        if self.pool is not None:
+            if abort:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
+def _progress(enabled: bool | None) -> Any:
+    """A progress bar on stderr counting articles (off when stderr is not a terminal)."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return None
+    return tqdm(unit=" articles", file=sys.stderr, smoothing=0.1, dynamic_ncols=True)
+
+
+# ---------------------------------------------------------------------- validation
+
+
+def _pyshacl(source: Any) -> None:
+    from kg.export import union_graph
+    from kg.validate import validate as shacl_validate
+
+    report = shacl_validate(union_graph(source.to_dataset()))
+    if not report.conforms:
+        first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "")
+        raise ValidationError(f"the built graph does not conform to the shapes: {first}")
+
+
+def _union_violations(target: Any, shared: set[str], fresh: bool) -> list[str]:
+    """``sh:maxCount`` violations over the union, for the subjects articles share.
+
+    ``fresh``: the shared statements are all there is (a new store or no store); else the
+    values of the touched subjects are read from the store.
+    """
+    from kg.shapes import check_union_max_counts, compiled_shapes
+
+    if fresh or not shared:
+        return check_union_max_counts(sorted(shared), limit=5)
+    predicates = sorted(
+        {c.path for n in compiled_shapes() for c in n.properties if c.max_count and not c.inverse}
+        | {"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
+    )
+    subjects = sorted({st.split(" ", 1)[0] for st in shared})
+    statements: set[str] = set()
+    for i in range(0, len(subjects), 400):
+        rows = target.oxigraph.query(
+            "SELECT ?s ?p ?o WHERE { VALUES ?s { "
+            + " ".join(subjects[i : i + 400])
+            + " } VALUES ?p { "
+            + " ".join(predicates)
+            + " } GRAPH ?g { ?s ?p ?o } }"
+        )
+        statements.update(f"{r[0]} {r[1]} {r[2]}" for r in rows)
+    return check_union_max_counts(sorted(statements), limit=5)
+
+
+# ---------------------------------------------------------------------- build
+
+
+#: Builds of up to this many articles write ``graph.html`` unless told otherwise.
+HTML_MAX_ARTICLES = 200
 
 
 def build(
@@ -106,25 +387,195 @@ def build(
     *,
     formats: Sequence[str] = ("turtle",),
     validate: bool = True,
+    store: str | Path | None = None,
+    store_backend: str | None = None,
+    jobs: int = 1,
+    progress: bool | None = False,
+    force: bool = False,
+    prune: bool = False,
+    keep_records: bool = False,
+    batch_size: int = _BATCH_ARTICLES,
+    html: bool | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs``; with ``out_dir``, write ``graph.<suffix>`` per format.
 
-    Every output is rendered and checked before any file is written, and each file is
-    written to a temporary name and renamed into place, so a failed build leaves what an
-    earlier build wrote untouched.
-    """
-    documents = read_documents(inputs)
-    extractions = extract_documents(documents)
-    dataset = build_dataset(extractions)
-    result = BuildResult(documents, extractions, dataset)
-    if validate:
-        from kg.validate import validate as shacl_validate
+    With ``store`` (a directory), the build is incremental: articles whose document
+    triples (content hash and metadata) are already in the store are skipped, new and
+    changed ones are extracted and their named graphs added or replaced (``force``
+    re-extracts everything; ``prune`` removes stored articles not among the inputs).
+    Without it, a temporary store holds the graph while the outputs are written.
 
-        report = shacl_validate(union_graph(dataset))
-        if not report.conforms:
-            first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "")
-            raise ValidationError(f"the built graph does not conform to the shapes: {first}")
-    if out_dir is not None:
-        rendered = [(Path(out_dir) / f"graph{SUFFIXES[f]}", FORMATS[f](dataset)) for f in formats]
-        result.outputs = [write_text_atomic(path, text) for path, text in rendered]
-    return result
+    ``jobs`` worker processes extract in parallel; ``progress`` shows a bar on stderr
+    (``None``: when stderr is a terminal). New articles go into the store in transactions
+    of up to ``batch_size`` articles. ``validate`` checks the shapes before any
+    output is written; outputs are written to temporary names and renamed into place,
+    so a failed build leaves what an earlier build wrote untouched. A store is updated a
+    batch of whole articles at a time, so an interrupted build leaves it as it was or
+    with some more whole articles.
+
+    With ``out_dir``, ``html`` writes the interactive view ``graph.html`` beside the
+    graph (``None``: for builds of up to :data:`HTML_MAX_ARTICLES` articles, since a
+    page of a whole year's news is too dense to read).
+    """
+    from kg.store import ArticleStore, StoredArticle
+    from kg.writers import Spool, write_outputs
+
+    started = time.perf_counter()
+    jobs = max(1, int(jobs or 1))
+    formats = list(formats or ())
+    if not inputs:
+        raise InputError("no input given")
+    # fork the workers before the store opens (RocksDB runs threads of its own)
+    pool = _Pool(jobs)
+    target: Any = None
+    spool: Any = None
+    bar = None
+    try:
+        if store is not None:
+            target = ArticleStore(store, store_backend)
+            stored = target.article_hashes()
+        else:
+            spool, stored = Spool(), {}
+        result = BuildResult([], store_path=Path(store) if store is not None else None)
+        written: list[str] = []
+        seen: dict[str, str] = {}
+        replace: set[str] = set()
+        shared: set[str] = set()
+        invalid: list[tuple[str, str]] = []
+        bar = _progress(progress)
+
+        def to_extract() -> Iterator[Document]:
+            from kg import iri
+            from kg.rdf import document_ntriples
+            from kg.sources import iter_documents
+
+            for doc in iter_documents(inputs):
+                if doc.id in seen:
+                    raise InputError(
+                        f"{doc.path}: duplicate document id {doc.id!r} (also in {seen[doc.id]})"
+                    )
+                seen[doc.id] = doc.path or doc.id
+                result.documents.append(doc)
+                result.bytes_read += len(doc.text.encode("utf-8"))
+                graph = iri.document_iri(doc.id)
+                if graph in stored:
+                    if (
+                        not force
+                        and stored[graph] == doc.content_hash
+                        and target.document_statements(graph)
+                        == target.canonical_statements(document_ntriples(doc))
+                    ):
+                        result.unchanged += 1
+                        if bar is not None:
+                            bar.update(1)
+                        continue
+                    replace.add(graph)
+                yield doc
+
+        pending: list[StoredArticle] = []
+        pending_size = 0
+
+        def flush_pending() -> None:
+            nonlocal pending, pending_size
+            if pending:
+                target.add(pending)
+            pending, pending_size = [], 0
+
+        for articles in pool.map(_chunks(to_extract(), _CHUNK), keep_records, validate):
+            for article in articles:
+                if bar is not None:
+                    bar.update(1)
+                if article.violations:
+                    invalid.extend((article.doc_id, v) for v in article.violations[:1])
+                    continue
+                if spool is not None:
+                    spool.add(article.graph, article.ntriples)
+                    result.new += 1
+                else:
+                    item = StoredArticle(article.graph, article.ntriples, article.statements)
+                    if article.graph in replace:
+                        target.replace(item)
+                        result.changed += 1
+                    else:
+                        pending.append(item)
+                        pending_size += article.statements
+                        result.new += 1
+                result.quads += article.statements
+                written.append(article.graph)
+                if validate:
+                    shared.update(article.shared)
+                result.summary.add(article.summary)
+                if article.extraction is not None:
+                    result.extractions.append(article.extraction)
+                if pending_size >= _BATCH_STATEMENTS or len(pending) >= batch_size:
+                    flush_pending()
+        flush_pending()
+        pool.close()
+        if bar is not None:
+            bar.close()
+            bar = None
+        if target is not None:
+            if prune:
+                from kg import iri
+
+                keep = {iri.document_iri(doc_id) for doc_id in seen}
+                result.removed = target.remove(g for g in stored if g not in keep)
+            target.flush()
+            result.quads = target.quad_count()
+            result.articles_in_store = len(stored.keys() | set(written)) - result.removed
+        if invalid:
+            doc_id, message = invalid[0]
+            raise ValidationError(
+                f"{len({d for d, _ in invalid})} article(s) do not conform to the shapes "
+                f"(left out of the graph); first, {doc_id}: {message}"
+            )
+        if validate and written:
+            if spool is not None and result.quads <= PYSHACL_LIMIT:
+                _pyshacl(spool)
+                result.validated = "pyshacl"
+            else:
+                fresh = spool is not None or not stored
+                violations = _union_violations(target, shared, fresh)
+                if violations:
+                    raise ValidationError(
+                        "the built graph does not conform to the shapes: " + violations[0]
+                    )
+                result.validated = "shapes"
+        shared.clear()
+        page = None
+        if out_dir is not None and (html or (html is None and len(seen) <= HTML_MAX_ARTICLES)):
+            from kg.viz import generate_html
+
+            page = generate_html((spool or target).to_dataset())
+        if out_dir is not None and formats:
+            counts: dict[str, int] = {}
+            result.outputs = write_outputs(spool or target, out_dir, formats, counts)
+            union = [counts[f] for f in ("turtle", "ntriples") if f in counts]
+            if union:
+                result._triples = union[0]
+        if page is not None:
+            from kg.export import write_text_atomic
+
+            result.outputs.append(write_text_atomic(Path(out_dir) / "graph.html", page))
+        result.seconds = time.perf_counter() - started
+        if spool is not None:
+            result._source, spool = spool, None
+        return result
+    except BaseException:
+        pool.close(abort=True)
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+        if target is not None:
+            target.close()
+        if spool is not None:
+            spool.close()
+
+
+def default_jobs() -> int:
+    """The number of worker processes to use by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)

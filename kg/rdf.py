@@ -1,10 +1,18 @@
-"""Map extraction records to RDF triples: the one place where records become RDF."""
+"""Map extraction records to RDF triples: the one place where records become RDF.
+
+The mapping is written once (:func:`_triples`) over a small term factory and rendered two
+ways: as rdflib terms (:func:`extraction_triples`, :func:`to_graph`, :func:`to_dataset`)
+and as N-Triples text (:func:`extraction_ntriples`, :func:`extraction_nquads`), which is
+what large builds hand to Oxigraph or write out without building rdflib graphs.
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
@@ -12,11 +20,15 @@ from rdflib.term import Node
 
 from kg import iri
 from kg.namespace import CY
-from kg.records import DateValue, Entity, Extraction, QuantityValue, Relation
+from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation
 
 __all__ = [
     "PREFIXES",
     "extraction_triples",
+    "extraction_ntriples",
+    "extraction_nquads",
+    "document_ntriples",
+    "nt_literal",
     "to_dataset",
     "to_graph",
     "bind_prefixes",
@@ -57,6 +69,13 @@ _UNIT_LABELS = {
     "Person": "人",
 }
 
+_CY = str(CY._NS)
+_XSD = str(XSD)
+_RDF = str(RDF)
+_RDFS = str(RDFS)
+_DCT = str(DCTERMS)
+_SKOS = str(SKOS)
+
 Triple = tuple[Node, Node, Node]
 
 
@@ -69,128 +88,253 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 def entity_ref(entity: Entity) -> URIRef:
     """The IRI of an entity record."""
-    return URIRef(iri.entity_iri(entity.cls, entity.key))
+    return URIRef(_entity_iri(entity.cls, entity.key))
 
 
+@lru_cache(maxsize=65536)
+def _entity_iri(cls: str, key: str) -> str:
+    return iri.entity_iri(cls, key)
+
+
+@lru_cache(maxsize=65536)
 def _label(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text if "." in text else text + ".0"
+
+
 def decimal_literal(value: Decimal) -> Literal:
     """An ``xsd:decimal`` literal in canonical form (``75.0``, ``3000000.0``, ``394.2``)."""
-    text = format(value.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return Literal(_decimal_text(value), datatype=XSD.decimal)
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def nt_literal(text: str) -> str:
+    """``text`` as an N-Triples string literal, quoted and escaped (``"a\\"b"``)."""
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+        text = (
+            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        )
+    return f'"{text}"'
 
 
-def _entity_triples(entity: Entity) -> Iterator[Triple]:
-    ref = entity_ref(entity)
-    yield ref, RDF.type, CY[entity.cls]
-    yield ref, RDFS.label, _zh(_label(entity.label))
+class _Terms(dict):
+    """How one rendering makes terms: IRIs, plain, ``@zh``, typed and integer literals.
+
+    Indexing by prefixed name gives a vocabulary term (``t["cy:party"]``), made once.
+    ``n3`` gives a term's N-Triples form, which assertion IRIs are hashed from (the same
+    string for both renderings, so IRIs do not depend on the rendering).
+    """
+
+    def __init__(
+        self,
+        iri_: Callable[[str], Any],
+        string: Callable[[str], Any],
+        zh: Callable[[str], Any],
+        typed: Callable[[str, str], Any],
+        integer: Callable[[int], Any],
+        n3: Callable[[Any], str],
+    ) -> None:
+        super().__init__()
+        self.iri, self.string, self.zh, self.typed, self.integer, self.n3 = (
+            iri_,
+            string,
+            zh,
+            typed,
+            integer,
+            n3,
+        )
+
+    def __missing__(self, name: str) -> Any:
+        prefix, local = name.split(":", 1)
+        term = self[name] = self.iri(PREFIXES[prefix] + local)
+        return term
+
+
+def _nt_typed(lexical: str, datatype: str) -> str:
+    return f"{nt_literal(lexical)}^^<{datatype}>"
+
+
+_XSD_INTEGER = f"^^<{_XSD}integer>"
+
+_RDFLIB_TERMS = _Terms(
+    URIRef,
+    Literal,
+    lambda text: Literal(text, lang="zh"),
+    lambda lexical, datatype: Literal(lexical, datatype=URIRef(datatype)),
+    Literal,
+    lambda term: term.n3(),
+)
+
+_NT_TERMS = _Terms(
+    lambda value: f"<{value}>",
+    nt_literal,
+    lambda text: f"{nt_literal(text)}@zh",
+    _nt_typed,
+    lambda number: f'"{number}"{_XSD_INTEGER}',
+    lambda term: term,
+)
+
+
+def _document_triples(doc: Document, t: _Terms) -> Iterator[tuple]:
+    doc_ref = t.iri(iri.document_iri(doc.id))
+    yield doc_ref, t["rdf:type"], t["cy:Document"]
+    yield doc_ref, t["dcterms:identifier"], t.string(doc.id)
+    if doc.title:
+        yield doc_ref, t["dcterms:title"], t.zh(doc.title)
+    if doc.published:
+        yield doc_ref, t["dcterms:date"], t.typed(doc.published.isoformat(), _XSD + "date")
+    if doc.url:
+        yield doc_ref, t["schema:url"], t.typed(doc.url, _XSD + "anyURI")
+    if doc.source:
+        yield doc_ref, t["dcterms:source"], t.string(doc.source)
+    yield doc_ref, t["cy:contentHash"], t.string(doc.content_hash)
+    yield doc_ref, t["cy:sourceEncoding"], t.string(doc.encoding)
+
+
+def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
+    yield ref, t["rdf:type"], t["cy:" + entity.cls]
+    yield ref, t["rdfs:label"], t.zh(_label(entity.label))
     if entity.code:
-        yield ref, CY.divisionCode, Literal(entity.code)
+        yield ref, t["cy:divisionCode"], t.string(entity.code)
 
 
-def _quantity_triples(ref: URIRef, q: QuantityValue) -> Iterator[Triple]:
-    yield ref, RDF.type, CY.Target if q.year is not None else CY.Quantity
-    yield ref, CY.value, decimal_literal(q.value)
-    yield ref, CY.unit, CY[q.unit]
+def _quantity_triples(ref: Any, q: QuantityValue, t: _Terms) -> Iterator[tuple]:
+    yield ref, t["rdf:type"], t["cy:Target"] if q.year is not None else t["cy:Quantity"]
+    yield ref, t["cy:value"], t.typed(_decimal_text(q.value), _XSD + "decimal")
+    yield ref, t["cy:unit"], t["cy:" + q.unit]
     label = f"{format(q.value.normalize(), 'f')}{_UNIT_LABELS.get(q.unit, q.unit)}"
     if q.indicator:
-        yield ref, CY.indicator, _zh(q.indicator)
+        yield ref, t["cy:indicator"], t.zh(q.indicator)
         label = f"{q.indicator} {label}"
     if q.year is not None:
-        yield ref, CY.targetYear, Literal(f"{q.year:04d}", datatype=XSD.gYear)
+        yield ref, t["cy:targetYear"], t.typed(f"{q.year:04d}", _XSD + "gYear")
         label = f"{q.year}年 {label}"
-    yield ref, RDFS.label, _zh(label)
+    yield ref, t["rdfs:label"], t.zh(label)
 
 
-def _relation_object(rel: Relation) -> tuple[Node, list[Triple]]:
+def _relation_object(rel: Relation, subject_iri: str, t: _Terms) -> tuple[Any, list[tuple]]:
     """The RDF object of a relation and any triples describing it."""
     obj = rel.object
-    subject = entity_ref(rel.subject)
     if isinstance(obj, Entity):
-        return entity_ref(obj), list(_entity_triples(obj))
+        ref = t.iri(_entity_iri(obj.cls, obj.key))
+        return ref, list(_entity_triples(obj, ref, t))
     if isinstance(obj, QuantityValue):
-        ref = URIRef(
+        ref = t.iri(
             iri.quantity_iri(
-                str(subject), rel.predicate, obj.value, obj.unit, obj.indicator, obj.year
+                subject_iri, rel.predicate, obj.value, obj.unit, obj.indicator, obj.year
             )
         )
-        return ref, list(_quantity_triples(ref, obj))
+        return ref, list(_quantity_triples(ref, obj, t))
     if isinstance(obj, DateValue):
-        extra = [(subject, CY.yearSource, Literal(obj.year_source))]
-        return Literal(obj.date.isoformat(), datatype=XSD.date), extra
+        extra = [(t.iri(subject_iri), t["cy:yearSource"], t.string(obj.year_source))]
+        return t.typed(obj.date.isoformat(), _XSD + "date"), extra
     raise TypeError(f"unsupported relation object {obj!r}")
 
 
-def _span_triples(node: URIRef, doc_id: str, start: int, end: int, surface: str, sentence: int):
-    yield node, CY.inSentence, URIRef(iri.sentence_iri(doc_id, sentence))
-    yield node, CY.startOffset, Literal(start)
-    yield node, CY.endOffset, Literal(end)
-    yield node, CY.surface, Literal(surface)
+def _span_triples(node: Any, sentence: Any, start: int, end: int, surface: str, t: _Terms):
+    yield node, t["cy:inSentence"], sentence
+    yield node, t["cy:startOffset"], t.integer(start)
+    yield node, t["cy:endOffset"], t.integer(end)
+    yield node, t["cy:surface"], t.string(surface)
+
+
+def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
+    """All triples one document contributes, as terms of the rendering ``t``."""
+    doc = ex.document
+    doc_iri = iri.document_iri(doc.id)
+    doc_ref = t.iri(doc_iri)
+    yield from _document_triples(doc, t)
+
+    sentences: dict[int, Any] = {}
+
+    def sentence_ref(index: int) -> Any:
+        ref = sentences.get(index)
+        if ref is None:
+            ref = sentences[index] = t.iri(f"{doc_iri}/s{index}")
+        return ref
+
+    for sent in ex.sentences:
+        ref = sentence_ref(sent.index)
+        yield ref, t["rdf:type"], t["cy:Sentence"]
+        yield ref, t["cy:inDocument"], doc_ref
+        yield ref, t["cy:sentenceIndex"], t.integer(sent.index)
+        yield ref, t["cy:startOffset"], t.integer(sent.start)
+        yield ref, t["cy:endOffset"], t.integer(sent.end)
+        yield ref, t["cy:text"], t.string(sent.text)
+
+    for mention in ex.mentions:
+        entity, span = mention.entity, mention.span
+        ent_ref = t.iri(_entity_iri(entity.cls, entity.key))
+        yield from _entity_triples(entity, ent_ref, t)
+        if mention.basis != "alias-declaration":
+            surface = _label(span.surface)
+            if surface != _label(entity.label):
+                yield ent_ref, t["skos:altLabel"], t.zh(surface)
+        if mention.basis != "exact":
+            yield ent_ref, t["cy:mergeReason"], t.string(mention.basis)
+        ref = t.iri(f"{doc_iri}/m{span.start}-{span.end}")
+        yield ref, t["rdf:type"], t["cy:Mention"]
+        yield ref, t["cy:mentionOf"], ent_ref
+        yield from _span_triples(
+            ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t
+        )
+
+    for rel in ex.relations:
+        subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
+        subject = t.iri(subject_iri)
+        predicate_iri = _CY + rel.predicate
+        predicate = t["cy:" + rel.predicate]
+        obj, extra = _relation_object(rel, subject_iri, t)
+        yield from _entity_triples(rel.subject, subject, t)
+        yield from extra
+        yield subject, predicate, obj
+        span = rel.span
+        ref = t.iri(
+            iri.assertion_iri(doc.id, subject_iri, predicate_iri, t.n3(obj), str(span.start))
+        )
+        yield ref, t["rdf:type"], t["cy:Assertion"]
+        yield ref, t["rdf:subject"], subject
+        yield ref, t["rdf:predicate"], predicate
+        yield ref, t["rdf:object"], obj
+        yield from _span_triples(
+            ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t
+        )
 
 
 def extraction_triples(ex: Extraction) -> Iterator[Triple]:
     """All triples one document contributes: metadata, sentences, entities, facts, provenance."""
-    doc = ex.document
-    doc_ref = URIRef(iri.document_iri(doc.id))
-    yield doc_ref, RDF.type, CY.Document
-    yield doc_ref, DCTERMS.identifier, Literal(doc.id)
-    if doc.title:
-        yield doc_ref, DCTERMS.title, _zh(doc.title)
-    if doc.published:
-        yield doc_ref, DCTERMS.date, Literal(doc.published.isoformat(), datatype=XSD.date)
-    if doc.url:
-        yield doc_ref, URIRef(SCHEMA + "url"), Literal(doc.url, datatype=XSD.anyURI)
-    if doc.source:
-        yield doc_ref, DCTERMS.source, Literal(doc.source)
-    yield doc_ref, CY.contentHash, Literal(doc.content_hash)
-    yield doc_ref, CY.sourceEncoding, Literal(doc.encoding)
+    return _triples(ex, _RDFLIB_TERMS)
 
-    for sent in ex.sentences:
-        ref = URIRef(iri.sentence_iri(doc.id, sent.index))
-        yield ref, RDF.type, CY.Sentence
-        yield ref, CY.inDocument, doc_ref
-        yield ref, CY.sentenceIndex, Literal(sent.index)
-        yield ref, CY.startOffset, Literal(sent.start)
-        yield ref, CY.endOffset, Literal(sent.end)
-        yield ref, CY.text, Literal(sent.text)
 
-    for mention in ex.mentions:
-        entity, span = mention.entity, mention.span
-        ent_ref = entity_ref(entity)
-        yield from _entity_triples(entity)
-        if mention.basis != "alias-declaration" and _label(span.surface) != _label(entity.label):
-            yield ent_ref, SKOS.altLabel, _zh(_label(span.surface))
-        if mention.basis != "exact":
-            yield ent_ref, CY.mergeReason, Literal(mention.basis)
-        ref = URIRef(iri.mention_iri(doc.id, span.start, span.end))
-        yield ref, RDF.type, CY.Mention
-        yield ref, CY.mentionOf, ent_ref
-        yield from _span_triples(ref, doc.id, span.start, span.end, span.surface, span.sentence)
+def _statements(triples: Iterable[tuple]) -> dict[str, None]:
+    return dict.fromkeys(f"{s} {p} {o}" for s, p, o in triples)
 
-    for rel in ex.relations:
-        subject = entity_ref(rel.subject)
-        predicate = CY[rel.predicate]
-        obj, extra = _relation_object(rel)
-        yield from _entity_triples(rel.subject)
-        yield from extra
-        yield subject, predicate, obj
-        span = rel.span
-        ref = URIRef(
-            iri.assertion_iri(doc.id, str(subject), str(predicate), obj.n3(), str(span.start))
-        )
-        yield ref, RDF.type, CY.Assertion
-        yield ref, RDF.subject, subject
-        yield ref, RDF.predicate, predicate
-        yield ref, RDF.object, obj
-        yield from _span_triples(ref, doc.id, span.start, span.end, span.surface, span.sentence)
+
+def extraction_ntriples(ex: Extraction) -> str:
+    """One document's triples as N-Triples, each once, in mapping order.
+
+    The same triples as :func:`extraction_triples`, without building rdflib terms.
+    """
+    statements = _statements(_triples(ex, _NT_TERMS))
+    return " .\n".join(statements) + " .\n" if statements else ""
+
+
+def extraction_nquads(ex: Extraction) -> str:
+    """One document's triples as N-Quads in its named graph (the document's IRI)."""
+    graph = f" <{iri.document_iri(ex.document.id)}> .\n"
+    statements = _statements(_triples(ex, _NT_TERMS))
+    return graph.join(statements) + graph if statements else ""
+
+
+def document_ntriples(doc: Document) -> str:
+    """The triples about the document itself (metadata and content hash) as N-Triples.
+
+    They are what an incremental build compares to decide whether an article changed.
+    """
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in _document_triples(doc, _NT_TERMS))
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:

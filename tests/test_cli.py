@@ -28,6 +28,12 @@ def test_cli_build_writes_turtle_that_conforms(seed_build):
     assert report.conforms, report.text
 
 
+def test_cli_build_writes_the_offline_view_beside_the_graph(seed_build):
+    page = (seed_build / "graph.html").read_text(encoding="utf-8")
+    assert "共建西部金融中心合作协议" in page
+    assert "https://cdn" not in page
+
+
 def test_cli_build_is_byte_identical_across_runs(seed_build, tmp_path):
     assert main(["build", str(SEED), "--out", str(tmp_path)]) == 0
     assert (tmp_path / "graph.ttl").read_bytes() == (seed_build / "graph.ttl").read_bytes()
@@ -76,7 +82,7 @@ def test_cli_build_bad_input_exits_nonzero_and_keeps_earlier_output(
     assert message in err
     assert err.count("\n") == 1 and err.startswith("kg build: error:")
     assert (out / "graph.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]  # no temporary files left
 
 
 def test_cli_build_bad_sidecar_date(capsys, tmp_path):

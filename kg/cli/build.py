@@ -1,10 +1,10 @@
-"""``kg build``: articles in, ``graph.ttl`` (and other formats) out, with a summary."""
+"""``kg build``: articles in, ``graph.ttl`` (and other formats) or a persistent store out."""
 
 from __future__ import annotations
 
 import argparse
 
-from kg.build import BuildResult, build
+from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
 from kg.export import FORMATS
 
 
@@ -13,20 +13,76 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="build the knowledge graph from articles",
         description="Build the knowledge graph from .txt files (with optional NAME.meta.json "
-        "sidecars), directories of them and .jsonl corpora; write DIR/graph.ttl.",
+        "sidecars), directories of them and .jsonl corpora; write DIR/graph.ttl (--out) "
+        "and/or keep the articles' named graphs in a persistent store (--store), which makes "
+        "later builds incremental: unchanged articles are skipped, new and changed ones "
+        "extracted and their graphs added or replaced.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or directory")
-    parser.add_argument("--out", "-o", required=True, metavar="DIR", help="output directory")
+    parser.add_argument("--out", "-o", metavar="DIR", help="output directory for graph files")
     parser.add_argument(
         "--format",
         dest="formats",
         action="append",
         choices=sorted(FORMATS),
-        help="output format (repeatable; default turtle)",
+        help="output format (repeatable; default turtle); trig and nquads keep one named "
+        "graph per article",
     )
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        help="persistent store directory (created if missing); builds into it incrementally",
+    )
+    parser.add_argument(
+        "--store-backend",
+        choices=("oxigraph", "rdflib"),
+        help="backend of a new store (default oxigraph; rdflib suits tiny graphs)",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"worker processes extracting in parallel (default: CPUs, here {default_jobs()})",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="re-extract articles even when unchanged"
+    )
+    parser.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove articles from the store that are not among the inputs",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=400,
+        metavar="N",
+        help="new articles per store transaction (default 400)",
+    )
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
     parser.add_argument(
         "--no-validate", action="store_true", help="skip SHACL validation of the built graph"
     )
+    page = parser.add_mutually_exclusive_group()
+    page.add_argument(
+        "--html",
+        dest="html",
+        action="store_true",
+        default=None,
+        help="write the interactive view DIR/graph.html (default: for up to "
+        f"{HTML_MAX_ARTICLES} articles)",
+    )
+    page.add_argument("--no-html", dest="html", action="store_false")
     parser.set_defaults(func=run)
 
 
@@ -36,24 +92,58 @@ def format_summary(result: BuildResult) -> str:
     for encoding, count in result.encodings().items():
         if encoding != "utf-8":
             lines.append(f"  decoded from {encoding.upper()}: {count}")
-    lines.append(f"triples: {result.triples}")
-    lines.append("entities:")
-    for cls, count in result.entity_counts().items():
-        lines.append(f"  {cls:<14}{count:>6}")
+    if result.store_path is not None:
+        lines.append(
+            f"store {result.store_path}: {result.new} new, {result.changed} changed, "
+            f"{result.unchanged} unchanged, {result.removed} removed; "
+            f"{result.articles_in_store} articles, {result.quads} quads"
+        )
+    else:
+        lines.append(f"triples: {result.triples}")
+    counts = result.entity_counts()
+    if counts:
+        lines.append("entities:" if result.store_path is None else "entities (extracted now):")
+        for cls, count in counts.items():
+            lines.append(f"  {cls:<14}{count:>6}")
     agreements = result.agreements()
-    if agreements:
+    if agreements and len(agreements) <= 50:
         lines.append("agreements:")
         for a in agreements:
             lines.append(f"  《{a.label}》 {', '.join(a.dates) or 'date unknown'}")
             lines.append(f"    parties: {'; '.join(a.parties) or 'none found'}")
+    elif agreements:
+        lines.append(f"agreements: {len(agreements)}")
+    if result.seconds:
+        rate = len(result.documents) / result.seconds
+        mb = result.bytes_read / 1e6 / result.seconds
+        lines.append(f"time: {result.seconds:.1f} s ({rate:.1f} articles/s, {mb:.2f} MB/s)")
     for path in result.outputs:
         lines.append(f"wrote {path}")
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is None and args.store is None:
+        from kg.errors import InputError
+
+        raise InputError("give --out DIR, --store DIR or both")
+    formats = args.formats or (["turtle"] if args.out else [])
     result = build(
-        args.inputs, args.out, formats=args.formats or ["turtle"], validate=not args.no_validate
+        args.inputs,
+        args.out,
+        formats=formats,
+        validate=not args.no_validate,
+        store=args.store,
+        store_backend=args.store_backend,
+        jobs=args.jobs if args.jobs is not None else default_jobs(),
+        progress=args.progress,
+        force=args.force,
+        prune=args.prune,
+        batch_size=max(1, args.batch),
+        html=args.html,
     )
-    print(format_summary(result))
+    try:
+        print(format_summary(result))
+    finally:
+        result.close()
     return 0

@@ -1,0 +1,378 @@
+"""Benchmark the pipeline at 100, 1,000 and 10,000 generated articles, with baselines.
+
+For each size: build time (``kg build --store``), articles/s, MB/s, CPU seconds, peak
+memory, store size on disk, an incremental build adding 1% new articles, a no-op rebuild,
+and the latency of every named query (``ontology/queries/*.rq``) on the persistent store.
+Baselines measured in the same run: jieba segmentation alone over the same texts with the
+same number of processes, and the same queries on rdflib's in-memory graph; results are
+given as ratios. Writes ``bench/results.json`` and the table in ``bench/README.md``.
+
+    python bench/run.py                      # 100, 1000 and 10000 articles
+    python bench/run.py --sizes 100 1000 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402  (bench/corpus.py)
+
+__all__ = ["main", "measure", "jieba_baseline", "query_latencies"]
+
+_MARK_BEGIN = "<!-- results:begin -->"
+_MARK_END = "<!-- results:end -->"
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run ``cmd`` in a fresh wrapper process; wall time, CPU time and peak RSS of it and
+    all its descendants (the largest single process, from ``getrusage`` of children)."""
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "wall = time.perf_counter() - t\n"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps({'code': code, 'wall': wall, 'cpu': r.ru_utime + r.ru_stime,"
+        " 'maxrss_mb': r.ru_maxrss / 1024}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_JIEBA = """
+import json, sys, time
+from multiprocessing import get_context
+
+def init():
+    import logging
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+
+def seg(text):
+    import jieba
+    return len(jieba.lcut(text))
+
+if __name__ == "__main__":
+    path, jobs = sys.argv[1], int(sys.argv[2])
+    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+    start = time.perf_counter()
+    if jobs > 1:
+        with get_context("fork").Pool(jobs, initializer=init) as pool:
+            tokens = sum(pool.imap(seg, texts, chunksize=16))
+    else:
+        init()
+        tokens = sum(map(seg, texts))
+    print(json.dumps({"tokens": tokens, "inner_wall": time.perf_counter() - start}))
+"""
+
+
+def jieba_baseline(path: Path, jobs: int, work: Path) -> dict:
+    """jieba segmentation alone over the corpus texts with ``jobs`` processes."""
+    script = work / "jieba_baseline.py"
+    script.write_text(_JIEBA, encoding="utf-8")
+    return measure([sys.executable, str(script), str(path), str(jobs)])
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _named_queries() -> dict[str, str]:
+    return {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+    }
+
+
+def _bindings(text: str, source) -> dict:
+    """Bindings a named query needs (its ``--bind`` example), else none."""
+    import re
+
+    match = re.search(r"--bind (\w+)=(\S+?)\)?\.?$", text.splitlines()[0])
+    if not match:
+        return {}
+    name = match.group(1)
+    # bind to a name that exists in the generated corpus: the first agency's label
+    rows = source.query(
+        "SELECT ?l WHERE { ?a a cy:Agency ; rdfs:label ?l } ORDER BY ?l LIMIT 1"
+    ).rows
+    return {name: str(rows[0][0]) if rows else match.group(2)}
+
+
+def query_latencies(source, repeat: int = 5) -> dict[str, dict]:
+    """Median latency (ms) and row count of every named query on ``source``."""
+    results = {}
+    for name, text in _named_queries().items():
+        bindings = _bindings(text, source)
+        times = []
+        rows = 0
+        for _ in range(repeat + 1):  # the first run warms caches and is not counted
+            start = time.perf_counter()
+            result = source.query(text, bindings=bindings)
+            times.append((time.perf_counter() - start) * 1000)
+            rows = len(result.rows) if result.rows else len(result.triples)
+        results[name] = {"ms": round(statistics.median(times[1:]), 2), "rows": rows}
+    return results
+
+
+_QUERY_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import run
+from kg.store import StoreSource
+if sys.argv[3] == "oxigraph":
+    source = StoreSource(sys.argv[2])
+else:
+    source = run._RdflibSource(run.Path(sys.argv[2]))
+name = sys.argv[4]
+text = run._named_queries()[name]
+import time, statistics
+bindings = run._bindings(text, source if sys.argv[3] == "oxigraph" else StoreSource(sys.argv[2]))
+times = []
+for _ in range(int(sys.argv[5]) + 1):
+    t = time.perf_counter()
+    r = source.query(text, bindings=bindings)
+    times.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"ms": round(statistics.median(times[1:]), 2), "rows": len(r.rows) or len(r.triples)}))
+"""
+
+
+def query_latencies_isolated(store: Path, engine: str, repeat: int, timeout: float) -> dict:
+    """Like :func:`query_latencies`, each query in its own process with a time limit."""
+    results = {}
+    for name in _named_queries():
+        try:
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _QUERY_CHILD,
+                    str(HERE),
+                    str(store),
+                    engine,
+                    name,
+                    str(repeat),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=ROOT,
+            )
+            results[name] = json.loads(out.stdout.strip().splitlines()[-1])
+        except subprocess.TimeoutExpired:
+            results[name] = {"ms": None, "rows": None, "timeout_s": timeout}
+        except (IndexError, ValueError):
+            results[name] = {"ms": None, "rows": None, "error": out.stderr.strip()[-300:]}
+        print(f"   {engine} {name}: {results[name].get('ms')} ms", file=sys.stderr)
+    return results
+
+
+class _RdflibSource:
+    """The union graph in rdflib's in-memory store, queried with rdflib's engine."""
+
+    def __init__(self, store_dir: Path) -> None:
+        from kg.export import union_graph
+        from kg.store import ArticleStore
+
+        with ArticleStore(store_dir, create=False, read_only=True) as store:
+            self.graph = union_graph(store.to_dataset())
+
+    def query(self, text, bindings=None):
+        from rdflib import Literal
+
+        from kg.query import run_query
+
+        init = {k: Literal(v) for k, v in (bindings or {}).items()}
+        return run_query(self.graph, text, bindings=init)
+
+
+def run_size(size: int, jobs: int, seed: int, work: Path, rdflib_max: int) -> dict:
+    """Every measurement for one corpus size."""
+    from kg.store import StoreSource
+
+    print(f"== {size} articles", file=sys.stderr)
+    data = work / f"corpus-{size}.jsonl"
+    corpus.write_corpus(data, size, seed)
+    extra = work / f"new-{size}.jsonl"
+    new_count = max(1, size // 100)
+    corpus.write_corpus(extra, new_count, seed, start=size)
+    megabytes = (
+        sum(len(json.loads(line)["text"].encode("utf-8")) for line in data.open(encoding="utf-8"))
+        / 1e6
+    )
+    store = work / f"store-{size}"
+    if store.exists():
+        import shutil
+
+        shutil.rmtree(store)
+    kg = [sys.executable, "-m", "kg", "build"]
+    common = ["--jobs", str(jobs), "--no-progress", "--no-validate"]
+
+    jieba = jieba_baseline(data, jobs, work)
+    print(f"   jieba alone: {jieba['wall']:.1f} s", file=sys.stderr)
+    full = measure([*kg, str(data), "--store", str(store), *common])
+    print(f"   full build: {full['wall']:.1f} s", file=sys.stderr)
+    noop = measure([*kg, str(data), "--store", str(store), *common])
+    incremental = measure([*kg, str(extra), "--store", str(store), *common])
+    print(f"   +{new_count} articles: {incremental['wall']:.1f} s", file=sys.stderr)
+    turtle = measure([*kg, str(data), "--out", str(work / f"out-{size}"), *common])
+    print(f"   graph.ttl without store: {turtle['wall']:.1f} s", file=sys.stderr)
+
+    with StoreSource(store) as source:
+        quads = source.store.quad_count()
+    oxigraph = query_latencies_isolated(store, "oxigraph", 5, 120)
+    rdflib_q = None
+    if size <= rdflib_max:
+        rdflib_q = query_latencies_isolated(store, "rdflib", 1, 300)
+    out = {
+        "articles": size,
+        "megabytes": round(megabytes, 2),
+        "quads": quads,
+        "jobs": jobs,
+        "jieba": jieba,
+        "build": full,
+        "articles_per_s": round(size / full["wall"], 1),
+        "mb_per_s": round(megabytes / full["wall"], 3),
+        "jieba_mb_per_s": round(megabytes / jieba["wall"], 3),
+        "ratio_build_to_jieba": round(full["wall"] / jieba["wall"], 2),
+        "ratio_build_cpu_to_jieba_cpu": round(full["cpu"] / jieba["cpu"], 2),
+        "store_bytes": _du(store),
+        "noop_rebuild": noop,
+        "incremental": {**incremental, "new_articles": new_count},
+        "ratio_incremental_to_full": round(incremental["wall"] / full["wall"], 3),
+        "build_out_turtle": turtle,
+        "queries_oxigraph": oxigraph,
+        "queries_rdflib": rdflib_q,
+    }
+    if rdflib_q:
+        out["query_speedup"] = {
+            k: round(rdflib_q[k]["ms"] / max(v["ms"], 0.01), 1)
+            for k, v in oxigraph.items()
+            if v["ms"] is not None and rdflib_q[k]["ms"] is not None
+        }
+    return out
+
+
+def _table(results: list[dict]) -> str:
+    def row(label, values):
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    sizes = [f"{r['articles']:,}" for r in results]
+    lines = [
+        row("articles", sizes),
+        "|---" * (len(results) + 1) + "|",
+        row("text (MB)", [f"{r['megabytes']:.1f}" for r in results]),
+        row("quads in store", [f"{r['quads']:,}" for r in results]),
+        row("full build, --jobs N (s)", [f"{r['build']['wall']:.1f}" for r in results]),
+        row("articles/s", [f"{r['articles_per_s']:.0f}" for r in results]),
+        row("MB/s", [f"{r['mb_per_s']:.3f}" for r in results]),
+        row("jieba alone, same processes (s)", [f"{r['jieba']['wall']:.1f}" for r in results]),
+        row("build / jieba (wall)", [f"{r['ratio_build_to_jieba']:.1f}×" for r in results]),
+        row("build / jieba (CPU)", [f"{r['ratio_build_cpu_to_jieba_cpu']:.1f}×" for r in results]),
+        row("peak RSS, largest process (MB)", [f"{r['build']['maxrss_mb']:.0f}" for r in results]),
+        row("store on disk (MB)", [f"{r['store_bytes'] / 1e6:.0f}" for r in results]),
+        row(
+            "+1% new articles (s)",
+            [
+                f"{r['incremental']['wall']:.1f} ({100 * r['ratio_incremental_to_full']:.0f}%)"
+                for r in results
+            ],
+        ),
+        row("no-op rebuild (s)", [f"{r['noop_rebuild']['wall']:.1f}" for r in results]),
+        row(
+            "graph.ttl without store (s)", [f"{r['build_out_turtle']['wall']:.1f}" for r in results]
+        ),
+    ]
+    names = sorted(results[0]["queries_oxigraph"])
+    for name in names:
+        cells = []
+        for r in results:
+            ox = r["queries_oxigraph"][name]["ms"]
+            rd = (r["queries_rdflib"] or {}).get(name, {}).get("ms")
+            if ox is None:
+                cells.append("timeout")
+                continue
+            cells.append(f"{ox:.1f}" + (f" ({rd / max(ox, 0.01):.0f}× faster)" if rd else ""))
+        lines.append(row(f"query `{name}` (ms)", cells))
+    return "\n".join(lines)
+
+
+def _write_readme(results: list[dict], meta: dict) -> None:
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    block = (
+        f"{_MARK_BEGIN}\n"
+        f"Measured {meta['date']} on {meta['machine']} (`--jobs {meta['jobs']}`, seed "
+        f"{meta['seed']}); query times are medians on the persistent Oxigraph store, in "
+        "brackets how much faster than rdflib's in-memory graph (sizes up to "
+        f"{meta['rdflib_max']:,}).\n\n{_table(results)}\n{_MARK_END}"
+    )
+    if _MARK_BEGIN in text and _MARK_END in text:
+        head, rest = text.split(_MARK_BEGIN, 1)
+        text = head + block + rest.split(_MARK_END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--rdflib-max",
+        type=int,
+        default=1000,
+        help="largest size for the rdflib query baseline (it needs minutes and GBs beyond)",
+    )
+    parser.add_argument("--work", type=Path, help="working directory (default: a temp dir)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    work_ctx = tempfile.TemporaryDirectory(prefix="kg-bench-") if args.work is None else None
+    work = Path(work_ctx.name) if work_ctx else args.work
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [run_size(n, args.jobs, args.seed, work, args.rdflib_max) for n in args.sizes]
+    finally:
+        if work_ctx:
+            work_ctx.cleanup()
+    meta = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}",
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "rdflib_max": args.rdflib_max,
+        "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(_table(results))
+    if not args.no_write:
+        (HERE / "results.json").write_text(
+            json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+        _write_readme(results, meta)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""Check the SHACL shapes fast, on N-Triples statements: per article in the workers, and
+the cross-article ``sh:maxCount`` constraints over the union.
+
+``ontology/shapes.ttl`` is compiled into plain Python checks for the SHACL Core subset it
+uses (``sh:targetClass``; property shapes over an IRI or ``sh:inversePath``;
+``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:languageIn``, ``sh:class`` with
+the ontology's subclasses and typed individuals, ``sh:pattern``, ``sh:in``; node-level
+``sh:or`` of property shapes). A shape using anything else makes :func:`compiled_shapes`
+raise :class:`UnsupportedShape`, and callers fall back to pySHACL.
+
+Why this is exact for the union of articles: every article's graph carries the types and
+labels of the entities it uses, so all constraints but ``sh:maxCount`` can only be
+violated inside one article's graph (more triples never break ``sh:minCount``,
+``sh:class``, ``sh:datatype`` ...); ``sh:maxCount`` is checked again over the statements
+that several articles share (:func:`check_union_max_counts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = [
+    "UnsupportedShape",
+    "PropertyCheck",
+    "NodeCheck",
+    "compiled_shapes",
+    "check_statements",
+    "check_union_max_counts",
+]
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_LANG_STRING = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>"
+_XSD_STRING = "<http://www.w3.org/2001/XMLSchema#string>"
+
+
+class UnsupportedShape(Exception):
+    """The shapes use a SHACL feature this checker does not implement."""
+
+
+@dataclass(frozen=True)
+class PropertyCheck:
+    """One property shape: a path and its constraints (N-Triples tokens)."""
+
+    path: str
+    inverse: bool = False
+    min_count: int | None = None
+    max_count: int | None = None
+    datatype: str | None = None
+    languages: tuple[str, ...] | None = None
+    classes: frozenset[str] | None = None
+    pattern: re.Pattern | None = None
+    allowed: frozenset[str] | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class NodeCheck:
+    """One node shape: the classes it targets, property checks, ``sh:or`` alternatives."""
+
+    name: str
+    targets: frozenset[str]
+    properties: tuple[PropertyCheck, ...] = ()
+    alternatives: tuple[tuple[PropertyCheck, ...], ...] = ()
+    message: str = ""
+    individuals: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+
+def _token(term) -> str:
+    return term.n3()
+
+
+@lru_cache(maxsize=1)
+def compiled_shapes() -> tuple[NodeCheck, ...]:
+    """The package's shapes as checks (raises :class:`UnsupportedShape`)."""
+    from rdflib import RDF, RDFS, BNode, URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import Namespace
+
+    from kg.validate import load_ontology, load_shapes
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shapes, onto = load_shapes(), load_ontology()
+
+    # subclass closure: class -> every class it is a subclass of (itself included)
+    supers: dict = {}
+
+    def ancestors(cls) -> set:
+        if cls not in supers:
+            supers[cls] = {cls}
+            for parent in onto.objects(cls, RDFS.subClassOf):
+                if isinstance(parent, URIRef):
+                    supers[cls] |= ancestors(parent)
+        return supers[cls]
+
+    def subclasses(cls) -> frozenset[str]:
+        found = {cls}
+        changed = True
+        while changed:
+            changed = False
+            for sub, _, sup in onto.triples((None, RDFS.subClassOf, None)):
+                if sup in found and sub not in found and isinstance(sub, URIRef):
+                    found.add(sub)
+                    changed = True
+        return frozenset(_token(c) for c in found)
+
+    # individuals the ontology types (units): token -> classes with their superclasses
+    individuals: dict[str, frozenset[str]] = {}
+    for s, _, o in onto.triples((None, RDF.type, None)):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            individuals[_token(s)] = individuals.get(_token(s), frozenset()) | frozenset(
+                _token(c) for c in ancestors(o)
+            )
+
+    allowed_property = {
+        sh.path,
+        sh.minCount,
+        sh.maxCount,
+        sh.datatype,
+        sh.languageIn,
+        sh["class"],
+        sh.pattern,
+        sh["in"],
+        sh.message,
+        sh.name,
+        sh.description,
+        sh.severity,
+    }
+    allowed_node = {RDF.type, sh.targetClass, sh.property, sh["or"], sh.message}
+
+    def property_check(node) -> PropertyCheck:
+        extra = set(shapes.predicates(node)) - allowed_property
+        if extra:
+            raise UnsupportedShape(f"unsupported property shape keys {sorted(map(str, extra))}")
+        path = shapes.value(node, sh.path)
+        inverse = False
+        if isinstance(path, BNode):
+            inner = shapes.value(path, sh.inversePath)
+            if inner is None or not isinstance(inner, URIRef):
+                raise UnsupportedShape("only IRI and sh:inversePath paths are supported")
+            path, inverse = inner, True
+        if not isinstance(path, URIRef):
+            raise UnsupportedShape("property shape without an IRI path")
+        cls = shapes.value(node, sh["class"])
+        langs = shapes.value(node, sh.languageIn)
+        pattern = shapes.value(node, sh.pattern)
+        allowed = shapes.value(node, sh["in"])
+        min_count = shapes.value(node, sh.minCount)
+        max_count = shapes.value(node, sh.maxCount)
+        datatype = shapes.value(node, sh.datatype)
+        message = shapes.value(node, sh.message)
+        return PropertyCheck(
+            path=_token(path),
+            inverse=inverse,
+            min_count=int(min_count) if min_count is not None else None,
+            max_count=int(max_count) if max_count is not None else None,
+            datatype=_token(datatype) if datatype is not None else None,
+            languages=tuple(str(x) for x in Collection(shapes, langs)) if langs else None,
+            classes=subclasses(cls) if cls is not None else None,
+            pattern=re.compile(str(pattern)) if pattern is not None else None,
+            allowed=frozenset(_token(x) for x in Collection(shapes, allowed)) if allowed else None,
+            message=str(message) if message is not None else "",
+        )
+
+    checks = []
+    for node in sorted(set(shapes.subjects(RDF.type, sh.NodeShape)), key=str):
+        extra = set(shapes.predicates(node)) - allowed_node
+        if extra:
+            raise UnsupportedShape(f"unsupported node shape keys {sorted(map(str, extra))}")
+        targets = frozenset(t for c in shapes.objects(node, sh.targetClass) for t in subclasses(c))
+        props = tuple(property_check(p) for p in shapes.objects(node, sh.property))
+        alternatives = []
+        for head in shapes.objects(node, sh["or"]):
+            options = []
+            for option in Collection(shapes, head):
+                if (option, sh.path, None) not in shapes:
+                    raise UnsupportedShape("sh:or alternatives must be property shapes")
+                options.append(property_check(option))
+            alternatives.append(tuple(options))
+        message = shapes.value(node, sh.message)
+        checks.append(
+            NodeCheck(
+                name=str(node).rsplit("#", 1)[-1],
+                targets=targets,
+                properties=props,
+                alternatives=tuple(alternatives),
+                message=str(message) if message is not None else "",
+                individuals=individuals,
+            )
+        )
+    return tuple(checks)
+
+
+class _Index:
+    """Statements indexed by subject and, for inverse paths, by predicate and object."""
+
+    def __init__(self, statements: Iterable[str]) -> None:
+        self.out: dict[str, dict[str, set[str]]] = {}
+        self.inv: dict[tuple[str, str], set[str]] = {}
+        for statement in statements:
+            s, rest = statement.split(" ", 1)
+            p, o = rest.split(" ", 1)
+            self.out.setdefault(s, {}).setdefault(p, set()).add(o)
+            if o.startswith("<"):
+                self.inv.setdefault((p, o), set()).add(s)
+
+    def values(self, focus: str, check: PropertyCheck) -> set[str]:
+        if check.inverse:
+            return self.inv.get((check.path, focus), set())
+        return self.out.get(focus, {}).get(check.path, set())
+
+
+def _datatype(token: str) -> str | None:
+    if not token.startswith('"'):
+        return None
+    end = token.rindex('"')
+    suffix = token[end + 1 :]
+    if suffix.startswith("@"):
+        return _LANG_STRING
+    if suffix.startswith("^^"):
+        return suffix[2:]
+    return _XSD_STRING
+
+
+def _lexical(token: str) -> str:
+    if token.startswith("<"):
+        return token[1:-1]
+    end = token.rindex('"')
+    return (
+        token[1:end]
+        .replace('\\"', '"')
+        .replace("\\n", "\n")
+        .replace("\\r", "\r")
+        .replace("\\\\", "\\")
+    )
+
+
+def _violations(
+    index: _Index,
+    focus: str,
+    check: PropertyCheck,
+    node: NodeCheck,
+    only_max: bool = False,
+) -> list[str]:
+    values = index.values(focus, check)
+    found: list[str] = []
+
+    def fail(what: str) -> None:
+        found.append(f"{check.message or node.message or what} ({focus} {check.path})")
+
+    if check.max_count is not None and len(values) > check.max_count:
+        fail(f"more than {check.max_count} values")
+    if only_max:
+        return found
+    if check.min_count is not None and len(values) < check.min_count:
+        fail(f"fewer than {check.min_count} values")
+    for value in sorted(values):
+        if check.datatype is not None and _datatype(value) != check.datatype:
+            fail(f"{value} is not of datatype {check.datatype}")
+        if check.languages is not None:
+            dt = _datatype(value)
+            tag = value[value.rindex('"') + 2 :].lower() if dt == _LANG_STRING else ""
+            if not any(
+                tag == r.lower() or tag.startswith(r.lower() + "-") for r in check.languages
+            ):
+                fail(f"{value} is not in languages {check.languages}")
+        if check.classes is not None:
+            types = index.out.get(value, {}).get(_RDF_TYPE, set()) | node.individuals.get(
+                value, frozenset()
+            )
+            if value.startswith('"') or not (types & check.classes):
+                fail(f"{value} is not an instance of the required class")
+        if check.pattern is not None and not check.pattern.search(_lexical(value)):
+            fail(f"{value} does not match {check.pattern.pattern}")
+        if check.allowed is not None and value not in check.allowed:
+            fail(f"{value} is not one of the allowed values")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _by_type() -> dict[str, tuple[NodeCheck, ...]]:
+    by_type: dict[str, list[NodeCheck]] = {}
+    for node in compiled_shapes():
+        for target in node.targets:
+            by_type.setdefault(target, []).append(node)
+    return {t: tuple(nodes) for t, nodes in by_type.items()}
+
+
+def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> list[NodeCheck]:
+    nodes: list[NodeCheck] = []
+    for t in types:
+        for node in by_type.get(t, ()):
+            if node not in nodes:
+                nodes.append(node)
+    return nodes
+
+
+def check_statements(statements: Iterable[str], limit: int | None = None) -> list[str]:
+    """Violations of the shapes by one graph given as N-Triples statements (``s p o``).
+
+    Returns messages (at most ``limit``); an empty list means the graph conforms.
+    """
+    index = _Index(statements)
+    by_type = _by_type()
+    found: list[str] = []
+    for focus, props in index.out.items():
+        types = props.get(_RDF_TYPE)
+        if not types:
+            continue
+        for node in _shapes_of(types, by_type):
+            for check in node.properties:
+                found.extend(_violations(index, focus, check, node))
+            for options in node.alternatives:
+                if not any(not _violations(index, focus, option, node) for option in options):
+                    found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
+        if limit is not None and len(found) >= limit:
+            return found[:limit]
+    return found
+
+
+def check_union_max_counts(statements: Sequence[str], limit: int | None = None) -> list[str]:
+    """``sh:maxCount`` violations over statements that several articles share.
+
+    The statements must include the ``rdf:type`` statements of their subjects.
+    """
+    index = _Index(statements)
+    found: list[str] = []
+    for node in compiled_shapes():
+        maxed = [c for c in node.properties if c.max_count is not None]
+        if not maxed:
+            continue
+        for focus, props in index.out.items():
+            if props.get(_RDF_TYPE, set()) & node.targets:
+                for check in maxed:
+                    found.extend(_violations(index, focus, check, node, only_max=True))
+                if limit is not None and len(found) >= limit:
+                    return found[:limit]
+    return found

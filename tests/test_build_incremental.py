@@ -1,0 +1,199 @@
+"""Incremental builds into a persistent store: unchanged articles are skipped, changed and
+removed ones replace or drop exactly their named graph, and a killed build leaves whole
+articles only."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from rdflib import Dataset, URIRef
+
+from kg import iri
+from kg.build import build
+from kg.store import ArticleStore
+
+from .conftest import ROOT
+
+
+def _corpus_module():
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+CORPUS = _corpus_module()
+
+
+def _write(path, records):
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return list(CORPUS.generate(6, seed=7))
+
+
+def _statements(store_dir, doc_id):
+    with ArticleStore(store_dir, create=False, read_only=True) as store:
+        return set(store.graph_statements(iri.document_iri(doc_id)))
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_build_incremental_skips_unchanged_and_adds_new(tmp_path, articles, backend):
+    store = tmp_path / "store"
+    first = _write(tmp_path / "a.jsonl", articles[:4])
+    r1 = build([first], store=store, store_backend=backend, validate=False)
+    assert (r1.new, r1.changed, r1.unchanged) == (4, 0, 0)
+    r2 = build([first], store=store, validate=False)
+    assert (r2.new, r2.changed, r2.unchanged) == (0, 0, 4)
+    assert r2.quads == r1.quads
+    second = _write(tmp_path / "b.jsonl", articles[4:])
+    r3 = build([second], store=store, validate=False)
+    assert (r3.new, r3.unchanged, r3.articles_in_store) == (2, 0, 6)
+    with ArticleStore(store, create=False, read_only=True) as s:
+        assert s.backend == backend
+        assert len(s) == 6
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda r: {**r, "text": r["text"].replace("合作", "协作", 1)},
+        lambda r: {**r, "title": r["title"] + "（更新）"},
+    ],
+    ids=["text", "title"],
+)
+def test_build_incremental_replaces_exactly_a_changed_article(tmp_path, articles, change):
+    store = tmp_path / "store"
+    build([_write(tmp_path / "a.jsonl", articles[:3])], store=store, validate=False)
+    before = {a["id"]: _statements(store, a["id"]) for a in articles[:3]}
+    changed = [change(articles[0]), *articles[1:3]]
+    result = build([_write(tmp_path / "b.jsonl", changed)], store=store, validate=False)
+    assert (result.new, result.changed, result.unchanged) == (0, 1, 2)
+    after = {a["id"]: _statements(store, a["id"]) for a in articles[:3]}
+    assert after[articles[1]["id"]] == before[articles[1]["id"]]
+    assert after[articles[2]["id"]] == before[articles[2]["id"]]
+    assert after[articles[0]["id"]] != before[articles[0]["id"]]
+
+
+def test_build_incremental_prune_drops_only_the_removed_article(tmp_path, articles):
+    store = tmp_path / "store"
+    build([_write(tmp_path / "a.jsonl", articles[:3])], store=store, validate=False)
+    gone = iri.document_iri(articles[0]["id"])
+    kept = _statements(store, articles[1]["id"])
+    result = build(
+        [_write(tmp_path / "b.jsonl", articles[1:3])], store=store, prune=True, validate=False
+    )
+    assert result.removed == 1
+    with ArticleStore(store, create=False, read_only=True) as s:
+        assert gone not in s and len(s) == 2
+        # nothing of the removed article is left in the union
+        hits = s.query(f"ASK {{ {{ <{gone}> ?p ?o }} UNION {{ ?s ?p <{gone}> }} }}")
+        assert hits.boolean is False
+    assert _statements(store, articles[1]["id"]) == kept
+
+
+def test_build_incremental_store_output_matches_a_full_build(tmp_path, articles):
+    store = tmp_path / "store"
+    build([_write(tmp_path / "a.jsonl", articles[3:])], store=store, validate=False)
+    build(
+        [_write(tmp_path / "b.jsonl", articles[:3])],
+        tmp_path / "inc",
+        store=store,
+        formats=["turtle", "nquads", "trig", "ntriples"],
+        validate=False,
+    )
+    full = build(
+        [tmp_path / "b.jsonl", tmp_path / "a.jsonl"],
+        tmp_path / "full",
+        formats=["turtle", "nquads", "trig", "ntriples"],
+        validate=False,
+    )
+    for name in ("graph.ttl", "graph.nq", "graph.trig", "graph.nt"):
+        assert (tmp_path / "inc" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
+    ds = Dataset()
+    ds.parse(tmp_path / "full" / "graph.trig", format="trig")
+    named = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert named == {iri.document_iri(a["id"]) for a in articles}
+    assert len(ds.graph(URIRef(iri.document_iri(articles[0]["id"])))) > 50
+    full.close()
+
+
+def test_build_incremental_refuses_a_directory_that_is_not_a_store(tmp_path, articles):
+    from kg.store import StoreError
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a store"):
+        build([_write(tmp_path / "a.jsonl", articles[:1])], store=tmp_path, validate=False)
+
+
+def _expected_statements(records):
+    from kg.extract import Lexicon, extract
+    from kg.rdf import extraction_ntriples
+    from kg.sources import iter_documents
+
+    lexicon = Lexicon.default()
+    expected = {}
+    for doc in iter_documents(records):
+        nt = extraction_ntriples(extract(doc, lexicon))
+        with ArticleStore(None) as scratch:  # canonical form, as Oxigraph writes it back
+            expected[iri.document_iri(doc.id)] = scratch.canonical_statements(nt)
+    return expected
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_build_incremental_interrupted_build_leaves_whole_articles(tmp_path, how):
+    corpus = tmp_path / "corpus.jsonl"
+    CORPUS.write_corpus(corpus, 200, seed=3)
+    store = tmp_path / "store"
+    cmd = [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)]
+    cmd += ["--jobs", "1", "--batch", "3", "--no-validate", "--progress"]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    # wait until the progress bar shows some articles done, then interrupt mid-way
+    seen = b""
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        seen += os.read(proc.stderr.fileno(), 4096)
+        counts = [int(x) for x in seen.replace(b"\r", b"\n").split() if x.isdigit()]
+        if counts and max(counts) >= 20:
+            break
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL if how == "SIGKILL" else signal.SIGINT)
+    code = proc.wait(timeout=60)
+    proc.stderr.close()
+    assert code == (-signal.SIGKILL if how == "SIGKILL" else 130)
+
+    with ArticleStore(store, create=False, read_only=True) as s:
+        graphs = s.graphs()
+        assert 0 < len(graphs) < 200
+        stored = {g: set(s.graph_statements(g)) for g in graphs}
+        got = {
+            g: s.canonical_statements("".join(f"{x} .\n" for x in st)) for g, st in stored.items()
+        }
+    records = tmp_path / "stored.jsonl"
+    wanted = {iri.document_iri(r["id"]): r for r in CORPUS.generate(200, seed=3)}
+    _write(records, [wanted[g] for g in graphs])
+    expected = _expected_statements([records])
+    assert got == expected  # every stored article is whole
+
+    # the next build completes the rest
+    result = build([corpus], store=store, validate=False)
+    assert (result.new, result.unchanged) == (200 - len(graphs), len(graphs))

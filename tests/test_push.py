@@ -1,0 +1,271 @@
+"""``kg push``: the seed's graph round-trips through a real Oxigraph server; retries,
+headers, netrc, batching and the SPARQL Update fallback against a stub server."""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from rdflib import XSD, Graph, Literal
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from kg.push import PushError, fetch_graph, graph_store_url, push, update_url
+
+from .conftest import SEED
+
+
+def _oxigraph_binary() -> str | None:
+    local = Path(sys.executable).with_name("oxigraph")
+    return str(local) if local.exists() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    """A real ``oxigraph serve`` on a free loopback port, stopped after the module."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        if os.environ.get("KG_REQUIRE_SERVERS") == "1":
+            pytest.fail("the oxigraph server binary is missing (pip install oxigraph)")
+        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"oxigraph serve did not start: {err[:300]}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def seed_graph_dir(tmp_path_factory):
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("push-seed")
+    build([SEED], out, formats=["turtle"], validate=False).close()
+    return out
+
+
+def _canonical(graph: Graph) -> Graph:
+    """Decimals by value: Oxigraph stores ``75.0`` and gives back its canonical ``75``."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.decimal:
+            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD.decimal)
+        out.add((s, p, o))
+    return out
+
+
+@pytest.mark.parametrize(
+    "method, graph",
+    [
+        ("gsp", None),
+        ("gsp", "https://w3id.org/chengyu-kg/graph/seed"),
+        ("update", "https://w3id.org/chengyu-kg/graph/seed-update"),
+    ],
+)
+def test_push_seed_graph_round_trips_through_oxigraph(
+    oxigraph_server, seed_graph_dir, method, graph
+):
+    endpoint = f"{oxigraph_server}/store"
+    result = push(seed_graph_dir, endpoint, graph=graph, method=method, batch_size=700)
+    expected = Graph().parse(seed_graph_dir / "graph.ttl")
+    assert result.triples == len(expected)
+    assert result.batches == -(-len(expected) // 700) > 1
+    back = Graph().parse(data=fetch_graph(endpoint, graph), format="nt")
+    assert isomorphic(_canonical(back), _canonical(expected))
+
+
+def test_push_replaces_unless_appending(oxigraph_server, seed_graph_dir, tmp_path):
+    endpoint = f"{oxigraph_server}/store"
+    extra = tmp_path / "extra.nt"
+    extra.write_text('<urn:x:a> <urn:x:p> "x" .\n', encoding="utf-8")
+    graph = "urn:x:replace-test"
+    push(seed_graph_dir, endpoint, graph=graph)
+    push(extra, endpoint, graph=graph, append=True)
+    assert len(Graph().parse(data=fetch_graph(endpoint, graph), format="nt")) > 1
+    push(extra, endpoint, graph=graph)
+    assert len(Graph().parse(data=fetch_graph(endpoint, graph), format="nt")) == 1
+
+
+def test_push_cli_reports_what_it_sent(oxigraph_server, seed_graph_dir, capsys):
+    code = main(
+        [
+            "push",
+            str(seed_graph_dir),
+            "--endpoint",
+            f"{oxigraph_server}/store",
+            "--graph",
+            "urn:x:cli",
+            "--header",
+            "Authorization: Bearer not-checked",
+        ]
+    )
+    assert code == 0
+    assert "graph-store" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------- stub server
+
+
+class _Stub(BaseHTTPRequestHandler):
+    """Records requests; answers from a script of status codes (then 204)."""
+
+    script: list[int] = []
+    seen: list[tuple[str, str, dict, bytes]] = []
+
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        type(self).seen.append((self.command, self.path, dict(self.headers), body))
+        status = type(self).script.pop(0) if type(self).script else 204
+        self.send_response(status)
+        if status == 429:
+            self.send_header("Retry-After", "0")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_PUT = do_POST = do_GET = _handle
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+@pytest.fixture()
+def stub():
+    _Stub.script, _Stub.seen = [], []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture()
+def small_nt(tmp_path):
+    path = tmp_path / "g.nt"
+    path.write_text("".join(f'<urn:x:s{i}> <urn:x:p> "{i}" .\n' for i in range(5)), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "script, requests",
+    [
+        ([503, 503], 3),  # two transient failures, then success
+        ([429], 2),  # rate limited once
+        ([], 1),
+    ],
+)
+def test_push_retries_transient_failures(stub, small_nt, script, requests):
+    _Stub.script = list(script)
+    result = push(small_nt, f"{stub}/store", retries=3)
+    assert result.method == "graph-store"
+    assert len(_Stub.seen) == requests
+    assert [m for m, *_ in _Stub.seen] == ["PUT"] * requests
+
+
+def test_push_gives_up_after_retries(stub, small_nt):
+    _Stub.script = [503] * 10
+    with pytest.raises(PushError, match="HTTP 503"):
+        push(small_nt, f"{stub}/store", retries=1)
+    assert len(_Stub.seen) == 2
+
+
+def test_push_batches_put_then_post_with_headers(stub, small_nt):
+    result = push(
+        small_nt,
+        f"{stub}/store",
+        graph="urn:x:g",
+        batch_size=2,
+        headers={"Authorization": "Bearer t0k"},
+    )
+    assert result.batches == 3
+    assert [m for m, *_ in _Stub.seen] == ["PUT", "POST", "POST"]
+    for _, path, headers, _body in _Stub.seen:
+        assert path == "/store?graph=urn%3Ax%3Ag"
+        assert headers["Authorization"] == "Bearer t0k"
+        assert headers["Content-Type"] == "application/n-triples"
+    assert sum(body.count(b"\n") for *_, body in _Stub.seen) == 5
+
+
+def test_push_falls_back_to_sparql_update(stub, small_nt):
+    _Stub.script = [405]
+    result = push(small_nt, f"{stub}/store", graph="urn:x:g", batch_size=3)
+    assert result.method == "sparql-update"
+    methods = [(m, p) for m, p, *_ in _Stub.seen]
+    assert methods == [("PUT", "/store?graph=urn%3Ax%3Ag")] + [("POST", "/update")] * 3
+    assert _Stub.seen[1][3] == b"DROP SILENT GRAPH <urn:x:g>"
+    assert _Stub.seen[2][3].startswith(b"INSERT DATA { GRAPH <urn:x:g> {")
+
+
+def test_push_uses_netrc(stub, small_nt, tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password s3cret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    push(small_nt, f"{stub}/store", netrc=True)
+    expected = "Basic " + base64.b64encode(b"alice:s3cret").decode()
+    assert _Stub.seen[0][2]["Authorization"] == expected
+
+
+@pytest.mark.parametrize(
+    "endpoint, graph, gsp, update",
+    [
+        ("http://h/store", None, "http://h/store?default", "http://h/update"),
+        ("http://h/ds/data", "urn:g", "http://h/ds/data?graph=urn%3Ag", "http://h/ds/update"),
+        ("http://h/sparql", None, "http://h/sparql?default", "http://h/sparql"),
+    ],
+)
+def test_push_endpoint_urls(endpoint, graph, gsp, update):
+    assert graph_store_url(endpoint, graph) == gsp
+    assert update_url(endpoint) == update
+
+
+def test_push_cannot_connect_is_one_line_error(small_nt, capsys):
+    port = _free_port()
+    code = main(
+        ["push", str(small_nt), "--endpoint", f"http://127.0.0.1:{port}/store", "--retries", "0"]
+    )
+    assert code == PushError.exit_code
+    assert "cannot connect" in capsys.readouterr().err

@@ -1,0 +1,243 @@
+"""The article store, the streaming writers and the compiled shapes, against rdflib and
+pySHACL as references."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg import iri
+from kg.namespace import CY
+from kg.rdf import extraction_ntriples, to_dataset, to_graph
+from kg.records import Document, Extraction
+from kg.shapes import check_statements, check_union_max_counts
+from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
+from kg.validate import validate
+from kg.writers import WRITERS, Spool, turtle_term
+
+ID = iri.BASE
+
+
+def _renamed(ex: Extraction, doc_id: str, title: str | None = None) -> Extraction:
+    doc = dataclasses.replace(ex.document, id=doc_id, title=title or ex.document.title)
+    return dataclasses.replace(ex, document=doc)
+
+
+@pytest.fixture(scope="module")
+def extractions(small_extraction):
+    # three articles sharing entities; ids chosen so that one is a prefix of another
+    return [
+        small_extraction,
+        _renamed(small_extraction, "doc1-b", "另一篇"),
+        _renamed(small_extraction, "doc10"),
+    ]
+
+
+def _article(ex: Extraction) -> StoredArticle:
+    nt = extraction_ntriples(ex)
+    return StoredArticle(iri.document_iri(ex.document.id), nt, nt.count("\n"))
+
+
+def _store(extractions, backend, path=None) -> ArticleStore:
+    store = ArticleStore(path, backend)
+    store.add([_article(ex) for ex in extractions])
+    return store
+
+
+def _spool(extractions) -> Spool:
+    spool = Spool()
+    for ex in extractions:
+        lines = sorted(set(extraction_ntriples(ex).splitlines()))
+        spool.add(iri.document_iri(ex.document.id), "\n".join(lines) + "\n")
+    return spool
+
+
+SOURCES = {
+    "oxigraph": lambda exs, tmp: _store(exs, "oxigraph", tmp / "s"),
+    "rdflib": lambda exs, tmp: _store(exs, "rdflib", tmp / "s"),
+    "spool": lambda exs, tmp: _spool(exs),
+}
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "trig", "nquads"])
+def test_store_writers_match_rdflib(extractions, tmp_path, source, fmt):
+    src = SOURCES[source](extractions, tmp_path)
+    out = io.StringIO()
+    WRITERS[fmt](src, out)
+    text = out.getvalue()
+    if fmt in ("turtle", "ntriples"):
+        parsed = Graph().parse(data=text, format="nt" if fmt == "ntriples" else "turtle")
+        assert isomorphic(parsed, to_graph(extractions))
+    else:
+        parsed = Dataset()
+        parsed.parse(data=text, format=fmt)
+        expected = to_dataset(extractions)
+        for ex in extractions:
+            name = URIRef(iri.document_iri(ex.document.id))
+            assert isomorphic(parsed.graph(name), expected.graph(name))
+    # byte-identical whatever order the articles came in
+    again = io.StringIO()
+    WRITERS[fmt](SOURCES[source](list(reversed(extractions)), tmp_path / "r"), again)
+    assert again.getvalue() == text
+
+
+@pytest.mark.parametrize(
+    "token, turtle",
+    [
+        ("<https://w3id.org/chengyu-kg/ontology#party>", "cy:party"),
+        ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "a"),
+        (f"<{ID}agency/重庆市科学技术局>", f"<{ID}agency/重庆市科学技术局>"),
+        ('"75.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', "75.0"),
+        ('"2023-03-05"^^<http://www.w3.org/2001/XMLSchema#date>', '"2023-03-05"^^xsd:date'),
+        ('"a \\"b\\""@zh', '"a \\"b\\""@zh'),
+    ],
+)
+def test_store_turtle_terms(token, turtle):
+    assert turtle_term(token) == turtle
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_store_replace_and_remove_touch_only_their_article(extractions, tmp_path, backend):
+    store = _store(extractions, backend, tmp_path / "s")
+    keep = iri.document_iri("doc1-b")
+    before = sorted(store.graph_statements(keep))
+    changed = _renamed(extractions[0], "doc1", "新标题")
+    store.replace(_article(changed))
+    assert sorted(store.graph_statements(keep)) == before
+    hashes = store.article_hashes()
+    assert set(hashes) == {iri.document_iri(e.document.id) for e in extractions}
+    title = store.query(f"SELECT ?t WHERE {{ <{ID}doc/doc1> dcterms:title ?t }}")
+    assert [str(r[0]) for r in title.rows] == ["新标题"]
+    assert store.remove([iri.document_iri("doc1"), iri.document_iri("nope")]) == 1
+    assert iri.document_iri("doc1") not in store and keep in store
+    # the shared entity is still there, through the other articles
+    ask = store.query(f"ASK {{ <{ID}district/110108> a cy:District }}")
+    assert ask.boolean is True
+    store.close()
+    reopened = ArticleStore(tmp_path / "s", create=False, read_only=True)
+    assert len(reopened) == 2 and reopened.backend == backend
+    reopened.close()
+
+
+def test_store_refuses_wrong_backend_and_foreign_directories(tmp_path):
+    ArticleStore(tmp_path / "s", "rdflib").close()
+    with pytest.raises(StoreError, match="rdflib backend"):
+        ArticleStore(tmp_path / "s", "oxigraph")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a store"):
+        ArticleStore(tmp_path / "other")
+    with pytest.raises(StoreError, match="not a store"):
+        ArticleStore(tmp_path / "missing", create=False)
+
+
+def test_store_oxigraph_allows_one_writer(extractions, tmp_path):
+    store = _store(extractions, "oxigraph", tmp_path / "s")
+    with pytest.raises(StoreError, match="in use|cannot open"):
+        ArticleStore(tmp_path / "s")
+    store.close()
+
+
+def test_store_open_graph_source_for_store_and_file(extractions, tmp_path):
+    _store(extractions, "oxigraph", tmp_path / "s").close()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text(
+        to_graph(extractions).serialize(format="turtle"), encoding="utf-8"
+    )
+    query = "SELECT ?d WHERE { ?a cy:party ?p . ?p rdfs:label ?name . BIND(?a AS ?d) }"
+    for location in (tmp_path / "s", out):
+        with open_graph_source(location) as source:
+            name = Literal("北京市科学技术委员会", lang="zh")
+            result = source.query(query, bindings={"name": name})
+            assert [str(r[0]) for r in result.rows] == [f"{ID}agreement/京津科技协同合作协议"]
+            area = source.query("SELECT ?v WHERE { ?q a cy:Quantity ; cy:value ?v }", limit=1).rows[
+                0
+            ][0]
+            assert str(area) == "75.0"  # decimals keep the package's canonical form
+
+
+def test_store_inject_bindings_goes_inside_where():
+    text = 'SELECT ?x WHERE { ?x rdfs:label "{not here}" . FILTER(STR(?x) = ?n) }'
+    out = inject_bindings(text, {"n": "重庆"})
+    assert out.index('VALUES ?n { "重庆" }') < out.index("?x rdfs:label")
+
+
+# ---------------------------------------------------------------------- compiled shapes
+
+
+def _mutations():
+    def add(*triple):
+        return lambda g: g.add(triple)
+
+    def drop(s, p):
+        return lambda g: g.remove((s, p, None))
+
+    agreement = URIRef(ID + "agreement/京津科技协同合作协议")
+    district = URIRef(ID + "district/110108")
+    from rdflib import XSD, Literal
+    from rdflib.namespace import RDFS
+
+    return {
+        "none": lambda g: None,
+        "party-not-agency": add(agreement, CY.party, district),
+        "no-label": drop(district, RDFS.label),
+        "two-codes": add(district, CY.divisionCode, Literal("110109")),
+        "bad-code": lambda g: (
+            g.remove((district, CY.divisionCode, None)),
+            g.add((district, CY.divisionCode, Literal("abc"))),
+        ),
+        "year-source-not-in": add(agreement, CY.yearSource, Literal("guess")),
+        "label-not-zh": add(district, RDFS.label, Literal("Haidian", lang="en")),
+        "date-not-date": add(agreement, CY.signedOn, Literal("2023", datatype=XSD.gYear)),
+        "untraceable": add(URIRef(ID + "city/999999"), CY.divisionCode, Literal("999999"))
+        or (lambda g: g.add((URIRef(ID + "city/999999"), RDFS.label, Literal("x", lang="zh")))),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_mutations()))
+def test_store_compiled_shapes_agree_with_pyshacl(small_extraction, name):
+    graph = to_graph([small_extraction])
+    _mutations()[name](graph)
+    statements = [f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph]
+    assert (not check_statements(statements)) == validate(graph).conforms
+
+
+def test_store_union_max_count_catches_conflicts_across_articles(small_extraction):
+    import datetime
+
+    other = _renamed(small_extraction, "doc2")
+    rel = other.relations[2]
+    moved = dataclasses.replace(
+        rel, object=dataclasses.replace(rel.object, date=datetime.date(2024, 1, 1))
+    )
+    other = dataclasses.replace(other, relations=(*other.relations[:2], moved))
+    statements = set()
+    for ex in (small_extraction, other):
+        statements |= {s.removesuffix(" .") for s in extraction_ntriples(ex).splitlines()}
+        assert not check_statements(
+            sorted(
+                statements & set(s.removesuffix(" .") for s in extraction_ntriples(ex).splitlines())
+            )
+        )
+    assert check_union_max_counts(sorted(statements))
+    assert not validate(to_graph([small_extraction, other])).conforms
+
+
+def test_store_document_statements_detect_metadata_changes(small_extraction, tmp_path):
+    from kg.rdf import document_ntriples
+
+    store = _store([small_extraction], "oxigraph", tmp_path / "s")
+    graph = iri.document_iri("doc1")
+    same = store.canonical_statements(document_ntriples(small_extraction.document))
+    assert store.document_statements(graph) == same
+    retitled = Document(**{**dataclasses.asdict(small_extraction.document), "title": "新"})
+    assert store.document_statements(graph) != store.canonical_statements(
+        document_ntriples(retitled)
+    )
+    store.close()
