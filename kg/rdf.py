@@ -201,11 +201,25 @@ def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
         yield ref, t["cy:divisionCode"], t.string(entity.code)
 
 
+def chinese_amount(value: Decimal) -> str:
+    """A number as Chinese news writes it, with 亿 or 万 where they divide it exactly.
+
+    >>> chinese_amount(Decimal("600000000000")), chinese_amount(Decimal("3000000"))
+    ('6000亿', '300万')
+    >>> chinese_amount(Decimal("394.2")), chinese_amount(Decimal("1198"))
+    ('394.2', '1198')
+    """
+    for step, name in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+        if value >= step and (value / step) == (value / step).to_integral_value():
+            return f"{format((value / step).normalize(), 'f')}{name}"
+    return format(value.normalize(), "f")
+
+
 def _quantity_triples(ref: Any, q: QuantityValue, t: _Terms) -> Iterator[tuple]:
     yield ref, t["rdf:type"], t["cy:Target"] if q.year is not None else t["cy:Quantity"]
     yield ref, t["cy:value"], t.typed(_decimal_text(q.value), _XSD + "decimal")
     yield ref, t["cy:unit"], t["cy:" + q.unit]
-    label = f"{format(q.value.normalize(), 'f')}{_UNIT_LABELS.get(q.unit, q.unit)}"
+    label = f"{chinese_amount(q.value)}{_UNIT_LABELS.get(q.unit, q.unit)}"
     if q.indicator:
         yield ref, t["cy:indicator"], t.zh(q.indicator)
         label = f"{q.indicator} {label}"
