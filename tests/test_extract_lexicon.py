@@ -69,3 +69,40 @@ def test_lexicon_trie_pattern_prefers_the_longest_word(words, text, found):
 )
 def test_lexicon_sector_abbreviations(sector, canonical):
     assert Lexicon.default().sectors[sector][0] == canonical
+
+
+@pytest.mark.parametrize(
+    "words, text",
+    [
+        ([], "重庆市中区"),
+        (["a"], "aaa"),  # one-character words are never matched
+        (["重庆", "重庆市"], "重"),
+        (["[x", "x]"], "[x]x]"),  # characters a regex class would misread
+    ],
+)
+def test_lexicon_prefix_index_matches_a_plain_scan(words, text):
+    def plain(text):
+        ws = sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
+        i, out = 0, []
+        while i < len(text) - 1:
+            w = next((w for w in ws if text.startswith(w, i)), None)
+            if w:
+                out.append((i, i + len(w), w))
+            i += len(w) if w else 1
+        return out
+
+    assert list(PrefixIndex(words).finditer(text)) == plain(text)
+
+
+def test_lexicon_tokens_are_jieba_cut_of_their_block():
+    lex = Lexicon.default()
+    norm = "在重庆,两江新区管委会与成都高新区签署协议。"
+    tokens = lex.tokens(norm)
+    start = norm.index("两江")
+    cut = list(lex.tokenizer().cut(norm[start : norm.index("。")], HMM=True))
+    assert tokens.is_token(start, start + len(cut[0]))
+    # the cut of a block is kept and asked again for the same characters elsewhere
+    assert lex.token_lengths(norm[start : norm.index("。")]) == tuple(map(len, cut))
+    assert lex.tokens("重庆" + norm).is_token(start + 2, start + 2 + len(cut[0]))
+    assert tokens.start_before(norm.index(",")) is not None
+    assert not tokens.is_token(len(norm) - 1, len(norm))  # 。 is no block

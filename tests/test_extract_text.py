@@ -59,3 +59,18 @@ def test_text_sentences_carry_original_offsets(text, sentences):
 )
 def test_text_normalize_name_is_the_identity_form(name, key):
     assert normalize_name(name) == key
+
+
+def test_text_finditer_near_finds_what_a_full_scan_finds():
+    import random
+    import re
+
+    from kg.extract.text import finditer_near
+
+    pattern = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号]")
+    anchor = re.compile(r"[日号]")
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice("0123456789月日号年,甲") for _ in range(rng.randint(0, 30)))
+        near = [m.span() for m in finditer_near(pattern, text, anchor, 5, 1)]
+        assert near == [m.span() for m in pattern.finditer(text)], text

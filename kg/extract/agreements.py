@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, trie_pattern
+from kg.extract.text import finditer_near
 
 __all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
 
@@ -54,16 +55,26 @@ def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     return any(t.endswith(h) for h in lex.agreement_heads)
 
 
-_pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str], int]] = {}
+# The 签 of the verb that ends an unmarked title written before it.
+_SIGN_START = re.compile("签")
+# Most characters from the start of such a title to its verb, heads aside: 40 of the title,
+# 在 and 8 of a place, 正式/成功/共同.
+_BEFORE_MAX = 40 + 9 + 2
 
 
-def _unmarked_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _unmarked_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    """Unmarked titles after and before the verb, and how far before its verb a title
+    written before it may start."""
     pats = _pattern_cache.get(id(lex))
     if pats is None:
-        heads = "|".join(sorted((re.escape(h) for h in lex.agreement_heads), key=len, reverse=True))
+        # a trie of the heads tries them longest first, as the alternation sorted by
+        # length did (heads that match at one position are prefixes of each other)
+        heads = trie_pattern(lex.agreement_heads)
         pats = (
             re.compile(_UNMARKED_AFTER.replace("HEADS", heads)),
             re.compile(_UNMARKED_BEFORE.replace("HEADS", heads)),
+            _BEFORE_MAX + max(map(len, lex.agreement_heads)),
         )
         _pattern_cache[id(lex)] = pats
     return pats
@@ -112,10 +123,14 @@ def find_agreements(
             alias_spans.append((a.start(), a.end(), a.group(1)))
         titles.append(hit)
 
-    after_re, before_re = _unmarked_res(lex)
+    after_re, before_re, before_max = _unmarked_res(lex)
     marked = [(t.start, t.end) for t in titles]
-    for pat, left_cut in ((after_re, _TITLE_LEFT_CUT), (before_re, _TITLE_LEFT_CUT_BEFORE)):
-        for m in pat.finditer(norm):
+    scans = (
+        (after_re.finditer(norm), _TITLE_LEFT_CUT),
+        (finditer_near(before_re, norm, _SIGN_START, before_max, 2), _TITLE_LEFT_CUT_BEFORE),
+    )
+    for matches, left_cut in scans:
+        for m in matches:
             s, e = m.span("t")
             if any(hs <= s < he for hs, he in headlines):
                 continue

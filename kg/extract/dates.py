@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.text import finditer_near
 from kg.records import DateValue
 
 __all__ = ["DateHit", "find_dates", "text_year", "complete_date"]
@@ -15,6 +16,9 @@ _CN = "零〇一二三四五六七八九十"
 _DATE = re.compile(
     rf"(?:(?P<y>\d{{4}}|[{_CN}]{{4}})年)?(?:(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})月)?(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})[日号]"
 )
+# Every date ends in its 日 or 号, at most 12 characters after it starts (2021年12月17日).
+_DATE_END = re.compile(r"[日号]")
+_DATE_MAX_BEFORE_END = 12
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})年")
 # A year after these is a target or a deadline, not the year the article speaks in.
 _TARGET_BEFORE = re.compile(r"(?:到|至|在|于|前|截至|力争|预计|计划)$")
@@ -49,7 +53,7 @@ def _num(text: str | None) -> int | None:
 def find_dates(norm: str) -> list[DateHit]:
     """Dates in the text with a day (month and year may be missing)."""
     out = []
-    for m in _DATE.finditer(norm):
+    for m in finditer_near(_DATE, norm, _DATE_END, _DATE_MAX_BEFORE_END, 1):
         # "17日" glued to a preceding digit is part of a number; 3日 after 第 is an ordinal
         if m.start() > 0 and norm[m.start() - 1] in "第0123456789.":
             continue

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,10 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+# Blocks whose jieba cut a lexicon keeps (a few MB at most).
+_CUT_CACHE_SIZE = 32768
+
+
 class Lexicon:
     """All gazetteers the extractor matches against, loaded once (see :meth:`default`)."""
 
@@ -112,6 +117,9 @@ class Lexicon:
         self._jieba: Any = None
         self._pos: Any = None
         self._jieba_lock = threading.Lock()
+        # jieba's cut of a block is a function of the block's characters alone: blocks
+        # repeat across articles (datelines, set phrases, place names), so cuts are kept
+        self.token_lengths = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._token_lengths)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -209,6 +217,10 @@ class Lexicon:
                     self._jieba = tok
         return self._jieba
 
+    def _token_lengths(self, block: str) -> tuple[int, ...]:
+        """Lengths of jieba's tokens of ``block``, in order (with HMM)."""
+        return tuple(len(tok) for tok in self.tokenizer().cut(block, HMM=True))
+
     def pos_cut(self, text: str) -> list[tuple[str, str]]:
         """jieba's words of a short ``text`` with their part-of-speech flags (a private
         POSTokenizer over :meth:`tokenizer`; asked only for candidate names)."""
@@ -228,7 +240,7 @@ class Lexicon:
 
 # jieba cuts a text in blocks of these characters independently (jieba.re_han_default),
 # so segmenting one block gives the same tokens as segmenting the whole text.
-_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
 class Tokens:
@@ -238,23 +250,30 @@ class Tokens:
         self.norm = norm
         self.lex = lex
         self._blocks: dict[int, tuple[int, frozenset[int], frozenset[int]]] = {}
+        self._run_starts: list[int] | None = None
+        self._run_ends: list[int] = []
+
+    def _bounds(self, pos: int) -> tuple[int, int]:
+        """The block holding ``pos`` or ending right before it, else the empty ``pos:pos``."""
+        if self._run_starts is None:
+            spans = [m.span() for m in _JIEBA_BLOCK.finditer(self.norm)]
+            self._run_starts = [s for s, _e in spans]
+            self._run_ends = [e for _s, e in spans]
+        k = bisect_right(self._run_starts, pos) - 1
+        if k >= 0 and self._run_ends[k] >= pos:
+            return self._run_starts[k], self._run_ends[k]
+        return pos, pos
 
     def _block(self, pos: int) -> tuple[int, frozenset[int], frozenset[int]]:
-        norm = self.norm
-        s = pos
-        while s > 0 and _JIEBA_BLOCK.match(norm, s - 1):
-            s -= 1
+        s, e = self._bounds(pos)
         cached = self._blocks.get(s)
         if cached is not None:
             return cached
-        e = pos
-        while e < len(norm) and _JIEBA_BLOCK.match(norm, e):
-            e += 1
         starts, ends = set(), set()
         k = s
-        for tok in self.lex.tokenizer().cut(norm[s:e], HMM=True):
+        for length in self.lex.token_lengths(self.norm[s:e]):
             starts.add(k)
-            k += len(tok)
+            k += length
             ends.add(k)
         block = (s, frozenset(starts), frozenset(ends))
         self._blocks[s] = block
@@ -284,7 +303,9 @@ class PrefixIndex:
     """Leftmost-longest matching of many words by their first two characters.
 
     A regex alternation of thousands of names tries them one by one at every position; a
-    dict keyed by the next two characters rejects almost every position in one lookup.
+    dict keyed by the next two characters rejects almost every position in one lookup, and
+    a character-class regex skips, in C, the positions whose two characters cannot start a
+    word.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -293,12 +314,20 @@ class PrefixIndex:
             if len(w) >= 2:
                 index.setdefault(w[:2], []).append(w)
         self._index = {k: sorted(v, key=len, reverse=True) for k, v in index.items()}
+        firsts = "".join(sorted({k[0] for k in self._index}))
+        seconds = "".join(sorted({k[1] for k in self._index}))
+        # (?!) never matches: no word, no candidate position
+        self._candidate = re.compile(
+            f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if self._index else "(?!)"
+        )
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, word)`` matches, leftmost then longest."""
         get = self._index.get
-        i, n = 0, len(text) - 1
-        while i < n:
+        search = self._candidate.search
+        m = search(text)
+        while m is not None:
+            i = m.start()
             cands = get(text[i : i + 2])
             if cands:
                 for w in cands:
@@ -310,3 +339,4 @@ class PrefixIndex:
                     i += 1
             else:
                 i += 1
+            m = search(text, i)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.records import Sentence
 
-__all__ = ["Prepared", "prepare", "normalize_name"]
+__all__ = ["Prepared", "prepare", "normalize_name", "finditer_near"]
 
-# Sentence-final marks (after normalisation full-width ！？ became ! ?).
-_FINAL = frozenset("。!?")
 # A paragraph ending in one of these is complete; otherwise a long one was broken mid-word.
 _PARAGRAPH_END = frozenset("。!?;:…”’\"')》】")
 # Paragraphs shorter than this without final punctuation are headlines, not broken lines.
@@ -31,6 +30,32 @@ def _norm_char(ch: str) -> str:
 def normalize_name(name: str) -> str:
     """Identity form of a name: NFKC, white space removed (（）and () are the same)."""
     return _WS.sub("", unicodedata.normalize("NFKC", name))
+
+
+def finditer_near(
+    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, scanning only near the matches of ``anchor``.
+
+    For a pattern each of whose matches holds a match of ``anchor`` that starts at most
+    ``before`` characters after the pattern's match starts and at most ``after`` characters
+    before it ends (a date holds its 日, an unmarked title before its 签署 verb), the
+    matches are those of ``pattern.finditer(text)``: no match starts outside the windows
+    around the anchors, none spans two windows that do not overlap, and the regex engine no
+    longer tries every position of a long text.
+    """
+    n = len(text)
+    ws = we = -1
+    for a in anchor.finditer(text):
+        s, e = max(0, a.start() - before), min(n, a.start() + after)
+        if s <= we:
+            we = max(we, e)
+            continue
+        if we >= 0:
+            yield from pattern.finditer(text, ws, we)
+        ws, we = s, e
+    if we >= 0:
+        yield from pattern.finditer(text, ws, we)
 
 
 @dataclass(frozen=True)
@@ -81,9 +106,10 @@ class Prepared:
         return lo
 
 
-def _joined_breaks(text: str) -> set[int]:
-    """Original offsets of line-break characters that split one sentence (a broken line)."""
-    drop: set[int] = set()
+def _joined_ranges(text: str) -> list[tuple[int, int]]:
+    """Original ``(start, end)`` stretches of line breaks that split one sentence (a broken
+    line), in text order."""
+    drop: list[tuple[int, int]] = []
     for m in _PARA_BREAK.finditer(text):
         para_start = text.rfind("\n", 0, m.start()) + 1
         para = text[para_start : m.start()].strip()
@@ -93,56 +119,74 @@ def _joined_breaks(text: str) -> set[int]:
             and para[-1] not in _PARAGRAPH_END
             and "\u4e00" <= nxt <= "\u9fff"
         ):
-            drop.update(range(m.start(), m.end()))
+            drop.append((m.start(), m.end()))
     return drop
+
+
+# Characters whose one-character NFKC differs from them (ord -> replacement), for
+# str.translate, and every character already looked at; both grow with the characters seen.
+_TRANSLATE: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+
+def _normalize_chars(text: str) -> str:
+    """``_norm_char`` of every character of ``text`` (same length), in one C pass."""
+    new = set(text) - _SEEN
+    if new:
+        for ch in new:
+            n = _norm_char(ch)
+            if n != ch:
+                _TRANSLATE[ord(ch)] = n
+        _SEEN.update(new)
+    return text.translate(_TRANSLATE)
+
+
+# A line break, or a sentence-final mark (after normalisation full-width ！？ became ! ?) with
+# the closing quotes and repeated marks it keeps.
+_SPLIT = re.compile('\n|[。!?][!?”’"」)]*')
 
 
 def prepare(text: str) -> Prepared:
     """Normalise ``text`` character by character and split it into sentences."""
-    drop = _joined_breaks(text) if "\n" in text else set()
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if i in drop:
-            continue
-        chars.append(_norm_char(ch))
-        offsets.append(i)
-    norm = "".join(chars)
+    ranges = _joined_ranges(text) if "\n" in text else []
+    if ranges:
+        pieces: list[str] = []
+        offsets: list[int] = []
+        k = 0
+        for s, e in ranges:
+            pieces.append(text[k:s])
+            offsets.extend(range(k, s))
+            k = e
+        pieces.append(text[k:])
+        offsets.extend(range(k, len(text)))
+        norm = _normalize_chars("".join(pieces))
+    else:
+        offsets = range(len(text))  # type: ignore[assignment]
+        norm = _normalize_chars(text)
 
     sentences: list[Sentence] = []
     bounds: list[tuple[int, int]] = []
     paragraphs: list[int] = []
     para = 0
-    start = 0
-    n = len(norm)
 
     def flush(s: int, e: int) -> None:
-        while s < e and norm[s].isspace():
-            s += 1
-        while e > s and norm[e - 1].isspace():
-            e -= 1
-        if s < e:
+        chunk = norm[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            s += len(chunk) - len(chunk.lstrip())
+            e = s + len(stripped)
             os_, oe = offsets[s], offsets[e - 1] + 1
             sentences.append(Sentence(len(sentences), os_, oe, text[os_:oe]))
             bounds.append((s, e))
             paragraphs.append(para)
 
-    i = 0
-    while i < n:
-        ch = norm[i]
-        if ch == "\n":
-            flush(start, i)
-            start = i + 1
+    start = 0
+    for m in _SPLIT.finditer(norm):
+        if m.group() == "\n":
+            flush(start, m.start())
             para += 1
-        elif ch in _FINAL:
-            j = i + 1
-            # keep closing quotes and repeated marks with the sentence they end
-            while j < n and norm[j] in '!?”’"」)':
-                j += 1
-            flush(start, j)
-            start = j
-            i = j
-            continue
-        i += 1
-    flush(start, n)
+        else:
+            flush(start, m.end())
+        start = m.end()
+    flush(start, len(norm))
     return Prepared(text, norm, tuple(offsets), tuple(sentences), tuple(bounds), tuple(paragraphs))
