@@ -19,6 +19,8 @@ from kg.namespace import CY
 if TYPE_CHECKING:
     import networkx as nx
 
+from kg.records import ENTITY_CLASSES as _RECORD_CLASSES
+
 __all__ = [
     "ENTITY_CLASSES",
     "PROVENANCE_CLASSES",
@@ -39,17 +41,7 @@ __all__ = [
 ]
 
 #: Classes whose instances become nodes, most specific first (a Target is also a Quantity).
-ENTITY_CLASSES = (
-    "Agency",
-    "Organization",
-    "Agreement",
-    "ScienceCity",
-    "District",
-    "City",
-    "Project",
-    "Target",
-    "Quantity",
-)
+ENTITY_CLASSES = (*_RECORD_CLASSES, "Target", "Quantity")
 
 #: Classes of provenance nodes, left out of the projection.
 PROVENANCE_CLASSES = ("Document", "Sentence", "Mention", "Assertion")
