@@ -27,8 +27,6 @@ __all__ = [
     "ArticleSummary",
     "BuildSummary",
     "BuildResult",
-    "extract_documents",
-    "build_dataset",
     "build",
     "PYSHACL_LIMIT",
 ]
@@ -197,21 +195,6 @@ class BuildResult:
         if self._source is not None:
             self._source.close()
             self._source = None
-
-
-def extract_documents(documents: Iterable[Document]) -> list[Extraction]:
-    """Run the extractor over documents, in order."""
-    from kg.extract import Lexicon, extract
-
-    lexicon = Lexicon.default()
-    return [extract(doc, lexicon) for doc in documents]
-
-
-def build_dataset(extractions: Iterable[Extraction]) -> Any:
-    """The RDF dataset (a named graph per document) for extraction records."""
-    from kg.rdf import to_dataset
-
-    return to_dataset(extractions)
 
 
 # ---------------------------------------------------------------------- extraction

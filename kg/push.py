@@ -318,9 +318,8 @@ def push(
             what="update",
         )
     for batch in [first, *batches] if first else []:
-        body = f"INSERT DATA {{ {target}{{\n{''.join(batch)}}} }}"
-        if not target:
-            body = f"INSERT DATA {{\n{''.join(batch)}}}"
+        data = "".join(batch)
+        body = f"INSERT DATA {{ {target}{{\n{data}}} }}" if target else f"INSERT DATA {{\n{data}}}"
         client.request(
             "POST",
             update,
