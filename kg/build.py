@@ -206,47 +206,80 @@ class _Article:
 
     doc_id: str
     graph: str
-    ntriples: str
-    statements: int
+    own: str
     shared: tuple[str, ...]
+    content_hash: str
+    turtle: str | None
     violations: tuple[str, ...]
     summary: ArticleSummary
     extraction: Extraction | None
 
+    @property
+    def statements(self) -> int:
+        return self.own.count("\n") + len(self.shared)
+
+    def stored(self) -> Any:
+        from kg.store import StoredArticle
+
+        return StoredArticle(self.graph, self.own, self.shared, self.content_hash)
+
 
 _LEXICON: Any = None
+_COMPACT: Any = None
 
 
-def _extract_chunk(docs: Sequence[Document], keep: bool, validate: bool) -> list[_Article]:
-    """Extract documents, render, sort and check their triples (runs in a worker process)."""
+def _warm_up() -> None:
+    """Load the lexicon (and jieba's dictionary) once, before worker processes fork."""
     global _LEXICON
-    from kg import iri
-    from kg.extract import Lexicon, extract
-    from kg.rdf import extraction_ntriples
+    from kg.extract import Lexicon
 
     if _LEXICON is None:
         _LEXICON = Lexicon.default()
+
+
+def _extract_chunk(
+    docs: Sequence[Document], keep: bool, validate: bool, render: bool
+) -> list[_Article]:
+    """Extract documents and render, sort and check their statements (in a worker).
+
+    Each article's statements are split into its own (its graph) and the shared ones;
+    with ``render``, its own are also rendered as a Turtle block for the writers.
+    """
+    global _COMPACT
+    from kg import iri
+    from kg.extract import extract
+    from kg.rdf import extraction_statements, split_statements
+
+    _warm_up()
+    if render and _COMPACT is None:
+        from kg.writers import turtle_compactor
+
+        _COMPACT = turtle_compactor()
     out = []
     for doc in docs:
         ex = extract(doc, _LEXICON)
         graph = iri.document_iri(doc.id)
-        statements = sorted(set(extraction_ntriples(ex).replace(" .\n", "\n").splitlines()))
-        own, prefix = f"<{graph}>", f"<{graph}/"
-        shared = tuple(
-            st for st in statements if not (st.startswith(prefix) or st.startswith(own + " "))
-        )
+        statements = extraction_statements(ex)
+        statements.sort()
+        own, shared = split_statements(statements, graph)
         violations: tuple[str, ...] = ()
         if validate:
             from kg.shapes import check_statements
 
             violations = tuple(check_statements(statements, limit=3))
+        turtle = None
+        if render:
+            from kg.writers import turtle_block
+
+            turtle = turtle_block(own, _COMPACT)
         out.append(
             _Article(
                 doc.id,
                 graph,
-                " .\n".join(statements) + " .\n" if statements else "",
-                len(statements),
-                shared,
+                " .\n".join(own) + " .\n" if own else "",
+                tuple(shared),
+                doc.content_hash,
+                turtle,
                 violations,
                 ArticleSummary.of(ex),
                 ex if keep else None,
@@ -273,21 +306,24 @@ class _Pool:
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
+            _warm_up()  # the workers inherit the loaded lexicon
         self.jobs = jobs
         self.pool = multiprocessing.get_context(method).Pool(jobs) if jobs > 1 else None
 
     def map(
-        self, chunks: Iterable[list[Document]], keep: bool, validate: bool
+        self, chunks: Iterable[list[Document]], keep: bool, validate: bool, render: bool
     ) -> Iterator[list[_Article]]:
         if self.pool is None:
             for chunk in chunks:
-                yield _extract_chunk(chunk, keep, validate)
+                yield _extract_chunk(chunk, keep, validate, render)
             return
         from collections import deque
 
         window: deque = deque()
         for chunk in chunks:
-            window.append(self.pool.apply_async(_extract_chunk, (chunk, keep, validate)))
+            args = (chunk, keep, validate, render)
+            window.append(self.pool.apply_async(_extract_chunk, args))
             if len(window) >= self.jobs * 3:
                 yield window.popleft().get()
         while window:
@@ -301,6 +337,52 @@ class _Pool:
                 self.pool.close()
             self.pool.join()
             self.pool = None
+
+
+class _Loader:
+    """Adds batches of new articles to the store in a thread, while workers extract more.
+
+    Oxigraph releases the interpreter lock while it ingests, so loading overlaps with
+    extraction. Each batch is one atomic bulk load; :meth:`finish` waits for the batches
+    handed over (with ``abort``, only for the one being loaded) and re-raises an error.
+    """
+
+    def __init__(self, store: Any) -> None:
+        import queue
+        import threading
+
+        self.store = store
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.abort = False
+        self.thread = threading.Thread(target=self._run, name="kg-store-loader")
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self.queue.get()
+            if batch is None:
+                return
+            if self.abort or self.error is not None:
+                continue
+            try:
+                self.store.add(batch)
+            except BaseException as exc:  # handed to the main thread
+                self.error = exc
+
+    def put(self, batch: list[Any]) -> None:
+        if self.error is not None:
+            raise self.error
+        if batch:
+            self.queue.put(batch)
+
+    def finish(self, *, abort: bool = False) -> None:
+        if self.thread.is_alive():
+            self.abort = self.abort or abort
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None and not abort:
+            raise self.error
 
 
 def _progress(enabled: bool | None) -> Any:
@@ -345,13 +427,17 @@ def _union_violations(target: Any, shared: set[str], fresh: bool) -> list[str]:
     )
     subjects = sorted({st.split(" ", 1)[0] for st in shared})
     statements: set[str] = set()
+    if target.backend != "oxigraph":  # a small store: read its shared statements
+        wanted = set(subjects)
+        statements = {st for st in target.shared_statements() if st.split(" ", 1)[0] in wanted}
+        return check_union_max_counts(sorted(statements), limit=5)
     for i in range(0, len(subjects), 400):
         rows = target.oxigraph.query(
             "SELECT ?s ?p ?o WHERE { VALUES ?s { "
             + " ".join(subjects[i : i + 400])
             + " } VALUES ?p { "
             + " ".join(predicates)
-            + " } GRAPH ?g { ?s ?p ?o } }"
+            + " } ?s ?p ?o }"
         )
         statements.update(f"{r[0]} {r[1]} {r[2]}" for r in rows)
     return check_union_max_counts(sorted(statements), limit=5)
@@ -412,6 +498,7 @@ def build(
     pool = _Pool(jobs)
     target: Any = None
     spool: Any = None
+    loader: _Loader | None = None
     bar = None
     try:
         if store is not None:
@@ -455,16 +542,14 @@ def build(
                     replace.add(graph)
                 yield doc
 
+        loader = _Loader(target) if target is not None else None
+        changes: list[StoredArticle] = []
+        # workers render each article's Turtle block when the writers will need it
+        render = spool is not None and out_dir is not None and bool({"turtle", "trig"} & {*formats})
         pending: list[StoredArticle] = []
         pending_size = 0
 
-        def flush_pending() -> None:
-            nonlocal pending, pending_size
-            if pending:
-                target.add(pending)
-            pending, pending_size = [], 0
-
-        for articles in pool.map(_chunks(to_extract(), _CHUNK), keep_records, validate):
+        for articles in pool.map(_chunks(to_extract(), _CHUNK), keep_records, validate, render):
             for article in articles:
                 if bar is not None:
                     bar.update(1)
@@ -472,17 +557,15 @@ def build(
                     invalid.extend((article.doc_id, v) for v in article.violations[:1])
                     continue
                 if spool is not None:
-                    spool.add(article.graph, article.ntriples)
+                    spool.add(article.graph, article.own, article.shared, article.turtle)
                     result.new += 1
+                elif article.graph in replace:
+                    changes.append(article.stored())
+                    result.changed += 1
                 else:
-                    item = StoredArticle(article.graph, article.ntriples, article.statements)
-                    if article.graph in replace:
-                        target.replace(item)
-                        result.changed += 1
-                    else:
-                        pending.append(item)
-                        pending_size += article.statements
-                        result.new += 1
+                    pending.append(article.stored())
+                    pending_size += article.statements
+                    result.new += 1
                 result.quads += article.statements
                 written.append(article.graph)
                 if validate:
@@ -490,19 +573,29 @@ def build(
                 result.summary.add(article.summary)
                 if article.extraction is not None:
                     result.extractions.append(article.extraction)
-                if pending_size >= _BATCH_STATEMENTS or len(pending) >= batch_size:
-                    flush_pending()
-        flush_pending()
+                if loader is not None and (
+                    pending_size >= _BATCH_STATEMENTS or len(pending) >= batch_size
+                ):
+                    loader.put(pending)
+                    pending, pending_size = [], 0
+        if loader is not None:
+            loader.put(pending)
+            loader.finish()
+            loader = None
         pool.close()
         if bar is not None:
             bar.close()
             bar = None
         if target is not None:
+            removed: list[str] = []
             if prune:
                 from kg import iri
 
                 keep = {iri.document_iri(doc_id) for doc_id in seen}
-                result.removed = target.remove(g for g in stored if g not in keep)
+                removed = [g for g in stored if g not in keep]
+            if changes or removed:
+                result.removed = target.update(changes, removed)
+            changes = []
             target.flush()
             result.quads = target.quad_count()
             result.articles_in_store = len(stored.keys() | set(written)) - result.removed
@@ -548,6 +641,8 @@ def build(
         pool.close(abort=True)
         raise
     finally:
+        if loader is not None:
+            loader.finish(abort=True)
         if bar is not None:
             bar.close()
         if target is not None:

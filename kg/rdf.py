@@ -27,6 +27,9 @@ __all__ = [
     "extraction_triples",
     "extraction_ntriples",
     "extraction_nquads",
+    "extraction_statements",
+    "split_statements",
+    "is_own_statement",
     "document_ntriples",
     "nt_literal",
     "to_dataset",
@@ -229,11 +232,16 @@ def _quantity_triples(ref: Any, q: QuantityValue, t: _Terms) -> Iterator[tuple]:
     yield ref, t["rdfs:label"], t.zh(label)
 
 
-def _relation_object(rel: Relation, subject_iri: str, t: _Terms) -> tuple[Any, list[tuple]]:
-    """The RDF object of a relation and any triples describing it."""
+def _relation_object(
+    rel: Relation, subject_iri: str, t: _Terms, described: set[Entity]
+) -> tuple[Any, list[tuple]]:
+    """The RDF object of a relation and any triples describing it not yet given."""
     obj = rel.object
     if isinstance(obj, Entity):
         ref = t.iri(_entity_iri(obj.cls, obj.key))
+        if obj in described:
+            return ref, []
+        described.add(obj)
         return ref, list(_entity_triples(obj, ref, t))
     if isinstance(obj, QuantityValue):
         ref = t.iri(
@@ -279,10 +287,13 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
         yield ref, t["cy:endOffset"], t.integer(sent.end)
         yield ref, t["cy:text"], t.string(sent.text)
 
+    described: set[Entity] = set()
     for mention in ex.mentions:
         entity, span = mention.entity, mention.span
         ent_ref = t.iri(_entity_iri(entity.cls, entity.key))
-        yield from _entity_triples(entity, ent_ref, t)
+        if entity not in described:
+            described.add(entity)
+            yield from _entity_triples(entity, ent_ref, t)
         if mention.basis != "alias-declaration":
             surface = _label(span.surface)
             if surface != _label(entity.label):
@@ -301,8 +312,10 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
         subject = t.iri(subject_iri)
         predicate_iri = _CY + rel.predicate
         predicate = t["cy:" + rel.predicate]
-        obj, extra = _relation_object(rel, subject_iri, t)
-        yield from _entity_triples(rel.subject, subject, t)
+        obj, extra = _relation_object(rel, subject_iri, t, described)
+        if rel.subject not in described:
+            described.add(rel.subject)
+            yield from _entity_triples(rel.subject, subject, t)
         yield from extra
         yield subject, predicate, obj
         span = rel.span
@@ -324,7 +337,41 @@ def extraction_triples(ex: Extraction) -> Iterator[Triple]:
 
 
 def _statements(triples: Iterable[tuple]) -> dict[str, None]:
-    return dict.fromkeys(f"{s} {p} {o}" for s, p, o in triples)
+    return dict.fromkeys([f"{s} {p} {o}" for s, p, o in triples])
+
+
+def extraction_statements(ex: Extraction) -> list[str]:
+    """One document's triples as N-Triples statements ``s p o`` (no final `` .``), each
+    once, in mapping order."""
+    return list(_statements(_triples(ex, _NT_TERMS)))
+
+
+def is_own_statement(statement: str, doc_iri: str) -> bool:
+    """Whether an N-Triples statement is about a node the document owns.
+
+    A document owns itself and the nodes whose IRIs extend its IRI (sentences, mentions,
+    assertions): their statements come from that document alone and live in its named
+    graph. Statements about entities and quantities are shared by the documents that make
+    them and live in the default graph.
+
+    >>> doc = "https://w3id.org/chengyu-kg/id/doc/d1"
+    >>> is_own_statement(f"<{doc}/s1> <p> <o>", doc), is_own_statement("<x> <p> <o>", doc)
+    (True, False)
+    """
+    return statement.startswith((f"<{doc_iri}> ", f"<{doc_iri}/"))
+
+
+def split_statements(statements: Iterable[str], doc_iri: str) -> tuple[list[str], list[str]]:
+    """A document's statements split into its own and the shared ones (order kept)."""
+    own_exact, own_prefix = f"<{doc_iri}> ", f"<{doc_iri}/"
+    own: list[str] = []
+    shared: list[str] = []
+    for statement in statements:
+        if statement.startswith(own_prefix) or statement.startswith(own_exact):
+            own.append(statement)
+        else:
+            shared.append(statement)
+    return own, shared
 
 
 def extraction_ntriples(ex: Extraction) -> str:
@@ -337,10 +384,12 @@ def extraction_ntriples(ex: Extraction) -> str:
 
 
 def extraction_nquads(ex: Extraction) -> str:
-    """One document's triples as N-Quads in its named graph (the document's IRI)."""
-    graph = f" <{iri.document_iri(ex.document.id)}> .\n"
-    statements = _statements(_triples(ex, _NT_TERMS))
-    return graph.join(statements) + graph if statements else ""
+    """One document's triples as N-Quads: its own in its named graph (the document's IRI),
+    the shared ones in the default graph (see :func:`is_own_statement`)."""
+    doc_iri = iri.document_iri(ex.document.id)
+    own, shared = split_statements(extraction_statements(ex), doc_iri)
+    graph = f" <{doc_iri}> .\n"
+    return "".join(f"{st}{graph}" for st in own) + "".join(f"{st} .\n" for st in shared)
 
 
 def document_ntriples(doc: Document) -> str:
@@ -352,13 +401,22 @@ def document_ntriples(doc: Document) -> str:
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A dataset with each document's triples in a named graph called by the document's IRI."""
+    """A dataset: each document's own triples (its metadata, sentences, mentions and
+    assertions) in a named graph called by the document's IRI, the triples documents
+    share (entities, facts, quantities) in the default graph."""
     ds = Dataset()
     bind_prefixes(ds)
+    default = ds.default_graph
     for ex in extractions:
-        graph = ds.graph(URIRef(iri.document_iri(ex.document.id)))
+        doc_iri = iri.document_iri(ex.document.id)
+        graph = ds.graph(URIRef(doc_iri))
+        prefix = doc_iri + "/"
         for triple in extraction_triples(ex):
-            graph.add(triple)
+            subject = str(triple[0])
+            if subject == doc_iri or subject.startswith(prefix):
+                graph.add(triple)
+            else:
+                default.add(triple)
     return ds
 
 

@@ -1,18 +1,23 @@
 """A persistent store of articles, one named graph each, that incremental builds update.
 
-A store is a directory: ``kg-store.json`` (which backend, format version) and the data,
+A store is a directory: ``kg-store.json`` (which backend, format version), the data,
 ``oxigraph/`` (a RocksDB-backed :class:`pyoxigraph.Store`, the default) or ``dataset.nq``
-(rdflib, for tiny graphs or when asked). Each article's triples live in the named graph
-called by the document's IRI; an entity that several articles mention has its triples in
-each of their graphs, and the union of the graphs is what queries see: the Oxigraph
-backend keeps it, deduplicated, in the default graph (queries run there, fast), and an
-article's removal deletes from it exactly the triples no other article's graph holds.
-Replacing or removing an article therefore replaces or removes exactly its assertions.
+(rdflib, for tiny graphs or when asked), and ``shared/``, which records the shared
+statements each article contributed. Each article's own nodes (its document, sentences,
+mentions and assertions, see :func:`kg.rdf.is_own_statement`) live in the named graph
+called by the document's IRI; the statements articles share (entities, facts,
+quantities) live once in the default graph. Queries see the union of all graphs, in which
+every triple occurs once. Removing or replacing an article drops its graph and deletes
+from the default graph exactly the statements no other article contributes, so an article
+is removed or replaced with exactly its assertions.
 
 Every write is atomic: new articles go in with one Oxigraph bulk load per batch (one
-RocksDB ingestion of whole articles), a changed article is dropped and re-inserted in one
-SPARQL Update transaction, and the rdflib backend rewrites its file by rename. A build
-that is interrupted leaves the store as it was or with whole articles more.
+RocksDB ingestion of whole articles), changed and removed ones in SPARQL Update
+transactions, and the rdflib backend rewrites its file by rename. An article's record in
+``shared/`` is named after its content hash and written before the article is stored,
+and the record of an earlier version is removed only after, so a build that is
+interrupted leaves the store as it was or with whole articles more, and the records
+always describe what is stored.
 
 :func:`open_graph_source` opens anything SPARQL can run on: a store directory, a graph
 file or ``kg build`` output directory, or an ``http(s)://`` SPARQL endpoint.
@@ -20,10 +25,12 @@ file or ``kg build`` output directory, or an ``http(s)://`` SPARQL endpoint.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +60,12 @@ BACKENDS = ("oxigraph", "rdflib")
 MANIFEST = "kg-store.json"
 
 _FORMAT = "chengyu-kg store"
-_VERSION = 1
+_VERSION = 2
 _CONTENT_HASH = "https://w3id.org/chengyu-kg/ontology#contentHash"
 # Oxigraph ingests a bulk load atomically in batches of up to a million quads; stay below.
 _MAX_BULK_QUADS = 500_000
+# Changed or removed articles per update transaction.
+_CHANGE_BATCH = 200
 
 
 class StoreError(KgError):
@@ -67,11 +76,28 @@ class StoreError(KgError):
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """One article's graph, ready to store: its IRI, its N-Triples, how many statements."""
+    """One article ready to store: its graph IRI, its own statements as N-Triples text
+    (``s p o .`` lines, sorted), the shared statements it makes (``s p o``), and its
+    content hash (:attr:`kg.records.Document.content_hash`)."""
 
     graph: str
-    ntriples: str
-    statements: int
+    own: str
+    shared: tuple[str, ...]
+    content_hash: str
+
+    @property
+    def statements(self) -> int:
+        """How many statements the article makes."""
+        return self.own.count("\n") + len(self.shared)
+
+    @classmethod
+    def of(cls, graph: str, statements: Iterable[str], content_hash: str) -> StoredArticle:
+        """An article from all its statements (``s p o``), split into own and shared."""
+        from kg.rdf import split_statements
+
+        own, shared = split_statements(sorted(set(statements)), graph)
+        text = " .\n".join(own) + " .\n" if own else ""
+        return cls(graph, text, tuple(shared), content_hash)
 
 
 def is_store(path: str | Path) -> bool:
@@ -154,6 +180,7 @@ class ArticleStore:
             raise StoreError(f"unknown store backend {self.backend!r} (use {', '.join(BACKENDS)})")
         self._ox: Any = None
         self._ds: Any = None
+        self._records: dict[tuple[str, str], frozenset[str]] = {}
         if self.backend == "oxigraph":
             self._open_oxigraph()
         else:
@@ -283,7 +310,7 @@ class ArticleStore:
         return len(self._ds.graph(URIRef(graph))) > 0
 
     def graph_statements(self, graph: str) -> list[str]:
-        """One article's triples as N-Triples statements (``s p o``, no final `` .``)."""
+        """One article's own statements as N-Triples statements (``s p o``, no final `` .``)."""
         graph = _graph_iri(graph)
         if self._ox is not None:
             import pyoxigraph
@@ -298,21 +325,97 @@ class ArticleStore:
         text = self._ds.graph(URIRef(graph)).serialize(format="nt")
         return [line[:-2] for line in text.splitlines() if line.strip()]
 
+    def shared_statements(self) -> list[str]:
+        """The statements of the default graph (what articles share), sorted."""
+        if self._ox is not None:
+            import pyoxigraph
+
+            data = self._ox.dump(
+                format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
+            )
+            text = restore_decimals(data.decode("utf-8"))
+            return sorted(line[:-2] for line in text.splitlines() if line)
+        text = self._ds.default_graph.serialize(format="nt")
+        return sorted(line[:-2] for line in text.splitlines() if line.strip())
+
     def quad_count(self) -> int:
-        """Number of quads (a triple counts once per article graph holding it)."""
+        """Number of quads: the articles' own statements plus the shared ones."""
         if self._ox is not None:
             return len(self._ox)
         return sum(len(g) for g in self._ds.graphs())
 
     def triple_count(self) -> int:
-        """Number of distinct triples in the union of the articles' graphs."""
-        if self._ox is not None:
-            result = self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-            return int(next(iter(result))[0].value)
-        return len(_rdflib_union(self._ds))
+        """Number of distinct triples in the union of the graphs.
+
+        Equal to :meth:`quad_count`: own statements belong to one graph each and are
+        never shared, and the default graph holds each shared statement once.
+        """
+        return self.quad_count()
 
     def __len__(self) -> int:
         return len(self.graphs())
+
+    # ------------------------------------------------------------------ shared records
+
+    def _record_path(self, graph: str, content_hash: str) -> Path | None:
+        if self.path is None:
+            return None
+        name = hashlib.sha1(f"{graph}\x1f{content_hash}".encode()).hexdigest()
+        return self.path / "shared" / f"{name}.nt"
+
+    def _write_records(self, articles: Iterable[StoredArticle]) -> None:
+        """Record the shared statements of ``articles`` (before they are stored)."""
+        for article in articles:
+            path = self._record_path(article.graph, article.content_hash)
+            if path is None:
+                self._records[(article.graph, article.content_hash)] = frozenset(article.shared)
+                continue
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.with_name(path.name + ".tmp")
+            with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(f"# {article.graph} {article.content_hash}\n")
+                handle.writelines(f"{st} .\n" for st in article.shared)
+            os.replace(tmp, path)
+
+    def _read_record(self, graph: str, content_hash: str) -> frozenset[str]:
+        path = self._record_path(graph, content_hash)
+        if path is None:
+            return self._records.get((graph, content_hash), frozenset())
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return frozenset()
+        return frozenset(line[:-2] for line in text.split("\n")[1:] if line)
+
+    def _drop_record(self, graph: str, content_hash: str) -> None:
+        path = self._record_path(graph, content_hash)
+        if path is None:
+            self._records.pop((graph, content_hash), None)
+        else:
+            path.unlink(missing_ok=True)
+
+    def _contributors(self, statements: set[str], hashes: Mapping[str, str]) -> dict[str, set]:
+        """For each of ``statements``, the stored articles (of ``hashes``) that make it."""
+        index: dict[str, set] = {st: set() for st in statements}
+        if not statements:
+            return index
+        if self.path is None:
+            for (graph, content_hash), shared in self._records.items():
+                if hashes.get(graph) == content_hash:
+                    for st in shared & statements:
+                        index[st].add(graph)
+            return index
+        folder = self.path / "shared"
+        for path in sorted(folder.glob("*.nt")) if folder.is_dir() else ():
+            with open(path, encoding="utf-8") as handle:
+                head = handle.readline().split()
+                if len(head) != 3 or hashes.get(head[1]) != head[2]:
+                    continue  # the record of an article not (or no longer) stored
+                for line in handle:
+                    st = line[:-3]
+                    if st in index:
+                        index[st].add(head[1])
+        return index
 
     # ------------------------------------------------------------------ writing
 
@@ -329,8 +432,9 @@ class ArticleStore:
         self._check_writable()
         if not articles:
             return
+        self._write_records(articles)
         if self._ox is None:
-            self._replace_rdflib(articles)
+            self._apply_rdflib([], articles)
             return
         import pyoxigraph
 
@@ -340,56 +444,104 @@ class ArticleStore:
             if batch and size + article.statements > _MAX_BULK_QUADS:
                 self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
                 batch, size = [], 0
-            batch.append(article.ntriples.replace(" .\n", f" <{article.graph}> .\n"))
-            batch.append(article.ntriples)  # the union copy in the default graph
+            batch.append(article.own.replace(" .\n", f" <{article.graph}> .\n"))
+            batch.append("".join(f"{st} .\n" for st in article.shared))
             size += article.statements
         if batch:
             self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
 
     def replace(self, article: StoredArticle) -> None:
-        """Replace one article's graph with new triples in one transaction."""
-        self._check_writable()
-        if self._ox is None:
-            self._replace_rdflib([article])
-            return
-        graph = f"<{article.graph}>"
-        self._ox.update(
-            f"{_DROP_FROM_UNION.format(graph=graph)} ;\n"
-            f"INSERT DATA {{ GRAPH {graph} {{\n{article.ntriples}}} }} ;\n"
-            f"INSERT DATA {{\n{article.ntriples}}}"
-        )
+        """Replace one article's graph and shared statements in one transaction."""
+        self.update([article], ())
 
     def remove(self, graphs: Iterable[str]) -> int:
-        """Remove articles' graphs (each in one transaction); returns how many were there."""
+        """Remove articles (a transaction per batch); returns how many were there."""
+        return self.update((), graphs)
+
+    def update(
+        self,
+        changed: Sequence[StoredArticle],
+        removed: Iterable[str],
+        *,
+        batch_size: int = _CHANGE_BATCH,
+    ) -> int:
+        """Replace the ``changed`` articles and remove the ``removed`` ones.
+
+        Each batch of articles is one transaction. A shared statement is deleted when no
+        stored article makes it any more. Returns how many of ``removed`` were stored.
+        """
         self._check_writable()
-        removed = 0
-        if self._ox is not None:
-            import pyoxigraph
+        hashes = self.article_hashes()
+        removed = sorted({_graph_iri(g) for g in removed} & hashes.keys())
+        targets = [(a.graph, a) for a in changed] + [(g, None) for g in removed]
+        if not targets:
+            return 0
+        old = {g: self._read_record(g, hashes[g]) for g, _ in targets if g in hashes}
+        index = self._contributors(set().union(*old.values()) if old else set(), hashes)
+        for start in range(0, len(targets), batch_size):
+            chunk = targets[start : start + batch_size]
+            candidates: set[str] = set()
+            for graph, _ in chunk:
+                for st in old.get(graph, ()):
+                    index[st].discard(graph)
+                    candidates.add(st)
+            for graph, article in chunk:
+                if article is not None:
+                    for st in article.shared:
+                        if st in index:
+                            index[st].add(graph)
+            delete = sorted(st for st in candidates if not index[st])
+            new = [a for _, a in chunk if a is not None]
+            # a record names the article's content hash; one that keeps its name (same
+            # text, other metadata) holds the old and new statements until the commit
+            same = [a for a in new if hashes.get(a.graph) == a.content_hash]
+            self._write_records(
+                [a for a in new if hashes.get(a.graph) != a.content_hash]
+                + [replace(a, shared=tuple(sorted(old[a.graph] | {*a.shared}))) for a in same]
+            )
+            if self._ox is None:
+                self._apply_rdflib([g for g, _ in chunk], new, delete)
+            else:
+                self._apply_oxigraph([g for g, _ in chunk], new, delete)
+            self._write_records(same)
+            for graph, article in chunk:
+                if graph in hashes and (article is None or article.content_hash != hashes[graph]):
+                    self._drop_record(graph, hashes[graph])
+        return len(removed)
 
-            for graph in graphs:
-                node = pyoxigraph.NamedNode(_graph_iri(graph))
-                if self._ox.contains_named_graph(node):
-                    self._ox.update(_DROP_FROM_UNION.format(graph=f"<{node.value}>"))
-                    removed += 1
-            return removed
-        from rdflib import URIRef
+    def _apply_oxigraph(
+        self, drop: Sequence[str], new: Sequence[StoredArticle], delete: Sequence[str]
+    ) -> None:
+        parts = []
+        if delete:
+            parts.append("DELETE DATA {\n" + "".join(f"{st} .\n" for st in delete) + "}")
+        parts.extend(f"DROP SILENT GRAPH <{g}>" for g in drop)
+        for article in new:
+            parts.append(f"INSERT DATA {{ GRAPH <{article.graph}> {{\n{article.own}}} }}")
+            if article.shared:
+                parts.append(
+                    "INSERT DATA {\n" + "".join(f"{st} .\n" for st in article.shared) + "}"
+                )
+        self._ox.update(" ;\n".join(parts))
 
-        for graph in graphs:
-            ref = URIRef(_graph_iri(graph))
-            if len(self._ds.graph(ref)):
-                self._ds.remove_graph(ref)
-                removed += 1
-        if removed:
-            self._save_rdflib()
-        return removed
+    def _apply_rdflib(
+        self,
+        drop: Sequence[str],
+        new: Sequence[StoredArticle],
+        delete: Sequence[str] = (),
+    ) -> None:
+        from rdflib import Graph, URIRef
 
-    def _replace_rdflib(self, articles: Sequence[StoredArticle]) -> None:
-        from rdflib import URIRef
-
-        for article in articles:
-            ref = URIRef(article.graph)
-            self._ds.remove_graph(ref)
-            self._ds.graph(ref).parse(data=article.ntriples, format="nt")
+        default = self._ds.default_graph
+        if delete:
+            for triple in Graph().parse(data="".join(f"{st} .\n" for st in delete), format="nt"):
+                default.remove(triple)
+        for graph in drop:
+            self._ds.remove_graph(URIRef(graph))
+        for article in new:
+            self._ds.graph(URIRef(article.graph)).parse(data=article.own, format="nt")
+            if article.shared:
+                default.parse(data="".join(f"{st} .\n" for st in article.shared), format="nt")
         self._save_rdflib()
 
     def _save_rdflib(self) -> None:
@@ -418,7 +570,7 @@ class ArticleStore:
         bindings: Mapping[str, Any] | None = None,
         limit: int | None = None,
     ) -> Any:
-        """Run a SPARQL query over the union of the articles' graphs.
+        """Run a SPARQL query over the union of all graphs.
 
         Returns a :class:`kg.query.QueryResult` (rdflib terms); the package's prefixes
         are predeclared; ``bindings`` pre-bind variables (rdflib terms or strings).
@@ -428,7 +580,7 @@ class ArticleStore:
 
             union = _rdflib_union(self._ds)
             return run_query(union, text, bindings=_rdflib_bindings(bindings), limit=limit)
-        return _oxigraph_query(self._ox, text, bindings=bindings, limit=limit)
+        return _oxigraph_query(self._ox, text, bindings=bindings, limit=limit, union=True)
 
     def to_dataset(self) -> Any:
         """The stored graphs as an rdflib :class:`~rdflib.Dataset` (for small stores)."""
@@ -440,6 +592,10 @@ class ArticleStore:
         from kg.rdf import bind_prefixes
 
         ds = bind_prefixes(Dataset())
+        data = self._ox.dump(
+            format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
+        )
+        ds.default_graph.parse(data=restore_decimals(data.decode("utf-8")), format="nt")
         for graph in self._ox.named_graphs():
             data = self._ox.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=graph)
             text = restore_decimals(data.decode("utf-8"))
@@ -448,14 +604,6 @@ class ArticleStore:
 
 
 _DEFAULT_GRAPH = "urn:x-rdflib:default"
-
-# Drop an article's graph and the triples of the union copy (the default graph) that no
-# other article's graph holds, in one update (one transaction).
-_DROP_FROM_UNION = (
-    "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-    "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }} ;\n"
-    "DROP SILENT GRAPH {graph}"
-)
 
 
 def _rdflib_union(ds: Any) -> Any:

@@ -1,16 +1,18 @@
 """Deterministic streaming writers for large graphs: Turtle, N-Triples, TriG and N-Quads.
 
-They read a store of per-article named graphs (:class:`kg.store.ArticleStore`) one graph
-at a time and never build an rdflib graph, so a million triples write in seconds. Output
-depends only on the set of quads: it is byte-identical across runs, whatever order the
-articles were added in.
+They read a source of per-article named graphs (:class:`kg.store.ArticleStore` or a
+:class:`Spool`) one graph at a time and never build an rdflib graph, so a million triples
+write in seconds. Output depends only on the set of quads: it is byte-identical across
+runs, whatever order the articles were added in.
 
-Order: the union formats (Turtle, N-Triples) write each subject once, subjects sorted,
-except that the nodes an article owns (its document, sentences, mentions and assertions,
-whose IRIs extend the document's IRI) stay together in one block per article, articles
-in IRI order; shared subjects (entities, quantities) are merged in sorted around the
-blocks. The quad formats (TriG, N-Quads) write one graph per article, graphs sorted by
-IRI, statements sorted inside each.
+Layout: each article's own nodes (its document, sentences, mentions and assertions, whose
+IRIs extend the document's IRI) are in its named graph; the statements articles share
+(entities, facts, quantities) are in the default graph. Order: the union formats (Turtle,
+N-Triples) write the shared statements sorted by subject, with one block per article
+(statements sorted inside it) where its graph IRI falls among them; the quad formats
+(TriG, N-Quads) write the default graph first, then one graph per article, graphs and
+statements sorted. A source may hand over an article's block already rendered
+(``rendered(graph, fmt)``, which build workers fill in parallel).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -28,20 +30,25 @@ __all__ = [
     "Spool",
     "turtle_term",
     "turtle_block",
+    "turtle_compactor",
     "write_turtle",
     "write_ntriples",
     "write_trig",
     "write_nquads",
     "write_outputs",
+    "ntriples_block",
 ]
 
 
 class QuadSource(Protocol):
-    """What the writers read: sorted graph IRIs and each graph's N-Triples statements."""
+    """What the writers read: the sorted IRIs of the articles' named graphs, each graph's
+    statements and the shared statements of the default graph (N-Triples ``s p o``)."""
 
     def graphs(self) -> list[str]: ...
 
     def graph_statements(self, graph: str) -> list[str]: ...
+
+    def shared_statements(self) -> list[str]: ...
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -112,6 +119,11 @@ def turtle_term(token: str) -> str:
     return _Compactor()(token)
 
 
+def turtle_compactor() -> Callable[[str], str]:
+    """A memoising converter of N-Triples terms to Turtle terms, for :func:`turtle_block`."""
+    return _Compactor()
+
+
 def _split(statement: str) -> tuple[str, str, str]:
     s, rest = statement.split(" ", 1)
     p, o = rest.split(" ", 1)
@@ -145,133 +157,154 @@ def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None
     return "".join(out)
 
 
-def _owned(graph: str) -> tuple[str, str]:
-    return f"<{graph}>", f"<{graph}/"
-
-
-def _union_blocks(
-    source: QuadSource, render: Callable[[list[str]], str], scratch: IO[bytes]
-) -> tuple[list[tuple[str, int, int]], list[str], int]:
-    """Pass over all graphs: each article's own block rendered into ``scratch``.
-
-    Returns the blocks (first subject, offset, length), the shared statements sorted and
-    the number of statements in the blocks.
-    """
-    blocks: list[tuple[str, int, int]] = []
-    shared: set[str] = set()
-    owned_count = 0
-    for graph in source.graphs():
-        exact, prefix = _owned(graph)
-        own: set[str] = set()
-        for statement in source.graph_statements(graph):
-            subject = statement[: statement.index(" ")]
-            if subject == exact or subject.startswith(prefix):
-                own.add(statement)
-            else:
-                shared.add(statement)
-        if not own:
-            continue
-        ordered = sorted(own)
-        owned_count += len(ordered)
-        data = render(ordered).encode("utf-8")
-        blocks.append((ordered[0][: ordered[0].index(" ")], scratch.tell(), len(data)))
-        scratch.write(data)
-    return blocks, sorted(shared), owned_count
+def _block(
+    source: QuadSource, graph: str, fmt: str, render: Callable[[list[str]], str]
+) -> tuple[str, int]:
+    """One article's graph rendered in ``fmt`` and its number of statements."""
+    rendered = getattr(source, "rendered", None)
+    if rendered is not None:
+        block = rendered(graph, fmt)
+        if block is not None:
+            return block
+    statements = sorted(set(source.graph_statements(graph)))
+    return render(statements), len(statements)
 
 
 def _write_union(
-    source: QuadSource, handle: IO[str], render: Callable[[list[str]], str], head: str
+    source: QuadSource, handle: IO[str], fmt: str, render: Callable[[list[str]], str], head: str
 ) -> int:
     handle.write(head)
-    with tempfile.TemporaryFile("w+b") as scratch:
-        blocks, shared, count = _union_blocks(source, render, scratch)
-        scratch.flush()
-        i = 0
+    shared = source.shared_statements()
+    count = len(shared)
+    i = 0
 
-        def shared_until(limit: str | None) -> None:
-            nonlocal i
-            start = i
-            while i < len(shared) and (limit is None or shared[i] < limit):
+    def shared_until(limit: str | None) -> None:
+        nonlocal i
+        start = i
+        while i < len(shared) and (limit is None or shared[i] < limit):
+            i += 1
+        if i > start:
+            # never split one subject's statements between two runs
+            while i < len(shared) and shared[i].split(" ", 1)[0] == shared[i - 1].split(" ", 1)[0]:
                 i += 1
-            if i > start:
-                # never split one subject's statements between two runs
-                while (
-                    i < len(shared) and shared[i].split(" ", 1)[0] == shared[i - 1].split(" ", 1)[0]
-                ):
-                    i += 1
-                handle.write(render(shared[start:i]))
+            handle.write(render(shared[start:i]))
 
-        for first, offset, length in sorted(blocks):
-            shared_until(first)
-            scratch.seek(offset)
-            handle.write(scratch.read(length).decode("utf-8"))
-        shared_until(None)
-    return count + len(shared)
+    for graph in source.graphs():
+        shared_until(f"<{graph}>")
+        block, n = _block(source, graph, fmt, render)
+        handle.write(block)
+        count += n
+    shared_until(None)
+    return count
 
 
 def write_turtle(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as Turtle; returns the number of distinct triples."""
     compact = _Compactor()
-    return _write_union(source, handle, lambda st: turtle_block(st, compact), _prefix_lines())
+    return _write_union(
+        source, handle, "turtle", lambda st: turtle_block(st, compact), _prefix_lines()
+    )
+
+
+def ntriples_block(statements: Iterable[str]) -> str:
+    """N-Triples statements ``s p o`` as N-Triples text."""
+    return "".join(f"{s} .\n" for s in statements)
 
 
 def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as N-Triples; returns the number of distinct triples."""
-    return _write_union(source, handle, lambda st: "".join(f"{s} .\n" for s in st), "")
+    return _write_union(source, handle, "ntriples", ntriples_block, "")
 
 
-def _graph_statements(source: QuadSource) -> Iterator[tuple[str, list[str]]]:
-    for graph in source.graphs():
-        yield graph, sorted(set(source.graph_statements(graph)))
+def _indent(block: str) -> str:
+    body = block.rstrip("\n")
+    return "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
 
 
 def write_trig(source: QuadSource, handle: IO[str]) -> int:
-    """Every graph as TriG, graphs and statements sorted; returns the number of quads."""
+    """The default graph, then every article's graph, as TriG; returns the number of quads."""
     compact = _Compactor()
     handle.write(_prefix_lines())
-    count = 0
-    for graph, statements in _graph_statements(source):
-        count += len(statements)
-        body = turtle_block(statements, compact).rstrip("\n")
-        body = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
-        handle.write(f"<{graph}> {{\n{body}\n}}\n\n")
+    shared = source.shared_statements()
+    handle.write(turtle_block(shared, compact))
+    count = len(shared)
+    for graph in source.graphs():
+        block, n = _block(source, graph, "turtle", lambda st: turtle_block(st, compact))
+        count += n
+        handle.write(f"<{graph}> {{\n{_indent(block)}\n}}\n\n")
     return count
 
 
 def write_nquads(source: QuadSource, handle: IO[str]) -> int:
-    """Every graph as N-Quads, graphs and statements sorted; returns the number of quads."""
-    count = 0
-    for graph, statements in _graph_statements(source):
-        count += len(statements)
-        suffix = f" <{graph}> .\n"
-        handle.write(suffix.join(statements) + suffix if statements else "")
+    """The default graph, then every article's graph, as N-Quads; returns the number of quads."""
+    shared = source.shared_statements()
+    handle.write(ntriples_block(shared))
+    count = len(shared)
+    for graph in source.graphs():
+        block, n = _block(source, graph, "ntriples", ntriples_block)
+        count += n
+        handle.write(block.replace(" .\n", f" <{graph}> .\n"))
     return count
 
 
 class Spool:
-    """Articles' sorted statements in a temporary file: a :class:`QuadSource` for builds
-    without a store, filled as articles arrive and read back one graph at a time.
+    """Articles' graphs in a temporary file: a :class:`QuadSource` for builds without a
+    store, filled as articles arrive. Each article's own statements (and, when given, its
+    Turtle block) go to the file; the shared statements are kept, deduplicated, in memory.
     """
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile("w+b")
-        self._blocks: dict[str, tuple[int, int]] = {}
+        self._blocks: dict[str, tuple[int, int, int, int]] = {}
+        self._shared: set[str] = set()
+        self._sorted: list[str] | None = None
 
-    def add(self, graph: str, statements: str) -> None:
-        """Keep one graph's statements (N-Triples lines ``s p o .``, sorted and distinct)."""
-        data = statements.encode("utf-8")
+    def add(
+        self, graph: str, own: str, shared: Iterable[str] = (), turtle: str | None = None
+    ) -> None:
+        """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
+        distinct), its ``shared`` statements (``s p o``) and, optionally, its graph
+        already rendered as a Turtle block (:func:`turtle_block`)."""
+        data = own.encode("utf-8")
+        extra = turtle.encode("utf-8") if turtle is not None else b""
         self._file.seek(0, os.SEEK_END)
-        self._blocks[graph] = (self._file.tell(), len(data))
+        offset = self._file.tell()
         self._file.write(data)
+        self._file.write(extra)
+        self._blocks[graph] = (
+            offset,
+            len(data),
+            len(extra) if turtle is not None else -1,
+            own.count("\n"),
+        )
+        self._shared.update(shared)
+        self._sorted = None
 
     def graphs(self) -> list[str]:
         return sorted(self._blocks)
 
-    def graph_statements(self, graph: str) -> list[str]:
-        offset, length = self._blocks[graph]
+    def _read(self, offset: int, length: int) -> str:
         self._file.seek(offset)
-        text = self._file.read(length).decode("utf-8")
-        return [line[:-2] for line in text.split("\n") if line]
+        return self._file.read(length).decode("utf-8")
+
+    def graph_statements(self, graph: str) -> list[str]:
+        offset, length, _, _ = self._blocks[graph]
+        return [line[:-2] for line in self._read(offset, length).split("\n") if line]
+
+    def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:
+        """An article's graph as an N-Triples or Turtle block with its statement count,
+        when the spool holds it so."""
+        offset, length, turtle, count = self._blocks[graph]
+        if fmt == "ntriples":
+            return self._read(offset, length), count
+        if fmt == "turtle" and turtle >= 0:
+            return self._read(offset + length, turtle), count
+        return None
+
+    def shared_statements(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self._shared)
+        return self._sorted
 
     def to_dataset(self):  # noqa: ANN201 - rdflib Dataset
         """The graphs as an rdflib dataset (for small builds)."""
@@ -280,24 +313,15 @@ class Spool:
         from kg.rdf import bind_prefixes
 
         ds = bind_prefixes(Dataset())
+        ds.default_graph.parse(data=ntriples_block(self.shared_statements()), format="nt")
         for graph in self.graphs():
-            text = "".join(f"{s} .\n" for s in self.graph_statements(graph))
+            text = ntriples_block(self.graph_statements(graph))
             ds.graph(URIRef(graph)).parse(data=text, format="nt")
         return ds
 
     def triple_count(self) -> int:
         """Distinct triples in the union of the graphs."""
-        seen: set[str] = set()
-        count = 0
-        for graph in self.graphs():
-            exact, prefix = _owned(graph)
-            for statement in self.graph_statements(graph):
-                subject = statement[: statement.index(" ")]
-                if subject == exact or subject.startswith(prefix):
-                    count += 1
-                else:
-                    seen.add(statement)
-        return count + len(seen)
+        return len(self._shared) + sum(b[3] for b in self._blocks.values())
 
     def __len__(self) -> int:
         return len(self._blocks)

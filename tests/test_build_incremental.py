@@ -50,6 +50,20 @@ def _statements(store_dir, doc_id):
         return set(store.graph_statements(iri.document_iri(doc_id)))
 
 
+def _contents(store_dir):
+    """A store's shared statements and each article's own, as sets."""
+    with ArticleStore(store_dir, create=False, read_only=True) as store:
+        graphs = {g: set(store.graph_statements(g)) for g in store.graphs()}
+        return set(store.shared_statements()), graphs
+
+
+def _fresh(tmp_path, records, name="fresh"):
+    """The contents of a store built from scratch from ``records``."""
+    path = _write(tmp_path / f"{name}.jsonl", records)
+    build([path], store=tmp_path / name, validate=False)
+    return _contents(tmp_path / name)
+
+
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
 def test_build_incremental_skips_unchanged_and_adds_new(tmp_path, articles, backend):
     store = tmp_path / "store"
@@ -86,6 +100,8 @@ def test_build_incremental_replaces_exactly_a_changed_article(tmp_path, articles
     assert after[articles[1]["id"]] == before[articles[1]["id"]]
     assert after[articles[2]["id"]] == before[articles[2]["id"]]
     assert after[articles[0]["id"]] != before[articles[0]["id"]]
+    # the same graph, shared statements included, as a build from scratch
+    assert _contents(store) == _fresh(tmp_path, changed)
 
 
 def test_build_incremental_prune_drops_only_the_removed_article(tmp_path, articles):
@@ -103,6 +119,25 @@ def test_build_incremental_prune_drops_only_the_removed_article(tmp_path, articl
         hits = s.query(f"ASK {{ {{ <{gone}> ?p ?o }} UNION {{ ?s ?p <{gone}> }} }}")
         assert hits.boolean is False
     assert _statements(store, articles[1]["id"]) == kept
+    # what only the removed article said is gone, what others say too is kept
+    assert _contents(store) == _fresh(tmp_path, articles[1:3])
+    shared_before = _fresh(tmp_path, articles[:3], "before")[0]
+    assert shared_before - _contents(store)[0]
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_build_incremental_store_after_changes_equals_a_fresh_build(tmp_path, articles, backend):
+    store = tmp_path / "store"
+    build([_write(tmp_path / "a.jsonl", articles[:5])], store=store, store_backend=backend)
+    edited = [{**articles[1], "text": articles[1]["text"][: len(articles[1]["text"]) // 2]}]
+    final = [articles[0], *edited, articles[3], articles[5]]
+    result = build([_write(tmp_path / "b.jsonl", final)], store=store, prune=True)
+    assert (result.new, result.changed, result.unchanged, result.removed) == (1, 1, 2, 2)
+    assert _contents(store) == _fresh(tmp_path, final)
+    # every triple of the union once: counting over the store counts like over the file
+    with ArticleStore(store, create=False, read_only=True) as s:
+        rows = s.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+        assert int(rows[0][0]) == s.triple_count() == result.quads
 
 
 def test_build_incremental_store_output_matches_a_full_build(tmp_path, articles):
@@ -125,8 +160,9 @@ def test_build_incremental_store_output_matches_a_full_build(tmp_path, articles)
         assert (tmp_path / "inc" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
     ds = Dataset()
     ds.parse(tmp_path / "full" / "graph.trig", format="trig")
-    named = {str(g.identifier) for g in ds.graphs() if len(g)}
+    named = {str(g.identifier) for g in ds.graphs() if len(g)} - {str(ds.default_graph.identifier)}
     assert named == {iri.document_iri(a["id"]) for a in articles}
+    assert len(ds.default_graph) > 50  # the shared statements
     assert len(ds.graph(URIRef(iri.document_iri(articles[0]["id"])))) > 50
     full.close()
 
@@ -141,16 +177,18 @@ def test_build_incremental_refuses_a_directory_that_is_not_a_store(tmp_path, art
 
 def _expected_statements(records):
     from kg.extract import Lexicon, extract
-    from kg.rdf import extraction_ntriples
+    from kg.rdf import extraction_ntriples, is_own_statement
     from kg.sources import iter_documents
 
     lexicon = Lexicon.default()
-    expected = {}
+    expected, shared = {}, set()
     for doc in iter_documents(records):
-        nt = extraction_ntriples(extract(doc, lexicon))
+        graph = iri.document_iri(doc.id)
         with ArticleStore(None) as scratch:  # canonical form, as Oxigraph writes it back
-            expected[iri.document_iri(doc.id)] = scratch.canonical_statements(nt)
-    return expected
+            statements = scratch.canonical_statements(extraction_ntriples(extract(doc, lexicon)))
+        expected[graph] = {st for st in statements if is_own_statement(st, graph)}
+        shared |= statements - expected[graph]
+    return expected, shared
 
 
 @pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
@@ -188,11 +226,13 @@ def test_build_incremental_interrupted_build_leaves_whole_articles(tmp_path, how
         got = {
             g: s.canonical_statements("".join(f"{x} .\n" for x in st)) for g, st in stored.items()
         }
+        got_shared = s.canonical_statements("".join(f"{x} .\n" for x in s.shared_statements()))
     records = tmp_path / "stored.jsonl"
     wanted = {iri.document_iri(r["id"]): r for r in CORPUS.generate(200, seed=3)}
     _write(records, [wanted[g] for g in graphs])
-    expected = _expected_statements([records])
+    expected, expected_shared = _expected_statements([records])
     assert got == expected  # every stored article is whole
+    assert got_shared == expected_shared  # with its shared statements, and nothing else
 
     # the next build completes the rest
     result = build([corpus], store=store, validate=False)

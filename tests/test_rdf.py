@@ -89,10 +89,20 @@ def test_rdf_shapes_reject_an_agreement_whose_party_is_not_an_agency(small_extra
     assert not validate(graph).conforms
 
 
-def test_rdf_named_graph_per_document_has_the_same_triples(small_extraction):
+def test_rdf_named_graph_holds_the_documents_own_nodes_and_the_default_graph_the_rest(
+    small_extraction,
+):
     ds = to_dataset([small_extraction])
-    named = ds.graph(URIRef(iri.document_iri("doc1")))
-    assert isomorphic(named, to_graph([small_extraction]))
+    doc = iri.document_iri("doc1")
+    named = ds.graph(URIRef(doc))
+    assert {str(s) for s in named.subjects()} and all(
+        str(s) == doc or str(s).startswith(doc + "/") for s in named.subjects()
+    )
+    assert not any(str(s).startswith(doc) for s in ds.default_graph.subjects())
+    union = Graph()
+    for triple in (*named, *ds.default_graph):
+        union.add(triple)
+    assert isomorphic(union, to_graph([small_extraction]))
 
 
 def test_rdf_turtle_is_byte_identical_and_round_trips(small_extraction):

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from kg import iri
 from kg.namespace import CY
-from kg.rdf import extraction_ntriples, to_dataset, to_graph
+from kg.rdf import extraction_ntriples, extraction_statements, to_dataset, to_graph
 from kg.records import Document, Extraction
 from kg.shapes import check_statements, check_union_max_counts
 from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
@@ -38,8 +38,8 @@ def extractions(small_extraction):
 
 
 def _article(ex: Extraction) -> StoredArticle:
-    nt = extraction_ntriples(ex)
-    return StoredArticle(iri.document_iri(ex.document.id), nt, nt.count("\n"))
+    graph = iri.document_iri(ex.document.id)
+    return StoredArticle.of(graph, extraction_statements(ex), ex.document.content_hash)
 
 
 def _store(extractions, backend, path=None) -> ArticleStore:
@@ -51,8 +51,8 @@ def _store(extractions, backend, path=None) -> ArticleStore:
 def _spool(extractions) -> Spool:
     spool = Spool()
     for ex in extractions:
-        lines = sorted(set(extraction_ntriples(ex).splitlines()))
-        spool.add(iri.document_iri(ex.document.id), "\n".join(lines) + "\n")
+        article = _article(ex)
+        spool.add(article.graph, article.own, article.shared)
     return spool
 
 
@@ -77,8 +77,11 @@ def test_store_writers_match_rdflib(extractions, tmp_path, source, fmt):
         parsed = Dataset()
         parsed.parse(data=text, format=fmt)
         expected = to_dataset(extractions)
+        assert isomorphic(parsed.default_graph, expected.default_graph)
+        assert len(parsed.default_graph) > 0
         for ex in extractions:
             name = URIRef(iri.document_iri(ex.document.id))
+            assert len(parsed.graph(name)) > 0
             assert isomorphic(parsed.graph(name), expected.graph(name))
     # byte-identical whatever order the articles came in
     again = io.StringIO()
@@ -122,6 +125,22 @@ def test_store_replace_and_remove_touch_only_their_article(extractions, tmp_path
     reopened = ArticleStore(tmp_path / "s", create=False, read_only=True)
     assert len(reopened) == 2 and reopened.backend == backend
     reopened.close()
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_store_shared_statements_go_with_the_last_article_that_makes_them(
+    extractions, tmp_path, backend
+):
+    store = _store(extractions[:2], backend, tmp_path / "s")
+    shared = set(store.shared_statements())
+    assert shared == set(_article(extractions[0]).shared)
+    # the record of an article that never got stored (a build killed in between)
+    store._write_records([_article(extractions[2])])
+    assert store.remove([iri.document_iri("doc1")]) == 1
+    assert set(store.shared_statements()) == shared  # doc1-b still makes them
+    assert store.remove([iri.document_iri("doc1-b")]) == 1
+    assert store.shared_statements() == [] and store.quad_count() == 0
+    store.close()
 
 
 def test_store_refuses_wrong_backend_and_foreign_directories(tmp_path):
