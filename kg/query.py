@@ -350,8 +350,12 @@ def _prepare(text: str):
 # --------------------------------------------------------------------------- running
 
 
-def parse_binding(spec: str) -> tuple[str, Node]:
-    """``VAR=VALUE`` to a variable name and a term: ``<iri>``, an N-Triples literal, or text."""
+def parse_binding(spec: str) -> tuple[str, Node | str]:
+    """``VAR=VALUE`` to a variable name and a term: ``<iri>``, an N-Triples literal, or text.
+
+    Text stays a ``str``: it binds the variable to the string both plain and tagged
+    ``@zh`` (the language of the graph's names), see :func:`kg.store.inject_bindings`.
+    """
     from rdflib.util import from_n3
 
     name, sep, value = spec.partition("=")
@@ -368,7 +372,7 @@ def parse_binding(spec: str) -> tuple[str, Node]:
         if isinstance(term, Literal):
             return name, term
         raise QueryError(f"--bind {spec!r}: malformed literal")
-    return name, Literal(value)
+    return name, value
 
 
 def infer(data: Graph, regime: str) -> Graph:
@@ -445,16 +449,23 @@ def run_query(
     text: str,
     *,
     infer_regime: str | None = None,
-    bindings: Mapping[str, Node] | None = None,
+    bindings: Mapping[str, Node | str] | None = None,
     limit: int | None = None,
 ) -> QueryResult:
     """Run a read-only query over ``data`` with rdflib; the package's prefixes are predeclared.
 
     ``infer_regime`` (``rdfs`` or ``owlrl``) runs it over the closure instead; ``bindings``
-    pre-binds variables; ``limit`` caps the rows or triples kept (``truncated`` tells).
+    pre-binds variables (text as in :func:`kg.store.inject_bindings`); ``limit`` caps the
+    rows or triples kept (``truncated`` tells).
     """
     from rdflib.term import Variable
 
+    texts = {k: v for k, v in (bindings or {}).items() if isinstance(v, str)}
+    if texts:
+        from kg.store import inject_bindings
+
+        text = inject_bindings(text, texts)
+        bindings = {k: v for k, v in (bindings or {}).items() if k not in texts}
     _, prepared = _prepare(text)
     if infer_regime:
         data = infer(data, infer_regime)

@@ -620,10 +620,9 @@ def _rdflib_union(ds: Any) -> Any:
 def _rdflib_bindings(bindings: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if not bindings:
         return None
-    from rdflib import Literal
     from rdflib.term import Node
 
-    return {k: v if isinstance(v, Node) else Literal(str(v)) for k, v in bindings.items()}
+    return {k: v if isinstance(v, Node | str) else str(v) for k, v in bindings.items()}
 
 
 # ---------------------------------------------------------------------- SPARQL helpers
@@ -635,8 +634,10 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 def inject_bindings(text: str, bindings: Mapping[str, Any] | None) -> str:
     """``text`` with ``VALUES`` pre-binding each variable at the start of the WHERE group.
 
-    Values are rdflib terms (written in N-Triples form) or strings (plain literals). This
-    is how bindings reach engines that have no ``initBindings`` (Oxigraph, endpoints).
+    Values are rdflib terms (written in N-Triples form) or text (a ``str``), which binds
+    the string both plain and tagged ``@zh`` — names in the graph are ``@zh`` — so a
+    pattern matches it through the index of the values. This is how bindings reach
+    engines that have no ``initBindings`` (Oxigraph, endpoints).
     """
     if not bindings:
         return text
@@ -647,8 +648,11 @@ def inject_bindings(text: str, bindings: Mapping[str, Any] | None) -> str:
 
     clauses = []
     for name, value in bindings.items():
-        term = value if isinstance(value, Node) else Literal(str(value))
-        clauses.append(f"VALUES ?{name.lstrip('?$')} {{ {term.n3()} }}")
+        if isinstance(value, Node):
+            terms = value.n3()
+        else:
+            terms = f"{Literal(str(value)).n3()} {Literal(str(value), lang='zh').n3()}"
+        clauses.append(f"VALUES ?{name.lstrip('?$')} {{ {terms} }}")
     # find the WHERE brace on a copy whose strings/comments are blanked (same offsets)
     masked = strip_literals(text)
     match = _WHERE.search(masked)

@@ -124,36 +124,52 @@ def turtle_compactor() -> Callable[[str], str]:
     return _Compactor()
 
 
-def _split(statement: str) -> tuple[str, str, str]:
-    s, rest = statement.split(" ", 1)
-    p, o = rest.split(" ", 1)
-    return s, p, o
-
-
 def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None = None) -> str:
     """Sorted N-Triples statements as Turtle: one paragraph per subject, ``a`` first."""
-    compact = compact or _Compactor()
+    term = compact or _Compactor()
+    # terms already converted (IRIs, typed literals), shared with the compactor's memo
+    done: dict[str, str] = term._cache if isinstance(term, _Compactor) else {}
+    get = done.get
+
+    def convert(token: str) -> str:
+        if token[0] == '"' and (token[-1] == '"' or token.endswith('"@zh')):
+            return token  # a plain or @zh string is written as it is
+        text = term(token)
+        if len(done) < 100_000:
+            done[token] = text
+        return text
+
     out: list[str] = []
     subject = None
-    predicates: dict[str, list[str]] = {}
-
-    def flush() -> None:
-        if subject is None:
-            return
-        parts = []
-        order = sorted(predicates, key=lambda p: (p != _RDF_TYPE, p))
-        for p in order:
-            objects = " , ".join(compact(o) for o in predicates[p])
-            parts.append(f"{compact(p)} {objects}")
-        out.append(f"{compact(subject)} " + " ;\n    ".join(parts) + " .\n\n")
-
+    types: list[str] = []
+    parts: list[str] = []
+    predicate = None
+    objects: list[str] = []
     for statement in statements:
-        s, p, o = _split(statement)
-        if s != subject:
-            flush()
-            subject, predicates = s, {}
-        predicates.setdefault(p, []).append(o)
-    flush()
+        s, p, o = statement.split(" ", 2)
+        if s != subject or p != predicate:
+            if objects:
+                parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
+                objects = []
+            if s != subject:
+                if subject is not None:
+                    if types:
+                        parts.insert(0, "a " + " , ".join(types))
+                    out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts))
+                    out.append(" .\n\n")
+                subject, types, parts = s, [], []
+            predicate = p
+        if p == _RDF_TYPE:
+            types.append(get(o) or convert(o))
+        else:
+            objects.append(get(o) or convert(o))
+    if subject is not None:
+        if objects:
+            parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
+        if types:
+            parts.insert(0, "a " + " , ".join(types))
+        out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts))
+        out.append(" .\n\n")
     return "".join(out)
 
 

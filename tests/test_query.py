@@ -489,7 +489,7 @@ def test_query_resolves_files_names_and_text(tmp_path):
 @pytest.mark.parametrize(
     ("spec", "name", "term"),
     [
-        ("name=重庆市科技局", "name", Literal("重庆市科技局")),
+        ("name=重庆市科技局", "name", "重庆市科技局"),  # text: matches plain or @zh
         (
             "?x=<https://w3id.org/chengyu-kg/id/city/500000>",
             "x",

@@ -25,6 +25,7 @@ from rdflib.compare import isomorphic
 from kg.namespace import CY
 from kg.query import named_queries, result_from_json, run_query
 from kg.server import DEFAULT_HOST, make_server, negotiate
+from kg.store import inject_bindings
 
 from .conftest import ROOT
 from .fixtures_seed import load
@@ -344,7 +345,7 @@ def test_server_serves_the_seed_from_the_command_line(seed_dir):
         line = proc.stdout.readline()
         assert line.startswith("SPARQL endpoint at http://127.0.0.1:"), line + proc.stderr.read()
         url = line.split()[3]
-        query = named_queries()["agreements-of"].text.replace("STR(?name)", '"重庆市科技局"')
+        query = inject_bindings(named_queries()["agreements-of"].text, {"name": "重庆市科技局"})
         status, _, body = _request(
             url,
             data=_form(query),

@@ -184,7 +184,7 @@ def test_store_open_graph_source_for_store_and_file(extractions, tmp_path):
 def test_store_inject_bindings_goes_inside_where():
     text = 'SELECT ?x WHERE { ?x rdfs:label "{not here}" . FILTER(STR(?x) = ?n) }'
     out = inject_bindings(text, {"n": "重庆"})
-    assert out.index('VALUES ?n { "重庆" }') < out.index("?x rdfs:label")
+    assert out.index('VALUES ?n { "重庆" "重庆"@zh }') < out.index("?x rdfs:label")
 
 
 # ---------------------------------------------------------------------- compiled shapes
