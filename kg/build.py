@@ -206,7 +206,8 @@ class _Article:
 
     doc_id: str
     graph: str
-    own: str
+    own: str | None
+    own_count: int
     shared: tuple[str, ...]
     content_hash: str
     turtle: str | None
@@ -216,12 +217,12 @@ class _Article:
 
     @property
     def statements(self) -> int:
-        return self.own.count("\n") + len(self.shared)
+        return self.own_count + len(self.shared)
 
     def stored(self) -> Any:
         from kg.store import StoredArticle
 
-        return StoredArticle(self.graph, self.own, self.shared, self.content_hash)
+        return StoredArticle(self.graph, self.own or "", self.shared, self.content_hash)
 
 
 _LEXICON: Any = None
@@ -238,12 +239,13 @@ def _warm_up() -> None:
 
 
 def _extract_chunk(
-    docs: Sequence[Document], keep: bool, validate: bool, render: bool
+    docs: Sequence[Document], keep: bool, validate: bool, render: frozenset[str]
 ) -> list[_Article]:
     """Extract documents and render, sort and check their statements (in a worker).
 
-    Each article's statements are split into its own (its graph) and the shared ones;
-    with ``render``, its own are also rendered as a Turtle block for the writers.
+    Each article's statements are split into its own (its graph) and the shared ones.
+    ``render`` says how its own go back: ``"ntriples"`` (N-Triples text) and/or
+    ``"turtle"`` (a Turtle block for the writers).
     """
     global _COMPACT
     from kg import iri
@@ -251,7 +253,7 @@ def _extract_chunk(
     from kg.rdf import extraction_statements, split_statements
 
     _warm_up()
-    if render and _COMPACT is None:
+    if "turtle" in render and _COMPACT is None:
         from kg.writers import turtle_compactor
 
         _COMPACT = turtle_compactor()
@@ -268,7 +270,7 @@ def _extract_chunk(
 
             violations = tuple(check_statements(statements, limit=3))
         turtle = None
-        if render:
+        if "turtle" in render:
             from kg.writers import turtle_block
 
             turtle = turtle_block(own, _COMPACT)
@@ -276,7 +278,8 @@ def _extract_chunk(
             _Article(
                 doc.id,
                 graph,
-                " .\n".join(own) + " .\n" if own else "",
+                (" .\n".join(own) + " .\n" if own else "") if "ntriples" in render else None,
+                len(own),
                 tuple(shared),
                 doc.content_hash,
                 turtle,
@@ -312,7 +315,11 @@ class _Pool:
         self.pool = multiprocessing.get_context(method).Pool(jobs) if jobs > 1 else None
 
     def map(
-        self, chunks: Iterable[list[Document]], keep: bool, validate: bool, render: bool
+        self,
+        chunks: Iterable[list[Document]],
+        keep: bool,
+        validate: bool,
+        render: frozenset[str],
     ) -> Iterator[list[_Article]]:
         if self.pool is None:
             for chunk in chunks:
@@ -544,12 +551,16 @@ def build(
 
         loader = _Loader(target) if target is not None else None
         changes: list[StoredArticle] = []
-        # workers render each article's Turtle block when the writers will need it
-        render = spool is not None and out_dir is not None and bool({"turtle", "trig"} & {*formats})
+        # what workers render of each article's own statements: N-Triples for the store
+        # and the other writers, Turtle blocks for the Turtle and TriG writers
+        render = {"ntriples"}
+        if spool is not None and out_dir is not None and {"turtle", "trig"} & {*formats}:
+            render = {"turtle"} | ({"ntriples"} if {*formats} - {"turtle", "trig"} else set())
         pending: list[StoredArticle] = []
         pending_size = 0
 
-        for articles in pool.map(_chunks(to_extract(), _CHUNK), keep_records, validate, render):
+        chunks = _chunks(to_extract(), _CHUNK)
+        for articles in pool.map(chunks, keep_records, validate, frozenset(render)):
             for article in articles:
                 if bar is not None:
                     bar.update(1)
@@ -557,7 +568,13 @@ def build(
                     invalid.extend((article.doc_id, v) for v in article.violations[:1])
                     continue
                 if spool is not None:
-                    spool.add(article.graph, article.own, article.shared, article.turtle)
+                    spool.add(
+                        article.graph,
+                        article.own,
+                        article.shared,
+                        article.turtle,
+                        count=article.own_count,
+                    )
                     result.new += 1
                 elif article.graph in replace:
                     changes.append(article.stored())

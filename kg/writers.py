@@ -276,12 +276,21 @@ class Spool:
         self._sorted: list[str] | None = None
 
     def add(
-        self, graph: str, own: str, shared: Iterable[str] = (), turtle: str | None = None
+        self,
+        graph: str,
+        own: str | None,
+        shared: Iterable[str] = (),
+        turtle: str | None = None,
+        *,
+        count: int | None = None,
     ) -> None:
         """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
-        distinct), its ``shared`` statements (``s p o``) and, optionally, its graph
-        already rendered as a Turtle block (:func:`turtle_block`)."""
-        data = own.encode("utf-8")
+        distinct), its ``shared`` statements (``s p o``) and its graph rendered as a Turtle
+        block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
+        ``count``: the number of its own statements, when ``own`` is not given."""
+        if own is None and turtle is None:
+            raise ValueError("an article needs its own statements or its Turtle block")
+        data = own.encode("utf-8") if own is not None else b""
         extra = turtle.encode("utf-8") if turtle is not None else b""
         self._file.seek(0, os.SEEK_END)
         offset = self._file.tell()
@@ -289,9 +298,9 @@ class Spool:
         self._file.write(extra)
         self._blocks[graph] = (
             offset,
-            len(data),
+            len(data) if own is not None else -1,
             len(extra) if turtle is not None else -1,
-            own.count("\n"),
+            own.count("\n") if own is not None else int(count or 0),
         )
         self._shared.update(shared)
         self._sorted = None
@@ -304,17 +313,25 @@ class Spool:
         return self._file.read(length).decode("utf-8")
 
     def graph_statements(self, graph: str) -> list[str]:
-        offset, length, _, _ = self._blocks[graph]
-        return [line[:-2] for line in self._read(offset, length).split("\n") if line]
+        offset, length, turtle, _ = self._blocks[graph]
+        if length >= 0:
+            return [line[:-2] for line in self._read(offset, length).split("\n") if line]
+        import pyoxigraph
+
+        block = _prefix_lines() + self._read(offset, turtle)
+        return sorted(
+            f"{t.subject} {t.predicate} {t.object}"
+            for t in pyoxigraph.parse(block, pyoxigraph.RdfFormat.TURTLE)
+        )
 
     def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:
         """An article's graph as an N-Triples or Turtle block with its statement count,
         when the spool holds it so."""
         offset, length, turtle, count = self._blocks[graph]
-        if fmt == "ntriples":
+        if fmt == "ntriples" and length >= 0:
             return self._read(offset, length), count
         if fmt == "turtle" and turtle >= 0:
-            return self._read(offset + length, turtle), count
+            return self._read(offset + max(length, 0), turtle), count
         return None
 
     def shared_statements(self) -> list[str]:

@@ -17,7 +17,7 @@ from kg.records import Document, Extraction
 from kg.shapes import check_statements, check_union_max_counts
 from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
 from kg.validate import validate
-from kg.writers import WRITERS, Spool, turtle_term
+from kg.writers import WRITERS, Spool, turtle_block, turtle_term
 
 ID = iri.BASE
 
@@ -56,11 +56,29 @@ def _spool(extractions) -> Spool:
     return spool
 
 
+def _turtle_spool(extractions) -> Spool:
+    """A spool holding articles as build workers send them for Turtle output only."""
+    spool = Spool()
+    for ex in extractions:
+        article = _article(ex)
+        own = [line[:-2] for line in article.own.splitlines()]
+        spool.add(article.graph, None, article.shared, turtle_block(own), count=len(own))
+    return spool
+
+
 SOURCES = {
     "oxigraph": lambda exs, tmp: _store(exs, "oxigraph", tmp / "s"),
     "rdflib": lambda exs, tmp: _store(exs, "rdflib", tmp / "s"),
     "spool": lambda exs, tmp: _spool(exs),
+    "spool-turtle": lambda exs, tmp: _turtle_spool(exs),
 }
+
+
+def test_store_turtle_spool_gives_back_the_statements(extractions):
+    full, turtle = _spool(extractions), _turtle_spool(extractions)
+    for graph in full.graphs():
+        assert turtle.graph_statements(graph) == sorted(full.graph_statements(graph))
+    assert turtle.triple_count() == full.triple_count() > 0
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
