@@ -204,7 +204,9 @@ class _RdflibSource:
         return run_query(self.graph, text, bindings=init)
 
 
-def run_size(size: int, jobs: int, seed: int, work: Path, rdflib_max: int) -> dict:
+def run_size(
+    size: int, jobs: int, seed: int, work: Path, rdflib_max: int, validate: bool = True
+) -> dict:
     """Every measurement for one corpus size."""
     from kg.store import StoreSource
 
@@ -224,7 +226,7 @@ def run_size(size: int, jobs: int, seed: int, work: Path, rdflib_max: int) -> di
 
         shutil.rmtree(store)
     kg = [sys.executable, "-m", "kg", "build"]
-    common = ["--jobs", str(jobs), "--no-progress", "--no-validate"]
+    common = ["--jobs", str(jobs), "--no-progress"] + ([] if validate else ["--no-validate"])
 
     jieba = jieba_baseline(data, jobs, work)
     print(f"   jieba alone: {jieba['wall']:.1f} s", file=sys.stderr)
@@ -233,8 +235,11 @@ def run_size(size: int, jobs: int, seed: int, work: Path, rdflib_max: int) -> di
     noop = measure([*kg, str(data), "--store", str(store), *common])
     incremental = measure([*kg, str(extra), "--store", str(store), *common])
     print(f"   +{new_count} articles: {incremental['wall']:.1f} s", file=sys.stderr)
-    turtle = measure([*kg, str(data), "--out", str(work / f"out-{size}"), *common])
+    turtle = measure([*kg, str(data), "--out", str(work / f"out-{size}"), "--no-html", *common])
     print(f"   graph.ttl without store: {turtle['wall']:.1f} s", file=sys.stderr)
+    for step, figures in (("full", full), ("+1%", incremental), ("graph.ttl", turtle)):
+        if figures["code"] != 0:
+            raise SystemExit(f"the {step} build of {size} articles failed (exit {figures['code']})")
 
     with StoreSource(store) as source:
         quads = source.store.quad_count()
@@ -259,6 +264,7 @@ def run_size(size: int, jobs: int, seed: int, work: Path, rdflib_max: int) -> di
         "incremental": {**incremental, "new_articles": new_count},
         "ratio_incremental_to_full": round(incremental["wall"] / full["wall"], 3),
         "build_out_turtle": turtle,
+        "ratio_out_turtle_to_jieba": round(turtle["wall"] / jieba["wall"], 2),
         "queries_oxigraph": oxigraph,
         "queries_rdflib": rdflib_q,
     }
@@ -300,6 +306,10 @@ def _table(results: list[dict]) -> str:
         row(
             "graph.ttl without store (s)", [f"{r['build_out_turtle']['wall']:.1f}" for r in results]
         ),
+        row(
+            "graph.ttl without store / jieba (wall)",
+            [f"{r['ratio_out_turtle_to_jieba']:.1f}×" for r in results],
+        ),
     ]
     names = sorted(results[0]["queries_oxigraph"])
     for name in names:
@@ -321,7 +331,8 @@ def _write_readme(results: list[dict], meta: dict) -> None:
     block = (
         f"{_MARK_BEGIN}\n"
         f"Measured {meta['date']} on {meta['machine']} (`--jobs {meta['jobs']}`, seed "
-        f"{meta['seed']}); query times are medians on the persistent Oxigraph store, in "
+        f"{meta['seed']}, shapes {'checked' if meta['validate'] else 'not checked'}); "
+        "query times are medians on the persistent Oxigraph store, in "
         "brackets how much faster than rdflib's in-memory graph (sizes up to "
         f"{meta['rdflib_max']:,}).\n\n{_table(results)}\n{_MARK_END}"
     )
@@ -345,13 +356,22 @@ def main(argv: list[str] | None = None) -> int:
         help="largest size for the rdflib query baseline (it needs minutes and GBs beyond)",
     )
     parser.add_argument("--work", type=Path, help="working directory (default: a temp dir)")
-    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--no-write", action="store_true", help="leave bench/results.json and README.md alone"
+    )
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--no-validate", action="store_true", help="build without checking the shapes"
+    )
     args = parser.parse_args(argv)
     work_ctx = tempfile.TemporaryDirectory(prefix="kg-bench-") if args.work is None else None
     work = Path(work_ctx.name) if work_ctx else args.work
     work.mkdir(parents=True, exist_ok=True)
     try:
-        results = [run_size(n, args.jobs, args.seed, work, args.rdflib_max) for n in args.sizes]
+        results = [
+            run_size(n, args.jobs, args.seed, work, args.rdflib_max, not args.no_validate)
+            for n in args.sizes
+        ]
     finally:
         if work_ctx:
             work_ctx.cleanup()
@@ -362,14 +382,15 @@ def main(argv: list[str] | None = None) -> int:
         "jobs": args.jobs,
         "seed": args.seed,
         "rdflib_max": args.rdflib_max,
+        "validate": not args.no_validate,
         "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     print(_table(results))
+    figures = json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False)
+    if args.json is not None:
+        args.json.write_text(figures + "\n", encoding="utf-8")
     if not args.no_write:
-        (HERE / "results.json").write_text(
-            json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False) + "\n",
-            encoding="utf-8",
-        )
+        (HERE / "results.json").write_text(figures + "\n", encoding="utf-8")
         _write_readme(results, meta)
     return 0
 

@@ -1,0 +1,30 @@
+"""The benchmark script runs end to end on a small corpus and reports every figure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_bench_reports_builds_baselines_and_queries(tmp_path):
+    out = tmp_path / "results.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "20", "--rdflib-max", "0"]
+    cmd += ["--no-write", "--json", str(out), "--work", str(tmp_path / "work")]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    [result] = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert result["articles"] == 20 and result["quads"] > 20 * 100
+    for step in ("jieba", "build", "noop_rebuild", "incremental", "build_out_turtle"):
+        assert result[step]["code"] == 0 and result[step]["wall"] > 0, step
+    assert result["ratio_build_to_jieba"] > 0 and result["ratio_out_turtle_to_jieba"] > 0
+    assert result["incremental"]["new_articles"] == 1
+    queries = result["queries_oxigraph"]
+    assert len(queries) == len(list((ROOT / "ontology" / "queries").glob("*.rq")))
+    assert all(q["ms"] is not None for q in queries.values()), queries
+    assert queries["agreements"]["rows"] > 0 and queries["agreements-of"]["rows"] > 0
+    # the table printed on stdout has a row per figure and per query
+    assert "| graph.ttl without store / jieba (wall) |" in done.stdout
+    assert all(f"| query `{name}` (ms) |" in done.stdout for name in queries)
