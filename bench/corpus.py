@@ -163,9 +163,17 @@ def _agreement_paragraph(rng: random.Random, a: _Place, b: _Place, date: datetim
     theme = rng.choice(_AGREEMENT_THEMES).format(a=a.short, b=b.short, field=field, region=region)
     name = theme + rng.choice(_AGREEMENT_HEADS)
     when = f"{date.month}月{date.day}日" if rng.random() < 0.7 else f"{date.day}日"
+    target = ""
+    if rng.random() < 0.4:  # a target the agreement sets, in its paragraph
+        indicator, unit, (low, high) = rng.choice(_INDICATORS)
+        target = (
+            f"到{date.year + rng.randint(2, 6)}年，两地{indicator}力争达到"
+            f"{_amount(rng, low, high)}{unit}。"
+        )
     return (
         f"{when}，{_agency(a, sector)}与{_agency(b, sector)}签署《{name}》（下称《协议》）。"
         f"根据《协议》，双方将围绕{field}、{rng.choice(_SECTORS)[1]}等领域开展全方位、深层次合作。"
+        + target
         + rng.choice(_FILLER)
     )
 
