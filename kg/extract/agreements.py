@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.text import finditer_near
@@ -50,9 +51,9 @@ class AgreementHit:
 
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     t = title.rstrip()
-    if any(t.endswith(h) for h in lex.non_agreement_heads):
+    if t.endswith(lex.non_agreement_heads):
         return False
-    return any(t.endswith(h) for h in lex.agreement_heads)
+    return t.endswith(lex.agreement_heads)
 
 
 _pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str], int]] = {}
@@ -80,12 +81,17 @@ def _unmarked_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int]:
     return pats
 
 
+@lru_cache(maxsize=16)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _substantive(title: str, lex: Lexicon) -> bool:
     """An unmarked title names a particular agreement, not a kind of one."""
     if _GENERIC_TITLE.match(title):
         return False
     core = title
-    for h in sorted(lex.agreement_heads, key=len, reverse=True):
+    for h in _longest_first(lex.agreement_heads):
         if core.endswith(h):
             core = core[: -len(h)]
             break

@@ -20,9 +20,13 @@ def entity(cls: str, label: str, code: str | None = None) -> Entity:
 
 
 def division_entity(code: str, lex: Lexicon) -> Entity:
-    """The City or District of a GB/T 2260 code, labelled with its official name."""
-    d = lex.divisions.by_code[code]
-    return Entity(d.cls, code, d.name, code)
+    """The City or District of a GB/T 2260 code, labelled with its official name (an
+    immutable value, made once per code and lexicon)."""
+    ent = lex.division_entities.get(code)
+    if ent is None:
+        d = lex.divisions.by_code[code]
+        ent = lex.division_entities[code] = Entity(d.cls, code, d.name, code)
+    return ent
 
 
 class Builder:
@@ -33,6 +37,7 @@ class Builder:
         self.mentions: dict[tuple, Mention] = {}
         self.relations: dict[tuple, Relation] = {}
         self.spans: dict[tuple[int, int], Entity] = {}  # one entity per span (its IRI)
+        self._sentence_spans: dict[int, Span] = {}
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``norm[start:end]`` in the original text."""
@@ -41,8 +46,11 @@ class Builder:
 
     def sentence_span(self, index: int) -> Span:
         """The span of a whole sentence (the evidence of a fact read from it)."""
-        sent = self.prep.sentences[index]
-        return Span(sent.start, sent.end, sent.text, index)
+        span = self._sentence_spans.get(index)
+        if span is None:
+            sent = self.prep.sentences[index]
+            span = self._sentence_spans[index] = Span(sent.start, sent.end, sent.text, index)
+        return span
 
     def mention(self, ent: Entity, start: int, end: int, basis: str) -> Span:
         """Record that ``norm[start:end]`` names ``ent``; the first reading of a span wins
@@ -50,15 +58,18 @@ class Builder:
         span = self.span(start, end)
         if basis == "exact" and normalize_name(span.surface) != normalize_name(ent.label):
             basis = "canonical-name"
-        if self.spans.setdefault((span.start, span.end), ent) == ent:
-            self.mentions.setdefault((ent, span.start, span.end), Mention(ent, span, basis))
+        where = (span.start, span.end)
+        # a span already taken keeps its entity, and the mention that took it
+        if where not in self.spans:
+            self.spans[where] = ent
+            self.mentions[(ent, *where)] = Mention(ent, span, basis)
         return span
 
     def relate(self, subject: Entity, predicate: str, obj, span: Span) -> None:
         """Record a fact once (the first evidence is kept)."""
-        self.relations.setdefault(
-            (subject, predicate, obj), Relation(subject, predicate, obj, span)
-        )
+        key = (subject, predicate, obj)
+        if key not in self.relations:
+            self.relations[key] = Relation(subject, predicate, obj, span)
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.numerals import small_cn_number
 from kg.extract.text import finditer_near
 from kg.records import DateValue
 
@@ -20,6 +21,7 @@ _DATE = re.compile(
 _DATE_END = re.compile(r"[日号]")
 _DATE_MAX_BEFORE_END = 12
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})年")
+_YEAR_MARK = re.compile("年")
 # A year after these is a target or a deadline, not the year the article speaks in.
 _TARGET_BEFORE = re.compile(r"(?:到|至|在|于|前|截至|力争|预计|计划)$")
 
@@ -42,6 +44,9 @@ def _num(text: str | None) -> int | None:
         return int(text)
     if len(text) == 4 and all(c in "零〇一二三四五六七八九" for c in text):
         return int("".join(str("零一二三四五六七八九".find(c) if c != "〇" else 0) for c in text))
+    small = small_cn_number(text)
+    if small is not None:
+        return small
     import cn2an
 
     try:
@@ -69,7 +74,7 @@ def find_dates(norm: str) -> list[DateHit]:
 def text_year(norm: str) -> int | None:
     """The year the article speaks in: the most frequent year not written as a target."""
     counts: Counter[int] = Counter()
-    for m in _YEAR.finditer(norm):
+    for m in finditer_near(_YEAR, norm, _YEAR_MARK, 4, 1):
         if _TARGET_BEFORE.search(norm, max(0, m.start() - 2), m.start()):
             continue
         counts[int(m.group(1))] += 1

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,15 +42,16 @@ class Division:
     level: int  # 1 province-level, 2 prefecture-level, 3 county-level
     parent: str | None  # the code it is locatedIn (prefecture, else province)
 
-    @property
+    # (computed once per division: they are asked for every place of every article)
+    @cached_property
     def cls(self) -> str:
         return "District" if self.level == 3 else "City"
 
-    @property
+    @cached_property
     def province(self) -> str:
         return self.code[:2]
 
-    @property
+    @cached_property
     def prefecture(self) -> str:
         return self.code[:4]
 
@@ -201,8 +203,9 @@ def find_places(
     """
     hits: list[PlaceHit] = []
     for start, end, name in index.finditer(norm):
-        if name in idx.full:
-            hits.append(PlaceHit(start, end, name, idx.full[name], True))
+        codes = idx.full.get(name)
+        if codes is not None:
+            hits.append(PlaceHit(start, end, name, codes, True))
         else:
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
     if not hits:
@@ -237,8 +240,7 @@ def find_places(
             h.accepted = "bracket"
     # 3b. Child right after its parent: 重庆(荣昌), 宁波江北区, 成都双流.
     for a, b in zip(hits, hits[1:], strict=False):
-        gap = norm[a.end : b.start]
-        if gap in ("", "(", "（"):
+        if b.start - a.end <= 1 and norm[a.end : b.start] in ("", "(", "（"):
             parents = set(a.codes)
             kids = [c for c in b.codes if _ancestors(c, idx) & parents]
             if kids:
@@ -257,11 +259,14 @@ def find_places(
                 h.accepted = False
                 h.codes = ()
                 continue
-        if h.accepted == "token" and not tokens.is_token(h.start, h.end):
-            # 武汉东湖新技术开发区 is one jieba word: a city or province before an area suffix
-            # (area_after) is still the place the area is named after
-            if area_after is None or not area_after.match(norm, h.end):
-                h.accepted = False
+        # 武汉东湖新技术开发区 is one jieba word: a city or province before an area suffix
+        # (area_after) is still the place the area is named after (asked first: it is cheap)
+        if (
+            h.accepted == "token"
+            and (area_after is None or not area_after.match(norm, h.end))
+            and not tokens.is_token(h.start, h.end)
+        ):
+            h.accepted = False
 
     def province_weights() -> Counter[str]:
         w: Counter[str] = Counter()
@@ -302,10 +307,9 @@ def find_places(
     for h in hits:
         if h.accepted or not h.codes:
             continue
-        if not tokens.is_token(h.start, h.end):
-            continue
         inside = tuple(c for c in h.codes if weights[_context_key(idx.by_code[c], idx)] > 0)
-        if inside:
+        # (jieba, the costly question, is asked only of a name inside the article's places)
+        if inside and tokens.is_token(h.start, h.end):
             h.codes = inside
             h.accepted = "context"
             resolve(h, weights)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 
 from kg.extract import agreements as agr
 from kg.extract import dates as dt
@@ -188,6 +189,8 @@ def relate_targets(f: Found) -> None:
     """计划到2025年，两市汽车产量将达到300万辆: targets of the agreement of the paragraph."""
     norm = f.norm
     for i, (ss, se) in enumerate(f.prep.bounds):
+        if norm.find("年", ss, se) < 0:
+            continue  # (every target year holds its 年)
         for m in _TARGET_YEAR.finditer(norm, ss, se):
             year = int(m.group(1) or m.group(2))
             subject = _agreement_for(f, i, m.start())
@@ -203,25 +206,36 @@ def relate_targets(f: Found) -> None:
 # -- science cities and areas -----------------------------------------------------------
 
 
+_SEMICOLON = re.compile("[;；]")
+
+
 def _segments(norm: str, ss: int, se: int) -> list[tuple[int, int]]:
     """A sentence cut at semicolons."""
     out, start = [], ss
-    for k in range(ss, se):
-        if norm[k] in ";；":
-            out.append((start, k))
-            start = k + 1
+    for m in _SEMICOLON.finditer(norm, ss, se):
+        out.append((start, m.start()))
+        start = m.end()
     out.append((start, se))
     return out
 
 
-def _topic(f: Found, ss: int, se: int) -> Entity | None:
-    """What a stretch of text about a place describes: its first science city, else its
-    first area."""
-    for group in (f.science_entities, f.area_entities):
-        inside = sorted((s, ent) for (s, _e), ent in group.items() if ss <= s < se)
-        if inside:
-            return inside[0][1]
-    return None
+class _Topics:
+    """The science cities and the areas of a document, each kind sorted by where it starts."""
+
+    def __init__(self, f: Found) -> None:
+        self._groups: list[tuple[list[int], list[Entity]]] = []
+        for group in (f.science_entities, f.area_entities):
+            items = sorted((s, ent) for (s, _e), ent in group.items())
+            self._groups.append(([s for s, _ent in items], [ent for _s, ent in items]))
+
+    def at(self, ss: int, se: int) -> Entity | None:
+        """What a stretch of text about a place describes: its first science city, else its
+        first area."""
+        for starts, ents in self._groups:
+            k = bisect_left(starts, ss)
+            if k < len(starts) and starts[k] < se:
+                return ents[k]
+        return None
 
 
 def _opens_with_place(f: Found, start: int) -> bool:
@@ -245,41 +259,53 @@ def relate_area_facts(f: Found) -> None:
     districts = [d for d in districts if d[2].cls == "District"]
     districts += [(s, e, ent) for (s, e), ent in f.area_entities.items()]
     districts.sort(key=lambda x: x[0])
+    # 以长沙高新区为核心(区): the core area named before 为核心
+    cored = [
+        (s, e, ent)
+        for s, e, ent in districts
+        if s > 0 and norm[s - 1] == "以" and norm.startswith("为核心", e)
+    ]
+    # 重庆高新区直管园(313平方公里): the area in brackets right after a district
+    bracketed = [(s, e, ent) for s, e, ent in districts if norm.startswith("(", e)]
+    bracket_starts = [s for s, _e, _ent in bracketed]
+    topics = _Topics(f)
     for i, (ss, se) in enumerate(f.prep.bounds):
-        sent_span = b.sentence_span(i)
-        sentence_topic = _topic(f, ss, se)
-        # X规划面积…；Y规划面积…: each part of a sentence split by ； has its own topic
-        for gs, ge in _segments(norm, ss, se):
-            topic = _topic(f, gs, ge)
+        sentence_topic = topics.at(ss, se)
+        # X规划面积…；Y规划面积…: each part of a sentence split by ； has its own topic (a
+        # sentence without a science city or an area has none in any part)
+        segments = _segments(norm, ss, se) if sentence_topic is not None else []
+        for gs, ge in segments:
+            topic = topics.at(gs, ge)
             if topic is None and not _opens_with_place(f, gs):
                 topic = sentence_topic  # X科学城位于…；规划面积…: still about X
             if topic is None:
                 continue
-            for m in _PLANNED_AREA.finditer(norm, gs, ge):
-                for q in qt.find_quantities(norm, lex, m.end(), min(ge, m.end() + 16)):
-                    if q.start == m.end() and q.unit in _AREA_UNITS:
-                        b.relate(topic, "plannedArea", QuantityValue(q.value, q.unit), sent_span)
+            if norm.find("面积", gs, ge) >= 0:
+                for m in _PLANNED_AREA.finditer(norm, gs, ge):
+                    for q in qt.find_quantities(norm, lex, m.end(), min(ge, m.end() + 16)):
+                        if q.start == m.end() and q.unit in _AREA_UNITS:
+                            value = QuantityValue(q.value, q.unit)
+                            b.relate(topic, "plannedArea", value, b.sentence_span(i))
             if topic.cls != "ScienceCity" and not topic.label.endswith(_ZONES):
                 continue  # 示范区包括X、Y: zones list their districts as science cities do
             for m in _INCLUDES.finditer(norm, gs, ge):
                 clause_end = _clause_end(norm, m.end(), ge)
                 for s, e, ent in districts:
                     if m.end() <= s and e <= clause_end:
-                        b.relate(topic, "includesDistrict", ent, sent_span)
+                        b.relate(topic, "includesDistrict", ent, b.sentence_span(i))
             for m in _CORE.finditer(norm, gs, ge):
                 for s, _e, ent in districts:
                     if s == m.end():
-                        b.relate(topic, "coreArea", ent, sent_span)
-            # 以长沙高新区为核心(区): the core area named before 为核心
-            for s, e, ent in districts:
-                if gs < s and e <= ge and norm[s - 1] == "以" and norm.startswith("为核心", e):
-                    b.relate(topic, "coreArea", ent, sent_span)
-        # 重庆高新区直管园(313平方公里): the area in brackets right after a district
-        for s, e, ent in districts:
-            if ss <= s < se and norm.startswith("(", e):
-                for q in qt.find_quantities(norm, lex, e + 1, min(se, e + 16)):
-                    if q.start == e + 1 and q.unit in _AREA_UNITS and norm.startswith(")", q.end):
-                        b.relate(ent, "plannedArea", QuantityValue(q.value, q.unit), sent_span)
+                        b.relate(topic, "coreArea", ent, b.sentence_span(i))
+            for s, e, ent in cored:
+                if gs < s and e <= ge:
+                    b.relate(topic, "coreArea", ent, b.sentence_span(i))
+        first = bisect_left(bracket_starts, ss)
+        for _s, e, ent in bracketed[first : bisect_left(bracket_starts, se, first)]:
+            for q in qt.find_quantities(norm, lex, e + 1, min(se, e + 16)):
+                if q.start == e + 1 and q.unit in _AREA_UNITS and norm.startswith(")", q.end):
+                    value = QuantityValue(q.value, q.unit)
+                    b.relate(ent, "plannedArea", value, b.sentence_span(i))
 
 
 # -- projects ---------------------------------------------------------------------------
@@ -428,11 +454,13 @@ def relate_project_figures(f: Found) -> None:
     norm, b = f.norm, f.b
     last_project: Entity | None = None
     last_para = -1
+    project_starts = [p for p, _e in f.project_at]  # (project_at is sorted by start)
     for i, (ss, se) in enumerate(f.prep.bounds):
         para = f.prep.paragraph[i]
         if para != last_para:
             last_project, last_para = None, para
-        inside = [(p, e) for p, e in f.project_at if ss <= p < se]
+        first = bisect_left(project_starts, ss)
+        inside = f.project_at[first : bisect_left(project_starts, se, first)]
         trigger = _PROJECT_TOPIC.search(norm, ss, se)
         if trigger is None and last_project is not None and not inside:
             bare = _BARE_HEAD_TOPIC.search(norm, ss, se)
@@ -452,8 +480,8 @@ def relate_project_figures(f: Found) -> None:
                 subject = before[-1] if before else last_project
                 if subject is not None:
                     jobs.append((subject, trigger.start(), upto))
-        span = b.sentence_span(i)
         for subject, floor, upto in jobs:
+            span = b.sentence_span(i)
             located = _THIS_LOCATED.search(norm, ss, se)
             if located:
                 ent, _e = _place_chain(f, located.end())

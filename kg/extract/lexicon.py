@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
 from kg.resources import data_path
+
+if TYPE_CHECKING:
+    from kg.records import Entity
 
 __all__ = ["Lexicon", "Tokens", "PrefixIndex", "trie_pattern", "read_lines", "read_table"]
 
@@ -114,6 +116,8 @@ class Lexicon:
         self.max_sector_len = max(map(len, self.sectors))
         self.max_boundary_len = max(map(len, self.boundary_words))
         self.max_region_len = max(map(len, self.region_words))
+        # the entity of each division code, made on first use (kg.extract.builder)
+        self.division_entities: dict[str, Entity] = {}
         self._jieba: Any = None
         self._pos: Any = None
         self._jieba_lock = threading.Lock()
@@ -219,7 +223,7 @@ class Lexicon:
 
     def _token_lengths(self, block: str) -> tuple[int, ...]:
         """Lengths of jieba's tokens of ``block``, in order (with HMM)."""
-        return tuple(len(tok) for tok in self.tokenizer().cut(block, HMM=True))
+        return tuple(map(len, self.tokenizer().cut(block, HMM=True)))
 
     def pos_cut(self, text: str) -> list[tuple[str, str]]:
         """jieba's words of a short ``text`` with their part-of-speech flags (a private
@@ -250,19 +254,18 @@ class Tokens:
         self.norm = norm
         self.lex = lex
         self._blocks: dict[int, tuple[int, frozenset[int], frozenset[int]]] = {}
-        self._run_starts: list[int] | None = None
-        self._run_ends: list[int] = []
+        self._reversed: str | None = None
 
     def _bounds(self, pos: int) -> tuple[int, int]:
         """The block holding ``pos`` or ending right before it, else the empty ``pos:pos``."""
-        if self._run_starts is None:
-            spans = [m.span() for m in _JIEBA_BLOCK.finditer(self.norm)]
-            self._run_starts = [s for s, _e in spans]
-            self._run_ends = [e for _s, e in spans]
-        k = bisect_right(self._run_starts, pos) - 1
-        if k >= 0 and self._run_ends[k] >= pos:
-            return self._run_starts[k], self._run_ends[k]
-        return pos, pos
+        # a block is a maximal run of block characters: the run ending at pos (read in the
+        # reversed text) and the run starting there
+        if self._reversed is None:
+            self._reversed = self.norm[::-1]
+        before = _JIEBA_BLOCK.match(self._reversed, len(self.norm) - pos)
+        after = _JIEBA_BLOCK.match(self.norm, pos)
+        start = pos - (before.end() - before.start()) if before else pos
+        return start, after.end() if after else pos
 
     def _block(self, pos: int) -> tuple[int, frozenset[int], frozenset[int]]:
         s, e = self._bounds(pos)

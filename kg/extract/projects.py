@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
@@ -55,6 +56,10 @@ _NEEDS_MODIFIER = frozenset({"园区"})
 _WORD_TAILS = frozenset("性化型式级类")
 # Things written before a name that are not part of it.
 _LEADING_OFF = re.compile(r"^(?:[\d一二三四五六七八九十]+[个项批]|等|及)")
+# Quotes and brackets, left out when judging the words of a name.
+_QUOTES = re.compile(r"[“”\"「」()]")
+# A 线 is a line project only when its name says what kind of line.
+_LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 
 
 @dataclass
@@ -172,7 +177,7 @@ def _covered_by(text: str, words: frozenset[str], max_len: int) -> bool:
 
 def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
     """True when the words of a name before its head only describe a kind of thing."""
-    core = re.sub(r"[“”\"「」()]", "", core)
+    core = _QUOTES.sub("", core)
     if len(core) < 2:
         return True
     if places or any(c.isascii() and c.isalnum() for c in core):
@@ -189,7 +194,7 @@ def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> b
     if name[:1] in _WORD_TAILS:
         return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
     core = name[: len(name) - len(head)] if name.endswith(head) else name
-    bare = re.sub(r"[“”\"「」()]", "", core)
+    bare = _QUOTES.sub("", core)
     if _abbreviations_before(bare + "合作", len(bare), lex) or (
         len(bare) > 2 and _abbreviations_before(bare[:2], 2, lex)
     ):
@@ -244,11 +249,7 @@ def find_projects(
         if any(bs < start and end < be for bs, be in books) and not _outside(norm, name, books):
             continue  # named only inside the title of a plan: 《X园区发展规划》
         inside = [p for p in places if start <= p.start and p.end <= end]
-        if (
-            head == "线"
-            and "至" not in name
-            and not re.search(r"号线|专线|支线|干线|铁路|轨道", name)
-        ):
+        if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
         if _is_generic(norm[start:he], head, lex, inside):
             continue
@@ -305,18 +306,35 @@ def _merge_short_forms(
             h.label = full[h.label]
 
 
+_COORD_HEADS = "城际铁路|高铁|铁路|高速公路|高速|机场|大桥|隧道"
 # 渝西、渝万、成达万高铁; 燕矶、双柳两座长江大桥 (a count and a shared modifier before the head).
 _COORD = re.compile(
     r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)"
     r"(?:[两三四五六七八九十]+[座条个项](?P<mod>[\u4e00-\u9fff]{0,4}?))?"
-    r"(城际铁路|高铁|铁路|高速公路|高速|机场|大桥|隧道)"
+    f"({_COORD_HEADS})"
 )
+# A 、 with a head after it in the same run of Chinese characters and 、: each match of
+# _COORD lies inside one such run (those are the only characters it matches).
+_COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
+_COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
+
+
+def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
+    """``_COORD.finditer(norm)``, scanning only the runs of Chinese characters and 、 that
+    hold a 、 followed by a head (the regex engine no longer tries every position)."""
+    pos = 0
+    while (anchor := _COORD_ANCHOR.search(norm, pos)) is not None:
+        start = anchor.start()
+        while start > 0 and ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] == "、"):
+            start -= 1
+        pos = _COORD_RUN.match(norm, anchor.start()).end()
+        yield from _COORD.finditer(norm, start, pos)
 
 
 def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
     out = []
-    for m in _COORD.finditer(norm):
+    for m in _coordinated_matches(norm):
         head = (m.group("mod") or "") + m.group(3)
         pos = m.start(1)
         parts = m.group(1).split("、")

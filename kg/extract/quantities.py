@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.numerals import small_cn_number
 
 __all__ = [
     "QuantityHit",
@@ -59,6 +60,7 @@ _LEADING_CUT = re.compile(
 _LEADING_SUBJECT = re.compile(
     r"^(?:[两三四五六七八九十]+(?:市|地|省|区|方)|双方|全市|全省|全区|该项目|项目|其中|每年|今年|当年|目前)"
 )
+_LEADING_YEAR = re.compile(r"^(?:计划|预计|力争)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。!?、()（）“”\s]")
 
 
@@ -85,6 +87,9 @@ def parse_number(text: str) -> Decimal | None:
     try:
         if text[0].isdigit():
             return Decimal(text)
+        small = small_cn_number(text)
+        if small is not None:
+            return Decimal(small)
         import cn2an
 
         return Decimal(str(cn2an.cn2an(text, "smart")))
@@ -145,7 +150,7 @@ def indicator_before(norm: str, pos: int, floor: int) -> str | None:
                 clause = clause[: -len(t)]
                 changed = True
                 break
-    clause = re.sub(r"^(?:计划|预计|力争)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?", "", clause)
+    clause = _LEADING_YEAR.sub("", clause)
     m = _LEADING_CUT.match(clause)
     if m and m.end() < len(clause):
         clause = clause[m.end() :]

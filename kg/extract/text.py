@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from kg.records import Sentence
 
@@ -27,6 +29,7 @@ def _norm_char(ch: str) -> str:
     return n if len(n) == 1 else ch
 
 
+@lru_cache(maxsize=16384)
 def normalize_name(name: str) -> str:
     """Identity form of a name: NFKC, white space removed (（）and () are the same)."""
     return _WS.sub("", unicodedata.normalize("NFKC", name))
@@ -58,6 +61,9 @@ def finditer_near(
         yield from pattern.finditer(text, ws, we)
 
 
+_FIRST = itemgetter(0)
+
+
 @dataclass(frozen=True)
 class Prepared:
     """The normalised working text of a document and how it maps back to the original.
@@ -70,7 +76,7 @@ class Prepared:
 
     original: str
     norm: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when no line break was joined
     sentences: tuple[Sentence, ...]
     bounds: tuple[tuple[int, int], ...]
     paragraph: tuple[int, ...]
@@ -96,14 +102,8 @@ class Prepared:
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding normalised offset ``pos`` (the nearest one)."""
-        lo, hi = 0, len(self.bounds) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.bounds[mid][0] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        # the last sentence starting at or before pos, else the first
+        return max(0, bisect_right(self.bounds, pos, key=_FIRST) - 1)
 
 
 def _joined_ranges(text: str) -> list[tuple[int, int]]:
@@ -123,21 +123,21 @@ def _joined_ranges(text: str) -> list[tuple[int, int]]:
     return drop
 
 
-# Characters whose one-character NFKC differs from them (ord -> replacement), for
-# str.translate, and every character already looked at; both grow with the characters seen.
-_TRANSLATE: dict[int, str] = {}
-_SEEN: set[str] = set()
+class _CharTable(dict[int, str]):
+    """``ord(ch) -> _norm_char(ch)`` for str.translate, filled with each character the
+    first time it is met (it grows with the distinct characters seen, as a set would)."""
+
+    def __missing__(self, code: int) -> str:
+        n = _norm_char(chr(code))
+        self[code] = n
+        return n
+
+
+_TRANSLATE = _CharTable()
 
 
 def _normalize_chars(text: str) -> str:
     """``_norm_char`` of every character of ``text`` (same length), in one C pass."""
-    new = set(text) - _SEEN
-    if new:
-        for ch in new:
-            n = _norm_char(ch)
-            if n != ch:
-                _TRANSLATE[ord(ch)] = n
-        _SEEN.update(new)
     return text.translate(_TRANSLATE)
 
 
@@ -149,19 +149,21 @@ _SPLIT = re.compile('\n|[。!?][!?”’"」)]*')
 def prepare(text: str) -> Prepared:
     """Normalise ``text`` character by character and split it into sentences."""
     ranges = _joined_ranges(text) if "\n" in text else []
+    offsets: Sequence[int]
     if ranges:
         pieces: list[str] = []
-        offsets: list[int] = []
+        joined: list[int] = []
         k = 0
         for s, e in ranges:
             pieces.append(text[k:s])
-            offsets.extend(range(k, s))
+            joined.extend(range(k, s))
             k = e
         pieces.append(text[k:])
-        offsets.extend(range(k, len(text)))
+        joined.extend(range(k, len(text)))
+        offsets = tuple(joined)
         norm = _normalize_chars("".join(pieces))
     else:
-        offsets = range(len(text))  # type: ignore[assignment]
+        offsets = range(len(text))
         norm = _normalize_chars(text)
 
     sentences: list[Sentence] = []
@@ -173,7 +175,8 @@ def prepare(text: str) -> Prepared:
         chunk = norm[s:e]
         stripped = chunk.strip()
         if stripped:
-            s += len(chunk) - len(chunk.lstrip())
+            if chunk[0].isspace():
+                s += len(chunk) - len(chunk.lstrip())
             e = s + len(stripped)
             os_, oe = offsets[s], offsets[e - 1] + 1
             sentences.append(Sentence(len(sentences), os_, oe, text[os_:oe]))
@@ -182,11 +185,12 @@ def prepare(text: str) -> Prepared:
 
     start = 0
     for m in _SPLIT.finditer(norm):
-        if m.group() == "\n":
-            flush(start, m.start())
+        ms, me = m.span()
+        if norm[ms] == "\n":
+            flush(start, ms)
             para += 1
         else:
-            flush(start, m.end())
-        start = m.end()
+            flush(start, me)
+        start = me
     flush(start, len(norm))
-    return Prepared(text, norm, tuple(offsets), tuple(sentences), tuple(bounds), tuple(paragraphs))
+    return Prepared(text, norm, offsets, tuple(sentences), tuple(bounds), tuple(paragraphs))
