@@ -263,7 +263,7 @@ def _extract_chunk(
         graph = iri.document_iri(doc.id)
         statements = extraction_statements(ex)
         statements.sort()
-        own, shared = split_statements(statements, graph)
+        own, shared = split_statements(statements, graph, presorted=True)
         violations: tuple[str, ...] = ()
         if validate:
             from kg.shapes import check_statements

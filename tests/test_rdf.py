@@ -110,3 +110,13 @@ def test_rdf_turtle_is_byte_identical_and_round_trips(small_extraction):
     second = generate_turtle(to_graph([small_extraction]))
     assert first == second
     assert isomorphic(Graph().parse(data=first, format="turtle"), to_graph([small_extraction]))
+
+
+def test_rdf_split_statements_by_bisection_agrees_with_a_scan(small_extraction):
+    from kg.rdf import extraction_statements, split_statements
+
+    doc = iri.document_iri(small_extraction.document.id)
+    statements = sorted(extraction_statements(small_extraction))
+    own, shared = split_statements(statements, doc)
+    assert own and shared
+    assert split_statements(statements, doc, presorted=True) == (own, shared)
