@@ -64,6 +64,8 @@ _VERSION = 2
 _CONTENT_HASH = "https://w3id.org/chengyu-kg/ontology#contentHash"
 # Oxigraph ingests a bulk load atomically in batches of up to a million quads; stay below.
 _MAX_BULK_QUADS = 500_000
+# Shared statements remembered as loaded by one store instance, at most.
+_MAX_LOADED = 2_000_000
 # Changed or removed articles per update transaction.
 _CHANGE_BATCH = 200
 
@@ -181,6 +183,8 @@ class ArticleStore:
         self._ox: Any = None
         self._ds: Any = None
         self._records: dict[tuple[str, str], frozenset[str]] = {}
+        # shared statements this instance has loaded (not loaded again by later batches)
+        self._loaded: set[str] = set()
         if self.backend == "oxigraph":
             self._open_oxigraph()
         else:
@@ -438,17 +442,27 @@ class ArticleStore:
             return
         import pyoxigraph
 
+        if len(self._loaded) > _MAX_LOADED:
+            self._loaded.clear()
         batch: list[str] = []
+        fresh: set[str] = set()
         size = 0
+
+        def load() -> None:
+            self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
+            self._loaded |= fresh
+
         for article in articles:
             if batch and size + article.statements > _MAX_BULK_QUADS:
-                self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
-                batch, size = [], 0
+                load()
+                batch, fresh, size = [], set(), 0
             batch.append(article.own.replace(" .\n", f" <{article.graph}> .\n"))
-            batch.append("".join(f"{st} .\n" for st in article.shared))
+            shared = [st for st in article.shared if st not in self._loaded and st not in fresh]
+            fresh.update(shared)
+            batch.append("".join(f"{st} .\n" for st in shared))
             size += article.statements
         if batch:
-            self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
+            load()
 
     def replace(self, article: StoredArticle) -> None:
         """Replace one article's graph and shared statements in one transaction."""
@@ -471,6 +485,7 @@ class ArticleStore:
         stored article makes it any more. Returns how many of ``removed`` were stored.
         """
         self._check_writable()
+        self._loaded.clear()  # some shared statements may go
         hashes = self.article_hashes()
         removed = sorted({_graph_iri(g) for g in removed} & hashes.keys())
         targets = [(a.graph, a) for a in changed] + [(g, None) for g in removed]
