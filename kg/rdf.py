@@ -251,8 +251,7 @@ def _relation_object(
         )
         return ref, list(_quantity_triples(ref, obj, t))
     if isinstance(obj, DateValue):
-        extra = [(t.iri(subject_iri), t["cy:yearSource"], t.string(obj.year_source))]
-        return t.typed(obj.date.isoformat(), _XSD + "date"), extra
+        return t.typed(obj.date.isoformat(), _XSD + "date"), []
     raise TypeError(f"unsupported relation object {obj!r}")
 
 
@@ -326,6 +325,8 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
         yield ref, t["rdf:subject"], subject
         yield ref, t["rdf:predicate"], predicate
         yield ref, t["rdf:object"], obj
+        if isinstance(rel.object, DateValue):  # how this document's date got its year
+            yield ref, t["cy:yearSource"], t.string(rel.object.year_source)
         yield from _span_triples(
             ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t
         )

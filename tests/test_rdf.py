@@ -29,7 +29,6 @@ ID = iri.BASE
             CY.signedOn,
             Literal("2023-03-05", datatype=XSD.date),
         ),
-        (URIRef(ID + "agreement/京津科技协同合作协议"), CY.yearSource, Literal("published")),
         (
             URIRef(ID + "science-city/中关村科学城"),
             CY.includesDistrict,
@@ -120,3 +119,12 @@ def test_rdf_split_statements_by_bisection_agrees_with_a_scan(small_extraction):
     own, shared = split_statements(statements, doc)
     assert own and shared
     assert split_statements(statements, doc, presorted=True) == (own, shared)
+
+
+def test_rdf_year_source_is_on_the_assertion_of_the_date(small_extraction):
+    from rdflib.namespace import RDF
+
+    graph = to_graph([small_extraction])
+    [assertion] = graph.subjects(RDF.predicate, CY.signedOn)
+    assert graph.value(assertion, CY.yearSource) == Literal("published")
+    assert set(graph.subjects(CY.yearSource, None)) == {assertion}

@@ -218,7 +218,7 @@ def _mutations():
     agreement = URIRef(ID + "agreement/京津科技协同合作协议")
     district = URIRef(ID + "district/110108")
     from rdflib import XSD, Literal
-    from rdflib.namespace import RDFS
+    from rdflib.namespace import RDF, RDFS
 
     return {
         "none": lambda g: None,
@@ -229,7 +229,9 @@ def _mutations():
             g.remove((district, CY.divisionCode, None)),
             g.add((district, CY.divisionCode, Literal("abc"))),
         ),
-        "year-source-not-in": add(agreement, CY.yearSource, Literal("guess")),
+        "year-source-not-in": lambda g: g.add(
+            (next(g.subjects(RDF.predicate, CY.signedOn)), CY.yearSource, Literal("guess"))
+        ),
         "label-not-zh": add(district, RDFS.label, Literal("Haidian", lang="en")),
         "date-not-date": add(agreement, CY.signedOn, Literal("2023", datatype=XSD.gYear)),
         "untraceable": add(URIRef(ID + "city/999999"), CY.divisionCode, Literal("999999"))
