@@ -34,7 +34,7 @@ __all__ = [
 #: Builds without a store of up to this many quads are validated with pySHACL over the
 #: whole union graph; others with the compiled shapes of :mod:`kg.shapes` (per article in
 #: the workers, plus ``sh:maxCount`` over the statements articles share).
-PYSHACL_LIMIT = 60_000
+PYSHACL_LIMIT = 10_000
 
 # A batch of new articles goes into the store in one atomic bulk load.
 _BATCH_STATEMENTS = 150_000

@@ -237,3 +237,16 @@ def test_build_incremental_interrupted_build_leaves_whole_articles(tmp_path, how
     # the next build completes the rest
     result = build([corpus], store=store, validate=False)
     assert (result.new, result.unchanged) == (200 - len(graphs), len(graphs))
+
+
+def test_build_validates_small_builds_with_pyshacl_and_larger_ones_with_compiled_shapes(
+    tmp_path, articles
+):
+    from kg.build import PYSHACL_LIMIT
+
+    small = build([_write(tmp_path / "a.jsonl", articles[:1])])
+    assert small.validated == "pyshacl" and small.quads <= PYSHACL_LIMIT
+    larger = build([_write(tmp_path / "b.jsonl", list(CORPUS.generate(25, seed=7)))])
+    assert larger.validated == "shapes" and larger.quads > PYSHACL_LIMIT
+    small.close()
+    larger.close()
