@@ -239,3 +239,14 @@ def test_agreements_collective_with_a_sector_is_not_the_parties_before():
 def test_agreements_targets_of_plans_are_not_agreement_targets(text):
     ex = _read(text)[0]
     assert [r for r in ex.relations if r.predicate == "hasTarget"] == []
+
+
+def test_agreements_same_title_signed_twice_keeps_one_date():
+    # two pairs of cities sign agreements of one generic title: one signing date (the first)
+    text = (
+        "5月8日，洛阳市商务局与开封市商务局签署《深化开放合作协议》。\n\n"
+        "6月9日，郑州市商务局与新乡市商务局签署《深化开放合作协议》。"
+    )
+    ex = _read(text, datetime.date(2023, 6, 10))[0]
+    dates = [r.object.date for r in ex.relations if r.predicate == "signedOn"]
+    assert dates == [datetime.date(2023, 5, 8)]

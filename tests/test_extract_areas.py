@@ -147,3 +147,22 @@ def test_areas_shortened_zone_is_the_full_one():
 )
 def test_areas_core_area_and_districts_of_zones(text, fact):
     assert fact in _read(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text, area, city",
+    [
+        # an area named after a county-level district lies in that district's city (a
+        # District is locatedIn a City)
+        ("南京江宁经济技术开发区与苏州市签约。", "江宁经济技术开发区", "南京市"),
+        ("大庆市大同汽车产业示范区加快建设。", "大同汽车产业示范区", "大庆市"),
+    ],
+)
+def test_areas_named_after_a_county_lie_in_its_city(text, area, city):
+    ex = extract(Document(id="t", text=text))
+    located = {
+        (r.subject.label, r.object.cls, r.object.label)
+        for r in ex.relations
+        if r.predicate == "locatedIn" and r.subject.label == area
+    }
+    assert located == {(area, "City", city)}

@@ -139,3 +139,40 @@ def test_pipeline_seed_divisions_carry_codes(seed):
     assert codes["四川省"] == "510000"
     bases = {m.span.surface: m.basis for m in seed.mentions if m.entity.label == "北碚区"}
     assert bases == {"北碚": "official-code"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a head inside a district's name (下花园区): no project named after the district
+        "张家口科技城涉及下花园区、桥东区2个区，核心区为下花园区(185平方公里)。",
+        # an area named after a county-level district
+        "南京江宁经济技术开发区与苏州市签约。",
+        # one title signed twice on two days
+        "5月8日，洛阳市商务局与开封市商务局签署《深化开放合作协议》。\n\n"
+        "6月9日，郑州市商务局与新乡市商务局签署《深化开放合作协议》。",
+    ],
+)
+def test_pipeline_graph_conforms_to_the_shapes(text):
+    from kg.rdf import extraction_statements
+    from kg.shapes import check_statements
+
+    ex = extract(Document(id="t", text=text, published=datetime.date(2023, 6, 10)))
+    assert check_statements(sorted(extraction_statements(ex)), limit=5) == []
+
+
+def test_pipeline_relations_of_unnamed_subjects_are_dropped():
+    from kg.extract.builder import Builder, entity
+    from kg.extract.pipeline import _traceable
+    from kg.extract.text import prepare
+
+    b = Builder(prepare("洛阳市与开封市合作。"))
+    city, other, ghost = entity("City", "洛阳市"), entity("City", "开封市"), entity("Project", "X")
+    area = entity("District", "Y")
+    b.mention(city, 0, 3, "exact")
+    b.relate(city, "locatedIn", other, b.sentence_span(0))  # named subject: kept
+    b.relate(other, "locatedIn", city, b.sentence_span(0))  # object of a kept fact: kept
+    b.relate(ghost, "locatedIn", area, b.sentence_span(0))  # never named: dropped
+    b.relate(area, "locatedIn", city, b.sentence_span(0))  # named only by the ghost: dropped
+    kept = [(r.subject.label, r.object.label) for r in _traceable(b)]
+    assert kept == [("洛阳市", "开封市"), ("开封市", "洛阳市")]

@@ -64,6 +64,27 @@ def test_projects_generic_phrases_are_not_projects(text):
     assert _read(text)[0] == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a head written inside a division's name (下花园区, 梁园区, 运河区) names no project
+        ("核心区为下花园区(185平方公里)，下花园区加快发展。", []),
+        ("商丘市梁园区重点推进智能网联汽车产业园建设。", ["智能网联汽车产业园"]),
+        ("沧州市运河区、长春市绿园区加快发展。", []),
+        # the cities that share the facilities are not part of a name
+        ("到2026年，两地数据中心机架力争达到14524个。", []),
+        ("三市综合物流园年吞吐量达到500万吨。", []),
+    ],
+)
+def test_projects_division_and_collective_words_are_not_names(text, expected):
+    assert _read(text)[0] == expected
+
+
+def test_projects_number_inside_a_place_name_is_no_figure():
+    text = "长春市重点推进九台新能源电池项目建设。该项目位于九台区，总投资248.6亿元。"
+    assert _read(text)[2] == {("九台新能源电池项目", "24860000000", "Yuan")}
+
+
 def test_projects_coordinated_names_share_the_head():
     text = "交通方面，郑西、郑渝、郑太高铁建设正加快推进。"
     assert _read(text)[0] == ["郑西高铁", "郑渝高铁", "郑太高铁"]

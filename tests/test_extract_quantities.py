@@ -65,11 +65,29 @@ def test_quantities_decimals_have_no_exponent(value, expected):
         ("三地累计互认专业技术人才", "互认专业技术人才"),
         ("力争到2025年,两区地区生产总值合计突破", "地区生产总值"),
         ("四市联合实施科技攻关项目", "联合实施科技攻关项目"),
+        # modal and aspirational words before the verb are not part of the indicator
+        ("到2027年,两地汽车产量力争达到", "汽车产量"),
+        ("两市研发投入将力争突破", "研发投入"),
+        ("三地游客接待量有望实现", "游客接待量"),
+        ("全省粮食产量预计将达到", "粮食产量"),
+        ("两地装机容量争取达到", "装机容量"),
+        ("新增充电桩计划达到", "新增充电桩"),
+        ("数据中心机架要达到", "数据中心机架"),
+        ("地区生产总值确保突破", "地区生产总值"),
+        ("年产值力求超过", "年产值"),
+        ("产值力争实现", "产值"),
+        ("争取年产值达到", "年产值"),
     ],
 )
 def test_quantities_indicator_before_the_number(clause, indicator):
     text = clause + "100万吨"
     assert indicator_before(text, len(clause), 0) == indicator
+
+
+@pytest.mark.parametrize("clause", ["到2025年,力争达到", "将力争突破", "预计"])
+def test_quantities_modal_and_verb_alone_name_no_indicator(clause):
+    text = clause + "100万吨"
+    assert indicator_before(text, len(clause), 0) is None
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,11 @@ def division_entity(code: str, lex: Lexicon) -> Entity:
     return ent
 
 
+# Predicates with at most one value per subject (sh:maxCount 1): 《T》 signed twice in an
+# article (two pairs of cities signing agreements of one generic title) keeps its first date.
+_FUNCTIONAL = frozenset({"signedOn"})
+
+
 class Builder:
     """Collects mentions and relations without duplicates, in reading order."""
 
@@ -38,6 +43,7 @@ class Builder:
         self.relations: dict[tuple, Relation] = {}
         self.spans: dict[tuple[int, int], Entity] = {}  # one entity per span (its IRI)
         self._sentence_spans: dict[int, Span] = {}
+        self._valued: set[tuple[Entity, str]] = set()  # (subject, functional predicate)
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``norm[start:end]`` in the original text."""
@@ -66,10 +72,16 @@ class Builder:
         return span
 
     def relate(self, subject: Entity, predicate: str, obj, span: Span) -> None:
-        """Record a fact once (the first evidence is kept)."""
+        """Record a fact once (the first evidence is kept); a functional predicate keeps
+        the first value of a subject."""
         key = (subject, predicate, obj)
-        if key not in self.relations:
-            self.relations[key] = Relation(subject, predicate, obj, span)
+        if key in self.relations:
+            return
+        if predicate in _FUNCTIONAL:
+            if (subject, predicate) in self._valued:
+                return
+            self._valued.add((subject, predicate))
+        self.relations[key] = Relation(subject, predicate, obj, span)
 
 
 @dataclass

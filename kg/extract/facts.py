@@ -185,6 +185,22 @@ def _plan_before(f: Found, index: int, ss: int, pos: int) -> bool:
     return False
 
 
+def _figures(f: Found, start: int, end: int) -> list[qt.QuantityHit]:
+    """Quantities in ``norm[start:end]`` but those written inside the name of a place or an
+    area (九台区 is no 9 台, 四方台区 no 4 方)."""
+    found = qt.find_quantities(f.norm, f.lex, start, end)
+    if found:
+        names = [
+            (s, e)
+            for at in (f.place_at, f.area_at)
+            for s, (_ent, e) in at.items()
+            if s < end and start < e
+        ]
+        if names:
+            found = [q for q in found if not any(s <= q.start < e for s, e in names)]
+    return found
+
+
 def relate_targets(f: Found) -> None:
     """计划到2025年，两市汽车产量将达到300万辆: targets of the agreement of the paragraph."""
     norm = f.norm
@@ -196,7 +212,7 @@ def relate_targets(f: Found) -> None:
             subject = _agreement_for(f, i, m.start())
             if subject is None or _plan_before(f, i, ss, m.start()):
                 continue
-            for q in qt.find_quantities(norm, f.lex, m.end(), se):
+            for q in _figures(f, m.end(), se):
                 indicator = qt.indicator_before(norm, q.start, m.end())
                 if indicator is not None:
                     value = QuantityValue(q.value, q.unit, indicator, year)
@@ -488,7 +504,7 @@ def relate_project_figures(f: Found) -> None:
                 if ent is not None:
                     b.relate(subject, "locatedIn", ent, span)
             floor = f.project_end.get(floor, floor)  # the indicator follows the name
-            for q in qt.find_quantities(norm, f.lex, floor, upto):
+            for q in _figures(f, floor, upto):
                 indicator = qt.indicator_before(norm, q.start, floor) or qt.indicator_after(
                     norm, q.end, upto
                 )

@@ -15,7 +15,7 @@ from kg.extract import projects as pj
 from kg.extract.builder import Builder, Found, division_entity, entity
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import prepare
-from kg.records import Document, Extraction
+from kg.records import Document, Entity, Extraction, Relation
 
 __all__ = ["extract"]
 
@@ -41,8 +41,26 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
         mentions=tuple(
             sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
         ),
-        relations=tuple(b.relations.values()),
+        relations=_traceable(b),
     )
+
+
+def _traceable(b: Builder) -> tuple[Relation, ...]:
+    """The relations whose subject the article names: by a mention, or as the object of
+    another relation kept (every entity of the graph is traceable to its text). A reading
+    whose mention lost its span to another entity (a place, read first) states nothing."""
+    named = {(m.entity.cls, m.entity.key) for m in b.mentions.values()}
+    relations = list(b.relations.values())
+    while True:
+        traced = named | {
+            (r.object.cls, r.object.key)
+            for r in relations
+            if isinstance(r.object, Entity) and r.object != r.subject
+        }
+        kept = [r for r in relations if (r.subject.cls, r.subject.key) in traced]
+        if len(kept) == len(relations):
+            return tuple(kept)
+        relations = kept
 
 
 def _read_places(f: Found) -> None:
@@ -80,7 +98,7 @@ def _read_places(f: Found) -> None:
         f.area_entities[(a.start, a.end)] = ent
         span = b.mention(ent, a.start, a.end, a.basis)
         if a.place is not None and a.place.code:
-            b.relate(ent, "locatedIn", division_entity(a.place.code, lex), span)
+            b.relate(ent, "locatedIn", division_entity(_city_of(a.place.code, lex), lex), span)
     for s in sciences:
         ent = entity("ScienceCity", s.label)
         f.science_entities[(s.start, s.end)] = ent
@@ -91,6 +109,15 @@ def _read_places(f: Found) -> None:
     for (s, e), ent in f.area_entities.items():
         if s not in f.area_at or f.area_at[s][1] < e:
             f.area_at[s] = (ent, e)
+
+
+def _city_of(code: str, lex: Lexicon) -> str:
+    """The City a place lies in: itself, or for a county-level District its parent (an
+    area named after 江宁区 is locatedIn 南京市: a District is locatedIn a City)."""
+    d = lex.divisions.by_code[code]
+    while d.level == 3 and d.parent in lex.divisions.by_code:
+        d = lex.divisions.by_code[d.parent]
+    return d.code
 
 
 def _main_places(places: list[dv.PlaceHit], lex: Lexicon) -> dict[int, str]:

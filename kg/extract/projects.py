@@ -54,8 +54,11 @@ _BOOK = re.compile(r"《[^《》\n]{1,120}》")
 _NEEDS_MODIFIER = frozenset({"园区"})
 # Characters that end a word and never begin a name (保障性, 现代化, 新型).
 _WORD_TAILS = frozenset("性化型式级类")
-# Things written before a name that are not part of it.
-_LEADING_OFF = re.compile(r"^(?:[\d一二三四五六七八九十]+[个项批]|等|及)")
+# Things written before a name that are not part of it (两地数据中心机架: the cities that
+# share the facilities, not a name).
+_LEADING_OFF = re.compile(
+    r"(?:[\d一二三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
+)
 # Quotes and brackets, left out when judging the words of a name.
 _QUOTES = re.compile(r"[“”\"「」()]")
 # A 线 is a line project only when its name says what kind of line.
@@ -217,11 +220,15 @@ def find_projects(
     """
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
+    # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
+    in_place = {k for p in places for k in range(p.start, p.end)}
     books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
     cands: list[ProjectHit] = []
     for m in lex.project_head_re.finditer(norm):
         head = m.group()
         hs, he = m.span()
+        if hs in in_place or he - 1 in in_place:
+            continue
         follow = norm[he : he + 1]
         if follow and follow in _HEAD_CONTINUES.get(head, ()):
             continue

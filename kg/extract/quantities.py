@@ -53,9 +53,30 @@ _TRAILING = (
     "总计",
     "合计",
     "共计",
+    "实现",
+    "完成",
 )
+# Modal and aspirational words before the verb (两地汽车产量力争达到, 将力争突破, 有望实现):
+# they belong to the clause, not to the indicator.
+_MODALS = (
+    "力争",
+    "争取",
+    "力求",
+    "努力",
+    "预计",
+    "预期",
+    "有望",
+    "可望",
+    "计划",
+    "确保",
+    "要",
+    "拟",
+)
+# (要 and 拟 end other words — 主要, 模拟 — so they are cut only before a verb cut off; a
+# clause of nothing but a modal and a verb names no indicator: 力争达到)
+_SHORT_MODALS = frozenset({"要", "拟"})
 _LEADING_CUT = re.compile(
-    r".*(?:实现|完成|形成|带动|投运后可|建成后可|后可|后将|每年可|累计|目前已|已|可|将|使|预计|力争|确保)"
+    r".*(?:实现|完成|形成|带动|投运后可|建成后可|后可|后将|每年可|累计|目前已|已|可|将|使|预计|力争|争取|有望|确保)"
 )
 _LEADING_SUBJECT = re.compile(
     r"^(?:[两三四五六七八九十]+(?:市|地|省|区|方)|双方|全市|全省|全区|该项目|项目|其中|每年|今年|当年|目前)"
@@ -142,14 +163,20 @@ def indicator_before(norm: str, pos: int, floor: int) -> str | None:
     while start > floor and not _CLAUSE_BREAK.match(norm, start - 1):
         start -= 1
     clause = norm[start:pos]
-    changed = True
+    changed, cut = True, False
     while changed and clause:
         changed = False
         for t in _TRAILING:
             if clause.endswith(t) and len(clause) > len(t):
                 clause = clause[: -len(t)]
-                changed = True
+                changed = cut = True
                 break
+        else:
+            for t in _MODALS:
+                if clause.endswith(t) and (cut or t not in _SHORT_MODALS):
+                    clause = clause[: -len(t)]
+                    changed = True
+                    break
     clause = _LEADING_YEAR.sub("", clause)
     m = _LEADING_CUT.match(clause)
     if m and m.end() < len(clause):
