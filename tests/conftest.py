@@ -48,7 +48,7 @@ def small_extraction() -> Extraction:
     )
     a1 = Entity("Agency", "北京市科学技术委员会", "北京市科学技术委员会")
     a2 = Entity("Agency", "天津市科学技术局", "天津市科学技术局")
-    ag = Entity("Agreement", "京津科技协同合作协议", "京津科技协同合作协议")
+    ag = Entity("Agreement", "京津科技协同合作协议@2023-03-05", "京津科技协同合作协议")
     sc = Entity("ScienceCity", "中关村科学城", "中关村科学城")
     hd = Entity("District", "110108", "海淀区", code="110108")
     bj = Entity("City", "110000", "北京市", code="110000")

@@ -131,7 +131,7 @@ def mini_extraction() -> Extraction:
 
     signed = DateValue(datetime.date(2021, 12, 17), "text")
     for label, index, parties in _AGREEMENTS:
-        agreement = Entity("Agreement", label, label)
+        agreement = Entity("Agreement", f"{label}@2021-12-17", label)  # key: title @ date
         mention(agreement, label, index)
         relate(agreement, "signedOn", signed, index)
         for party_label, surface, city in parties:

@@ -75,7 +75,7 @@ def test_analyze_projection_leaves_provenance_out(graph_dir):
     ("source", "target", "key", "label"),
     [
         (
-            _id("Agreement", "共建西部金融中心合作协议"),
+            _id("Agreement", "共建西部金融中心合作协议@2021-12-17"),
             _id("Agency", "重庆市地方金融监督管理局"),
             "party",
             "签署方",
@@ -117,7 +117,7 @@ def test_analyze_nodes_carry_class_label_degree(mini_graph):
     [
         (_id("District", "500109"), "divisionCode", "500109"),
         (_id("District", "500109"), "altLabel", "北碚"),
-        (_id("Agreement", "共建西部金融中心合作协议"), "signedOn", "2021-12-17"),
+        (_id("Agreement", "共建西部金融中心合作协议@2021-12-17"), "signedOn", "2021-12-17"),
         (_id("Agency", "重庆市科学技术局"), "mergeReason", "canonical-name"),
     ],
 )
@@ -136,7 +136,7 @@ def test_analyze_keep_literals_adds_attributes(mini_graph, node, attribute, valu
         (_id("Project", "成都超算中心"), "51"),  # located in
         (_id("District", "成都高新技术产业开发区"), "51"),  # its name
         (_id("District", "重庆高新区直管园"), "50"),
-        (_id("Agreement", "共建西部金融中心合作协议"), None),  # agreements bridge sides
+        (_id("Agreement", "共建西部金融中心合作协议@2021-12-17"), None),  # agreements bridge sides
     ],
     ids=["code", "city", "jurisdiction", "districts", "located", "name", "name2", "agreement"],
 )

@@ -78,7 +78,9 @@ def test_export_jsonld_uses_the_context_file(dataset):
     doc = json.loads(FORMATS["jsonld"](dataset))
     assert doc["@context"] == jsonld_context()
     nodes = {n["@id"]: n for n in doc["@graph"]}
-    agreement = nodes["https://w3id.org/chengyu-kg/id/agreement/共建西部金融中心合作协议"]
+    agreement = nodes[
+        "https://w3id.org/chengyu-kg/id/agreement/共建西部金融中心合作协议@2021-12-17"
+    ]
     assert agreement["label"] == "共建西部金融中心合作协议"
     assert agreement["signedOn"] == "2021-12-17"
     assert "https://w3id.org/chengyu-kg/id/agency/重庆市地方金融监督管理局" in agreement["party"]

@@ -20,12 +20,12 @@ ID = iri.BASE
     "triple",
     [
         (
-            URIRef(ID + "agreement/京津科技协同合作协议"),
+            URIRef(ID + "agreement/京津科技协同合作协议@2023-03-05"),
             CY.party,
             URIRef(ID + "agency/北京市科学技术委员会"),
         ),
         (
-            URIRef(ID + "agreement/京津科技协同合作协议"),
+            URIRef(ID + "agreement/京津科技协同合作协议@2023-03-05"),
             CY.signedOn,
             Literal("2023-03-05", datatype=XSD.date),
         ),
@@ -83,7 +83,11 @@ def test_rdf_graph_conforms_to_shapes(small_extraction):
 def test_rdf_shapes_reject_an_agreement_whose_party_is_not_an_agency(small_extraction):
     graph = to_graph([small_extraction])
     graph.add(
-        (URIRef(ID + "agreement/京津科技协同合作协议"), CY.party, URIRef(ID + "district/110108"))
+        (
+            URIRef(ID + "agreement/京津科技协同合作协议@2023-03-05"),
+            CY.party,
+            URIRef(ID + "district/110108"),
+        )
     )
     assert not validate(graph).conforms
 

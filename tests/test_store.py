@@ -192,7 +192,9 @@ def test_store_open_graph_source_for_store_and_file(extractions, tmp_path):
         with open_graph_source(location) as source:
             name = Literal("北京市科学技术委员会", lang="zh")
             result = source.query(query, bindings={"name": name})
-            assert [str(r[0]) for r in result.rows] == [f"{ID}agreement/京津科技协同合作协议"]
+            assert [str(r[0]) for r in result.rows] == [
+                f"{ID}agreement/京津科技协同合作协议@2023-03-05"
+            ]
             area = source.query("SELECT ?v WHERE { ?q a cy:Quantity ; cy:value ?v }", limit=1).rows[
                 0
             ][0]
@@ -215,7 +217,7 @@ def _mutations():
     def drop(s, p):
         return lambda g: g.remove((s, p, None))
 
-    agreement = URIRef(ID + "agreement/京津科技协同合作协议")
+    agreement = URIRef(ID + "agreement/京津科技协同合作协议@2023-03-05")
     district = URIRef(ID + "district/110108")
     from rdflib import XSD, Literal
     from rdflib.namespace import RDF, RDFS

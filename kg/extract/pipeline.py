@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from kg.extract import agencies as ag
 from kg.extract import agreements as agr
@@ -15,7 +16,7 @@ from kg.extract import projects as pj
 from kg.extract.builder import Builder, Found, division_entity, entity
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import prepare
-from kg.records import Document, Entity, Extraction, Relation
+from kg.records import Document, Entity, Extraction, Mention, Relation
 
 __all__ = ["extract"]
 
@@ -35,14 +36,46 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
     _read_organizations(f, stops)
     facts.relate_project_figures(f)
     b = f.b
+    mentions = sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
+    mentions, relations = _dated_agreements(mentions, _traceable(b))
     return Extraction(
         document=document,
         sentences=prep.sentences,
-        mentions=tuple(
-            sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
-        ),
-        relations=_traceable(b),
+        mentions=tuple(mentions),
+        relations=tuple(relations),
     )
+
+
+def _dated_agreements(
+    mentions: list[Mention], relations: tuple[Relation, ...]
+) -> tuple[list[Mention], list[Relation]]:
+    """Agreements with their signing date in their key: a title and a date are one agreement.
+
+    Generic titles (《战略合作协议》) recur for different signings; two articles reporting the
+    same signing give the same title and date, and so the same agreement. An agreement
+    the article gives no date for keeps its title alone as key.
+    """
+    dates: dict[Entity, set] = {}
+    for r in relations:
+        if r.predicate == "signedOn" and r.subject.cls == "Agreement":
+            dates.setdefault(r.subject, set()).add(r.object.date)  # type: ignore[union-attr]
+    rekey = {
+        e: replace(e, key=f"{e.key}@{min(ds).isoformat()}")
+        for e, ds in dates.items()
+        if len(ds) == 1
+    }
+    if not rekey:
+        return mentions, list(relations)
+
+    def new(e: Entity) -> Entity:
+        return rekey.get(e, e)
+
+    return [replace(m, entity=new(m.entity)) for m in mentions], [
+        replace(r, subject=new(r.subject), object=new(r.object))
+        if isinstance(r.object, Entity)
+        else replace(r, subject=new(r.subject))
+        for r in relations
+    ]
 
 
 def _traceable(b: Builder) -> tuple[Relation, ...]:
