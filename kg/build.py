@@ -585,7 +585,7 @@ def build(
                     result.new += 1
                 result.quads += article.statements
                 written.append(article.graph)
-                if validate:
+                if validate and spool is None:  # (a spool keeps them itself)
                     shared.update(article.shared)
                 result.summary.add(article.summary)
                 if article.extraction is not None:
@@ -627,8 +627,12 @@ def build(
                 _pyshacl(spool)
                 result.validated = "pyshacl"
             else:
-                fresh = spool is not None or not stored
-                violations = _union_violations(target, shared, fresh)
+                if spool is not None:
+                    from kg.shapes import check_union_max_counts
+
+                    violations = check_union_max_counts(spool.shared_statements(), limit=5)
+                else:
+                    violations = _union_violations(target, shared, not stored)
                 if violations:
                     raise ValidationError(
                         "the built graph does not conform to the shapes: " + violations[0]

@@ -193,23 +193,38 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
     return tuple(checks)
 
 
+_NO_VALUES: frozenset[str] = frozenset()
+_NO_PROPS: dict[str, set[str]] = {}
+
+
 class _Index:
     """Statements indexed by subject and, for inverse paths, by predicate and object."""
 
     def __init__(self, statements: Iterable[str]) -> None:
         self.out: dict[str, dict[str, set[str]]] = {}
         self.inv: dict[tuple[str, str], set[str]] = {}
+        out, inv = self.out, self.inv
         for statement in statements:
-            s, rest = statement.split(" ", 1)
-            p, o = rest.split(" ", 1)
-            self.out.setdefault(s, {}).setdefault(p, set()).add(o)
-            if o.startswith("<"):
-                self.inv.setdefault((p, o), set()).add(s)
+            s, p, o = statement.split(" ", 2)
+            props = out.get(s)
+            if props is None:
+                props = out[s] = {}
+            values = props.get(p)
+            if values is None:
+                props[p] = {o}
+            else:
+                values.add(o)
+            if o[0] == "<":
+                subjects = inv.get((p, o))
+                if subjects is None:
+                    inv[(p, o)] = {s}
+                else:
+                    subjects.add(s)
 
-    def values(self, focus: str, check: PropertyCheck) -> set[str]:
+    def values(self, focus: str, check: PropertyCheck) -> set[str] | frozenset[str]:
         if check.inverse:
-            return self.inv.get((check.path, focus), set())
-        return self.out.get(focus, {}).get(check.path, set())
+            return self.inv.get((check.path, focus), _NO_VALUES)
+        return self.out.get(focus, _NO_PROPS).get(check.path, _NO_VALUES)
 
 
 def _datatype(token: str) -> str | None:
@@ -237,6 +252,29 @@ def _lexical(token: str) -> str:
     )
 
 
+def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value: str) -> list[str]:
+    """What is wrong with one value of a property (empty when nothing)."""
+    problems = []
+    if check.datatype is not None and _datatype(value) != check.datatype:
+        problems.append(f"{value} is not of datatype {check.datatype}")
+    if check.languages is not None:
+        dt = _datatype(value)
+        tag = value[value.rindex('"') + 2 :].lower() if dt == _LANG_STRING else ""
+        if not any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in check.languages):
+            problems.append(f"{value} is not in languages {check.languages}")
+    if check.classes is not None:
+        types = index.out.get(value, _NO_PROPS).get(_RDF_TYPE, _NO_VALUES)
+        if value[0] == '"' or not (
+            types & check.classes or node.individuals.get(value, _NO_VALUES) & check.classes
+        ):
+            problems.append(f"{value} is not an instance of the required class")
+    if check.pattern is not None and not check.pattern.search(_lexical(value)):
+        problems.append(f"{value} does not match {check.pattern.pattern}")
+    if check.allowed is not None and value not in check.allowed:
+        problems.append(f"{value} is not one of the allowed values")
+    return problems
+
+
 def _violations(
     index: _Index,
     focus: str,
@@ -246,36 +284,24 @@ def _violations(
 ) -> list[str]:
     values = index.values(focus, check)
     found: list[str] = []
-
-    def fail(what: str) -> None:
-        found.append(f"{check.message or node.message or what} ({focus} {check.path})")
-
+    whats: list[str] = []
     if check.max_count is not None and len(values) > check.max_count:
-        fail(f"more than {check.max_count} values")
-    if only_max:
-        return found
-    if check.min_count is not None and len(values) < check.min_count:
-        fail(f"fewer than {check.min_count} values")
-    for value in sorted(values):
-        if check.datatype is not None and _datatype(value) != check.datatype:
-            fail(f"{value} is not of datatype {check.datatype}")
-        if check.languages is not None:
-            dt = _datatype(value)
-            tag = value[value.rindex('"') + 2 :].lower() if dt == _LANG_STRING else ""
-            if not any(
-                tag == r.lower() or tag.startswith(r.lower() + "-") for r in check.languages
-            ):
-                fail(f"{value} is not in languages {check.languages}")
-        if check.classes is not None:
-            types = index.out.get(value, {}).get(_RDF_TYPE, set()) | node.individuals.get(
-                value, frozenset()
-            )
-            if value.startswith('"') or not (types & check.classes):
-                fail(f"{value} is not an instance of the required class")
-        if check.pattern is not None and not check.pattern.search(_lexical(value)):
-            fail(f"{value} does not match {check.pattern.pattern}")
-        if check.allowed is not None and value not in check.allowed:
-            fail(f"{value} is not one of the allowed values")
+        whats.append(f"more than {check.max_count} values")
+    if not only_max:
+        if check.min_count is not None and len(values) < check.min_count:
+            whats.append(f"fewer than {check.min_count} values")
+        if values and (
+            check.datatype is not None
+            or check.languages is not None
+            or check.classes is not None
+            or check.pattern is not None
+            or check.allowed is not None
+        ):
+            bad = [v for v in values if _value_problems(index, check, node, v)]
+            for value in sorted(bad):  # sorted: the same messages in the same order
+                whats.extend(_value_problems(index, check, node, value))
+    for what in whats:
+        found.append(f"{check.message or node.message or what} ({focus} {check.path})")
     return found
 
 
@@ -288,13 +314,62 @@ def _by_type() -> dict[str, tuple[NodeCheck, ...]]:
     return {t: tuple(nodes) for t, nodes in by_type.items()}
 
 
-def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> list[NodeCheck]:
-    nodes: list[NodeCheck] = []
-    for t in types:
-        for node in by_type.get(t, ()):
-            if node not in nodes:
-                nodes.append(node)
+_SHAPES_OF: dict[frozenset[str], tuple[NodeCheck, ...]] = {}
+
+
+def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> tuple[NodeCheck, ...]:
+    key = frozenset(types)
+    nodes = _SHAPES_OF.get(key)
+    if nodes is None:
+        found: list[NodeCheck] = []
+        for t in sorted(types):
+            for node in by_type.get(t, ()):
+                if node not in found:
+                    found.append(node)
+        nodes = tuple(found)
+        if len(_SHAPES_OF) < 1024:
+            _SHAPES_OF[key] = nodes
     return nodes
+
+
+def _passes(index: _Index, focus: str, props: dict, check: PropertyCheck, node: NodeCheck) -> bool:
+    """A quick test that ``check`` holds (``False``: maybe not; ask :func:`_violations`).
+
+    Counts, typed-literal datatypes and classes are tested inline, the common case of
+    every shape; anything else is left to the full check.
+    """
+    values = (
+        index.inv.get((check.path, focus), _NO_VALUES)
+        if check.inverse
+        else props.get(check.path, _NO_VALUES)
+    )
+    n = len(values)
+    if (check.min_count is not None and n < check.min_count) or (
+        check.max_count is not None and n > check.max_count
+    ):
+        return False
+    if not n:
+        return True
+    if check.languages is not None or check.pattern is not None or check.allowed is not None:
+        return False
+    if check.datatype is not None:
+        suffix = _TYPED_SUFFIX.get(check.datatype)
+        if suffix is None or not all(v.endswith(suffix) for v in values):
+            return False
+    if check.classes is not None:
+        out = index.out
+        for v in values:
+            types = out.get(v, _NO_PROPS).get(_RDF_TYPE)
+            if types is None or types.isdisjoint(check.classes):
+                return False
+    return True
+
+
+# datatypes whose literals a suffix identifies (plain and language strings need a parse)
+_TYPED_SUFFIX = {
+    f"<http://www.w3.org/2001/XMLSchema#{name}>": f'"^^<http://www.w3.org/2001/XMLSchema#{name}>'
+    for name in ("integer", "decimal", "date", "gYear", "anyURI", "dateTime", "boolean")
+}
 
 
 def check_statements(statements: Iterable[str], limit: int | None = None) -> list[str]:
@@ -311,9 +386,14 @@ def check_statements(statements: Iterable[str], limit: int | None = None) -> lis
             continue
         for node in _shapes_of(types, by_type):
             for check in node.properties:
-                found.extend(_violations(index, focus, check, node))
+                if not _passes(index, focus, props, check, node):
+                    found.extend(_violations(index, focus, check, node))
             for options in node.alternatives:
-                if not any(not _violations(index, focus, option, node) for option in options):
+                if not any(
+                    _passes(index, focus, props, option, node)
+                    or not _violations(index, focus, option, node)
+                    for option in options
+                ):
                     found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
         if limit is not None and len(found) >= limit:
             return found[:limit]
@@ -323,8 +403,44 @@ def check_statements(statements: Iterable[str], limit: int | None = None) -> lis
 def check_union_max_counts(statements: Sequence[str], limit: int | None = None) -> list[str]:
     """``sh:maxCount`` violations over statements that several articles share.
 
-    The statements must include the ``rdf:type`` statements of their subjects.
+    The statements must include the ``rdf:type`` statements of their subjects. A first
+    pass counts the values of each subject's properties that have a ``sh:maxCount``;
+    only subjects over some count are checked against their shapes.
     """
+    limits: dict[str, int] = {}
+    for node in compiled_shapes():
+        for c in node.properties:
+            if c.max_count is not None:
+                key = ("^" if c.inverse else "") + c.path
+                limits[key] = min(limits.get(key, c.max_count), c.max_count)
+    suspects: set[str] = set()
+    # statements with the same subject and predicate are neighbours once sorted
+    run, previous = 0, ""
+    for statement in sorted(statements):
+        cut = statement.find(" ", statement.find(" ") + 1)
+        head = statement[:cut]
+        run = run + 1 if head == previous else 1
+        previous = head
+        if run > 1:
+            s, p = head.split(" ")
+            if run > limits.get(p, run):
+                suspects.add(s)
+    inverse = {key[1:]: n for key, n in limits.items() if key.startswith("^")}
+    if inverse:
+        counts: dict[tuple[str, str], int] = {}
+        for statement in statements:
+            s, p, o = statement.split(" ", 2)
+            if p in inverse:
+                n = counts[(p, o)] = counts.get((p, o), 0) + 1
+                if n > inverse[p]:
+                    suspects.add(o)
+    if not suspects:
+        return []
+    statements = [
+        st
+        for st in statements
+        if st.split(" ", 1)[0] in suspects or st.rsplit(" ", 1)[-1] in suspects
+    ]
     index = _Index(statements)
     found: list[str] = []
     for node in compiled_shapes():
