@@ -115,7 +115,10 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT:
         raise StoreError(f"{path}: {MANIFEST} does not describe a chengyu-kg store")
     if manifest.get("version") != _VERSION or manifest.get("backend") not in BACKENDS:
-        raise StoreError(f"{path}: unsupported store (version {manifest.get('version')!r})")
+        raise StoreError(
+            f"{path}: a store of another version ({manifest.get('version')!r}, this one reads "
+            f"{_VERSION}); build it again into a new directory with kg build --store"
+        )
     return manifest
 
 

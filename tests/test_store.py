@@ -171,6 +171,13 @@ def test_store_refuses_wrong_backend_and_foreign_directories(tmp_path):
         ArticleStore(tmp_path / "other")
     with pytest.raises(StoreError, match="not a store"):
         ArticleStore(tmp_path / "missing", create=False)
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "kg-store.json").write_text(
+        '{"format": "chengyu-kg store", "version": 1, "backend": "oxigraph"}', encoding="utf-8"
+    )
+    with pytest.raises(StoreError, match="another version .* build it again"):
+        ArticleStore(old)
 
 
 def test_store_oxigraph_allows_one_writer(extractions, tmp_path):
