@@ -438,15 +438,16 @@ def _union_violations(target: Any, shared: set[str], fresh: bool) -> list[str]:
         wanted = set(subjects)
         statements = {st for st in target.shared_statements() if st.split(" ", 1)[0] in wanted}
         return check_union_max_counts(sorted(statements), limit=5)
-    for i in range(0, len(subjects), 400):
-        rows = target.oxigraph.query(
-            "SELECT ?s ?p ?o WHERE { VALUES ?s { "
-            + " ".join(subjects[i : i + 400])
-            + " } VALUES ?p { "
-            + " ".join(predicates)
-            + " } ?s ?p ?o }"
-        )
-        statements.update(f"{r[0]} {r[1]} {r[2]}" for r in rows)
+    import pyoxigraph
+
+    wanted = set(predicates)
+    default = pyoxigraph.DefaultGraph()
+    for subject in subjects:  # the shared statements are in the default graph
+        node = pyoxigraph.NamedNode(subject[1:-1])
+        for q in target.oxigraph.quads_for_pattern(node, None, None, default):
+            predicate = f"<{q.predicate.value}>"
+            if predicate in wanted:
+                statements.add(f"{subject} {predicate} {q.object}")
     return check_union_max_counts(sorted(statements), limit=5)
 
 

@@ -289,3 +289,20 @@ def test_store_document_statements_detect_metadata_changes(small_extraction, tmp
         document_ntriples(retitled)
     )
     store.close()
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_path, backend):
+    from kg.build import _union_violations
+
+    store = _store(extractions[:1], backend, tmp_path / "s")
+    other = _article(extractions[1])
+    district = f"<{ID}district/110108>"
+    code = f"{district} <{CY}divisionCode>"
+    assert any(st.startswith(code) for st in other.shared)
+    assert _union_violations(store, set(other.shared), fresh=False) == []
+    clash = dataclasses.replace(other, shared=(*other.shared, f'{code} "110109"'))
+    store.add([clash])
+    problems = _union_violations(store, set(clash.shared), fresh=False)
+    assert problems and district in problems[0]
+    store.close()
