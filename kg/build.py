@@ -291,17 +291,6 @@ def _extract_chunk(
     return out
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 class _Pool:
     """In-order parallel map over chunks with a bounded number of tasks in flight."""
 
@@ -494,7 +483,7 @@ def build(
     graph (``None``: for builds of up to :data:`HTML_MAX_ARTICLES` articles, since a
     page of a whole year's news is too dense to read).
     """
-    from kg.store import ArticleStore, StoredArticle
+    from kg.store import ArticleStore, StoredArticle, iter_batches
     from kg.writers import Spool, write_outputs
 
     started = time.perf_counter()
@@ -560,7 +549,7 @@ def build(
         pending: list[StoredArticle] = []
         pending_size = 0
 
-        chunks = _chunks(to_extract(), _CHUNK)
+        chunks = iter_batches(to_extract(), _CHUNK)
         for articles in pool.map(chunks, keep_records, validate, frozenset(render)):
             for article in articles:
                 if bar is not None:

@@ -233,17 +233,6 @@ def iter_statements(source: str | Path) -> Iterator[str]:
         raise InputError(f"{file}: cannot parse: {' '.join(str(exc).split())}") from None
 
 
-def _batches(lines: Iterator[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def push(
     source: str | Path,
     endpoint: str,
@@ -271,7 +260,9 @@ def push(
     client = HttpClient(headers=headers, netrc=netrc, retries=retries, timeout=timeout)
     result = PushResult(target=graph or "default graph")
     lines = iter_statements(source)
-    batches = _batches(lines, batch_size)
+    from kg.store import iter_batches
+
+    batches = iter_batches(lines, batch_size)
     first = next(batches, [])
     update = update_endpoint or update_url(endpoint)
 
