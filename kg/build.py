@@ -1,11 +1,14 @@
 """Build a knowledge graph from articles: read, extract, map to RDF, validate, write.
 
-Articles stream from the inputs through a process pool (``jobs``) that extracts them and
-renders, sorts and checks each one's triples as N-Triples. The main process either loads
-them, a batch of whole articles at a time, into a persistent Oxigraph store
-(``store=DIR``, which makes the build incremental), or spools them to a temporary file.
-Outputs are written from the store or the spool by the streaming writers of
-:mod:`kg.writers`, each to a temporary file renamed into place once all are complete.
+Articles stream from the inputs through a process pool (``jobs``) that extracts them,
+renders and sorts each one's statements, splits them into the article's own and the
+shared ones, and checks them against the shapes. The main process either hands them, a
+batch of whole articles at a time, to a thread that bulk-loads them into a persistent
+Oxigraph store while the workers go on (``store=DIR``, which makes the build
+incremental), or spools them, with the Turtle blocks the workers rendered, to a
+temporary file. Outputs are written from the store or the spool by the streaming
+writers of :mod:`kg.writers`, each to a temporary file renamed into place once all are
+complete.
 """
 
 from __future__ import annotations
