@@ -16,6 +16,7 @@ __all__ = [
     "assertion_iri",
     "entity_iri",
     "quantity_iri",
+    "owned_by",
 ]
 
 #: Namespace of instance data; the ontology lives at ``https://w3id.org/chengyu-kg/ontology#``.
@@ -56,6 +57,18 @@ def document_iri(doc_id: str) -> str:
     'https://w3id.org/chengyu-kg/id/doc/000_8ad9febdc21e1cf6'
     """
     return f"{BASE}doc/{_segment(doc_id)}"
+
+
+def owned_by(node_iri: str, doc_iri: str) -> bool:
+    """Whether a node belongs to a document: the document itself, or a node whose IRI
+    extends the document's (its sentences, mentions and assertions).
+
+    >>> owned_by(document_iri("d1") + "/s3", document_iri("d1"))
+    True
+    >>> owned_by(document_iri("d10"), document_iri("d1"))
+    False
+    """
+    return node_iri == doc_iri or node_iri.startswith(doc_iri + "/")
 
 
 def sentence_iri(doc_id: str, index: int) -> str:

@@ -359,7 +359,7 @@ def is_own_statement(statement: str, doc_iri: str) -> bool:
     >>> is_own_statement(f"<{doc}/s1> <p> <o>", doc), is_own_statement("<x> <p> <o>", doc)
     (True, False)
     """
-    return statement.startswith((f"<{doc_iri}> ", f"<{doc_iri}/"))
+    return statement[0] == "<" and iri.owned_by(statement[1 : statement.index(">")], doc_iri)
 
 
 def split_statements(
@@ -378,14 +378,10 @@ def split_statements(
         lo = bisect_left(statements, head)
         hi = bisect_left(statements, head + "\U0010ffff", lo)
         return statements[lo:hi], statements[:lo] + statements[hi:]
-    own_exact, own_prefix = f"<{doc_iri}> ", f"<{doc_iri}/"
     own: list[str] = []
     shared: list[str] = []
     for statement in statements:
-        if statement.startswith(own_prefix) or statement.startswith(own_exact):
-            own.append(statement)
-        else:
-            shared.append(statement)
+        (own if is_own_statement(statement, doc_iri) else shared).append(statement)
     return own, shared
 
 
@@ -425,13 +421,8 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     for ex in extractions:
         doc_iri = iri.document_iri(ex.document.id)
         graph = ds.graph(URIRef(doc_iri))
-        prefix = doc_iri + "/"
         for triple in extraction_triples(ex):
-            subject = str(triple[0])
-            if subject == doc_iri or subject.startswith(prefix):
-                graph.add(triple)
-            else:
-                default.add(triple)
+            (graph if iri.owned_by(str(triple[0]), doc_iri) else default).add(triple)
     return ds
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from kg.errors import InputError, KgError, QueryError
 from kg.export import write_text_atomic
+from kg.writers import ntriples_block
 
 __all__ = [
     "BACKENDS",
@@ -381,7 +382,7 @@ class ArticleStore:
             tmp = path.with_name(path.name + ".tmp")
             with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(f"# {article.graph} {article.content_hash}\n")
-                handle.writelines(f"{st} .\n" for st in article.shared)
+                handle.write(ntriples_block(article.shared))
             os.replace(tmp, path)
 
     def _read_record(self, graph: str, content_hash: str) -> frozenset[str]:
@@ -462,7 +463,7 @@ class ArticleStore:
             batch.append(article.own.replace(" .\n", f" <{article.graph}> .\n"))
             shared = [st for st in article.shared if st not in self._loaded and st not in fresh]
             fresh.update(shared)
-            batch.append("".join(f"{st} .\n" for st in shared))
+            batch.append(ntriples_block(shared))
             size += article.statements
         if batch:
             load()
@@ -532,14 +533,12 @@ class ArticleStore:
     ) -> None:
         parts = []
         if delete:
-            parts.append("DELETE DATA {\n" + "".join(f"{st} .\n" for st in delete) + "}")
+            parts.append("DELETE DATA {\n" + ntriples_block(delete) + "}")
         parts.extend(f"DROP SILENT GRAPH <{g}>" for g in drop)
         for article in new:
             parts.append(f"INSERT DATA {{ GRAPH <{article.graph}> {{\n{article.own}}} }}")
             if article.shared:
-                parts.append(
-                    "INSERT DATA {\n" + "".join(f"{st} .\n" for st in article.shared) + "}"
-                )
+                parts.append("INSERT DATA {\n" + ntriples_block(article.shared) + "}")
         self._ox.update(" ;\n".join(parts))
 
     def _apply_rdflib(
@@ -552,14 +551,14 @@ class ArticleStore:
 
         default = self._ds.default_graph
         if delete:
-            for triple in Graph().parse(data="".join(f"{st} .\n" for st in delete), format="nt"):
+            for triple in Graph().parse(data=ntriples_block(delete), format="nt"):
                 default.remove(triple)
         for graph in drop:
             self._ds.remove_graph(URIRef(graph))
         for article in new:
             self._ds.graph(URIRef(article.graph)).parse(data=article.own, format="nt")
             if article.shared:
-                default.parse(data="".join(f"{st} .\n" for st in article.shared), format="nt")
+                default.parse(data=ntriples_block(article.shared), format="nt")
         self._save_rdflib()
 
     def _save_rdflib(self) -> None:

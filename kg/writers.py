@@ -140,36 +140,37 @@ def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None
         return text
 
     out: list[str] = []
-    subject = None
+    subject = predicate = ""
     types: list[str] = []
     parts: list[str] = []
-    predicate = None
     objects: list[str] = []
+
+    def end_predicate() -> None:
+        if objects:
+            parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
+
+    def end_subject() -> None:
+        if types:
+            parts.insert(0, "a " + " , ".join(types))
+        out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts) + " .\n\n")
+
     for statement in statements:
         s, p, o = statement.split(" ", 2)
         if s != subject or p != predicate:
-            if objects:
-                parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
-                objects = []
+            end_predicate()
+            objects = []
             if s != subject:
-                if subject is not None:
-                    if types:
-                        parts.insert(0, "a " + " , ".join(types))
-                    out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts))
-                    out.append(" .\n\n")
+                if subject:
+                    end_subject()
                 subject, types, parts = s, [], []
             predicate = p
         if p == _RDF_TYPE:
             types.append(get(o) or convert(o))
         else:
             objects.append(get(o) or convert(o))
-    if subject is not None:
-        if objects:
-            parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
-        if types:
-            parts.insert(0, "a " + " , ".join(types))
-        out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts))
-        out.append(" .\n\n")
+    if subject:
+        end_predicate()
+        end_subject()
     return "".join(out)
 
 
