@@ -2,10 +2,10 @@
 
 Articles stream from the inputs through a process pool (``jobs``) that extracts them,
 renders and sorts each one's statements, splits them into the article's own and the
-shared ones, and checks them against the shapes. The main process either hands them, a
-batch of whole articles at a time, to a thread that bulk-loads them into a persistent
-Oxigraph store while the workers go on (``store=DIR``, which makes the build
-incremental), or spools them, with the Turtle blocks the workers rendered, to a
+shared ones, and checks them against the shapes. The main process either writes them
+to a bulk file in a persistent store and hands each full bulk (whole articles, about half
+a million statements) to a thread that loads it into Oxigraph while the workers go on
+(``store=DIR``, which makes the build incremental), or spools them, with the Turtle blocks the workers rendered, to a
 temporary file. Outputs are written from the store or the spool by the streaming
 writers of :mod:`kg.writers`, each to a temporary file renamed into place once all are
 complete.
@@ -39,9 +39,11 @@ __all__ = [
 #: the workers, plus ``sh:maxCount`` over the statements articles share).
 PYSHACL_LIMIT = 10_000
 
-# A batch of new articles goes into the store in one atomic bulk load.
-_BATCH_STATEMENTS = 150_000
-_BATCH_ARTICLES = 400
+# A batch of new articles goes into the store in one atomic bulk load. Fewer, larger
+# loads cost Oxigraph less work (each one is merged into all the data before it), and
+# its loader needs about 1 KB of memory per quad.
+_BATCH_STATEMENTS = 480_000
+_BATCH_ARTICLES = 2_000
 # Articles per task sent to a worker process.
 _CHUNK = 8
 
@@ -209,11 +211,11 @@ class _Article:
 
     doc_id: str
     graph: str
-    own: str | None
+    own: bytes | None
     own_count: int
     shared: tuple[str, ...]
     content_hash: str
-    turtle: str | None
+    turtle: bytes | None
     violations: tuple[str, ...]
     summary: ArticleSummary
     extraction: Extraction | None
@@ -225,7 +227,7 @@ class _Article:
     def stored(self) -> Any:
         from kg.store import StoredArticle
 
-        return StoredArticle(self.graph, self.own or "", self.shared, self.content_hash)
+        return StoredArticle(self.graph, self.own or b"", self.shared, self.content_hash)
 
 
 _LEXICON: Any = None
@@ -247,7 +249,7 @@ def _extract_chunk(
     """Extract documents and render, sort and check their statements (in a worker).
 
     Each article's statements are split into its own (its graph) and the shared ones.
-    ``render`` says how its own go back: ``"ntriples"`` (N-Triples text) and/or
+    ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
     ``"turtle"`` (a Turtle block for the writers).
     """
     global _COMPACT
@@ -276,12 +278,14 @@ def _extract_chunk(
         if "turtle" in render:
             from kg.writers import turtle_block
 
-            turtle = turtle_block(own, _COMPACT)
+            turtle = turtle_block(own, _COMPACT).encode("utf-8")
         out.append(
             _Article(
                 doc.id,
                 graph,
-                (" .\n".join(own) + " .\n" if own else "") if "ntriples" in render else None,
+                (" .\n".join(own) + " .\n" if own else "").encode("utf-8")
+                if "ntriples" in render
+                else None,
                 len(own),
                 tuple(shared),
                 doc.content_hash,
@@ -339,11 +343,12 @@ class _Pool:
 
 
 class _Loader:
-    """Adds batches of new articles to the store in a thread, while workers extract more.
+    """Loads bulks of new articles into the store in a thread, while workers extract more.
 
     Oxigraph releases the interpreter lock while it ingests, so loading overlaps with
-    extraction. Each batch is one atomic bulk load; :meth:`finish` waits for the batches
-    handed over (with ``abort``, only for the one being loaded) and re-raises an error.
+    extraction. Each bulk is one atomic load; :meth:`finish` waits for the bulks handed
+    over (with ``abort``, only for the one being loaded; the others are discarded) and
+    re-raises an error.
     """
 
     def __init__(self, store: Any) -> None:
@@ -351,7 +356,7 @@ class _Loader:
         import threading
 
         self.store = store
-        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
         self.error: BaseException | None = None
         self.abort = False
         self.thread = threading.Thread(target=self._run, name="kg-store-loader")
@@ -359,21 +364,25 @@ class _Loader:
 
     def _run(self) -> None:
         while True:
-            batch = self.queue.get()
-            if batch is None:
+            bulk = self.queue.get()
+            if bulk is None:
                 return
             if self.abort or self.error is not None:
+                bulk.discard()
                 continue
             try:
-                self.store.add(batch)
+                self.store.load(bulk)
             except BaseException as exc:  # handed to the main thread
                 self.error = exc
 
-    def put(self, batch: list[Any]) -> None:
+    def put(self, bulk: Any) -> None:
         if self.error is not None:
+            bulk.discard()
             raise self.error
-        if batch:
-            self.queue.put(batch)
+        if bulk.articles:
+            self.queue.put(bulk)
+        else:
+            bulk.discard()
 
     def finish(self, *, abort: bool = False) -> None:
         if self.thread.is_alive():
@@ -410,36 +419,51 @@ def _pyshacl(source: Any) -> None:
         raise ValidationError(f"the built graph does not conform to the shapes: {first}")
 
 
-def _union_violations(target: Any, shared: set[str], fresh: bool) -> list[str]:
+def _union_violations(target: Any, subjects: Iterable[str] | None) -> list[str]:
     """``sh:maxCount`` violations over the union, for the subjects articles share.
 
-    ``fresh``: the shared statements are all there is (a new store or no store); else the
-    values of the touched subjects are read from the store.
+    ``subjects``: the subjects (``<iri>``) of the shared statements a build added, or
+    ``None`` for all of them (a new store), of which Oxigraph counts out the suspects.
     """
-    from kg.shapes import check_union_max_counts, compiled_shapes
+    from kg.shapes import check_union_max_counts, max_count_limits
 
-    if fresh or not shared:
-        return check_union_max_counts(sorted(shared), limit=5)
-    predicates = sorted(
-        {c.path for n in compiled_shapes() for c in n.properties if c.max_count and not c.inverse}
-        | {"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
-    )
-    subjects = sorted({st.split(" ", 1)[0] for st in shared})
-    statements: set[str] = set()
     if target.backend != "oxigraph":  # a small store: read its shared statements
-        wanted = set(subjects)
-        statements = {st for st in target.shared_statements() if st.split(" ", 1)[0] in wanted}
+        statements = target.shared_statements()
+        if subjects is not None:
+            wanted = set(subjects)
+            statements = [st for st in statements if st.split(" ", 1)[0] in wanted]
         return check_union_max_counts(sorted(statements), limit=5)
     import pyoxigraph
 
-    wanted = set(predicates)
+    store = target.oxigraph
+    limits = max_count_limits()
+    if subjects is None:  # the shared statements are in the default graph
+        subjects = set()
+        for key, n in sorted(limits.items()):
+            inverse = key.startswith("^")
+            focus, other = ("?o", "?s") if inverse else ("?s", "?o")
+            query = (
+                f"SELECT {focus} WHERE {{ ?s {key.lstrip('^')} ?o }} "
+                f"GROUP BY {focus} HAVING (COUNT({other}) > {n})"
+            )
+            subjects.update(str(row[0]) for row in store.query(query))
+    wanted = {key for key in limits if not key.startswith("^")}
+    wanted.add("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+    inverse = {key[1:] for key in limits if key.startswith("^")}
     default = pyoxigraph.DefaultGraph()
-    for subject in subjects:  # the shared statements are in the default graph
+    statements: set[str] = set()
+    for subject in sorted(subjects):
+        if not subject.startswith("<"):
+            continue
         node = pyoxigraph.NamedNode(subject[1:-1])
-        for q in target.oxigraph.quads_for_pattern(node, None, None, default):
+        for q in store.quads_for_pattern(node, None, None, default):
             predicate = f"<{q.predicate.value}>"
             if predicate in wanted:
                 statements.add(f"{subject} {predicate} {q.object}")
+        for q in store.quads_for_pattern(None, None, node, default) if inverse else ():
+            predicate = f"<{q.predicate.value}>"
+            if predicate in inverse:
+                statements.add(f"{q.subject} {predicate} {subject}")
     return check_union_max_counts(sorted(statements), limit=5)
 
 
@@ -499,6 +523,7 @@ def build(
     target: Any = None
     spool: Any = None
     loader: _Loader | None = None
+    bulk: Any = None
     bar = None
     try:
         if store is not None:
@@ -510,7 +535,7 @@ def build(
         written: list[str] = []
         seen: dict[str, str] = {}
         replace: set[str] = set()
-        shared: set[str] = set()
+        touched: set[str] | None = set() if stored else None  # subjects of shared statements
         invalid: list[tuple[str, str]] = []
         bar = _progress(progress)
 
@@ -549,8 +574,7 @@ def build(
         render = {"ntriples"}
         if spool is not None and out_dir is not None and {"turtle", "trig"} & {*formats}:
             render = {"turtle"} | ({"ntriples"} if {*formats} - {"turtle", "trig"} else set())
-        pending: list[StoredArticle] = []
-        pending_size = 0
+        bulk = target.bulk() if loader is not None else None
 
         chunks = iter_batches(to_extract(), _CHUNK)
         for articles in pool.map(chunks, keep_records, validate, frozenset(render)):
@@ -573,23 +597,23 @@ def build(
                     changes.append(article.stored())
                     result.changed += 1
                 else:
-                    pending.append(article.stored())
-                    pending_size += article.statements
+                    bulk.add(article.stored())
                     result.new += 1
                 result.quads += article.statements
                 written.append(article.graph)
-                if validate and spool is None:  # (a spool keeps them itself)
-                    shared.update(article.shared)
+                if validate and touched is not None:
+                    touched.update(st[: st.index(" ")] for st in article.shared)
                 result.summary.add(article.summary)
                 if article.extraction is not None:
                     result.extractions.append(article.extraction)
-                if loader is not None and (
-                    pending_size >= _BATCH_STATEMENTS or len(pending) >= batch_size
+                if bulk is not None and (
+                    bulk.quads >= _BATCH_STATEMENTS or bulk.articles >= batch_size
                 ):
-                    loader.put(pending)
-                    pending, pending_size = [], 0
+                    loader.put(bulk)
+                    bulk = target.bulk()
         if loader is not None:
-            loader.put(pending)
+            loader.put(bulk)
+            bulk = None
             loader.finish()
             loader = None
         pool.close()
@@ -625,13 +649,13 @@ def build(
 
                     violations = check_union_max_counts(spool.shared_statements(), limit=5)
                 else:
-                    violations = _union_violations(target, shared, not stored)
+                    violations = _union_violations(target, touched)
                 if violations:
                     raise ValidationError(
                         "the built graph does not conform to the shapes: " + violations[0]
                     )
                 result.validated = "shapes"
-        shared.clear()
+        touched = None
         page = None
         if out_dir is not None and (html or (html is None and len(seen) <= HTML_MAX_ARTICLES)):
             from kg.viz import generate_html
@@ -655,6 +679,8 @@ def build(
         pool.close(abort=True)
         raise
     finally:
+        if bulk is not None:
+            bulk.discard()
         if loader is not None:
             loader.finish(abort=True)
         if bar is not None:

@@ -400,6 +400,17 @@ def check_statements(statements: Iterable[str], limit: int | None = None) -> lis
     return found
 
 
+def max_count_limits() -> dict[str, int]:
+    """The least ``sh:maxCount`` of each property path (``<iri>``, ``^<iri>`` if inverse)."""
+    limits: dict[str, int] = {}
+    for node in compiled_shapes():
+        for c in node.properties:
+            if c.max_count is not None:
+                key = ("^" if c.inverse else "") + c.path
+                limits[key] = min(limits.get(key, c.max_count), c.max_count)
+    return limits
+
+
 def check_union_max_counts(statements: Sequence[str], limit: int | None = None) -> list[str]:
     """``sh:maxCount`` violations over statements that several articles share.
 
@@ -407,12 +418,7 @@ def check_union_max_counts(statements: Sequence[str], limit: int | None = None) 
     pass counts the values of each subject's properties that have a ``sh:maxCount``;
     only subjects over some count are checked against their shapes.
     """
-    limits: dict[str, int] = {}
-    for node in compiled_shapes():
-        for c in node.properties:
-            if c.max_count is not None:
-                key = ("^" if c.inverse else "") + c.path
-                limits[key] = min(limits.get(key, c.max_count), c.max_count)
+    limits = max_count_limits()
     suspects: set[str] = set()
     # statements with the same subject and predicate are neighbours once sorted
     run, previous = 0, ""

@@ -2,8 +2,9 @@
 
 A store is a directory: ``kg-store.json`` (which backend, format version), the data,
 ``oxigraph/`` (a RocksDB-backed :class:`pyoxigraph.Store`, the default) or ``dataset.nq``
-(rdflib, for tiny graphs or when asked), and ``shared/``, which records the shared
-statements each article contributed. Each article's own nodes (its document, sentences,
+(rdflib, for tiny graphs or when asked), ``shared/``, which records the shared
+statements each article contributed, and while a build runs, ``.bulk-*.nq`` files of new
+articles waiting to be loaded (one left by a killed build is removed on the next opening). Each article's own nodes (its document, sentences,
 mentions and assertions, see :func:`kg.rdf.is_own_statement`) live in the named graph
 called by the document's IRI; the statements articles share (entities, facts,
 quantities) live once in the default graph. Queries see the union of all graphs, in which
@@ -26,9 +27,11 @@ file or ``kg build`` output directory, or an ``http(s)://`` SPARQL endpoint.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +46,7 @@ __all__ = [
     "MANIFEST",
     "StoreError",
     "StoredArticle",
+    "Bulk",
     "ArticleStore",
     "is_store",
     "GraphSource",
@@ -64,7 +68,9 @@ _FORMAT = "chengyu-kg store"
 _VERSION = 2
 _CONTENT_HASH = "https://w3id.org/chengyu-kg/ontology#contentHash"
 # Oxigraph ingests a bulk load atomically in batches of up to a million quads; stay below.
-_MAX_BULK_QUADS = 500_000
+_MAX_BULK_QUADS = 900_000
+# Name of the files that hold a bulk of articles until it is loaded.
+_BULK_PREFIX = ".bulk-"
 # Shared statements remembered as loaded by one store instance, at most.
 _MAX_LOADED = 2_000_000
 # Changed or removed articles per update transaction.
@@ -79,19 +85,19 @@ class StoreError(KgError):
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """One article ready to store: its graph IRI, its own statements as N-Triples text
-    (``s p o .`` lines, sorted), the shared statements it makes (``s p o``), and its
+    """One article ready to store: its graph IRI, its own statements as N-Triples
+    (``s p o .`` lines, sorted, UTF-8), the shared statements it makes (``s p o``), and its
     content hash (:attr:`kg.records.Document.content_hash`)."""
 
     graph: str
-    own: str
+    own: bytes
     shared: tuple[str, ...]
     content_hash: str
 
     @property
     def statements(self) -> int:
         """How many statements the article makes."""
-        return self.own.count("\n") + len(self.shared)
+        return self.own.count(b"\n") + len(self.shared)
 
     @classmethod
     def of(cls, graph: str, statements: Iterable[str], content_hash: str) -> StoredArticle:
@@ -100,7 +106,7 @@ class StoredArticle:
 
         own, shared = split_statements(sorted(set(statements)), graph)
         text = " .\n".join(own) + " .\n" if own else ""
-        return cls(graph, text, tuple(shared), content_hash)
+        return cls(graph, text.encode("utf-8"), tuple(shared), content_hash)
 
 
 def is_store(path: str | Path) -> bool:
@@ -141,6 +147,67 @@ def restore_decimals(text: str) -> str:
 
 def _graph_iri(graph: str) -> str:
     return graph[1:-1] if graph.startswith("<") else graph
+
+
+class Bulk:
+    """New articles on their way into a store, for one atomic :meth:`ArticleStore.load`.
+
+    Each article added is recorded in ``shared/`` and, for Oxigraph, written as N-Quads to
+    a file in the store directory (in memory for an in-memory store), so a batch costs
+    the store's loader its memory, not Python's. A shared statement that the store
+    instance has loaded, or that is in the bulk already, is not written again (known by a
+    128-bit digest).
+    """
+
+    def __init__(self, store: ArticleStore) -> None:
+        self.store = store
+        self.articles = 0
+        self.quads = 0
+        self.fresh: set[bytes] = set()
+        self.kept: list[StoredArticle] = []
+        self.path: Path | None = None
+        self.sink: Any = None
+        if store._ox is not None:
+            if store.path is None:
+                self.sink = io.BytesIO()
+            else:
+                fd, name = tempfile.mkstemp(prefix=_BULK_PREFIX, suffix=".nq", dir=store.path)
+                self.path = Path(name)
+                self.sink = os.fdopen(fd, "wb")
+
+    def add(self, article: StoredArticle) -> None:
+        """Record one article's shared statements and queue the article for loading."""
+        store = self.store
+        store._write_records([article])
+        self.articles += 1
+        if self.sink is None:
+            self.kept.append(article)
+            self.quads += article.statements
+            return
+        loaded, fresh, digest = store._loaded, self.fresh, hashlib.blake2b
+        shared = []
+        for statement in article.shared:
+            key = digest(statement.encode("utf-8"), digest_size=16).digest()
+            if key not in loaded:
+                loaded.add(key)
+                fresh.add(key)
+                shared.append(statement)
+        self.sink.write(article.own.replace(b" .\n", f" <{article.graph}> .\n".encode()))
+        if shared:
+            self.sink.write(ntriples_block(shared).encode("utf-8"))
+        self.quads += article.own.count(b"\n") + len(shared)
+
+    def discard(self) -> None:
+        """Drop what is not loaded (the file, for Oxigraph); idempotent."""
+        self.store._loaded -= self.fresh
+        self.fresh = set()
+        if self.sink is not None:
+            self.sink.close()
+            self.sink = None
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+            self.path = None
+        self.kept = []
 
 
 class ArticleStore:
@@ -187,8 +254,9 @@ class ArticleStore:
         self._ox: Any = None
         self._ds: Any = None
         self._records: dict[tuple[str, str], frozenset[str]] = {}
-        # shared statements this instance has loaded (not loaded again by later batches)
-        self._loaded: set[str] = set()
+        # digests of the shared statements this instance has loaded or is loading (not
+        # loaded again by later bulks)
+        self._loaded: set[bytes] = set()
         if self.backend == "oxigraph":
             self._open_oxigraph()
         else:
@@ -208,6 +276,8 @@ class ArticleStore:
                 self._ox = pyoxigraph.Store.read_only(location)
             else:
                 self._ox = pyoxigraph.Store(location)
+                for stale in self.path.glob(_BULK_PREFIX + "*"):  # left by a killed build
+                    stale.unlink(missing_ok=True)
         except OSError as exc:
             message = " ".join(str(exc).split())
             if "lock" in message.lower():
@@ -431,42 +501,53 @@ class ArticleStore:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
 
+    def bulk(self) -> Bulk:
+        """An empty :class:`Bulk` of new articles for :meth:`load`."""
+        self._check_writable()
+        if len(self._loaded) > _MAX_LOADED:
+            self._loaded.clear()
+        return Bulk(self)
+
+    def load(self, bulk: Bulk) -> None:
+        """Store a bulk's articles, atomically as a whole, and discard the bulk.
+
+        Oxigraph: one bulk load, a single RocksDB ingestion while the bulk stays under a
+        million quads (Oxigraph's batch); rdflib: one rewrite of its file.
+        """
+        self._check_writable()
+        try:
+            if bulk.articles:
+                if self._ox is None:
+                    self._apply_rdflib([], bulk.kept)
+                else:
+                    import pyoxigraph
+
+                    nquads = pyoxigraph.RdfFormat.N_QUADS
+                    if isinstance(bulk.sink, io.BytesIO):
+                        self._ox.bulk_load(bulk.sink.getvalue(), nquads)
+                    else:
+                        bulk.sink.close()
+                        self._ox.bulk_load(path=str(bulk.path), format=nquads)
+            bulk.fresh = set()  # loaded
+        finally:
+            bulk.discard()
+
     def add(self, articles: Sequence[StoredArticle]) -> None:
         """Add articles whose graphs are not in the store yet, atomically as a whole.
 
-        Oxigraph: one bulk load (a single RocksDB ingestion); batches over half a million
-        statements are split at article boundaries, each part atomic.
+        Oxigraph: one bulk load; batches over :data:`_MAX_BULK_QUADS` statements are split
+        at article boundaries, each part atomic.
         """
-        self._check_writable()
-        if not articles:
-            return
-        self._write_records(articles)
-        if self._ox is None:
-            self._apply_rdflib([], articles)
-            return
-        import pyoxigraph
-
-        if len(self._loaded) > _MAX_LOADED:
-            self._loaded.clear()
-        batch: list[str] = []
-        fresh: set[str] = set()
-        size = 0
-
-        def load() -> None:
-            self._ox.bulk_load("".join(batch).encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS)
-            self._loaded |= fresh
-
-        for article in articles:
-            if batch and size + article.statements > _MAX_BULK_QUADS:
-                load()
-                batch, fresh, size = [], set(), 0
-            batch.append(article.own.replace(" .\n", f" <{article.graph}> .\n"))
-            shared = [st for st in article.shared if st not in self._loaded and st not in fresh]
-            fresh.update(shared)
-            batch.append(ntriples_block(shared))
-            size += article.statements
-        if batch:
-            load()
+        bulk = self.bulk()
+        try:
+            for article in articles:
+                if bulk.articles and bulk.quads + article.statements > _MAX_BULK_QUADS:
+                    self.load(bulk)
+                    bulk = self.bulk()
+                bulk.add(article)
+            self.load(bulk)
+        finally:
+            bulk.discard()
 
     def replace(self, article: StoredArticle) -> None:
         """Replace one article's graph and shared statements in one transaction."""
@@ -536,7 +617,8 @@ class ArticleStore:
             parts.append("DELETE DATA {\n" + ntriples_block(delete) + "}")
         parts.extend(f"DROP SILENT GRAPH <{g}>" for g in drop)
         for article in new:
-            parts.append(f"INSERT DATA {{ GRAPH <{article.graph}> {{\n{article.own}}} }}")
+            own = article.own.decode("utf-8")
+            parts.append(f"INSERT DATA {{ GRAPH <{article.graph}> {{\n{own}}} }}")
             if article.shared:
                 parts.append("INSERT DATA {\n" + ntriples_block(article.shared) + "}")
         self._ox.update(" ;\n".join(parts))
@@ -556,7 +638,9 @@ class ArticleStore:
         for graph in drop:
             self._ds.remove_graph(URIRef(graph))
         for article in new:
-            self._ds.graph(URIRef(article.graph)).parse(data=article.own, format="nt")
+            self._ds.graph(URIRef(article.graph)).parse(
+                data=article.own.decode("utf-8"), format="nt"
+            )
             if article.shared:
                 default.parse(data=ntriples_block(article.shared), format="nt")
         self._save_rdflib()

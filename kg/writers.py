@@ -279,20 +279,21 @@ class Spool:
     def add(
         self,
         graph: str,
-        own: str | None,
+        own: str | bytes | None,
         shared: Iterable[str] = (),
-        turtle: str | None = None,
+        turtle: str | bytes | None = None,
         *,
         count: int | None = None,
     ) -> None:
         """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
         distinct), its ``shared`` statements (``s p o``) and its graph rendered as a Turtle
         block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
-        ``count``: the number of its own statements, when ``own`` is not given."""
+        ``count``: the number of its own statements, when ``own`` is not given. Text may
+        come as ``str`` or UTF-8 ``bytes``."""
         if own is None and turtle is None:
             raise ValueError("an article needs its own statements or its Turtle block")
-        data = own.encode("utf-8") if own is not None else b""
-        extra = turtle.encode("utf-8") if turtle is not None else b""
+        data = own.encode("utf-8") if isinstance(own, str) else own or b""
+        extra = turtle.encode("utf-8") if isinstance(turtle, str) else turtle or b""
         self._file.seek(0, os.SEEK_END)
         offset = self._file.tell()
         self._file.write(data)
@@ -301,7 +302,7 @@ class Spool:
             offset,
             len(data) if own is not None else -1,
             len(extra) if turtle is not None else -1,
-            own.count("\n") if own is not None else int(count or 0),
+            data.count(b"\n") if own is not None else int(count or 0),
         )
         self._shared.update(shared)
         self._sorted = None

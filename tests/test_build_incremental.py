@@ -250,3 +250,47 @@ def test_build_validates_small_builds_with_pyshacl_and_larger_ones_with_compiled
     assert larger.validated == "shapes" and larger.quads > PYSHACL_LIMIT
     small.close()
     larger.close()
+
+
+def _clashing_codes(monkeypatch):
+    """Make the second of two articles give 海淀区 another division code: each article
+    conforms alone, the two together break ``sh:maxCount 1``."""
+    import kg.rdf
+
+    original = kg.rdf.extraction_statements
+
+    def statements(ex):
+        out = original(ex)
+        if ex.document.id == "b":
+            out = [st.replace('"110108"', '"110109"') for st in out]
+        return out
+
+    monkeypatch.setattr(kg.rdf, "extraction_statements", statements)
+
+
+CLASH = [
+    {"id": "a", "text": "北京市海淀区与天津市滨海新区签署合作协议。"},
+    {"id": "b", "text": "海淀区位于北京市，与河北省雄安新区开展合作。"},
+]
+
+
+@pytest.mark.parametrize(
+    ("mode", "first", "second"),
+    [
+        ("fresh store", CLASH, None),
+        ("added to a store", CLASH[:1], CLASH),
+        ("no store", CLASH, None),
+    ],
+)
+def test_build_incremental_union_of_articles_is_checked(tmp_path, monkeypatch, mode, first, second):
+    from kg.errors import ValidationError
+
+    _clashing_codes(monkeypatch)
+    store = None if mode == "no store" else tmp_path / "store"
+    out = tmp_path / "out" if store is None else None
+    if second is not None:
+        build([_write(tmp_path / "first.jsonl", first)], store=store, html=False)
+    corpus = _write(tmp_path / "all.jsonl", second or first)
+    monkeypatch.setattr("kg.build.PYSHACL_LIMIT", 0)  # the check large builds use
+    with pytest.raises(ValidationError, match="110108|110109"):
+        build([corpus], out, store=store, html=False)

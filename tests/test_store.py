@@ -61,7 +61,7 @@ def _turtle_spool(extractions) -> Spool:
     spool = Spool()
     for ex in extractions:
         article = _article(ex)
-        own = [line[:-2] for line in article.own.splitlines()]
+        own = [line[:-2] for line in article.own.decode("utf-8").splitlines()]
         spool.add(article.graph, None, article.shared, turtle_block(own), count=len(own))
     return spool
 
@@ -300,9 +300,12 @@ def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_pat
     district = f"<{ID}district/110108>"
     code = f"{district} <{CY}divisionCode>"
     assert any(st.startswith(code) for st in other.shared)
-    assert _union_violations(store, set(other.shared), fresh=False) == []
+    subjects = {st.split(" ", 1)[0] for st in other.shared}
+    assert _union_violations(store, subjects) == []
     clash = dataclasses.replace(other, shared=(*other.shared, f'{code} "110109"'))
     store.add([clash])
-    problems = _union_violations(store, set(clash.shared), fresh=False)
-    assert problems and district in problems[0]
+    for touched in (subjects, None):  # the subjects a build added, or all of them
+        problems = _union_violations(store, touched)
+        assert problems and district in problems[0]
+    assert _union_violations(store, {f"<{ID}district/110101>"}) == []
     store.close()
