@@ -28,6 +28,7 @@ __all__ = [
     "extraction_ntriples",
     "extraction_nquads",
     "extraction_statements",
+    "extraction_terms",
     "split_statements",
     "is_own_statement",
     "document_ntriples",
@@ -345,6 +346,12 @@ def extraction_statements(ex: Extraction) -> list[str]:
     """One document's triples as N-Triples statements ``s p o`` (no final `` .``), each
     once, in mapping order."""
     return list(_statements(_triples(ex, _NT_TERMS)))
+
+
+def extraction_terms(ex: Extraction) -> dict[str, tuple[str, str, str]]:
+    """One document's N-Triples statements (as :func:`extraction_statements`), each
+    mapped to its terms ``(s, p, o)``, so that later steps need not split them."""
+    return {f"{s} {p} {o}": (s, p, o) for s, p, o in _triples(ex, _NT_TERMS)}
 
 
 def is_own_statement(statement: str, doc_iri: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -30,6 +30,7 @@ __all__ = [
     "Spool",
     "turtle_term",
     "turtle_block",
+    "turtle_block_of_triples",
     "turtle_compactor",
     "write_turtle",
     "write_ntriples",
@@ -126,6 +127,13 @@ def turtle_compactor() -> Callable[[str], str]:
 
 def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None = None) -> str:
     """Sorted N-Triples statements as Turtle: one paragraph per subject, ``a`` first."""
+    return turtle_block_of_triples((st.split(" ", 2) for st in statements), compact)
+
+
+def turtle_block_of_triples(
+    triples: Iterable[Sequence[str]], compact: Callable[[str], str] | None = None
+) -> str:
+    """:func:`turtle_block` of statements given as ``(s, p, o)`` N-Triples terms."""
     term = compact or _Compactor()
     # terms already converted (IRIs, typed literals), shared with the compactor's memo
     done: dict[str, str] = term._cache if isinstance(term, _Compactor) else {}
@@ -154,8 +162,7 @@ def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None
             parts.insert(0, "a " + " , ".join(types))
         out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts) + " .\n\n")
 
-    for statement in statements:
-        s, p, o = statement.split(" ", 2)
+    for s, p, o in triples:
         if s != subject or p != predicate:
             end_predicate()
             objects = []

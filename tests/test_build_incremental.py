@@ -257,15 +257,15 @@ def _clashing_codes(monkeypatch):
     conforms alone, the two together break ``sh:maxCount 1``."""
     import kg.rdf
 
-    original = kg.rdf.extraction_statements
+    original = kg.rdf._triples
 
-    def statements(ex):
-        out = original(ex)
-        if ex.document.id == "b":
-            out = [st.replace('"110108"', '"110109"') for st in out]
-        return out
+    def triples(ex, terms):
+        for s, p, o in original(ex, terms):
+            if ex.document.id == "b" and o == '"110108"':
+                o = '"110109"'
+            yield s, p, o
 
-    monkeypatch.setattr(kg.rdf, "extraction_statements", statements)
+    monkeypatch.setattr(kg.rdf, "_triples", triples)
 
 
 CLASH = [
