@@ -57,9 +57,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--batch",
         type=int,
-        default=400,
+        default=None,
         metavar="N",
-        help="new articles per store transaction (default 400)",
+        help="at most N new articles per bulk load into the store (default: as many as "
+        "make about half a million statements)",
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -139,8 +140,8 @@ def run(args: argparse.Namespace) -> int:
         progress=args.progress,
         force=args.force,
         prune=args.prune,
-        batch_size=max(1, args.batch),
         html=args.html,
+        **({"batch_size": max(1, args.batch)} if args.batch is not None else {}),
     )
     try:
         print(format_summary(result))
