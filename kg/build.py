@@ -266,7 +266,7 @@ def _extract_chunk(
     from kg import iri
     from kg.extract import extract
     from kg.rdf import extraction_terms, split_statements
-    from kg.shapes import check_statements
+    from kg.shapes import check_triples
     from kg.writers import turtle_block_of_triples
 
     _warm_up()
@@ -283,7 +283,7 @@ def _extract_chunk(
         own, shared = split_statements(statements, graph, presorted=True)
         violations: tuple[str, ...] = ()
         if validate:
-            violations = tuple(check_statements(statements, limit=3))
+            violations = tuple(check_triples(map(terms.__getitem__, statements), limit=3))
         turtle = None
         if "turtle" in render:
             turtle = turtle_block_of_triples(map(terms.__getitem__, own), _COMPACT)

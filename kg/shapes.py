@@ -8,6 +8,13 @@ the ontology's subclasses and typed individuals, ``sh:pattern``, ``sh:in``; node
 ``sh:or`` of property shapes). A shape using anything else makes :func:`compiled_shapes`
 raise :class:`UnsupportedShape`, and callers fall back to pySHACL.
 
+Per article (:func:`check_triples`, :func:`check_statements`) each node shape is also
+turned into Python source, compiled once: a function that tests counts, datatype
+suffixes, language tags, classes, patterns and ``sh:in`` inline on a cheap index (a
+subject's single object of a predicate stays a string). It may only say "nothing to
+report"; when it cannot, the reference check (:func:`_node_violations`) produces the
+messages, so the results are those of the reference check alone.
+
 Why this is exact for the union of articles: every article's graph carries the types and
 labels of the entities it uses, so all constraints but ``sh:maxCount`` can only be
 violated inside one article's graph (more triples never break ``sh:minCount``,
@@ -18,9 +25,11 @@ that several articles share (:func:`check_union_max_counts`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import methodcaller
 
 __all__ = [
     "UnsupportedShape",
@@ -28,6 +37,7 @@ __all__ = [
     "NodeCheck",
     "compiled_shapes",
     "check_statements",
+    "check_triples",
     "check_union_max_counts",
 ]
 
@@ -221,10 +231,78 @@ class _Index:
                 else:
                     subjects.add(s)
 
+    @classmethod
+    def of_objects(cls, out: _Objects, inverse: Iterable[str]) -> _Index:
+        """The index of an :func:`_objects_index`, with ``inv`` for the ``inverse`` paths
+        only (the only ones :func:`_violations` looks up)."""
+        index = cls(())
+        index.out = {s: {p: set(_values(v)) for p, v in props.items()} for s, props in out.items()}
+        for p in inverse:
+            for s, props in index.out.items():
+                for o in props.get(p, ()):
+                    if o[0] == "<":
+                        index.inv.setdefault((p, o), set()).add(s)
+        return index
+
     def values(self, focus: str, check: PropertyCheck) -> set[str] | frozenset[str]:
         if check.inverse:
             return self.inv.get((check.path, focus), _NO_VALUES)
         return self.out.get(focus, _NO_PROPS).get(check.path, _NO_VALUES)
+
+
+#: subject -> predicate -> its object, or its objects as a ``list`` (maybe repeating)
+_Objects = dict[str, dict[str, str | list[str]]]
+
+
+def _objects_index(triples: Iterable[Sequence[str]]) -> _Objects:
+    """The objects of each subject and predicate, subjects in first-seen order.
+
+    A single object stays a plain string: most predicates have one, and building no list
+    (nor set) for them is the main saving over :class:`_Index`.
+    """
+    out: _Objects = {}
+    last = props = None
+    for s, p, o in triples:
+        if s != last:  # a subject's statements usually come together
+            props = out.get(s)
+            if props is None:
+                props = out[s] = {}
+            last = s
+        if p in props:
+            values = props[p]
+            if values.__class__ is list:
+                values.append(o)
+            else:
+                props[p] = [values, o]
+        else:
+            props[p] = o
+    return out
+
+
+def _values(objects: str | list[str]) -> tuple[str] | list[str]:
+    """An :func:`_objects_index` entry as a sequence of objects."""
+    return objects if objects.__class__ is list else (objects,)
+
+
+def _inverse_objects(out: _Objects, paths: Iterable[str]) -> dict[str, set[str]]:
+    """Path -> the objects of its statements, for the inverse ``paths``."""
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        objects: set[str] = set()
+        for values in filter(None, map(methodcaller("get", path), out.values())):
+            if values.__class__ is list:
+                objects.update(values)
+            else:
+                objects.add(values)
+        found[path] = objects
+    return found
+
+
+def _subjects(out: _Objects, path: str, focus: str) -> list[str]:
+    """The subjects of the ``path`` statements whose object is ``focus`` (an IRI)."""
+    if focus[:1] != "<":
+        return []
+    return [s for s, props in out.items() if path in props and focus in _values(props[path])]
 
 
 def _datatype(token: str) -> str | None:
@@ -252,16 +330,18 @@ def _lexical(token: str) -> str:
     )
 
 
+def _in_languages(token: str, languages: tuple[str, ...]) -> bool:
+    tag = token[token.rindex('"') + 2 :].lower() if _datatype(token) == _LANG_STRING else ""
+    return any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in languages)
+
+
 def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value: str) -> list[str]:
     """What is wrong with one value of a property (empty when nothing)."""
     problems = []
     if check.datatype is not None and _datatype(value) != check.datatype:
         problems.append(f"{value} is not of datatype {check.datatype}")
-    if check.languages is not None:
-        dt = _datatype(value)
-        tag = value[value.rindex('"') + 2 :].lower() if dt == _LANG_STRING else ""
-        if not any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in check.languages):
-            problems.append(f"{value} is not in languages {check.languages}")
+    if check.languages is not None and not _in_languages(value, check.languages):
+        problems.append(f"{value} is not in languages {check.languages}")
     if check.classes is not None:
         types = index.out.get(value, _NO_PROPS).get(_RDF_TYPE, _NO_VALUES)
         if value[0] == '"' or not (
@@ -372,32 +452,247 @@ _TYPED_SUFFIX = {
 }
 
 
+def _node_violations(index: _Index, focus: str, node: NodeCheck) -> list[str]:
+    """The messages of one node shape on one focus node (the reference algorithm)."""
+    props = index.out[focus]
+    found: list[str] = []
+    for check in node.properties:
+        if not _passes(index, focus, props, check, node):
+            found.extend(_violations(index, focus, check, node))
+    for options in node.alternatives:
+        if not any(
+            _passes(index, focus, props, option, node)
+            or not _violations(index, focus, option, node)
+            for option in options
+        ):
+            found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
+    return found
+
+
+# ----------------------------------------------------------------- generated fast tests
+#
+# Each node shape becomes a Python function ``(focus, props, out, inv) -> bool`` that tests
+# its constraints inline: ``out`` is an :func:`_objects_index`, ``props`` is ``out[focus]``
+# and ``inv`` maps each inverse path to its objects. ``True`` promises that the shape has
+# nothing to say about ``focus``; ``False`` (or an exception) means it may have, and
+# :func:`_node_violations` produces the messages. The tests may be strict (a repeated
+# object counts twice, an unusual literal form fails), never lenient. They compare string
+# slices, cheaper than ``str.endswith``.
+
+
+def _datatype_test(datatype: str) -> str:
+    """An expression true only if the value ``x`` is of ``datatype``."""
+    if datatype == _XSD_STRING:
+        return "x[-1] == '\"' and x[0] == '\"'"
+    if datatype == _LANG_STRING:
+        return "x[:1] == '\"' and x.rpartition('\"')[2][:1] == '@'"
+    if '"' not in datatype:
+        suffix = '"^^' + datatype
+        return f"x[-{len(suffix)}:] == {suffix!r} and x[0] == '\"'"
+    return f"_datatype(x) == {datatype!r}"
+
+
+def _language_test(languages: tuple[str, ...]) -> str | None:
+    """An expression true only if ``x`` has the form ``"..."@tag``, a tag of
+    ``languages`` in lower case (``None``: no such tag)."""
+    suffixes = ['"@' + r.lower() for r in languages if r and '"' not in r]
+    if not suffixes:
+        return None
+    ends = " or ".join(f"x[-{len(s)}:] == {s!r}" for s in suffixes)
+    return f"({ends}) and x[0] == '\"'"
+
+
+def _value_test(check: PropertyCheck, node: NodeCheck, name: str, env: dict) -> str | None:
+    """An expression true only if the value ``x`` has no problems (``None``: nothing to
+    test); constants go to ``env`` under names starting with ``name``."""
+    terms = []
+    if check.languages is not None:
+        env[name + "_languages"] = check.languages
+        exact = f"_in_languages(x, {name}_languages)"
+        if check.datatype is not None:
+            exact = f"{_datatype_test(check.datatype)} and {exact}"
+        common = _language_test(check.languages)
+        if common and check.datatype in (None, _LANG_STRING):
+            exact = f"({common}) or ({exact})"
+        terms.append(exact)
+    elif check.datatype is not None:
+        terms.append(_datatype_test(check.datatype))
+    if check.classes is not None:
+        env[name + "_classes"] = check.classes
+        wanted = f"{name}_classes"  # the types of x: one string, or a list
+        test = (
+            f"x[0] != '\"' and ((t := out[x][{_RDF_TYPE!r}]).__class__ is not list and t in {wanted}"
+            f" or t.__class__ is list and not {wanted}.isdisjoint(t))"
+        )
+        individuals = frozenset(v for v, cs in node.individuals.items() if cs & check.classes)
+        if individuals:
+            env[name + "_individuals"] = individuals
+            test = f"x in {name}_individuals or ({test})"
+        terms.append(test)
+    if check.pattern is not None:
+        env[name + "_search"] = check.pattern.search
+        terms.append(f"{name}_search(_lexical(x)) is not None")
+    if check.allowed is not None:
+        env[name + "_allowed"] = check.allowed
+        terms.append(f"x in {name}_allowed")
+    return " and ".join(f"({t})" for t in terms) if terms else None
+
+
+def _check_lines(check: PropertyCheck, node: NodeCheck, name: str, env: dict) -> list[str]:
+    """Statements that return ``False`` (or raise) unless ``check`` holds."""
+    least, most = check.min_count or 0, check.max_count
+    test = _value_test(check, node, name, env)
+    body = []
+    if most is not None:
+        body += [f"if len(vals) > {most}:", "    return False"]
+    if least > 1:
+        body += [f"if len(set(vals)) < {least}:", "    return False"]
+    if test:
+        body += ["for x in vals:", f"    if not ({test}):", "        return False"]
+    if check.inverse:
+        found = ["if not vals:", "    return False"] if least >= 1 else []
+        return [f"vals = _subjects(out, {check.path!r}, focus)", *found, *body]
+    if least >= 1 and most == 1:  # one object, not a list; a KeyError if none
+        fails = "x.__class__ is list" + (f" or not ({test})" if test else "")
+        return [f"x = props[{check.path!r}]", f"if {fails}:", "    return False"]
+    if body:
+        body = ["if vals.__class__ is not list:", "    vals = (vals,)", *body]
+    if least >= 1:
+        return [f"vals = props[{check.path!r}]", *body]
+    if body:
+        return [f"vals = props.get({check.path!r})", "if vals is not None:"] + [
+            "    " + line for line in body
+        ]
+    return []
+
+
+def _option_test(check: PropertyCheck) -> str | None:
+    """An expression for an ``sh:or`` option that only asks for a value (else ``None``)."""
+    constrained = (
+        check.datatype,
+        check.languages,
+        check.classes,
+        check.pattern,
+        check.allowed,
+        check.max_count,
+    )
+    if any(c is not None for c in constrained) or (check.min_count or 0) > 1:
+        return None
+    if not check.min_count:
+        return "True"
+    if check.inverse:
+        return f"(focus in inv[{check.path!r}] and focus[0] == '<')"
+    return f"{check.path!r} in props"
+
+
+def _function(name: str, lines: list[str]) -> str:
+    """A fast test: ``True`` after ``lines``, ``False`` if they return it or raise."""
+    return "\n".join(
+        [
+            f"def {name}(focus, props, out, inv):",
+            "    try:",
+            *("        " + line for line in lines or ["pass"]),
+            "    except Exception:",
+            "        return False",
+            "    return True",
+            "",
+        ]
+    )
+
+
+def _shape_source(node: NodeCheck, name: str, env: dict) -> str:
+    """The source of the fast test of one node shape, a function called ``name``."""
+    functions = []
+    body = []
+    for i, check in enumerate(node.properties):
+        body += _check_lines(check, node, f"{name}_{i}", env)
+    for j, options in enumerate(node.alternatives):
+        tests = []
+        for k, option in enumerate(options):
+            test = _option_test(option)
+            if test is None:
+                helper = f"{name}_or{j}_{k}"
+                functions.append(_function(helper, _check_lines(option, node, helper, env)))
+                test = f"{helper}(focus, props, out, inv)"
+            tests.append(test)
+        body += [f"if not ({' or '.join(tests) or 'False'}):", "    return False"]
+    functions.append(_function(name, body))
+    return "\n".join(functions)
+
+
+@lru_cache(maxsize=1)
+def _fast_tests() -> tuple[dict[int, Callable[..., bool]], tuple[str, ...]]:
+    """The fast test of each compiled shape (by ``id``), and the inverse paths they use."""
+    env: dict = {
+        "_datatype": _datatype,
+        "_lexical": _lexical,
+        "_in_languages": _in_languages,
+        "_subjects": _subjects,
+    }
+    nodes = compiled_shapes()
+    source = "\n".join(_shape_source(node, f"_shape{i}", env) for i, node in enumerate(nodes))
+    exec(compile(source, "<kg.shapes fast tests>", "exec"), env)
+    inverse = {
+        c.path
+        for node in nodes
+        for c in (*node.properties, *sum(node.alternatives, ()))
+        if c.inverse
+    }
+    tests = {id(node): env[f"_shape{i}"] for i, node in enumerate(nodes)}
+    return tests, tuple(sorted(inverse))
+
+
+_TESTS_OF: dict[str | frozenset[str], tuple[tuple[NodeCheck, Callable[..., bool]], ...]] = {}
+
+
+def _tests_of(types: str | list[str]) -> tuple[tuple[NodeCheck, Callable[..., bool]], ...]:
+    """The shapes of a subject with ``types`` and their fast tests (cached)."""
+    key = frozenset(types) if types.__class__ is list else types
+    pairs = _TESTS_OF.get(key)
+    if pairs is None:
+        tests = _fast_tests()[0]
+        nodes = _shapes_of(set(_values(types)), _by_type())
+        pairs = tuple((node, tests[id(node)]) for node in nodes)
+        if len(_TESTS_OF) < 1024:
+            _TESTS_OF[key] = pairs
+    return pairs
+
+
+def check_triples(triples: Iterable[Sequence[str]], limit: int | None = None) -> list[str]:
+    """Violations of the shapes by one graph given as ``(s, p, o)`` N-Triples terms.
+
+    The same messages as :func:`check_statements` on the statements ``f"{s} {p} {o}"``
+    (at most ``limit``); an empty list means the graph conforms.
+    """
+    out = _objects_index(triples)
+    inverse = _fast_tests()[1]
+    inv = _inverse_objects(out, inverse)
+    index: _Index | None = None
+    found: list[str] = []
+    tests_of, rdf_type = _TESTS_OF, _RDF_TYPE
+    for focus, props in out.items():
+        types = props.get(rdf_type)
+        if types is None:
+            continue
+        pairs = tests_of.get(frozenset(types) if types.__class__ is list else types)
+        if pairs is None:
+            pairs = _tests_of(types)
+        for node, test in pairs:
+            if not test(focus, props, out, inv):
+                if index is None:
+                    index = _Index.of_objects(out, inverse)
+                found.extend(_node_violations(index, focus, node))
+        if limit is not None and len(found) >= limit:
+            return found[:limit]
+    return found
+
+
 def check_statements(statements: Iterable[str], limit: int | None = None) -> list[str]:
     """Violations of the shapes by one graph given as N-Triples statements (``s p o``).
 
     Returns messages (at most ``limit``); an empty list means the graph conforms.
     """
-    index = _Index(statements)
-    by_type = _by_type()
-    found: list[str] = []
-    for focus, props in index.out.items():
-        types = props.get(_RDF_TYPE)
-        if not types:
-            continue
-        for node in _shapes_of(types, by_type):
-            for check in node.properties:
-                if not _passes(index, focus, props, check, node):
-                    found.extend(_violations(index, focus, check, node))
-            for options in node.alternatives:
-                if not any(
-                    _passes(index, focus, props, option, node)
-                    or not _violations(index, focus, option, node)
-                    for option in options
-                ):
-                    found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
-        if limit is not None and len(found) >= limit:
-            return found[:limit]
-    return found
+    return check_triples(map(str.split, statements, repeat(" "), repeat(2)), limit)
 
 
 def max_count_limits() -> dict[str, int]:
