@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
+import sys
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +24,19 @@ from kg.records import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def bench_corpus() -> ModuleType:
+    """The corpus generator of ``bench/corpus.py`` (not a package), loaded once."""
+    module = sys.modules.get("bench_corpus")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_corpus"] = module
+        spec.loader.exec_module(module)
+    return module
+
+
 SEED = ROOT / "seeds" / "000_8ad9febdc21e1cf6.txt"
 DATA = ROOT / "tests" / "data"
 

@@ -4,7 +4,6 @@ articles only."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -19,18 +18,9 @@ from kg import iri
 from kg.build import build
 from kg.store import ArticleStore
 
-from .conftest import ROOT
+from .conftest import ROOT, bench_corpus
 
-
-def _corpus_module():
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-CORPUS = _corpus_module()
+CORPUS = bench_corpus()
 
 
 def _write(path, records):

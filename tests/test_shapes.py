@@ -4,10 +4,8 @@ and flag what pySHACL flags."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-import sys
 
 import pytest
 from rdflib import Graph
@@ -26,22 +24,14 @@ from kg.shapes import (
 from kg.sources import read_documents
 from kg.validate import validate
 
-from .conftest import ROOT
+from .conftest import bench_corpus
 
 CY = "https://w3id.org/chengyu-kg/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def _corpus_module():
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-CORPUS = _corpus_module()
+CORPUS = bench_corpus()
 
 
 @pytest.fixture(scope="module")
