@@ -5,10 +5,10 @@ renders and sorts each one's statements, splits them into the article's own and 
 shared ones, and checks them against the shapes. The main process either writes them
 to a bulk file in a persistent store and hands each full bulk (whole articles, about half
 a million statements) to a thread that loads it into Oxigraph while the workers go on
-(``store=DIR``, which makes the build incremental), or spools them, with the Turtle blocks the workers rendered, to a
-temporary file. Outputs are written from the store or the spool by the streaming
-writers of :mod:`kg.writers`, each to a temporary file renamed into place once all are
-complete.
+(``store=DIR``, which makes the build incremental), or spools them, with the Turtle
+blocks the workers rendered, to a temporary file. Outputs are written from the store or
+the spool by the streaming writers of :mod:`kg.writers`, each to a temporary file
+renamed into place once all are complete.
 """
 
 from __future__ import annotations
