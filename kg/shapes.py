@@ -412,59 +412,13 @@ def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> tu
     return nodes
 
 
-def _passes(index: _Index, focus: str, props: dict, check: PropertyCheck, node: NodeCheck) -> bool:
-    """A quick test that ``check`` holds (``False``: maybe not; ask :func:`_violations`).
-
-    Counts, typed-literal datatypes and classes are tested inline, the common case of
-    every shape; anything else is left to the full check.
-    """
-    values = (
-        index.inv.get((check.path, focus), _NO_VALUES)
-        if check.inverse
-        else props.get(check.path, _NO_VALUES)
-    )
-    n = len(values)
-    if (check.min_count is not None and n < check.min_count) or (
-        check.max_count is not None and n > check.max_count
-    ):
-        return False
-    if not n:
-        return True
-    if check.languages is not None or check.pattern is not None or check.allowed is not None:
-        return False
-    if check.datatype is not None:
-        suffix = _TYPED_SUFFIX.get(check.datatype)
-        if suffix is None or not all(v.endswith(suffix) for v in values):
-            return False
-    if check.classes is not None:
-        out = index.out
-        for v in values:
-            types = out.get(v, _NO_PROPS).get(_RDF_TYPE)
-            if types is None or types.isdisjoint(check.classes):
-                return False
-    return True
-
-
-# datatypes whose literals a suffix identifies (plain and language strings need a parse)
-_TYPED_SUFFIX = {
-    f"<http://www.w3.org/2001/XMLSchema#{name}>": f'"^^<http://www.w3.org/2001/XMLSchema#{name}>'
-    for name in ("integer", "decimal", "date", "gYear", "anyURI", "dateTime", "boolean")
-}
-
-
 def _node_violations(index: _Index, focus: str, node: NodeCheck) -> list[str]:
     """The messages of one node shape on one focus node (the reference algorithm)."""
-    props = index.out[focus]
     found: list[str] = []
     for check in node.properties:
-        if not _passes(index, focus, props, check, node):
-            found.extend(_violations(index, focus, check, node))
+        found.extend(_violations(index, focus, check, node))
     for options in node.alternatives:
-        if not any(
-            _passes(index, focus, props, option, node)
-            or not _violations(index, focus, option, node)
-            for option in options
-        ):
+        if all(_violations(index, focus, option, node) for option in options):
             found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
     return found
 
