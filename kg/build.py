@@ -265,7 +265,7 @@ def _extract_chunk(
     global _COMPACT
     from kg import iri
     from kg.extract import extract
-    from kg.rdf import extraction_terms, split_statements
+    from kg.rdf import extraction_terms, split_terms
     from kg.shapes import check_triples
     from kg.writers import turtle_block_of_triples
 
@@ -278,25 +278,23 @@ def _extract_chunk(
     for doc in docs:
         ex = extract(doc, _LEXICON)
         graph = iri.document_iri(doc.id)
-        terms = extraction_terms(ex)
-        statements = sorted(terms)
-        own, shared = split_statements(statements, graph, presorted=True)
+        triples = extraction_terms(ex)
+        own, shared = split_terms(triples, graph)
         violations: tuple[str, ...] = ()
         if validate:
-            violations = tuple(check_triples(map(terms.__getitem__, statements), limit=3))
+            violations = tuple(check_triples(triples, limit=3))
         turtle = None
         if "turtle" in render:
-            turtle = turtle_block_of_triples(map(terms.__getitem__, own), _COMPACT)
-            turtle = turtle.encode("utf-8")
+            turtle = turtle_block_of_triples(own, _COMPACT, graph).encode("utf-8")
         out.append(
             _Article(
                 doc.id,
                 graph,
-                (" .\n".join(own) + " .\n" if own else "").encode("utf-8")
+                "".join([f"{s} {p} {o} .\n" for s, p, o in own]).encode("utf-8")
                 if "ntriples" in render
                 else None,
                 len(own),
-                tuple(shared),
+                tuple([f"{s} {p} {o}" for s, p, o in shared]),
                 doc.content_hash,
                 turtle,
                 violations,

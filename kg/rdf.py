@@ -29,6 +29,7 @@ __all__ = [
     "extraction_nquads",
     "extraction_statements",
     "extraction_terms",
+    "split_terms",
     "split_statements",
     "is_own_statement",
     "document_ntriples",
@@ -256,19 +257,24 @@ def _relation_object(
     raise TypeError(f"unsupported relation object {obj!r}")
 
 
-def _span_triples(node: Any, sentence: Any, start: int, end: int, surface: str, t: _Terms):
-    yield node, t["cy:inSentence"], sentence
-    yield node, t["cy:startOffset"], t.integer(start)
-    yield node, t["cy:endOffset"], t.integer(end)
-    yield node, t["cy:surface"], t.string(surface)
+def _span_triples(
+    node: Any, sentence: Any, start: int, end: int, surface: str, t: _Terms
+) -> tuple[tuple, ...]:
+    return (
+        (node, t["cy:inSentence"], sentence),
+        (node, t["cy:startOffset"], t.integer(start)),
+        (node, t["cy:endOffset"], t.integer(end)),
+        (node, t["cy:surface"], t.string(surface)),
+    )
 
 
-def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
+def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     """All triples one document contributes, as terms of the rendering ``t``."""
     doc = ex.document
     doc_iri = iri.document_iri(doc.id)
     doc_ref = t.iri(doc_iri)
-    yield from _document_triples(doc, t)
+    out = list(_document_triples(doc, t))
+    add, extend = out.append, out.extend
 
     sentences: dict[int, Any] = {}
 
@@ -280,12 +286,16 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
 
     for sent in ex.sentences:
         ref = sentence_ref(sent.index)
-        yield ref, t["rdf:type"], t["cy:Sentence"]
-        yield ref, t["cy:inDocument"], doc_ref
-        yield ref, t["cy:sentenceIndex"], t.integer(sent.index)
-        yield ref, t["cy:startOffset"], t.integer(sent.start)
-        yield ref, t["cy:endOffset"], t.integer(sent.end)
-        yield ref, t["cy:text"], t.string(sent.text)
+        extend(
+            (
+                (ref, t["rdf:type"], t["cy:Sentence"]),
+                (ref, t["cy:inDocument"], doc_ref),
+                (ref, t["cy:sentenceIndex"], t.integer(sent.index)),
+                (ref, t["cy:startOffset"], t.integer(sent.start)),
+                (ref, t["cy:endOffset"], t.integer(sent.end)),
+                (ref, t["cy:text"], t.string(sent.text)),
+            )
+        )
 
     described: set[Entity] = set()
     for mention in ex.mentions:
@@ -293,18 +303,18 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
         ent_ref = t.iri(_entity_iri(entity.cls, entity.key))
         if entity not in described:
             described.add(entity)
-            yield from _entity_triples(entity, ent_ref, t)
+            extend(_entity_triples(entity, ent_ref, t))
         if mention.basis != "alias-declaration":
             surface = _label(span.surface)
             if surface != _label(entity.label):
-                yield ent_ref, t["skos:altLabel"], t.zh(surface)
+                add((ent_ref, t["skos:altLabel"], t.zh(surface)))
         if mention.basis != "exact":
-            yield ent_ref, t["cy:mergeReason"], t.string(mention.basis)
+            add((ent_ref, t["cy:mergeReason"], t.string(mention.basis)))
         ref = t.iri(f"{doc_iri}/m{span.start}-{span.end}")
-        yield ref, t["rdf:type"], t["cy:Mention"]
-        yield ref, t["cy:mentionOf"], ent_ref
-        yield from _span_triples(
-            ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t
+        add((ref, t["rdf:type"], t["cy:Mention"]))
+        add((ref, t["cy:mentionOf"], ent_ref))
+        extend(
+            _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
         )
 
     for rel in ex.relations:
@@ -315,27 +325,32 @@ def _triples(ex: Extraction, t: _Terms) -> Iterator[tuple]:
         obj, extra = _relation_object(rel, subject_iri, t, described)
         if rel.subject not in described:
             described.add(rel.subject)
-            yield from _entity_triples(rel.subject, subject, t)
-        yield from extra
-        yield subject, predicate, obj
+            extend(_entity_triples(rel.subject, subject, t))
+        extend(extra)
+        add((subject, predicate, obj))
         span = rel.span
         ref = t.iri(
             iri.assertion_iri(doc.id, subject_iri, predicate_iri, t.n3(obj), str(span.start))
         )
-        yield ref, t["rdf:type"], t["cy:Assertion"]
-        yield ref, t["rdf:subject"], subject
-        yield ref, t["rdf:predicate"], predicate
-        yield ref, t["rdf:object"], obj
-        if isinstance(rel.object, DateValue):  # how this document's date got its year
-            yield ref, t["cy:yearSource"], t.string(rel.object.year_source)
-        yield from _span_triples(
-            ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t
+        extend(
+            (
+                (ref, t["rdf:type"], t["cy:Assertion"]),
+                (ref, t["rdf:subject"], subject),
+                (ref, t["rdf:predicate"], predicate),
+                (ref, t["rdf:object"], obj),
+            )
         )
+        if isinstance(rel.object, DateValue):  # how this document's date got its year
+            add((ref, t["cy:yearSource"], t.string(rel.object.year_source)))
+        extend(
+            _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
+        )
+    return out
 
 
 def extraction_triples(ex: Extraction) -> Iterator[Triple]:
     """All triples one document contributes: metadata, sentences, entities, facts, provenance."""
-    return _triples(ex, _RDFLIB_TERMS)
+    return iter(_triples(ex, _RDFLIB_TERMS))
 
 
 def _statements(triples: Iterable[tuple]) -> dict[str, None]:
@@ -348,10 +363,27 @@ def extraction_statements(ex: Extraction) -> list[str]:
     return list(_statements(_triples(ex, _NT_TERMS)))
 
 
-def extraction_terms(ex: Extraction) -> dict[str, tuple[str, str, str]]:
-    """One document's N-Triples statements (as :func:`extraction_statements`), each
-    mapped to its terms ``(s, p, o)``, so that later steps need not split them."""
-    return {f"{s} {p} {o}": (s, p, o) for s, p, o in _triples(ex, _NT_TERMS)}
+def extraction_terms(ex: Extraction) -> list[tuple[str, str, str]]:
+    """One document's triples as N-Triples terms ``(s, p, o)``, each once, sorted.
+
+    Sorted as their statements ``f"{s} {p} {o}"`` sort (subjects and predicates are
+    IRIs or blank nodes, so no term is a prefix of another of its place), which lets
+    later steps render and check them without making or splitting statements.
+    """
+    return sorted(dict.fromkeys(_triples(ex, _NT_TERMS)))
+
+
+def split_terms(
+    triples: list[tuple[str, str, str]], doc_iri: str
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """:func:`split_statements` of sorted triples (:func:`extraction_terms`): the
+    document's own ones, which sort together, and the shared ones."""
+    from bisect import bisect_left
+
+    head = f"<{doc_iri}"
+    lo = bisect_left(triples, (head,))
+    hi = bisect_left(triples, (head + "\U0010ffff",), lo)
+    return triples[lo:hi], triples[:lo] + triples[hi:]
 
 
 def is_own_statement(statement: str, doc_iri: str) -> bool:

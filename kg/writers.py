@@ -54,7 +54,7 @@ class QuadSource(Protocol):
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*>\Z")
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
@@ -73,21 +73,19 @@ class _Compactor:
     """Turns N-Triples terms into Turtle terms with the package's prefixes (memoised)."""
 
     def __init__(self) -> None:
-        # longest namespace first, so ``cy:`` wins over a shorter one that also matches
-        self._namespaces = sorted(
-            ((ns, p) for p, ns in _prefixes().items()), key=lambda x: -len(x[0])
-        )
+        # every namespace ends in "/" or "#" and a local name has neither, so an IRI's
+        # namespace, if any, is what precedes its last "/" or "#"
+        self._namespaces = {ns: p for p, ns in _prefixes().items()}
         self._cache: dict[str, str] = {_RDF_TYPE: "a"}
 
     def iri(self, token: str) -> str:
         term = self._cache.get(token)
         if term is None:
-            term = token
-            value = token[1:-1]
-            for ns, prefix in self._namespaces:
-                if value.startswith(ns) and _LOCAL.match(value[len(ns) :]):
-                    term = f"{prefix}:{value[len(ns) :]}"
-                    break
+            cut = max(token.rfind("/"), token.rfind("#")) + 1
+            prefix = self._namespaces.get(token[1:cut])
+            if prefix is None or not _LOCAL.match(token, cut):
+                return token  # not memoised: most such IRIs are of one article's nodes
+            term = f"{prefix}:{token[cut:-1]}"
             if len(self._cache) < 100_000:
                 self._cache[token] = term
         return term
@@ -125,65 +123,77 @@ def turtle_compactor() -> Callable[[str], str]:
     return _Compactor()
 
 
-def turtle_block(statements: Iterable[str], compact: Callable[[str], str] | None = None) -> str:
-    """Sorted N-Triples statements as Turtle: one paragraph per subject, ``a`` first."""
-    return turtle_block_of_triples((st.split(" ", 2) for st in statements), compact)
+def turtle_block(
+    statements: Iterable[str],
+    compact: Callable[[str], str] | None = None,
+    graph: str | None = None,
+) -> str:
+    """Sorted N-Triples statements as Turtle: one paragraph per subject, ``a`` first
+    (``graph``: as for :func:`turtle_block_of_triples`)."""
+    return turtle_block_of_triples((st.split(" ", 2) for st in statements), compact, graph)
 
 
 def turtle_block_of_triples(
-    triples: Iterable[Sequence[str]], compact: Callable[[str], str] | None = None
+    triples: Iterable[Sequence[str]],
+    compact: Callable[[str], str] | None = None,
+    graph: str | None = None,
 ) -> str:
-    """:func:`turtle_block` of statements given as ``(s, p, o)`` N-Triples terms."""
+    """:func:`turtle_block` of statements given as ``(s, p, o)`` N-Triples terms.
+
+    ``graph``: the IRI of the article whose nodes these are; IRIs that extend it are
+    written as they are, without a look-up (no prefix fits them).
+    """
     term = compact or _Compactor()
     # terms already converted (IRIs, typed literals), shared with the compactor's memo
     done: dict[str, str] = term._cache if isinstance(term, _Compactor) else {}
     get = done.get
+    mine = f"<{graph}" if graph else "\x00"
 
     def convert(token: str) -> str:
-        if token[0] == '"' and (token[-1] == '"' or token.endswith('"@zh')):
-            return token  # a plain or @zh string is written as it is
+        if token[0] == '"' and token.endswith('"@zh'):
+            return token  # a @zh string is written as it is
         text = term(token)
         if len(done) < 100_000:
             done[token] = text
         return text
 
     out: list[str] = []
-    subject = predicate = ""
+    subject = predicate = None
+    head = ""
     types: list[str] = []
-    parts: list[str] = []
-    objects: list[str] = []
-
-    def end_predicate() -> None:
-        if objects:
-            parts.append((get(predicate) or convert(predicate)) + " " + " , ".join(objects))
-
-    def end_subject() -> None:
+    parts: list[str] = []  # "predicate object , object" of the subject, types apart
+    for s, p, o in triples:
+        if o[-1] == '"' or o.startswith(mine):
+            obj = o  # a plain string, or a node of the article
+        else:
+            obj = get(o) or convert(o)
+        if s != subject:
+            if subject is not None:
+                if types:
+                    parts.insert(0, "a " + " , ".join(types))
+                out.append(head + " ;\n    ".join(parts) + " .\n\n")
+            subject, predicate = s, None
+            head = (s if s.startswith(mine) else get(s) or convert(s)) + " "
+            types, parts = [], []
+        if p == _RDF_TYPE:
+            types.append(obj)
+        elif p == predicate:
+            parts[-1] += " , " + obj
+        else:
+            predicate = p
+            parts.append((get(p) or convert(p)) + " " + obj)
+    if subject is not None:
         if types:
             parts.insert(0, "a " + " , ".join(types))
-        out.append(f"{get(subject) or convert(subject)} " + " ;\n    ".join(parts) + " .\n\n")
-
-    for s, p, o in triples:
-        if s != subject or p != predicate:
-            end_predicate()
-            objects = []
-            if s != subject:
-                if subject:
-                    end_subject()
-                subject, types, parts = s, [], []
-            predicate = p
-        if p == _RDF_TYPE:
-            types.append(get(o) or convert(o))
-        else:
-            objects.append(get(o) or convert(o))
-    if subject:
-        end_predicate()
-        end_subject()
+        out.append(head + " ;\n    ".join(parts) + " .\n\n")
     return "".join(out)
 
 
-def _block(
-    source: QuadSource, graph: str, fmt: str, render: Callable[[list[str]], str]
-) -> tuple[str, int]:
+#: Renders sorted statements, of the article whose graph is given or (``None``) shared.
+_Render = Callable[[list[str], str | None], str]
+
+
+def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
     """One article's graph rendered in ``fmt`` and its number of statements."""
     rendered = getattr(source, "rendered", None)
     if rendered is not None:
@@ -191,12 +201,10 @@ def _block(
         if block is not None:
             return block
     statements = sorted(set(source.graph_statements(graph)))
-    return render(statements), len(statements)
+    return render(statements, graph), len(statements)
 
 
-def _write_union(
-    source: QuadSource, handle: IO[str], fmt: str, render: Callable[[list[str]], str], head: str
-) -> int:
+def _write_union(source: QuadSource, handle: IO[str], fmt: str, render: _Render, head: str) -> int:
     handle.write(head)
     shared = source.shared_statements()
     count = len(shared)
@@ -211,7 +219,7 @@ def _write_union(
             # never split one subject's statements between two runs
             while i < len(shared) and shared[i].split(" ", 1)[0] == shared[i - 1].split(" ", 1)[0]:
                 i += 1
-            handle.write(render(shared[start:i]))
+            handle.write(render(shared[start:i], None))
 
     for graph in source.graphs():
         shared_until(f"<{graph}>")
@@ -226,7 +234,7 @@ def write_turtle(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as Turtle; returns the number of distinct triples."""
     compact = _Compactor()
     return _write_union(
-        source, handle, "turtle", lambda st: turtle_block(st, compact), _prefix_lines()
+        source, handle, "turtle", lambda st, g: turtle_block(st, compact, g), _prefix_lines()
     )
 
 
@@ -237,7 +245,7 @@ def ntriples_block(statements: Iterable[str]) -> str:
 
 def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as N-Triples; returns the number of distinct triples."""
-    return _write_union(source, handle, "ntriples", ntriples_block, "")
+    return _write_union(source, handle, "ntriples", lambda st, g: ntriples_block(st), "")
 
 
 def _indent(block: str) -> str:
@@ -253,7 +261,7 @@ def write_trig(source: QuadSource, handle: IO[str]) -> int:
     handle.write(turtle_block(shared, compact))
     count = len(shared)
     for graph in source.graphs():
-        block, n = _block(source, graph, "turtle", lambda st: turtle_block(st, compact))
+        block, n = _block(source, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
         count += n
         handle.write(f"<{graph}> {{\n{_indent(block)}\n}}\n\n")
     return count
@@ -265,7 +273,7 @@ def write_nquads(source: QuadSource, handle: IO[str]) -> int:
     handle.write(ntriples_block(shared))
     count = len(shared)
     for graph in source.graphs():
-        block, n = _block(source, graph, "ntriples", ntriples_block)
+        block, n = _block(source, graph, "ntriples", lambda st, g: ntriples_block(st))
         count += n
         handle.write(block.replace(" .\n", f" <{graph}> .\n"))
     return count

@@ -125,6 +125,35 @@ def test_rdf_split_statements_by_bisection_agrees_with_a_scan(small_extraction):
     assert split_statements(statements, doc, presorted=True) == (own, shared)
 
 
+def _generated_extractions(count: int, seed: int) -> list:
+    from kg.extract import Lexicon, extract
+    from kg.records import Document
+
+    from .conftest import bench_corpus
+
+    lexicon = Lexicon.default()
+    return [
+        extract(Document(id=r["id"], text=r["text"]), lexicon)
+        for r in bench_corpus().generate(count, seed=seed)
+    ]
+
+
+@pytest.mark.parametrize("source", ["hand-made", "generated"])
+def test_rdf_terms_sort_and_split_as_the_statements(small_extraction, source):
+    from kg.rdf import extraction_statements, extraction_terms, split_statements, split_terms
+
+    exs = [small_extraction] if source == "hand-made" else _generated_extractions(5, seed=11)
+    for ex in exs:
+        doc = iri.document_iri(ex.document.id)
+        statements = sorted(extraction_statements(ex))
+        triples = extraction_terms(ex)
+        assert [f"{s} {p} {o}" for s, p, o in triples] == statements
+        own, shared = split_terms(triples, doc)
+        expected = split_statements(statements, doc)
+        assert own and shared
+        assert ([" ".join(t) for t in own], [" ".join(t) for t in shared]) == expected
+
+
 def test_rdf_year_source_is_on_the_assertion_of_the_date(small_extraction):
     from rdflib.namespace import RDF
 

@@ -116,10 +116,31 @@ def test_store_writers_match_rdflib(extractions, tmp_path, source, fmt):
         ('"75.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', "75.0"),
         ('"2023-03-05"^^<http://www.w3.org/2001/XMLSchema#date>', '"2023-03-05"^^xsd:date'),
         ('"a \\"b\\""@zh', '"a \\"b\\""@zh'),
+        ("<http://www.w3.org/2000/01/rdf-schema#label>", "rdfs:label"),
+        (f"<{ID}quantity>", "id:quantity"),
+        (f"<{ID}doc/d1/s0>", f"<{ID}doc/d1/s0>"),
+        (
+            "<https://w3id.org/chengyu-kg/ontology#a.b>",
+            "<https://w3id.org/chengyu-kg/ontology#a.b>",
+        ),
+        ("<http://example.org/x>", "<http://example.org/x>"),
     ],
 )
 def test_store_turtle_terms(token, turtle):
     assert turtle_term(token) == turtle
+
+
+def test_store_turtle_block_of_an_article_is_the_same_told_its_graph(extractions):
+    from kg.rdf import extraction_terms, split_terms
+    from kg.writers import turtle_block_of_triples
+
+    for ex in extractions:
+        graph = iri.document_iri(ex.document.id)
+        own, shared = split_terms(extraction_terms(ex), graph)
+        block = turtle_block_of_triples(own, graph=graph)
+        assert block == turtle_block_of_triples(own) == turtle_block([" ".join(t) for t in own])
+        assert f"<{graph}/s0> a cy:Sentence ;" in block
+        assert turtle_block_of_triples(shared, graph=graph) == turtle_block_of_triples(shared)
 
 
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
