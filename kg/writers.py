@@ -150,8 +150,6 @@ def turtle_block_of_triples(
     mine = f"<{graph}" if graph else "\x00"
 
     def convert(token: str) -> str:
-        if token[0] == '"' and token.endswith('"@zh'):
-            return token  # a @zh string is written as it is
         text = term(token)
         if len(done) < 100_000:
             done[token] = text
@@ -163,8 +161,9 @@ def turtle_block_of_triples(
     types: list[str] = []
     parts: list[str] = []  # "predicate object , object" of the subject, types apart
     for s, p, o in triples:
-        if o[-1] == '"' or o.startswith(mine):
-            obj = o  # a plain string, or a node of the article
+        end = o[-1]
+        if end == '"' or (end == "h" and o.endswith('"@zh')) or o.startswith(mine):
+            obj = o  # a plain or @zh string, or a node of the article
         else:
             obj = get(o) or convert(o)
         if s != subject:
