@@ -204,16 +204,20 @@ def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[s
 
 
 def _write_union(source: QuadSource, handle: IO[str], fmt: str, render: _Render, head: str) -> int:
+    from bisect import bisect_left
+
     handle.write(head)
     shared = source.shared_statements()
     count = len(shared)
     i = 0
+    # a block the source holds as UTF-8 goes to the file's bytes without decoding
+    raw = getattr(source, "rendered_bytes", None)
+    binary = getattr(handle, "buffer", None) if raw is not None else None
 
     def shared_until(limit: str | None) -> None:
         nonlocal i
         start = i
-        while i < len(shared) and (limit is None or shared[i] < limit):
-            i += 1
+        i = len(shared) if limit is None else bisect_left(shared, limit, i)
         if i > start:
             # never split one subject's statements between two runs
             while i < len(shared) and shared[i].split(" ", 1)[0] == shared[i - 1].split(" ", 1)[0]:
@@ -222,6 +226,12 @@ def _write_union(source: QuadSource, handle: IO[str], fmt: str, render: _Render,
 
     for graph in source.graphs():
         shared_until(f"<{graph}>")
+        data = raw(graph, fmt) if binary is not None else None
+        if data is not None:
+            handle.flush()
+            binary.write(data[0])
+            count += data[1]
+            continue
         block, n = _block(source, graph, fmt, render)
         handle.write(block)
         count += n
@@ -343,11 +353,18 @@ class Spool:
     def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:
         """An article's graph as an N-Triples or Turtle block with its statement count,
         when the spool holds it so."""
+        data = self.rendered_bytes(graph, fmt)
+        return None if data is None else (data[0].decode("utf-8"), data[1])
+
+    def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None:
+        """:meth:`rendered`, UTF-8 encoded."""
         offset, length, turtle, count = self._blocks[graph]
         if fmt == "ntriples" and length >= 0:
-            return self._read(offset, length), count
+            self._file.seek(offset)
+            return self._file.read(length), count
         if fmt == "turtle" and turtle >= 0:
-            return self._read(offset + max(length, 0), turtle), count
+            self._file.seek(offset + max(length, 0))
+            return self._file.read(turtle), count
         return None
 
     def shared_statements(self) -> list[str]:

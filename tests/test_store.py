@@ -107,6 +107,21 @@ def test_store_writers_match_rdflib(extractions, tmp_path, source, fmt):
     assert again.getvalue() == text
 
 
+@pytest.mark.parametrize("source", ["spool", "spool-turtle"])
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_path, source, fmt):
+    # a text stream over bytes takes the blocks a spool holds without decoding them
+    src = SOURCES[source](extractions, tmp_path)
+    text = io.StringIO()
+    WRITERS[fmt](src, text)
+    binary = io.BytesIO()
+    handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+    written = WRITERS[fmt](src, handle)
+    handle.flush()
+    assert binary.getvalue().decode("utf-8") == text.getvalue()
+    assert written == len(to_graph(extractions))
+
+
 @pytest.mark.parametrize(
     "token, turtle",
     [
