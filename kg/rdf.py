@@ -366,9 +366,9 @@ def extraction_statements(ex: Extraction) -> list[str]:
 def extraction_terms(ex: Extraction) -> list[tuple[str, str, str]]:
     """One document's triples as N-Triples terms ``(s, p, o)``, each once, sorted.
 
-    Sorted as their statements ``f"{s} {p} {o}"`` sort (subjects and predicates are
-    IRIs or blank nodes, so no term is a prefix of another of its place), which lets
-    later steps render and check them without making or splitting statements.
+    Sorted as their statements ``f"{s} {p} {o}"`` sort (a subject or predicate has no
+    space, and the space between terms sorts before any character a term has), which
+    lets later steps render and check them without making or splitting statements.
     """
     return sorted(dict.fromkeys(_triples(ex, _NT_TERMS)))
 

@@ -84,7 +84,7 @@ class _Compactor:
             cut = max(token.rfind("/"), token.rfind("#")) + 1
             prefix = self._namespaces.get(token[1:cut])
             if prefix is None or not _LOCAL.match(token, cut):
-                return token  # not memoised: most such IRIs are of one article's nodes
+                return token  # not memoised here: many such IRIs are one article's nodes
             term = f"{prefix}:{token[cut:-1]}"
             if len(self._cache) < 100_000:
                 self._cache[token] = term

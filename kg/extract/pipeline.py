@@ -67,15 +67,18 @@ def _dated_agreements(
     if not rekey:
         return mentions, list(relations)
 
-    def new(e: Entity) -> Entity:
-        return rekey.get(e, e)
+    def new_mention(m: Mention) -> Mention:
+        e = rekey.get(m.entity)
+        return m if e is None else replace(m, entity=e)
 
-    return [replace(m, entity=new(m.entity)) for m in mentions], [
-        replace(r, subject=new(r.subject), object=new(r.object))
-        if isinstance(r.object, Entity)
-        else replace(r, subject=new(r.subject))
-        for r in relations
-    ]
+    def new_relation(r: Relation) -> Relation:
+        s = rekey.get(r.subject)
+        o = rekey.get(r.object) if isinstance(r.object, Entity) else None
+        if s is None and o is None:
+            return r
+        return replace(r, subject=s or r.subject, object=o or r.object)
+
+    return [new_mention(m) for m in mentions], [new_relation(r) for r in relations]
 
 
 def _traceable(b: Builder) -> tuple[Relation, ...]:
