@@ -587,7 +587,8 @@ def build(
         render = {"ntriples"}
         if spool is not None and out_dir is not None and {"turtle", "trig"} & {*formats}:
             render = {"turtle"} | ({"ntriples"} if {*formats} - {"turtle", "trig"} else set())
-        bulk = target.bulk() if loader is not None else None
+        # the workers' statements come from kg.rdf: Oxigraph need not check them again
+        bulk = target.bulk(lenient=True) if loader is not None else None
 
         chunks = iter_batches(to_extract(), _CHUNK)
         for articles in pool.map(chunks, keep_records, validate, frozenset(render)):
@@ -623,7 +624,7 @@ def build(
                     bulk.quads >= _BATCH_STATEMENTS or bulk.articles >= batch_size
                 ):
                     loader.put(bulk)
-                    bulk = target.bulk()
+                    bulk = target.bulk(lenient=True)
         if loader is not None:
             loader.put(bulk)
             bulk = None

@@ -345,3 +345,26 @@ def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_pat
         assert problems and district in problems[0]
     assert _union_violations(store, {f"<{ID}district/110101>"}) == []
     store.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "<relative>",  # no scheme: not an absolute IRI
+        f"<{ID}agency/a b>",  # a space in an IRI
+    ],
+)
+def test_store_loads_checked_unless_the_bulk_is_lenient(small_extraction, tmp_path, bad):
+    graph = iri.document_iri(small_extraction.document.id)
+    statements = [*extraction_statements(small_extraction), f"<{graph}/s0> <{CY.text}> {bad}"]
+    article = StoredArticle.of(graph, statements, small_extraction.document.content_hash)
+    with ArticleStore(tmp_path / "strict") as store:
+        with pytest.raises(SyntaxError):
+            store.add([article])
+        assert store.quad_count() == 0  # nothing of the article went in
+    # a lenient bulk (what a build uses for the statements kg.rdf made) skips the check
+    with ArticleStore(tmp_path / "lenient") as store:
+        bulk = store.bulk(lenient=True)
+        bulk.add(article)
+        store.load(bulk)
+        assert store.quad_count() == article.statements
