@@ -14,6 +14,7 @@ renamed into place once all are complete.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import sys
 import time
@@ -45,8 +46,12 @@ PYSHACL_LIMIT = 10_000
 # its loader needs about 1 KB of memory per quad.
 _BATCH_STATEMENTS = 480_000
 _BATCH_ARTICLES = 2_000
-# Articles per task sent to a worker process.
+# Articles per task sent to a worker process: small tasks first, so that a small build
+# keeps every worker busy, then larger ones, which cost the main process less to hand out
+# and gather.
 _CHUNK = 8
+_CHUNK_LARGE = 32
+_CHUNK_RAMP = 256  # articles sent in small tasks
 # Extraction makes many short-lived containers and few reference cycles: the youngest
 # generation is collected less often than Python's default (700 allocations).
 _GC_THRESHOLDS = (20_000, 50, 100)
@@ -590,7 +595,11 @@ def build(
         # the workers' statements come from kg.rdf: Oxigraph need not check them again
         bulk = target.bulk(lenient=True) if loader is not None else None
 
-        chunks = iter_batches(to_extract(), _CHUNK)
+        articles_in = iter(to_extract())
+        chunks = itertools.chain(
+            iter_batches(itertools.islice(articles_in, _CHUNK_RAMP), _CHUNK),
+            iter_batches(articles_in, _CHUNK_LARGE),
+        )
         for articles in pool.map(chunks, keep_records, validate, frozenset(render)):
             for article in articles:
                 if bar is not None:
