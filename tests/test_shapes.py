@@ -16,8 +16,8 @@ from kg.shapes import (
     _RDF_TYPE,
     _by_type,
     _Index,
+    _node_violations,
     _shapes_of,
-    _violations,
     check_statements,
     check_triples,
 )
@@ -62,11 +62,7 @@ def _reference(statements: list[str]) -> list[str]:
         if not types:
             continue
         for node in _shapes_of(types, _by_type()):
-            for check in node.properties:
-                found.extend(_violations(index, focus, check, node))
-            for options in node.alternatives:
-                if all(_violations(index, focus, option, node) for option in options):
-                    found.append(f"{node.message or node.name + ' sh:or'} ({focus})")
+            found.extend(_node_violations(index, focus, node))
     return found
 
 
