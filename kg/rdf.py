@@ -401,22 +401,8 @@ def is_own_statement(statement: str, doc_iri: str) -> bool:
     return statement[0] == "<" and iri.owned_by(statement[1 : statement.index(">")], doc_iri)
 
 
-def split_statements(
-    statements: Iterable[str], doc_iri: str, *, presorted: bool = False
-) -> tuple[list[str], list[str]]:
-    """A document's statements split into its own and the shared ones (order kept).
-
-    With ``presorted`` (a sorted list of one document's statements, where no other
-    document's nodes are subjects), the own statements are found by bisection: they are
-    the ones starting with ``<`` and the document's IRI, which sort together.
-    """
-    if presorted and isinstance(statements, list):
-        from bisect import bisect_left
-
-        head = f"<{doc_iri}"
-        lo = bisect_left(statements, head)
-        hi = bisect_left(statements, head + "\U0010ffff", lo)
-        return statements[lo:hi], statements[:lo] + statements[hi:]
+def split_statements(statements: Iterable[str], doc_iri: str) -> tuple[list[str], list[str]]:
+    """A document's statements split into its own and the shared ones (order kept)."""
     own: list[str] = []
     shared: list[str] = []
     for statement in statements:

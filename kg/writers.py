@@ -334,9 +334,12 @@ class Spool:
     def graphs(self) -> list[str]:
         return sorted(self._blocks)
 
-    def _read(self, offset: int, length: int) -> str:
+    def _read_bytes(self, offset: int, length: int) -> bytes:
         self._file.seek(offset)
-        return self._file.read(length).decode("utf-8")
+        return self._file.read(length)
+
+    def _read(self, offset: int, length: int) -> str:
+        return self._read_bytes(offset, length).decode("utf-8")
 
     def graph_statements(self, graph: str) -> list[str]:
         offset, length, turtle, _ = self._blocks[graph]
@@ -360,11 +363,9 @@ class Spool:
         """:meth:`rendered`, UTF-8 encoded."""
         offset, length, turtle, count = self._blocks[graph]
         if fmt == "ntriples" and length >= 0:
-            self._file.seek(offset)
-            return self._file.read(length), count
+            return self._read_bytes(offset, length), count
         if fmt == "turtle" and turtle >= 0:
-            self._file.seek(offset + max(length, 0))
-            return self._file.read(turtle), count
+            return self._read_bytes(offset + max(length, 0), turtle), count
         return None
 
     def shared_statements(self) -> list[str]:

@@ -115,16 +115,6 @@ def test_rdf_turtle_is_byte_identical_and_round_trips(small_extraction):
     assert isomorphic(Graph().parse(data=first, format="turtle"), to_graph([small_extraction]))
 
 
-def test_rdf_split_statements_by_bisection_agrees_with_a_scan(small_extraction):
-    from kg.rdf import extraction_statements, split_statements
-
-    doc = iri.document_iri(small_extraction.document.id)
-    statements = sorted(extraction_statements(small_extraction))
-    own, shared = split_statements(statements, doc)
-    assert own and shared
-    assert split_statements(statements, doc, presorted=True) == (own, shared)
-
-
 def _generated_extractions(count: int, seed: int) -> list:
     from kg.extract import Lexicon, extract
     from kg.records import Document
