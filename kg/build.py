@@ -22,10 +22,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, ValidationError
 from kg.records import Document, Extraction
+
+if TYPE_CHECKING:
+    from kg.rdf import SubjectGroups
 
 __all__ = [
     "AgreementSummary",
@@ -222,7 +225,7 @@ class _Article:
     graph: str
     own: bytes | None
     own_count: int
-    shared: tuple[str, ...]
+    shared: SubjectGroups  # the shared statements, by subject
     content_hash: str
     turtle: bytes | None
     violations: tuple[str, ...]
@@ -231,12 +234,13 @@ class _Article:
 
     @property
     def statements(self) -> int:
-        return self.own_count + len(self.shared)
+        return self.own_count + sum(len(statements) for _, statements in self.shared)
 
     def stored(self) -> Any:
         from kg.store import StoredArticle
 
-        return StoredArticle(self.graph, self.own or b"", self.shared, self.content_hash)
+        shared = tuple([f"{s} {st}" for s, group in self.shared for st in group])
+        return StoredArticle(self.graph, self.own or b"", shared, self.content_hash)
 
 
 _LEXICON: Any = None
@@ -270,7 +274,7 @@ def _extract_chunk(
     global _COMPACT
     from kg import iri
     from kg.extract import extract
-    from kg.rdf import extraction_terms, split_terms
+    from kg.rdf import extraction_terms, split_terms, subject_groups
     from kg.shapes import check_triples
     from kg.writers import turtle_block_of_triples
 
@@ -299,7 +303,7 @@ def _extract_chunk(
                 if "ntriples" in render
                 else None,
                 len(own),
-                tuple([f"{s} {p} {o}" for s, p, o in shared]),
+                subject_groups(shared),
                 doc.content_hash,
                 turtle,
                 violations,
@@ -611,9 +615,9 @@ def build(
                     spool.add(
                         article.graph,
                         article.own,
-                        article.shared,
-                        article.turtle,
+                        turtle=article.turtle,
                         count=article.own_count,
+                        groups=article.shared,
                     )
                     result.new += 1
                 elif article.graph in replace:
@@ -625,7 +629,7 @@ def build(
                 result.quads += article.statements
                 written.append(article.graph)
                 if validate and touched is not None:
-                    touched.update(st[: st.index(" ")] for st in article.shared)
+                    touched.update(s for s, _ in article.shared)
                 result.summary.add(article.summary)
                 if article.extraction is not None:
                     result.extractions.append(article.extraction)
@@ -668,9 +672,16 @@ def build(
                 result.validated = "pyshacl"
             else:
                 if spool is not None:
-                    from kg.shapes import check_union_max_counts
+                    from kg.shapes import check_union_max_counts, max_count_limits
 
-                    violations = check_union_max_counts(spool.shared_statements(), limit=5)
+                    # each article was checked with its own statements: only subjects
+                    # that articles describe differently can break a sh:maxCount, unless
+                    # a shape counts the subjects pointing at a node (sh:inversePath)
+                    inverse = any(key.startswith("^") for key in max_count_limits())
+                    violations = check_union_max_counts(
+                        spool.shared_statements() if inverse else spool.merged_statements(),
+                        limit=5,
+                    )
                 else:
                     violations = _union_violations(target, touched)
                 if violations:

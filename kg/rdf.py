@@ -9,7 +9,7 @@ what large builds hand to Oxigraph or write out without building rdflib graphs.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -30,6 +30,7 @@ __all__ = [
     "extraction_statements",
     "extraction_terms",
     "split_terms",
+    "subject_groups",
     "split_statements",
     "is_own_statement",
     "document_ntriples",
@@ -384,6 +385,31 @@ def split_terms(
     lo = bisect_left(triples, (head,))
     hi = bisect_left(triples, (head + "\U0010ffff",), lo)
     return triples[lo:hi], triples[:lo] + triples[hi:]
+
+
+#: Statements grouped by subject: ``(subject, ("predicate object", ...))``, subjects in
+#: order, each one's statements sorted as its ``s p o`` statements sort.
+SubjectGroups = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def subject_groups(triples: Iterable[Sequence[str]]) -> SubjectGroups:
+    """Sorted ``(s, p, o)`` terms (:func:`extraction_terms`) grouped by subject.
+
+    >>> subject_groups([("<a>", "<p>", "<b>"), ("<a>", "<q>", '"x"'), ("<c>", "<p>", "<a>")])
+    (('<a>', ('<p> <b>', '<q> "x"')), ('<c>', ('<p> <a>',)))
+    """
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    subject = None
+    rest: list[str] = []
+    for s, p, o in triples:
+        if s != subject:
+            if subject is not None:
+                groups.append((subject, tuple(rest)))
+            subject, rest = s, []
+        rest.append(f"{p} {o}")
+    if subject is not None:
+        groups.append((subject, tuple(rest)))
+    return tuple(groups)
 
 
 def is_own_statement(statement: str, doc_iri: str) -> bool:

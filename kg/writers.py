@@ -20,9 +20,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kg.rdf import SubjectGroups
 
 __all__ = [
     "WRITERS",
@@ -190,6 +193,8 @@ def turtle_block_of_triples(
 
 #: Renders sorted statements, of the article whose graph is given or (``None``) shared.
 _Render = Callable[[list[str], str | None], str]
+#: Renders shared statements grouped by subject (subjects sorted).
+_RenderGroups = Callable[[Sequence[tuple[str, tuple[str, ...]]]], str]
 
 
 def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
@@ -203,12 +208,37 @@ def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[s
     return render(statements, graph), len(statements)
 
 
-def _write_union(source: QuadSource, handle: IO[str], fmt: str, render: _Render, head: str) -> int:
+def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
+    """The source's shared statements grouped by subject, subjects sorted."""
+    groups = getattr(source, "shared_groups", None)
+    if groups is not None:
+        return groups()
+    from kg.rdf import subject_groups
+
+    return subject_groups(st.split(" ", 2) for st in source.shared_statements())
+
+
+def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[list[str]]:
+    for s, statements in groups:
+        for st in statements:
+            p, o = st.split(" ", 1)
+            yield [s, p, o]
+
+
+def _write_union(
+    source: QuadSource,
+    handle: IO[str],
+    fmt: str,
+    render: _Render,
+    render_groups: _RenderGroups,
+    head: str,
+) -> int:
     from bisect import bisect_left
 
     handle.write(head)
-    shared = source.shared_statements()
-    count = len(shared)
+    groups = _shared_groups(source)
+    subjects = [s for s, _ in groups]
+    count = sum(len(statements) for _, statements in groups)
     i = 0
     # a block the source holds as UTF-8 goes to the file's bytes without decoding
     raw = getattr(source, "rendered_bytes", None)
@@ -217,12 +247,9 @@ def _write_union(source: QuadSource, handle: IO[str], fmt: str, render: _Render,
     def shared_until(limit: str | None) -> None:
         nonlocal i
         start = i
-        i = len(shared) if limit is None else bisect_left(shared, limit, i)
+        i = len(subjects) if limit is None else bisect_left(subjects, limit, i)
         if i > start:
-            # never split one subject's statements between two runs
-            while i < len(shared) and shared[i].split(" ", 1)[0] == shared[i - 1].split(" ", 1)[0]:
-                i += 1
-            handle.write(render(shared[start:i], None))
+            handle.write(render_groups(groups[start:i]))
 
     for graph in source.graphs():
         shared_until(f"<{graph}>")
@@ -243,7 +270,12 @@ def write_turtle(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as Turtle; returns the number of distinct triples."""
     compact = _Compactor()
     return _write_union(
-        source, handle, "turtle", lambda st, g: turtle_block(st, compact, g), _prefix_lines()
+        source,
+        handle,
+        "turtle",
+        lambda st, g: turtle_block(st, compact, g),
+        lambda groups: turtle_block_of_triples(_group_triples(groups), compact),
+        _prefix_lines(),
     )
 
 
@@ -254,7 +286,14 @@ def ntriples_block(statements: Iterable[str]) -> str:
 
 def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
     """The union of all graphs as N-Triples; returns the number of distinct triples."""
-    return _write_union(source, handle, "ntriples", lambda st, g: ntriples_block(st), "")
+    return _write_union(
+        source,
+        handle,
+        "ntriples",
+        lambda st, g: ntriples_block(st),
+        lambda groups: "".join([f"{s} {st} .\n" for s, group in groups for st in group]),
+        "",
+    )
 
 
 def _indent(block: str) -> str:
@@ -297,8 +336,12 @@ class Spool:
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile("w+b")
         self._blocks: dict[str, tuple[int, int, int, int]] = {}
-        self._shared: set[str] = set()
-        self._sorted: list[str] | None = None
+        # the shared statements by subject: as the first article gave them or, once
+        # another article gave the same subject other statements, the union of all
+        self._groups: dict[str, tuple[str, ...] | set[str]] = {}
+        self._merged: set[str] = set()
+        self._sorted: list[tuple[str, tuple[str, ...]]] | None = None
+        self._statements: list[str] | None = None
 
     def add(
         self,
@@ -308,12 +351,14 @@ class Spool:
         turtle: str | bytes | None = None,
         *,
         count: int | None = None,
+        groups: SubjectGroups | None = None,
     ) -> None:
         """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
         distinct), its ``shared`` statements (``s p o``) and its graph rendered as a Turtle
         block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
         ``count``: the number of its own statements, when ``own`` is not given. Text may
-        come as ``str`` or UTF-8 ``bytes``."""
+        come as ``str`` or UTF-8 ``bytes``. ``groups``: the shared statements already
+        grouped by subject (:func:`kg.rdf.subject_groups`), instead of ``shared``."""
         if own is None and turtle is None:
             raise ValueError("an article needs its own statements or its Turtle block")
         data = own.encode("utf-8") if isinstance(own, str) else own or b""
@@ -328,8 +373,23 @@ class Spool:
             len(extra) if turtle is not None else -1,
             data.count(b"\n") if own is not None else int(count or 0),
         )
-        self._shared.update(shared)
-        self._sorted = None
+        if groups is None:
+            from kg.rdf import subject_groups
+
+            groups = subject_groups(st.split(" ", 2) for st in sorted(set(shared)))
+        known, merged = self._groups, self._merged
+        for subject, statements in groups:
+            have = known.get(subject)
+            if have is None:
+                known[subject] = statements
+            elif have == statements:
+                continue
+            elif subject in merged:
+                have.update(statements)  # type: ignore[union-attr]
+            else:
+                known[subject] = {*have, *statements}
+                merged.add(subject)
+        self._sorted = self._statements = None
 
     def graphs(self) -> list[str]:
         return sorted(self._blocks)
@@ -368,10 +428,27 @@ class Spool:
             return self._read_bytes(offset + max(length, 0), turtle), count
         return None
 
-    def shared_statements(self) -> list[str]:
+    def shared_groups(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The shared statements grouped by subject, subjects sorted."""
         if self._sorted is None:
-            self._sorted = sorted(self._shared)
+            known, merged = self._groups, self._merged
+            self._sorted = [
+                (s, tuple(sorted(known[s])) if s in merged else known[s])  # type: ignore[arg-type]
+                for s in sorted(known)
+            ]
         return self._sorted
+
+    def shared_statements(self) -> list[str]:
+        if self._statements is None:
+            self._statements = [f"{s} {st}" for s, group in self.shared_groups() for st in group]
+        return self._statements
+
+    def merged_statements(self) -> list[str]:
+        """The shared statements of the subjects that articles gave different statements,
+        sorted: the only subjects whose statements in the union are not those one article
+        made (and was checked against the shapes with)."""
+        known = self._groups
+        return [f"{s} {st}" for s in sorted(self._merged) for st in sorted(known[s])]
 
     def to_dataset(self):  # noqa: ANN201 - rdflib Dataset
         """The graphs as an rdflib dataset (for small builds)."""
@@ -388,7 +465,8 @@ class Spool:
 
     def triple_count(self) -> int:
         """Distinct triples in the union of the graphs."""
-        return len(self._shared) + sum(b[3] for b in self._blocks.values())
+        shared = sum(map(len, self._groups.values()))
+        return shared + sum(b[3] for b in self._blocks.values())
 
     def __len__(self) -> int:
         return len(self._blocks)

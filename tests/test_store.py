@@ -12,7 +12,13 @@ from rdflib.compare import isomorphic
 
 from kg import iri
 from kg.namespace import CY
-from kg.rdf import extraction_ntriples, extraction_statements, to_dataset, to_graph
+from kg.rdf import (
+    extraction_ntriples,
+    extraction_statements,
+    subject_groups,
+    to_dataset,
+    to_graph,
+)
 from kg.records import Document, Extraction
 from kg.shapes import check_statements, check_union_max_counts
 from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
@@ -62,7 +68,8 @@ def _turtle_spool(extractions) -> Spool:
     for ex in extractions:
         article = _article(ex)
         own = [line[:-2] for line in article.own.decode("utf-8").splitlines()]
-        spool.add(article.graph, None, article.shared, turtle_block(own), count=len(own))
+        groups = subject_groups(st.split(" ", 2) for st in sorted(article.shared))
+        spool.add(article.graph, None, turtle=turtle_block(own), count=len(own), groups=groups)
     return spool
 
 
@@ -79,6 +86,44 @@ def test_store_turtle_spool_gives_back_the_statements(extractions):
     for graph in full.graphs():
         assert turtle.graph_statements(graph) == sorted(full.graph_statements(graph))
     assert turtle.triple_count() == full.triple_count() > 0
+
+
+A, B, C = (f"<{ID}city/{n}>" for n in ("1", "2", "3"))
+LABEL, CODE = "<http://www.w3.org/2000/01/rdf-schema#label>", "<urn:p:code>"
+
+
+@pytest.mark.parametrize(
+    "articles, merged",
+    [
+        # the same statements from two articles: nothing merged
+        ([[f'{A} {LABEL} "a"'], [f'{A} {LABEL} "a"']], []),
+        # a second article describes A otherwise: all of A's statements are merged
+        (
+            [[f'{A} {LABEL} "a"', f'{B} {LABEL} "b"'], [f'{A} {CODE} "1"', f'{A} {LABEL} "a"']],
+            [f'{A} {LABEL} "a"', f'{A} {CODE} "1"'],
+        ),
+        # a third article adds to a merged subject; C differs in a third article only
+        (
+            [[f'{C} {LABEL} "c"'], [f'{C} {LABEL} "c"', f'{B} {CODE} "2"'], [f'{C} {CODE} "3"']],
+            [f'{C} {LABEL} "c"', f'{C} {CODE} "3"'],
+        ),
+    ],
+)
+def test_store_spool_merges_the_subjects_articles_describe_differently(articles, merged):
+    everything = sorted({st for shared in articles for st in shared})
+    for order in (articles, articles[::-1]):
+        by_statements, by_groups = Spool(), Spool()
+        for n, shared in enumerate(order):
+            by_statements.add(f"urn:g{n}", "", shared)
+            groups = subject_groups(st.split(" ", 2) for st in sorted(shared))
+            by_groups.add(f"urn:g{n}", "", groups=groups)
+        for spool in (by_statements, by_groups):
+            assert spool.shared_statements() == everything
+            assert spool.merged_statements() == merged
+            assert spool.triple_count() == len(everything)
+            assert [s for s, _ in spool.shared_groups()] == sorted(
+                {st.split()[0] for st in everything}
+            )
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
