@@ -36,10 +36,14 @@ def parse_date(value: object, where: str) -> datetime.date | None:
         raise InputError(f"{where}: bad date {value!r} for 'published' ({exc})") from None
 
 
+# control characters other than tab, line feed, form feed and carriage return
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_like_text(text: str) -> bool:
     if not text:
         return True
-    control = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text))
     return control / len(text) < 0.01 and "\ufffd" not in text
 
 

@@ -54,6 +54,18 @@ def test_sources_decodes_chinese_encodings(encoding):
 
 
 @pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("甲\t乙\f丙\n", "甲\t乙\f丙\n"),  # tabs and form feeds are text
+        ("甲\r\n乙\r丙", "甲\n乙\n丙"),  # line ends become \\n
+        ("新闻" * 60 + "\x1b", "新闻" * 60 + "\x1b"),  # one stray control in 121
+    ],
+)
+def test_sources_decode_keeps_text_with_few_control_characters(raw, text):
+    assert decode_text(raw.encode("utf-8"), "x") == (text, "utf-8")
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [
         ("2021-12-18", datetime.date(2021, 12, 18)),
@@ -81,6 +93,8 @@ BAD_INPUTS = [
     ({"blank.txt": " \n\n "}, "blank.txt", "empty file"),
     ({"bin.txt": bytes(range(256)) * 4}, "bin.txt", "binary file"),
     ({"png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "png.txt", "binary file"),
+    # no NUL byte, but control characters (escape, vertical tab...) in one of ten
+    ({"ctl.txt": ("新闻\x1b\x0b" + "合作" * 9).encode()}, "ctl.txt", "binary file"),
     (
         {"c.jsonl": '{"id": "a", "text": "好"}\n{"id": "b", "text": \n'},
         "c.jsonl",
