@@ -321,6 +321,9 @@ def _table(results: list[dict]) -> str:
     def row(label, values):
         return f"| {label} | " + " | ".join(values) + " |"
 
+    def ratio(label, key, digits=2):
+        return row(label, [f"{r[key]:.{digits}f}×" for r in results])
+
     sizes = [f"{r['articles']:,}" for r in results]
     lines = [
         row("articles", sizes),
@@ -334,8 +337,8 @@ def _table(results: list[dict]) -> str:
             "jieba alone, same processes (s, best of runs)",
             [f"{r['jieba']['wall']:.1f}" for r in results],
         ),
-        row("build / jieba (wall)", [f"{r['ratio_build_to_jieba']:.1f}×" for r in results]),
-        row("build / jieba (CPU)", [f"{r['ratio_build_cpu_to_jieba_cpu']:.1f}×" for r in results]),
+        ratio("build / jieba (wall)", "ratio_build_to_jieba", 1),
+        ratio("build / jieba (CPU)", "ratio_build_cpu_to_jieba_cpu", 1),
         row("peak RSS, largest process (MB)", [f"{r['build']['maxrss_mb']:.0f}" for r in results]),
         row("store on disk (MB)", [f"{r['store_bytes'] / 1e6:.0f}" for r in results]),
         row(
@@ -350,21 +353,12 @@ def _table(results: list[dict]) -> str:
             "graph.ttl without store (s, best of runs)",
             [f"{r['build_out_turtle']['wall']:.1f}" for r in results],
         ),
-        row(
-            "graph.ttl without store / jieba (wall, best / best)",
-            [f"{r['ratio_out_turtle_to_jieba']:.2f}×" for r in results],
-        ),
-        row(
-            "graph.ttl without store / jieba (CPU)",
-            [f"{r['ratio_out_turtle_cpu_to_jieba_cpu']:.2f}×" for r in results],
-        ),
-        row(
-            "graph.ttl / jieba, median of run pairs (wall)",
-            [f"{r['ratio_out_turtle_to_jieba_median']:.2f}×" for r in results],
-        ),
-        row(
+        ratio("graph.ttl without store / jieba (wall, best / best)", "ratio_out_turtle_to_jieba"),
+        ratio("graph.ttl without store / jieba (CPU)", "ratio_out_turtle_cpu_to_jieba_cpu"),
+        ratio("graph.ttl / jieba, median of run pairs (wall)", "ratio_out_turtle_to_jieba_median"),
+        ratio(
             "graph.ttl / jieba, median of run pairs (CPU)",
-            [f"{r['ratio_out_turtle_cpu_to_jieba_cpu_median']:.2f}×" for r in results],
+            "ratio_out_turtle_cpu_to_jieba_cpu_median",
         ),
         row(
             "graph.ttl / jieba, each run pair (wall)",
