@@ -79,7 +79,7 @@ class _Compactor:
         # every namespace ends in "/" or "#" and a local name has neither, so an IRI's
         # namespace, if any, is what precedes its last "/" or "#"
         self._namespaces = {ns: p for p, ns in _prefixes().items()}
-        self._cache: dict[str, str] = {_RDF_TYPE: "a"}
+        self._cache: dict[str, str] = {}
 
     def iri(self, token: str) -> str:
         term = self._cache.get(token)

@@ -24,7 +24,7 @@ def test_bench_reports_builds_baselines_and_queries(tmp_path):
     assert result["incremental"]["new_articles"] == 1
     # jieba and graph.ttl ran twice, in pairs; the best run of each is the figure
     assert result["repeat"] == 2 and len(result["ratio_out_turtle_to_jieba_pairs"]) == 2
-    pairs = list(zip(result["jieba_runs"], result["build_out_turtle_runs"]))
+    pairs = list(zip(result["jieba_runs"], result["build_out_turtle_runs"], strict=True))
     ratios = sorted(t["wall"] / j["wall"] for j, t in pairs)
     assert result["ratio_out_turtle_to_jieba_median"] == round(sum(ratios) / 2, 2)
     assert result["jieba"] == min(result["jieba_runs"], key=lambda r: r["wall"])

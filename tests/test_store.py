@@ -23,7 +23,7 @@ from kg.records import Document, Extraction
 from kg.shapes import check_statements, check_union_max_counts
 from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
 from kg.validate import validate
-from kg.writers import WRITERS, Spool, turtle_block, turtle_term
+from kg.writers import WRITERS, Spool, _prefix_lines, turtle_block, turtle_term
 
 ID = iri.BASE
 
@@ -171,7 +171,8 @@ def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_p
     "token, turtle",
     [
         ("<https://w3id.org/chengyu-kg/ontology#party>", "cy:party"),
-        ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "a"),
+        # "a" stands for rdf:type as a predicate only (turtle_block writes it so)
+        ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "rdf:type"),
         (f"<{ID}agency/重庆市科学技术局>", f"<{ID}agency/重庆市科学技术局>"),
         ('"75.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', "75.0"),
         ('"2023-03-05"^^<http://www.w3.org/2001/XMLSchema#date>', '"2023-03-05"^^xsd:date'),
@@ -188,6 +189,29 @@ def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_p
 )
 def test_store_turtle_terms(token, turtle):
     assert turtle_term(token) == turtle
+
+
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+PREDICATE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate>"
+
+
+@pytest.mark.parametrize(
+    "statements, turtle",
+    [
+        ([f"<urn:x> {TYPE} <urn:C>"], "<urn:x> a <urn:C> .\n\n"),
+        # rdf:type as an object (an assertion about a type statement) is not "a"
+        (
+            [f"<urn:x> {PREDICATE} {TYPE}", f"<urn:x> {TYPE} <urn:C>"],
+            "<urn:x> a <urn:C> ;\n    rdf:predicate rdf:type .\n\n",
+        ),
+    ],
+)
+def test_store_turtle_block_writes_a_for_rdf_type_as_predicate_only(statements, turtle):
+    block = turtle_block(sorted(statements))
+    assert block == turtle
+    parsed = Graph().parse(data=_prefix_lines() + block, format="turtle")
+    expected = Graph().parse(data="".join(f"{st} .\n" for st in statements), format="nt")
+    assert isomorphic(parsed, expected)
 
 
 def test_store_turtle_block_of_an_article_is_the_same_told_its_graph(extractions):
