@@ -46,7 +46,11 @@ __all__ = [
 
 class QuadSource(Protocol):
     """What the writers read: the sorted IRIs of the articles' named graphs, each graph's
-    statements and the shared statements of the default graph (N-Triples ``s p o``)."""
+    statements and the shared statements of the default graph (N-Triples ``s p o``).
+
+    A source may also hand over the shared statements grouped by subject
+    (``shared_groups()``, as :class:`Spool` does) and an article's block already rendered
+    (``rendered(graph, fmt)``)."""
 
     def graphs(self) -> list[str]: ...
 
