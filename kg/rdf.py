@@ -31,6 +31,7 @@ __all__ = [
     "extraction_terms",
     "split_terms",
     "subject_groups",
+    "statement_groups",
     "split_statements",
     "is_own_statement",
     "document_ntriples",
@@ -410,6 +411,11 @@ def subject_groups(triples: Iterable[Sequence[str]]) -> SubjectGroups:
     if subject is not None:
         groups.append((subject, tuple(rest)))
     return tuple(groups)
+
+
+def statement_groups(statements: Iterable[str]) -> SubjectGroups:
+    """Sorted N-Triples statements ``s p o`` grouped by subject (:func:`subject_groups`)."""
+    return subject_groups(st.split(" ", 2) for st in statements)
 
 
 def is_own_statement(statement: str, doc_iri: str) -> bool:

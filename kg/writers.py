@@ -217,9 +217,9 @@ def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
     groups = getattr(source, "shared_groups", None)
     if groups is not None:
         return groups()
-    from kg.rdf import subject_groups
+    from kg.rdf import statement_groups
 
-    return subject_groups(st.split(" ", 2) for st in source.shared_statements())
+    return statement_groups(source.shared_statements())
 
 
 def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[list[str]]:
@@ -378,9 +378,9 @@ class Spool:
             data.count(b"\n") if own is not None else int(count or 0),
         )
         if groups is None:
-            from kg.rdf import subject_groups
+            from kg.rdf import statement_groups
 
-            groups = subject_groups(st.split(" ", 2) for st in sorted(set(shared)))
+            groups = statement_groups(sorted(set(shared)))
         known, merged = self._groups, self._merged
         for subject, statements in groups:
             have = known.get(subject)

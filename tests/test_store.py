@@ -15,7 +15,7 @@ from kg.namespace import CY
 from kg.rdf import (
     extraction_ntriples,
     extraction_statements,
-    subject_groups,
+    statement_groups,
     to_dataset,
     to_graph,
 )
@@ -68,7 +68,7 @@ def _turtle_spool(extractions) -> Spool:
     for ex in extractions:
         article = _article(ex)
         own = [line[:-2] for line in article.own.decode("utf-8").splitlines()]
-        groups = subject_groups(st.split(" ", 2) for st in sorted(article.shared))
+        groups = statement_groups(sorted(article.shared))
         spool.add(article.graph, None, turtle=turtle_block(own), count=len(own), groups=groups)
     return spool
 
@@ -115,7 +115,7 @@ def test_store_spool_merges_the_subjects_articles_describe_differently(articles,
         by_statements, by_groups = Spool(), Spool()
         for n, shared in enumerate(order):
             by_statements.add(f"urn:g{n}", "", shared)
-            groups = subject_groups(st.split(" ", 2) for st in sorted(shared))
+            groups = statement_groups(sorted(shared))
             by_groups.add(f"urn:g{n}", "", groups=groups)
         for spool in (by_statements, by_groups):
             assert spool.shared_statements() == everything
