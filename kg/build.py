@@ -90,7 +90,7 @@ class ArticleSummary:
             if rel.predicate == "party":
                 parties.add((rel.subject.key, rel.subject.label, rel.object.label))  # type: ignore[union-attr]
             elif rel.predicate == "signedOn":
-                dates.add((rel.subject.key, rel.subject.label, rel.object.date.isoformat()))  # type: ignore[union-attr]
+                dates.add((rel.subject.key, rel.subject.label, rel.object.lexical))  # type: ignore[union-attr]
         return cls(
             tuple(sorted(entities)),
             tuple(sorted(agreements)),

@@ -30,6 +30,7 @@ _CLASS_SEGMENT = {
     "District": "district",
     "City": "city",
     "Project": "project",
+    "Country": "country",
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle

@@ -24,6 +24,7 @@ class CY(DefinedNamespace):
     Organization: URIRef
     Place: URIRef
     Project: URIRef
+    Country: URIRef
     Quantity: URIRef
     ScienceCity: URIRef
     Sentence: URIRef
@@ -34,6 +35,7 @@ class CY(DefinedNamespace):
     contentHash: URIRef
     coreArea: URIRef
     divisionCode: URIRef
+    countryCode: URIRef
     endOffset: URIRef
     hasQuantity: URIRef
     hasTarget: URIRef

@@ -205,7 +205,8 @@ def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
     yield ref, t["rdf:type"], t["cy:" + entity.cls]
     yield ref, t["rdfs:label"], t.zh(_label(entity.label))
     if entity.code:
-        yield ref, t["cy:divisionCode"], t.string(entity.code)
+        code = "cy:countryCode" if entity.cls == "Country" else "cy:divisionCode"
+        yield ref, t[code], t.string(entity.code)
 
 
 def chinese_amount(value: Decimal) -> str:
@@ -255,7 +256,7 @@ def _relation_object(
         )
         return ref, list(_quantity_triples(ref, obj, t))
     if isinstance(obj, DateValue):
-        return t.typed(obj.date.isoformat(), _XSD + "date"), []
+        return t.typed(obj.lexical, _XSD + obj.datatype), []
     raise TypeError(f"unsupported relation object {obj!r}")
 
 

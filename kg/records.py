@@ -21,6 +21,7 @@ __all__ = [
     "RELATION_PREDICATES",
     "MERGE_BASES",
     "YEAR_SOURCES",
+    "DATE_PRECISIONS",
 ]
 
 #: Ontology class local names an :class:`Entity` may have.
@@ -32,15 +33,16 @@ ENTITY_CLASSES = (
     "District",
     "City",
     "Project",
+    "Country",
 )
 
 #: Ontology property local names a :class:`Relation` may have, with what the object is.
 RELATION_PREDICATES = {
-    "party": "entity",  # Agreement -> Agency
+    "party": "entity",  # Agreement -> Agency or Organization
     "includesDistrict": "entity",  # ScienceCity -> District
     "coreArea": "entity",  # ScienceCity -> District
     "locatedIn": "entity",  # District -> City, City -> City, Project -> District/City
-    "jurisdiction": "entity",  # Agency -> City/District
+    "jurisdiction": "entity",  # Agency -> City/District/Country
     "signedOn": "date",  # Agreement -> DateValue
     "plannedArea": "quantity",  # Place -> QuantityValue
     "hasTarget": "quantity",  # Agreement -> QuantityValue with year
@@ -52,6 +54,9 @@ MERGE_BASES = ("exact", "official-code", "canonical-name", "alias-declaration")
 
 #: Where the year of a date came from.
 YEAR_SOURCES = ("explicit", "published", "text")
+
+#: How much of a date the text gives: a day, a month (2023年9月) or a year (1974年).
+DATE_PRECISIONS = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -135,10 +140,27 @@ class QuantityValue:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A calendar date and where its year came from (one of :data:`YEAR_SOURCES`)."""
+    """A calendar date, where its year came from (one of :data:`YEAR_SOURCES`) and how
+    much of it the text gives (one of :data:`DATE_PRECISIONS`; the rest of ``date`` is 1).
+
+    >>> DateValue(datetime.date(1974, 1, 1), precision="year").lexical
+    '1974'
+    """
 
     date: datetime.date
     year_source: str = "explicit"
+    precision: str = "day"
+
+    @property
+    def lexical(self) -> str:
+        """The date as XSD writes it at its precision: ``2021-12-17``, ``2023-09``, ``1974``."""
+        iso = self.date.isoformat()
+        return {"day": iso, "month": iso[:7], "year": iso[:4]}[self.precision]
+
+    @property
+    def datatype(self) -> str:
+        """The XSD datatype local name of :attr:`lexical`."""
+        return {"day": "date", "month": "gYearMonth", "year": "gYear"}[self.precision]
 
 
 @dataclass(frozen=True)

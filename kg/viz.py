@@ -68,6 +68,7 @@ _CLASS_STYLE = (
     ("ScienceCity", "#e15759", "diamond"),
     ("City", "#59a14f", "square"),
     ("District", "#8cd17d", "triangle"),
+    ("Country", "#499894", "square"),
     ("Place", "#b6992d", "triangleDown"),
     ("Project", "#b07aa1", "hexagon"),
     ("Target", "#ff9da7", "triangleDown"),

@@ -12,6 +12,8 @@ __all__ = [
     "AgencyHit",
     "find_agencies",
     "find_ministries",
+    "find_foreign_agencies",
+    "find_local_organs",
     "find_sar_bureaus",
     "area_committees",
     "bare_committees",
@@ -47,6 +49,7 @@ class AgencyHit:
     place_label: str | None
     basis: str
     parties: int = 1  # how many agencies share this span (北京、天津、河北人社部门)
+    country: str | None = None  # ISO 3166-1 code of a national body's country
 
 
 def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
@@ -220,6 +223,54 @@ def find_agencies(
     return drop_overlaps(hits)
 
 
+# The local organs of the Party and of the people's congress, written after their place:
+# 四川省委 / 中共四川省委 / 省委 (the party committee), 四川省人大常委会 / 省人大常委会.
+_LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|委员会|委(?!员)")
+# 省委书记, 市委常委: the titles of persons, and the committee's own departments
+# (市委宣传部), are not the committee.
+_ORGAN_TITLE = re.compile(r"书记|副书记|常委|委员|组织部|宣传部|统战部|政法委|办公厅|巡视")
+
+
+def find_local_organs(
+    norm: str, places: list[PlaceHit], lex: Lexicon, main_place: dict[int, str]
+) -> list[AgencyHit]:
+    """Party committees and people's congress standing committees of a division."""
+    place_end = {h.end: h for h in places if h.code}
+    out: list[AgencyHit] = []
+    for m in _LOCAL_ORGAN.finditer(norm):
+        s, e = m.span()
+        if _ORGAN_TITLE.match(norm, e):
+            continue
+        congress = m.group().startswith("人")
+        place = place_end.get(s)
+        party_prefix = False
+        if place is not None:
+            start, code = place.start, place.code
+        elif (
+            s > 0
+            and norm[s - 1] in _SHORTHAND
+            and not (s > 1 and norm[s - 2] in _NOT_SHORTHAND_BEFORE)
+            and _SHORTHAND[norm[s - 1]] in main_place
+        ):
+            start, code = s - 1, main_place[_SHORTHAND[norm[s - 1]]]
+        else:
+            continue
+        d = lex.divisions.by_code[code]
+        if m.group() == "委员会" and not norm.endswith("中共", 0, start):
+            continue  # 四川省委员会 alone is no organ we can name
+        if norm.endswith("中共", 0, start):
+            start, party_prefix = start - 2, True
+        if congress:
+            label = d.name + "人民代表大会常务委员会"
+        elif place is None and not party_prefix and norm[s - 1] in "区县":
+            continue  # 区委 / 县委 of an article's district: too often another body
+        else:
+            label = "中共" + d.name + "委员会"
+        basis = "exact" if norm[start:e] == label else "canonical-name"
+        out.append(AgencyHit(start, e, label, code, d.name, basis))
+    return out
+
+
 def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
     """Bureaus of the Hong Kong and Macao governments: 香港特别行政区政府创新科技及工业局
     (also 香港特区政府…), and the bureau's own name said again later (创新科技及工业局)."""
@@ -271,6 +322,61 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# Organ words a national body's name ends with (ministries, agencies, offices, governments).
+_FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
+# A body's name holds no clause: no function word, no verb of speech.
+_NOT_IN_BODY = re.compile(r"[的了在对将已是为称说、]|表示|宣布|发表|指出|强调|举行|会见")
+# 两国外交部 / 双方外交部 / 俄方国防部: the bodies of several countries, or of one written
+# by its abbreviation; not China's ministry.
+_COLLECTIVE_BEFORE = re.compile(r"(?:[两三四五六七八九十多各]国|[\u4e00-\u9fff]方)$")
+
+
+def _is_title(norm: str, e: int) -> bool:
+    """农业部长 / 外交部长: a person's title, not the ministry (农业农村部部长 names both)."""
+    return norm.startswith("长", e) and norm[e - 1] in "部局厅署"
+
+
+def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[AgencyHit]:
+    """Bodies of a named country: 俄罗斯国防部, 美国商务部, 日本经济产业省, 老挝政府.
+
+    Labelled with the country's usual short name and the body's name as written, and
+    kept apart from China's bodies of the same name. China's own ministries keep their
+    canonical names (中国商务部 is 中华人民共和国商务部); only 中国政府 is read here.
+    """
+    inside_place = {k for p in places for k in range(p.start + 1, p.end)}
+    out: list[AgencyHit] = []
+    for m in lex.country_re.finditer(norm):
+        s, e = m.span()
+        if s in inside_place:
+            continue  # 内蒙古: part of a division's name
+        code = lex.country_names[m.group()]
+        name, organs = lex.countries[code]
+        if code == "CN":
+            if norm.startswith("政府", e):
+                out.append(AgencyHit(s, e + 2, name + "政府", None, None, "exact", 1, code))
+            continue
+        body = None
+        mm = lex.ministry_re.match(norm, e)
+        if mm is not None and not _is_title(norm, mm.end()):
+            body = mm.group()
+        else:
+            ends = tuple(organs) + _FOREIGN_ORGANS
+            for k in range(e + 1, min(len(norm), e + 12) + 1):
+                if not ("\u4e00" <= norm[k - 1] <= "\u9fff"):
+                    break
+                if norm.endswith(ends, e, k) and not _is_title(norm, k):
+                    cand = norm[e:k]
+                    if not _NOT_IN_BODY.search(cand) and cand[0] not in "和与及同":
+                        body = cand
+                    break
+        if body is None:
+            continue
+        label = name + body
+        basis = "exact" if m.group() == name else "canonical-name"
+        out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
+    return out
+
+
 def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """National ministries (文化和旅游部, 国家发展改革委) outside local agency names."""
     out = []
@@ -278,6 +384,12 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         s, e = m.span()
         if norm.startswith("门", e) or any(s < te and ts < e for ts, te in taken):
             continue  # 科技部门 is a local department, not 科技部
+        if _is_title(norm, e):
+            continue  # 四国农业部长: ministers, not China's ministry
+        if _COLLECTIVE_BEFORE.search(norm, max(0, s - 2), s) and not norm.endswith(
+            ("中国", "我国"), 0, s
+        ):
+            continue
         written = m.group()
         canonical = lex.ministries[written]
         # a short form right after a place name belongs to that place (重庆市发改委)

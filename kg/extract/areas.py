@@ -115,6 +115,16 @@ def _clean_modifier(mod: str, lex: Lexicon) -> bool:
     return not any(c in _NOT_IN_MODIFIER or c in lex.boundary_words for c in mod)
 
 
+def _holds_clause_word(mod: str) -> bool:
+    """河北全省推进雄安新区: a verb or a word such as 全省 between a place and a suffix makes
+    the stretch a clause, not the name of an area."""
+    return _CLAUSE_VERB.search(mod) is not None or _WHOLE.search(mod) is not None
+
+
+# 全省 / 全市: the whole of the place written before, not the start of a name.
+_WHOLE = re.compile(r"全[省市区县国]")
+
+
 def canonical_area(name: str) -> str:
     """Official form of an area name: a final 高新区 is a 高新技术产业开发区."""
     for short, full in _EXPAND.items():
@@ -140,6 +150,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         pos = p.end + (1 if norm.startswith(")", p.end) and start < p.start else 0)
         m = first.match(norm, pos)
         if m is None or not _clean_modifier(m.group("mod"), lex):
+            continue
+        if _holds_clause_word(m.group("mod")):
             continue
         if any(pos <= q < m.start("suf") for q in starts):
             continue  # 浦东新区海口江东新区: another place begins inside, two names

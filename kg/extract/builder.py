@@ -11,7 +11,7 @@ from kg.extract.lexicon import Lexicon, Tokens
 from kg.extract.text import Prepared, normalize_name
 from kg.records import Entity, Mention, Relation, Span
 
-__all__ = ["Builder", "Found", "entity", "division_entity"]
+__all__ = ["Builder", "Found", "entity", "division_entity", "country_entity"]
 
 
 def entity(cls: str, label: str, code: str | None = None) -> Entity:
@@ -27,6 +27,11 @@ def division_entity(code: str, lex: Lexicon) -> Entity:
         d = lex.divisions.by_code[code]
         ent = lex.division_entities[code] = Entity(d.cls, code, d.name, code)
     return ent
+
+
+def country_entity(code: str, lex: Lexicon) -> Entity:
+    """The Country of an ISO 3166-1 alpha-2 code, labelled with its usual Chinese name."""
+    return Entity("Country", code, lex.countries[code][0], code)
 
 
 # Predicates with at most one value per subject (sh:maxCount 1): 《T》 signed twice in an

@@ -185,6 +185,28 @@ def _context_key(d: Division, idx: DivisionIndex) -> str:
     return d.province
 
 
+def _well_known(h: PlaceHit, code: str, weights: Counter[str], norm: str, idx: DivisionIndex) -> str:
+    """The well-known reading of a short form unless the article supports a lesser one:
+    河北 is 河北省, not Tianjin's 河北区, even in an article about Tianjin; 西安 is 西安市
+    unless 牡丹江 (whose 西安区 it could be) is named. A county's reading is supported by
+    its own prefecture named in the text (not a municipality, which names every one of its
+    districts); a province's reading always wins over a namesake below it."""
+    d = idx.by_code[code]
+    higher = sorted(
+        (idx.by_code[c] for c in h.codes if idx.by_code[c].level < d.level),
+        key=lambda x: x.level,
+    )
+    if not higher:
+        return code
+    top = higher[0]
+    if top.level == 1 and len([x for x in higher if x.level == 1]) == 1:
+        return top.code
+    if d.level == 3 and d.province not in MUNICIPALITIES and weights[d.prefecture] > 0:
+        return code
+    same = [x for x in higher if x.level == top.level]
+    return top.code if len(same) == 1 else code
+
+
 def find_places(
     norm: str,
     idx: DivisionIndex,
@@ -210,6 +232,9 @@ def find_places(
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
     if not hits:
         return []
+    # 合作 (合作市), 友好 (友好区), 通道 (通道侗族自治县), 和平 (和平区): a short form that is a
+    # common word is a place only right after its parent (3b below) or in brackets
+    common = {id(h) for h in hits if not h.full and tokens.lex.is_common_word(h.name)}
 
     # 1. Full names are safe on their own; short forms of provinces and prefecture cities
     #    (重庆, 成都) are when jieba keeps them as a word (not in 长安汽车, 中山大学).
@@ -225,8 +250,13 @@ def find_places(
         elif not h.full and any(idx.by_code[c].level <= 2 for c in h.codes):
             h.accepted = "token"  # decided below with jieba
     # 2. Enumerations: X、Y where both sides are place names.
+    for h in hits:
+        if id(h) in common:
+            h.accepted = False
     for a, b in zip(hits, hits[1:], strict=False):
         if a.end + 1 == b.start and norm[a.end] in _ENUM_SEPS:
+            if id(a) in common or id(b) in common:
+                continue
             a.accepted = a.accepted is True or "enum"
             b.accepted = b.accepted is True or "enum"
     # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
@@ -295,6 +325,8 @@ def find_places(
             h.code = best[2]
         elif best[0] == second[0] and best[1] > second[1] and best[1] >= -2:
             h.code = best[2]
+        if h.code is not None and not h.full:
+            h.code = _well_known(h, h.code, weights, norm, idx)
 
     weights = province_weights()
     for h in hits:
@@ -305,7 +337,7 @@ def find_places(
     # 4. Remaining short forms: a jieba token of its own inside the article's prefectures
     #    (for a county) or provinces (for a prefecture).
     for h in hits:
-        if h.accepted or not h.codes:
+        if h.accepted or not h.codes or id(h) in common:
             continue
         inside = tuple(c for c in h.codes if weights[_context_key(idx.by_code[c], idx)] > 0)
         # (jieba, the costly question, is asked only of a name inside the article's places)
@@ -317,7 +349,7 @@ def find_places(
     #    place the article already named.
     settled = {h.name: h for h in hits if h.accepted and h.code}
     for h in hits:
-        if not h.accepted and h.name in settled and h.codes:
+        if not h.accepted and h.name in settled and h.codes and id(h) not in common:
             h.accepted = "repeat"
             h.codes = (settled[h.name].code,)
             h.code = settled[h.name].code

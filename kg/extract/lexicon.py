@@ -66,6 +66,8 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+# A dictionary frequency at which a word is common language (奉节 75, 海口 474, 新华 549).
+_COMMON_FREQ = 500
 # Blocks whose jieba cut a lexicon keeps (a few MB at most).
 _CUT_CACHE_SIZE = 32768
 
@@ -111,6 +113,15 @@ class Lexicon:
             read_lines("province_abbreviations.txt")
         )
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
+        # countries: ISO code -> (short name, organ words of its ministries); written -> code
+        self.countries: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.country_names: dict[str, str] = {}
+        for row in read_table("countries.tsv"):
+            row += [""] * (4 - len(row))
+            code, name, others, organs = row[:4]
+            self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
+            for written in [name, *(o for o in others.split(",") if o)]:
+                self.country_names.setdefault(written, code)
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
         self.max_sector_len = max(map(len, self.sectors))
@@ -120,6 +131,7 @@ class Lexicon:
         self.division_entities: dict[str, Entity] = {}
         self._jieba: Any = None
         self._pos: Any = None
+        self._common: tuple[dict[str, str], dict[str, int]] | None = None
         self._jieba_lock = threading.Lock()
         # jieba's cut of a block is a function of the block's characters alone: blocks
         # repeat across articles (datelines, set phrases, place names), so cuts are kept
@@ -183,6 +195,11 @@ class Lexicon:
         )
 
     @cached_property
+    def country_re(self) -> re.Pattern[str]:
+        """A country name, longest first (俄罗斯联邦 before 俄罗斯)."""
+        return re.compile(trie_pattern(self.country_names))
+
+    @cached_property
     def ministry_re(self) -> re.Pattern[str]:
         """National ministries in full or short form."""
         return re.compile(trie_pattern(self.ministries))
@@ -236,6 +253,24 @@ class Lexicon:
 
                     self._pos = jieba.posseg.POSTokenizer(tok)
         return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+
+    def is_common_word(self, word: str) -> bool:
+        """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
+        other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short
+        form of a division spelt so is read as a place only next to its parent."""
+        if self._common is None:
+            self.pos_cut("")  # loads the dictionary's part-of-speech tags
+            tags = self._pos.word_tag_tab
+            freq = self.tokenizer().FREQ
+            self._common = (tags, freq)
+        tags, freq = self._common
+        tag = tags.get(word)
+        # (ns place names, and nr person names, which many small places are tagged as)
+        return (
+            tag is not None
+            and not tag.startswith(("ns", "nr"))
+            and freq.get(word, 0) >= _COMMON_FREQ
+        )
 
     def tokens(self, norm: str) -> Tokens:
         """Lazy jieba segmentation of ``norm``, block by block, only where asked."""

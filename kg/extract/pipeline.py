@@ -13,7 +13,7 @@ from kg.extract import divisions as dv
 from kg.extract import facts
 from kg.extract import organizations as org
 from kg.extract import projects as pj
-from kg.extract.builder import Builder, Found, division_entity, entity
+from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import prepare
 from kg.records import Document, Entity, Extraction, Mention, Relation
@@ -58,9 +58,9 @@ def _dated_agreements(
     dates: dict[Entity, set] = {}
     for r in relations:
         if r.predicate == "signedOn" and r.subject.cls == "Agreement":
-            dates.setdefault(r.subject, set()).add(r.object.date)  # type: ignore[union-attr]
+            dates.setdefault(r.subject, set()).add(r.object.lexical)  # type: ignore[union-attr]
     rekey = {
-        e: replace(e, key=f"{e.key}@{min(ds).isoformat()}")
+        e: replace(e, key=f"{e.key}@{min(ds)}")
         for e, ds in dates.items()
         if len(ds) == 1
     }
@@ -183,7 +183,9 @@ def _read_agencies(f: Found) -> None:
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
     committees = ag.area_committees(norm, named, f.places)
-    hits = ag.drop_overlaps(hits + committees + ag.find_sar_bureaus(norm, lex))
+    foreign = ag.find_foreign_agencies(norm, lex, f.places)
+    foreign += ag.find_local_organs(norm, f.places, lex, _main_places(f.places, lex))
+    hits = ag.drop_overlaps(hits + committees + foreign + ag.find_sar_bureaus(norm, lex))
     hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
     hits += ag.find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     named_places = {e.label: e for e in f.area_entities.values()}
@@ -200,7 +202,9 @@ def _read_agencies(f: Found) -> None:
         ent = entity("Agency", h.label)
         f.agencies.append((h, ent))
         span = b.mention(ent, h.start, h.end, h.basis)
-        if h.place_code:
+        if h.country:
+            b.relate(ent, "jurisdiction", country_entity(h.country, lex), span)
+        elif h.place_code:
             b.relate(ent, "jurisdiction", division_entity(h.place_code, lex), span)
         elif h.place_label in named_places:
             # the committee of a science city or an area governs that place
