@@ -49,6 +49,12 @@ _EXPORTS = {
     "evaluate": "kg.evaluate",
     "evaluate_graph": "kg.evaluate",
     "format_report": "kg.evaluate",
+    "ReviewRow": "kg.review",
+    "sample_graph": "kg.review",
+    "write_review": "kg.review",
+    "read_judgements": "kg.review",
+    "judgement_report": "kg.review",
+    "format_judgements": "kg.review",
     # errors
     "KgError": "kg.errors",
     "InputError": "kg.errors",

@@ -1,0 +1,61 @@
+"""``kg sample``: draw a random sample of a graph's entities and facts for a person to judge."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.review import (
+    REVIEW_FORMATS,
+    agreement_coverage,
+    format_sample_summary,
+    review_format,
+    sample_graph,
+    write_review,
+)
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sample",
+        help="draw rows of a graph to judge by hand (CSV or an offline HTML page)",
+        description="Draw N entities of each class of GRAPH (a graph file, a kg build output "
+        "directory, a store directory or an endpoint URL), N agreement parties and N signing "
+        "dates, each with the sentence it was read from, for a person to judge; the same "
+        "graph and seed give the same rows. Write them as CSV (UTF-8 with BOM) or as a "
+        "self-contained HTML page whose button downloads the judgements as CSV; score a "
+        "judged file with kg eval --judgements.",
+    )
+    parser.add_argument("graph", metavar="GRAPH")
+    parser.add_argument(
+        "--per-class", "-n", type=int, default=20, metavar="N", help="rows per kind (default 20)"
+    )
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument(
+        "--output",
+        "-o",
+        required=True,
+        metavar="FILE",
+        help=f"where to write the review ({', '.join(REVIEW_FORMATS)})",
+    )
+    parser.add_argument(
+        "--classes",
+        metavar="A,B",
+        help="only these kinds: entity classes (Agency, Agreement, ...) and party, signedOn",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.store import open_graph_source
+
+    review_format(args.output)  # a bad suffix fails before the graph is read
+    kinds = [k.strip() for k in args.classes.split(",") if k.strip()] if args.classes else None
+    with open_graph_source(args.graph) as source:
+        rows = sample_graph(source, args.per_class, args.seed, kinds=kinds)
+        coverage = agreement_coverage(source)
+    write_review(rows, args.output, title=f"Review of {args.graph} (seed {args.seed})")
+    print(format_sample_summary(rows, coverage))
+    print(f"wrote {args.output}")
+    return 0

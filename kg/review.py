@@ -1,0 +1,700 @@
+"""Random samples of a built graph for a person to judge, and the precision their verdicts give.
+
+An analyst who builds a graph of their own feed has no gold annotations to score it against.
+:func:`sample_graph` draws a reproducible sample of what the graph says, each row with the
+sentence it was read from; :func:`write_review` writes it as a CSV file for a spreadsheet or
+as an offline HTML page with a verdict box per row; :func:`read_judgements` reads the judged
+file back and :func:`judgement_report` turns the verdicts into precision per kind, with a
+Wilson 95% interval::
+
+    >>> row = ReviewRow("1", "Agency", "https://example.org/a", "重庆市科学技术局",
+    ...                 surface="重庆市科技局", sentence="重庆市科技局签署协议。", judgement="correct")
+    >>> report = judgement_report([row])
+    >>> report.kinds["Agency"].correct, report.kinds["Agency"].precision
+    (1, 1.0)
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import math
+import random
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import KgError
+from kg.records import ENTITY_CLASSES
+
+if TYPE_CHECKING:
+    from kg.store import GraphSource
+
+__all__ = [
+    "COLUMNS",
+    "FACT_KINDS",
+    "VERDICTS",
+    "REVIEW_FORMATS",
+    "ReviewError",
+    "ReviewRow",
+    "AgreementCoverage",
+    "KindScore",
+    "JudgementReport",
+    "sample_graph",
+    "agreement_coverage",
+    "format_sample_summary",
+    "review_format",
+    "generate_csv",
+    "generate_html",
+    "write_review",
+    "parse_verdict",
+    "read_judgements",
+    "wilson_interval",
+    "judgement_report",
+    "format_judgements",
+]
+
+#: The columns of a review file, in order (CSV header and the HTML page's download).
+COLUMNS = (
+    "row",
+    "kind",
+    "entity",
+    "label",
+    "value",
+    "surface",
+    "document",
+    "published",
+    "sentence",
+    "judgement",
+    "note",
+)
+
+#: Kinds of rows that sample facts (assertions) rather than entities.
+FACT_KINDS = ("party", "signedOn")
+
+#: The verdicts a judged row may carry.
+VERDICTS = ("correct", "partial", "wrong")
+
+# What a person may type for each verdict (compared case-insensitively, stripped).
+_VERDICT_SPELLINGS = {
+    **dict.fromkeys(("correct", "c", "y", "yes", "1", "true", "✓", "✔", "对"), "correct"),
+    **dict.fromkeys(("partial", "p", "部分"), "partial"),
+    **dict.fromkeys(("wrong", "w", "n", "no", "0", "false", "✗", "✘", "错"), "wrong"),
+}
+
+_CY = "https://w3id.org/chengyu-kg/ontology#"
+# z of a two-sided 95% interval (the 0.975 quantile of the standard normal distribution).
+_Z95 = 1.959963984540054
+
+
+class ReviewError(KgError):
+    """A review cannot be drawn, written or read (bad option, output suffix, verdict)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One row to judge: an entity of a class, or a party or signing date of an agreement.
+
+    ``entity`` is the entity's IRI (the agreement's, for ``party`` and ``signedOn`` rows) and
+    ``value`` the party's label or the date as written in the graph; ``surface`` is the text
+    of one mention in ``sentence``, which starts at ``surface_start`` there (``None`` when
+    unknown; not a column, used to highlight the mention).
+    """
+
+    row: str
+    kind: str
+    entity: str
+    label: str
+    value: str = ""
+    surface: str = ""
+    document: str = ""
+    published: str = ""
+    sentence: str = ""
+    judgement: str = ""
+    note: str = ""
+    surface_start: int | None = field(default=None, compare=False)
+
+    def as_record(self) -> dict[str, str]:
+        """The row's :data:`COLUMNS` as a dict of strings."""
+        return {c: getattr(self, c) for c in COLUMNS}
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def _query(source: Any, text: str) -> list[tuple[Any, ...]]:
+    return list(source.query(text).rows)
+
+
+def _text(term: Any) -> str:
+    return "" if term is None else str(term)
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
+
+
+def _entity_candidates(source: Any) -> dict[str, list[str]]:
+    """Entities with at least one mention, by the local name of their cy: class."""
+    rows = _query(
+        source,
+        "SELECT DISTINCT ?cls ?e WHERE { ?m cy:mentionOf ?e . ?e a ?cls . "
+        f'FILTER(STRSTARTS(STR(?cls), "{_CY}")) }}',
+    )
+    out: dict[str, set[str]] = defaultdict(set)
+    for cls, entity in rows:
+        out[str(cls)[len(_CY) :]].add(str(entity))
+    return {cls: sorted(iris) for cls, iris in out.items()}
+
+
+def _fact_candidates(source: Any, kind: str) -> list[tuple[str, str, str, str]]:
+    """Assertions of ``kind``: (assertion, agreement, object as written, sentence), by IRI."""
+    rows = _query(
+        source,
+        "SELECT ?a ?ag ?o ?s WHERE { ?a rdf:predicate cy:" + kind + " ; rdf:subject ?ag ; "
+        "rdf:object ?o ; cy:inSentence ?s }",
+    )
+    return sorted({tuple(_text(t) for t in row) for row in rows})
+
+
+def _ordered_kinds(present: Iterable[str]) -> list[str]:
+    present = set(present)
+    known = [c for c in ENTITY_CLASSES if c in present]
+    return known + sorted(present - set(known)) + list(FACT_KINDS)
+
+
+def _labels(source: Any, iris: Sequence[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    rows = _query(source, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
+    out: dict[str, str] = {}
+    for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
+        out.setdefault(str(entity), str(label))
+    return out
+
+
+@dataclass(frozen=True)
+class _Mention:
+    iri: str
+    entity: str
+    surface: str
+    start: int | None
+    sentence: str
+
+
+def _mentions(source: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
+    """Every mention of ``entities``, sorted by mention IRI, by entity."""
+    if not entities:
+        return {}
+    rows = _query(
+        source,
+        f"SELECT ?e ?m ?surface ?start ?s WHERE {{ {_values('e', entities)} "
+        "?m cy:mentionOf ?e ; cy:surface ?surface ; cy:inSentence ?s . "
+        "OPTIONAL { ?m cy:startOffset ?start } }",
+    )
+    out: dict[str, dict[str, _Mention]] = defaultdict(dict)
+    for entity, mention, surface, start, sentence in rows:
+        out[str(entity)][str(mention)] = _Mention(
+            str(mention), str(entity), str(surface), _int(start), str(sentence)
+        )
+    return {e: [ms[k] for k in sorted(ms)] for e, ms in out.items()}
+
+
+def _int(term: Any) -> int | None:
+    try:
+        return None if term is None else int(str(term))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int | None
+    document: str
+    published: str
+
+
+def _sentences(source: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
+    if not iris:
+        return {}
+    rows = _query(
+        source,
+        f"SELECT ?s ?text ?start ?id ?date WHERE {{ {_values('s', iris)} ?s cy:text ?text . "
+        "OPTIONAL { ?s cy:startOffset ?start } "
+        "OPTIONAL { ?s cy:inDocument ?doc . OPTIONAL { ?doc dcterms:identifier ?id } "
+        "OPTIONAL { ?doc dcterms:date ?date } } }",
+    )
+    out: dict[str, _Sentence] = {}
+    for sentence, text, start, doc_id, date in sorted(rows, key=lambda r: tuple(map(_text, r))):
+        out.setdefault(str(sentence), _Sentence(str(text), _int(start), _text(doc_id), _text(date)))
+    return out
+
+
+def _check_kinds(kinds: Sequence[str] | None, available: Sequence[str]) -> list[str]:
+    if kinds is None:
+        return list(available)
+    allowed = list(dict.fromkeys([*ENTITY_CLASSES, *available]))
+    unknown = [k for k in kinds if k not in allowed]
+    if unknown:
+        raise ReviewError(
+            f"unknown class {unknown[0]!r} (choose from {', '.join(allowed)})"
+            if len(unknown) == 1
+            else f"unknown classes {', '.join(map(repr, unknown))} "
+            f"(choose from {', '.join(allowed)})"
+        )
+    return [k for k in available if k in kinds]
+
+
+def sample_graph(
+    source: GraphSource | str | Path,
+    per_class: int,
+    seed: int = 0,
+    *,
+    kinds: Sequence[str] | None = None,
+) -> list[ReviewRow]:
+    """Draw ``per_class`` rows of each kind at random from a graph, reproducibly.
+
+    ``source`` is a :class:`kg.store.GraphSource` or anything
+    :func:`kg.store.open_graph_source` opens (a graph file, a ``kg build`` directory, a
+    store directory, an endpoint URL). The kinds are the ``cy:`` classes of entities that
+    have a mention (:data:`kg.records.ENTITY_CLASSES` first, in that order, then others
+    by name), then ``party`` and ``signedOn``: the assertions of an agreement's parties and
+    signing dates. ``kinds`` keeps only those named (an unknown name raises
+    :class:`ReviewError`).
+
+    For each kind the candidates (entities, or assertions) are sorted by IRI and
+    ``random.Random(seed).sample`` draws ``per_class`` of them (all when there are fewer);
+    then the same generator picks, for each row in turn, one mention whose surface form the
+    row shows: one of the entity's mentions, or for a fact a mention of the party (else of
+    the agreement) in the assertion's sentence. The same graph and seed give the same rows.
+    """
+    if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1:
+        raise ReviewError(f"--per-class must be a whole number of at least 1, not {per_class!r}")
+    if isinstance(source, str | Path):
+        from kg.store import open_graph_source
+
+        with open_graph_source(source) as opened:
+            return sample_graph(opened, per_class, seed, kinds=kinds)
+
+    entities = _entity_candidates(source)
+    selected = _check_kinds(kinds, _ordered_kinds(entities))
+    rng = random.Random(seed)
+    drawn: list[tuple[str, Any]] = []
+    for kind in selected:
+        if kind in FACT_KINDS:
+            pool: Sequence[Any] = _fact_candidates(source, kind)
+        else:
+            pool = entities.get(kind, [])
+        drawn += [(kind, item) for item in rng.sample(pool, min(per_class, len(pool)))]
+
+    facts = [item for kind, item in drawn if kind in FACT_KINDS]
+    subjects = sorted(
+        {item for kind, item in drawn if kind not in FACT_KINDS}
+        | {agreement for _, agreement, _, _ in facts}
+        | {item[2] for kind, item in drawn if kind == "party"}
+    )
+    labels = _labels(source, subjects)
+    mentions = _mentions(source, subjects)
+    needed = {m.sentence for e in subjects for m in mentions.get(e, [])}
+    sentences = _sentences(source, sorted(needed | {s for _, _, _, s in facts}))
+
+    rows: list[ReviewRow] = []
+    for kind, item in drawn:
+        if kind in FACT_KINDS:
+            _, agreement, obj, sentence = item
+            party = obj if kind == "party" else None
+            pool = [m for m in mentions.get(party, []) if m.sentence == sentence] if party else []
+            pool = pool or [m for m in mentions.get(agreement, []) if m.sentence == sentence]
+            entity = agreement
+            value = labels.get(obj, obj) if party else obj
+        else:
+            entity, value, sentence = item, "", None
+            pool = mentions.get(item, [])
+        mention = rng.choice(pool) if pool else None
+        where = sentences.get(sentence or (mention.sentence if mention else ""))
+        start = None
+        if mention and where and mention.start is not None and where.start is not None:
+            start = mention.start - where.start
+        rows.append(
+            ReviewRow(
+                row=str(len(rows) + 1),
+                kind=kind,
+                entity=entity,
+                label=labels.get(entity, ""),
+                value=value,
+                surface=mention.surface if mention else "",
+                document=where.document if where else "",
+                published=where.published if where else "",
+                sentence=where.text if where else "",
+                surface_start=start,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class AgreementCoverage:
+    """How many agreements a graph has, and how many of them have a party and a date."""
+
+    agreements: int
+    with_party: int
+    with_date: int
+
+    @property
+    def party_share(self) -> float:
+        """Share of agreements with at least one party (0 when there are none)."""
+        return self.with_party / self.agreements if self.agreements else 0.0
+
+    @property
+    def date_share(self) -> float:
+        """Share of agreements with a signing date (0 when there are none)."""
+        return self.with_date / self.agreements if self.agreements else 0.0
+
+
+def agreement_coverage(source: GraphSource | str | Path) -> AgreementCoverage:
+    """Agreements in a graph (a source or a path as for :func:`sample_graph`) and their facts."""
+    if isinstance(source, str | Path):
+        from kg.store import open_graph_source
+
+        with open_graph_source(source) as opened:
+            return agreement_coverage(opened)
+
+    def count(pattern: str) -> int:
+        rows = _query(source, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
+        return (_int(rows[0][0]) or 0) if rows else 0
+
+    return AgreementCoverage(
+        count("?a a cy:Agreement"),
+        count("?a a cy:Agreement ; cy:party ?p"),
+        count("?a a cy:Agreement ; cy:signedOn ?d"),
+    )
+
+
+def format_sample_summary(rows: Sequence[ReviewRow], coverage: AgreementCoverage) -> str:
+    """Rows per kind, then the graph's agreements and the shares with a party and a date."""
+    counts = Counter(r.kind for r in rows)
+    width = max([len(k) for k in counts] + [4])
+    lines = [f"{kind:<{width}}  {n:>4}" for kind, n in counts.items()]
+    lines.append(f"{'rows':<{width}}  {len(rows):>4}")
+    c = coverage
+    lines.append(
+        f"agreements: {c.agreements}; with a party: {c.with_party} ({c.party_share:.0%}); "
+        f"with a signing date: {c.with_date} ({c.date_share:.0%})"
+    )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def generate_csv(rows: Iterable[ReviewRow]) -> str:
+    """The rows as CSV with a header, starting with a BOM so spreadsheets read it as UTF-8."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([getattr(r, c) for c in COLUMNS] for r in rows)
+    return "\ufeff" + buf.getvalue()
+
+
+def _highlighted(row: ReviewRow) -> str:
+    text, surface, start = row.sentence, row.surface, row.surface_start
+    if surface and (start is None or text[start : start + len(surface)] != surface):
+        start = text.find(surface)
+    if not surface or start is None or start < 0:
+        return html.escape(text)
+    end = start + len(surface)
+    return (
+        f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>"
+        f"{html.escape(text[end:])}"
+    )
+
+
+def _script_json(data: Any) -> str:
+    # inside <script>, "</" could end the element and "<!--" open a comment: write no "<"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review") -> str:
+    """An offline page with the rows, each mention marked in its sentence, and verdict boxes.
+
+    The page needs no network; its button downloads the verdicts as CSV in :data:`COLUMNS`
+    (what :func:`read_judgements` reads). The template is ``kg/data/review.html``.
+    """
+    from kg.resources import data_path
+
+    options = "".join(f'<option value="{v}">{v}</option>' for v in ("",) + VERDICTS).replace(
+        '<option value=""></option>', '<option value="">–</option>'
+    )
+    body = []
+    for i, r in enumerate(rows):
+        value = f"<div class=value>{html.escape(r.value)}</div>" if r.value else ""
+        where = " · ".join(html.escape(x) for x in (r.document, r.published) if x)
+        body.append(
+            f'<tr data-index="{i}"><td class=num>{html.escape(r.row)}</td>'
+            f"<td class=kind>{html.escape(r.kind)}</td>"
+            f'<td class=what><div class=label title="{html.escape(r.entity)}">'
+            f"{html.escape(r.label or r.entity)}</div>{value}</td>"
+            f"<td class=sentence>{_highlighted(r)}<div class=doc>{where}</div></td>"
+            f'<td><select class=judgement aria-label="judgement of row {html.escape(r.row)}">'
+            f"{options}</select></td>"
+            f'<td><textarea class=note rows=2 aria-label="note on row {html.escape(r.row)}">'
+            f"{html.escape(r.note)}</textarea></td></tr>"
+        )
+    template = data_path("review.html").read_text(encoding="utf-8")
+    replacements = {
+        "__TITLE__": html.escape(title),
+        "__ROWS__": "\n".join(body),
+        "__DATA__": _script_json({"columns": list(COLUMNS), "rows": [r.as_record() for r in rows]}),
+    }
+    # one pass, so that text of the rows is never taken for a placeholder
+    return re.sub("|".join(replacements), lambda m: replacements[m.group(0)], template)
+
+
+#: Output suffix -> generator of the review file's text.
+REVIEW_FORMATS: dict[str, Callable[..., str]] = {
+    ".csv": generate_csv,
+    ".html": generate_html,
+    ".htm": generate_html,
+}
+
+
+def review_format(path: str | Path) -> str:
+    """The suffix of ``path`` if it is one of :data:`REVIEW_FORMATS`, else :class:`ReviewError`."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in REVIEW_FORMATS:
+        raise ReviewError(
+            f"{path}: unknown output suffix {suffix or '(none)'!r} "
+            f"(use {', '.join(REVIEW_FORMATS)})"
+        )
+    return suffix
+
+
+def write_review(
+    rows: Sequence[ReviewRow], path: str | Path, *, title: str = "chengyu-kg review"
+) -> Path:
+    """Write the rows as CSV or HTML (by the suffix of ``path``), atomically."""
+    from kg.export import write_text_atomic
+
+    generate = REVIEW_FORMATS[review_format(path)]
+    text = generate(rows, title=title) if generate is generate_html else generate(rows)
+    return write_text_atomic(path, text)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def parse_verdict(text: str | None) -> str:
+    """A verdict of :data:`VERDICTS` from what a person typed; ``""`` when empty.
+
+    >>> [parse_verdict(t) for t in ("Correct", "y", "0", "✓", " partial ", "")]
+    ['correct', 'correct', 'wrong', 'correct', 'partial', '']
+    """
+    key = (text or "").strip().lower()
+    if not key:
+        return ""
+    verdict = _VERDICT_SPELLINGS.get(key)
+    if verdict is None:
+        raise ValueError(key)
+    return verdict
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # a spreadsheet on a Chinese Windows saves "CSV" in the local code page
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ReviewError(f"{path}: neither UTF-8 nor GB18030 text") from None
+
+
+def read_judgements(path: str | Path) -> list[ReviewRow]:
+    """The rows of a judged review CSV, each ``judgement`` one of :data:`VERDICTS` or ``""``.
+
+    Verdicts are read case-insensitively and may also be written ``y``/``n``, ``1``/``0``
+    or ``✓``/``✗``; an empty one means not judged. Anything else raises
+    :class:`ReviewError` naming the row. Columns other than ``kind`` and ``judgement`` may
+    be missing; the file may use ``,``, ``;`` or tabs and be UTF-8 (with or without BOM) or
+    GB18030.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ReviewError(f"{path}: no such judgements file")
+    text = _decode(path)
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in ("kind", "judgement") if c not in header]
+    if missing:
+        raise ReviewError(
+            f"{path}: no {' or '.join(repr(c) for c in missing)} column in the header "
+            f"(a review file has {', '.join(COLUMNS)})"
+        )
+    reader.fieldnames = header
+    names = {f.name for f in fields(ReviewRow)} & set(COLUMNS)
+    rows: list[ReviewRow] = []
+    for line_rows, record in enumerate(reader, start=1):
+        values = {k: (v or "").strip() for k, v in record.items() if k in names}
+        row_id = values.get("row") or str(line_rows)
+        try:
+            verdict = parse_verdict(values.get("judgement"))
+        except ValueError:
+            raise ReviewError(
+                f"{path}: row {row_id} (line {reader.line_num}): judgement "
+                f"{values.get('judgement')!r} is not one of {', '.join(VERDICTS)} "
+                "(or y/n, 1/0, ✓/✗; empty for not judged)"
+            ) from None
+        if not values.get("kind"):
+            if not any(values.values()):
+                continue  # a blank line a spreadsheet left
+            raise ReviewError(f"{path}: row {row_id} (line {reader.line_num}): no kind")
+        values.update(row=row_id, judgement=verdict)
+        rows.append(replace(ReviewRow("", "", "", ""), **values))
+    return rows
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def wilson_interval(successes: int, n: int, z: float = _Z95) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95% by default); ``(0, 1)`` when n is 0.
+
+    >>> tuple(round(x, 4) for x in wilson_interval(38, 40))
+    (0.835, 0.9862)
+    """
+    if n <= 0:
+        return (0.0, 1.0)
+    if not 0 <= successes <= n:
+        raise ValueError(f"successes {successes} not between 0 and n={n}")
+    p = successes / n
+    z2 = z * z
+    denom = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom
+    # the bounds are exactly 0 and 1 at the ends; rounding would leave 0.9999…
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return (low, high)
+
+
+@dataclass(frozen=True)
+class KindScore:
+    """Verdicts on the rows of one kind and the precision they give."""
+
+    kind: str
+    rows: int
+    correct: int
+    partial: int
+    wrong: int
+
+    @property
+    def judged(self) -> int:
+        """Rows with a verdict."""
+        return self.correct + self.partial + self.wrong
+
+    @property
+    def precision(self) -> float | None:
+        """correct / judged (``None`` when nothing is judged)."""
+        return self.correct / self.judged if self.judged else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """Wilson 95% interval of :attr:`precision`."""
+        return wilson_interval(self.correct, self.judged) if self.judged else None
+
+    @property
+    def lenient(self) -> float | None:
+        """(correct + partial) / judged (``None`` when nothing is judged)."""
+        return (self.correct + self.partial) / self.judged if self.judged else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        interval = self.interval
+
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
+        return {
+            "rows": self.rows,
+            "judged": self.judged,
+            "correct": self.correct,
+            "partial": self.partial,
+            "wrong": self.wrong,
+            "precision": r(self.precision),
+            "ci95": [r(interval[0]), r(interval[1])] if interval else None,
+            "lenient_precision": r(self.lenient),
+        }
+
+
+@dataclass
+class JudgementReport:
+    """Precision per kind (in the order kinds first occur), overall, and the rows not correct."""
+
+    kinds: dict[str, KindScore] = field(default_factory=dict)
+    total: KindScore = field(default_factory=lambda: KindScore("all", 0, 0, 0, 0))
+    flagged: list[ReviewRow] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "kinds": {k: s.as_dict() for k, s in self.kinds.items()},
+            "all": self.total.as_dict(),
+            "flagged": [
+                {c: getattr(r, c) for c in ("row", "kind", "label", "value", "judgement", "note")}
+                for r in self.flagged
+            ],
+        }
+
+
+def judgement_report(rows: Iterable[ReviewRow]) -> JudgementReport:
+    """Count the verdicts per kind; rows without one count as rows, not as judged."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    flagged = []
+    for row in rows:
+        counts[row.kind]["rows"] += 1
+        if row.judgement:
+            counts[row.kind][row.judgement] += 1
+        if row.judgement in ("partial", "wrong"):
+            flagged.append(row)
+
+    def score(kind: str, c: Counter) -> KindScore:
+        return KindScore(kind, c["rows"], c["correct"], c["partial"], c["wrong"])
+
+    report = JudgementReport({k: score(k, c) for k, c in counts.items()}, flagged=flagged)
+    report.total = score("all", sum(counts.values(), Counter()))
+    return report
+
+
+def format_judgements(report: JudgementReport) -> str:
+    """A plain-text table: per kind, rows judged, verdicts, precision with its 95% interval."""
+    width = max([len(k) for k in report.kinds] + [4])
+    head = (
+        f"{'kind':<{width}}{'n':>5}{'correct':>9}{'partial':>9}{'wrong':>7}"
+        f"{'P':>8}  {'95% CI':<15}{'lenient':>8}{'unjudged':>10}"
+    )
+    lines = [head]
+    scores = list(report.kinds.values())
+    if len(scores) > 1:
+        scores.append(report.total)
+    for s in scores:
+        if s.judged:
+            low, high = s.interval or (0.0, 1.0)
+            p, ci, lenient = f"{s.precision:.3f}", f"[{low:.3f}, {high:.3f}]", f"{s.lenient:.3f}"
+        else:
+            p, ci, lenient = "-", "-", "-"
+        lines.append(
+            f"{s.kind:<{width}}{s.judged:>5}{s.correct:>9}{s.partial:>9}{s.wrong:>7}"
+            f"{p:>8}  {ci:<15}{lenient:>8}{s.rows - s.judged:>10}"
+        )
+    return "\n".join(lines)
