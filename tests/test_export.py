@@ -82,7 +82,8 @@ def test_export_jsonld_uses_the_context_file(dataset):
         "https://w3id.org/chengyu-kg/id/agreement/共建西部金融中心合作协议@2021-12-17"
     ]
     assert agreement["label"] == "共建西部金融中心合作协议"
-    assert agreement["signedOn"] == "2021-12-17"
+    # a signing date carries its own datatype: a day, a month or a year
+    assert agreement["signedOn"] == {"@type": "xsd:date", "@value": "2021-12-17"}
     assert "https://w3id.org/chengyu-kg/id/agency/重庆市地方金融监督管理局" in agreement["party"]
 
 

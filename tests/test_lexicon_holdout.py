@@ -16,8 +16,15 @@ from kg.iri import normalize_key
 
 from .conftest import DATA, ROOT
 
+# Complete official registries, not lists grown from articles: every State Council and
+# central Party organ (ministries.tsv) and every ISO 3166 country (countries.tsv). A name
+# there is listed because the registry has it, so the test set may name it too.
+REGISTRIES = {"ministries.tsv", "countries.tsv"}
+
 LEXICONS = sorted(
-    p for p in (ROOT / "kg" / "data").iterdir() if p.suffix in {".tsv", ".txt", ".json"}
+    p
+    for p in (ROOT / "kg" / "data").iterdir()
+    if p.suffix in {".tsv", ".txt", ".json"} and p.name not in REGISTRIES
 )
 
 

@@ -130,7 +130,7 @@ MUTATIONS = {
     "two-sentence-indexes": _add("sentenceIndex", f'"99"^^<{XSD}integer>'),
     "two-year-sources": _add("yearSource", '"text"'),
     "offset-not-integer": _replace("startOffset", f'"3"^^<{XSD}decimal>'),
-    "signed-on-a-year": _replace("signedOn", f'"2020"^^<{XSD}gYear>'),
+    "signed-on-a-string": _replace("signedOn", '"2020"'),
     "target-year-a-string": _replace("targetYear", '"2025"'),
     "surface-in-chinese": _replace("surface", '"岳阳"@zh'),
     "label-in-english": _replace(RDFS_LABEL, '"Haidian"@en'),

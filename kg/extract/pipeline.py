@@ -235,7 +235,8 @@ def _read_projects(f: Found) -> frozenset[int]:
     end, which also bound organisation names."""
     b = f.b
     stops = frozenset(h.end for h, _e in f.agencies)
-    hits = pj.find_projects(f.norm, f.places, f.lex, stops)
+    names = frozenset(n for a in f.areas if len(n := _area_name(a, f.lex)) >= 2)
+    hits = pj.find_projects(f.norm, f.places, f.lex, stops, names)
     taken = [(p.start, p.end) for p in hits]
     for p in hits:
         ent = entity("Project", p.label)
@@ -254,6 +255,16 @@ def _read_projects(f: Found) -> frozenset[int]:
     f.project_at.sort(key=lambda x: x[0])
     f.project_spans = taken
     return stops
+
+
+def _area_name(a, lex: Lexicon) -> str:
+    """The name an area's label gives it between its place and its suffix (天府 of
+    四川天府新区成都直管区)."""
+    if a.modifier:
+        return a.modifier
+    rest = a.label[len(a.place.name) :] if a.place is not None else a.label
+    cut = min((k for k in (rest.find(x) for x in lex.area_suffixes) if k > 0), default=0)
+    return rest[:cut]
 
 
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:

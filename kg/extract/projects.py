@@ -39,7 +39,7 @@ _HEAD_CONTINUES = {
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千]+(?:个|项|大|批|条|座|家|类)|一批|系列|多个|若干|首条|首个"
+    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处)|一批|系列|多个|若干|首条|首个"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -190,7 +190,67 @@ def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
     return _covered_by(core, lex.generic_words, lex.max_generic_len)
 
 
-def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
+# jieba flags of proper names: places, persons, other proper nouns, organisations,
+# abbreviations (渝, 沪, 京沪) and Latin words.
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
+# Flags of words that do not begin a name: verbs, prepositions, adverbs, conjunctions,
+# particles, pronouns, numerals, measure words, times and localisers (随着, 标志着, 要, 与,
+# 的, 后, 不少, 进入).
+_NOT_NAME_START = frozenset(
+    {"v", "vd", "vg", "p", "d", "ad", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m",
+     "mq", "q", "f", "t", "tg", "y", "e", "o", "zg"}
+)
+
+
+# Single characters that never begin a name.
+_FUNCTION_CHARS = frozenset("的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给")
+
+
+def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[int]) -> int:
+    """Where a name really starts in ``norm[start:end]``: past leading words that begin no
+    name (随着渝昆高铁 → 渝昆高铁, 直接关系到铁路 → 铁路), but never past a place or region
+    word that starts at ``keep``."""
+    pos = start
+    for word, flag in lex.pos_cut(norm[start:end]):
+        if pos in keep or word in lex.region_words:
+            break
+        if flag not in _NOT_NAME_START and word not in lex.boundary_words:
+            break
+        if len(word) == 1 and word not in _FUNCTION_CHARS:
+            break  # 超瞬态实验装置, 中新互联互通项目: a single character may begin a name
+        pos += len(word)
+    return pos
+
+
+# A word this rare in jieba's dictionary is taken as part of a name (大鱼海棠, 果园港).
+_RARE = 500
+
+
+def has_proper_word(core: str, lex: Lexicon, names: frozenset[str] = frozenset()) -> bool:
+    """True when the words before a head include a proper name: a word jieba tags as a
+    place, person, organisation, other proper noun or abbreviation, a rare word, a name
+    the article gives a place (天府 of 天府新区), or three single characters in a row (a
+    name jieba does not know: 成达万, 张吉怀)."""
+    if any(n in core for n in names):
+        return True
+    singles = 0
+    freq = lex.tokenizer().FREQ
+    for word, flag in lex.pos_cut(core):
+        if flag in _PROPER_FLAGS or (len(word) >= 2 and freq.get(word, 0) < _RARE):
+            return True
+        singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" else 0
+        if singles >= 3:
+            return True
+    return False
+
+
+def _is_generic(
+    name: str,
+    head: str,
+    lex: Lexicon,
+    places: list[PlaceHit],
+    names: frozenset[str] = frozenset(),
+) -> bool:
     """True when the words before the head only describe a kind of project."""
     if _COUNT.search(name):
         return True
@@ -205,7 +265,14 @@ def _is_generic(name: str, head: str, lex: Lexicon, places: list[PlaceHit]) -> b
     if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
         if _word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
             return True  # 前沿技术研究重大项目: a kind of project
-    return looks_generic(core, lex, places)
+    if looks_generic(core, lex, places):
+        return True
+    # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
+    if places or any(c.isascii() and c.isalnum() for c in bare) or _QUOTES.search(core):
+        return False
+    if any(r in bare for r in lex.region_words if len(r) >= 2):
+        return False
+    return not has_proper_word(bare, lex, names)
 
 
 def find_projects(
@@ -213,13 +280,17 @@ def find_projects(
     places: list[PlaceHit],
     lex: Lexicon,
     stops: frozenset[int] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> list[ProjectHit]:
     """Project names: the distinguishing words before a head noun, longest first.
 
     ``stops`` are offsets where another name ends (an agency): a project starts after it.
+    ``names`` are the names the article gives its areas (天府 of 四川天府新区): a project
+    named after one of them is named.
     """
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
+    place_starts = frozenset(p.start for p in places)
     # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
     in_place = {k for p in places for k in range(p.start, p.end)}
     books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
@@ -250,6 +321,8 @@ def find_projects(
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
             start = lead.end()
+        if start < hs:
+            start = name_start(norm, start, hs, lex, place_starts)
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
@@ -258,7 +331,7 @@ def find_projects(
         inside = [p for p in places if start <= p.start and p.end <= end]
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
-        if _is_generic(norm[start:he], head, lex, inside):
+        if _is_generic(norm[start:he], head, lex, inside, names):
             continue
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
