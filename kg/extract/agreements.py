@@ -28,6 +28,10 @@ _UNMARKED_BEFORE = (
 _GENERIC_TITLE = re.compile(
     r"^(?:[\d一二两三四五六七八九十百多几]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了)"
 )
+# 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
+_BUNDLE = re.compile(
+    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批](?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目)"
+)
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
 _TITLE_LEFT_CUT = re.compile(r".*(?:共同|联合|正式|分别|双方|三方|签署|签订)")
@@ -47,6 +51,7 @@ class AgreementHit:
     title_end: int
     alias: str | None = None
     basis: str = "exact"
+    generic: bool = False  # 战略合作框架协议: named by its parties once they are known
 
 
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
@@ -118,10 +123,11 @@ def find_agreements(
         if any(m.start() >= s and m.end() <= e for s, e, _ in alias_spans):
             continue
         # 《协议》 after a declaration is the alias, handled below; alone it names nothing
-        if any(title == d[1] for d in declared) or not _substantive(title, lex):
+        if any(title == d[1] for d in declared) or _GENERIC_TITLE.match(title):
             continue
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
+        hit.generic = not _substantive(title, lex)
         a = _ALIAS.match(norm, m.end())
         if a:
             hit.alias = a.group(1)
@@ -145,11 +151,13 @@ def find_agreements(
             if cut and cut.end() < len(t):
                 s += cut.end()
                 t = t[cut.end() :]
-            if not _substantive(t, lex):
-                continue
+            if t.startswith("的"):
+                s, t = s + 1, t[1:]  # 1974年签署的贸易协定
+            if _GENERIC_TITLE.match(t) or len(t) < 2 or _BUNDLE.search(norm, max(0, s - 30), s):
+                continue  # 签署多项合作协议, 与50多个国家签署…: a bundle, not one agreement
             if any(s < me and ms < e for ms, me in marked):
                 continue
-            titles.append(AgreementHit(s, e, t, s, e))
+            titles.append(AgreementHit(s, e, t, s, e, generic=not _substantive(t, lex)))
             marked.append((s, e))
 
     # 《协议》 after a declaration: the agreement declared most recently before it

@@ -113,6 +113,8 @@ class Found:
     place_at: dict[int, tuple[Entity, int]] = field(default_factory=dict)
     area_at: dict[int, tuple[Entity, int]] = field(default_factory=dict)
     signed: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # sentence, parties
+    organizations: list[tuple[int, int, Entity]] = field(default_factory=list)  # start, end
+    titles: list = field(default_factory=list)  # agreement titles, related after organisations
 
     @property
     def norm(self) -> str:

@@ -10,7 +10,7 @@ from kg.extract import agreements as agr
 from kg.extract import dates as dt
 from kg.extract import quantities as qt
 from kg.extract.builder import Found, entity
-from kg.records import Entity, QuantityValue
+from kg.records import DateValue, Entity, QuantityValue
 
 __all__ = [
     "relate_signing",
@@ -78,11 +78,66 @@ def _witness_spans(
 
 
 def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
+    agencies and organisations (a company, a university, a broadcaster)."""
+    found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
     return [
         e
-        for h, e in f.agencies
-        if lo <= h.start and h.end <= hi and not any(s <= h.start < t for s, t in skip)
+        for start, end, e in sorted(found, key=lambda x: x[:2])
+        if lo <= start and end <= hi and not any(s <= start < t for s, t in skip)
     ]
+
+
+# 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
+_UNSIGNED = re.compile(
+    r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
+    r"愿意|愿|即将|正在|商签|待)[^,，。;；]{0,6}$"
+)
+# 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署: a year or a month, no day.
+_PARTIAL_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
+    r"(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
+)
+_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
+
+
+def _partial_date(
+    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
+) -> DateValue | None:
+    """A year or a month written right before the signing verb, at that precision."""
+    m = _PARTIAL_DATE.search(norm, max(lo, verb - 24), verb)
+    if m is None or not (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
+        return None
+    if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
+        return None  # part of a full date (12月17日签署), read by complete_date
+    year, source = None, "explicit"
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
+    elif year_in_text is not None and not m.group("rel"):
+        year, source = year_in_text, "text"
+    if year is None:
+        return None
+    month = int(m.group("m")) if m.group("m") else None
+    if m.group("rm"):
+        if published is None:
+            return None
+        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
+        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
+            year -= 1
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is None:
+        return DateValue(datetime.date(year, 1, 1), source, "year")
+    return DateValue(datetime.date(year, month, 1), source, "month")
+
+
+def _generic_label(parties: list[Entity], title: str) -> str:
+    """签署战略合作框架协议 between A and B is 《A与B战略合作框架协议》."""
+    names = [p.label for p in parties]
+    joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "与" + names[-1]
+    return joined + title
 
 
 def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
@@ -132,6 +187,8 @@ def relate_signing(
     before_title = [v for v in verbs if v < t.start]
     after_title = [v for v in verbs if v >= t.end]
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
+    if verbs and _UNSIGNED.search(norm, max(ss, verb - 8), verb):
+        return  # not signed (yet): no parties, no date; a generic title names nothing
     skip = _witness_spans(norm, ss, se)
     parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
@@ -141,11 +198,22 @@ def relate_signing(
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
     parties = list(dict.fromkeys(parties))
+    if t.generic:
+        if len(parties) < 2:
+            return  # 签署合作协议 with no parties to name it by
+        subject = entity("Agreement", _generic_label(parties, t.label))
+        b.mention(subject, t.title_start, t.title_end, "canonical-name")
+        f.agreement_at.append((t.title_start, i, subject))
+        f.agreement_at.sort(key=lambda x: x[0])
     if parties:
         f.signed.append((i, tuple(parties)))
     for e in parties:
         b.relate(subject, "party", e, sent_span)
     if not verbs:
+        return
+    partial = _partial_date(norm, ss, verb, published, year_in_text)
+    if partial is not None:
+        b.relate(subject, "signedOn", partial, sent_span)
         return
     in_sentence = [d for d in dates if ss <= d.start < se]
     if in_sentence:

@@ -53,7 +53,9 @@ def find_organizations(
         campus = _CAMPUS.match(norm, end)
         if campus:
             end = campus.end()
-        if any(c in "和与及" for c in norm[start:hs]):
+        while start < hs and norm[start] in "和与及同":
+            start += 1  # A与B有限公司: the joiner before the name is not part of it
+        if start >= hs or any(c in "和与及" for c in norm[start:hs]):
             continue  # 高校和医院: a list of kinds, not one name
         inside = [p for p in places if start <= p.start and p.end <= hs]
         if looks_generic(norm[start:hs], lex, inside):

@@ -34,6 +34,7 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
     facts.relate_area_facts(f)
     stops = _read_projects(f)
     _read_organizations(f, stops)
+    _relate_agreements(f, document)
     facts.relate_project_figures(f)
     b = f.b
     mentions = sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
@@ -215,7 +216,10 @@ def _read_agreements(f: Found, document: Document) -> None:
     """Agreement titles and alias mentions; parties and signing date of each title."""
     prep, b = f.prep, f.b
     titles, aliases = agr.find_agreements(f.norm, f.lex, prep.headlines())
+    f.titles = titles
     for t in titles:
+        if t.generic:
+            continue  # named after its parties, once agencies and organisations are read
         ent = entity("Agreement", t.label)
         b.mention(ent, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, prep.sentence_at(t.title_start), ent))
@@ -224,9 +228,13 @@ def _read_agreements(f: Found, document: Document) -> None:
         b.mention(ent, a.title_start, a.title_end, "alias-declaration")
         f.agreement_at.append((a.title_start, prep.sentence_at(a.title_start), ent))
     f.agreement_at.sort(key=lambda x: x[0])
+
+
+def _relate_agreements(f: Found, document: Document) -> None:
+    """Parties and signing date of each title; a generic title takes its parties' names."""
     dates = dt.find_dates(f.norm)
     year_in_text = dt.text_year(f.norm)
-    for t in titles:
+    for t in f.titles:
         facts.relate_signing(f, t, dates, document.published, year_in_text)
 
 
@@ -271,4 +279,6 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
     for o in org.find_organizations(f.norm, f.places, f.lex, stops, exclude):
-        f.b.mention(entity("Organization", o.label), o.start, o.end, "exact")
+        ent = entity("Organization", o.label)
+        f.b.mention(ent, o.start, o.end, "exact")
+        f.organizations.append((o.start, o.end, ent))
