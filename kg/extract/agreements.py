@@ -52,10 +52,13 @@ class AgreementHit:
     alias: str | None = None
     basis: str = "exact"
     generic: bool = False  # 战略合作框架协议: named by its parties once they are known
+    signed_only: bool = False  # 行动计划: an agreement only where the text signs it
 
 
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     t = title.rstrip()
+    if t.endswith(lex.signed_only_heads):
+        return True  # kept only where the text signs it (relate_signing)
     if t.endswith(lex.non_agreement_heads):
         return False
     return t.endswith(lex.agreement_heads)
@@ -128,6 +131,7 @@ def find_agreements(
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
         hit.generic = not _substantive(title, lex)
+        hit.signed_only = title.endswith(lex.signed_only_heads)
         a = _ALIAS.match(norm, m.end())
         if a:
             hit.alias = a.group(1)

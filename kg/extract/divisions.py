@@ -185,7 +185,9 @@ def _context_key(d: Division, idx: DivisionIndex) -> str:
     return d.province
 
 
-def _well_known(h: PlaceHit, code: str, weights: Counter[str], norm: str, idx: DivisionIndex) -> str:
+def _well_known(
+    h: PlaceHit, code: str, weights: Counter[str], norm: str, idx: DivisionIndex
+) -> str:
     """The well-known reading of a short form unless the article supports a lesser one:
     河北 is 河北省, not Tianjin's 河北区, even in an article about Tianjin; 西安 is 西安市
     unless 牡丹江 (whose 西安区 it could be) is named. A county's reading is supported by

@@ -88,6 +88,11 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     ]
 
 
+# Words that tie a signing to the day told before (会上，双方签署…), or to another day.
+_SAME_DAY = re.compile(
+    r"会上|会后|同日|同一天|当天|当日|仪式|期间|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
+)
+_OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计")
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
@@ -98,6 +103,9 @@ _PARTIAL_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
     r"(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
 )
+_LEADING_DATE = re.compile(
+    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
+)
 _REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
 
 
@@ -105,8 +113,15 @@ def _partial_date(
     norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
 ) -> DateValue | None:
     """A year or a month written right before the signing verb, at that precision."""
-    m = _PARTIAL_DATE.search(norm, max(lo, verb - 24), verb)
-    if m is None or not (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
+    m = None
+    for k in range(max(lo, verb - 24), verb):
+        m = _PARTIAL_DATE.match(norm, k, verb)
+        if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
+            break
+        m = None
+    if m is None:
+        m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
+    if m is None:
         return None
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
         return None  # part of a full date (12月17日签署), read by complete_date
@@ -189,6 +204,12 @@ def relate_signing(
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and _UNSIGNED.search(norm, max(ss, verb - 8), verb):
         return  # not signed (yet): no parties, no date; a generic title names nothing
+    if t.signed_only and not t.generic:
+        if not verbs:
+            return  # 《…行动计划》 that no one signs here is a plan
+        b.mention(subject, t.title_start, t.title_end, t.basis)
+        f.agreement_at.append((t.title_start, i, subject))
+        f.agreement_at.sort(key=lambda x: x[0])
     skip = _witness_spans(norm, ss, se)
     parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
@@ -215,11 +236,16 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
+    if _OTHER_DAY.search(norm, max(ss, verb - 6), verb):
+        return  # 湖南与江西日前签署: on a day the text does not give
     in_sentence = [d for d in dates if ss <= d.start < se]
     if in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
     else:
-        # 会上…签署 / 同日…签署: the day of the event told before
+        # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
+        # signing was on another day than the one reported, which the text does not give
+        if _OTHER_DAY.search(norm, ss, verb) or not _SAME_DAY.search(norm, ss, se):
+            return
         before = [d for d in dates if d.end <= ss]
         if not before:
             return

@@ -99,7 +99,10 @@ class Lexicon:
             r[0]: (r[1], r[2]) for r in read_table("units.tsv")
         }
         heads = read_lines("agreement_heads.txt")
-        self.agreement_heads: tuple[str, ...] = tuple(h for h in heads if not h.startswith("!"))
+        self.agreement_heads: tuple[str, ...] = tuple(
+            h.lstrip("?") for h in heads if not h.startswith("!")
+        )
+        self.signed_only_heads: tuple[str, ...] = tuple(h[1:] for h in heads if h[0] == "?")
         self.non_agreement_heads: tuple[str, ...] = tuple(h[1:] for h in heads if h.startswith("!"))
         self.org_suffixes: tuple[str, ...] = tuple(read_lines("org_suffixes.txt"))
         proj = read_table("project_heads.tsv")

@@ -60,11 +60,7 @@ def _dated_agreements(
     for r in relations:
         if r.predicate == "signedOn" and r.subject.cls == "Agreement":
             dates.setdefault(r.subject, set()).add(r.object.lexical)  # type: ignore[union-attr]
-    rekey = {
-        e: replace(e, key=f"{e.key}@{min(ds)}")
-        for e, ds in dates.items()
-        if len(ds) == 1
-    }
+    rekey = {e: replace(e, key=f"{e.key}@{min(ds)}") for e, ds in dates.items() if len(ds) == 1}
     if not rekey:
         return mentions, list(relations)
 
@@ -218,8 +214,8 @@ def _read_agreements(f: Found, document: Document) -> None:
     titles, aliases = agr.find_agreements(f.norm, f.lex, prep.headlines())
     f.titles = titles
     for t in titles:
-        if t.generic:
-            continue  # named after its parties, once agencies and organisations are read
+        if t.generic or t.signed_only:
+            continue  # named after its parties, or kept only if signed: decided later
         ent = entity("Agreement", t.label)
         b.mention(ent, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, prep.sentence_at(t.title_start), ent))

@@ -197,8 +197,33 @@ _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
 # particles, pronouns, numerals, measure words, times and localisers (随着, 标志着, 要, 与,
 # 的, 后, 不少, 进入).
 _NOT_NAME_START = frozenset(
-    {"v", "vd", "vg", "p", "d", "ad", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m",
-     "mq", "q", "f", "t", "tg", "y", "e", "o", "zg"}
+    {
+        "v",
+        "vd",
+        "vg",
+        "p",
+        "d",
+        "ad",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "r",
+        "m",
+        "mq",
+        "q",
+        "f",
+        "t",
+        "tg",
+        "y",
+        "e",
+        "o",
+        "zg",
+    }
 )
 
 

@@ -1,0 +1,196 @@
+"""Rules for real wire feeds: foreign bodies, common words, fragments, bundles, unsigned
+agreements and signing dates at the precision the text gives (sentences written for these
+tests; no article text)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kg.extract import extract
+from kg.records import DateValue, Document, Entity
+
+
+def _read(text: str, published: str | None = "2024-05-10"):
+    doc = Document(
+        id="wire",
+        text=text,
+        published=datetime.date.fromisoformat(published) if published else None,
+    )
+    ex = extract(doc)
+    entities = {(m.entity.cls, m.entity.label) for m in ex.mentions}
+    relations = set()
+    for r in ex.relations:
+        o = r.object
+        if isinstance(o, Entity):
+            o = o.label
+        elif isinstance(o, DateValue):
+            o = o.lexical
+        relations.add((r.subject.label, r.predicate, o))
+    return entities, relations
+
+
+@pytest.mark.parametrize(
+    "text, agency, country",
+    [
+        ("巴西农业部与中方签署合作文件。", "巴西农业部", "巴西"),
+        ("俄罗斯国防部10日发表声明。", "俄罗斯国防部", "俄罗斯"),
+        ("日本经济产业省官员出席。", "日本经济产业省", "日本"),
+        ("柬埔寨公共工程与运输部部长出席。", "柬埔寨公共工程与运输部", "柬埔寨"),
+        ("老挝政府代表团抵达。", "老挝政府", "老挝"),
+    ],
+)
+def test_extract_wire_foreign_bodies_keep_their_country(text, agency, country):
+    entities, relations = _read(text)
+    assert ("Agency", agency) in entities
+    assert (agency, "jurisdiction", country) in relations
+    # never merged with China's ministry of the same sector
+    assert not any(label.startswith("中华人民共和国") for _c, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "叙利亚、伊拉克、约旦三国农业部长出席会议。",  # ministers, not a ministry
+        "两国外交部发表联合声明。",  # the bodies of two countries
+        "内蒙古自治区人民政府召开会议。",  # 蒙古 inside a division's name
+    ],
+)
+def test_extract_wire_titles_and_collectives_are_not_chinese_ministries(text):
+    entities, _ = _read(text)
+    assert not any(
+        cls == "Agency" and label.startswith(("中华人民共和国", "蒙古")) for cls, label in entities
+    )
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("会议由中宣部主持。", "中共中央宣传部"),
+        ("中央网信办发布通知。", "中央网络安全和信息化委员会办公室"),
+        ("国务院台办发言人表示。", "国务院台湾事务办公室"),
+        ("国务院新闻办举行发布会。", "国务院新闻办公室"),
+        ("甘肃省委召开会议。", "中共甘肃省委员会"),
+        ("宁夏回族自治区人大常委会审议通过。", "宁夏回族自治区人民代表大会常务委员会"),
+    ],
+)
+def test_extract_wire_party_and_state_organs(text, label):
+    entities, _ = _read(text)
+    assert ("Agency", label) in entities
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("甘肃省将深化合作。", "合作市"),
+        ("两国巩固睦邻友好。", "友好区"),
+        ("广西共建西部陆海新通道。", "通道侗族自治县"),
+        ("天津市民珍视和平。", "和平区"),
+        ("河北全省推进雄安新区建设。", "安新县"),
+    ],
+)
+def test_extract_wire_common_words_are_not_places(text, not_place):
+    entities, _ = _read(text)
+    assert not any(label == not_place for _c, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("天津、河北两地联合执法。", "河北省"),
+        ("天津港与河北港口集团合作。", "河北省"),
+        ("西安与青岛两地开展交流。", "西安市"),
+    ],
+)
+def test_extract_wire_short_forms_take_the_well_known_reading(text, place):
+    entities, _ = _read(text)
+    assert ("City", place) in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("随着渝昆高铁建设推进，沿线城市加快发展。", "随着渝昆高铁"),
+        ("水利工程和高速铁路建设加快。", "水利工程"),
+        ("水利工程和高速铁路建设加快。", "高速铁路"),
+        ("当前开展的集中采购项目进展顺利。", "集中采购项目"),
+        ("全省已建成100多家生物质能电厂。", "100多家生物质能电厂"),
+    ],
+)
+def test_extract_wire_fragments_and_generic_nouns_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities
+
+
+def test_extract_wire_named_project_survives_a_leading_preposition():
+    entities, _ = _read("随着渝昆高铁建设推进，沿线城市加快发展。")
+    assert ("Project", "渝昆高铁") in entities
+
+
+@pytest.mark.parametrize(
+    "text, label, parties",
+    [
+        (
+            "广西壮族自治区人民政府与中国电建集团有限公司签署战略合作框架协议。",
+            "广西壮族自治区人民政府与中国电建集团有限公司战略合作框架协议",
+            {"广西壮族自治区人民政府", "中国电建集团有限公司"},
+        ),
+        (
+            "浙江大学与杭州市人民政府签署合作协议。",
+            "浙江大学与杭州市人民政府合作协议",
+            {"浙江大学", "杭州市人民政府"},
+        ),
+    ],
+)
+def test_extract_wire_generic_titles_are_named_after_their_parties(text, label, parties):
+    entities, relations = _read(text)
+    assert ("Agreement", label) in entities
+    assert {o for s, p, o in relations if s == label and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上，两市签署了多项合作协议。",
+        "中方已与50多个国家签署共建合作协定。",
+        "签约仪式上共签署15项合作协议。",
+    ],
+)
+def test_extract_wire_bundles_are_not_one_agreement(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Agreement" for cls, _l in entities)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("双方同意尽早签署《中老农产品贸易协定》。", "中老农产品贸易协定"),
+        ("海南省与广东省拟于下月签署《琼粤海上搜救合作协议》。", "琼粤海上搜救合作协议"),
+        ("《滇黔生态补偿协议》尚未签署。", "滇黔生态补偿协议"),
+    ],
+)
+def test_extract_wire_unsigned_agreements_have_no_party_and_no_date(text, title):
+    _entities, relations = _read(text)
+    assert not any(s == title and p in ("party", "signedOn") for s, p, _o in relations)
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        ("两国于1991年签署的《中哈边界协定》仍然有效。", "中哈边界协定", "1991"),
+        ("去年9月签署的《湘赣边区合作协议》成效显著。", "湘赣边区合作协议", "2023-09"),
+        ("2019年11月，两市签署《宁杭生态经济带合作协议》。", "宁杭生态经济带合作协议", "2019-11"),
+        ("本月8日，两省签署《黔桂旅游合作协议》。", "黔桂旅游合作协议", "2024-05-08"),
+    ],
+)
+def test_extract_wire_signing_dates_at_the_text_precision(text, title, date):
+    _entities, relations = _read(text)
+    assert (title, "signedOn", date) in relations
+
+
+def test_extract_wire_a_reported_day_is_not_an_earlier_signing():
+    text = "新华社长沙5月9日电 记者9日获悉，湖南与江西日前签署《湘赣文旅合作协议》。"
+    _entities, relations = _read(text)
+    dated = {o for s, p, o in relations if s == "湘赣文旅合作协议" and p == "signedOn"}
+    assert dated <= set()  # 日前: the signing day is not the reported day
