@@ -228,7 +228,9 @@ def find_agencies(
 _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|委员会|委(?!员)")
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
-_ORGAN_TITLE = re.compile(r"书记|副书记|常委|委员|组织部|宣传部|统战部|政法委|办公厅|巡视")
+_ORGAN_TITLE = re.compile(
+    r"书记|副书记|常委|委员|巡视|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)(?![\u4e00-\u9fff]{0,1}长)"
+)
 
 
 def find_local_organs(
@@ -325,7 +327,12 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
 # Organ words a national body's name ends with (ministries, agencies, offices, governments).
 _FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
-_NOT_IN_BODY = re.compile(r"[的了在对将已是为称说、]|表示|宣布|发表|指出|强调|举行|会见")
+_NOT_IN_BODY = re.compile(
+    r"[的了在对将已是为称说、就党]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局"
+    r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
+)
+# 总务省消防厅: a body written right after the ministry it belongs to is the one meant.
+_SUB_BODY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:厅|局|署|委员会|办公室)")
 # 两国外交部 / 双方外交部 / 俄方国防部: the bodies of several countries, or of one written
 # by its abbreviation; not China's ministry.
 _COLLECTIVE_BEFORE = re.compile(r"(?:[两三四五六七八九十多各]国|[\u4e00-\u9fff]方)$")
@@ -369,8 +376,15 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     if not _NOT_IN_BODY.search(cand) and cand[0] not in "和与及同":
                         body = cand
                     break
-        if body is None:
-            continue
+        if body is None or norm.startswith("门", e + len(body)):
+            continue  # 联邦执法部门: departments in general
+        if lex.country_re.search(body):
+            continue  # 美国就伊拉克新政府…: another country's body, in a clause
+        sub = _SUB_BODY.match(norm, e + len(body))
+        if sub is not None and not _NOT_IN_BODY.search(sub.group()) and not _is_title(
+            norm, sub.end()
+        ):
+            body += sub.group()
         label = name + body
         basis = "exact" if m.group() == name else "canonical-name"
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))

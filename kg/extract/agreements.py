@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
+from kg.extract.projects import _after_clause, has_proper_word
 from kg.extract.text import finditer_near
 
 __all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
@@ -26,7 +27,8 @@ _UNMARKED_BEFORE = (
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
-    r"^(?:[\d一二两三四五六七八九十百多几]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了)"
+    r"^(?:[\d一二两三四五六七八九十百多几]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
+    r"|每一?[项份个]|各个|这[项份个]|数份|多份)"
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
 _BUNDLE = re.compile(
@@ -107,6 +109,21 @@ def _substantive(title: str, lex: Lexicon) -> bool:
     return len(core) >= 2
 
 
+def _named(title: str, lex: Lexicon) -> bool:
+    """An unmarked title names one agreement when the words before its head hold a proper
+    name or a long description (中俄睦邻友好合作条约, 人才工作协同发展合作框架协议); 投资协定,
+    和平协议, 安全保障协议 only say what kind it is."""
+    core = title
+    for h in _longest_first(lex.agreement_heads):
+        if core.endswith(h):
+            core = core[: -len(h)]
+            break
+    # a long description (人才工作协同发展) is particular enough to name one agreement
+    if len(core) >= 5 or any(c.isascii() and c.isalnum() for c in core):
+        return True
+    return has_proper_word(core, lex)
+
+
 def find_agreements(
     norm: str, lex: Lexicon, headlines: list[tuple[int, int]] = ()
 ) -> tuple[list[AgreementHit], list[AgreementHit]]:
@@ -157,11 +174,15 @@ def find_agreements(
                 t = t[cut.end() :]
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
+            cut = _after_clause(norm, s, e, lex, [], objects=False)
+            if s < cut < e:
+                s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if _GENERIC_TITLE.match(t) or len(t) < 2 or _BUNDLE.search(norm, max(0, s - 30), s):
                 continue  # 签署多项合作协议, 与50多个国家签署…: a bundle, not one agreement
             if any(s < me and ms < e for ms, me in marked):
                 continue
-            titles.append(AgreementHit(s, e, t, s, e, generic=not _substantive(t, lex)))
+            generic = not _substantive(t, lex) or not _named(t, lex)
+            titles.append(AgreementHit(s, e, t, s, e, generic=generic))
             marked.append((s, e))
 
     # 《协议》 after a declaration: the agreement declared most recently before it

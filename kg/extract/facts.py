@@ -81,11 +81,28 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
     agencies and organisations (a company, a university, a broadcaster)."""
     found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
+    norm = f.norm
     return [
         e
         for start, end, e in sorted(found, key=lambda x: x[:2])
-        if lo <= start and end <= hi and not any(s <= start < t for s, t in skip)
+        if lo <= start
+        and end <= hi
+        and not any(s <= start < t for s, t in skip)
+        and not _SOURCE_AFTER.match(norm, end)
+        and not (start > 0 and norm[start - 1] == "据")
+        and not _in_brackets(norm, lo, start)
     ]
+
+
+# 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
+_SOURCE_AFTER = re.compile(r"记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端")
+
+
+def _in_brackets(norm: str, lo: int, pos: int) -> bool:
+    """True when ``pos`` lies inside an open bracket begun at or after ``lo``."""
+    opened = max(norm.rfind("(", lo, pos), norm.rfind("（", lo, pos))
+    closed = max(norm.rfind(")", lo, pos), norm.rfind("）", lo, pos))
+    return opened > closed
 
 
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
@@ -96,7 +113,7 @@ _OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已�
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
-    r"愿意|愿|即将|正在|商签|待)[^,，。;；]{0,6}$"
+    r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署: a year or a month, no day.
 _PARTIAL_DATE = re.compile(

@@ -109,6 +109,7 @@ class Lexicon:
         self.project_heads: dict[str, str] = {r[0]: r[1] for r in proj}
         self.generic_words: frozenset[str] = frozenset(read_lines("generic_words.txt"))
         self.boundary_words: frozenset[str] = frozenset(read_lines("boundary_words.txt"))
+        self.clause_verbs: frozenset[str] = frozenset(read_lines("clause_verbs.txt"))
         self.region_words: frozenset[str] = frozenset(read_lines("region_words.txt"))
         self.area_suffixes: tuple[str, ...] = tuple(read_lines("area_suffixes.txt"))
         self.sar_organs: tuple[str, ...] = tuple(read_lines("sar_organs.txt"))
@@ -274,6 +275,10 @@ class Lexicon:
             and not tag.startswith(("ns", "nr"))
             and freq.get(word, 0) >= _COMMON_FREQ
         )
+
+    def is_known_word(self, word: str) -> bool:
+        """True when ``word`` is in jieba's dictionary."""
+        return self.tokenizer().FREQ.get(word, 0) > 0
 
     def tokens(self, norm: str) -> Tokens:
         """Lazy jieba segmentation of ``norm``, block by block, only where asked."""

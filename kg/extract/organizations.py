@@ -46,6 +46,8 @@ def find_organizations(
         hs, he = m.span()
         if norm[he : he + 1] in _CONTINUES:
             continue  # 大学城, 大学生, 重庆环大学创新生态圈: the suffix is inside another word
+        if m.group() == "日报" and (norm[hs - 1 : hs].isdigit() or norm.startswith("道", he)):
+            continue  # 29日报道: a date and 报道, not a newspaper
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
         if start >= hs:
             continue
@@ -55,6 +57,9 @@ def find_organizations(
             end = campus.end()
         while start < hs and norm[start] in "和与及同":
             start += 1  # A与B有限公司: the joiner before the name is not part of it
+        words = lex.pos_cut(norm[start:hs]) if start < hs else []
+        if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
+            continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs or any(c in "和与及" for c in norm[start:hs]):
             continue  # 高校和医院: a list of kinds, not one name
         inside = [p for p in places if start <= p.start and p.end <= hs]

@@ -240,7 +240,7 @@ def _read_projects(f: Found) -> frozenset[int]:
     b = f.b
     stops = frozenset(h.end for h, _e in f.agencies)
     names = frozenset(n for a in f.areas if len(n := _area_name(a, f.lex)) >= 2)
-    hits = pj.find_projects(f.norm, f.places, f.lex, stops, names)
+    hits = pj.find_projects(f.norm, f.places, f.lex, stops, names, f.tokens)
     taken = [(p.start, p.end) for p in hits]
     for p in hits:
         ent = entity("Project", p.label)

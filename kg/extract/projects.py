@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, Tokens
 
 __all__ = [
     "ProjectHit",
@@ -26,9 +26,12 @@ _PAIRS = {")": "(", "”": "“", "」": "「"}
 _HEAD_AFTER_NOT = {"中心": frozenset("副")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组"),
+    "中心": frozenset("城区镇组老项库"),
+    "高铁": frozenset("站"),
+    "铁路": frozenset("站局"),
+    "机场": frozenset("站"),
+    "工程": frozenset("师院堆"),
     "项目": frozenset("库清部组需"),
-    "工程": frozenset("师院"),
     "基地": frozenset("化"),
     "广场": frozenset("舞"),
     "工业园": frozenset("区"),
@@ -124,8 +127,8 @@ def left_boundary(
             continue
         if ch in _STOP_CHARS or ch in "(“「" or s in stops:
             break
-        if ch == "年" and s >= 2 and norm[s - 2].isdigit():
-            break  # 到2025年深圳园区: a date is not part of a name
+        if ch in "年月日" and s >= 2 and norm[s - 2].isdigit():
+            break  # 到2025年深圳园区, 6月上海…: a date is not part of a name
         if ch in _JOINERS and (
             norm[s - 2 : s - 1] in _PAIRS
             or lex.project_head_re.search(norm, max(0, s - 1 - lex.max_head_len), s - 1) is not None
@@ -144,10 +147,19 @@ def left_boundary(
         s -= 1
     if open_needed:
         return head_start
+    # 以色列…协会, 有机化学研究所: a one-character stop word that begins a longer word
+    # (a place or a name jieba knows) belongs to the name
+    if 0 < s < head_start and norm[s - 1] in lex.boundary_words and norm[s - 1] not in _PREPOSITIONS:
+        for length in (4, 3):
+            word = norm[s - 1 : s - 1 + length]
+            if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
+                return s - 1
     return s
 
 
 _JOINERS = frozenset("和与及")
+# Characters that are prepositions or particles wherever they stand (据美国…, 在京…).
+_PREPOSITIONS = frozenset("据在从向对与和及为于把被将的同由")
 
 
 def _abbreviations_before(norm: str, pos: int, lex: Lexicon) -> bool:
@@ -227,6 +239,76 @@ _NOT_NAME_START = frozenset(
 )
 
 
+# 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
+_INSTITUTION_HEADS = frozenset({"中心", "实验室"})
+_INSTITUTION = re.compile(
+    r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
+    r"研发|数据)$"
+)
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
+# Words of an organisation's name that end it: a project named after it begins later
+# (…有限公司“雄安之翼”项目).
+_ORG_END = re.compile(r"公司|集团|大学|学院|研究院|研究所")
+# jieba flags of words that may not stand inside a name: adverbs, prepositions,
+# conjunctions, particles and pronouns (已, 精准, 主动, 从, 的).
+_CLAUSE_FLAGS = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"})
+
+
+def _after_clause(
+    norm: str,
+    start: int,
+    hs: int,
+    lex: Lexicon,
+    place_spans: list[tuple[int, int]],
+    objects: bool = True,
+) -> int:
+    """Where the name before a head starts once the clause before it is cut off: after the
+    last preposition, particle, pronoun, adverb before its verb or verb that ends a name on
+    its left (飞抵成都天府国际机场, 报名参加…项目, 已具备…实验室), after an organisation's
+    name (…有限公司“雄安之翼”项目). ``objects``: also after a verb whose object is a name
+    (off for agreement titles, where 联防联控 is part of the title)."""
+    cut = start
+    for m in _ORG_END.finditer(norm, start, hs):
+        if m.end() < hs:
+            cut = max(cut, m.end())
+    for m in lex.project_head_re.finditer(norm, start, hs):
+        if m.end() < hs - 1 and norm.startswith("中国", m.end()):
+            cut = max(cut, m.end())  # two names run together: the later one
+    pos = start
+    words = lex.pos_cut(norm[start:hs])
+    for k, (word, flag) in enumerate(words):
+        end = pos + len(word)
+        in_place = any(ps <= pos < pe for ps, pe in place_spans)
+        last = k == len(words) - 1
+        following = words[k + 1][1] if not last else ""
+        if in_place or word in _NAME_JOINERS or word in lex.region_words:
+            pass  # 治理与可持续发展试点PPP项目, 跳蹬至江津线: joiners inside a name
+        elif flag in ("d", "ad"):
+            if following.startswith("v"):
+                cut = max(cut, end)  # 已具备, 精准转至: an adverb before its verb
+        elif flag == "p":
+            if word in _CLAUSE_PREPOSITIONS:
+                cut = max(cut, end)
+        elif flag in _CLAUSE_FLAGS or word in lex.clause_verbs:
+            cut = max(cut, end)
+        elif (
+            objects
+            and flag in ("v", "vd")
+            and len(word) >= 2
+            and not last
+            and (following in _PROPER_FLAGS or any(ps == end for ps, _pe in place_spans))
+        ):
+            cut = max(cut, end)  # 导致新千岁机场, 飞抵成都…: a verb and its object
+        pos = end
+    return cut
+
+
+# Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.
+_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自")
+# Words that join the parts of one name (A与B, A至B线).
+_NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
+
+
 # Single characters that never begin a name.
 _FUNCTION_CHARS = frozenset("的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给")
 
@@ -264,7 +346,7 @@ def has_proper_word(core: str, lex: Lexicon, names: frozenset[str] = frozenset()
         if flag in _PROPER_FLAGS or (len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
         singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" else 0
-        if singles >= 3:
+        if singles >= 2:
             return True
     return False
 
@@ -306,6 +388,7 @@ def find_projects(
     lex: Lexicon,
     stops: frozenset[int] = frozenset(),
     names: frozenset[str] = frozenset(),
+    tokens: Tokens | None = None,
 ) -> list[ProjectHit]:
     """Project names: the distinguishing words before a head noun, longest first.
 
@@ -316,6 +399,7 @@ def find_projects(
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
     place_starts = frozenset(p.start for p in places)
+    place_spans = [(p.start, p.end) for p in places]
     # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
     in_place = {k for p in places for k in range(p.start, p.end)}
     books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
@@ -347,7 +431,18 @@ def find_projects(
         if lead:
             start = lead.end()
         if start < hs:
+            start = _after_clause(norm, start, hs, lex, place_spans)
             start = name_start(norm, start, hs, lex, place_starts)
+        if tokens is not None:
+            t0 = tokens.start_before(he)
+            if t0 is None:
+                continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
+            if t0 < hs and he - t0 <= 3:
+                continue  # 宅基地: a word that ends in the head's characters
+        if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
+            continue  # 研究中心, 新闻中心: an institution, not a facility
+        if _COUNT_BEFORE.search(norm, start, hs):
+            continue  # 104名青年学者培养项目: a programme for a count of people
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
