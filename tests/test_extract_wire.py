@@ -194,3 +194,103 @@ def test_extract_wire_a_reported_day_is_not_an_earlier_signing():
     _entities, relations = _read(text)
     dated = {o for s, p, o in relations if s == "湘赣文旅合作协议" and p == "signedOn"}
     assert dated <= set()  # 日前: the signing day is not the reported day
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("游客乘坐航班平安飞抵昆明长水国际机场。", "昆明长水国际机场"),
+        ("志愿者主动报名参加宁波市“海岛振兴”项目。", "宁波市“海岛振兴”项目"),
+        ("中老铁路开通运营三周年。", "中老铁路"),
+        ("由两校共建的鱼复工业园已投用。", "鱼复工业园"),
+    ],
+)
+def test_extract_wire_project_names_start_after_the_clause(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("村中闲置宅基地较多。", "村中闲置宅基地"),
+        ("该省疾控中心已具备检测实验室。", "该省疾控中心已具备检测实验室"),
+        ("省海洋研究中心发布报告。", "省海洋研究中心"),
+        ("运动会新闻中心正式启用。", "运动会新闻中心"),
+        ("共有120名青年学者培养项目入选。", "120名青年学者培养项目"),
+    ],
+)
+def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, body, parent",
+    [
+        ("日本总务省消防厅发布通知。", "日本总务省消防厅", "日本总务省"),
+        ("美国商务部工业与安全局更新清单。", "美国商务部工业与安全局", "美国商务部"),
+    ],
+)
+def test_extract_wire_a_foreign_sub_body_is_the_body_meant(text, body, parent):
+    entities, _ = _read(text)
+    agencies = {label for cls, label in entities if cls == "Agency"}
+    assert body in agencies
+    assert parent not in agencies
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("美国签署行政命令。", "美国签署"),
+        ("智利当局发布通报。", "智利当局"),
+        ("英国历届保守党政府均未回应。", "英国历届保守党政府"),
+        ("美国联邦执法部门展开调查。", "美国联邦执法部"),
+        ("南非豪登省东部出现强降雨。", "南非豪登省东部"),
+    ],
+)
+def test_extract_wire_clauses_are_not_foreign_bodies(text, wrong):
+    entities, _ = _read(text)
+    assert ("Agency", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("据当地网站29日报道，港口复航。", "网站29日报"),
+        ("他在南京读大学。", "南京读大学"),
+        ("居民看着医院一天天建成。", "看着医院"),
+    ],
+)
+def test_extract_wire_fragments_are_not_organizations(text, wrong):
+    entities, _ = _read(text)
+    assert ("Organization", wrong) not in entities
+
+
+def test_extract_wire_a_cut_stop_word_that_begins_a_name_is_kept():
+    entities, _ = _read("以色列电子游戏协会发表声明。")
+    assert ("Organization", "以色列电子游戏协会") in entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两国领导人希望尽快签署投资协定。",  # a kind of agreement, not yet signed
+        "特朗普签署总统备忘录。",  # one signer: no parties to name it by
+        "该公司与学生签订的聘用合同引发争议。",  # a contract, not a cooperation agreement
+        "双方应先签署安全保障协议。",
+    ],
+)
+def test_extract_wire_kinds_and_contracts_are_not_agreements(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Agreement" for cls, _l in entities)
+
+
+def test_extract_wire_news_sources_and_credits_are_not_parties():
+    text = (
+        "新华社记者报道，江西省商务厅与赣州市人民政府签署《赣南对外开放合作协议》"
+        "（南昌市公安局供图）。"
+    )
+    _entities, relations = _read(text)
+    parties = {o for s, p, o in relations if p == "party"}
+    assert parties == {"江西省商务厅", "赣州市人民政府"}

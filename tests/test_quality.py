@@ -42,18 +42,23 @@ def test_quality_seed_reaches_the_bar(tmp_path, capsys):
         assert rel["recall"] == 1.0, (predicate, rel, scores["missed_relations"])
 
 
+# Regression floors. Held-out figures at the last change (old and wire items together):
+# Agency 0.95, Agreement 0.91, District 0.95, City 1.00, Project 0.72; the project rules
+# were tightened for real feeds (where a judged sample found 0.30 precision), which cost
+# the held-out set 0.03.
 HELD_OUT_FLOORS = {
     "Agency": 0.85,
     "Agreement": 0.85,
     "District": 0.85,
     "City": 0.85,
-    "Project": 0.75,
+    "Project": 0.70,
 }
 
 
 # Regression floors, measured on the sets that now hold wire items (unsigned agreements, a
-# signing told 日前 gives no date): the held-out figures were party 0.87, signedOn 0.84.
-RELATION_FLOORS = {"party": 0.85, "signedOn": 0.8}
+# signing told 日前 gives no date, news sources are not parties): held-out party 0.84,
+# signedOn 0.82.
+RELATION_FLOORS = {"party": 0.8, "signedOn": 0.8}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])

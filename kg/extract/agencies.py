@@ -381,8 +381,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         if lex.country_re.search(body):
             continue  # 美国就伊拉克新政府…: another country's body, in a clause
         sub = _SUB_BODY.match(norm, e + len(body))
-        if sub is not None and not _NOT_IN_BODY.search(sub.group()) and not _is_title(
-            norm, sub.end()
+        if (
+            sub is not None
+            and not _NOT_IN_BODY.search(sub.group())
+            and not _is_title(norm, sub.end())
         ):
             body += sub.group()
         label = name + body

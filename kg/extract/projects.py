@@ -149,7 +149,11 @@ def left_boundary(
         return head_start
     # 以色列…协会, 有机化学研究所: a one-character stop word that begins a longer word
     # (a place or a name jieba knows) belongs to the name
-    if 0 < s < head_start and norm[s - 1] in lex.boundary_words and norm[s - 1] not in _PREPOSITIONS:
+    if (
+        0 < s < head_start
+        and norm[s - 1] in lex.boundary_words
+        and norm[s - 1] not in _PREPOSITIONS
+    ):
         for length in (4, 3):
             word = norm[s - 1 : s - 1 + length]
             if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
