@@ -69,7 +69,7 @@ def test_projects_generic_phrases_are_not_projects(text):
     [
         # a head written inside a division's name (下花园区, 梁园区, 运河区) names no project
         ("核心区为下花园区(185平方公里)，下花园区加快发展。", []),
-        ("商丘市梁园区重点推进智能网联汽车产业园建设。", ["智能网联汽车产业园"]),
+        ("商丘市梁园区重点推进豫东智能网联汽车产业园建设。", ["豫东智能网联汽车产业园"]),
         ("沧州市运河区、长春市绿园区加快发展。", []),
         # the cities that share the facilities are not part of a name
         ("到2026年，两地数据中心机架力争达到14524个。", []),

@@ -294,3 +294,46 @@ def test_extract_wire_news_sources_and_credits_are_not_parties():
     _entities, relations = _read(text)
     parties = {o for s, p, o in relations if p == "party"}
     assert parties == {"江西省商务厅", "赣州市人民政府"}
+
+
+def test_extract_wire_a_guiding_body_is_not_a_party():
+    text = "在国家能源局指导下，甘肃省发展和改革委员会与宁夏回族自治区发展和改革委员会签署《甘宁电力互济协议》。"
+    _entities, relations = _read(text)
+    parties = {o for s, p, o in relations if s == "甘宁电力互济协议" and p == "party"}
+    assert "国家能源局" not in parties
+    assert len(parties) == 2
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        ("两省已于3月5日签署《晋豫黄河保护协议》。", "晋豫黄河保护协议", "2024-03-05"),
+        ("8日，两市宣布双方已签署《湘鄂旅游互认协议》。", "湘鄂旅游互认协议", None),
+    ],
+)
+def test_extract_wire_an_announced_signing_keeps_only_its_own_date(text, title, date):
+    _entities, relations = _read(text)
+    dated = {o for s, p, o in relations if s == title and p == "signedOn"}
+    assert dated == ({date} if date else set())
+
+
+def test_extract_wire_separate_signings_are_a_bundle():
+    entities, _ = _read("该集团分别与三所高校签署人才培养合作协议。")
+    assert not any(cls == "Agreement" for cls, _l in entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签署股份认购协议。",
+        "双方签订《设备采购协议》。",
+    ],
+)
+def test_extract_wire_commercial_contracts_are_not_agreements(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Agreement" for cls, _l in entities)
+
+
+def test_extract_wire_a_short_form_of_a_named_line_is_that_line():
+    entities, _ = _read("川渝中线高铁开工。中线高铁建成后缩短时空距离。")
+    assert {label for cls, label in entities if cls == "Project"} == {"川渝中线高铁"}

@@ -61,6 +61,7 @@ def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     t = title.rstrip()
     if t.endswith(lex.signed_only_heads):
         return True  # kept only where the text signs it (relate_signing)
+    # the longest head decides: 股份认购协议 is a contract, 行动计划 (above) an agreement
     if t.endswith(lex.non_agreement_heads):
         return False
     return t.endswith(lex.agreement_heads)
@@ -177,7 +178,14 @@ def find_agreements(
             cut = _after_clause(norm, s, e, lex, [], objects=False)
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
-            if _GENERIC_TITLE.match(t) or len(t) < 2 or _BUNDLE.search(norm, max(0, s - 30), s):
+            if t.endswith(lex.non_agreement_heads):
+                continue  # 签订股份认购协议: a commercial contract
+            if (
+                _GENERIC_TITLE.match(t)
+                or len(t) < 2
+                or _BUNDLE.search(norm, max(0, s - 30), s)
+                or "分别" in norm[max(0, s - 30) : s]
+            ):
                 continue  # 签署多项合作协议, 与50多个国家签署…: a bundle, not one agreement
             if any(s < me and ms < e for ms, me in marked):
                 continue

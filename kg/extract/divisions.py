@@ -141,7 +141,11 @@ class PlaceHit:
 _ENUM_SEPS = frozenset("、")
 # A short form followed by one of these generic toponym words is part of a longer place name
 # (江北嘴, 九龙滩, 长安街): it is not the division.
-_TOPONYM_TAIL = frozenset("嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡")
+_TOPONYM_TAIL = frozenset(
+    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰"
+)
+# 中原大地, 巴蜀大地: the land of a region, not the district of that name.
+_REGION_TAIL = ("大地",)
 
 
 def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
@@ -203,6 +207,8 @@ def _well_known(
     top = higher[0]
     if top.level == 1 and len([x for x in higher if x.level == 1]) == 1:
         return top.code
+    if any(x.code == d.parent for x in higher):
+        return d.parent  # 乌鲁木齐 is 乌鲁木齐市, not the county named after it
     if d.level == 3 and d.province not in MUNICIPALITIES and weights[d.prefecture] > 0:
         return code
     same = [x for x in higher if x.level == top.level]
@@ -282,10 +288,15 @@ def find_places(
 
     starts_at = {h.start for h in hits}
     for h in hits:
-        if h.accepted in ("token", "context", False) and not h.full and h.end not in starts_at:
+        # 广州白云山: right after its parent too, a short form that jieba reads as part of
+        # a longer place name (白云山) is that place, not the district
+        tail_applies = h.accepted in ("token", "context", False) or (
+            h.accepted == "parent" and not tokens.is_token(h.start, h.end)
+        )
+        if tail_applies and not h.full and h.end not in starts_at:
             if (
                 h.end < len(norm)
-                and norm[h.end] in _TOPONYM_TAIL
+                and (norm[h.end] in _TOPONYM_TAIL or norm.startswith(_REGION_TAIL, h.end))
                 and (area_after is None or not area_after.match(norm, h.end))
             ):
                 h.accepted = False

@@ -53,7 +53,7 @@ _CLAUSE_END = frozenset(",，;；。:")
 
 
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
-_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签")
+_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
 _WITNESS = re.compile(r"见证|见签")
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(?:方|地|市|省|区|县|部门)")
@@ -109,6 +109,7 @@ def _in_brackets(norm: str, lo: int, pos: int) -> bool:
 _SAME_DAY = re.compile(
     r"会上|会后|同日|同一天|当天|当日|仪式|期间|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
 )
+_ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 _OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计")
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
@@ -253,10 +254,16 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
-    if _OTHER_DAY.search(norm, max(ss, verb - 6), verb):
-        return  # 湖南与江西日前签署: on a day the text does not give
     in_sentence = [d for d in dates if ss <= d.start < se]
-    if in_sentence:
+    # 已于1月5日签署: a date written right before the verb is the signing's own
+    near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
+    if near:
+        hit = near[-1]
+    elif _OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
+        norm, max(ss, verb - 3), verb
+    ):
+        return  # 日前签署, 宣布双方已签署: on a day the text does not give
+    elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the

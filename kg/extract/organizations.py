@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.projects import left_boundary, looks_generic
+from kg.extract.projects import left_boundary, looks_generic, name_start
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -41,6 +41,7 @@ def find_organizations(
     """Names ending in an organisation suffix (大学, 医院, 有限公司…) with a proper name before
     it; generic ones (高校, 相关医院, 融资担保公司) are left out."""
     place_end = {p.end: p for p in places}
+    place_starts = frozenset(p.start for p in places)
     cands: list[OrganizationHit] = []
     for m in lex.org_suffix_re.finditer(norm):
         hs, he = m.span()
@@ -57,6 +58,8 @@ def find_organizations(
             end = campus.end()
         while start < hs and norm[start] in "和与及同":
             start += 1  # A与B有限公司: the joiner before the name is not part of it
+        if start < hs:
+            start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
             continue  # 南京读大学, 看着医院: a verb before a generic noun

@@ -42,7 +42,7 @@ _HEAD_CONTINUES = {
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处)|一批|系列|多个|若干|首条|首个"
+    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级)|一批|首批|系列|多个|若干|首条|首个"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -154,7 +154,7 @@ def left_boundary(
         and norm[s - 1] in lex.boundary_words
         and norm[s - 1] not in _PREPOSITIONS
     ):
-        for length in (4, 3):
+        for length in (4, 3, 2):
             word = norm[s - 1 : s - 1 + length]
             if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
                 return s - 1
@@ -247,7 +247,7 @@ _NOT_NAME_START = frozenset(
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
-    r"研发|数据)$"
+    r"研发|数据|销售|采购|营销|教育|政务|客服|结算)$"
 )
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Words of an organisation's name that end it: a project named after it begins later
@@ -314,7 +314,7 @@ _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 
 # Single characters that never begin a name.
-_FUNCTION_CHARS = frozenset("的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给")
+_FUNCTION_CHARS = frozenset("的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系")
 
 
 def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[int]) -> int:
@@ -335,11 +335,17 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
 
 # A word this rare in jieba's dictionary is taken as part of a name (大鱼海棠, 果园港).
 _RARE = 500
+# Heads whose names are often descriptive: a park, a square, a science installation
+# (大鱼海棠公园, 超瞬态实验装置); elsewhere a rare word is a technical term (触摸屏项目).
+_DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
 
-def has_proper_word(core: str, lex: Lexicon, names: frozenset[str] = frozenset()) -> bool:
+def has_proper_word(
+    core: str, lex: Lexicon, names: frozenset[str] = frozenset(), rare: bool = True
+) -> bool:
     """True when the words before a head include a proper name: a word jieba tags as a
-    place, person, organisation, other proper noun or abbreviation, a rare word, a name
+    place, person, organisation, other proper noun or abbreviation, a rare word (when
+    ``rare``), a name
     the article gives a place (天府 of 天府新区), or three single characters in a row (a
     name jieba does not know: 成达万, 张吉怀)."""
     if any(n in core for n in names):
@@ -347,7 +353,9 @@ def has_proper_word(core: str, lex: Lexicon, names: frozenset[str] = frozenset()
     singles = 0
     freq = lex.tokenizer().FREQ
     for word, flag in lex.pos_cut(core):
-        if flag in _PROPER_FLAGS or (len(word) >= 2 and freq.get(word, 0) < _RARE):
+        if flag == "j" and not all(c in lex.province_abbreviations or c == "中" for c in word):
+            flag = "n"  # 家电, 环保, 光伏: abbreviations of common nouns, not of places
+        if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
         singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" else 0
         if singles >= 2:
@@ -383,7 +391,7 @@ def _is_generic(
         return False
     if any(r in bare for r in lex.region_words if len(r) >= 2):
         return False
-    return not has_proper_word(bare, lex, names)
+    return not has_proper_word(bare, lex, names, rare=head in _DESCRIPTIVE_HEADS)
 
 
 def find_projects(
@@ -408,6 +416,7 @@ def find_projects(
     in_place = {k for p in places for k in range(p.start, p.end)}
     books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
     cands: list[ProjectHit] = []
+    generic: list[ProjectHit] = []
     for m in lex.project_head_re.finditer(norm):
         head = m.group()
         hs, he = m.span()
@@ -447,6 +456,11 @@ def find_projects(
             continue  # 研究中心, 新闻中心: an institution, not a facility
         if _COUNT_BEFORE.search(norm, start, hs):
             continue  # 104名青年学者培养项目: a programme for a count of people
+        if head == "高速" and start < hs and lex.pos_cut(norm[start:hs])[-1][1].startswith("v"):
+            continue  # 保持高速: "at high speed", not an expressway
+        joined = max(norm.rfind(j, start, hs) for j in "和及")
+        if joined >= start and hs - joined - 1 < 2:
+            continue  # 解决方案复制和新项目: a name needs more than 新 after its joiner
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
@@ -456,6 +470,7 @@ def find_projects(
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
         if _is_generic(norm[start:he], head, lex, inside, names):
+            generic.append(ProjectHit(start, end, name, head, []))
             continue
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
@@ -479,6 +494,14 @@ def find_projects(
         out.append(h)
     out.sort(key=lambda h: h.start)
     _merge_short_forms(out, lex, place_end)
+    # 中线高铁 after 川渝中线高铁: a short form of a name given before is that project,
+    # though its words alone would only say what kind of thing it is
+    full = _short_forms(out, lex, place_end)
+    for h in generic:
+        if h.label in full and not any(h.start < o.end and o.start < h.end for o in out):
+            h.label = full[h.label]
+            out.append(h)
+    out.sort(key=lambda h: h.start)
     return out
 
 
@@ -492,11 +515,10 @@ def _outside(norm: str, name: str, books: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _merge_short_forms(
+def _short_forms(
     hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
-) -> None:
-    """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
-    is the same project, so it takes the full label."""
+) -> dict[str, str]:
+    """The names of ``hits`` without their leading place or region, to the full label."""
     full: dict[str, str] = {}
     for h in hits:
         for r in lex.region_words:
@@ -505,6 +527,15 @@ def _merge_short_forms(
         p = next((p for p in h.places if p.start == h.start), None)
         if p is not None and len(h.label) - (p.end - p.start) >= 4:
             full.setdefault(h.label[p.end - p.start :], h.label)
+    return full
+
+
+def _merge_short_forms(
+    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
+) -> None:
+    """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
+    is the same project, so it takes the full label."""
+    full = _short_forms(hits, lex, place_end)
     for h in hits:
         if h.label in full:
             h.label = full[h.label]
