@@ -337,3 +337,61 @@ def test_extract_wire_commercial_contracts_are_not_agreements(text):
 def test_extract_wire_a_short_form_of_a_named_line_is_that_line():
     entities, _ = _read("川渝中线高铁开工。中线高铁建成后缩短时空距离。")
     assert {label for cls, label in entities if cls == "Project"} == {"川渝中线高铁"}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("伊朗当前局势复杂。", "伊朗当前局"),
+        ("利比亚政局动荡。", "利比亚政局"),
+        ("澳大利亚大部地区降温。", "澳大利亚大部"),
+    ],
+)
+def test_extract_wire_words_ending_in_an_organ_are_not_foreign_bodies(text, wrong):
+    entities, _ = _read(text)
+    assert ("Agency", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("前一交易日报收于3200点。", "前一交易日报"),
+        ("监管部门依法无条件批准华能集团有限公司收购案。", "依法无条件批准华能集团有限公司"),
+    ],
+)
+def test_extract_wire_organization_names_start_after_the_clause(text, wrong):
+    entities, _ = _read(text)
+    assert ("Organization", wrong) not in entities
+
+
+def test_extract_wire_a_place_that_begins_with_a_joiner_stays_in_the_name():
+    entities, _ = _read("黑龙江同江万华经贸有限公司与俄方企业合作。")
+    assert ("Organization", "同江万华经贸有限公司") in entities
+
+
+@pytest.mark.parametrize(
+    "text, bundle",
+    [
+        # three bodies before, 双方 after: who the two are is not said
+        (
+            "甲集团有限公司、乙集团有限公司和丙集团有限公司负责人出席。双方签署《矿产合作协议》。",
+            True,
+        ),
+        ("甲集团有限公司和乙集团有限公司负责人出席。双方签署《矿产合作协议》。", False),
+    ],
+)
+def test_extract_wire_collective_parties_need_as_many_bodies(text, bundle):
+    _entities, relations = _read(text)
+    parties = {o for s, p, o in relations if s == "矿产合作协议" and p == "party"}
+    assert parties == (set() if bundle else {"甲集团有限公司", "乙集团有限公司"})
+
+
+def test_extract_wire_a_press_conference_is_not_the_signing_day():
+    text = "1月29日，外交部举行发布会。会上介绍，两国签署《中芬创新合作谅解备忘录》。"
+    _entities, relations = _read(text)
+    assert not any(s == "中芬创新合作谅解备忘录" and p == "signedOn" for s, p, _o in relations)
+
+
+def test_extract_wire_latin_letters_alone_do_not_name_a_project():
+    entities, _ = _read("该市推出一批BOT融资项目。")
+    assert ("Project", "BOT融资项目") not in entities

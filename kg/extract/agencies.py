@@ -343,6 +343,18 @@ def _is_title(norm: str, e: int) -> bool:
     return norm.startswith("长", e) and norm[e - 1] in "部局厅署"
 
 
+def _organ_word_ends(body: str, lex: Lexicon) -> bool:
+    """True when ``body`` ends in an organ written as one: its own word (工贸部 is 工贸 + 部)
+    or a name of three or more characters (外交部, 经济产业省); a two-character word such
+    as 政局 or 大部 only ends in the character, and time words or adjectives before it
+    (当前局, 复杂局) make a clause."""
+    words = lex.pos_cut(body)
+    if any(flag in ("t", "a", "ad", "d", "m", "r") for _w, flag in words):
+        return False
+    last = words[-1][0]
+    return len(last) != 2 or last in _FOREIGN_ORGANS
+
+
 def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[AgencyHit]:
     """Bodies of a named country: 俄罗斯国防部, 美国商务部, 日本经济产业省, 老挝政府.
 
@@ -378,6 +390,8 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     break
         if body is None or norm.startswith("门", e + len(body)):
             continue  # 联邦执法部门: departments in general
+        if mm is None and not _organ_word_ends(body, lex):
+            continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
             continue  # 美国就伊拉克新政府…: another country's body, in a clause
         sub = _SUB_BODY.match(norm, e + len(body))

@@ -107,8 +107,12 @@ def _in_brackets(norm: str, lo: int, pos: int) -> bool:
 
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
 _SAME_DAY = re.compile(
-    r"会上|会后|同日|同一天|当天|当日|仪式|期间|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
+    r"会上|会后|同日|同一天|当天|当日|仪式|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
 )
+# 当天 / 同日: the signing was on the day just told, however it was told.
+_THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
+_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 _OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计")
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
@@ -193,8 +197,12 @@ def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
             break
         js, je = prep.bounds[j]
         found = list(dict.fromkeys(_agencies_in(f, js, je, _witness_spans(norm, js, je, True))))
-        if len(found) >= max(2, want):
-            return found[-want:] if want else found
+        # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
+        # three companies named before?)
+        if (want and len(found) == want) or (not want and len(found) >= 2):
+            return found
+        if len(found) > max(2, want):
+            return []
     return []
 
 
@@ -268,12 +276,19 @@ def relate_signing(
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
-        if _OTHER_DAY.search(norm, ss, verb) or not _SAME_DAY.search(norm, ss, se):
+        if (
+            _OTHER_DAY.search(norm, ss, verb)
+            or not _SAME_DAY.search(norm, ss, se)
+            or _ANNOUNCED.search(norm, ss, se)
+        ):
             return
         before = [d for d in dates if d.end <= ss]
         if not before:
             return
         hit = before[-1]
+        ds, de = prep.bounds[prep.sentence_at(hit.start)]
+        if _ANNOUNCED.search(norm, ds, de) and not _THAT_DAY.search(norm, ss, verb):
+            return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
     value = dt.complete_date(hit, dates, published, year_in_text)
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)

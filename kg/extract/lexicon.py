@@ -126,6 +126,7 @@ class Lexicon:
             self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
+
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
         self.max_sector_len = max(map(len, self.sectors))

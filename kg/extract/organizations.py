@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.projects import left_boundary, looks_generic, name_start
+from kg.extract.projects import _after_clause, left_boundary, looks_generic, name_start
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -47,8 +47,12 @@ def find_organizations(
         hs, he = m.span()
         if norm[he : he + 1] in _CONTINUES:
             continue  # 大学城, 大学生, 重庆环大学创新生态圈: the suffix is inside another word
-        if m.group() == "日报" and (norm[hs - 1 : hs].isdigit() or norm.startswith("道", he)):
-            continue  # 29日报道: a date and 报道, not a newspaper
+        if m.group() == "日报" and (
+            norm[hs - 1 : hs].isdigit()
+            or norm.startswith("道", he)
+            or any(lex.is_known_word(norm[hs - k : hs + 1]) for k in (2, 3))
+        ):
+            continue  # 29日报道, 前一交易日报: a date or a day, then 报道
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
         if start >= hs:
             continue
@@ -56,9 +60,10 @@ def find_organizations(
         campus = _CAMPUS.match(norm, end)
         if campus:
             end = campus.end()
-        while start < hs and norm[start] in "和与及同":
-            start += 1  # A与B有限公司: the joiner before the name is not part of it
+        while start < hs and norm[start] in "和与及同" and start not in place_starts:
+            start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
         if start < hs:
+            start = _after_clause(norm, start, hs, lex, [(p.start, p.end) for p in places])
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):

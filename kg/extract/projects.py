@@ -26,7 +26,7 @@ _PAIRS = {")": "(", "”": "“", "」": "「"}
 _HEAD_AFTER_NOT = {"中心": frozenset("副")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组老项库"),
+    "中心": frozenset("城区镇组老项库工"),
     "高铁": frozenset("站"),
     "铁路": frozenset("站局"),
     "机场": frozenset("站"),
@@ -206,9 +206,11 @@ def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
     return _covered_by(core, lex.generic_words, lex.max_generic_len)
 
 
+# A code in a name (G60, 5G, 1号线): Latin letters alone are often a term (BOT, PPP, PC).
+_CODE = re.compile(r"[A-Za-z]*\d|\d[A-Za-z]")
 # jieba flags of proper names: places, persons, other proper nouns, organisations,
 # abbreviations (渝, 沪, 京沪) and Latin words.
-_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 # Flags of words that do not begin a name: verbs, prepositions, adverbs, conjunctions,
 # particles, pronouns, numerals, measure words, times and localisers (随着, 标志着, 要, 与,
 # 的, 后, 不少, 进入).
@@ -387,7 +389,7 @@ def _is_generic(
     if looks_generic(core, lex, places):
         return True
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
-    if places or any(c.isascii() and c.isalnum() for c in bare) or _QUOTES.search(core):
+    if places or _CODE.search(bare) or _QUOTES.search(core):
         return False
     if any(r in bare for r in lex.region_words if len(r) >= 2):
         return False
