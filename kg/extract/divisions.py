@@ -290,18 +290,20 @@ def find_places(
     for h in hits:
         # 广州白云山: right after its parent too, a short form that jieba reads as part of
         # a longer place name (白云山) is that place, not the district
-        tail_applies = h.accepted in ("token", "context", False) or (
-            h.accepted == "parent" and not tokens.is_token(h.start, h.end)
-        )
-        if tail_applies and not h.full and h.end not in starts_at:
-            if (
-                h.end < len(norm)
-                and (norm[h.end] in _TOPONYM_TAIL or norm.startswith(_REGION_TAIL, h.end))
-                and (area_after is None or not area_after.match(norm, h.end))
-            ):
-                h.accepted = False
-                h.codes = ()
-                continue
+        if (
+            not h.full
+            and h.end not in starts_at
+            and h.end < len(norm)
+            and (norm[h.end] in _TOPONYM_TAIL or norm.startswith(_REGION_TAIL, h.end))
+            and (area_after is None or not area_after.match(norm, h.end))
+            and (
+                h.accepted in ("token", "context", False)
+                or (h.accepted == "parent" and not tokens.is_token(h.start, h.end))
+            )
+        ):
+            h.accepted = False
+            h.codes = ()
+            continue
         # 武汉东湖新技术开发区 is one jieba word: a city or province before an area suffix
         # (area_after) is still the place the area is named after (asked first: it is cheap)
         if (

@@ -176,12 +176,13 @@ def _main_places(places: list[dv.PlaceHit], lex: Lexicon) -> dict[int, str]:
 def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
-    hits = ag.find_agencies(norm, f.places, lex, _main_places(f.places, lex))
+    main = _main_places(f.places, lex)
+    hits = ag.find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
     committees = ag.area_committees(norm, named, f.places)
     foreign = ag.find_foreign_agencies(norm, lex, f.places)
-    foreign += ag.find_local_organs(norm, f.places, lex, _main_places(f.places, lex))
+    foreign += ag.find_local_organs(norm, f.places, lex, main)
     hits = ag.drop_overlaps(hits + committees + foreign + ag.find_sar_bureaus(norm, lex))
     hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
     hits += ag.find_ministries(norm, lex, [(h.start, h.end) for h in hits])

@@ -448,12 +448,6 @@ def find_projects(
         if start < hs:
             start = _after_clause(norm, start, hs, lex, place_spans)
             start = name_start(norm, start, hs, lex, place_starts)
-        if tokens is not None:
-            t0 = tokens.start_before(he)
-            if t0 is None:
-                continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
-            if t0 < hs and he - t0 <= 3:
-                continue  # 宅基地: a word that ends in the head's characters
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
         if _COUNT_BEFORE.search(norm, start, hs):
@@ -486,6 +480,13 @@ def find_projects(
         ]
         if after is not None:
             located.append(after)
+        if tokens is not None:
+            # (asked last: jieba is the costly question)
+            t0 = tokens.start_before(he)
+            if t0 is None:
+                continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
+            if t0 < hs and he - t0 <= 3:
+                continue  # 宅基地: a word that ends in the head's characters
         cands.append(ProjectHit(start, end, name, head, located))
     # longest first, then leftmost; a shorter name inside a longer one is dropped
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
