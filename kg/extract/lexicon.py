@@ -141,6 +141,8 @@ class Lexicon:
         # jieba's cut of a block is a function of the block's characters alone: blocks
         # repeat across articles (datelines, set phrases, place names), so cuts are kept
         self.token_lengths = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._token_lengths)
+        # candidate names recur (the same stretch asked by several rules, across articles)
+        self._pos_cut = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._pos_cut_uncached)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -256,7 +258,16 @@ class Lexicon:
                 if self._pos is None:
                     import jieba.posseg
 
-                    self._pos = jieba.posseg.POSTokenizer(tok)
+                    # importing jieba.posseg reads the dictionary's tags once (its default
+                    # tokenizer's); ours has the same dictionary, so they are shared rather
+                    # than read again
+                    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+                    pos.tokenizer = tok
+                    pos.word_tag_tab = jieba.posseg.dt.word_tag_tab
+                    self._pos = pos
+        return self._pos_cut(text)
+
+    def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
         return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
 
     def is_common_word(self, word: str) -> bool:
