@@ -395,3 +395,53 @@ def test_extract_wire_a_press_conference_is_not_the_signing_day():
 def test_extract_wire_latin_letters_alone_do_not_name_a_project():
     entities, _ = _read("该市推出一批BOT融资项目。")
     assert ("Project", "BOT融资项目") not in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("受市政府委托，该公司负责运营。", "Agency"),
+        ("个旧市政府集中采购中心发布公告。", "Agency"),
+        ("日本当地政府表示关注。", "Agency"),
+        ("特朗普政府宣布加征关税。", "Agency"),
+    ],
+)
+def test_extract_wire_compounds_and_collectives_are_not_agencies(text, wrong):
+    entities, _ = _read(text)
+    assert not any(cls == wrong for cls, _l in entities)
+
+
+def test_extract_wire_the_body_of_an_area_is_not_the_articles_district():
+    text = "重庆市江北区召开会议。两江新区发展改革委负责人介绍，区发展改革委将加快审批。"
+    entities, _ = _read(text)
+    assert ("Agency", "重庆市江北区发展和改革委员会") not in entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方签署开发性金融合作协议。",
+        "两家企业签订全球性合作协议。",
+        "该公司与运营商签订2年使用协议。",
+        "中标企业签署南水北调配套工程第一标段协议书。",
+        "该集团与等8所高校签署人才对接协议。",
+    ],
+)
+def test_extract_wire_kinds_contracts_and_bundles_without_parties_name_nothing(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Agreement" for cls, _l in entities)
+
+
+def test_extract_wire_a_dateline_agency_is_not_a_party():
+    text = "新华社伦敦1月29日电 英国某集团有限公司与新华通讯社签署《品牌合作谅解备忘录》。"
+    _entities, relations = _read(text)
+    parties = {o for s, p, o in relations if s == "品牌合作谅解备忘录" and p == "party"}
+    assert "新华社" not in parties
+
+
+def test_extract_wire_a_postponed_signing_has_no_parties_and_no_date():
+    text = "8日，中芬两国外交部签署《海上合作谅解备忘录》的计划被推迟。"
+    _entities, relations = _read(text)
+    assert not any(
+        s == "海上合作谅解备忘录" and p in ("party", "signedOn") for s, p, _o in relations
+    )

@@ -26,8 +26,14 @@ _DEPT = "部门"
 _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 # A shorthand preceded by these is a count or a collective (两市, 各区), not one place.
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超")
+# Characters after an organ's last character that make another word of it.
+_ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好", "署": "理名"}
+# …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
+_AREA_END_BEFORE = frozenset("新发开贸税范作片园")
 # 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
-_GOV_COMPOUND = re.compile(r"工作报告|采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场")
+_GOV_COMPOUND = re.compile(
+    r"工作报告|采购|集中采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场|委托"
+)
 _MAX_SECTORS = 3
 # Organs that follow the place directly, with no sector (重庆市人民政府, 喀什地区行政公署).
 _GOVERNMENTS = frozenset({"政府", "人民政府", "行政公署"})
@@ -127,6 +133,8 @@ def find_agencies(
     hits: list[AgencyHit] = []
     for m in lex.organ_end_re.finditer(norm):
         e = m.end()
+        if norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], ""):
+            continue  # 委托, 部署, 局势: the organ's character begins another word
         if norm.startswith(_DEPT, e - 1) and norm[e - 1] == "部":
             candidates = [_DEPT]
             e += 1
@@ -181,6 +189,11 @@ def find_agencies(
                 s_sector > 0
                 and norm[s_sector - 1] in _SHORTHAND
                 and not (s_sector > 1 and norm[s_sector - 2] in _NOT_SHORTHAND_BEFORE)
+                and not (
+                    norm[s_sector - 1] == "区"
+                    and s_sector > 1
+                    and norm[s_sector - 2] in _AREA_END_BEFORE
+                )
                 and _SHORTHAND[norm[s_sector - 1]] in main_place
             ):
                 start = s_sector - 1
@@ -229,7 +242,7 @@ _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|�
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
 _ORGAN_TITLE = re.compile(
-    r"书记|副书记|常委|委员|巡视|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)(?![\u4e00-\u9fff]{0,1}长)"
+    r"书记|副书记|常委|委员|巡视|托|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
 )
 
 
@@ -328,7 +341,7 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
 _FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
 _NOT_IN_BODY = re.compile(
-    r"[的了在对将已是为称说、就党]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局"
+    r"[的了在对将已是为称说、就党]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
 )
 # 总务省消防厅: a body written right after the ministry it belongs to is the one meant.
@@ -351,6 +364,8 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     words = lex.pos_cut(body)
     if any(flag in ("t", "a", "ad", "d", "m", "r") for _w, flag in words):
         return False
+    if len(words) >= 2 and words[-1][0] == "政府" and words[-2][1].startswith("nr"):
+        return False  # 奥巴马政府: a government named by its leader is no canonical body  # (奥巴马政府: a government named by its leader is no canonical body)
     last = words[-1][0]
     return len(last) != 2 or last in _FOREIGN_ORGANS
 

@@ -32,7 +32,8 @@ _GENERIC_TITLE = re.compile(
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
 _BUNDLE = re.compile(
-    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批](?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目)"
+    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位](?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
+    r"|高校|大学|院校|医院|银行|机构|团体|协会)"
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
@@ -110,6 +111,15 @@ def _substantive(title: str, lex: Lexicon) -> bool:
     return len(core) >= 2
 
 
+# Words that say what kind an agreement is: its modifiers, not its name.
+_KIND_WORDS = re.compile(r"战略|合作|框架|伙伴|关系|全面|区域性|全球性|开发性|意向性?|性")
+# Words of a commercial contract (a sale, a purchase, a licence, a tender), not of a
+# cooperation agreement.
+_COMMERCIAL = re.compile(
+    r"合同|采购|销售|购买|购销|标段|招股|冠名|租赁|供货|订单|使用协议|授权协议|许可协议"
+)
+
+
 def _named(title: str, lex: Lexicon) -> bool:
     """An unmarked title names one agreement when the words before its head hold a proper
     name or a long description (中俄睦邻友好合作条约, 人才工作协同发展合作框架协议); 投资协定,
@@ -119,10 +129,12 @@ def _named(title: str, lex: Lexicon) -> bool:
         if core.endswith(h):
             core = core[: -len(h)]
             break
-    # a long description (人才工作协同发展) is particular enough to name one agreement
-    if len(core) >= 5 or any(c.isascii() and c.isalnum() for c in core):
+    # a long description (人才工作协同发展) is particular enough to name one agreement;
+    # 全面区域性, 开发性金融 only say what kind it is
+    described = _KIND_WORDS.sub("", core)
+    if len(described) >= 6 or any(c.isdigit() for c in core):
         return True
-    return has_proper_word(core, lex)
+    return has_proper_word(core, lex, rare=False, terms=False)
 
 
 def find_agreements(
@@ -146,6 +158,8 @@ def find_agreements(
         # 《协议》 after a declaration is the alias, handled below; alone it names nothing
         if any(title == d[1] for d in declared) or _GENERIC_TITLE.match(title):
             continue
+        if _COMMERCIAL.search(title):
+            continue  # 《…PCCP管道制造第一标段协议书》: a contract
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
         hit.generic = not _substantive(title, lex)
@@ -178,8 +192,8 @@ def find_agreements(
             cut = _after_clause(norm, s, e, lex, [], objects=False)
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
-            if t.endswith(lex.non_agreement_heads):
-                continue  # 签订股份认购协议: a commercial contract
+            if t.endswith(lex.non_agreement_heads) or _COMMERCIAL.search(t):
+                continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
             if (
                 _GENERIC_TITLE.match(t)
                 or len(t) < 2

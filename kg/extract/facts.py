@@ -89,11 +89,14 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
         and end <= hi
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
+        and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
         and not _in_brackets(norm, lo, start)
     ]
 
 
+# 新华社北京1月29日电: the agency of a dateline.
+_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
 _SOURCE_AFTER = re.compile(r"记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端")
 
@@ -112,7 +115,7 @@ _SAME_DAY = re.compile(
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
-_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报")
+_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 _OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计")
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
@@ -120,6 +123,18 @@ _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
     r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
+# 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
+_POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空")
+
+
+def _clause_end(norm: str, pos: int, limit: int) -> int:
+    """Where the clause holding ``pos`` ends (at a comma or a semicolon), before ``limit``."""
+    for k in range(pos, limit):
+        if norm[k] in ",，;；":
+            return k
+    return limit
+
+
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署: a year or a month, no day.
 _PARTIAL_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
@@ -228,7 +243,10 @@ def relate_signing(
     before_title = [v for v in verbs if v < t.start]
     after_title = [v for v in verbs if v >= t.end]
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
-    if verbs and _UNSIGNED.search(norm, max(ss, verb - 8), verb):
+    if verbs and (
+        _UNSIGNED.search(norm, max(ss, verb - 8), verb)
+        or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
+    ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
     if t.signed_only and not t.generic:
         if not verbs:
@@ -273,6 +291,10 @@ def relate_signing(
         return  # 日前签署, 宣布双方已签署: on a day the text does not give
     elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
+        if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
+            norm, ss, verb
+        ):
+            return  # 29日在发布会上介绍，访问期间签署…: the day it was told
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give

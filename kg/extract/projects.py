@@ -343,7 +343,11 @@ _DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
 
 def has_proper_word(
-    core: str, lex: Lexicon, names: frozenset[str] = frozenset(), rare: bool = True
+    core: str,
+    lex: Lexicon,
+    names: frozenset[str] = frozenset(),
+    rare: bool = True,
+    terms: bool = True,
 ) -> bool:
     """True when the words before a head include a proper name: a word jieba tags as a
     place, person, organisation, other proper noun or abbreviation, a rare word (when
@@ -357,6 +361,8 @@ def has_proper_word(
     for word, flag in lex.pos_cut(core):
         if flag == "j" and not all(c in lex.province_abbreviations or c == "中" for c in word):
             flag = "n"  # 家电, 环保, 光伏: abbreviations of common nouns, not of places
+        if flag == "nz" and not terms:
+            continue  # 自由贸易: jieba's "other proper noun" covers terms too
         if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
         singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" else 0
