@@ -445,3 +445,39 @@ def test_extract_wire_a_postponed_signing_has_no_parties_and_no_date():
     assert not any(
         s == "海上合作谅解备忘录" and p in ("party", "signedOn") for s, p, _o in relations
     )
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("中国铁道建筑工程总公司中标。", "中国铁道建筑工程"),
+        ("会议在华美达广场大酒店举行。", "华美达广场"),
+        ("南京地质古生物研究所实验室开放。", "南京地质古生物研究所实验室"),
+        ("深圳市公共资源交易中心发布公告。", "深圳市公共资源交易中心"),
+        ("全市90%项目已开工。", "90%项目"),
+        ("新建120万吨/年裂解装置。", "120万吨/年裂解装置"),
+    ],
+)
+def test_extract_wire_organisations_shares_and_capacities_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities
+
+
+def test_extract_wire_a_project_after_a_contractor_starts_after_it():
+    entities, _ = _read("中铁十九局西康复线项目部组织施工。中铁十九局西康复线项目进展顺利。")
+    assert ("Project", "西康复线项目") in entities
+
+
+def test_extract_wire_a_dateline_does_not_begin_a_project():
+    entities, _ = _read("中新社北京6月14日电(记者杜燕)北京市西单购物中心今日重开。")
+    projects = {label for cls, label in entities if cls == "Project"}
+    assert projects <= {"北京市西单购物中心"}
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [("汉中平原物产丰富。", "汉中市"), ("景德镇窑瓷器展出。", "景德镇市")],
+)
+def test_extract_wire_landforms_and_wares_are_not_places(text, not_place):
+    entities, _ = _read(text)
+    assert not any(label == not_place for _c, label in entities)

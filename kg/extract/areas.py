@@ -75,7 +75,6 @@ _BARE_SUFFIXES = (
     "自贸区",
     "工业园区",
     "新区",
-    "片区",
 )
 # Part-of-speech flags of words that do not begin a name (verbs, prepositions, adverbs…).
 _LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r"})

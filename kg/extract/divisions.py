@@ -142,10 +142,10 @@ _ENUM_SEPS = frozenset("、")
 # A short form followed by one of these generic toponym words is part of a longer place name
 # (江北嘴, 九龙滩, 长安街): it is not the division.
 _TOPONYM_TAIL = frozenset(
-    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰"
+    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑"
 )
 # 中原大地, 巴蜀大地: the land of a region, not the district of that name.
-_REGION_TAIL = ("大地",)
+_REGION_TAIL = ("大地", "平原", "盆地")
 
 
 def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
@@ -292,9 +292,11 @@ def find_places(
         # a longer place name (白云山) is that place, not the district
         if (
             not h.full
-            and h.end not in starts_at
             and h.end < len(norm)
-            and (norm[h.end] in _TOPONYM_TAIL or norm.startswith(_REGION_TAIL, h.end))
+            and (
+                (norm[h.end] in _TOPONYM_TAIL and h.end not in starts_at)
+                or norm.startswith(_REGION_TAIL, h.end)
+            )
             and (area_after is None or not area_after.match(norm, h.end))
             and (
                 h.accepted in ("token", "context", False)

@@ -40,6 +40,8 @@ _HEAD_CONTINUES = {
 }
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
+# Words after a head that make it part of an organisation's name.
+_ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司")
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
     r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级)|一批|首批|系列|多个|若干|首条|首个"
@@ -112,6 +114,8 @@ def left_boundary(
         if region is not None and not open_needed:
             s -= len(region)
             continue
+        if ch == ")" and "记者" in norm[max(0, s - 12) : s]:
+            break  # (记者杜燕): the reporter's credit
         if ch in _PAIRS:
             open_needed.append(_PAIRS[ch])
             s -= 1
@@ -129,6 +133,8 @@ def left_boundary(
             break
         if ch in "年月日" and s >= 2 and norm[s - 2].isdigit():
             break  # 到2025年深圳园区, 6月上海…: a date is not part of a name
+        if ch == "电" and norm[s - 2 : s - 1] == "日":
+            break  # 中新社北京6月14日电: a dateline
         if ch in _JOINERS and (
             norm[s - 2 : s - 1] in _PAIRS
             or lex.project_head_re.search(norm, max(0, s - 1 - lex.max_head_len), s - 1) is not None
@@ -249,12 +255,13 @@ _NOT_NAME_START = frozenset(
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
-    r"研发|数据|销售|采购|营销|教育|政务|客服|结算)$"
+    r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易)$"
 )
+_INSTITUTION_OWNERS = ("研究所", "研究院", "大学", "学院", "医院", "公司", "集团")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Words of an organisation's name that end it: a project named after it begins later
 # (…有限公司“雄安之翼”项目).
-_ORG_END = re.compile(r"公司|集团|大学|学院|研究院|研究所")
+_ORG_END = re.compile(r"公司|集团|大学|学院|研究院|研究所|[一二三四五六七八九十]+局")
 # jieba flags of words that may not stand inside a name: adverbs, prepositions,
 # conjunctions, particles and pronouns (已, 精准, 主动, 从, 的).
 _CLAUSE_FLAGS = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"})
@@ -316,7 +323,9 @@ _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 
 # Single characters that never begin a name.
-_FUNCTION_CHARS = frozenset("的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系")
+_FUNCTION_CHARS = frozenset(
+    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指"
+)
 
 
 def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[int]) -> int:
@@ -447,6 +456,8 @@ def find_projects(
             after = None
         if _COUNT_AFTER.match(norm, end):
             continue
+        if _ORG_AFTER.match(norm, end):
+            continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
         start = left_boundary(norm, hs, place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
@@ -456,6 +467,10 @@ def find_projects(
             start = name_start(norm, start, hs, lex, place_starts)
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
+        if head in _INSTITUTION_HEADS and norm.endswith(_INSTITUTION_OWNERS, start, hs):
+            continue  # 南京地质古生物研究所实验室: a unit of an institution
+        if "%" in norm[start:hs] or "/年" in norm[start:hs]:
+            continue  # 90%项目, 120万吨/年裂解装置: a share or a capacity, not a name
         if _COUNT_BEFORE.search(norm, start, hs):
             continue  # 104名青年学者培养项目: a programme for a count of people
         if head == "高速" and start < hs and lex.pos_cut(norm[start:hs])[-1][1].startswith("v"):
