@@ -9,6 +9,7 @@ given as ratios. Writes ``bench/results.json`` and the table in ``bench/README.m
 
     python bench/run.py                      # 100, 1000 and 10000 articles
     python bench/run.py --sizes 100 1000 --jobs 2
+    python bench/run.py --feed my-feed.jsonl   # a real feed: build against jieba alone
 """
 
 from __future__ import annotations
@@ -204,6 +205,49 @@ class _RdflibSource:
         return run_query(self.graph, text, bindings=init)
 
 
+def build_pairs(
+    data: Path, jobs: int, work: Path, common: list[str], repeat: int, name: str
+) -> list[tuple[dict, dict]]:
+    """jieba alone and the graph.ttl build over ``data``, ``repeat`` times in pairs."""
+    kg = [sys.executable, "-m", "kg", "build"]
+    pairs = []
+    for n in range(max(1, repeat)):
+        out_dir = str(work / name)
+        # alternate which of the pair runs first, so that a drift within a pair does
+        # not always favour the same one
+        if n % 2 == 0:
+            jieba = jieba_baseline(data, jobs, work)
+            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
+        else:
+            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
+            jieba = jieba_baseline(data, jobs, work)
+        print(
+            f"   jieba alone: {jieba['wall']:.1f} s, graph.ttl without store: "
+            f"{turtle['wall']:.1f} s",
+            file=sys.stderr,
+        )
+        pairs.append((jieba, turtle))
+    return pairs
+
+
+def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
+    """The graph.ttl build of a JSONL feed of one's own (a real feed, which stays outside
+    the repository) against jieba alone over the same texts: each pair's ratio and the
+    median of them. Printed only; results.json keeps the generated corpora."""
+    print(f"== feed {path.name}", file=sys.stderr)
+    pairs = build_pairs(path, jobs, work, ["--jobs", str(jobs), "--no-progress"], repeat, "feed")
+    ratios = [t["wall"] / j["wall"] for j, t in pairs]
+    return {
+        "feed": str(path),
+        "articles": sum(1 for _ in path.open(encoding="utf-8")),
+        "ratios": [round(r, 2) for r in ratios],
+        "median_ratio": round(statistics.median(ratios), 2),
+        "jieba_best_s": round(min(j["wall"] for j, _ in pairs), 2),
+        "build_best_s": round(min(t["wall"] for _, t in pairs), 2),
+        "peak_rss_mb": round(max(t["maxrss_mb"] for _, t in pairs), 1),
+    }
+
+
 def run_size(
     size: int,
     jobs: int,
@@ -243,23 +287,7 @@ def run_size(
     noop = measure([*kg, str(data), "--store", str(store), *common])
     incremental = measure([*kg, str(extra), "--store", str(store), *common])
     print(f"   +{new_count} articles: {incremental['wall']:.1f} s", file=sys.stderr)
-    pairs = []
-    for n in range(max(1, repeat)):
-        out_dir = str(work / f"out-{size}")
-        # alternate which of the pair runs first, so that a drift within a pair does
-        # not always favour the same one
-        if n % 2 == 0:
-            jieba = jieba_baseline(data, jobs, work)
-            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
-        else:
-            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
-            jieba = jieba_baseline(data, jobs, work)
-        print(
-            f"   jieba alone: {jieba['wall']:.1f} s, graph.ttl without store: "
-            f"{turtle['wall']:.1f} s",
-            file=sys.stderr,
-        )
-        pairs.append((jieba, turtle))
+    pairs = build_pairs(data, jobs, work, common, repeat, f"out-{size}")
     jieba = min((j for j, _ in pairs), key=lambda f: f["wall"])
     turtle = min((t for _, t in pairs), key=lambda f: f["wall"])
     for step, figures in (
@@ -424,10 +452,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-validate", action="store_true", help="build without checking the shapes"
     )
+    parser.add_argument(
+        "--feed",
+        type=Path,
+        help="time only the graph.ttl build of this JSONL feed against jieba alone, in pairs",
+    )
     args = parser.parse_args(argv)
     work_ctx = tempfile.TemporaryDirectory(prefix="kg-bench-") if args.work is None else None
     work = Path(work_ctx.name) if work_ctx else args.work
     work.mkdir(parents=True, exist_ok=True)
+    if args.feed is not None:
+        try:
+            print(json.dumps(run_feed(args.feed, args.jobs, work, args.repeat), indent=2))
+        finally:
+            if work_ctx:
+                work_ctx.cleanup()
+        return 0
     try:
         results = [
             run_size(
