@@ -58,6 +58,26 @@ class AgencyHit:
     country: str | None = None  # ISO 3166-1 code of a national body's country
 
 
+def _continues(norm: str, e: int) -> bool:
+    """True when the organ's character ending at ``e`` begins another word (委托, 部署)."""
+    return norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], "")
+
+
+def _shorthand_level(norm: str, pos: int, main_place: dict[int, str]) -> int | None:
+    """The level of the article's own place that a 市, 省, 区 or 县 right before ``pos``
+    stands for (市发展改革委, 省委), if it stands for one: not 两市 or 各区, not the 区 that
+    ends a 新区's or 开发区's name, and only at a level the article has a place of."""
+    if pos < 1 or norm[pos - 1] not in _SHORTHAND:
+        return None
+    before = norm[pos - 2] if pos > 1 else ""
+    if before and before in _NOT_SHORTHAND_BEFORE:
+        return None
+    if norm[pos - 1] == "区" and before and before in _AREA_END_BEFORE:
+        return None
+    level = _SHORTHAND[norm[pos - 1]]
+    return level if level in main_place else None
+
+
 def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
     out = []
     for length in (5, 4, 3, 2, 1):
@@ -133,7 +153,7 @@ def find_agencies(
     hits: list[AgencyHit] = []
     for m in lex.organ_end_re.finditer(norm):
         e = m.end()
-        if norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], ""):
+        if _continues(norm, e):
             continue  # 委托, 部署, 局势: the organ's character begins another word
         if norm.startswith(_DEPT, e - 1) and norm[e - 1] == "部":
             candidates = [_DEPT]
@@ -185,17 +205,7 @@ def find_agencies(
             elif place is not None:
                 start = place.start
                 level, place_code, place_label = 3, None, place.name
-            elif (
-                s_sector > 0
-                and norm[s_sector - 1] in _SHORTHAND
-                and not (s_sector > 1 and norm[s_sector - 2] in _NOT_SHORTHAND_BEFORE)
-                and not (
-                    norm[s_sector - 1] == "区"
-                    and s_sector > 1
-                    and norm[s_sector - 2] in _AREA_END_BEFORE
-                )
-                and _SHORTHAND[norm[s_sector - 1]] in main_place
-            ):
+            elif _shorthand_level(norm, s_sector, main_place) is not None:
                 start = s_sector - 1
                 level = _SHORTHAND[norm[s_sector - 1]]
                 place_code = main_place[level]
@@ -242,7 +252,7 @@ _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|�
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
 _ORGAN_TITLE = re.compile(
-    r"书记|副书记|常委|委员|巡视|托|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
+    r"书记|副书记|常委|委员|巡视|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
 )
 
 
@@ -254,20 +264,15 @@ def find_local_organs(
     out: list[AgencyHit] = []
     for m in _LOCAL_ORGAN.finditer(norm):
         s, e = m.span()
-        if _ORGAN_TITLE.match(norm, e):
-            continue
+        if _ORGAN_TITLE.match(norm, e) or _continues(norm, e):
+            continue  # 省委书记, 市委宣传部, 受市政府委托
         congress = m.group().startswith("人")
         place = place_end.get(s)
         party_prefix = False
         if place is not None:
             start, code = place.start, place.code
-        elif (
-            s > 0
-            and norm[s - 1] in _SHORTHAND
-            and not (s > 1 and norm[s - 2] in _NOT_SHORTHAND_BEFORE)
-            and _SHORTHAND[norm[s - 1]] in main_place
-        ):
-            start, code = s - 1, main_place[_SHORTHAND[norm[s - 1]]]
+        elif (level := _shorthand_level(norm, s, main_place)) is not None:
+            start, code = s - 1, main_place[level]
         else:
             continue
         d = lex.divisions.by_code[code]

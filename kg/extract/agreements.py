@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.projects import _after_clause, has_proper_word
+from kg.extract.projects import after_clause, has_proper_word
 from kg.extract.text import finditer_near
 
 __all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
@@ -189,7 +189,7 @@ def find_agreements(
                 t = t[cut.end() :]
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
-            cut = _after_clause(norm, s, e, lex, [], objects=False)
+            cut = after_clause(norm, s, e, lex, [], objects=False)
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _COMMERCIAL.search(t):

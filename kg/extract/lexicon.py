@@ -136,7 +136,6 @@ class Lexicon:
         self.division_entities: dict[str, Entity] = {}
         self._jieba: Any = None
         self._pos: Any = None
-        self._common: tuple[dict[str, str], dict[str, int]] | None = None
         self._jieba_lock = threading.Lock()
         # jieba's cut of a block is a function of the block's characters alone: blocks
         # repeat across articles (datelines, set phrases, place names), so cuts are kept
@@ -274,13 +273,9 @@ class Lexicon:
         """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
         other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short
         form of a division spelt so is read as a place only next to its parent."""
-        if self._common is None:
-            self.pos_cut("")  # loads the dictionary's part-of-speech tags
-            tags = self._pos.word_tag_tab
-            freq = self.tokenizer().FREQ
-            self._common = (tags, freq)
-        tags, freq = self._common
-        tag = tags.get(word)
+        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        tag = self._pos.word_tag_tab.get(word)
+        freq = self.tokenizer().FREQ
         # (ns place names, and nr person names, which many small places are tagged as)
         return (
             tag is not None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.projects import _after_clause, left_boundary, looks_generic, name_start
+from kg.extract.projects import after_clause, left_boundary, looks_generic, name_start
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -63,7 +63,7 @@ def find_organizations(
         while start < hs and norm[start] in "和与及同" and start not in place_starts:
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
         if start < hs:
-            start = _after_clause(norm, start, hs, lex, [(p.start, p.end) for p in places])
+            start = after_clause(norm, start, hs, lex, [(p.start, p.end) for p in places])
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):

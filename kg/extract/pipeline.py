@@ -262,7 +262,7 @@ def _read_projects(f: Found) -> frozenset[int]:
     return stops
 
 
-def _area_name(a, lex: Lexicon) -> str:
+def _area_name(a: ar.AreaHit, lex: Lexicon) -> str:
     """The name an area's label gives it between its place and its suffix (天府 of
     四川天府新区成都直管区)."""
     if a.modifier:

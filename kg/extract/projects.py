@@ -15,6 +15,9 @@ __all__ = [
     "split_coordinated",
     "left_boundary",
     "looks_generic",
+    "after_clause",
+    "name_start",
+    "has_proper_word",
 ]
 
 _MAX_NAME = 32
@@ -214,8 +217,8 @@ def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
 
 # A code in a name (G60, 5G, 1号线): Latin letters alone are often a term (BOT, PPP, PC).
 _CODE = re.compile(r"[A-Za-z]*\d|\d[A-Za-z]")
-# jieba flags of proper names: places, persons, other proper nouns, organisations,
-# abbreviations (渝, 沪, 京沪) and Latin words.
+# jieba flags of proper names: places, persons, other proper nouns, organisations and
+# abbreviations (渝, 沪, 京沪); Latin letters count only with a digit (_CODE).
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 # Flags of words that do not begin a name: verbs, prepositions, adverbs, conjunctions,
 # particles, pronouns, numerals, measure words, times and localisers (随着, 标志着, 要, 与,
@@ -257,17 +260,16 @@ _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易)$"
 )
-_INSTITUTION_OWNERS = ("研究所", "研究院", "大学", "学院", "医院", "公司", "集团")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
-# Words of an organisation's name that end it: a project named after it begins later
-# (…有限公司“雄安之翼”项目).
-_ORG_END = re.compile(r"公司|集团|大学|学院|研究院|研究所|[一二三四五六七八九十]+局")
+# Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
+# project named after one begins after it (…有限公司“雄安之翼”项目, 中铁十九局西康复线项目).
+_COMPANY_END = re.compile(r"公司|集团|[一二三四五六七八九十]+局")
 # jieba flags of words that may not stand inside a name: adverbs, prepositions,
 # conjunctions, particles and pronouns (已, 精准, 主动, 从, 的).
 _CLAUSE_FLAGS = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"})
 
 
-def _after_clause(
+def after_clause(
     norm: str,
     start: int,
     hs: int,
@@ -281,12 +283,13 @@ def _after_clause(
     name (…有限公司“雄安之翼”项目). ``objects``: also after a verb whose object is a name
     (off for agreement titles, where 联防联控 is part of the title)."""
     cut = start
-    for m in _ORG_END.finditer(norm, start, hs):
-        if m.end() < hs:
-            cut = max(cut, m.end())
+    for pattern in (lex.org_suffix_re, _COMPANY_END):
+        for m in pattern.finditer(norm, start, hs):
+            if m.end() < hs:
+                cut = max(cut, m.end())
     for m in lex.project_head_re.finditer(norm, start, hs):
-        if m.end() < hs - 1 and norm.startswith("中国", m.end()):
-            cut = max(cut, m.end())  # two names run together: the later one
+        if m.end() < hs - 1 and lex.country_re.match(norm, m.end()):
+            cut = max(cut, m.end())  # …风电项目中国华电…: two names run together, the later
     pos = start
     words = lex.pos_cut(norm[start:hs])
     for k, (word, flag) in enumerate(words):
@@ -359,10 +362,9 @@ def has_proper_word(
     terms: bool = True,
 ) -> bool:
     """True when the words before a head include a proper name: a word jieba tags as a
-    place, person, organisation, other proper noun or abbreviation, a rare word (when
-    ``rare``), a name
-    the article gives a place (天府 of 天府新区), or three single characters in a row (a
-    name jieba does not know: 成达万, 张吉怀)."""
+    place, person, organisation, abbreviation of places or (unless ``terms`` is off) other
+    proper noun; a rare word (when ``rare``); a name the article gives a place (天府 of
+    天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万)."""
     if any(n in core for n in names):
         return True
     singles = 0
@@ -463,11 +465,13 @@ def find_projects(
         if lead:
             start = lead.end()
         if start < hs:
-            start = _after_clause(norm, start, hs, lex, place_spans)
+            start = after_clause(norm, start, hs, lex, place_spans)
             start = name_start(norm, start, hs, lex, place_starts)
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
-        if head in _INSTITUTION_HEADS and norm.endswith(_INSTITUTION_OWNERS, start, hs):
+        if head in _INSTITUTION_HEADS and norm.endswith(
+            (*lex.org_suffixes, "公司", "集团"), start, hs
+        ):
             continue  # 南京地质古生物研究所实验室: a unit of an institution
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
             continue  # 90%项目, 120万吨/年裂解装置: a share or a capacity, not a name
