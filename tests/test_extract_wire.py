@@ -481,3 +481,169 @@ def test_extract_wire_a_dateline_does_not_begin_a_project():
 def test_extract_wire_landforms_and_wares_are_not_places(text, not_place):
     entities, _ = _read(text)
     assert not any(label == not_place for _c, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a club, a university's office: not a body of the country's government
+        ("球队将赞助意大利俱乐部开展青训。", "意大利俱乐部"),
+        ("智利天主教大学国际事务办公室主任发言。", "智利天主教大学国际事务办公室"),
+        # a clause whose verb ends in an organ's character (部署) or takes the country
+        ("美国在古巴附近海域仍部署军舰。", "古巴附近海域仍部"),
+        ("他再次邀请墨西哥加入和平委员会。", "墨西哥加入和平委员会"),
+        # two bodies joined by 和 are two bodies
+        ("项目由美国环保署和美国能源署共同推进。", "美国环保署和美国能源署"),
+    ],
+)
+def test_extract_wire_clubs_offices_and_clauses_are_not_foreign_bodies(text, wrong):
+    entities, _ = _read(text)
+    assert ("Agency", wrong) not in entities
+
+
+def test_extract_wire_joined_foreign_bodies_are_each_kept():
+    entities, _ = _read("项目由美国环保署和美国能源署共同推进。")
+    assert {("Agency", "美国环保署"), ("Agency", "美国能源署")} <= entities
+
+
+def test_extract_wire_a_youth_league_committee_is_not_the_party_committee():
+    entities, _ = _read("团富顺县委、富顺县总工会联合开展志愿服务。")
+    assert not any(label.startswith("中共") for _c, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a modifier of a layout or a mechanism
+        ("落实规划中“三主两辅”铁路枢纽布局。", "“三主两辅”铁路枢纽"),
+        ("公司推出的员工跟投项目机制受到质疑。", "员工跟投项目"),
+        # a country and a kind of thing
+        ("中国高铁的发展模式引人关注。", "中国高铁"),
+        ("鼓励企业参与老挝工业园区建设。", "老挝工业园区"),
+        # a place described by a position, not named
+        ("仪式在人民大会堂北门外广场举行。", "人民大会堂北门外广场"),
+        ("加强区域内文旅项目交流。", "区域内文旅项目"),
+        # a device or a plant unit, not a science installation
+        ("电动汽车也可以是储能装置。", "储能装置"),
+        ("该厂乙二醇装置停车检修。", "乙二醇装置"),
+        # institutions with a 中心
+        ("美疾控中心发布提示。", "美疾控中心"),
+        ("大西洋飓风预警中心发布预报。", "大西洋飓风预警中心"),
+        # a name that would begin inside a word (被动)
+        ("企业从被动接项目向主动找市场转变。", "动接项目"),
+        # a company's name that goes on after the head (…局集团)
+        ("隧道由中铁隧道局集团有限公司承建。", "中铁隧道"),
+        ("上海市汽车工程学会发布报告。", "上海市汽车工程"),
+        # 继 opens a clause
+        ("继广州地铁之后，深圳也开通了新线。", "继广州地铁"),
+    ],
+)
+def test_extract_wire_kinds_concepts_and_fragments_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("合肥大科学装置集中区建设稳态强磁场实验装置。", "稳态强磁场实验装置"),
+        ("成渝综合性科学中心加快建设。", "成渝综合性科学中心"),
+        ("两市将以广深港科技创新走廊为轴。", "广深港科技创新走廊"),
+    ],
+)
+def test_extract_wire_installations_and_named_centres_stay_projects(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # an industrial park is not a District-level functional area
+        ("园区包括青浦工业园区和金山工业园区。", "青浦工业园区"),
+        # an arrangement between two parties, not a pilot zone
+        ("随着中国-东盟自贸区建设推进，关税进一步降低。", "东盟自由贸易试验区"),
+        # a neighbourhood of a new area is not part of its name
+        ("学校位于河北雄安新区容西片区。", "河北雄安新区容西片区"),
+    ],
+)
+def test_extract_wire_parks_and_arrangements_are_not_districts(text, wrong):
+    entities, _ = _read(text)
+    assert ("District", wrong) not in entities
+
+
+def test_extract_wire_a_free_trade_zone_keeps_its_named_part():
+    entities, _ = _read("中国(四川)自由贸易试验区川南临港片区揭牌。")
+    assert ("District", "中国(四川)自由贸易试验区川南临港片区") in entities
+
+
+def test_extract_wire_a_short_form_ending_a_town_name_is_not_a_place():
+    # 演丰镇 is a town of Haikou; its last two characters spell 丰镇 (Inner Mongolia)
+    entities, _ = _read("道路从演丰镇、琼山区一直通到海边。")
+    assert not any(label == "丰镇市" for _c, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a kind of agreement in book marks, with no party to name it after
+        ("该公司5月签署《战略合作伙伴协议》时曾承诺投资。", "战略合作伙伴协议"),
+        # a descriptive kind
+        ("根据双方签订的无法律约束力协议，合作自四季度开始。", "无法律约束力协议"),
+        # a commercial sale
+        ("甲贸易有限公司与乙公司签署2000万美元的出口机械协议。", "出口机械协议"),
+        # one contract with each of several counterparties
+        ("组委会与甲公司、乙公司、丙公司等三家展览机构签订组展协议。", "组展协议"),
+    ],
+)
+def test_extract_wire_kinds_sales_and_bundles_are_not_agreements(text, title):
+    entities, _ = _read(text)
+    assert ("Agreement", title) not in entities
+
+
+def test_extract_wire_an_inspection_protocol_on_exports_is_an_agreement():
+    entities, _ = _read("两国签署《关于中国榴莲出口检验检疫要求的议定书》。")
+    assert ("Agreement", "关于中国榴莲出口检验检疫要求的议定书") in entities
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        (
+            "1998年，两国签署《中哈边界补充协定》。",
+            "中哈边界补充协定",
+            {"中国政府", "哈萨克斯坦政府"},
+        ),
+        ("根据2001年签署的《韩中海运协定》，航线开通。", "韩中海运协定", {"韩国政府", "中国政府"}),
+        (
+            "三国代表签署《中日韩投资协定》。",
+            "中日韩投资协定",
+            {"中国政府", "日本政府", "韩国政府"},
+        ),
+        ("双方签署《中国—智利自由贸易协定》。", "中国—智利自由贸易协定", {"中国政府", "智利政府"}),
+    ],
+)
+def test_extract_wire_a_treaty_named_after_states_binds_their_governments(text, title, parties):
+    entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties
+    assert all((gov, "jurisdiction", gov[:-2]) in relations for gov in parties)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # Central America, not China and the United States
+        ("多国签署《中美洲自由贸易协定》。", "中美洲自由贸易协定"),
+        # China and a region, not two states
+        ("双方签署《中欧投资协定》。", "中欧投资协定"),
+        # named parties come first: the title is not asked
+        ("黑河市人民政府与绥芬河市人民政府签署《中俄边境城市合作协议》。", "中俄边境城市合作协议"),
+    ],
+)
+def test_extract_wire_titles_without_two_states_name_no_governments(text, title):
+    _entities, relations = _read(text)
+    assert not any(
+        o.endswith("政府") and o[:-2] in {"中国", "美国", "俄罗斯"}
+        for s, p, o in relations
+        if s == title and p == "party"
+    )

@@ -278,6 +278,8 @@ def find_local_organs(
         d = lex.divisions.by_code[code]
         if m.group() == "委员会" and not norm.endswith("中共", 0, start):
             continue  # 四川省委员会 alone is no organ we can name
+        if start > 0 and norm[start - 1] == "团":
+            continue  # 团仁寿县委: the Youth League's committee, not the party's
         if norm.endswith("中共", 0, start):
             start, party_prefix = start - 2, True
         if congress:
@@ -348,6 +350,7 @@ _FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
 _NOT_IN_BODY = re.compile(
     r"[的了在对将已是为称说、就党]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
+    r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
 # 总务省消防厅: a body written right after the ministry it belongs to is the one meant.
 _SUB_BODY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:厅|局|署|委员会|办公室)")
@@ -408,15 +411,19 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     if not _NOT_IN_BODY.search(cand) and cand[0] not in "和与及同":
                         body = cand
                     break
-        if body is None or norm.startswith("门", e + len(body)):
-            continue  # 联邦执法部门: departments in general
+        if body is None or norm.startswith("门", e + len(body)) or _continues(norm, e + len(body)):
+            continue  # 联邦执法部门: departments in general; 仍部署: a verb
         if mm is None and not _organ_word_ends(body, lex):
             continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
             continue  # 美国就伊拉克新政府…: another country's body, in a clause
+        if lex.pos_cut(body)[0][0] in lex.clause_verbs:
+            continue  # 加拿大加入和平委员会: the country is the subject of a clause
         sub = _SUB_BODY.match(norm, e + len(body))
         if (
             sub is not None
+            and sub.group()[0] not in "和与及同"
+            and not lex.country_re.search(sub.group())
             and not _NOT_IN_BODY.search(sub.group())
             and not _is_title(norm, sub.end())
         ):

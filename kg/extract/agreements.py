@@ -112,12 +112,41 @@ def _substantive(title: str, lex: Lexicon) -> bool:
 
 
 # Words that say what kind an agreement is: its modifiers, not its name.
-_KIND_WORDS = re.compile(r"战略|合作|框架|伙伴|关系|全面|区域性|全球性|开发性|意向性?|性")
+_KIND_WORDS = re.compile(
+    r"战略|合作|框架|伙伴|关系|全面|区域性|全球性|开发性|意向性?|无法律约束力|法律约束力|约束力|性"
+)
 # Words of a commercial contract (a sale, a purchase, a licence, a tender), not of a
 # cooperation agreement.
 _COMMERCIAL = re.compile(
-    r"合同|采购|销售|购买|购销|标段|招股|冠名|租赁|供货|订单|使用协议|授权协议|许可协议"
+    r"合同|采购|销售|购买|购销|标段|招股|冠名|租赁|供货|订单|使用协议|授权协议|许可协议|投资协议"
 )
+# Goods traded under a contract (出口机械及配件协议); a protocol on the inspection of goods
+# exported is an agreement between governments (…出口…检验检疫要求议定书).
+_TRADE = re.compile(r"出口|进口")
+_INSPECTION = re.compile(r"检疫|检验|卫生|议定书")
+# Three or more counterparties before a generic title: one agreement with each of them
+# (与四家台湾地区组展机构签订组展协议).
+_MANY = re.compile(
+    r"(?:[3-9]|\d{2,}|[三四五六七八九十百几])[多余]?[个家所位][\u4e00-\u9fff]{0,8}?"
+    r"(?:国家|城市|省份|地区|组织|部门|企业|单位|机构|高校|大学|院校|医院|银行|团体|协会|公司)"
+)
+
+
+def _commercial(title: str) -> bool:
+    """True when ``title`` names a commercial contract, not a cooperation agreement."""
+    if _COMMERCIAL.search(title):
+        return True
+    return _TRADE.search(title) is not None and _INSPECTION.search(title) is None
+
+
+def _kind_only(title: str, lex: Lexicon) -> bool:
+    """True when the words before the head only say what kind of agreement it is."""
+    core = title
+    for h in _longest_first(lex.agreement_heads):
+        if core.endswith(h):
+            core = core[: -len(h)]
+            break
+    return not _KIND_WORDS.sub("", core)
 
 
 def _named(title: str, lex: Lexicon) -> bool:
@@ -158,11 +187,12 @@ def find_agreements(
         # 《协议》 after a declaration is the alias, handled below; alone it names nothing
         if any(title == d[1] for d in declared) or _GENERIC_TITLE.match(title):
             continue
-        if _COMMERCIAL.search(title):
+        if _commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
-        hit.generic = not _substantive(title, lex)
+        # 《战略合作伙伴协议》: a kind in book marks is still named by its parties
+        hit.generic = not _substantive(title, lex) or _kind_only(title, lex)
         hit.signed_only = title.endswith(lex.signed_only_heads)
         a = _ALIAS.match(norm, m.end())
         if a:
@@ -192,7 +222,7 @@ def find_agreements(
             cut = after_clause(norm, s, e, lex, [], objects=False)
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
-            if t.endswith(lex.non_agreement_heads) or _COMMERCIAL.search(t):
+            if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
             if (
                 _GENERIC_TITLE.match(t)
@@ -204,6 +234,8 @@ def find_agreements(
             if any(s < me and ms < e for ms, me in marked):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)
+            if generic and _MANY.search(norm, max(0, s - 30), s):
+                continue  # 与四家…机构签订组展协议: one agreement with each of them
             titles.append(AgreementHit(s, e, t, s, e, generic=generic))
             marked.append((s, e))
 

@@ -73,7 +73,6 @@ _BARE_SUFFIXES = (
     "经开区",
     "开发区",
     "自贸区",
-    "工业园区",
     "新区",
 )
 # Part-of-speech flags of words that do not begin a name (verbs, prepositions, adverbs…).
@@ -99,6 +98,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"(?P<mod>{_MODIFIER}{{0,{_MAX_MODIFIER}}}?)(?P<suf>{trie_pattern(suffixes)})"
         )
         chain = re.compile(rf"(?P<mod>{_MODIFIER}{{0,4}}?)(?P<suf>直管区|直管园|新片区|片区|园区)")
+        # (a 片区 is a named part of a pilot free trade zone only; 雄安新区容东片区 is a
+        # new area and a neighbourhood in it)
         pats = (first, chain)
         _pattern_cache[id(lex)] = pats
     return pats
@@ -159,6 +160,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             c = chain.match(norm, end)
             if c is None or any(ch in _NOT_IN_MODIFIER for ch in c.group("mod")):
                 break
+            if c.group("suf").endswith("片区") and _kind(m.group("suf")) != "ftz":
+                break
             end = c.end()
         written = norm[start:end]
         label = canonical_area(written)
@@ -213,6 +216,8 @@ def find_bare_areas(
                 clean = True
                 break
             left -= 1
+        if left >= 2 and norm[left - 1] in "-—–" and "\u4e00" <= norm[left - 2] <= "\u9fff":
+            continue  # 中国-东盟自贸区: an arrangement between two parties, not an area
         core = norm[left:s]
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters

@@ -265,6 +265,13 @@ def find_places(
         if a.end + 1 == b.start and norm[a.end] in _ENUM_SEPS:
             if id(a) in common or id(b) in common:
                 continue
+            if (
+                not a.full
+                and a.start > 0
+                and "\u4e00" <= norm[a.start - 1] <= "\u9fff"
+                and tokens.inside_word(a.start)
+            ):
+                continue  # 演丰镇、琼山: the end of a longer name (a town), not 丰镇
             a.accepted = a.accepted is True or "enum"
             b.accepted = b.accepted is True or "enum"
     # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
@@ -366,7 +373,17 @@ def find_places(
     #    place the article already named.
     settled = {h.name: h for h in hits if h.accepted and h.code}
     for h in hits:
-        if not h.accepted and h.name in settled and h.codes and id(h) not in common:
+        if (
+            not h.accepted
+            and h.name in settled
+            and h.codes
+            and id(h) not in common
+            and not (
+                h.start > 0
+                and "\u4e00" <= norm[h.start - 1] <= "\u9fff"
+                and tokens.inside_word(h.start)
+            )
+        ):
             h.accepted = "repeat"
             h.codes = (settled[h.name].code,)
             h.code = settled[h.name].code

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from kg.extract import agreements as agr
 from kg.extract import dates as dt
 from kg.extract import quantities as qt
-from kg.extract.builder import Found, entity
+from kg.extract.builder import Found, country_entity, entity
 from kg.records import DateValue, Entity, QuantityValue
 
 __all__ = [
@@ -192,6 +192,35 @@ def _generic_label(parties: list[Entity], title: str) -> str:
     return joined + title
 
 
+# Characters after 中X that make it another word: 中美洲 (Central America), 中英文.
+_NOT_STATES_AFTER = frozenset("洲文部")
+# Joiners of two states written in full (印度—欧盟, 中国与巴基斯坦).
+_STATE_JOINERS = "—-–与和"
+
+
+def _title_states(f: Found, t: agr.AgreementHit) -> list[str]:
+    """The states a title is named after, as ISO codes: 中俄睦邻友好合作条约 (CN, RU),
+    韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…; none unless China and at least one
+    other state are named at its start."""
+    norm, lex = f.norm, f.lex
+    k = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
+    codes: list[str] = []
+    abbr = lex.country_abbreviations
+    while k < t.title_end and (norm[k] == "中" or norm[k] in abbr):
+        codes.append("CN" if norm[k] == "中" else abbr[norm[k]])
+        k += 1
+    if len(codes) < 2 or norm[k : k + 1] in _NOT_STATES_AFTER:
+        codes = []
+        m = lex.country_re.match(norm, t.title_start)
+        if m is not None and norm[m.end() : m.end() + 1] in _STATE_JOINERS:
+            n = lex.country_re.match(norm, m.end() + 1)
+            if n is not None:
+                codes = [lex.country_names[m.group()], lex.country_names[n.group()]]
+    if "CN" not in codes or len(set(codes)) != len(codes):
+        return []
+    return codes
+
+
 def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
@@ -262,6 +291,12 @@ def relate_signing(
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
+    if not parties and not t.generic:
+        # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
+        for code in _title_states(f, t):
+            gov = entity("Agency", f.lex.countries[code][0] + "政府")
+            b.relate(gov, "jurisdiction", country_entity(code, f.lex), sent_span)
+            parties.append(gov)
     parties = list(dict.fromkeys(parties))
     if t.generic:
         if len(parties) < 2:

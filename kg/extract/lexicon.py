@@ -126,6 +126,10 @@ class Lexicon:
             self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
+        # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
+        self.country_abbreviations: dict[str, str] = dict(
+            (row[0], row[1]) for row in read_table("country_abbreviations.tsv")
+        )
 
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
@@ -338,6 +342,20 @@ class Tokens:
         if start not in starts or end not in ends:
             return False
         return not any(p in starts for p in range(start + 1, end))
+
+    def inside_word(self, pos: int) -> bool:
+        """True when ``pos`` falls inside a token that is a word of jieba's dictionary
+        (动 of 被动), not between two tokens or inside a run jieba only guessed."""
+        block_start, starts, ends = self._block(pos)
+        if pos in starts or pos not in range(block_start, max(ends, default=block_start)):
+            return False
+        s = pos - 1
+        while s not in starts:
+            s -= 1
+        e = pos + 1
+        while e not in ends:
+            e += 1
+        return self.lex.is_known_word(self.norm[s:e])
 
     def start_before(self, pos: int) -> int | None:
         """Start of the token that ends at ``pos``, if one does."""

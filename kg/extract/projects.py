@@ -43,8 +43,11 @@ _HEAD_CONTINUES = {
 }
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
-# Words after a head that make it part of an organisation's name.
-_ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司")
+# Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
+_ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])")
+# Words after a head that make the name a modifier of a plan or scheme, not a project
+# ("五主四辅"铁路枢纽布局, 员工跟投项目机制).
+_CONCEPT_AFTER = re.compile(r"布局|机制|模式|体系|格局|理念")
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
     r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级)|一批|首批|系列|多个|若干|首条|首个"
@@ -258,7 +261,7 @@ _NOT_NAME_START = frozenset(
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
-    r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易)$"
+    r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫)$"
 )
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
@@ -327,7 +330,7 @@ _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 # Single characters that never begin a name.
 _FUNCTION_CHARS = frozenset(
-    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指"
+    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继"
 )
 
 
@@ -364,7 +367,8 @@ def has_proper_word(
     """True when the words before a head include a proper name: a word jieba tags as a
     place, person, organisation, abbreviation of places or (unless ``terms`` is off) other
     proper noun; a rare word (when ``rare``); a name the article gives a place (天府 of
-    天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万)."""
+    天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万), not
+    morphemes that jieba only tags as such (组展: 组 + 展)."""
     if any(n in core for n in names):
         return True
     singles = 0
@@ -376,7 +380,8 @@ def has_proper_word(
             continue  # 自由贸易: jieba's "other proper noun" covers terms too
         if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
-        singles = singles + 1 if len(word) == 1 and "\u4e00" <= word <= "\u9fff" else 0
+        single = len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag != "zg"
+        singles = singles + 1 if single else 0
         if singles >= 2:
             return True
     return False
@@ -405,12 +410,67 @@ def _is_generic(
             return True  # 前沿技术研究重大项目: a kind of project
     if looks_generic(core, lex, places):
         return True
+    if not places and _only_broad_place(bare, lex):
+        return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
+    if any(w in _POSITION_WORDS for w, _f in lex.pos_cut(bare)):
+        return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
+    if head == "装置" and not _SCIENCE.search(bare):
+        return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or _CODE.search(bare) or _QUOTES.search(core):
         return False
-    if any(r in bare for r in lex.region_words if len(r) >= 2):
+    if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
         return False
-    return not has_proper_word(bare, lex, names, rare=head in _DESCRIPTIVE_HEADS)
+    # a rare word names a park or an installation only with more than two characters
+    # (储能装置 is a kind of device)
+    rare = head in _DESCRIPTIVE_HEADS and len(bare) >= 3
+    return not has_proper_word(bare, lex, names, rare=rare)
+
+
+# Region words that do not make a name of their own (中国高铁); a half of the country
+# does with a particular kind (西部金融中心), so only China is listed.
+_BROAD_REGIONS = frozenset({"中国"})
+# Words of a science installation (超瞬态实验装置, 电磁驱动聚变装置).
+_SCIENCE = re.compile(
+    r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
+)
+# Words of position relative to a named place (东门外, 区域内, 附近).
+_POSITION_WORDS = frozenset(
+    {
+        "内",
+        "外",
+        "旁",
+        "边",
+        "附近",
+        "周边",
+        "周围",
+        "以内",
+        "以外",
+        "门外",
+        "门前",
+        "东门外",
+        "西门外",
+        "南门外",
+        "北门外",
+        "之间",
+        "沿线",
+        "境内",
+        "境外",
+        "区域内",
+    }
+)
+
+
+def _only_broad_place(bare: str, lex: Lexicon) -> bool:
+    """True when ``bare`` is a country's name, then only generic words."""
+    m = lex.country_re.match(bare)
+    k = m.end() if m is not None else 0
+    if k == 0:
+        k = next((len(r) for r in _BROAD_REGIONS if bare.startswith(r)), 0)
+    if k == 0:
+        return False
+    rest = bare[k:]
+    return not rest or _covered_by(rest, lex.generic_words, lex.max_generic_len)
 
 
 def find_projects(
@@ -458,8 +518,10 @@ def find_projects(
             after = None
         if _COUNT_AFTER.match(norm, end):
             continue
-        if _ORG_AFTER.match(norm, end):
+        if _ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
+        if _CONCEPT_AFTER.match(norm, end):
+            continue
         start = left_boundary(norm, hs, place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
@@ -512,6 +574,19 @@ def find_projects(
                 continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
             if t0 < hs and he - t0 <= 3:
                 continue  # 宅基地: a word that ends in the head's characters
+            if (
+                start not in place_starts
+                and start > 0
+                and "\u4e00" <= norm[start - 1] <= "\u9fff"
+                and "\u4e00" <= norm[start] <= "\u9fff"
+                and norm[start] not in lex.province_abbreviations
+                and not any(
+                    norm[start : start + n] in lex.region_words
+                    for n in range(2, lex.max_region_len + 1)
+                )
+                and tokens.inside_word(start)
+            ):
+                continue  # 被动接项目: the name would begin inside a word
         cands.append(ProjectHit(start, end, name, head, located))
     # longest first, then leftmost; a shorter name inside a longer one is dropped
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
