@@ -647,3 +647,44 @@ def test_extract_wire_titles_without_two_states_name_no_governments(text, title)
         for s, p, o in relations
         if s == title and p == "party"
     )
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a division that signs is its government
+        (
+            "5月8日，湖北宜昌市与某银行分行签订《宜昌水利建设融资合作协议》。",
+            "宜昌水利建设融资合作协议",
+            {"宜昌市人民政府"},
+        ),
+        (
+            "浙江省与安徽省正式签署《浙皖生态补偿协议》。",
+            "浙皖生态补偿协议",
+            {"浙江省人民政府", "安徽省人民政府"},
+        ),
+        # a state that signs is its government
+        (
+            "中国与新西兰签署《中新自贸协定升级议定书》。",
+            "中新自贸协定升级议定书",
+            {"中国政府", "新西兰政府"},
+        ),
+    ],
+)
+def test_extract_wire_places_that_sign_are_their_governments(text, title, parties):
+    _entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # where the signing happens
+        ("双方在成都签署《川渝科技合作协议》。", "川渝科技合作协议"),
+        # the place begins another word (a person's title)
+        ("成都市长与德阳市长见证签署《成德眉资同城化协议》。", "成德眉资同城化协议"),
+    ],
+)
+def test_extract_wire_places_that_do_not_sign_are_no_parties(text, title):
+    _entities, relations = _read(text)
+    assert not any(s == title and p == "party" for s, p, _o in relations)

@@ -95,6 +95,64 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     ]
 
 
+# Words between a place and the signing verb that keep the place the verb's subject
+# (成都市正式签署, 长沙县日前签订).
+_SUBJECT_GAP = re.compile(r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天)*")
+# Characters before a place that make it where something happens, not who acts.
+_LOCATIVE = frozenset("在于赴到从来至往向经")
+_CLAUSE_STOPS = ",，;；:：。"
+
+
+def _governments_in(
+    f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, Entity]]:
+    """Divisions and states written as the subject of a signing in its clause (宜春市与宁德
+    时代签署, 中国与东盟签署…, 长沙县与…签订): their governments, the bodies that sign for
+    them. A place after 在/赴 is where it happens; a place inside a body's name is that
+    body's; a division written after its parent (湖南长沙县) is the one meant."""
+    norm, lex, b = f.norm, f.lex, f.b
+    cs = max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
+    taken += [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
+    cands: list[tuple[int, int, Entity]] = []
+    for start, (ent, end) in f.place_at.items():
+        if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
+            cands.append((start, end, ent))
+    for m in lex.country_re.finditer(norm, cs, verb):
+        code = lex.country_names[m.group()]
+        cands.append((m.start(), m.end(), country_entity(code, lex)))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    out: list[tuple[int, Entity]] = []
+    for k, (start, end, ent) in enumerate(cands):
+        if any(ts <= start < te and (ts, te) != (start, end) for ts, te in taken):
+            continue
+        if any(s <= start < t for s, t in skip):
+            continue
+        if k + 1 < len(cands) and cands[k + 1][0] == end:
+            continue  # 湖南长沙县: the parent before the division meant
+        first = start
+        while k > 0 and cands[k - 1][1] == first:
+            k -= 1
+            first = cands[k][0]
+        if first > cs and norm[first - 1] in _LOCATIVE:
+            continue  # 在成都签署: where, not who
+        after = norm[end : end + 1]
+        gap = _SUBJECT_GAP.match(norm, end)
+        if after not in ("与", "和", "同", "、", "及") and gap.end() != verb:
+            continue  # 成都市长, 重庆市民: the place begins another word
+        if ent.cls == "Country":
+            gov = entity("Agency", ent.label + "政府")
+        else:
+            gov = entity("Agency", lex.divisions.by_code[ent.code].name + "人民政府")
+        b.relate(gov, "jurisdiction", ent, b.sentence_span(f.prep.sentence_at(start)))
+        out.append((start, gov))
+    return out
+
+
+def _first(pair: tuple[int, Entity]) -> int:
+    return pair[0]
+
+
 # 新华社北京1月29日电: the agency of a dateline.
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
@@ -289,6 +347,14 @@ def relate_signing(
         parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
+    if len(parties) < 2 and verb < t.start:
+        governments = _governments_in(f, ss, verb, skip)
+        if governments:
+            # in text order with the bodies named beside them (宜春市与宁德时代)
+            at = {e: h.start for h, e in f.agencies if ss <= h.start < verb}
+            at.update({e: s for s, _end, e in f.organizations if ss <= s < verb})
+            ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
+            parties = [e for _pos, e in ordered]
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
     if not parties and not t.generic:
