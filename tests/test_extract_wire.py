@@ -688,3 +688,32 @@ def test_extract_wire_places_that_sign_are_their_governments(text, title, partie
 def test_extract_wire_places_that_do_not_sign_are_no_parties(text, title):
     _entities, relations = _read(text)
     assert not any(s == title and p == "party" for s, p, _o in relations)
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        # trade "with" a state names the park
+        ("位于南岗区的牡丹江对俄木材加工产业园投产。", "牡丹江对俄木材加工产业园"),
+        # a park named after China and another state
+        ("两校共建的中泰橡胶科技示范园在曼谷启用。", "中泰橡胶科技示范园"),
+        # 合作 right before the head is the kind of centre
+        ("位于东兴市的中越东兴国际边境合作中心客流增长。", "中越东兴国际边境合作中心"),
+        # a verb before a one-character abbreviation (港) does not cut the name
+        ("番禺区粤港青年人才创新港项目总投资约8亿元。", "番禺区粤港青年人才创新港项目"),
+        # a port area of a named port
+        ("加快防城港渔澫港区建设。", "防城港渔澫港区"),
+    ],
+)
+def test_extract_wire_parks_centres_and_port_areas_keep_their_names(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities
+
+
+def test_extract_wire_a_signing_told_after_a_dated_meeting_takes_its_day():
+    text = (
+        "新华社北京6月5日电 中欧经贸高层对话5日在北京举行。"
+        "商务部与欧盟委员会贸易总司进行了沟通，双方签署了《中欧地理标志互认合作备忘录》。"
+    )
+    _entities, relations = _read(text, published="2024-06-05")
+    assert ("中欧地理标志互认合作备忘录", "signedOn", "2024-06-05") in relations

@@ -401,7 +401,7 @@ def relate_signing(
         # signing was on another day than the one reported, which the text does not give
         if (
             _OTHER_DAY.search(norm, ss, verb)
-            or not _SAME_DAY.search(norm, ss, se)
+            or not (_SAME_DAY.search(norm, ss, se) or _after_dated_event(f, i, dates))
             or _ANNOUNCED.search(norm, ss, se)
         ):
             return
@@ -415,6 +415,19 @@ def relate_signing(
     value = dt.complete_date(hit, dates, published, year_in_text)
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)
+
+
+# The verbs of a meeting or a visit told with its day (会议23日在北京举行).
+_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
+
+
+def _after_dated_event(f: Found, i: int, dates: list[dt.DateHit]) -> bool:
+    """True when the sentence before ``i``, in its paragraph, tells a meeting and its day:
+    a signing told next (双方签署了…) took place there, that day."""
+    if i == 0 or f.prep.paragraph[i - 1] != f.prep.paragraph[i]:
+        return False
+    ps, pe = f.prep.bounds[i - 1]
+    return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
 
 
 def _agreement_for(f: Found, index: int, pos: int) -> Entity | None:

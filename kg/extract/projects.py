@@ -152,8 +152,17 @@ def left_boundary(
             if s == head_start and word in _WORKS:
                 s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name
                 continue
-            if word == "合作" and _abbreviations_before(norm, s - len(word), lex):
-                s -= len(word)  # 粤澳合作中医药科技产业园: "cooperation of" two provinces
+            if word == "合作" and (
+                s == head_start or _abbreviations_before(norm, s - len(word), lex)
+            ):
+                # 粤澳合作中医药科技产业园: "cooperation of" two provinces; 边境合作中心: the
+                # kind of centre
+                s -= len(word)
+                continue
+            if word == "对" and (
+                norm[s : s + 1] in lex.country_abbreviations or lex.country_re.match(norm, s)
+            ):
+                s -= 1  # 哈尔滨对俄跨境电商产业园: trade "with Russia" names the park
                 continue
             break
         s -= 1
@@ -179,10 +188,17 @@ _PREPOSITIONS = frozenset("据在从向对与和及为于把被将的同由")
 
 
 def _abbreviations_before(norm: str, pos: int, lex: Lexicon) -> bool:
-    """True when two or more province abbreviations end at ``pos`` (粤澳, 川渝, 中新)."""
+    """True when two or more province abbreviations end at ``pos`` (粤澳, 川渝, 中新), or
+    China's and another state's (中老, 中哈)."""
     k = pos
-    while k > 0 and (norm[k - 1] in lex.province_abbreviations or norm[k - 1] == "中"):
+    states = lex.country_abbreviations
+    while k > 0 and (
+        norm[k - 1] in lex.province_abbreviations or norm[k - 1] == "中" or norm[k - 1] in states
+    ):
         k -= 1
+    run = norm[k:pos]
+    if any(c in states and c not in lex.province_abbreviations for c in run) and "中" not in run:
+        return False  # 中老, 中哈: a state's abbreviation only beside China's
     return pos - k >= 2 and (
         k == 0
         or not ("\u4e00" <= norm[k - 1] <= "\u9fff")
@@ -315,7 +331,10 @@ def after_clause(
             and flag in ("v", "vd")
             and len(word) >= 2
             and not last
-            and (following in _PROPER_FLAGS or any(ps == end for ps, _pe in place_spans))
+            and (
+                (following in _PROPER_FLAGS and len(words[k + 1][0]) >= 2)
+                or any(ps == end for ps, _pe in place_spans)
+            )
         ):
             cut = max(cut, end)  # 导致新千岁机场, 飞抵成都…: a verb and its object
         pos = end
