@@ -287,6 +287,11 @@ class Lexicon:
             and freq.get(word, 0) >= _COMMON_FREQ
         )
 
+    def word_tag(self, word: str) -> str | None:
+        """jieba's dictionary part-of-speech tag of ``word``, if it has one."""
+        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        return self._pos.word_tag_tab.get(word)
+
     def is_known_word(self, word: str) -> bool:
         """True when ``word`` is in jieba's dictionary."""
         return self.tokenizer().FREQ.get(word, 0) > 0

@@ -164,22 +164,36 @@ def left_boundary(
             ):
                 s -= 1  # 哈尔滨对俄跨境电商产业园: trade "with Russia" names the park
                 continue
+            if (
+                len(word) == 1
+                and word not in _PREPOSITIONS
+                and _inside_word(norm, s, head_start, lex)
+            ):
+                s -= 1  # 广西有色金属集团, 中国商用飞机: the character is part of a word
+                continue
             break
         s -= 1
     if open_needed:
         return head_start
-    # 以色列…协会, 有机化学研究所: a one-character stop word that begins a longer word
-    # (a place or a name jieba knows) belongs to the name
-    if (
-        0 < s < head_start
-        and norm[s - 1] in lex.boundary_words
-        and norm[s - 1] not in _PREPOSITIONS
-    ):
-        for length in (4, 3, 2):
-            word = norm[s - 1 : s - 1 + length]
-            if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
-                return s - 1
     return s
+
+
+def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
+    """True when the one-character stop word ending at ``s`` begins a longer word jieba
+    knows (以色列, 有机化学, 有色金属) or ends a noun it knows (商用)."""
+    for length in (4, 3, 2):
+        word = norm[s - 1 : s - 1 + length]
+        if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
+            return True
+    for length in (3, 2):
+        word = norm[s - length : s]
+        if (
+            len(word) == length
+            and word not in lex.boundary_words
+            and lex.word_tag(word) in ("n", "nz", "ns", "nt")
+        ):
+            return True
+    return False
 
 
 _JOINERS = frozenset("和与及")
