@@ -717,3 +717,56 @@ def test_extract_wire_a_signing_told_after_a_dated_meeting_takes_its_day():
     )
     _entities, relations = _read(text, published="2024-06-05")
     assert ("中欧地理标志互认合作备忘录", "signedOn", "2024-06-05") in relations
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a head that only modifies a longer noun, or 高速 as an adverb
+        ("我国工程机械制造业出口增长。", "我国工程"),
+        ("随着城市化高速推进，交通压力加大。", "城市化高速"),
+        # a matchmaking event of projects
+        ("签约仪式在3号馆国际采购与项目洽谈区举行。", "3号馆国际采购与项目"),
+        # kinds joined by 和
+        ("加大对工程类和服务类采购项目的实施力度。", "工程类和服务类采购项目"),
+        ("开发一些文创和体验项目。", "文创和体验项目"),
+        # a preposition of cause, a verb of motion and its 到, a testing institution
+        ("甘肃主要因铁路建设放缓，需求下降。", "甘肃主要因铁路"),
+        ("海鸥飞到青岛老码头栖息。", "飞到青岛老码头"),
+        ("样品经江苏省家具产品质量检验中心检测。", "经江苏省家具产品质量检验中心"),
+        # a document's number, a count of square metres
+        ("对SC[2010]1234号省政府采购项目进行验收。", "SC[2010]1234号省政府采购项目"),
+        ("印染厂的过万平米集热工程已投用。", "万平米集热工程"),
+        # names of their own in a list do not share the head of the last one
+        ("中欧班列、西部陆海新通道、港珠澳大桥繁忙。", "部陆海新通道大桥"),
+        ("建设指挥部、广西桂梧高速公路有限公司揭牌。", "广西桂梧高速公路"),
+    ],
+)
+def test_extract_wire_modifiers_events_and_numbers_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("位于新区的万华烟台工业园占地约1.1万亩。", "万华烟台工业园"),
+        ("三市将推动长株潭城际铁路公交化运营。", "长株潭城际铁路"),
+        ("西安到汉中高速公路全线通车。", "西安到汉中高速公路"),
+    ],
+)
+def test_extract_wire_names_beside_these_words_stay_projects(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        ("6月20日，中国商用飞机有限公司与外方签署合同。", "中国商用飞机有限公司"),
+        ("中铝与广西有色金属集团有限公司签订协议。", "广西有色金属集团有限公司"),
+    ],
+)
+def test_extract_wire_a_stop_character_inside_a_word_does_not_cut_a_name(text, organization):
+    entities, _ = _read(text)
+    assert ("Organization", organization) in entities

@@ -45,9 +45,9 @@ _HEAD_CONTINUES = {
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
 _ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])")
-# Words after a head that make the name a modifier of a plan or scheme, not a project
-# ("五主四辅"铁路枢纽布局, 员工跟投项目机制).
-_CONCEPT_AFTER = re.compile(r"布局|机制|模式|体系|格局|理念")
+# Words after a head that make the name a modifier of a plan, a scheme or an event, not a
+# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区).
+_CONCEPT_AFTER = re.compile(r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演")
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
     r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级)|一批|首批|系列|多个|若干|首条|首个"
@@ -245,7 +245,11 @@ def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
         return False
     if any(r in core for r in lex.region_words if len(r) >= 2):
         return False
-    return _covered_by(core, lex.generic_words, lex.max_generic_len)
+    # 工程类和服务类采购, 文创和体验: kinds joined are still kinds
+    parts = [p for p in re.split("[和及与、]", core) if p]
+    return bool(parts) and all(
+        _covered_by(p, lex.generic_words, lex.max_generic_len) for p in parts
+    )
 
 
 # A code in a name (G60, 5G, 1号线): Latin letters alone are often a term (BOT, PPP, PC).
@@ -291,7 +295,8 @@ _NOT_NAME_START = frozenset(
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
-    r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫)$"
+    r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
+    r"|检验|质检|融媒体|媒体|制证)$"
 )
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
@@ -330,7 +335,9 @@ def after_clause(
         in_place = any(ps <= pos < pe for ps, pe in place_spans)
         last = k == len(words) - 1
         following = words[k + 1][1] if not last else ""
-        if in_place or word in _NAME_JOINERS or word in lex.region_words:
+        if word in ("到", "往") and k > 0 and not any(pe == pos for _ps, pe in place_spans):
+            cut = max(cut, end)  # 飞到天津老码头: 到 after no place is a verb's, not A到B线
+        elif in_place or word in _NAME_JOINERS or word in lex.region_words:
             pass  # 治理与可持续发展试点PPP项目, 跳蹬至江津线: joiners inside a name
         elif flag in ("d", "ad"):
             if following.startswith("v"):
@@ -356,14 +363,14 @@ def after_clause(
 
 
 # Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.
-_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自")
+_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自因")
 # Words that join the parts of one name (A与B, A至B线).
 _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 
 # Single characters that never begin a name.
 _FUNCTION_CHARS = frozenset(
-    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继"
+    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因"
 )
 
 
@@ -372,15 +379,24 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
     name (随着渝昆高铁 → 渝昆高铁, 直接关系到铁路 → 铁路), but never past a place or region
     word that starts at ``keep``."""
     pos = start
-    for word, flag in lex.pos_cut(norm[start:end]):
+    words = lex.pos_cut(norm[start:end])
+    for k, (word, flag) in enumerate(words):
         if pos in keep or word in lex.region_words:
             break
+        following = words[k + 1][0] if k + 1 < len(words) else ""
+        if len(word) == 1 and flag == "v" and following in _MOTION_TO:
+            pos += len(word)  # 飞到天津…: a verb of motion and its 到
+            continue
         if flag not in _NOT_NAME_START and word not in lex.boundary_words:
             break
         if len(word) == 1 and word not in _FUNCTION_CHARS:
             break  # 超瞬态实验装置, 中新互联互通项目: a single character may begin a name
         pos += len(word)
     return pos
+
+
+# Characters after a one-character verb that make it a verb of motion (飞到, 运往, 迁至).
+_MOTION_TO = frozenset({"到", "至", "往", "向", "入"})
 
 
 # A word this rare in jieba's dictionary is taken as part of a name (大鱼海棠, 果园港).
@@ -580,6 +596,12 @@ def find_projects(
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
+        if (
+            _DOCUMENT_NUMBER.search(name)
+            or (name[0] in "万亿" and start > 0 and norm[start - 1] in _ABOUT)
+            or name.count('"') % 2
+        ):
+            continue  # SC[2009]1466号…项目, 万平米集热工程, "区域性…: a number or a fragment
         if any(bs < start and end < be for bs, be in books) and not _outside(norm, name, books):
             continue  # named only inside the title of a plan: 《X园区发展规划》
         inside = [p for p in places if start <= p.start and p.end <= end]
@@ -607,6 +629,8 @@ def find_projects(
                 continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
             if t0 < hs and he - t0 <= 3:
                 continue  # 宅基地: a word that ends in the head's characters
+            if _continued(norm, end, head, lex):
+                continue  # 工程机械制造业, 高铁物流运输, 项目洽谈区, 高速推进
             if (
                 start not in place_starts
                 and start > 0
@@ -639,6 +663,62 @@ def find_projects(
             out.append(h)
     out.sort(key=lambda h: h.start)
     return out
+
+
+# Words before 万/亿 that make it a number (过万平米, 近亿元).
+_ABOUT = frozenset("过近超逾上数几0123456789")
+# A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
+_DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")
+# Nouns after a head that say what is done on or around the project, not a longer noun
+# the head only modifies (铁路建设, 机场航站楼, 项目一期).
+_AFTER_HEAD_OK = frozenset(
+    {
+        "建设",
+        "工程",
+        "项目",
+        "施工",
+        "运营",
+        "沿线",
+        "全线",
+        "全长",
+        "总投资",
+        "投资",
+        "航站楼",
+        "主桥",
+        "站房",
+        "一期",
+        "二期",
+        "三期",
+        "规划",
+        "周边",
+        "附近",
+        "境内",
+        "片区",
+        "园区",
+        "内",
+    }
+)
+
+
+def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
+    """True when the word after a head makes it a modifier of a longer noun (工程机械制造业,
+    高铁物流, 项目洽谈区) or, for 高速, an adverb (高速推进)."""
+    following = lex.pos_cut(norm[end : end + 8])
+    if not following:
+        return False
+    word, flag = following[0]
+    if head == "高速" and flag.startswith("v"):
+        return True
+    # a chain of nouns: 工程机械制造业 (not 客流增长, 项目进展, 公交化运营)
+    return (
+        len(following) >= 2
+        and len(word) >= 2
+        and flag == "n"
+        and following[1][1] == "n"
+        and word not in _AFTER_HEAD_OK
+        and word not in lex.boundary_words
+        and not lex.project_head_re.match(word)
+    )
 
 
 def _outside(norm: str, name: str, books: list[tuple[int, int]]) -> bool:
@@ -706,6 +786,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
     out = []
     for m in _coordinated_matches(norm):
+        if _ORG_AFTER.match(norm, m.end()) or lex.org_suffix_re.match(norm, m.end()):
+            continue  # …、广西桂和高速公路有限公司: a company's name
         head = (m.group("mod") or "") + m.group(3)
         pos = m.start(1)
         parts = m.group(1).split("、")
@@ -717,6 +799,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 cut = i
         parts[0] = first[cut:]
         pos += cut
+        if any(len(p) > 4 for p in parts):
+            continue  # 西部陆海新通道、港珠澳大桥: names of their own, not parts sharing a head
         for part in parts:
             if len(part) >= 2:
                 out.append((pos, pos + len(part), part + head))
