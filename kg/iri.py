@@ -34,8 +34,13 @@ _CLASS_SEGMENT = {
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle
-# prefixed names or URLs awkward; they are percent-encoded.
-_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`#?%/\[\]]")
+# prefixed names or URLs awkward; they are percent-encoded (as UTF-8). Outside ASCII an
+# IRI path takes only RFC 3987's ucschar: not controls, surrogates, private use,
+# noncharacters or specials such as U+FFFD (which strict Turtle parsers reject).
+_UNSAFE = re.compile(
+    '[\x00-\x20<>"{}|\\^`#?%/\\[\\]\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000e0000-\U0010ffff]"
+)
 
 
 def normalize_key(text: str) -> str:
@@ -47,8 +52,12 @@ def normalize_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _percent(m: re.Match[str]) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass"))
+
+
 def _segment(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", normalize_key(text))
+    return _UNSAFE.sub(_percent, normalize_key(text))
 
 
 def document_iri(doc_id: str) -> str:
