@@ -770,3 +770,27 @@ def test_extract_wire_names_beside_these_words_stay_projects(text, project):
 def test_extract_wire_a_stop_character_inside_a_word_does_not_cut_a_name(text, organization):
     entities, _ = _read(text)
     assert ("Organization", organization) in entities
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        (
+            "当地时间1月15日，中美签署第一阶段农业协议。",
+            "第一阶段农业协议",
+            {"中国政府", "美国政府"},
+        ),
+        ("中俄两国正式签署《中俄投资保护协定》。", "中俄投资保护协定", {"中国政府", "俄罗斯政府"}),
+        # a word that begins with 中, not a pair of states
+        ("华中美术馆签署《馆际交流协议》。", "馆际交流协议", set()),
+        # a periodical's office and a federation
+        (
+            "《绿色发展》杂志社和中国农业联合会签署《生态农业合作协议》。",
+            "生态农业合作协议",
+            {"《绿色发展》杂志社", "中国农业联合会"},
+        ),
+    ],
+)
+def test_extract_wire_states_abbreviated_and_named_offices_sign(text, title, parties):
+    _entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties

@@ -146,6 +146,39 @@ def _governments_in(
             gov = entity("Agency", lex.divisions.by_code[ent.code].name + "人民政府")
         b.relate(gov, "jurisdiction", ent, b.sentence_span(f.prep.sentence_at(start)))
         out.append((start, gov))
+    if not out:
+        out = _abbreviated_states(f, cs, verb)
+    return out
+
+
+# 中美 / 韩中 / 中俄两国 right before the signing verb: the states that sign.
+_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
+
+
+def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
+    """States written by their abbreviations as the subject of a signing (中美签署…)."""
+    norm, lex = f.norm, f.lex
+    abbr = lex.country_abbreviations
+    gap = verb
+    while gap > cs and _SUBJECT_GAP.fullmatch(norm, gap - 2, verb) is not None:
+        gap -= 2  # 正式, 共同… written between the states and the verb
+    tail = _STATES_BEFORE.search(norm, cs, gap)
+    end = tail.start() if tail is not None else gap
+    k = end
+    while k > cs and (norm[k - 1] == "中" or norm[k - 1] in abbr):
+        k -= 1
+    if end - k < 2 or (k > cs and f.lex.is_known_word(norm[k - 1 : k + 1])):
+        return []  # not a pair of states on its own (华中美术馆)
+    codes = ["CN" if c == "中" else abbr[c] for c in norm[k:end]]
+    if "CN" not in codes or len(set(codes)) != len(codes):
+        return []
+    out = []
+    span = f.b.sentence_span(f.prep.sentence_at(k))
+    for offset, code in enumerate(codes):
+        state = country_entity(code, lex)
+        gov = entity("Agency", state.label + "政府")
+        f.b.relate(gov, "jurisdiction", state, span)
+        out.append((k + offset, gov))
     return out
 
 

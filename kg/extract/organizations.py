@@ -54,6 +54,10 @@ def find_organizations(
         ):
             continue  # 29日报道, 前一交易日报: a date or a day, then 报道
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
+        if start >= hs and norm[hs - 1 : hs] == "》":
+            opened = norm.rfind("《", max(0, hs - 20), hs)
+            if opened >= 0 and "》" not in norm[opened : hs - 1]:
+                start = opened  # 《低碳世界》杂志社: a periodical's office named by its title
         if start >= hs:
             continue
         end = he
