@@ -794,3 +794,69 @@ def test_extract_wire_a_stop_character_inside_a_word_does_not_cut_a_name(text, o
 def test_extract_wire_states_abbreviated_and_named_offices_sign(text, title, parties):
     _entities, relations = _read(text)
     assert {o for s, p, o in relations if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 分别 far before the verb, in the same sentence
+        "签约仪式上，甲市、乙市、丙市以及自治区教育厅、公安厅和某电力集团分别与多家企业签署了重大合作协议。",
+        # counted in the title, many signers told as one, counterparties counted with a word between
+        "中国与世界各国签订数百个政府间文化交流合作协定。",
+        "乌拉圭、巴拿马等拉美国家也纷纷与中国签署合作谅解备忘录。",
+        "省政府与11家中央企业签署战略合作协议。",
+        # an event, not an agreement
+        "广东省与中央企业合作发展座谈会暨战略合作框架协议签约活动在广州举行。",
+    ],
+)
+def test_extract_wire_more_bundles_and_events_are_not_agreements(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Agreement" for cls, _label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("特别是要把握协议签署契机。", "是要把握协议"),
+        ("我们推动区域全面经济伙伴关系协定成功签署。", "推动区域全面经济伙伴关系协定"),
+    ],
+)
+def test_extract_wire_clauses_before_a_verb_are_not_titles(text, wrong):
+    entities, _ = _read(text)
+    assert ("Agreement", wrong) not in entities
+
+
+def test_extract_wire_an_organisation_inside_a_title_stays_in_it():
+    entities, relations = _read("2019年9月6日，江苏省教育厅与扬州市人民政府签署共建扬州大学协议。")
+    assert ("Agreement", "共建扬州大学协议") in entities
+    assert ("共建扬州大学协议", "party", "江苏省教育厅") in relations
+
+
+def test_extract_wire_a_dateline_paper_is_not_a_party():
+    text = "湖南日报12月3日讯（记者 张三）今天上午，甲集团有限公司与乙集团有限公司在长沙签署战略合作协议。"
+    _entities, relations = _read(text, published="2025-12-03")
+    parties = {o for s, p, o in relations if p == "party"}
+    assert parties == {"甲集团有限公司", "乙集团有限公司"}
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # an anniversary gives the year, counted back from the day published
+        ("今年也是《中哈睦邻友好合作条约》签署十五周年。", "中哈睦邻友好合作条约", "2009"),
+        # a signing referred to, not reported
+        ("以《区域全面经济伙伴关系协定》签署为契机，推动合作。", "区域全面经济伙伴关系协定", None),
+        # during a visit of several days
+        (
+            "访问期间，中国商务部和老挝工贸部签署了《关于加强中老贸易合作的谅解备忘录》。",
+            "关于加强中老贸易合作的谅解备忘录",
+            None,
+        ),
+        # proposed, not signed
+        ("各方注意到关于签署《上合组织交通合作备忘录》的倡议。", "上合组织交通合作备忘录", None),
+    ],
+)
+def test_extract_wire_referred_signings_and_anniversaries(text, title, date):
+    _entities, relations = _read(text, published="2024-06-01")
+    dates = {o for s, p, o in relations if s == title and p == "signedOn"}
+    assert dates == ({date} if date else set())

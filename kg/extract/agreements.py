@@ -27,20 +27,24 @@ _UNMARKED_BEFORE = (
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
-    r"^(?:[\d一二两三四五六七八九十百多几]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
+    r"^(?:[\d一二两三四五六七八九十百千多几数]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
     r"|每一?[项份个]|各个|这[项份个]|数份|多份)"
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
 _BUNDLE = re.compile(
-    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位](?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
+    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位][\u4e00-\u9fff]{0,4}?(?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
     r"|高校|大学|院校|医院|银行|机构|团体|协会)"
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
 _TITLE_LEFT_CUT = re.compile(r".*(?:共同|联合|正式|分别|双方|三方|签署|签订)")
 _TITLE_LEFT_CUT_BEFORE = re.compile(
-    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同)"
+    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
+    r"|推动|推进|促成|完成|实现|加快|争取|力争)"
 )
+# 乌拉圭、巴拿马等拉美国家也纷纷与中国签署…: many signings told as one.
+_MANY_SIGNERS = re.compile(r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|地区|企业|单位|部门)")
+_SENTENCE_STOPS = "。;；!！?？"
 
 
 @dataclass
@@ -163,7 +167,7 @@ def _named(title: str, lex: Lexicon) -> bool:
     described = _KIND_WORDS.sub("", core)
     if len(described) >= 6 or any(c.isdigit() for c in core):
         return True
-    return has_proper_word(core, lex, rare=False, terms=False)
+    return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
 
 
 def find_agreements(
@@ -219,18 +223,23 @@ def find_agreements(
                 t = t[cut.end() :]
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
-            cut = after_clause(norm, s, e, lex, [], objects=False)
+            cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
+            clause = max(norm.rfind(c, 0, s) for c in _SENTENCE_STOPS) + 1
             if (
                 _GENERIC_TITLE.match(t)
                 or len(t) < 2
-                or _BUNDLE.search(norm, max(0, s - 30), s)
-                or "分别" in norm[max(0, s - 30) : s]
+                or "暨" in t
+                or _BUNDLE.search(norm, max(clause, s - 30), s)
+                or "分别" in norm[clause:s]
+                or _MANY_SIGNERS.search(norm, clause, s)
             ):
-                continue  # 签署多项合作协议, 与50多个国家签署…: a bundle, not one agreement
+                # 签署多项合作协议, 与50多个国家签署…, 分别与…签署: a bundle, not one
+                # agreement; 座谈会暨…协议签约活动: an event
+                continue
             if any(s < me and ms < e for ms, me in marked):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)

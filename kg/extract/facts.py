@@ -10,6 +10,7 @@ from kg.extract import agreements as agr
 from kg.extract import dates as dt
 from kg.extract import quantities as qt
 from kg.extract.builder import Found, country_entity, entity
+from kg.extract.numerals import small_cn_number
 from kg.records import DateValue, Entity, QuantityValue
 
 __all__ = [
@@ -186,8 +187,8 @@ def _first(pair: tuple[int, Entity]) -> int:
     return pair[0]
 
 
-# 新华社北京1月29日电: the agency of a dateline.
-_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
+# 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
+_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
 _SOURCE_AFTER = re.compile(r"记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端")
 
@@ -208,14 +209,22 @@ _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
-_OTHER_DAY = re.compile(r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计")
+# (访问期间: during a visit of several days; 会议期间 is the meeting's day)
+_OTHER_DAY = re.compile(
+    r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
+)
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
     r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
-_POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空")
+_POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
+# 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
+# gives the year
+_REFERENCED = re.compile(
+    r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
+)
 
 
 def _clause_end(norm: str, pos: int, limit: int) -> int:
@@ -411,6 +420,15 @@ def relate_signing(
     if not verbs:
         return
     partial = _partial_date(norm, ss, verb, published, year_in_text)
+    referenced = _REFERENCED.match(norm, verb + 2)
+    if referenced is not None and partial is None:
+        # 签署25周年: the year, counted back from the day published; 签署以来: none
+        years = referenced.group("n")
+        n = (int(years) if years.isdigit() else small_cn_number(years)) if years else None
+        if n and published is not None:
+            year = datetime.date(published.year - n, 1, 1)
+            b.relate(subject, "signedOn", DateValue(year, "published", "year"), sent_span)
+        return
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return

@@ -46,11 +46,15 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工
 # Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
 _ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
-# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区).
-_CONCEPT_AFTER = re.compile(r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演")
+# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
+# neighbourhood's name (古大桥社区).
+_CONCEPT_AFTER = re.compile(
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|社区|小区|街道|村委会"
+)
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级)|一批|首批|系列|多个|若干|首条|首个"
+    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
+    r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -296,7 +300,7 @@ _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
-    r"|检验|质检|融媒体|媒体|制证)$"
+    r"|检验|质检|融媒体|媒体|制证|信用|产业)$"
 )
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
@@ -314,14 +318,16 @@ def after_clause(
     lex: Lexicon,
     place_spans: list[tuple[int, int]],
     objects: bool = True,
+    orgs: bool = True,
 ) -> int:
     """Where the name before a head starts once the clause before it is cut off: after the
     last preposition, particle, pronoun, adverb before its verb or verb that ends a name on
     its left (飞抵成都天府国际机场, 报名参加…项目, 已具备…实验室), after an organisation's
     name (…有限公司“雄安之翼”项目). ``objects``: also after a verb whose object is a name
-    (off for agreement titles, where 联防联控 is part of the title)."""
+    (off for agreement titles, where 联防联控 is part of the title). ``orgs``: also after an
+    organisation's name (off for agreement titles: 共建扬州大学协议)."""
     cut = start
-    for pattern in (lex.org_suffix_re, _COMPANY_END):
+    for pattern in (lex.org_suffix_re, _COMPANY_END) if orgs else ():
         for m in pattern.finditer(norm, start, hs):
             if m.end() < hs:
                 cut = max(cut, m.end())
@@ -412,12 +418,14 @@ def has_proper_word(
     names: frozenset[str] = frozenset(),
     rare: bool = True,
     terms: bool = True,
+    verb_singles: bool = True,
 ) -> bool:
     """True when the words before a head include a proper name: a word jieba tags as a
     place, person, organisation, abbreviation of places or (unless ``terms`` is off) other
     proper noun; a rare word (when ``rare``); a name the article gives a place (天府 of
     天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万), not
-    morphemes that jieba only tags as such (组展: 组 + 展)."""
+    morphemes that jieba only tags as such (组展: 组 + 展); ``verb_singles`` off: nor
+    verbs and function words (是要把握)."""
     if any(n in core for n in names):
         return True
     singles = 0
@@ -429,7 +437,12 @@ def has_proper_word(
             continue  # 自由贸易: jieba's "other proper noun" covers terms too
         if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
-        single = len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag != "zg"
+        single = (
+            len(word) == 1
+            and "\u4e00" <= word <= "\u9fff"
+            and flag != "zg"
+            and (verb_singles or flag[:1] not in ("v", "p", "d", "c", "u", "r"))
+        )
         singles = singles + 1 if single else 0
         if singles >= 2:
             return True
@@ -483,6 +496,8 @@ _BROAD_REGIONS = frozenset({"中国"})
 _SCIENCE = re.compile(
     r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
 )
+# Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
+_TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
 # Words of position relative to a named place (东门外, 区域内, 附近).
 _POSITION_WORDS = frozenset(
     {
@@ -506,6 +521,7 @@ _POSITION_WORDS = frozenset(
         "境内",
         "境外",
         "区域内",
+        "下",
     }
 )
 
@@ -584,6 +600,10 @@ def find_projects(
             (*lex.org_suffixes, "公司", "集团"), start, hs
         ):
             continue  # 南京地质古生物研究所实验室: a unit of an institution
+        if head in ("中心", "基地", "实验室") and lex.org_suffix_re.search(norm, start, hs):
+            continue  # …研究中心南开大学基地: a unit of a university or an institute
+        if _TITLED.search(norm, max(0, start - 6), start):
+            continue  # 被评为…示范基地: an honour, not a project
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
             continue  # 90%项目, 120万吨/年裂解装置: a share or a capacity, not a name
         if _COUNT_BEFORE.search(norm, start, hs):
@@ -591,8 +611,10 @@ def find_projects(
         if head == "高速" and start < hs and lex.pos_cut(norm[start:hs])[-1][1].startswith("v"):
             continue  # 保持高速: "at high speed", not an expressway
         joined = max(norm.rfind(j, start, hs) for j in "和及")
-        if joined >= start and hs - joined - 1 < 2:
-            continue  # 解决方案复制和新项目: a name needs more than 新 after its joiner
+        if joined >= start and (
+            hs - joined - 1 < 2 or looks_generic(norm[joined + 1 : hs], lex, [])
+        ):
+            continue  # 解决方案复制和新项目, 中国需求和新铁矿项目: a kind after the joiner
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
@@ -713,7 +735,7 @@ def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     return (
         len(following) >= 2
         and len(word) >= 2
-        and flag == "n"
+        and flag in ("n", "vn")
         and following[1][1] == "n"
         and word not in _AFTER_HEAD_OK
         and word not in lex.boundary_words
