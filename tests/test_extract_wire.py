@@ -860,3 +860,25 @@ def test_extract_wire_referred_signings_and_anniversaries(text, title, date):
     _entities, relations = _read(text, published="2024-06-01")
     dates = {o for s, p, o in relations if s == title and p == "signedOn"}
     assert dates == ({date} if date else set())
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("校史馆被评为浙江省爱国主义教育示范基地。", "浙江省爱国主义教育示范基地"),
+        (
+            "作者为上海市哲学社会科学研究中心复旦大学基地研究员。",
+            "上海市哲学社会科学研究中心复旦大学基地",
+        ),
+        ("截至年底，重庆市信用中心已汇聚数据10亿条。", "重庆市信用中心"),
+        ("在龙泉街道石大桥社区，居民参与治理。", "龙泉街道石大桥"),
+        ("引领四型机场建设新方向。", "四型机场"),
+        ("近年来，某市出台多项产业扶贫项目规划。", "某市出台多项产业扶贫项目"),
+        ("形成辐射更广的西部铁路运输网络。", "西部铁路"),
+        ("电荒下电厂经营困难。", "电荒下电厂"),
+        ("推进河湖水库清淤疏浚。", "河湖水库"),
+    ],
+)
+def test_extract_wire_honours_units_and_collectives_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities

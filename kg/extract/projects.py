@@ -689,6 +689,8 @@ def find_projects(
 
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
+# Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
+_COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")
 # Nouns after a head that say what is done on or around the project, not a longer noun
@@ -731,7 +733,10 @@ def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     word, flag = following[0]
     if head == "高速" and flag.startswith("v"):
         return True
-    # a chain of nouns: 工程机械制造业 (not 客流增长, 项目进展, 公交化运营)
+    # a long compound noun or a chain of nouns: 铁路运输网络, 工程机械制造业 (not 客流增长,
+    # 项目进展, 公交化运营)
+    if len(word) >= 3 and flag == "n" and _COLLECTIVE_END.search(word):
+        return True
     return (
         len(following) >= 2
         and len(word) >= 2
