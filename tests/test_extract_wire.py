@@ -366,7 +366,7 @@ def test_extract_wire_organization_names_start_after_the_clause(text, wrong):
 
 def test_extract_wire_a_place_that_begins_with_a_joiner_stays_in_the_name():
     entities, _ = _read("黑龙江同江万华经贸有限公司与俄方企业合作。")
-    assert ("Organization", "同江万华经贸有限公司") in entities
+    assert ("Organization", "黑龙江同江万华经贸有限公司") in entities
 
 
 @pytest.mark.parametrize(
@@ -882,3 +882,38 @@ def test_extract_wire_referred_signings_and_anniversaries(text, title, date):
 def test_extract_wire_honours_units_and_collectives_are_not_projects(text, wrong):
     entities, _ = _read(text)
     assert ("Project", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, organization, wrong",
+    [
+        ("（作者系中国社会科学院研究员）", "中国社会科学院", "作者系中国社会科学院"),
+        ("这是王某会见中国佛教协会理事会领导班子。", "中国佛教协会", "王某会见中国佛教协会"),
+        ("据我国皮革协会统计，产量增长。", "中国皮革协会", "皮革协会"),
+        (
+            "广西钦州保税港区宏港码头有限公司介绍。",
+            "广西钦州保税港区宏港码头有限公司",
+            "钦州保税港区宏港码头有限公司",
+        ),
+    ],
+)
+def test_extract_wire_organisation_names_as_written_in_full(text, organization, wrong):
+    entities, _ = _read(text)
+    assert ("Organization", organization) in entities
+    assert ("Organization", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("2006年，张明大学毕业。", ("Organization", "张明大学")),
+        (
+            "墨西哥能源部通过国家节能委员会发布新标准。",
+            ("Agency", "墨西哥能源部通过国家节能委员会"),
+        ),
+        ("受日本地震及部分厂家产能问题影响。", ("Agency", "日本地震及部")),
+    ],
+)
+def test_extract_wire_graduates_and_clauses_are_no_bodies(text, wrong):
+    entities, _ = _read(text)
+    assert wrong not in entities

@@ -348,7 +348,7 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
 _FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
 _NOT_IN_BODY = re.compile(
-    r"[的了在对将已是为称说、就党]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"
+    r"[的了在对将已是为称说、就党及]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
@@ -424,6 +424,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             sub is not None
             and sub.group()[0] not in "和与及同"
             and not lex.country_re.search(sub.group())
+            and lex.pos_cut(sub.group())[0][1][:1] not in ("v", "p")
             and not _NOT_IN_BODY.search(sub.group())
             and not _is_title(norm, sub.end())
         ):

@@ -19,7 +19,7 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
-_CONTINUES = frozenset("区城园创生路站校")
+_CONTINUES = frozenset("区城园创生路站校毕")
 
 
 @dataclass
@@ -46,7 +46,7 @@ def find_organizations(
     for m in lex.org_suffix_re.finditer(norm):
         hs, he = m.span()
         if norm[he : he + 1] in _CONTINUES:
-            continue  # 大学城, 大学生, 重庆环大学创新生态圈: the suffix is inside another word
+            continue  # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈: the suffix is inside a word
         if m.group() == "日报" and (
             norm[hs - 1 : hs].isdigit()
             or norm.startswith("道", he)
@@ -77,7 +77,10 @@ def find_organizations(
         inside = [p for p in places if start <= p.start and p.end <= hs]
         if looks_generic(norm[start:hs], lex, inside):
             continue
-        cands.append(OrganizationHit(start, end, norm[start:end]))
+        label = norm[start:end]
+        if norm.endswith("我国", 0, start) and not inside:
+            label = "中国" + label  # 我国皮革协会: the country's national association
+        cands.append(OrganizationHit(start, end, label))
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
     for m in _DATELINE.finditer(norm):

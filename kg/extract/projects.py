@@ -118,6 +118,8 @@ def left_boundary(
         if p is not None:
             s = p.start
             if stop_at_place:
+                while s in place_end:
+                    s = place_end[s].start  # 广西钦州…有限公司: and with the places above it
                 break  # 保定市第二医院: an organisation's name starts with its place
             continue
         region = _word_ending(norm, s, lex.region_words, lex.max_region_len)
@@ -585,6 +587,9 @@ def find_projects(
             continue
         if _ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
+        org = lex.org_suffix_re.search(norm, end, end + 10)
+        if org is not None and _NAME_RUN.fullmatch(norm, end, org.start()):
+            continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
             continue
         start = left_boundary(norm, hs, place_end, lex, stops)
@@ -689,6 +694,8 @@ def find_projects(
 
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
+# Characters a company's name runs on with after a project's head (宏港码头).
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
 _COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
