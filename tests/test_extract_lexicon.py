@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract import Lexicon
-from kg.extract.lexicon import PrefixIndex, trie_pattern
+from kg.extract.lexicon import trie_pattern
+from kg.extract.tokens import PrefixIndex
 
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 

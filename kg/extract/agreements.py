@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.projects import after_clause, has_proper_word
+from kg.extract.matching import after_clause, has_proper_word
 from kg.extract.text import finditer_near
 
 __all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
-from kg.extract.lexicon import Lexicon, Tokens, trie_pattern
+from kg.extract.lexicon import Lexicon, trie_pattern
+from kg.extract.matching import covered_by
+from kg.extract.tokens import Tokens
 
 __all__ = [
     "AreaHit",
@@ -273,9 +275,6 @@ def find_bare_areas(
     return out
 
 
-# Zones named after a region rather than one place: 长三角…一体化发展示范区, 粤港澳…合作区.
-_ZONE_SUFFIXES = ("先行示范区", "示范区", "先行区", "合作区", "试验区", "实验区")
-_MAX_ZONE_MODIFIER = 16
 # Verbs that make a region's modifier a clause (长三角地区加快建设…示范区), not a name.
 _CLAUSE_VERB = re.compile(r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区")
 
@@ -296,9 +295,7 @@ def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
 
 
 def _generic(text: str, lex: Lexicon) -> bool:
-    from kg.extract.projects import _covered_by
-
-    return _covered_by(text, lex.generic_words, lex.max_generic_len)
+    return covered_by(text, lex.generic_words, lex.max_generic_len)
 
 
 def _ends_with_word(norm: str, pos: int, words: frozenset[str], max_len: int) -> bool:

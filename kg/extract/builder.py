@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from kg.extract.agencies import AgencyHit
 from kg.extract.areas import AreaHit
 from kg.extract.divisions import PlaceHit
-from kg.extract.lexicon import Lexicon, Tokens
+from kg.extract.lexicon import Lexicon
 from kg.extract.text import Prepared, normalize_name
+from kg.extract.tokens import Tokens
 from kg.records import Entity, Mention, Relation, Span
 
 __all__ = ["Builder", "Found", "entity", "division_entity", "country_entity"]

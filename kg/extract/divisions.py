@@ -7,10 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kg.extract.lexicon import PrefixIndex, Tokens
+from kg.extract.tokens import PrefixIndex, Tokens
 
 __all__ = [
     "Division",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.projects import after_clause, left_boundary, looks_generic, name_start
+from kg.extract.matching import after_clause, left_boundary, looks_generic, name_start
 
 __all__ = ["OrganizationHit", "find_organizations"]
 

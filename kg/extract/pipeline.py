@@ -5,16 +5,32 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from kg.extract import agencies as ag
-from kg.extract import agreements as agr
-from kg.extract import areas as ar
-from kg.extract import dates as dt
-from kg.extract import divisions as dv
 from kg.extract import facts
-from kg.extract import organizations as org
-from kg.extract import projects as pj
+from kg.extract.agencies import (
+    area_committees,
+    bare_committees,
+    drop_overlaps,
+    find_agencies,
+    find_foreign_agencies,
+    find_local_organs,
+    find_ministries,
+    find_sar_bureaus,
+)
+from kg.extract.agreements import find_agreements
+from kg.extract.areas import (
+    AreaHit,
+    find_areas,
+    find_bare_areas,
+    find_region_areas,
+    find_science_cities,
+)
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
+from kg.extract.dates import find_dates, text_year
+from kg.extract.divisions import MUNICIPALITIES, PlaceHit, find_places
 from kg.extract.lexicon import Lexicon
+from kg.extract.organizations import find_organizations
+from kg.extract.projects import find_projects, split_coordinated
+from kg.extract.signing import relate_signing
 from kg.extract.text import prepare
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
@@ -99,20 +115,20 @@ def _traceable(b: Builder) -> tuple[Relation, ...]:
 def _read_places(f: Found) -> None:
     """Divisions (with codes and locatedIn their parent), functional areas, science cities."""
     norm, lex, b = f.norm, f.lex, f.b
-    places = dv.find_places(norm, lex.divisions, lex.division_index, f.tokens, lex.area_after_re)
+    places = find_places(norm, lex.divisions, lex.division_index, f.tokens, lex.area_after_re)
     # 白沙、龙潭两座长江大桥: short forms listed before a shared head name the facilities
-    f.coordinated = pj.split_coordinated(norm, lex)
+    f.coordinated = split_coordinated(norm, lex)
     parts = {(s, e) for s, e, _label in f.coordinated}
     if parts:
         places = [h for h in places if h.accepted is True or (h.start, h.end) not in parts]
-    areas = ar.find_areas(norm, places, lex)
-    sciences = ar.find_science_cities(norm, places, areas, lex, f.tokens)
+    areas = find_areas(norm, places, lex)
+    sciences = find_science_cities(norm, places, areas, lex, f.tokens)
     # 四川天府新区成都科学城: the area is part of the science city's mention
     absorbed = {(s.start, s.name_start) for s in sciences if s.start != s.name_start}
     areas = [a for a in areas if (a.start, a.end) not in absorbed]
-    areas += ar.find_bare_areas(norm, areas, lex, f.tokens, places)
+    areas += find_bare_areas(norm, areas, lex, f.tokens, places)
     taken = [(a.start, a.end) for a in areas] + [(s.start, s.end) for s in sciences]
-    areas += ar.find_region_areas(norm, lex, taken)
+    areas += find_region_areas(norm, lex, taken)
     areas.sort(key=lambda a: a.start)
     f.places, f.areas = places, areas
 
@@ -153,14 +169,14 @@ def _city_of(code: str, lex: Lexicon) -> str:
     return d.code
 
 
-def _main_places(places: list[dv.PlaceHit], lex: Lexicon) -> dict[int, str]:
+def _main_places(places: list[PlaceHit], lex: Lexicon) -> dict[int, str]:
     """The article's own place per level: the most frequent one (市发展改革委 is its 市)."""
     counts: dict[int, Counter[str]] = {1: Counter(), 2: Counter(), 3: Counter()}
     for h in places:
         if not h.code:
             continue
         d = lex.divisions.by_code[h.code]
-        if d.level == 1 and d.province in dv.MUNICIPALITIES:
+        if d.level == 1 and d.province in MUNICIPALITIES:
             counts[2][d.code] += 1  # 重庆市 is the 市 of a Chongqing article
         counts[d.level][d.code] += 1
         if d.level >= 2:
@@ -177,15 +193,15 @@ def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
     main = _main_places(f.places, lex)
-    hits = ag.find_agencies(norm, f.places, lex, main)
+    hits = find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
-    committees = ag.area_committees(norm, named, f.places)
-    foreign = ag.find_foreign_agencies(norm, lex, f.places)
-    foreign += ag.find_local_organs(norm, f.places, lex, main)
-    hits = ag.drop_overlaps(hits + committees + foreign + ag.find_sar_bureaus(norm, lex))
-    hits += ag.bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
-    hits += ag.find_ministries(norm, lex, [(h.start, h.end) for h in hits])
+    committees = area_committees(norm, named, f.places)
+    foreign = find_foreign_agencies(norm, lex, f.places)
+    foreign += find_local_organs(norm, f.places, lex, main)
+    hits = drop_overlaps(hits + committees + foreign + find_sar_bureaus(norm, lex))
+    hits += bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
+    hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     named_places = {e.label: e for e in f.area_entities.values()}
     named_places.update({e.label: e for e in f.science_entities.values()})
     # 浦东新区政府 after 上海市浦东新区人民政府: the district's body written without its city
@@ -212,7 +228,7 @@ def _read_agencies(f: Found) -> None:
 def _read_agreements(f: Found, document: Document) -> None:
     """Agreement titles and alias mentions; parties and signing date of each title."""
     prep, b = f.prep, f.b
-    titles, aliases = agr.find_agreements(f.norm, f.lex, prep.headlines())
+    titles, aliases = find_agreements(f.norm, f.lex, prep.headlines())
     f.titles = titles
     for t in titles:
         if t.generic or t.signed_only:
@@ -229,10 +245,10 @@ def _read_agreements(f: Found, document: Document) -> None:
 
 def _relate_agreements(f: Found, document: Document) -> None:
     """Parties and signing date of each title; a generic title takes its parties' names."""
-    dates = dt.find_dates(f.norm)
-    year_in_text = dt.text_year(f.norm)
+    dates = find_dates(f.norm)
+    year_in_text = text_year(f.norm)
     for t in f.titles:
-        facts.relate_signing(f, t, dates, document.published, year_in_text)
+        relate_signing(f, t, dates, document.published, year_in_text)
 
 
 def _read_projects(f: Found) -> frozenset[int]:
@@ -241,7 +257,7 @@ def _read_projects(f: Found) -> frozenset[int]:
     b = f.b
     stops = frozenset(h.end for h, _e in f.agencies)
     names = frozenset(n for a in f.areas if len(n := _area_name(a, f.lex)) >= 2)
-    hits = pj.find_projects(f.norm, f.places, f.lex, stops, names, f.tokens)
+    hits = find_projects(f.norm, f.places, f.lex, stops, names, f.tokens)
     taken = [(p.start, p.end) for p in hits]
     for p in hits:
         ent = entity("Project", p.label)
@@ -262,7 +278,7 @@ def _read_projects(f: Found) -> frozenset[int]:
     return stops
 
 
-def _area_name(a: ar.AreaHit, lex: Lexicon) -> str:
+def _area_name(a: AreaHit, lex: Lexicon) -> str:
     """The name an area's label gives it between its place and its suffix (天府 of
     四川天府新区成都直管区)."""
     if a.modifier:
@@ -275,7 +291,7 @@ def _area_name(a: ar.AreaHit, lex: Lexicon) -> str:
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
-    for o in org.find_organizations(f.norm, f.places, f.lex, stops, exclude):
+    for o in find_organizations(f.norm, f.places, f.lex, stops, exclude):
         ent = entity("Organization", o.label)
         f.b.mention(ent, o.start, o.end, "exact")
         f.organizations.append((o.start, o.end, ent))

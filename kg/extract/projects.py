@@ -7,23 +7,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
-from kg.extract.lexicon import Lexicon, Tokens
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import (
+    CODE,
+    QUOTES,
+    abbreviations_before,
+    after_clause,
+    covered_by,
+    has_proper_word,
+    left_boundary,
+    looks_generic,
+    name_start,
+    word_ending,
+)
+from kg.extract.tokens import Tokens
 
-__all__ = [
-    "ProjectHit",
-    "find_projects",
-    "split_coordinated",
-    "left_boundary",
-    "looks_generic",
-    "after_clause",
-    "name_start",
-    "has_proper_word",
-]
+__all__ = ["ProjectHit", "find_projects", "split_coordinated"]
 
-_MAX_NAME = 32
-# Characters a name never spans (clause punctuation); brackets and quotes are kept when paired.
-_STOP_CHARS = frozenset(",，。;；:：、!?！？—…《》\n\t ")
-_PAIRS = {")": "(", "”": "“", "」": "「"}
 # A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
 # A head preceded by these is part of another noun (城市副中心 is a planning area).
 _HEAD_AFTER_NOT = {"中心": frozenset("副")}
@@ -62,8 +62,6 @@ _COUNT_AFTER = re.compile(
 )
 # Words before a name that make it one of a kind (全市生态环境监测数据中心).
 _DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
-# Works written between a name and its head belong to the name (三厂扩建工程).
-_WORKS = frozenset({"扩建", "改建", "改造", "改扩建", "新建", "建设", "提升", "提标改造"})
 _BOOK = re.compile(r"《[^《》\n]{1,120}》")
 # Heads that need more than a place before them (深圳园区 is a part of an area).
 _NEEDS_MODIFIER = frozenset({"园区"})
@@ -74,8 +72,6 @@ _WORD_TAILS = frozenset("性化型式级类")
 _LEADING_OFF = re.compile(
     r"(?:[\d一二三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
 )
-# Quotes and brackets, left out when judging the words of a name.
-_QUOTES = re.compile(r"[“”\"「」()]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 
@@ -91,364 +87,20 @@ class ProjectHit:
     places: list[PlaceHit]  # divisions named where a location is stated (start, brackets)
 
 
-def _word_ending(norm: str, pos: int, words: frozenset[str], max_len: int) -> str | None:
-    for length in range(min(max_len, pos), 0, -1):
-        w = norm[pos - length : pos]
-        if w in words:
-            return w
-    return None
-
-
-def left_boundary(
-    norm: str,
-    head_start: int,
-    place_end: dict[int, PlaceHit],
-    lex: Lexicon,
-    stops: frozenset[int],
-    stop_at_place: bool = False,
-) -> int:
-    """Scan left from the head over the name; stop at punctuation or a verb/function word,
-    at the end of another name (an agency), or at 和/与/及 joining two names."""
-    s = head_start
-    open_needed: list[str] = []
-    floor = max(0, head_start - _MAX_NAME)
-    while s > floor:
-        ch = norm[s - 1]
-        p = place_end.get(s)
-        if p is not None:
-            s = p.start
-            if stop_at_place:
-                while s in place_end:
-                    s = place_end[s].start  # 广西钦州…有限公司: and with the places above it
-                break  # 保定市第二医院: an organisation's name starts with its place
-            continue
-        region = _word_ending(norm, s, lex.region_words, lex.max_region_len)
-        if region is not None and not open_needed:
-            s -= len(region)
-            continue
-        if ch == ")" and "记者" in norm[max(0, s - 12) : s]:
-            break  # (记者杜燕): the reporter's credit
-        if ch in _PAIRS:
-            open_needed.append(_PAIRS[ch])
-            s -= 1
-            continue
-        if open_needed and ch == open_needed[-1]:
-            open_needed.pop()
-            s -= 1
-            continue
-        if open_needed:
-            if ch in _STOP_CHARS:
-                return head_start
-            s -= 1
-            continue
-        if ch in _STOP_CHARS or ch in "(“「" or s in stops:
-            break
-        if ch in "年月日" and s >= 2 and norm[s - 2].isdigit():
-            break  # 到2025年深圳园区, 6月上海…: a date is not part of a name
-        if ch == "电" and norm[s - 2 : s - 1] == "日":
-            break  # 中新社北京6月14日电: a dateline
-        if ch in _JOINERS and (
-            norm[s - 2 : s - 1] in _PAIRS
-            or lex.project_head_re.search(norm, max(0, s - 1 - lex.max_head_len), s - 1) is not None
-            and _ends_with_head(norm, s - 1, lex)
-        ):
-            break  # 重庆实验室和天府实验室: two names
-        word = _word_ending(norm, s, lex.boundary_words, lex.max_boundary_len)
-        if word is not None:
-            if s == head_start and word in _WORKS:
-                s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name
-                continue
-            if word == "合作" and (
-                s == head_start or _abbreviations_before(norm, s - len(word), lex)
-            ):
-                # 粤澳合作中医药科技产业园: "cooperation of" two provinces; 边境合作中心: the
-                # kind of centre
-                s -= len(word)
-                continue
-            if word == "对" and (
-                norm[s : s + 1] in lex.country_abbreviations or lex.country_re.match(norm, s)
-            ):
-                s -= 1  # 哈尔滨对俄跨境电商产业园: trade "with Russia" names the park
-                continue
-            if (
-                len(word) == 1
-                and word not in _PREPOSITIONS
-                and _inside_word(norm, s, head_start, lex)
-            ):
-                s -= 1  # 广西有色金属集团, 中国商用飞机: the character is part of a word
-                continue
-            break
-        s -= 1
-    if open_needed:
-        return head_start
-    return s
-
-
-def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
-    """True when the one-character stop word ending at ``s`` begins a longer word jieba
-    knows (以色列, 有机化学, 有色金属) or ends a noun it knows (商用)."""
-    for length in (4, 3, 2):
-        word = norm[s - 1 : s - 1 + length]
-        if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
-            return True
-    for length in (3, 2):
-        word = norm[s - length : s]
-        if (
-            len(word) == length
-            and word not in lex.boundary_words
-            and lex.word_tag(word) in ("n", "nz", "ns", "nt")
-        ):
-            return True
-    return False
-
-
-_JOINERS = frozenset("和与及")
-# Characters that are prepositions or particles wherever they stand (据美国…, 在京…).
-_PREPOSITIONS = frozenset("据在从向对与和及为于把被将的同由")
-
-
-def _abbreviations_before(norm: str, pos: int, lex: Lexicon) -> bool:
-    """True when two or more province abbreviations end at ``pos`` (粤澳, 川渝, 中新), or
-    China's and another state's (中老, 中哈)."""
-    k = pos
-    states = lex.country_abbreviations
-    while k > 0 and (
-        norm[k - 1] in lex.province_abbreviations or norm[k - 1] == "中" or norm[k - 1] in states
-    ):
-        k -= 1
-    run = norm[k:pos]
-    if any(c in states and c not in lex.province_abbreviations for c in run) and "中" not in run:
-        return False  # 中老, 中哈: a state's abbreviation only beside China's
-    return pos - k >= 2 and (
-        k == 0
-        or not ("\u4e00" <= norm[k - 1] <= "\u9fff")
-        or _word_ending(norm, k, lex.boundary_words, lex.max_boundary_len) is not None
-    )
-
-
-def _ends_with_head(norm: str, pos: int, lex: Lexicon) -> bool:
-    return any(norm.endswith(h, 0, pos) for h in lex.project_heads)
-
-
-def _covered_by(text: str, words: frozenset[str], max_len: int) -> bool:
-    """True when ``text`` splits entirely into ``words`` (dynamic programming, no jieba)."""
-    n = len(text)
-    ok = [True] + [False] * n
-    for i in range(1, n + 1):
-        for length in range(1, min(max_len, i) + 1):
-            if ok[i - length] and text[i - length : i] in words:
-                ok[i] = True
-                break
-    return ok[n]
-
-
-def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
-    """True when the words of a name before its head only describe a kind of thing."""
-    core = _QUOTES.sub("", core)
-    if len(core) < 2:
-        return True
-    if places or any(c.isascii() and c.isalnum() for c in core):
-        return False
-    if any(r in core for r in lex.region_words if len(r) >= 2):
-        return False
-    # 工程类和服务类采购, 文创和体验: kinds joined are still kinds
-    parts = [p for p in re.split("[和及与、]", core) if p]
-    return bool(parts) and all(
-        _covered_by(p, lex.generic_words, lex.max_generic_len) for p in parts
-    )
-
-
-# A code in a name (G60, 5G, 1号线): Latin letters alone are often a term (BOT, PPP, PC).
-_CODE = re.compile(r"[A-Za-z]*\d|\d[A-Za-z]")
-# jieba flags of proper names: places, persons, other proper nouns, organisations and
-# abbreviations (渝, 沪, 京沪); Latin letters count only with a digit (_CODE).
-_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
-# Flags of words that do not begin a name: verbs, prepositions, adverbs, conjunctions,
-# particles, pronouns, numerals, measure words, times and localisers (随着, 标志着, 要, 与,
-# 的, 后, 不少, 进入).
-_NOT_NAME_START = frozenset(
-    {
-        "v",
-        "vd",
-        "vg",
-        "p",
-        "d",
-        "ad",
-        "c",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "r",
-        "m",
-        "mq",
-        "q",
-        "f",
-        "t",
-        "tg",
-        "y",
-        "e",
-        "o",
-        "zg",
-    }
-)
-
-
 # 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
+
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业)$"
 )
+
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
-# Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
-# project named after one begins after it (…有限公司“雄安之翼”项目, 中铁十九局西康复线项目).
-_COMPANY_END = re.compile(r"公司|集团|[一二三四五六七八九十]+局")
-# jieba flags of words that may not stand inside a name: adverbs, prepositions,
-# conjunctions, particles and pronouns (已, 精准, 主动, 从, 的).
-_CLAUSE_FLAGS = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"})
 
-
-def after_clause(
-    norm: str,
-    start: int,
-    hs: int,
-    lex: Lexicon,
-    place_spans: list[tuple[int, int]],
-    objects: bool = True,
-    orgs: bool = True,
-) -> int:
-    """Where the name before a head starts once the clause before it is cut off: after the
-    last preposition, particle, pronoun, adverb before its verb or verb that ends a name on
-    its left (飞抵成都天府国际机场, 报名参加…项目, 已具备…实验室), after an organisation's
-    name (…有限公司“雄安之翼”项目). ``objects``: also after a verb whose object is a name
-    (off for agreement titles, where 联防联控 is part of the title). ``orgs``: also after an
-    organisation's name (off for agreement titles: 共建扬州大学协议)."""
-    cut = start
-    for pattern in (lex.org_suffix_re, _COMPANY_END) if orgs else ():
-        for m in pattern.finditer(norm, start, hs):
-            if m.end() < hs:
-                cut = max(cut, m.end())
-    for m in lex.project_head_re.finditer(norm, start, hs):
-        if m.end() < hs - 1 and lex.country_re.match(norm, m.end()):
-            cut = max(cut, m.end())  # …风电项目中国华电…: two names run together, the later
-    pos = start
-    words = lex.pos_cut(norm[start:hs])
-    for k, (word, flag) in enumerate(words):
-        end = pos + len(word)
-        in_place = any(ps <= pos < pe for ps, pe in place_spans)
-        last = k == len(words) - 1
-        following = words[k + 1][1] if not last else ""
-        if word in ("到", "往") and k > 0 and not any(pe == pos for _ps, pe in place_spans):
-            cut = max(cut, end)  # 飞到天津老码头: 到 after no place is a verb's, not A到B线
-        elif in_place or word in _NAME_JOINERS or word in lex.region_words:
-            pass  # 治理与可持续发展试点PPP项目, 跳蹬至江津线: joiners inside a name
-        elif flag in ("d", "ad"):
-            if following.startswith("v"):
-                cut = max(cut, end)  # 已具备, 精准转至: an adverb before its verb
-        elif flag == "p":
-            if word in _CLAUSE_PREPOSITIONS:
-                cut = max(cut, end)
-        elif flag in _CLAUSE_FLAGS or word in lex.clause_verbs:
-            cut = max(cut, end)
-        elif (
-            objects
-            and flag in ("v", "vd")
-            and len(word) >= 2
-            and not last
-            and (
-                (following in _PROPER_FLAGS and len(words[k + 1][0]) >= 2)
-                or any(ps == end for ps, _pe in place_spans)
-            )
-        ):
-            cut = max(cut, end)  # 导致新千岁机场, 飞抵成都…: a verb and its object
-        pos = end
-    return cut
-
-
-# Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.
-_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自因")
-# Words that join the parts of one name (A与B, A至B线).
-_NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
-
-
-# Single characters that never begin a name.
-_FUNCTION_CHARS = frozenset(
-    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因"
-)
-
-
-def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[int]) -> int:
-    """Where a name really starts in ``norm[start:end]``: past leading words that begin no
-    name (随着渝昆高铁 → 渝昆高铁, 直接关系到铁路 → 铁路), but never past a place or region
-    word that starts at ``keep``."""
-    pos = start
-    words = lex.pos_cut(norm[start:end])
-    for k, (word, flag) in enumerate(words):
-        if pos in keep or word in lex.region_words:
-            break
-        following = words[k + 1][0] if k + 1 < len(words) else ""
-        if len(word) == 1 and flag == "v" and following in _MOTION_TO:
-            pos += len(word)  # 飞到天津…: a verb of motion and its 到
-            continue
-        if flag not in _NOT_NAME_START and word not in lex.boundary_words:
-            break
-        if len(word) == 1 and word not in _FUNCTION_CHARS:
-            break  # 超瞬态实验装置, 中新互联互通项目: a single character may begin a name
-        pos += len(word)
-    return pos
-
-
-# Characters after a one-character verb that make it a verb of motion (飞到, 运往, 迁至).
-_MOTION_TO = frozenset({"到", "至", "往", "向", "入"})
-
-
-# A word this rare in jieba's dictionary is taken as part of a name (大鱼海棠, 果园港).
-_RARE = 500
 # Heads whose names are often descriptive: a park, a square, a science installation
 # (大鱼海棠公园, 超瞬态实验装置); elsewhere a rare word is a technical term (触摸屏项目).
 _DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
-
-
-def has_proper_word(
-    core: str,
-    lex: Lexicon,
-    names: frozenset[str] = frozenset(),
-    rare: bool = True,
-    terms: bool = True,
-    verb_singles: bool = True,
-) -> bool:
-    """True when the words before a head include a proper name: a word jieba tags as a
-    place, person, organisation, abbreviation of places or (unless ``terms`` is off) other
-    proper noun; a rare word (when ``rare``); a name the article gives a place (天府 of
-    天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万), not
-    morphemes that jieba only tags as such (组展: 组 + 展); ``verb_singles`` off: nor
-    verbs and function words (是要把握)."""
-    if any(n in core for n in names):
-        return True
-    singles = 0
-    freq = lex.tokenizer().FREQ
-    for word, flag in lex.pos_cut(core):
-        if flag == "j" and not all(c in lex.province_abbreviations or c == "中" for c in word):
-            flag = "n"  # 家电, 环保, 光伏: abbreviations of common nouns, not of places
-        if flag == "nz" and not terms:
-            continue  # 自由贸易: jieba's "other proper noun" covers terms too
-        if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
-            return True
-        single = (
-            len(word) == 1
-            and "\u4e00" <= word <= "\u9fff"
-            and flag != "zg"
-            and (verb_singles or flag[:1] not in ("v", "p", "d", "c", "u", "r"))
-        )
-        singles = singles + 1 if single else 0
-        if singles >= 2:
-            return True
-    return False
 
 
 def _is_generic(
@@ -464,13 +116,13 @@ def _is_generic(
     if name[:1] in _WORD_TAILS:
         return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
     core = name[: len(name) - len(head)] if name.endswith(head) else name
-    bare = _QUOTES.sub("", core)
-    if _abbreviations_before(bare + "合作", len(bare), lex) or (
-        len(bare) > 2 and _abbreviations_before(bare[:2], 2, lex)
+    bare = QUOTES.sub("", core)
+    if abbreviations_before(bare + "合作", len(bare), lex) or (
+        len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
     ):
         return False  # 粤澳合作…: named after the provinces that cooperate
     if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
-        if _word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
+        if word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
             return True  # 前沿技术研究重大项目: a kind of project
     if looks_generic(core, lex, places):
         return True
@@ -481,7 +133,7 @@ def _is_generic(
     if head == "装置" and not _SCIENCE.search(bare):
         return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
-    if places or _CODE.search(bare) or _QUOTES.search(core):
+    if places or CODE.search(bare) or QUOTES.search(core):
         return False
     if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
         return False
@@ -537,7 +189,7 @@ def _only_broad_place(bare: str, lex: Lexicon) -> bool:
     if k == 0:
         return False
     rest = bare[k:]
-    return not rest or _covered_by(rest, lex.generic_words, lex.max_generic_len)
+    return not rest or covered_by(rest, lex.generic_words, lex.max_generic_len)
 
 
 def find_projects(
@@ -829,7 +481,7 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         first = parts[0]
         cut = 0
         for i in range(1, len(first)):
-            if _word_ending(first, i, lex.boundary_words, lex.max_boundary_len):
+            if word_ending(first, i, lex.boundary_words, lex.max_boundary_len):
                 cut = i
         parts[0] = first[cut:]
         pos += cut

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.numerals import small_cn_number
 
 __all__ = [
@@ -125,8 +125,6 @@ def quantity_re(lex: Lexicon) -> re.Pattern[str]:
     """The quantity pattern for this lexicon's units (compiled once)."""
     pat = _pattern_cache.get(id(lex))
     if pat is None:
-        from kg.extract.lexicon import trie_pattern
-
         pat = re.compile(_QUANTITY_TMPL.replace("UNITS", trie_pattern(lex.units)))
         _pattern_cache[id(lex)] = pat
     return pat

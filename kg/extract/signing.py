@@ -1,0 +1,443 @@
+"""Who signs an agreement and when: parties and signing dates, read from the sentence that
+signs it (and the sentences before it)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from kg.extract.agreements import SIGN_RE, AgreementHit
+from kg.extract.builder import Found, country_entity, entity
+from kg.extract.dates import DateHit, complete_date
+from kg.extract.numerals import small_cn_number
+from kg.records import DateValue, Entity
+
+__all__ = ["relate_signing"]
+
+
+# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
+_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
+_WITNESS = re.compile(r"见证|见签")
+# 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(?:方|地|市|省|区|县|部门)")
+_COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CLAUSE_SEP = frozenset(",，;；:：")
+
+
+def _witness_spans(
+    norm: str, ss: int, se: int, witnesses_only: bool = False
+) -> list[tuple[int, int]]:
+    """Stretches of a sentence that name witnesses or guests: the clause of 见证/出席 up to
+    the word (在A和B共同见证下, A负责人出席仪式). ``witnesses_only``: only 见证 (in a
+    sentence before 双方签署, those who attend are the parties)."""
+    out = []
+    for m in (_WITNESS if witnesses_only else _NOT_SIGNING).finditer(norm, ss, se):
+        k = m.start()
+        while k > ss and norm[k - 1] not in _CLAUSE_SEP:
+            k -= 1
+        # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
+        out.append((k, m.end()))
+    return out
+
+
+def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
+    agencies and organisations (a company, a university, a broadcaster)."""
+    found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
+    norm = f.norm
+    return [
+        e
+        for start, end, e in sorted(found, key=lambda x: x[:2])
+        if lo <= start
+        and end <= hi
+        and not any(s <= start < t for s, t in skip)
+        and not _SOURCE_AFTER.match(norm, end)
+        and not _DATELINE_AFTER.match(norm, end)
+        and not (start > 0 and norm[start - 1] == "据")
+        and not _in_brackets(norm, lo, start)
+    ]
+
+
+# Words between a place and the signing verb that keep the place the verb's subject
+# (成都市正式签署, 长沙县日前签订).
+_SUBJECT_GAP = re.compile(r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天)*")
+# Characters before a place that make it where something happens, not who acts.
+_LOCATIVE = frozenset("在于赴到从来至往向经")
+_CLAUSE_STOPS = ",，;；:：。"
+
+
+def _governments_in(
+    f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, Entity]]:
+    """Divisions and states written as the subject of a signing in its clause (宜春市与宁德
+    时代签署, 中国与东盟签署…, 长沙县与…签订): their governments, the bodies that sign for
+    them. A place after 在/赴 is where it happens; a place inside a body's name is that
+    body's; a division written after its parent (湖南长沙县) is the one meant."""
+    norm, lex, b = f.norm, f.lex, f.b
+    cs = max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
+    taken += [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
+    cands: list[tuple[int, int, Entity]] = []
+    for start, (ent, end) in f.place_at.items():
+        if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
+            cands.append((start, end, ent))
+    for m in lex.country_re.finditer(norm, cs, verb):
+        code = lex.country_names[m.group()]
+        cands.append((m.start(), m.end(), country_entity(code, lex)))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    out: list[tuple[int, Entity]] = []
+    for k, (start, end, ent) in enumerate(cands):
+        if any(ts <= start < te and (ts, te) != (start, end) for ts, te in taken):
+            continue
+        if any(s <= start < t for s, t in skip):
+            continue
+        if k + 1 < len(cands) and cands[k + 1][0] == end:
+            continue  # 湖南长沙县: the parent before the division meant
+        first = start
+        while k > 0 and cands[k - 1][1] == first:
+            k -= 1
+            first = cands[k][0]
+        if first > cs and norm[first - 1] in _LOCATIVE:
+            continue  # 在成都签署: where, not who
+        after = norm[end : end + 1]
+        gap = _SUBJECT_GAP.match(norm, end)
+        if after not in ("与", "和", "同", "、", "及") and gap.end() != verb:
+            continue  # 成都市长, 重庆市民: the place begins another word
+        if ent.cls == "Country":
+            gov = entity("Agency", ent.label + "政府")
+        else:
+            gov = entity("Agency", lex.divisions.by_code[ent.code].name + "人民政府")
+        b.relate(gov, "jurisdiction", ent, b.sentence_span(f.prep.sentence_at(start)))
+        out.append((start, gov))
+    if not out:
+        out = _abbreviated_states(f, cs, verb)
+    return out
+
+
+# 中美 / 韩中 / 中俄两国 right before the signing verb: the states that sign.
+_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
+
+
+def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
+    """States written by their abbreviations as the subject of a signing (中美签署…)."""
+    norm, lex = f.norm, f.lex
+    abbr = lex.country_abbreviations
+    gap = verb
+    while gap > cs and _SUBJECT_GAP.fullmatch(norm, gap - 2, verb) is not None:
+        gap -= 2  # 正式, 共同… written between the states and the verb
+    tail = _STATES_BEFORE.search(norm, cs, gap)
+    end = tail.start() if tail is not None else gap
+    k = end
+    while k > cs and (norm[k - 1] == "中" or norm[k - 1] in abbr):
+        k -= 1
+    if end - k < 2 or (k > cs and f.lex.is_known_word(norm[k - 1 : k + 1])):
+        return []  # not a pair of states on its own (华中美术馆)
+    codes = ["CN" if c == "中" else abbr[c] for c in norm[k:end]]
+    if "CN" not in codes or len(set(codes)) != len(codes):
+        return []
+    out = []
+    span = f.b.sentence_span(f.prep.sentence_at(k))
+    for offset, code in enumerate(codes):
+        state = country_entity(code, lex)
+        gov = entity("Agency", state.label + "政府")
+        f.b.relate(gov, "jurisdiction", state, span)
+        out.append((k + offset, gov))
+    return out
+
+
+def _first(pair: tuple[int, Entity]) -> int:
+    return pair[0]
+
+
+# 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
+_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
+# 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
+_SOURCE_AFTER = re.compile(r"记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端")
+
+
+def _in_brackets(norm: str, lo: int, pos: int) -> bool:
+    """True when ``pos`` lies inside an open bracket begun at or after ``lo``."""
+    opened = max(norm.rfind("(", lo, pos), norm.rfind("（", lo, pos))
+    closed = max(norm.rfind(")", lo, pos), norm.rfind("）", lo, pos))
+    return opened > closed
+
+
+# Words that tie a signing to the day told before (会上，双方签署…), or to another day.
+_SAME_DAY = re.compile(
+    r"会上|会后|同日|同一天|当天|当日|仪式|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
+)
+# 当天 / 同日: the signing was on the day just told, however it was told.
+_THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
+_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
+_ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
+# (访问期间: during a visit of several days; 会议期间 is the meeting's day)
+_OTHER_DAY = re.compile(
+    r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
+)
+# 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
+_UNSIGNED = re.compile(
+    r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|"
+    r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
+)
+# 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
+_POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
+# 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
+# gives the year
+_REFERENCED = re.compile(
+    r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
+)
+
+
+def _clause_end(norm: str, pos: int, limit: int) -> int:
+    """Where the clause holding ``pos`` ends (at a comma or a semicolon), before ``limit``."""
+    for k in range(pos, limit):
+        if norm[k] in ",，;；":
+            return k
+    return limit
+
+
+# 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署: a year or a month, no day.
+_PARTIAL_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
+    r"(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
+)
+_LEADING_DATE = re.compile(
+    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
+)
+_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
+
+
+def _partial_date(
+    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
+) -> DateValue | None:
+    """A year or a month written right before the signing verb, at that precision."""
+    m = None
+    for k in range(max(lo, verb - 24), verb):
+        m = _PARTIAL_DATE.match(norm, k, verb)
+        if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
+            break
+        m = None
+    if m is None:
+        m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
+    if m is None:
+        return None
+    if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
+        return None  # part of a full date (12月17日签署), read by complete_date
+    year, source = None, "explicit"
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
+    elif year_in_text is not None and not m.group("rel"):
+        year, source = year_in_text, "text"
+    if year is None:
+        return None
+    month = int(m.group("m")) if m.group("m") else None
+    if m.group("rm"):
+        if published is None:
+            return None
+        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
+        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
+            year -= 1
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is None:
+        return DateValue(datetime.date(year, 1, 1), source, "year")
+    return DateValue(datetime.date(year, month, 1), source, "month")
+
+
+def _generic_label(parties: list[Entity], title: str) -> str:
+    """签署战略合作框架协议 between A and B is 《A与B战略合作框架协议》."""
+    names = [p.label for p in parties]
+    joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "与" + names[-1]
+    return joined + title
+
+
+# Characters after 中X that make it another word: 中美洲 (Central America), 中英文.
+_NOT_STATES_AFTER = frozenset("洲文部")
+# Joiners of two states written in full (印度—欧盟, 中国与巴基斯坦).
+_STATE_JOINERS = "—-–与和"
+
+
+def _title_states(f: Found, t: AgreementHit) -> list[str]:
+    """The states a title is named after, as ISO codes: 中俄睦邻友好合作条约 (CN, RU),
+    韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…; none unless China and at least one
+    other state are named at its start."""
+    norm, lex = f.norm, f.lex
+    k = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
+    codes: list[str] = []
+    abbr = lex.country_abbreviations
+    while k < t.title_end and (norm[k] == "中" or norm[k] in abbr):
+        codes.append("CN" if norm[k] == "中" else abbr[norm[k]])
+        k += 1
+    if len(codes) < 2 or norm[k : k + 1] in _NOT_STATES_AFTER:
+        codes = []
+        m = lex.country_re.match(norm, t.title_start)
+        if m is not None and norm[m.end() : m.end() + 1] in _STATE_JOINERS:
+            n = lex.country_re.match(norm, m.end() + 1)
+            if n is not None:
+                codes = [lex.country_names[m.group()], lex.country_names[n.group()]]
+    if "CN" not in codes or len(set(codes)) != len(codes):
+        return []
+    return codes
+
+
+def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
+    """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
+    just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
+    names enough of them (A和B负责人出席仪式。双方签署…)."""
+    norm, prep = f.norm, f.prep
+    m = _COLLECTIVE_COUNT.search(norm, ss, se)
+    if m is None:
+        return []
+    if f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end()):
+        return []  # 两市发展改革委: bodies of their own, not the parties named before
+    want = _COUNTS.get(m.group(1), 0)
+    prior = [ps for ps in f.signed if ps[0] < i and i - ps[0] <= 3]
+    if prior and (want == 0 or len(prior[-1][1]) == want):
+        return list(prior[-1][1])
+    para = prep.paragraph[i]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prep.paragraph[j] != para and j < i - 1:
+            break
+        js, je = prep.bounds[j]
+        found = list(dict.fromkeys(_agencies_in(f, js, je, _witness_spans(norm, js, je, True))))
+        # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
+        # three companies named before?)
+        if (want and len(found) == want) or (not want and len(found) >= 2):
+            return found
+        if len(found) > max(2, want):
+            return []
+    return []
+
+
+def relate_signing(
+    f: Found,
+    t: AgreementHit,
+    dates: list[DateHit],
+    published: datetime.date | None,
+    year_in_text: int | None,
+) -> None:
+    """Parties and signing date of an agreement, from the sentence that signs it."""
+    norm, prep, b = f.norm, f.prep, f.b
+    i = prep.sentence_at(t.title_start)
+    ss, se = prep.bounds[i]
+    sent_span = b.sentence_span(i)
+    subject = entity("Agreement", t.label)
+    verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
+    in_title = [e for h, e in f.agencies if t.title_start <= h.start and h.end <= t.title_end]
+    if not verbs and not in_title:
+        return
+    # the verb that signs this title: the last one before it (A与B签署《T》), else the
+    # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
+    before_title = [v for v in verbs if v < t.start]
+    after_title = [v for v in verbs if v >= t.end]
+    verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
+    if verbs and (
+        _UNSIGNED.search(norm, max(ss, verb - 8), verb)
+        or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
+    ):
+        return  # not signed (yet): no parties, no date; a generic title names nothing
+    if t.signed_only and not t.generic:
+        if not verbs:
+            return  # 《…行动计划》 that no one signs here is a plan
+        b.mention(subject, t.title_start, t.title_end, t.basis)
+        f.agreement_at.append((t.title_start, i, subject))
+        f.agreement_at.sort(key=lambda x: x[0])
+    skip = _witness_spans(norm, ss, se)
+    parties = _agencies_in(f, ss, min(verb, t.start), skip)
+    if verb > t.end:
+        parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
+    if len(parties) < 2 and in_title:
+        parties = in_title  # 《X管理委员 Y管理委员共同…协议》
+    if len(parties) < 2 and verb < t.start:
+        governments = _governments_in(f, ss, verb, skip)
+        if governments:
+            # in text order with the bodies named beside them (宜春市与宁德时代)
+            at = {e: h.start for h, e in f.agencies if ss <= h.start < verb}
+            at.update({e: s for s, _end, e in f.organizations if ss <= s < verb})
+            ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
+            parties = [e for _pos, e in ordered]
+    if len(parties) < 2:
+        parties = _collective_parties(f, i, ss, se) or parties
+    if not parties and not t.generic:
+        # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
+        for code in _title_states(f, t):
+            gov = entity("Agency", f.lex.countries[code][0] + "政府")
+            b.relate(gov, "jurisdiction", country_entity(code, f.lex), sent_span)
+            parties.append(gov)
+    parties = list(dict.fromkeys(parties))
+    if t.generic:
+        if len(parties) < 2:
+            return  # 签署合作协议 with no parties to name it by
+        subject = entity("Agreement", _generic_label(parties, t.label))
+        b.mention(subject, t.title_start, t.title_end, "canonical-name")
+        f.agreement_at.append((t.title_start, i, subject))
+        f.agreement_at.sort(key=lambda x: x[0])
+    if parties:
+        f.signed.append((i, tuple(parties)))
+    for e in parties:
+        b.relate(subject, "party", e, sent_span)
+    if not verbs:
+        return
+    partial = _partial_date(norm, ss, verb, published, year_in_text)
+    referenced = _REFERENCED.match(norm, verb + 2)
+    if referenced is not None and partial is None:
+        # 签署25周年: the year, counted back from the day published; 签署以来: none
+        years = referenced.group("n")
+        n = (int(years) if years.isdigit() else small_cn_number(years)) if years else None
+        if n and published is not None:
+            year = datetime.date(published.year - n, 1, 1)
+            b.relate(subject, "signedOn", DateValue(year, "published", "year"), sent_span)
+        return
+    if partial is not None:
+        b.relate(subject, "signedOn", partial, sent_span)
+        return
+    in_sentence = [d for d in dates if ss <= d.start < se]
+    # 已于1月5日签署: a date written right before the verb is the signing's own
+    near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
+    if near:
+        hit = near[-1]
+    elif _OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
+        norm, max(ss, verb - 3), verb
+    ):
+        return  # 日前签署, 宣布双方已签署: on a day the text does not give
+    elif in_sentence:
+        hit = min(in_sentence, key=lambda d: abs(d.start - verb))
+        if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
+            norm, ss, verb
+        ):
+            return  # 29日在发布会上介绍，访问期间签署…: the day it was told
+    else:
+        # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
+        # signing was on another day than the one reported, which the text does not give
+        if (
+            _OTHER_DAY.search(norm, ss, verb)
+            or not (_SAME_DAY.search(norm, ss, se) or _after_dated_event(f, i, dates))
+            or _ANNOUNCED.search(norm, ss, se)
+        ):
+            return
+        before = [d for d in dates if d.end <= ss]
+        if not before:
+            return
+        hit = before[-1]
+        ds, de = prep.bounds[prep.sentence_at(hit.start)]
+        if _ANNOUNCED.search(norm, ds, de) and not _THAT_DAY.search(norm, ss, verb):
+            return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
+    value = complete_date(hit, dates, published, year_in_text)
+    if value is not None:
+        b.relate(subject, "signedOn", value, sent_span)
+
+
+# The verbs of a meeting or a visit told with its day (会议23日在北京举行).
+_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
+
+
+def _after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
+    """True when the sentence before ``i``, in its paragraph, tells a meeting and its day:
+    a signing told next (双方签署了…) took place there, that day."""
+    if i == 0 or f.prep.paragraph[i - 1] != f.prep.paragraph[i]:
+        return False
+    ps, pe = f.prep.bounds[i - 1]
+    return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
