@@ -47,7 +47,7 @@ def _num(text: str | None) -> int | None:
     small = small_cn_number(text)
     if small is not None:
         return small
-    import cn2an
+    import cn2an  # (imported here: loading it costs a few hundred milliseconds)
 
     try:
         return int(cn2an.cn2an(text, "smart"))

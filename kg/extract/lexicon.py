@@ -240,7 +240,7 @@ class Lexicon:
             with self._jieba_lock:
                 if self._jieba is None:
                     try:
-                        import jieba
+                        import jieba  # (imported here: its dictionary loads on first use)
                     except ImportError as exc:  # pragma: no cover - dependency is pinned
                         raise ImportError(
                             "kg.extract needs jieba==0.42.1 (pip install 'jieba==0.42.1')"
@@ -262,7 +262,7 @@ class Lexicon:
             tok = self.tokenizer()
             with self._jieba_lock:
                 if self._pos is None:
-                    import jieba.posseg
+                    import jieba.posseg  # (imported here: it loads its tables on import)
 
                     # importing jieba.posseg reads the dictionary's tags once (its default
                     # tokenizer's); ours has the same dictionary, so they are shared rather

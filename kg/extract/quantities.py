@@ -111,7 +111,7 @@ def parse_number(text: str) -> Decimal | None:
         small = small_cn_number(text)
         if small is not None:
             return Decimal(small)
-        import cn2an
+        import cn2an  # (imported here: loading it costs a few hundred milliseconds)
 
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (InvalidOperation, ValueError, KeyError, IndexError):
