@@ -917,3 +917,22 @@ def test_extract_wire_organisation_names_as_written_in_full(text, organization, 
 def test_extract_wire_graduates_and_clauses_are_no_bodies(text, wrong):
     entities, _ = _read(text)
     assert wrong not in entities
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("佛山市民纷纷前往观看。", "佛山"),
+        ("惠州市场供应充足。", "惠州"),
+        ("佛山市长表示。", "佛山市"),
+    ],
+)
+def test_extract_wire_a_city_before_shi_min_is_written_short(text, surface):
+    doc = Document(id="wire", text=text, published=datetime.date(2024, 5, 10))
+    surfaces = {m.span.surface for m in extract(doc).mentions if m.entity.cls == "City"}
+    assert surfaces == {surface}
+
+
+def test_extract_wire_a_party_school_is_not_the_party_committee():
+    entities, _ = _read("今年已在武汉市委党校举办培训。")
+    assert not any(cls == "Agency" for cls, _label in entities)

@@ -259,7 +259,7 @@ _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|�
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
 _ORGAN_TITLE = re.compile(
-    r"书记|副书记|常委|委员|巡视|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
+    r"书记|副书记|常委|委员|巡视|党校|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
 )
 
 

@@ -232,6 +232,14 @@ def find_places(
     hits: list[PlaceHit] = []
     for start, end, name in index.finditer(norm):
         codes = idx.full.get(name)
+        if (
+            codes is not None
+            and name.endswith("市")
+            and norm[end : end + 1] in ("民", "场")
+            and name[:-1] in idx.short
+        ):
+            # 佛山市民, 佛山市场: the 市 begins 市民 / 市场; the place is written short
+            end, name, codes = end - 1, name[:-1], None
         if codes is not None:
             hits.append(PlaceHit(start, end, name, codes, True))
         else:
