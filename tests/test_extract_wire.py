@@ -936,3 +936,12 @@ def test_extract_wire_a_city_before_shi_min_is_written_short(text, surface):
 def test_extract_wire_a_party_school_is_not_the_party_committee():
     entities, _ = _read("今年已在武汉市委党校举办培训。")
     assert not any(cls == "Agency" for cls, _label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [("未来将结合科学城资源发展农业。", "结合科学城"), ("争创国家级科学城。", "国家级科学城")],
+)
+def test_extract_wire_a_verb_or_a_kind_before_kexuecheng_is_no_name(text, wrong):
+    entities, _ = _read(text)
+    assert ("ScienceCity", wrong) not in entities

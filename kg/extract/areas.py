@@ -346,7 +346,9 @@ def find_science_cities(
                 and all("\u4e00" <= c <= "\u9fff" for c in word)
                 and (word not in lex.boundary_words)
                 and not _COUNTED.match(word)
-            ):
+                and (lex.word_tag(word) or "n")[0] not in "vadpcr"
+                and not _generic(word, lex)
+            ):  # not 结合科学城 (a verb), 国家级科学城 (a kind)
                 start = s
             else:
                 continue
