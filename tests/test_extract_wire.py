@@ -945,3 +945,57 @@ def test_extract_wire_a_party_school_is_not_the_party_committee():
 def test_extract_wire_a_verb_or_a_kind_before_kexuecheng_is_no_name(text, wrong):
     entities, _ = _read(text)
     assert ("ScienceCity", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a place, then a company written after 与
+        (
+            "东营市与中国石油化工集团有限公司6日在济南签署《油地融合发展协议》。",
+            "油地融合发展协议",
+            {"东营市人民政府", "中国石油化工集团有限公司"},
+        ),
+        # a national group's branch named after a place
+        (
+            "西安市与中国铁路西安局集团有限公司签署《国际港站扩能协议》。",
+            "国际港站扩能协议",
+            {"西安市人民政府", "中国铁路西安局集团有限公司"},
+        ),
+        # the 和 of 协和 joins nothing
+        (
+            "某管理局与北京协和医院签署《真实世界数据合作协议》。",
+            "真实世界数据合作协议",
+            {"北京协和医院"},
+        ),
+        # two cities' governments written once, one of them a city jieba tags as a word
+        (
+            "同日，大连、长春两市政府签署《陆海联动合作协议》。",
+            "陆海联动合作协议",
+            {"大连市人民政府", "长春市人民政府"},
+        ),
+        # a day between the states and the verb
+        (
+            "峰会期间，中哈17日签署《过境运输合作协定》。",
+            "过境运输合作协定",
+            {"中国政府", "哈萨克斯坦政府"},
+        ),
+    ],
+)
+def test_extract_wire_parties_written_beside_places_days_and_joiners(text, title, parties):
+    _entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [("大连港口吞吐量增长。", "大连市"), ("保定、廊坊两市签约。", "保定市")],
+)
+def test_extract_wire_a_prefecture_city_is_read_however_jieba_tags_it(text, city):
+    entities, _ = _read(text)
+    assert ("City", city) in entities
+
+
+def test_extract_wire_a_city_name_listed_as_an_ordinary_word_needs_more():
+    entities, _ = _read("期待来宾在活动中感受中餐之美。")
+    assert ("City", "来宾市") not in entities

@@ -248,7 +248,18 @@ def find_places(
         return []
     # 合作 (合作市), 友好 (友好区), 通道 (通道侗族自治县), 和平 (和平区): a short form that is a
     # common word is a place only right after its parent (3b below) or in brackets
-    common = {id(h) for h in hits if not h.full and tokens.lex.is_common_word(h.name)}
+    # (a prefecture-level city's short form is a place however jieba tags it, 大连, 保定,
+    # unless it is listed as an ordinary word too, 日照, 来宾)
+    lex = tokens.lex
+    common = {
+        id(h)
+        for h in hits
+        if not h.full
+        and (
+            h.name in lex.ordinary_city_words
+            or (all(idx.by_code[c].level >= 3 for c in h.codes) and lex.is_common_word(h.name))
+        )
+    }
 
     # 1. Full names are safe on their own; short forms of provinces and prefecture cities
     #    (重庆, 成都) are when jieba keeps them as a word (not in 长安汽车, 中山大学).

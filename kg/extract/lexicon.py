@@ -276,6 +276,11 @@ class Lexicon:
     def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
         return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
 
+    @cached_property
+    def ordinary_city_words(self) -> frozenset[str]:
+        """Short forms of prefecture-level cities that are also common words (来宾, 日照)."""
+        return frozenset(read_lines("ordinary_city_words.txt"))
+
     def is_common_word(self, word: str) -> bool:
         """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
         other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short

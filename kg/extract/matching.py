@@ -42,6 +42,10 @@ def word_ending(norm: str, pos: int, words: frozenset[str], max_len: int) -> str
     return None
 
 
+# 中国铁路 / 中国石化 before a place: the national group whose branch the name is.
+_NATIONAL_BRAND = re.compile(r"中国[\u4e00-\u9fff]{2,4}$")
+
+
 def left_boundary(
     norm: str,
     head_start: int,
@@ -63,6 +67,12 @@ def left_boundary(
             if stop_at_place:
                 while s in place_end:
                     s = place_end[s].start  # 广西钦州…有限公司: and with the places above it
+                brand = _NATIONAL_BRAND.search(norm, max(0, s - 6), s)
+                if brand is not None and not any(
+                    word_ending(norm, k, lex.boundary_words, lex.max_boundary_len)
+                    for k in range(brand.start() + 3, s + 1)
+                ):
+                    s = brand.start()  # 中国铁路西安局集团: a national group's branch
                 break  # 保定市第二医院: an organisation's name starts with its place
             continue
         region = word_ending(norm, s, lex.region_words, lex.max_region_len)

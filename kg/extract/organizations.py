@@ -66,13 +66,23 @@ def find_organizations(
             end = campus.end()
         while start < hs and norm[start] in "和与及同" and start not in place_starts:
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
+        # 东营市与中国石油化工集团有限公司: the name starts after the joiner (not the 和 of 协和)
+        joiners = [
+            k
+            for k in range(start, hs)
+            if norm[k] in "和与及"
+            and not lex.is_known_word(norm[k - 1 : k + 1])
+            and not lex.is_known_word(norm[k : k + 2])
+        ]
+        if joiners:
+            start = joiners[-1] + 1
         if start < hs:
             start = after_clause(norm, start, hs, lex, [(p.start, p.end) for p in places])
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
             continue  # 南京读大学, 看着医院: a verb before a generic noun
-        if start >= hs or any(c in "和与及" for c in norm[start:hs]):
+        if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
         inside = [p for p in places if start <= p.start and p.end <= hs]
         if looks_generic(norm[start:hs], lex, inside):

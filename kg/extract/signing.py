@@ -60,7 +60,9 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
 
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
-_SUBJECT_GAP = re.compile(r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天)*")
+_SUBJECT_GAP = re.compile(
+    r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日)*"
+)
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -122,9 +124,11 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
     """States written by their abbreviations as the subject of a signing (中美签署…)."""
     norm, lex = f.norm, f.lex
     abbr = lex.country_abbreviations
-    gap = verb
-    while gap > cs and _SUBJECT_GAP.fullmatch(norm, gap - 2, verb) is not None:
-        gap -= 2  # 正式, 共同… written between the states and the verb
+    # 正式, 共同, 17日… written between the states and the verb
+    gap = min(
+        (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
+        default=verb,
+    )
     tail = _STATES_BEFORE.search(norm, cs, gap)
     end = tail.start() if tail is not None else gap
     k = end

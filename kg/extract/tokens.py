@@ -18,6 +18,9 @@ class Segmenter(Protocol):
 
     def is_common_word(self, word: str) -> bool: ...
 
+    @property
+    def ordinary_city_words(self) -> frozenset[str]: ...
+
 
 # jieba cuts a text in blocks of these characters independently (jieba.re_han_default),
 # so segmenting one block gives the same tokens as segmenting the whole text.
