@@ -999,3 +999,10 @@ def test_extract_wire_a_prefecture_city_is_read_however_jieba_tags_it(text, city
 def test_extract_wire_a_city_name_listed_as_an_ordinary_word_needs_more():
     entities, _ = _read("期待来宾在活动中感受中餐之美。")
     assert ("City", "来宾市") not in entities
+
+
+def test_extract_wire_a_foreign_ministry_named_by_a_list_of_sectors():
+    text = "同日，商务部与哈萨克斯坦贸易、一体化和投资部签署了《关于电子商务合作的谅解备忘录》。"
+    entities, relations = _read(text)
+    assert ("Agency", "哈萨克斯坦贸易、一体化和投资部") in entities
+    assert ("关于电子商务合作的谅解备忘录", "party", "哈萨克斯坦贸易、一体化和投资部") in relations

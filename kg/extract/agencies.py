@@ -359,6 +359,10 @@ _NOT_IN_BODY = re.compile(
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
+# 投资、工业和贸易部: a ministry named by a list of its sectors.
+_SECTOR_LIST = re.compile(
+    r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:、|和|与)[\u4e00-\u9fff]{2,4}部"
+)
 # 总务省消防厅: a body written right after the ministry it belongs to is the one meant.
 _SUB_BODY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:厅|局|署|委员会|办公室)")
 # 两国外交部 / 双方外交部 / 俄方国防部: the bodies of several countries, or of one written
@@ -411,11 +415,12 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         else:
             ends = tuple(organs) + _FOREIGN_ORGANS
             for k in range(e + 1, min(len(norm), e + 12) + 1):
-                if not ("\u4e00" <= norm[k - 1] <= "\u9fff"):
+                if not ("\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] == "、"):
                     break
                 if norm.endswith(ends, e, k) and not _is_title(norm, k):
                     cand = norm[e:k]
-                    if not _NOT_IN_BODY.search(cand) and cand[0] not in "和与及同":
+                    sectors = _SECTOR_LIST.fullmatch(cand)
+                    if (sectors or not _NOT_IN_BODY.search(cand)) and cand[0] not in "和与及同":
                         body = cand
                     break
         if body is None or norm.startswith("门", e + len(body)) or _continues(norm, e + len(body)):
