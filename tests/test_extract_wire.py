@@ -1006,3 +1006,29 @@ def test_extract_wire_a_foreign_ministry_named_by_a_list_of_sectors():
     entities, relations = _read(text)
     assert ("Agency", "哈萨克斯坦贸易、一体化和投资部") in entities
     assert ("关于电子商务合作的谅解备忘录", "party", "哈萨克斯坦贸易、一体化和投资部") in relations
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("学校实施“春苗工程”，资助困难学生。", "“春苗工程"),
+        ("全县实施“能人回归”工程，培养村干部。", "“能人回归”工程"),
+        ("着力推进“五维育德工程”。", "五维育德工程"),
+    ],
+)
+def test_extract_wire_a_programme_called_gongcheng_is_no_project(text, wrong):
+    entities, _ = _read(text)
+    assert not any(cls == "Project" and "工程" in label for cls, label in entities)
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("琅岐旅游生态岛工程开工建设。", "琅岐旅游生态岛工程"),
+        ("南水北调工程累计调水超过700亿立方米。", "南水北调工程"),
+        ("济南市水质净化三厂扩建工程投入运行。", "济南市水质净化三厂扩建工程"),
+    ],
+)
+def test_extract_wire_works_called_gongcheng_stay_projects(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities

@@ -132,6 +132,8 @@ def _is_generic(
         return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
     if head == "装置" and not _SCIENCE.search(bare):
         return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
+    if head == "工程" and not places and not _BUILT.search(bare) and not CODE.search(bare):
+        return True  # 育人工程, “能人回归”工程, 天然林保护工程: a programme, not works
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
@@ -146,6 +148,12 @@ def _is_generic(
 # Region words that do not make a name of their own (中国高铁); a half of the country
 # does with a particular kind (西部金融中心), so only China is listed.
 _BROAD_REGIONS = frozenset({"中国"})
+# What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
+_BUILT = re.compile(
+    r"[水路桥隧港站厂管渠堤坝库铁电机场楼馆园城塔岛厦院校区房]|枢纽|中心|广场|综合体|乐园|整治|扩建|扩容|改造|新建|改扩建"
+    r"|引|调|输|治理|修复|防洪|灌区|管网|电网|基地|设施|[一二三四五六七八九十\d]期"
+    r"|示范|建设|提升|绿化|亮化|节能|能源|光伏|风电|氢|智慧|数字|网络|信息|工业|生态"
+)
 # Words of a science installation (超瞬态实验装置, 电磁驱动聚变装置).
 _SCIENCE = re.compile(
     r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
@@ -399,7 +407,7 @@ def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     return (
         len(following) >= 2
         and len(word) >= 2
-        and flag in ("n", "vn")
+        and flag == "n"
         and following[1][1] == "n"
         and word not in _AFTER_HEAD_OK
         and word not in lex.boundary_words
