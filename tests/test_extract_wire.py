@@ -1032,3 +1032,60 @@ def test_extract_wire_a_programme_called_gongcheng_is_no_project(text, wrong):
 def test_extract_wire_works_called_gongcheng_stay_projects(text, project):
     entities, _ = _read(text)
     assert ("Project", project) in entities
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        ("中国人民对外友好协会会长出席。", "中国人民对外友好协会"),
+        ("泸州老窖旗下武陵酒业有限公司发布公告。", "武陵酒业有限公司"),
+        ("据上述稀土行业协会统计，产量下降。", "稀土行业协会"),
+    ],
+)
+def test_extract_wire_organisation_names_after_owners_and_references(text, organization):
+    entities, _ = _read(text)
+    assert {label for cls, label in entities if cls == "Organization"} == {organization}
+
+
+@pytest.mark.parametrize(
+    "text", ["联合若干所二级医院开展服务。", "推动高校院所互设研发机构和研究型大学。"]
+)
+def test_extract_wire_grades_and_joined_kinds_are_no_organisations(text):
+    entities, _ = _read(text)
+    assert not any(cls == "Organization" for cls, _label in entities)
+
+
+def test_extract_wire_two_signings_in_one_sentence_keep_their_own_parties():
+    text = (
+        "2019年9月6日，江苏省教育厅与扬州市人民政府签署共建扬州大学协议，"
+        "扬州市人民政府与扬州大学签署新一轮深化合作协议。"
+    )
+    _entities, relations = _read(text)
+    second = "扬州市人民政府与扬州大学新一轮深化合作协议"
+    assert {o for s, p, o in relations if s == second and p == "party"} == {
+        "扬州市人民政府",
+        "扬州大学",
+    }
+
+
+def test_extract_wire_an_elided_subject_signs_again():
+    text = "会议期间，农业农村部与老挝农林部签署了《渔业合作谅解备忘录》，与越南农业与农村发展部签署了《中越农业合作行动计划》。"
+    _entities, relations = _read(text)
+    parties = {o for s, p, o in relations if s == "中越农业合作行动计划" and p == "party"}
+    assert "中华人民共和国农业农村部" in parties
+    assert "老挝农林部" not in parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快与有关国家签订农产品检验检疫准入议定书。",
+        "充分利用区域全面经济伙伴关系协定签署带来的机遇。",
+    ],
+)
+def test_extract_wire_plural_counterparts_and_verbs_make_no_title(text):
+    entities, _ = _read(text)
+    assert not any(
+        cls == "Agreement" and label.startswith(("加快", "充分", "利用")) for cls, label in entities
+    )
+    assert ("Agreement", "农产品检验检疫准入议定书") not in entities

@@ -40,10 +40,12 @@ _BUNDLE = re.compile(
 _TITLE_LEFT_CUT = re.compile(r".*(?:共同|联合|正式|分别|双方|三方|签署|签订)")
 _TITLE_LEFT_CUT_BEFORE = re.compile(
     r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
-    r"|推动|推进|促成|完成|实现|加快|争取|力争)"
+    r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
 )
 # 乌拉圭、巴拿马等拉美国家也纷纷与中国签署…: many signings told as one.
-_MANY_SIGNERS = re.compile(r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|地区|企业|单位|部门)")
+_MANY_SIGNERS = re.compile(
+    r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|地区|企业|单位|部门)|有关国家|相关国家|各国|多国"
+)
 _SENTENCE_STOPS = "。;；!！?？"
 
 

@@ -125,10 +125,12 @@ def left_boundary(
                 continue
             if (
                 len(word) == 1
-                and word not in _PREPOSITIONS
+                and (word not in _PREPOSITIONS or stop_at_place)
                 and _inside_word(norm, s, head_start, lex)
             ):
-                s -= 1  # 广西有色金属集团, 中国商用飞机: the character is part of a word
+                # 广西有色金属集团, 中国商用飞机: the character is part of a word; in an
+                # organisation's name a preposition may begin one too (对外友好协会, 至尊)
+                s -= 1
                 continue
             break
         s -= 1
@@ -321,7 +323,7 @@ _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 # Single characters that never begin a name.
 _FUNCTION_CHARS = frozenset(
-    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因"
+    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因座条个家所批"
 )
 
 
@@ -334,7 +336,13 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
     for k, (word, flag) in enumerate(words):
         if pos in keep or word in lex.region_words:
             break
+        if word in _REFERRING:
+            pos += len(word)  # 上述稀土协会: one named before
+            continue
         following = words[k + 1][0] if k + 1 < len(words) else ""
+        if word in ("项目", "工程") and following:
+            pos += len(word)  # 该项目东连福州至银川国家高速公路: the head of the clause before
+            continue
         if len(word) == 1 and flag == "v" and following in _MOTION_TO:
             pos += len(word)  # 飞到天津…: a verb of motion and its 到
             continue
@@ -346,6 +354,8 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
     return pos
 
 
+# Words that refer back to a name given before (上述, 该).
+_REFERRING = frozenset({"上述", "前述", "该", "此", "这些", "这家", "相关", "有关"})
 # Characters after a one-character verb that make it a verb of motion (飞到, 运往, 迁至).
 _MOTION_TO = frozenset({"到", "至", "往", "向", "入"})
 

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import after_clause, left_boundary, looks_generic, name_start
+from kg.extract.matching import (
+    after_clause,
+    has_proper_word,
+    left_boundary,
+    looks_generic,
+    name_start,
+)
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -20,6 +26,8 @@ _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕")
+# A grade written before the suffix (二级医院, 三甲医院).
+_GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
 
 @dataclass
@@ -67,6 +75,7 @@ def find_organizations(
         while start < hs and norm[start] in "和与及同" and start not in place_starts:
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
         # 东营市与中国石油化工集团有限公司: the name starts after the joiner (not the 和 of 协和)
+        place_ends = {p.end for p in places}
         joiners = [
             k
             for k in range(start, hs)
@@ -75,9 +84,20 @@ def find_organizations(
             and not lex.is_known_word(norm[k : k + 2])
         ]
         if joiners:
-            start = joiners[-1] + 1
+            k = joiners[-1]
+            before = norm[start:k]
+            if not (
+                k in place_ends
+                or k in stops
+                or lex.org_suffix_re.search(norm, max(0, k - 4), k)
+                or lex.organ_end_re.match(norm, k - 1)
+                or has_proper_word(before, lex, rare=False, terms=False)
+            ):
+                continue  # 研发机构和研究型大学: kinds joined, not a name
+            start = k + 1
         if start < hs:
-            start = after_clause(norm, start, hs, lex, [(p.start, p.end) for p in places])
+            spans = [(p.start, p.end) for p in places]
+            start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
@@ -85,6 +105,8 @@ def find_organizations(
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
         inside = [p for p in places if start <= p.start and p.end <= hs]
+        if _GRADE.search(norm, start, hs):
+            continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if looks_generic(norm[start:hs], lex, inside):
             continue
         label = norm[start:end]

@@ -93,7 +93,7 @@ _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
-    r"|检验|质检|融媒体|媒体|制证|信用|产业)$"
+    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力)$"
 )
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
@@ -273,8 +273,15 @@ def find_projects(
             continue  # 90%项目, 120万吨/年裂解装置: a share or a capacity, not a name
         if _COUNT_BEFORE.search(norm, start, hs):
             continue  # 104名青年学者培养项目: a programme for a count of people
-        if head == "高速" and start < hs and lex.pos_cut(norm[start:hs])[-1][1].startswith("v"):
-            continue  # 保持高速: "at high speed", not an expressway
+        if (
+            head == "高速"
+            and start < hs
+            and (
+                lex.pos_cut(norm[start:hs])[-1][1].startswith("v")
+                or norm.endswith(("全程", "全线", "实现"), start, hs)
+            )
+        ):
+            continue  # 保持高速, 全程高速: "at high speed", not an expressway
         joined = max(norm.rfind(j, start, hs) for j in "和及")
         if joined >= start and (
             hs - joined - 1 < 2 or looks_generic(norm[joined + 1 : hs], lex, [])
@@ -452,6 +459,8 @@ def _merge_short_forms(
 
 
 _COORD_HEADS = "城际铁路|高铁|铁路|高速公路|高速|机场|大桥|隧道"
+# jieba's tags of a part that may be a name (渝西 and 成达万 are not in its dictionary).
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j"})
 # 渝西、渝万、成达万高铁; 燕矶、双柳两座长江大桥 (a count and a shared modifier before the head).
 _COORD = re.compile(
     r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)"
@@ -482,6 +491,9 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     for m in _coordinated_matches(norm):
         if _ORG_AFTER.match(norm, m.end()) or lex.org_suffix_re.match(norm, m.end()):
             continue  # …、广西桂和高速公路有限公司: a company's name
+        org = lex.org_suffix_re.search(norm, m.end(), m.end() + 10)
+        if org is not None and _NAME_RUN.fullmatch(norm, m.end(), org.start()):
+            continue  # …、郑州铁路技师学院: a school's name
         head = (m.group("mod") or "") + m.group(3)
         pos = m.start(1)
         parts = m.group(1).split("、")
@@ -495,6 +507,9 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         pos += cut
         if any(len(p) > 4 for p in parts):
             continue  # 西部陆海新通道、港珠澳大桥: names of their own, not parts sharing a head
+        counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…
+        if not counted and any((lex.word_tag(p) or "ns") not in _NAME_TAGS for p in parts):
+            continue  # 核工业、航空航天、高速铁路: kinds of industry, not names of lines
         for part in parts:
             if len(part) >= 2:
                 out.append((pos, pos + len(part), part + head))

@@ -149,6 +149,10 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
     return out
 
 
+# ，与C签署…: the subject of the clause before signs again.
+_ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与")
+
+
 def _first(pair: tuple[int, Entity]) -> int:
     return pair[0]
 
@@ -350,7 +354,16 @@ def relate_signing(
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
     skip = _witness_spans(norm, ss, se)
-    parties = _agencies_in(f, ss, min(verb, t.start), skip)
+    # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
+    # 与C签署《T2》 A signs both
+    lo = max([ss] + [o.end for o in f.titles if o is not t and ss <= o.end <= min(verb, t.start)])
+    parties = _agencies_in(f, lo, min(verb, t.start), skip)
+    if lo > ss and len(parties) < 2:
+        before = [ps for si, ps in f.signed if si == i]
+        if before and _ELIDED.match(norm, lo):
+            parties = [before[-1][0], *parties]
+        elif not before:
+            parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
         parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
     if len(parties) < 2 and in_title:
