@@ -1089,3 +1089,9 @@ def test_extract_wire_plural_counterparts_and_verbs_make_no_title(text):
         cls == "Agreement" and label.startswith(("加快", "充分", "利用")) for cls, label in entities
     )
     assert ("Agreement", "农产品检验检疫准入议定书") not in entities
+
+
+def test_extract_wire_an_ordinal_is_not_a_quantity():
+    _entities, relations = _read("双柳长江大桥是武汉市的第十二座长江大桥，主线全长35公里。")
+    values = {str(o.value) for s, p, o in relations if p == "hasQuantity"}
+    assert "12" not in values

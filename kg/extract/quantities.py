@@ -139,6 +139,8 @@ def find_quantities(
         # a number glued to a preceding digit or letter is part of a code (5G, G318)
         if m.start() > 0 and (norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum()):
             continue
+        if m.start() > 0 and norm[m.start() - 1] == "第":
+            continue  # 第十二座长江大桥: an ordinal, not a count
         num = parse_number(m.group("num"))
         if num is None:
             continue
