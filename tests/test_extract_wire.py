@@ -1095,3 +1095,8 @@ def test_extract_wire_an_ordinal_is_not_a_quantity():
     _entities, relations = _read("双柳长江大桥是武汉市的第十二座长江大桥，主线全长35公里。")
     values = {str(o.value) for s, p, o in relations if p == "hasQuantity"}
     assert "12" not in values
+
+
+def test_extract_wire_one_text_signed_with_many_counterparts_is_a_bundle():
+    entities, _ = _read("目前，教育部已与12个省份签订《职业教育协同发展合作备忘录》。")
+    assert not any(cls == "Agreement" for cls, _label in entities)

@@ -195,6 +195,10 @@ def find_agreements(
             continue
         if _commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
+        clause = max(norm.rfind(c, 0, m.start()) for c in _SENTENCE_STOPS) + 1
+        many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
+        if many is not None and not many.group().startswith(("两", "二", "2")):
+            continue  # 教育部已与13个省份签订《…备忘录》: one text signed with each of them
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
         # 《战略合作伙伴协议》: a kind in book marks is still named by its parties
