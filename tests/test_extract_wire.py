@@ -1100,3 +1100,13 @@ def test_extract_wire_an_ordinal_is_not_a_quantity():
 def test_extract_wire_one_text_signed_with_many_counterparts_is_a_bundle():
     entities, _ = _read("目前，教育部已与12个省份签订《职业教育协同发展合作备忘录》。")
     assert not any(cls == "Agreement" for cls, _label in entities)
+
+
+def test_extract_wire_a_shi_written_alone_is_the_city_of_its_paragraph():
+    text = (
+        "肇庆市加快推进城市更新，市住建局表示将改造老旧小区120个。肇庆市还将新建公园10座。\n"
+        "海阳市同样推进城市更新，市住建局负责人介绍，今年将完成改造60个。"
+    )
+    entities, _ = _read(text)
+    agencies = {label for cls, label in entities if cls == "Agency"}
+    assert {"肇庆市住房和城乡建设局", "海阳市住房和城乡建设局"} <= agencies

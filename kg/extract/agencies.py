@@ -9,6 +9,7 @@ tell an organ from a word ending in its character, and their overlaps are settle
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
@@ -70,7 +71,7 @@ def _continues(norm: str, e: int) -> bool:
     return norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], "")
 
 
-def _shorthand_level(norm: str, pos: int, main_place: dict[int, str]) -> int | None:
+def _shorthand_level(norm: str, pos: int, main_place: dict[str, str]) -> int | None:
     """The level of the article's own place that a 市, 省, 区 or 县 right before ``pos``
     stands for (市发展改革委, 省委), if it stands for one: not 两市 or 各区, not the 区 that
     ends a 新区's or 开发区's name, and only at a level the article has a place of."""
@@ -81,8 +82,7 @@ def _shorthand_level(norm: str, pos: int, main_place: dict[int, str]) -> int | N
         return None
     if norm[pos - 1] == "区" and before and before in _AREA_END_BEFORE:
         return None
-    level = _SHORTHAND[norm[pos - 1]]
-    return level if level in main_place else None
+    return _SHORTHAND[norm[pos - 1]] if norm[pos - 1] in main_place else None
 
 
 def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
@@ -152,7 +152,7 @@ def find_agencies(
     norm: str,
     places: list[PlaceHit],
     lex: Lexicon,
-    main_place: dict[int, str],
+    main_place: Callable[[int], dict[str, str]],
 ) -> list[AgencyHit]:
     """Local agencies: place + sector + organ (重庆市经信委, 市发展改革委, 河北人社部门)."""
     place_end = {h.end: h for h in places}
@@ -212,12 +212,12 @@ def find_agencies(
             elif place is not None:
                 start = place.start
                 level, place_code, place_label = 3, None, place.name
-            elif _shorthand_level(norm, s_sector, main_place) is not None:
+            elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector))) is not None:
                 start = s_sector - 1
                 level = _SHORTHAND[norm[s_sector - 1]]
-                place_code = main_place[level]
+                place_code = mains[norm[s_sector - 1]]
                 # 区 of an article about 广西壮族自治区 is the region, not one of its districts
-                region = main_place.get(1)
+                region = mains.get("省")
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
                 place_label = div.by_code[place_code].name
@@ -264,7 +264,10 @@ _ORGAN_TITLE = re.compile(
 
 
 def find_local_organs(
-    norm: str, places: list[PlaceHit], lex: Lexicon, main_place: dict[int, str]
+    norm: str,
+    places: list[PlaceHit],
+    lex: Lexicon,
+    main_place: Callable[[int], dict[str, str]],
 ) -> list[AgencyHit]:
     """Party committees and people's congress standing committees of a division."""
     place_end = {h.end: h for h in places if h.code}
@@ -278,8 +281,8 @@ def find_local_organs(
         party_prefix = False
         if place is not None:
             start, code = place.start, place.code
-        elif (level := _shorthand_level(norm, s, main_place)) is not None:
-            start, code = s - 1, main_place[level]
+        elif _shorthand_level(norm, s, (mains := main_place(s))) is not None:
+            start, code = s - 1, mains[norm[s - 1]]
         else:
             continue
         d = lex.divisions.by_code[code]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from kg.extract import facts
@@ -189,10 +190,47 @@ def _main_places(places: list[PlaceHit], lex: Lexicon) -> dict[int, str]:
     return out
 
 
+# The 市 of 市住建局 is a place whose name ends in 市, and so on.
+_SHORT_LEVELS = {"省": (1,), "市": (2, 3), "区": (3,), "县": (3,)}
+
+
+def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
+    """The place a 省, 市, 区 or 县 written alone (市发展改革委) stands for, at a position: the
+    nearest such place named before it in its paragraph (the 市 of a city's section of a
+    long report), else the article's own place of that level."""
+    lex, prep = f.lex, f.prep
+    article = _main_places(f.places, lex)
+    fallback = {
+        c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
+    }
+    coded = sorted((h.start, h.code) for h in f.places if h.code)
+    paragraph_start = {}
+    for i, para in enumerate(prep.paragraph):
+        paragraph_start.setdefault(para, prep.bounds[i][0])
+
+    def at(pos: int) -> dict[str, str]:
+        floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
+        mains = dict(fallback)
+        found: set[str] = set()
+        for start, code in reversed(coded):
+            if start >= pos:
+                continue
+            if start < floor:
+                break
+            d = lex.divisions.by_code[code]
+            char = d.name[-1]
+            if char in _SHORT_LEVELS and char not in found and d.level in _SHORT_LEVELS[char]:
+                mains[char] = code
+                found.add(char)
+        return mains
+
+    return at
+
+
 def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
-    main = _main_places(f.places, lex)
+    main = _main_places_at(f)
     hits = find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
