@@ -1110,3 +1110,17 @@ def test_extract_wire_a_shi_written_alone_is_the_city_of_its_paragraph():
     entities, _ = _read(text)
     agencies = {label for cls, label in entities if cls == "Agency"}
     assert {"肇庆市住房和城乡建设局", "海阳市住房和城乡建设局"} <= agencies
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("福建省高速公路通车里程突破6000公里。", "福建省高速公路"),
+        ("中标方需按照采购人要求提交项目。", "中标方需按照采购人要求提交项目"),
+        ("推进老旧小区改造项目。", "老旧小区改造项目"),
+        ("今年新投项目超过百个。", "新投项目"),
+    ],
+)
+def test_extract_wire_a_provinces_lines_and_kinds_of_works_are_not_projects(text, wrong):
+    entities, _ = _read(text)
+    assert ("Project", wrong) not in entities

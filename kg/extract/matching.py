@@ -296,8 +296,8 @@ def after_clause(
             if following.startswith("v"):
                 cut = max(cut, end)  # 已具备, 精准转至: an adverb before its verb
         elif flag == "p":
-            if word in _CLAUSE_PREPOSITIONS:
-                cut = max(cut, end)
+            if word in _CLAUSE_PREPOSITIONS or len(word) >= 2:
+                cut = max(cut, end)  # (按照, 根据, 通过: prepositions of two characters)
         elif flag in _CLAUSE_FLAGS or word in lex.clause_verbs:
             cut = max(cut, end)
         elif (

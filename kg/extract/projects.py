@@ -130,6 +130,8 @@ def _is_generic(
         return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
     if any(w in _POSITION_WORDS for w, _f in lex.pos_cut(bare)):
         return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
+    if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
+        return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
     if head == "装置" and not _SCIENCE.search(bare):
         return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
     if head == "工程" and not places and not _BUILT.search(bare) and not CODE.search(bare):
