@@ -3,7 +3,7 @@
 The public API, imported lazily so that ``import kg`` stays cheap::
 
     >>> import kg
-    >>> result = kg.build(["seeds"])            # doctest: +SKIP
+    >>> result = kg.build.run(["seeds"])            # doctest: +SKIP
     >>> kg.generate_turtle(result.dataset)[:10]  # doctest: +SKIP
     '@prefix cy'
 """
@@ -22,39 +22,40 @@ _EXPORTS = {
     "Entity": "kg.records",
     "Mention": "kg.records",
     "Relation": "kg.records",
-    "read_documents": "kg.sources",
+    "read_documents": "kg.io.articles",
     "extract": "kg.extract",
     "Lexicon": "kg.extract",
     # RDF
     "CY": "kg.namespace",
-    "to_graph": "kg.rdf",
-    "to_dataset": "kg.rdf",
-    "build": "kg.build",
-    "BuildResult": "kg.build",
-    "validate": "kg.validate",
-    "FORMATS": "kg.export",
-    "generate_turtle": "kg.export",
-    "write_graph": "kg.export",
+    "to_graph": "kg.model.triples",
+    "to_dataset": "kg.model.triples",
+    "build": "kg.build.run",
+    "BuildResult": "kg.build.run",
+    "validate": "kg.model.validate",
+    "FORMATS": "kg.io.rdflib_writers",
+    "generate_turtle": "kg.io.rdflib_writers",
+    "write_graph": "kg.io.rdflib_writers",
     # asking and looking
-    "load_graph": "kg.query",
-    "run_query": "kg.query",
-    "named_queries": "kg.query",
+    "load_graph": "kg.io.graph_files",
+    "run_query": "kg.sparql.engine",
+    "named_queries": "kg.sparql.named",
+    "open_graph": "kg.sparql.graphs",
     "to_networkx": "kg.analyze",
     "analyze": "kg.analyze",
-    "generate_html": "kg.viz",
-    "write_html": "kg.viz",
-    "graph_view": "kg.viz",
+    "generate_html": "kg.viz.view",
+    "write_html": "kg.viz.view",
+    "graph_view": "kg.viz.view",
     # evaluation
     "load_gold": "kg.evaluate",
     "evaluate": "kg.evaluate",
     "evaluate_graph": "kg.evaluate",
     "format_report": "kg.evaluate",
-    "ReviewRow": "kg.review",
-    "sample_graph": "kg.review",
-    "write_review": "kg.review",
-    "read_judgements": "kg.review",
-    "judgement_report": "kg.review",
-    "format_judgements": "kg.review",
+    "ReviewRow": "kg.review.sample",
+    "sample_graph": "kg.review.sample",
+    "write_review": "kg.review.sample",
+    "read_judgements": "kg.review.sample",
+    "judgement_report": "kg.review.sample",
+    "format_judgements": "kg.review.sample",
     # errors
     "KgError": "kg.errors",
     "InputError": "kg.errors",

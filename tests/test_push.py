@@ -21,7 +21,7 @@ from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.push import PushError, fetch_graph, graph_store_url, push, update_url
+from kg.sparql.push import PushError, fetch_graph, graph_store_url, push, update_url
 
 from .conftest import SEED
 
@@ -76,7 +76,7 @@ def oxigraph_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seed_graph_dir(tmp_path_factory):
-    from kg.build import build
+    from kg.build.run import build
 
     out = tmp_path_factory.mktemp("push-seed")
     build([SEED], out, formats=["turtle"], validate=False).close()

@@ -13,7 +13,7 @@ from rdflib.namespace import RDFS
 from kg.cli import main
 from kg.errors import KgError
 from kg.namespace import CY
-from kg.review import (
+from kg.review.sample import (
     COLUMNS,
     ReviewError,
     ReviewRow,
@@ -27,7 +27,7 @@ from kg.review import (
     wilson_interval,
     write_review,
 )
-from kg.store import FileSource
+from kg.sparql import FileGraph
 
 from .fixtures_seed import load
 
@@ -62,12 +62,12 @@ def test_review_sampling_depends_on_the_seed(seed_dir):
 
 
 def test_review_sampling_is_the_same_whatever_engine_reads_the_graph(mini_dir):
-    rdflib_rows = sample_graph(FileSource(mini_dir, engine="rdflib"), 2, 3)
+    rdflib_rows = sample_graph(FileGraph(mini_dir, engine="rdflib"), 2, 3)
     assert rdflib_rows == _rows(mini_dir, per_class=2, seed=3)
 
 
 def test_review_sampling_reads_a_store_as_its_graph_file(seed_dir, tmp_path):
-    from kg.build import build
+    from kg.build.run import build
 
     from .conftest import SEED
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.build import build
+from kg.build.run import build
+from kg.io.graph_files import load_graph
+from kg.model.triples import to_graph
 from kg.namespace import CY
-from kg.query import load_graph
-from kg.rdf import to_graph
-from kg.viz import PHYSICS_MAX_NODES, write_html
+from kg.viz.view import PHYSICS_MAX_NODES, write_html
 
 from .conftest import ROOT, SEED
 from .test_viz import HOSTILE_LABELS, HOSTILE_SENTENCE, ID, expected_counts, hostile_graph

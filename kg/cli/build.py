@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
-from kg.export import FORMATS
+from kg.build.run import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
+from kg.io.rdflib_writers import FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from kg import ontology
+
 __all__ = [
     "BASE",
     "normalize_key",
@@ -22,15 +24,10 @@ __all__ = [
 #: Namespace of instance data; the ontology lives at ``https://w3id.org/chengyu-kg/ontology#``.
 BASE = "https://w3id.org/chengyu-kg/id/"
 
+# The path segment of each entity class: its local name in kebab case (ScienceCity ->
+# science-city), for the classes the ontology gives entities.
 _CLASS_SEGMENT = {
-    "Agency": "agency",
-    "Organization": "organization",
-    "Agreement": "agreement",
-    "ScienceCity": "science-city",
-    "District": "district",
-    "City": "city",
-    "Project": "project",
-    "Country": "country",
+    cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in ontology.entity_classes()
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle

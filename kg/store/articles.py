@@ -5,7 +5,7 @@ A store is a directory: ``kg-store.json`` (which backend, format version), the d
 (rdflib, for tiny graphs or when asked), ``shared/``, which records the shared
 statements each article contributed, and while a build runs, ``.bulk-*.nq`` files of new
 articles waiting to be loaded (one left by a killed build is removed on the next opening). Each article's own nodes (its document, sentences,
-mentions and assertions, see :func:`kg.rdf.is_own_statement`) live in the named graph
+mentions and assertions, see :func:`kg.model.triples.is_own_statement`) live in the named graph
 called by the document's IRI; the statements articles share (entities, facts,
 quantities) live once in the default graph. Queries see the union of all graphs, in which
 every triple occurs once. Removing or replacing an article drops its graph and deletes
@@ -20,8 +20,7 @@ and the record of an earlier version is removed only after, so a build that is
 interrupted leaves the store as it was or with whole articles more, and the records
 always describe what is stored.
 
-:func:`open_graph_source` opens anything SPARQL can run on: a store directory, a graph
-file or ``kg build`` output directory, or an ``http(s)://`` SPARQL endpoint.
+Queries on a store run through :func:`kg.sparql.open_graph`.
 """
 
 from __future__ import annotations
@@ -37,9 +36,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError, QueryError
-from kg.export import write_text_atomic
-from kg.writers import ntriples_block
+from kg.errors import KgError
+from kg.io.files import write_text_atomic
+from kg.io.streaming import ntriples_block
 
 __all__ = [
     "BACKENDS",
@@ -49,12 +48,6 @@ __all__ = [
     "Bulk",
     "ArticleStore",
     "is_store",
-    "GraphSource",
-    "StoreSource",
-    "FileSource",
-    "EndpointSource",
-    "open_graph_source",
-    "inject_bindings",
     "restore_decimals",
 ]
 
@@ -102,7 +95,7 @@ class StoredArticle:
     @classmethod
     def of(cls, graph: str, statements: Iterable[str], content_hash: str) -> StoredArticle:
         """An article from all its statements (``s p o``), split into own and shared."""
-        from kg.rdf import split_statements
+        from kg.model.triples import split_statements
 
         own, shared = split_statements(sorted(set(statements)), graph)
         text = " .\n".join(own) + " .\n" if own else ""
@@ -138,7 +131,7 @@ def restore_decimals(text: str) -> str:
 
     Oxigraph stores decimals by value and writes them back in XSD 1.1 canonical form
     (``"75"``); the package writes XSD 1.0 canonical form (``"75.0"``, see
-    :func:`kg.rdf.decimal_literal`), so text read from Oxigraph is put back in that form.
+    :func:`kg.model.triples.decimal_literal`), so text read from Oxigraph is put back in that form.
     """
     if _DECIMAL_TYPE not in text:
         return text
@@ -508,8 +501,8 @@ class ArticleStore:
     def bulk(self, *, lenient: bool = False) -> Bulk:
         """An empty :class:`Bulk` of new articles for :meth:`load`.
 
-        ``lenient``: the articles' statements are as :mod:`kg.rdf` writes them (IRIs
-        minted by :mod:`kg.iri`, literals escaped), so Oxigraph may skip its own checks
+        ``lenient``: the articles' statements are as :mod:`kg.model.triples` writes them (IRIs
+        minted by :mod:`kg.model.iri`, literals escaped), so Oxigraph may skip its own checks
         when it loads them (about 7% faster); otherwise a malformed statement fails the
         load.
         """
@@ -673,26 +666,18 @@ class ArticleStore:
         if self._ox is not None and self.path is not None and not self.read_only:
             self._ox.optimize()
 
-    # ------------------------------------------------------------------ querying
+    # ------------------------------------------------------------------ reading whole
 
-    def query(
-        self,
-        text: str,
-        *,
-        bindings: Mapping[str, Any] | None = None,
-        limit: int | None = None,
-    ) -> Any:
-        """Run a SPARQL query over the union of all graphs.
+    @property
+    def backend_name(self) -> str:
+        """The backend's name, a key of :data:`BACKENDS`."""
+        return self.backend
 
-        Returns a :class:`kg.query.QueryResult` (rdflib terms); the package's prefixes
-        are predeclared; ``bindings`` pre-bind variables (rdflib terms or strings).
-        """
-        if self._ox is None:
-            from kg.query import run_query
-
-            union = _rdflib_union(self._ds)
-            return run_query(union, text, bindings=_rdflib_bindings(bindings), limit=limit)
-        return _oxigraph_query(self._ox, text, bindings=bindings, limit=limit, union=True)
+    @property
+    def native(self) -> Any:
+        """What the backend keeps the graphs in: a :class:`pyoxigraph.Store` or an rdflib
+        :class:`~rdflib.Dataset` (for engines that query it)."""
+        return self._ox if self._ox is not None else self._ds
 
     def to_dataset(self) -> Any:
         """The stored graphs as an rdflib :class:`~rdflib.Dataset` (for small stores)."""
@@ -701,7 +686,7 @@ class ArticleStore:
         import pyoxigraph
         from rdflib import Dataset, URIRef
 
-        from kg.rdf import bind_prefixes
+        from kg.model.triples import bind_prefixes
 
         ds = bind_prefixes(Dataset())
         data = self._ox.dump(
@@ -716,324 +701,6 @@ class ArticleStore:
 
 
 _DEFAULT_GRAPH = "urn:x-rdflib:default"
-
-
-def _rdflib_union(ds: Any) -> Any:
-    from rdflib import Graph
-
-    from kg.rdf import bind_prefixes
-
-    graph = bind_prefixes(Graph())
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
-def _rdflib_bindings(bindings: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    if not bindings:
-        return None
-    from rdflib.term import Node
-
-    return {k: v if isinstance(v, Node | str) else str(v) for k, v in bindings.items()}
-
-
-# ---------------------------------------------------------------------- SPARQL helpers
-
-
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def inject_bindings(text: str, bindings: Mapping[str, Any] | None) -> str:
-    """``text`` with ``VALUES`` pre-binding each variable at the start of the WHERE group.
-
-    Values are rdflib terms (written in N-Triples form) or text (a ``str``), which binds
-    the string both plain and tagged ``@zh`` — names in the graph are ``@zh`` — so a
-    pattern matches it through the index of the values. This is how bindings reach
-    engines that have no ``initBindings`` (Oxigraph, endpoints).
-    """
-    if not bindings:
-        return text
-    from rdflib import Literal
-    from rdflib.term import Node
-
-    from kg.query import strip_literals
-
-    clauses = []
-    for name, value in bindings.items():
-        if isinstance(value, Node):
-            terms = value.n3()
-        else:
-            terms = f"{Literal(str(value)).n3()} {Literal(str(value), lang='zh').n3()}"
-        clauses.append(f"VALUES ?{name.lstrip('?$')} {{ {terms} }}")
-    # find the WHERE brace on a copy whose strings/comments are blanked (same offsets)
-    masked = strip_literals(text)
-    match = _WHERE.search(masked)
-    brace = match.end() if match else masked.find("{") + 1
-    if brace <= 0:
-        raise QueryError("cannot bind variables: the query has no WHERE group")
-    return text[:brace] + "\n  " + " ".join(clauses) + "\n" + text[brace:]
-
-
-def _prefix_block() -> str:
-    from kg.query import QUERY_PREFIXES
-
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY_PREFIXES.items())
-
-
-def _to_rdflib(term: Any) -> Any:
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-
-    if term is None:
-        return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        if datatype == _DECIMAL_TYPE and "." not in term.value:
-            return Literal(term.value + ".0", datatype=URIRef(datatype))
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise QueryError(f"unsupported term in result: {term!r}")
-
-
-def _oxigraph_query(
-    store: Any,
-    text: str,
-    *,
-    bindings: Mapping[str, Any] | None = None,
-    limit: int | None = None,
-    union: bool = False,
-) -> Any:
-    import pyoxigraph
-
-    from kg.query import QUERY_PREFIXES, QueryResult
-
-    query = inject_bindings(text, bindings)
-    try:
-        result = store.query(query, prefixes=QUERY_PREFIXES, use_default_graph_as_union=union)
-    except SyntaxError as exc:
-        raise QueryError(f"malformed query: {' '.join(str(exc).split())}") from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
-    if isinstance(result, bool | pyoxigraph.QueryBoolean):
-        return QueryResult("ASK", boolean=bool(result))
-    if isinstance(result, pyoxigraph.QuerySolutions):
-        out = QueryResult("SELECT", variables=[v.value for v in result.variables])
-        width = len(out.variables)
-        for solution in result:
-            if limit is not None and len(out.rows) >= limit:
-                out.truncated = True
-                break
-            out.rows.append(tuple(_to_rdflib(solution[i]) for i in range(width)))
-        return out
-    out = QueryResult("CONSTRUCT")
-    for triple in result:
-        if limit is not None and len(out.triples) >= limit:
-            out.truncated = True
-            break
-        out.triples.append(
-            (_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object))
-        )
-    return out
-
-
-# ---------------------------------------------------------------------- graph sources
-
-
-class GraphSource:
-    """Something SPARQL runs on. ``query`` returns a :class:`kg.query.QueryResult`."""
-
-    #: ``"store"``, ``"file"`` or ``"endpoint"``.
-    kind = ""
-    #: Where it is (path or URL), for messages.
-    location = ""
-
-    def query(
-        self,
-        text: str,
-        *,
-        bindings: Mapping[str, Any] | None = None,
-        limit: int | None = None,
-    ) -> Any:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Release what the source holds open."""
-
-    def __enter__(self) -> GraphSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-class StoreSource(GraphSource):
-    """A store directory (Oxigraph or rdflib backend); queries see the union graph."""
-
-    kind = "store"
-
-    def __init__(self, path: str | Path, *, read_only: bool = True) -> None:
-        self.location = str(path)
-        self.store = ArticleStore(path, create=False, read_only=read_only)
-
-    def query(self, text, *, bindings=None, limit=None):  # noqa: D102 - documented on base
-        return self.store.query(text, bindings=bindings, limit=limit)
-
-    def close(self) -> None:
-        self.store.close()
-
-
-class FileSource(GraphSource):
-    """A graph file or ``kg build`` output directory, loaded into memory.
-
-    Large files load into an in-memory Oxigraph store (fast); ``engine="rdflib"`` uses
-    rdflib (which supports ``--infer``-style use of the graph by callers).
-    """
-
-    kind = "file"
-
-    def __init__(self, path: str | Path, *, engine: str = "oxigraph") -> None:
-        from kg.query import graph_file
-
-        self.location = str(path)
-        self.file = graph_file(path)
-        self.engine = engine
-        self._ox: Any = None
-        self._graph: Any = None
-        if engine == "rdflib":
-            from kg.query import load_graph
-
-            self._graph = load_graph(path)
-            return
-        import pyoxigraph
-
-        formats = {
-            ".ttl": pyoxigraph.RdfFormat.TURTLE,
-            ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
-            ".nq": pyoxigraph.RdfFormat.N_QUADS,
-            ".trig": pyoxigraph.RdfFormat.TRIG,
-            ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
-        }
-        fmt = formats.get(self.file.suffix.lower())
-        if fmt is None:
-            from kg.query import load_graph
-
-            self.engine, self._graph = "rdflib", load_graph(path)
-            return
-        self._ox = pyoxigraph.Store()
-        # quad formats keep named graphs: queries see their union
-        self._union = fmt in (
-            pyoxigraph.RdfFormat.N_QUADS,
-            pyoxigraph.RdfFormat.TRIG,
-            pyoxigraph.RdfFormat.JSON_LD,
-        )
-        try:
-            self._ox.bulk_load(path=str(self.file), format=fmt)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise InputError(f"{self.file}: cannot parse: {' '.join(str(exc).split())}") from None
-
-    @property
-    def graph(self) -> Any:
-        """The graph as rdflib (loaded on first use when the engine is Oxigraph)."""
-        if self._graph is None:
-            from kg.query import load_graph
-
-            self._graph = load_graph(self.file)
-        return self._graph
-
-    def query(self, text, *, bindings=None, limit=None):  # noqa: D102 - documented on base
-        if self._ox is not None:
-            return _oxigraph_query(
-                self._ox, text, bindings=bindings, limit=limit, union=self._union
-            )
-        from kg.query import run_query
-
-        return run_query(self._graph, text, bindings=_rdflib_bindings(bindings), limit=limit)
-
-
-class EndpointSource(GraphSource):
-    """A SPARQL 1.1 Protocol endpoint (``http(s)://``): queries go as HTTP POST.
-
-    ``headers`` are sent with every request (e.g. ``Authorization``); with ``netrc`` the
-    credentials of the host in ``~/.netrc`` are used for Basic authentication.
-    """
-
-    kind = "endpoint"
-
-    def __init__(
-        self,
-        url: str,
-        *,
-        headers: Mapping[str, str] | None = None,
-        netrc: bool = False,
-        timeout: float = 60.0,
-    ) -> None:
-        from kg.push import HttpClient
-
-        self.location = url
-        self.client = HttpClient(headers=headers, netrc=netrc, timeout=timeout)
-
-    def query(self, text, *, bindings=None, limit=None):  # noqa: D102 - documented on base
-        from kg.query import QueryResult, query_form, result_from_json
-
-        query = inject_bindings(_prefix_block() + text, bindings)
-        form = (query_form(query) or "SELECT").upper()
-        graph_result = form in ("CONSTRUCT", "DESCRIBE")
-        accept = "application/n-triples" if graph_result else "application/sparql-results+json"
-        response = self.client.request(
-            "POST",
-            self.location,
-            body=query.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query", "Accept": accept},
-            what="query",
-        )
-        if not graph_result:
-            result = result_from_json(response.body)
-            if limit is not None and len(result.rows) > limit:
-                result.rows, result.truncated = result.rows[:limit], True
-            return result
-        from rdflib import Graph
-
-        graph = Graph().parse(data=response.body.decode("utf-8"), format="nt")
-        out = QueryResult(form)
-        for triple in graph:
-            if limit is not None and len(out.triples) >= limit:
-                out.truncated = True
-                break
-            out.triples.append(triple)
-        return out
-
-
-def open_graph_source(
-    path_or_url: str | Path,
-    *,
-    headers: Mapping[str, str] | None = None,
-    netrc: bool = False,
-    read_only: bool = True,
-) -> GraphSource:
-    """Something to run SPARQL on: an endpoint URL, a store directory, or a graph file.
-
-    - ``http://`` / ``https://`` -> :class:`EndpointSource` (``headers``/``netrc`` for auth);
-    - a directory holding ``kg-store.json`` -> :class:`StoreSource` (read-only by default;
-      Oxigraph allows one writer, so a store being built cannot be opened meanwhile);
-    - otherwise a graph file or ``kg build`` output directory -> :class:`FileSource`.
-
-    Every source has ``query(text, bindings=None, limit=None)`` returning a
-    :class:`kg.query.QueryResult`, and ``close()``; use it as a context manager.
-    """
-    text = str(path_or_url)
-    if text.startswith(("http://", "https://")):
-        return EndpointSource(text, headers=headers, netrc=netrc)
-    path = Path(path_or_url)
-    if is_store(path):
-        return StoreSource(path, read_only=read_only)
-    return FileSource(path)
 
 
 def iter_batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

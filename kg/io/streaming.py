@@ -1,6 +1,6 @@
 """Deterministic streaming writers for large graphs: Turtle, N-Triples, TriG and N-Quads.
 
-They read a source of per-article named graphs (:class:`kg.store.ArticleStore` or a
+They read a source of per-article named graphs (:class:`kg.store.articles.ArticleStore` or a
 :class:`Spool`) one graph at a time and never build an rdflib graph, so a million triples
 write in seconds. Output depends only on the set of quads: it is byte-identical across
 runs, whatever order the articles were added in.
@@ -24,8 +24,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
+from kg.model import ntriples
+
 if TYPE_CHECKING:
-    from kg.rdf import SubjectGroups
+    from kg.model.triples import SubjectGroups
 
 __all__ = [
     "WRITERS",
@@ -67,7 +69,7 @@ _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
 
 def _prefixes() -> dict[str, str]:
-    from kg.rdf import PREFIXES
+    from kg.model.triples import PREFIXES
 
     return PREFIXES
 
@@ -217,7 +219,7 @@ def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
     groups = getattr(source, "shared_groups", None)
     if groups is not None:
         return groups()
-    from kg.rdf import statement_groups
+    from kg.model.triples import statement_groups
 
     return statement_groups(source.shared_statements())
 
@@ -283,9 +285,8 @@ def write_turtle(source: QuadSource, handle: IO[str]) -> int:
     )
 
 
-def ntriples_block(statements: Iterable[str]) -> str:
-    """N-Triples statements ``s p o`` as N-Triples text."""
-    return "".join(f"{s} .\n" for s in statements)
+#: N-Triples statements ``s p o`` as N-Triples text.
+ntriples_block = ntriples.block
 
 
 def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
@@ -362,7 +363,7 @@ class Spool:
         block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
         ``count``: the number of its own statements, when ``own`` is not given. Text may
         come as ``str`` or UTF-8 ``bytes``. ``groups``: the shared statements already
-        grouped by subject (:func:`kg.rdf.subject_groups`), instead of ``shared``."""
+        grouped by subject (:func:`kg.model.triples.subject_groups`), instead of ``shared``."""
         if own is None and turtle is None:
             raise ValueError("an article needs its own statements or its Turtle block")
         data = own.encode("utf-8") if isinstance(own, str) else own or b""
@@ -378,7 +379,7 @@ class Spool:
             data.count(b"\n") if own is not None else int(count or 0),
         )
         if groups is None:
-            from kg.rdf import statement_groups
+            from kg.model.triples import statement_groups
 
             groups = statement_groups(sorted(set(shared)))
         known, merged = self._groups, self._merged
@@ -458,7 +459,7 @@ class Spool:
         """The graphs as an rdflib dataset (for small builds)."""
         from rdflib import Dataset, URIRef
 
-        from kg.rdf import bind_prefixes
+        from kg.model.triples import bind_prefixes
 
         ds = bind_prefixes(Dataset())
         ds.default_graph.parse(data=ntriples_block(self.shared_statements()), format="nt")
@@ -479,7 +480,7 @@ class Spool:
         self._file.close()
 
 
-#: Format name -> streaming writer; names and suffixes as in :data:`kg.export.FORMATS`.
+#: Format name -> streaming writer; names and suffixes as in :data:`kg.io.rdflib_writers.FORMATS`.
 WRITERS: dict[str, Callable[[QuadSource, IO[str]], int]] = {
     "turtle": write_turtle,
     "ntriples": write_ntriples,
@@ -503,7 +504,7 @@ def write_outputs(
     written are they renamed into place, so a failure leaves earlier outputs untouched.
     JSON-LD (not streamable) is rendered with rdflib from the store's dataset.
     """
-    from kg.export import FORMATS, SUFFIXES
+    from kg.io.rdflib_writers import FORMATS, SUFFIXES
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

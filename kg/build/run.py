@@ -7,7 +7,7 @@ to a bulk file in a persistent store and hands each full bulk (whole articles, a
 a million statements) to a thread that loads it into Oxigraph while the workers go on
 (``store=DIR``, which makes the build incremental), or spools them, with the Turtle
 blocks the workers rendered, to a temporary file. Outputs are written from the store or
-the spool by the streaming writers of :mod:`kg.writers`, each to a temporary file
+the spool by the streaming writers of :mod:`kg.io.streaming`, each to a temporary file
 renamed into place once all are complete.
 """
 
@@ -28,7 +28,7 @@ from kg.errors import InputError, ValidationError
 from kg.records import Document, Extraction
 
 if TYPE_CHECKING:
-    from kg.rdf import SubjectGroups
+    from kg.model.triples import SubjectGroups
 
 __all__ = [
     "AgreementSummary",
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: Builds without a store of up to this many quads are validated with pySHACL over the
-#: whole union graph; others with the compiled shapes of :mod:`kg.shapes` (per article in
+#: whole union graph; others with the compiled shapes of :mod:`kg.model.shapes` (per article in
 #: the workers, plus ``sh:maxCount`` over the statements articles share).
 PYSHACL_LIMIT = 10_000
 
@@ -131,7 +131,7 @@ class BuildResult:
     ``keep_records=True`` (they are large); the counts say what happened to each article
     (``new``, ``changed``, ``unchanged``, ``removed``). ``dataset`` is the built graph as
     an rdflib dataset, made on first use (fine for small graphs; large ones belong in
-    the store: :attr:`store_path`, or open it with :func:`kg.store.open_graph_source`).
+    the store: :attr:`store_path`, or open it with :func:`kg.store.articles.open_graph` of :mod:`kg.sparql`).
     """
 
     documents: list[Document]
@@ -179,7 +179,7 @@ class BuildResult:
             if self._source is not None:
                 self._triples = self._source.triple_count()
             else:
-                from kg.export import union_graph
+                from kg.io.graph_files import union_graph
 
                 self._triples = len(union_graph(self.dataset))
         return self._triples
@@ -272,15 +272,15 @@ def _extract_chunk(
     ``"turtle"`` (a Turtle block for the writers).
     """
     global _COMPACT
-    from kg import iri
     from kg.extract import extract
-    from kg.rdf import extraction_terms, split_terms, subject_groups
-    from kg.shapes import check_triples
-    from kg.writers import turtle_block_of_triples
+    from kg.io.streaming import turtle_block_of_triples
+    from kg.model import iri
+    from kg.model.shapes import check_triples
+    from kg.model.triples import extraction_terms, split_terms, subject_groups
 
     _warm_up()
     if "turtle" in render and _COMPACT is None:
-        from kg.writers import turtle_compactor
+        from kg.io.streaming import turtle_compactor
 
         _COMPACT = turtle_compactor()
     out = []
@@ -430,8 +430,8 @@ def _progress(enabled: bool | None) -> Any:
 
 
 def _pyshacl(source: Any) -> None:
-    from kg.export import union_graph
-    from kg.validate import validate as shacl_validate
+    from kg.io.graph_files import union_graph
+    from kg.model.validate import validate as shacl_validate
 
     report = shacl_validate(union_graph(source.to_dataset()))
     if not report.conforms:
@@ -445,7 +445,7 @@ def _union_violations(target: Any, subjects: Iterable[str] | None) -> list[str]:
     ``subjects``: the subjects (``<iri>``) of the shared statements a build added, or
     ``None`` for all of them (a new store), of which Oxigraph counts out the suspects.
     """
-    from kg.shapes import check_union_max_counts, max_count_limits
+    from kg.model.shapes import check_union_max_counts, max_count_limits
 
     if target.backend != "oxigraph":  # a small store: read its shared statements
         statements = target.shared_statements()
@@ -530,8 +530,8 @@ def build(
     graph (``None``: for builds of up to :data:`HTML_MAX_ARTICLES` articles, since a
     page of a whole year's news is too dense to read).
     """
+    from kg.io.streaming import Spool, write_outputs
     from kg.store import ArticleStore, StoredArticle, iter_batches
-    from kg.writers import Spool, write_outputs
 
     started = time.perf_counter()
     jobs = max(1, int(jobs or 1))
@@ -562,9 +562,9 @@ def build(
         bar = _progress(progress)
 
         def to_extract() -> Iterator[Document]:
-            from kg import iri
-            from kg.rdf import document_ntriples
-            from kg.sources import iter_documents
+            from kg.io.articles import iter_documents
+            from kg.model import iri
+            from kg.model.triples import document_ntriples
 
             for doc in iter_documents(inputs):
                 if doc.id in seen:
@@ -596,7 +596,7 @@ def build(
         render = {"ntriples"}
         if spool is not None and out_dir is not None and {"turtle", "trig"} & {*formats}:
             render = {"turtle"} | ({"ntriples"} if {*formats} - {"turtle", "trig"} else set())
-        # the workers' statements come from kg.rdf: Oxigraph need not check them again
+        # the workers' statements come from kg.model.triples: Oxigraph need not check them again
         bulk = target.bulk(lenient=True) if loader is not None else None
 
         articles_in = iter(to_extract())
@@ -650,7 +650,7 @@ def build(
         if target is not None:
             removed: list[str] = []
             if prune:
-                from kg import iri
+                from kg.model import iri
 
                 keep = {iri.document_iri(doc_id) for doc_id in seen}
                 removed = [g for g in stored if g not in keep]
@@ -672,7 +672,7 @@ def build(
                 result.validated = "pyshacl"
             else:
                 if spool is not None:
-                    from kg.shapes import check_union_max_counts, max_count_limits
+                    from kg.model.shapes import check_union_max_counts, max_count_limits
 
                     # each article was checked with its own statements: only subjects
                     # that articles describe differently can break a sh:maxCount, unless
@@ -692,7 +692,7 @@ def build(
         touched = None
         page = None
         if out_dir is not None and (html or (html is None and len(seen) <= HTML_MAX_ARTICLES)):
-            from kg.viz import generate_html
+            from kg.viz.view import generate_html
 
             page = generate_html((spool or target).to_dataset())
         if out_dir is not None and formats:
@@ -702,7 +702,7 @@ def build(
             if union:
                 result._triples = union[0]
         if page is not None:
-            from kg.export import write_text_atomic
+            from kg.io.files import write_text_atomic
 
             result.outputs.append(write_text_atomic(Path(out_dir) / "graph.html", page))
         result.seconds = time.perf_counter() - started

@@ -27,13 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg.errors import KgError
+from kg.io.files import write_text_atomic
 from kg.records import ENTITY_CLASSES
-
-if TYPE_CHECKING:
-    from kg.store import GraphSource
+from kg.resources import data_path
+from kg.sparql import OpenGraph, open_graph
 
 __all__ = [
     "COLUMNS",
@@ -254,7 +254,7 @@ def _check_kinds(kinds: Sequence[str] | None, available: Sequence[str]) -> list[
 
 
 def sample_graph(
-    source: GraphSource | str | Path,
+    source: OpenGraph | str | Path,
     per_class: int,
     seed: int = 0,
     *,
@@ -262,8 +262,8 @@ def sample_graph(
 ) -> list[ReviewRow]:
     """Draw ``per_class`` rows of each kind at random from a graph, reproducibly.
 
-    ``source`` is a :class:`kg.store.GraphSource` or anything
-    :func:`kg.store.open_graph_source` opens (a graph file, a ``kg build`` directory, a
+    ``source`` is an :class:`kg.sparql.OpenGraph` or anything
+    :func:`kg.sparql.open_graph` opens (a graph file, a ``kg build`` directory, a
     store directory, an endpoint URL). The kinds are the ``cy:`` classes of entities that
     have a mention (:data:`kg.records.ENTITY_CLASSES` first, in that order, then others
     by name), then ``party`` and ``signedOn``: the assertions of an agreement's parties and
@@ -279,9 +279,7 @@ def sample_graph(
     if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1:
         raise ReviewError(f"--per-class must be a whole number of at least 1, not {per_class!r}")
     if isinstance(source, str | Path):
-        from kg.store import open_graph_source
-
-        with open_graph_source(source) as opened:
+        with open_graph(source) as opened:
             return sample_graph(opened, per_class, seed, kinds=kinds)
 
     entities = _entity_candidates(source)
@@ -359,12 +357,10 @@ class AgreementCoverage:
         return self.with_date / self.agreements if self.agreements else 0.0
 
 
-def agreement_coverage(source: GraphSource | str | Path) -> AgreementCoverage:
+def agreement_coverage(source: OpenGraph | str | Path) -> AgreementCoverage:
     """Agreements in a graph (a source or a path as for :func:`sample_graph`) and their facts."""
     if isinstance(source, str | Path):
-        from kg.store import open_graph_source
-
-        with open_graph_source(source) as opened:
+        with open_graph(source) as opened:
             return agreement_coverage(opened)
 
     def count(pattern: str) -> int:
@@ -428,8 +424,6 @@ def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review"
     The page needs no network; its button downloads the verdicts as CSV in :data:`COLUMNS`
     (what :func:`read_judgements` reads). The template is ``kg/data/review.html``.
     """
-    from kg.resources import data_path
-
     options = "".join(f'<option value="{v}">{v}</option>' for v in ("",) + VERDICTS).replace(
         '<option value=""></option>', '<option value="">–</option>'
     )
@@ -481,8 +475,6 @@ def write_review(
     rows: Sequence[ReviewRow], path: str | Path, *, title: str = "chengyu-kg review"
 ) -> Path:
     """Write the rows as CSV or HTML (by the suffix of ``path``), atomically."""
-    from kg.export import write_text_atomic
-
     generate = REVIEW_FORMATS[review_format(path)]
     text = generate(rows, title=title) if generate is generate_html else generate(rows)
     return write_text_atomic(path, text)

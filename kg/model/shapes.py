@@ -31,6 +31,8 @@ from functools import lru_cache
 from itertools import repeat
 from operator import methodcaller
 
+from kg.model import ntriples
+
 __all__ = [
     "UnsupportedShape",
     "PropertyCheck",
@@ -42,8 +44,8 @@ __all__ = [
 ]
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_LANG_STRING = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>"
-_XSD_STRING = "<http://www.w3.org/2001/XMLSchema#string>"
+_LANG_STRING = ntriples.LANG_STRING
+_XSD_STRING = ntriples.XSD_STRING
 
 
 class UnsupportedShape(Exception):
@@ -89,7 +91,7 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
     from rdflib.collection import Collection
     from rdflib.namespace import Namespace
 
-    from kg.validate import load_ontology, load_shapes
+    from kg.model.validate import load_ontology, load_shapes
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     shapes, onto = load_shapes(), load_ontology()
@@ -305,42 +307,12 @@ def _subjects(out: _Objects, path: str, focus: str) -> list[str]:
     return [s for s, props in out.items() if path in props and focus in _values(props[path])]
 
 
-def _datatype(token: str) -> str | None:
-    if not token.startswith('"'):
-        return None
-    end = token.rindex('"')
-    suffix = token[end + 1 :]
-    if suffix.startswith("@"):
-        return _LANG_STRING
-    if suffix.startswith("^^"):
-        return suffix[2:]
-    return _XSD_STRING
-
-
-def _lexical(token: str) -> str:
-    if token.startswith("<"):
-        return token[1:-1]
-    end = token.rindex('"')
-    return (
-        token[1:end]
-        .replace('\\"', '"')
-        .replace("\\n", "\n")
-        .replace("\\r", "\r")
-        .replace("\\\\", "\\")
-    )
-
-
-def _in_languages(token: str, languages: tuple[str, ...]) -> bool:
-    tag = token[token.rindex('"') + 2 :].lower() if _datatype(token) == _LANG_STRING else ""
-    return any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in languages)
-
-
 def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value: str) -> list[str]:
     """What is wrong with one value of a property (empty when nothing)."""
     problems = []
-    if check.datatype is not None and _datatype(value) != check.datatype:
+    if check.datatype is not None and ntriples.datatype(value) != check.datatype:
         problems.append(f"{value} is not of datatype {check.datatype}")
-    if check.languages is not None and not _in_languages(value, check.languages):
+    if check.languages is not None and not ntriples.in_languages(value, check.languages):
         problems.append(f"{value} is not in languages {check.languages}")
     if check.classes is not None:
         types = index.out.get(value, _NO_PROPS).get(_RDF_TYPE, _NO_VALUES)
@@ -348,7 +320,7 @@ def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value:
             types & check.classes or node.individuals.get(value, _NO_VALUES) & check.classes
         ):
             problems.append(f"{value} is not an instance of the required class")
-    if check.pattern is not None and not check.pattern.search(_lexical(value)):
+    if check.pattern is not None and not check.pattern.search(ntriples.lexical_form(value)):
         problems.append(f"{value} does not match {check.pattern.pattern}")
     if check.allowed is not None and value not in check.allowed:
         problems.append(f"{value} is not one of the allowed values")
@@ -578,14 +550,14 @@ def _shape_source(node: NodeCheck, name: str, env: dict) -> str:
 def _fast_tests() -> tuple[dict[int, Callable[..., bool]], tuple[str, ...]]:
     """The fast test of each compiled shape (by ``id``), and the inverse paths they use."""
     env: dict = {
-        "_datatype": _datatype,
-        "_lexical": _lexical,
-        "_in_languages": _in_languages,
+        "_datatype": ntriples.datatype,
+        "_lexical": ntriples.lexical_form,
+        "_in_languages": ntriples.in_languages,
         "_subjects": _subjects,
     }
     nodes = compiled_shapes()
     source = "\n".join(_shape_source(node, f"_shape{i}", env) for i, node in enumerate(nodes))
-    exec(compile(source, "<kg.shapes fast tests>", "exec"), env)
+    exec(compile(source, "<kg.model.shapes fast tests>", "exec"), env)
     inverse = {
         c.path
         for node in nodes

@@ -17,6 +17,21 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import InputError, KgError
+from kg.io.formats import RDF_FORMATS
+from kg.io.rdflib_writers import generate_ntriples
+from kg.sparql import (
+    QUERY_PREFIXES,
+    QueryResult,
+    format_csv,
+    format_json,
+    format_tsv,
+    format_xml,
+    infer,
+    open_graph,
+    query_form,
+    syntax_error,
+    uses_service,
+)
 
 __all__ = [
     "DEFAULT_HOST",
@@ -46,35 +61,19 @@ RESULT_TYPES = {
     "text/xml": "xml",
 }
 
+# The graph formats CONSTRUCT/DESCRIBE results are served in, in order of preference.
+_SERVED_GRAPH_FORMATS = ("turtle", "ntriples", "rdfxml", "jsonld")
+
 #: Media types for CONSTRUCT/DESCRIBE results, in order of preference, with short names.
 GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/rdf+xml": "rdfxml",
-    "application/ld+json": "jsonld",
+    **{RDF_FORMATS[name].media_type: name for name in _SERVED_GRAPH_FORMATS},
     "text/plain": "ntriples",
 }
 
-_OX_FORMATS = {  # graph file suffix -> pyoxigraph RdfFormat attribute
-    ".ttl": "TURTLE",
-    ".turtle": "TURTLE",
-    ".nt": "N_TRIPLES",
-    ".ntriples": "N_TRIPLES",
-    ".trig": "TRIG",
-    ".nq": "N_QUADS",
-    ".nquads": "N_QUADS",
-    ".jsonld": "JSON_LD",
-    ".json": "JSON_LD",
-    ".rdf": "RDF_XML",
-    ".owl": "RDF_XML",
-    ".xml": "RDF_XML",
-    ".n3": "N3",
-}
-_GRAPH_OUT = {  # short name -> (pyoxigraph RdfFormat attribute, media type sent)
-    "turtle": ("TURTLE", "text/turtle"),
-    "ntriples": ("N_TRIPLES", "application/n-triples"),
-    "rdfxml": ("RDF_XML", "application/rdf+xml"),
-    "jsonld": ("JSON_LD", "application/ld+json"),
+# short name -> (pyoxigraph RdfFormat attribute, media type sent)
+_GRAPH_OUT = {
+    name: (RDF_FORMATS[name].oxigraph, RDF_FORMATS[name].media_type)
+    for name in _SERVED_GRAPH_FORMATS
 }
 _RESULT_OUT = {
     "json": "application/sparql-results+json",
@@ -398,8 +397,6 @@ def _decode_row(row: tuple) -> tuple:
 
 
 def _results_body(reply: tuple, fmt: str) -> tuple[bytes, bool]:
-    from kg.query import QueryResult, format_csv, format_json, format_tsv, format_xml
-
     if reply[0] == "ask":
         result = QueryResult("ASK", boolean=reply[1])
     else:
@@ -441,8 +438,6 @@ class SparqlServer(ThreadingHTTPServer):
 
     def answer(self, text: str, params: dict[str, list[str]], accept: str | None) -> _Response:
         """Check, run and render one query (the protocol's ``query`` operation)."""
-        from kg.query import query_form, syntax_error, uses_service
-
         form = query_form(text)
         if form == "UPDATE":
             word = text.strip().split(None, 1)[0].upper() if text.strip() else ""
@@ -618,19 +613,15 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _prepare_source(graph: str | Path, infer_regime: str | None) -> tuple[Path, str, Path | None]:
     """The file the workers load, its pyoxigraph format, and a temporary file to remove."""
-    from kg.query import graph_file
-
-    file = graph_file(graph)
-    if not infer_regime:
-        return file, _OX_FORMATS.get(file.suffix.lower(), "TURTLE"), None
-    from kg.export import generate_ntriples
-    from kg.query import infer, load_data
-
-    closure = infer(load_data(file), infer_regime)
-    fd, tmp = tempfile.mkstemp(prefix="kg-serve-", suffix=".nt")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(generate_ntriples(closure))
-    return Path(tmp), "N_TRIPLES", Path(tmp)
+    with open_graph(graph) as opened:
+        if infer_regime:
+            closure = infer(opened.to_data(), infer_regime)
+            fd, tmp = tempfile.mkstemp(prefix="kg-serve-", suffix=".nt")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(generate_ntriples(closure))
+            return Path(tmp), "N_TRIPLES", Path(tmp)
+        file, fmt, temporary = opened.as_file()
+    return file, fmt.oxigraph, file if temporary else None
 
 
 def make_server(
@@ -648,8 +639,6 @@ def make_server(
 
     Call ``serve_forever()`` to answer requests and ``close()`` to stop.
     """
-    from kg.query import QUERY_PREFIXES
-
     if timeout <= 0:
         raise InputError("--timeout must be positive")
     if max_results < 1:

@@ -17,8 +17,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from kg import ontology
 from kg.errors import InputError
-from kg.iri import normalize_key
+from kg.model.iri import normalize_key
 from kg.namespace import CY
 
 if TYPE_CHECKING:
@@ -111,14 +112,8 @@ _MAX_SENTENCES = 3
 @lru_cache(maxsize=1)
 def _ontology_labels() -> dict[URIRef, tuple[str, str]]:
     """``(zh, en)`` rdfs:labels of every ontology term, read from ``ontology/chengyu.ttl``."""
-    from kg.validate import load_ontology
-
-    onto = load_ontology()
-    labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
-    for term, label in onto.subject_objects(RDFS.label):
-        if isinstance(term, URIRef) and isinstance(label, Literal) and label.language:
-            labels[term].setdefault(label.language, str(label))
-    return {t: (v.get("zh", ""), v.get("en", "")) for t, v in labels.items()}
+    zh, en = ontology.labels("zh"), ontology.labels("en")
+    return {URIRef(t): (zh.get(t, ""), en.get(t, "")) for t in zh.keys() | en.keys()}
 
 
 def _term_label(term: URIRef) -> str:
@@ -417,7 +412,7 @@ def graph_view(
     nodes at most ``hops`` edges away from the focus node(s), edge direction ignored.
     Raises :class:`~kg.errors.InputError` for an unknown class or focus label.
     """
-    from kg.export import union_graph
+    from kg.io.graph_files import union_graph
 
     if hops < 0:
         raise InputError(f"hops must be 0 or more, not {hops}")
@@ -783,7 +778,7 @@ def generate_html(
 
 def write_html(graph: Graph | Dataset, path: str | Path, **kw: Any) -> Path:
     """Write :func:`generate_html` of ``graph`` to ``path`` atomically; return the path."""
-    from kg.export import write_text_atomic
+    from kg.io.files import write_text_atomic
 
     return write_text_atomic(path, generate_html(graph, **kw))
 
