@@ -3,7 +3,7 @@
 The public API, imported lazily so that ``import kg`` stays cheap::
 
     >>> import kg
-    >>> result = kg.build.run(["seeds"])            # doctest: +SKIP
+    >>> result = kg.build(["seeds"])            # doctest: +SKIP
     >>> kg.generate_turtle(result.dataset)[:10]  # doctest: +SKIP
     '@prefix cy'
 """
@@ -29,8 +29,8 @@ _EXPORTS = {
     "CY": "kg.namespace",
     "to_graph": "kg.model.triples",
     "to_dataset": "kg.model.triples",
-    "build": "kg.build.run",
-    "BuildResult": "kg.build.run",
+    "build": "kg.build",
+    "BuildResult": "kg.build",
     "validate": "kg.model.validate",
     "FORMATS": "kg.io.rdflib_writers",
     "generate_turtle": "kg.io.rdflib_writers",
@@ -42,9 +42,9 @@ _EXPORTS = {
     "open_graph": "kg.sparql.graphs",
     "to_networkx": "kg.analyze",
     "analyze": "kg.analyze",
-    "generate_html": "kg.viz.view",
-    "write_html": "kg.viz.view",
-    "graph_view": "kg.viz.view",
+    "generate_html": "kg.viz",
+    "write_html": "kg.viz",
+    "graph_view": "kg.viz",
     # evaluation
     "load_gold": "kg.evaluate",
     "evaluate": "kg.evaluate",

@@ -219,7 +219,7 @@ _BUILT: dict[str, Path] = {}
 def seed_dir(tmp_path_factory) -> Path:
     """A ``kg build`` output directory for the seed article (built once per session)."""
     if "seed" not in _BUILT:
-        from kg.build.run import build
+        from kg.build import build
 
         out = tmp_path_factory.mktemp("seed-graph")
         build([SEED], out)

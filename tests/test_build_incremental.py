@@ -14,8 +14,8 @@ import time
 import pytest
 from rdflib import Dataset, URIRef
 
-from kg.build import run as build_run
-from kg.build.run import build
+from kg.build import build
+from kg.build import sinks as build_sinks
 from kg.model import iri
 from kg.sparql import query_store
 from kg.store import ArticleStore
@@ -234,7 +234,7 @@ def test_build_incremental_interrupted_build_leaves_whole_articles(tmp_path, how
 def test_build_validates_small_builds_with_pyshacl_and_larger_ones_with_compiled_shapes(
     tmp_path, articles
 ):
-    from kg.build.run import PYSHACL_LIMIT
+    from kg.build import PYSHACL_LIMIT
 
     small = build([_write(tmp_path / "a.jsonl", articles[:1])])
     assert small.validated == "pyshacl" and small.quads <= PYSHACL_LIMIT
@@ -283,6 +283,6 @@ def test_build_incremental_union_of_articles_is_checked(tmp_path, monkeypatch, m
     if second is not None:
         build([_write(tmp_path / "first.jsonl", first)], store=store, html=False)
     corpus = _write(tmp_path / "all.jsonl", second or first)
-    monkeypatch.setattr(build_run, "PYSHACL_LIMIT", 0)  # the check large builds use
+    monkeypatch.setattr(build_sinks, "PYSHACL_LIMIT", 0)  # the check large builds use
     with pytest.raises(ValidationError, match="110108|110109"):
         build([corpus], out, store=store, html=False)

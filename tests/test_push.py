@@ -76,7 +76,7 @@ def oxigraph_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seed_graph_dir(tmp_path_factory):
-    from kg.build.run import build
+    from kg.build import build
 
     out = tmp_path_factory.mktemp("push-seed")
     build([SEED], out, formats=["turtle"], validate=False).close()

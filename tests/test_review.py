@@ -67,7 +67,7 @@ def test_review_sampling_is_the_same_whatever_engine_reads_the_graph(mini_dir):
 
 
 def test_review_sampling_reads_a_store_as_its_graph_file(seed_dir, tmp_path):
-    from kg.build.run import build
+    from kg.build import build
 
     from .conftest import SEED
 

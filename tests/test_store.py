@@ -399,7 +399,7 @@ def test_store_document_statements_detect_metadata_changes(small_extraction, tmp
 
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
 def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_path, backend):
-    from kg.build.run import _union_violations
+    from kg.build.checks import store_union_violations as _union_violations
 
     store = _store(extractions[:1], backend, tmp_path / "s")
     other = _article(extractions[1])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.build.run import build
+from kg.build import build
 from kg.io.graph_files import load_graph
 from kg.model.triples import to_graph
 from kg.namespace import CY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.build.run import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
+from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
 from kg.io.rdflib_writers import FORMATS
 
 

@@ -1,1 +1,1 @@
-"""TODO."""
+"""Judging a graph by hand: samples to judge (``kg sample``) and the scores of judged ones."""

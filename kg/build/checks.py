@@ -1,0 +1,92 @@
+"""The checks of a whole build against the shapes, beyond each article's own (in the workers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kg.errors import ValidationError
+from kg.io.graph_files import union_graph
+from kg.io.streaming import Spool
+from kg.model.shapes import check_union_max_counts, max_count_limits
+from kg.model.validate import validate as shacl_validate
+from kg.store import ArticleStore
+
+__all__ = [
+    "PYSHACL_LIMIT",
+    "check_with_pyshacl",
+    "store_union_violations",
+    "spool_union_violations",
+]
+
+#: Builds without a store of up to this many quads are validated with pySHACL over the
+#: whole union graph; others with the compiled shapes of :mod:`kg.model.shapes` (per
+#: article in the workers, plus ``sh:maxCount`` over the statements articles share).
+PYSHACL_LIMIT = 10_000
+
+
+def check_with_pyshacl(source: Any) -> None:
+    """Validate the whole union graph of a small build with pySHACL."""
+    report = shacl_validate(union_graph(source.to_dataset()))
+    if not report.conforms:
+        first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "")
+        raise ValidationError(f"the built graph does not conform to the shapes: {first}")
+
+
+def store_union_violations(target: ArticleStore, subjects: Iterable[str] | None) -> list[str]:
+    """``sh:maxCount`` violations over the union, for the subjects articles share.
+
+    ``subjects``: the subjects (``<iri>``) of the shared statements a build added, or
+    ``None`` for all of them (a new store), of which Oxigraph counts out the suspects.
+    """
+    if target.backend != "oxigraph":  # a small store: read its shared statements
+        statements = target.shared_statements()
+        if subjects is not None:
+            wanted = set(subjects)
+            statements = [st for st in statements if st.split(" ", 1)[0] in wanted]
+        return check_union_max_counts(sorted(statements), limit=5)
+    import pyoxigraph
+
+    store = target.oxigraph
+    limits = max_count_limits()
+    if subjects is None:  # the shared statements are in the default graph
+        subjects = set()
+        for key, n in sorted(limits.items()):
+            inverse = key.startswith("^")
+            focus, other = ("?o", "?s") if inverse else ("?s", "?o")
+            query = (
+                f"SELECT {focus} WHERE {{ ?s {key.lstrip('^')} ?o }} "
+                f"GROUP BY {focus} HAVING (COUNT({other}) > {n})"
+            )
+            subjects.update(str(row[0]) for row in store.query(query))
+    wanted = {key for key in limits if not key.startswith("^")}
+    wanted.add("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+    inverse = {key[1:] for key in limits if key.startswith("^")}
+    default = pyoxigraph.DefaultGraph()
+    statements: set[str] = set()
+    for subject in sorted(subjects):
+        if not subject.startswith("<"):
+            continue
+        node = pyoxigraph.NamedNode(subject[1:-1])
+        for q in store.quads_for_pattern(node, None, None, default):
+            predicate = f"<{q.predicate.value}>"
+            if predicate in wanted:
+                statements.add(f"{subject} {predicate} {q.object}")
+        for q in store.quads_for_pattern(None, None, node, default) if inverse else ():
+            predicate = f"<{q.predicate.value}>"
+            if predicate in inverse:
+                statements.add(f"{q.subject} {predicate} {subject}")
+    return check_union_max_counts(sorted(statements), limit=5)
+
+
+def spool_union_violations(spool: Spool) -> list[str]:
+    """``sh:maxCount`` violations over the union of a build without a store.
+
+    Each article was checked with its own statements: only subjects that articles describe
+    differently can break a ``sh:maxCount``, unless a shape counts the subjects pointing at
+    a node (``sh:inversePath``).
+    """
+    inverse = any(key.startswith("^") for key in max_count_limits())
+    return check_union_max_counts(
+        spool.shared_statements() if inverse else spool.merged_statements(), limit=5
+    )
