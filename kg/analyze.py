@@ -1,4 +1,8 @@
-"""Project the RDF graph to NetworkX and analyse it: classes, centrality, communities, bridges."""
+"""Project the RDF graph to NetworkX and analyse it: classes, centrality, communities, bridges.
+
+Size: the projection, the report and its three renderings (text, Markdown, JSON)
+and the network exports share the report's shape; split them when a fourth output comes.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg import ontology
+from kg import vocab
 from kg.io.files import write_text_atomic
 from kg.namespace import CY
 from kg.sparql.formats import display_width, truncate_display
@@ -43,10 +47,10 @@ __all__ = [
 ]
 
 #: Classes whose instances become nodes, most specific first (a Target is also a Quantity).
-ENTITY_CLASSES = (*ontology.entity_classes(), *ontology.quantity_classes())
+ENTITY_CLASSES = (*vocab.entity_classes(), *vocab.quantity_classes())
 
 #: Classes of provenance nodes, left out of the projection.
-PROVENANCE_CLASSES = ontology.provenance_classes()
+PROVENANCE_CLASSES = vocab.provenance_classes()
 
 #: Output formats of the report.
 REPORT_FORMATS = ("text", "markdown", "json")
@@ -86,7 +90,7 @@ def _literal_value(lit: Literal) -> Any:
 
 
 def _property_labels() -> dict[str, str]:
-    return ontology.labels("zh")
+    return vocab.labels("zh")
 
 
 # --------------------------------------------------------------------------- sides

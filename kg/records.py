@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg import ontology
+from kg import vocab
 
 __all__ = [
     "Document",
@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: Ontology class local names an :class:`Entity` may have (read from ``ontology/chengyu.ttl``).
-ENTITY_CLASSES = ontology.entity_classes()
+ENTITY_CLASSES = vocab.entity_classes()
 
 #: Ontology property local names a :class:`Relation` may have, with what the object is.
 RELATION_PREDICATES = {

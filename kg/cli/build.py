@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
+from kg.errors import InputError
 from kg.io.rdflib_writers import FORMATS
 
 
@@ -125,8 +126,6 @@ def format_summary(result: BuildResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.out is None and args.store is None:
-        from kg.errors import InputError
-
         raise InputError("give --out DIR, --store DIR or both")
     formats = args.formats or (["turtle"] if args.out else [])
     result = build(

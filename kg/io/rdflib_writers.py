@@ -15,6 +15,7 @@ from kg.io.files import write_text_atomic
 from kg.io.formats import RDF_FORMATS, by_suffix
 from kg.io.graph_files import union_graph
 from kg.model.triples import bind_prefixes
+from kg.resources import ontology_path
 
 __all__ = [
     "FORMATS",
@@ -68,8 +69,6 @@ def generate_nquads(data: Graph | Dataset) -> str:
 
 def jsonld_context() -> dict:
     """The JSON-LD context of ``ontology/context.jsonld`` (prefixes and short property terms)."""
-    from kg.resources import ontology_path
-
     return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 

@@ -13,6 +13,8 @@ N-Triples) write the shared statements sorted by subject, with one block per art
 (TriG, N-Quads) write the default graph first, then one graph per article, graphs and
 statements sorted. A source may hand over an article's block already rendered
 (``rendered(graph, fmt)``, which build workers fill in parallel).
+Size: four writers over one ordering of statements, and the spool they read from;
+the ordering is what makes outputs byte-identical, so it stays in one module.
 """
 
 from __future__ import annotations
@@ -22,12 +24,11 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, Protocol
 
+from kg.io.rdflib_writers import FORMATS, SUFFIXES
 from kg.model import ntriples
-
-if TYPE_CHECKING:
-    from kg.model.triples import SubjectGroups
+from kg.model.triples import PREFIXES, SubjectGroups, bind_prefixes, statement_groups
 
 __all__ = [
     "WRITERS",
@@ -69,8 +70,6 @@ _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
 
 def _prefixes() -> dict[str, str]:
-    from kg.model.triples import PREFIXES
-
     return PREFIXES
 
 
@@ -219,8 +218,6 @@ def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
     groups = getattr(source, "shared_groups", None)
     if groups is not None:
         return groups()
-    from kg.model.triples import statement_groups
-
     return statement_groups(source.shared_statements())
 
 
@@ -379,8 +376,6 @@ class Spool:
             data.count(b"\n") if own is not None else int(count or 0),
         )
         if groups is None:
-            from kg.model.triples import statement_groups
-
             groups = statement_groups(sorted(set(shared)))
         known, merged = self._groups, self._merged
         for subject, statements in groups:
@@ -459,8 +454,6 @@ class Spool:
         """The graphs as an rdflib dataset (for small builds)."""
         from rdflib import Dataset, URIRef
 
-        from kg.model.triples import bind_prefixes
-
         ds = bind_prefixes(Dataset())
         ds.default_graph.parse(data=ntriples_block(self.shared_statements()), format="nt")
         for graph in self.graphs():
@@ -504,8 +497,6 @@ def write_outputs(
     written are they renamed into place, so a failure leaves earlier outputs untouched.
     JSON-LD (not streamable) is rendered with rdflib from the store's dataset.
     """
-    from kg.io.rdflib_writers import FORMATS, SUFFIXES
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[Path, Path]] = []

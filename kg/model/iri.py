@@ -7,7 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from kg import ontology
+from kg import vocab
 
 __all__ = [
     "BASE",
@@ -27,7 +27,7 @@ BASE = "https://w3id.org/chengyu-kg/id/"
 # The path segment of each entity class: its local name in kebab case (ScienceCity ->
 # science-city), for the classes the ontology gives entities.
 _CLASS_SEGMENT = {
-    cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in ontology.entity_classes()
+    cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in vocab.entity_classes()
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle

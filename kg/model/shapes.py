@@ -20,6 +20,8 @@ labels of the entities it uses, so all constraints but ``sh:maxCount`` can only 
 violated inside one article's graph (more triples never break ``sh:minCount``,
 ``sh:class``, ``sh:datatype`` ...); ``sh:maxCount`` is checked again over the statements
 that several articles share (:func:`check_union_max_counts`).
+Size: the compiler of shapes into Python checks, their fast generated tests and the
+general checks that write messages must agree exactly; they are kept side by side.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from itertools import repeat
 from operator import methodcaller
 
 from kg.model import ntriples
+from kg.model.validate import load_ontology, load_shapes
 
 __all__ = [
     "UnsupportedShape",
@@ -90,8 +93,6 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
     from rdflib import RDF, RDFS, BNode, URIRef
     from rdflib.collection import Collection
     from rdflib.namespace import Namespace
-
-    from kg.model.validate import load_ontology, load_shapes
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     shapes, onto = load_shapes(), load_ontology()

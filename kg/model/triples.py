@@ -18,7 +18,7 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg import ontology
+from kg import vocab
 from kg.model import iri, ntriples
 from kg.namespace import CY
 from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation
@@ -61,7 +61,7 @@ PREFIXES = {
 }
 
 #: Unit local name -> how a quantity's label writes it (the unit's ``@zh`` label).
-_UNIT_LABELS = ontology.unit_labels()
+_UNIT_LABELS = vocab.unit_labels()
 
 _CY = str(CY._NS)
 _XSD = str(XSD)

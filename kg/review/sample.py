@@ -12,6 +12,8 @@ Wilson 95% interval::
     >>> report = judgement_report([row])
     >>> report.kinds["Agency"].correct, report.kinds["Agency"].precision
     (1, 1.0)
+Size: the sample, its CSV/HTML renderings and the reading and scoring of the judged
+file share one row format (:data:`COLUMNS`); keeping them together keeps it in step.
 """
 
 from __future__ import annotations

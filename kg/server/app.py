@@ -1,4 +1,8 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers."""
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers.
+
+Size: the worker processes, content negotiation and the HTTP handler of one
+endpoint; each part is small and they share the request and reply formats.
+"""
 
 from __future__ import annotations
 

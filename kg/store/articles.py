@@ -21,6 +21,8 @@ interrupted leaves the store as it was or with whole articles more, and the reco
 always describe what is stored.
 
 Queries on a store run through :func:`kg.sparql.open_graph`.
+Size: the bookkeeping of shared statements (records, contributors, update batches)
+and both backends' reads and writes are one transaction protocol, kept in one place.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import Any
 from kg.errors import KgError
 from kg.io.files import write_text_atomic
 from kg.io.streaming import ntriples_block
+from kg.model.triples import bind_prefixes, split_statements
 
 __all__ = [
     "BACKENDS",
@@ -95,8 +98,6 @@ class StoredArticle:
     @classmethod
     def of(cls, graph: str, statements: Iterable[str], content_hash: str) -> StoredArticle:
         """An article from all its statements (``s p o``), split into own and shared."""
-        from kg.model.triples import split_statements
-
         own, shared = split_statements(sorted(set(statements)), graph)
         text = " .\n".join(own) + " .\n" if own else ""
         return cls(graph, text.encode("utf-8"), tuple(shared), content_hash)
@@ -685,8 +686,6 @@ class ArticleStore:
             return self._ds
         import pyoxigraph
         from rdflib import Dataset, URIRef
-
-        from kg.model.triples import bind_prefixes
 
         ds = bind_prefixes(Dataset())
         data = self._ox.dump(

@@ -1,4 +1,8 @@
-"""Interactive HTML view of a graph: a Pyvis (vis-network) page that works with no network."""
+"""Interactive HTML view of a graph: a Pyvis (vis-network) page that works with no network.
+
+Size: the view model, the radial layout and the page assembly; the page's HTML,
+CSS and JavaScript are files in ``kg/viz/templates/``.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +22,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from kg import ontology
+from kg import vocab
 from kg.errors import InputError
+from kg.io.files import write_text_atomic
+from kg.io.graph_files import union_graph
 from kg.model.iri import normalize_key
 from kg.namespace import CY
 
@@ -112,7 +119,7 @@ _MAX_SENTENCES = 3
 @lru_cache(maxsize=1)
 def _ontology_labels() -> dict[URIRef, tuple[str, str]]:
     """``(zh, en)`` rdfs:labels of every ontology term, read from ``ontology/chengyu.ttl``."""
-    zh, en = ontology.labels("zh"), ontology.labels("en")
+    zh, en = vocab.labels("zh"), vocab.labels("en")
     return {URIRef(t): (zh.get(t, ""), en.get(t, "")) for t in zh.keys() | en.keys()}
 
 
@@ -412,8 +419,6 @@ def graph_view(
     nodes at most ``hops`` edges away from the focus node(s), edge direction ignored.
     Raises :class:`~kg.errors.InputError` for an unknown class or focus label.
     """
-    from kg.io.graph_files import union_graph
-
     if hops < 0:
         raise InputError(f"hops must be 0 or more, not {hops}")
     chosen = _resolve_classes(classes)
@@ -761,7 +766,7 @@ def generate_html(
         "physicsMaxNodes": PHYSICS_MAX_NODES,
     }
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    return env.from_string(_TEMPLATE).render(
+    return env.from_string(_template("page.html")).render(
         vis_js=js,
         vis_css=css,
         data_json=_script_json(data),
@@ -771,231 +776,17 @@ def generate_html(
         subtitle=subtitle,
         live=live,
         physics_max=PHYSICS_MAX_NODES,
-        app_js=_APP_JS,
-        app_css=_APP_CSS,
+        app_js=_template("app.js"),
+        app_css=_template("app.css"),
     )
 
 
 def write_html(graph: Graph | Dataset, path: str | Path, **kw: Any) -> Path:
     """Write :func:`generate_html` of ``graph`` to ``path`` atomically; return the path."""
-    from kg.io.files import write_text_atomic
-
     return write_text_atomic(path, generate_html(graph, **kw))
 
 
-_APP_CSS = """
-html, body { height: 100%; margin: 0; }
-body {
-  display: flex; flex-direction: row; color: #222; background: #fff;
-  font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei",
-    system-ui, sans-serif;
-  font-size: 14px;
-}
-#kg-panel {
-  flex: 0 0 290px; box-sizing: border-box; overflow: auto; padding: 12px 14px;
-  border-right: 1px solid #ddd; background: #fafafa;
-}
-#kg-panel h1 { font-size: 17px; margin: 0 0 4px; }
-#kg-panel .kg-sub { color: #555; font-size: 12px; margin: 2px 0; }
-#kg-panel fieldset { border: 1px solid #ddd; border-radius: 4px; margin: 10px 0; padding: 6px 8px; }
-#kg-panel legend { font-weight: 600; padding: 0 4px; }
-#kg-search { width: 100%; box-sizing: border-box; padding: 5px 6px; font-size: 14px; }
-#kg-search-status { color: #555; font-size: 12px; min-height: 1.3em; margin-top: 3px; }
-.kg-class { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
-.kg-class small { color: #777; }
-.kg-class .kg-count { margin-left: auto; color: #555; font-variant-numeric: tabular-nums; }
-.kg-swatch { flex: none; stroke: #444; stroke-width: 1; }
-.kg-buttons { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; }
-.kg-buttons button { font-size: 12px; padding: 2px 8px; }
-#kg-layout-status { color: #555; font-size: 12px; }
-#mynetwork { flex: 1 1 auto; min-width: 0; height: 100%; position: relative; }
-div.vis-tooltip {
-  white-space: pre-wrap !important; max-width: 460px; font-size: 13px; line-height: 1.45;
-  font-family: inherit; padding: 6px 8px;
-}
-@media (max-width: 720px) {
-  body { flex-direction: column; }
-  #kg-panel { flex: 0 0 auto; max-height: 42vh; border-right: 0; border-bottom: 1px solid #ddd; }
-  #mynetwork { flex: 1 1 auto; height: auto; min-height: 58vh; }
-}
-"""
-
-_APP_JS = r"""
-// Globals, as in pyvis's own page: the vis.js Network and its DataSets.
-var nodes;
-var edges;
-var network;
-var options;
-var data;
-
-(function () {
-  "use strict";
-  var payload = JSON.parse(document.getElementById("kg-data").textContent);
-  var root = document.documentElement;
-
-  function norm(text) {
-    return String(text).normalize("NFKC").replace(/\s+/g, "").replace(/^《|》$/g, "").toLowerCase();
-  }
-  function setText(id, text) {
-    var el = document.getElementById(id);
-    if (el) { el.textContent = text; }
-  }
-
-  function drawGraph() {
-    var container = document.getElementById("mynetwork");
-    nodes = new vis.DataSet(payload.nodes);
-    edges = new vis.DataSet(payload.edges);
-    options = payload.options;
-    data = {nodes: nodes, edges: edges};
-    network = new vis.Network(container, data, options);
-    window.network = network;
-    window.nodes = nodes;
-    window.edges = edges;
-
-    function ready() {
-      showPhysics();
-      root.setAttribute("data-kg-ready", "1");
-    }
-    if (!options.physics.enabled) {
-      requestAnimationFrame(ready);
-    } else {
-      network.on("stabilizationProgress", function (p) {
-        setText("kg-layout-status", "布局中 laying out… " + Math.round(100 * p.iterations / p.total) + "%");
-      });
-      network.once("stabilizationIterationsDone", ready);
-    }
-    return network;
-  }
-
-  // Filter by class: the legend's check boxes.
-  function applyFilter() {
-    var shown = {};
-    var boxes = document.querySelectorAll("#kg-legend input[data-class]");
-    for (var i = 0; i < boxes.length; i++) {
-      shown[boxes[i].getAttribute("data-class")] = boxes[i].checked;
-    }
-    var updates = [];
-    nodes.forEach(function (n) {
-      var hide = shown[n.group] === false;
-      if (Boolean(n.hidden) !== hide) { updates.push({id: n.id, hidden: hide}); }
-    });
-    if (updates.length) { nodes.update(updates); }
-    var visible = nodes.get({filter: function (n) { return !n.hidden; }}).length;
-    setText("kg-visible", visible + " / " + nodes.length);
-  }
-  window.kgApplyFilter = applyFilter;
-
-  // Physics on or off (off from the start above the size threshold).
-  var physicsOn = Boolean(payload.options.physics.enabled);
-  function showPhysics() {
-    setText("kg-layout-status", physicsOn
-      ? "布局: 物理模拟运行中 (physics on)"
-      : "布局: 物理模拟已关闭 (physics off)");
-    setText("kg-physics", physicsOn ? "停止物理模拟 physics off" : "运行物理模拟 physics on");
-  }
-  function togglePhysics() {
-    physicsOn = !physicsOn;
-    network.setOptions({physics: {enabled: physicsOn, stabilization: {enabled: false}}});
-    showPhysics();
-  }
-
-  function setAll(checked) {
-    var boxes = document.querySelectorAll("#kg-legend input[data-class]");
-    for (var i = 0; i < boxes.length; i++) { boxes[i].checked = checked; }
-    applyFilter();
-  }
-
-  // Search by name: select the matching visible nodes and bring them into view.
-  function search(query, focusFirst) {
-    var q = norm(query);
-    if (!q) {
-      network.unselectAll();
-      setText("kg-search-status", "");
-      return [];
-    }
-    var hits = nodes.get({
-      filter: function (n) { return !n.hidden && n.search.indexOf(q) !== -1; }
-    }).map(function (n) { return n.id; });
-    network.selectNodes(hits);
-    if (hits.length === 1 || (focusFirst && hits.length)) {
-      network.focus(hits[0], {scale: 1.2, animation: {duration: 300}});
-    } else if (hits.length > 1) {
-      network.fit({nodes: hits, animation: {duration: 300}});
-    }
-    setText("kg-search-status", hits.length
-      ? hits.length + " 个匹配 match" + (hits.length > 1 ? "es" : "")
-      : "无匹配 no match");
-    return hits;
-  }
-  window.kgSearch = search;
-
-  function fillNames() {
-    var list = document.getElementById("kg-names");
-    var seen = {};
-    nodes.forEach(function (n) {
-      if (!seen[n.label]) {
-        seen[n.label] = true;
-        var option = document.createElement("option");
-        option.value = n.label;
-        list.appendChild(option);
-      }
-    });
-  }
-
-  drawGraph();
-  fillNames();
-  applyFilter();
-  var boxes = document.querySelectorAll("#kg-legend input[data-class]");
-  for (var i = 0; i < boxes.length; i++) { boxes[i].addEventListener("change", applyFilter); }
-  document.getElementById("kg-all").addEventListener("click", function () { setAll(true); });
-  document.getElementById("kg-none").addEventListener("click", function () { setAll(false); });
-  document.getElementById("kg-fit").addEventListener("click", function () { network.fit(); });
-  document.getElementById("kg-physics").addEventListener("click", togglePhysics);
-  var input = document.getElementById("kg-search");
-  var timer = null;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value, false); }, 150);
-  });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { clearTimeout(timer); search(input.value, true); }
-  });
-})();
-"""
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>chengyu-kg · {{ node_count }} nodes, {{ edge_count }} edges</title>
-<style>{{ vis_css|safe }}</style>
-<style>{{ app_css|safe }}</style>
-<script>{{ vis_js|safe }}</script>
-</head>
-<body>
-<aside id="kg-panel">
-<h1>成渝知识图谱 chengyu-kg</h1>
-<p class="kg-sub">{{ node_count }} 节点 nodes · {{ edge_count }} 边 edges · 显示 shown <span id="kg-visible">{{ node_count }} / {{ node_count }}</span></p>
-{% for line in subtitle %}<p class="kg-sub kg-subgraph">{{ line }}</p>
-{% endfor %}<p class="kg-sub"><span id="kg-layout-status">{% if live %}布局中 laying out…{% else %}布局: 物理模拟已关闭 (physics off){% endif %}</span>{% if not live and node_count > physics_max %} · 节点多于 {{ physics_max }} (more than {{ physics_max }} nodes){% endif %}</p>
-<fieldset>
-<legend><label for="kg-search">搜索名称 Search by name</label></legend>
-<input id="kg-search" type="search" list="kg-names" autocomplete="off" placeholder="例如 重庆市经信委">
-<datalist id="kg-names"></datalist>
-<div id="kg-search-status" aria-live="polite"></div>
-</fieldset>
-<fieldset id="kg-legend">
-<legend>图例 · 按类别筛选 Legend &amp; filter</legend>
-{% for c in legend %}<label class="kg-class" data-class="{{ c.name }}"><input type="checkbox" data-class="{{ c.name }}" checked><svg class="kg-swatch" width="16" height="16" viewBox="0 0 16 16" fill="{{ c.color }}">{{ c.swatch|safe }}</svg><span>{{ c.zh }}</span> <small>{{ c.en }}</small><span class="kg-count">{{ c.count }}</span></label>
-{% else %}<p class="kg-sub">图中没有可显示的节点 (no nodes to draw)</p>
-{% endfor %}<div class="kg-buttons"><button type="button" id="kg-all">全选 all</button><button type="button" id="kg-none">全不选 none</button><button type="button" id="kg-fit">适应窗口 fit</button><button type="button" id="kg-physics">物理模拟 physics</button></div>
-</fieldset>
-<p class="kg-sub">悬停节点或边查看原文 · hover a node or edge for its source sentence. 拖动平移, 滚轮缩放.</p>
-</aside>
-<div id="mynetwork"></div>
-<script type="application/json" id="kg-data">{{ data_json|safe }}</script>
-<script>{{ app_js|safe }}</script>
-</body>
-</html>
-"""
+@cache
+def _template(name: str) -> str:
+    """A file of ``kg/viz/templates/``: the page, its style sheet and its script."""
+    return files("kg.viz").joinpath("templates", name).read_text(encoding="utf-8")
