@@ -1,5 +1,8 @@
 """Random samples of a built graph for a person to judge, and the precision their verdicts give.
 
+Size: the sample, its CSV/HTML renderings and the reading and scoring of the judged
+file share one row format (:data:`COLUMNS`); keeping them together keeps it in step.
+
 An analyst who builds a graph of their own feed has no gold annotations to score it against.
 :func:`sample_graph` draws a reproducible sample of what the graph says, each row with the
 sentence it was read from; :func:`write_review` writes it as a CSV file for a spreadsheet or
@@ -11,10 +14,7 @@ Wilson 95% interval::
     ...                 surface="重庆市科技局", sentence="重庆市科技局签署协议。", judgement="correct")
     >>> report = judgement_report([row])
     >>> report.kinds["Agency"].correct, report.kinds["Agency"].precision
-    (1, 1.0)
-Size: the sample, its CSV/HTML renderings and the reading and scoring of the judged
-file share one row format (:data:`COLUMNS`); keeping them together keeps it in step.
-"""
+    (1, 1.0)"""
 
 from __future__ import annotations
 
