@@ -153,11 +153,14 @@ def _run_push(graph, tmp, capsys, n):
 
 def _run_serve(graph, tmp, capsys, n):
     server = make_server(graph, port=0, quiet=True, workers=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     try:
         with open_graph(server.url) as served:
             assert int(served.query(COUNT).rows[0][0]) == n
     finally:
         server.close()
+        thread.join(5)
 
 
 def _count(g: Graph) -> int:
