@@ -37,46 +37,12 @@ def store_union_violations(target: ArticleStore, subjects: Iterable[str] | None)
     """``sh:maxCount`` violations over the union, for the subjects articles share.
 
     ``subjects``: the subjects (``<iri>``) of the shared statements a build added, or
-    ``None`` for all of them (a new store), of which Oxigraph counts out the suspects.
+    ``None`` for all of them (a new store), of which the store's backend counts out the
+    suspects.
     """
-    if target.backend != "oxigraph":  # a small store: read its shared statements
-        statements = target.shared_statements()
-        if subjects is not None:
-            wanted = set(subjects)
-            statements = [st for st in statements if st.split(" ", 1)[0] in wanted]
-        return check_union_max_counts(sorted(statements), limit=5)
-    import pyoxigraph
-
-    store = target.oxigraph
-    limits = max_count_limits()
-    if subjects is None:  # the shared statements are in the default graph
-        subjects = set()
-        for key, n in sorted(limits.items()):
-            inverse = key.startswith("^")
-            focus, other = ("?o", "?s") if inverse else ("?s", "?o")
-            query = (
-                f"SELECT {focus} WHERE {{ ?s {key.lstrip('^')} ?o }} "
-                f"GROUP BY {focus} HAVING (COUNT({other}) > {n})"
-            )
-            subjects.update(str(row[0]) for row in store.query(query))
-    wanted = {key for key in limits if not key.startswith("^")}
-    wanted.add("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
-    inverse = {key[1:] for key in limits if key.startswith("^")}
-    default = pyoxigraph.DefaultGraph()
-    statements: set[str] = set()
-    for subject in sorted(subjects):
-        if not subject.startswith("<"):
-            continue
-        node = pyoxigraph.NamedNode(subject[1:-1])
-        for q in store.quads_for_pattern(node, None, None, default):
-            predicate = f"<{q.predicate.value}>"
-            if predicate in wanted:
-                statements.add(f"{subject} {predicate} {q.object}")
-        for q in store.quads_for_pattern(None, None, node, default) if inverse else ():
-            predicate = f"<{q.predicate.value}>"
-            if predicate in inverse:
-                statements.add(f"{q.subject} {predicate} {subject}")
-    return check_union_max_counts(sorted(statements), limit=5)
+    wanted = set(subjects) if subjects is not None else None
+    statements = target.max_count_statements(wanted, max_count_limits())
+    return check_union_max_counts(statements, limit=5)
 
 
 def spool_union_violations(spool: Spool) -> list[str]:

@@ -7,6 +7,7 @@ import argparse
 from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
 from kg.errors import InputError
 from kg.io.rdflib_writers import FORMATS
+from kg.store import BACKENDS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--store-backend",
-        choices=("oxigraph", "rdflib"),
+        choices=sorted(BACKENDS),
         help="backend of a new store (default oxigraph; rdflib suits tiny graphs)",
     )
     parser.add_argument(

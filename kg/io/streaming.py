@@ -24,7 +24,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from kg.io.rdflib_writers import FORMATS, SUFFIXES
 from kg.model import ntriples
@@ -49,17 +49,23 @@ __all__ = [
 
 class QuadSource(Protocol):
     """What the writers read: the sorted IRIs of the articles' named graphs, each graph's
-    statements and the shared statements of the default graph (N-Triples ``s p o``).
-
-    A source may also hand over the shared statements grouped by subject
-    (``shared_groups()``, as :class:`Spool` does) and an article's block already rendered
-    (``rendered(graph, fmt)``)."""
+    statements and the shared statements of the default graph (N-Triples ``s p o``), also
+    grouped by subject; an article's block when the source holds it rendered already
+    (``None`` otherwise), and the whole as an rdflib dataset (for JSON-LD)."""
 
     def graphs(self) -> list[str]: ...
 
     def graph_statements(self, graph: str) -> list[str]: ...
 
     def shared_statements(self) -> list[str]: ...
+
+    def shared_groups(self) -> Sequence[tuple[str, tuple[str, ...]]]: ...
+
+    def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None: ...
+
+    def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None: ...
+
+    def to_dataset(self) -> Any: ...
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -204,21 +210,16 @@ _RenderGroups = Callable[[Sequence[tuple[str, tuple[str, ...]]]], str]
 
 def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
     """One article's graph rendered in ``fmt`` and its number of statements."""
-    rendered = getattr(source, "rendered", None)
-    if rendered is not None:
-        block = rendered(graph, fmt)
-        if block is not None:
-            return block
+    block = source.rendered(graph, fmt)
+    if block is not None:
+        return block
     statements = sorted(set(source.graph_statements(graph)))
     return render(statements, graph), len(statements)
 
 
 def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
     """The source's shared statements grouped by subject, subjects sorted."""
-    groups = getattr(source, "shared_groups", None)
-    if groups is not None:
-        return groups()
-    return statement_groups(source.shared_statements())
+    return source.shared_groups()
 
 
 def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[list[str]]:
@@ -244,8 +245,8 @@ def _write_union(
     count = sum(len(statements) for _, statements in groups)
     i = 0
     # a block the source holds as UTF-8 goes to the file's bytes without decoding
-    raw = getattr(source, "rendered_bytes", None)
-    binary = getattr(handle, "buffer", None) if raw is not None else None
+    raw = source.rendered_bytes
+    binary = getattr(handle, "buffer", None)
 
     def shared_until(limit: str | None) -> None:
         nonlocal i
@@ -511,10 +512,7 @@ def write_outputs(
                     if counts is not None:
                         counts[fmt] = written
                 else:
-                    to_dataset = getattr(source, "to_dataset", None)
-                    if to_dataset is None:
-                        raise ValueError(f"format {fmt!r} needs an rdflib dataset")
-                    handle.write(FORMATS[fmt](to_dataset()))
+                    handle.write(FORMATS[fmt](source.to_dataset()))
                 handle.flush()
                 os.fsync(handle.fileno())
         mask = os.umask(0)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from kg.store.articles import (
+from kg.store.articles import MANIFEST, ArticleStore, Bulk, StoredArticle, is_store, iter_batches
+from kg.store.backends import (
     BACKENDS,
-    MANIFEST,
-    ArticleStore,
-    Bulk,
-    StoredArticle,
+    Backend,
+    OxigraphBackend,
+    RdflibBackend,
     StoreError,
-    is_store,
-    iter_batches,
     restore_decimals,
 )
 
@@ -18,6 +16,9 @@ __all__ = [
     "BACKENDS",
     "MANIFEST",
     "ArticleStore",
+    "Backend",
+    "OxigraphBackend",
+    "RdflibBackend",
     "Bulk",
     "StoredArticle",
     "StoreError",

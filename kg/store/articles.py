@@ -28,20 +28,18 @@ and both backends' reads and writes are one transaction protocol, kept in one pl
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
 from kg.io.files import write_text_atomic
 from kg.io.streaming import ntriples_block
-from kg.model.triples import bind_prefixes, split_statements
+from kg.model.triples import statement_groups
+from kg.store.backends import BACKENDS, Backend, StoreError, restore_decimals
+from kg.store.stored import StoredArticle
 
 __all__ = [
     "BACKENDS",
@@ -54,53 +52,17 @@ __all__ = [
     "restore_decimals",
 ]
 
-#: Store backends: Oxigraph (RocksDB on disk, the default) and rdflib (an N-Quads file).
-BACKENDS = ("oxigraph", "rdflib")
-
 #: Name of the file that marks a directory as a store and records its backend.
 MANIFEST = "kg-store.json"
 
 _FORMAT = "chengyu-kg store"
 _VERSION = 2
-_CONTENT_HASH = "https://w3id.org/chengyu-kg/ontology#contentHash"
 # Oxigraph ingests a bulk load atomically in batches of up to a million quads; stay below.
 _MAX_BULK_QUADS = 900_000
-# Name of the files that hold a bulk of articles until it is loaded.
-_BULK_PREFIX = ".bulk-"
 # Shared statements remembered as loaded by one store instance, at most.
 _MAX_LOADED = 2_000_000
 # Changed or removed articles per update transaction.
 _CHANGE_BATCH = 200
-
-
-class StoreError(KgError):
-    """A store directory cannot be opened or written (not a store, locked, wrong backend)."""
-
-    exit_code = 2
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """One article ready to store: its graph IRI, its own statements as N-Triples
-    (``s p o .`` lines, sorted, UTF-8), the shared statements it makes (``s p o``), and its
-    content hash (:attr:`kg.records.Document.content_hash`)."""
-
-    graph: str
-    own: bytes
-    shared: tuple[str, ...]
-    content_hash: str
-
-    @property
-    def statements(self) -> int:
-        """How many statements the article makes."""
-        return self.own.count(b"\n") + len(self.shared)
-
-    @classmethod
-    def of(cls, graph: str, statements: Iterable[str], content_hash: str) -> StoredArticle:
-        """An article from all its statements (``s p o``), split into own and shared."""
-        own, shared = split_statements(sorted(set(statements)), graph)
-        text = " .\n".join(own) + " .\n" if own else ""
-        return cls(graph, text.encode("utf-8"), tuple(shared), content_hash)
 
 
 def is_store(path: str | Path) -> bool:
@@ -121,22 +83,6 @@ def _read_manifest(path: Path) -> dict[str, Any]:
             f"{_VERSION}); build it again into a new directory with kg build --store"
         )
     return manifest
-
-
-_DECIMAL_TYPE = "http://www.w3.org/2001/XMLSchema#decimal"
-_INTEGRAL_DECIMAL = re.compile(r'"([+-]?[0-9]+)"\^\^<' + re.escape(_DECIMAL_TYPE) + ">")
-
-
-def restore_decimals(text: str) -> str:
-    """N-Triples/N-Quads text with integral ``xsd:decimal`` literals written ``"75.0"``.
-
-    Oxigraph stores decimals by value and writes them back in XSD 1.1 canonical form
-    (``"75"``); the package writes XSD 1.0 canonical form (``"75.0"``, see
-    :func:`kg.model.triples.decimal_literal`), so text read from Oxigraph is put back in that form.
-    """
-    if _DECIMAL_TYPE not in text:
-        return text
-    return _INTEGRAL_DECIMAL.sub(lambda m: f'"{m.group(1)}.0"^^<{_DECIMAL_TYPE}>', text)
 
 
 def _graph_iri(graph: str) -> str:
@@ -160,15 +106,8 @@ class Bulk:
         self.quads = 0
         self.fresh: set[bytes] = set()
         self.kept: list[StoredArticle] = []
-        self.path: Path | None = None
-        self.sink: Any = None
-        if store._ox is not None:
-            if store.path is None:
-                self.sink = io.BytesIO()
-            else:
-                fd, name = tempfile.mkstemp(prefix=_BULK_PREFIX, suffix=".nq", dir=store.path)
-                self.path = Path(name)
-                self.sink = os.fdopen(fd, "wb")
+        # where the bulk's N-Quads go (and its file), or None: the articles are kept
+        self.sink, self.path = store.storage.bulk_sink(store.path)
 
     def add(self, article: StoredArticle) -> None:
         """Record one article's shared statements and queue the article for loading."""
@@ -246,54 +185,16 @@ class ArticleStore:
         self.backend = backend or "oxigraph"
         if self.backend not in BACKENDS:
             raise StoreError(f"unknown store backend {self.backend!r} (use {', '.join(BACKENDS)})")
-        self._ox: Any = None
-        self._ds: Any = None
         self._records: dict[tuple[str, str], frozenset[str]] = {}
         self._records_dir: Path | None = None  # made by this instance
         # digests of the shared statements this instance has loaded or is loading (not
         # loaded again by later bulks)
         self._loaded: set[bytes] = set()
-        if self.backend == "oxigraph":
-            self._open_oxigraph()
-        else:
-            self._open_rdflib()
-
-    # ------------------------------------------------------------------ opening
-
-    def _open_oxigraph(self) -> None:
-        import pyoxigraph
-
-        if self.path is None:
-            self._ox = pyoxigraph.Store()
-            return
-        location = str(self.path / "oxigraph")
-        try:
-            if self.read_only:
-                self._ox = pyoxigraph.Store.read_only(location)
-            else:
-                self._ox = pyoxigraph.Store(location)
-                for stale in self.path.glob(_BULK_PREFIX + "*"):  # left by a killed build
-                    stale.unlink(missing_ok=True)
-        except OSError as exc:
-            message = " ".join(str(exc).split())
-            if "lock" in message.lower():
-                message = "the store is in use by another process (" + message + ")"
-            raise StoreError(f"{self.path}: cannot open the store: {message}") from None
-
-    def _open_rdflib(self) -> None:
-        from rdflib import Dataset
-
-        self._ds = Dataset()
-        if self.path is not None and (self.path / "dataset.nq").is_file():
-            self._ds.parse(self.path / "dataset.nq", format="nquads")
+        self.storage: Backend = BACKENDS[self.backend](self.path, read_only=read_only)
 
     def close(self) -> None:
         """Flush and release the store (its directory lock, for Oxigraph)."""
-        if self._ox is not None:
-            if not self.read_only and self.path is not None:
-                self._ox.flush()
-            self._ox = None
-        self._ds = None
+        self.storage.close()
 
     def __enter__(self) -> ArticleStore:
         return self
@@ -301,122 +202,57 @@ class ArticleStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @property
-    def oxigraph(self) -> Any:
-        """The underlying :class:`pyoxigraph.Store` (Oxigraph backend only)."""
-        if self._ox is None:
-            raise StoreError("this store does not use the oxigraph backend")
-        return self._ox
-
     # ------------------------------------------------------------------ reading
 
     def article_hashes(self) -> dict[str, str]:
         """Graph IRI -> content hash of every stored article."""
-        if self._ox is not None:
-            import pyoxigraph
-
-            pattern = self._ox.quads_for_pattern(None, pyoxigraph.NamedNode(_CONTENT_HASH), None)
-            return {
-                q.graph_name.value: q.object.value
-                for q in pattern
-                if isinstance(q.graph_name, pyoxigraph.NamedNode)
-                and q.subject.value == q.graph_name.value
-            }
-        from rdflib import URIRef
-
-        hashes = {}
-        for s, _, o, g in self._ds.quads((None, URIRef(_CONTENT_HASH), None, None)):
-            g_iri = str(g.identifier if hasattr(g, "identifier") else g)
-            if str(s) == g_iri:
-                hashes[g_iri] = str(o)
-        return hashes
+        return self.storage.article_hashes()
 
     def document_statements(self, graph: str) -> set[str]:
         """The stored triples about the document node itself, as N-Triples statements."""
-        graph = _graph_iri(graph)
-        if self._ox is not None:
-            import pyoxigraph
-
-            node = pyoxigraph.NamedNode(graph)
-            return {
-                f"{q.subject} {q.predicate} {q.object}"
-                for q in self._ox.quads_for_pattern(node, None, None, node)
-            }
-        from rdflib import URIRef
-
-        node = URIRef(graph)
-        return {
-            f"{node.n3()} {p.n3()} {o.n3()}"
-            for p, o in self._ds.graph(node).predicate_objects(node)
-        }
+        return self.storage.document_statements(_graph_iri(graph))
 
     def canonical_statements(self, ntriples: str) -> set[str]:
         """N-Triples statements written the way this store writes them back (to compare)."""
-        if self._ox is not None or self.backend == "oxigraph":
-            import pyoxigraph
-
-            return {
-                f"{t.subject} {t.predicate} {t.object}"
-                for t in pyoxigraph.parse(ntriples, pyoxigraph.RdfFormat.N_TRIPLES)
-            }
-        from rdflib import Graph
-
-        return {
-            f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in Graph().parse(data=ntriples, format="nt")
-        }
+        return self.storage.canonical_statements(ntriples)
 
     def graphs(self) -> list[str]:
         """IRIs of the stored articles' graphs, sorted."""
-        if self._ox is not None:
-            return sorted(g.value for g in self._ox.named_graphs())
-        return sorted(
-            str(g.identifier) for g in self._ds.graphs() if str(g.identifier) != _DEFAULT_GRAPH
-        )
+        return self.storage.graphs()
 
     def __contains__(self, graph: str) -> bool:
-        graph = _graph_iri(graph)
-        if self._ox is not None:
-            import pyoxigraph
-
-            return self._ox.contains_named_graph(pyoxigraph.NamedNode(graph))
-        from rdflib import URIRef
-
-        return len(self._ds.graph(URIRef(graph))) > 0
+        return self.storage.contains(_graph_iri(graph))
 
     def graph_statements(self, graph: str) -> list[str]:
         """One article's own statements as N-Triples statements (``s p o``, no final `` .``)."""
-        graph = _graph_iri(graph)
-        if self._ox is not None:
-            import pyoxigraph
-
-            data = self._ox.dump(
-                format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(graph)
-            )
-            text = restore_decimals(data.decode("utf-8"))
-            return [line[:-2] for line in text.splitlines() if line]
-        from rdflib import URIRef
-
-        text = self._ds.graph(URIRef(graph)).serialize(format="nt")
-        return [line[:-2] for line in text.splitlines() if line.strip()]
+        return self.storage.graph_statements(_graph_iri(graph))
 
     def shared_statements(self) -> list[str]:
         """The statements of the default graph (what articles share), sorted."""
-        if self._ox is not None:
-            import pyoxigraph
+        return self.storage.shared_statements()
 
-            data = self._ox.dump(
-                format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
-            )
-            text = restore_decimals(data.decode("utf-8"))
-            return sorted(line[:-2] for line in text.splitlines() if line)
-        text = self._ds.default_graph.serialize(format="nt")
-        return sorted(line[:-2] for line in text.splitlines() if line.strip())
+    def shared_groups(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The shared statements grouped by subject, subjects sorted."""
+        return list(statement_groups(self.shared_statements()))
+
+    def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:  # noqa: ARG002
+        """``None``: a store holds no rendered blocks (see :class:`kg.io.streaming.QuadSource`)."""
+        return None
+
+    def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None:  # noqa: ARG002
+        """``None``: a store holds no rendered blocks."""
+        return None
+
+    def max_count_statements(
+        self, subjects: set[str] | None, limits: Mapping[str, int]
+    ) -> list[str]:
+        """The shared statements a ``sh:maxCount`` check of ``subjects`` (``<iri>``) needs;
+        ``None``: of the subjects that may break one of ``limits``."""
+        return self.storage.max_count_statements(subjects, limits)
 
     def quad_count(self) -> int:
         """Number of quads: the articles' own statements plus the shared ones."""
-        if self._ox is not None:
-            return len(self._ox)
-        return sum(len(g) for g in self._ds.graphs())
+        return self.storage.quad_count()
 
     def triple_count(self) -> int:
         """Number of distinct triples in the union of the graphs.
@@ -521,18 +357,7 @@ class ArticleStore:
         self._check_writable()
         try:
             if bulk.articles:
-                if self._ox is None:
-                    self._apply_rdflib([], bulk.kept)
-                else:
-                    import pyoxigraph
-
-                    nquads = pyoxigraph.RdfFormat.N_QUADS
-                    lenient = bulk.lenient
-                    if isinstance(bulk.sink, io.BytesIO):
-                        self._ox.bulk_load(bulk.sink.getvalue(), nquads, lenient=lenient)
-                    else:
-                        bulk.sink.close()
-                        self._ox.bulk_load(path=str(bulk.path), format=nquads, lenient=lenient)
+                self.storage.load(bulk.sink, bulk.path, bulk.kept, bulk.lenient)
             bulk.fresh = set()  # loaded
         finally:
             bulk.discard()
@@ -604,68 +429,20 @@ class ArticleStore:
                 [a for a in new if hashes.get(a.graph) != a.content_hash]
                 + [replace(a, shared=tuple(sorted(old[a.graph] | {*a.shared}))) for a in same]
             )
-            if self._ox is None:
-                self._apply_rdflib([g for g, _ in chunk], new, delete)
-            else:
-                self._apply_oxigraph([g for g, _ in chunk], new, delete)
+            self.storage.apply([g for g, _ in chunk], new, delete)
             self._write_records(same)
             for graph, article in chunk:
                 if graph in hashes and (article is None or article.content_hash != hashes[graph]):
                     self._drop_record(graph, hashes[graph])
         return len(removed)
 
-    def _apply_oxigraph(
-        self, drop: Sequence[str], new: Sequence[StoredArticle], delete: Sequence[str]
-    ) -> None:
-        parts = []
-        if delete:
-            parts.append("DELETE DATA {\n" + ntriples_block(delete) + "}")
-        parts.extend(f"DROP SILENT GRAPH <{g}>" for g in drop)
-        for article in new:
-            own = article.own.decode("utf-8")
-            parts.append(f"INSERT DATA {{ GRAPH <{article.graph}> {{\n{own}}} }}")
-            if article.shared:
-                parts.append("INSERT DATA {\n" + ntriples_block(article.shared) + "}")
-        self._ox.update(" ;\n".join(parts))
-
-    def _apply_rdflib(
-        self,
-        drop: Sequence[str],
-        new: Sequence[StoredArticle],
-        delete: Sequence[str] = (),
-    ) -> None:
-        from rdflib import Graph, URIRef
-
-        default = self._ds.default_graph
-        if delete:
-            for triple in Graph().parse(data=ntriples_block(delete), format="nt"):
-                default.remove(triple)
-        for graph in drop:
-            self._ds.remove_graph(URIRef(graph))
-        for article in new:
-            self._ds.graph(URIRef(article.graph)).parse(
-                data=article.own.decode("utf-8"), format="nt"
-            )
-            if article.shared:
-                default.parse(data=ntriples_block(article.shared), format="nt")
-        self._save_rdflib()
-
-    def _save_rdflib(self) -> None:
-        if self.path is None:
-            return
-        text = self._ds.serialize(format="nquads")
-        lines = sorted(line for line in text.splitlines() if line.strip())
-        write_text_atomic(self.path / "dataset.nq", "\n".join(lines) + ("\n" if lines else ""))
-
     def flush(self) -> None:
         """Make everything written so far durable."""
-        if self._ox is not None and self.path is not None and not self.read_only:
-            self._ox.flush()
+        self.storage.flush()
 
     def optimize(self) -> None:
         """Compact the on-disk indexes (Oxigraph), which speeds up later queries."""
-        if self._ox is not None and self.path is not None and not self.read_only:
-            self._ox.optimize()
+        self.storage.optimize()
 
     # ------------------------------------------------------------------ reading whole
 
@@ -678,28 +455,11 @@ class ArticleStore:
     def native(self) -> Any:
         """What the backend keeps the graphs in: a :class:`pyoxigraph.Store` or an rdflib
         :class:`~rdflib.Dataset` (for engines that query it)."""
-        return self._ox if self._ox is not None else self._ds
+        return self.storage.native
 
     def to_dataset(self) -> Any:
         """The stored graphs as an rdflib :class:`~rdflib.Dataset` (for small stores)."""
-        if self._ds is not None:
-            return self._ds
-        import pyoxigraph
-        from rdflib import Dataset, URIRef
-
-        ds = bind_prefixes(Dataset())
-        data = self._ox.dump(
-            format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
-        )
-        ds.default_graph.parse(data=restore_decimals(data.decode("utf-8")), format="nt")
-        for graph in self._ox.named_graphs():
-            data = self._ox.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=graph)
-            text = restore_decimals(data.decode("utf-8"))
-            ds.graph(URIRef(graph.value)).parse(data=text, format="nt")
-        return ds
-
-
-_DEFAULT_GRAPH = "urn:x-rdflib:default"
+        return self.storage.to_dataset()
 
 
 def iter_batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
