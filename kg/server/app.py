@@ -1,28 +1,25 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers.
 
-Size: the worker processes, content negotiation and the HTTP handler of one
-endpoint; each part is small and they share the request and reply formats.
+The query workers are in :mod:`kg.server.workers`, content negotiation in
+:mod:`kg.server.negotiation`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue
 import socket
-import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import InputError, KgError
-from kg.io.formats import RDF_FORMATS
+from kg.errors import InputError
 from kg.io.rdflib_writers import generate_ntriples
+from kg.server.negotiation import GRAPH_OUT, GRAPH_TYPES, RESULT_OUT, RESULT_TYPES, negotiate
+from kg.server.workers import QueryTimeout, WorkerPool, decode_row
 from kg.sparql import (
     QUERY_PREFIXES,
     QueryResult,
@@ -54,308 +51,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 
-#: Media types for SELECT/ASK results, in the server's order of preference, with short names.
-RESULT_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-
-# The graph formats CONSTRUCT/DESCRIBE results are served in, in order of preference.
-_SERVED_GRAPH_FORMATS = ("turtle", "ntriples", "rdfxml", "jsonld")
-
-#: Media types for CONSTRUCT/DESCRIBE results, in order of preference, with short names.
-GRAPH_TYPES = {
-    **{RDF_FORMATS[name].media_type: name for name in _SERVED_GRAPH_FORMATS},
-    "text/plain": "ntriples",
-}
-
-# short name -> (pyoxigraph RdfFormat attribute, media type sent)
-_GRAPH_OUT = {
-    name: (RDF_FORMATS[name].oxigraph, RDF_FORMATS[name].media_type)
-    for name in _SERVED_GRAPH_FORMATS
-}
-_RESULT_OUT = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-}
-
-
-class QueryTimeout(KgError):
-    """A query ran past the time limit and its worker was stopped."""
-
-
-# --------------------------------------------------------------------------- worker process
-
-
-def _encode_term(term) -> tuple:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return ("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return ("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if term.language or datatype == "http://www.w3.org/2001/XMLSchema#string":
-            datatype = None
-        return ("literal", term.value, term.language, datatype)
-    return ("literal", str(term), None, None)
-
-
-def _watch_parent(parent: int) -> None:
-    """End this worker when the server process is gone (even mid-query: pyoxigraph releases
-    the GIL while it evaluates)."""
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(0)
-
-
-def _worker_main(conn, source: str, fmt: str, prefixes: dict[str, str]) -> None:
-    """Load the graph, then answer query requests from ``conn`` until it closes."""
-    import pyoxigraph as ox
-
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
-
-    try:
-        store = ox.Store()
-        store.bulk_load(path=source, format=getattr(ox.RdfFormat, fmt))
-        conn.send(("ready", len(store)))
-    except Exception as exc:  # reported to the parent, which raises InputError
-        conn.send(("error", f"{source}: cannot load graph: {exc}"))
-        return
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(_answer(store, request, prefixes))
-        except (BrokenPipeError, OSError):
-            return
-
-
-def _answer(store, request: dict, prefixes: dict[str, str]) -> tuple:
-    import pyoxigraph as ox
-
-    limit = request["max_results"]
-    options: dict = {"prefixes": prefixes}
-    if request.get("default_graphs"):
-        options["default_graph"] = [ox.NamedNode(u) for u in request["default_graphs"]]
-    else:
-        options["use_default_graph_as_union"] = True
-    if request.get("named_graphs"):
-        options["named_graphs"] = [ox.NamedNode(u) for u in request["named_graphs"]]
-    try:
-        result = store.query(request["query"], **options)
-        if isinstance(result, ox.QueryBoolean):
-            return ("ask", bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows, truncated = [], False
-            for solution in result:
-                if len(rows) >= limit:
-                    truncated = True
-                    break
-                rows.append(
-                    tuple(
-                        None if solution[i] is None else _encode_term(solution[i])
-                        for i in range(len(variables))
-                    )
-                )
-            return ("select", variables, rows, truncated)
-        triples, truncated = [], False
-        for triple in result:
-            if len(triples) >= limit:
-                truncated = True
-                break
-            triples.append(triple)
-        fmt = getattr(ox.RdfFormat, _GRAPH_OUT[request["graph_format"]][0])
-        # ``id:`` names would need escaped slashes (id:city\/500000): write those IRIs in full
-        readable = {p: ns for p, ns in prefixes.items() if p != "id"}
-        return ("graph", ox.serialize(triples, format=fmt, prefixes=readable), truncated)
-    except SyntaxError as exc:
-        return ("syntax", str(exc))
-    except Exception as exc:
-        return ("error", f"{type(exc).__name__}: {exc}")
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: object
-
-
-class WorkerPool:
-    """Worker processes holding the graph; a query gets one, and a timed-out one is replaced.
-
-    Each worker holds the graph in a ``pyoxigraph.Store``. A query past the time limit is
-    stopped by ending its worker process (a replacement starts at once), so a runaway query
-    cannot hold the server; updates, ``LOAD`` and ``SERVICE`` are refused before a worker
-    sees the query (:meth:`SparqlServer.answer`).
-    """
-
-    def __init__(
-        self,
-        source: Path,
-        fmt: str,
-        prefixes: dict[str, str],
-        *,
-        size: int = 2,
-        load_timeout: float = 600.0,
-    ) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
-        self._args = (str(source), fmt, dict(prefixes))
-        self._load_timeout = load_timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
-        self._workers: set[_Worker] = set()
-        self._closed = False
-        self.triples = 0
-        first = self._start()
-        self._idle.put(first)
-        for _ in range(max(1, size) - 1):
-            self._idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(
-            target=_worker_main, args=(child, *self._args), name="kg-sparql-worker", daemon=True
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
-        with self._lock:
-            self._workers.add(worker)
-        if not parent.poll(self._load_timeout):
-            self._stop(worker)
-            raise InputError(f"{self._args[0]}: loading the graph took too long")
-        try:
-            status, value = parent.recv()
-        except EOFError:
-            self._stop(worker)
-            raise InputError(f"{self._args[0]}: the query worker died loading the graph") from None
-        if status != "ready":
-            self._stop(worker)
-            raise InputError(value)
-        self.triples = value
-        return worker
-
-    def _stop(self, worker: _Worker) -> None:
-        with self._lock:
-            self._workers.discard(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
-
-    def _replace(self, worker: _Worker) -> None:
-        self._stop(worker)
-
-        def start() -> None:
-            if self._closed:
-                return
-            try:
-                self._idle.put(self._start())
-            except KgError as exc:  # pragma: no cover - the graph loaded before
-                print(f"kg serve: cannot restart a query worker: {exc}", file=sys.stderr)
-
-        threading.Thread(target=start, name="kg-sparql-restart", daemon=True).start()
-
-    def run(self, request: dict, timeout: float) -> tuple:
-        """Send ``request`` to an idle worker; raise :class:`QueryTimeout` past ``timeout`` s."""
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(
-                f"no query worker became free within {timeout:g} s (server busy)"
-            ) from None
-        try:
-            worker.conn.send(request)
-            if worker.conn.poll(timeout):
-                reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
-        except (EOFError, OSError):
-            self._replace(worker)
-            return ("error", "the query worker stopped unexpectedly")
-        self._replace(worker)
-        raise QueryTimeout(f"query stopped: it ran past the time limit of {timeout:g} s")
-
-    def close(self) -> None:
-        """Stop every worker."""
-        self._closed = True
-        with self._lock:
-            workers = list(self._workers)
-        for worker in workers:
-            self._stop(worker)
-
-
-# --------------------------------------------------------------------------- negotiation
-
-
-def _parse_accept(accept: str) -> list[tuple[str, float]]:
-    ranges = []
-    for part in accept.split(","):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        ranges.append((fields[0].lower(), q))
-    return ranges
-
-
-def _quality(media: str, ranges: list[tuple[str, float]]) -> float:
-    best, specificity = 0.0, -1
-    kind = media.split("/")[0]
-    for rng, q in ranges:
-        if rng == media:
-            s = 2
-        elif rng == f"{kind}/*":
-            s = 1
-        elif rng == "*/*":
-            s = 0
-        else:
-            continue
-        if s > specificity:
-            best, specificity = q, s
-    return best
-
-
-def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str | None:
-    """The short format name to answer with: from ``format=`` if given, else the Accept header.
-
-    ``kind`` is ``results`` (SELECT, ASK) or ``graph`` (CONSTRUCT, DESCRIBE). ``None`` when
-    nothing acceptable is offered.
-    """
-    offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-    if fmt:
-        fmt = fmt.strip().lower()
-        if fmt in offered:
-            return offered[fmt]
-        names = set(offered.values())
-        return fmt if fmt in names else None
-    ranges = _parse_accept(accept or "*/*") or [("*/*", 1.0)]
-    scored = [
-        (_quality(media, ranges), -i, name) for i, (media, name) in enumerate(offered.items())
-    ]
-    q, _, name = max(scored)
-    return name if q > 0 else None
-
-
 # --------------------------------------------------------------------------- HTTP
 
 
@@ -381,32 +76,13 @@ def _error(status: int, message: str) -> _Response:
     return _Response(status, (message.rstrip() + "\n").encode("utf-8"))
 
 
-def _decode_row(row: tuple) -> tuple:
-    from rdflib import BNode, Literal, URIRef
-
-    out = []
-    for term in row:
-        if term is None:
-            out.append(None)
-        elif term[0] == "uri":
-            out.append(URIRef(term[1]))
-        elif term[0] == "bnode":
-            out.append(BNode(term[1]))
-        else:
-            _, value, lang, datatype = term
-            out.append(
-                Literal(value, lang=lang or None, datatype=URIRef(datatype) if datatype else None)
-            )
-    return tuple(out)
-
-
 def _results_body(reply: tuple, fmt: str) -> tuple[bytes, bool]:
     if reply[0] == "ask":
         result = QueryResult("ASK", boolean=reply[1])
     else:
         _, variables, rows, truncated = reply
         result = QueryResult(
-            "SELECT", variables=variables, rows=[_decode_row(r) for r in rows], truncated=truncated
+            "SELECT", variables=variables, rows=[decode_row(r) for r in rows], truncated=truncated
         )
     render = {"json": format_json, "xml": format_xml, "csv": format_csv, "tsv": format_tsv}[fmt]
     return render(result).encode("utf-8"), result.truncated
@@ -481,14 +157,14 @@ class SparqlServer(ThreadingHTTPServer):
             if kind != "graph":  # the form was not recognised up front; honour the default
                 fmt = "turtle"
             body, truncated = reply[1], reply[2]
-            content_type = _GRAPH_OUT[fmt][1]
+            content_type = GRAPH_OUT[fmt][1]
             if content_type.startswith("text/"):
                 content_type += "; charset=utf-8"
         else:
             if kind != "results":
                 fmt = "json"
             body, truncated = _results_body(reply, fmt)
-            content_type = _RESULT_OUT[fmt]
+            content_type = RESULT_OUT[fmt]
         headers = {}
         if truncated:
             headers["X-Result-Truncated"] = f"true; limit={self.config.max_results}"

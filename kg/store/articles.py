@@ -21,8 +21,7 @@ interrupted leaves the store as it was or with whole articles more, and the reco
 always describe what is stored.
 
 Queries on a store run through :func:`kg.sparql.open_graph`.
-Size: the bookkeeping of shared statements (records, contributors, update batches)
-and both backends' reads and writes are one transaction protocol, kept in one place.
+The backends that hold the quads are in :mod:`kg.store.backends`.
 """
 
 from __future__ import annotations
