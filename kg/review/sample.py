@@ -28,13 +28,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
 from kg.io.files import write_text_atomic
 from kg.records import ENTITY_CLASSES
-from kg.resources import data_path
 from kg.sparql import OpenGraph, open_graph
 
 __all__ = [
@@ -424,7 +424,7 @@ def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review"
     """An offline page with the rows, each mention marked in its sentence, and verdict boxes.
 
     The page needs no network; its button downloads the verdicts as CSV in :data:`COLUMNS`
-    (what :func:`read_judgements` reads). The template is ``kg/data/review.html``.
+    (what :func:`read_judgements` reads). The template is ``kg/review/templates/review.html``.
     """
     options = "".join(f'<option value="{v}">{v}</option>' for v in ("",) + VERDICTS).replace(
         '<option value=""></option>', '<option value="">–</option>'
@@ -444,7 +444,7 @@ def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review"
             f'<td><textarea class=note rows=2 aria-label="note on row {html.escape(r.row)}">'
             f"{html.escape(r.note)}</textarea></td></tr>"
         )
-    template = data_path("review.html").read_text(encoding="utf-8")
+    template = files("kg.review").joinpath("templates", "review.html").read_text(encoding="utf-8")
     replacements = {
         "__TITLE__": html.escape(title),
         "__ROWS__": "\n".join(body),
