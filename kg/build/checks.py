@@ -25,9 +25,9 @@ __all__ = [
 PYSHACL_LIMIT = 10_000
 
 
-def check_with_pyshacl(source: Any) -> None:
+def check_with_pyshacl(quads: Any) -> None:
     """Validate the whole union graph of a small build with pySHACL."""
-    report = shacl_validate(union_graph(source.to_dataset()))
+    report = shacl_validate(union_graph(quads.to_dataset()))
     if not report.conforms:
         first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "")
         raise ValidationError(f"the built graph does not conform to the shapes: {first}")

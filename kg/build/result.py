@@ -123,7 +123,7 @@ class BuildResult:
             elif self.store_path is not None:
                 with ArticleStore(self.store_path, create=False, read_only=True) as store:
                     self._dataset = store.to_dataset()
-            else:  # pragma: no cover - every build has a source or a store
+            else:  # pragma: no cover - every build has a spool or a store
                 raise ValueError("this build kept no graph")
         return self._dataset
 

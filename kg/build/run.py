@@ -168,16 +168,16 @@ def _take(
         result.extractions.append(article.extraction)
 
 
-def _write(source: Any, out_dir: Path, formats: list[str], page: bool, result: BuildResult) -> None:
+def _write(quads: Any, out_dir: Path, formats: list[str], page: bool, result: BuildResult) -> None:
     """Write the graph files and the view (rendered before any file is written)."""
     html_text = None
     if page:
         from kg.viz import generate_html  # lazy: pyvis and the view's templates
 
-        html_text = generate_html(source.to_dataset())
+        html_text = generate_html(quads.to_dataset())
     if formats:
         counts: dict[str, int] = {}
-        result.outputs = write_outputs(source, out_dir, formats, counts)
+        result.outputs = write_outputs(quads, out_dir, formats, counts)
         union = [counts[f] for f in ("turtle", "ntriples") if f in counts]
         if union:
             result.written_triples = union[0]

@@ -2,7 +2,7 @@
 
 Both sinks take the articles in the order they come (:meth:`Sink.add`), say which inputs
 need no extraction (:meth:`Sink.unchanged`), finish (load, replace, prune), check the
-union against the shapes, and hand the writers a :class:`~kg.io.streaming.QuadSource`.
+union against the shapes, and hand the writers a :class:`~kg.io.streaming.Quads`.
 """
 
 from __future__ import annotations

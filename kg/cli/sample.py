@@ -51,9 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     review_format(args.output)  # a bad suffix fails before the graph is read
     kinds = [k.strip() for k in args.classes.split(",") if k.strip()] if args.classes else None
-    with open_graph(args.graph) as source:
-        rows = sample_graph(source, args.per_class, args.seed, kinds=kinds)
-        coverage = agreement_coverage(source)
+    with open_graph(args.graph) as graph:
+        rows = sample_graph(graph, args.per_class, args.seed, kinds=kinds)
+        coverage = agreement_coverage(graph)
     write_review(rows, args.output, title=f"Review of {args.graph} (seed {args.seed})")
     print(format_sample_summary(rows, coverage))
     print(f"wrote {args.output}")

@@ -1,6 +1,6 @@
 """Deterministic streaming writers for large graphs: Turtle, N-Triples, TriG and N-Quads.
 
-They read a source of per-article named graphs (:class:`kg.store.articles.ArticleStore` or a
+They read per-article named graphs (:class:`kg.store.articles.ArticleStore` or a
 :class:`Spool`) one graph at a time and never build an rdflib graph, so a million triples
 write in seconds. Output depends only on the set of quads: it is byte-identical across
 runs, whatever order the articles were added in.
@@ -11,8 +11,9 @@ IRIs extend the document's IRI) are in its named graph; the statements articles 
 N-Triples) write the shared statements sorted by subject, with one block per article
 (statements sorted inside it) where its graph IRI falls among them; the quad formats
 (TriG, N-Quads) write the default graph first, then one graph per article, graphs and
-statements sorted. A source may hand over an article's block already rendered
+statements sorted. Quads may hand over an article's block already rendered
 (``rendered(graph, fmt)``, which build workers fill in parallel).
+
 Size: four writers over one ordering of statements, and the spool they read from;
 the ordering is what makes outputs byte-identical, so it stays in one module.
 """
@@ -32,7 +33,7 @@ from kg.model.triples import PREFIXES, SubjectGroups, bind_prefixes, statement_g
 
 __all__ = [
     "WRITERS",
-    "QuadSource",
+    "Quads",
     "Spool",
     "turtle_term",
     "turtle_block",
@@ -47,10 +48,10 @@ __all__ = [
 ]
 
 
-class QuadSource(Protocol):
+class Quads(Protocol):
     """What the writers read: the sorted IRIs of the articles' named graphs, each graph's
     statements and the shared statements of the default graph (N-Triples ``s p o``), also
-    grouped by subject; an article's block when the source holds it rendered already
+    grouped by subject; an article's block when they hold it rendered already
     (``None`` otherwise), and the whole as an rdflib dataset (for JSON-LD)."""
 
     def graphs(self) -> list[str]: ...
@@ -208,18 +209,18 @@ _Render = Callable[[list[str], str | None], str]
 _RenderGroups = Callable[[Sequence[tuple[str, tuple[str, ...]]]], str]
 
 
-def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
+def _block(quads: Quads, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
     """One article's graph rendered in ``fmt`` and its number of statements."""
-    block = source.rendered(graph, fmt)
+    block = quads.rendered(graph, fmt)
     if block is not None:
         return block
-    statements = sorted(set(source.graph_statements(graph)))
+    statements = sorted(set(quads.graph_statements(graph)))
     return render(statements, graph), len(statements)
 
 
-def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
-    """The source's shared statements grouped by subject, subjects sorted."""
-    return source.shared_groups()
+def _shared_groups(quads: Quads) -> Sequence[tuple[str, tuple[str, ...]]]:
+    """The shared statements grouped by subject, subjects sorted."""
+    return quads.shared_groups()
 
 
 def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[list[str]]:
@@ -230,7 +231,7 @@ def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[li
 
 
 def _write_union(
-    source: QuadSource,
+    quads: Quads,
     handle: IO[str],
     fmt: str,
     render: _Render,
@@ -240,12 +241,12 @@ def _write_union(
     from bisect import bisect_left
 
     handle.write(head)
-    groups = _shared_groups(source)
+    groups = _shared_groups(quads)
     subjects = [s for s, _ in groups]
     count = sum(len(statements) for _, statements in groups)
     i = 0
-    # a block the source holds as UTF-8 goes to the file's bytes without decoding
-    raw = source.rendered_bytes
+    # a block held as UTF-8 goes to the file's bytes without decoding
+    raw = quads.rendered_bytes
     binary = getattr(handle, "buffer", None)
 
     def shared_until(limit: str | None) -> None:
@@ -255,7 +256,7 @@ def _write_union(
         if i > start:
             handle.write(render_groups(groups[start:i]))
 
-    for graph in source.graphs():
+    for graph in quads.graphs():
         shared_until(f"<{graph}>")
         data = raw(graph, fmt) if binary is not None else None
         if data is not None:
@@ -263,18 +264,18 @@ def _write_union(
             binary.write(data[0])
             count += data[1]
             continue
-        block, n = _block(source, graph, fmt, render)
+        block, n = _block(quads, graph, fmt, render)
         handle.write(block)
         count += n
     shared_until(None)
     return count
 
 
-def write_turtle(source: QuadSource, handle: IO[str]) -> int:
+def write_turtle(quads: Quads, handle: IO[str]) -> int:
     """The union of all graphs as Turtle; returns the number of distinct triples."""
     compact = _Compactor()
     return _write_union(
-        source,
+        quads,
         handle,
         "turtle",
         lambda st, g: turtle_block(st, compact, g),
@@ -287,10 +288,10 @@ def write_turtle(source: QuadSource, handle: IO[str]) -> int:
 ntriples_block = ntriples.block
 
 
-def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
+def write_ntriples(quads: Quads, handle: IO[str]) -> int:
     """The union of all graphs as N-Triples; returns the number of distinct triples."""
     return _write_union(
-        source,
+        quads,
         handle,
         "ntriples",
         lambda st, g: ntriples_block(st),
@@ -304,34 +305,34 @@ def _indent(block: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
 
 
-def write_trig(source: QuadSource, handle: IO[str]) -> int:
+def write_trig(quads: Quads, handle: IO[str]) -> int:
     """The default graph, then every article's graph, as TriG; returns the number of quads."""
     compact = _Compactor()
     handle.write(_prefix_lines())
-    shared = source.shared_statements()
+    shared = quads.shared_statements()
     handle.write(turtle_block(shared, compact))
     count = len(shared)
-    for graph in source.graphs():
-        block, n = _block(source, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
+    for graph in quads.graphs():
+        block, n = _block(quads, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
         count += n
         handle.write(f"<{graph}> {{\n{_indent(block)}\n}}\n\n")
     return count
 
 
-def write_nquads(source: QuadSource, handle: IO[str]) -> int:
+def write_nquads(quads: Quads, handle: IO[str]) -> int:
     """The default graph, then every article's graph, as N-Quads; returns the number of quads."""
-    shared = source.shared_statements()
+    shared = quads.shared_statements()
     handle.write(ntriples_block(shared))
     count = len(shared)
-    for graph in source.graphs():
-        block, n = _block(source, graph, "ntriples", lambda st, g: ntriples_block(st))
+    for graph in quads.graphs():
+        block, n = _block(quads, graph, "ntriples", lambda st, g: ntriples_block(st))
         count += n
         handle.write(block.replace(" .\n", f" <{graph}> .\n"))
     return count
 
 
 class Spool:
-    """Articles' graphs in a temporary file: a :class:`QuadSource` for builds without a
+    """Articles' graphs in a temporary file: a :class:`Quads` for builds without a
     store, filled as articles arrive. Each article's own statements (and, when given, its
     Turtle block) go to the file; the shared statements are kept, deduplicated, in memory.
     """
@@ -475,7 +476,7 @@ class Spool:
 
 
 #: Format name -> streaming writer; names and suffixes as in :data:`kg.io.rdflib_writers.FORMATS`.
-WRITERS: dict[str, Callable[[QuadSource, IO[str]], int]] = {
+WRITERS: dict[str, Callable[[Quads, IO[str]], int]] = {
     "turtle": write_turtle,
     "ntriples": write_ntriples,
     "trig": write_trig,
@@ -484,7 +485,7 @@ WRITERS: dict[str, Callable[[QuadSource, IO[str]], int]] = {
 
 
 def write_outputs(
-    source: QuadSource,
+    quads: Quads,
     out_dir: str | Path,
     formats: Iterable[str],
     counts: dict[str, int] | None = None,
@@ -508,11 +509,11 @@ def write_outputs(
             pending.append((Path(tmp), target))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 if fmt in WRITERS:
-                    written = WRITERS[fmt](source, handle)
+                    written = WRITERS[fmt](quads, handle)
                     if counts is not None:
                         counts[fmt] = written
                 else:
-                    handle.write(FORMATS[fmt](source.to_dataset()))
+                    handle.write(FORMATS[fmt](quads.to_dataset()))
                 handle.flush()
                 os.fsync(handle.fileno())
         mask = os.umask(0)

@@ -131,8 +131,8 @@ class ReviewRow:
 # --------------------------------------------------------------------------- sampling
 
 
-def _query(source: Any, text: str) -> list[tuple[Any, ...]]:
-    return list(source.query(text).rows)
+def _query(graph: Any, text: str) -> list[tuple[Any, ...]]:
+    return list(graph.query(text).rows)
 
 
 def _text(term: Any) -> str:
@@ -143,10 +143,10 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
 
 
-def _entity_candidates(source: Any) -> dict[str, list[str]]:
+def _entity_candidates(graph: Any) -> dict[str, list[str]]:
     """Entities with at least one mention, by the local name of their cy: class."""
     rows = _query(
-        source,
+        graph,
         "SELECT DISTINCT ?cls ?e WHERE { ?m cy:mentionOf ?e . ?e a ?cls . "
         f'FILTER(STRSTARTS(STR(?cls), "{_CY}")) }}',
     )
@@ -156,10 +156,10 @@ def _entity_candidates(source: Any) -> dict[str, list[str]]:
     return {cls: sorted(iris) for cls, iris in out.items()}
 
 
-def _fact_candidates(source: Any, kind: str) -> list[tuple[str, str, str, str]]:
+def _fact_candidates(graph: Any, kind: str) -> list[tuple[str, str, str, str]]:
     """Assertions of ``kind``: (assertion, agreement, object as written, sentence), by IRI."""
     rows = _query(
-        source,
+        graph,
         "SELECT ?a ?ag ?o ?s WHERE { ?a rdf:predicate cy:" + kind + " ; rdf:subject ?ag ; "
         "rdf:object ?o ; cy:inSentence ?s }",
     )
@@ -172,10 +172,10 @@ def _ordered_kinds(present: Iterable[str]) -> list[str]:
     return known + sorted(present - set(known)) + list(FACT_KINDS)
 
 
-def _labels(source: Any, iris: Sequence[str]) -> dict[str, str]:
+def _labels(graph: Any, iris: Sequence[str]) -> dict[str, str]:
     if not iris:
         return {}
-    rows = _query(source, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
+    rows = _query(graph, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
     out: dict[str, str] = {}
     for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
         out.setdefault(str(entity), str(label))
@@ -191,12 +191,12 @@ class _Mention:
     sentence: str
 
 
-def _mentions(source: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
+def _mentions(graph: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
     """Every mention of ``entities``, sorted by mention IRI, by entity."""
     if not entities:
         return {}
     rows = _query(
-        source,
+        graph,
         f"SELECT ?e ?m ?surface ?start ?s WHERE {{ {_values('e', entities)} "
         "?m cy:mentionOf ?e ; cy:surface ?surface ; cy:inSentence ?s . "
         "OPTIONAL { ?m cy:startOffset ?start } }",
@@ -224,11 +224,11 @@ class _Sentence:
     published: str
 
 
-def _sentences(source: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
+def _sentences(graph: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
     if not iris:
         return {}
     rows = _query(
-        source,
+        graph,
         f"SELECT ?s ?text ?start ?id ?date WHERE {{ {_values('s', iris)} ?s cy:text ?text . "
         "OPTIONAL { ?s cy:startOffset ?start } "
         "OPTIONAL { ?s cy:inDocument ?doc . OPTIONAL { ?doc dcterms:identifier ?id } "
@@ -256,7 +256,7 @@ def _check_kinds(kinds: Sequence[str] | None, available: Sequence[str]) -> list[
 
 
 def sample_graph(
-    source: OpenGraph | str | Path,
+    graph: OpenGraph | str | Path,
     per_class: int,
     seed: int = 0,
     *,
@@ -264,7 +264,7 @@ def sample_graph(
 ) -> list[ReviewRow]:
     """Draw ``per_class`` rows of each kind at random from a graph, reproducibly.
 
-    ``source`` is an :class:`kg.sparql.OpenGraph` or anything
+    ``graph`` is an :class:`kg.sparql.OpenGraph` or anything
     :func:`kg.sparql.open_graph` opens (a graph file, a ``kg build`` directory, a
     store directory, an endpoint URL). The kinds are the ``cy:`` classes of entities that
     have a mention (:data:`kg.records.ENTITY_CLASSES` first, in that order, then others
@@ -280,17 +280,17 @@ def sample_graph(
     """
     if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1:
         raise ReviewError(f"--per-class must be a whole number of at least 1, not {per_class!r}")
-    if isinstance(source, str | Path):
-        with open_graph(source) as opened:
+    if isinstance(graph, str | Path):
+        with open_graph(graph) as opened:
             return sample_graph(opened, per_class, seed, kinds=kinds)
 
-    entities = _entity_candidates(source)
+    entities = _entity_candidates(graph)
     selected = _check_kinds(kinds, _ordered_kinds(entities))
     rng = random.Random(seed)
     drawn: list[tuple[str, Any]] = []
     for kind in selected:
         if kind in FACT_KINDS:
-            pool: Sequence[Any] = _fact_candidates(source, kind)
+            pool: Sequence[Any] = _fact_candidates(graph, kind)
         else:
             pool = entities.get(kind, [])
         drawn += [(kind, item) for item in rng.sample(pool, min(per_class, len(pool)))]
@@ -301,10 +301,10 @@ def sample_graph(
         | {agreement for _, agreement, _, _ in facts}
         | {item[2] for kind, item in drawn if kind == "party"}
     )
-    labels = _labels(source, subjects)
-    mentions = _mentions(source, subjects)
+    labels = _labels(graph, subjects)
+    mentions = _mentions(graph, subjects)
     needed = {m.sentence for e in subjects for m in mentions.get(e, [])}
-    sentences = _sentences(source, sorted(needed | {s for _, _, _, s in facts}))
+    sentences = _sentences(graph, sorted(needed | {s for _, _, _, s in facts}))
 
     rows: list[ReviewRow] = []
     for kind, item in drawn:
@@ -359,14 +359,14 @@ class AgreementCoverage:
         return self.with_date / self.agreements if self.agreements else 0.0
 
 
-def agreement_coverage(source: OpenGraph | str | Path) -> AgreementCoverage:
-    """Agreements in a graph (a source or a path as for :func:`sample_graph`) and their facts."""
-    if isinstance(source, str | Path):
-        with open_graph(source) as opened:
+def agreement_coverage(graph: OpenGraph | str | Path) -> AgreementCoverage:
+    """Agreements in a graph (an open graph or a GRAPH as for :func:`sample_graph`) and their facts."""
+    if isinstance(graph, str | Path):
+        with open_graph(graph) as opened:
             return agreement_coverage(opened)
 
     def count(pattern: str) -> int:
-        rows = _query(source, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
+        rows = _query(graph, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
         return (_int(rows[0][0]) or 0) if rows else 0
 
     return AgreementCoverage(

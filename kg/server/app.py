@@ -291,7 +291,7 @@ class _Handler(BaseHTTPRequestHandler):
 # --------------------------------------------------------------------------- entry point
 
 
-def _prepare_source(graph: str | Path, infer_regime: str | None) -> tuple[Path, str, Path | None]:
+def _served_file(graph: str | Path, infer_regime: str | None) -> tuple[Path, str, Path | None]:
     """The file the workers load, its pyoxigraph format, and a temporary file to remove."""
     with open_graph(graph) as opened:
         if infer_regime:
@@ -323,7 +323,7 @@ def make_server(
         raise InputError("--timeout must be positive")
     if max_results < 1:
         raise InputError("--max-results must be at least 1")
-    source, fmt, temporary = _prepare_source(graph, infer_regime)
+    source, fmt, temporary = _served_file(graph, infer_regime)
     try:
         pool = WorkerPool(source, fmt, QUERY_PREFIXES, size=workers)
         config = ServerConfig(timeout, max_results, quiet, dict(QUERY_PREFIXES))

@@ -50,7 +50,7 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _worker_main(conn, source: str, fmt: str, prefixes: dict[str, str]) -> None:
+def _worker_main(conn, graph_file: str, fmt: str, prefixes: dict[str, str]) -> None:
     """Load the graph, then answer query requests from ``conn`` until it closes."""
     import pyoxigraph as ox
 
@@ -58,10 +58,10 @@ def _worker_main(conn, source: str, fmt: str, prefixes: dict[str, str]) -> None:
 
     try:
         store = ox.Store()
-        store.bulk_load(path=source, format=getattr(ox.RdfFormat, fmt))
+        store.bulk_load(path=graph_file, format=getattr(ox.RdfFormat, fmt))
         conn.send(("ready", len(store)))
     except Exception as exc:  # reported to the parent, which raises InputError
-        conn.send(("error", f"{source}: cannot load graph: {exc}"))
+        conn.send(("error", f"{graph_file}: cannot load graph: {exc}"))
         return
     while True:
         try:
@@ -136,7 +136,7 @@ class WorkerPool:
 
     def __init__(
         self,
-        source: Path,
+        graph_file: Path,
         fmt: str,
         prefixes: dict[str, str],
         *,
@@ -144,7 +144,7 @@ class WorkerPool:
         load_timeout: float = 600.0,
     ) -> None:
         self._ctx = multiprocessing.get_context("spawn")
-        self._args = (str(source), fmt, dict(prefixes))
+        self._args = (str(graph_file), fmt, dict(prefixes))
         self._load_timeout = load_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()

@@ -235,7 +235,7 @@ class ArticleStore:
         return list(statement_groups(self.shared_statements()))
 
     def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:  # noqa: ARG002
-        """``None``: a store holds no rendered blocks (see :class:`kg.io.streaming.QuadSource`)."""
+        """``None``: a store holds no rendered blocks (see :class:`kg.io.streaming.Quads`)."""
         return None
 
     def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None:  # noqa: ARG002
