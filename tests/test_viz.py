@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.model import iri
 from kg.model.triples import bind_prefixes, to_graph
 from kg.namespace import CY
-from kg.viz.view import PHYSICS_MAX_NODES, generate_html, graph_view, write_html
+from kg.viz import PHYSICS_MAX_NODES, generate_html, graph_view, write_html
 
 ID = iri.BASE
 AGREEMENT = "京津科技协同合作协议"

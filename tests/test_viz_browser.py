@@ -20,7 +20,7 @@ from kg.build import build
 from kg.io.graph_files import load_graph
 from kg.model.triples import to_graph
 from kg.namespace import CY
-from kg.viz.view import PHYSICS_MAX_NODES, write_html
+from kg.viz import PHYSICS_MAX_NODES, write_html
 
 from .conftest import ROOT, SEED
 from .test_viz import HOSTILE_LABELS, HOSTILE_SENTENCE, ID, expected_counts, hostile_graph

@@ -6,7 +6,7 @@ import argparse
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.sparql import open_graph
-from kg.viz.view import PHYSICS_MAX_NODES, write_html
+from kg.viz import PHYSICS_MAX_NODES, write_html
 
 _PHYSICS = {"auto": None, "on": True, "off": False}
 

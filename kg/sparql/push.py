@@ -1,7 +1,6 @@
 """Upload a graph to a SPARQL server: Graph Store Protocol, with SPARQL Update as fallback.
 
-The graph (a graph file, a ``kg build`` output directory or a store directory) is sent as
-N-Triples in batches: the first batch replaces the target graph (``PUT``), the others are
+The graph (any GRAPH :func:`kg.sparql.open_graph` opens) is sent as N-Triples in batches: the first batch replaces the target graph (``PUT``), the others are
 added to it (``POST``), following the SPARQL 1.1 Graph Store HTTP Protocol that Oxigraph,
 Fuseki, GraphDB, Virtuoso and Neptune speak. A server without it (``404``, ``405``,
 ``415``, ``501``) gets ``CLEAR`` and ``INSERT DATA`` SPARQL updates instead. Failed
@@ -68,6 +67,21 @@ def update_url(endpoint: str) -> str:
     return endpoint
 
 
+def _upload(
+    client: HttpClient, verb: str, url: str, lines: list[str], ok: tuple[int, ...] = ()
+) -> Response:
+    """Send N-Triples lines with the Graph Store Protocol."""
+    body = "".join(lines).encode("utf-8")
+    headers = {"Content-Type": "application/n-triples"}
+    return client.request(verb, url, body=body, headers=headers, what="upload", ok=ok)
+
+
+def _update(client: HttpClient, url: str, text: str) -> Response:
+    """Send one SPARQL Update request."""
+    headers = {"Content-Type": "application/sparql-update"}
+    return client.request("POST", url, body=text.encode("utf-8"), headers=headers, what="update")
+
+
 def _ntriples_lines(data: str | Path) -> Iterator[str]:
     with open_graph(data) as opened:
         yield from opened.ntriples_lines()
@@ -108,25 +122,13 @@ def push(
     if method in ("auto", "gsp"):
         url = graph_store_url(endpoint, graph)
         verb = "POST" if append else "PUT"
-        answer = client.request(
-            verb,
-            url,
-            body="".join(first).encode("utf-8"),
-            headers={"Content-Type": "application/n-triples"},
-            what="upload",
-            ok=tuple(_NO_GSP_STATUS) if method == "auto" else (),
-        )
+        ok = tuple(_NO_GSP_STATUS) if method == "auto" else ()
+        answer = _upload(client, verb, url, first, ok=ok)
         if answer.status not in _NO_GSP_STATUS:
             result.method = "graph-store"
             result.triples, result.batches = len(first), 1
             for batch in batches:
-                client.request(
-                    "POST",
-                    url,
-                    body="".join(batch).encode("utf-8"),
-                    headers={"Content-Type": "application/n-triples"},
-                    what="upload",
-                )
+                _upload(client, "POST", url, batch)
                 result.triples += len(batch)
                 result.batches += 1
             result.requests = client.requests
@@ -139,23 +141,13 @@ def push(
     result.method = "sparql-update"
     target = f"GRAPH <{graph}> " if graph else ""
     if not append:
-        clear = f"DROP SILENT GRAPH <{graph}>" if graph else "CLEAR DEFAULT"
-        client.request(
-            "POST",
-            update,
-            body=clear.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update"},
-            what="update",
-        )
+        _update(client, update, f"DROP SILENT GRAPH <{graph}>" if graph else "CLEAR DEFAULT")
     for batch in [first, *batches] if first else []:
-        data = "".join(batch)
-        body = f"INSERT DATA {{ {target}{{\n{data}}} }}" if target else f"INSERT DATA {{\n{data}}}"
-        client.request(
-            "POST",
+        text = "".join(batch)
+        _update(
+            client,
             update,
-            body=body.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update"},
-            what="update",
+            f"INSERT DATA {{ {target}{{\n{text}}} }}" if target else f"INSERT DATA {{\n{text}}}",
         )
         result.triples += len(batch)
         result.batches += 1

@@ -1,22 +1,15 @@
-"""Interactive HTML view of a graph: a Pyvis (vis-network) page that works with no network.
-
-Size: the view model, the radial layout and the page assembly; the page's HTML,
-CSS and JavaScript are files in ``kg/viz/templates/``.
-"""
+"""The view model of a graph: the nodes and edges the page draws, with classes, labels and
+hover texts, selected by focus and class (:func:`graph_view`)."""
 
 from __future__ import annotations
 
 import difflib
-import json
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, lru_cache
-from importlib.resources import files
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -24,7 +17,6 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.errors import InputError
-from kg.io.files import write_text_atomic
 from kg.io.graph_files import union_graph
 from kg.model.iri import normalize_key
 from kg.namespace import CY
@@ -42,9 +34,7 @@ __all__ = [
     "ViewEdge",
     "GraphView",
     "graph_view",
-    "radial_layout",
-    "generate_html",
-    "write_html",
+    "search_key",
 ]
 
 #: Above this many nodes the page starts with physics off: nodes stay where the radial layout
@@ -226,7 +216,8 @@ def _local(term: Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _norm(text: str) -> str:
+def search_key(text: str) -> str:
+    """How the page's search box compares names: NFKC, no spaces or 《》, lower case."""
     return normalize_key(text).strip("《》").lower()
 
 
@@ -386,14 +377,14 @@ def _all_nodes_and_edges(index: _Index) -> tuple[dict[str, ViewNode], list[ViewE
 
 
 def _focus_ids(nodes: dict[str, ViewNode], focus: str) -> list[str]:
-    wanted = _norm(focus)
+    wanted = search_key(focus)
     if focus in nodes:
         return [focus]
-    hits = [n.id for n in nodes.values() if wanted in {_norm(name) for name in n.names}]
+    hits = [n.id for n in nodes.values() if wanted in {search_key(name) for name in n.names}]
     if hits:
         return hits
     names = sorted({name for n in nodes.values() for name in n.names})
-    close = [n for n in names if wanted and wanted in _norm(n)][:5]
+    close = [n for n in names if wanted and wanted in search_key(n)][:5]
     close += [n for n in difflib.get_close_matches(focus, names, n=5, cutoff=0.5) if n not in close]
     hint = f"; did you mean: {', '.join(close[:5])}" if close else ""
     raise InputError(f"no node is labelled {focus!r} in the graph{hint}")
@@ -473,320 +464,3 @@ def graph_view(
 # ---------------------------------------------------------------------------------------------
 # Layout
 # ---------------------------------------------------------------------------------------------
-
-_RING_STEP = 130.0  # distance between the rings of a component
-_RING_SPACING = 48.0  # least arc length between two nodes on a ring
-_GAP = 80.0  # space between two components
-
-
-def _radial_component(
-    root: str, adjacency: dict[str, list[str]], seen: set[str]
-) -> tuple[dict[str, tuple[float, float]], float]:
-    """Positions of one connected component around ``root`` (BFS rings) and its radius."""
-    children: dict[str, list[str]] = defaultdict(list)
-    depth = {root: 0}
-    levels: list[list[str]] = [[root]]
-    seen.add(root)
-    while True:
-        nxt: list[str] = []
-        for node in levels[-1]:
-            for m in adjacency[node]:
-                if m not in seen:
-                    seen.add(m)
-                    depth[m] = len(levels)
-                    children[node].append(m)
-                    nxt.append(m)
-        if not nxt:
-            break
-        levels.append(nxt)
-    leaves: dict[str, int] = {}
-    for level in reversed(levels):
-        for node in level:
-            leaves[node] = sum(leaves[c] for c in children[node]) or 1
-    radii = [0.0]
-    for level in levels[1:]:
-        radii.append(max(radii[-1] + _RING_STEP, len(level) * _RING_SPACING / (2 * math.pi)))
-    pos = {root: (0.0, 0.0)}
-    wedge = {root: (0.0, 2 * math.pi)}
-    for level in levels:
-        for node in level:
-            start, width = wedge[node]
-            for child in children[node]:
-                share = width * leaves[child] / leaves[node]
-                wedge[child] = (start, share)
-                angle = start + share / 2
-                r = radii[depth[child]]
-                pos[child] = (r * math.cos(angle), r * math.sin(angle))
-                start += share
-    return pos, radii[-1]
-
-
-def radial_layout(view: GraphView) -> dict[str, tuple[float, float]]:
-    """Deterministic node positions: each connected component as rings around its
-    best-connected node, components packed in rows, largest first.
-
-    Linear in the size of the view, so it places 5,000 nodes in well under a second; the page
-    uses it as the starting point of the physics simulation, and as the final layout when
-    physics is off.
-    """
-    adjacency: dict[str, list[str]] = defaultdict(list)
-    for e in view.edges:
-        if e.target not in adjacency[e.source]:
-            adjacency[e.source].append(e.target)
-            adjacency[e.target].append(e.source)
-    rank = {n.id: i for i, n in enumerate(view.nodes)}
-    for node_id in adjacency:
-        adjacency[node_id].sort(key=lambda m: (-len(adjacency[m]), rank[m]))
-    seen: set[str] = set()
-    components = []
-    for node in sorted(view.nodes, key=lambda n: (-n.degree, rank[n.id])):
-        if node.id not in seen:
-            components.append(_radial_component(node.id, adjacency, seen))
-    if not components:
-        return {}
-    area = sum((2 * r + _GAP) ** 2 for _, r in components)
-    row_width = max(math.sqrt(area) * 1.2, 2 * max(r for _, r in components) + _GAP)
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for pos, r in components:
-        size = 2 * r + _GAP
-        if x > 0 and x + size > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + size / 2, y + size / 2
-        for node_id, (px, py) in pos.items():
-            positions[node_id] = (round(cx + px, 1), round(cy + py, 1))
-        x += size
-        row_height = max(row_height, size)
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
-    mx, my = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    return {k: (round(px - mx, 1), round(py - my, 1)) for k, (px, py) in positions.items()}
-
-
-# ---------------------------------------------------------------------------------------------
-# The page
-# ---------------------------------------------------------------------------------------------
-
-_SWATCH = {
-    "dot": '<circle cx="8" cy="8" r="6"/>',
-    "square": '<rect x="2" y="2" width="12" height="12"/>',
-    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
-    "triangle": '<polygon points="8,2 15,14 1,14"/>',
-    "triangleDown": '<polygon points="1,2 15,2 8,14"/>',
-    "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"/>',
-    "hexagon": '<polygon points="4,2 12,2 15,8 12,14 4,14 1,8"/>',
-}
-
-
-def _node_size(degree: int) -> float:
-    return round(min(12 + 6 * math.sqrt(degree), 48), 1)
-
-
-def _options(count: int, live: bool) -> dict[str, Any]:
-    big = count > PHYSICS_MAX_NODES
-    return {
-        "autoResize": True,
-        "groups": {
-            c.name: {
-                "shape": c.shape,
-                "color": {
-                    "background": c.color,
-                    "border": "#444444",
-                    "highlight": {"background": c.color, "border": "#000000"},
-                    "hover": {"background": c.color, "border": "#000000"},
-                },
-            }
-            for c in VIEW_CLASSES
-        },
-        "nodes": {
-            "borderWidth": 1,
-            "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 11, "align": "middle", "color": "#555555", "strokeWidth": 3},
-            "smooth": False if big else {"enabled": True, "type": "continuous"},
-            "width": 1,
-        },
-        "interaction": {
-            "hover": not big,  # hover highlighting redraws the canvas; tooltips work without
-            "tooltipDelay": 100,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-        },
-        "layout": {"randomSeed": 7, "improvedLayout": False},
-        "physics": {
-            "enabled": live and count > 0,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -90,
-                "centralGravity": 0.012,
-                "springLength": 110,
-                "springConstant": 0.08,
-                "avoidOverlap": 0.7,
-            },
-            "stabilization": {
-                "enabled": live,
-                "iterations": STABILIZATION_ITERATIONS,
-                "updateInterval": 25,
-                "fit": True,
-            },
-        },
-    }
-
-
-def _script_json(data: object) -> str:
-    """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left literal."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style sheet as shipped inside the pyvis package."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    # Neither may close its element early.
-    js = js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
-    css = css.replace("</style", "<\\/style")
-    return js, css
-
-
-class _IdList(list):
-    """pyvis keeps node ids in a list and tests membership per node and edge: make that O(1)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._set: set = set()
-
-    def append(self, item) -> None:  # type: ignore[override]
-        super().append(item)
-        self._set.add(item)
-
-    def __contains__(self, item) -> bool:
-        return item in self._set
-
-
-def _pyvis_network(view: GraphView, options: dict[str, Any]):
-    from pyvis.network import Network
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.node_ids = _IdList()
-    positions = radial_layout(view)
-    for n in view.nodes:
-        x, y = positions[n.id]
-        net.add_node(
-            n.id,
-            x=x,
-            y=y,
-            label=n.label,
-            shape=next(c.shape for c in VIEW_CLASSES if c.name == n.cls),
-            group=n.cls,
-            title=n.title,
-            size=_node_size(n.degree),
-            degree=n.degree,
-            search="\n".join(sorted({_norm(name) for name in n.names})),
-        )
-    for e in view.edges:
-        net.add_edge(
-            e.source, e.target, id=e.id, label=e.label, title=e.title, predicate=e.predicate
-        )
-    net.options = options
-    return net
-
-
-def generate_html(
-    graph: Graph | Dataset,
-    *,
-    focus: str | None = None,
-    hops: int = 1,
-    classes: Iterable[str] | str | None = None,
-    physics: bool | None = None,
-) -> str:
-    """The page of ``graph`` as HTML text: a Pyvis/vis-network view that needs no network.
-
-    vis-network's script and style sheet (from the pyvis package) and the page's own filter
-    and search code are inlined; nothing is loaded from anywhere. Nodes are coloured and
-    shaped by class (with a legend whose check boxes hide or show a class), sized by degree,
-    and carry a hover text with class, label, key properties and source sentences; edges are
-    labelled with the property's Chinese ``rdfs:label`` from the ontology. Every text from the
-    graph is data: it is shown with ``textContent``/``innerText`` and never parsed as HTML.
-    The vis.js ``Network`` is the global ``network`` (also ``window.network``).
-
-    Layout and size: nodes start where :func:`radial_layout` puts them. With ``physics=None``
-    a graph of at most :data:`PHYSICS_MAX_NODES` (500) nodes is stabilised by the physics
-    simulation (:data:`STABILIZATION_ITERATIONS` steps) before it is shown and the simulation
-    keeps running; a larger graph is shown with physics OFF at once, with straight edges that
-    are hidden while dragging or zooming, so 5,000 nodes stay responsive (a button in the
-    page turns physics on). ``physics=True`` or ``False`` forces either mode. ``focus``,
-    ``hops`` and ``classes`` select a subgraph as :func:`graph_view` does.
-    """
-    from jinja2 import Environment
-
-    view = graph_view(graph, focus=focus, hops=hops, classes=classes)
-    live = len(view.nodes) <= PHYSICS_MAX_NODES if physics is None else bool(physics)
-    options = _options(len(view.nodes), live)
-    net = _pyvis_network(view, options)
-    nodes, edges, _, _, _, _ = net.get_network_data()
-    js, css = _vis_assets()
-    counts = view.class_counts()
-    legend = [
-        {
-            "name": c.name,
-            "zh": c.label_zh,
-            "en": c.label_en,
-            "color": c.color,
-            "swatch": _SWATCH[c.shape],
-            "count": counts[c.name],
-        }
-        for c in VIEW_CLASSES
-        if c.name in counts
-    ]
-    subtitle = []
-    if view.focus:
-        labels = sorted({n.label for n in view.nodes if n.id in view.focus})
-        subtitle.append(f"焦点 focus: {'、'.join(labels)} · {view.hops} 跳 hops")
-    if view.classes:
-        subtitle.append(f"类别 classes: {', '.join(view.classes)}")
-    data = {
-        "nodes": nodes,
-        "edges": edges,
-        "options": options,
-        "live": live,
-        "physicsMaxNodes": PHYSICS_MAX_NODES,
-    }
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    return env.from_string(_template("page.html")).render(
-        vis_js=js,
-        vis_css=css,
-        data_json=_script_json(data),
-        legend=legend,
-        node_count=len(view.nodes),
-        edge_count=len(view.edges),
-        subtitle=subtitle,
-        live=live,
-        physics_max=PHYSICS_MAX_NODES,
-        app_js=_template("app.js"),
-        app_css=_template("app.css"),
-    )
-
-
-def write_html(graph: Graph | Dataset, path: str | Path, **kw: Any) -> Path:
-    """Write :func:`generate_html` of ``graph`` to ``path`` atomically; return the path."""
-    return write_text_atomic(path, generate_html(graph, **kw))
-
-
-@cache
-def _template(name: str) -> str:
-    """A file of ``kg/viz/templates/``: the page, its style sheet and its script."""
-    return files("kg.viz").joinpath("templates", name).read_text(encoding="utf-8")
