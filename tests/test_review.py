@@ -13,7 +13,7 @@ from rdflib.namespace import RDFS
 from kg.cli import main
 from kg.errors import KgError
 from kg.namespace import CY
-from kg.review.sample import (
+from kg.review import (
     COLUMNS,
     ReviewError,
     ReviewRow,

@@ -7,7 +7,7 @@ import json
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.evaluate import evaluate_graph, format_report
-from kg.review.sample import format_judgements, judgement_report, read_judgements
+from kg.review import format_judgements, judgement_report, read_judgements
 
 __all__ = ["register", "run"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
-from kg.review.sample import (
+from kg.review import (
     REVIEW_FORMATS,
     agreement_coverage,
     format_sample_summary,
