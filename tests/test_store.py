@@ -10,7 +10,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.io.streaming import WRITERS, Spool, _prefix_lines, turtle_block, turtle_term
+from kg.io.spool import Spool
+from kg.io.streaming import WRITERS, turtle_block, turtle_prefixes, turtle_term
 from kg.model import iri
 from kg.model.shapes import check_statements, check_union_max_counts
 from kg.model.triples import (
@@ -210,7 +211,7 @@ PREDICATE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate>"
 def test_store_turtle_block_writes_a_for_rdf_type_as_predicate_only(statements, turtle):
     block = turtle_block(sorted(statements))
     assert block == turtle
-    parsed = Graph().parse(data=_prefix_lines() + block, format="turtle")
+    parsed = Graph().parse(data=turtle_prefixes() + block, format="turtle")
     expected = Graph().parse(data="".join(f"{st} .\n" for st in statements), format="nt")
     assert isomorphic(parsed, expected)
 

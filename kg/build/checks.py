@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.errors import ValidationError
 from kg.io.graph_files import union_graph
-from kg.io.streaming import Spool
+from kg.io.spool import Spool
 from kg.model.shapes import check_union_max_counts, max_count_limits
 from kg.model.validate import validate as shacl_validate
 from kg.store import ArticleStore

@@ -22,7 +22,7 @@ from kg.build.checks import (
 from kg.build.result import BuildResult
 from kg.build.workers import ExtractedArticle
 from kg.errors import ValidationError
-from kg.io.streaming import Spool
+from kg.io.spool import Spool
 from kg.model import iri
 from kg.model.triples import document_ntriples
 from kg.records import Document
