@@ -267,7 +267,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     def sentence_ref(index: int) -> Any:
         ref = sentences.get(index)
         if ref is None:
-            ref = sentences[index] = t.iri(f"{doc_iri}/s{index}")
+            ref = sentences[index] = t.iri(iri.sentence_iri(doc_iri, index))
         return ref
 
     for sent in ex.sentences:
@@ -296,7 +296,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
                 add((ent_ref, t["skos:altLabel"], t.zh(surface)))
         if mention.basis != "exact":
             add((ent_ref, t["cy:mergeReason"], t.string(mention.basis)))
-        ref = t.iri(f"{doc_iri}/m{span.start}-{span.end}")
+        ref = t.iri(iri.mention_iri(doc_iri, span.start, span.end))
         add((ref, t["rdf:type"], t["cy:Mention"]))
         add((ref, t["cy:mentionOf"], ent_ref))
         extend(
