@@ -138,15 +138,15 @@ _QUERY_CHILD = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import run
-from kg.store import StoreSource
+from kg.sparql import StoreGraph
 if sys.argv[3] == "oxigraph":
-    source = StoreSource(sys.argv[2])
+    source = StoreGraph(sys.argv[2])
 else:
     source = run._RdflibSource(run.Path(sys.argv[2]))
 name = sys.argv[4]
 text = run._named_queries()[name]
 import time, statistics
-bindings = run._bindings(text, source if sys.argv[3] == "oxigraph" else StoreSource(sys.argv[2]))
+bindings = run._bindings(text, source if sys.argv[3] == "oxigraph" else StoreGraph(sys.argv[2]))
 times = []
 for _ in range(int(sys.argv[5]) + 1):
     t = time.perf_counter()
@@ -190,7 +190,7 @@ class _RdflibSource:
     """The union graph in rdflib's in-memory store, queried with rdflib's engine."""
 
     def __init__(self, store_dir: Path) -> None:
-        from kg.export import union_graph
+        from kg.io.graph_files import union_graph
         from kg.store import ArticleStore
 
         with ArticleStore(store_dir, create=False, read_only=True) as store:
@@ -199,7 +199,7 @@ class _RdflibSource:
     def query(self, text, bindings=None):
         from rdflib import Literal
 
-        from kg.query import run_query
+        from kg.sparql import run_query
 
         init = {k: Literal(v) for k, v in (bindings or {}).items()}
         return run_query(self.graph, text, bindings=init)
@@ -262,7 +262,7 @@ def run_size(
     jieba alone and the build of graph.ttl run ``repeat`` times, one right after the other
     in pairs (which runs first alternates), since the machine's speed drifts. Reported:
     the best run of each, each pair's ratio and the median of the pairs' ratios."""
-    from kg.store import StoreSource
+    from kg.sparql import StoreGraph
 
     print(f"== {size} articles", file=sys.stderr)
     data = work / f"corpus-{size}.jsonl"
@@ -298,7 +298,7 @@ def run_size(
         if figures["code"] != 0:
             raise SystemExit(f"the {step} build of {size} articles failed (exit {figures['code']})")
 
-    with StoreSource(store) as source:
+    with StoreGraph(store) as source:
         quads = source.store.quad_count()
     oxigraph = query_latencies_isolated(store, "oxigraph", 5, 120)
     rdflib_q = None

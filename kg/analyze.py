@@ -1,4 +1,8 @@
-"""Project the RDF graph to NetworkX and analyse it: classes, centrality, communities, bridges."""
+"""Project the RDF graph to NetworkX and analyse it: classes, centrality, communities, bridges.
+
+Size: the projection, the report and its three renderings (text, Markdown, JSON)
+and the network exports share the report's shape; split them when a fourth output comes.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,14 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg import vocab
+from kg.io.files import write_text_atomic
 from kg.namespace import CY
+from kg.sparql.formats import display_width, truncate_display
 
 if TYPE_CHECKING:
     import networkx as nx
 
-from kg.records import ENTITY_CLASSES as _RECORD_CLASSES
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -41,10 +47,10 @@ __all__ = [
 ]
 
 #: Classes whose instances become nodes, most specific first (a Target is also a Quantity).
-ENTITY_CLASSES = (*_RECORD_CLASSES, "Target", "Quantity")
+ENTITY_CLASSES = (*vocab.entity_classes(), *vocab.quantity_classes())
 
 #: Classes of provenance nodes, left out of the projection.
-PROVENANCE_CLASSES = ("Document", "Sentence", "Mention", "Assertion")
+PROVENANCE_CLASSES = vocab.provenance_classes()
 
 #: Output formats of the report.
 REPORT_FORMATS = ("text", "markdown", "json")
@@ -84,17 +90,7 @@ def _literal_value(lit: Literal) -> Any:
 
 
 def _property_labels() -> dict[str, str]:
-    from kg.validate import load_ontology
-
-    onto = load_ontology()
-    labels = {}
-    for prop in set(onto.subjects(RDF.type, None)):
-        zh = [
-            str(x) for x in onto.objects(prop, RDFS.label) if getattr(x, "language", None) == "zh"
-        ]
-        if zh:
-            labels[str(prop)] = zh[0]
-    return labels
+    return vocab.labels("zh")
 
 
 # --------------------------------------------------------------------------- sides
@@ -419,8 +415,6 @@ def _sides_report(g: nx.MultiDiGraph) -> dict[str, list]:
 
 
 def _table(header: list[str], rows: list[list[Any]], max_width: int = 44) -> list[str]:
-    from kg.query import display_width, truncate_display
-
     cells = [[truncate_display(str(c), max_width) for c in row] for row in rows]
     widths = [
         max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(header)
@@ -712,8 +706,6 @@ def generate_edges_csv(g: nx.MultiDiGraph) -> str:
 def write_exports(g: nx.MultiDiGraph, targets: Mapping[str, str | Path | None]) -> list[Path]:
     """Write the projection to each given target: keys ``graphml``, ``gexf``, ``nodes_csv``,
     ``edges_csv``. Each file is written atomically; returns the paths written."""
-    from kg.export import write_text_atomic
-
     generators = {
         "graphml": generate_graphml,
         "gexf": generate_gexf,

@@ -13,9 +13,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import GoldError
-from kg.iri import normalize_key
+from kg.model.iri import normalize_key
 from kg.namespace import CY
 from kg.records import ENTITY_CLASSES, RELATION_PREDICATES
+from kg.sparql import open_graph
 
 __all__ = [
     "GoldEntity",
@@ -300,18 +301,10 @@ def evaluate(gold_docs: Iterable[GoldDocument], graph: Graph) -> EvaluationRepor
 
 
 def evaluate_graph(gold_path: str | Path, graph_path: str | Path) -> EvaluationReport:
-    """Load gold annotations and a graph file (or a ``kg build`` output directory) and compare."""
-    from kg.errors import InputError
-
-    graph_path = Path(graph_path)
-    if graph_path.is_dir():
-        graph_path = graph_path / "graph.ttl"
-    if not graph_path.exists():
-        raise InputError(f"{graph_path}: no such graph file")
-    try:
-        graph = Graph().parse(graph_path)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"{graph_path}: cannot parse graph ({exc})") from None
+    """Load gold annotations and a GRAPH (anything :func:`kg.sparql.open_graph` opens) and
+    compare."""
+    with open_graph(graph_path) as opened:
+        graph = opened.to_graph()
     return evaluate(load_gold(gold_path), graph)
 
 

@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg import vocab
+
 __all__ = [
     "Document",
     "Sentence",
@@ -24,17 +26,8 @@ __all__ = [
     "DATE_PRECISIONS",
 ]
 
-#: Ontology class local names an :class:`Entity` may have.
-ENTITY_CLASSES = (
-    "Agency",
-    "Organization",
-    "Agreement",
-    "ScienceCity",
-    "District",
-    "City",
-    "Project",
-    "Country",
-)
+#: Ontology class local names an :class:`Entity` may have (read from ``ontology/chengyu.ttl``).
+ENTITY_CLASSES = vocab.entity_classes()
 
 #: Ontology property local names a :class:`Relation` may have, with what the object is.
 RELATION_PREDICATES = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.export import generate_turtle
+from kg.io.rdflib_writers import generate_turtle
 from kg.records import (
     DateValue,
     Document,
@@ -231,7 +231,7 @@ def seed_dir(tmp_path_factory) -> Path:
 def mini_dir(tmp_path_factory) -> Path:
     """A directory like ``kg build`` writes, with the hand-made twin's ``graph.ttl``."""
     if "mini" not in _BUILT:
-        from kg.rdf import to_dataset
+        from kg.model.triples import to_dataset
 
         out = tmp_path_factory.mktemp("mini-graph")
         (out / "graph.ttl").write_text(

@@ -10,7 +10,6 @@ import networkx as nx
 import pytest
 from rdflib import URIRef
 
-from kg import iri
 from kg.analyze import (
     PROVENANCE_CLASSES,
     analyze,
@@ -25,6 +24,7 @@ from kg.analyze import (
     to_networkx,
 )
 from kg.cli import main
+from kg.model import iri
 
 from .fixtures_seed import SEED_ID, load
 

@@ -14,8 +14,10 @@ import time
 import pytest
 from rdflib import Dataset, URIRef
 
-from kg import iri
 from kg.build import build
+from kg.build import sinks as build_sinks
+from kg.model import iri
+from kg.sparql import query_store
 from kg.store import ArticleStore
 
 from .conftest import ROOT, bench_corpus
@@ -106,7 +108,7 @@ def test_build_incremental_prune_drops_only_the_removed_article(tmp_path, articl
     with ArticleStore(store, create=False, read_only=True) as s:
         assert gone not in s and len(s) == 2
         # nothing of the removed article is left in the union
-        hits = s.query(f"ASK {{ {{ <{gone}> ?p ?o }} UNION {{ ?s ?p <{gone}> }} }}")
+        hits = query_store(s, f"ASK {{ {{ <{gone}> ?p ?o }} UNION {{ ?s ?p <{gone}> }} }}")
         assert hits.boolean is False
     assert _statements(store, articles[1]["id"]) == kept
     # what only the removed article said is gone, what others say too is kept
@@ -126,7 +128,7 @@ def test_build_incremental_store_after_changes_equals_a_fresh_build(tmp_path, ar
     assert _contents(store) == _fresh(tmp_path, final)
     # every triple of the union once: counting over the store counts like over the file
     with ArticleStore(store, create=False, read_only=True) as s:
-        rows = s.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+        rows = query_store(s, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
         assert int(rows[0][0]) == s.triple_count() == result.quads
 
 
@@ -167,8 +169,8 @@ def test_build_incremental_refuses_a_directory_that_is_not_a_store(tmp_path, art
 
 def _expected_statements(records):
     from kg.extract import Lexicon, extract
-    from kg.rdf import extraction_ntriples, is_own_statement
-    from kg.sources import iter_documents
+    from kg.io.articles import iter_documents
+    from kg.model.triples import extraction_ntriples, is_own_statement
 
     lexicon = Lexicon.default()
     expected, shared = {}, set()
@@ -245,9 +247,9 @@ def test_build_validates_small_builds_with_pyshacl_and_larger_ones_with_compiled
 def _clashing_codes(monkeypatch):
     """Make the second of two articles give 海淀区 another division code: each article
     conforms alone, the two together break ``sh:maxCount 1``."""
-    import kg.rdf
+    import kg.model.triples
 
-    original = kg.rdf._triples
+    original = kg.model.triples._triples
 
     def triples(ex, terms):
         for s, p, o in original(ex, terms):
@@ -255,7 +257,7 @@ def _clashing_codes(monkeypatch):
                 o = '"110109"'
             yield s, p, o
 
-    monkeypatch.setattr(kg.rdf, "_triples", triples)
+    monkeypatch.setattr(kg.model.triples, "_triples", triples)
 
 
 CLASH = [
@@ -281,6 +283,6 @@ def test_build_incremental_union_of_articles_is_checked(tmp_path, monkeypatch, m
     if second is not None:
         build([_write(tmp_path / "first.jsonl", first)], store=store, html=False)
     corpus = _write(tmp_path / "all.jsonl", second or first)
-    monkeypatch.setattr("kg.build.PYSHACL_LIMIT", 0)  # the check large builds use
+    monkeypatch.setattr(build_sinks, "PYSHACL_LIMIT", 0)  # the check large builds use
     with pytest.raises(ValidationError, match="110108|110109"):
         build([corpus], out, store=store, html=False)

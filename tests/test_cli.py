@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from kg.cli import main
-from kg.validate import validate
+from kg.model.validate import validate
 
 from .conftest import DATA, SEED
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.errors import GoldError
 from kg.evaluate import ClassScore, evaluate, format_report, load_gold
-from kg.rdf import to_graph
+from kg.model.triples import to_graph
 
 GOLD = {
     "document": "doc1",

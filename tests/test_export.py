@@ -9,10 +9,10 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.export import FORMATS, SUFFIXES, format_for_path, jsonld_context, union_graph
+from kg.io.rdflib_writers import FORMATS, SUFFIXES, format_for_path, jsonld_context, union_graph
+from kg.model.triples import to_dataset
+from kg.model.validate import load_ontology
 from kg.namespace import CY
-from kg.rdf import to_dataset
-from kg.validate import load_ontology
 
 from .fixtures_seed import load, mini_extraction
 

@@ -154,8 +154,8 @@ def test_pipeline_seed_divisions_carry_codes(seed):
     ],
 )
 def test_pipeline_graph_conforms_to_the_shapes(text):
-    from kg.rdf import extraction_statements
-    from kg.shapes import check_statements
+    from kg.model.shapes import check_statements
+    from kg.model.triples import extraction_statements
 
     ex = extract(Document(id="t", text=text, published=datetime.date(2023, 6, 10)))
     assert check_statements(sorted(extraction_statements(ex)), limit=5) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.iri import normalize_key
+from kg.model.iri import normalize_key
 
 from .conftest import DATA, ROOT
 

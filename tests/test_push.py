@@ -21,7 +21,7 @@ from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.push import PushError, fetch_graph, graph_store_url, push, update_url
+from kg.sparql.push import PushError, fetch_graph, graph_store_url, push, update_url
 
 from .conftest import SEED
 

@@ -13,11 +13,11 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import InputError, QueryError
-from kg.query import (
+from kg.io.graph_files import load_data
+from kg.sparql import (
     QueryResult,
     display_width,
     format_result,
-    load_data,
     named_queries,
     parse_binding,
     query_form,
@@ -566,8 +566,8 @@ def test_query_cli_reads_a_query_file(mini_dir, tmp_path, capsys):
 
 
 def test_query_trig_keeps_named_graphs(mini_graph, tmp_path):
-    from kg.export import write_graph
-    from kg.rdf import to_dataset
+    from kg.io.rdflib_writers import write_graph
+    from kg.model.triples import to_dataset
 
     from .fixtures_seed import mini_extraction
 

@@ -7,11 +7,11 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg import iri
-from kg.export import generate_turtle
+from kg.io.rdflib_writers import generate_turtle
+from kg.model import iri
+from kg.model.triples import to_dataset, to_graph
+from kg.model.validate import validate
 from kg.namespace import CY
-from kg.rdf import to_dataset, to_graph
-from kg.validate import validate
 
 ID = iri.BASE
 
@@ -130,7 +130,12 @@ def _generated_extractions(count: int, seed: int) -> list:
 
 @pytest.mark.parametrize("source", ["hand-made", "generated"])
 def test_rdf_terms_sort_and_split_as_the_statements(small_extraction, source):
-    from kg.rdf import extraction_statements, extraction_terms, split_statements, split_terms
+    from kg.model.triples import (
+        extraction_statements,
+        extraction_terms,
+        split_statements,
+        split_terms,
+    )
 
     exs = [small_extraction] if source == "hand-made" else _generated_extractions(5, seed=11)
     for ex in exs:

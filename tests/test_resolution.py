@@ -9,8 +9,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.extract import extract
+from kg.model.triples import to_graph
 from kg.namespace import CY
-from kg.rdf import to_graph
 from kg.records import Document
 
 DOCS = [

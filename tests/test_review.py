@@ -27,7 +27,7 @@ from kg.review import (
     wilson_interval,
     write_review,
 )
-from kg.store import FileSource
+from kg.sparql import FileGraph
 
 from .fixtures_seed import load
 
@@ -62,7 +62,7 @@ def test_review_sampling_depends_on_the_seed(seed_dir):
 
 
 def test_review_sampling_is_the_same_whatever_engine_reads_the_graph(mini_dir):
-    rdflib_rows = sample_graph(FileSource(mini_dir, engine="rdflib"), 2, 3)
+    rdflib_rows = sample_graph(FileGraph(mini_dir, engine="rdflib"), 2, 3)
     assert rdflib_rows == _rows(mini_dir, per_class=2, seed=3)
 
 

@@ -23,9 +23,8 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.namespace import CY
-from kg.query import named_queries, result_from_json, run_query
-from kg.server import DEFAULT_HOST, make_server, negotiate
-from kg.store import inject_bindings
+from kg.server.app import DEFAULT_HOST, make_server, negotiate
+from kg.sparql import inject_bindings, named_queries, result_from_json, run_query
 
 from .conftest import ROOT
 from .fixtures_seed import load

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph
 
 from kg.extract import Lexicon, extract
-from kg.rdf import extraction_statements
-from kg.shapes import (
+from kg.io.articles import read_documents
+from kg.model.shapes import (
     _RDF_TYPE,
     _by_type,
     _Index,
@@ -21,8 +21,8 @@ from kg.shapes import (
     check_statements,
     check_triples,
 )
-from kg.sources import read_documents
-from kg.validate import validate
+from kg.model.triples import extraction_statements
+from kg.model.validate import validate
 
 from .conftest import bench_corpus
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from kg.errors import InputError
-from kg.sources import decode_text, parse_date, read_documents
+from kg.io.articles import decode_text, parse_date, read_documents
 
 TEXT = "3月5日，北京市科委与天津市科技局签署合作协议。"
 

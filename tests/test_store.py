@@ -10,20 +10,22 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg import iri
-from kg.namespace import CY
-from kg.rdf import (
+from kg.io.spool import Spool
+from kg.io.streaming import WRITERS, turtle_block, turtle_prefixes, turtle_term
+from kg.model import iri
+from kg.model.shapes import check_statements, check_union_max_counts
+from kg.model.triples import (
     extraction_ntriples,
     extraction_statements,
     statement_groups,
     to_dataset,
     to_graph,
 )
+from kg.model.validate import validate
+from kg.namespace import CY
 from kg.records import Document, Extraction
-from kg.shapes import check_statements, check_union_max_counts
-from kg.store import ArticleStore, StoredArticle, StoreError, inject_bindings, open_graph_source
-from kg.validate import validate
-from kg.writers import WRITERS, Spool, _prefix_lines, turtle_block, turtle_term
+from kg.sparql import inject_bindings, open_graph, query_store
+from kg.store import ArticleStore, StoredArticle, StoreError
 
 ID = iri.BASE
 
@@ -209,14 +211,14 @@ PREDICATE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate>"
 def test_store_turtle_block_writes_a_for_rdf_type_as_predicate_only(statements, turtle):
     block = turtle_block(sorted(statements))
     assert block == turtle
-    parsed = Graph().parse(data=_prefix_lines() + block, format="turtle")
+    parsed = Graph().parse(data=turtle_prefixes() + block, format="turtle")
     expected = Graph().parse(data="".join(f"{st} .\n" for st in statements), format="nt")
     assert isomorphic(parsed, expected)
 
 
 def test_store_turtle_block_of_an_article_is_the_same_told_its_graph(extractions):
-    from kg.rdf import extraction_terms, split_terms
-    from kg.writers import turtle_block_of_triples
+    from kg.io.streaming import turtle_block_of_triples
+    from kg.model.triples import extraction_terms, split_terms
 
     for ex in extractions:
         graph = iri.document_iri(ex.document.id)
@@ -237,12 +239,12 @@ def test_store_replace_and_remove_touch_only_their_article(extractions, tmp_path
     assert sorted(store.graph_statements(keep)) == before
     hashes = store.article_hashes()
     assert set(hashes) == {iri.document_iri(e.document.id) for e in extractions}
-    title = store.query(f"SELECT ?t WHERE {{ <{ID}doc/doc1> dcterms:title ?t }}")
+    title = query_store(store, f"SELECT ?t WHERE {{ <{ID}doc/doc1> dcterms:title ?t }}")
     assert [str(r[0]) for r in title.rows] == ["新标题"]
     assert store.remove([iri.document_iri("doc1"), iri.document_iri("nope")]) == 1
     assert iri.document_iri("doc1") not in store and keep in store
     # the shared entity is still there, through the other articles
-    ask = store.query(f"ASK {{ <{ID}district/110108> a cy:District }}")
+    ask = query_store(store, f"ASK {{ <{ID}district/110108> a cy:District }}")
     assert ask.boolean is True
     store.close()
     reopened = ArticleStore(tmp_path / "s", create=False, read_only=True)
@@ -292,7 +294,7 @@ def test_store_oxigraph_allows_one_writer(extractions, tmp_path):
     store.close()
 
 
-def test_store_open_graph_source_for_store_and_file(extractions, tmp_path):
+def test_store_open_graph_for_store_and_file(extractions, tmp_path):
     _store(extractions, "oxigraph", tmp_path / "s").close()
     out = tmp_path / "out"
     out.mkdir()
@@ -301,7 +303,7 @@ def test_store_open_graph_source_for_store_and_file(extractions, tmp_path):
     )
     query = "SELECT ?d WHERE { ?a cy:party ?p . ?p rdfs:label ?name . BIND(?a AS ?d) }"
     for location in (tmp_path / "s", out):
-        with open_graph_source(location) as source:
+        with open_graph(location) as source:
             name = Literal("北京市科学技术委员会", lang="zh")
             result = source.query(query, bindings={"name": name})
             assert [str(r[0]) for r in result.rows] == [
@@ -383,7 +385,7 @@ def test_store_union_max_count_catches_conflicts_across_articles(small_extractio
 
 
 def test_store_document_statements_detect_metadata_changes(small_extraction, tmp_path):
-    from kg.rdf import document_ntriples
+    from kg.model.triples import document_ntriples
 
     store = _store([small_extraction], "oxigraph", tmp_path / "s")
     graph = iri.document_iri("doc1")
@@ -398,7 +400,7 @@ def test_store_document_statements_detect_metadata_changes(small_extraction, tmp
 
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
 def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_path, backend):
-    from kg.build import _union_violations
+    from kg.build.checks import store_union_violations as _union_violations
 
     store = _store(extractions[:1], backend, tmp_path / "s")
     other = _article(extractions[1])
@@ -431,7 +433,7 @@ def test_store_loads_checked_unless_the_bulk_is_lenient(small_extraction, tmp_pa
         with pytest.raises(SyntaxError):
             store.add([article])
         assert store.quad_count() == 0  # nothing of the article went in
-    # a lenient bulk (what a build uses for the statements kg.rdf made) skips the check
+    # a lenient bulk (what a build uses for the statements kg.model.triples made) skips the check
     with ArticleStore(tmp_path / "lenient") as store:
         bulk = store.bulk(lenient=True)
         bulk.add(article)

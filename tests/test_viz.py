@@ -10,11 +10,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg import iri
 from kg.cli import main
 from kg.errors import InputError
+from kg.model import iri
+from kg.model.triples import bind_prefixes, to_graph
 from kg.namespace import CY
-from kg.rdf import bind_prefixes, to_graph
 from kg.viz import PHYSICS_MAX_NODES, generate_html, graph_view, write_html
 
 ID = iri.BASE
@@ -52,7 +52,7 @@ SELECT (COUNT(*) AS ?count) WHERE {{
 
 
 def expected_counts(graph: Graph) -> tuple[int, int]:
-    """Nodes and edges the view should draw, counted by SPARQL independently of kg.viz."""
+    """Nodes and edges the view should draw, counted by SPARQL independently of kg.viz.view."""
     ns = {"cy": CY._NS}
     nodes = next(iter(graph.query(_VIEW_NODES, initNs=ns)))[0]
     edges = next(iter(graph.query(_VIEW_EDGES, initNs=ns)))[0]
@@ -345,7 +345,7 @@ def test_viz_physics_is_off_above_the_threshold(count, physics, enabled):
 
 
 def test_viz_takes_a_dataset_as_kg_build_makes_it(small_extraction, small_graph):
-    from kg.rdf import to_dataset
+    from kg.model.triples import to_dataset
 
     assert generate_html(to_dataset([small_extraction])) == generate_html(small_graph)
 

@@ -17,9 +17,9 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.build import build
+from kg.io.graph_files import load_graph
+from kg.model.triples import to_graph
 from kg.namespace import CY
-from kg.query import load_graph
-from kg.rdf import to_graph
 from kg.viz import PHYSICS_MAX_NODES, write_html
 
 from .conftest import ROOT, SEED

@@ -14,7 +14,8 @@ from kg.analyze import (
     to_networkx,
     write_exports,
 )
-from kg.query import load_graph
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.sparql import open_graph
 
 __all__ = ["register", "run"]
 
@@ -23,13 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "analyze",
         help="analyse the graph as a network and export it for Gephi",
-        description="Project GRAPH (a graph file or a kg build output directory) to a NetworkX "
+        description=f"Project GRAPH ({GRAPH_FORMS}) to a NetworkX "
         "graph of entities and their relations (documents, sentences, mentions and assertions "
         "left out) and report counts per class, degree and betweenness centrality, Louvain "
         "communities, connected components, the agencies and agreements of each side "
         "(province-level division) and what bridges them, and what each document contributes.",
     )
-    parser.add_argument("graph", metavar="GRAPH")
+    add_graph_argument(parser)
     parser.add_argument("--format", "-f", choices=REPORT_FORMATS, default="text")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="rows in the rankings")
     parser.add_argument("--seed", type=int, default=42, help="Louvain random seed (default 42)")
@@ -46,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    graph = load_graph(args.graph)
+    with open_graph(args.graph) as opened:
+        graph = opened.to_graph()
     network = to_networkx(graph, keep_literals=args.keep_literals)
     report = analyze(graph, top=args.top, seed=args.seed, g=network)
     render = {"text": format_text, "markdown": format_markdown, "json": format_json}

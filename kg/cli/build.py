@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
-from kg.export import FORMATS
+from kg.errors import InputError
+from kg.io.rdflib_writers import FORMATS
+from kg.store import BACKENDS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--store-backend",
-        choices=("oxigraph", "rdflib"),
+        choices=sorted(BACKENDS),
         help="backend of a new store (default oxigraph; rdflib suits tiny graphs)",
     )
     parser.add_argument(
@@ -125,8 +127,6 @@ def format_summary(result: BuildResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.out is None and args.store is None:
-        from kg.errors import InputError
-
         raise InputError("give --out DIR, --store DIR or both")
     formats = args.formats or (["turtle"] if args.out else [])
     result = build(

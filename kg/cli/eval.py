@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.evaluate import evaluate_graph, format_report
 from kg.review import format_judgements, judgement_report, read_judgements
 
@@ -16,13 +17,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "eval",
         help="score a graph against gold annotations, or a judged sample",
         description="Print precision, recall and F1 per class and recall per relation of GRAPH "
-        "(a Turtle file or a kg build output directory) against GOLD (a gold JSON file or a "
+        f"({GRAPH_FORMS}) against GOLD (a gold JSON file or a "
         "directory of them; format in tests/data/README.md). With --judgements, print instead "
         "the precision per kind of a sample judged by hand (a CSV written by kg sample, or "
         "downloaded from its HTML page), with a Wilson 95%% interval.",
     )
     parser.add_argument("gold", metavar="GOLD", nargs="?")
-    parser.add_argument("graph", metavar="GRAPH", nargs="?")
+    add_graph_argument(parser, optional=True)
     parser.add_argument(
         "--judgements",
         metavar="FILE.csv",

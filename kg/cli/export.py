@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.errors import InputError
-from kg.export import FORMATS, format_for_path, write_text_atomic
-from kg.query import load_data
+from kg.io.rdflib_writers import FORMATS, format_for_path, write_text_atomic
+from kg.sparql import open_graph
 
 __all__ = ["register", "run"]
 
@@ -16,11 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="convert a graph to another RDF format",
-        description="Read GRAPH (a graph file or a kg build output directory) and write it as "
+        description=f"Read GRAPH ({GRAPH_FORMS}) and write it as "
         "Turtle, N-Triples, TriG, N-Quads (named graphs kept when GRAPH has them) or JSON-LD "
         "(with the context of ontology/context.jsonld inlined). Without -o, write to stdout.",
     )
-    parser.add_argument("graph", metavar="GRAPH")
+    add_graph_argument(parser)
     parser.add_argument(
         "--format",
         "-f",
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = format_for_path(args.output)
         if fmt is None:
             raise InputError(f"{args.output}: cannot tell the format from the suffix; use --format")
-    text = FORMATS[fmt or "turtle"](load_data(args.graph))
+    with open_graph(args.graph) as graph:
+        text = FORMATS[fmt or "turtle"](graph.to_data())
     if args.output:
         path = write_text_atomic(args.output, text)
         print(f"wrote {path} ({fmt or 'turtle'})", file=sys.stderr)

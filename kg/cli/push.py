@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from kg.push import parse_header, push
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.sparql.http import parse_header
+from kg.sparql.push import push
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "push",
         help="upload a graph to a SPARQL server",
-        description="Upload GRAPH (a graph file, a kg build output directory or a store "
-        "directory) to a SPARQL server via the Graph Store HTTP Protocol (PUT, then POST "
+        description=f"Upload GRAPH ({GRAPH_FORMS}) to a SPARQL server via the Graph Store HTTP Protocol (PUT, then POST "
         "of N-Triples batches), falling back to SPARQL Update (INSERT DATA) when the "
         "server does not speak it. Transient failures are retried with backoff.",
     )
-    parser.add_argument("graph_source", metavar="GRAPH", help="graph file, build dir or store")
+    add_graph_argument(parser, dest="graph_in")
     parser.add_argument(
         "--endpoint",
         required=True,
@@ -61,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     headers = dict(parse_header(h) for h in args.header)
     result = push(
-        args.graph_source,
+        args.graph_in,
         args.endpoint,
         graph=args.graph,
         headers=headers,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.errors import QueryError
-from kg.query import (
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.sparql import (
     INFERENCE,
     RESULT_FORMATS,
     check_query,
     format_result,
-    load_data,
     named_queries,
+    open_graph,
     parse_binding,
     resolve_query,
     run_query,
@@ -25,13 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "query",
         help="run a SPARQL query over a graph",
-        description="Run a SPARQL query over GRAPH (a Turtle, N-Triples, TriG, N-Quads or "
-        "JSON-LD file, a kg build output directory, a store directory, or the URL of a SPARQL "
-        "endpoint such as kg serve's). QUERY is a .rq file, the name of a "
+        description=f"Run a SPARQL query over GRAPH ({GRAPH_FORMS}, such as kg serve's). QUERY is a .rq file, the name of a "
         "query in ontology/queries/ (see --list), or the query text. The prefixes cy:, id:, "
         "rdf:, rdfs:, xsd:, skos:, dcterms:, prov:, org:, schema: and owl: are predeclared.",
     )
-    parser.add_argument("graph", metavar="GRAPH", nargs="?")
+    add_graph_argument(parser, optional=True)
     parser.add_argument("query", metavar="QUERY", nargs="?")
     parser.add_argument(
         "--format",
@@ -75,25 +73,11 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("GRAPH and QUERY are required (or --list)")
     text = resolve_query(args.query)
     bindings = dict(parse_binding(b) for b in args.bind)
-    if _elsewhere(args.graph):
-        if args.infer:
-            raise QueryError("--infer needs a graph file or kg build directory")
-        from kg.store import open_graph_source
-
-        check_query(text)
-        with open_graph_source(args.graph) as source:
-            result = source.query(text, bindings=bindings)
-    else:
-        data = load_data(args.graph)
-        result = run_query(data, text, infer_regime=args.infer, bindings=bindings)
+    with open_graph(args.graph, engine="rdflib") as graph:
+        if args.infer:  # the closure is computed with rdflib, over the graph's triples
+            result = run_query(graph.to_data(), text, infer_regime=args.infer, bindings=bindings)
+        else:
+            check_query(text)
+            result = graph.query(text, bindings=bindings)
     sys.stdout.write(format_result(result, args.format, max_width=args.max_width))
     return 0
-
-
-def _elsewhere(graph: str) -> bool:
-    """Whether GRAPH is an endpoint URL or a store directory (not a file to load here)."""
-    if graph.startswith(("http://", "https://")):
-        return True
-    from kg.store import is_store
-
-    return is_store(graph)

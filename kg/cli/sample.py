@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.review import (
     REVIEW_FORMATS,
     agreement_coverage,
@@ -12,6 +13,7 @@ from kg.review import (
     sample_graph,
     write_review,
 )
+from kg.sparql import open_graph
 
 __all__ = ["register", "run"]
 
@@ -20,14 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sample",
         help="draw rows of a graph to judge by hand (CSV or an offline HTML page)",
-        description="Draw N entities of each class of GRAPH (a graph file, a kg build output "
-        "directory, a store directory or an endpoint URL), N agreement parties and N signing "
+        description=f"Draw N entities of each class of GRAPH ({GRAPH_FORMS}), N agreement parties and N signing "
         "dates, each with the sentence it was read from, for a person to judge; the same "
         "graph and seed give the same rows. Write them as CSV (UTF-8 with BOM) or as a "
         "self-contained HTML page whose button downloads the judgements as CSV; score a "
         "judged file with kg eval --judgements.",
     )
-    parser.add_argument("graph", metavar="GRAPH")
+    add_graph_argument(parser)
     parser.add_argument(
         "--per-class", "-n", type=int, default=20, metavar="N", help="rows per kind (default 20)"
     )
@@ -48,13 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import open_graph_source
-
     review_format(args.output)  # a bad suffix fails before the graph is read
     kinds = [k.strip() for k in args.classes.split(",") if k.strip()] if args.classes else None
-    with open_graph_source(args.graph) as source:
-        rows = sample_graph(source, args.per_class, args.seed, kinds=kinds)
-        coverage = agreement_coverage(source)
+    with open_graph(args.graph) as graph:
+        rows = sample_graph(graph, args.per_class, args.seed, kinds=kinds)
+        coverage = agreement_coverage(graph)
     write_review(rows, args.output, title=f"Review of {args.graph} (seed {args.seed})")
     print(format_sample_summary(rows, coverage))
     print(f"wrote {args.output}")

@@ -6,8 +6,9 @@ import argparse
 import signal
 import sys
 
-from kg.query import INFERENCE
-from kg.server import DEFAULT_HOST, DEFAULT_PORT, make_server
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.server.app import DEFAULT_HOST, DEFAULT_PORT, make_server
+from kg.sparql import INFERENCE
 
 __all__ = ["register", "run"]
 
@@ -16,12 +17,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="serve a graph as a read-only SPARQL endpoint",
-        description="Serve GRAPH (a graph file or a kg build output directory) at "
+        description=f"Serve GRAPH ({GRAPH_FORMS}) at "
         "http://HOST:PORT/sparql, following the SPARQL 1.1 Protocol: GET and POST, results as "
         "JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, RDF/XML or JSON-LD by content "
         "negotiation. Updates, LOAD and SERVICE are refused. Stop it with Ctrl-C.",
     )
-    parser.add_argument("graph", metavar="GRAPH")
+    add_graph_argument(parser)
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})"
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from kg.query import load_graph
+from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.sparql import open_graph
 from kg.viz import PHYSICS_MAX_NODES, write_html
 
 _PHYSICS = {"auto": None, "on": True, "off": False}
@@ -14,11 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "viz",
         help="write an interactive HTML view of a graph",
-        description="Write a self-contained HTML page (no network needed) that draws GRAPH (a "
-        "Turtle file or a kg build output directory): nodes coloured and shaped by class with "
+        description="Write a self-contained HTML page (no network needed) that draws GRAPH "
+        f"({GRAPH_FORMS}): nodes coloured and shaped by class with "
         "a legend that filters them, a search box, and hover texts with the source sentences.",
     )
-    parser.add_argument("graph", metavar="GRAPH", help="graph file or kg build directory")
+    add_graph_argument(parser)
     parser.add_argument("--out", "-o", required=True, metavar="FILE.html", help="page to write")
     parser.add_argument(
         "--focus", metavar="LABEL", help="draw only the neighbourhood of the node with this name"
@@ -45,8 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    with open_graph(args.graph) as graph:
+        data = graph.to_graph()
     path = write_html(
-        load_graph(args.graph),
+        data,
         args.out,
         focus=args.focus,
         hops=args.hops,

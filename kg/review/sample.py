@@ -1,17 +1,10 @@
-"""Random samples of a built graph for a person to judge, and the precision their verdicts give.
+"""Random samples of a built graph for a person to judge, as CSV or an offline HTML page.
 
 An analyst who builds a graph of their own feed has no gold annotations to score it against.
 :func:`sample_graph` draws a reproducible sample of what the graph says, each row with the
 sentence it was read from; :func:`write_review` writes it as a CSV file for a spreadsheet or
-as an offline HTML page with a verdict box per row; :func:`read_judgements` reads the judged
-file back and :func:`judgement_report` turns the verdicts into precision per kind, with a
-Wilson 95% interval::
-
-    >>> row = ReviewRow("1", "Agency", "https://example.org/a", "重庆市科学技术局",
-    ...                 surface="重庆市科技局", sentence="重庆市科技局签署协议。", judgement="correct")
-    >>> report = judgement_report([row])
-    >>> report.kinds["Agency"].correct, report.kinds["Agency"].precision
-    (1, 1.0)
+as an offline HTML page with a verdict box per row; :mod:`kg.review.judgements` reads the
+judged file back and scores it.
 """
 
 from __future__ import annotations
@@ -20,31 +13,23 @@ import csv
 import html
 import io
 import json
-import math
 import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kg.errors import KgError
+from kg.io.files import write_text_atomic
 from kg.records import ENTITY_CLASSES
-
-if TYPE_CHECKING:
-    from kg.store import GraphSource
+from kg.review.rows import COLUMNS, FACT_KINDS, VERDICTS, ReviewError, ReviewRow
+from kg.sparql import OpenGraph, open_graph
 
 __all__ = [
-    "COLUMNS",
-    "FACT_KINDS",
-    "VERDICTS",
     "REVIEW_FORMATS",
-    "ReviewError",
-    "ReviewRow",
     "AgreementCoverage",
-    "KindScore",
-    "JudgementReport",
     "sample_graph",
     "agreement_coverage",
     "format_sample_summary",
@@ -52,85 +37,16 @@ __all__ = [
     "generate_csv",
     "generate_html",
     "write_review",
-    "parse_verdict",
-    "read_judgements",
-    "wilson_interval",
-    "judgement_report",
-    "format_judgements",
 ]
 
-#: The columns of a review file, in order (CSV header and the HTML page's download).
-COLUMNS = (
-    "row",
-    "kind",
-    "entity",
-    "label",
-    "value",
-    "surface",
-    "document",
-    "published",
-    "sentence",
-    "judgement",
-    "note",
-)
-
-#: Kinds of rows that sample facts (assertions) rather than entities.
-FACT_KINDS = ("party", "signedOn")
-
-#: The verdicts a judged row may carry.
-VERDICTS = ("correct", "partial", "wrong")
-
-# What a person may type for each verdict (compared case-insensitively, stripped).
-_VERDICT_SPELLINGS = {
-    **dict.fromkeys(("correct", "c", "y", "yes", "1", "true", "✓", "✔", "对"), "correct"),
-    **dict.fromkeys(("partial", "p", "部分"), "partial"),
-    **dict.fromkeys(("wrong", "w", "n", "no", "0", "false", "✗", "✘", "错"), "wrong"),
-}
-
 _CY = "https://w3id.org/chengyu-kg/ontology#"
-# z of a two-sided 95% interval (the 0.975 quantile of the standard normal distribution).
-_Z95 = 1.959963984540054
-
-
-class ReviewError(KgError):
-    """A review cannot be drawn, written or read (bad option, output suffix, verdict)."""
-
-    exit_code = 2
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One row to judge: an entity of a class, or a party or signing date of an agreement.
-
-    ``entity`` is the entity's IRI (the agreement's, for ``party`` and ``signedOn`` rows) and
-    ``value`` the party's label or the date as written in the graph; ``surface`` is the text
-    of one mention in ``sentence``, which starts at ``surface_start`` there (``None`` when
-    unknown; not a column, used to highlight the mention).
-    """
-
-    row: str
-    kind: str
-    entity: str
-    label: str
-    value: str = ""
-    surface: str = ""
-    document: str = ""
-    published: str = ""
-    sentence: str = ""
-    judgement: str = ""
-    note: str = ""
-    surface_start: int | None = field(default=None, compare=False)
-
-    def as_record(self) -> dict[str, str]:
-        """The row's :data:`COLUMNS` as a dict of strings."""
-        return {c: getattr(self, c) for c in COLUMNS}
 
 
 # --------------------------------------------------------------------------- sampling
 
 
-def _query(source: Any, text: str) -> list[tuple[Any, ...]]:
-    return list(source.query(text).rows)
+def _query(graph: Any, text: str) -> list[tuple[Any, ...]]:
+    return list(graph.query(text).rows)
 
 
 def _text(term: Any) -> str:
@@ -141,10 +57,10 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
 
 
-def _entity_candidates(source: Any) -> dict[str, list[str]]:
+def _entity_candidates(graph: Any) -> dict[str, list[str]]:
     """Entities with at least one mention, by the local name of their cy: class."""
     rows = _query(
-        source,
+        graph,
         "SELECT DISTINCT ?cls ?e WHERE { ?m cy:mentionOf ?e . ?e a ?cls . "
         f'FILTER(STRSTARTS(STR(?cls), "{_CY}")) }}',
     )
@@ -154,10 +70,10 @@ def _entity_candidates(source: Any) -> dict[str, list[str]]:
     return {cls: sorted(iris) for cls, iris in out.items()}
 
 
-def _fact_candidates(source: Any, kind: str) -> list[tuple[str, str, str, str]]:
+def _fact_candidates(graph: Any, kind: str) -> list[tuple[str, str, str, str]]:
     """Assertions of ``kind``: (assertion, agreement, object as written, sentence), by IRI."""
     rows = _query(
-        source,
+        graph,
         "SELECT ?a ?ag ?o ?s WHERE { ?a rdf:predicate cy:" + kind + " ; rdf:subject ?ag ; "
         "rdf:object ?o ; cy:inSentence ?s }",
     )
@@ -170,10 +86,10 @@ def _ordered_kinds(present: Iterable[str]) -> list[str]:
     return known + sorted(present - set(known)) + list(FACT_KINDS)
 
 
-def _labels(source: Any, iris: Sequence[str]) -> dict[str, str]:
+def _labels(graph: Any, iris: Sequence[str]) -> dict[str, str]:
     if not iris:
         return {}
-    rows = _query(source, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
+    rows = _query(graph, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
     out: dict[str, str] = {}
     for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
         out.setdefault(str(entity), str(label))
@@ -189,12 +105,12 @@ class _Mention:
     sentence: str
 
 
-def _mentions(source: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
+def _mentions(graph: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
     """Every mention of ``entities``, sorted by mention IRI, by entity."""
     if not entities:
         return {}
     rows = _query(
-        source,
+        graph,
         f"SELECT ?e ?m ?surface ?start ?s WHERE {{ {_values('e', entities)} "
         "?m cy:mentionOf ?e ; cy:surface ?surface ; cy:inSentence ?s . "
         "OPTIONAL { ?m cy:startOffset ?start } }",
@@ -222,11 +138,11 @@ class _Sentence:
     published: str
 
 
-def _sentences(source: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
+def _sentences(graph: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
     if not iris:
         return {}
     rows = _query(
-        source,
+        graph,
         f"SELECT ?s ?text ?start ?id ?date WHERE {{ {_values('s', iris)} ?s cy:text ?text . "
         "OPTIONAL { ?s cy:startOffset ?start } "
         "OPTIONAL { ?s cy:inDocument ?doc . OPTIONAL { ?doc dcterms:identifier ?id } "
@@ -254,7 +170,7 @@ def _check_kinds(kinds: Sequence[str] | None, available: Sequence[str]) -> list[
 
 
 def sample_graph(
-    source: GraphSource | str | Path,
+    graph: OpenGraph | str | Path,
     per_class: int,
     seed: int = 0,
     *,
@@ -262,8 +178,8 @@ def sample_graph(
 ) -> list[ReviewRow]:
     """Draw ``per_class`` rows of each kind at random from a graph, reproducibly.
 
-    ``source`` is a :class:`kg.store.GraphSource` or anything
-    :func:`kg.store.open_graph_source` opens (a graph file, a ``kg build`` directory, a
+    ``graph`` is an :class:`kg.sparql.OpenGraph` or anything
+    :func:`kg.sparql.open_graph` opens (a graph file, a ``kg build`` directory, a
     store directory, an endpoint URL). The kinds are the ``cy:`` classes of entities that
     have a mention (:data:`kg.records.ENTITY_CLASSES` first, in that order, then others
     by name), then ``party`` and ``signedOn``: the assertions of an agreement's parties and
@@ -278,19 +194,17 @@ def sample_graph(
     """
     if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1:
         raise ReviewError(f"--per-class must be a whole number of at least 1, not {per_class!r}")
-    if isinstance(source, str | Path):
-        from kg.store import open_graph_source
-
-        with open_graph_source(source) as opened:
+    if isinstance(graph, str | Path):
+        with open_graph(graph) as opened:
             return sample_graph(opened, per_class, seed, kinds=kinds)
 
-    entities = _entity_candidates(source)
+    entities = _entity_candidates(graph)
     selected = _check_kinds(kinds, _ordered_kinds(entities))
     rng = random.Random(seed)
     drawn: list[tuple[str, Any]] = []
     for kind in selected:
         if kind in FACT_KINDS:
-            pool: Sequence[Any] = _fact_candidates(source, kind)
+            pool: Sequence[Any] = _fact_candidates(graph, kind)
         else:
             pool = entities.get(kind, [])
         drawn += [(kind, item) for item in rng.sample(pool, min(per_class, len(pool)))]
@@ -301,10 +215,10 @@ def sample_graph(
         | {agreement for _, agreement, _, _ in facts}
         | {item[2] for kind, item in drawn if kind == "party"}
     )
-    labels = _labels(source, subjects)
-    mentions = _mentions(source, subjects)
+    labels = _labels(graph, subjects)
+    mentions = _mentions(graph, subjects)
     needed = {m.sentence for e in subjects for m in mentions.get(e, [])}
-    sentences = _sentences(source, sorted(needed | {s for _, _, _, s in facts}))
+    sentences = _sentences(graph, sorted(needed | {s for _, _, _, s in facts}))
 
     rows: list[ReviewRow] = []
     for kind, item in drawn:
@@ -359,16 +273,14 @@ class AgreementCoverage:
         return self.with_date / self.agreements if self.agreements else 0.0
 
 
-def agreement_coverage(source: GraphSource | str | Path) -> AgreementCoverage:
-    """Agreements in a graph (a source or a path as for :func:`sample_graph`) and their facts."""
-    if isinstance(source, str | Path):
-        from kg.store import open_graph_source
-
-        with open_graph_source(source) as opened:
+def agreement_coverage(graph: OpenGraph | str | Path) -> AgreementCoverage:
+    """Agreements in a graph (an open graph or a GRAPH as for :func:`sample_graph`) and their facts."""
+    if isinstance(graph, str | Path):
+        with open_graph(graph) as opened:
             return agreement_coverage(opened)
 
     def count(pattern: str) -> int:
-        rows = _query(source, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
+        rows = _query(graph, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
         return (_int(rows[0][0]) or 0) if rows else 0
 
     return AgreementCoverage(
@@ -426,10 +338,8 @@ def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review"
     """An offline page with the rows, each mention marked in its sentence, and verdict boxes.
 
     The page needs no network; its button downloads the verdicts as CSV in :data:`COLUMNS`
-    (what :func:`read_judgements` reads). The template is ``kg/data/review.html``.
+    (what :func:`read_judgements` reads). The template is ``kg/review/templates/review.html``.
     """
-    from kg.resources import data_path
-
     options = "".join(f'<option value="{v}">{v}</option>' for v in ("",) + VERDICTS).replace(
         '<option value=""></option>', '<option value="">–</option>'
     )
@@ -448,7 +358,7 @@ def generate_html(rows: Sequence[ReviewRow], *, title: str = "chengyu-kg review"
             f'<td><textarea class=note rows=2 aria-label="note on row {html.escape(r.row)}">'
             f"{html.escape(r.note)}</textarea></td></tr>"
         )
-    template = data_path("review.html").read_text(encoding="utf-8")
+    template = files("kg.review").joinpath("templates", "review.html").read_text(encoding="utf-8")
     replacements = {
         "__TITLE__": html.escape(title),
         "__ROWS__": "\n".join(body),
@@ -481,220 +391,6 @@ def write_review(
     rows: Sequence[ReviewRow], path: str | Path, *, title: str = "chengyu-kg review"
 ) -> Path:
     """Write the rows as CSV or HTML (by the suffix of ``path``), atomically."""
-    from kg.export import write_text_atomic
-
     generate = REVIEW_FORMATS[review_format(path)]
     text = generate(rows, title=title) if generate is generate_html else generate(rows)
     return write_text_atomic(path, text)
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def parse_verdict(text: str | None) -> str:
-    """A verdict of :data:`VERDICTS` from what a person typed; ``""`` when empty.
-
-    >>> [parse_verdict(t) for t in ("Correct", "y", "0", "✓", " partial ", "")]
-    ['correct', 'correct', 'wrong', 'correct', 'partial', '']
-    """
-    key = (text or "").strip().lower()
-    if not key:
-        return ""
-    verdict = _VERDICT_SPELLINGS.get(key)
-    if verdict is None:
-        raise ValueError(key)
-    return verdict
-
-
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # a spreadsheet on a Chinese Windows saves "CSV" in the local code page
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ReviewError(f"{path}: neither UTF-8 nor GB18030 text") from None
-
-
-def read_judgements(path: str | Path) -> list[ReviewRow]:
-    """The rows of a judged review CSV, each ``judgement`` one of :data:`VERDICTS` or ``""``.
-
-    Verdicts are read case-insensitively and may also be written ``y``/``n``, ``1``/``0``
-    or ``✓``/``✗``; an empty one means not judged. Anything else raises
-    :class:`ReviewError` naming the row. Columns other than ``kind`` and ``judgement`` may
-    be missing; the file may use ``,``, ``;`` or tabs and be UTF-8 (with or without BOM) or
-    GB18030.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise ReviewError(f"{path}: no such judgements file")
-    text = _decode(path)
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in ("kind", "judgement") if c not in header]
-    if missing:
-        raise ReviewError(
-            f"{path}: no {' or '.join(repr(c) for c in missing)} column in the header "
-            f"(a review file has {', '.join(COLUMNS)})"
-        )
-    reader.fieldnames = header
-    names = {f.name for f in fields(ReviewRow)} & set(COLUMNS)
-    rows: list[ReviewRow] = []
-    for line_rows, record in enumerate(reader, start=1):
-        values = {k: (v or "").strip() for k, v in record.items() if k in names}
-        row_id = values.get("row") or str(line_rows)
-        try:
-            verdict = parse_verdict(values.get("judgement"))
-        except ValueError:
-            raise ReviewError(
-                f"{path}: row {row_id} (line {reader.line_num}): judgement "
-                f"{values.get('judgement')!r} is not one of {', '.join(VERDICTS)} "
-                "(or y/n, 1/0, ✓/✗; empty for not judged)"
-            ) from None
-        if not values.get("kind"):
-            if not any(values.values()):
-                continue  # a blank line a spreadsheet left
-            raise ReviewError(f"{path}: row {row_id} (line {reader.line_num}): no kind")
-        values.update(row=row_id, judgement=verdict)
-        rows.append(replace(ReviewRow("", "", "", ""), **values))
-    return rows
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def wilson_interval(successes: int, n: int, z: float = _Z95) -> tuple[float, float]:
-    """The Wilson score interval of a proportion (95% by default); ``(0, 1)`` when n is 0.
-
-    >>> tuple(round(x, 4) for x in wilson_interval(38, 40))
-    (0.835, 0.9862)
-    """
-    if n <= 0:
-        return (0.0, 1.0)
-    if not 0 <= successes <= n:
-        raise ValueError(f"successes {successes} not between 0 and n={n}")
-    p = successes / n
-    z2 = z * z
-    denom = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom
-    # the bounds are exactly 0 and 1 at the ends; rounding would leave 0.9999…
-    low = 0.0 if successes == 0 else max(0.0, centre - half)
-    high = 1.0 if successes == n else min(1.0, centre + half)
-    return (low, high)
-
-
-@dataclass(frozen=True)
-class KindScore:
-    """Verdicts on the rows of one kind and the precision they give."""
-
-    kind: str
-    rows: int
-    correct: int
-    partial: int
-    wrong: int
-
-    @property
-    def judged(self) -> int:
-        """Rows with a verdict."""
-        return self.correct + self.partial + self.wrong
-
-    @property
-    def precision(self) -> float | None:
-        """correct / judged (``None`` when nothing is judged)."""
-        return self.correct / self.judged if self.judged else None
-
-    @property
-    def interval(self) -> tuple[float, float] | None:
-        """Wilson 95% interval of :attr:`precision`."""
-        return wilson_interval(self.correct, self.judged) if self.judged else None
-
-    @property
-    def lenient(self) -> float | None:
-        """(correct + partial) / judged (``None`` when nothing is judged)."""
-        return (self.correct + self.partial) / self.judged if self.judged else None
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        interval = self.interval
-
-        def r(x: float | None) -> float | None:
-            return None if x is None else round(x, 4)
-
-        return {
-            "rows": self.rows,
-            "judged": self.judged,
-            "correct": self.correct,
-            "partial": self.partial,
-            "wrong": self.wrong,
-            "precision": r(self.precision),
-            "ci95": [r(interval[0]), r(interval[1])] if interval else None,
-            "lenient_precision": r(self.lenient),
-        }
-
-
-@dataclass
-class JudgementReport:
-    """Precision per kind (in the order kinds first occur), overall, and the rows not correct."""
-
-    kinds: dict[str, KindScore] = field(default_factory=dict)
-    total: KindScore = field(default_factory=lambda: KindScore("all", 0, 0, 0, 0))
-    flagged: list[ReviewRow] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        return {
-            "kinds": {k: s.as_dict() for k, s in self.kinds.items()},
-            "all": self.total.as_dict(),
-            "flagged": [
-                {c: getattr(r, c) for c in ("row", "kind", "label", "value", "judgement", "note")}
-                for r in self.flagged
-            ],
-        }
-
-
-def judgement_report(rows: Iterable[ReviewRow]) -> JudgementReport:
-    """Count the verdicts per kind; rows without one count as rows, not as judged."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    flagged = []
-    for row in rows:
-        counts[row.kind]["rows"] += 1
-        if row.judgement:
-            counts[row.kind][row.judgement] += 1
-        if row.judgement in ("partial", "wrong"):
-            flagged.append(row)
-
-    def score(kind: str, c: Counter) -> KindScore:
-        return KindScore(kind, c["rows"], c["correct"], c["partial"], c["wrong"])
-
-    report = JudgementReport({k: score(k, c) for k, c in counts.items()}, flagged=flagged)
-    report.total = score("all", sum(counts.values(), Counter()))
-    return report
-
-
-def format_judgements(report: JudgementReport) -> str:
-    """A plain-text table: per kind, rows judged, verdicts, precision with its 95% interval."""
-    width = max([len(k) for k in report.kinds] + [4])
-    head = (
-        f"{'kind':<{width}}{'n':>5}{'correct':>9}{'partial':>9}{'wrong':>7}"
-        f"{'P':>8}  {'95% CI':<15}{'lenient':>8}{'unjudged':>10}"
-    )
-    lines = [head]
-    scores = list(report.kinds.values())
-    if len(scores) > 1:
-        scores.append(report.total)
-    for s in scores:
-        if s.judged:
-            low, high = s.interval or (0.0, 1.0)
-            p, ci, lenient = f"{s.precision:.3f}", f"[{low:.3f}, {high:.3f}]", f"{s.lenient:.3f}"
-        else:
-            p, ci, lenient = "-", "-", "-"
-        lines.append(
-            f"{s.kind:<{width}}{s.judged:>5}{s.correct:>9}{s.partial:>9}{s.wrong:>7}"
-            f"{p:>8}  {ci:<15}{lenient:>8}{s.rows - s.judged:>10}"
-        )
-    return "\n".join(lines)

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from kg import vocab
+
 __all__ = [
     "BASE",
     "normalize_key",
@@ -22,15 +24,10 @@ __all__ = [
 #: Namespace of instance data; the ontology lives at ``https://w3id.org/chengyu-kg/ontology#``.
 BASE = "https://w3id.org/chengyu-kg/id/"
 
+# The path segment of each entity class: its local name in kebab case (ScienceCity ->
+# science-city), for the classes the ontology gives entities.
 _CLASS_SEGMENT = {
-    "Agency": "agency",
-    "Organization": "organization",
-    "Agreement": "agreement",
-    "ScienceCity": "science-city",
-    "District": "district",
-    "City": "city",
-    "Project": "project",
-    "Country": "country",
+    cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in vocab.entity_classes()
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle
@@ -81,14 +78,22 @@ def owned_by(node_iri: str, doc_iri: str) -> bool:
     return node_iri == doc_iri or node_iri.startswith(doc_iri + "/")
 
 
-def sentence_iri(doc_id: str, index: int) -> str:
-    """IRI of the ``index``-th sentence of a document."""
-    return f"{document_iri(doc_id)}/s{index}"
+def sentence_iri(doc_iri: str, index: int) -> str:
+    """IRI of the ``index``-th sentence of the document whose IRI is ``doc_iri``.
+
+    >>> sentence_iri(document_iri("d1"), 3)
+    'https://w3id.org/chengyu-kg/id/doc/d1/s3'
+    """
+    return f"{doc_iri}/s{index}"
 
 
-def mention_iri(doc_id: str, start: int, end: int) -> str:
-    """IRI of the mention covering ``[start, end)`` of a document's text."""
-    return f"{document_iri(doc_id)}/m{start}-{end}"
+def mention_iri(doc_iri: str, start: int, end: int) -> str:
+    """IRI of the mention covering ``[start, end)`` of the text of the document ``doc_iri``.
+
+    >>> mention_iri(document_iri("d1"), 120, 126)
+    'https://w3id.org/chengyu-kg/id/doc/d1/m120-126'
+    """
+    return f"{doc_iri}/m{start}-{end}"
 
 
 def assertion_iri(doc_id: str, *parts: str) -> str:

@@ -1,7 +1,7 @@
 """Deterministic streaming writers for large graphs: Turtle, N-Triples, TriG and N-Quads.
 
-They read a source of per-article named graphs (:class:`kg.store.ArticleStore` or a
-:class:`Spool`) one graph at a time and never build an rdflib graph, so a million triples
+They read per-article named graphs (:class:`kg.store.articles.ArticleStore` or a
+:class:`kg.io.spool.Spool`) one graph at a time and never build an rdflib graph, so a million triples
 write in seconds. Output depends only on the set of quads: it is byte-identical across
 runs, whatever order the articles were added in.
 
@@ -11,8 +11,10 @@ IRIs extend the document's IRI) are in its named graph; the statements articles 
 N-Triples) write the shared statements sorted by subject, with one block per article
 (statements sorted inside it) where its graph IRI falls among them; the quad formats
 (TriG, N-Quads) write the default graph first, then one graph per article, graphs and
-statements sorted. A source may hand over an article's block already rendered
+statements sorted. Quads may hand over an article's block already rendered
 (``rendered(graph, fmt)``, which build workers fill in parallel).
+
+A build without a store spools its articles in :class:`kg.io.spool.Spool`.
 """
 
 from __future__ import annotations
@@ -22,15 +24,16 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, Any, Protocol
 
-if TYPE_CHECKING:
-    from kg.rdf import SubjectGroups
+from kg.io.rdflib_writers import FORMATS, SUFFIXES
+from kg.model import ntriples
+from kg.model.triples import PREFIXES
 
 __all__ = [
     "WRITERS",
-    "QuadSource",
-    "Spool",
+    "Quads",
+    "turtle_prefixes",
     "turtle_term",
     "turtle_block",
     "turtle_block_of_triples",
@@ -44,19 +47,25 @@ __all__ = [
 ]
 
 
-class QuadSource(Protocol):
+class Quads(Protocol):
     """What the writers read: the sorted IRIs of the articles' named graphs, each graph's
-    statements and the shared statements of the default graph (N-Triples ``s p o``).
-
-    A source may also hand over the shared statements grouped by subject
-    (``shared_groups()``, as :class:`Spool` does) and an article's block already rendered
-    (``rendered(graph, fmt)``)."""
+    statements and the shared statements of the default graph (N-Triples ``s p o``), also
+    grouped by subject; an article's block when they hold it rendered already
+    (``None`` otherwise), and the whole as an rdflib dataset (for JSON-LD)."""
 
     def graphs(self) -> list[str]: ...
 
     def graph_statements(self, graph: str) -> list[str]: ...
 
     def shared_statements(self) -> list[str]: ...
+
+    def shared_groups(self) -> Sequence[tuple[str, tuple[str, ...]]]: ...
+
+    def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None: ...
+
+    def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None: ...
+
+    def to_dataset(self) -> Any: ...
 
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -67,12 +76,11 @@ _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
 
 def _prefixes() -> dict[str, str]:
-    from kg.rdf import PREFIXES
-
     return PREFIXES
 
 
-def _prefix_lines() -> str:
+def turtle_prefixes() -> str:
+    """The ``@prefix`` lines every Turtle file and block the package writes starts from."""
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in _prefixes().items()) + "\n"
 
 
@@ -201,25 +209,18 @@ _Render = Callable[[list[str], str | None], str]
 _RenderGroups = Callable[[Sequence[tuple[str, tuple[str, ...]]]], str]
 
 
-def _block(source: QuadSource, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
+def _block(quads: Quads, graph: str, fmt: str, render: _Render) -> tuple[str, int]:
     """One article's graph rendered in ``fmt`` and its number of statements."""
-    rendered = getattr(source, "rendered", None)
-    if rendered is not None:
-        block = rendered(graph, fmt)
-        if block is not None:
-            return block
-    statements = sorted(set(source.graph_statements(graph)))
+    block = quads.rendered(graph, fmt)
+    if block is not None:
+        return block
+    statements = sorted(set(quads.graph_statements(graph)))
     return render(statements, graph), len(statements)
 
 
-def _shared_groups(source: QuadSource) -> Sequence[tuple[str, tuple[str, ...]]]:
-    """The source's shared statements grouped by subject, subjects sorted."""
-    groups = getattr(source, "shared_groups", None)
-    if groups is not None:
-        return groups()
-    from kg.rdf import statement_groups
-
-    return statement_groups(source.shared_statements())
+def _shared_groups(quads: Quads) -> Sequence[tuple[str, tuple[str, ...]]]:
+    """The shared statements grouped by subject, subjects sorted."""
+    return quads.shared_groups()
 
 
 def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[list[str]]:
@@ -230,7 +231,7 @@ def _group_triples(groups: Iterable[tuple[str, tuple[str, ...]]]) -> Iterator[li
 
 
 def _write_union(
-    source: QuadSource,
+    quads: Quads,
     handle: IO[str],
     fmt: str,
     render: _Render,
@@ -240,13 +241,13 @@ def _write_union(
     from bisect import bisect_left
 
     handle.write(head)
-    groups = _shared_groups(source)
+    groups = _shared_groups(quads)
     subjects = [s for s, _ in groups]
     count = sum(len(statements) for _, statements in groups)
     i = 0
-    # a block the source holds as UTF-8 goes to the file's bytes without decoding
-    raw = getattr(source, "rendered_bytes", None)
-    binary = getattr(handle, "buffer", None) if raw is not None else None
+    # a block held as UTF-8 goes to the file's bytes without decoding
+    raw = quads.rendered_bytes
+    binary = getattr(handle, "buffer", None)
 
     def shared_until(limit: str | None) -> None:
         nonlocal i
@@ -255,7 +256,7 @@ def _write_union(
         if i > start:
             handle.write(render_groups(groups[start:i]))
 
-    for graph in source.graphs():
+    for graph in quads.graphs():
         shared_until(f"<{graph}>")
         data = raw(graph, fmt) if binary is not None else None
         if data is not None:
@@ -263,35 +264,34 @@ def _write_union(
             binary.write(data[0])
             count += data[1]
             continue
-        block, n = _block(source, graph, fmt, render)
+        block, n = _block(quads, graph, fmt, render)
         handle.write(block)
         count += n
     shared_until(None)
     return count
 
 
-def write_turtle(source: QuadSource, handle: IO[str]) -> int:
+def write_turtle(quads: Quads, handle: IO[str]) -> int:
     """The union of all graphs as Turtle; returns the number of distinct triples."""
     compact = _Compactor()
     return _write_union(
-        source,
+        quads,
         handle,
         "turtle",
         lambda st, g: turtle_block(st, compact, g),
         lambda groups: turtle_block_of_triples(_group_triples(groups), compact),
-        _prefix_lines(),
+        turtle_prefixes(),
     )
 
 
-def ntriples_block(statements: Iterable[str]) -> str:
-    """N-Triples statements ``s p o`` as N-Triples text."""
-    return "".join(f"{s} .\n" for s in statements)
+#: N-Triples statements ``s p o`` as N-Triples text.
+ntriples_block = ntriples.block
 
 
-def write_ntriples(source: QuadSource, handle: IO[str]) -> int:
+def write_ntriples(quads: Quads, handle: IO[str]) -> int:
     """The union of all graphs as N-Triples; returns the number of distinct triples."""
     return _write_union(
-        source,
+        quads,
         handle,
         "ntriples",
         lambda st, g: ntriples_block(st),
@@ -305,182 +305,34 @@ def _indent(block: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
 
 
-def write_trig(source: QuadSource, handle: IO[str]) -> int:
+def write_trig(quads: Quads, handle: IO[str]) -> int:
     """The default graph, then every article's graph, as TriG; returns the number of quads."""
     compact = _Compactor()
-    handle.write(_prefix_lines())
-    shared = source.shared_statements()
+    handle.write(turtle_prefixes())
+    shared = quads.shared_statements()
     handle.write(turtle_block(shared, compact))
     count = len(shared)
-    for graph in source.graphs():
-        block, n = _block(source, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
+    for graph in quads.graphs():
+        block, n = _block(quads, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
         count += n
         handle.write(f"<{graph}> {{\n{_indent(block)}\n}}\n\n")
     return count
 
 
-def write_nquads(source: QuadSource, handle: IO[str]) -> int:
+def write_nquads(quads: Quads, handle: IO[str]) -> int:
     """The default graph, then every article's graph, as N-Quads; returns the number of quads."""
-    shared = source.shared_statements()
+    shared = quads.shared_statements()
     handle.write(ntriples_block(shared))
     count = len(shared)
-    for graph in source.graphs():
-        block, n = _block(source, graph, "ntriples", lambda st, g: ntriples_block(st))
+    for graph in quads.graphs():
+        block, n = _block(quads, graph, "ntriples", lambda st, g: ntriples_block(st))
         count += n
         handle.write(block.replace(" .\n", f" <{graph}> .\n"))
     return count
 
 
-class Spool:
-    """Articles' graphs in a temporary file: a :class:`QuadSource` for builds without a
-    store, filled as articles arrive. Each article's own statements (and, when given, its
-    Turtle block) go to the file; the shared statements are kept, deduplicated, in memory.
-    """
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile("w+b")
-        self._blocks: dict[str, tuple[int, int, int, int]] = {}
-        # the shared statements by subject: as the first article gave them or, once
-        # another article gave the same subject other statements, the union of all
-        self._groups: dict[str, tuple[str, ...] | set[str]] = {}
-        self._merged: set[str] = set()
-        self._sorted: list[tuple[str, tuple[str, ...]]] | None = None
-        self._statements: list[str] | None = None
-
-    def add(
-        self,
-        graph: str,
-        own: str | bytes | None,
-        shared: Iterable[str] = (),
-        turtle: str | bytes | None = None,
-        *,
-        count: int | None = None,
-        groups: SubjectGroups | None = None,
-    ) -> None:
-        """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
-        distinct), its ``shared`` statements (``s p o``) and its graph rendered as a Turtle
-        block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
-        ``count``: the number of its own statements, when ``own`` is not given. Text may
-        come as ``str`` or UTF-8 ``bytes``. ``groups``: the shared statements already
-        grouped by subject (:func:`kg.rdf.subject_groups`), instead of ``shared``."""
-        if own is None and turtle is None:
-            raise ValueError("an article needs its own statements or its Turtle block")
-        data = own.encode("utf-8") if isinstance(own, str) else own or b""
-        extra = turtle.encode("utf-8") if isinstance(turtle, str) else turtle or b""
-        self._file.seek(0, os.SEEK_END)
-        offset = self._file.tell()
-        self._file.write(data)
-        self._file.write(extra)
-        self._blocks[graph] = (
-            offset,
-            len(data) if own is not None else -1,
-            len(extra) if turtle is not None else -1,
-            data.count(b"\n") if own is not None else int(count or 0),
-        )
-        if groups is None:
-            from kg.rdf import statement_groups
-
-            groups = statement_groups(sorted(set(shared)))
-        known, merged = self._groups, self._merged
-        for subject, statements in groups:
-            have = known.get(subject)
-            if have is None:
-                known[subject] = statements
-            elif have == statements:
-                continue
-            elif subject in merged:
-                have.update(statements)  # type: ignore[union-attr]
-            else:
-                known[subject] = {*have, *statements}
-                merged.add(subject)
-        self._sorted = self._statements = None
-
-    def graphs(self) -> list[str]:
-        return sorted(self._blocks)
-
-    def _read_bytes(self, offset: int, length: int) -> bytes:
-        self._file.seek(offset)
-        return self._file.read(length)
-
-    def _read(self, offset: int, length: int) -> str:
-        return self._read_bytes(offset, length).decode("utf-8")
-
-    def graph_statements(self, graph: str) -> list[str]:
-        offset, length, turtle, _ = self._blocks[graph]
-        if length >= 0:
-            return [line[:-2] for line in self._read(offset, length).split("\n") if line]
-        import pyoxigraph
-
-        block = _prefix_lines() + self._read(offset, turtle)
-        return sorted(
-            f"{t.subject} {t.predicate} {t.object}"
-            for t in pyoxigraph.parse(block, pyoxigraph.RdfFormat.TURTLE)
-        )
-
-    def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:
-        """An article's graph as an N-Triples or Turtle block with its statement count,
-        when the spool holds it so."""
-        data = self.rendered_bytes(graph, fmt)
-        return None if data is None else (data[0].decode("utf-8"), data[1])
-
-    def rendered_bytes(self, graph: str, fmt: str) -> tuple[bytes, int] | None:
-        """:meth:`rendered`, UTF-8 encoded."""
-        offset, length, turtle, count = self._blocks[graph]
-        if fmt == "ntriples" and length >= 0:
-            return self._read_bytes(offset, length), count
-        if fmt == "turtle" and turtle >= 0:
-            return self._read_bytes(offset + max(length, 0), turtle), count
-        return None
-
-    def shared_groups(self) -> list[tuple[str, tuple[str, ...]]]:
-        """The shared statements grouped by subject, subjects sorted."""
-        if self._sorted is None:
-            known, merged = self._groups, self._merged
-            self._sorted = [
-                (s, tuple(sorted(known[s])) if s in merged else known[s])  # type: ignore[arg-type]
-                for s in sorted(known)
-            ]
-        return self._sorted
-
-    def shared_statements(self) -> list[str]:
-        if self._statements is None:
-            self._statements = [f"{s} {st}" for s, group in self.shared_groups() for st in group]
-        return self._statements
-
-    def merged_statements(self) -> list[str]:
-        """The shared statements of the subjects that articles gave different statements,
-        sorted: the only subjects whose statements in the union are not those one article
-        made (and was checked against the shapes with)."""
-        known = self._groups
-        return [f"{s} {st}" for s in sorted(self._merged) for st in sorted(known[s])]
-
-    def to_dataset(self):  # noqa: ANN201 - rdflib Dataset
-        """The graphs as an rdflib dataset (for small builds)."""
-        from rdflib import Dataset, URIRef
-
-        from kg.rdf import bind_prefixes
-
-        ds = bind_prefixes(Dataset())
-        ds.default_graph.parse(data=ntriples_block(self.shared_statements()), format="nt")
-        for graph in self.graphs():
-            text = ntriples_block(self.graph_statements(graph))
-            ds.graph(URIRef(graph)).parse(data=text, format="nt")
-        return ds
-
-    def triple_count(self) -> int:
-        """Distinct triples in the union of the graphs."""
-        shared = sum(map(len, self._groups.values()))
-        return shared + sum(b[3] for b in self._blocks.values())
-
-    def __len__(self) -> int:
-        return len(self._blocks)
-
-    def close(self) -> None:
-        self._file.close()
-
-
-#: Format name -> streaming writer; names and suffixes as in :data:`kg.export.FORMATS`.
-WRITERS: dict[str, Callable[[QuadSource, IO[str]], int]] = {
+#: Format name -> streaming writer; names and suffixes as in :data:`kg.io.rdflib_writers.FORMATS`.
+WRITERS: dict[str, Callable[[Quads, IO[str]], int]] = {
     "turtle": write_turtle,
     "ntriples": write_ntriples,
     "trig": write_trig,
@@ -489,7 +341,7 @@ WRITERS: dict[str, Callable[[QuadSource, IO[str]], int]] = {
 
 
 def write_outputs(
-    source: QuadSource,
+    quads: Quads,
     out_dir: str | Path,
     formats: Iterable[str],
     counts: dict[str, int] | None = None,
@@ -503,8 +355,6 @@ def write_outputs(
     written are they renamed into place, so a failure leaves earlier outputs untouched.
     JSON-LD (not streamable) is rendered with rdflib from the store's dataset.
     """
-    from kg.export import FORMATS, SUFFIXES
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[Path, Path]] = []
@@ -515,14 +365,11 @@ def write_outputs(
             pending.append((Path(tmp), target))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 if fmt in WRITERS:
-                    written = WRITERS[fmt](source, handle)
+                    written = WRITERS[fmt](quads, handle)
                     if counts is not None:
                         counts[fmt] = written
                 else:
-                    to_dataset = getattr(source, "to_dataset", None)
-                    if to_dataset is None:
-                        raise ValueError(f"format {fmt!r} needs an rdflib dataset")
-                    handle.write(FORMATS[fmt](to_dataset()))
+                    handle.write(FORMATS[fmt](quads.to_dataset()))
                 handle.flush()
                 os.fsync(handle.fileno())
         mask = os.umask(0)

@@ -18,7 +18,8 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg import iri
+from kg import vocab
+from kg.model import iri, ntriples
 from kg.namespace import CY
 from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation
 
@@ -59,22 +60,8 @@ PREFIXES = {
     "schema": SCHEMA,
 }
 
-_UNIT_LABELS = {
-    "Yuan": "元",
-    "SquareKilometre": "平方公里",
-    "SquareMetre": "平方米",
-    "Mu": "亩",
-    "Tonne": "吨",
-    "KilowattHour": "千瓦时",
-    "Kilowatt": "千瓦",
-    "Kilometre": "公里",
-    "CubicMetre": "立方米",
-    "Percent": "%",
-    "Vehicle": "辆",
-    "Item": "个",
-    "Household": "户",
-    "Person": "人",
-}
+#: Unit local name -> how a quantity's label writes it (the unit's ``@zh`` label).
+_UNIT_LABELS = vocab.unit_labels()
 
 _CY = str(CY._NS)
 _XSD = str(XSD)
@@ -120,11 +107,7 @@ def decimal_literal(value: Decimal) -> Literal:
 
 def nt_literal(text: str) -> str:
     """``text`` as an N-Triples string literal, quoted and escaped (``"a\\"b"``)."""
-    if '"' in text or "\\" in text or "\n" in text or "\r" in text:
-        text = (
-            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        )
-    return f'"{text}"'
+    return ntriples.literal(text)
 
 
 class _Terms(dict):
@@ -284,7 +267,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     def sentence_ref(index: int) -> Any:
         ref = sentences.get(index)
         if ref is None:
-            ref = sentences[index] = t.iri(f"{doc_iri}/s{index}")
+            ref = sentences[index] = t.iri(iri.sentence_iri(doc_iri, index))
         return ref
 
     for sent in ex.sentences:
@@ -313,7 +296,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
                 add((ent_ref, t["skos:altLabel"], t.zh(surface)))
         if mention.basis != "exact":
             add((ent_ref, t["cy:mergeReason"], t.string(mention.basis)))
-        ref = t.iri(f"{doc_iri}/m{span.start}-{span.end}")
+        ref = t.iri(iri.mention_iri(doc_iri, span.start, span.end))
         add((ref, t["rdf:type"], t["cy:Mention"]))
         add((ref, t["cy:mentionOf"], ent_ref))
         extend(

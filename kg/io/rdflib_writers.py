@@ -1,16 +1,21 @@
-"""Serialise graphs deterministically: pure ``generate_<format>`` functions and atomic writers."""
+"""Serialise rdflib graphs deterministically: pure ``generate_<format>`` functions and ``write_graph``.
+
+For graphs too large for rdflib, :mod:`kg.io.streaming` writes the same formats from a store
+or a build's spool."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.rdf import bind_prefixes
+from kg.io.files import write_text_atomic
+from kg.io.formats import RDF_FORMATS, by_suffix
+from kg.io.graph_files import union_graph
+from kg.model.triples import bind_prefixes
+from kg.resources import ontology_path
 
 __all__ = [
     "FORMATS",
@@ -26,16 +31,6 @@ __all__ = [
     "write_text_atomic",
     "write_graph",
 ]
-
-
-def union_graph(data: Graph | Dataset) -> Graph:
-    """All triples of a graph or of every graph of a dataset, in one graph."""
-    if not isinstance(data, Dataset):
-        return data
-    graph = bind_prefixes(Graph())
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 def _as_dataset(data: Graph | Dataset) -> Dataset:
@@ -74,8 +69,6 @@ def generate_nquads(data: Graph | Dataset) -> str:
 
 def jsonld_context() -> dict:
     """The JSON-LD context of ``ontology/context.jsonld`` (prefixes and short property terms)."""
-    from kg.resources import ontology_path
-
     return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
@@ -113,44 +106,13 @@ FORMATS: dict[str, Callable[[Graph | Dataset], str]] = {
 }
 
 #: File name suffix of each format.
-SUFFIXES = {
-    "turtle": ".ttl",
-    "ntriples": ".nt",
-    "trig": ".trig",
-    "nquads": ".nq",
-    "jsonld": ".jsonld",
-}
+SUFFIXES = {name: RDF_FORMATS[name].suffix for name in FORMATS}
 
 
 def format_for_path(path: str | Path) -> str | None:
     """The format a file name's suffix names (``graph.nt`` -> ``ntriples``), if any."""
-    suffix = Path(path).suffix.lower()
-    return next((fmt for fmt, suf in SUFFIXES.items() if suf == suffix), None)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates the file 0600; give it the mode a plain open() would have.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    fmt = by_suffix(path, written=True)
+    return fmt.name if fmt is not None and fmt.name in FORMATS else None
 
 
 def write_graph(data: Graph | Dataset, path: str | Path, fmt: str = "turtle") -> Path:

@@ -20,6 +20,8 @@ labels of the entities it uses, so all constraints but ``sh:maxCount`` can only 
 violated inside one article's graph (more triples never break ``sh:minCount``,
 ``sh:class``, ``sh:datatype`` ...); ``sh:maxCount`` is checked again over the statements
 that several articles share (:func:`check_union_max_counts`).
+Size: the compiler of shapes into Python checks, their fast generated tests and the
+general checks that write messages must agree exactly; they are kept side by side.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import methodcaller
+
+from kg.model import ntriples
+from kg.model.validate import load_ontology, load_shapes
 
 __all__ = [
     "UnsupportedShape",
@@ -42,8 +47,8 @@ __all__ = [
 ]
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_LANG_STRING = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>"
-_XSD_STRING = "<http://www.w3.org/2001/XMLSchema#string>"
+_LANG_STRING = ntriples.LANG_STRING
+_XSD_STRING = ntriples.XSD_STRING
 
 
 class UnsupportedShape(Exception):
@@ -88,8 +93,6 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
     from rdflib import RDF, RDFS, BNode, URIRef
     from rdflib.collection import Collection
     from rdflib.namespace import Namespace
-
-    from kg.validate import load_ontology, load_shapes
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     shapes, onto = load_shapes(), load_ontology()
@@ -305,42 +308,12 @@ def _subjects(out: _Objects, path: str, focus: str) -> list[str]:
     return [s for s, props in out.items() if path in props and focus in _values(props[path])]
 
 
-def _datatype(token: str) -> str | None:
-    if not token.startswith('"'):
-        return None
-    end = token.rindex('"')
-    suffix = token[end + 1 :]
-    if suffix.startswith("@"):
-        return _LANG_STRING
-    if suffix.startswith("^^"):
-        return suffix[2:]
-    return _XSD_STRING
-
-
-def _lexical(token: str) -> str:
-    if token.startswith("<"):
-        return token[1:-1]
-    end = token.rindex('"')
-    return (
-        token[1:end]
-        .replace('\\"', '"')
-        .replace("\\n", "\n")
-        .replace("\\r", "\r")
-        .replace("\\\\", "\\")
-    )
-
-
-def _in_languages(token: str, languages: tuple[str, ...]) -> bool:
-    tag = token[token.rindex('"') + 2 :].lower() if _datatype(token) == _LANG_STRING else ""
-    return any(tag == r.lower() or tag.startswith(r.lower() + "-") for r in languages)
-
-
 def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value: str) -> list[str]:
     """What is wrong with one value of a property (empty when nothing)."""
     problems = []
-    if check.datatype is not None and _datatype(value) != check.datatype:
+    if check.datatype is not None and ntriples.datatype(value) != check.datatype:
         problems.append(f"{value} is not of datatype {check.datatype}")
-    if check.languages is not None and not _in_languages(value, check.languages):
+    if check.languages is not None and not ntriples.in_languages(value, check.languages):
         problems.append(f"{value} is not in languages {check.languages}")
     if check.classes is not None:
         types = index.out.get(value, _NO_PROPS).get(_RDF_TYPE, _NO_VALUES)
@@ -348,7 +321,7 @@ def _value_problems(index: _Index, check: PropertyCheck, node: NodeCheck, value:
             types & check.classes or node.individuals.get(value, _NO_VALUES) & check.classes
         ):
             problems.append(f"{value} is not an instance of the required class")
-    if check.pattern is not None and not check.pattern.search(_lexical(value)):
+    if check.pattern is not None and not check.pattern.search(ntriples.lexical_form(value)):
         problems.append(f"{value} does not match {check.pattern.pattern}")
     if check.allowed is not None and value not in check.allowed:
         problems.append(f"{value} is not one of the allowed values")
@@ -578,14 +551,14 @@ def _shape_source(node: NodeCheck, name: str, env: dict) -> str:
 def _fast_tests() -> tuple[dict[int, Callable[..., bool]], tuple[str, ...]]:
     """The fast test of each compiled shape (by ``id``), and the inverse paths they use."""
     env: dict = {
-        "_datatype": _datatype,
-        "_lexical": _lexical,
-        "_in_languages": _in_languages,
+        "_datatype": ntriples.datatype,
+        "_lexical": ntriples.lexical_form,
+        "_in_languages": ntriples.in_languages,
         "_subjects": _subjects,
     }
     nodes = compiled_shapes()
     source = "\n".join(_shape_source(node, f"_shape{i}", env) for i, node in enumerate(nodes))
-    exec(compile(source, "<kg.shapes fast tests>", "exec"), env)
+    exec(compile(source, "<kg.model.shapes fast tests>", "exec"), env)
     inverse = {
         c.path
         for node in nodes

@@ -1,0 +1,18 @@
+"""Building a graph from articles: orchestration (``run``), workers, sinks, checks, result."""
+
+from __future__ import annotations
+
+from kg.build.checks import PYSHACL_LIMIT
+from kg.build.result import AgreementSummary, ArticleSummary, BuildResult, BuildSummary
+from kg.build.run import HTML_MAX_ARTICLES, build, default_jobs
+
+__all__ = [
+    "AgreementSummary",
+    "ArticleSummary",
+    "BuildResult",
+    "BuildSummary",
+    "HTML_MAX_ARTICLES",
+    "PYSHACL_LIMIT",
+    "build",
+    "default_jobs",
+]

@@ -1,0 +1,167 @@
+"""The build's worker processes: each extracts a chunk of articles and renders, sorts and
+checks their statements, so the main process only gathers and writes."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.build.result import ArticleSummary
+from kg.extract import Lexicon, extract
+from kg.io.streaming import turtle_block_of_triples, turtle_compactor
+from kg.model import iri
+from kg.model.shapes import check_triples
+from kg.model.triples import SubjectGroups, extraction_terms, split_terms, subject_groups
+from kg.records import Document, Extraction
+from kg.store import iter_batches
+
+__all__ = ["GC_THRESHOLDS", "ExtractedArticle", "WorkerPool", "extract_chunk", "chunks"]
+
+# Articles per task sent to a worker process: small tasks first, so that a small build
+# keeps every worker busy, then larger ones, which cost the main process less to hand out
+# and gather.
+_CHUNK = 8
+_CHUNK_LARGE = 32
+_CHUNK_RAMP = 256  # articles sent in small tasks
+# Extraction makes many short-lived containers and few reference cycles: the youngest
+# generation is collected less often than Python's default (700 allocations).
+GC_THRESHOLDS = (20_000, 50, 100)
+
+
+def chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """The documents in tasks for the workers: small ones first, then larger ones."""
+    documents = iter(documents)
+    return itertools.chain(
+        iter_batches(itertools.islice(documents, _CHUNK_RAMP), _CHUNK),
+        iter_batches(documents, _CHUNK_LARGE),
+    )
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """One extracted article as it comes back from a worker."""
+
+    doc_id: str
+    graph: str
+    own: bytes | None
+    own_count: int
+    shared: SubjectGroups  # the shared statements, by subject
+    content_hash: str
+    turtle: bytes | None
+    violations: tuple[str, ...]
+    summary: ArticleSummary
+    extraction: Extraction | None
+
+    @property
+    def statements(self) -> int:
+        return self.own_count + sum(len(statements) for _, statements in self.shared)
+
+
+_LEXICON: Any = None
+_COMPACT: Any = None
+
+
+def _worker_init() -> None:
+    """Set up a worker process: leave what it inherits out of garbage collection."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def _warm_up() -> None:
+    """Load the lexicon (and jieba's dictionary) once, before worker processes fork."""
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon.default()
+
+
+def extract_chunk(
+    docs: Sequence[Document], keep: bool, validate: bool, render: frozenset[str]
+) -> list[ExtractedArticle]:
+    """Extract documents and render, sort and check their statements (in a worker).
+
+    Each article's statements are split into its own (its graph) and the shared ones.
+    ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
+    ``"turtle"`` (a Turtle block for the writers).
+    """
+    global _COMPACT
+    _warm_up()
+    if "turtle" in render and _COMPACT is None:
+        _COMPACT = turtle_compactor()
+    out = []
+    for doc in docs:
+        ex = extract(doc, _LEXICON)
+        graph = iri.document_iri(doc.id)
+        triples = extraction_terms(ex)
+        own, shared = split_terms(triples, graph)
+        violations: tuple[str, ...] = ()
+        if validate:
+            violations = tuple(check_triples(triples, limit=3))
+        turtle = None
+        if "turtle" in render:
+            turtle = turtle_block_of_triples(own, _COMPACT, graph).encode("utf-8")
+        out.append(
+            ExtractedArticle(
+                doc.id,
+                graph,
+                "".join([f"{s} {p} {o} .\n" for s, p, o in own]).encode("utf-8")
+                if "ntriples" in render
+                else None,
+                len(own),
+                subject_groups(shared),
+                doc.content_hash,
+                turtle,
+                violations,
+                ArticleSummary.of(ex),
+                ex if keep else None,
+            )
+        )
+    return out
+
+
+class WorkerPool:
+    """In-order parallel map over chunks with a bounded number of tasks in flight."""
+
+    def __init__(self, jobs: int) -> None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
+            _warm_up()  # the workers inherit the loaded lexicon
+        self.jobs = jobs
+        self.pool = (
+            multiprocessing.get_context(method).Pool(jobs, initializer=_worker_init)
+            if jobs > 1
+            else None
+        )
+
+    def map(
+        self,
+        chunks: Iterable[list[Document]],
+        keep: bool,
+        validate: bool,
+        render: frozenset[str],
+    ) -> Iterator[list[ExtractedArticle]]:
+        if self.pool is None:
+            for chunk in chunks:
+                yield extract_chunk(chunk, keep, validate, render)
+            return
+        window: deque = deque()
+        for chunk in chunks:
+            args = (chunk, keep, validate, render)
+            window.append(self.pool.apply_async(extract_chunk, args))
+            if len(window) >= self.jobs * 3:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+
+    def close(self, *, abort: bool = False) -> None:
+        if self.pool is not None:
+            if abort:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None

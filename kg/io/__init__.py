@@ -1,0 +1,1 @@
+"""Files in and out: articles read, the RDF format table, graph files read and written."""
