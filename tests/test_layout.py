@@ -28,36 +28,6 @@ LAYERS = (
 #: Imports between the view-layer packages that are allowed: the build draws the view.
 SIDEWAYS = {("kg.build", "kg.viz")}
 
-#: Known import cycles and function-local imports inside ``kg/extract``, fixed in
-#: kg/extract on main; empty this list when that change is merged.
-EXTRACT_KNOWN = {
-    "cycle": {
-        frozenset(
-            {
-                "kg.extract.areas",
-                "kg.extract.divisions",
-                "kg.extract.lexicon",
-                "kg.extract.projects",
-            }
-        ),
-    },
-    "local": {
-        "kg.extract.agencies",
-        "kg.extract.agreements",
-        "kg.extract.areas",
-        "kg.extract.divisions",
-        "kg.extract.facts",
-        "kg.extract.lexicon",
-        "kg.extract.organizations",
-        "kg.extract.pipeline",
-        "kg.extract.projects",
-        "kg.extract.quantities",
-        "kg.extract.text",
-    },
-    # modules over MAX_LINES without a stated reason (kg/extract is being reworked on main)
-    "size": {"kg.extract.agencies", "kg.extract.facts", "kg.extract.projects"},
-}
-
 #: Modules over :data:`MAX_LINES` must say why in their docstring (a line starting "Size:").
 MAX_LINES = 500
 
@@ -155,17 +125,12 @@ def _cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
     return out
 
 
-def _known_failure(kind: str, value: object) -> bool:
-    return value in EXTRACT_KNOWN[kind]
-
-
 def test_layout_every_module_has_a_layer():
     assert [m for m in MODULES if _layer_of(m)[0] < 0] == []
 
 
 def test_layout_has_no_import_cycle():
-    cycles = [c for c in _cycles(_module_graph()) if not _known_failure("cycle", c)]
-    assert cycles == []
+    assert _cycles(_module_graph()) == []
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -190,8 +155,6 @@ def test_layout_imports_run_down(module):
 def test_layout_local_imports_say_why(module):
     """An import of the package's own modules inside a function is for a heavy optional
     dependency, and says so (a ``# lazy:`` comment on its line)."""
-    if _known_failure("local", module):
-        pytest.xfail("fixed in kg/extract on main")
     lines = MODULES[module].read_text(encoding="utf-8").splitlines()
     unexplained = [
         f"{module}:{line} imports {target}"
@@ -203,8 +166,6 @@ def test_layout_local_imports_say_why(module):
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_layout_modules_are_small_or_say_why(module):
-    if _known_failure("size", module):
-        pytest.xfail("fixed in kg/extract on main")
     path = MODULES[module]
     text = path.read_text(encoding="utf-8")
     lines = text.count("\n")

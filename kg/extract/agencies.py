@@ -2,8 +2,9 @@
 
 One module for every kind of body (local, national, party and congress organs, area
 committees, SAR bureaus, foreign bodies): they share the organ tables and the rules that
-tell an organ from a word ending in its character, and their overlaps are settled here
-(so it runs past 500 lines).
+tell an organ from a word ending in its character, and their overlaps are settled here.
+
+Size: past 500 lines, for the reasons above.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Named projects and facilities: a distinguishing name before a head noun (…项目, …中心, …线)."""
+"""Named projects and facilities: a distinguishing name before a head noun (…项目, …中心, …线).
+
+Size: just past 500 lines; every rule here decides one thing, whether the words before a
+head name a project, and the rules read each other's tables.
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg.iri import document_iri, entity_iri
+from kg.model.iri import document_iri, entity_iri
 
 
 @pytest.mark.parametrize(
