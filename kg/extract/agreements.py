@@ -49,6 +49,11 @@ _MANY_SIGNERS = re.compile(
 _SENTENCE_STOPS = "。;；!！?？"
 
 
+def _sentence_start(norm: str, pos: int) -> int:
+    """Where the sentence (or the part after a semicolon) holding ``pos`` starts."""
+    return max(norm.rfind(c, 0, pos) for c in _SENTENCE_STOPS) + 1
+
+
 @dataclass
 class AgreementHit:
     """An agreement title in the normalised text."""
@@ -195,7 +200,7 @@ def find_agreements(
             continue
         if _commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
-        clause = max(norm.rfind(c, 0, m.start()) for c in _SENTENCE_STOPS) + 1
+        clause = _sentence_start(norm, m.start())
         many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
         if many is not None and not many.group().startswith(("两", "二", "2")):
             continue  # 教育部已与13个省份签订《…备忘录》: one text signed with each of them
@@ -234,7 +239,7 @@ def find_agreements(
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
-            clause = max(norm.rfind(c, 0, s) for c in _SENTENCE_STOPS) + 1
+            clause = _sentence_start(norm, s)
             if (
                 _GENERIC_TITLE.match(t)
                 or len(t) < 2

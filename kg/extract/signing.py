@@ -10,7 +10,7 @@ from kg.extract.agreements import SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.numerals import small_cn_number
-from kg.records import DateValue, Entity
+from kg.records import DateValue, Entity, Span
 
 __all__ = ["relate_signing"]
 
@@ -68,6 +68,40 @@ _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
 
 
+def _government(f: Found, place: Entity, span: Span) -> Entity:
+    """The government that signs for a state (中国政府) or a division (宜春市人民政府), with
+    its jurisdiction read from ``span``."""
+    if place.cls == "Country":
+        gov = entity("Agency", place.label + "政府")
+    else:
+        gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "人民政府")
+    f.b.relate(gov, "jurisdiction", place, span)
+    return gov
+
+
+def _state_pair(f: Found, start: int, end: int) -> list[str]:
+    """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
+    codes: China and at least one other state, each once; else none."""
+    abbr = f.lex.country_abbreviations
+    codes = ["CN" if c == "中" else abbr.get(c, "") for c in f.norm[start:end]]
+    if len(codes) < 2 or "CN" not in codes or "" in codes or len(set(codes)) != len(codes):
+        return []
+    return codes
+
+
+def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
+    """Where a run of 中 and states' abbreviations from ``start`` ends (``step`` 1) or begins
+    (``step`` -1), not past ``limit``."""
+    norm, abbr = f.norm, f.lex.country_abbreviations
+    k = start
+    while k != limit:
+        c = norm[k] if step > 0 else norm[k - 1]
+        if c != "中" and c not in abbr:
+            break
+        k += step
+    return k
+
+
 def _governments_in(
     f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
@@ -105,12 +139,7 @@ def _governments_in(
         gap = _SUBJECT_GAP.match(norm, end)
         if after not in ("与", "和", "同", "、", "及") and gap.end() != verb:
             continue  # 成都市长, 重庆市民: the place begins another word
-        if ent.cls == "Country":
-            gov = entity("Agency", ent.label + "政府")
-        else:
-            gov = entity("Agency", lex.divisions.by_code[ent.code].name + "人民政府")
-        b.relate(gov, "jurisdiction", ent, b.sentence_span(f.prep.sentence_at(start)))
-        out.append((start, gov))
+        out.append((start, _government(f, ent, b.sentence_span(f.prep.sentence_at(start)))))
     if not out:
         out = _abbreviated_states(f, cs, verb)
     return out
@@ -123,7 +152,6 @@ _STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
 def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
     """States written by their abbreviations as the subject of a signing (中美签署…)."""
     norm, lex = f.norm, f.lex
-    abbr = lex.country_abbreviations
     # 正式, 共同, 17日… written between the states and the verb
     gap = min(
         (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
@@ -131,22 +159,14 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
     )
     tail = _STATES_BEFORE.search(norm, cs, gap)
     end = tail.start() if tail is not None else gap
-    k = end
-    while k > cs and (norm[k - 1] == "中" or norm[k - 1] in abbr):
-        k -= 1
-    if end - k < 2 or (k > cs and f.lex.is_known_word(norm[k - 1 : k + 1])):
+    k = _abbreviation_run(f, end, cs, -1)
+    if k > cs and lex.is_known_word(norm[k - 1 : k + 1]):
         return []  # not a pair of states on its own (华中美术馆)
-    codes = ["CN" if c == "中" else abbr[c] for c in norm[k:end]]
-    if "CN" not in codes or len(set(codes)) != len(codes):
-        return []
-    out = []
     span = f.b.sentence_span(f.prep.sentence_at(k))
-    for offset, code in enumerate(codes):
-        state = country_entity(code, lex)
-        gov = entity("Agency", state.label + "政府")
-        f.b.relate(gov, "jurisdiction", state, span)
-        out.append((k + offset, gov))
-    return out
+    return [
+        (k + offset, _government(f, country_entity(code, lex), span))
+        for offset, code in enumerate(_state_pair(f, k, end))
+    ]
 
 
 # ，与C签署…: the subject of the clause before signs again.
@@ -273,13 +293,10 @@ def _title_states(f: Found, t: AgreementHit) -> list[str]:
     韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…; none unless China and at least one
     other state are named at its start."""
     norm, lex = f.norm, f.lex
-    k = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
-    codes: list[str] = []
-    abbr = lex.country_abbreviations
-    while k < t.title_end and (norm[k] == "中" or norm[k] in abbr):
-        codes.append("CN" if norm[k] == "中" else abbr[norm[k]])
-        k += 1
-    if len(codes) < 2 or norm[k : k + 1] in _NOT_STATES_AFTER:
+    s = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
+    k = _abbreviation_run(f, s, t.title_end, 1)
+    codes = _state_pair(f, s, k)
+    if not codes or norm[k : k + 1] in _NOT_STATES_AFTER:
         codes = []
         m = lex.country_re.match(norm, t.title_start)
         if m is not None and norm[m.end() : m.end() + 1] in _STATE_JOINERS:
@@ -381,9 +398,7 @@ def relate_signing(
     if not parties and not t.generic:
         # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
         for code in _title_states(f, t):
-            gov = entity("Agency", f.lex.countries[code][0] + "政府")
-            b.relate(gov, "jurisdiction", country_entity(code, f.lex), sent_span)
-            parties.append(gov)
+            parties.append(_government(f, country_entity(code, f.lex), sent_span))
     parties = list(dict.fromkeys(parties))
     if t.generic:
         if len(parties) < 2:
