@@ -129,6 +129,61 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
 
 
 @pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # provinces by their abbreviations sign through their governments
+        (
+            "2016年3月，沪浙签署《共建杭州湾跨海通道合作协议》。",
+            "共建杭州湾跨海通道合作协议",
+            {"上海市人民政府", "浙江省人民政府"},
+        ),
+        (
+            "湘鄂赣三省昨天签订《长江中游城市群旅游合作协议》。",
+            "长江中游城市群旅游合作协议",
+            {"湖南省人民政府", "湖北省人民政府", "江西省人民政府"},
+        ),
+        (
+            "粤港两地正式签署《粤港青年创业合作协议》。",
+            "粤港青年创业合作协议",
+            {"广东省人民政府", "香港特别行政区政府"},
+        ),
+        # a company's short name signs where the clause makes it one company
+        (
+            "贵阳市人民政府与招商银行签署《金融服务合作协议》。",
+            "金融服务合作协议",
+            {"贵阳市人民政府", "招商银行"},
+        ),
+        (
+            "交通运输部与中远海运集团签订了《航运安全战略合作协议》。",
+            "航运安全战略合作协议",
+            {"中华人民共和国交通运输部", "中远海运集团"},
+        ),
+        (
+            "上月，青海电力公司与甘肃电力公司正式签订《跨省调峰互济协议》。",
+            "跨省调峰互济协议",
+            {"青海电力公司", "甘肃电力公司"},
+        ),
+    ],
+)
+def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):
+    _entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公司与两家银行签署协议。",  # kinds, not names
+        "南京津浦铁路旧址签署仪式照片展出。",  # 京津 inside another word
+        "台海两岸签署《海峡两岸经济合作框架协议》。",  # not divisions that sign as governments
+    ],
+)
+def test_extract_wire_no_parties_from_kinds_or_words(text):
+    _entities, relations = _read(text)
+    assert not {o for _s, p, o in relations if p == "party"}
+
+
+@pytest.mark.parametrize(
     "text, label, parties",
     [
         (
@@ -182,6 +237,12 @@ def test_extract_wire_unsigned_agreements_have_no_party_and_no_date(text, title)
         ("去年9月签署的《湘赣边区合作协议》成效显著。", "湘赣边区合作协议", "2023-09"),
         ("2019年11月，两市签署《宁杭生态经济带合作协议》。", "宁杭生态经济带合作协议", "2019-11"),
         ("本月8日，两省签署《黔桂旅游合作协议》。", "黔桂旅游合作协议", "2024-05-08"),
+        (
+            "自2017年6月闽赣签署《闽赣生态协作协议》以来，两地互访频繁。",
+            "闽赣生态协作协议",
+            "2017-06",
+        ),
+        ("2021年4月中法再次签署《中法核能合作议定书》。", "中法核能合作议定书", "2021-04"),
     ],
 )
 def test_extract_wire_signing_dates_at_the_text_precision(text, title, date):

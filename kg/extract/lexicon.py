@@ -118,9 +118,11 @@ class Lexicon:
         self.region_words: frozenset[str] = frozenset(read_lines("region_words.txt"))
         self.area_suffixes: tuple[str, ...] = tuple(read_lines("area_suffixes.txt"))
         self.sar_organs: tuple[str, ...] = tuple(read_lines("sar_organs.txt"))
-        self.province_abbreviations: frozenset[str] = frozenset(
-            read_lines("province_abbreviations.txt")
-        )
+        # 川 -> 510000: the province-level division a one-character abbreviation stands for
+        self.province_codes: dict[str, str] = {
+            r[0]: r[1] for r in read_table("province_abbreviations.tsv")
+        }
+        self.province_abbreviations: frozenset[str] = frozenset(self.province_codes)
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
         # countries: ISO code -> (short name, organ words of its ministries); written -> code
         self.countries: dict[str, tuple[str, tuple[str, ...]]] = {}

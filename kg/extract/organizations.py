@@ -30,6 +30,28 @@ _CONTINUES = frozenset("区城园创生路站校毕")
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
 
+# 中国银行, 三峡集团公司, 滴滴公司: a short company name, without 有限公司, is taken only where
+# it signs (A与B签署, 与B签约), where the clause leaves no doubt that it names one company.
+_SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行")
+_SIGNS_AFTER = re.compile(
+    r"(?:(?:与|和|同)[^,，。;；:：、《》]{2,24}?)?"
+    r"(?:共同|正式|成功|分别|也|还|又|再|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
+    r"|在[\u4e00-\u9fff]{2,6})*(?:签署|签订|签约)"
+)
+
+
+def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
+    """The suffixes that end an organisation's name: those of the lexicon anywhere, a
+    company's short suffix where the company signs."""
+    found = list(lex.org_suffix_re.finditer(norm))
+    ends = {m.end() for m in found}
+    for m in _SIGNER_SUFFIX.finditer(norm):
+        if m.end() not in ends and _SIGNS_AFTER.match(norm, m.end()):
+            found.append(m)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 @dataclass
 class OrganizationHit:
     """An organisation name in the normalised text."""
@@ -51,7 +73,7 @@ def find_organizations(
     place_end = {p.end: p for p in places}
     place_starts = frozenset(p.start for p in places)
     cands: list[OrganizationHit] = []
-    for m in lex.org_suffix_re.finditer(norm):
+    for m in _suffixes(norm, lex):
         hs, he = m.span()
         if norm[he : he + 1] in _CONTINUES:
             continue  # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈: the suffix is inside a word
@@ -100,14 +122,17 @@ def find_organizations(
             start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
-        if words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
+        whole = lex.pos_cut(norm[start:he]) if start < hs else []
+        # 招商银行 signs: one name in the dictionary, whatever its first word is
+        named = _SIGNER_SUFFIX.fullmatch(m.group()) is not None and [f for _w, f in whole] == ["nt"]
+        if not named and words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
             continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
         inside = [p for p in places if start <= p.start and p.end <= hs]
         if _GRADE.search(norm, start, hs):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
-        if looks_generic(norm[start:hs], lex, inside):
+        if not named and looks_generic(norm[start:hs], lex, inside):
             continue
         label = norm[start:end]
         if norm.endswith("我国", 0, start) and not inside:

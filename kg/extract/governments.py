@@ -1,0 +1,183 @@
+"""The governments that sign for places and states written as the subject of a signing
+(宜春市与…签署, 京冀签署, 中美签署) or named in a treaty's title (中俄…条约)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.agreements import AgreementHit
+from kg.extract.builder import Found, country_entity, division_entity, entity
+from kg.records import Entity, Span
+
+__all__ = ["government", "governments_in", "title_states"]
+
+
+# Words between a place and the signing verb that keep the place the verb's subject
+# (成都市正式签署, 长沙县日前签订).
+_SUBJECT_GAP = re.compile(
+    r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日)*"
+)
+# Characters before a place that make it where something happens, not who acts.
+_LOCATIVE = frozenset("在于赴到从来至往向经")
+_CLAUSE_STOPS = ",，;；:：。"
+
+
+def government(f: Found, place: Entity, span: Span) -> Entity:
+    """The government that signs for a state (中国政府) or a division (宜春市人民政府), with
+    its jurisdiction read from ``span``."""
+    if place.cls == "Country":
+        gov = entity("Agency", place.label + "政府")
+    elif place.code in _SAR_CODES:
+        gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "政府")
+    else:
+        gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "人民政府")
+    f.b.relate(gov, "jurisdiction", place, span)
+    return gov
+
+
+# Hong Kong and Macao: their governments are 特别行政区政府, not 人民政府.
+_SAR_CODES = frozenset({"810000", "820000"})
+
+
+def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
+    """Provinces written by their abbreviations right before ``end`` (京冀签署, 川渝两地
+    签订, 沪苏浙皖): each province once, two or more, as places; else none."""
+    norm, lex = f.norm, f.lex
+    k = end
+    while k > cs and norm[k - 1] in lex.province_codes and end - k < 8:
+        k -= 1
+    codes = [lex.province_codes[c] for c in norm[k:end]]
+    if len(codes) < 2 or len(set(codes)) != len(codes) or "710000" in codes:
+        return []
+    if k > cs and lex.is_known_word(norm[k - 1 : k + 1]):
+        return []  # the run begins inside another word (南京津…)
+    if any(code not in lex.divisions.by_code for code in codes):
+        return []
+    return [(k + offset, division_entity(code, lex)) for offset, code in enumerate(codes)]
+
+
+def _state_pair(f: Found, start: int, end: int) -> list[str]:
+    """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
+    codes: China and at least one other state, each once; else none."""
+    abbr = f.lex.country_abbreviations
+    codes = ["CN" if c == "中" else abbr.get(c, "") for c in f.norm[start:end]]
+    if len(codes) < 2 or "CN" not in codes or "" in codes or len(set(codes)) != len(codes):
+        return []
+    return codes
+
+
+def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
+    """Where a run of 中 and states' abbreviations from ``start`` ends (``step`` 1) or begins
+    (``step`` -1), not past ``limit``."""
+    norm, abbr = f.norm, f.lex.country_abbreviations
+    k = start
+    while k != limit:
+        c = norm[k] if step > 0 else norm[k - 1]
+        if c != "中" and c not in abbr:
+            break
+        k += step
+    return k
+
+
+def governments_in(
+    f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, Entity]]:
+    """Divisions and states written as the subject of a signing in its clause (宜春市与宁德
+    时代签署, 中国与东盟签署…, 长沙县与…签订): their governments, the bodies that sign for
+    them. A place after 在/赴 is where it happens; a place inside a body's name is that
+    body's; a division written after its parent (湖南长沙县) is the one meant."""
+    norm, lex, b = f.norm, f.lex, f.b
+    cs = max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
+    taken += [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
+    cands: list[tuple[int, int, Entity]] = []
+    for start, (ent, end) in f.place_at.items():
+        if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
+            cands.append((start, end, ent))
+    for m in lex.country_re.finditer(norm, cs, verb):
+        code = lex.country_names[m.group()]
+        cands.append((m.start(), m.end(), country_entity(code, lex)))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    out: list[tuple[int, Entity]] = []
+    for k, (start, end, ent) in enumerate(cands):
+        if any(ts <= start < te and (ts, te) != (start, end) for ts, te in taken):
+            continue
+        if any(s <= start < t for s, t in skip):
+            continue
+        if k + 1 < len(cands) and cands[k + 1][0] == end:
+            continue  # 湖南长沙县: the parent before the division meant
+        first = start
+        while k > 0 and cands[k - 1][1] == first:
+            k -= 1
+            first = cands[k][0]
+        if first > cs and norm[first - 1] in _LOCATIVE:
+            continue  # 在成都签署: where, not who
+        after = norm[end : end + 1]
+        gap = _SUBJECT_GAP.match(norm, end)
+        if after not in ("与", "和", "同", "、", "及") and gap.end() != verb:
+            continue  # 成都市长, 重庆市民: the place begins another word
+        out.append((start, government(f, ent, b.sentence_span(f.prep.sentence_at(start)))))
+    if not out:
+        out = _abbreviated_states(f, cs, verb)
+    return out
+
+
+# 中美 / 韩中 / 中俄两国 right before the signing verb: the states that sign.
+_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
+
+
+def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
+    """States written by their abbreviations as the subject of a signing (中美签署…)."""
+    norm, lex = f.norm, f.lex
+    # 正式, 共同, 17日… written between the states and the verb
+    gap = min(
+        (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
+        default=verb,
+    )
+    tail = _STATES_BEFORE.search(norm, cs, gap)
+    end = tail.start() if tail is not None else gap
+    k = _abbreviation_run(f, end, cs, -1)
+    if k > cs and lex.is_known_word(norm[k - 1 : k + 1]):
+        return []  # not a pair of states on its own (华中美术馆)
+    span = f.b.sentence_span(f.prep.sentence_at(k))
+    states = [
+        (k + offset, government(f, country_entity(code, lex), span))
+        for offset, code in enumerate(_state_pair(f, k, end))
+    ]
+    if states:
+        return states
+    # 京冀签署, 川渝两地签订: provinces by their abbreviations sign through their governments
+    tail = _PROVINCES_BEFORE.search(norm, cs, gap)
+    at = tail.start() if tail is not None else gap
+    return [(pos, government(f, place, span)) for pos, place in _province_run(f, cs, at)]
+
+
+_PROVINCES_BEFORE = re.compile(
+    r"(?:两地|三地|四地|两省|三省|四省|两省市|三省市|四省市|双方|各方)?$"
+)
+
+
+# Characters after 中X that make it another word: 中美洲 (Central America), 中英文.
+_NOT_STATES_AFTER = frozenset("洲文部")
+# Joiners of two states written in full (印度—欧盟, 中国与巴基斯坦).
+_STATE_JOINERS = "—-–与和"
+
+
+def title_states(f: Found, t: AgreementHit) -> list[str]:
+    """The states a title is named after, as ISO codes: 中俄睦邻友好合作条约 (CN, RU),
+    韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…; none unless China and at least one
+    other state are named at its start."""
+    norm, lex = f.norm, f.lex
+    s = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
+    k = _abbreviation_run(f, s, t.title_end, 1)
+    codes = _state_pair(f, s, k)
+    if not codes or norm[k : k + 1] in _NOT_STATES_AFTER:
+        codes = []
+        m = lex.country_re.match(norm, t.title_start)
+        if m is not None and norm[m.end() : m.end() + 1] in _STATE_JOINERS:
+            n = lex.country_re.match(norm, m.end() + 1)
+            if n is not None:
+                codes = [lex.country_names[m.group()], lex.country_names[n.group()]]
+    if "CN" not in codes or len(set(codes)) != len(codes):
+        return []
+    return codes
