@@ -287,6 +287,40 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "兰州大学学生就业指导中心主任介绍了招聘安排。",  # an institution and its post
+        "厦门市思明区法律援助中心律师为群众答疑。",
+        "昆明地震台网中心发布消息。",
+        "3万余亩茶叶示范基地带动了周边农户。",  # a measure, not a name
+        "每1元铁路投资可带动上下游产值。",
+        "这一立法项目已经列入年度计划。",  # refers back
+        "在该农场南北两片苗木基地种植云杉。",
+        "物资由机场运往成都和西安机场。",  # two places, one head
+        "酒店位于长沙市中心。",  # the middle of a city
+        "这条铁路结束了湘西不通高铁的历史。",  # a clause
+        "“黄河几字弯生态走廊建设”战略稳步推进。",  # a strategy in quotes
+    ],
+)
+def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
+    entities, _ = _read(text)
+    assert not [label for cls, label in entities if cls == "Project"]
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("西宁曹家堡机场三期扩建工程开工。", "西宁曹家堡机场三期扩建工程"),
+        ("“渝西水资源配置”项目进展顺利。", "“渝西水资源配置”项目"),
+        ("张家口数据中心总投资20亿元。", "张家口数据中心"),
+    ],
+)
+def test_extract_wire_named_projects_beside_those_rules_are_kept(text, project):
+    entities, _ = _read(text)
+    assert ("Project", project) in entities
+
+
+@pytest.mark.parametrize(
     "text, body, parent",
     [
         ("日本总务省消防厅发布通知。", "日本总务省消防厅", "日本总务省"),

@@ -67,8 +67,9 @@ _COUNT_AFTER = re.compile(
 # Words before a name that make it one of a kind (全市生态环境监测数据中心).
 _DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
 _BOOK = re.compile(r"《[^《》\n]{1,120}》")
-# Heads that need more than a place before them (深圳园区 is a part of an area).
-_NEEDS_MODIFIER = frozenset({"园区"})
+# Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
+# the middle of a city).
+_NEEDS_MODIFIER = frozenset({"园区", "中心"})
 # Characters that end a word and never begin a name (保障性, 现代化, 新型).
 _WORD_TAILS = frozenset("性化型式级类")
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
@@ -97,8 +98,21 @@ _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
-    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力)$"
+    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存)$"
 )
+# X中心主任, X基地负责人: the centre or base of a person's post is an institution.
+_STAFF_AFTER = re.compile(
+    r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
+)
+# 2万余亩竹笋示范基地, 每1元高速公路: a quantity before the head measures, it does not name.
+_QUANTITY_START = re.compile(
+    r"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?"
+    r"(?:亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只)"
+)
+# 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
+_DEMONSTRATIVE = frozenset("这那该此")
+# 浙西不通高铁: a negated verb makes a clause, not a name.
+_NEGATION = re.compile(r"不|没有|未能|尚未")
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 
@@ -194,6 +208,16 @@ _POSITION_WORDS = frozenset(
 )
 
 
+def _in_other_quote(norm: str, start: int, end: int) -> bool:
+    """True when ``norm[start:end]`` lies inside quotation marks that go on past it
+    (“苏伊士运河走廊开发”): the quoted words name a strategy or a slogan."""
+    opened = norm.rfind("“", max(0, start - 20), start + 1)
+    if opened < 0 or "”" in norm[opened:start]:
+        return False
+    closed = norm.find("”", end, end + 20)
+    return closed > end and "“" not in norm[end:closed]
+
+
 def _only_broad_place(bare: str, lex: Lexicon) -> bool:
     """True when ``bare`` is a country's name, then only generic words."""
     m = lex.country_re.match(bare)
@@ -267,6 +291,17 @@ def find_projects(
             start = name_start(norm, start, hs, lex, place_starts)
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
+        if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
+            continue  # 就业指导中心主任: the institution a person works for
+        if _QUANTITY_START.match(norm, start) or _NEGATION.search(norm, start, hs):
+            continue  # 2万余亩…基地, 每1元高速公路, 不通高铁: a measure or a clause
+        if start > 0 and (
+            norm[start - 1] in _DEMONSTRATIVE
+            or (norm[start] == "一" and norm[start - 1 : start] in _DEMONSTRATIVE)
+        ):
+            continue  # 这一修法项目, 该林场…基地: refers back to something named before
+        if _in_other_quote(norm, start, end):
+            continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
         if head in _INSTITUTION_HEADS and norm.endswith(
             (*lex.org_suffixes, "公司", "集团"), start, hs
         ):
@@ -288,11 +323,13 @@ def find_projects(
             )
         ):
             continue  # 保持高速, 全程高速: "at high speed", not an expressway
-        joined = max(norm.rfind(j, start, hs) for j in "和及")
+        joined = max(norm.rfind(j, start, hs) for j in "和及与、")
         if joined >= start and (
-            hs - joined - 1 < 2 or looks_generic(norm[joined + 1 : hs], lex, [])
+            hs - joined - 1 < 2
+            or looks_generic(norm[joined + 1 : hs], lex, [])
+            or (joined in place_end and place_end.get(hs) is not None)
         ):
-            continue  # 解决方案复制和新项目, 中国需求和新铁矿项目: a kind after the joiner
+            continue  # 解决方案复制和新项目, 长沙和广州机场: a kind after the joiner, or two places
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]
