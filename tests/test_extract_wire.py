@@ -300,6 +300,8 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "酒店位于长沙市中心。",  # the middle of a city
         "这条铁路结束了湘西不通高铁的历史。",  # a clause
         "“黄河几字弯生态走廊建设”战略稳步推进。",  # a strategy in quotes
+        "傍晚，居民们去小广场跳舞。",  # a verb and its object, not a name
+        "学校组织学生到研学基地参观。",
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
@@ -313,6 +315,8 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("西宁曹家堡机场三期扩建工程开工。", "西宁曹家堡机场三期扩建工程"),
         ("“渝西水资源配置”项目进展顺利。", "“渝西水资源配置”项目"),
         ("张家口数据中心总投资20亿元。", "张家口数据中心"),
+        ("鱼嘴工业园引进企业12家。", "鱼嘴工业园"),  # a name jieba does not know
+        ("盐通铁路正式开通。", "盐通铁路"),  # a line named by its ends
     ],
 )
 def test_extract_wire_named_projects_beside_those_rules_are_kept(text, project):

@@ -376,8 +376,8 @@ def has_proper_word(
     place, person, organisation, abbreviation of places or (unless ``terms`` is off) other
     proper noun; a rare word (when ``rare``); a name the article gives a place (天府 of
     天府新区); or single characters in a row (a name jieba does not know: 鱼复, 成达万), not
-    morphemes that jieba only tags as such (组展: 组 + 展); ``verb_singles`` off: nor
-    verbs and function words (是要把握)."""
+    morphemes that jieba only tags as such (组展: 组 + 展); ``verb_singles`` off: the run
+    begins with a noun or an adjective (鱼复, 古雷), not a verb, a function word or a suffix (是要把握, 们去小)."""
     if any(n in core for n in names):
         return True
     singles = 0
@@ -393,7 +393,7 @@ def has_proper_word(
             len(word) == 1
             and "\u4e00" <= word <= "\u9fff"
             and flag != "zg"
-            and (verb_singles or flag[:1] not in ("v", "p", "d", "c", "u", "r"))
+            and (verb_singles or singles > 0 or flag[:1] in ("n", "j", "a"))
         )
         singles = singles + 1 if single else 0
         if singles >= 2:

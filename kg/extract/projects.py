@@ -162,7 +162,10 @@ def _is_generic(
     # a rare word names a park or an installation only with more than two characters
     # (储能装置 is a kind of device)
     rare = head in _DESCRIPTIVE_HEADS and len(bare) >= 3
-    return not has_proper_word(bare, lex, names, rare=rare)
+    # single characters in a row name a line by its ends (盐通铁路, 花久高速公路); before
+    # other heads they are as often a verb and its object (研学基地, 去小公园)
+    line = lex.project_heads.get(head) == "line"
+    return not has_proper_word(bare, lex, names, rare=rare, verb_singles=line)
 
 
 # Region words that do not make a name of their own (中国高铁); a half of the country
