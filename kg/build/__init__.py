@@ -1,4 +1,4 @@
-"""Building a graph from articles: orchestration (``run``), workers, sinks, checks, rejects, result."""
+"""Building a graph from articles: orchestration, workers, sinks, checks, rejects, result."""
 
 from __future__ import annotations
 
