@@ -22,6 +22,7 @@ _EXPORTS = {
     "Entity": "kg.records",
     "Mention": "kg.records",
     "Relation": "kg.records",
+    "Rejection": "kg.records",
     "read_documents": "kg.io.articles",
     "extract": "kg.extract",
     "Lexicon": "kg.extract",

@@ -1,6 +1,14 @@
 """The package's exceptions: one small hierarchy the CLI turns into one line and an exit code."""
 
-__all__ = ["KgError", "InputError", "GoldError", "QueryError", "ValidationError"]
+__all__ = [
+    "KgError",
+    "InputError",
+    "GoldError",
+    "QueryError",
+    "ValidationError",
+    "ExtractionError",
+    "RejectLimitError",
+]
 
 
 class KgError(Exception):
@@ -29,3 +37,13 @@ class ValidationError(KgError):
     """A graph does not conform to the SHACL shapes."""
 
     exit_code = 3
+
+
+class ExtractionError(KgError):
+    """The extractor failed on an article (a strict build stops there)."""
+
+
+class RejectLimitError(KgError):
+    """A build set aside more articles than it was allowed to."""
+
+    exit_code = 4

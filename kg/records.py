@@ -19,11 +19,14 @@ __all__ = [
     "DateValue",
     "Relation",
     "Extraction",
+    "Rejection",
+    "printable",
     "ENTITY_CLASSES",
     "RELATION_PREDICATES",
     "MERGE_BASES",
     "YEAR_SOURCES",
     "DATE_PRECISIONS",
+    "REJECT_STAGES",
 ]
 
 #: Ontology class local names an :class:`Entity` may have (read from ``ontology/chengyu.ttl``).
@@ -51,10 +54,16 @@ YEAR_SOURCES = ("explicit", "published", "text")
 #: How much of a date the text gives: a day, a month (2023年9月) or a year (1974年).
 DATE_PRECISIONS = ("day", "month", "year")
 
+#: Where a build set an article aside: reading it, extracting it, checking it against the shapes.
+REJECT_STAGES = ("read", "extract", "shapes")
+
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its text and what its metadata says."""
+    """One article: its text and what its metadata says.
+
+    ``path`` is the file it was read from and ``line`` its line there (in a ``.jsonl``).
+    """
 
     id: str
     text: str
@@ -64,11 +73,89 @@ class Document:
     source: str | None = None
     encoding: str = "utf-8"
     path: str | None = None
+    line: int | None = None
 
     @property
     def content_hash(self) -> str:
         """SHA-256 of the text, hex-encoded."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def where(self) -> str:
+        """Where the article was read: ``PATH:LINE``, ``PATH``, or its id.
+
+        >>> Document("a", "x", path="feed.jsonl", line=3).where
+        'feed.jsonl:3'
+        """
+        if self.path is None:
+            return self.id
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+# longest reason a rejection keeps: a reason quotes values, which may be huge
+_REASON_MAX = 300
+
+
+def printable(text: str) -> str:
+    """``text`` with what UTF-8 cannot encode (lone surrogates, as in a non-UTF-8 file
+    name or a JSON ``"\\udc80"``) written as backslash escapes.
+
+    >>> printable("a\\udc80b")
+    'a\\\\udc80b'
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An article a build set aside: the file it is in (``input``), its line there (a
+    ``.jsonl`` line, else ``None``), its document id when known, the stage that set it
+    aside (one of :data:`REJECT_STAGES`) and why, in one line.
+
+    Text is kept printable (:func:`printable`) and the reason one line of at most 300
+    characters, so that a rejection can always be printed and written as JSON.
+
+    >>> Rejection("feed.jsonl", 4, None, "read", "empty 'text'").message
+    "feed.jsonl:4: empty 'text'"
+    """
+
+    input: str
+    line: int | None
+    id: str | None
+    stage: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.stage not in REJECT_STAGES:
+            raise ValueError(f"unknown stage {self.stage!r}")
+        reason = " ".join(printable(self.reason).split())
+        if len(reason) > _REASON_MAX:
+            reason = reason[: _REASON_MAX - 1] + "…"
+        # a frozen record whose text is made printable once, where it is made
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "input", printable(self.input))
+        if self.id is not None:
+            object.__setattr__(self, "id", printable(self.id))
+
+    @property
+    def where(self) -> str:
+        """``INPUT:LINE`` or ``INPUT``."""
+        return self.input if self.line is None else f"{self.input}:{self.line}"
+
+    @property
+    def message(self) -> str:
+        """The one-line message: where and why."""
+        return f"{self.where}: {self.reason}"
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The rejection as a JSON object (the keys in a fixed order)."""
+        return {
+            "input": self.input,
+            "line": self.line,
+            "id": self.id,
+            "stage": self.stage,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,11 @@ BAD = [
 
 
 @pytest.mark.parametrize(("name", "content", "message"), BAD)
-def test_cli_build_bad_input_exits_nonzero_and_keeps_earlier_output(
+def test_cli_build_strict_bad_input_exits_nonzero_and_keeps_earlier_output(
     capsys, tmp_path, seed_build, name, content, message
 ):
+    """With --strict a bad article stops the build (without, it is left out: see
+    tests/test_build_rejects.py); a missing path stops every build."""
     out = tmp_path / "out"
     out.mkdir()
     shutil.copy(seed_build / "graph.ttl", out / "graph.ttl")
@@ -76,7 +78,7 @@ def test_cli_build_bad_input_exits_nonzero_and_keeps_earlier_output(
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    code = main(["build", str(SEED), str(path), "--out", str(out)])
+    code = main(["build", str(SEED), str(path), "--out", str(out), "--strict"])
     err = capsys.readouterr().err
     assert code == 2
     assert message in err

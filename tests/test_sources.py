@@ -8,7 +8,8 @@ import json
 import pytest
 
 from kg.errors import InputError
-from kg.io.articles import decode_text, parse_date, read_documents
+from kg.io.articles import decode_text, iter_articles, parse_date, read_documents
+from kg.records import Document, Rejection
 
 TEXT = "3月5日，北京市科委与天津市科技局签署合作协议。"
 
@@ -141,3 +142,46 @@ def test_sources_rejects_directory_without_articles(tmp_path):
     (tmp_path / "readme.md").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="holds no .txt or .jsonl"):
         read_documents([tmp_path])
+
+
+def test_sources_iter_articles_puts_a_rejection_in_the_place_of_a_bad_line(tmp_path):
+    feed = _write(
+        tmp_path,
+        "c.jsonl",
+        '{"id": "a", "text": "好"}\r\n[]\r\n\n{"id": "b", "text": "合\r作"}\n{"id": "c"}\n',
+    )
+    items = list(iter_articles([feed]))
+    assert [(type(i).__name__, i.line) for i in items] == [
+        ("Document", 1),
+        ("Rejection", 2),
+        ("Rejection", 4),  # a raw carriage return in a JSON string is no line end
+        ("Rejection", 5),
+    ]
+    assert items[0] == Document("a", "好", path=str(feed), line=1)
+    assert items[3] == Rejection(str(feed), 5, "c", "read", "missing or empty 'text'")
+
+
+def test_sources_keeps_a_utf8_feed_with_a_broken_line(tmp_path):
+    """A UTF-8 feed with a line that is not UTF-8 loses that line, and is not read as
+    GB18030 whole."""
+    good = [json.dumps({"id": f"a{i}", "text": TEXT}, ensure_ascii=False) for i in range(3)]
+    broken = b'{"id": "b", "text": "\xe4\xb8"}'
+    feed = _write(
+        tmp_path, "c.jsonl", b"\n".join([good[0].encode(), broken, *map(str.encode, good[1:])])
+    )
+    items = list(iter_articles([feed]))
+    assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Document", "Document"]
+    assert (items[0].text, items[0].encoding) == (TEXT, "utf-8")
+    assert (items[1].line, items[1].reason) == (2, "line is not utf-8 text")
+    assert [i.text for i in items[2:]] == [TEXT, TEXT]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("report 1", "report1"), ("Ｒ2", "R2"), ("a\u3000b", "ab"), ("x", "x")],
+)
+def test_sources_read_documents_refuses_ids_the_same_once_normalised(tmp_path, first, second):
+    lines = [json.dumps({"id": i, "text": TEXT}, ensure_ascii=False) for i in (first, second)]
+    feed = _write(tmp_path, "c.jsonl", "\n".join(lines))
+    with pytest.raises(InputError, match=f"c.jsonl:2: duplicate document id {second!r}"):
+        read_documents([feed])

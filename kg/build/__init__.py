@@ -1,8 +1,9 @@
-"""Building a graph from articles: orchestration (``run``), workers, sinks, checks, result."""
+"""Building a graph from articles: orchestration, workers, sinks, checks, rejects, result."""
 
 from __future__ import annotations
 
 from kg.build.checks import PYSHACL_LIMIT
+from kg.build.rejects import REJECTS_FILE, RejectLimit
 from kg.build.result import AgreementSummary, ArticleSummary, BuildResult, BuildSummary
 from kg.build.run import HTML_MAX_ARTICLES, build, default_jobs
 
@@ -13,6 +14,8 @@ __all__ = [
     "BuildSummary",
     "HTML_MAX_ARTICLES",
     "PYSHACL_LIMIT",
+    "REJECTS_FILE",
+    "RejectLimit",
     "build",
     "default_jobs",
 ]

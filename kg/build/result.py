@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.io.graph_files import union_graph
-from kg.records import Document, Extraction
+from kg.records import REJECT_STAGES, Document, Extraction, Rejection
 from kg.store import ArticleStore
 
 __all__ = ["AgreementSummary", "ArticleSummary", "BuildSummary", "BuildResult"]
@@ -81,7 +81,8 @@ class BuildSummary:
 class BuildResult:
     """What a build read, extracted and wrote.
 
-    ``documents`` are the articles read; ``extractions`` are kept only with
+    ``documents`` are the articles read and built (or stored unchanged); ``rejects``
+    those set aside, in the order they were read; ``extractions`` are kept only with
     ``keep_records=True`` (they are large); the counts say what happened to each article
     (``new``, ``changed``, ``unchanged``, ``removed``). ``dataset`` is the built graph as
     an rdflib dataset, made on first use (fine for small graphs; large ones belong in
@@ -90,6 +91,7 @@ class BuildResult:
     """
 
     documents: list[Document]
+    rejects: list[Rejection] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
     summary: BuildSummary = field(default_factory=BuildSummary)
     outputs: list[Path] = field(default_factory=list)
@@ -155,6 +157,12 @@ class BuildResult:
             ),
             key=lambda a: a.label,
         )
+
+    def reject_counts(self) -> dict[str, int]:
+        """Rejected articles per stage, in the order of the stages (``read``, ``extract``,
+        ``shapes``)."""
+        counts = Counter(r.stage for r in self.rejects)
+        return {stage: counts[stage] for stage in REJECT_STAGES if counts[stage]}
 
     def encodings(self) -> dict[str, int]:
         """Number of documents per source encoding (of the documents read)."""

@@ -9,6 +9,9 @@ a million statements) to a thread that loads it into Oxigraph while the workers 
 blocks the workers rendered, to a temporary file. Outputs are written from the store or
 the spool by the streaming writers of :mod:`kg.io.streaming`, each to a temporary file
 renamed into place once all are complete.
+
+An article that cannot be read, that the extractor fails on or that breaks the shapes is
+set aside (:mod:`kg.build.rejects`) and the build goes on without it, unless it is strict.
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, write_rejects
 from kg.build.result import BuildResult
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
 from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
-from kg.errors import InputError, ValidationError
-from kg.io.articles import iter_documents
+from kg.errors import InputError
+from kg.io.articles import iter_articles, unique_articles
 from kg.io.files import write_text_atomic
 from kg.io.streaming import write_outputs
-from kg.records import Document
+from kg.records import Document, Rejection
 
 __all__ = ["HTML_MAX_ARTICLES", "build", "default_jobs"]
 
@@ -51,6 +55,8 @@ def build(
     keep_records: bool = False,
     batch_size: int = BATCH_ARTICLES,
     html: bool | None = None,
+    strict: bool = False,
+    max_rejects: int | str | RejectLimit | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs``; with ``out_dir``, write ``graph.<suffix>`` per format.
 
@@ -71,10 +77,20 @@ def build(
     With ``out_dir``, ``html`` writes the interactive view ``graph.html`` beside the
     graph (``None``: for builds of up to :data:`HTML_MAX_ARTICLES` articles, since a
     page of a whole year's news is too dense to read).
+
+    An article that cannot be read (unreadable, empty, malformed, fields of the wrong
+    type, an id another article has), that the extractor fails on or that breaks the
+    shapes is left out and listed in :attr:`BuildResult.rejects`, and in
+    ``rejects.jsonl`` of ``out_dir`` (else of ``store``), which a build with an output
+    directory or a store always writes (empty when nothing was rejected). ``strict``
+    stops the build at the first such article instead; ``max_rejects`` (a count ``N``,
+    or ``"P%"`` of the articles read) stops it when more are rejected, before any output
+    is written. A build whose every article is rejected fails with :class:`InputError`.
     """
     started = time.perf_counter()
     if not inputs:
         raise InputError("no input given")
+    limit = _reject_limit(max_rejects)
     pool = WorkerPool(max(1, int(jobs or 1)))  # forked before a store opens (RocksDB threads)
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
@@ -87,28 +103,34 @@ def build(
             sink = SpoolSink(out_dir, formats or ())
         result = BuildResult([], store_path=Path(store) if store is not None else None)
         bar = _progress(progress)
-        seen: dict[str, str] = {}
-        invalid: list[tuple[str, str]] = []
-        documents = _to_extract(inputs, sink, result, seen, force, bar)
-        for articles in pool.map(chunks(documents), keep_records, validate, sink.render):
+        rejects = Rejects(strict=strict, limit=limit)
+        # the rejections of reading go through the workers too, to come back in order
+        items = _to_extract(inputs, sink, result, force, bar)
+        for articles in pool.map(chunks(items), keep_records, validate, sink.render):
             for article in articles:
-                _take(article, sink, result, invalid, bar)
-        sink.finish(result, keep=seen if prune else None)
+                if bar is not None:
+                    bar.update(1)
+                if isinstance(article, Rejection):
+                    rejects.add(article)
+                else:
+                    _take(article, sink, result)
+        _set_aside(result, rejects)
+        keep = None
+        if prune:  # a stored article whose input is rejected now is kept as it was
+            keep = [*(d.id for d in result.documents), *(r.id for r in result.rejects if r.id)]
+        sink.finish(result, keep=keep)
         pool.close()
         if bar is not None:
             bar.close()
             bar = None
-        if invalid:
-            doc_id, message = invalid[0]
-            raise ValidationError(
-                f"{len({d for d, _ in invalid})} article(s) do not conform to the shapes "
-                f"(left out of the graph); first, {doc_id}: {message}"
-            )
         if validate and result.extracted:
             result.validated = sink.check(result)
         if out_dir is not None:
-            page = html or (html is None and len(seen) <= HTML_MAX_ARTICLES)
+            page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
             _write(sink.quad_source(), Path(out_dir), list(formats or ()), page, result)
+        listing = Path(out_dir) if out_dir is not None else result.store_path
+        if listing is not None:
+            result.outputs.append(write_rejects(listing / REJECTS_FILE, result.rejects))
         result.seconds = time.perf_counter() - started
         sink.hand_over(result)
         return result
@@ -123,49 +145,51 @@ def build(
             bar.close()
 
 
+def _reject_limit(value: int | str | RejectLimit | None) -> RejectLimit | None:
+    if value is None or isinstance(value, RejectLimit):
+        return value
+    try:
+        return RejectLimit.parse(value)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
 def _to_extract(
-    inputs: Sequence[str | Path],
-    sink: Sink,
-    result: BuildResult,
-    seen: dict[str, str],
-    force: bool,
-    bar: Any,
-) -> Iterator[Document]:
-    """The documents of ``inputs`` that need extracting (all but those stored unchanged)."""
-    for doc in iter_documents(inputs):
-        if doc.id in seen:
-            raise InputError(
-                f"{doc.path}: duplicate document id {doc.id!r} (also in {seen[doc.id]})"
-            )
-        seen[doc.id] = doc.path or doc.id
-        result.documents.append(doc)
-        result.bytes_read += len(doc.text.encode("utf-8"))
-        if sink.unchanged(doc, force=force):
+    inputs: Sequence[str | Path], sink: Sink, result: BuildResult, force: bool, bar: Any
+) -> Iterator[Document | Rejection]:
+    """The documents of ``inputs`` that need extracting (all but those stored unchanged),
+    and in their places the articles that cannot be read."""
+    for item in unique_articles(iter_articles(inputs)):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        result.documents.append(item)
+        result.bytes_read += len(item.text.encode("utf-8"))
+        if sink.unchanged(item, force=force):
             result.unchanged += 1
             if bar is not None:
                 bar.update(1)
             continue
-        yield doc
+        yield item
 
 
-def _take(
-    article: ExtractedArticle,
-    sink: Sink,
-    result: BuildResult,
-    invalid: list[tuple[str, str]],
-    bar: Any,
-) -> None:
-    """One article back from the workers: into the sink, or set aside as invalid."""
-    if bar is not None:
-        bar.update(1)
-    if article.violations:
-        invalid.extend((article.doc_id, v) for v in article.violations[:1])
-        return
+def _take(article: ExtractedArticle, sink: Sink, result: BuildResult) -> None:
+    """One article back from the workers, into the sink."""
     sink.add(article, result)
     result.quads += article.statements
     result.summary.add(article.summary)
     if article.extraction is not None:
         result.extractions.append(article.extraction)
+
+
+def _set_aside(result: BuildResult, rejects: Rejects) -> None:
+    """Check the rejections against the limits and leave the documents rejected after
+    they were read out of :attr:`BuildResult.documents`."""
+    unread = sum(1 for r in rejects.found if r.stage == "read")
+    result.rejects = rejects.finish(total=len(result.documents) + unread)
+    gone = {r.id for r in result.rejects if r.stage != "read"}
+    if gone:
+        result.documents = [doc for doc in result.documents if doc.id not in gone]
 
 
 def _write(quads: Any, out_dir: Path, formats: list[str], page: bool, result: BuildResult) -> None:

@@ -1,5 +1,8 @@
 """The build's worker processes: each extracts a chunk of articles and renders, sorts and
-checks their statements, so the main process only gathers and writes."""
+checks their statements, so the main process only gathers and writes.
+
+An article the extractor fails on, or whose statements break the shapes, comes back as a
+:class:`~kg.records.Rejection` in its place: one article's failure is not its chunk's."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
 from kg.model.shapes import check_triples
 from kg.model.triples import SubjectGroups, extraction_terms, split_terms, subject_groups
-from kg.records import Document, Extraction
+from kg.records import Document, Extraction, Rejection
 from kg.store import iter_batches
 
 __all__ = ["GC_THRESHOLDS", "ExtractedArticle", "WorkerPool", "extract_chunk", "chunks"]
@@ -33,7 +36,7 @@ _CHUNK_RAMP = 256  # articles sent in small tasks
 GC_THRESHOLDS = (20_000, 50, 100)
 
 
-def chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+def chunks(documents: Iterable[Document | Rejection]) -> Iterator[list[Document | Rejection]]:
     """The documents in tasks for the workers: small ones first, then larger ones."""
     documents = iter(documents)
     return itertools.chain(
@@ -53,7 +56,6 @@ class ExtractedArticle:
     shared: SubjectGroups  # the shared statements, by subject
     content_hash: str
     turtle: bytes | None
-    violations: tuple[str, ...]
     summary: ArticleSummary
     extraction: Extraction | None
 
@@ -80,47 +82,69 @@ def _warm_up() -> None:
 
 
 def extract_chunk(
-    docs: Sequence[Document], keep: bool, validate: bool, render: frozenset[str]
-) -> list[ExtractedArticle]:
+    docs: Sequence[Document | Rejection], keep: bool, validate: bool, render: frozenset[str]
+) -> list[ExtractedArticle | Rejection]:
     """Extract documents and render, sort and check their statements (in a worker).
 
     Each article's statements are split into its own (its graph) and the shared ones.
     ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
-    ``"turtle"`` (a Turtle block for the writers).
+    ``"turtle"`` (a Turtle block for the writers). An article that fails comes back as a
+    rejection (stage ``extract``, or ``shapes`` when ``validate`` finds a violation); a
+    rejection among ``docs`` (an article that could not be read) comes back as it is.
     """
     global _COMPACT
     _warm_up()
     if "turtle" in render and _COMPACT is None:
         _COMPACT = turtle_compactor()
-    out = []
+    out: list[ExtractedArticle | Rejection] = []
     for doc in docs:
-        ex = extract(doc, _LEXICON)
-        graph = iri.document_iri(doc.id)
-        triples = extraction_terms(ex)
-        own, shared = split_terms(triples, graph)
-        violations: tuple[str, ...] = ()
-        if validate:
-            violations = tuple(check_triples(triples, limit=3))
-        turtle = None
-        if "turtle" in render:
-            turtle = turtle_block_of_triples(own, _COMPACT, graph).encode("utf-8")
-        out.append(
-            ExtractedArticle(
-                doc.id,
-                graph,
-                "".join([f"{s} {p} {o} .\n" for s, p, o in own]).encode("utf-8")
-                if "ntriples" in render
-                else None,
-                len(own),
-                subject_groups(shared),
-                doc.content_hash,
-                turtle,
-                violations,
-                ArticleSummary.of(ex),
-                ex if keep else None,
-            )
-        )
+        if isinstance(doc, Rejection):
+            out.append(doc)
+            continue
+        try:
+            out.append(_extract_article(doc, keep, validate, render))
+        except Exception as exc:  # noqa: BLE001 - any failure is this article's alone
+            out.append(_rejection(doc, "extract", f"extraction failed: {_describe(exc)}"))
     return out
+
+
+def _extract_article(
+    doc: Document, keep: bool, validate: bool, render: frozenset[str]
+) -> ExtractedArticle | Rejection:
+    ex = extract(doc, _LEXICON)
+    graph = iri.document_iri(doc.id)
+    triples = extraction_terms(ex)
+    if validate:
+        violations = check_triples(triples, limit=1)
+        if violations:
+            return _rejection(doc, "shapes", f"does not conform to the shapes: {violations[0]}")
+    own, shared = split_terms(triples, graph)
+    turtle = None
+    if "turtle" in render:
+        turtle = turtle_block_of_triples(own, _COMPACT, graph).encode("utf-8")
+    return ExtractedArticle(
+        doc.id,
+        graph,
+        "".join([f"{s} {p} {o} .\n" for s, p, o in own]).encode("utf-8")
+        if "ntriples" in render
+        else None,
+        len(own),
+        subject_groups(shared),
+        doc.content_hash,
+        turtle,
+        ArticleSummary.of(ex),
+        ex if keep else None,
+    )
+
+
+def _rejection(doc: Document, stage: str, reason: str) -> Rejection:
+    return Rejection(doc.path or doc.id, doc.line, doc.id, stage, reason)
+
+
+def _describe(exc: BaseException) -> str:
+    """An exception in one line: its type and the first line of its message."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 class WorkerPool:
@@ -139,11 +163,11 @@ class WorkerPool:
 
     def map(
         self,
-        chunks: Iterable[list[Document]],
+        chunks: Iterable[list[Document | Rejection]],
         keep: bool,
         validate: bool,
         render: frozenset[str],
-    ) -> Iterator[list[ExtractedArticle]]:
+    ) -> Iterator[list[ExtractedArticle | Rejection]]:
         if self.pool is None:
             for chunk in chunks:
                 yield extract_chunk(chunk, keep, validate, render)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.build import HTML_MAX_ARTICLES, BuildResult, build, default_jobs
+from kg.build import HTML_MAX_ARTICLES, REJECTS_FILE, BuildResult, RejectLimit, build, default_jobs
 from kg.errors import InputError
 from kg.io.rdflib_writers import FORMATS
 from kg.store import BACKENDS
@@ -18,7 +18,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "sidecars), directories of them and .jsonl corpora; write DIR/graph.ttl (--out) "
         "and/or keep the articles' named graphs in a persistent store (--store), which makes "
         "later builds incremental: unchanged articles are skipped, new and changed ones "
-        "extracted and their graphs added or replaced.",
+        "extracted and their graphs added or replaced. An article that cannot be read, "
+        "that the extractor fails on or that breaks the shapes is left out and listed in "
+        f"DIR/{REJECTS_FILE}. Exit codes: 0 built (perhaps with rejects), 1 failed, 2 bad "
+        "input (or every article rejected), 3 the graph breaks the shapes, 4 more "
+        "rejects than --max-rejects.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or directory")
     parser.add_argument("--out", "-o", metavar="DIR", help="output directory for graph files")
@@ -76,6 +80,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-validate", action="store_true", help="skip SHACL validation of the built graph"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first article that cannot be read, extracted or validated, "
+        "instead of leaving it out",
+    )
+    parser.add_argument(
+        "--max-rejects",
+        type=_reject_limit,
+        default=None,
+        metavar="N|P%",
+        help="fail the build, writing nothing, when more than N articles (or P%% of those "
+        "read) are rejected",
+    )
     page = parser.add_mutually_exclusive_group()
     page.add_argument(
         "--html",
@@ -89,12 +107,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _reject_limit(text: str) -> RejectLimit:
+    try:
+        return RejectLimit.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+#: Rejected articles the summary names one by one, at most (the rest are in the file).
+SUMMARY_REJECTS = 10
+
+
 def format_summary(result: BuildResult) -> str:
-    """The text ``kg build`` prints: documents, encodings, entities per class, agreements."""
+    """The text ``kg build`` prints: documents, encodings, rejects, entities per class,
+    agreements."""
     lines = [f"documents: {len(result.documents)}"]
     for encoding, count in result.encodings().items():
         if encoding != "utf-8":
             lines.append(f"  decoded from {encoding.upper()}: {count}")
+    if result.rejects:
+        stages = ", ".join(f"{n} {stage}" for stage, n in result.reject_counts().items())
+        lines.append(f"rejected: {len(result.rejects)} ({stages})")
+        for rejection in result.rejects[:SUMMARY_REJECTS]:
+            lines.append(f"  {rejection.message}")
+        if len(result.rejects) > SUMMARY_REJECTS:
+            lines.append(f"  … and {len(result.rejects) - SUMMARY_REJECTS} more")
+    else:
+        lines.append("rejected: 0")
     if result.store_path is not None:
         lines.append(
             f"store {result.store_path}: {result.new} new, {result.changed} changed, "
@@ -141,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         prune=args.prune,
         html=args.html,
+        strict=args.strict,
+        max_rejects=args.max_rejects,
         **({"batch_size": max(1, args.batch)} if args.batch is not None else {}),
     )
     try:
