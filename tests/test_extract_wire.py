@@ -366,6 +366,32 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
     assert ("Organization", wrong) not in entities
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("救治任务由华西医院医疗队负责。", {"华西医院"}),  # the preposition is not the name's
+        ("老师要帮助学生学会独立思考。", set()),  # 学会 is a verb here
+        ("新生先在各专业学院学习一年。", set()),  # a kind
+        ("全市改造启用32家发热门诊医院。", set()),  # a count
+    ],
+)
+def test_extract_wire_organization_names_are_one_body(text, expected):
+    entities, _ = _read(text)
+    assert {label for cls, label in entities if cls == "Organization"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("近日，肯尼亚不少媒体记者和政府官员参观了项目现场。", "Agency"),
+        ("巴西大批记者与政府人员到场。", "Agency"),
+    ],
+)
+def test_extract_wire_people_and_joiners_are_not_foreign_bodies(text, wrong):
+    entities, _ = _read(text)
+    assert not [label for cls, label in entities if cls == wrong]
+
+
 def test_extract_wire_a_cut_stop_word_that_begins_a_name_is_kept():
     entities, _ = _read("以色列电子游戏协会发表声明。")
     assert ("Organization", "以色列电子游戏协会") in entities

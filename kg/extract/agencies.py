@@ -363,6 +363,9 @@ _NOT_IN_BODY = re.compile(
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
+# 记者和政府官员: people and a joiner before the organ word make a list, not one body (a list
+# of sectors, 农业和农民福祉部, is read apart; a sub-body, 工业与安全局, may hold 与).
+_PEOPLE_OR_JOINER = re.compile(r"[和与]|记者|官员|人员|媒体|大量|不少|大批")
 # 投资、工业和贸易部: a ministry named by a list of its sectors.
 _SECTOR_LIST = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:、|和|与)[\u4e00-\u9fff]{2,4}部"
@@ -424,7 +427,8 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                 if norm.endswith(ends, e, k) and not _is_title(norm, k):
                     cand = norm[e:k]
                     sectors = _SECTOR_LIST.fullmatch(cand)
-                    if (sectors or not _NOT_IN_BODY.search(cand)) and cand[0] not in "和与及同":
+                    clause = _NOT_IN_BODY.search(cand) or _PEOPLE_OR_JOINER.search(cand)
+                    if (sectors or not clause) and cand[0] not in "和与及同":
                         body = cand
                     break
         if body is None or norm.startswith("门", e + len(body)) or _continues(norm, e + len(body)):

@@ -52,6 +52,16 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     return found
 
 
+# Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
+_LEADING_PREPOSITIONS = frozenset("由向对从被把将")
+# A count inside a name makes it a number of organisations (86家定点医院).
+_COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]")
+# Words before a name that make it a kind (各教学学院, 每所大学).
+_DETERMINERS = frozenset("各每诸")
+# People who learn: before them 学会 is the verb (学生学会, 群众学会), not a society.
+_LEARNERS = re.compile(r"(?:学生|孩子|儿童|我们|大家|人们|群众|干部|青年|自己|们|员工|农民|党员)$")
+
+
 @dataclass
 class OrganizationHit:
     """An organisation name in the normalised text."""
@@ -129,6 +139,12 @@ def find_organizations(
             continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
+        if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
+            start += 1  # 由盛京医院…负责: the preposition before the name
+        if _COUNT_IN.search(norm, start, hs) or norm[max(0, start - 1) : start] in _DETERMINERS:
+            continue  # 设置86家定点医院, 各教学学院: a count or a kind, not one name
+        if m.group() == "学会" and _LEARNERS.search(norm, max(0, hs - 3), hs):
+            continue  # 学生学会独立思考: 学会 is the verb "learn"
         inside = [p for p in places if start <= p.start and p.end <= hs]
         if _GRADE.search(norm, start, hs):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
