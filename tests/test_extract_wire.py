@@ -302,6 +302,8 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "“黄河几字弯生态走廊建设”战略稳步推进。",  # a strategy in quotes
         "傍晚，居民们去小广场跳舞。",  # a verb and its object, not a name
         "学校组织学生到研学基地参观。",
+        "“青苗成长”公益项目惠及留守儿童。",  # a programme, not works
+        "他在全国技能大赛数控铣项目中夺冠。",  # an event
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
@@ -317,6 +319,9 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("张家口数据中心总投资20亿元。", "张家口数据中心"),
         ("鱼嘴工业园引进企业12家。", "鱼嘴工业园"),  # a name jieba does not know
         ("盐通铁路正式开通。", "盐通铁路"),  # a line named by its ends
+        ("“云栖小镇”项目去年开工。", "“云栖小镇”项目"),  # said to be built
+        ("恒力乙二醇项目进展顺利。", "恒力乙二醇项目"),  # what it makes
+        ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
     ],
 )
 def test_extract_wire_named_projects_beside_those_rules_are_kept(text, project):

@@ -211,6 +211,32 @@ _POSITION_WORDS = frozenset(
 )
 
 
+# What a project of works or investment is said to do: 总投资, 开工, 签约落地, 建成投产.
+_INVESTMENT = re.compile(
+    r"投资|开工|动工|开建|签约|落地|落户|投产|竣工|建成|在建|新建|续建|建设|招商|引进|入驻|亿元|万元"
+    r"|开通|通车|运营|扩建|改造|施工|工地|中标|环评|可研|立项|备案"
+)
+_SENTENCE_ENDS = "。！？；\n"
+
+
+def _invested(norm: str, start: int, head: int) -> bool:
+    """True when the name before 项目 says what is built (化工, 场馆) or the sentence says
+    the project is built, invested in or signed (开工, 总投资, 签约)."""
+    if _BUILT.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
+        return True
+    lo = max(norm.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    ends = [k for k in (norm.find(c, head) for c in _SENTENCE_ENDS) if k >= 0]
+    return _INVESTMENT.search(norm, lo, min(ends, default=len(norm))) is not None
+
+
+# What an industrial project makes (乙二醇, 芯片, 新能源汽车).
+_INDUSTRY = re.compile(
+    r"化工|石化|炼化|乙烯|乙二醇|芯片|半导体|电池|锂电|汽车|整车|钢铁|材料|制造|生产线|装备|医药|光电"
+    r"|纺织|食品|造纸|冶炼|铝|铜|煤|油|气|矿|种植|养殖|加工|物流|冷链|仓储|商业|文旅|旅游|地产|住宅"
+    r"|旧改|轻轨|复线|民宿|酒店|母猪|生猪"
+)
+
+
 def _in_other_quote(norm: str, start: int, end: int) -> bool:
     """True when ``norm[start:end]`` lies inside quotation marks that go on past it
     (“苏伊士运河走廊开发”): the quoted words name a strategy or a slogan."""
@@ -350,6 +376,8 @@ def find_projects(
         if _is_generic(norm[start:he], head, lex, inside, names):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
+        if head == "项目" and not inside and not _invested(norm, start, hs):
+            continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
                 continue  # 深圳园区: only a place before a generic head
