@@ -304,6 +304,7 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "学校组织学生到研学基地参观。",
         "“青苗成长”公益项目惠及留守儿童。",  # a programme, not works
         "他在全国技能大赛数控铣项目中夺冠。",  # an event
+        "学校组织党员赴红色教育基地参观学习。",  # a kind of base
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
@@ -321,6 +322,7 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("盐通铁路正式开通。", "盐通铁路"),  # a line named by its ends
         ("“云栖小镇”项目去年开工。", "“云栖小镇”项目"),  # said to be built
         ("恒力乙二醇项目进展顺利。", "恒力乙二醇项目"),  # what it makes
+        ("两地将共建长三角青年创业基地。", "长三角青年创业基地"),  # named after its region
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
     ],
 )

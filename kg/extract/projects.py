@@ -211,19 +211,25 @@ _POSITION_WORDS = frozenset(
 )
 
 
+# Heads that name programmes as often as works (“春蕾”项目, 育人基地): without a place in
+# the name, the name or the sentence must say what is built. (A named 中心 is often a
+# strategic centre, 西部金融中心, that nothing builds.)
+_NEEDS_EVIDENCE = frozenset({"项目", "基地"})
 # What a project of works or investment is said to do: 总投资, 开工, 签约落地, 建成投产.
 _INVESTMENT = re.compile(
-    r"投资|开工|动工|开建|签约|落地|落户|投产|竣工|建成|在建|新建|续建|建设|招商|引进|入驻|亿元|万元"
+    r"投资|共建|开工|动工|开建|签约|落地|落户|投产|竣工|建成|在建|新建|续建|建设|招商|引进|入驻|亿元|万元"
     r"|开通|通车|运营|扩建|改造|施工|工地|中标|环评|可研|立项|备案"
 )
 _SENTENCE_ENDS = "。！？；\n"
 
 
-def _invested(norm: str, start: int, head: int) -> bool:
+def _invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
     """True when the name before 项目 says what is built (化工, 场馆) or the sentence says
     the project is built, invested in or signed (开工, 总投资, 签约)."""
     if _BUILT.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
         return True
+    if any(r in norm[start:head] for r in lex.region_words if len(r) >= 2):
+        return True  # 京津冀博士后创新实践基地: named after its region
     lo = max(norm.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
     ends = [k for k in (norm.find(c, head) for c in _SENTENCE_ENDS) if k >= 0]
     return _INVESTMENT.search(norm, lo, min(ends, default=len(norm))) is not None
@@ -376,7 +382,7 @@ def find_projects(
         if _is_generic(norm[start:he], head, lex, inside, names):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
-        if head == "项目" and not inside and not _invested(norm, start, hs):
+        if head in _NEEDS_EVIDENCE and not inside and not _invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
