@@ -305,6 +305,11 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "“青苗成长”公益项目惠及留守儿童。",  # a programme, not works
         "他在全国技能大赛数控铣项目中夺冠。",  # an event
         "学校组织党员赴红色教育基地参观学习。",  # a kind of base
+        "［12］城际铁路是指服务于相邻城市间的铁路。",  # a note mark and a kind
+        "合作社流转820亩耕地发展蓝莓种植项目。",  # a measure inside
+        "全省共有近3万座塘坝。",  # a count
+        "口袋公园又称迷你公园。",  # 又称: a second word for a kind
+        "温岭市东方工程机械厂改制为股份公司。",  # 工程机械: part of a factory's name
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
@@ -323,6 +328,8 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("“云栖小镇”项目去年开工。", "“云栖小镇”项目"),  # said to be built
         ("恒力乙二醇项目进展顺利。", "恒力乙二醇项目"),  # what it makes
         ("两地将共建长三角青年创业基地。", "长三角青年创业基地"),  # named after its region
+        ("国家重点工程――川藏电力联网工程全线贯通。", "川藏电力联网工程"),  # after a dash
+        ("2015年，原柳州市体育中心完成搬迁。", "柳州市体育中心"),  # 原: "former"
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
     ],
 )

@@ -37,7 +37,7 @@ _HEAD_CONTINUES = {
     "高铁": frozenset("站"),
     "铁路": frozenset("站局"),
     "机场": frozenset("站"),
-    "工程": frozenset("师院堆"),
+    "工程": frozenset("师院堆机"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
     "广场": frozenset("舞"),
@@ -57,7 +57,7 @@ _CONCEPT_AFTER = re.compile(
 )
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千几]+[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
+    r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
     r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
@@ -109,6 +109,12 @@ _QUANTITY_START = re.compile(
     r"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?"
     r"(?:亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只)"
 )
+# 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
+_QUANTITY_IN = re.compile(
+    r"\d+(?:\.\d+)?[万亿]?[余多]?(?:亩|吨|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人)|[\[［]\d+[\]］]"
+)
+# Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
+_LEADING_MARKS = frozenset("―—–-·•")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
 _DEMONSTRATIVE = frozenset("这那该此")
 # 浙西不通高铁: a negated verb makes a clause, not a name.
@@ -328,7 +334,15 @@ def find_projects(
             continue  # 研究中心, 新闻中心: an institution, not a facility
         if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
-        if _QUANTITY_START.match(norm, start) or _NEGATION.search(norm, start, hs):
+        while start < hs and (
+            norm[start] in _LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
+        ):
+            start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
+        if (
+            _QUANTITY_START.match(norm, start)
+            or _QUANTITY_IN.search(norm, start, hs)
+            or _NEGATION.search(norm, start, hs)
+        ):
             continue  # 2万余亩…基地, 每1元高速公路, 不通高铁: a measure or a clause
         if start > 0 and (
             norm[start - 1] in _DEMONSTRATIVE
