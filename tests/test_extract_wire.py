@@ -163,6 +163,17 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             "跨省调峰互济协议",
             {"青海电力公司", "甘肃电力公司"},
         ),
+        # a bank's branch signs; a state leader signs for the government, not his body
+        (
+            "5月8日，中国农业银行赣州分行与瑞金市人民政府签订《乡村振兴金融合作协议》。",
+            "乡村振兴金融合作协议",
+            {"中国农业银行赣州分行", "瑞金市人民政府"},
+        ),
+        (
+            "俄罗斯总统与国务院总理共同签署《中俄能源合作议定书》。",
+            "中俄能源合作议定书",
+            {"中国政府", "俄罗斯政府"},
+        ),
     ],
 )
 def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):
@@ -387,6 +398,11 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("老师要帮助学生学会独立思考。", set()),  # 学会 is a verb here
         ("新生先在各专业学院学习一年。", set()),  # a kind
         ("全市改造启用32家发热门诊医院。", set()),  # a count
+        ("她曾在澳大利亚墨尔本大学访学。", {"墨尔本大学"}),  # the country is not the name's
+        ("在广东省佛山市南海区人民医院隔离病房。", {"佛山市南海区人民医院"}),  # nor the province
+        ("四川省泸州市老窖酒业有限公司成立。", {"四川省泸州市老窖酒业有限公司"}),  # a company's is
+        ("全省各级残疾人协会开展走访。", set()),  # a kind
+        ("这项技术农民一看就学会。", set()),  # the verb
     ],
 )
 def test_extract_wire_organization_names_are_one_body(text, expected):

@@ -27,7 +27,7 @@ _UNMARKED_BEFORE = (
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
-    r"^(?:[\d一二两三四五六七八九十百千多几数]+[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
+    r"^(?:(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
     r"|每一?[项份个]|各个|这[项份个]|数份|多份)"
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
@@ -44,7 +44,8 @@ _TITLE_LEFT_CUT_BEFORE = re.compile(
 )
 # 乌拉圭、巴拿马等拉美国家也纷纷与中国签署…: many signings told as one.
 _MANY_SIGNERS = re.compile(
-    r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|地区|企业|单位|部门)|有关国家|相关国家|各国|多国"
+    r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|省区市|省市|省区|地区|企业|单位|部门|高校|院校|机构)"
+    r"|有关国家|相关国家|各国|多国"
 )
 _SENTENCE_STOPS = "。;；!！?？"
 

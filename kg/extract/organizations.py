@@ -32,9 +32,9 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 
 # 中国银行, 三峡集团公司, 滴滴公司: a short company name, without 有限公司, is taken only where
 # it signs (A与B签署, 与B签约), where the clause leaves no doubt that it names one company.
-_SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行")
+_SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
 _SIGNS_AFTER = re.compile(
-    r"(?:(?:与|和|同)[^,，。;；:：、《》]{2,24}?)?"
+    r"(?:(?:与|和|同)[^,，。;；:：《》]{2,40}?)?"
     r"(?:共同|正式|成功|分别|也|还|又|再|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
     r"|在[\u4e00-\u9fff]{2,6})*(?:签署|签订|签约)"
 )
@@ -56,10 +56,44 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
 _LEADING_PREPOSITIONS = frozenset("由向对从被把将")
 # A count inside a name makes it a number of organisations (86家定点医院).
 _COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]")
-# Words before a name that make it a kind (各教学学院, 每所大学).
-_DETERMINERS = frozenset("各每诸")
-# People who learn: before them 学会 is the verb (学生学会, 群众学会), not a society.
-_LEARNERS = re.compile(r"(?:学生|孩子|儿童|我们|大家|人们|群众|干部|青年|自己|们|员工|农民|党员)$")
+# Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
+_DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
+# Suffixes of companies, whose registered names keep the province (山西省…有限公司).
+_COMPANY = re.compile(r"公司|集团")
+
+
+def _own_name_start(
+    norm: str, start: int, head: int, suffix: str, places: list[PlaceHit], lex: Lexicon
+) -> int:
+    """Where an organisation's own name starts: past a foreign country written before a
+    named one (加拿大多伦多大学 → 多伦多大学), past the province above a city written before a
+    hospital or a university (湖北十堰市太和医院 → 十堰市太和医院), and past a place before
+    a name that begins with a region (陵水县华中农业大学 → 华中农业大学). Companies keep the
+    places of their registered names."""
+    country = lex.country_re.match(norm, start)
+    if country is not None and lex.country_names[country.group()] != "CN":
+        rest = norm[country.end() : head]
+        if len(rest) >= 2 and has_proper_word(rest, lex, rare=False, terms=False):
+            return country.end()
+    if _COMPANY.search(suffix):
+        return start
+    at = {p.start: p for p in places}
+    k = start
+    while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
+        k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
+    if k in at:
+        after = at[k].end
+        if any(norm.startswith(r, after) for r in lex.region_words if len(r) >= 2):
+            return after  # 陵水县华中农业大学: the name begins with its region
+    return k
+
+
+# People who learn, or a modal or an adverb: before them 学会 is the verb (学生学会, 能迅速
+# 学会), not a society.
+_LEARNERS = re.compile(
+    r"(?:学生|孩子|儿童|我们|大家|人们|群众|干部|青年|自己|们|员工|农民|党员"
+    r"|能|会|要|应|迅速|尽快|很快|逐步|慢慢|都|也|就|才)$"
+)
 
 
 @dataclass
@@ -141,7 +175,8 @@ def find_organizations(
             continue  # 高校和医院: a list of kinds, not one name
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
-        if _COUNT_IN.search(norm, start, hs) or norm[max(0, start - 1) : start] in _DETERMINERS:
+        start = _own_name_start(norm, start, hs, m.group(), places, lex)
+        if _COUNT_IN.search(norm, start, hs) or _DETERMINERS.search(norm, max(0, start - 2), start):
             continue  # 设置86家定点医院, 各教学学院: a count or a kind, not one name
         if m.group() == "学会" and _LEARNERS.search(norm, max(0, hs - 3), hs):
             continue  # 学生学会独立思考: 学会 is the verb "learn"

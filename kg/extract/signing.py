@@ -53,6 +53,7 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
         and end <= hi
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
+        and not _STATE_LEADER.match(norm, end)
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
         and not _in_brackets(norm, lo, start)
@@ -67,6 +68,9 @@ def _first(pair: tuple[int, Entity]) -> int:
     return pair[0]
 
 
+# 国务院副总理: a leader of the state, who signs for its government, not for the body his
+# title names.
+_STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相")
 # 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
