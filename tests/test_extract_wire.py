@@ -88,6 +88,8 @@ def test_extract_wire_party_and_state_organs(text, label):
         ("广西共建西部陆海新通道。", "通道侗族自治县"),
         ("天津市民珍视和平。", "和平区"),
         ("河北全省推进雄安新区建设。", "安新县"),
+        ("志愿者为320名山区儿童募集冬衣。", "名山区"),  # a classifier after a number
+        ("银川平原靠唐徕渠和西夏渠引水灌溉。", "西夏区"),  # a canal named after a dynasty
     ],
 )
 def test_extract_wire_common_words_are_not_places(text, not_place):
@@ -420,6 +422,19 @@ def test_extract_wire_organization_names_are_one_body(text, expected):
 def test_extract_wire_people_and_joiners_are_not_foreign_bodies(text, wrong):
     entities, _ = _read(text)
     assert not [label for cls, label in entities if cls == wrong]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 简称: the alias of the zone named before, not a zone of its own
+        ("中国—印尼经贸合作区（简称合作区）正式揭牌。", set()),
+        ("要发挥好国家级新区的示范作用。", set()),  # one character before a generic word
+    ],
+)
+def test_extract_wire_verbs_before_an_area_suffix_name_no_area(text, expected):
+    entities, _ = _read(text)
+    assert {label for cls, label in entities if cls == "District"} == expected
 
 
 def test_extract_wire_a_cut_stop_word_that_begins_a_name_is_kept():

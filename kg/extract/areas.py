@@ -229,6 +229,8 @@ def find_bare_areas(
                 if flag not in _LEADING_NOT_NAME or len(core) - len(word) < 2:
                     break
                 core, left = core[len(word) :], left + len(word)
+        if clean and len(core) >= 3 and _generic(core[1:], lex):
+            continue  # 发挥好国家级新区: one character before a generic word names nothing
         if clean and len(core) >= 3 and not _generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
             continue
@@ -238,6 +240,8 @@ def find_bare_areas(
             if len(core) < 3 or _generic(core, lex):
                 continue
             short = core
+        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d"):
+            continue  # (简称合作区), 发挥好…新区: a verb before the suffix, no name
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
     # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area
     longer = [(c[2], c[3]) for c in cands] + [(a.label, a) for a in prefixed]

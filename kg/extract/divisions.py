@@ -140,8 +140,10 @@ _ENUM_SEPS = frozenset("、")
 # A short form followed by one of these generic toponym words is part of a longer place name
 # (江北嘴, 九龙滩, 长安街): it is not the division.
 _TOPONYM_TAIL = frozenset(
-    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑"
+    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑渠"
 )
+# Classifiers that follow a number (770名, 3个, 5家).
+_CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地: the land of a region, not the district of that name.
 _REGION_TAIL = ("大地", "平原", "盆地")
 
@@ -244,6 +246,12 @@ def find_places(
             hits.append(PlaceHit(start, end, name, codes, True))
         else:
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
+    # 770名山区小学生: after a number, a classifier (名, 个, 家) is not a place's first character
+    hits = [
+        h
+        for h in hits
+        if not (h.name[0] in _CLASSIFIERS and h.start > 0 and norm[h.start - 1].isdigit())
+    ]
     if not hits:
         return []
     # 合作 (合作市), 友好 (友好区), 通道 (通道侗族自治县), 和平 (和平区): a short form that is a
