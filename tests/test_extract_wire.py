@@ -318,6 +318,7 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "“青苗成长”公益项目惠及留守儿童。",  # a programme, not works
         "他在全国技能大赛数控铣项目中夺冠。",  # an event
         "学校组织党员赴红色教育基地参观学习。",  # a kind of base
+        "各地依托城市社区党建基地开展培训。",  # 城 alone says nothing is built
         "［12］城际铁路是指服务于相邻城市间的铁路。",  # a note mark and a kind
         "合作社流转820亩耕地发展蓝莓种植项目。",  # a measure inside
         "全省共有近3万座塘坝。",  # a count
@@ -340,6 +341,8 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("盐通铁路正式开通。", "盐通铁路"),  # a line named by its ends
         ("“云栖小镇”项目去年开工。", "“云栖小镇”项目"),  # said to be built
         ("恒力乙二醇项目进展顺利。", "恒力乙二醇项目"),  # what it makes
+        ("汉巴味德二期项目进展顺利。", "汉巴味德二期项目"),  # a phase is built
+        ("中老铁路站房改造项目进展顺利。", "中老铁路站房改造项目"),
         ("两地将共建长三角青年创业基地。", "长三角青年创业基地"),  # named after its region
         ("国家重点工程――川藏电力联网工程全线贯通。", "川藏电力联网工程"),  # after a dash
         ("2015年，原柳州市体育中心完成搬迁。", "柳州市体育中心"),  # 原: "former"

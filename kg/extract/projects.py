@@ -232,7 +232,7 @@ _SENTENCE_ENDS = "。！？；\n"
 def _invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
     """True when the name before 项目 says what is built (化工, 场馆) or the sentence says
     the project is built, invested in or signed (开工, 总投资, 签约)."""
-    if _BUILT.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
+    if _WORKS.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
         return True
     if any(r in norm[start:head] for r in lex.region_words if len(r) >= 2):
         return True  # 京津冀博士后创新实践基地: named after its region
@@ -241,6 +241,15 @@ def _invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
     return _INVESTMENT.search(norm, lo, min(ends, default=len(norm))) is not None
 
 
+# What works build, in words (水库, 场馆, 安置房): the characters of _BUILT alone (城, 院) are
+# as often part of a programme's name (城市基层党建基地).
+_WORKS = re.compile(
+    r"水库|水利|水厂|公路|铁路|轨道|地铁|轻轨|大桥|桥梁|隧道|港口|港区|码头|车站|站房|电站|电厂|发电|光伏|风电"
+    r"|电网|管网|管道|管廊|堤|坝|机场|大楼|大厦|场馆|体育馆|博物馆|展馆|园区|产业园|工业园|厂房|工厂|校区"
+    r"|住房|安置|棚改|旧改|改造|扩建|新建|整治|治理|修复|供水|引水|调水|污水|垃圾|综合体|基础设施|片区|新城"
+    r"|小镇|医院|学校|酒店|商场|市场|仓库|冷库|港|高铁|高速|道路|路网|楼|馆|车间|钻井|养老院|特区|经济区|博览园"
+    r"|水资源|[一二三四五六七八九十\d]期"
+)
 # What an industrial project makes (乙二醇, 芯片, 新能源汽车).
 _INDUSTRY = re.compile(
     r"化工|石化|炼化|乙烯|乙二醇|芯片|半导体|电池|锂电|汽车|整车|钢铁|材料|制造|生产线|装备|医药|光电"
