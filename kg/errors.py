@@ -3,6 +3,7 @@
 __all__ = [
     "KgError",
     "InputError",
+    "OutputError",
     "GoldError",
     "QueryError",
     "ValidationError",
@@ -19,6 +20,12 @@ class KgError(Exception):
 
 class InputError(KgError):
     """An input file or directory cannot be read as articles (missing, empty, binary, malformed)."""
+
+    exit_code = 2
+
+
+class OutputError(KgError):
+    """An output directory is not a directory or cannot be made or written."""
 
     exit_code = 2
 

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.cli import main
 from kg.model.validate import validate
 
 from .conftest import DATA, SEED
+
+CY = "https://w3id.org/chengyu-kg/ontology#"
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +121,211 @@ def test_cli_eval_json(capsys, seed_build):
     assert main(["eval", "--json", str(DATA / "gold" / "seed"), str(seed_build)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data["classes"]) >= {"Agency", "Agreement", "District", "City"}
+
+
+# ---------------------------------------------------------------------- one-line errors
+
+
+@pytest.mark.parametrize(
+    ("make", "option", "message"),
+    [
+        ("file", "--out", "exists and is not a directory"),
+        ("under-file", "--out", "cannot be made: {tmp}/file is not a directory"),
+        ("under-file/deeper", "--out", "cannot be made: {tmp}/file is not a directory"),
+        ("file", "--store", "exists and is not a directory"),
+        ("under-file", "--store", "cannot be made: {tmp}/file is not a directory"),
+    ],
+)
+def test_cli_build_unwritable_output_is_one_line(capsys, tmp_path, make, option, message):
+    (tmp_path / "file").write_text("not a directory\n", encoding="utf-8")
+    target = tmp_path / "file" if make == "file" else tmp_path / "file" / make
+    code = main(["build", str(SEED), option, str(target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("kg build: error:"), err
+    assert message.format(tmp=tmp_path) in err
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "not a directory\n"
+
+
+def test_cli_build_failing_to_write_is_one_line(capsys, tmp_path, monkeypatch):
+    import errno
+
+    import kg.build.run
+
+    def full(_quads, out_dir, *_args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out_dir / "graph.ttl"))
+
+    monkeypatch.setattr(kg.build.run, "write_outputs", full)
+    assert main(["build", str(SEED), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "graph.ttl: cannot write the outputs (No space left on device)" in err
+
+
+def _unclean(code_points: list[int]) -> str:
+    return "".join(chr(c) for c in code_points)
+
+
+# (what is in the article's text, what the stored text has in its place)
+UNCLEAN = [
+    (0xFFFE, ""),
+    (0xFFFF, ""),
+    (0xFDD0, ""),
+    (0x1FFFE, ""),
+    (0x10FFFF, ""),
+    (0x00, ""),
+    (0x08, ""),
+    (0x1B, ""),
+    (0x7F, ""),
+    (0x9F, ""),
+    (0x0B, "\n"),
+    (0x0C, "\n"),
+    (0x85, "\n"),
+]
+
+
+@pytest.mark.parametrize(("code", "replacement"), UNCLEAN)
+def test_cli_build_text_with_noncharacters_and_controls_writes_strict_turtle(
+    tmp_path, code, replacement
+):
+    """U+FFFE and the like are dropped (line-breaking controls become line feeds) as the
+    article is read: the name around one is found whole, the Turtle parses with Oxigraph
+    and holds none, and every mention points at its surface in the stored text."""
+    import pyoxigraph
+
+    from kg.extract.text import find_unclean
+
+    c = chr(code)
+    text = (
+        f"重庆市科{c}技局与成都市科技局在重庆签署《成渝科技{c}合作协议》，"
+        f"两地将共建西部科学城{c}，总投资300亿元。{c}北碚区"
+    )
+    corpus = tmp_path / "feed.jsonl"
+    record = {"id": "u1", "text": text, "title": f"标题{c}"}
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--strict", "--no-html"]) == 0
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert find_unclean(turtle) is None
+    quads = list(pyoxigraph.parse(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))
+    graph = Graph().parse(data=turtle, format="turtle")
+    stored = text.replace(c, replacement)
+    assert len(quads) == len(graph)
+    (document,) = graph.subjects(RDF.type, URIRef(CY + "Document"))
+    title = graph.value(document, URIRef("http://purl.org/dc/terms/title"))
+    assert str(title) == "标题" + replacement
+    if not replacement:  # the name around a dropped code point is found whole
+        assert "重庆市科学技术局" in {str(o) for o in graph.objects(None, RDFS.label)}
+    spans = [
+        *graph.subjects(RDF.type, URIRef(CY + "Sentence")),
+        *graph.subjects(RDF.type, URIRef(CY + "Mention")),
+    ]
+    assert len(spans) > 5
+    for span in spans:
+        start = int(graph.value(span, URIRef(CY + "startOffset")))
+        end = int(graph.value(span, URIRef(CY + "endOffset")))
+        shown = graph.value(span, URIRef(CY + "text")) or graph.value(span, URIRef(CY + "surface"))
+        assert stored[start:end] == str(shown)
+
+
+@pytest.mark.parametrize("code", [0xFFFE, 0x00, 0x0C])
+def test_cli_build_an_id_with_a_noncharacter_is_rejected(tmp_path, capsys, code):
+    corpus = tmp_path / "feed.jsonl"
+    lines = [{"id": f"a{chr(code)}1", "text": "重庆市科技局"}, {"id": "b", "text": "成都市科技局"}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--no-html"]) == 0
+    (rejected,) = [json.loads(line) for line in (out / "rejects.jsonl").open(encoding="utf-8")]
+    assert rejected["line"] == 1 and rejected["stage"] == "read"
+    assert f"U+{code:04X} at offset 1" in rejected["reason"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "重庆市两江新区项目总投资达12345678901234567890123456789亿元。",
+        "西部（重庆）科学城规划面积12345678901234567890123456789平方公里。",
+        "到2025年两市汽车产量力争达到12345678901234567890123456789万辆。",
+    ],
+)
+def test_cli_build_a_number_too_long_to_read_exactly_is_skipped(tmp_path, capsys, sentence):
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(json.dumps({"id": "n", "text": sentence}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--strict", "--no-html"]) == 0
+    graph = Graph().parse(out / "graph.ttl")
+    assert not list(graph.subjects(URIRef(CY + "value"), None))
+    assert (out / "rejects.jsonl").read_text(encoding="utf-8") == ""
+
+
+# ---------------------------------------------------------------------- Ctrl-C
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _in_session(sid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getsid(int(entry.name)) == sid:
+                    found.append(int(entry.name))
+            except OSError:  # gone meanwhile
+                pass
+    return found
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory) -> Path:
+    """A corpus of the development set's sentences, repeated: some seconds to build."""
+    sentences = []
+    for path in sorted((DATA / "corpus" / "dev").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [s + "。" for s in text.split("。") if s.strip()]
+    path = tmp_path_factory.mktemp("slow-corpus") / "feed.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(500):
+            text = "".join(sentences[(i * 7 + k) % len(sentences)] for k in range(12))
+            handle.write(json.dumps({"id": f"a{i}", "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_cli_build_ctrl_c_with_jobs_is_one_line_and_leaves_nothing(slow_corpus, tmp_path):
+    """Ctrl-C while two workers extract: exit code 130, one line on stderr, no output, no
+    worker left. A terminal sends SIGINT to the whole process group; the workers get it
+    first here (as when the main process is slow to act on it), then all do."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(slow_corpus), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and proc.poll() is None:
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.05)
+        time.sleep(1.0)  # the workers are extracting
+        assert proc.poll() is None, "the build finished before it could be interrupted"
+        for worker in _children(proc.pid):
+            os.kill(worker, signal.SIGINT)
+        time.sleep(0.5)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert err == "kg build: interrupted\n"
+    assert not out.exists() or list(out.iterdir()) == []
+    deadline = time.monotonic() + 5
+    while _in_session(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _in_session(proc.pid) == []

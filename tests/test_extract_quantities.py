@@ -43,6 +43,26 @@ def test_quantities_values_in_the_unit(lex, text, value, unit):
     assert [(str(q.value), q.unit) for q in found] == [(value, unit)]
 
 
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # 28 digits in all: read exactly
+        ("总投资1234567890123456789012345678元", ["1234567890123456789012345678"]),
+        ("总投资12345678901234567890亿元", ["1234567890123456789000000000"]),
+        ("规划面积1234567890123456789012345678平方公里", ["1234567890123456789012345678"]),
+        # more: skipped, not rounded (and never an error)
+        ("总投资12345678901234567890123456789亿元", []),
+        ("总投资12345678901234567890123456789元", []),
+        ("总投资1234567890123456789012345678亿元", []),
+        ("总投资1.2345678901234567890123456789亿元", []),
+        ("产量达到99999999999999999999999999999999万辆，产值6000亿元", ["600000000000"]),
+        ("总投资" + "9" * 4000 + "亿元", []),
+    ],
+)
+def test_quantities_numbers_too_long_to_read_exactly_are_skipped(lex, text, values):
+    assert [str(q.value) for q in find_quantities(text, lex)] == values
+
+
 def test_quantities_number_inside_a_code_is_not_a_quantity(lex):
     assert find_quantities("建设5G基站和G60科创走廊", lex) == []
 

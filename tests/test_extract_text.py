@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.text import normalize_name, prepare
+from kg.extract.text import clean_text, find_unclean, normalize_name, prepare
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,21 @@ def test_text_finditer_near_finds_what_a_full_scan_finds():
         text = "".join(rng.choice("0123456789月日号年,甲") for _ in range(rng.randint(0, 30)))
         near = [m.span() for m in finditer_near(pattern, text, anchor, 5, 1)]
         assert near == [m.span() for m in pattern.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("重庆市科技局", "重庆市科技局"),  # nothing to clean: the same string
+        ("甲\t乙\n丙\r丁", "甲\t乙\n丙\r丁"),  # tab and line breaks are text
+        ("科\ufffe技\uffff局", "科技局"),  # noncharacters
+        ("科\ufdd0技\U0001fffe局\U0010ffff", "科技局"),
+        ("科\x00技\x08局\x1b\x7f\x9f", "科技局"),  # C0 (not tab, LF, CR), DEL and C1 controls
+        ("甲\x0b乙\x0c丙\x85丁\x1c戊", "甲\n乙\n丙\n丁\n戊"),  # controls that break lines
+        ("\u2028\ufeff\ufffd\ue000", "\u2028\ufeff\ufffd\ue000"),  # characters, if odd ones
+    ],
+)
+def test_text_clean_text_drops_what_no_literal_may_hold(text, clean):
+    assert clean_text(text) == clean
+    assert find_unclean(clean) is None
+    assert (find_unclean(text) is None) == (text == clean)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -269,3 +270,149 @@ def test_push_cannot_connect_is_one_line_error(small_nt, capsys):
     )
     assert code == PushError.exit_code
     assert "cannot connect" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- bad arguments, deadlines
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--endpoint", "file:///{tmp}/dump"], "only http:// and https:// URLs"),
+        (["--endpoint", "ftp://127.0.0.1/store"], "only http:// and https:// URLs"),
+        (["--endpoint", "http:///store"], "no host"),
+        (
+            ["--endpoint", "{stub}/store", "--update-endpoint", "file:///{tmp}/u"],
+            "update endpoint 'file://",
+        ),
+        (
+            ["--endpoint", "{stub}/store", "--graph", "http://x/g> ; DROP ALL ; <http://y"],
+            "not an absolute IRI",
+        ),
+        (
+            [
+                "--endpoint",
+                "{stub}/store",
+                "--method",
+                "update",
+                "--graph",
+                "http://x/g> ; DROP ALL ; <http://y",
+            ],
+            "not an absolute IRI",
+        ),
+        (["--endpoint", "{stub}/store", "--graph", "g1"], "not an absolute IRI"),
+        (["--endpoint", "{stub}/store", "--graph", "http://x/a b"], "not an absolute IRI"),
+        (["--endpoint", "{stub}/store", "--timeout", "0"], "more than 0 seconds"),
+    ],
+)
+def test_push_refuses_bad_endpoints_and_graphs_sending_nothing(
+    stub, small_nt, tmp_path, capsys, options, message
+):
+    options = [o.format(stub=stub, tmp=tmp_path) for o in options]
+    assert main(["push", str(small_nt), *options]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("kg push: error:"), err
+    assert message in err
+    assert _Stub.seen == []
+    assert list(tmp_path.iterdir()) == [small_nt]
+
+
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_push_sends_a_valid_graph_iri_as_parsed(stub, small_nt, method):
+    graph = "http://example.org/图/g?x=1#f"
+    if method == "update":
+        _Stub.script = [405]
+    push(small_nt, f"{stub}/store", graph=graph)
+    if method == "gsp":
+        assert _Stub.seen[0][1] == "/store?graph=" + urllib.parse.quote(graph, safe="")
+    else:
+        assert _Stub.seen[1][3] == f"DROP SILENT GRAPH <{graph}>".encode()
+
+
+@pytest.fixture()
+def trickle():
+    """A loopback server that reads a request, then sends an answer's header one byte
+    every 0.5 s (at most 60 bytes a connection); it stops itself after the test."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    stop = threading.Event()
+    connections: list[float] = []
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            try:
+                conn.recv(65536)
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40:
+                    if stop.wait(0.5):
+                        return
+                    conn.sendall(bytes([byte]))
+            except OSError:  # the client gave up
+                pass
+
+    def serve() -> None:
+        threads = []
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            connections.append(time.monotonic())
+            thread = threading.Thread(target=answer, args=(conn,), daemon=True)
+            thread.start()
+            threads.append(thread)
+        for thread in threads:
+            thread.join(5)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}", connections
+    finally:
+        stop.set()
+        thread.join(10)
+        server.close()
+
+
+@pytest.mark.parametrize(
+    ("options", "seconds", "message"),
+    [
+        (["--timeout", "2"], 2, "timed out (the deadline of 2 s passed)"),
+        (
+            ["--request-timeout", "1", "--retries", "1"],
+            2,
+            "timed out (no complete answer within 1 s)",
+        ),
+    ],
+)
+def test_push_trickling_endpoint_times_out(trickle, small_nt, capsys, options, seconds, message):
+    url, connections = trickle
+    started = time.monotonic()
+    code = main(["push", str(small_nt), "--endpoint", f"{url}/store", *options])
+    took = time.monotonic() - started
+    assert code == PushError.exit_code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+    assert seconds - 0.1 <= took < seconds + 1.5
+    assert connections
+
+
+def test_push_help_documents_the_timeouts(capsys):
+    with pytest.raises(SystemExit):
+        main(["push", "--help"])
+    out = capsys.readouterr().out
+    assert "--timeout SECONDS" in out and "--request-timeout SECONDS" in out
+
+
+def test_push_querying_a_trickling_endpoint_times_out(trickle):
+    from kg.sparql import open_graph
+
+    url, _ = trickle
+    started = time.monotonic()
+    with open_graph(f"{url}/sparql", timeout=1) as graph:
+        graph.client.retries = 0
+        with pytest.raises(PushError, match=r"timed out \(no complete answer within 1 s\)"):
+            graph.query("ASK {}")
+    assert time.monotonic() - started < 3

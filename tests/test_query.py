@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,6 +19,7 @@ from kg.sparql import (
     QueryResult,
     display_width,
     format_result,
+    inject_bindings,
     named_queries,
     parse_binding,
     query_form,
@@ -602,3 +604,81 @@ def test_query_inference_on_the_seed_via_cli(seed_dir, capsys):
     assert "https://w3id.org/chengyu-kg/id/agency/重庆市科学技术局" in out
     assert main(["query", str(seed_dir), ORGANIZATIONS, "-f", "csv"]) == 0
     assert capsys.readouterr().out.strip() == "x"
+
+
+# --------------------------------------------------------------------------- bindings as RDF terms
+
+_PARTY = "SELECT ?agreement WHERE { ?a cy:party ?p ; rdfs:label ?agreement } ORDER BY ?agreement"
+_NAMED = "SELECT ?p WHERE { ?p rdfs:label ?name } ORDER BY ?p"
+_SIGNED = "SELECT ?agreement WHERE { ?a cy:signedOn ?date ; rdfs:label ?agreement }"
+_CQ_AGENCY = "https://w3id.org/chengyu-kg/id/agency/重庆市科学技术局"
+
+
+@pytest.mark.parametrize(
+    ("query", "spec", "column", "expected"),
+    [
+        ("agreements-of", "name=重庆市科技局", "party", "重庆市科学技术局"),
+        (_PARTY, f"p=<{_CQ_AGENCY}>", "agreement", TECH),
+        (_PARTY, f"?p=<{_CQ_AGENCY}>", "agreement", TECH),
+        (_NAMED, 'name="重庆市科学技术局"@zh', "p", _CQ_AGENCY),
+        (_SIGNED, f'date="{SIGNED}"^^<http://www.w3.org/2001/XMLSchema#date>', "agreement", TECH),
+    ],
+)
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_bindings_of_text_iris_and_literals_still_match(
+    mini_dir, engine, query, spec, column, expected
+):
+    from kg.sparql import open_graph
+
+    bindings = dict([parse_binding(spec)])
+    with open_graph(mini_dir, engine=engine) as graph:
+        result = graph.query(resolve_query(query), bindings=bindings)
+    values = {str(row[result.variables.index(column)]) for row in result.rows}
+    assert expected in values
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ('name="x"^^<http://x> UNDEF } #', "not one N-Triples IRI or literal"),
+        ('name="x" } ; DROP ALL ; #', "not one N-Triples IRI or literal"),
+        ('name="x" . #', "not one N-Triples IRI or literal"),
+        ("name=<http://x> } #>", "not one N-Triples IRI or literal"),
+        ("name=<http://x/a b>", "not one N-Triples IRI or literal"),
+        ("name=<relative>", "not one N-Triples IRI or literal"),
+        ('name="x"@', "not one N-Triples IRI or literal"),
+        ('name="x\n"', "not one N-Triples IRI or literal"),
+        ("name=_:b0", None),  # text, not a term: no error
+        ("x } #=1", "is not a SPARQL variable name"),
+        ("=1", "is not a SPARQL variable name"),
+        ("name", "expected VAR=VALUE"),
+    ],
+)
+def test_query_bind_refuses_what_is_not_one_term(mini_dir, capsys, spec, message):
+    code = main(["query", str(mini_dir), "agreements-of", "--bind", spec])
+    captured = capsys.readouterr()
+    if message is None:
+        assert code == 0
+        return
+    assert code == 2
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and captured.err.startswith("kg query: error: --bind")
+    assert message in captured.err
+
+
+@pytest.mark.parametrize(
+    ("bindings", "message"),
+    [
+        ({"p": URIRef("http://x> } #")}, "cannot bind ?p: not an RDF term"),
+        ({"p": Literal("x", datatype=URIRef("http://x> UNDEF"))}, "cannot bind ?p"),
+        ({"p } #": "x"}, "is not a SPARQL variable name"),
+    ],
+)
+def test_query_inject_bindings_refuses_terms_that_are_not(bindings, message):
+    with pytest.raises(QueryError, match=re.escape(message)):
+        inject_bindings("SELECT * WHERE { ?p ?q ?r }", bindings)
+
+
+def test_query_inject_bindings_writes_text_escaped():
+    out = inject_bindings("SELECT * WHERE { ?p ?q ?r }", {"r": 'a" } #\n'})
+    assert 'VALUES ?r { "a\\" } #\\n" "a\\" } #\\n"@zh }' in out

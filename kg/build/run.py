@@ -28,9 +28,9 @@ from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, write_rejects
 from kg.build.result import BuildResult
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
 from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.io.articles import iter_articles, unique_articles
-from kg.io.files import write_text_atomic
+from kg.io.files import check_output_dir, write_text_atomic
 from kg.io.streaming import write_outputs
 from kg.records import Document, Rejection
 
@@ -86,17 +86,23 @@ def build(
     stops the build at the first such article instead; ``max_rejects`` (a count ``N``,
     or ``"P%"`` of the articles read) stops it when more are rejected, before any output
     is written. A build whose every article is rejected fails with :class:`InputError`.
+    An ``out_dir`` or ``store`` that is not a directory, or cannot be made or written,
+    raises :class:`~kg.errors.OutputError` before anything is read.
     """
     started = time.perf_counter()
     if not inputs:
         raise InputError("no input given")
     limit = _reject_limit(max_rejects)
-    pool = WorkerPool(max(1, int(jobs or 1)))  # forked before a store opens (RocksDB threads)
+    for directory in (out_dir, store):  # before any work: either may be a file, say
+        if directory is not None:
+            check_output_dir(directory)
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
+    pool: WorkerPool | None = None
     sink: Any = None
     bar = None
     try:
+        pool = WorkerPool(max(1, int(jobs or 1)))  # forked before a store opens (RocksDB threads)
         if store is not None:
             sink = StoreSink(store, store_backend, batch_size)
         else:
@@ -125,17 +131,22 @@ def build(
             bar = None
         if validate and result.extracted:
             result.validated = sink.check(result)
-        if out_dir is not None:
-            page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
-            _write(sink.quad_source(), Path(out_dir), list(formats or ()), page, result)
         listing = Path(out_dir) if out_dir is not None else result.store_path
-        if listing is not None:
-            result.outputs.append(write_rejects(listing / REJECTS_FILE, result.rejects))
+        try:
+            if out_dir is not None:
+                page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
+                _write(sink.quad_source(), Path(out_dir), list(formats or ()), page, result)
+            if listing is not None:
+                result.outputs.append(write_rejects(listing / REJECTS_FILE, result.rejects))
+        except OSError as exc:  # a disk full, a directory made read-only meanwhile
+            where = exc.filename or listing
+            raise KgError(f"{where}: cannot write the outputs ({exc.strerror or exc})") from None
         result.seconds = time.perf_counter() - started
         sink.hand_over(result)
         return result
-    except BaseException:
-        pool.close(abort=True)
+    except BaseException:  # an error, or Ctrl-C: the workers are stopped, not waited for
+        if pool is not None:
+            pool.close(abort=True)
         raise
     finally:
         gc.set_threshold(*thresholds)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -69,7 +70,13 @@ _COMPACT: Any = None
 
 
 def _worker_init() -> None:
-    """Set up a worker process: leave what it inherits out of garbage collection."""
+    """Set up a worker process: leave what it inherits out of garbage collection, and
+    leave Ctrl-C to the main process.
+
+    Ctrl-C interrupts every process of the terminal's process group; the main process
+    stops the pool (:meth:`WorkerPool.close`), so a worker takes no interrupt of its own,
+    which would print a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
 

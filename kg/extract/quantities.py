@@ -1,10 +1,16 @@
-"""Numbers with units (300万辆, 6000亿元, 1198平方公里) and the indicator they measure."""
+"""Numbers with units (300万辆, 6000亿元, 1198平方公里) and the indicator they measure.
+
+A value is read exactly, as a Decimal written in at most 28 digits (Python's default
+precision) once 万/亿 and the unit's factor are multiplied out; a number that would need
+more (``12345678901234567890123456789亿元``) is skipped, not rounded: no report states a
+quantity that precisely, and a rounded value would be a figure the text does not give.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException, Inexact, InvalidOperation, localcontext
 
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.numerals import small_cn_number
@@ -118,6 +124,19 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+def _exact(num: Decimal, factor: Decimal, mult: str | None) -> Decimal:
+    """``num`` times the unit's factor and 万/亿, exactly (raises :class:`Inexact` or
+    :class:`InvalidOperation` when the value has more digits than the context holds)."""
+    with localcontext() as ctx:
+        ctx.traps[Inexact] = True
+        value = +num * factor  # (unary plus: the number itself within the precision)
+        if mult:
+            value *= _MULT[mult]
+        if mult or factor != 1:
+            value = normalize_decimal(value)
+        return value
+
+
 _pattern_cache: dict[int, re.Pattern[str]] = {}
 
 
@@ -145,11 +164,10 @@ def find_quantities(
         if num is None:
             continue
         unit, factor = lex.units[m.group("unit")]
-        value = num * Decimal(factor)
-        if m.group("mult"):
-            value *= _MULT[m.group("mult")]
-        if m.group("mult") or factor != "1":
-            value = normalize_decimal(value)
+        try:
+            value = _exact(num, Decimal(factor), m.group("mult"))
+        except DecimalException:  # more digits than a Decimal holds exactly: skipped
+            continue
         out.append(QuantityHit(m.start(), m.end(), value, unit))
     return out
 

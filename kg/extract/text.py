@@ -1,4 +1,5 @@
-"""Text preparation: per-character normalisation, broken-line joining and sentence split."""
+"""Text preparation: clean text, per-character normalisation, broken-line joining and
+sentence split."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from operator import itemgetter
 
 from kg.records import Sentence
 
-__all__ = ["Prepared", "prepare", "normalize_name", "finditer_near"]
+__all__ = ["Prepared", "prepare", "clean_text", "find_unclean", "normalize_name", "finditer_near"]
 
 # A paragraph ending in one of these is complete; otherwise a long one was broken mid-word.
 _PARAGRAPH_END = frozenset("。!?;:…”’\"')》】")
@@ -20,6 +21,40 @@ _PARAGRAPH_END = frozenset("。!?;:…”’\"')》】")
 _BROKEN_MIN_LEN = 40
 _PARA_BREAK = re.compile(r"[ \t\u3000]*\n[\s\u3000]*")
 _WS = re.compile(r"\s+")
+
+
+# What a text written into RDF may not hold, and what becomes of it. The C0 controls but tab,
+# line feed and carriage return, and U+FFFE and U+FFFF, are not XML 1.0 characters: outside
+# the values of xsd:string, refused by strict parsers. DEL and the C1 controls are control
+# codes, and the other noncharacters (U+FDD0..U+FDEF, the last two of every plane) are kept
+# from interchange by Unicode: none of them is text. Those that break lines (vertical tab,
+# form feed, the information separators, NEL) become a line feed; the rest go.
+_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
+_UNCLEAN = {
+    **{c: None for c in range(0x20) if chr(c) not in "\t\n\r"},
+    **{c: None for c in range(0x7F, 0xA0)},
+    **{c: None for c in range(0xFDD0, 0xFDF0)},
+    **{plane + c: None for plane in range(0, 0x110000, 0x10000) for c in (0xFFFE, 0xFFFF)},
+    **{ord(c): "\n" for c in _BREAKS},
+}
+_UNCLEAN_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_UNCLEAN)) + "]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the code points an RDF literal must not hold (controls other than
+    tab and line breaks, noncharacters such as U+FFFE): those that break lines become a
+    line feed, the others are dropped. An article's text is cleaned as it is read, so
+    that every offset into it is an offset into the text the graph stores.
+
+    >>> clean_text("重庆市科\\ufffe技局\\x0c成都\\x00")
+    '重庆市科技局\\n成都'
+    """
+    return text.translate(_UNCLEAN) if _UNCLEAN_RE.search(text) else text
+
+
+def find_unclean(text: str) -> re.Match[str] | None:
+    """The first code point of ``text`` that :func:`clean_text` would change, if any."""
+    return _UNCLEAN_RE.search(text)
 
 
 @lru_cache(maxsize=4096)

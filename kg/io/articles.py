@@ -1,4 +1,10 @@
-"""Read articles from .txt files (with optional .meta.json sidecars), directories and .jsonl corpora."""
+"""Read articles from .txt files (with optional .meta.json sidecars), directories and .jsonl corpora.
+
+Text is cleaned as it is read (:func:`kg.extract.text.clean_text`: controls and
+noncharacters such as U+FFFE, which no RDF literal should hold, dropped or made line
+feeds), so that offsets into a document's text are offsets into the text the graph
+stores; an id holding one is a rejection (it names the article, it is not rewritten).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.text import clean_text, find_unclean
 from kg.model.iri import normalize_key
 from kg.records import Document, Rejection
 
@@ -107,7 +114,8 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def decode_text(data: bytes, where: str) -> tuple[str, str]:
-    """Decode article bytes as UTF-8, else GB18030 (a superset of GBK and GB2312).
+    """Decode article bytes as UTF-8, else GB18030 (a superset of GBK and GB2312), and
+    clean the text (line feeds for CR LF and CR, :func:`~kg.extract.text.clean_text`).
 
     Returns ``(text, encoding)``; raises :class:`InputError` for binary data.
     """
@@ -115,7 +123,7 @@ def decode_text(data: bytes, where: str) -> tuple[str, str]:
         text, encoding = _decode(data)
     except _Bad as exc:
         raise InputError(f"{where}: {exc}") from None
-    return _newlines(text), encoding
+    return clean_text(_newlines(text)), encoding
 
 
 def _loads(text: str, what: str) -> object:
@@ -154,9 +162,19 @@ def _string(record: dict, key: str, *, required: bool = False) -> str | None:
     return value
 
 
+def _cleaned(value: str | None) -> str | None:
+    return None if value is None else clean_text(value)
+
+
 def _check_id(doc_id: str) -> str:
     if not document_key(doc_id):
         raise _Bad(f"id {doc_id!r} is empty once white space is removed")
+    bad = find_unclean(doc_id)
+    if bad:
+        raise _Bad(
+            f"id {_short(doc_id)} holds a control character or a noncharacter "
+            f"(U+{ord(bad.group()):04X} at offset {bad.start()})"
+        )
     return doc_id
 
 
@@ -176,7 +194,7 @@ def _read_sidecar(path: Path) -> dict:
         meta = _loads(text, "sidecar JSON")
         if not isinstance(meta, dict):
             raise _Bad("sidecar must be a JSON object")
-        fields = {key: _string(meta, key) for key in _TEXT_FIELDS}
+        fields = {key: _cleaned(_string(meta, key)) for key in _TEXT_FIELDS}
         fields["published"] = _date(meta.get("published"))
     except _Bad as exc:
         raise _Bad(f"{meta_path.name}: {exc}") from None
@@ -194,7 +212,7 @@ def _text_article(path: Path) -> Document | Rejection:
         except OSError as exc:
             raise _Bad(f"cannot read ({exc.strerror})") from None
         text, encoding = _decode(data)
-        text = _newlines(text)
+        text = clean_text(_newlines(text))
         if not text.strip():
             raise _Bad("empty file")
         meta = _read_sidecar(path)
@@ -246,7 +264,9 @@ def _jsonl_record(line: str, encoding: str, path: Path, number: int) -> Document
     if not isinstance(record, dict):
         raise _Bad(f"expected a JSON object with 'id' and 'text', not {_json_type(record)}")
     doc_id = _check_id(_string(record, "id", required=True).strip())
-    text = _string(record, "text", required=True)
+    text = clean_text(_string(record, "text", required=True))
+    if not text.strip():
+        raise _Bad("'text' holds nothing but control characters and noncharacters")
     return Document(
         id=doc_id,
         text=text,
@@ -254,7 +274,7 @@ def _jsonl_record(line: str, encoding: str, path: Path, number: int) -> Document
         encoding=encoding,
         path=str(path),
         line=number,
-        **{key: _string(record, key) for key in _TEXT_FIELDS},
+        **{key: _cleaned(_string(record, key)) for key in _TEXT_FIELDS},
     )
 
 

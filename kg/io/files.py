@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_text_atomic", "current_umask"]
+from kg.errors import OutputError
+
+__all__ = ["write_text_atomic", "current_umask", "check_output_dir"]
 
 
 def current_umask() -> int:
@@ -14,6 +16,32 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def check_output_dir(path: str | Path) -> Path:
+    """``path`` when it is a directory this process may write in, or can be made as one;
+    else :class:`~kg.errors.OutputError` saying why. Nothing is created.
+
+    >>> check_output_dir("/dev/null/out")
+    Traceback (most recent call last):
+    ...
+    kg.errors.OutputError: /dev/null/out: cannot be made: /dev/null is not a directory
+    """
+    path = Path(path)
+    try:
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"{path}: exists and is not a directory")
+        found = path  # the nearest part of the path that exists
+        while not found.exists() and found.parent != found:
+            found = found.parent
+        made = "" if found == path else "cannot be made: "
+        if not found.is_dir():
+            raise OutputError(f"{path}: {made}{found} is not a directory")
+        if not os.access(found, os.W_OK | os.X_OK):
+            raise OutputError(f"{path}: {made}{found} is not writable")
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+    return path
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:

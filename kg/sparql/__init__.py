@@ -26,6 +26,7 @@ from kg.sparql.graphs import (
 )
 from kg.sparql.named import NamedQuery, named_queries, resolve_query
 from kg.sparql.result import QueryResult, result_from_json
+from kg.sparql.terms import ntriples_term, parse_iri, parse_term, parse_variable
 from kg.sparql.text import (
     QUERY_PREFIXES,
     check_query,
@@ -58,8 +59,12 @@ __all__ = [
     "infer",
     "inject_bindings",
     "named_queries",
+    "ntriples_term",
     "open_graph",
     "parse_binding",
+    "parse_iri",
+    "parse_term",
+    "parse_variable",
     "query_form",
     "query_store",
     "resolve_query",

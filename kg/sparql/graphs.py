@@ -209,7 +209,8 @@ class EndpointGraph(OpenGraph):
     """A SPARQL 1.1 Protocol endpoint (``http(s)://``): queries go as HTTP POST.
 
     ``headers`` are sent with every request (e.g. ``Authorization``); with ``netrc`` the
-    credentials of the host in ``~/.netrc`` are used for Basic authentication.
+    credentials of the host in ``~/.netrc`` are used for Basic authentication. Each
+    request must be answered in full within ``timeout`` seconds.
     """
 
     kind = "endpoint"
@@ -275,16 +276,18 @@ def open_graph(
     netrc: bool = False,
     read_only: bool = True,
     engine: str = "oxigraph",
+    timeout: float = 60.0,
 ) -> OpenGraph:
     """Open a GRAPH argument: an endpoint URL, a store directory, or a graph file or
     ``kg build`` output directory (see the module's docstring).
 
     ``headers``/``netrc`` authenticate at an endpoint; a store opens read-only by default
     (Oxigraph allows one writer, so a store being built cannot be opened meanwhile);
-    ``engine`` is what queries a file (``"oxigraph"`` or ``"rdflib"``).
+    ``engine`` is what queries a file (``"oxigraph"`` or ``"rdflib"``); each request to an
+    endpoint must be answered within ``timeout`` seconds.
     """
     if is_endpoint(graph):
-        return EndpointGraph(str(graph), headers=headers, netrc=netrc)
+        return EndpointGraph(str(graph), headers=headers, netrc=netrc, timeout=timeout)
     if is_store(graph):
         return StoreGraph(graph, read_only=read_only)
     return FileGraph(graph, engine=engine)

@@ -4,8 +4,13 @@ The graph (any GRAPH :func:`kg.sparql.open_graph` opens) is sent as N-Triples in
 added to it (``POST``), following the SPARQL 1.1 Graph Store HTTP Protocol that Oxigraph,
 Fuseki, GraphDB, Virtuoso and Neptune speak. A server without it (``404``, ``405``,
 ``415``, ``501``) gets ``CLEAR`` and ``INSERT DATA`` SPARQL updates instead. Failed
-connections, ``429`` and ``5xx`` answers are retried with exponential backoff.
+connections, timeouts, ``429`` and ``5xx`` answers are retried with exponential backoff.
 Authentication: extra headers (``Authorization: Bearer ...``) or ``~/.netrc``.
+
+Only ``http(s)://`` endpoints are accepted and the target graph must be an absolute IRI
+(read by Oxigraph, :func:`kg.sparql.terms.parse_iri`), both checked before anything is
+read or sent. Each request must be answered within ``request_timeout`` seconds and the
+whole push be done within ``timeout``.
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.errors import InputError
 from kg.sparql.graphs import open_graph
-from kg.sparql.http import HttpClient, PushError, Response, parse_header
+from kg.sparql.http import HttpClient, PushError, Response, check_http_url, parse_header
+from kg.sparql.terms import ntriples_term, parse_iri
 from kg.store import iter_batches
 
 __all__ = [
@@ -30,9 +38,15 @@ __all__ = [
     "update_url",
     "push",
     "fetch_graph",
+    "PUSH_TIMEOUT",
+    "REQUEST_TIMEOUT",
 ]
 
 _NO_GSP_STATUS = {404, 405, 406, 415, 501}
+
+#: Seconds the whole push may take, and each of its requests, by default.
+PUSH_TIMEOUT = 3600.0
+REQUEST_TIMEOUT = 120.0
 
 
 @dataclass
@@ -82,9 +96,18 @@ def _update(client: HttpClient, url: str, text: str) -> Response:
     return client.request("POST", url, body=text.encode("utf-8"), headers=headers, what="update")
 
 
-def _ntriples_lines(data: str | Path) -> Iterator[str]:
-    with open_graph(data) as opened:
+def _ntriples_lines(data: str | Path, timeout: float) -> Iterator[str]:
+    with open_graph(data, timeout=timeout) as opened:
         yield from opened.ntriples_lines()
+
+
+def _graph_iri(graph: str | None) -> str | None:
+    if graph is None:
+        return None
+    try:
+        return parse_iri(graph)
+    except ValueError as exc:
+        raise InputError(f"graph {graph!r}: {exc}") from None
 
 
 def push(
@@ -99,25 +122,39 @@ def push(
     batch_size: int = 50_000,
     append: bool = False,
     retries: int = 4,
-    timeout: float = 120.0,
+    timeout: float = PUSH_TIMEOUT,
+    request_timeout: float = REQUEST_TIMEOUT,
 ) -> PushResult:
     """Upload the triples of ``data`` (a GRAPH, see :func:`kg.sparql.open_graph`) into
-    ``graph`` (default graph when ``None``).
+    ``graph`` (an absolute IRI; the default graph when ``None``).
 
     ``method``: ``"gsp"`` (Graph Store Protocol), ``"update"`` (SPARQL Update) or
     ``"auto"`` (GSP, falling back to Update when the server does not support it). The
-    target graph is replaced unless ``append``.
+    target graph is replaced unless ``append``. Each request must be answered within
+    ``request_timeout`` seconds and the whole push be done within ``timeout``, or it
+    stops with :class:`PushError`. A bad endpoint (not ``http(s)://``), graph IRI or
+    option raises :class:`~kg.errors.InputError` before anything is read or sent.
     """
     if method not in ("auto", "gsp", "update"):
         raise InputError(f"unknown push method {method!r}")
     if batch_size < 1:
         raise InputError("batch size must be at least 1")
-    client = HttpClient(headers=headers, netrc=netrc, retries=retries, timeout=timeout)
+    if not (timeout > 0 and request_timeout > 0):
+        raise InputError("timeouts must be more than 0 seconds")
+    check_http_url(endpoint, "endpoint")
+    update = check_http_url(update_endpoint or update_url(endpoint), "update endpoint")
+    graph = _graph_iri(graph)
+    client = HttpClient(
+        headers=headers,
+        netrc=netrc,
+        retries=retries,
+        timeout=request_timeout,
+        deadline=timeout,
+    )
     result = PushResult(target=graph or "default graph")
-    lines = _ntriples_lines(data)
+    lines = _ntriples_lines(data, min(timeout, request_timeout))
     batches = iter_batches(lines, batch_size)
     first = next(batches, [])
-    update = update_endpoint or update_url(endpoint)
 
     if method in ("auto", "gsp"):
         url = graph_store_url(endpoint, graph)
@@ -139,9 +176,10 @@ def push(
         )
 
     result.method = "sparql-update"
-    target = f"GRAPH <{graph}> " if graph else ""
+    name = ntriples_term(URIRef(graph)) if graph else ""  # <iri>, as Oxigraph writes it
+    target = f"GRAPH {name} " if graph else ""
     if not append:
-        _update(client, update, f"DROP SILENT GRAPH <{graph}>" if graph else "CLEAR DEFAULT")
+        _update(client, update, f"DROP SILENT GRAPH {name}" if graph else "CLEAR DEFAULT")
     for batch in [first, *batches] if first else []:
         text = "".join(batch)
         _update(
@@ -161,9 +199,10 @@ def fetch_graph(
     *,
     headers: Mapping[str, str] | None = None,
     netrc: bool = False,
+    timeout: float = REQUEST_TIMEOUT,
 ) -> str:
     """The N-Triples of ``graph`` (default graph when ``None``) read back with a GSP GET."""
-    client = HttpClient(headers=headers, netrc=netrc)
+    client = HttpClient(headers=headers, netrc=netrc, timeout=timeout)
     answer = client.request(
         "GET",
         graph_store_url(endpoint, graph),

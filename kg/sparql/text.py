@@ -9,11 +9,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.model.triples import PREFIXES
+from kg.sparql.terms import ntriples_term, parse_term, parse_variable
 
 __all__ = [
     "QUERY_PREFIXES",
@@ -200,25 +201,25 @@ def prepare_query(text: str):  # noqa: ANN201 - rdflib's prepared query
 def parse_binding(spec: str) -> tuple[str, Node | str]:
     """``VAR=VALUE`` to a variable name and a term: ``<iri>``, an N-Triples literal, or text.
 
-    Text stays a ``str``: it binds the variable to the string both plain and tagged
-    ``@zh`` (the language of the graph's names), see :func:`inject_bindings`.
-    """
-    from rdflib.util import from_n3
+    A value that starts with ``<`` or ``"`` must be exactly one N-Triples IRI or literal
+    (read by Oxigraph's parser, :func:`~kg.sparql.terms.parse_term`); ``VAR`` must be a
+    SPARQL variable name. Text stays a ``str``: it binds the variable to the string both
+    plain and tagged ``@zh`` (the language of the graph's names), see :func:`inject_bindings`.
 
+    >>> parse_binding("?x=<http://a/b>")
+    ('x', rdflib.term.URIRef('http://a/b'))
+    """
     name, sep, value = spec.partition("=")
-    name = name.strip().lstrip("?$")
-    if not sep or not re.match(r"^\w+$", name):
+    name = name.strip()
+    name = name[1:] if name[:1] in ("?", "$") else name
+    if not sep:
         raise QueryError(f"--bind {spec!r}: expected VAR=VALUE")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    if value.startswith('"'):
-        try:
-            term = from_n3(value)
-        except Exception:
-            term = None
-        if isinstance(term, Literal):
-            return name, term
-        raise QueryError(f"--bind {spec!r}: malformed literal")
+    try:
+        name = parse_variable(name)
+        if value.startswith(("<", '"')):
+            return name, parse_term(value)
+    except ValueError as exc:
+        raise QueryError(f"--bind {spec!r}: {exc}") from None
     return name, value
 
 
@@ -228,20 +229,27 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 def inject_bindings(text: str, bindings: Mapping[str, Any] | None) -> str:
     """``text`` with ``VALUES`` pre-binding each variable at the start of the WHERE group.
 
-    Values are rdflib terms (written in N-Triples form) or text (a ``str``), which binds
-    the string both plain and tagged ``@zh`` — names in the graph are ``@zh`` — so a
-    pattern matches it through the index of the values. This is how bindings reach
-    engines that have no ``initBindings`` (Oxigraph, endpoints).
+    Values are rdflib IRIs and literals, written in N-Triples form as Oxigraph writes them
+    once it has checked them (:func:`~kg.sparql.terms.ntriples_term`), or text (a ``str``),
+    which binds the string both plain and tagged ``@zh`` — names in the graph are ``@zh``
+    — so a pattern matches it through the index of the values. This is how bindings reach
+    engines that have no ``initBindings`` (Oxigraph, endpoints); a variable name that is
+    not a SPARQL ``VARNAME`` or a term that is not valid raises :class:`QueryError`.
     """
     if not bindings:
         return text
     clauses = []
     for name, value in bindings.items():
-        if isinstance(value, Node):
-            terms = value.n3()
-        else:
-            terms = f"{Literal(str(value)).n3()} {Literal(str(value), lang='zh').n3()}"
-        clauses.append(f"VALUES ?{name.lstrip('?$')} {{ {terms} }}")
+        try:
+            variable = parse_variable(name[1:] if name[:1] in ("?", "$") else name)
+            if isinstance(value, Node):
+                terms = ntriples_term(value)
+            else:
+                plain, tagged = Literal(str(value)), Literal(str(value), lang="zh")
+                terms = f"{ntriples_term(plain)} {ntriples_term(tagged)}"
+        except ValueError as exc:
+            raise QueryError(f"cannot bind ?{name}: {exc}") from None
+        clauses.append(f"VALUES ?{variable} {{ {terms} }}")
     # find the WHERE brace on a copy whose strings/comments are blanked (same offsets)
     masked = strip_literals(text)
     match = _WHERE.search(masked)
