@@ -319,6 +319,9 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "他在全国技能大赛数控铣项目中夺冠。",  # an event
         "学校组织党员赴红色教育基地参观学习。",  # a kind of base
         "各地依托城市社区党建基地开展培训。",  # 城 alone says nothing is built
+        "寿光蔬菜市场是华北最大蔬菜集散中心。",  # a superlative describes
+        "三座场馆和一条高速公路合称“三馆一路”项目。",  # a name for several things
+        "该县提出“生态立县、康养福地·太行山休闲公园”的发展定位。",  # one item of a slogan
         "［12］城际铁路是指服务于相邻城市间的铁路。",  # a note mark and a kind
         "合作社流转820亩耕地发展蓝莓种植项目。",  # a measure inside
         "全省共有近3万座塘坝。",  # a count

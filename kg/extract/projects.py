@@ -113,6 +113,11 @@ _QUANTITY_START = re.compile(
 _QUANTITY_IN = re.compile(
     r"\d+(?:\.\d+)?[万亿]?[余多]?(?:亩|吨|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人)|[\[［]\d+[\]］]"
 )
+# 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
+_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|第一[个座条家]?")
+# 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
+# item of a list in quotes (a slogan).
+_SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
 # Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
 _LEADING_MARKS = frozenset("―—–-·•")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
@@ -358,6 +363,8 @@ def find_projects(
             or (norm[start] == "一" and norm[start - 1 : start] in _DEMONSTRATIVE)
         ):
             continue  # 这一修法项目, 该林场…基地: refers back to something named before
+        if _DESCRIPTION.search(norm, start, hs) or _SLOGAN.search(norm, max(0, start - 12), start):
+            continue  # 平原最大…集散中心, 合称…项目, “山水红城、…公园”: a description or a slogan
         if _in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
         if head in _INSTITUTION_HEADS and norm.endswith(
