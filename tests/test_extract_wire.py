@@ -411,6 +411,11 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("四川省泸州市老窖酒业有限公司成立。", {"四川省泸州市老窖酒业有限公司"}),  # a company's is
         ("全省各级残疾人协会开展走访。", set()),  # a kind
         ("这项技术农民一看就学会。", set()),  # the verb
+        # units listed after a university's unit belong to that university
+        (
+            "四川大学华西公共卫生学院、华西口腔医学院联合招生。",
+            {"四川大学华西公共卫生学院", "四川大学华西口腔医学院"},
+        ),
     ],
 )
 def test_extract_wire_organization_names_are_one_body(text, expected):

@@ -210,4 +210,19 @@ def find_organizations(
             merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])
         else:
             merged.append(h)
+    # 兰州大学黄河流域绿色发展研究院、绿色金融研究院: units listed after a unit of a university
+    # or an academy belong to it too
+    for k in range(1, len(merged)):
+        prev, h = merged[k - 1], merged[k]
+        if norm[prev.end : h.start] != "、":
+            continue
+        parent = _PARENT.match(prev.label)
+        if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
+            merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
     return merged
+
+
+# The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).
+_PARENT = re.compile(
+    r"[\u4e00-\u9fff]{2,10}?(?:大学|科学院|社会科学院)(?=[\u4e00-\u9fff]{2,}(?:研究院|研究所|学院|中心|实验室))"
+)
