@@ -176,6 +176,27 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             "中俄能源合作议定书",
             {"中国政府", "俄罗斯政府"},
         ),
+        # a treaty named in passing binds the states of its title; a title names its parties
+        (
+            "根据《中蒙边界管理制度条约》，两国边防部门定期会晤。",
+            "中蒙边界管理制度条约",
+            {"中国政府", "蒙古政府"},
+        ),
+        (
+            "《中华人民共和国与东盟全面经济合作框架协议》实施以来，双边贸易增长迅速。",
+            "中华人民共和国与东盟全面经济合作框架协议",
+            {"中国政府"},
+        ),
+        (
+            "按照《四川美术学院与西南大学对口帮扶协议》，两校互派教师。",
+            "四川美术学院与西南大学对口帮扶协议",
+            {"四川美术学院", "西南大学"},
+        ),
+        (
+            "次年3月，中柬双方在金边签署《吴哥古迹修复合作协议》。",
+            "吴哥古迹修复合作协议",
+            {"中国政府", "柬埔寨政府"},
+        ),
     ],
 )
 def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):

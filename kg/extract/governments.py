@@ -15,7 +15,8 @@ __all__ = ["government", "governments_in", "title_states"]
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
 _SUBJECT_GAP = re.compile(
-    r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日)*"
+    r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
+    r"|在[\u4e00-\u9fff]{2,6}(?=签|正式|共同|$))*"
 )
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
@@ -178,6 +179,12 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
             n = lex.country_re.match(norm, m.end() + 1)
             if n is not None:
                 codes = [lex.country_names[m.group()], lex.country_names[n.group()]]
+    if not codes and _CHINA_WITH.match(norm, t.title_start):
+        return ["CN"]  # 中华人民共和国与欧亚经济联盟…协定: China is a party, with a union
     if "CN" not in codes or len(set(codes)) != len(codes):
         return []
     return codes
+
+
+# 中华人民共和国与… / 中国和… at the start of a title: China and another party.
+_CHINA_WITH = re.compile(r"(?:中华人民共和国|中国)(?:政府)?(?:与|和|同)")

@@ -222,7 +222,17 @@ def relate_signing(
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
     in_title = [e for h, e in f.agencies if t.title_start <= h.start and h.end <= t.title_end]
+    in_title += [e for s, end, e in f.organizations if t.title_start <= s and end <= t.title_end]
     if not verbs and not in_title:
+        if not t.generic and not t.signed_only:
+            # 《中俄睦邻友好合作条约》 named in passing: its title names its states
+            for code in title_states(f, t):
+                b.relate(
+                    subject,
+                    "party",
+                    government(f, country_entity(code, f.lex), sent_span),
+                    sent_span,
+                )
         return
     # the verb that signs this title: the last one before it (A与B签署《T》), else the
     # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
