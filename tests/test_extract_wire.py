@@ -277,6 +277,12 @@ def test_extract_wire_unsigned_agreements_have_no_party_and_no_date(text, title)
             "2017-06",
         ),
         ("2021年4月中法再次签署《中法核能合作议定书》。", "中法核能合作议定书", "2021-04"),
+        # a title quoted inside another title (〈…〉)
+        (
+            "两国发表《关于2016年3月9日签署的〈中新自由贸易协定〉升级的联合声明》。",
+            "中新自由贸易协定",
+            "2016-03-09",
+        ),
     ],
 )
 def test_extract_wire_signing_dates_at_the_text_precision(text, title, date):

@@ -12,7 +12,8 @@ from kg.extract.text import finditer_near
 
 __all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
 
-_BOOK = re.compile(r"《([^《》\n]{2,120})》")
+# 《…》, and 〈…〉 for a title quoted inside another (《关于〈…协定〉生效的联合声明》)
+_BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 # (下称《协议》) / （以下简称“协议”） / (简称《协议》)
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
 SIGN_RE = re.compile(r"签署|签订|签约|签下|共签")
@@ -20,9 +21,11 @@ SIGN_RE = re.compile(r"签署|签订|签约|签下|共签")
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
 )
-_UNMARKED_AFTER = r"(?:签署|签订|签约)(?:了)?(?P<t>[^,，。;；:：、《》“”\"()\s]{2,40}?(?:HEADS))"
+_UNMARKED_AFTER = (
+    r"(?:签署|签订|签约)(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
+)
 _UNMARKED_BEFORE = (
-    r"(?P<t>[^,，。;；:：、《》“”\"()\s]{2,40}?(?:HEADS))"
+    r"(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
     r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)"
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
