@@ -438,6 +438,7 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("四川省泸州市老窖酒业有限公司成立。", {"四川省泸州市老窖酒业有限公司"}),  # a company's is
         ("全省各级残疾人协会开展走访。", set()),  # a kind
         ("这项技术农民一看就学会。", set()),  # the verb
+        ("华为技术有限公司在松山湖建成研发基地。", {"华为技术有限公司"}),  # 为 inside a name
         # units listed after a university's unit belong to that university
         (
             "四川大学华西公共卫生学院、华西口腔医学院联合招生。",

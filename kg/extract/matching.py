@@ -141,7 +141,7 @@ def left_boundary(
 
 def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
     """True when the one-character stop word ending at ``s`` begins a longer word jieba
-    knows (以色列, 有机化学, 有色金属) or ends a noun it knows (商用)."""
+    knows (以色列, 有机化学, 有色金属) or ends a noun or a name it knows (商用, 华为)."""
     for length in (4, 3, 2):
         word = norm[s - 1 : s - 1 + length]
         if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
@@ -151,7 +151,7 @@ def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
         if (
             len(word) == length
             and word not in lex.boundary_words
-            and lex.word_tag(word) in ("n", "nz", "ns", "nt")
+            and lex.word_tag(word) in ("n", "nz", "ns", "nt", "nr", "nrt", "nrfg")
         ):
             return True
     return False
