@@ -197,6 +197,17 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             "吴哥古迹修复合作协议",
             {"中国政府", "柬埔寨政府"},
         ),
+        # the other side of a signing, named by a short name the gazetteers do not know
+        (
+            "12日，贵阳市人民政府与京东在贵阳签署《数字物流合作协议》。",
+            "数字物流合作协议",
+            {"贵阳市人民政府", "京东"},
+        ),
+        (
+            "此外，比亚迪与重庆大学日前签署《动力电池联合研发协议》。",
+            "动力电池联合研发协议",
+            {"比亚迪", "重庆大学"},
+        ),
     ],
 )
 def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):
@@ -208,6 +219,8 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
     "text",
     [
         "该公司与两家银行签署协议。",  # kinds, not names
+        "市政府与多家企业签署《招商协议》。",  # a count of kinds
+        "省商务厅与有关方面签署《合作协议》。",
         "南京津浦铁路旧址签署仪式照片展出。",  # 京津 inside another word
         "台海两岸签署《海峡两岸经济合作框架协议》。",  # not divisions that sign as governments
     ],

@@ -9,7 +9,7 @@ from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.records import Entity, Span
 
-__all__ = ["government", "governments_in", "title_states"]
+__all__ = ["clause_start", "government", "governments_in", "subject_end", "title_states"]
 
 
 # Words between a place and the signing verb that keep the place the verb's subject
@@ -88,7 +88,7 @@ def governments_in(
     them. A place after 在/赴 is where it happens; a place inside a body's name is that
     body's; a division written after its parent (湖南长沙县) is the one meant."""
     norm, lex, b = f.norm, f.lex, f.b
-    cs = max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    cs = clause_start(norm, lo, verb)
     taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
     taken += [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
     cands: list[tuple[int, int, Entity]] = []
@@ -127,14 +127,25 @@ def governments_in(
 _STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
 
 
+def subject_end(norm: str, cs: int, verb: int) -> int:
+    """Where the subject of a signing ends: before 正式, 共同, 17日, 在成都… written between
+    it and the verb at ``verb`` (the clause starts at ``cs``)."""
+    return min(
+        (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
+        default=verb,
+    )
+
+
+def clause_start(norm: str, lo: int, verb: int) -> int:
+    """Where the clause of the verb at ``verb`` starts, not before ``lo``."""
+    return max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+
+
 def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
     """States written by their abbreviations as the subject of a signing (中美签署…)."""
     norm, lex = f.norm, f.lex
     # 正式, 共同, 17日… written between the states and the verb
-    gap = min(
-        (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
-        default=verb,
-    )
+    gap = subject_end(norm, cs, verb)
     tail = _STATES_BEFORE.search(norm, cs, gap)
     end = tail.start() if tail is not None else gap
     k = _abbreviation_run(f, end, cs, -1)

@@ -9,7 +9,14 @@ import re
 from kg.extract.agreements import SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
-from kg.extract.governments import government, governments_in, title_states
+from kg.extract.governments import (
+    clause_start,
+    government,
+    governments_in,
+    subject_end,
+    title_states,
+)
+from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
 from kg.records import DateValue, Entity
 
@@ -178,6 +185,73 @@ def _generic_label(parties: list[Entity], title: str) -> str:
     return joined + title
 
 
+# Words that end a counterpart's name as a kind, or make it a body of government.
+_NOT_COUNTERPART = re.compile(
+    r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
+)
+_JOINER_CHARS = "与和同"
+
+
+def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
+    out = [(h.start, h.end) for h, a in f.agencies if a is e or a == e]
+    out += [(s, end) for s, end, o in f.organizations if o == e]
+    place = next(
+        (
+            r.object
+            for r in f.b.relations.values()
+            if r.subject == e and r.predicate == "jurisdiction"
+        ),
+        None,
+    )
+    if place is not None:
+        out += [(s, end) for s, (p, end) in f.place_at.items() if p == place]
+    return [(s, end) for s, end in out if lo <= s and end <= hi]
+
+
+def _first_position(f: Found, e: Entity, lo: int, hi: int) -> int:
+    spans = _spans_of(f, e, lo, hi)
+    return min(s for s, _e in spans) if spans else -1
+
+
+def _counterpart(f: Found, ss: int, verb: int, parties: list[Entity]) -> tuple[int, Entity] | None:
+    """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
+    joined to a known party, named in words the gazetteers do not know — a company or
+    an institution written by its short name. Only a proper name that is not a kind, a
+    place or a body of government is taken."""
+    norm, lex = f.norm, f.lex
+    cs = clause_start(norm, ss, verb)
+    end = subject_end(norm, cs, verb)
+    for ks, ke in _spans_of(f, parties[0], cs, end):
+        if ke < end and norm[ke] in _JOINER_CHARS:
+            s, e = ke + 1, end
+        elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINER_CHARS:
+            s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
+        else:
+            continue
+        name = norm[s:e]
+        if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
+            continue
+        if any(
+            ps <= s and e <= pe for ps, (_p, pe) in f.place_at.items()
+        ) or _NOT_COUNTERPART.search(name):
+            continue  # a place signs through its government; kinds and bodies are not names
+        if any(ws < e and s < we for ws, we, _o in f.organizations) or any(
+            h.start < e and s < h.end for h, _a in f.agencies
+        ):
+            continue
+        words = lex.pos_cut(name)
+        if any(flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words):
+            continue  # 有关方面, 多家: not a name
+        if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
+            continue
+        org = entity("Organization", name)
+        f.b.mention(org, s, e, "exact")
+        f.organizations.append((s, e, org))
+        return s, org
+    return None
+
+
 def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
@@ -273,6 +347,12 @@ def relate_signing(
             at.update({e: s for s, _end, e in f.organizations if ss <= s < verb})
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
+    if len(parties) == 1 and verb < t.start:
+        other = _counterpart(f, ss, verb, parties)
+        if other is not None:
+            # in text order (宜春市人民政府与宁德时代, 中国一汽与吉林大学)
+            known = _first_position(f, parties[0], ss, verb)
+            parties = [parties[0], other[1]] if known < other[0] else [other[1], parties[0]]
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
     if not parties and not t.generic:
