@@ -389,6 +389,8 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("两地将共建长三角青年创业基地。", "长三角青年创业基地"),  # named after its region
         ("国家重点工程――川藏电力联网工程全线贯通。", "川藏电力联网工程"),  # after a dash
         ("2015年，原柳州市体育中心完成搬迁。", "柳州市体育中心"),  # 原: "former"
+        ("磨憨智慧口岸建设项目总投资约9亿元。", "磨憨智慧口岸建设项目"),  # named before 建设
+        ("黑河—布拉戈维申斯克界河公路大桥已通车。", "黑河—布拉戈维申斯克界河公路大桥"),  # two places
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
     ],
 )

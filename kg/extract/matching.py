@@ -94,6 +94,9 @@ def left_boundary(
                 return head_start
             s -= 1
             continue
+        if ch in _DASHES and not stop_at_place and s - 1 in place_end:
+            s = place_end[s - 1].start  # 黑河—布拉戈维申斯克…大桥: a name between two places
+            continue
         if ch in _STOP_CHARS or ch in "(“「" or s in stops:
             break
         if ch in "年月日" and s >= 2 and norm[s - 2].isdigit():
@@ -158,6 +161,7 @@ def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
 
 
 _JOINERS = frozenset("和与及")
+_DASHES = frozenset("—–-")
 # Characters that are prepositions or particles wherever they stand (据美国…, 在京…).
 _PREPOSITIONS = frozenset("据在从向对与和及为于把被将的同由")
 

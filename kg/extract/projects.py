@@ -151,8 +151,12 @@ def _is_generic(
     ):
         return False  # 粤澳合作…: named after the provinces that cooperate
     if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
-        if word_ending(bare, len(bare), lex.project_qualifiers, 6) is not None:
-            return True  # 前沿技术研究重大项目: a kind of project
+        qualifier = word_ending(bare, len(bare), lex.project_qualifiers, 6)
+        if qualifier is not None and not (
+            len(bare) - len(qualifier) >= 3
+            and has_proper_word(bare[: len(bare) - len(qualifier)], lex, names, rare=False)
+        ):
+            return True  # 前沿技术研究重大项目: a kind of project (友谊关…建设项目 is named)
     if looks_generic(core, lex, places):
         return True
     if not places and _only_broad_place(bare, lex):
