@@ -468,7 +468,13 @@ def test_query_form_reads_the_first_keyword(text, form):
         ('SELECT * { ?s ?p "SERVICE" }', False),
         ("SELECT * { ?s ?p ?o } # SERVICE <http://e/>", False),
         ("SELECT * { ?s <http://e/SERVICE> ?service }", False),
-        ("SELECT * { ?s ex:SERVICE ?o }", False),
+        ("PREFIX ex: <http://e/> SELECT * { ?s ex:SERVICE ?o }", False),
+        (
+            'SELECT * { ?a ?p ?b FILTER(?a<?b#>"""\n) SERVICE <http://e/> { ?s ?p ?o }\n#"""\n}',
+            True,
+        ),
+        ("SELECT * { FILTER EXISTS { SERVICE <http://e/> { ?s ?p ?o } } }", True),
+        ("SELECT * { { SELECT ?s { SERVICE <http://e/> { ?s ?p ?o } } } }", True),
         ("SELECT * { ?s ?p '''a\nSERVICE''' }", False),
     ],
 )

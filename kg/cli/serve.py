@@ -7,10 +7,18 @@ import signal
 import sys
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
-from kg.server.app import DEFAULT_HOST, DEFAULT_PORT, make_server
+from kg.server.app import (
+    DEFAULT_HOST,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_PORT,
+    ConnectionLimits,
+    make_server,
+)
 from kg.sparql import INFERENCE
 
 __all__ = ["register", "run"]
+
+_LIMITS = ConnectionLimits()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=f"Serve GRAPH ({GRAPH_FORMS}) at "
         "http://HOST:PORT/sparql, following the SPARQL 1.1 Protocol: GET and POST, results as "
         "JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, RDF/XML or JSON-LD by content "
-        "negotiation. Updates, LOAD and SERVICE are refused. Stop it with Ctrl-C.",
+        "negotiation. Updates, LOAD and SERVICE are refused (query workers cannot open a "
+        "connection at all). FROM and FROM NAMED are honoured; default-graph-uri and "
+        "named-graph-uri override them. Fixed limits: a request body of at most "
+        f"{_LIMITS.max_body >> 20} MiB, request line and headers within "
+        f"{_LIMITS.header_timeout:g} s and a body within {_LIMITS.body_timeout:g} s, "
+        f"{_LIMITS.backlog} connections waiting (more are answered 503). Stop it with Ctrl-C.",
     )
     add_graph_argument(parser)
     parser.add_argument(
@@ -50,6 +63,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--workers", type=int, default=2, metavar="N", help="query worker processes (default 2)"
     )
+    parser.add_argument(
+        "--max-memory",
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=f"memory a query may take in its worker beyond the loaded graph (default "
+        f"{DEFAULT_MEMORY_MB}); a query past it is stopped with 503 and the worker replaced",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=_LIMITS.threads,
+        metavar="N",
+        help=f"connections handled at once (default {_LIMITS.threads})",
+    )
     parser.add_argument("--infer", choices=INFERENCE, help="serve the RDFS or OWL-RL closure")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     parser.set_defaults(func=run)
@@ -69,11 +97,14 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         infer_regime=args.infer,
         quiet=args.quiet,
+        max_memory_mb=args.max_memory,
+        limits=ConnectionLimits(threads=args.threads),
     )
     signal.signal(signal.SIGTERM, _stop)
     print(
         f"SPARQL endpoint at {server.url} ({server.pool.triples} triples; read-only; "
-        f"time limit {args.timeout:g} s; at most {args.max_results} results). "
+        f"time limit {args.timeout:g} s; at most {args.max_results} results; "
+        f"{args.max_memory} MB per query). "
         "Ctrl-C to stop.",
         flush=True,
     )

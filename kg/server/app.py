@@ -1,7 +1,7 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers.
 
-The query workers are in :mod:`kg.server.workers`, content negotiation in
-:mod:`kg.server.negotiation`.
+The query workers are in :mod:`kg.server.workers`, connection limits (threads, deadlines,
+body size) in :mod:`kg.server.connections`, content negotiation in :mod:`kg.server.negotiation`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,19 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import InputError
 from kg.io.rdflib_writers import generate_ntriples
+from kg.server.connections import (
+    BodyError,
+    ConnectionLimits,
+    LimitedHTTPServer,
+    LimitedRequestHandler,
+)
 from kg.server.negotiation import GRAPH_OUT, GRAPH_TYPES, RESULT_OUT, RESULT_TYPES, negotiate
-from kg.server.workers import QueryTimeout, WorkerPool, decode_row
+from kg.server.workers import QueryStopped, QueryTimeout, WorkerPool, decode_row
 from kg.sparql import (
     QUERY_PREFIXES,
     QueryResult,
@@ -29,9 +34,8 @@ from kg.sparql import (
     format_xml,
     infer,
     open_graph,
+    parse_iri,
     query_form,
-    syntax_error,
-    uses_service,
 )
 
 __all__ = [
@@ -40,6 +44,8 @@ __all__ = [
     "RESULT_TYPES",
     "GRAPH_TYPES",
     "ServerConfig",
+    "ConnectionLimits",
+    "QueryStopped",
     "QueryTimeout",
     "WorkerPool",
     "SparqlServer",
@@ -49,7 +55,7 @@ __all__ = [
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-MAX_BODY = 1 << 20  # bytes of a POSTed query
+DEFAULT_MEMORY_MB = 1024  # per query worker, beyond the graph it holds
 
 # --------------------------------------------------------------------------- HTTP
 
@@ -88,18 +94,34 @@ def _results_body(reply: tuple, fmt: str) -> tuple[bytes, bool]:
     return render(result).encode("utf-8"), result.truncated
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server: one thread per request, queries run by a :class:`WorkerPool`."""
+def _dataset_error(params: dict[str, list[str]]) -> _Response | None:
+    """400 for a ``default-graph-uri`` or ``named-graph-uri`` that is not an absolute IRI."""
+    for name in ("default-graph-uri", "named-graph-uri"):
+        for value in params.get(name, []):
+            try:
+                parse_iri(value)
+            except ValueError as exc:
+                return _error(HTTPStatus.BAD_REQUEST, f"{name} {value[:80]!r}: {exc}")
+    return None
 
-    daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], pool: WorkerPool, config: ServerConfig) -> None:
+class SparqlServer(LimitedHTTPServer):
+    """The HTTP server: a fixed pool of threads (:class:`LimitedHTTPServer`) take the
+    requests, a :class:`WorkerPool` runs the queries."""
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        pool: WorkerPool,
+        config: ServerConfig,
+        limits: ConnectionLimits | None = None,
+    ) -> None:
         self.pool = pool
         self.config = config
         self.cleanup: list[Path] = []  # temporary files to remove on close
         self._serving = threading.Event()
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, limits or ConnectionLimits())
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Answer requests until :meth:`close` (or ``shutdown``) is called from another thread."""
@@ -125,12 +147,9 @@ class SparqlServer(ThreadingHTTPServer):
             return _error(
                 HTTPStatus.FORBIDDEN, f"refused: this endpoint is read-only; {what} not allowed"
             )
-        if uses_service(text):
-            return _error(
-                HTTPStatus.FORBIDDEN,
-                "refused: SERVICE (federated query) is not allowed; "
-                "this endpoint only queries its own graph",
-            )
+        refused = _dataset_error(params)
+        if refused is not None:
+            return refused
         kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
         fmt = negotiate(accept, kind, (params.get("format") or params.get("output") or [None])[0])
         if fmt is None:
@@ -145,12 +164,14 @@ class SparqlServer(ThreadingHTTPServer):
         }
         try:
             reply = self.pool.run(request, self.config.timeout)
-        except QueryTimeout as exc:
+        except QueryStopped as exc:
             return _error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         status = reply[0]
         if status == "syntax":
-            message = syntax_error(text) or f"SPARQL syntax error: {reply[1]}"
+            message = reply[1] if reply[1].startswith("SPARQL") else f"SPARQL error: {reply[1]}"
             return _error(HTTPStatus.BAD_REQUEST, message)
+        if status == "refused":
+            return _error(HTTPStatus.FORBIDDEN, reply[1])
         if status == "error":
             return _error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {reply[1]}")
         if status == "graph":
@@ -180,7 +201,7 @@ class SparqlServer(ThreadingHTTPServer):
             path.unlink(missing_ok=True)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(LimitedRequestHandler):
     server: SparqlServer
     server_version = "kg-sparql/0.1"
     protocol_version = "HTTP/1.1"
@@ -190,10 +211,13 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _send(self, response: _Response) -> None:
+        self.start_response()
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         self.send_header("Vary", "Accept")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -232,6 +256,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(response)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        if self.has_body():  # not read: the connection cannot carry another request
+            self.close_connection = True
         routed = self._route()
         if routed is not None:
             self._dispatch(routed[1])
@@ -240,25 +266,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_POST(self) -> None:  # noqa: N802
+        close_after = self.close_connection
+        self.close_connection = True  # until the body is read in full
         routed = self._route()
         if routed is None:
             return
         params = routed[1]
-        length = self.headers.get("Content-Length")
-        if length is None:
-            self.close_connection = True
-            self._send(_error(HTTPStatus.LENGTH_REQUIRED, "Content-Length required"))
-            return
         try:
-            size = int(length)
-        except ValueError:
-            self._send(_error(HTTPStatus.BAD_REQUEST, "bad Content-Length"))
+            body = self.read_body()
+        except BodyError as exc:
+            self._send(_error(exc.status, str(exc)))
             return
-        if size > MAX_BODY:
-            self.close_connection = True
-            self._send(_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY} bytes"))
+        except TimeoutError:
+            self._send(_error(HTTPStatus.REQUEST_TIMEOUT, "the request body came too slowly"))
             return
-        body = self.rfile.read(size)
+        self.close_connection = close_after
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         try:
             text = body.decode("utf-8")
@@ -283,6 +305,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
 
     def _read_only(self) -> None:
+        if self.has_body():
+            self.close_connection = True
         self._send(_error(HTTPStatus.METHOD_NOT_ALLOWED, "refused: this endpoint is read-only"))
 
     do_PUT = do_DELETE = do_PATCH = _read_only  # noqa: N815
@@ -314,21 +338,31 @@ def make_server(
     workers: int = 2,
     infer_regime: str | None = None,
     quiet: bool = False,
+    max_memory_mb: int | None = DEFAULT_MEMORY_MB,
+    limits: ConnectionLimits | None = None,
 ) -> SparqlServer:
     """Load ``graph`` into worker processes and bind the endpoint (``port=0``: any free port).
 
+    Each worker may take ``max_memory_mb`` more megabytes than it holds once the graph is
+    loaded (``None``: no limit); ``limits`` bounds the connections (:class:`ConnectionLimits`).
     Call ``serve_forever()`` to answer requests and ``close()`` to stop.
     """
     if timeout <= 0:
         raise InputError("--timeout must be positive")
     if max_results < 1:
         raise InputError("--max-results must be at least 1")
+    if max_memory_mb is not None and max_memory_mb < 64:
+        raise InputError("--max-memory must be at least 64 (MB)")
+    limits = limits or ConnectionLimits()
+    if limits.threads < 1:
+        raise InputError("--threads must be at least 1")
     source, fmt, temporary = _served_file(graph, infer_regime)
     try:
-        pool = WorkerPool(source, fmt, QUERY_PREFIXES, size=workers)
+        memory = max_memory_mb << 20 if max_memory_mb else None
+        pool = WorkerPool(source, fmt, QUERY_PREFIXES, size=workers, memory_limit=memory)
         config = ServerConfig(timeout, max_results, quiet, dict(QUERY_PREFIXES))
         try:
-            server = SparqlServer((host, port), pool, config)
+            server = SparqlServer((host, port), pool, config, limits)
         except OSError as exc:
             pool.close()
             raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

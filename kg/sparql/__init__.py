@@ -29,10 +29,12 @@ from kg.sparql.result import QueryResult, result_from_json
 from kg.sparql.terms import ntriples_term, parse_iri, parse_term, parse_variable
 from kg.sparql.text import (
     QUERY_PREFIXES,
+    QueryReading,
     check_query,
     inject_bindings,
     parse_binding,
     query_form,
+    read_query,
     strip_literals,
     syntax_error,
     uses_service,
@@ -46,6 +48,7 @@ __all__ = [
     "FileGraph",
     "NamedQuery",
     "OpenGraph",
+    "QueryReading",
     "QueryResult",
     "StoreGraph",
     "check_query",
@@ -67,6 +70,7 @@ __all__ = [
     "parse_variable",
     "query_form",
     "query_store",
+    "read_query",
     "resolve_query",
     "result_from_json",
     "run_oxigraph",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Literal
@@ -22,6 +23,8 @@ __all__ = [
     "strip_literals",
     "query_form",
     "uses_service",
+    "QueryReading",
+    "read_query",
     "check_query",
     "prepare_query",
     "syntax_error",
@@ -104,12 +107,68 @@ def query_form(text: str) -> str | None:
     return None
 
 
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w-])", re.IGNORECASE)
+@dataclass(frozen=True)
+class QueryReading:
+    """What a query does, as rdflib's SPARQL parser reads it (:func:`read_query`)."""
+
+    form: str  # SELECT, CONSTRUCT, DESCRIBE or ASK
+    service: bool  # a SERVICE clause anywhere: in OPTIONAL, UNION, subqueries, EXISTS ...
+    from_graphs: tuple[str, ...]  # FROM <iri>, in order
+    from_named: tuple[str, ...]  # FROM NAMED <iri>, in order
+
+    @property
+    def has_dataset(self) -> bool:
+        """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``)."""
+        return bool(self.from_graphs or self.from_named)
+
+
+def _has_service(node: Any) -> bool:
+    """Whether a node of rdflib's query algebra holds a ``ServiceGraphPattern`` anywhere."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack, seen = [node], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return False
+
+
+def read_query(text: str) -> QueryReading:
+    """The form, SERVICE clauses and dataset of a read-only query, from its parsed algebra.
+
+    The decision is taken on the parse tree, not on the text: comments, strings, escapes
+    (``\\u0053ERVICE``) and lowercase keywords are read as the parser reads them. Raises
+    :class:`~kg.errors.QueryError` (one line) as :func:`check_query` does.
+
+    >>> read_query("SELECT * { OPTIONAL { service silent ?x { ?s ?p ?o } } }").service
+    True
+    >>> read_query('SELECT * FROM <urn:g> { ?s ?p "SERVICE <urn:x> {}" }')
+    QueryReading(form='SELECT', service=False, from_graphs=('urn:g',), from_named=())
+    """
+    form, prepared = prepare_query(text)
+    default, named = [], []
+    for clause in prepared.algebra.get("datasetClause") or ():
+        if "default" in clause:
+            default.append(str(clause["default"]))
+        if "named" in clause:
+            named.append(str(clause["named"]))
+    return QueryReading(form, _has_service(prepared.algebra), tuple(default), tuple(named))
 
 
 def uses_service(text: str) -> bool:
-    """Whether the query has a ``SERVICE`` clause (federation to another endpoint)."""
-    return bool(_SERVICE.search(strip_literals(text)))
+    """Whether the query has a ``SERVICE`` clause (federation to another endpoint), as
+    rdflib's parser reads it; a query that does not parse raises :class:`QueryError`."""
+    return read_query(text).service
 
 
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S*)")
