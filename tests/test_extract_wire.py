@@ -222,6 +222,10 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
         "市政府与多家企业签署《招商协议》。",  # a count of kinds
         "省商务厅与有关方面签署《合作协议》。",
         "南京津浦铁路旧址签署仪式照片展出。",  # 京津 inside another word
+        "此后，法国又和比利时、荷兰、卢森堡等国签署了类似协议。",  # a bundle, each apart
+        "近年来，柳州市先后与广西南宁、桂林、北海等市签订战略合作框架协议。",
+        "德国基尔大学经济学教授对本报记者表示，中日签署新协议后贸易将增长。",  # a speaker
+        "与中国-东盟海洋合作中心签署《中俄海洋大数据平台合作协议》。",  # who signs is written
         "台海两岸签署《海峡两岸经济合作框架协议》。",  # not divisions that sign as governments
     ],
 )
@@ -390,7 +394,10 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("国家重点工程――川藏电力联网工程全线贯通。", "川藏电力联网工程"),  # after a dash
         ("2015年，原柳州市体育中心完成搬迁。", "柳州市体育中心"),  # 原: "former"
         ("磨憨智慧口岸建设项目总投资约9亿元。", "磨憨智慧口岸建设项目"),  # named before 建设
-        ("黑河—布拉戈维申斯克界河公路大桥已通车。", "黑河—布拉戈维申斯克界河公路大桥"),  # two places
+        (
+            "黑河—布拉戈维申斯克界河公路大桥已通车。",
+            "黑河—布拉戈维申斯克界河公路大桥",
+        ),  # two places
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
     ],
 )

@@ -10,7 +10,7 @@ from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import after_clause, has_proper_word
 from kg.extract.text import finditer_near
 
-__all__ = ["AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
+__all__ = ["MANY_SIGNERS", "AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
 
 # 《…》, and 〈…〉 for a title quoted inside another (《关于〈…协定〉生效的联合声明》)
 _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
@@ -30,7 +30,7 @@ _UNMARKED_BEFORE = (
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
-    r"^(?:(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
+    r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
     r"|每一?[项份个]|各个|这[项份个]|数份|多份)"
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
@@ -46,8 +46,10 @@ _TITLE_LEFT_CUT_BEFORE = re.compile(
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
 )
 # 乌拉圭、巴拿马等拉美国家也纷纷与中国签署…: many signings told as one.
-_MANY_SIGNERS = re.compile(
-    r"纷纷|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|省区市|省市|省区|地区|企业|单位|部门|高校|院校|机构)"
+MANY_SIGNERS = re.compile(
+    r"纷纷|先后|陆续|、[^,，。;；]{1,12}等(?:[\u4e00-\u9fff]{0,6}(?:国|市|省|区|地|党组织|组织|单位|企业"
+    r"|部门|高校|院校|机构|城市|省份|地区))?"
+    r"|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|省区市|省市|省区|地区|企业|单位|部门|高校|院校|机构)"
     r"|有关国家|相关国家|各国|多国"
 )
 _SENTENCE_STOPS = "。;；!！?？"
@@ -250,7 +252,7 @@ def find_agreements(
                 or "暨" in t
                 or _BUNDLE.search(norm, max(clause, s - 30), s)
                 or "分别" in norm[clause:s]
-                or _MANY_SIGNERS.search(norm, clause, s)
+                or MANY_SIGNERS.search(norm, clause, s)
             ):
                 # 签署多项合作协议, 与50多个国家签署…, 分别与…签署: a bundle, not one
                 # agreement; 座谈会暨…协议签约活动: an event

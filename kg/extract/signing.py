@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from kg.extract.agreements import SIGN_RE, AgreementHit
+from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
@@ -61,6 +61,7 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
         and not _STATE_LEADER.match(norm, end)
+        and not _SPEAKER_AFTER.match(norm, end)
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
         and not _in_brackets(norm, lo, start)
@@ -81,7 +82,13 @@ _STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首�
 # 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
-_SOURCE_AFTER = re.compile(r"记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端")
+_SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
+# 帝京大学经济学部教授…告诉本报记者, 发展改革委负责人介绍: a person of the body speaks about
+# the signing; the body does not sign.
+_SPEAKER_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:教授|研究员|专家|学者|负责人|主任|院长|所长|局长|厅长|经理|董事长|主席|官员"
+    r"|发言人)[\u4e00-\u9fff·]{0,6}?(?:告诉|表示|说|认为|指出|介绍|称|透露|分析)"
+)
 
 
 def _in_brackets(norm: str, lo: int, pos: int) -> bool:
@@ -185,6 +192,8 @@ def _generic_label(parties: list[Entity], title: str) -> str:
     return joined + title
 
 
+# 与X签署: a counterpart is written before the verb, recognised or not.
+_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?(?:签署|签订|签约)")
 # Words that end a counterpart's name as a kind, or make it a body of government.
 _NOT_COUNTERPART = re.compile(
     r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
@@ -324,6 +333,8 @@ def relate_signing(
         b.mention(subject, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
+    if verbs and verb < t.start and MANY_SIGNERS.search(norm, clause_start(norm, ss, verb), verb):
+        return  # 先后与A、B、C等市签订…: one text signed with each of them, no parties or date
     skip = _witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
@@ -355,8 +366,13 @@ def relate_signing(
             parties = [parties[0], other[1]] if known < other[0] else [other[1], parties[0]]
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
-    if not parties and not t.generic:
+    if (
+        not parties
+        and not t.generic
+        and not _COUNTERPART_WRITTEN.search(norm, ss, min(verb + 2, t.start))
+    ):
         # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
+        # (unless the text writes who signs: 与中国-东盟环保合作中心签署《中蒙俄…协议》)
         for code in title_states(f, t):
             parties.append(government(f, country_entity(code, f.lex), sent_span))
     parties = list(dict.fromkeys(parties))
