@@ -366,11 +366,10 @@ def relate_signing(
             parties = [parties[0], other[1]] if known < other[0] else [other[1], parties[0]]
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
-    if (
-        not parties
-        and not t.generic
-        and not _COUNTERPART_WRITTEN.search(norm, ss, min(verb + 2, t.start))
-    ):
+    written = _COUNTERPART_WRITTEN.search(norm, ss, min(verb + 2, t.start))
+    if written is not None and (_STATE_LEADER.search(written.group()) or "外长" in written.group()):
+        written = None  # 与国务院总理共同签署: leaders sign for their states
+    if not parties and not t.generic and written is None:
         # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
         # (unless the text writes who signs: 与中国-东盟环保合作中心签署《中蒙俄…协议》)
         for code in title_states(f, t):
