@@ -104,15 +104,12 @@ _INSTITUTION = re.compile(
 _STAFF_AFTER = re.compile(
     r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
 )
+# Units of a measure written before or inside a name.
+_UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
 # 2万余亩竹笋示范基地, 每1元高速公路: a quantity before the head measures, it does not name.
-_QUANTITY_START = re.compile(
-    r"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?"
-    r"(?:亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只)"
-)
+_QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
 # 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
-_QUANTITY_IN = re.compile(
-    r"\d+(?:\.\d+)?[万亿]?[余多]?(?:亩|吨|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人)|[\[［]\d+[\]］]"
-)
+_QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS})|[\[［]\d+[\]］]")
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|第一[个座条家]?")
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
