@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extracted and their graphs added or replaced. An article that cannot be read, "
         "that the extractor fails on or that breaks the shapes is left out and listed in "
         f"DIR/{REJECTS_FILE}. Exit codes: 0 built (perhaps with rejects), 1 failed, 2 bad "
-        "input (or every article rejected, or an --out or --store that is not a writable "
-        "directory), 3 the graph breaks the shapes, 4 more rejects than --max-rejects, 130 "
+        "input (or every article rejected, an --out or --store that is not a writable "
+        "directory, or a store another build is writing), 3 the graph breaks the shapes, 4 more rejects than --max-rejects, 130 "
         "interrupted.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or directory")
