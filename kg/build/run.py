@@ -192,7 +192,7 @@ def _take(article: ExtractedArticle, sink: Sink, result: BuildResult) -> None:
     """One article back from the workers, into the sink."""
     sink.add(article, result)
     result.quads += article.statements
-    result.summary.add(article.summary)
+    result.summary.add(article.summary, article.doc_id)
     if article.extraction is not None:
         result.extractions.append(article.extraction)
 
