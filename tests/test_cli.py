@@ -57,6 +57,16 @@ def test_cli_build_prints_summary(capsys, tmp_path):
     assert "2021-12-17" in out
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_build_notes_long_sentences_in_the_summary(capsys, tmp_path, jobs):
+    clause = "重庆市科技局与四川省科技厅签署《川渝科技创新合作协议》，"
+    (tmp_path / "long.txt").write_text(clause * 100, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(clause + "。", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--jobs", jobs]) == 0
+    out = capsys.readouterr().out
+    assert "notes: 1\n  long: 1 sentence longer than 2000 characters read in pieces\n" in out
+
+
 def test_cli_build_reports_gb18030_input(capsys, tmp_path):
     article = tmp_path / "gbk.txt"
     article.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))

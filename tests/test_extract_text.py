@@ -92,3 +92,54 @@ def test_text_clean_text_drops_what_no_literal_may_hold(text, clean):
     assert clean_text(text) == clean
     assert find_unclean(clean) is None
     assert (find_unclean(text) is None) == (text == clean)
+
+
+_CLAUSE = "重庆市科技局与四川省科技厅签署《川渝科技创新合作协议》，"  # 28 characters
+
+# (a sentence with no sentence mark, how many pieces it is read in, whether it was cut)
+LONG = [
+    (_CLAUSE * 10, 1, False),  # 280 characters: whole
+    (_CLAUSE * 71, 1, False),  # 1,988
+    (_CLAUSE * 72, 2, True),  # 2,016: cut after a comma, the pieces whole clauses
+    (_CLAUSE * 500, 8, True),  # 14,000
+    ("北" * 4500, 3, True),  # no clause mark: cut at the limit
+    ("  " + _CLAUSE * 80 + "。\n" + _CLAUSE * 3, 3, True),  # a long sentence, a short one
+]
+
+
+@pytest.mark.parametrize(("text", "pieces", "cut"), LONG)
+def test_text_long_sentences_are_cut_into_pieces(text, pieces, cut):
+    from kg.extract.text import MAX_SENTENCE
+
+    prep = prepare(text)
+    assert len(prep.sentences) == pieces
+    assert prep.cut == (1 if cut else 0)
+    for sentence in prep.sentences:
+        assert 0 < len(sentence.text) <= MAX_SENTENCE
+        assert text[sentence.start : sentence.end] == sentence.text == sentence.text.strip()
+    # the pieces cover the text but for the white space between them
+    covered = "".join(s.text for s in prep.sentences)
+    assert covered == "".join(text.split())
+    if "，" in text:  # cut after a clause mark: no clause is split
+        assert all(s.text[-1] in "，。" for s in prep.sentences[:-1])
+
+
+def test_text_long_sentence_mentions_point_at_their_text():
+    """A 30,000-character article without a sentence mark: read in pieces, each mention's
+    span is its surface in the document, in the sentence it names, and the extraction
+    notes the cut."""
+    from kg.extract import extract
+    from kg.records import Document
+
+    text = "据悉，" + _CLAUSE * 1000 + "中关村科学城涉及海淀区"
+    ex = extract(Document(id="long", text=text))
+    assert len(ex.sentences) > 10
+    assert ex.notes == ("1 sentence longer than 2000 characters read in pieces",)
+    assert ex.mentions
+    for mention in ex.mentions:
+        span = mention.span
+        assert text[span.start : span.end] == span.surface
+        sentence = ex.sentences[span.sentence]
+        assert sentence.start <= span.start and span.end <= sentence.end
+    labels = {m.entity.label for m in ex.mentions}
+    assert {"重庆市科学技术局", "海淀区"} <= labels

@@ -31,6 +31,8 @@ class ArticleSummary:
     agreements: tuple[tuple[str, str], ...]
     parties: tuple[tuple[str, str, str], ...]
     dates: tuple[tuple[str, str, str], ...]
+    #: What the extractor noted of the article (:attr:`kg.records.Extraction.notes`).
+    notes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, ex: Extraction) -> ArticleSummary:
@@ -50,6 +52,7 @@ class ArticleSummary:
             tuple(sorted(agreements)),
             tuple(sorted(parties)),
             tuple(sorted(dates)),
+            tuple(ex.notes),
         )
 
 
@@ -61,9 +64,12 @@ class BuildSummary:
     labels: dict[str, str] = field(default_factory=dict)
     parties: dict[str, set[str]] = field(default_factory=dict)
     dates: dict[str, set[str]] = field(default_factory=dict)
+    #: ``(document id, note)`` of the articles the extractor noted something of, in order.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, summary: ArticleSummary) -> None:
-        """Fold one article's summary in."""
+    def add(self, summary: ArticleSummary, doc_id: str = "") -> None:
+        """Fold one article's summary in (``doc_id``: the article's, for its notes)."""
+        self.notes.extend((doc_id, note) for note in summary.notes)
         self.entities.update(summary.entities)
         for key, label in summary.agreements:
             self.labels.setdefault(key, label)

@@ -7,8 +7,9 @@ to a bulk file in a persistent store and hands each full bulk (whole articles, a
 a million statements) to a thread that loads it into Oxigraph while the workers go on
 (``store=DIR``, which makes the build incremental), or spools them, with the Turtle
 blocks the workers rendered, to a temporary file. Outputs are written from the store or
-the spool by the streaming writers of :mod:`kg.io.streaming`, each to a temporary file
-renamed into place once all are complete.
+the spool by the streaming writers of :mod:`kg.io.streaming`; the graph files, the view
+and ``rejects.jsonl`` are each written to a temporary file, and all are renamed into place
+together once every one is complete (:class:`kg.io.files.StagedFiles`).
 
 An article that cannot be read, that the extractor fails on or that breaks the shapes is
 set aside (:mod:`kg.build.rejects`) and the build goes on without it, unless it is strict.
@@ -24,13 +25,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, write_rejects
+from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, generate_rejects, write_rejects
 from kg.build.result import BuildResult
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
 from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
 from kg.errors import InputError, KgError
 from kg.io.articles import iter_articles, unique_articles
-from kg.io.files import check_output_dir, write_text_atomic
+from kg.io.files import StagedFiles, check_output_dir
 from kg.io.streaming import write_outputs
 from kg.records import Document, Rejection
 
@@ -38,6 +39,8 @@ __all__ = ["HTML_MAX_ARTICLES", "build", "default_jobs"]
 
 #: Builds of up to this many articles write ``graph.html`` unless told otherwise.
 HTML_MAX_ARTICLES = 200
+#: The interactive view a build writes beside the graph.
+HTML_FILE = "graph.html"
 
 
 def build(
@@ -69,8 +72,9 @@ def build(
     ``jobs`` worker processes extract in parallel; ``progress`` shows a bar on stderr
     (``None``: when stderr is a terminal). New articles go into the store in transactions
     of up to ``batch_size`` articles. ``validate`` checks the shapes before any
-    output is written; outputs are written to temporary names and renamed into place,
-    so a failed build leaves what an earlier build wrote untouched. A store is updated a
+    output is written; the outputs (graph files, ``graph.html``, ``rejects.jsonl``) are
+    written to temporary names and renamed into place together once all are written, so
+    a failed build (a full disk, say) leaves what an earlier build wrote untouched. A store is updated a
     batch of whole articles at a time, so an interrupted build leaves it as it was or
     with some more whole articles.
 
@@ -131,15 +135,15 @@ def build(
             bar = None
         if validate and result.extracted:
             result.validated = sink.check(result)
-        listing = Path(out_dir) if out_dir is not None else result.store_path
         try:
             if out_dir is not None:
                 page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
                 _write(sink.quad_source(), Path(out_dir), list(formats or ()), page, result)
-            if listing is not None:
-                result.outputs.append(write_rejects(listing / REJECTS_FILE, result.rejects))
+            elif result.store_path is not None:
+                rejects_file = result.store_path / REJECTS_FILE
+                result.outputs.append(write_rejects(rejects_file, result.rejects))
         except OSError as exc:  # a disk full, a directory made read-only meanwhile
-            where = exc.filename or listing
+            where = exc.filename or out_dir or result.store_path
             raise KgError(f"{where}: cannot write the outputs ({exc.strerror or exc})") from None
         result.seconds = time.perf_counter() - started
         sink.hand_over(result)
@@ -188,7 +192,7 @@ def _take(article: ExtractedArticle, sink: Sink, result: BuildResult) -> None:
     """One article back from the workers, into the sink."""
     sink.add(article, result)
     result.quads += article.statements
-    result.summary.add(article.summary)
+    result.summary.add(article.summary, article.doc_id)
     if article.extraction is not None:
         result.extractions.append(article.extraction)
 
@@ -204,20 +208,25 @@ def _set_aside(result: BuildResult, rejects: Rejects) -> None:
 
 
 def _write(quads: Any, out_dir: Path, formats: list[str], page: bool, result: BuildResult) -> None:
-    """Write the graph files and the view (rendered before any file is written)."""
+    """Write the graph files, the view (rendered before any file is written) and the
+    rejects into ``out_dir``, each to a temporary file; only when all are written are they
+    renamed into place, so a failure leaves the earlier build's files as they were."""
     html_text = None
     if page:
         from kg.viz import generate_html  # lazy: pyvis and the view's templates
 
         html_text = generate_html(quads.to_dataset())
-    if formats:
-        counts: dict[str, int] = {}
-        result.outputs = write_outputs(quads, out_dir, formats, counts)
-        union = [counts[f] for f in ("turtle", "ntriples") if f in counts]
-        if union:
-            result.written_triples = union[0]
-    if html_text is not None:
-        result.outputs.append(write_text_atomic(out_dir / "graph.html", html_text))
+    with StagedFiles(out_dir) as staged:
+        if formats:
+            counts: dict[str, int] = {}
+            write_outputs(quads, out_dir, formats, counts, staged)
+            union = [counts[f] for f in ("turtle", "ntriples") if f in counts]
+            if union:
+                result.written_triples = union[0]
+        if html_text is not None:
+            staged.write_text(HTML_FILE, html_text)
+        staged.write_text(REJECTS_FILE, "".join(generate_rejects(result.rejects)))
+        result.outputs = staged.commit()
 
 
 def _progress(enabled: bool | None) -> Any:

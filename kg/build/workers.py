@@ -2,20 +2,26 @@
 checks their statements, so the main process only gathers and writes.
 
 An article the extractor fails on, or whose statements break the shapes, comes back as a
-:class:`~kg.records.Rejection` in its place: one article's failure is not its chunk's."""
+:class:`~kg.records.Rejection` in its place: one article's failure is not its chunk's. So
+does an article whose worker process dies twice (:class:`WorkerPool`), which a worker
+cannot report itself: the main process sees the process end and starts a fresh one."""
 
 from __future__ import annotations
 
 import gc
 import itertools
 import multiprocessing
+import queue
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from kg.build.result import ArticleSummary
+from kg.errors import KgError
 from kg.extract import Lexicon, extract
 from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
@@ -154,19 +160,102 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
+# Chunks sent to a worker ahead of the one it extracts: it never waits for the main
+# process to take a result before it starts on the next chunk.
+_AHEAD = 1
+
+
+def _serve(conn: Connection, inherited: Sequence[Connection]) -> None:
+    """A worker process: extract the chunks it is sent, in order, until told to stop
+    (``None``) or the main process goes (end of file).
+
+    A thread takes the chunks off the pipe as they come, so that the main process never
+    waits to send one while this process waits to send a result."""
+    for other in inherited:  # other workers' pipes, copied by fork: let them see EOF
+        other.close()
+    _worker_init()
+    tasks: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                task = None
+            tasks.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=receive, name="kg-receive", daemon=True).start()
+    while (task := tasks.get()) is not None:
+        try:
+            out: Any = extract_chunk(*task)
+        except Exception as exc:  # noqa: BLE001 - handed to the main process
+            out = _WorkerFailure(_describe(exc))
+        try:
+            conn.send(out)
+        except OSError:  # the main process is gone
+            return
+
+
+@dataclass(frozen=True)
+class _WorkerFailure:
+    """What a worker sends back when it fails outside any one article."""
+
+    message: str
+
+
+@dataclass
+class _Task:
+    """Articles of one chunk for a worker: ``docs``, from index ``start`` of chunk ``seq``;
+    ``alone``: one article, tried again after its worker died."""
+
+    seq: int
+    start: int
+    docs: list[Document | Rejection]
+    alone: bool = False
+
+
+@dataclass
+class _Worker:
+    """A worker process, its end of the pipe, and the tasks sent to it, in order."""
+
+    process: Any
+    conn: Connection
+    tasks: deque[_Task] = field(default_factory=deque)
+
+
 class WorkerPool:
-    """In-order parallel map over chunks with a bounded number of tasks in flight."""
+    """In-order parallel map over chunks of articles in ``jobs`` worker processes, with a
+    bounded number of chunks in flight (``jobs`` 1: in this process).
+
+    A worker that dies (killed by the out-of-memory killer, say) is replaced by a fresh
+    process. The articles of the chunk it was extracting are tried again, each on its own,
+    and the chunks sent to it after that one are sent again; an article whose worker dies
+    again comes back as a :class:`~kg.records.Rejection` (stage ``extract``), so the build
+    neither hangs nor loses the chunk's other articles.
+    """
 
     def __init__(self, jobs: int) -> None:
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        if method == "fork":
+        self.method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if self.method == "fork":
             _warm_up()  # the workers inherit the loaded lexicon
+        self.context = multiprocessing.get_context(self.method)
         self.jobs = jobs
-        self.pool = (
-            multiprocessing.get_context(method).Pool(jobs, initializer=_worker_init)
-            if jobs > 1
-            else None
+        self.workers: list[_Worker] = []
+        if jobs > 1:
+            for _ in range(jobs):
+                self.workers.append(self._start())
+
+    def _start(self) -> _Worker:
+        conn, child = self.context.Pipe()
+        inherited = [w.conn for w in self.workers] + [conn] if self.method == "fork" else []
+        process = self.context.Process(
+            target=_serve, args=(child, inherited), name="kg-extract", daemon=True
         )
+        process.start()
+        child.close()
+        return _Worker(process, conn)
 
     def map(
         self,
@@ -175,24 +264,116 @@ class WorkerPool:
         validate: bool,
         render: frozenset[str],
     ) -> Iterator[list[ExtractedArticle | Rejection]]:
-        if self.pool is None:
+        if not self.workers:
             for chunk in chunks:
                 yield extract_chunk(chunk, keep, validate, render)
             return
-        window: deque = deque()
-        for chunk in chunks:
-            args = (chunk, keep, validate, render)
-            window.append(self.pool.apply_async(extract_chunk, args))
-            if len(window) >= self.jobs * 3:
-                yield window.popleft().get()
-        while window:
-            yield window.popleft().get()
+        options = (keep, validate, render)
+        pending = iter(chunks)
+        slots: dict[int, list[Any]] = {}  # chunk -> its results, None where still to come
+        missing: dict[int, int] = {}  # chunk -> how many results are still to come
+        todo: deque[_Task] = deque()
+        head = read = 0  # the next chunk to yield, to read
+        more = True
+        while True:
+            while more and read - head < self.jobs * 3:
+                chunk = next(pending, None)
+                if chunk is None:
+                    more = False
+                    break
+                slots[read], missing[read] = [None] * len(chunk), len(chunk)
+                todo.append(_Task(read, 0, chunk))
+                read += 1
+            if head < read and not missing[head]:
+                del missing[head]
+                yield slots.pop(head)
+                head += 1
+                continue
+            if not more and head == read:
+                return
+            for worker in self.workers:
+                while todo and len(worker.tasks) <= _AHEAD:
+                    self._send(worker, todo.popleft(), options, todo)
+            for task, out in self._gather(todo):
+                slots[task.seq][task.start : task.start + len(out)] = out
+                missing[task.seq] -= len(out)
+
+    def _send(self, worker: _Worker, task: _Task, options: tuple, todo: deque[_Task]) -> None:
+        try:
+            worker.conn.send((task.docs, *options))
+        except OSError:  # the worker died: _gather sees to it and its tasks
+            todo.appendleft(task)
+            return
+        worker.tasks.append(task)
+
+    def _gather(self, todo: deque[_Task]) -> list[tuple[_Task, list[Any]]]:
+        """Wait for workers to send back what they extracted, or die; what was sent to a
+        dead one goes back on ``todo`` (the chunk it was extracting one article a task),
+        or comes back rejected."""
+        busy = [w for w in self.workers if w.tasks]
+        if not busy:  # pragma: no cover - every task not done is on todo or sent
+            raise RuntimeError("no worker has anything to do")
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+        done: list[tuple[_Task, list[Any]]] = []
+        for worker in busy:
+            if worker.conn not in ready and worker.process.sentinel not in ready:
+                continue
+            out = None
+            try:
+                if worker.conn.poll():
+                    out = worker.conn.recv()
+            except (EOFError, OSError):
+                pass
+            if isinstance(out, _WorkerFailure):
+                raise KgError(f"a worker process failed: {out.message}")
+            if out is not None:
+                done.append((worker.tasks.popleft(), out))
+            elif worker.process.sentinel in ready:
+                done.extend(self._dead(worker, todo))
+        return done
+
+    def _dead(self, worker: _Worker, todo: deque[_Task]) -> list[tuple[_Task, list[Any]]]:
+        """Replace a worker that died; what it was sent goes back on ``todo``, but for an
+        article tried alone, which comes back rejected."""
+        how = self._replace(worker)
+        sent, worker.tasks = list(worker.tasks), deque()
+        first = sent.pop(0)
+        todo.extendleft(reversed(sent))
+        if first.alone:
+            reason = f"the worker process extracting it died ({how}), twice"
+            return [(first, [_rejection(first.docs[0], "extract", reason)])]
+        again = [_Task(first.seq, first.start + i, [d], True) for i, d in enumerate(first.docs)]
+        todo.extendleft(reversed(again))
+        return []
+
+    def _replace(self, worker: _Worker) -> str:
+        """Start a fresh process in place of ``worker``'s (which died); says how it died."""
+        worker.process.join(5)
+        code = worker.process.exitcode
+        worker.conn.close()
+        fresh = self._start()
+        worker.process, worker.conn = fresh.process, fresh.conn
+        if code is not None and code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
 
     def close(self, *, abort: bool = False) -> None:
-        if self.pool is not None:
+        """Stop the workers: once they have finished (or, with ``abort``, at once)."""
+        workers, self.workers = self.workers, []
+        for worker in workers:
             if abort:
-                self.pool.terminate()
+                worker.process.terminate()
             else:
-                self.pool.close()
-            self.pool.join()
-            self.pool = None
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+        for worker in workers:
+            worker.process.join(5 if abort else None)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()

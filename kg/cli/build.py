@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extracted and their graphs added or replaced. An article that cannot be read, "
         "that the extractor fails on or that breaks the shapes is left out and listed in "
         f"DIR/{REJECTS_FILE}. Exit codes: 0 built (perhaps with rejects), 1 failed, 2 bad "
-        "input (or every article rejected, or an --out or --store that is not a writable "
-        "directory), 3 the graph breaks the shapes, 4 more rejects than --max-rejects, 130 "
+        "input (or every article rejected, an --out or --store that is not a writable "
+        "directory, or a store another build is writing), 3 the graph breaks the shapes, 4 more rejects than --max-rejects, 130 "
         "interrupted.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or directory")
@@ -115,7 +115,7 @@ def _reject_limit(text: str) -> RejectLimit:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-#: Rejected articles the summary names one by one, at most (the rest are in the file).
+#: Rejected articles (and notes) the summary names one by one, at most.
 SUMMARY_REJECTS = 10
 
 
@@ -135,6 +135,13 @@ def format_summary(result: BuildResult) -> str:
             lines.append(f"  … and {len(result.rejects) - SUMMARY_REJECTS} more")
     else:
         lines.append("rejected: 0")
+    notes = result.summary.notes
+    if notes:
+        lines.append(f"notes: {len(notes)}")
+        for doc_id, note in notes[:SUMMARY_REJECTS]:
+            lines.append(f"  {doc_id}: {note}")
+        if len(notes) > SUMMARY_REJECTS:
+            lines.append(f"  … and {len(notes) - SUMMARY_REJECTS} more")
     if result.store_path is not None:
         lines.append(
             f"store {result.store_path}: {result.new} new, {result.changed} changed, "

@@ -287,6 +287,9 @@ def after_clause(
             cut = max(cut, m.end())  # …风电项目中国华电…: two names run together, the later
     pos = start
     words = lex.pos_cut(norm[start:hs])
+    # only the places touching norm[start:hs] matter: the others would cost each word a
+    # look at every place of a long article
+    place_spans = [(ps, pe) for ps, pe in place_spans if pe >= start and ps <= hs]
     for k, (word, flag) in enumerate(words):
         end = pos + len(word)
         in_place = any(ps <= pos < pe for ps, pe in place_spans)

@@ -32,7 +32,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects, split_coordinated
 from kg.extract.signing import relate_signing
-from kg.extract.text import prepare
+from kg.extract.text import MAX_SENTENCE, prepare
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
 __all__ = ["extract"]
@@ -61,7 +61,14 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
         sentences=prep.sentences,
         mentions=tuple(mentions),
         relations=tuple(relations),
+        notes=(_cut_note(prep.cut),) if prep.cut else (),
     )
+
+
+def _cut_note(cut: int) -> str:
+    """What the build summary says of an article whose long sentences were cut."""
+    sentences = "sentence" if cut == 1 else "sentences"
+    return f"{cut} {sentences} longer than {MAX_SENTENCE} characters read in pieces"
 
 
 def _dated_agreements(

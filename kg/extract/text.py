@@ -13,7 +13,15 @@ from operator import itemgetter
 
 from kg.records import Sentence
 
-__all__ = ["Prepared", "prepare", "clean_text", "find_unclean", "normalize_name", "finditer_near"]
+__all__ = [
+    "MAX_SENTENCE",
+    "Prepared",
+    "prepare",
+    "clean_text",
+    "find_unclean",
+    "normalize_name",
+    "finditer_near",
+]
 
 # A paragraph ending in one of these is complete; otherwise a long one was broken mid-word.
 _PARAGRAPH_END = frozenset("。!?;:…”’\"')》】")
@@ -115,6 +123,8 @@ class Prepared:
     sentences: tuple[Sentence, ...]
     bounds: tuple[tuple[int, int], ...]
     paragraph: tuple[int, ...]
+    #: How many sentences longer than :data:`MAX_SENTENCE` were cut into pieces.
+    cut: int = 0
 
     def headlines(self) -> list[tuple[int, int]]:
         """Normalised bounds of headline lines: a paragraph of one short unpunctuated line."""
@@ -176,6 +186,26 @@ def _normalize_chars(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
+#: The longest sentence read whole, in characters: a longer one (a feed's text without
+#: sentence marks, say) is cut into pieces of at most this many, after a clause mark where
+#: there is one, so that reading a text costs time and memory in proportion to its length.
+MAX_SENTENCE = 2000
+# Where a piece of a long sentence may end: after a clause mark or white space.
+_CLAUSE_END = re.compile(r"[,，;；、:：\s]")
+
+
+def _pieces(norm: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterator[int]:
+    """The ends of the pieces of the sentence ``norm[start:end]``, each at most ``limit``
+    characters: after the last clause mark in the second half of a piece, or at the limit."""
+    while end - start > limit:
+        cut = start + limit
+        marks = [m.end() for m in _CLAUSE_END.finditer(norm, start + limit // 2, cut)]
+        cut = marks[-1] if marks else cut
+        yield cut
+        start = cut
+    yield end
+
+
 # A line break, or a sentence-final mark (after normalisation full-width ！？ became ! ?) with
 # the closing quotes and repeated marks it keeps.
 _SPLIT = re.compile('\n|[。!?][!?”’"」)]*')
@@ -206,17 +236,30 @@ def prepare(text: str) -> Prepared:
     paragraphs: list[int] = []
     para = 0
 
+    cut = 0
+
     def flush(s: int, e: int) -> None:
+        nonlocal cut
         chunk = norm[s:e]
         stripped = chunk.strip()
-        if stripped:
-            if chunk[0].isspace():
-                s += len(chunk) - len(chunk.lstrip())
-            e = s + len(stripped)
-            os_, oe = offsets[s], offsets[e - 1] + 1
-            sentences.append(Sentence(len(sentences), os_, oe, text[os_:oe]))
-            bounds.append((s, e))
-            paragraphs.append(para)
+        if not stripped:
+            return
+        if chunk[0].isspace():
+            s += len(chunk) - len(chunk.lstrip())
+        e = s + len(stripped)
+        if e - s > MAX_SENTENCE:
+            cut += 1
+        for piece_end in _pieces(norm, s, e):
+            piece = norm[s:piece_end].rstrip()
+            if piece:
+                pe = s + len(piece)
+                os_, oe = offsets[s], offsets[pe - 1] + 1
+                sentences.append(Sentence(len(sentences), os_, oe, text[os_:oe]))
+                bounds.append((s, pe))
+                paragraphs.append(para)
+            s = piece_end
+            while s < e and norm[s].isspace():
+                s += 1
 
     start = 0
     for m in _SPLIT.finditer(norm):
@@ -228,4 +271,4 @@ def prepare(text: str) -> Prepared:
             flush(start, me)
         start = me
     flush(start, len(norm))
-    return Prepared(text, norm, offsets, tuple(sentences), tuple(bounds), tuple(paragraphs))
+    return Prepared(text, norm, offsets, tuple(sentences), tuple(bounds), tuple(paragraphs), cut)

@@ -19,13 +19,12 @@ A build without a store spools its articles in :class:`kg.io.spool.Spool`.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from kg.io.files import StagedFiles
 from kg.io.rdflib_writers import FORMATS, SUFFIXES
 from kg.model import ntriples
 from kg.model.triples import PREFIXES
@@ -345,6 +344,7 @@ def write_outputs(
     out_dir: str | Path,
     formats: Iterable[str],
     counts: dict[str, int] | None = None,
+    staged: StagedFiles | None = None,
 ) -> list[Path]:
     """Write ``graph.<suffix>`` per format into ``out_dir``, all or none.
 
@@ -353,32 +353,23 @@ def write_outputs(
 
     Each file is written to a temporary name first; only when every format has been
     written are they renamed into place, so a failure leaves earlier outputs untouched.
+    With ``staged`` (files of ``out_dir`` staged by the caller), the files join it and
+    are renamed into place with the others when the caller commits it.
     JSON-LD (not streamable) is rendered with rdflib from the store's dataset.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[Path, Path]] = []
-    try:
-        for fmt in formats:
-            target = out / f"graph{SUFFIXES[fmt]}"
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out)
-            pending.append((Path(tmp), target))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                if fmt in WRITERS:
-                    written = WRITERS[fmt](quads, handle)
-                    if counts is not None:
-                        counts[fmt] = written
-                else:
-                    handle.write(FORMATS[fmt](quads.to_dataset()))
-                handle.flush()
-                os.fsync(handle.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        for tmp, target in pending:
-            os.chmod(tmp, 0o666 & ~mask)
-            os.replace(tmp, target)
-    except BaseException:
-        for tmp, _ in pending:
-            tmp.unlink(missing_ok=True)
-        raise
-    return [target for _, target in pending]
+    if staged is None:
+        with StagedFiles(out_dir) as own:
+            write_outputs(quads, out_dir, formats, counts, own)
+            return own.commit()
+    written: list[Path] = []
+    for fmt in formats:
+        name = f"graph{SUFFIXES[fmt]}"
+        with staged.open(name) as handle:
+            if fmt in WRITERS:
+                count = WRITERS[fmt](quads, handle)
+                if counts is not None:
+                    counts[fmt] = count
+            else:
+                handle.write(FORMATS[fmt](quads.to_dataset()))
+        written.append(staged.directory / name)
+    return written

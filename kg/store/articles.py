@@ -3,8 +3,9 @@
 A store is a directory: ``kg-store.json`` (which backend, format version), the data,
 ``oxigraph/`` (a RocksDB-backed :class:`pyoxigraph.Store`, the default) or ``dataset.nq``
 (rdflib, for tiny graphs or when asked), ``shared/``, which records the shared
-statements each article contributed, and while a build runs, ``.bulk-*.nq`` files of new
-articles waiting to be loaded (one left by a killed build is removed on the next opening). Each article's own nodes (its document, sentences,
+statements each article contributed, ``kg-store.lock``, which the one writer at a time
+holds locked (:mod:`kg.store.lock`; a second writer is refused), and while a build runs,
+``.bulk-*.nq`` files of new articles waiting to be loaded (one left by a killed build is removed on the next opening). Each article's own nodes (its document, sentences,
 mentions and assertions, see :func:`kg.model.triples.is_own_statement`) live in the named graph
 called by the document's IRI; the statements articles share (entities, facts,
 quantities) live once in the default graph. Queries see the union of all graphs, in which
@@ -38,6 +39,7 @@ from kg.io.files import write_text_atomic
 from kg.io.streaming import ntriples_block
 from kg.model.triples import statement_groups
 from kg.store.backends import BACKENDS, Backend, StoreError, restore_decimals
+from kg.store.lock import StoreLock, holds_other_files, lock_for_writing
 from kg.store.stored import StoredArticle
 
 __all__ = [
@@ -147,8 +149,9 @@ class ArticleStore:
     """Articles' named graphs in a directory (or in memory when ``path`` is ``None``).
 
     ``backend`` is ``"oxigraph"`` or ``"rdflib"``; an existing store keeps the backend it
-    was created with (asking for another raises :class:`StoreError`). Use it as a context
-    manager, or call :meth:`close`.
+    was created with (asking for another raises :class:`StoreError`). Opened to write (not
+    ``read_only``), it holds the store's lock until closed, and raises :class:`StoreError`
+    when another process holds it. Use it as a context manager, or call :meth:`close`.
     """
 
     def __init__(
@@ -161,6 +164,16 @@ class ArticleStore:
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._lock: StoreLock | None = None
+        if self.path is not None and not read_only:
+            self._lock = lock_for_writing(self.path, is_store(self.path), create=create)
+        try:
+            self._open(backend, create=create, read_only=read_only)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, backend: str | None, *, create: bool, read_only: bool) -> None:
         if self.path is not None and is_store(self.path):
             manifest = _read_manifest(self.path)
             if backend is not None and backend != manifest["backend"]:
@@ -171,7 +184,7 @@ class ArticleStore:
         elif self.path is not None:
             if not create or read_only:
                 raise StoreError(f"{self.path}: not a store (no {MANIFEST})")
-            if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
+            if holds_other_files(self.path):
                 raise StoreError(
                     f"{self.path}: exists and is not a store; give a new or empty directory"
                 )
@@ -192,8 +205,15 @@ class ArticleStore:
         self.storage: Backend = BACKENDS[self.backend](self.path, read_only=read_only)
 
     def close(self) -> None:
-        """Flush and release the store (its directory lock, for Oxigraph)."""
-        self.storage.close()
+        """Flush and release the store and its lock (idempotent)."""
+        try:
+            storage = getattr(self, "storage", None)
+            if storage is not None:
+                storage.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> ArticleStore:
         return self
