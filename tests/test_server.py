@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -28,6 +27,7 @@ from kg.sparql import inject_bindings, named_queries, result_from_json, run_quer
 
 from .conftest import ROOT
 from .fixtures_seed import load
+from .serving import serve_in_thread
 
 pytest_plugins = ["tests.fixtures_seed"]
 
@@ -36,16 +36,9 @@ AGENCIES = "SELECT ?a ?label WHERE { ?a a cy:Agency ; rdfs:label ?label } ORDER 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
-def _serve(directory, **options):
-    server = make_server(directory, host="127.0.0.1", port=0, quiet=True, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="module")
 def endpoint(mini_dir):
-    server, thread = _serve(mini_dir, timeout=1.0, max_results=1000, workers=2)
+    server, thread = serve_in_thread(mini_dir, timeout=1.0, max_results=1000, workers=2)
     try:
         yield server.url
     finally:
@@ -55,7 +48,7 @@ def endpoint(mini_dir):
 
 @pytest.fixture(scope="module")
 def small_endpoint(mini_dir):
-    server, thread = _serve(mini_dir, timeout=5.0, max_results=3, workers=1)
+    server, thread = serve_in_thread(mini_dir, timeout=5.0, max_results=3, workers=1)
     try:
         yield server.url
     finally:
@@ -367,7 +360,7 @@ def test_server_serves_the_seed_from_the_command_line(seed_dir):
 
 
 def test_server_seed_science_city_over_http(seed_dir):
-    server, thread = _serve(seed_dir, timeout=5.0, workers=1)
+    server, thread = serve_in_thread(seed_dir, timeout=5.0, workers=1)
     try:
         status, _, body = _request(server.url, query=named_queries()["science-cities"].text)
     finally:
@@ -403,7 +396,7 @@ def test_server_kg_query_asks_the_endpoint(endpoint, capsys):
 
 
 def test_server_serves_the_rdfs_closure_on_request(mini_dir):
-    server, thread = _serve(mini_dir, workers=1, infer_regime="rdfs")
+    server, thread = serve_in_thread(mini_dir, workers=1, infer_regime="rdfs")
     try:
         status, _, body = _request(
             server.url, query="SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a org:Organization }"

@@ -16,9 +16,10 @@ import urllib.request
 
 import pytest
 
-from kg.server.app import ConnectionLimits, make_server
+from kg.server.app import ConnectionLimits
 
 from .conftest import ROOT
+from .serving import serve_in_thread
 
 SMALL = ConnectionLimits(header_timeout=1.0, body_timeout=1.0, max_body=4096, threads=4, backlog=16)
 N_SUBJECTS = 300  # a cartesian join of three patterns over them is 27 million rows
@@ -34,16 +35,11 @@ def graph_file(tmp_path_factory):
     return path
 
 
-def _start(graph, **options):
-    server = make_server(graph, host="127.0.0.1", port=0, quiet=True, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="module")
 def server(graph_file):
-    server, thread = _start(graph_file, timeout=20.0, workers=2, max_memory_mb=256, limits=SMALL)
+    server, thread = serve_in_thread(
+        graph_file, timeout=20.0, workers=2, max_memory_mb=256, limits=SMALL
+    )
     try:
         yield server
     finally:
@@ -288,7 +284,7 @@ def test_server_limits_idle_connections_hold_no_threads(server):
 
 
 def test_server_limits_vanishing_clients_leave_no_traceback(graph_file, capfd):
-    loud, thread = _start(graph_file, workers=1, limits=SMALL)
+    loud, thread = serve_in_thread(graph_file, workers=1, limits=SMALL)
     loud.config.quiet = False
     try:
         for cut in (10, 40, None):
@@ -399,7 +395,7 @@ def test_server_limits_hostile_query_hits_the_memory_limit(server):
 
 def test_server_limits_answers_fifty_concurrent_clients(graph_file):
     """50 clients, 20 simple queries each, on loopback: at least 99.9 % answered right."""
-    load, thread = _start(graph_file, workers=2, timeout=20.0)
+    load, thread = serve_in_thread(graph_file, workers=2, timeout=20.0)
     clients, per_client = 50, 20
     right = []
     wrong = []
