@@ -366,6 +366,10 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "寿光蔬菜市场是华北最大蔬菜集散中心。",  # a superlative describes
         "三座场馆和一条高速公路合称“三馆一路”项目。",  # a name for several things
         "该县提出“生态立县、康养福地·太行山休闲公园”的发展定位。",  # one item of a slogan
+        "秭归县疾病预防控制中心派出专家组。",  # an institution
+        "党员到“红旗渠精神”学习中心参加培训。",
+        "小区距无锡高铁仅两公里。",  # 距: a distance, not a name
+        "大力弘扬长城文化。",  # 弘扬: a verb
         "［12］城际铁路是指服务于相邻城市间的铁路。",  # a note mark and a kind
         "合作社流转820亩耕地发展蓝莓种植项目。",  # a measure inside
         "全省共有近3万座塘坝。",  # a count
