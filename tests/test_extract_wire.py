@@ -482,6 +482,8 @@ def test_extract_wire_organization_names_are_one_body(text, expected):
     [
         ("近日，肯尼亚不少媒体记者和政府官员参观了项目现场。", "Agency"),
         ("巴西大批记者与政府人员到场。", "Agency"),
+        ("近期，匈牙利、斯洛伐克等中东欧国家政府相继出台措施。", "Agency"),  # several, with 等
+        ("宽敞的绵阳市医保办事大厅里秩序井然。", "Agency"),  # 办事: the hall, not an office
     ],
 )
 def test_extract_wire_people_and_joiners_are_not_foreign_bodies(text, wrong):

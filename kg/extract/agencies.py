@@ -36,7 +36,7 @@ _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 # A shorthand preceded by these is a count or a collective (两市, 各区), not one place.
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超")
 # Characters after an organ's last character that make another word of it.
-_ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好", "署": "理名"}
+_ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
 _AREA_END_BEFORE = frozenset("新发开贸税范作片园")
 # 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
@@ -363,9 +363,10 @@ _NOT_IN_BODY = re.compile(
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
-# 记者和政府官员: people and a joiner before the organ word make a list, not one body (a list
-# of sectors, 农业和农民福祉部, is read apart; a sub-body, 工业与安全局, may hold 与).
-_PEOPLE_OR_JOINER = re.compile(r"[和与]|记者|官员|人员|媒体|大量|不少|大批")
+# 记者和政府官员, 罗马尼亚等…国家政府: people, a joiner or 等 before the organ word make a list, not
+# one body (a list of sectors, 农业和农民福祉部, is read apart; a sub-body, 工业与安全局, may
+# hold 与).
+_PEOPLE_OR_JOINER = re.compile(r"[和与等]|记者|官员|人员|媒体|大量|不少|大批")
 # 投资、工业和贸易部: a ministry named by a list of its sectors.
 _SECTOR_LIST = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:、|和|与)[\u4e00-\u9fff]{2,4}部"
