@@ -7,6 +7,7 @@ import re
 
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
+from kg.extract.matching import SIGNING_GAP
 from kg.records import Entity, Span
 
 __all__ = ["clause_start", "government", "governments_in", "subject_end", "title_states"]
@@ -14,13 +15,16 @@ __all__ = ["clause_start", "government", "governments_in", "subject_end", "title
 
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
-_SUBJECT_GAP = re.compile(
-    r"(?:共同|正式|成功|分别|也|还|又|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
-    r"|在[\u4e00-\u9fff]{2,6}(?=签|正式|共同|$))*"
-)
+_SUBJECT_GAP = re.compile(SIGNING_GAP + "*")
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
+
+
+# Hong Kong and Macao: their governments are 特别行政区政府, not 人民政府.
+_SAR_CODES = frozenset({"810000", "820000"})
+# 台湾省: written among the provinces (台港澳), but it signs through no 人民政府.
+_NO_PROVINCIAL_GOVERNMENT = "710000"
 
 
 def government(f: Found, place: Entity, span: Span) -> Entity:
@@ -36,10 +40,6 @@ def government(f: Found, place: Entity, span: Span) -> Entity:
     return gov
 
 
-# Hong Kong and Macao: their governments are 特别行政区政府, not 人民政府.
-_SAR_CODES = frozenset({"810000", "820000"})
-
-
 def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
     """Provinces written by their abbreviations right before ``end`` (京冀签署, 川渝两地
     签订, 沪苏浙皖): each province once, two or more, as places; else none."""
@@ -48,7 +48,7 @@ def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
     while k > cs and norm[k - 1] in lex.province_codes and end - k < 8:
         k -= 1
     codes = [lex.province_codes[c] for c in norm[k:end]]
-    if len(codes) < 2 or len(set(codes)) != len(codes) or "710000" in codes:
+    if len(codes) < 2 or len(set(codes)) != len(codes) or _NO_PROVINCIAL_GOVERNMENT in codes:
         return []
     if k > cs and lex.is_known_word(norm[k - 1 : k + 1]):
         return []  # the run begins inside another word (南京津…)

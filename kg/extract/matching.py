@@ -9,6 +9,7 @@ from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 
 __all__ = [
+    "SIGNING_GAP",
     "CODE",
     "QUOTES",
     "word_ending",
@@ -160,6 +161,12 @@ def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
     return False
 
 
+# What may stand between the signers and the signing verb (正式, 共同, 17日, 在成都…签署), as
+# a regular expression for one such word: the signers stay the verb's subject across it.
+SIGNING_GAP = (
+    r"(?:共同|正式|成功|分别|也|还|又|再|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
+    r"|在[\u4e00-\u9fff]{2,6}(?=签|正式|共同|$))"
+)
 _JOINERS = frozenset("和与及")
 _DASHES = frozenset("—–-")
 # Characters that are prepositions or particles wherever they stand (据美国…, 在京…).

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
+    SIGNING_GAP,
     after_clause,
     has_proper_word,
     left_boundary,
@@ -34,9 +35,7 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 # it signs (A与B签署, 与B签约), where the clause leaves no doubt that it names one company.
 _SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
 _SIGNS_AFTER = re.compile(
-    r"(?:(?:与|和|同)[^,，。;；:：《》]{2,40}?)?"
-    r"(?:共同|正式|成功|分别|也|还|又|再|已经?|日前|近日|今天|昨天|当天|(?:\d{1,2}月)?\d{1,2}日"
-    r"|在[\u4e00-\u9fff]{2,6})*(?:签署|签订|签约)"
+    r"(?:(?:与|和|同)[^,，。;；:：《》]{2,40}?)?" + SIGNING_GAP + r"*(?:签署|签订|签约)"
 )
 
 
@@ -83,7 +82,9 @@ def _own_name_start(
         k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
     if k in at:
         after = at[k].end
-        if any(norm.startswith(r, after) for r in lex.region_words if len(r) >= 2):
+        if any(
+            norm[after : after + n] in lex.region_words for n in range(2, lex.max_region_len + 1)
+        ):
             return after  # 陵水县华中农业大学: the name begins with its region
     return k
 

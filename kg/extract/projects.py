@@ -111,7 +111,7 @@ _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千�
 # 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
 _QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS})|[\[［]\d+[\]］]")
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
-_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|第一[个座条家]?")
+_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|第一[个座条家]")
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
@@ -260,7 +260,7 @@ _WORKS = re.compile(
 _INDUSTRY = re.compile(
     r"化工|石化|炼化|乙烯|乙二醇|芯片|半导体|电池|锂电|汽车|整车|钢铁|材料|制造|生产线|装备|医药|光电"
     r"|纺织|食品|造纸|冶炼|铝|铜|煤|油|气|矿|种植|养殖|加工|物流|冷链|仓储|商业|文旅|旅游|地产|住宅"
-    r"|旧改|轻轨|复线|民宿|酒店|母猪|生猪"
+    r"|旧改|轻轨|复线|民宿|酒店"
 )
 
 

@@ -78,7 +78,7 @@ def _first(pair: tuple[int, Entity]) -> int:
 
 # 国务院副总理: a leader of the state, who signs for its government, not for the body his
 # title names.
-_STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相")
+_STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相|外长")
 # 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
@@ -194,6 +194,15 @@ def _generic_label(parties: list[Entity], title: str) -> str:
 
 # 与X签署: a counterpart is written before the verb, recognised or not.
 _COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?(?:签署|签订|签约)")
+
+
+def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
+    """True when ``norm[lo:hi]`` writes who signs with 与/同 (与中国-东盟环保合作中心签署),
+    unless those signing are leaders, who sign for their states (与国务院总理共同签署)."""
+    m = _COUNTERPART_WRITTEN.search(norm, lo, hi)
+    return m is not None and not _STATE_LEADER.search(m.group())
+
+
 # Words that end a counterpart's name as a kind, or make it a body of government.
 _NOT_COUNTERPART = re.compile(
     r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
@@ -203,7 +212,7 @@ _JOINER_CHARS = "与和同"
 
 def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
     """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
-    out = [(h.start, h.end) for h, a in f.agencies if a is e or a == e]
+    out = [(h.start, h.end) for h, a in f.agencies if a == e]
     out += [(s, end) for s, end, o in f.organizations if o == e]
     place = next(
         (
@@ -218,20 +227,15 @@ def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, end) for s, end in out if lo <= s and end <= hi]
 
 
-def _first_position(f: Found, e: Entity, lo: int, hi: int) -> int:
-    spans = _spans_of(f, e, lo, hi)
-    return min(s for s, _e in spans) if spans else -1
-
-
-def _counterpart(f: Found, ss: int, verb: int, parties: list[Entity]) -> tuple[int, Entity] | None:
+def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
     """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
     joined to a known party, named in words the gazetteers do not know — a company or
     an institution written by its short name. Only a proper name that is not a kind, a
-    place or a body of government is taken."""
+    place or a body of government is taken. Returns both parties in text order."""
     norm, lex = f.norm, f.lex
     cs = clause_start(norm, ss, verb)
     end = subject_end(norm, cs, verb)
-    for ks, ke in _spans_of(f, parties[0], cs, end):
+    for ks, ke in _spans_of(f, known, cs, end):
         if ke < end and norm[ke] in _JOINER_CHARS:
             s, e = ke + 1, end
         elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINER_CHARS:
@@ -257,7 +261,7 @@ def _counterpart(f: Found, ss: int, verb: int, parties: list[Entity]) -> tuple[i
         org = entity("Organization", name)
         f.b.mention(org, s, e, "exact")
         f.organizations.append((s, e, org))
-        return s, org
+        return [known, org] if ks < s else [org, known]
     return None
 
 
@@ -359,17 +363,14 @@ def relate_signing(
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
     if len(parties) == 1 and verb < t.start:
-        other = _counterpart(f, ss, verb, parties)
-        if other is not None:
-            # in text order (宜春市人民政府与宁德时代, 中国一汽与吉林大学)
-            known = _first_position(f, parties[0], ss, verb)
-            parties = [parties[0], other[1]] if known < other[0] else [other[1], parties[0]]
+        parties = _counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se) or parties
-    written = _COUNTERPART_WRITTEN.search(norm, ss, min(verb + 2, t.start))
-    if written is not None and (_STATE_LEADER.search(written.group()) or "外长" in written.group()):
-        written = None  # 与国务院总理共同签署: leaders sign for their states
-    if not parties and not t.generic and written is None:
+    if (
+        not parties
+        and not t.generic
+        and not _other_signer_written(norm, ss, min(verb + 2, t.start))
+    ):
         # 《中俄睦邻友好合作条约》: a treaty named after its states binds their governments
         # (unless the text writes who signs: 与中国-东盟环保合作中心签署《中蒙俄…协议》)
         for code in title_states(f, t):
