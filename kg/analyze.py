@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
+import types
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -717,3 +719,16 @@ def write_exports(g: nx.MultiDiGraph, targets: Mapping[str, str | Path | None]) 
         if path:
             written.append(write_text_atomic(path, generators[name](g)))
     return written
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`analyze`: ``kg.analyze`` is both this module and the
+    function the public API exports, and Python's import system sets the module on
+    ``kg`` once anything imports it (``import kg.analyze...``), so that ``kg.analyze(...)``
+    works whatever was imported first."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return analyze(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
