@@ -17,6 +17,9 @@ from kg.model.iri import document_iri, entity_iri
         (lambda t: entity_iri("Agency", t), "甲\ue000乙", "甲%EE%80%80乙"),
         (document_iri, "x\udc80", "x%ED%B2%80"),
         (document_iri, "a/b?c#d", "a%2Fb%3Fc%23d"),
+        # a backslash is no IRI character (a fuzzed text named a project \天府新区…项目)
+        (lambda t: entity_iri("Project", t), "\\天府新区项目", "%5C天府新区项目"),
+        (document_iri, "a\\b^c|d", "a%5Cb%5Ec%7Cd"),
         (lambda t: entity_iri("City", t), "重庆市", "重庆市"),
     ],
 )

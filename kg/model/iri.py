@@ -35,7 +35,7 @@ _CLASS_SEGMENT = {
 # IRI path takes only RFC 3987's ucschar: not controls, surrogates, private use,
 # noncharacters or specials such as U+FFFD (which strict Turtle parsers reject).
 _UNSAFE = re.compile(
-    '[\x00-\x20<>"{}|\\^`#?%/\\[\\]\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
+    '[\x00-\x20<>"{}|\\\\\\^`#?%/\\[\\]\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000e0000-\U0010ffff]"
 )
 
