@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens
 
 __all__ = [
@@ -342,14 +343,16 @@ def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
 def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
     """Longest first, then leftmost; the agencies of one enumeration (same end) stay together."""
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[tuple[int, int]] = []
+    taken: set[tuple[int, int]] = set()
+    kept = NestedSpans()
     out = []
     for h in hits:
-        if any(h.start < e and s < h.end and e != h.end for s, e in taken):
+        if kept.overlaps_elsewhere(h.start, h.end):
             continue
         if (h.start, h.end) in taken:
             continue
-        taken.append((h.start, h.end))
+        taken.add((h.start, h.end))
+        kept.add(h.start, h.end)
         out.append(h)
     out.sort(key=lambda h: (h.start, h.end))
     return out
@@ -459,9 +462,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """National ministries (文化和旅游部, 国家发展改革委) outside local agency names."""
     out = []
+    taken_spans = Spans(taken)
     for m in lex.ministry_re.finditer(norm):
         s, e = m.span()
-        if norm.startswith("门", e) or any(s < te and ts < e for ts, te in taken):
+        if norm.startswith("门", e) or taken_spans.overlaps(s, e):
             continue  # 科技部门 is a local department, not 科技部
         if _is_title(norm, e):
             continue  # 四国农业部长: ministers, not China's ministry
@@ -542,8 +546,9 @@ def bare_committees(
     """中关村管委会: a committee after a name jieba keeps as one word (not a generic one);
     前海管理局 / 合作区执委会 after 深圳市前海…合作区管理局: the body of that area."""
     out = []
+    taken_spans = Spans(taken)
     for m in _BARE_COMMITTEE.finditer(norm):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken_spans.covers(m.start()):
             continue
         organ = _AREA_ORGANS[m.group()]
         prior = [c for c in committees if c.end <= m.start()]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import after_clause, has_proper_word
+from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
 __all__ = ["MANY_SIGNERS", "AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
@@ -57,7 +58,7 @@ _SENTENCE_STOPS = "。;；!！?？"
 
 def _sentence_start(norm: str, pos: int) -> int:
     """Where the sentence (or the part after a semicolon) holding ``pos`` starts."""
-    return max(norm.rfind(c, 0, pos) for c in _SENTENCE_STOPS) + 1
+    return last_of(norm, _SENTENCE_STOPS, pos) + 1
 
 
 @dataclass
@@ -228,10 +229,13 @@ def find_agreements(
         (after_re.finditer(norm), _TITLE_LEFT_CUT),
         (finditer_near(before_re, norm, _SIGN_START, before_max, 2), _TITLE_LEFT_CUT_BEFORE),
     )
+    # the titles read so far: the marked ones, and the unmarked ones added meanwhile, which
+    # overlap none before them
+    headline_spans, marked_spans, unmarked = Spans(headlines), Spans(marked), DisjointSpans()
     for matches, left_cut in scans:
         for m in matches:
             s, e = m.span("t")
-            if any(hs <= s < he for hs, he in headlines):
+            if headline_spans.covers(s):
                 continue
             t = m.group("t")
             cut = left_cut.match(t)
@@ -257,13 +261,14 @@ def find_agreements(
                 # 签署多项合作协议, 与50多个国家签署…, 分别与…签署: a bundle, not one
                 # agreement; 座谈会暨…协议签约活动: an event
                 continue
-            if any(s < me and ms < e for ms, me in marked):
+            if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)
             if generic and _MANY.search(norm, max(0, s - 30), s):
                 continue  # 与四家…机构签订组展协议: one agreement with each of them
             titles.append(AgreementHit(s, e, t, s, e, generic=generic))
             marked.append((s, e))
+            unmarked.add(s, e)
 
     # 《协议》 after a declaration: the agreement declared most recently before it
     aliases: list[AgreementHit] = []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import covered_by
+from kg.extract.spans import Spans, any_between
 from kg.extract.tokens import Tokens
 
 __all__ = [
@@ -141,6 +142,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
     out: list[AreaHit] = []
     covered = 0
     starts = {p.start for p in places}
+    ordered = sorted(starts)
     for p in places:
         if p.start < covered or p.end in starts:
             continue  # 天津滨海新区: 滨海新区 is a division of its own, not a modifier
@@ -155,7 +157,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             continue
         if _holds_clause_word(m.group("mod")):
             continue
-        if any(pos <= q < m.start("suf") for q in starts):
+        if any_between(ordered, pos, m.start("suf")):
             continue  # 浦东新区海口江东新区: another place begins inside, two names
         end = m.end()
         while True:
@@ -186,13 +188,13 @@ def find_bare_areas(
     """Areas written without a place: the short form of an area named in full elsewhere
     (两江新区 for 重庆两江新区, 东湖高新区 for 武汉东湖新技术开发区), or a name standing on its
     own (雄安新区 said twice, 河套深港科技创新合作区 before 与)."""
-    spans = [(a.start, a.end) for a in prefixed] + [(p.start, p.end) for p in places]
+    spans = Spans([(a.start, a.end) for a in prefixed] + [(p.start, p.end) for p in places])
     place_ends = {p.end for p in places}
     known = {(a.modifier, _kind(a.suffix)): a for a in prefixed if a.modifier}
     cands: list[tuple[int, int, str, AreaHit | None]] = []
     for m in _BARE_RE.finditer(norm):
         s, e = m.span()
-        if any(ps <= s < pe for ps, pe in spans):
+        if spans.covers(s):
             continue
         if m.group() == "新区" and s > 0 and norm[s - 1] == "创":
             continue  # 科教创新区: an "innovation area", not a 新区

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sized
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.extract.agencies import AgencyHit
 from kg.extract.areas import AreaHit
@@ -116,7 +118,18 @@ class Found:
     signed: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # sentence, parties
     organizations: list[tuple[int, int, Entity]] = field(default_factory=list)  # start, end
     titles: list = field(default_factory=list)  # agreement titles, related after organisations
+    indexes: dict[str, tuple[tuple[int, ...], Any]] = field(default_factory=dict)
 
     @property
     def norm(self) -> str:
         return self.prep.norm
+
+    def index(self, name: str, make: Callable[[], Any], *over: Sized) -> Any:
+        """An index of what was found (``make()``, a :class:`~kg.extract.spans.Spans` say),
+        made once and again whenever one of the lists or dicts it indexes (``over``) has
+        grown, so that the steps that ask it, once per name, need not scan them."""
+        key = tuple(len(x) for x in over)
+        made = self.indexes.get(name)
+        if made is None or made[0] != key:
+            made = self.indexes[name] = (key, make())
+        return made[1]

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.matching import SIGNING_GAP
+from kg.extract.spans import Spans
 from kg.records import Entity, Span
 
 __all__ = ["clause_start", "government", "governments_in", "subject_end", "title_states"]
@@ -80,6 +82,12 @@ def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
     return k
 
 
+def _taken(f: Found) -> list[tuple[int, int]]:
+    """The spans of the names that hold no government: bodies, areas and projects."""
+    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
+    return taken + [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
+
+
 def governments_in(
     f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
@@ -89,10 +97,12 @@ def governments_in(
     body's; a division written after its parent (湖南长沙县) is the one meant."""
     norm, lex, b = f.norm, f.lex, f.b
     cs = clause_start(norm, lo, verb)
-    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
-    taken += [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
+    lists = (f.agencies, f.organizations, f.area_at, f.project_spans)
+    taken = f.index("taken", lambda: Spans(_taken(f)), *lists)
+    places = f.index("place_starts", lambda: sorted(f.place_at), f.place_at)
     cands: list[tuple[int, int, Entity]] = []
-    for start, (ent, end) in f.place_at.items():
+    for start in places[bisect_left(places, cs) : bisect_left(places, verb)]:
+        ent, end = f.place_at[start]
         if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
             cands.append((start, end, ent))
     for m in lex.country_re.finditer(norm, cs, verb):
@@ -101,7 +111,9 @@ def governments_in(
     cands.sort(key=lambda c: (c[0], c[1]))
     out: list[tuple[int, Entity]] = []
     for k, (start, end, ent) in enumerate(cands):
-        if any(ts <= start < te and (ts, te) != (start, end) for ts, te in taken):
+        if any(
+            ts <= start < te and (ts, te) != (start, end) for ts, te in taken.touching(start, start)
+        ):
             continue
         if any(s <= start < t for s, t in skip):
             continue

@@ -7,6 +7,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.spans import Spans
 
 __all__ = [
     "SIGNING_GAP",
@@ -274,7 +275,7 @@ def after_clause(
     start: int,
     hs: int,
     lex: Lexicon,
-    place_spans: list[tuple[int, int]],
+    place_spans: list[tuple[int, int]] | Spans,
     objects: bool = True,
     orgs: bool = True,
 ) -> int:
@@ -296,7 +297,10 @@ def after_clause(
     words = lex.pos_cut(norm[start:hs])
     # only the places touching norm[start:hs] matter: the others would cost each word a
     # look at every place of a long article
-    place_spans = [(ps, pe) for ps, pe in place_spans if pe >= start and ps <= hs]
+    if isinstance(place_spans, Spans):
+        place_spans = place_spans.touching(start, hs)
+    else:
+        place_spans = [(ps, pe) for ps, pe in place_spans if pe >= start and ps <= hs]
     for k, (word, flag) in enumerate(words):
         end = pos + len(word)
         in_place = any(ps <= pos < pe for ps, pe in place_spans)

@@ -15,6 +15,7 @@ from kg.extract.matching import (
     looks_generic,
     name_start,
 )
+from kg.extract.spans import DisjointSpans, Spans
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -62,13 +63,13 @@ _COMPANY = re.compile(r"公司|集团")
 
 
 def _own_name_start(
-    norm: str, start: int, head: int, suffix: str, places: list[PlaceHit], lex: Lexicon
+    norm: str, start: int, head: int, suffix: str, at: dict[int, PlaceHit], lex: Lexicon
 ) -> int:
     """Where an organisation's own name starts: past a foreign country written before a
     named one (加拿大多伦多大学 → 多伦多大学), past the province above a city written before a
     hospital or a university (湖北十堰市太和医院 → 十堰市太和医院), and past a place before
     a name that begins with a region (陵水县华中农业大学 → 华中农业大学). Companies keep the
-    places of their registered names."""
+    places of their registered names. ``at``: the places by where they start."""
     country = lex.country_re.match(norm, start)
     if country is not None and lex.country_names[country.group()] != "CN":
         rest = norm[country.end() : head]
@@ -76,7 +77,6 @@ def _own_name_start(
             return country.end()
     if _COMPANY.search(suffix):
         return start
-    at = {p.start: p for p in places}
     k = start
     while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
         k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
@@ -117,6 +117,9 @@ def find_organizations(
     it; generic ones (高校, 相关医院, 融资担保公司) are left out."""
     place_end = {p.end: p for p in places}
     place_starts = frozenset(p.start for p in places)
+    place_at = {p.start: p for p in places}
+    place_ends = {p.end for p in places}
+    spans = Spans((p.start, p.end) for p in places)
     cands: list[OrganizationHit] = []
     for m in _suffixes(norm, lex):
         hs, he = m.span()
@@ -142,7 +145,6 @@ def find_organizations(
         while start < hs and norm[start] in "和与及同" and start not in place_starts:
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
         # 东营市与中国石油化工集团有限公司: the name starts after the joiner (not the 和 of 协和)
-        place_ends = {p.end for p in places}
         joiners = [
             k
             for k in range(start, hs)
@@ -163,7 +165,6 @@ def find_organizations(
                 continue  # 研发机构和研究型大学: kinds joined, not a name
             start = k + 1
         if start < hs:
-            spans = [(p.start, p.end) for p in places]
             start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
@@ -176,12 +177,12 @@ def find_organizations(
             continue  # 高校和医院: a list of kinds, not one name
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
-        start = _own_name_start(norm, start, hs, m.group(), places, lex)
+        start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
         if _COUNT_IN.search(norm, start, hs) or _DETERMINERS.search(norm, max(0, start - 2), start):
             continue  # 设置86家定点医院, 各教学学院: a count or a kind, not one name
         if m.group() == "学会" and _LEARNERS.search(norm, max(0, hs - 3), hs):
             continue  # 学生学会独立思考: 学会 is the verb "learn"
-        inside = [p for p in places if start <= p.start and p.end <= hs]
+        inside = [places[k] for k in spans.inside(start, hs)]
         if _GRADE.search(norm, start, hs):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if not named and looks_generic(norm[start:hs], lex, inside):
@@ -196,11 +197,13 @@ def find_organizations(
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
     out: list[OrganizationHit] = []
+    excluded, kept = Spans(exclude), DisjointSpans()
     for h in cands:
-        if any(h.start < e and s < h.end for s, e in exclude):
+        if excluded.overlaps(h.start, h.end):
             continue  # 中国科学院明珠科学园 is a project, not 中国科学院
-        if not any(h.start < o.end and o.start < h.end for o in out):
+        if not kept.overlaps(h.start, h.end):
             out.append(h)
+            kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
     # 中国科学院深圳先进技术研究院, 香港大学深圳医院: a unit written right after its parent
     # organisation is one name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,6 +33,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects, split_coordinated
 from kg.extract.signing import relate_signing
+from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
@@ -219,9 +221,8 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
         floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
         mains = dict(fallback)
         found: set[str] = set()
-        for start, code in reversed(coded):
-            if start >= pos:
-                continue
+        for k in range(bisect_left(coded, (pos,)) - 1, -1, -1):
+            start, code = coded[k]
             if start < floor:
                 break
             d = lex.divisions.by_code[code]
@@ -312,8 +313,9 @@ def _read_projects(f: Found) -> frozenset[int]:
         line = f.lex.project_heads.get(p.head) == "line"
         for where in facts.project_locations(f, p.start, p.end, p.places, line):
             b.relate(ent, "locatedIn", where, span)
+    taken_spans = Spans(taken)
     for s, e, label in f.coordinated:
-        if not any(s < te and ts < e for ts, te in taken):
+        if not taken_spans.overlaps(s, e):
             ent = entity("Project", label)
             b.mention(ent, s, e, "canonical-name")
             f.project_at.append((s, ent))

@@ -24,6 +24,7 @@ from kg.extract.matching import (
     name_start,
     word_ending,
 )
+from kg.extract.spans import DisjointSpans, Spans, first_of, last_of
 from kg.extract.tokens import Tokens
 
 __all__ = ["ProjectHit", "find_projects", "split_coordinated"]
@@ -242,9 +243,9 @@ def _invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
         return True
     if any(r in norm[start:head] for r in lex.region_words if len(r) >= 2):
         return True  # 京津冀博士后创新实践基地: named after its region
-    lo = max(norm.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
-    ends = [k for k in (norm.find(c, head) for c in _SENTENCE_ENDS) if k >= 0]
-    return _INVESTMENT.search(norm, lo, min(ends, default=len(norm))) is not None
+    lo = last_of(norm, _SENTENCE_ENDS, start) + 1
+    end = first_of(norm, _SENTENCE_ENDS, head)
+    return _INVESTMENT.search(norm, lo, len(norm) if end < 0 else end) is not None
 
 
 # What works build, in words (水库, 场馆, 安置房): the characters of _BUILT alone (城, 院) are
@@ -303,10 +304,10 @@ def find_projects(
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
     place_starts = frozenset(p.start for p in places)
-    place_spans = [(p.start, p.end) for p in places]
+    place_spans = Spans((p.start, p.end) for p in places)
     # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
     in_place = {k for p in places for k in range(p.start, p.end)}
-    books = [m.span() for m in _BOOK.finditer(norm)] if "《" in norm else []
+    books = Spans(m.span() for m in _BOOK.finditer(norm)) if "《" in norm else Spans(())
     cands: list[ProjectHit] = []
     generic: list[ProjectHit] = []
     for m in lex.project_head_re.finditer(norm):
@@ -405,9 +406,9 @@ def find_projects(
             or name.count('"') % 2
         ):
             continue  # SC[2009]1466号…项目, 万平米集热工程, "区域性…: a number or a fragment
-        if any(bs < start and end < be for bs, be in books) and not _outside(norm, name, books):
+        if books.encloses(start, end) and not _outside(norm, name, books):
             continue  # named only inside the title of a plan: 《X园区发展规划》
-        inside = [p for p in places if start <= p.start and p.end <= end]
+        inside = [places[k] for k in place_spans.inside(start, end)]
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
         if _is_generic(norm[start:he], head, lex, inside, names):
@@ -453,10 +454,12 @@ def find_projects(
     # longest first, then leftmost; a shorter name inside a longer one is dropped
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
     out: list[ProjectHit] = []
+    kept = DisjointSpans()
     for h in cands:
-        if any(h.start < o.end and o.start < h.end for o in out):
+        if kept.overlaps(h.start, h.end):
             continue
         out.append(h)
+        kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
     _merge_short_forms(out, lex, place_end)
     # 中线高铁 after 川渝中线高铁: a short form of a name given before is that project,
@@ -533,11 +536,11 @@ def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     )
 
 
-def _outside(norm: str, name: str, books: list[tuple[int, int]]) -> bool:
+def _outside(norm: str, name: str, books: Spans) -> bool:
     """True when ``name`` also occurs outside the book titles."""
     k = norm.find(name)
     while k >= 0:
-        if not any(bs < k < be for bs, be in books):
+        if not books.encloses(k, k):
             return True
         k = norm.find(name, k + 1)
     return False

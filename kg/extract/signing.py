@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
@@ -18,6 +19,7 @@ from kg.extract.governments import (
 )
 from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
+from kg.extract.spans import Spans
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -48,14 +50,44 @@ def _witness_spans(
     return out
 
 
+def _bodies(f: Found) -> tuple[list[int], list[tuple[int, int, Entity]]]:
+    """The agencies and organisations of the article in text order (an agency before an
+    organisation of the same span): where each starts, and its span and entity."""
+    found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
+    found.sort(key=lambda x: x[:2])
+    return [start for start, _end, _e in found], found
+
+
+def _agencies(f: Found) -> Spans:
+    """The spans of the agencies, in the order of ``f.agencies``."""
+    return f.index("agencies", lambda: Spans((h.start, h.end) for h, _e in f.agencies), f.agencies)
+
+
+def _organizations(f: Found) -> Spans:
+    """The spans of the organisations, in the order of ``f.organizations``."""
+    return f.index(
+        "organizations", lambda: Spans((s, e) for s, e, _o in f.organizations), f.organizations
+    )
+
+
+def _places(f: Found) -> Spans:
+    """The spans of the places, in the order of ``f.place_at``."""
+    return f.index("places", lambda: Spans((s, e) for s, (_p, e) in f.place_at.items()), f.place_at)
+
+
+def _date_spans(f: Found, dates: list[DateHit]) -> Spans:
+    """The spans of the dates of the article, in the order of ``dates``."""
+    return f.index("dates", lambda: Spans((d.start, d.end) for d in dates), dates)
+
+
 def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
     """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
     agencies and organisations (a company, a university, a broadcaster)."""
-    found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
+    starts, found = f.index("bodies", lambda: _bodies(f), f.agencies, f.organizations)
     norm = f.norm
     return [
         e
-        for start, end, e in sorted(found, key=lambda x: x[:2])
+        for start, end, e in found[bisect_left(starts, lo) : bisect_right(starts, hi)]
         if lo <= start
         and end <= hi
         and not any(s <= start < t for s, t in skip)
@@ -245,13 +277,9 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
-        if any(
-            ps <= s and e <= pe for ps, (_p, pe) in f.place_at.items()
-        ) or _NOT_COUNTERPART.search(name):
+        if _places(f).holds(s, e) or _NOT_COUNTERPART.search(name):
             continue  # a place signs through its government; kinds and bodies are not names
-        if any(ws < e and s < we for ws, we, _o in f.organizations) or any(
-            h.start < e and s < h.end for h, _a in f.agencies
-        ):
+        if _organizations(f).overlaps(s, e) or _agencies(f).overlaps(s, e):
             continue
         words = lex.pos_cut(name)
         if any(flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words):
@@ -308,8 +336,10 @@ def relate_signing(
     sent_span = b.sentence_span(i)
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
-    in_title = [e for h, e in f.agencies if t.title_start <= h.start and h.end <= t.title_end]
-    in_title += [e for s, end, e in f.organizations if t.title_start <= s and end <= t.title_end]
+    in_title = [f.agencies[k][1] for k in _agencies(f).inside(t.title_start, t.title_end)]
+    in_title += [
+        f.organizations[k][2] for k in _organizations(f).inside(t.title_start, t.title_end)
+    ]
     if not verbs and not in_title:
         if not t.generic and not t.signed_only:
             # 《中俄睦邻友好合作条约》 named in passing: its title names its states
@@ -358,8 +388,13 @@ def relate_signing(
         governments = governments_in(f, ss, verb, skip)
         if governments:
             # in text order with the bodies named beside them (宜春市与宁德时代)
-            at = {e: h.start for h, e in f.agencies if ss <= h.start < verb}
-            at.update({e: s for s, _end, e in f.organizations if ss <= s < verb})
+            at = {f.agencies[k][1]: f.agencies[k][0].start for k in _agencies(f).starting(ss, verb)}
+            at.update(
+                {
+                    f.organizations[k][2]: f.organizations[k][0]
+                    for k in _organizations(f).starting(ss, verb)
+                }
+            )
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
     if len(parties) == 1 and verb < t.start:
@@ -402,7 +437,7 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
-    in_sentence = [d for d in dates if ss <= d.start < se]
+    in_sentence = [dates[k] for k in _date_spans(f, dates).starting(ss, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     if near:
