@@ -191,6 +191,10 @@ def find_bare_areas(
     spans = Spans([(a.start, a.end) for a in prefixed] + [(p.start, p.end) for p in places])
     place_ends = {p.end for p in places}
     known = {(a.modifier, _kind(a.suffix)): a for a in prefixed if a.modifier}
+    # the same, by kind and length of the modifier: (its rank in known, the area) by modifier
+    by_length: dict[str, dict[int, dict[str, tuple[int, AreaHit]]]] = {}
+    for rank, ((mod, kind), a) in enumerate(known.items()):
+        by_length.setdefault(kind, {}).setdefault(len(mod), {})[mod] = (rank, a)
     cands: list[tuple[int, int, str, AreaHit | None]] = []
     for m in _BARE_RE.finditer(norm):
         s, e = m.span()
@@ -198,13 +202,15 @@ def find_bare_areas(
             continue
         if m.group() == "新区" and s > 0 and norm[s - 1] == "创":
             continue  # 科教创新区: an "innovation area", not a 新区
-        alias = None
-        for (mod, kind), a in known.items():
-            if kind == _kind(m.group()) and norm.startswith(mod, s - len(mod)) and mod:
-                alias = a
-                cands.append((s - len(mod), e, a.label, a))
-                break
-        if alias is not None:
+        # the first modifier of known written right before (as norm.startswith(mod, s - n))
+        found = [
+            mods[norm[s - n :][:n]]
+            for n, mods in by_length.get(_kind(m.group()), {}).items()
+            if norm[s - n :][:n] in mods
+        ]
+        if found:
+            _rank, alias = min(found, key=lambda x: x[0])
+            cands.append((s - len(alias.modifier), e, alias.label, alias))
             continue
         # the modifier: back to a boundary (punctuation, a function word or verb, the end
         # of a place name), at most ten characters
@@ -247,21 +253,29 @@ def find_bare_areas(
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
     # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area
     longer = [(c[2], c[3]) for c in cands] + [(a.label, a) for a in prefixed]
+    # the longer name of a label is the same wherever the label is written: found once
+    longer_of: dict[str, tuple[str, AreaHit | None] | None] = {}
     for k, (s, e, label, alias) in enumerate(cands):
         if alias is not None:
             continue
-        suffix = next((x for x in _BARE_SUFFIXES if label.endswith(x)), "")
-        core = label[: len(label) - len(suffix)]
-        for other, area in longer:
-            if (
-                other != label
-                and len(core) >= 2
-                and other.endswith(suffix)
-                and other.startswith(core)
-                and len(other) > len(label)
-            ):
-                cands[k] = (s, e, other, area or AreaHit(s, e, other, None))
-                break
+        if label not in longer_of:
+            suffix = next((x for x in _BARE_SUFFIXES if label.endswith(x)), "")
+            core = label[: len(label) - len(suffix)]
+            longer_of[label] = next(
+                (
+                    (other, area)
+                    for other, area in longer
+                    if other != label
+                    and len(core) >= 2
+                    and other.endswith(suffix)
+                    and other.startswith(core)
+                    and len(other) > len(label)
+                ),
+                None,
+            )
+        if longer_of[label] is not None:
+            other, area = longer_of[label]
+            cands[k] = (s, e, other, area or AreaHit(s, e, other, None))
     counts: dict[str, int] = {}
     for s, e, _label, _a in cands:
         counts[norm[s:e]] = counts.get(norm[s:e], 0) + 1

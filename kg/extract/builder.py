@@ -52,6 +52,8 @@ class Builder:
         self.spans: dict[tuple[int, int], Entity] = {}  # one entity per span (its IRI)
         self._sentence_spans: dict[int, Span] = {}
         self._valued: set[tuple[Entity, str]] = set()  # (subject, functional predicate)
+        #: the object of the first relation recorded of a subject and a predicate
+        self.first_object: dict[tuple[Entity, str], object] = {}
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``norm[start:end]`` in the original text."""
@@ -90,6 +92,7 @@ class Builder:
                 return
             self._valued.add((subject, predicate))
         self.relations[key] = Relation(subject, predicate, obj, span)
+        self.first_object.setdefault((subject, predicate), obj)
 
 
 @dataclass
@@ -124,12 +127,30 @@ class Found:
     def norm(self) -> str:
         return self.prep.norm
 
-    def index(self, name: str, make: Callable[[], Any], *over: Sized) -> Any:
+    def index(
+        self,
+        name: str,
+        make: Callable[[], Any],
+        *over: Sized,
+        grow: Callable[[Any, tuple[int, ...]], bool] | None = None,
+    ) -> Any:
         """An index of what was found (``make()``, a :class:`~kg.extract.spans.Spans` say),
-        made once and again whenever one of the lists or dicts it indexes (``over``) has
-        grown, so that the steps that ask it, once per name, need not scan them."""
+        made once, so that the steps that ask it, once per name, need not scan the lists
+        and dicts it indexes (``over``). When one of them has grown since (an organisation
+        found while reading a signing), ``grow(index, lengths before)`` adds what is new
+        and says whether it could; else the index is made again."""
         key = tuple(len(x) for x in over)
         made = self.indexes.get(name)
-        if made is None or made[0] != key:
+        if made is not None and made[0] != key:
+            old = made[0]
+            if (
+                grow is not None
+                and all(a <= b for a, b in zip(old, key, strict=True))
+                and grow(made[1], old)
+            ):
+                made = self.indexes[name] = (key, made[1])
+            else:
+                made = None
+        if made is None:
             made = self.indexes[name] = (key, make())
         return made[1]

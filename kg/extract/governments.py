@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
@@ -88,6 +89,20 @@ def _taken(f: Found) -> list[tuple[int, int]]:
     return taken + [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
 
 
+def _more_taken(f: Found) -> Callable[[Spans, tuple[int, ...]], bool]:
+    """Add the organisations found since (the order of the spans does not matter here);
+    anything else new makes the index again."""
+
+    def grow(taken: Spans, old: tuple[int, ...]) -> bool:
+        if (old[0], old[2], old[3]) != (len(f.agencies), len(f.area_at), len(f.project_spans)):
+            return False
+        for s, e, _o in f.organizations[old[1] :]:
+            taken.add(s, e)
+        return True
+
+    return grow
+
+
 def governments_in(
     f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
@@ -98,7 +113,7 @@ def governments_in(
     norm, lex, b = f.norm, f.lex, f.b
     cs = clause_start(norm, lo, verb)
     lists = (f.agencies, f.organizations, f.area_at, f.project_spans)
-    taken = f.index("taken", lambda: Spans(_taken(f)), *lists)
+    taken = f.index("taken", lambda: Spans(_taken(f)), *lists, grow=_more_taken(f))
     places = f.index("place_starts", lambda: sorted(f.place_at), f.place_at)
     cands: list[tuple[int, int, Entity]] = []
     for start in places[bisect_left(places, cs) : bisect_left(places, verb)]:

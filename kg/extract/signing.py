@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import Any
 
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
@@ -58,6 +60,23 @@ def _bodies(f: Found) -> tuple[list[int], list[tuple[int, int, Entity]]]:
     return [start for start, _end, _e in found], found
 
 
+def _more_bodies(f: Found) -> Callable[[Any, tuple[int, ...]], bool]:
+    """Add the organisations found since to the bodies in text order (after those of the
+    same span, as the sort does); a new agency makes them again."""
+
+    def grow(bodies: tuple[list[int], list[tuple[int, int, Entity]]], old: tuple[int, ...]) -> bool:
+        if old[0] != len(f.agencies):
+            return False
+        starts, found = bodies
+        for item in f.organizations[old[1] :]:
+            at = bisect_right(found, item[:2], key=lambda x: x[:2])
+            found.insert(at, item)
+            starts.insert(at, item[0])
+        return True
+
+    return grow
+
+
 def _agencies(f: Found) -> Spans:
     """The spans of the agencies, in the order of ``f.agencies``."""
     return f.index("agencies", lambda: Spans((h.start, h.end) for h, _e in f.agencies), f.agencies)
@@ -66,8 +85,17 @@ def _agencies(f: Found) -> Spans:
 def _organizations(f: Found) -> Spans:
     """The spans of the organisations, in the order of ``f.organizations``."""
     return f.index(
-        "organizations", lambda: Spans((s, e) for s, e, _o in f.organizations), f.organizations
+        "organizations",
+        lambda: Spans((s, e) for s, e, _o in f.organizations),
+        f.organizations,
+        grow=lambda spans, old: _add_spans(spans, f.organizations[old[0] :]),
     )
+
+
+def _add_spans(spans: Spans, added: list[tuple[int, int, Entity]]) -> bool:
+    for s, e, _o in added:
+        spans.add(s, e)
+    return True
 
 
 def _places(f: Found) -> Spans:
@@ -80,10 +108,26 @@ def _date_spans(f: Found, dates: list[DateHit]) -> Spans:
     return f.index("dates", lambda: Spans((d.start, d.end) for d in dates), dates)
 
 
+def _last_title_end(f: Found, t: AgreementHit, lo: int, hi: int) -> int:
+    """The last end of a title other than ``t`` in ``[lo, hi]``, else -1."""
+    ends = f.index(
+        "title_ends", lambda: sorted((o.end, k) for k, o in enumerate(f.titles)), f.titles
+    )
+    for k in range(bisect_right(ends, (hi, len(ends))) - 1, -1, -1):
+        end, which = ends[k]
+        if end < lo:
+            break
+        if f.titles[which] is not t:
+            return end
+    return -1
+
+
 def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
     """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
     agencies and organisations (a company, a university, a broadcaster)."""
-    starts, found = f.index("bodies", lambda: _bodies(f), f.agencies, f.organizations)
+    starts, found = f.index(
+        "bodies", lambda: _bodies(f), f.agencies, f.organizations, grow=_more_bodies(f)
+    )
     norm = f.norm
     return [
         e
@@ -244,19 +288,46 @@ _JOINER_CHARS = "与和同"
 
 def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
     """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
-    out = [(h.start, h.end) for h, a in f.agencies if a == e]
-    out += [(s, end) for s, end, o in f.organizations if o == e]
-    place = next(
-        (
-            r.object
-            for r in f.b.relations.values()
-            if r.subject == e and r.predicate == "jurisdiction"
-        ),
-        None,
+    by_entity = f.index(
+        "spans_of", lambda: _spans_by_entity(f), f.agencies, f.organizations, grow=_more_spans(f)
     )
+    out = by_entity[0].get(e, []) + by_entity[1].get(e, [])
+    place = f.b.first_object.get((e, "jurisdiction"))
     if place is not None:
-        out += [(s, end) for s, (p, end) in f.place_at.items() if p == place]
+        out += f.index("places_of", lambda: _spans_by_place(f), f.place_at).get(place, [])
     return [(s, end) for s, end in out if lo <= s and end <= hi]
+
+
+def _spans_by_entity(f: Found) -> tuple[dict[Entity, list], dict[Entity, list]]:
+    """Where each agency and each organisation is written, in the order found."""
+    agencies: dict[Entity, list[tuple[int, int]]] = {}
+    for h, a in f.agencies:
+        agencies.setdefault(a, []).append((h.start, h.end))
+    organizations: dict[Entity, list[tuple[int, int]]] = {}
+    for s, end, o in f.organizations:
+        organizations.setdefault(o, []).append((s, end))
+    return agencies, organizations
+
+
+def _more_spans(f: Found) -> Callable[[Any, tuple[int, ...]], bool]:
+    """Add where the organisations found since are written; a new agency makes all again."""
+
+    def grow(by_entity: tuple[dict, dict], old: tuple[int, ...]) -> bool:
+        if old[0] != len(f.agencies):
+            return False
+        for s, end, o in f.organizations[old[1] :]:
+            by_entity[1].setdefault(o, []).append((s, end))
+        return True
+
+    return grow
+
+
+def _spans_by_place(f: Found) -> dict[Entity, list[tuple[int, int]]]:
+    """Where each place is written, in the order of ``f.place_at``."""
+    out: dict[Entity, list[tuple[int, int]]] = {}
+    for s, (p, end) in f.place_at.items():
+        out.setdefault(p, []).append((s, end))
+    return out
 
 
 def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
@@ -372,7 +443,7 @@ def relate_signing(
     skip = _witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
-    lo = max([ss] + [o.end for o in f.titles if o is not t and ss <= o.end <= min(verb, t.start)])
+    lo = max(ss, _last_title_end(f, t, ss, min(verb, t.start)))
     parties = _agencies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]

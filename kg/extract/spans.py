@@ -14,6 +14,8 @@ Answers are those of the plain scans they replace, in the same order.
 ([(0, 3), (5, 9), (6, 7)], [2, 3], True, False)
 >>> s.holds(5, 9), s.holds(4, 6), s.starting(5, 10)
 (True, False, [2, 3])
+>>> s.add(2, 6); s.covers(4), s.touching(3, 4)
+(True, [(0, 3), (2, 6)])
 >>> any_between([2, 8, 15], 3, 8), any_between([2, 8, 15], 3, 9)
 (False, True)
 >>> last_of("甲。乙；丙", "。；", 4), last_of("甲。乙；丙", "!", 4), first_of("甲。乙；丙", "。；", 2)
@@ -51,6 +53,20 @@ class Spans:
 
     def __len__(self) -> int:
         return len(self.spans)
+
+    def add(self, lo: int, hi: int) -> None:
+        """Add ``(lo, hi)`` after the pairs given: the index is then the one of all of them."""
+        k = len(self.spans)
+        self.spans.append((lo, hi))
+        at = bisect_right(self._starts, lo)  # after the pairs starting there, as sorted() is stable
+        self._starts.insert(at, lo)
+        self._order.insert(at, k)
+        reach = self._reach
+        reach.insert(at, max(reach[at - 1], hi) if at else hi)
+        at += 1
+        while at < len(reach) and reach[at] < hi:  # the reach of those after it, up to hi
+            reach[at] = hi
+            at += 1
 
     def covers(self, pos: int) -> bool:
         """Whether a pair holds ``pos``: ``any(s <= pos < e for s, e in spans)``."""
