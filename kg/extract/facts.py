@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kg.extract import lookups
 from kg.extract.builder import Found
 from kg.extract.quantities import QuantityHit, find_quantities, indicator_after, indicator_before
-from kg.extract.spans import Spans
 from kg.records import Entity, QuantityValue
 
 __all__ = [
@@ -48,7 +48,7 @@ _CLAUSE_END = frozenset(",，;；。:")
 
 def _agreement_for(f: Found, index: int, pos: int) -> Entity | None:
     """The agreement a target belongs to: one named in the sentence, else the paragraph's."""
-    positions, first = f.index("agreements", lambda: _agreements(f), f.agreement_at)
+    positions, first = lookups.agreements(f)
     if index in first:
         return first[index]
     para, paragraph = f.prep.paragraph[index], f.prep.paragraph
@@ -62,22 +62,13 @@ def _agreement_for(f: Found, index: int, pos: int) -> Entity | None:
     return None
 
 
-def _agreements(f: Found) -> tuple[list[int], dict[int, Entity]]:
-    """Where the agreements of the article are named (in text order) and the first one of
-    each sentence."""
-    first: dict[int, Entity] = {}
-    for _p, s, e in f.agreement_at:
-        first.setdefault(s, e)
-    return [p for p, _s, _e in f.agreement_at], first
-
-
 _BOOK_TITLE = re.compile(r"《([^《》\n]{2,120})》")
 
 
 def _plan_before(f: Found, index: int, ss: int, pos: int) -> bool:
     """True when a sentence without an agreement of its own states a figure after the title
     of a plan or list (根据《…发展规划》，到2025年…): the plan's target, not an agreement's."""
-    if index in f.index("agreements", lambda: _agreements(f), f.agreement_at)[1]:
+    if index in lookups.agreements(f)[1]:
         return False
     for m in _BOOK_TITLE.finditer(f.norm, ss, pos):
         if any(m.group(1).endswith(h) for h in f.lex.non_agreement_heads):
@@ -90,14 +81,10 @@ def _figures(f: Found, start: int, end: int) -> list[QuantityHit]:
     area (九台区 is no 9 台, 四方台区 no 4 方)."""
     found = find_quantities(f.norm, f.lex, start, end)
     if found:
-        names = f.index("names", lambda: Spans(_name_spans(f)), f.place_at, f.area_at)
+        names = lookups.name_spans(f)
         # a figure starts inside the stretch: a name holding its start overlaps the stretch
         found = [q for q in found if not names.covers(q.start)]
     return found
-
-
-def _name_spans(f: Found) -> list[tuple[int, int]]:
-    return [(s, e) for at in (f.place_at, f.area_at) for s, (_ent, e) in at.items()]
 
 
 def relate_targets(f: Found) -> None:
@@ -249,7 +236,7 @@ def _anaphor_place(f: Found, pos: int) -> tuple[Entity | None, int]:
     m = _PLACE_ANAPHOR.match(f.norm, pos)
     if m is None:
         return None, pos
-    named = f.index("named", lambda: _named_places(f), f.place_at, f.area_at)
+    named = lookups.named_places(f)
     kind = m.group(1)
     for k in range(bisect_left(named[0], pos) - 1, -1, -1):
         ent = named[1][k]
@@ -262,15 +249,6 @@ def _anaphor_place(f: Found, pos: int) -> tuple[Entity | None, int]:
         if m.group(2) and ent.cls == "District" and not ent.code and ent.label.endswith(m.group(2)):
             return ent, m.end()
     return None, pos
-
-
-def _named_places(f: Found) -> tuple[list[int], list[Entity]]:
-    """The places and areas of the article in text order (a place before an area that
-    starts with it): where each starts, and its entity."""
-    named = [(s, ent) for s, (ent, _e) in f.place_at.items()]
-    named += [(s, ent) for s, (ent, _e) in f.area_at.items()]
-    named.sort(key=lambda x: x[0])
-    return [s for s, _ent in named], [ent for _s, ent in named]
 
 
 def _place_chain(f: Found, pos: int) -> tuple[Entity | None, int]:
@@ -291,14 +269,6 @@ def _place_chain(f: Found, pos: int) -> tuple[Entity | None, int]:
         return ent, k
 
 
-def _areas_by_start(f: Found) -> dict[int, list[tuple[int, int]]]:
-    """The spans of the areas' mentions by where they start, in the order found."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    for s, e in f.area_entities:
-        out.setdefault(s, []).append((s, e))
-    return out
-
-
 def project_locations(
     f: Found, start: int, end: int, located: list, line: bool = False
 ) -> list[Entity]:
@@ -307,7 +277,7 @@ def project_locations(
     在X建设 before it, 位于/落户X after it, or 在X, opening the sentence."""
     lex, norm = f.lex, f.norm
     out: list[Entity] = []
-    starting = f.index("areas_at", lambda: _areas_by_start(f), f.area_entities)
+    starting = lookups.areas_by_start(f)
     area = next(((s, e) for (s, e) in starting.get(start, ()) if e < end), None)
     if not line:
         if area is not None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 
+from kg.extract import lookups
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.matching import SIGNING_GAP
-from kg.extract.spans import Spans
 from kg.records import Entity, Span
 
 __all__ = ["clause_start", "government", "governments_in", "subject_end", "title_states"]
@@ -83,26 +82,6 @@ def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
     return k
 
 
-def _taken(f: Found) -> list[tuple[int, int]]:
-    """The spans of the names that hold no government: bodies, areas and projects."""
-    taken = [(h.start, h.end) for h, _e in f.agencies] + [(s, e) for s, e, _ in f.organizations]
-    return taken + [(s, e) for s, (_ent, e) in f.area_at.items()] + f.project_spans
-
-
-def _more_taken(f: Found) -> Callable[[Spans, tuple[int, ...]], bool]:
-    """Add the organisations found since (the order of the spans does not matter here);
-    anything else new makes the index again."""
-
-    def grow(taken: Spans, old: tuple[int, ...]) -> bool:
-        if (old[0], old[2], old[3]) != (len(f.agencies), len(f.area_at), len(f.project_spans)):
-            return False
-        for s, e, _o in f.organizations[old[1] :]:
-            taken.add(s, e)
-        return True
-
-    return grow
-
-
 def governments_in(
     f: Found, lo: int, verb: int, skip: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
@@ -112,9 +91,8 @@ def governments_in(
     body's; a division written after its parent (湖南长沙县) is the one meant."""
     norm, lex, b = f.norm, f.lex, f.b
     cs = clause_start(norm, lo, verb)
-    lists = (f.agencies, f.organizations, f.area_at, f.project_spans)
-    taken = f.index("taken", lambda: Spans(_taken(f)), *lists, grow=_more_taken(f))
-    places = f.index("place_starts", lambda: sorted(f.place_at), f.place_at)
+    taken = lookups.taken(f)
+    places = lookups.place_starts(f)
     cands: list[tuple[int, int, Entity]] = []
     for start in places[bisect_left(places, cs) : bisect_left(places, verb)]:
         ent, end = f.place_at[start]

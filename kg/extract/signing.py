@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from typing import Any
 
+from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
 from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
@@ -21,7 +20,6 @@ from kg.extract.governments import (
 )
 from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
-from kg.extract.spans import Spans
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -52,82 +50,10 @@ def _witness_spans(
     return out
 
 
-def _bodies(f: Found) -> tuple[list[int], list[tuple[int, int, Entity]]]:
-    """The agencies and organisations of the article in text order (an agency before an
-    organisation of the same span): where each starts, and its span and entity."""
-    found = [(h.start, h.end, e) for h, e in f.agencies] + f.organizations
-    found.sort(key=lambda x: x[:2])
-    return [start for start, _end, _e in found], found
-
-
-def _more_bodies(f: Found) -> Callable[[Any, tuple[int, ...]], bool]:
-    """Add the organisations found since to the bodies in text order (after those of the
-    same span, as the sort does); a new agency makes them again."""
-
-    def grow(bodies: tuple[list[int], list[tuple[int, int, Entity]]], old: tuple[int, ...]) -> bool:
-        if old[0] != len(f.agencies):
-            return False
-        starts, found = bodies
-        for item in f.organizations[old[1] :]:
-            at = bisect_right(found, item[:2], key=lambda x: x[:2])
-            found.insert(at, item)
-            starts.insert(at, item[0])
-        return True
-
-    return grow
-
-
-def _agencies(f: Found) -> Spans:
-    """The spans of the agencies, in the order of ``f.agencies``."""
-    return f.index("agencies", lambda: Spans((h.start, h.end) for h, _e in f.agencies), f.agencies)
-
-
-def _organizations(f: Found) -> Spans:
-    """The spans of the organisations, in the order of ``f.organizations``."""
-    return f.index(
-        "organizations",
-        lambda: Spans((s, e) for s, e, _o in f.organizations),
-        f.organizations,
-        grow=lambda spans, old: _add_spans(spans, f.organizations[old[0] :]),
-    )
-
-
-def _add_spans(spans: Spans, added: list[tuple[int, int, Entity]]) -> bool:
-    for s, e, _o in added:
-        spans.add(s, e)
-    return True
-
-
-def _places(f: Found) -> Spans:
-    """The spans of the places, in the order of ``f.place_at``."""
-    return f.index("places", lambda: Spans((s, e) for s, (_p, e) in f.place_at.items()), f.place_at)
-
-
-def _date_spans(f: Found, dates: list[DateHit]) -> Spans:
-    """The spans of the dates of the article, in the order of ``dates``."""
-    return f.index("dates", lambda: Spans((d.start, d.end) for d in dates), dates)
-
-
-def _last_title_end(f: Found, t: AgreementHit, lo: int, hi: int) -> int:
-    """The last end of a title other than ``t`` in ``[lo, hi]``, else -1."""
-    ends = f.index(
-        "title_ends", lambda: sorted((o.end, k) for k, o in enumerate(f.titles)), f.titles
-    )
-    for k in range(bisect_right(ends, (hi, len(ends))) - 1, -1, -1):
-        end, which = ends[k]
-        if end < lo:
-            break
-        if f.titles[which] is not t:
-            return end
-    return -1
-
-
 def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
     """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
     agencies and organisations (a company, a university, a broadcaster)."""
-    starts, found = f.index(
-        "bodies", lambda: _bodies(f), f.agencies, f.organizations, grow=_more_bodies(f)
-    )
+    starts, found = lookups.bodies(f)
     norm = f.norm
     return [
         e
@@ -288,46 +214,12 @@ _JOINER_CHARS = "与和同"
 
 def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
     """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
-    by_entity = f.index(
-        "spans_of", lambda: _spans_by_entity(f), f.agencies, f.organizations, grow=_more_spans(f)
-    )
+    by_entity = lookups.spans_by_entity(f)
     out = by_entity[0].get(e, []) + by_entity[1].get(e, [])
     place = f.b.first_object.get((e, "jurisdiction"))
     if place is not None:
-        out += f.index("places_of", lambda: _spans_by_place(f), f.place_at).get(place, [])
+        out += lookups.spans_by_place(f).get(place, [])
     return [(s, end) for s, end in out if lo <= s and end <= hi]
-
-
-def _spans_by_entity(f: Found) -> tuple[dict[Entity, list], dict[Entity, list]]:
-    """Where each agency and each organisation is written, in the order found."""
-    agencies: dict[Entity, list[tuple[int, int]]] = {}
-    for h, a in f.agencies:
-        agencies.setdefault(a, []).append((h.start, h.end))
-    organizations: dict[Entity, list[tuple[int, int]]] = {}
-    for s, end, o in f.organizations:
-        organizations.setdefault(o, []).append((s, end))
-    return agencies, organizations
-
-
-def _more_spans(f: Found) -> Callable[[Any, tuple[int, ...]], bool]:
-    """Add where the organisations found since are written; a new agency makes all again."""
-
-    def grow(by_entity: tuple[dict, dict], old: tuple[int, ...]) -> bool:
-        if old[0] != len(f.agencies):
-            return False
-        for s, end, o in f.organizations[old[1] :]:
-            by_entity[1].setdefault(o, []).append((s, end))
-        return True
-
-    return grow
-
-
-def _spans_by_place(f: Found) -> dict[Entity, list[tuple[int, int]]]:
-    """Where each place is written, in the order of ``f.place_at``."""
-    out: dict[Entity, list[tuple[int, int]]] = {}
-    for s, (p, end) in f.place_at.items():
-        out.setdefault(p, []).append((s, end))
-    return out
 
 
 def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
@@ -348,9 +240,9 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
-        if _places(f).holds(s, e) or _NOT_COUNTERPART.search(name):
+        if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
             continue  # a place signs through its government; kinds and bodies are not names
-        if _organizations(f).overlaps(s, e) or _agencies(f).overlaps(s, e):
+        if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
             continue
         words = lex.pos_cut(name)
         if any(flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words):
@@ -407,9 +299,12 @@ def relate_signing(
     sent_span = b.sentence_span(i)
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
-    in_title = [f.agencies[k][1] for k in _agencies(f).inside(t.title_start, t.title_end)]
+    in_title = [
+        f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
+    ]
     in_title += [
-        f.organizations[k][2] for k in _organizations(f).inside(t.title_start, t.title_end)
+        f.organizations[k][2]
+        for k in lookups.organization_spans(f).inside(t.title_start, t.title_end)
     ]
     if not verbs and not in_title:
         if not t.generic and not t.signed_only:
@@ -443,7 +338,7 @@ def relate_signing(
     skip = _witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
-    lo = max(ss, _last_title_end(f, t, ss, min(verb, t.start)))
+    lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
     parties = _agencies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]
@@ -459,11 +354,14 @@ def relate_signing(
         governments = governments_in(f, ss, verb, skip)
         if governments:
             # in text order with the bodies named beside them (宜春市与宁德时代)
-            at = {f.agencies[k][1]: f.agencies[k][0].start for k in _agencies(f).starting(ss, verb)}
+            at = {
+                f.agencies[k][1]: f.agencies[k][0].start
+                for k in lookups.agency_spans(f).starting(ss, verb)
+            }
             at.update(
                 {
                     f.organizations[k][2]: f.organizations[k][0]
-                    for k in _organizations(f).starting(ss, verb)
+                    for k in lookups.organization_spans(f).starting(ss, verb)
                 }
             )
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
@@ -508,7 +406,7 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
-    in_sentence = [dates[k] for k in _date_spans(f, dates).starting(ss, se)]
+    in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(ss, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     if near:
