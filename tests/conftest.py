@@ -28,11 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def bench_corpus() -> ModuleType:
     """The corpus generator of ``bench/corpus.py`` (not a package), loaded once."""
-    module = sys.modules.get("bench_corpus")
+    return bench_module("corpus")
+
+
+def bench_module(name: str) -> ModuleType:
+    """The module ``bench/NAME.py`` (not a package), loaded once as ``bench_NAME``."""
+    module = sys.modules.get(f"bench_{name}")
     if module is None:
-        spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+        path = ROOT / "bench" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
         module = importlib.util.module_from_spec(spec)
-        sys.modules["bench_corpus"] = module
+        sys.modules[f"bench_{name}"] = module
         spec.loader.exec_module(module)
     return module
 
