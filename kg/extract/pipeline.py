@@ -212,7 +212,13 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
     fallback = {
         c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
     }
-    coded = sorted((h.start, h.code) for h in f.places if h.code)
+    # the places a 省, 市, 区 or 县 may stand for, by that character, in text order
+    coded: dict[str, list[tuple[int, str]]] = {char: [] for char in _SHORT_LEVELS}
+    for start, code in sorted((h.start, h.code) for h in f.places if h.code):
+        d = lex.divisions.by_code[code]
+        char = d.name[-1]
+        if char in _SHORT_LEVELS and d.level in _SHORT_LEVELS[char]:
+            coded[char].append((start, code))
     paragraph_start = {}
     for i, para in enumerate(prep.paragraph):
         paragraph_start.setdefault(para, prep.bounds[i][0])
@@ -220,16 +226,10 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
     def at(pos: int) -> dict[str, str]:
         floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
         mains = dict(fallback)
-        found: set[str] = set()
-        for k in range(bisect_left(coded, (pos,)) - 1, -1, -1):
-            start, code = coded[k]
-            if start < floor:
-                break
-            d = lex.divisions.by_code[code]
-            char = d.name[-1]
-            if char in _SHORT_LEVELS and char not in found and d.level in _SHORT_LEVELS[char]:
-                mains[char] = code
-                found.add(char)
+        for char, places in coded.items():
+            k = bisect_left(places, (pos,)) - 1  # the last such place before pos
+            if k >= 0 and places[k][0] >= floor:
+                mains[char] = places[k][1]
         return mains
 
     return at
