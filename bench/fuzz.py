@@ -187,8 +187,7 @@ def run_library(n: int, seed: int, jobs: int, limit: float, work: Path) -> dict:
         for w in workers:
             if w.index is None and todo:
                 w.index = todo.pop()
-                # a worker's first input also loads the lexicon and jieba
-                w.deadline = time.monotonic() + limit
+                w.deadline = time.monotonic() + limit  # the worker has loaded the lexicon
                 w.conn.send(w.index)
         busy = [w for w in workers if w.index is not None]
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())

@@ -119,7 +119,7 @@ def _digits(rng: random.Random) -> str:
     if rng.random() < 0.1:
         s = s.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
     if rng.random() < 0.1:
-        s = rng.choice(("一", "五", "十二", "三千", "两", "百", "半", "数十", "上万")) + ""
+        s = rng.choice(("一", "五", "十二", "三千", "两", "百", "半", "数十", "上万"))
     return s
 
 

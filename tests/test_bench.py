@@ -39,3 +39,34 @@ def test_bench_reports_builds_baselines_and_queries(tmp_path):
     assert "| graph.ttl / jieba, each run pair (wall) |" in done.stdout
     assert "| graph.ttl / jieba, median of run pairs (wall) |" in done.stdout
     assert all(f"| query `{name}` (ms) |" in done.stdout for name in queries)
+
+
+def test_bench_fuzz_counts_no_failure_on_a_few_inputs(tmp_path):
+    """bench/fuzz.py end to end on 40 inputs: the library and one kg build, every figure."""
+    out = tmp_path / "fuzz.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "fuzz.py"), "--n", "40", "--batches", "1"]
+    cmd += ["--jobs", "1", "--json", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    library, builds = figures["library"], figures["builds"]
+    assert library["inputs"] == 40 and sum(library["by_kind"].values()) == 40
+    assert library["tracebacks"] == library["hangs"] == library["read_as_not_expected"] == 0
+    assert library["documents"] > 0 and library["rejected"] > 0
+    assert library["triples_parsed"] > 0
+    assert builds["exit_codes"] == {"0": 1} and builds["tracebacks"] == builds["hangs"] == 0
+    assert builds["documents"] == library["documents"] and not builds["mismatches"]
+    assert builds["parse_errors"] == [] and builds["triples_parsed"] > 0
+    assert "tracebacks: 0" in done.stdout and "hangs (over 30.0 s): 0" in done.stdout
+
+
+def test_bench_length_prints_time_against_length(tmp_path):
+    out = tmp_path / "length.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "length.py"), "--sizes", "2000", "6000"]
+    cmd += ["--json", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["chars"] for r in rows] == [2000, 6000]
+    assert all(r["mentions"] > 0 and r["seconds"] > 0 for r in rows)
+    assert "| 6,000 |" in done.stdout
