@@ -382,6 +382,11 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "志愿者参加“春风行动”帮扶项目，总投资100万元。",  # a slogan names a programme
         "“文明实践”展示中心接待游客。",
         "“3820”工程持续推进。",  # numbers in quotes are a slogan too
+        "中国文物交流中心派出专家。",  # an institution
+        "湖北省肿瘤临床医学中心正式挂牌。",
+        "中国(深圳)知识产权保护中心受理申请。",
+        "学生到沅江产教融合实训基地学习，总投资2亿元。",  # a title, not works
+        "贵州省遵义市红军山爱国主义教育基地免费开放。",
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):

@@ -98,8 +98,11 @@ _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
-    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习)$"
+    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定)$"
 )
+# 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
+_DESIGNATION = re.compile(r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学)$")
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
     r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
@@ -381,6 +384,8 @@ def find_projects(
             start = name_start(norm, start, hs, lex, place_starts)
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
+        if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
+            continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
         if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
         while start < hs and (
