@@ -55,12 +55,18 @@ _BY_NAME = (
 }"""
 )
 
-_ALL_NAMES = (
-    _PREFIXES
-    + """SELECT ?e ?class ?label ?name WHERE {
+
+def _all_names() -> str:
+    """Every name of every entity: a query bound to the ontology's entity classes, which is
+    what keeps it from scanning every typed node (mentions, sentences, quantities)."""
+    classes = " ".join(f"cy:{c}" for c in vocab.entity_classes())
+    return (
+        _PREFIXES
+        + f"""SELECT ?e ?class ?label ?name WHERE {{
+  VALUES ?class {{ {classes} }}
   ?e a ?class ; rdfs:label ?label ; rdfs:label|skos:altLabel ?name .
-}"""
-)
+}}"""
+    )
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,7 @@ def _exact(graph: OpenGraph, name: str) -> Match | None:
 def _near(graph: OpenGraph, name: str) -> Match:
     """The entity with the name nearest ``name``, compared normalised."""
     wanted = normalise_name(name)
-    rows = graph.query(_ALL_NAMES).rows
+    rows = graph.query(_all_names()).rows
     entities = _entities(rows)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
