@@ -43,6 +43,7 @@ _EXPORTS = {
     "open_graph": "kg.sparql.graphs",
     "to_networkx": "kg.analyze",
     "analyze": "kg.analyze",
+    "add_measures": "kg.analyze",
     "generate_html": "kg.viz",
     "write_html": "kg.viz",
     "graph_view": "kg.viz",
