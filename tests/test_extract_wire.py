@@ -208,6 +208,16 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             "动力电池联合研发协议",
             {"比亚迪", "重庆大学"},
         ),
+        (
+            "2018年6月，马其顿与希腊两国政府签署《普雷斯帕协议》。",  # a count of the states
+            "普雷斯帕协议",
+            {"北马其顿政府", "希腊政府"},
+        ),
+        (
+            "去年3月，秘鲁与厄瓜多尔两国正式签署《边境水资源合作协定》。",
+            "边境水资源合作协定",
+            {"秘鲁政府", "厄瓜多尔政府"},
+        ),
     ],
 )
 def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):
@@ -502,6 +512,7 @@ def test_extract_wire_organization_names_are_one_body(text, expected):
         ("巴西大批记者与政府人员到场。", "Agency"),
         ("近期，匈牙利、斯洛伐克等中东欧国家政府相继出台措施。", "Agency"),  # several, with 等
         ("宽敞的绵阳市医保办事大厅里秩序井然。", "Agency"),  # 办事: the hall, not an office
+        ("去年，秘鲁与智利两国政府举行会谈。", "Agency"),  # two states' governments, not one
     ],
 )
 def test_extract_wire_people_and_joiners_are_not_foreign_bodies(text, wrong):
