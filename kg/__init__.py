@@ -46,6 +46,7 @@ _EXPORTS = {
     "generate_html": "kg.viz",
     "write_html": "kg.viz",
     "graph_view": "kg.viz",
+    "make_server": "kg.server.app",
     # evaluation
     "load_gold": "kg.evaluate",
     "evaluate": "kg.evaluate",
