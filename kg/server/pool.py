@@ -35,6 +35,7 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: object
     fast: bool = False
+    stopped: bool = False
 
 
 class _Overran(Exception):
@@ -102,12 +103,12 @@ class WorkerPool:
         worker = _Worker(process, parent, fast)
         with self._cond:
             self._workers.add(worker)
-        if not parent.poll(self._load_timeout):
-            self._stop(worker)
-            raise InputError(f"{self._args[0]}: loading the graph took too long")
-        try:
+        try:  # the pipe is closed under us when the pool is closed meanwhile
+            if not parent.poll(self._load_timeout):
+                self._stop(worker)
+                raise InputError(f"{self._args[0]}: loading the graph took too long")
             reply = parent.recv()
-        except EOFError:
+        except (EOFError, OSError):
             self._stop(worker)
             raise InputError(f"{self._args[0]}: the query worker died loading the graph") from None
         if reply[0] != "ready":
@@ -117,7 +118,11 @@ class WorkerPool:
         return worker
 
     def _stop(self, worker: _Worker) -> None:
+        """End ``worker``'s process and close its pipe (once, whoever asks first)."""
         with self._cond:
+            if worker.stopped:
+                return
+            worker.stopped = True
             self._workers.discard(worker)
         if worker.process.is_alive():
             worker.process.kill()
@@ -142,9 +147,15 @@ class WorkerPool:
             if self._closed:
                 return
             try:
-                self._release(self._start(fast=worker.fast))
-            except KgError as exc:  # pragma: no cover - the graph loaded before
-                print(f"kg serve: cannot restart a query worker: {exc}", file=sys.stderr)
+                fresh = self._start(fast=worker.fast)
+            except KgError as exc:
+                if not self._closed:  # pragma: no cover - the graph loaded before
+                    print(f"kg serve: cannot restart a query worker: {exc}", file=sys.stderr)
+                return
+            if self._closed:  # closed while it loaded: it would outlive the pool
+                self._stop(fresh)
+            else:
+                self._release(fresh)
 
         threading.Thread(target=start, name="kg-sparql-restart", daemon=True).start()
         return code
