@@ -4,7 +4,7 @@ endpoint across origins (CORS), which ``--cors none`` forbids.
 
 Needs what ``tests/test_viz_browser.py`` needs (Debian's ``chromium``, ``chromium-driver``,
 the ``selenium`` package); skipped without them unless ``KG_REQUIRE_BROWSER=1``. Writes a
-screenshot of the page to ``tests/artifacts/query_page_offline.png``.
+screenshot of the page to ``tests/artifacts/query_page.png``.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def test_server_browser_query_page_runs_a_named_query_offline(driver, endpoint, 
     if name == "science-cities":
         assert any("西部(重庆)科学城" in line and "1198平方公里" in line for line in shown)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        assert driver.save_screenshot(str(ARTIFACTS / "query_page_offline.png"))
+        assert driver.save_screenshot(str(ARTIFACTS / "query_page.png"))
     assert console_errors(driver) == []
     requested = _requests(driver)
     assert endpoint in requested  # the query went to the endpoint
