@@ -216,3 +216,16 @@ def test_server_browser_cross_origin_refused_without_cors(driver, seed_dir, othe
     finally:
         server.close()
         thread.join(10)
+
+
+@pytest.mark.parametrize(
+    ("name", "needs"), [(q.name, q.required) for q in named_queries().values() if q.required]
+)
+def test_server_browser_example_says_what_it_needs(driver, endpoint, name, needs):
+    """A named query that needs a binding says so beside the examples list."""
+    _open_page(driver, endpoint.removesuffix("sparql"))
+    Select(driver.find_element(By.ID, "kg-examples")).select_by_value(name)
+    said = driver.find_element(By.ID, "kg-description").text
+    assert said.startswith(named_queries()[name].description)
+    assert all(f"?{v}" in said for v in needs) and "VALUES" in said
+    assert console_errors(driver) == []

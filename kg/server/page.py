@@ -78,7 +78,7 @@ def query_page(prefixes: Mapping[str, str], *, endpoint: str = "sparql") -> byte
         "endpoint": endpoint,
         "prefixes": dict(prefixes),
         "queries": [
-            {"name": q.name, "description": q.description, "text": q.text}
+            {"name": q.name, "description": q.description, "text": q.text, "needs": q.required}
             for q in named_queries().values()
         ],
     }

@@ -44,7 +44,10 @@
     var query = byName[name];
     if (!query) { return null; }
     select.value = query.name;
-    description.textContent = query.description;
+    var needs = query.needs.map(function (v) { return "?" + v; });
+    description.textContent = query.description + (needs.length
+      ? " — " + needs.join(", ") + ": add VALUES " + needs[0] + " { \"…\"@zh } inside WHERE { }"
+      : "");
     var open = yasgui.tabNameTaken(query.name);
     if (open) {
       yasgui.selectTabId(open.getId());
