@@ -39,3 +39,18 @@ def test_bench_reports_builds_baselines_and_queries(tmp_path):
     assert "| graph.ttl / jieba, each run pair (wall) |" in done.stdout
     assert "| graph.ttl / jieba, median of run pairs (wall) |" in done.stdout
     assert all(f"| query `{name}` (ms) |" in done.stdout for name in queries)
+
+
+def test_bench_fast_lane_prints_both_settings():
+    """bench/fast_lane.py runs and reports the ASK with and without the fast lane (the
+    figures themselves are the script's to print, not this test's to judge)."""
+    cmd = [sys.executable, str(ROOT / "bench" / "fast_lane.py"), "--timeout", "3"]
+    done = subprocess.run(
+        [*cmd, "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    [fast] = [line for line in lines if line.startswith("--fast-lane 1 ")]
+    [slow] = [line for line in lines if line.startswith("--fast-lane 0 ")]
+    assert "HTTP status 200;" in fast and "long queries still running then: 2)" in fast
+    assert "the ASK's answer after" in slow
