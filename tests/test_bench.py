@@ -70,3 +70,18 @@ def test_bench_length_prints_time_against_length(tmp_path):
     assert [r["chars"] for r in rows] == [2000, 6000]
     assert all(r["mentions"] > 0 and r["seconds"] > 0 for r in rows)
     assert "| 6,000 |" in done.stdout
+
+
+def test_bench_fast_lane_prints_both_settings():
+    """bench/fast_lane.py runs and reports the ASK with and without the fast lane (the
+    figures themselves are the script's to print, not this test's to judge)."""
+    cmd = [sys.executable, str(ROOT / "bench" / "fast_lane.py"), "--timeout", "3"]
+    done = subprocess.run(
+        [*cmd, "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    [fast] = [line for line in lines if line.startswith("--fast-lane 1 ")]
+    [slow] = [line for line in lines if line.startswith("--fast-lane 0 ")]
+    assert "HTTP status 200;" in fast and "long queries still running then: 2)" in fast
+    assert "the ASK's answer after" in slow
