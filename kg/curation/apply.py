@@ -215,12 +215,15 @@ def _set_class(recs: _Records, entry: Entry, resolver: Resolver) -> _Done | None
             new = Entity(cls, e.key, e.label, e.code)  # a division keeps its code
         else:
             new = Entity(cls, normalize_name(e.label), e.label)
+        # the facts the new class cannot have go (before the move: as the article read them)
+        unfit = [
+            r for r in recs.relations if e in (r.subject, r.object) and not _fits(_moved(r, e, new))
+        ]
+        recs.relations = [r for r in recs.relations if r not in unfit]
+        out.invalidated += unfit
         recs.move(e, new)
         if cls == "Agreement":
             recs.rekey.add(new)
-        kept = [r for r in recs.relations if _fits(r)]
-        out.invalidated += [r for r in recs.relations if r not in kept and r in recs.ex.relations]
-        recs.relations = kept
         out.influenced.append(new)
         out.invalidated.append(e)
     return out
