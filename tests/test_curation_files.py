@@ -8,8 +8,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, XSD
 
+from kg.build import build
 from kg.cli import main
+from kg.curation import read_lexicon
 from kg.model import iri
+
+from .conftest import ROOT, SEED
 
 # An article of our own: two bureaus sign an agreement on a day of a stated year.
 ARTICLE = "2023年3月9日，重庆市科技局与成都市科技局签署《共建星河算力走廊合作协议》。"
@@ -167,3 +171,29 @@ def test_curation_files_when_is_a_day_or_a_moment(
     assert list(g.objects(correction, predicate)) == [literal]
     other = PROV.endedAtTime if predicate == DCTERMS.date else DCTERMS.date
     assert list(g.objects(correction, other)) == []
+
+
+def _readme_block(after: str) -> str:
+    """The first code block of README.md's Corrections section after the text ``after``."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Corrections") :]
+    section = section[section.index(after) :]
+    start = section.index("\n", section.index("```")) + 1
+    return section[start : section.index("```", start)]
+
+
+def test_curation_files_the_readme_examples_apply_to_the_seed(tmp_path):
+    corrections = tmp_path / "corrections.toml"
+    corrections.write_text(_readme_block("## Corrections"), encoding="utf-8")
+    lexicon = tmp_path / "names.tsv"
+    lexicon.write_text(_readme_block("**A user lexicon.**"), encoding="utf-8")
+    assert [n.name for n in read_lexicon(lexicon)] == [
+        "澜石湾数字服务署",
+        "青萝湾新区",
+        "青萝湾云脑",
+    ]
+    result = build([SEED], tmp_path / "out", corrections=corrections, lexicon=lexicon, html=False)
+    result.close()
+    assert len(result.corrections.entries) == 9
+    assert result.corrections.unmatched == []
+    assert sum(result.corrections.kinds().values()) == 9

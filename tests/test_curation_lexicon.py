@@ -135,3 +135,12 @@ def test_curation_lexicon_empty_files_change_no_byte(tmp_path):
     plain = (tmp_path / "plain" / "graph.ttl").read_bytes()
     assert (tmp_path / "empty" / "graph.ttl").read_bytes() == plain
     assert URIRef(iri.BASE).encode() in plain  # (a graph, not an empty file)
+
+
+def test_curation_lexicon_extending_a_fresh_lexicon_shares_jieba():
+    # extended before jieba was ever loaded: the copy and the original must use one jieba
+    fresh = Lexicon()
+    lex = fresh.extended([UserName("澜石湾数字服务署", "Agency", "重庆市")])
+    labels = [m.entity.label for m in extract(Document("d1", ARTICLE), lex).mentions]
+    assert "澜石湾数字服务署" in labels
+    assert lex.tokenizer() is fresh.tokenizer()

@@ -207,6 +207,7 @@ class Lexicon:
         """This lexicon with a user's names added (``kg build --lexicon``): a copy that
         shares everything loaded (gazetteers, jieba), so making one costs next to nothing.
         """
+        self.pos_cut("")  # jieba and its tags loaded first: the copy's caches call this one's
         lex = copy.copy(self)
         lex.user_names = (*self.user_names, *names)
         for name in ("user_name_table", "user_name_re"):
