@@ -136,7 +136,7 @@ class Resolver:
         ident = parse_entity_iri(sel.text)
         if ident is not None:
             return frozenset({ident[1], undated(ident[1])})
-        out = {name_key(sel.text)}
+        out = {name_key(sel.text), undated(name_key(sel.text))}
         for e in self.readings(sel.text):
             out |= {name_key(e.label), e.key, undated(e.key)}
         return frozenset(out)
