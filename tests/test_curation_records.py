@@ -220,3 +220,14 @@ def test_curation_records_provenance_mutations_break_the_shapes(corrected, name)
     assert check_statements(statements) != []
     graph = Graph().parse(data=" .\n".join(statements) + " .\n", format="nt")
     assert not validate(graph).conforms
+
+
+def test_curation_records_a_rename_onto_a_named_entity_makes_one(tmp_path, resolver, extraction):
+    # renamed to the name of another agency of the article: one IRI with the new label
+    entries = _entries(
+        tmp_path, 'kind = "rename"\nentity = "成都市经信局"\nlabel = "重庆市 科学技术局"'
+    )
+    ex = apply_corrections(extraction, entries, resolver)
+    agencies = {m.entity for m in ex.mentions if m.entity.cls == "Agency"}
+    assert {(e.key, e.label) for e in agencies} == {("重庆市科学技术局", "重庆市 科学技术局")}
+    assert check_statements(sorted(extraction_statements(ex))) == []

@@ -85,6 +85,14 @@ class _Records:
             self.rekey.discard(old)
             self.rekey.add(new)
 
+    def become(self, old: Entity, new: Entity) -> None:
+        """``old`` becomes ``new``, and so does an entity of the article that has ``new``'s
+        IRI already (one IRI, one label: the correction's)."""
+        for other in self.entities():
+            if other not in (old, new) and (other.cls, other.key) == (new.cls, new.key):
+                self.move(other, new)
+        self.move(old, new)
+
     def drop(self, entity: Entity) -> None:
         self.mentions = [m for m in self.mentions if m.entity != entity]
         self.relations = [r for r in self.relations if r.subject != entity and r.object != entity]
@@ -172,7 +180,7 @@ def _rename(recs: _Records, entry: Entry, resolver: Resolver) -> _Done | None:
         new = Entity(e.cls, key, label, e.code)
         if new == e:
             continue
-        recs.move(e, new)
+        recs.become(e, new)
         recs.aliases.append((new, e.label))
         if e.cls == "Agreement":
             recs.rekey.add(new)
@@ -221,7 +229,7 @@ def _set_class(recs: _Records, entry: Entry, resolver: Resolver) -> _Done | None
         ]
         recs.relations = [r for r in recs.relations if r not in unfit]
         out.invalidated += unfit
-        recs.move(e, new)
+        recs.become(e, new)
         if cls == "Agreement":
             recs.rekey.add(new)
         out.influenced.append(new)

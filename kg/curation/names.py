@@ -13,6 +13,7 @@ builds again only the articles whose digest changed.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -49,16 +50,37 @@ class Plan:
     brings: tuple[frozenset[str], ...] = ()
     lexicon: str = ""
 
+    def __post_init__(self) -> None:
+        # name -> the positions of the corrections that need it (asked once per article)
+        index: dict[str, list[int]] = {}
+        for i, needs in enumerate(self.needs):
+            for name in needs:
+                index.setdefault(name, []).append(i)
+        object.__setattr__(self, "_index", index)
+
     def relevant(self, names: Iterable[str]) -> list[Entry]:
-        """The corrections that may touch an article of this name index, in file order."""
+        """The corrections that may touch an article of this name index, in file order: one
+        needs a name the article holds or a correction before it that touches the article
+        brings in."""
         if not self.entries:
             return []
+        index: dict[str, list[int]] = self._index  # type: ignore[attr-defined]
         held = set(names)
-        out = []
-        for entry, needs, brings in zip(self.entries, self.needs, self.brings, strict=True):
-            if needs & held:
-                out.append(entry)
-                held |= brings
+        todo = sorted({i for name in held for i in index.get(name, ())})
+        heapq.heapify(todo)
+        out: list[Entry] = []
+        taken: set[int] = set()
+        while todo:
+            i = heapq.heappop(todo)
+            if i in taken:
+                continue
+            taken.add(i)
+            out.append(self.entries[i])
+            for name in self.brings[i] - held:
+                held.add(name)
+                for j in index.get(name, ()):
+                    if j > i and j not in taken:
+                        heapq.heappush(todo, j)
         return out
 
     def digest(self, entries: Sequence[Entry]) -> str:
