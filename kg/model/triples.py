@@ -304,7 +304,6 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
             _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
         )
 
-    assertions: dict[Relation, Any] = {}
     for rel in ex.relations:
         subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
         subject = t.iri(subject_iri)
@@ -317,8 +316,6 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         add((subject, predicate, obj))
         span = rel.span
         ref = _assertion_ref(doc.id, rel, subject_iri, obj, t)
-        if ex.corrections:  # (what a correction added points at its assertion)
-            assertions[rel] = ref
         extend(
             (
                 (ref, t["rdf:type"], t["cy:Assertion"]),
@@ -336,16 +333,8 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         if entity in described and _label(alias) != _label(entity.label):
             ref = t.iri(_entity_iri(entity.cls, entity.key))
             add((ref, t["skos:altLabel"], t.zh(_label(alias))))
-
-    def fact(rel: Relation) -> Any:  # the assertion of a fact, also of one taken out
-        if rel not in assertions:
-            subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
-            obj = _relation_object(rel, subject_iri, t, set())[0]
-            assertions[rel] = _assertion_ref(doc.id, rel, subject_iri, obj, t)
-        return assertions[rel]
-
-    for corrected in ex.corrections:
-        extend(correction_triples(corrected, doc_iri, fact, t))
+    for corrected in ex.corrections:  # (the assertion of a fact it added or took out)
+        extend(correction_triples(corrected, doc_iri, lambda r: _fact_ref(doc.id, r, t), t))
     return out
 
 
@@ -353,6 +342,14 @@ def _assertion_ref(doc_id: str, rel: Relation, subject_iri: str, obj: Any, t: _T
     """The IRI of the assertion of ``rel`` in the document ``doc_id``."""
     parts = (subject_iri, _CY + rel.predicate, t.n3(obj), str(rel.span.start))
     return t.iri(iri.assertion_iri(doc_id, *parts))
+
+
+def _fact_ref(doc_id: str, rel: Relation, t: _Terms) -> Any:
+    """:func:`_assertion_ref` of a fact alone."""
+    subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
+    return _assertion_ref(
+        doc_id, rel, subject_iri, _relation_object(rel, subject_iri, t, set())[0], t
+    )
 
 
 def extraction_triples(ex: Extraction) -> Iterator[Triple]:
