@@ -47,9 +47,20 @@ _EXPORTS = {
     "open_graph": "kg.sparql.graphs",
     "to_networkx": "kg.analyze",
     "analyze": "kg.analyze",
+    "add_measures": "kg.analyze",
     "generate_html": "kg.viz",
     "write_html": "kg.viz",
     "graph_view": "kg.viz",
+    # entity cards and the timeline
+    "Card": "kg.cards",
+    "entity_card": "kg.cards",
+    "find_entity": "kg.cards",
+    "format_card": "kg.cards",
+    "card_html": "kg.cards",
+    "Timeline": "kg.timeline",
+    "agreement_timeline": "kg.timeline",
+    "format_timeline": "kg.timeline",
+    "timeline_html": "kg.timeline",
     # evaluation
     "load_gold": "kg.evaluate",
     "evaluate": "kg.evaluate",
@@ -64,6 +75,7 @@ _EXPORTS = {
     # errors
     "KgError": "kg.errors",
     "InputError": "kg.errors",
+    "EntityLookupError": "kg.errors",
 }
 
 __all__ = sorted(_EXPORTS)

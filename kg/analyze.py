@@ -33,6 +33,7 @@ __all__ = [
     "local_name",
     "node_sides",
     "to_networkx",
+    "add_measures",
     "analyze",
     "format_text",
     "format_markdown",
@@ -275,6 +276,62 @@ def _documents(graph: Graph) -> list[dict[str, Any]]:
     return out
 
 
+def _simple(g: nx.MultiDiGraph) -> nx.Graph:
+    """``g`` undirected, without self-loops; ``weight`` counts the edges between two nodes."""
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(g.nodes)
+    for u, v in g.edges():
+        if u != v:
+            w = simple.get_edge_data(u, v, {"weight": 0})["weight"]
+            simple.add_edge(u, v, weight=w + 1)
+    return simple
+
+
+def add_measures(g: nx.MultiDiGraph, *, seed: int = 42) -> nx.MultiDiGraph:
+    """Give each node of ``g`` the measures Gephi users colour and size by, as attributes, so
+    that GraphML and GEXF exports carry them; return ``g``.
+
+    ``community``: the Louvain community (edge direction ignored, parallel edges as weight,
+    fixed ``seed``), numbered from 1, largest first, as the report lists them; a node alone is
+    a community of its own, numbered after those. ``community_size``: its number of nodes.
+    ``betweenness``: betweenness centrality, normalised (estimated from 500 sources, with
+    ``seed``, above 2,000 nodes). ``degree_centrality``: degree over the number of other
+    nodes. (``degree`` is there from :func:`to_networkx`.)
+    """
+    import networkx as nx
+    from networkx.algorithms.community import louvain_communities
+
+    simple = _simple(g)
+    n = simple.number_of_nodes()
+    if n > 2000:
+        betweenness = nx.betweenness_centrality(simple, k=min(500, n), seed=seed)
+    else:
+        betweenness = nx.betweenness_centrality(simple)
+    if simple.number_of_edges():
+        found = louvain_communities(simple, weight="weight", seed=seed)
+    else:
+        found = [{v} for v in simple]
+
+    def ranked(members: set[str]) -> list[str]:
+        return sorted(members, key=lambda v: (-g.degree(v), g.nodes[v]["label"], v))
+
+    groups = sorted(
+        (ranked(m) for m in found),
+        key=lambda m: (-len(m), [g.nodes[v]["label"] for v in m], m),
+    )
+    for number, members in enumerate(groups, 1):
+        for v in members:
+            g.nodes[v]["community"] = number
+            g.nodes[v]["community_size"] = len(members)
+    for v, degree in g.degree():
+        g.nodes[v]["betweenness"] = round(betweenness[v], 6)
+        g.nodes[v]["degree_centrality"] = round(degree / (n - 1), 6) if n > 1 else 0.0
+    g.graph["measures_seed"] = seed
+    return g
+
+
 def analyze(
     graph: Graph,
     *,
@@ -287,51 +344,45 @@ def analyze(
     Counts per class and predicate; the ``top`` nodes by degree and by betweenness centrality;
     Louvain communities (fixed ``seed``); connected components; the entities of each side
     (province-level division) and the agreements and nodes that bridge sides; per-document
-    contributions.
+    contributions. The nodes of ``g`` (the projection, made here when not given) get the
+    community and centrality measures as attributes (:func:`add_measures`), so that a GraphML
+    or GEXF export of ``g`` afterwards carries them.
     """
     import networkx as nx
-    from networkx.algorithms.community import louvain_communities
 
     if g is None:
         g = to_networkx(graph)
-    simple = nx.Graph()
-    simple.add_nodes_from(g.nodes)
-    for u, v in g.edges():
-        if u != v:
-            w = simple.get_edge_data(u, v, {"weight": 0})["weight"]
-            simple.add_edge(u, v, weight=w + 1)
+    if g.graph.get("measures_seed") != seed:
+        add_measures(g, seed=seed)
+    simple = _simple(g)
 
     def order(item: tuple[str, float]) -> tuple:
         return (-item[1], g.nodes[item[0]]["label"], item[0])
 
-    n = simple.number_of_nodes()
-    if n > 2000:
-        betweenness = nx.betweenness_centrality(simple, k=min(500, n), seed=seed)
-    else:
-        betweenness = nx.betweenness_centrality(simple)
+    betweenness = {v: d["betweenness"] for v, d in g.nodes(data=True)}
     degree_top = sorted(((v, d) for v, d in g.degree()), key=order)[:top]
     between_top = sorted(betweenness.items(), key=order)[:top]
 
+    by_number: dict[int, list[str]] = defaultdict(list)
+    for v, number in g.nodes(data="community"):
+        by_number[number].append(v)
     communities = []
-    if simple.number_of_edges():
-        found = louvain_communities(simple, weight="weight", seed=seed)
-        for members in found:
-            if len(members) < 2:
-                continue
-            ranked = sorted(members, key=lambda v: (-g.degree(v), g.nodes[v]["label"], v))
-            communities.append(
-                {
-                    "size": len(members),
-                    "members": [g.nodes[v]["label"] for v in ranked],
-                    "classes": dict(Counter(g.nodes[v]["class"] for v in members).most_common()),
-                    "sides": dict(
-                        Counter(
-                            g.nodes[v]["side"] for v in members if g.nodes[v]["side"]
-                        ).most_common()
-                    ),
-                }
-            )
-        communities.sort(key=lambda c: (-c["size"], c["members"][0]))
+    for number in sorted(by_number):
+        members = by_number[number]
+        if len(members) < 2:
+            continue
+        ranked = sorted(members, key=lambda v: (-g.degree(v), g.nodes[v]["label"], v))
+        communities.append(
+            {
+                "community": number,
+                "size": len(members),
+                "members": [g.nodes[v]["label"] for v in ranked],
+                "classes": dict(Counter(g.nodes[v]["class"] for v in members).most_common()),
+                "sides": dict(
+                    Counter(g.nodes[v]["side"] for v in members if g.nodes[v]["side"]).most_common()
+                ),
+            }
+        )
 
     components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
     sides = _sides_report(g)

@@ -9,6 +9,7 @@ __all__ = [
     "ValidationError",
     "ExtractionError",
     "RejectLimitError",
+    "EntityLookupError",
 ]
 
 
@@ -54,3 +55,12 @@ class RejectLimitError(KgError):
     """A build set aside more articles than it was allowed to."""
 
     exit_code = 4
+
+
+class EntityLookupError(InputError):
+    """A name given to look an entity up names none of the graph's entities, or several;
+    ``candidates`` holds the nearest names, or the entities it may mean."""
+
+    def __init__(self, message: str, candidates: tuple = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates

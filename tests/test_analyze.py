@@ -246,5 +246,68 @@ def test_analyze_cli_writes_report_and_exports(mini_dir, tmp_path, capsys):
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     assert report["graph"]["nodes"] == nx.read_graphml(out["g.graphml"]).number_of_nodes()
+    for back in (nx.read_graphml(out["g.graphml"]), nx.read_gexf(out["g.gexf"])):
+        assert all({name for name, _ in MEASURES} <= set(d) for _, d in back.nodes(data=True))
+    assert {name for name, _ in MEASURES} <= set(next(csv.DictReader(out["n.csv"].open())))
     assert all(path.exists() for path in out.values())
     assert captured.err.count("wrote ") == 4
+
+
+MEASURES = [
+    ("community", int),
+    ("community_size", int),
+    ("betweenness", float),
+    ("degree_centrality", float),
+    ("degree", int),
+]
+
+
+@pytest.mark.parametrize(("suffix", "generate", "read"), EXPORTS)
+def test_analyze_exports_carry_community_and_centrality(
+    graph_dir, tmp_path, suffix, generate, read
+):
+    graph = load(graph_dir)
+    g = to_networkx(graph)
+    report = analyze(graph, g=g)  # as `kg analyze --graphml` does: the report, then the export
+    path = tmp_path / f"graph.{suffix}"
+    path.write_text(generate(g), encoding="utf-8")
+    back = read(path)
+    for _, data in back.nodes(data=True):
+        for name, kind in MEASURES:
+            assert isinstance(data[name], kind), (name, data[name])
+    # communities: number k holds exactly the members the report lists as its k-th community
+    by_number: dict[int, set[str]] = {}
+    for _, data in back.nodes(data=True):
+        by_number.setdefault(data["community"], set()).add(data["label"])
+    for k, community in enumerate(report["communities"], 1):
+        assert community["community"] == k
+        assert by_number[k] == set(community["members"])
+    for number, members in by_number.items():
+        assert {
+            back.nodes[v]["community_size"] for v in back if back.nodes[v]["community"] == number
+        } == {len(members)}
+        if number > len(report["communities"]):
+            assert len(members) == 1
+    # centrality: the report's rankings, and networkx on the undirected projection
+    simple = nx.Graph(nx.to_undirected(g))
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    expected = nx.betweenness_centrality(simple)
+    for node, data in back.nodes(data=True):
+        assert data["betweenness"] == pytest.approx(expected[node], abs=1e-6)
+        assert data["degree_centrality"] == pytest.approx(
+            g.degree(node) / (g.number_of_nodes() - 1), abs=1e-6
+        )
+    top = report["betweenness"][0]
+    assert back.nodes[top["id"]]["betweenness"] == pytest.approx(top["betweenness"])
+    assert max(d["betweenness"] for _, d in back.nodes(data=True)) == pytest.approx(
+        top["betweenness"]
+    )
+
+
+def test_analyze_measures_follow_the_seed_and_are_reproducible(graph_dir):
+    graph = load(graph_dir)
+    first, second = to_networkx(graph), to_networkx(graph)
+    analyze(graph, g=first, seed=3)
+    analyze(graph, g=second, seed=3)
+    assert dict(first.nodes(data="community")) == dict(second.nodes(data="community"))
+    assert first.graph["measures_seed"] == 3

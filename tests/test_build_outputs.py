@@ -92,10 +92,10 @@ def test_build_outputs_are_replaced_together(tmp_path, capsys):
         == 0
     )
     second = _files(out)
-    assert sorted(second) == ["graph.html", "graph.nt", "rejects.jsonl"]
+    assert sorted(second) == ["graph.html", "graph.nt", "graph.ttl", "rejects.jsonl"]
     wrote = [line for line in capsys.readouterr().out.splitlines() if line.startswith("wrote")]
-    assert wrote[-3:] == [
-        f"wrote {out / name}" for name in ("graph.nt", "graph.html", "rejects.jsonl")
+    assert wrote[-4:] == [
+        f"wrote {out / name}" for name in ("graph.ttl", "graph.nt", "graph.html", "rejects.jsonl")
     ]
     assert all(first[name] != second[name] for name in second)
 

@@ -208,6 +208,16 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             "动力电池联合研发协议",
             {"比亚迪", "重庆大学"},
         ),
+        (
+            "2018年6月，马其顿与希腊两国政府签署《普雷斯帕协议》。",  # a count of the states
+            "普雷斯帕协议",
+            {"北马其顿政府", "希腊政府"},
+        ),
+        (
+            "去年3月，秘鲁与厄瓜多尔两国正式签署《边境水资源合作协定》。",
+            "边境水资源合作协定",
+            {"秘鲁政府", "厄瓜多尔政府"},
+        ),
     ],
 )
 def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, title, parties):
@@ -318,7 +328,7 @@ def test_extract_wire_a_reported_day_is_not_an_earlier_signing():
     "text, project",
     [
         ("游客乘坐航班平安飞抵昆明长水国际机场。", "昆明长水国际机场"),
-        ("志愿者主动报名参加宁波市“海岛振兴”项目。", "宁波市“海岛振兴”项目"),
+        ("村民主动报名参加宁波市“海岛供水”项目。", "宁波市“海岛供水”项目"),
         ("中老铁路开通运营三周年。", "中老铁路"),
         ("由两校共建的鱼复工业园已投用。", "鱼复工业园"),
     ],
@@ -375,6 +385,18 @@ def test_extract_wire_words_and_institutions_are_not_projects(text, wrong):
         "全省共有近3万座塘坝。",  # a count
         "口袋公园又称迷你公园。",  # 又称: a second word for a kind
         "温岭市东方工程机械厂改制为股份公司。",  # 工程机械: part of a factory's name
+        "街道设立“5办2中心”服务群众。",  # a formula of counts
+        "镇里设置7办1中心。",
+        "22幢安置房项目开工建设。",  # a number says which one
+        "小区内的6号社区中心开放了。",  # a number says which one
+        "志愿者参加“春风行动”帮扶项目，总投资100万元。",  # a slogan names a programme
+        "“文明实践”展示中心接待游客。",
+        "“3820”工程持续推进。",  # numbers in quotes are a slogan too
+        "中国文物交流中心派出专家。",  # an institution
+        "湖北省肿瘤临床医学中心正式挂牌。",
+        "中国(深圳)知识产权保护中心受理申请。",
+        "学生到沅江产教融合实训基地学习，总投资2亿元。",  # a title, not works
+        "贵州省遵义市红军山爱国主义教育基地免费开放。",
     ],
 )
 def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
@@ -403,6 +425,12 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
             "黑河—布拉戈维申斯克界河公路大桥",
         ),  # two places
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
+        ("110千伏谭洲输变电工程正式投运。", "110千伏谭洲输变电工程"),  # a voltage first
+        ("107国道郑州黄河公路大桥通车。", "107国道郑州黄河公路大桥"),  # a road's number
+        ("“中柬友谊大桥”项目今年开工。", "“中柬友谊大桥”项目"),  # quoted works
+        ("“5G+”智能制造项目落地园区。", "“5G+”智能制造项目"),  # a quoted code
+        ("游客在天安门广场中心合影。", "天安门广场"),  # 中心: the middle of the square
+        ("“云端天路”雅康高速全线通车。", "雅康高速"),  # an epithet in quotes before it
     ],
 )
 def test_extract_wire_named_projects_beside_those_rules_are_kept(text, project):
@@ -484,6 +512,7 @@ def test_extract_wire_organization_names_are_one_body(text, expected):
         ("巴西大批记者与政府人员到场。", "Agency"),
         ("近期，匈牙利、斯洛伐克等中东欧国家政府相继出台措施。", "Agency"),  # several, with 等
         ("宽敞的绵阳市医保办事大厅里秩序井然。", "Agency"),  # 办事: the hall, not an office
+        ("去年，秘鲁与智利两国政府举行会谈。", "Agency"),  # two states' governments, not one
     ],
 )
 def test_extract_wire_people_and_joiners_are_not_foreign_bodies(text, wrong):

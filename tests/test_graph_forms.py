@@ -163,6 +163,17 @@ def _run_serve(graph, tmp, capsys, n):
         thread.join(5)
 
 
+def _run_show(graph, tmp, capsys, n):
+    assert main(["show", graph, "重庆市科技局", "-f", "json"]) == 0
+    card = json.loads(capsys.readouterr().out)
+    assert card["label"] == "重庆市科学技术局" and len(card["agreements"]) == 1
+
+
+def _run_timeline(graph, tmp, capsys, n):
+    assert main(["timeline", graph, "--by", "year", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["agreements"] == n
+
+
 def _count(g: Graph) -> int:
     return len(set(g.subjects(RDF.type, CY.Agreement)))
 
@@ -176,6 +187,8 @@ COMMANDS: dict[str, Callable] = {
     "eval": _run_eval,
     "push": _run_push,
     "serve": _run_serve,
+    "show": _run_show,
+    "timeline": _run_timeline,
 }
 
 

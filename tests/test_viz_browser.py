@@ -1,8 +1,9 @@
 """The HTML view in real headless Chromium with the network off: drawn, hoverable, filterable, inert.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package; skipped
-without them unless ``KG_REQUIRE_BROWSER=1`` (as in CI), then failed. Writes a screenshot of
-the seed's page to ``tests/artifacts/viz_seed.png``.
+without them unless ``KG_REQUIRE_BROWSER=1`` (as in CI), then failed. Writes screenshots of
+the seed's page to ``tests/artifacts/viz_seed_offline.png`` and
+``tests/artifacts/viz_seed_filtered_offline.png``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kg.io.graph_files import load_graph
 from kg.model.triples import to_graph
 from kg.namespace import CY
 from kg.viz import PHYSICS_MAX_NODES, write_html
+from kg.viz.view import short_label
 
 from .conftest import ROOT, SEED
 from .test_viz import HOSTILE_LABELS, HOSTILE_SENTENCE, ID, expected_counts, hostile_graph
@@ -72,8 +74,8 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def driver():
+def start_chromium():
+    """Headless Chromium with the network closed, logging console and network events."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
@@ -82,6 +84,12 @@ def driver():
     # An explicit driver path: selenium-manager is never run, nothing is downloaded.
     chrome = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     chrome.set_window_size(1400, 900)
+    return chrome
+
+
+@pytest.fixture(scope="module")
+def driver():
+    chrome = start_chromium()
     yield chrome
     chrome.quit()
 
@@ -158,9 +166,10 @@ def hover(driver, node_id: str, zoom: bool = True) -> str:
 
 
 def node_ids(driver, label: str) -> list[str]:
+    """The nodes named ``label`` (in full: the second line of the hover text)."""
     return driver.execute_script(
-        "return nodes.get({filter: function (n) { return n.label === arguments[0]; }})"
-        ".map(function (n) { return n.id; });".replace("arguments[0]", json.dumps(label))
+        "return nodes.get({filter: function (n) { return n.title.split('\\n')[1] === arguments[0];"
+        " }}).map(function (n) { return n.id; });".replace("arguments[0]", json.dumps(label))
     )
 
 
@@ -202,7 +211,7 @@ def test_viz_browser_hover_shows_the_source_sentence(driver, pages, cls):
     tip = hover(driver, node["id"])
     lines = tip.splitlines()
     assert lines[0].endswith(f"· {cls}") or cls in lines[0]
-    assert lines[1] == node["label"]
+    assert node["label"].split("\n")[0] == short_label(lines[1])  # the whole name on hover
     assert any(s.strip() in tip for s in sentences), (tip, sentences)
     assert console_errors(driver) == []
 
@@ -254,7 +263,8 @@ def test_viz_browser_search_selects_matching_nodes(driver, pages, query, expect)
     box = driver.find_element(By.ID, "kg-search")
     box.send_keys(query + Keys.ENTER)
     selected = driver.execute_script(
-        "return network.getSelectedNodes().map(function (id) { return nodes.get(id).label; })"
+        "return network.getSelectedNodes().map(function (id) {"
+        " return nodes.get(id).title.split('\\n')[1]; })"
     )
     status = driver.find_element(By.ID, "kg-search-status").text
     if expect is None:
@@ -315,8 +325,6 @@ def test_viz_browser_seed_screenshot(driver, pages):
     """Screenshots for people: the seed with a hover text, then with two classes filtered out."""
     path, _ = pages["seed"]
     open_page(driver, path)
-    driver.find_element(By.ID, "kg-physics").click()
-    driver.execute_script("network.fit();")
     [agreement] = driver.execute_script(
         "var a = nodes.get({filter: function (n) { return n.group === 'Agreement'; }});"
         "a.sort(function (x, y) { return y.degree - x.degree; }); return [a[0].id];"
@@ -324,7 +332,7 @@ def test_viz_browser_seed_screenshot(driver, pages):
     tip = hover(driver, agreement, zoom=False)
     assert "合作协议" in tip
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shots = [ARTIFACTS / "viz_seed.png", ARTIFACTS / "viz_seed_filtered.png"]
+    shots = [ARTIFACTS / "viz_seed_offline.png", ARTIFACTS / "viz_seed_filtered_offline.png"]
     assert driver.save_screenshot(str(shots[0]))
     corner = driver.execute_script(  # an empty spot of the canvas: the tooltip goes away
         "var r = document.getElementById('mynetwork').getBoundingClientRect();"
@@ -336,7 +344,6 @@ def test_viz_browser_seed_screenshot(driver, pages):
         )
     for cls in ("Project", "Quantity"):
         driver.find_element(By.CSS_SELECTOR, f'#kg-legend input[data-class="{cls}"]').click()
-    driver.execute_script("network.fit();")
     time.sleep(0.2)
     assert driver.save_screenshot(str(shots[1]))
     for shot in shots:

@@ -11,7 +11,29 @@ from collections.abc import Sequence
 from kg import __version__
 from kg.errors import KgError
 
-__all__ = ["main", "make_parser"]
+__all__ = ["main", "make_parser", "CommandParser"]
+
+
+class CommandParser(argparse.ArgumentParser):
+    """The parser of one command: options may come anywhere among the positionals
+    (``kg query out -f csv science-cities``), as :meth:`parse_intermixed_args` reads them."""
+
+    _intermixing = False
+
+    def parse_known_args(self, args=None, namespace=None):  # noqa: D102 - argparse's
+        if self._intermixing:  # parse_known_intermixed_args calls back here, twice
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        usage = self.usage
+        if usage is None:
+            # argparse freezes the usage text while it intermixes, then formats it with %:
+            # a % of a metavar (N|P%) must be doubled
+            self.usage = self.format_usage().removeprefix("usage: ").rstrip("\n").replace("%", "%%")
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+            self.usage = usage
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -20,7 +42,9 @@ def make_parser() -> argparse.ArgumentParser:
         prog="kg", description="Knowledge graphs from Chinese regional-cooperation news."
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=CommandParser
+    )
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         register = getattr(module, "register", None)
@@ -32,7 +56,9 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; a :class:`~kg.errors.KgError` becomes one line on stderr and its exit code."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's parser, so that the message names the command
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.func(args) or 0)
     except KgError as exc:
@@ -43,3 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of one command of ``parser``."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[command]

@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         dest="formats",
         action="append",
         choices=sorted(FORMATS),
-        help="output format (repeatable; default turtle); trig and nquads keep one named "
-        "graph per article",
+        help="another output format besides Turtle (repeatable): DIR/graph.ttl is always "
+        "written; trig and nquads keep one named graph per article",
     )
     parser.add_argument(
         "--store",
@@ -213,7 +213,8 @@ def _curation_lines(result: BuildResult) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     if args.out is None and args.store is None:
         raise InputError("give --out DIR, --store DIR or both")
-    formats = args.formats or (["turtle"] if args.out else [])
+    # --format adds to graph.ttl, which every command reading a build folder opens
+    formats = list(dict.fromkeys(["turtle", *(args.formats or [])])) if args.out else []
     result = build(
         args.inputs,
         args.out,

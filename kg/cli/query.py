@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
+from kg.errors import QueryError
 from kg.sparql import (
     INFERENCE,
     RESULT_FORMATS,
     check_query,
     format_result,
+    missing_bindings,
     named_queries,
     open_graph,
     parse_binding,
@@ -73,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("GRAPH and QUERY are required (or --list)")
     text = resolve_query(args.query)
     bindings = dict(parse_binding(b) for b in args.bind)
+    missing = missing_bindings(text, bindings)
+    if missing:
+        needs = " ".join(f"--bind {v}=VALUE" for v in missing)
+        raise QueryError(f"{args.query} needs a value for ?{', ?'.join(missing)}: give {needs}")
     with open_graph(args.graph, engine="rdflib") as graph:
         if args.infer:  # the closure is computed with rdflib, over the graph's triples
             result = run_query(graph.to_data(), text, infer_regime=args.infer, bindings=bindings)

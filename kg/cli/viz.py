@@ -6,7 +6,7 @@ import argparse
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.sparql import open_graph
-from kg.viz import PHYSICS_MAX_NODES, write_html
+from kg.viz import write_html
 
 _PHYSICS = {"auto": None, "on": True, "off": False}
 
@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write an interactive HTML view of a graph",
         description="Write a self-contained HTML page (no network needed) that draws GRAPH "
         f"({GRAPH_FORMS}): nodes coloured and shaped by class with "
-        "a legend that filters them, a search box, and hover texts with the source sentences.",
+        "a legend that filters them, a filter by signing date, communities that collapse, "
+        "labels that come in as one zooms in, a search box, and hover texts with the source "
+        "sentences.",
     )
     add_graph_argument(parser)
     parser.add_argument("--out", "-o", required=True, metavar="FILE.html", help="page to write")
@@ -40,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--physics",
         choices=sorted(_PHYSICS),
         default="auto",
-        help=f"layout simulation: auto (on up to {PHYSICS_MAX_NODES} nodes), on or off",
+        help="auto or off: show the community layout as computed; on: run the layout "
+        "simulation from it before the page is shown",
     )
     parser.set_defaults(func=run)
 

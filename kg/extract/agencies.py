@@ -363,10 +363,13 @@ _NOT_IN_BODY = re.compile(
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|附近|周边"
 )
-# 记者和政府官员, 罗马尼亚等…国家政府: people, a joiner or 等 before the organ word make a list, not
+# 记者和政府官员, 罗马尼亚等…国家政府, 希腊两国政府: people, a joiner, 等 or a count of states
+# before the organ word make a list, not
 # one body (a list of sectors, 农业和农民福祉部, is read apart; a sub-body, 工业与安全局, may
 # hold 与).
-_PEOPLE_OR_JOINER = re.compile(r"[和与等]|记者|官员|人员|媒体|大量|不少|大批")
+_PEOPLE_OR_JOINER = re.compile(
+    r"[和与等]|记者|官员|人员|媒体|大量|不少|大批|[两三四五六七八九十多各]国"
+)
 # 投资、工业和贸易部: a ministry named by a list of its sectors.
 _SECTOR_LIST = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:、|和|与)[\u4e00-\u9fff]{2,4}部"

@@ -15,7 +15,10 @@ __all__ = ["clause_start", "government", "governments_in", "subject_end", "title
 
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
-_SUBJECT_GAP = re.compile(SIGNING_GAP + "*")
+# 马其顿与希腊两国政府签署, 川渝两地正式签订: a count of the places named, then the gap.
+_SUBJECT_GAP = re.compile(
+    r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + ")*"
+)
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"

@@ -98,8 +98,11 @@ _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
-    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习)$"
+    r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定)$"
 )
+# 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
+_DESIGNATION = re.compile(r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学)$")
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
     r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
@@ -264,6 +267,40 @@ _INDUSTRY = re.compile(
 )
 
 
+# 7办1中心, 三区一中心, 22幢…项目, 3号隧道: a formula of counts, or a number before the
+# words, says how many or which one; it does not name (a voltage or a road's number may
+# begin a name: 110千伏谭洲输变电工程, 107国道郑州黄河公路大桥).
+_FORMULA = re.compile(
+    r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
+)
+_NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
+_OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」"}
+_CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
+
+
+def _quoted_words(text: str) -> bool:
+    """True when ``text`` (a name before its head) has a quotation mark left open or closed
+    without its opener (”展示中心: the name began before), or quotes words or numbers
+    that say nothing of works (“三问”书记项目, ‘碧水蓝天’工程, “3820”工程): a slogan names a
+    programme. Quoted works (“渝西水资源配置”项目) or a code (“5G+”智能制造项目) may name a
+    project."""
+    opened: str | None = None
+    inner = 0
+    for k, c in enumerate(text):
+        if opened is None and c in _OPEN_QUOTES:
+            opened, inner = _OPEN_QUOTES[c], k + 1
+        elif opened is not None and c == opened:
+            quoted = text[inner:k]
+            if not any(ch.isascii() and ch.isalpha() for ch in quoted) and not _WORKS.search(
+                quoted
+            ):
+                return True
+            opened = None
+        elif c in _CLOSE_QUOTES:
+            return True
+    return opened is not None
+
+
 def _in_other_quote(norm: str, start: int, end: int) -> bool:
     """True when ``norm[start:end]`` lies inside quotation marks that go on past it
     (“苏伊士运河走廊开发”): the quoted words name a strategy or a slogan."""
@@ -347,12 +384,33 @@ def find_projects(
             start = name_start(norm, start, hs, lex, place_starts)
         if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
             continue  # 研究中心, 新闻中心: an institution, not a facility
+        if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
+            continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
         if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
         while start < hs and (
             norm[start] in _LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
         ):
             start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
+        if head == "中心" and lex.project_head_re.search(norm[max(start, hs - 4) : hs] + "$"):
+            continue  # 广场中心, 公园中心: the middle of a place, not a facility
+        if norm[start : start + 1] in _OPEN_QUOTES:
+            closed = norm.find(_OPEN_QUOTES[norm[start]], start + 1, hs)
+            if (
+                closed > 0
+                and _quoted_words(norm[start : closed + 1])
+                and (lex.project_heads.get(head) == "line" or closed + 1 in place_starts)
+            ):
+                # “云端天路”雅康高速: an epithet before a line's name
+                start = after_clause(norm, closed + 1, hs, lex, place_spans)
+                start = name_start(norm, start, hs, lex, place_starts)
+        if (
+            start >= hs
+            or _FORMULA.search(norm, start, hs)
+            or _NUMBER_FIRST.match(norm, start, hs)
+            or _quoted_words(norm[start:hs])
+        ):
+            continue  # 7办1中心, “三问”书记项目, ”展示中心: a formula, a slogan or a fragment
         if (
             _QUANTITY_START.match(norm, start)
             or _QUANTITY_IN.search(norm, start, hs)

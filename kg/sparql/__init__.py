@@ -24,7 +24,13 @@ from kg.sparql.graphs import (
     open_graph,
     query_store,
 )
-from kg.sparql.named import NamedQuery, named_queries, resolve_query
+from kg.sparql.named import (
+    NamedQuery,
+    missing_bindings,
+    named_queries,
+    required_bindings,
+    resolve_query,
+)
 from kg.sparql.result import QueryResult, result_from_json
 from kg.sparql.terms import ntriples_term, parse_iri, parse_term, parse_variable
 from kg.sparql.text import (
@@ -61,6 +67,7 @@ __all__ = [
     "format_xml",
     "infer",
     "inject_bindings",
+    "missing_bindings",
     "named_queries",
     "ntriples_term",
     "open_graph",
@@ -71,6 +78,7 @@ __all__ = [
     "query_form",
     "query_store",
     "read_query",
+    "required_bindings",
     "resolve_query",
     "result_from_json",
     "run_oxigraph",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.viz.layout import radial_layout
+from kg.viz.layout import communities, community_layout
 from kg.viz.page import generate_html, write_html
 from kg.viz.view import PHYSICS_MAX_NODES, VIEW_CLASSES, GraphView, graph_view
 
@@ -11,7 +11,8 @@ __all__ = [
     "VIEW_CLASSES",
     "GraphView",
     "generate_html",
+    "communities",
+    "community_layout",
     "graph_view",
-    "radial_layout",
     "write_html",
 ]

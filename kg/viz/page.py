@@ -1,8 +1,8 @@
 """Interactive HTML view of a graph: a Pyvis (vis-network) page that works with no network.
 
 The page's HTML, CSS and JavaScript are files in ``kg/viz/templates/``; the nodes and edges
-come from :func:`kg.viz.view.graph_view`, their first positions from
-:func:`kg.viz.layout.radial_layout`.
+come from :func:`kg.viz.view.graph_view`, their communities and first positions from
+:func:`kg.viz.layout.community_layout`.
 """
 
 from __future__ import annotations
@@ -13,16 +13,12 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Dataset, Graph
 
 from kg.io.files import write_text_atomic
-
-if TYPE_CHECKING:
-    pass
-
-from kg.viz.layout import radial_layout
+from kg.viz.layout import LAYOUT, SPRING_MAX_NODES, Community, communities, community_layout
 from kg.viz.view import (
     PHYSICS_MAX_NODES,
     STABILIZATION_ITERATIONS,
@@ -30,6 +26,7 @@ from kg.viz.view import (
     GraphView,
     graph_view,
     search_key,
+    short_label,
 )
 
 __all__ = ["generate_html", "write_html"]
@@ -45,8 +42,34 @@ _SWATCH = {
 }
 
 
+#: The face of every label; the page's script measures labels in it.
+FONT_FACE = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
+
+#: How labels show by zoom (screen pixels): a label is drawn once its font reaches
+#: ``threshold`` on screen. At first paint the hubs (``hubDegree`` edges or more) are labelled
+#: in ``hub`` pixels where their labels do not overlap, then any other label that fits; the
+#: others come in levels ``ratio`` times closer each, each label at the first level where it
+#: overlaps no label already shown, down to the ``base`` font (canvas units) at which all are
+#: drawn. A label of the first levels never grows past ``max`` pixels. The page's script
+#: places them (``labels.js``), the ``candidates`` best-connected nodes one by one.
+LABELS = {
+    "threshold": 12,
+    "hub": 15,
+    "max": 20,
+    "base": 14,
+    "ratio": 1.6,
+    "hubDegree": 3,
+    "candidates": 1500,
+}
+
+
 def _node_size(degree: int) -> float:
     return round(min(12 + 6 * math.sqrt(degree), 48), 1)
+
+
+def _node_label(label: str, dates: tuple[str, ...]) -> str:
+    """The drawn label: the name shortened, and an agreement's signing date below it."""
+    return short_label(label) + (f"\n{'、'.join(dates)}" if dates else "")
 
 
 def _options(count: int, live: bool) -> dict[str, Any]:
@@ -67,12 +90,30 @@ def _options(count: int, live: bool) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": LABELS["base"],
+                "face": FONT_FACE,
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "scaling": {
+                "label": {
+                    "drawThreshold": LABELS["threshold"],
+                    "maxVisible": LABELS["max"],
+                }
+            },
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 11, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "font": {
+                "size": 11,
+                "face": FONT_FACE,
+                "align": "middle",
+                "color": "#555555",
+                "strokeWidth": 3,
+            },
+            "scaling": {"label": {"drawThreshold": 11, "maxVisible": 16}},
             "smooth": False if big else {"enabled": True, "type": "continuous"},
             "width": 1,
         },
@@ -144,24 +185,28 @@ class _IdList(list):
         return item in self._set
 
 
-def _pyvis_network(view: GraphView, options: dict[str, Any]):
+def _pyvis_network(view: GraphView, groups: list[Community], options: dict[str, Any]):
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     net.node_ids = _IdList()
-    positions = radial_layout(view)
+    positions, component = community_layout(view, groups)
+    community = {m: c.id for c in groups for m in c.members}
     for n in view.nodes:
         x, y = positions[n.id]
         net.add_node(
             n.id,
             x=x,
             y=y,
-            label=n.label,
+            label=_node_label(n.label, n.signed_on),
             shape=next(c.shape for c in VIEW_CLASSES if c.name == n.cls),
             group=n.cls,
             title=n.title,
             size=_node_size(n.degree),
             degree=n.degree,
+            community=community[n.id],
+            component=component[n.id],
+            signedOn=list(n.signed_on),
             search="\n".join(sorted({search_key(name) for name in n.names})),
         )
     for e in view.edges:
@@ -190,20 +235,30 @@ def generate_html(
     graph is data: it is shown with ``textContent``/``innerText`` and never parsed as HTML.
     The vis.js ``Network`` is the global ``network`` (also ``window.network``).
 
-    Layout and size: nodes start where :func:`radial_layout` puts them. With ``physics=None``
-    a graph of at most :data:`PHYSICS_MAX_NODES` (500) nodes is stabilised by the physics
-    simulation (:data:`STABILIZATION_ITERATIONS` steps) before it is shown and the simulation
-    keeps running; a larger graph is shown with physics OFF at once, with straight edges that
-    are hidden while dragging or zooming, so 5,000 nodes stay responsive (a button in the
-    page turns physics on). ``physics=True`` or ``False`` forces either mode. ``focus``,
+    Reading at scale: labels longer than :data:`~kg.viz.view.LABEL_MAX_CHARS` are shortened
+    (the hover text has them whole) and an agreement's signing date is the second line of its
+    label (and its node's ``signedOn``); hubs are labelled at first paint where their labels do
+    not overlap, other labels come in as one zooms in (:data:`LABELS`). The Louvain
+    communities (:func:`~kg.viz.layout.communities`) can be collapsed into one node each and
+    expanded again, the nodes without edges are one group. Filters (class, signing date) hide
+    nodes, lay the rest out again and place the labels again.
+
+    Layout and size: nodes start where :func:`~kg.viz.layout.community_layout` puts them,
+    the same for the same graph. With ``physics=None`` or ``False`` that is the layout shown;
+    ``physics=True`` stabilises the physics simulation from there
+    (:data:`STABILIZATION_ITERATIONS` steps) before the graph is shown, then stops it (a
+    button in the page runs it again). Above :data:`PHYSICS_MAX_NODES` (500) nodes edges are
+    straight and hidden while dragging or zooming, so 5,000 nodes stay responsive. ``focus``,
     ``hops`` and ``classes`` select a subgraph as :func:`graph_view` does.
     """
     from jinja2 import Environment
 
     view = graph_view(graph, focus=focus, hops=hops, classes=classes)
-    live = len(view.nodes) <= PHYSICS_MAX_NODES if physics is None else bool(physics)
+    live = bool(physics)
     options = _options(len(view.nodes), live)
-    net = _pyvis_network(view, options)
+    groups = communities(view)
+    label = {n.id: n.label for n in view.nodes}
+    net = _pyvis_network(view, groups, options)
     nodes, edges, _, _, _, _ = net.get_network_data()
     js, css = _vis_assets()
     counts = view.class_counts()
@@ -231,6 +286,10 @@ def generate_html(
         "options": options,
         "live": live,
         "physicsMaxNodes": PHYSICS_MAX_NODES,
+        "layout": {**LAYOUT, "springMax": SPRING_MAX_NODES},
+        "labels": LABELS,
+        "collapseMin": COLLAPSE_MIN_NODES,
+        "communities": [_community(c, label) for c in groups],
     }
     env = Environment(autoescape=True, keep_trailing_newline=True)
     return env.from_string(_template("page.html")).render(
@@ -241,11 +300,56 @@ def generate_html(
         node_count=len(view.nodes),
         edge_count=len(view.edges),
         subtitle=subtitle,
+        communities=[c for c in data["communities"] if c["size"] >= COLLAPSE_MIN_NODES],
+        periods=_periods(view),
+        dated=sum(1 for n in view.nodes if n.signed_on),
+        agreements=counts.get("Agreement", 0),
         live=live,
-        physics_max=PHYSICS_MAX_NODES,
-        app_js=_template("app.js"),
+        app_js="\n".join(_template(name) for name in _SCRIPTS),
         app_css=_template("app.css"),
     )
+
+
+#: The page's scripts, in the order they run: dates, layout and labels first, the page last.
+_SCRIPTS = ("dates.js", "layout.js", "labels.js", "app.js")
+
+#: Communities of fewer nodes are not listed in the page's panel and do not collapse.
+COLLAPSE_MIN_NODES = 3
+
+#: Members named in the hover text of a collapsed community.
+_MEMBERS_SHOWN = 12
+
+
+def _periods(view: GraphView) -> list[dict[str, str]]:
+    """The years and months in which agreements were signed, each with how many."""
+    counts: dict[str, int] = {}
+    for node in view.nodes:
+        for period in {d[:n] for d in node.signed_on for n in (4, 7) if len(d) >= n}:
+            counts[period] = counts.get(period, 0) + 1
+    indent = {4: "", 7: "\u2003"}  # months under their year
+    return [{"value": p, "text": f"{indent[len(p)]}{p} ({counts[p]})"} for p in sorted(counts)]
+
+
+def _community(community: Community, label: dict[str, str]) -> dict[str, Any]:
+    """What the page needs of a community: its name (the hub's), size and hover text."""
+    names = [label[m] for m in community.members]
+    more = len(names) - _MEMBERS_SHOWN
+    if community.isolated:
+        name, heading = "孤立节点 isolated", "孤立节点 · nodes without edges"
+    else:
+        name, heading = short_label(names[0], 12), "社区 · community (Louvain)"
+    lines = [heading, f"{len(names)} 个节点 nodes", "、".join(names[:_MEMBERS_SHOWN])]
+    if more > 0:
+        lines[-1] += f" …(+{more})"
+    lines.append("双击展开 · double-click to expand")
+    return {
+        "id": community.id,
+        "name": name,
+        "size": len(names),
+        "isolated": community.isolated,
+        "hub": community.hub,
+        "title": "\n".join(lines),
+    }
 
 
 def write_html(graph: Graph | Dataset, path: str | Path, **kw: Any) -> Path:

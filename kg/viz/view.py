@@ -1,5 +1,5 @@
-"""The view model of a graph: the nodes and edges the page draws, with classes, labels and
-hover texts, selected by focus and class (:func:`graph_view`)."""
+"""The view model of a graph: the nodes and edges the page draws, with classes, labels, signing
+dates and hover texts, selected by focus and class (:func:`graph_view`)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PHYSICS_MAX_NODES",
     "STABILIZATION_ITERATIONS",
-    "DATE_CLASS",
+    "LABEL_MAX_CHARS",
     "VIEW_CLASSES",
     "ViewClass",
     "ViewNode",
@@ -35,15 +35,18 @@ __all__ = [
     "GraphView",
     "graph_view",
     "search_key",
+    "short_label",
 ]
 
-#: Above this many nodes the page starts with physics off: nodes stay where the radial layout
-#: computed here put them (a button turns the simulation on); at or below it the simulation
-#: is stabilised before the graph is shown and keeps running.
+#: Above this many nodes the page draws for speed: straight edges, hidden while dragging or
+#: zooming, and no hover highlighting.
 PHYSICS_MAX_NODES = 500
 
-#: Iterations of the layout simulation run before a graph with physics on is first shown.
+#: Iterations of the layout simulation run before a page with physics on is first shown.
 STABILIZATION_ITERATIONS = 150
+
+#: Labels longer than this many characters are drawn shortened (the hover text has them whole).
+LABEL_MAX_CHARS = 18
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,13 @@ _CLASS_STYLE = (
     ("Project", "#b07aa1", "hexagon"),
     ("Target", "#ff9da7", "triangleDown"),
     ("Quantity", "#bab0ac", "square"),
-    ("Date", "#9c755f", "diamond"),
 )
 
-#: The pseudo-class of signing dates: ``cy:signedOn`` values are drawn as nodes.
-DATE_CLASS = "Date"
-
-#: Properties drawn as edges; every other triple shows in the hover text or not at all.
+#: Properties drawn as edges; every other triple shows in the hover text or not at all. A
+#: signing date (``cy:signedOn``) is a literal property of its agreement, never a node: two
+#: agreements signed the same day are not related.
 _EDGE_PROPERTIES = (
     CY.party,
-    CY.signedOn,
     CY.includesDistrict,
     CY.coreArea,
     CY.plannedArea,
@@ -123,10 +123,7 @@ def _term_label(term: URIRef) -> str:
 def _view_classes() -> tuple[ViewClass, ...]:
     classes = []
     for name, color, shape in _CLASS_STYLE:
-        if name == DATE_CLASS:
-            zh, en = "日期", "Date"
-        else:
-            zh, en = _ontology_labels().get(CY[name], (name, name))
+        zh, en = _ontology_labels().get(CY[name], (name, name))
         classes.append(ViewClass(name, zh or name, en or name, color, shape))
     return tuple(classes)
 
@@ -147,7 +144,9 @@ VIEW_CLASSES: Sequence[ViewClass] = _ViewClasses()
 
 @dataclass
 class ViewNode:
-    """A node of the view: a resource of a drawn class, or a signing date."""
+    """A node of the view: a resource of a drawn class; an agreement carries its signing dates
+    (``signed_on``: the lexical forms of its ``cy:signedOn`` values, ``2021-12-17``, ``2023-09``
+    or ``1974``, sorted)."""
 
     id: str
     label: str
@@ -155,6 +154,7 @@ class ViewNode:
     title: str
     names: tuple[str, ...]
     degree: int = 0
+    signed_on: tuple[str, ...] = ()
 
 
 @dataclass
@@ -214,6 +214,17 @@ def _zh_label(graph: Graph, node: Node) -> str | None:
 def _local(term: Node) -> str:
     text = str(term)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def short_label(text: str, limit: int = LABEL_MAX_CHARS) -> str:
+    """``text`` cut to ``limit`` characters and an ellipsis when it is longer.
+
+    >>> short_label("推进成渝地区双城经济圈建设携手共促巴蜀文化旅游走廊建设战略合作协议")
+    '推进成渝地区双城经济圈建设携手共促巴…'
+    >>> short_label("共建西部金融中心合作协议")
+    '共建西部金融中心合作协议'
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def search_key(text: str) -> str:
@@ -295,22 +306,19 @@ def _node_title(index: _Index, node: Node, cls: str, label: str) -> str:
     view_cls = next(c for c in VIEW_CLASSES if c.name == cls)
     graph = index.graph
     lines = [f"{view_cls.label_zh} · {view_cls.label_en}", label]
-    if isinstance(node, URIRef):
-        alt = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
-        if alt:
-            lines.append(f"别名 also: {'、'.join(alt)}")
-        for prop in _KEY_PROPERTIES:
-            values = sorted({_value_text(index, v) for v in graph.objects(node, prop)})
-            if prop == CY.value and values:
-                unit = graph.value(node, CY.unit)
-                if unit is not None:
-                    values = [f"{v} {_value_text(index, unit)}" for v in values]
-            if values:
-                lines.append(f"{_term_label(prop)}: {'；'.join(values)}")
-        sentences = index.sentences(index.mentions.get(node, ()))
-        if not sentences:
-            sentences = index.sentences(index.asserted_object.get(node, ()))
-    else:
+    alt = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
+    if alt:
+        lines.append(f"别名 also: {'、'.join(alt)}")
+    for prop in _KEY_PROPERTIES:
+        values = sorted({_value_text(index, v) for v in graph.objects(node, prop)})
+        if prop == CY.value and values:
+            unit = graph.value(node, CY.unit)
+            if unit is not None:
+                values = [f"{v} {_value_text(index, unit)}" for v in values]
+        if values:
+            lines.append(f"{_term_label(prop)}: {'；'.join(values)}")
+    sentences = index.sentences(index.mentions.get(node, ()))
+    if not sentences:
         sentences = index.sentences(index.asserted_object.get(node, ()))
     return "\n".join(lines + _sentence_lines(sentences))
 
@@ -346,7 +354,10 @@ def _all_nodes_and_edges(index: _Index) -> tuple[dict[str, ViewNode], list[ViewE
         label = _zh_label(graph, node) or _local(node)
         names = {label, *map(str, graph.objects(node, SKOS.altLabel))}
         title = _node_title(index, node, cls, label)
-        nodes[str(node)] = ViewNode(str(node), label, cls, title, tuple(sorted(names)))
+        dates = tuple(sorted({str(d) for d in graph.objects(node, CY.signedOn)}))
+        nodes[str(node)] = ViewNode(
+            str(node), label, cls, title, tuple(sorted(names)), signed_on=dates
+        )
 
     edges: list[ViewEdge] = []
     for prop in _EDGE_PROPERTIES:
@@ -355,18 +366,9 @@ def _all_nodes_and_edges(index: _Index) -> tuple[dict[str, ViewNode], list[ViewE
             source = str(s)
             if source not in nodes:
                 continue
-            if isinstance(o, Literal):
-                if prop != CY.signedOn:
-                    continue
-                target = f"date:{o}"
-                if target not in nodes:
-                    text = str(o)
-                    title = _node_title(index, o, DATE_CLASS, text)
-                    nodes[target] = ViewNode(target, text, DATE_CLASS, title, (text,))
-            else:
-                target = str(o)
-                if target not in nodes:
-                    continue
+            target = str(o)
+            if isinstance(o, Literal) or target not in nodes:
+                continue
             lines = [
                 f"{prop_label} · {_ontology_labels().get(prop, ('', _local(prop)))[1]}",
                 f"{nodes[source].label} → {nodes[target].label}",
@@ -400,9 +402,9 @@ def graph_view(
     """The nodes and edges drawn for ``graph``.
 
     Nodes are the resources typed with a class of :data:`VIEW_CLASSES` (agencies, agreements,
-    places, projects, quantities and targets) plus one node per signing date; edges are the
-    triples of the ontology's relation properties between them (``cy:party``,
-    ``cy:signedOn``, ``cy:includesDistrict`` …). Provenance nodes (documents, sentences,
+    places, projects, quantities and targets); an agreement's signing dates are properties of
+    its node (``signed_on``), not nodes. Edges are the triples of the ontology's relation
+    properties between them (``cy:party``, ``cy:includesDistrict`` …). Provenance nodes (documents, sentences,
     mentions, assertions) are not drawn: their text shows in the hover titles.
 
     ``classes`` (local names, English or Chinese class labels, or one comma-separated string)
