@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from kg.curation import Resolver, apply_corrections, article_names, plan
-from kg.curation.corrections import read_corrections
+from kg.curation.corrections import Selector, read_corrections
 from kg.extract import extract
 from kg.model.shapes import check_statements
 from kg.model.triples import extraction_statements
@@ -231,3 +231,22 @@ def test_curation_records_a_rename_onto_a_named_entity_makes_one(tmp_path, resol
     agencies = {m.entity for m in ex.mentions if m.entity.cls == "Agency"}
     assert {(e.key, e.label) for e in agencies} == {("重庆市科学技术局", "重庆市 科学技术局")}
     assert check_statements(sorted(extraction_statements(ex))) == []
+
+
+#: (what a merge's `into` or a party says, the class, the entity it designates)
+DESIGNATED = [
+    ("北碚区", "District", Entity("District", "500109", "北碚区", "500109")),
+    ("500109", "District", Entity("District", "500109", "北碚区", "500109")),
+    ("id:district/500109", "District", Entity("District", "500109", "北碚区", "500109")),
+    ("俄罗斯", "Country", Entity("Country", "RU", "俄罗斯", "RU")),
+    ("重庆市科技局", "Agency", Entity("Agency", "重庆市科学技术局", "重庆市科学技术局")),
+    ("星河局", "Agency", Entity("Agency", "星河局", "星河局")),
+    ("《共建星河协议》", "Agreement", Entity("Agreement", "共建星河协议", "共建星河协议")),
+    ("共建星河协议@2021-12-17", "Agreement", Entity("Agreement", "共建星河协议@2021-12-17", "共建星河协议")),
+    ("id:agreement/共建星河协议@2021-12-17", "Agreement", Entity("Agreement", "共建星河协议@2021-12-17", "共建星河协议")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cls", "entity"), DESIGNATED)
+def test_curation_records_the_entity_a_name_designates(resolver, text, cls, entity):
+    assert resolver.entity_for(Selector(text), cls) == entity

@@ -121,14 +121,21 @@ class Resolver:
         return Entity(cls, key, undated(key) if cls == "Agreement" else key)
 
     def _of_name(self, cls: str, text: str) -> Entity:
+        """The entity a name (or a key) designates: a division or country by its code or
+        full name, anything else keyed by the name (an agreement's date kept in its key)."""
         label = text.strip()
         if label.startswith("《") and label.endswith("》"):
             label = label[1:-1]
+        key, lex = normalize_name(label), self.lex
         if cls in ("City", "District"):
-            codes = self.lex.divisions.full.get(normalize_name(label), ())
-            if len(codes) == 1 and self.lex.divisions.by_code[codes[0]].cls == cls:
-                return division_entity(codes[0], self.lex)
-        return Entity(cls, normalize_name(label), label)
+            codes = (key,) if key in lex.divisions.by_code else lex.divisions.full.get(key, ())
+            if len(codes) == 1 and lex.divisions.by_code[codes[0]].cls == cls:
+                return division_entity(codes[0], lex)
+        if cls == "Country" and (key in lex.countries or key in lex.country_names):
+            return country_entity(key if key in lex.countries else lex.country_names[key], lex)
+        if cls == "Agreement":
+            label = undated(label)
+        return Entity(cls, key, label)
 
     def tokens(self, sel: Selector) -> frozenset[str]:
         """What a name index (:mod:`kg.curation.names`) holds of any entity ``sel`` may
