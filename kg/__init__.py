@@ -51,6 +51,7 @@ _EXPORTS = {
     "generate_html": "kg.viz",
     "write_html": "kg.viz",
     "graph_view": "kg.viz",
+    "make_server": "kg.server.app",
     # entity cards and the timeline
     "Card": "kg.cards",
     "entity_card": "kg.cards",

@@ -54,3 +54,18 @@ def test_bench_curation_reports_every_figure(tmp_path):
     assert 0 < result["corrections_added_rebuilt"] <= 12
     assert 0 < result["one_changed_rebuilt"] <= result["corrections_added_rebuilt"]
     assert "| one correction changed: rebuild (s), articles built again |" in done.stdout
+
+
+def test_bench_fast_lane_prints_both_settings():
+    """bench/fast_lane.py runs and reports the ASK with and without the fast lane (the
+    figures themselves are the script's to print, not this test's to judge)."""
+    cmd = [sys.executable, str(ROOT / "bench" / "fast_lane.py"), "--timeout", "3"]
+    done = subprocess.run(
+        [*cmd, "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    [fast] = [line for line in lines if line.startswith("--fast-lane 1 ")]
+    [slow] = [line for line in lines if line.startswith("--fast-lane 0 ")]
+    assert "HTTP status 200;" in fast and "long queries still running then: 2)" in fast
+    assert "the ASK's answer after" in slow

@@ -9,8 +9,6 @@ the test corpus's timeline by quarter and sector to ``tests/artifacts/timeline_c
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,61 +19,15 @@ from kg.cli import main
 from kg.sparql import open_graph
 from kg.timeline import agreement_timeline, timeline_chart
 
-from .conftest import DATA, ROOT, SEED
+from .conftest import DATA, SEED
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-
-def _missing() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "the selenium package is not installed (pip install selenium)"
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not Path(path).exists():
-            return f"{path} not found (apt-get install chromium chromium-driver; needs {package})"
-    return None
-
-
-_REASON = _missing()
-if _REASON:
-    if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"KG_REQUIRE_BROWSER=1 but {_REASON}", pytrace=False)
-    pytest.skip(_REASON, allow_module_level=True)
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-#: Chromium with every network path closed: no background services, and a proxy that
-#: refuses everything (loopback included), so any request that is not a file fails.
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--proxy-server=127.0.0.1:9",
-    "--proxy-bypass-list=<-loopback>",
-    "--window-size=1400,1000",
-    "--lang=zh-CN",
-]
+# (imported from the view's browser test, which skips or fails without a browser)
+from .test_viz_browser import ARTIFACTS, WebDriverWait, start_chromium
 
 
 @pytest.fixture(scope="module")
 def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    chrome = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    chrome = start_chromium()
     chrome.set_window_size(1400, 1000)
     yield chrome
     chrome.quit()

@@ -8,6 +8,7 @@ import sys
 
 from kg.cli.common import GRAPH_FORMS, add_graph_argument
 from kg.server.app import (
+    DEFAULT_FAST_LANE,
     DEFAULT_HOST,
     DEFAULT_MEMORY_MB,
     DEFAULT_PORT,
@@ -27,10 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve a graph as a read-only SPARQL endpoint",
         description=f"Serve GRAPH ({GRAPH_FORMS}) at "
         "http://HOST:PORT/sparql, following the SPARQL 1.1 Protocol: GET and POST, results as "
-        "JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, RDF/XML or JSON-LD by content "
-        "negotiation. Updates, LOAD and SERVICE are refused (query workers cannot open a "
-        "connection at all). FROM and FROM NAMED are honoured; default-graph-uri and "
-        "named-graph-uri override them. Fixed limits: a request body of at most "
+        "JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, RDF/XML, JSON-LD, N3, TriG or "
+        "N-Quads by content negotiation (format= wins over Accept when it can be served); a "
+        "GET without a query gives the SPARQL service description, and http://HOST:PORT/ is a "
+        "query page (YASGUI, offline) with the named queries as examples. No prefix is "
+        "predeclared: queries declare theirs. Updates, LOAD and SERVICE are refused (query "
+        "workers cannot open a connection at all). FROM and FROM NAMED are honoured; "
+        "default-graph-uri and named-graph-uri override them. Fixed limits: a request body of "
+        "at most "
         f"{_LIMITS.max_body >> 20} MiB, request line and headers within "
         f"{_LIMITS.header_timeout:g} s and a body within {_LIMITS.body_timeout:g} s, "
         f"{_LIMITS.backlog} connections waiting (more are answered 503). Stop it with Ctrl-C.",
@@ -61,7 +66,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "a cut result carries the header X-Result-Truncated",
     )
     parser.add_argument(
-        "--workers", type=int, default=2, metavar="N", help="query worker processes (default 2)"
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="query worker processes (default 2), each holding the graph; with the fast lane "
+        "one more stands by for short queries",
+    )
+    parser.add_argument(
+        "--fast-lane",
+        type=float,
+        default=DEFAULT_FAST_LANE,
+        metavar="S",
+        help=f"a query that finds every worker busy may run up to S seconds on a worker kept "
+        f"for short queries (default {DEFAULT_FAST_LANE:g}); a longer one is stopped there and "
+        "waits for a worker as usual; 0: no fast lane (and one process fewer)",
+    )
+    parser.add_argument(
+        "--cors",
+        default="*",
+        metavar="ORIGINS",
+        help="origins whose web pages may read the answers (CORS): '*' (default; any, as the "
+        "endpoint is read-only and takes no credentials), origins separated by commas "
+        "(https://example.org,http://127.0.0.1:8000), or 'none' for no CORS headers",
     )
     parser.add_argument(
         "--max-memory",
@@ -99,13 +126,16 @@ def run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         max_memory_mb=args.max_memory,
         limits=ConnectionLimits(threads=args.threads),
+        cors=args.cors,
+        fast_lane=args.fast_lane,
     )
     signal.signal(signal.SIGTERM, _stop)
+    lane = f"fast lane {args.fast_lane:g} s" if args.fast_lane else "no fast lane"
     print(
-        f"SPARQL endpoint at {server.url} ({server.pool.triples} triples; read-only; "
+        f"SPARQL endpoint at {server.url} ({server.pool.triples} statements; read-only; "
         f"time limit {args.timeout:g} s; at most {args.max_results} results; "
-        f"{args.max_memory} MB per query). "
-        "Ctrl-C to stop.",
+        f"{args.max_memory} MB per query; {lane}; {server.config.cors.describe()}); "
+        f"query page at {server.url.removesuffix('sparql')}. Ctrl-C to stop.",
         flush=True,
     )
     try:

@@ -1,16 +1,20 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers.
 
-The query workers are in :mod:`kg.server.workers`, connection limits (threads, deadlines,
-body size) in :mod:`kg.server.connections`, content negotiation in :mod:`kg.server.negotiation`.
+``/sparql`` answers queries (GET, POST) and, asked without one, gives the service
+description (:mod:`kg.server.description`); ``/`` is the query page (:mod:`kg.server.page`).
+The query workers are in :mod:`kg.server.workers` and their pool (with its fast lane) in
+:mod:`kg.server.pool`, connection limits (threads, deadlines, body size) in
+:mod:`kg.server.connections`, content negotiation in :mod:`kg.server.negotiation`, CORS in
+:mod:`kg.server.cors`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import tempfile
 import threading
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -23,28 +27,24 @@ from kg.server.connections import (
     LimitedHTTPServer,
     LimitedRequestHandler,
 )
-from kg.server.negotiation import GRAPH_OUT, GRAPH_TYPES, RESULT_OUT, RESULT_TYPES, negotiate
-from kg.server.workers import QueryStopped, QueryTimeout, WorkerPool, decode_row
-from kg.sparql import (
-    QUERY_PREFIXES,
-    QueryResult,
-    format_csv,
-    format_json,
-    format_tsv,
-    format_xml,
-    infer,
-    open_graph,
-    parse_iri,
-    query_form,
-)
+from kg.server.cors import ALLOWED_METHODS, CorsPolicy
+from kg.server.description import ServiceFacts
+from kg.server.negotiation import GRAPH_TYPES, RESULT_TYPES, negotiate
+from kg.server.page import query_page, static_file
+from kg.server.pool import DEFAULT_FAST_LANE, WorkerPool
+from kg.server.protocol import Response, ServerConfig, answer, describe, error
+from kg.server.workers import QueryStopped, QueryTimeout
+from kg.sparql import QUERY_PREFIXES, infer, open_graph
 
 __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_PORT",
     "RESULT_TYPES",
     "GRAPH_TYPES",
+    "DEFAULT_FAST_LANE",
     "ServerConfig",
     "ConnectionLimits",
+    "CorsPolicy",
     "QueryStopped",
     "QueryTimeout",
     "WorkerPool",
@@ -56,53 +56,10 @@ __all__ = [
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_MEMORY_MB = 1024  # per query worker, beyond the graph it holds
+ENDPOINT_PATH = "/sparql"
+_HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 
 # --------------------------------------------------------------------------- HTTP
-
-
-@dataclass
-class ServerConfig:
-    """Limits and behaviour of the endpoint."""
-
-    timeout: float = 10.0
-    max_results: int = 10000
-    quiet: bool = False
-    prefixes: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _Response:
-    status: int
-    body: bytes
-    content_type: str = "text/plain; charset=utf-8"
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def _error(status: int, message: str) -> _Response:
-    return _Response(status, (message.rstrip() + "\n").encode("utf-8"))
-
-
-def _results_body(reply: tuple, fmt: str) -> tuple[bytes, bool]:
-    if reply[0] == "ask":
-        result = QueryResult("ASK", boolean=reply[1])
-    else:
-        _, variables, rows, truncated = reply
-        result = QueryResult(
-            "SELECT", variables=variables, rows=[decode_row(r) for r in rows], truncated=truncated
-        )
-    render = {"json": format_json, "xml": format_xml, "csv": format_csv, "tsv": format_tsv}[fmt]
-    return render(result).encode("utf-8"), result.truncated
-
-
-def _dataset_error(params: dict[str, list[str]]) -> _Response | None:
-    """400 for a ``default-graph-uri`` or ``named-graph-uri`` that is not an absolute IRI."""
-    for name in ("default-graph-uri", "named-graph-uri"):
-        for value in params.get(name, []):
-            try:
-                parse_iri(value)
-            except ValueError as exc:
-                return _error(HTTPStatus.BAD_REQUEST, f"{name} {value[:80]!r}: {exc}")
-    return None
 
 
 class SparqlServer(LimitedHTTPServer):
@@ -121,7 +78,13 @@ class SparqlServer(LimitedHTTPServer):
         self.cleanup: list[Path] = []  # temporary files to remove on close
         self._serving = threading.Event()
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.page = query_page(config.prefixes)
+        self.facts = ServiceFacts(
+            pool.triples, pool.graph_count, tuple(pool.graph_names), config.regime
+        )
         super().__init__(address, _Handler, limits or ConnectionLimits())
+        if config.cors.origins == "*":  # the 503 of a full queue, sent before any header is read
+            self.busy_headers = b"Access-Control-Allow-Origin: *\r\n"
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Answer requests until :meth:`close` (or ``shutdown``) is called from another thread."""
@@ -136,60 +99,23 @@ class SparqlServer(LimitedHTTPServer):
         """The endpoint's URL."""
         host, port = self.server_address[:2]
         host = f"[{host}]" if ":" in str(host) else host
-        return f"http://{host}:{port}/sparql"
+        return f"http://{host}:{port}{ENDPOINT_PATH}"
 
-    def answer(self, text: str, params: dict[str, list[str]], accept: str | None) -> _Response:
+    def endpoint_url(self, host: str | None) -> str:
+        """The endpoint's URL as a client reached it (its ``Host`` header), else :attr:`url`."""
+        if host and _HOST.fullmatch(host.strip()):
+            return f"http://{host.strip()}{ENDPOINT_PATH}"
+        return self.url
+
+    def describe(
+        self, params: dict[str, list[str]], accept: str | None, host: str | None
+    ) -> Response:
+        """The service description (a GET without a query), in the format asked for."""
+        return describe(self.endpoint_url(host), self.facts, params, accept)
+
+    def answer(self, text: str, params: dict[str, list[str]], accept: str | None) -> Response:
         """Check, run and render one query (the protocol's ``query`` operation)."""
-        form = query_form(text)
-        if form == "UPDATE":
-            word = text.strip().split(None, 1)[0].upper() if text.strip() else ""
-            what = "LOAD" if "LOAD" in word else "SPARQL updates (INSERT, DELETE, LOAD, ...)"
-            return _error(
-                HTTPStatus.FORBIDDEN, f"refused: this endpoint is read-only; {what} not allowed"
-            )
-        refused = _dataset_error(params)
-        if refused is not None:
-            return refused
-        kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "results"
-        fmt = negotiate(accept, kind, (params.get("format") or params.get("output") or [None])[0])
-        if fmt is None:
-            offered = ", ".join(RESULT_TYPES if kind == "results" else GRAPH_TYPES)
-            return _error(HTTPStatus.NOT_ACCEPTABLE, f"not acceptable; this query offers {offered}")
-        request = {
-            "query": text,
-            "max_results": self.config.max_results,
-            "default_graphs": params.get("default-graph-uri", []),
-            "named_graphs": params.get("named-graph-uri", []),
-            "graph_format": fmt if kind == "graph" else "turtle",
-        }
-        try:
-            reply = self.pool.run(request, self.config.timeout)
-        except QueryStopped as exc:
-            return _error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
-        status = reply[0]
-        if status == "syntax":
-            message = reply[1] if reply[1].startswith("SPARQL") else f"SPARQL error: {reply[1]}"
-            return _error(HTTPStatus.BAD_REQUEST, message)
-        if status == "refused":
-            return _error(HTTPStatus.FORBIDDEN, reply[1])
-        if status == "error":
-            return _error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {reply[1]}")
-        if status == "graph":
-            if kind != "graph":  # the form was not recognised up front; honour the default
-                fmt = "turtle"
-            body, truncated = reply[1], reply[2]
-            content_type = GRAPH_OUT[fmt][1]
-            if content_type.startswith("text/"):
-                content_type += "; charset=utf-8"
-        else:
-            if kind != "results":
-                fmt = "json"
-            body, truncated = _results_body(reply, fmt)
-            content_type = RESULT_OUT[fmt]
-        headers = {}
-        if truncated:
-            headers["X-Result-Truncated"] = f"true; limit={self.config.max_results}"
-        return _Response(HTTPStatus.OK, body, content_type, headers)
+        return answer(self.pool, self.config, text, params, accept)
 
     def close(self) -> None:
         """Stop serving, close the socket and stop the workers."""
@@ -210,33 +136,48 @@ class _Handler(LimitedRequestHandler):
         if not self.server.config.quiet:
             super().log_message(format, *args)
 
-    def _send(self, response: _Response) -> None:
+    def _header(self, name: str) -> str | None:
+        headers = getattr(self, "headers", None)  # none yet when the request line was bad
+        return headers.get(name) if headers is not None else None
+
+    def _send(self, response: Response) -> None:
         self.start_response()
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("Vary", "Accept")
+        cors = self.server.config.cors
+        self.send_header("Vary", "Accept, Origin" if cors.varies else "Accept")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        headers = {**cors.headers(self._header("Origin")), **response.headers}
         if self.close_connection:
             self.send_header("Connection", "close")
-        for name, value in response.headers.items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(response.body)
 
-    def _route(self) -> tuple[str, dict[str, list[str]]] | None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The standard library's errors (a bad request line, an unknown method) as plain
+        text with the CORS headers, like every other answer."""
+        self.close_connection = True
+        phrase = message or HTTPStatus(code).phrase
+        if code == HTTPStatus.NOT_IMPLEMENTED:
+            phrase = f"{phrase}; this endpoint answers {ALLOWED_METHODS}"
+        self._send(error(code, phrase))
+
+    def _route(self) -> tuple[str, dict[str, list[str]]]:
         parts = urlsplit(self.path)
-        if parts.path.rstrip("/") != "/sparql":
-            self._send(
-                _error(HTTPStatus.NOT_FOUND, f"not found; the endpoint is {self.server.url}")
-            )
-            return None
-        return parts.path, parse_qs(parts.query, keep_blank_values=True)
+        path = parts.path if parts.path in ("", "/") else parts.path.rstrip("/")
+        return path or "/", parse_qs(parts.query, keep_blank_values=True)
+
+    def _not_found(self) -> None:
+        self._send(error(HTTPStatus.NOT_FOUND, f"not found; the endpoint is {self.server.url}"))
 
     def _dispatch(self, params: dict[str, list[str]]) -> None:
         if "update" in params:
             self._send(
-                _error(HTTPStatus.FORBIDDEN, "refused: this endpoint is read-only; no updates")
+                error(HTTPStatus.FORBIDDEN, "refused: this endpoint is read-only; no updates")
             )
             return
         queries = params.get("query", [])
@@ -247,45 +188,84 @@ class _Handler(LimitedRequestHandler):
                 if not queries
                 else "more than one query parameter"
             )
-            self._send(_error(HTTPStatus.BAD_REQUEST, message))
+            self._send(error(HTTPStatus.BAD_REQUEST, message))
             return
         try:
             response = self.server.answer(queries[0], params, self.headers.get("Accept"))
         except Exception as exc:  # never drop the connection without an answer
-            response = _error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {exc}")
+            response = error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {exc}")
+        self._send(response)
+
+    def _static(self, path: str) -> None:
+        if path == "/":
+            response = Response(HTTPStatus.OK, self.server.page, "text/html; charset=utf-8")
+            response.headers["Cache-Control"] = "no-cache"
+        else:
+            found = static_file(path.removeprefix("/static/"))
+            if found is None:
+                self._not_found()
+                return
+            response = Response(HTTPStatus.OK, *found)
+            response.headers["Cache-Control"] = "public, max-age=86400"
         self._send(response)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
         if self.has_body():  # not read: the connection cannot carry another request
             self.close_connection = True
-        routed = self._route()
-        if routed is not None:
-            self._dispatch(routed[1])
+        path, params = self._route()
+        if path == ENDPOINT_PATH:
+            if "query" in params or "update" in params:
+                self._dispatch(params)
+            else:
+                self._send(
+                    self.server.describe(params, self.headers.get("Accept"), self._header("Host"))
+                )
+        elif path == "/" or path.startswith("/static/"):
+            self._static(path)
+        else:
+            self._not_found()
 
     def do_HEAD(self) -> None:  # noqa: N802
         self.do_GET()
 
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        """Which methods the server answers, and the answer to a CORS preflight."""
+        if self.has_body():
+            self.close_connection = True
+        path, _ = self._route()
+        if path not in (ENDPOINT_PATH, "/", "*") and not path.startswith("/static/"):
+            self._not_found()
+            return
+        response = Response(HTTPStatus.NO_CONTENT, b"", headers={"Allow": ALLOWED_METHODS})
+        if self.headers.get("Access-Control-Request-Method"):
+            response.headers.update(
+                self.server.config.cors.preflight(
+                    self.headers.get("Origin"), self.headers.get("Access-Control-Request-Headers")
+                )
+            )
+        self._send(response)
+
     def do_POST(self) -> None:  # noqa: N802
         close_after = self.close_connection
         self.close_connection = True  # until the body is read in full
-        routed = self._route()
-        if routed is None:
+        path, params = self._route()
+        if path != ENDPOINT_PATH:
+            self._not_found()
             return
-        params = routed[1]
         try:
             body = self.read_body()
         except BodyError as exc:
-            self._send(_error(exc.status, str(exc)))
+            self._send(error(exc.status, str(exc)))
             return
         except TimeoutError:
-            self._send(_error(HTTPStatus.REQUEST_TIMEOUT, "the request body came too slowly"))
+            self._send(error(HTTPStatus.REQUEST_TIMEOUT, "the request body came too slowly"))
             return
         self.close_connection = close_after
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            self._send(_error(HTTPStatus.BAD_REQUEST, "the request body is not UTF-8"))
+            self._send(error(HTTPStatus.BAD_REQUEST, "the request body is not UTF-8"))
             return
         if content_type == "application/x-www-form-urlencoded":
             form = parse_qs(text, keep_blank_values=True)
@@ -294,11 +274,11 @@ class _Handler(LimitedRequestHandler):
             self._dispatch({**params, "query": [text]})
         elif content_type == "application/sparql-update":
             self._send(
-                _error(HTTPStatus.FORBIDDEN, "refused: this endpoint is read-only; no updates")
+                error(HTTPStatus.FORBIDDEN, "refused: this endpoint is read-only; no updates")
             )
         else:
             self._send(
-                _error(
+                error(
                     HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                     "POST application/x-www-form-urlencoded (query=...) or application/sparql-query",
                 )
@@ -307,7 +287,9 @@ class _Handler(LimitedRequestHandler):
     def _read_only(self) -> None:
         if self.has_body():
             self.close_connection = True
-        self._send(_error(HTTPStatus.METHOD_NOT_ALLOWED, "refused: this endpoint is read-only"))
+        response = error(HTTPStatus.METHOD_NOT_ALLOWED, "refused: this endpoint is read-only")
+        response.headers["Allow"] = ALLOWED_METHODS
+        self._send(response)
 
     do_PUT = do_DELETE = do_PATCH = _read_only  # noqa: N815
 
@@ -340,12 +322,18 @@ def make_server(
     quiet: bool = False,
     max_memory_mb: int | None = DEFAULT_MEMORY_MB,
     limits: ConnectionLimits | None = None,
+    cors: str | CorsPolicy = "*",
+    fast_lane: float = DEFAULT_FAST_LANE,
 ) -> SparqlServer:
-    """Load ``graph`` into worker processes and bind the endpoint (``port=0``: any free port).
+    """Load ``graph`` (a file, a build folder or a store) into worker processes and bind the
+    endpoint (``port=0``: any free port).
 
     Each worker may take ``max_memory_mb`` more megabytes than it holds once the graph is
-    loaded (``None``: no limit); ``limits`` bounds the connections (:class:`ConnectionLimits`).
-    Call ``serve_forever()`` to answer requests and ``close()`` to stop.
+    loaded (``None``: no limit); ``limits`` bounds the connections (:class:`ConnectionLimits`);
+    ``cors`` says which origins' pages may read answers (:meth:`CorsPolicy.parse`);
+    ``fast_lane`` is what a query may take on the worker kept for short ones (``0``: no such
+    worker; :mod:`kg.server.pool`). Call ``serve_forever()`` to answer requests and
+    ``close()`` to stop.
     """
     if timeout <= 0:
         raise InputError("--timeout must be positive")
@@ -356,11 +344,20 @@ def make_server(
     limits = limits or ConnectionLimits()
     if limits.threads < 1:
         raise InputError("--threads must be at least 1")
+    if workers < 1:
+        raise InputError("--workers must be at least 1")
+    if fast_lane < 0:
+        raise InputError("--fast-lane must be 0 (none) or more seconds")
+    policy = cors if isinstance(cors, CorsPolicy) else CorsPolicy.parse(cors)
     source, fmt, temporary = _served_file(graph, infer_regime)
     try:
         memory = max_memory_mb << 20 if max_memory_mb else None
-        pool = WorkerPool(source, fmt, QUERY_PREFIXES, size=workers, memory_limit=memory)
-        config = ServerConfig(timeout, max_results, quiet, dict(QUERY_PREFIXES))
+        pool = WorkerPool(
+            source, fmt, QUERY_PREFIXES, size=workers, memory_limit=memory, fast_lane=fast_lane
+        )
+        config = ServerConfig(
+            timeout, max_results, quiet, dict(QUERY_PREFIXES), policy, infer_regime
+        )
         try:
             server = SparqlServer((host, port), pool, config, limits)
         except OSError as exc:

@@ -188,8 +188,11 @@ class LimitedRequestHandler(BaseHTTPRequestHandler):
 class LimitedHTTPServer(HTTPServer):
     """An HTTP server with a fixed pool of handler threads and a bounded queue of connections.
 
-    A connection that finds the queue full is answered ``503`` and closed at once.
+    A connection that finds the queue full is answered ``503`` and closed at once (with
+    :attr:`busy_headers`, header lines that hold whatever the request was).
     """
+
+    busy_headers: bytes = b""
 
     def __init__(
         self,
@@ -219,7 +222,9 @@ class LimitedHTTPServer(HTTPServer):
             request.settimeout(1.0)
             request.sendall(
                 b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8"
-                b"\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: "
+                b"\r\nRetry-After: 1\r\nConnection: close\r\n"
+                + self.busy_headers
+                + b"Content-Length: "
                 + str(len(body)).encode()
                 + b"\r\n\r\n"
                 + body

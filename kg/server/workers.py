@@ -1,6 +1,10 @@
 """The endpoint's query workers: processes that each load the graph into Oxigraph and
 answer queries sent over a pipe, so a query past its time or memory limit can be stopped by
-ending its process. Terms cross the pipe as plain tuples (:func:`encode_term`, :func:`decode_row`).
+ending its process (the pool that does so is :mod:`kg.server.pool`). Terms cross the pipe
+as plain tuples (:func:`encode_term`, :func:`decode_row`).
+
+Queries are read as sent: no prefix is predeclared, so a query that runs here runs on any
+other SPARQL endpoint (the query page writes the ``PREFIX`` lines into the query).
 
 A worker is sealed once its graph is loaded (:func:`_seal`): it cannot open a file
 descriptor, so no query can open a connection (Oxigraph would follow ``SERVICE``), and its
@@ -9,24 +13,31 @@ address space is capped, so a runaway query ends its own worker, not the machine
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue
+import re
 import resource
 import signal
-import sys
 import threading
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
-from kg.errors import InputError, KgError, QueryError
+from kg.errors import KgError, QueryError
 from kg.server.negotiation import GRAPH_OUT
 from kg.sparql import read_query
 
-__all__ = ["QueryTimeout", "QueryStopped", "WorkerPool", "encode_term", "decode_row"]
+__all__ = [
+    "QueryTimeout",
+    "QueryStopped",
+    "SERVICE_REFUSED",
+    "MAX_LISTED_GRAPHS",
+    "worker_main",
+    "encode_term",
+    "decode_row",
+]
+
+#: How many named graphs a worker reports by name (the service description lists them).
+MAX_LISTED_GRAPHS = 1000
 
 #: What a query that asks for another endpoint is told.
 SERVICE_REFUSED = (
@@ -123,10 +134,15 @@ def _seal(memory_limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (top + 1, top + 1))
 
 
-def _worker_main(
+def worker_main(
     conn, graph_file: str, fmt: str, prefixes: dict[str, str], memory_limit: int | None
 ) -> None:
-    """Load the graph, seal the process, then answer query requests until ``conn`` closes."""
+    """Load the graph, seal the process, then answer query requests until ``conn`` closes.
+
+    ``prefixes`` only shorten the IRIs of graphs the worker writes (CONSTRUCT, DESCRIBE in
+    Turtle); queries are read without them. Once loaded, the worker sends ``("ready",
+    statements, named graph count, the first named graphs by name)``.
+    """
     import pyoxigraph as ox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
@@ -139,8 +155,9 @@ def _worker_main(
         for text in _WARM_UP:
             _answer(store, {"query": text, "max_results": 1, "graph_format": "turtle"}, prefixes)
         _answer(store, {"query": "SELECT {", "max_results": 1}, prefixes)
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         _seal(memory_limit)
-        conn.send(("ready", len(store)))
+        conn.send(("ready", len(store), len(graphs), graphs[:MAX_LISTED_GRAPHS]))
     except Exception as exc:  # reported to the parent, which raises InputError
         conn.send(("error", f"{graph_file}: cannot load graph: {exc}"))
         return
@@ -158,6 +175,33 @@ def _worker_main(
 def _one_line(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_ERROR_AT = re.compile(r"error at (\d+):(\d+)")
+_PREFIXED_NAME_END = re.compile(r"(?<![\w.\-])((?:[^\W\d_][\w.\-]*)?):\S*$")
+
+
+def _syntax_message(query: str, message: str) -> str:
+    """Oxigraph's syntax error in one line; a prefix the query did not declare named as such
+    (Oxigraph points just past the prefixed name).
+
+    >>> _syntax_message("ASK { ?s a cy:Agency }", "error at 1:21: expected one of Prefix not found")
+    'SPARQL error at line 1, column 12: unknown prefix cy: (declare it with PREFIX cy: <...>)'
+    """
+    at = _ERROR_AT.search(message)
+    if at and "Prefix not found" in message:
+        line, column = int(at[1]), int(at[2])
+        lines = query.splitlines()
+        hit = (
+            _PREFIXED_NAME_END.search(lines[line - 1][: column - 1]) if line <= len(lines) else None
+        )
+        if hit:
+            prefix = hit[1]
+            return (
+                f"SPARQL error at line {line}, column {hit.start(1) + 1}: unknown prefix "
+                f"{prefix}: (declare it with PREFIX {prefix}: <...>)"
+            )
+    return _one_line(message)
 
 
 def _dataset(request: dict, reading) -> dict:
@@ -183,7 +227,7 @@ def _answer(store, request: dict, prefixes: dict[str, str]) -> tuple:
 
     limit = request["max_results"]
     try:
-        reading = read_query(request["query"])
+        reading = read_query(request["query"], prefixes={})
     except QueryError as exc:
         return ("syntax", str(exc))
     except RecursionError:
@@ -195,7 +239,7 @@ def _answer(store, request: dict, prefixes: dict[str, str]) -> tuple:
     if reading.service:
         return ("refused", SERVICE_REFUSED)
     try:
-        options = {"prefixes": prefixes, **_dataset(request, reading)}
+        options = _dataset(request, reading)
     except (ValueError, TypeError) as exc:
         return ("syntax", _one_line(f"a graph of the dataset is not an absolute IRI: {exc}"))
     try:
@@ -227,7 +271,7 @@ def _answer(store, request: dict, prefixes: dict[str, str]) -> tuple:
         readable = {p: ns for p, ns in prefixes.items() if p != "id"}
         return ("graph", ox.serialize(triples, format=fmt, prefixes=readable), truncated)
     except SyntaxError as exc:
-        return ("syntax", _one_line(str(exc)))
+        return ("syntax", _syntax_message(request["query"], str(exc)))
     except MemoryError:
         return ("memory",)
     except OSError as exc:
@@ -236,134 +280,6 @@ def _answer(store, request: dict, prefixes: dict[str, str]) -> tuple:
         return ("error", _one_line(f"{type(exc).__name__}: {exc}"))
     except Exception as exc:
         return ("error", _one_line(f"{type(exc).__name__}: {exc}"))
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: object
-
-
-class WorkerPool:
-    """Worker processes holding the graph; a query gets one, and a timed-out one is replaced.
-
-    Each worker holds the graph in a ``pyoxigraph.Store``. A query past the time limit is
-    stopped by ending its worker process, and one past ``memory_limit`` bytes (beyond what
-    the loaded worker holds) ends its own; a replacement starts at once, so a runaway query
-    cannot hold the server. A worker reads each query with rdflib's parser and refuses
-    ``SERVICE``; sealed, it could not open a connection anyway (:func:`_seal`).
-    """
-
-    def __init__(
-        self,
-        graph_file: Path,
-        fmt: str,
-        prefixes: dict[str, str],
-        *,
-        size: int = 2,
-        load_timeout: float = 600.0,
-        memory_limit: int | None = None,
-    ) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
-        self._args = (str(graph_file), fmt, dict(prefixes), memory_limit)
-        self.memory_limit = memory_limit
-        self._load_timeout = load_timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
-        self._workers: set[_Worker] = set()
-        self._closed = False
-        self.triples = 0
-        first = self._start()
-        self._idle.put(first)
-        for _ in range(max(1, size) - 1):
-            self._idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(
-            target=_worker_main, args=(child, *self._args), name="kg-sparql-worker", daemon=True
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
-        with self._lock:
-            self._workers.add(worker)
-        if not parent.poll(self._load_timeout):
-            self._stop(worker)
-            raise InputError(f"{self._args[0]}: loading the graph took too long")
-        try:
-            status, value = parent.recv()
-        except EOFError:
-            self._stop(worker)
-            raise InputError(f"{self._args[0]}: the query worker died loading the graph") from None
-        if status != "ready":
-            self._stop(worker)
-            raise InputError(value)
-        self.triples = value
-        return worker
-
-    def _stop(self, worker: _Worker) -> None:
-        with self._lock:
-            self._workers.discard(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
-
-    def _replace(self, worker: _Worker) -> int | None:
-        """Stop ``worker`` and start another in the background; the stopped one's exit code."""
-        self._stop(worker)
-        code = worker.process.exitcode
-
-        def start() -> None:
-            if self._closed:
-                return
-            try:
-                self._idle.put(self._start())
-            except KgError as exc:  # pragma: no cover - the graph loaded before
-                print(f"kg serve: cannot restart a query worker: {exc}", file=sys.stderr)
-
-        threading.Thread(target=start, name="kg-sparql-restart", daemon=True).start()
-        return code
-
-    def run(self, request: dict, timeout: float) -> tuple:
-        """Send ``request`` to an idle worker; raise :class:`QueryTimeout` past ``timeout`` s
-        and :class:`QueryStopped` when the worker ends (past its memory limit)."""
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(
-                f"no query worker became free within {timeout:g} s (server busy)"
-            ) from None
-        try:
-            worker.conn.send(request)
-            if worker.conn.poll(timeout):
-                reply = worker.conn.recv()
-                if reply[0] == "memory":  # a Python MemoryError: start afresh all the same
-                    self._replace(worker)
-                    raise QueryStopped(self._memory_message())
-                self._idle.put(worker)
-                return reply
-        except (EOFError, OSError):
-            worker.process.join(2)  # let it finish dying, to read how it ended
-            code = self._replace(worker)
-            if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
-                raise QueryStopped(self._memory_message()) from None
-            raise QueryStopped(f"query stopped: its worker ended (exit code {code})") from None
-        self._replace(worker)
-        raise QueryTimeout(f"query stopped: it ran past the time limit of {timeout:g} s")
-
-    def _memory_message(self) -> str:
-        limit = f" of {self.memory_limit >> 20} MB" if self.memory_limit else ""
-        return f"query stopped: it needed more than the memory limit{limit} of a query worker"
-
-    def close(self) -> None:
-        """Stop every worker."""
-        self._closed = True
-        with self._lock:
-            workers = list(self._workers)
-        for worker in workers:
-            self._stop(worker)
 
 
 def decode_row(row: tuple) -> tuple:

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph
 from kg.errors import InputError
 from kg.io.formats import RDF_FORMATS, RdfFormat, by_suffix
 from kg.io.graph_files import graph_file, iter_statements, load_data, load_graph, union_graph
-from kg.io.streaming import write_ntriples
+from kg.io.streaming import write_nquads, write_ntriples
 from kg.model.triples import bind_prefixes
 from kg.sparql.engine import rdflib_bindings, rdflib_union, run_oxigraph, run_query
 from kg.sparql.http import HttpClient
@@ -139,6 +139,17 @@ class StoreGraph(OpenGraph):
             write_ntriples(self.store, scratch)
             scratch.seek(0)
             yield from (line for line in scratch if line.strip())
+
+    def as_file(self) -> tuple[Path, RdfFormat, bool]:
+        """The store's quads as a temporary N-Quads file: each article's named graph kept."""
+        fd, name = tempfile.mkstemp(prefix="kg-graph-", suffix=".nq")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                write_nquads(self.store, handle)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        return Path(name), RDF_FORMATS["nquads"], True
 
     def close(self) -> None:
         self.store.close()

@@ -143,19 +143,20 @@ def _has_service(node: Any) -> bool:
     return False
 
 
-def read_query(text: str) -> QueryReading:
+def read_query(text: str, *, prefixes: Mapping[str, str] = QUERY_PREFIXES) -> QueryReading:
     """The form, SERVICE clauses and dataset of a read-only query, from its parsed algebra.
 
     The decision is taken on the parse tree, not on the text: comments, strings, escapes
     (``\\u0053ERVICE``) and lowercase keywords are read as the parser reads them. Raises
-    :class:`~kg.errors.QueryError` (one line) as :func:`check_query` does.
+    :class:`~kg.errors.QueryError` (one line) as :func:`check_query` does. ``prefixes``
+    are the ones a query may use undeclared (``{}`` at the endpoint: none of the package's).
 
     >>> read_query("SELECT * { OPTIONAL { service silent ?x { ?s ?p ?o } } }").service
     True
     >>> read_query('SELECT * FROM <urn:g> { ?s ?p "SERVICE <urn:x> {}" }')
     QueryReading(form='SELECT', service=False, from_graphs=('urn:g',), from_named=())
     """
-    form, prepared = prepare_query(text)
+    form, prepared = prepare_query(text, prefixes=prefixes)
     default, named = [], []
     for clause in prepared.algebra.get("datasetClause") or ():
         if "default" in clause:
@@ -235,8 +236,11 @@ def check_query(text: str) -> str:
     return prepare_query(text)[0]
 
 
-def prepare_query(text: str):  # noqa: ANN201 - rdflib's prepared query
-    """The query's form and rdflib's prepared query, after the checks of :func:`check_query`."""
+def prepare_query(  # noqa: ANN201 - rdflib's prepared query
+    text: str, *, prefixes: Mapping[str, str] = QUERY_PREFIXES
+):
+    """The query's form and rdflib's prepared query, after the checks of :func:`check_query`;
+    ``prefixes`` may be used without a ``PREFIX`` line."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
 
@@ -249,7 +253,7 @@ def prepare_query(text: str):  # noqa: ANN201 - rdflib's prepared query
             "only SELECT, ASK, CONSTRUCT and DESCRIBE queries"
         )
     try:
-        prepared = prepareQuery(text, initNs=QUERY_PREFIXES)
+        prepared = prepareQuery(text, initNs=dict(prefixes))
         return prepared.algebra.name.replace("Query", "").upper(), prepared
     except ParseException as exc:
         raise QueryError(_syntax_message(text, exc)) from None
