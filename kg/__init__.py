@@ -26,6 +26,10 @@ _EXPORTS = {
     "read_documents": "kg.io.articles",
     "extract": "kg.extract",
     "Lexicon": "kg.extract",
+    # corrections and a user's lexicon
+    "read_corrections": "kg.curation",
+    "read_lexicon": "kg.curation",
+    "apply_corrections": "kg.curation",
     # RDF
     "CY": "kg.namespace",
     "to_graph": "kg.model.triples",

@@ -17,6 +17,7 @@ class CY(DefinedNamespace):
     Agreement: URIRef
     Assertion: URIRef
     City: URIRef
+    Correction: URIRef
     District: URIRef
     Document: URIRef
     Entity: URIRef
@@ -34,6 +35,7 @@ class CY(DefinedNamespace):
     # Properties
     contentHash: URIRef
     coreArea: URIRef
+    correctionKind: URIRef
     divisionCode: URIRef
     countryCode: URIRef
     endOffset: URIRef

@@ -19,6 +19,8 @@ __all__ = [
     "DateValue",
     "Relation",
     "Extraction",
+    "Correction",
+    "Corrected",
     "Rejection",
     "printable",
     "ENTITY_CLASSES",
@@ -27,6 +29,7 @@ __all__ = [
     "YEAR_SOURCES",
     "DATE_PRECISIONS",
     "REJECT_STAGES",
+    "CORRECTION_KINDS",
 ]
 
 #: Ontology class local names an :class:`Entity` may have (read from ``ontology/chengyu.ttl``).
@@ -48,11 +51,25 @@ RELATION_PREDICATES = {
 #: Why a mention was tied to its entity.
 MERGE_BASES = ("exact", "official-code", "canonical-name", "alias-declaration")
 
-#: Where the year of a date came from.
-YEAR_SOURCES = ("explicit", "published", "text")
+#: Where the year of a date came from (``correction``: a date a corrections file set).
+YEAR_SOURCES = ("explicit", "published", "text", "correction")
 
 #: How much of a date the text gives: a day, a month (2023年9月) or a year (1974年).
 DATE_PRECISIONS = ("day", "month", "year")
+
+#: What a correction of a corrections file may do (:mod:`kg.curation`).
+CORRECTION_KINDS = (
+    "reject-entity",
+    "reject-mention",
+    "rename",
+    "merge",
+    "add-alias",
+    "set-class",
+    "add-party",
+    "remove-party",
+    "set-date",
+    "remove-date",
+)
 
 #: Where a build set an article aside: reading it, extracting it, checking it against the shapes.
 REJECT_STAGES = ("read", "extract", "shapes")
@@ -258,14 +275,53 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A correction as the graph records it: its id, kind (one of
+    :data:`CORRECTION_KINDS`), why it was made, by whom and when (a date or date-time)."""
+
+    id: str
+    kind: str
+    why: str
+    who: str
+    when: datetime.date | datetime.datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in CORRECTION_KINDS:
+            raise ValueError(f"unknown correction kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """What one correction did to one article's records.
+
+    ``influenced``: the entities it changed or made, as they are after every correction;
+    ``invalidated``: the entities, mentions and facts it took out (an entity merged away,
+    renamed to another IRI or rejected; a rejected mention; a removed party or date);
+    ``generated``: the facts it added (a party, a date), which keep the sentence they are
+    about as their evidence.
+    """
+
+    correction: Correction
+    influenced: tuple[Entity, ...] = ()
+    invalidated: tuple[Entity | Mention | Relation, ...] = ()
+    generated: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """Everything read from one document."""
+    """Everything read from one document.
+
+    ``aliases`` are names given to entities besides their mentions' surfaces (by a
+    correction); ``corrections`` what the corrections of a build did to these records.
+    """
 
     document: Document
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    aliases: tuple[tuple[Entity, str], ...] = ()
+    corrections: tuple[Corrected, ...] = ()
 
     def entities(self) -> list[Entity]:
         """The distinct entities mentioned, sorted."""

@@ -27,6 +27,8 @@ __all__ = [
     "quantity_classes",
     "unit_labels",
     "labels",
+    "property_domains",
+    "is_a",
 ]
 
 #: The ontology namespace.
@@ -36,6 +38,8 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+_DOMAIN = "http://www.w3.org/2000/01/rdf-schema#domain"
+_RANGE = "http://www.w3.org/2000/01/rdf-schema#range"
 _PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
 _QUDT_QUANTITY = "http://qudt.org/schema/qudt/QuantityValue"
 
@@ -48,6 +52,8 @@ class Ontology:
     parents: dict[str, list[str]] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # IRI -> language -> label
+    domains: dict[str, str] = field(default_factory=dict)  # property IRI -> rdfs:domain
+    ranges: dict[str, str] = field(default_factory=dict)  # property IRI -> rdfs:range
 
     def ancestors(self, iri: str) -> list[str]:
         """Every class ``iri`` is a subclass of, nearest first."""
@@ -88,6 +94,8 @@ def load() -> Ontology:
             onto.parents.setdefault(s, []).append(o.value)
         elif p == _LABEL and isinstance(o, pyoxigraph.Literal):
             onto.labels.setdefault(s, {}).setdefault(o.language or "", o.value)
+        elif p in (_DOMAIN, _RANGE) and isinstance(o, pyoxigraph.NamedNode):
+            (onto.domains if p == _DOMAIN else onto.ranges)[s] = o.value
     return onto
 
 
@@ -134,3 +142,26 @@ def unit_labels() -> dict[str, str]:
 def labels(language: str) -> dict[str, str]:
     """IRI -> label in ``language`` of every ontology term that has one."""
     return {iri: by[language] for iri, by in load().labels.items() if language in by}
+
+
+@cache
+def property_domains() -> dict[str, tuple[str | None, str | None]]:
+    """Property local name -> the IRIs of its ``rdfs:domain`` and ``rdfs:range`` classes
+    (``None`` where the ontology gives none, or the range is a datatype)."""
+    onto = load()
+    names = set(onto.domains) | set(onto.ranges)
+    classes = set(onto.classes) | {p for ps in onto.parents.values() for p in ps}
+    return {
+        _local(p): (onto.domains.get(p), r if (r := onto.ranges.get(p)) in classes else None)
+        for p in sorted(names)
+        if p.startswith(CY)
+    }
+
+
+def is_a(cls: str, iri: str) -> bool:
+    """Whether the ontology class ``cls`` (a local name) is ``iri`` or a subclass of it.
+
+    >>> is_a("Agency", "http://www.w3.org/ns/org#Organization"), is_a("Project", CY + "Place")
+    (True, False)
+    """
+    return iri == CY + cls or iri in load().ancestors(CY + cls)

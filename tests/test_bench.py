@@ -72,6 +72,21 @@ def test_bench_length_prints_time_against_length(tmp_path):
     assert "| 6,000 |" in done.stdout
 
 
+def test_bench_curation_reports_every_figure(tmp_path):
+    out = tmp_path / "curation.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "curation.py"), "--articles", "12"]
+    cmd += ["--corrections", "5", "--jobs", "1", "--json", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert (result["articles"], result["corrections"], result["applied"]) == (12, 5, 5)
+    assert result["noop_corrected_unchanged"] == 12
+    # adding the corrections builds again the articles naming those agencies
+    assert 0 < result["corrections_added_rebuilt"] <= 12
+    assert 0 < result["one_changed_rebuilt"] <= result["corrections_added_rebuilt"]
+    assert "| one correction changed: rebuild (s), articles built again |" in done.stdout
+
+
 def test_bench_fast_lane_prints_both_settings():
     """bench/fast_lane.py runs and reports the ASK with and without the fast lane (the
     figures themselves are the script's to print, not this test's to judge)."""

@@ -18,6 +18,7 @@ LAYERS = (
     ("kg.errors", "kg.resources", "kg.vocab", "kg.namespace", "kg.records"),
     ("kg.extract",),
     ("kg.model",),
+    ("kg.curation",),
     ("kg.io",),
     ("kg.store",),
     ("kg.sparql",),

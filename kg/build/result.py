@@ -8,10 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.io.graph_files import union_graph
-from kg.records import REJECT_STAGES, Document, Extraction, Rejection
+from kg.records import CORRECTION_KINDS, REJECT_STAGES, Document, Extraction, Rejection
 from kg.store import ArticleStore
 
-__all__ = ["AgreementSummary", "ArticleSummary", "BuildSummary", "BuildResult"]
+__all__ = [
+    "AgreementSummary",
+    "ArticleSummary",
+    "BuildSummary",
+    "BuildResult",
+    "CorrectionReport",
+]
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,36 @@ class BuildSummary:
 
 
 @dataclass
+class CorrectionReport:
+    """The corrections of a build (``kg build --corrections``): each one's id, kind and
+    what it names, in file order, and how many articles of the graph each one changed
+    (those built now and those a store kept)."""
+
+    entries: tuple[tuple[str, str, str], ...] = ()
+    articles: Counter = field(default_factory=Counter)
+
+    def add(self, applied: tuple[str, ...]) -> None:
+        """Count the corrections that changed one article."""
+        self.articles.update(applied)
+
+    @property
+    def applied(self) -> list[tuple[str, str, str]]:
+        """The corrections that changed at least one article."""
+        return [e for e in self.entries if self.articles[e[0]]]
+
+    @property
+    def unmatched(self) -> list[tuple[str, str, str]]:
+        """The corrections that changed nothing: what they name is not (or no longer) in
+        the graph, or is already as they would make it."""
+        return [e for e in self.entries if not self.articles[e[0]]]
+
+    def kinds(self) -> dict[str, int]:
+        """Corrections applied per kind, in the order of :data:`kg.records.CORRECTION_KINDS`."""
+        counts = Counter(kind for _, kind, _ in self.applied)
+        return {kind: counts[kind] for kind in CORRECTION_KINDS if counts[kind]}
+
+
+@dataclass
 class BuildResult:
     """What a build read, extracted and wrote.
 
@@ -104,6 +140,9 @@ class BuildResult:
     store_path: Path | None = None
     new: int = 0
     changed: int = 0
+    #: Stored articles built again, unchanged, because the corrections or lexicon touching
+    #: them changed.
+    recorrected: int = 0
     unchanged: int = 0
     removed: int = 0
     articles_in_store: int = 0
@@ -113,14 +152,19 @@ class BuildResult:
     validated: str = ""
     #: Distinct triples the union writers counted, when they ran.
     written_triples: int | None = None
+    #: The corrections of the build and what they changed.
+    corrections: CorrectionReport = field(default_factory=CorrectionReport)
+    #: The user's lexicon: its file and how many names it gave.
+    lexicon: tuple[str, int] | None = None
     #: The spool holding the graph of a build without a store (closed by :meth:`close`).
     spool: Any = None
     _dataset: Any = None
 
     @property
     def extracted(self) -> int:
-        """Articles extracted by this build (new or changed)."""
-        return self.new + self.changed
+        """Articles extracted by this build (new, changed, or built again for their
+        corrections)."""
+        return self.new + self.changed + self.recorrected
 
     @property
     def dataset(self) -> Any:

@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, generate_rejects, write_rejects
-from kg.build.result import BuildResult
+from kg.build.result import BuildResult, CorrectionReport
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
 from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
+from kg.curation.corrections import Entry
+from kg.curation.curate import Curation, load_curation
 from kg.errors import InputError, KgError
 from kg.io.articles import iter_articles, unique_articles
 from kg.io.files import StagedFiles, check_output_dir
@@ -60,6 +62,8 @@ def build(
     html: bool | None = None,
     strict: bool = False,
     max_rejects: int | str | RejectLimit | None = None,
+    corrections: str | Path | None = None,
+    lexicon: str | Path | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs``; with ``out_dir``, write ``graph.<suffix>`` per format.
 
@@ -92,6 +96,16 @@ def build(
     is written. A build whose every article is rejected fails with :class:`InputError`.
     An ``out_dir`` or ``store`` that is not a directory, or cannot be made or written,
     raises :class:`~kg.errors.OutputError` before anything is read.
+
+    ``corrections`` (a TOML file, :mod:`kg.curation.corrections`) are applied to each
+    article's records after extraction, and recorded in the graph's provenance;
+    ``lexicon`` (a TSV or TOML file, :mod:`kg.curation.lexicon`) adds names to the
+    extractor's gazetteers. Both are read, and a problem in either raises
+    :class:`InputError`, before any article is. :attr:`BuildResult.corrections` says which
+    corrections changed which articles; with ``strict``, a correction that changed nothing
+    raises :class:`InputError` before the outputs are written. In a store, an article
+    whose text is unchanged is built again when the corrections or lexicon that may touch
+    it changed (:attr:`BuildResult.recorrected`).
     """
     started = time.perf_counter()
     if not inputs:
@@ -100,18 +114,21 @@ def build(
     for directory in (out_dir, store):  # before any work: either may be a file, say
         if directory is not None:
             check_output_dir(directory)
+    curation = load_curation(corrections, lexicon)
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     pool: WorkerPool | None = None
     sink: Any = None
     bar = None
     try:
-        pool = WorkerPool(max(1, int(jobs or 1)))  # forked before a store opens (RocksDB threads)
+        # forked before a store opens (RocksDB threads)
+        pool = WorkerPool(max(1, int(jobs or 1)), curation)
         if store is not None:
-            sink = StoreSink(store, store_backend, batch_size)
+            sink = StoreSink(store, store_backend, batch_size, curation)
         else:
             sink = SpoolSink(out_dir, formats or ())
         result = BuildResult([], store_path=Path(store) if store is not None else None)
+        _report_curation(result, curation)
         bar = _progress(progress)
         rejects = Rejects(strict=strict, limit=limit)
         # the rejections of reading go through the workers too, to come back in order
@@ -135,6 +152,8 @@ def build(
             bar = None
         if validate and result.extracted:
             result.validated = sink.check(result)
+        if strict and result.corrections.unmatched:
+            raise InputError(_unmatched(curation, result.corrections))
         try:
             if out_dir is not None:
                 page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
@@ -191,10 +210,38 @@ def _to_extract(
 def _take(article: ExtractedArticle, sink: Sink, result: BuildResult) -> None:
     """One article back from the workers, into the sink."""
     sink.add(article, result)
+    result.corrections.add(article.applied)
     result.quads += article.statements
     result.summary.add(article.summary, article.doc_id)
     if article.extraction is not None:
         result.extractions.append(article.extraction)
+
+
+def _report_curation(result: BuildResult, curation: Curation) -> None:
+    """What the result says of the corrections and lexicon before any article is built."""
+    result.corrections = CorrectionReport(
+        tuple((e.record.id, e.kind, _names(e)) for e in curation.entries)
+    )
+    if curation.lexicon_file is not None:
+        result.lexicon = (curation.lexicon_file, len(curation.names))
+
+
+def _names(entry: Entry) -> str:
+    """What a correction names, for the summary (its entity, or its document)."""
+    if entry.entity is not None:
+        return entry.entity.text
+    where = entry.document or ""
+    return f"{where} @{entry.offset}" if entry.offset is not None else where
+
+
+def _unmatched(curation: Curation, report: CorrectionReport) -> str:
+    gone = report.unmatched
+    listed = ", ".join(f"{ident} ({kind} {what})" for ident, kind, what in gone[:5])
+    more = f" and {len(gone) - 5} more" if len(gone) > 5 else ""
+    return (
+        f"{curation.corrections}: {len(gone)} of {len(report.entries)} corrections changed "
+        f"nothing (--strict): {listed}{more}"
+    )
 
 
 def _set_aside(result: BuildResult, rejects: Rejects) -> None:

@@ -21,6 +21,8 @@ from kg.build.checks import (
 )
 from kg.build.result import BuildResult
 from kg.build.workers import ExtractedArticle
+from kg.curation.curate import Curation
+from kg.curation.ledger import Ledger, LedgerRecord
 from kg.errors import ValidationError
 from kg.io.spool import Spool
 from kg.model import iri
@@ -112,12 +114,27 @@ class SpoolSink:
 
 class StoreSink:
     """An incremental build into a persistent store: new articles in bulks loaded by a
-    thread while the workers go on, changed ones replaced and others pruned at the end."""
+    thread while the workers go on, changed ones replaced and others pruned at the end.
+
+    An article stored with the same text and metadata is built again when the corrections
+    or the lexicon that may touch it changed (:mod:`kg.curation.ledger` keeps what each
+    stored article was curated with)."""
 
     render = frozenset({"ntriples"})
 
-    def __init__(self, path: str | Path, backend: str | None, batch_size: int) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        backend: str | None,
+        batch_size: int,
+        curation: Curation | None = None,
+    ) -> None:
         self.store = ArticleStore(path, backend)
+        self.curation = curation if curation is not None else Curation()
+        self.ledger = Ledger(path)
+        self.recorrect: set[str] = set()  # stored unchanged, curated otherwise now
+        self.records: list[LedgerRecord] = []  # of replaced articles, for after the update
+        self.kept_applied: list[tuple[str, ...]] = []  # corrections of articles kept as stored
         self.stored = self.store.article_hashes()
         self.batch_size = batch_size
         self.replace: set[str] = set()
@@ -139,17 +156,35 @@ class StoreSink:
             and self.store.document_statements(graph)
             == self.store.canonical_statements(document_ntriples(doc))
         ):
-            return True
+            record = self.ledger.read(graph, doc.content_hash)
+            if self._curated_alike(record):
+                self.kept_applied.append(record.applied if record is not None else ())
+                return True
+            self.recorrect.add(graph)
         self.replace.add(graph)
         return False
+
+    def _curated_alike(self, record: LedgerRecord | None) -> bool:
+        """Whether a stored article was curated as it would be now."""
+        if record is None:  # stored before records were kept (so without curation)
+            return not self.curation.entries and not self.curation.names
+        return record.digest == self.curation.digest_for(record.names)
 
     def add(self, article: ExtractedArticle, result: BuildResult) -> None:
         shared = tuple([f"{s} {st}" for s, group in article.shared for st in group])
         stored = StoredArticle(article.graph, article.own or b"", shared, article.content_hash)
+        record = LedgerRecord(
+            article.graph, article.content_hash, article.digest, article.names, article.applied
+        )
         if article.graph in self.replace:
             self.changes.append(stored)
-            result.changed += 1
+            self.records.append(record)
+            if article.graph in self.recorrect:
+                result.recorrected += 1
+            else:
+                result.changed += 1
         else:
+            self.ledger.write(record)  # before the article is loaded: no version has its name
             self.bulk.add(stored)
             result.new += 1
         self.written.add(article.graph)
@@ -168,9 +203,25 @@ class StoreSink:
         if keep is not None:
             kept = {iri.document_iri(doc_id) for doc_id in keep}
             removed = [g for g in self.stored if g not in kept]
+        for record in self.records:  # same text: pending; a new version: its own record
+            if self.stored.get(record.graph) == record.content_hash:
+                self.ledger.mark_pending(record.graph, record.content_hash)
+            else:
+                self.ledger.write(record)
         if self.changes or removed:
             result.removed = self.store.update(self.changes, removed)
         self.changes = []
+        for record in self.records:
+            old = self.stored.get(record.graph)
+            if old == record.content_hash:
+                self.ledger.write(record)
+            elif old is not None:
+                self.ledger.drop(record.graph, old)
+        for graph in removed:
+            self.ledger.drop(graph, self.stored[graph])
+        self.records = []
+        for applied in self.kept_applied:
+            result.corrections.add(applied)
         self.store.flush()
         result.quads = self.store.quad_count()
         result.articles_in_store = len(self.stored.keys() | self.written) - result.removed

@@ -21,8 +21,9 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from kg.build.result import ArticleSummary
+from kg.curation.curate import Curation
 from kg.errors import KgError
-from kg.extract import Lexicon, extract
+from kg.extract import extract
 from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
 from kg.model.shapes import check_triples
@@ -65,14 +66,18 @@ class ExtractedArticle:
     turtle: bytes | None
     summary: ArticleSummary
     extraction: Extraction | None
+    #: What the article was curated with (:class:`~kg.curation.curate.Curated`).
+    names: frozenset[str] = frozenset()
+    digest: str = ""
+    applied: tuple[str, ...] = ()
 
     @property
     def statements(self) -> int:
         return self.own_count + sum(len(statements) for _, statements in self.shared)
 
 
-_LEXICON: Any = None
 _COMPACT: Any = None
+_CURATION = Curation()  # the build's corrections and lexicon (none by default)
 
 
 def _worker_init() -> None:
@@ -88,10 +93,14 @@ def _worker_init() -> None:
 
 
 def _warm_up() -> None:
-    """Load the lexicon (and jieba's dictionary) once, before worker processes fork."""
-    global _LEXICON
-    if _LEXICON is None:
-        _LEXICON = Lexicon.default()
+    """Load the lexicon once (with the build's user names), before worker processes fork."""
+    _CURATION.lexicon()
+
+
+def _set_curation(curation: Curation | None) -> None:
+    """Curate with ``curation`` in this process (its lexicon made now, before a fork)."""
+    global _CURATION
+    _CURATION = curation if curation is not None else Curation()
 
 
 def extract_chunk(
@@ -124,7 +133,8 @@ def extract_chunk(
 def _extract_article(
     doc: Document, keep: bool, validate: bool, render: frozenset[str]
 ) -> ExtractedArticle | Rejection:
-    ex = extract(doc, _LEXICON)
+    curated = _CURATION.curate(extract(doc, _CURATION.lexicon()))
+    ex = curated.extraction
     graph = iri.document_iri(doc.id)
     triples = extraction_terms(ex)
     if validate:
@@ -147,6 +157,9 @@ def _extract_article(
         turtle,
         ArticleSummary.of(ex),
         ex if keep else None,
+        curated.names,
+        curated.digest,
+        curated.applied,
     )
 
 
@@ -165,7 +178,9 @@ def _describe(exc: BaseException) -> str:
 _AHEAD = 1
 
 
-def _serve(conn: Connection, inherited: Sequence[Connection]) -> None:
+def _serve(
+    conn: Connection, inherited: Sequence[Connection], curation: Curation | None = None
+) -> None:
     """A worker process: extract the chunks it is sent, in order, until told to stop
     (``None``) or the main process goes (end of file).
 
@@ -173,6 +188,8 @@ def _serve(conn: Connection, inherited: Sequence[Connection]) -> None:
     waits to send one while this process waits to send a result."""
     for other in inherited:  # other workers' pipes, copied by fork: let them see EOF
         other.close()
+    if curation is not None:  # (started by spawn: what a fork inherits comes along)
+        _set_curation(curation)
     _worker_init()
     tasks: queue.SimpleQueue = queue.SimpleQueue()
 
@@ -236,8 +253,10 @@ class WorkerPool:
     neither hangs nor loses the chunk's other articles.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, curation: Curation | None = None) -> None:
         self.method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        _set_curation(curation)
+        self.curation = curation
         if self.method == "fork":
             _warm_up()  # the workers inherit the loaded lexicon
         self.context = multiprocessing.get_context(self.method)
@@ -250,8 +269,9 @@ class WorkerPool:
     def _start(self) -> _Worker:
         conn, child = self.context.Pipe()
         inherited = [w.conn for w in self.workers] + [conn] if self.method == "fork" else []
+        curation = self.curation if self.method != "fork" else None
         process = self.context.Process(
-            target=_serve, args=(child, inherited), name="kg-extract", daemon=True
+            target=_serve, args=(child, inherited, curation), name="kg-extract", daemon=True
         )
         process.start()
         child.close()

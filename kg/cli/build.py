@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kg.build import HTML_MAX_ARTICLES, REJECTS_FILE, BuildResult, RejectLimit, build, default_jobs
 from kg.errors import InputError
@@ -95,6 +96,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fail the build, writing nothing, when more than N articles (or P%% of those "
         "read) are rejected",
     )
+    parser.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="a corrections file (TOML) applied to what the extractor reads: reject, "
+        "rename, merge, alias, class, party and date corrections, each recorded in the "
+        "graph's provenance; with --strict a correction that changes nothing fails the build",
+    )
+    parser.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="a lexicon of names (TSV or TOML: name, class, jurisdiction, code, aliases) "
+        "added to the extractor's gazetteers",
+    )
     page = parser.add_mutually_exclusive_group()
     page.add_argument(
         "--html",
@@ -143,9 +157,10 @@ def format_summary(result: BuildResult) -> str:
         if len(notes) > SUMMARY_REJECTS:
             lines.append(f"  … and {len(notes) - SUMMARY_REJECTS} more")
     if result.store_path is not None:
+        recorrected = f"{result.recorrected} corrected again, " if result.recorrected else ""
         lines.append(
             f"store {result.store_path}: {result.new} new, {result.changed} changed, "
-            f"{result.unchanged} unchanged, {result.removed} removed; "
+            f"{recorrected}{result.unchanged} unchanged, {result.removed} removed; "
             f"{result.articles_in_store} articles, {result.quads} quads"
         )
     else:
@@ -163,6 +178,7 @@ def format_summary(result: BuildResult) -> str:
             lines.append(f"    parties: {'; '.join(a.parties) or 'none found'}")
     elif agreements:
         lines.append(f"agreements: {len(agreements)}")
+    lines += _curation_lines(result)
     if result.seconds:
         rate = len(result.documents) / result.seconds
         mb = result.bytes_read / 1e6 / result.seconds
@@ -170,6 +186,28 @@ def format_summary(result: BuildResult) -> str:
     for path in result.outputs:
         lines.append(f"wrote {path}")
     return "\n".join(lines)
+
+
+def _curation_lines(result: BuildResult) -> list[str]:
+    """The lexicon's names, the corrections applied per kind and those that changed nothing."""
+    lines = []
+    if result.lexicon is not None:
+        lines.append(f"lexicon: {result.lexicon[1]} names from {result.lexicon[0]}")
+    report = result.corrections
+    if report.entries:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in report.kinds().items())
+        lines.append(
+            f"corrections: {len(report.applied)} of {len(report.entries)} applied"
+            + (f" ({kinds})" if kinds else "")
+        )
+        unmatched = report.unmatched
+        if unmatched:
+            lines.append(f"  changed nothing: {len(unmatched)}")
+            for ident, kind, what in unmatched[:SUMMARY_REJECTS]:
+                lines.append(f"    {ident} ({kind} {what})")
+            if len(unmatched) > SUMMARY_REJECTS:
+                lines.append(f"    … and {len(unmatched) - SUMMARY_REJECTS} more")
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -191,10 +229,21 @@ def run(args: argparse.Namespace) -> int:
         html=args.html,
         strict=args.strict,
         max_rejects=args.max_rejects,
+        corrections=args.corrections,
+        lexicon=args.lexicon,
         **({"batch_size": max(1, args.batch)} if args.batch is not None else {}),
     )
     try:
         print(format_summary(result))
     finally:
         result.close()
+    unmatched = result.corrections.unmatched
+    if unmatched:
+        which = ", ".join(ident for ident, _, _ in unmatched[:SUMMARY_REJECTS])
+        more = "…" if len(unmatched) > SUMMARY_REJECTS else ""
+        print(
+            f"kg build: warning: {len(unmatched)} correction(s) of {args.corrections} changed "
+            f"nothing: {which}{more}",
+            file=sys.stderr,
+        )
     return 0

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
+from kg.extract.text import normalize_name
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
 
 if TYPE_CHECKING:
     from kg.records import Entity
 
-__all__ = ["Lexicon", "trie_pattern", "read_lines", "read_table", "ZONE_SUFFIXES"]
+__all__ = [
+    "Lexicon",
+    "UserName",
+    "USER_CLASSES",
+    "trie_pattern",
+    "read_lines",
+    "read_table",
+    "ZONE_SUFFIXES",
+]
 
 # Zones named after a region rather than one place: 长三角…一体化发展示范区, 粤港澳…合作区.
 ZONE_SUFFIXES = ("先行示范区", "示范区", "先行区", "合作区", "试验区", "实验区")
@@ -71,6 +82,33 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+#: The classes a user's lexicon may give a name.
+USER_CLASSES = ("Agency", "Organization", "Project", "District", "City", "ScienceCity")
+
+
+@dataclass(frozen=True)
+class UserName:
+    """One entry of a user's lexicon: a canonical name, its class (one of
+    :data:`USER_CLASSES`), the place it belongs to or lies in (a division's full name, a
+    country's name or another place of the lexicon), the GB/T 2260 code of a district or
+    city, and the other names it is written as."""
+
+    name: str
+    cls: str
+    jurisdiction: str | None = None
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.cls not in USER_CLASSES:
+            raise ValueError(f"a lexicon name is one of {', '.join(USER_CLASSES)}, not {self.cls}")
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The forms the text may write it in, normalised as the text is."""
+        return tuple(dict.fromkeys(normalize_name(n) for n in (self.name, *self.aliases) if n))
+
+
 # A dictionary frequency at which a word is common language (奉节 75, 海口 474, 新华 549).
 _COMMON_FREQ = 500
 # Blocks whose jieba cut a lexicon keeps (a few MB at most).
@@ -82,6 +120,8 @@ class Lexicon:
 
     _default: Lexicon | None = None
     _lock = threading.Lock()
+    #: Names a user's lexicon adds (:meth:`extended`); the default lexicon has none.
+    user_names: tuple[UserName, ...] = ()
 
     def __init__(self) -> None:
         self.divisions: DivisionIndex = build_division_index(read_lines("ethnic_groups.txt"))
@@ -162,6 +202,31 @@ class Lexicon:
                 if cls._default is None:
                     cls._default = cls()
         return cls._default
+
+    def extended(self, names: Iterable[UserName]) -> Lexicon:
+        """This lexicon with a user's names added (``kg build --lexicon``): a copy that
+        shares everything loaded (gazetteers, jieba), so making one costs next to nothing.
+        """
+        self.pos_cut("")  # jieba and its tags loaded first: the copy's caches call this one's
+        lex = copy.copy(self)
+        lex.user_names = (*self.user_names, *names)
+        for name in ("user_name_table", "user_name_re"):
+            lex.__dict__.pop(name, None)
+        return lex
+
+    @cached_property
+    def user_name_table(self) -> dict[str, UserName]:
+        """Each form a user's name is written in -> the name (the first entry wins)."""
+        table: dict[str, UserName] = {}
+        for u in self.user_names:
+            for written in u.written:
+                table.setdefault(written, u)
+        return table
+
+    @cached_property
+    def user_name_re(self) -> re.Pattern[str]:
+        """Any form of a user's name, the longest one at a given start."""
+        return re.compile(trie_pattern(self.user_name_table) or "(?!)")
 
     # -- compiled patterns (built once, lazily) --------------------------------------
 

@@ -35,6 +35,7 @@ from kg.extract.projects import find_projects, split_coordinated
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
+from kg.extract.user_names import read_user_places, user_agencies, user_organizations, user_projects
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
 __all__ = ["extract"]
@@ -46,6 +47,7 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
     lex = lexicon or Lexicon.default()
     prep = prepare(document.text)
     f = Found(prep, lex, Builder(prep), lex.tokens(prep.norm))
+    read_user_places(f)  # a user's lexicon first: its names win their stretch
     _read_places(f)
     _read_agencies(f)
     _read_agreements(f, document)
@@ -245,7 +247,9 @@ def _read_agencies(f: Found) -> None:
     committees = area_committees(norm, named, f.places)
     foreign = find_foreign_agencies(norm, lex, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
-    hits = drop_overlaps(hits + committees + foreign + find_sar_bureaus(norm, lex))
+    hits = drop_overlaps(
+        hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
+    )
     hits += bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
     hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     named_places = {e.label: e for e in f.area_entities.values()}
@@ -303,7 +307,7 @@ def _read_projects(f: Found) -> frozenset[int]:
     b = f.b
     stops = frozenset(h.end for h, _e in f.agencies)
     names = frozenset(n for a in f.areas if len(n := _area_name(a, f.lex)) >= 2)
-    hits = find_projects(f.norm, f.places, f.lex, stops, names, f.tokens)
+    hits = user_projects(f, find_projects(f.norm, f.places, f.lex, stops, names, f.tokens))
     taken = [(p.start, p.end) for p in hits]
     for p in hits:
         ent = entity("Project", p.label)
@@ -338,7 +342,7 @@ def _area_name(a: AreaHit, lex: Lexicon) -> str:
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
-    for o in find_organizations(f.norm, f.places, f.lex, stops, exclude):
+    for o in user_organizations(f, find_organizations(f.norm, f.places, f.lex, stops, exclude)):
         ent = entity("Organization", o.label)
         f.b.mention(ent, o.start, o.end, "exact")
         f.organizations.append((o.start, o.end, ent))

@@ -18,6 +18,8 @@ __all__ = [
     "assertion_iri",
     "entity_iri",
     "quantity_iri",
+    "correction_iri",
+    "agent_iri",
     "owned_by",
 ]
 
@@ -131,3 +133,21 @@ def quantity_iri(
         [subject_iri, predicate, format(value, "f"), unit, indicator or "", str(year or "")]
     )
     return f"{BASE}quantity/{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:16]}"
+
+
+def correction_iri(correction_id: str) -> str:
+    """IRI of a correction of a corrections file, from its id.
+
+    >>> correction_iri("c-7")
+    'https://w3id.org/chengyu-kg/id/correction/c-7'
+    """
+    return f"{BASE}correction/{_segment(correction_id)}"
+
+
+def agent_iri(who: str) -> str:
+    """IRI of the person (or team) a correction names as its author.
+
+    >>> agent_iri("Li Wei")
+    'https://w3id.org/chengyu-kg/id/agent/LiWei'
+    """
+    return f"{BASE}agent/{_segment(who)}"

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.model import iri, ntriples
+from kg.model.provenance import correction_triples
 from kg.namespace import CY
 from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation
 
@@ -306,7 +307,6 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     for rel in ex.relations:
         subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
         subject = t.iri(subject_iri)
-        predicate_iri = _CY + rel.predicate
         predicate = t["cy:" + rel.predicate]
         obj, extra = _relation_object(rel, subject_iri, t, described)
         if rel.subject not in described:
@@ -315,9 +315,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         extend(extra)
         add((subject, predicate, obj))
         span = rel.span
-        ref = t.iri(
-            iri.assertion_iri(doc.id, subject_iri, predicate_iri, t.n3(obj), str(span.start))
-        )
+        ref = _assertion_ref(doc.id, rel, subject_iri, obj, t)
         extend(
             (
                 (ref, t["rdf:type"], t["cy:Assertion"]),
@@ -331,7 +329,27 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         extend(
             _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
         )
+    for entity, alias in ex.aliases:  # names a correction gave
+        if entity in described and _label(alias) != _label(entity.label):
+            ref = t.iri(_entity_iri(entity.cls, entity.key))
+            add((ref, t["skos:altLabel"], t.zh(_label(alias))))
+    for corrected in ex.corrections:  # (the assertion of a fact it added or took out)
+        extend(correction_triples(corrected, doc_iri, lambda r: _fact_ref(doc.id, r, t), t))
     return out
+
+
+def _assertion_ref(doc_id: str, rel: Relation, subject_iri: str, obj: Any, t: _Terms) -> Any:
+    """The IRI of the assertion of ``rel`` in the document ``doc_id``."""
+    parts = (subject_iri, _CY + rel.predicate, t.n3(obj), str(rel.span.start))
+    return t.iri(iri.assertion_iri(doc_id, *parts))
+
+
+def _fact_ref(doc_id: str, rel: Relation, t: _Terms) -> Any:
+    """:func:`_assertion_ref` of a fact alone."""
+    subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
+    return _assertion_ref(
+        doc_id, rel, subject_iri, _relation_object(rel, subject_iri, t, set())[0], t
+    )
 
 
 def extraction_triples(ex: Extraction) -> Iterator[Triple]:
