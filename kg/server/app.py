@@ -1,7 +1,8 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph: stdlib HTTP, pyoxigraph workers.
 
 ``/sparql`` answers queries (GET, POST) and, asked without one, gives the service
-description (:mod:`kg.server.description`); ``/`` is the query page (:mod:`kg.server.page`).
+description (:mod:`kg.server.description`); ``/`` is the query page (:mod:`kg.server.page`);
+``/id/…`` the card of the entity with that IRI (:mod:`kg.server.entities`).
 The query workers are in :mod:`kg.server.workers` and their pool (with its fast lane) in
 :mod:`kg.server.pool`, connection limits (threads, deadlines, body size) in
 :mod:`kg.server.connections`, content negotiation in :mod:`kg.server.negotiation`, CORS in
@@ -29,6 +30,7 @@ from kg.server.connections import (
 )
 from kg.server.cors import ALLOWED_METHODS, CorsPolicy
 from kg.server.description import ServiceFacts
+from kg.server.entities import ENTITY_PATH, entity_page
 from kg.server.negotiation import GRAPH_TYPES, RESULT_TYPES, negotiate
 from kg.server.page import query_page, static_file
 from kg.server.pool import DEFAULT_FAST_LANE, WorkerPool
@@ -222,6 +224,8 @@ class _Handler(LimitedRequestHandler):
                 )
         elif path == "/" or path.startswith("/static/"):
             self._static(path)
+        elif path.startswith(ENTITY_PATH) and len(path) > len(ENTITY_PATH):
+            self._send(entity_page(self.server.url, path))
         else:
             self._not_found()
 
