@@ -29,7 +29,7 @@ __all__ = ["relate_signing"]
 _NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
 _WITNESS = re.compile(r"见证|见签")
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(?:方|地|市|省|区|县|部门)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国)")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CLAUSE_SEP = frozenset(",，;；:：")
 
@@ -256,10 +256,11 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
     return None
 
 
-def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
+def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
-    names enough of them (A和B负责人出席仪式。双方签署…)."""
+    names enough of them (A和B负责人出席仪式。双方签署…); 两国/两省/两市 written before
+    ``before`` (the verb or the title) may stand for the places named before."""
     norm, prep = f.norm, f.prep
     m = _COLLECTIVE_COUNT.search(norm, ss, se)
     if m is None:
@@ -282,7 +283,45 @@ def _collective_parties(f: Found, i: int, ss: int, se: int) -> list[Entity]:
             return found
         if len(found) > max(2, want):
             return []
-    return []
+    if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
+        return []  # 两国 after the verb, or inside a title: not the subject that signs
+    return _named_places(f, i, m.group(2), want)
+
+
+def _named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
+    """两国/两省/两市 standing for places, not bodies: the governments of exactly ``want``
+    states named in the article up to sentence ``i`` (两国 of 中国 and 智利), or provinces or
+    prefecture-level cities named in its paragraph; none when more or fewer are named."""
+    if want < 2 or kind not in ("国", "省", "市"):
+        return []
+    norm, prep, lex = f.norm, f.prep, f.lex
+    ss, se = prep.bounds[i]
+    span = f.b.sentence_span(i)
+    if kind == "国":
+        codes = list(
+            dict.fromkeys(
+                lex.country_names[m.group()] for m in lex.country_re.finditer(norm, 0, se)
+            )
+        )
+        if len(codes) != want:
+            return []
+        return [government(f, country_entity(code, lex), span) for code in codes]
+    first = i
+    while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
+        first -= 1
+    lo = prep.bounds[first][0]
+    places: dict[str, Entity] = {}
+    for start in sorted(f.place_at):
+        ent, _end = f.place_at[start]
+        if not lo <= start < se or not ent.code:
+            continue
+        city = ent.label.endswith("市") and ent.code.endswith("00")
+        province = ent.code.endswith("0000") and not ent.label.endswith("市")
+        if city if kind == "市" else province:
+            places.setdefault(ent.code, ent)
+    if len(places) != want:
+        return []
+    return [government(f, ent, span) for ent in places.values()]
 
 
 def relate_signing(
@@ -369,7 +408,7 @@ def relate_signing(
     if len(parties) == 1 and verb < t.start:
         parties = _counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
-        parties = _collective_parties(f, i, ss, se) or parties
+        parties = _collective_parties(f, i, ss, se, min(verb, t.start)) or parties
     if (
         not parties
         and not t.generic
