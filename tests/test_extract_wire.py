@@ -234,6 +234,16 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             {"南宁市人民政府", "柳州市人民政府"},
         ),
         (
+            "昨天，国家发展改革委和粤港澳三地政府在广州共同签署《湾区合作框架协议》。",  # a ministry and
+            "湾区合作框架协议",  # provinces by their abbreviations
+            {
+                "中华人民共和国国家发展和改革委员会",
+                "广东省人民政府",
+                "香港特别行政区政府",
+                "澳门特别行政区政府",
+            },
+        ),
+        (
             "美国、日本与韩国举行会谈。两国签署《渔业协定》。",  # three named: which two?
             "渔业协定",
             set(),

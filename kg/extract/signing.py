@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
-from kg.extract.builder import Found, country_entity, entity
+from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -240,6 +240,15 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
+        if all(c in lex.province_codes for c in name):
+            # 国家发展改革委和粤港澳三地政府签署: provinces by their abbreviations sign
+            # through their governments
+            codes = list(dict.fromkeys(lex.province_codes[c] for c in name))
+            if len(codes) != len(name) or not all(c in lex.divisions.by_code for c in codes):
+                continue
+            span = f.b.sentence_span(f.prep.sentence_at(s))
+            govs = [government(f, division_entity(c, lex), span) for c in codes]
+            return [known, *govs] if ks < s else [*govs, known]
         if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
             continue  # a place signs through its government; kinds and bodies are not names
         if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
