@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-import types
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -21,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg import vocab
+from kg.callable import make_callable
 from kg.io.files import write_text_atomic
 from kg.namespace import CY
 from kg.sparql.formats import display_width, truncate_display
@@ -772,14 +771,4 @@ def write_exports(g: nx.MultiDiGraph, targets: Mapping[str, str | Path | None]) 
     return written
 
 
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`analyze`: ``kg.analyze`` is both this module and the
-    function the public API exports, and Python's import system sets the module on
-    ``kg`` once anything imports it (``import kg.analyze...``), so that ``kg.analyze(...)``
-    works whatever was imported first."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return analyze(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, analyze)

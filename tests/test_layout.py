@@ -15,7 +15,7 @@ KG = Path(__file__).resolve().parent.parent / "kg"
 #: The layers from the bottom up; a module may import from its own layer and those below.
 #: A package (``kg/store``) or a top-level module (``kg/analyze.py``) is one entry.
 LAYERS = (
-    ("kg.errors", "kg.resources", "kg.vocab", "kg.namespace", "kg.records"),
+    ("kg.errors", "kg.resources", "kg.vocab", "kg.namespace", "kg.records", "kg.callable"),
     ("kg.extract",),
     ("kg.model",),
     ("kg.curation",),
