@@ -12,7 +12,14 @@ from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.matching import SIGNING_GAP
 from kg.records import Entity, Span
 
-__all__ = ["clause_start", "government", "governments_in", "subject_end", "title_states"]
+__all__ = [
+    "clause_start",
+    "government",
+    "governments_in",
+    "named_places",
+    "subject_end",
+    "title_states",
+]
 
 
 # Words between a place and the signing verb that keep the place the verb's subject
@@ -207,3 +214,39 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
 
 # 中华人民共和国与… / 中国和… at the start of a title: China and another party.
 _CHINA_WITH = re.compile(r"(?:中华人民共和国|中国)(?:政府)?(?:与|和|同)")
+
+
+def named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
+    """两国/两省/两市 standing for places, not bodies: the governments of exactly ``want``
+    states named in the article up to sentence ``i`` (两国 of 中国 and 智利), or provinces or
+    prefecture-level cities named in its paragraph; none when more or fewer are named."""
+    if want < 2 or kind not in ("国", "省", "市"):
+        return []
+    norm, prep, lex = f.norm, f.prep, f.lex
+    ss, se = prep.bounds[i]
+    span = f.b.sentence_span(i)
+    if kind == "国":
+        codes = list(
+            dict.fromkeys(
+                lex.country_names[m.group()] for m in lex.country_re.finditer(norm, 0, se)
+            )
+        )
+        if len(codes) != want:
+            return []
+        return [government(f, country_entity(code, lex), span) for code in codes]
+    first = i
+    while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
+        first -= 1
+    lo = prep.bounds[first][0]
+    places: dict[str, Entity] = {}
+    for start in sorted(f.place_at):
+        ent, _end = f.place_at[start]
+        if not lo <= start < se or not ent.code:
+            continue
+        city = ent.label.endswith("市") and ent.code.endswith("00")
+        province = ent.code.endswith("0000") and not ent.label.endswith("市")
+        if city if kind == "市" else province:
+            places.setdefault(ent.code, ent)
+    if len(places) != want:
+        return []
+    return [government(f, ent, span) for ent in places.values()]

@@ -15,6 +15,7 @@ from kg.extract.governments import (
     clause_start,
     government,
     governments_in,
+    named_places,
     subject_end,
     title_states,
 )
@@ -294,43 +295,7 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
             return []
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
         return []  # 两国 after the verb, or inside a title: not the subject that signs
-    return _named_places(f, i, m.group(2), want)
-
-
-def _named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
-    """两国/两省/两市 standing for places, not bodies: the governments of exactly ``want``
-    states named in the article up to sentence ``i`` (两国 of 中国 and 智利), or provinces or
-    prefecture-level cities named in its paragraph; none when more or fewer are named."""
-    if want < 2 or kind not in ("国", "省", "市"):
-        return []
-    norm, prep, lex = f.norm, f.prep, f.lex
-    ss, se = prep.bounds[i]
-    span = f.b.sentence_span(i)
-    if kind == "国":
-        codes = list(
-            dict.fromkeys(
-                lex.country_names[m.group()] for m in lex.country_re.finditer(norm, 0, se)
-            )
-        )
-        if len(codes) != want:
-            return []
-        return [government(f, country_entity(code, lex), span) for code in codes]
-    first = i
-    while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
-        first -= 1
-    lo = prep.bounds[first][0]
-    places: dict[str, Entity] = {}
-    for start in sorted(f.place_at):
-        ent, _end = f.place_at[start]
-        if not lo <= start < se or not ent.code:
-            continue
-        city = ent.label.endswith("市") and ent.code.endswith("00")
-        province = ent.code.endswith("0000") and not ent.label.endswith("市")
-        if city if kind == "市" else province:
-            places.setdefault(ent.code, ent)
-    if len(places) != want:
-        return []
-    return [government(f, ent, span) for ent in places.values()]
+    return named_places(f, i, m.group(2), want)
 
 
 def relate_signing(
