@@ -259,13 +259,15 @@ class Relation:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything read from one document."""
+    """Everything read from one document; ``segmenter``: the word segmenter and its
+    version that cut its text (``"jieba 0.42.1"``), which the graph records."""
 
     document: Document
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    segmenter: str | None = None
 
     def entities(self) -> list[Entity]:
         """The distinct entities mentioned, sorted."""

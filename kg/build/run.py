@@ -30,6 +30,7 @@ from kg.build.result import BuildResult
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
 from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
 from kg.errors import InputError, KgError
+from kg.extract.segmenters import DEFAULT_SEGMENTER, SEGMENTERS, segmenter_version
 from kg.io.articles import iter_articles, unique_articles
 from kg.io.files import StagedFiles, check_output_dir
 from kg.io.streaming import write_outputs
@@ -60,6 +61,7 @@ def build(
     html: bool | None = None,
     strict: bool = False,
     max_rejects: int | str | RejectLimit | None = None,
+    segmenter: str = DEFAULT_SEGMENTER,
 ) -> BuildResult:
     """Build the graph of ``inputs``; with ``out_dir``, write ``graph.<suffix>`` per format.
 
@@ -92,11 +94,19 @@ def build(
     is written. A build whose every article is rejected fails with :class:`InputError`.
     An ``out_dir`` or ``store`` that is not a directory, or cannot be made or written,
     raises :class:`~kg.errors.OutputError` before anything is read.
+
+    ``segmenter`` names the word segmenter that cuts the text (a key of
+    :data:`kg.extract.segmenters.SEGMENTERS`); each document records it and its version,
+    and a store's articles cut by another one are extracted again.
     """
     started = time.perf_counter()
     if not inputs:
         raise InputError("no input given")
     limit = _reject_limit(max_rejects)
+    if segmenter not in SEGMENTERS:
+        raise InputError(
+            f"unknown segmenter {segmenter!r} (choose from {', '.join(sorted(SEGMENTERS))})"
+        )
     for directory in (out_dir, store):  # before any work: either may be a file, say
         if directory is not None:
             check_output_dir(directory)
@@ -106,9 +116,10 @@ def build(
     sink: Any = None
     bar = None
     try:
-        pool = WorkerPool(max(1, int(jobs or 1)))  # forked before a store opens (RocksDB threads)
+        # forked before a store opens (RocksDB threads)
+        pool = WorkerPool(max(1, int(jobs or 1)), segmenter)
         if store is not None:
-            sink = StoreSink(store, store_backend, batch_size)
+            sink = StoreSink(store, store_backend, batch_size, segmenter_version(segmenter))
         else:
             sink = SpoolSink(out_dir, formats or ())
         result = BuildResult([], store_path=Path(store) if store is not None else None)

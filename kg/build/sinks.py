@@ -116,8 +116,11 @@ class StoreSink:
 
     render = frozenset({"ntriples"})
 
-    def __init__(self, path: str | Path, backend: str | None, batch_size: int) -> None:
+    def __init__(
+        self, path: str | Path, backend: str | None, batch_size: int, segmenter: str | None
+    ) -> None:
         self.store = ArticleStore(path, backend)
+        self.segmenter = segmenter  # what the documents extracted now record
         self.stored = self.store.article_hashes()
         self.batch_size = batch_size
         self.replace: set[str] = set()
@@ -137,7 +140,7 @@ class StoreSink:
             not force
             and self.stored[graph] == doc.content_hash
             and self.store.document_statements(graph)
-            == self.store.canonical_statements(document_ntriples(doc))
+            == self.store.canonical_statements(document_ntriples(doc, self.segmenter))
         ):
             return True
         self.replace.add(graph)

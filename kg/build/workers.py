@@ -23,6 +23,7 @@ from typing import Any
 from kg.build.result import ArticleSummary
 from kg.errors import KgError
 from kg.extract import Lexicon, extract
+from kg.extract.segmenters import DEFAULT_SEGMENTER
 from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
 from kg.model.shapes import check_triples
@@ -87,17 +88,25 @@ def _worker_init() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _warm_up() -> None:
-    """Load the lexicon (and jieba's dictionary) once, before worker processes fork."""
+def _warm_up(segmenter: str = DEFAULT_SEGMENTER) -> None:
+    """Load the lexicon, jieba's dictionary and the ``segmenter`` once, before worker
+    processes fork (or in a process of a cluster, before its first articles)."""
     global _LEXICON
     if _LEXICON is None:
         _LEXICON = Lexicon.default()
+    _LEXICON.use_segmenter(segmenter)
+    _LEXICON.token_lengths("")  # (loads the dictionaries)
 
 
 def extract_chunk(
-    docs: Sequence[Document | Rejection], keep: bool, validate: bool, render: frozenset[str]
+    docs: Sequence[Document | Rejection],
+    keep: bool,
+    validate: bool,
+    render: frozenset[str],
+    segmenter: str = DEFAULT_SEGMENTER,
 ) -> list[ExtractedArticle | Rejection]:
-    """Extract documents and render, sort and check their statements (in a worker).
+    """Extract documents and render, sort and check their statements (in a worker),
+    cutting their text with ``segmenter`` (a name of :data:`kg.extract.segmenters.SEGMENTERS`).
 
     Each article's statements are split into its own (its graph) and the shared ones.
     ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
@@ -106,7 +115,7 @@ def extract_chunk(
     rejection among ``docs`` (an article that could not be read) comes back as it is.
     """
     global _COMPACT
-    _warm_up()
+    _warm_up(segmenter)
     if "turtle" in render and _COMPACT is None:
         _COMPACT = turtle_compactor()
     out: list[ExtractedArticle | Rejection] = []
@@ -236,10 +245,11 @@ class WorkerPool:
     neither hangs nor loses the chunk's other articles.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, segmenter: str = DEFAULT_SEGMENTER) -> None:
         self.method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.segmenter = segmenter
         if self.method == "fork":
-            _warm_up()  # the workers inherit the loaded lexicon
+            _warm_up(segmenter)  # the workers inherit the loaded lexicon
         self.context = multiprocessing.get_context(self.method)
         self.jobs = jobs
         self.workers: list[_Worker] = []
@@ -266,9 +276,9 @@ class WorkerPool:
     ) -> Iterator[list[ExtractedArticle | Rejection]]:
         if not self.workers:
             for chunk in chunks:
-                yield extract_chunk(chunk, keep, validate, render)
+                yield extract_chunk(chunk, keep, validate, render, self.segmenter)
             return
-        options = (keep, validate, render)
+        options = (keep, validate, render, self.segmenter)
         pending = iter(chunks)
         slots: dict[int, list[Any]] = {}  # chunk -> its results, None where still to come
         missing: dict[int, int] = {}  # chunk -> how many results are still to come

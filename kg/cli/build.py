@@ -6,6 +6,7 @@ import argparse
 
 from kg.build import HTML_MAX_ARTICLES, REJECTS_FILE, BuildResult, RejectLimit, build, default_jobs
 from kg.errors import InputError
+from kg.extract.segmenters import DEFAULT_SEGMENTER, SEGMENTERS
 from kg.io.rdflib_writers import FORMATS
 from kg.store import BACKENDS
 
@@ -94,6 +95,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N|P%",
         help="fail the build, writing nothing, when more than N articles (or P%% of those "
         "read) are rejected",
+    )
+    parser.add_argument(
+        "--segmenter",
+        choices=sorted(SEGMENTERS),
+        default=DEFAULT_SEGMENTER,
+        help=f"word segmenter (default {DEFAULT_SEGMENTER}; jieba is the reference, jieba 0.42.1 "
+        "in Python); both give the same tokens, and the graph records which one cut each article",
     )
     page = parser.add_mutually_exclusive_group()
     page.add_argument(
@@ -190,6 +198,7 @@ def run(args: argparse.Namespace) -> int:
         html=args.html,
         strict=args.strict,
         max_rejects=args.max_rejects,
+        segmenter=args.segmenter,
         **({"batch_size": max(1, args.batch)} if args.batch is not None else {}),
     )
     try:

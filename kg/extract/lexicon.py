@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
+from kg.extract.segmenters import DEFAULT_SEGMENTER, Segmenter, make_segmenter
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
 
@@ -145,7 +145,8 @@ class Lexicon:
         self.max_region_len = max(map(len, self.region_words))
         # the entity of each division code, made on first use (kg.extract.builder)
         self.division_entities: dict[str, Entity] = {}
-        self._jieba: Any = None
+        self._segmenter: Segmenter | None = None
+        self._segmenter_name = DEFAULT_SEGMENTER
         self._pos: Any = None
         self._jieba_lock = threading.Lock()
         # jieba's cut of a block is a function of the block's characters alone: blocks
@@ -236,26 +237,35 @@ class Lexicon:
 
     # -- jieba -------------------------------------------------------------------------
 
-    def tokenizer(self) -> Any:
-        """A private jieba tokenizer (the global one is left alone), initialised once."""
-        if self._jieba is None:
+    @property
+    def segmenter(self) -> Segmenter:
+        """The segmenter that cuts texts (:mod:`kg.extract.segmenters`), made on first use."""
+        if self._segmenter is None:
             with self._jieba_lock:
-                if self._jieba is None:
-                    try:
-                        import jieba  # (imported here: its dictionary loads on first use)
-                    except ImportError as exc:  # pragma: no cover - dependency is pinned
-                        raise ImportError(
-                            "kg.extract needs jieba==0.42.1 (pip install 'jieba==0.42.1')"
-                        ) from exc
-                    jieba.setLogLevel(logging.WARNING)
-                    tok = jieba.Tokenizer()
-                    tok.initialize()
-                    self._jieba = tok
-        return self._jieba
+                if self._segmenter is None:
+                    self._segmenter = make_segmenter(self._segmenter_name)
+        return self._segmenter
+
+    def use_segmenter(self, name: str) -> None:
+        """Cut texts with the segmenter called ``name`` from now on (same dictionary)."""
+        if name == self._segmenter_name and (
+            self._segmenter is None or self._segmenter.name == name
+        ):
+            return
+        with self._jieba_lock:
+            old = self._segmenter
+            self._segmenter = make_segmenter(name, old.tokenizer if old is not None else None)
+            self._segmenter_name = name
+        self.token_lengths.cache_clear()
+
+    def tokenizer(self) -> Any:
+        """The private jieba tokenizer (the global one is left alone): jieba's dictionary,
+        whichever segmenter cuts the text."""
+        return self.segmenter.tokenizer
 
     def _token_lengths(self, block: str) -> tuple[int, ...]:
-        """Lengths of jieba's tokens of ``block``, in order (with HMM)."""
-        return tuple(map(len, self.tokenizer().cut(block, HMM=True)))
+        """Lengths of the segmenter's tokens of ``block``, in order (as jieba's with HMM)."""
+        return tuple(map(len, self.segmenter.cut(block)))
 
     def pos_cut(self, text: str) -> list[tuple[str, str]]:
         """jieba's words of a short ``text`` with their part-of-speech flags (a private
