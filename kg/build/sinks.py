@@ -49,6 +49,9 @@ class Sink(Protocol):
     def add(self, article: ExtractedArticle, result: BuildResult) -> None:
         """Take one extracted article that conforms to the shapes."""
 
+    def end_chunk(self) -> None:
+        """The articles of one chunk (a partition) are all added."""
+
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         """Store what is pending; ``keep``: the document ids to keep (prune the others)."""
 
@@ -87,6 +90,9 @@ class SpoolSink:
             groups=article.shared,
         )
         result.new += 1
+
+    def end_chunk(self) -> None:
+        pass
 
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         pass
@@ -161,6 +167,9 @@ class StoreSink:
         if self.bulk.quads >= _BATCH_STATEMENTS or self.bulk.articles >= self.batch_size:
             self.loader.put(self.bulk)
             self.bulk = self.store.bulk(lenient=True)
+
+    def end_chunk(self) -> None:
+        pass
 
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         self.loader.put(self.bulk)

@@ -88,7 +88,7 @@ def _worker_init() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _warm_up(segmenter: str = DEFAULT_SEGMENTER) -> None:
+def warm_up(segmenter: str = DEFAULT_SEGMENTER) -> None:
     """Load the lexicon, jieba's dictionary and the ``segmenter`` once, before worker
     processes fork (or in a process of a cluster, before its first articles)."""
     global _LEXICON
@@ -115,7 +115,7 @@ def extract_chunk(
     rejection among ``docs`` (an article that could not be read) comes back as it is.
     """
     global _COMPACT
-    _warm_up(segmenter)
+    warm_up(segmenter)
     if "turtle" in render and _COMPACT is None:
         _COMPACT = turtle_compactor()
     out: list[ExtractedArticle | Rejection] = []
@@ -249,7 +249,7 @@ class WorkerPool:
         self.method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.segmenter = segmenter
         if self.method == "fork":
-            _warm_up(segmenter)  # the workers inherit the loaded lexicon
+            warm_up(segmenter)  # the workers inherit the loaded lexicon
         self.context = multiprocessing.get_context(self.method)
         self.jobs = jobs
         self.workers: list[_Worker] = []
