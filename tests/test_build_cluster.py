@@ -193,3 +193,55 @@ def test_build_cluster_parts_exclude_out_and_store(tmp_path):
 @pytest.mark.parametrize("option", ["--segmenter", "--cluster", "--cluster-timeout", "--parts"])
 def test_build_cluster_options_in_the_readme(option):
     assert f"`{option}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    """A real ``oxigraph serve`` on a free loopback port, stopped after the module."""
+    import shutil
+    import urllib.request
+
+    local_binary = Path(sys.executable).with_name("oxigraph")
+    binary = str(local_binary) if local_binary.exists() else shutil.which("oxigraph")
+    if binary is None:
+        _missing("the oxigraph server binary")
+    base = f"http://127.0.0.1:{_free_port()}"
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", base.removeprefix("http://")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("oxigraph serve did not start")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_build_cluster_parts_pushed_to_a_server_hold_the_union(oxigraph_server, local, tmp_path):
+    from kg.sparql.push import fetch_graph, push
+
+    parts = tmp_path / "parts"
+    build(CORPUS, parts=parts, jobs=1)
+    endpoint = f"{oxigraph_server}/store"
+    for part in sorted(parts.glob("part-*.nq")):
+        push(part, endpoint, append=True)
+    pushed = Graph().parse(data=fetch_graph(endpoint), format="nt")
+    union = Graph()
+    for graph in _store_graphs([local / "graph.nq"]).values():
+        union += graph
+    assert isomorphic(pushed, union)
