@@ -185,6 +185,39 @@ def test_build_cluster_unreachable_scheduler_is_one_line(tmp_path, address, code
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
+def test_build_cluster_scheduler_without_workers_is_one_line(tmp_path):
+    """A scheduler no worker joined: the build stops after --cluster-timeout, not hangs."""
+    port = _free_port()
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port)]
+        + ["--no-dashboard"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), 1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and scheduler.poll() is None
+                time.sleep(0.2)
+        run = subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(SEED), "--out", str(tmp_path / "out")]
+            + ["--cluster", f"tcp://127.0.0.1:{port}", "--cluster-timeout", "3"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+    finally:
+        scheduler.terminate()
+        scheduler.wait(30)
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1 and "has no workers" in run.stderr, run.stderr
+
+
 def test_build_cluster_parts_exclude_out_and_store(tmp_path):
     with pytest.raises(InputError, match="without --out and --store"):
         build([SEED], tmp_path / "out", parts=tmp_path / "parts")

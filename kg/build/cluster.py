@@ -16,6 +16,7 @@ task; an article whose task fails so again is rejected, as with local worker pro
 from __future__ import annotations
 
 import gc
+import itertools
 import socket
 import sys
 from collections import deque
@@ -35,6 +36,8 @@ __all__ = ["CONNECT_TIMEOUT", "ClusterPool", "dask_setup", "parse_address"]
 CONNECT_TIMEOUT = 10.0
 # Tasks in flight per worker thread: enough that no worker waits for the next one.
 _AHEAD = 3
+# Chunks between two counts of the workers (each count asks the scheduler).
+_RECOUNT = 64
 
 
 def parse_address(address: str) -> tuple[str, int]:
@@ -89,6 +92,14 @@ class ClusterPool:
                 self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise KgError(f"{address}: not a Dask scheduler that answers ({_line(exc)})") from None
+        try:  # a scheduler without workers would leave the build waiting
+            self.client.wait_for_workers(1, timeout=timeout)
+        except TimeoutError:
+            self.close()
+            raise KgError(
+                f"{address}: the Dask scheduler has no workers (none joined within "
+                f"{timeout:g} s); start some: dask worker {address}"
+            ) from None
         self.jobs = max(1, sum(self.client.nthreads().values()))
 
     def map(
@@ -102,9 +113,10 @@ class ClusterPool:
         options = (keep, validate, render, self.segmenter)
         pending = iter(chunks)
         more = True
-        while True:
-            # workers may join or leave while the build runs
-            ahead = _AHEAD * max(1, sum(self.client.nthreads().values()))
+        ahead = _AHEAD * self.jobs
+        for n in itertools.count():
+            if n % _RECOUNT == _RECOUNT - 1:  # workers may join or leave meanwhile
+                ahead = _AHEAD * max(1, sum(self.client.nthreads().values()))
             while more and len(self.futures) < ahead:
                 chunk = next(pending, None)
                 if chunk is None:
