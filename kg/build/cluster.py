@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from kg.build.workers import ExtractedArticle, extract_chunk, warm_up
 from kg.errors import InputError, KgError
+from kg.extract import Lexicon
 from kg.extract.segmenters import DEFAULT_SEGMENTER
 from kg.records import Document, Rejection
 
@@ -196,3 +197,4 @@ def dask_setup(worker: Any = None) -> None:  # noqa: ARG001 - Dask's preload sig
     """``dask worker --preload kg.build.cluster``: load the lexicon and the dictionaries
     when the worker starts, not at its first task."""
     warm_up(DEFAULT_SEGMENTER)
+    Lexicon.default().token_lengths("")  # (loads the dictionaries)

@@ -254,7 +254,8 @@ class Lexicon:
             return
         with self._jieba_lock:
             old = self._segmenter
-            self._segmenter = make_segmenter(name, old.tokenizer if old is not None else None)
+            # made now only when a tokenizer is loaded already, to share it; else on first use
+            self._segmenter = make_segmenter(name, old.tokenizer) if old is not None else None
             self._segmenter_name = name
         self.token_lengths.cache_clear()
 

@@ -155,8 +155,11 @@ class JiebaRsSegmenter(Segmenter):
             (y, a, b, trans[a].get(y, _MIN_FLOAT), trans[b].get(y, _MIN_FLOAT), emit[y])
             for y, (a, b) in prev.items()
         )
-        self._rs = rjieba.Jieba()
-        self._route = self._rs.cut
+        # rjieba's own instance, made as it is imported, until a word is added: a second
+        # copy of the dictionary costs some 30 MB and 0.3 s a process
+        self._rjieba = rjieba
+        self._rs: Any = None
+        self._route = rjieba.cut
         self._hmm_cuts: dict[str, list[str]] = {}
 
     @classmethod
@@ -165,6 +168,9 @@ class JiebaRsSegmenter(Segmenter):
 
     def add_word(self, word: str, freq: int, tag: str | None = None) -> None:
         super().add_word(word, freq, tag)
+        if self._rs is None:  # words of its own: a dictionary of its own
+            self._rs = self._rjieba.Jieba()
+            self._route = self._rs.cut
         self._rs.add_word(word, freq, tag)
         self._hmm_cuts.clear()
 
