@@ -51,6 +51,7 @@ class CY(DefinedNamespace):
     mergeReason: URIRef
     party: URIRef
     plannedArea: URIRef
+    segmenter: URIRef
     sentenceIndex: URIRef
     signedOn: URIRef
     sourceEncoding: URIRef

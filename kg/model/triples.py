@@ -169,7 +169,7 @@ _NT_TERMS = _Terms(
 )
 
 
-def _document_triples(doc: Document, t: _Terms) -> Iterator[tuple]:
+def _document_triples(doc: Document, t: _Terms, segmenter: str | None = None) -> Iterator[tuple]:
     doc_ref = t.iri(iri.document_iri(doc.id))
     yield doc_ref, t["rdf:type"], t["cy:Document"]
     yield doc_ref, t["dcterms:identifier"], t.string(doc.id)
@@ -183,6 +183,8 @@ def _document_triples(doc: Document, t: _Terms) -> Iterator[tuple]:
         yield doc_ref, t["dcterms:source"], t.string(doc.source)
     yield doc_ref, t["cy:contentHash"], t.string(doc.content_hash)
     yield doc_ref, t["cy:sourceEncoding"], t.string(doc.encoding)
+    if segmenter:
+        yield doc_ref, t["cy:segmenter"], t.string(segmenter)
 
 
 def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
@@ -260,7 +262,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     doc = ex.document
     doc_iri = iri.document_iri(doc.id)
     doc_ref = t.iri(doc_iri)
-    out = list(_document_triples(doc, t))
+    out = list(_document_triples(doc, t, ex.segmenter))
     add, extend = out.append, out.extend
 
     sentences: dict[int, Any] = {}
@@ -462,12 +464,15 @@ def extraction_nquads(ex: Extraction) -> str:
     return "".join(f"{st}{graph}" for st in own) + "".join(f"{st} .\n" for st in shared)
 
 
-def document_ntriples(doc: Document) -> str:
-    """The triples about the document itself (metadata and content hash) as N-Triples.
+def document_ntriples(doc: Document, segmenter: str | None = None) -> str:
+    """The triples about the document itself (metadata, content hash and the
+    ``segmenter`` that cut it) as N-Triples.
 
-    They are what an incremental build compares to decide whether an article changed.
+    They are what an incremental build compares to decide whether an article changed
+    (or is to be cut by another segmenter).
     """
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in _document_triples(doc, _NT_TERMS))
+    terms = _document_triples(doc, _NT_TERMS, segmenter)
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in terms)
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
