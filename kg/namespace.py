@@ -28,6 +28,7 @@ class CY(DefinedNamespace):
     Quantity: URIRef
     ScienceCity: URIRef
     Sentence: URIRef
+    Span: URIRef
     Target: URIRef
     Unit: URIRef
 
@@ -36,7 +37,6 @@ class CY(DefinedNamespace):
     coreArea: URIRef
     divisionCode: URIRef
     countryCode: URIRef
-    endOffset: URIRef
     hasQuantity: URIRef
     hasTarget: URIRef
     inDocument: URIRef
@@ -49,11 +49,9 @@ class CY(DefinedNamespace):
     mergeReason: URIRef
     party: URIRef
     plannedArea: URIRef
-    sentenceIndex: URIRef
     signedOn: URIRef
     sourceEncoding: URIRef
-    startOffset: URIRef
-    surface: URIRef
+    span: URIRef
     targetYear: URIRef
     text: URIRef
     unit: URIRef

@@ -181,7 +181,7 @@ def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_p
         ('"a \\"b\\""@zh', '"a \\"b\\""@zh'),
         ("<http://www.w3.org/2000/01/rdf-schema#label>", "rdfs:label"),
         (f"<{ID}quantity>", "id:quantity"),
-        (f"<{ID}doc/d1/s0>", f"<{ID}doc/d1/s0>"),
+        (f"<{ID}doc/d1#char=0,5>", f"<{ID}doc/d1#char=0,5>"),
         (
             "<https://w3id.org/chengyu-kg/ontology#a.b>",
             "<https://w3id.org/chengyu-kg/ontology#a.b>",
@@ -225,7 +225,7 @@ def test_store_turtle_block_of_an_article_is_the_same_told_its_graph(extractions
         own, shared = split_terms(extraction_terms(ex), graph)
         block = turtle_block_of_triples(own, graph=graph)
         assert block == turtle_block_of_triples(own) == turtle_block([" ".join(t) for t in own])
-        assert f"<{graph}/s0> a cy:Sentence ;" in block
+        assert f"<{graph}#char=0,32> cy:inDocument <{graph}> ." in block
         assert turtle_block_of_triples(shared, graph=graph) == turtle_block_of_triples(shared)
 
 
@@ -427,7 +427,7 @@ def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_pat
 )
 def test_store_loads_checked_unless_the_bulk_is_lenient(small_extraction, tmp_path, bad):
     graph = iri.document_iri(small_extraction.document.id)
-    statements = [*extraction_statements(small_extraction), f"<{graph}/s0> <{CY.text}> {bad}"]
+    statements = [*extraction_statements(small_extraction), f"<{graph}#char=0,1> <{CY.text}> {bad}"]
     article = StoredArticle.of(graph, statements, small_extraction.document.content_hash)
     with ArticleStore(tmp_path / "strict") as store:
         with pytest.raises(SyntaxError):
