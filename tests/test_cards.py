@@ -205,6 +205,11 @@ LOOKUPS = [
     ("id:agency/重庆市科学技术局", "iri", "重庆市科学技术局"),
     (f"{ID}agency/{quote('重庆市科学技术局')}", "iri", "重庆市科学技术局"),
     ("id:district/500109", "iri", "北碚区"),
+    # as Turtle output writes them: a prefix per class, escapes in local names
+    ("agency:重庆市科学技术局", "iri", "重庆市科学技术局"),
+    ("district:500109", "iri", "北碚区"),
+    ("science-city:西部\\(重庆\\)科学城", "iri", "西部(重庆)科学城"),
+    ("science-city:西部(重庆)科学城", "iri", "西部(重庆)科学城"),
     ("西部（重庆）科学城", "normalised", "西部(重庆)科学城"),
     ("西部重庆科学城", "normalised", "西部(重庆)科学城"),
     ("北碚", "alias", "北碚区"),

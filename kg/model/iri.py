@@ -16,6 +16,7 @@ from kg import vocab
 
 __all__ = [
     "BASE",
+    "NAMESPACES",
     "normalize_key",
     "document_iri",
     "span_iri",
@@ -33,6 +34,12 @@ BASE = "https://w3id.org/chengyu-kg/id/"
 # science-city), for the classes the ontology gives entities.
 _CLASS_SEGMENT = {
     cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in vocab.entity_classes()
+}
+
+#: Prefix -> namespace of the instance IRIs under :data:`BASE` (documents, quantities and
+#: each entity class), which the package's outputs and queries declare.
+NAMESPACES = {
+    name: f"{BASE}{name}/" for name in sorted({"doc", "quantity", *_CLASS_SEGMENT.values()})
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle

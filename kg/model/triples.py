@@ -58,6 +58,7 @@ PREFIXES = {
     "prov": str(PROV),
     "org": "http://www.w3.org/ns/org#",
     "schema": SCHEMA,
+    **iri.NAMESPACES,
 }
 
 #: Unit local name -> how a quantity's label writes it (the unit's ``@zh`` label).
