@@ -29,6 +29,7 @@ class CY(DefinedNamespace):
     Quantity: URIRef
     ScienceCity: URIRef
     Sentence: URIRef
+    Span: URIRef
     Target: URIRef
     Unit: URIRef
 
@@ -38,7 +39,6 @@ class CY(DefinedNamespace):
     correctionKind: URIRef
     divisionCode: URIRef
     countryCode: URIRef
-    endOffset: URIRef
     hasQuantity: URIRef
     hasTarget: URIRef
     inDocument: URIRef
@@ -52,11 +52,9 @@ class CY(DefinedNamespace):
     party: URIRef
     plannedArea: URIRef
     segmenter: URIRef
-    sentenceIndex: URIRef
     signedOn: URIRef
     sourceEncoding: URIRef
-    startOffset: URIRef
-    surface: URIRef
+    span: URIRef
     targetYear: URIRef
     text: URIRef
     unit: URIRef
