@@ -191,6 +191,9 @@ def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_p
         ("<http://www.w3.org/2000/01/rdf-schema#label>", "rdfs:label"),
         (f"<{ID}quantity>", "id:quantity"),
         (f"<{ID}doc/d1>", "doc:d1"),
+        # a correction and its author (kg build --corrections)
+        (f"<{ID}correction/c-7>", "correction:c-7"),
+        (f"<{ID}agent/LiWei>", "agent:LiWei"),
         # a span of a document: no prefix fits (an article's block writes it relative)
         (f"<{ID}doc/d1#char=0,5>", f"<{ID}doc/d1#char=0,5>"),
         ("<https://w3id.org/chengyu-kg/ontology#a.b>", "cy:a.b"),
