@@ -58,18 +58,27 @@ def measure(cmd: list[str]) -> dict:
 
 
 _JIEBA = """
-import json, sys, time
+import json, re, sys, time
 from multiprocessing import get_context
 
+BLOCK = re.compile(r"[\\u4E00-\\u9FD5a-zA-Z0-9+#&._%\\-]+")
+CUT = None
+
 def init():
-    import logging
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    global CUT
+    if sys.argv[3] == "jieba":
+        import logging
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        CUT = jieba.lcut
+    else:  # a segmenter of kg.extract.segmenters over the blocks jieba cuts
+        from kg.extract.segmenters import make_segmenter
+        cut = make_segmenter(sys.argv[3]).cut
+        CUT = lambda text: [w for block in BLOCK.findall(text) for w in cut(block)]
 
 def seg(text):
-    import jieba
-    return len(jieba.lcut(text))
+    return len(CUT(text))
 
 if __name__ == "__main__":
     path, jobs = sys.argv[1], int(sys.argv[2])
@@ -85,11 +94,16 @@ if __name__ == "__main__":
 """
 
 
-def jieba_baseline(path: Path, jobs: int, work: Path) -> dict:
-    """jieba segmentation alone over the corpus texts with ``jobs`` processes."""
+def jieba_baseline(path: Path, jobs: int, work: Path, segmenter: str = "jieba") -> dict:
+    """Segmentation alone over the corpus texts with ``jobs`` processes: jieba 0.42.1
+    itself, or a segmenter of ``kg.extract.segmenters`` (``jieba-rs``)."""
     script = work / "jieba_baseline.py"
     script.write_text(_JIEBA, encoding="utf-8")
-    return measure([sys.executable, str(script), str(path), str(jobs)])
+    return measure([sys.executable, str(script), str(path), str(jobs), segmenter])
+
+
+#: The fast segmenter timed alone beside jieba (the build's default).
+FAST = "jieba-rs"
 
 
 def _du(path: Path) -> int:
@@ -207,27 +221,44 @@ class _RdflibSource:
 
 def build_pairs(
     data: Path, jobs: int, work: Path, common: list[str], repeat: int, name: str
-) -> list[tuple[dict, dict]]:
-    """jieba alone and the graph.ttl build over ``data``, ``repeat`` times in pairs."""
+) -> list[tuple[dict, dict, dict]]:
+    """jieba alone, the graph.ttl build and the fast segmenter alone over ``data``,
+    ``repeat`` times, one right after the other."""
     kg = [sys.executable, "-m", "kg", "build"]
-    pairs = []
+    rounds = []
+    out_dir = str(work / name)
     for n in range(max(1, repeat)):
-        out_dir = str(work / name)
-        # alternate which of the pair runs first, so that a drift within a pair does
-        # not always favour the same one
-        if n % 2 == 0:
-            jieba = jieba_baseline(data, jobs, work)
-            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
-        else:
-            turtle = measure([*kg, str(data), "--out", out_dir, "--no-html", *common])
-            jieba = jieba_baseline(data, jobs, work)
+        steps = {
+            "jieba": lambda: jieba_baseline(data, jobs, work),
+            "turtle": lambda: measure([*kg, str(data), "--out", out_dir, "--no-html", *common]),
+            "fast": lambda: jieba_baseline(data, jobs, work, FAST),
+        }
+        # rotate which runs first, so that a drift within a round does not always
+        # favour the same one
+        order = list(steps)[n % 3 :] + list(steps)[: n % 3]
+        got = {step: steps[step]() for step in order}
         print(
-            f"   jieba alone: {jieba['wall']:.1f} s, graph.ttl without store: "
-            f"{turtle['wall']:.1f} s",
+            f"   jieba alone: {got['jieba']['wall']:.1f} s, {FAST} alone: "
+            f"{got['fast']['wall']:.1f} s, graph.ttl without store: {got['turtle']['wall']:.1f} s",
             file=sys.stderr,
         )
-        pairs.append((jieba, turtle))
-    return pairs
+        rounds.append((got["jieba"], got["turtle"], got["fast"]))
+    return rounds
+
+
+def fast_figures(rounds: list[tuple[dict, dict, dict]]) -> dict:
+    """The fast segmenter's runs and the medians of its ratios within each round."""
+    return {
+        "fast_segmenter": FAST,
+        "fast_runs": [f for _, _, f in rounds],
+        "fast_best_s": round(min(f["wall"] for _, _, f in rounds), 2),
+        "ratio_fast_to_jieba_median": round(
+            statistics.median(f["wall"] / j["wall"] for j, _, f in rounds), 2
+        ),
+        "ratio_out_turtle_to_fast_median": round(
+            statistics.median(t["wall"] / f["wall"] for _, t, f in rounds), 2
+        ),
+    }
 
 
 def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
@@ -235,7 +266,8 @@ def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
     the repository) against jieba alone over the same texts: each pair's ratio and the
     median of them. Printed only; results.json keeps the generated corpora."""
     print(f"== feed {path.name}", file=sys.stderr)
-    pairs = build_pairs(path, jobs, work, ["--jobs", str(jobs), "--no-progress"], repeat, "feed")
+    rounds = build_pairs(path, jobs, work, ["--jobs", str(jobs), "--no-progress"], repeat, "feed")
+    pairs = [(j, t) for j, t, _ in rounds]
     ratios = [t["wall"] / j["wall"] for j, t in pairs]
     return {
         "feed": str(path),
@@ -245,6 +277,7 @@ def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
         "jieba_best_s": round(min(j["wall"] for j, _ in pairs), 2),
         "build_best_s": round(min(t["wall"] for _, t in pairs), 2),
         "peak_rss_mb": round(max(t["maxrss_mb"] for _, t in pairs), 1),
+        **fast_figures(rounds),
     }
 
 
@@ -287,7 +320,8 @@ def run_size(
     noop = measure([*kg, str(data), "--store", str(store), *common])
     incremental = measure([*kg, str(extra), "--store", str(store), *common])
     print(f"   +{new_count} articles: {incremental['wall']:.1f} s", file=sys.stderr)
-    pairs = build_pairs(data, jobs, work, common, repeat, f"out-{size}")
+    rounds = build_pairs(data, jobs, work, common, repeat, f"out-{size}")
+    pairs = [(j, t) for j, t, _ in rounds]
     jieba = min((j for j, _ in pairs), key=lambda f: f["wall"])
     turtle = min((t for _, t in pairs), key=lambda f: f["wall"])
     for step, figures in (
@@ -335,6 +369,7 @@ def run_size(
         ),
         "queries_oxigraph": oxigraph,
         "queries_rdflib": rdflib_q,
+        **fast_figures(rounds),
     }
     if rdflib_q:
         out["query_speedup"] = {
@@ -392,6 +427,12 @@ def _table(results: list[dict]) -> str:
             "graph.ttl / jieba, each run pair (wall)",
             [", ".join(f"{x:.2f}" for x in r["ratio_out_turtle_to_jieba_pairs"]) for r in results],
         ),
+        row(
+            f"{FAST} segmenter alone (s, best of runs)",
+            [f"{r['fast_best_s']:.1f}" for r in results],
+        ),
+        ratio(f"{FAST} alone / jieba alone, median of rounds", "ratio_fast_to_jieba_median"),
+        ratio(f"graph.ttl / {FAST} alone, median of rounds", "ratio_out_turtle_to_fast_median"),
     ]
     names = sorted(results[0]["queries_oxigraph"])
     for name in names:

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from kg import vocab
 from kg.callable import make_callable
 from kg.io.files import write_text_atomic
+from kg.model.provenance import document_of
 from kg.namespace import CY
 from kg.sparql.formats import display_width, truncate_display
 
@@ -248,15 +249,13 @@ def _documents(graph: Graph) -> list[dict[str, Any]]:
     entities_of: dict[URIRef, set] = defaultdict(set)
     mentions: Counter = Counter()
     facts: Counter = Counter()
-    for m in graph.subjects(RDF.type, CY.Mention):
-        doc = graph.value(graph.value(m, CY.inSentence), CY.inDocument)
-        entity = graph.value(m, CY.mentionOf)
+    for m, entity in graph.subject_objects(CY.mentionOf):
+        doc = document_of(graph, m)
         if doc is not None:
             mentions[doc] += 1
-            if entity is not None:
-                entities_of[doc].add(entity)
-    for a in graph.subjects(RDF.type, CY.Assertion):
-        doc = graph.value(graph.value(a, CY.inSentence), CY.inDocument)
+            entities_of[doc].add(entity)
+    for _, span in graph.subject_objects(CY.span):
+        doc = document_of(graph, span)
         if doc is not None:
             facts[doc] += 1
     seen_in: Counter = Counter(e for ents in entities_of.values() for e in ents)

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import GoldError
 from kg.model.iri import normalize_key
+from kg.model.provenance import document_of
 from kg.namespace import CY
 from kg.records import ENTITY_CLASSES, RELATION_PREDICATES
 from kg.sparql import open_graph
@@ -204,10 +205,8 @@ def _graph_names(graph: Graph, node: URIRef) -> frozenset[str]:
 def _predicted_by_document(graph: Graph) -> dict[str, _Predicted]:
     classes = {CY[c]: c for c in ENTITY_CLASSES}
     by_doc: dict[str, _Predicted] = defaultdict(_Predicted)
-    for mention in graph.subjects(RDF.type, CY.Mention):
-        entity = graph.value(mention, CY.mentionOf)
-        sentence = graph.value(mention, CY.inSentence)
-        doc = graph.value(sentence, CY.inDocument) if sentence is not None else None
+    for mention, entity in graph.subject_objects(CY.mentionOf):
+        doc = document_of(graph, mention)
         doc_id = graph.value(doc, DCTERMS.identifier) if doc is not None else None
         if entity is None or doc_id is None:
             continue

@@ -29,6 +29,7 @@ class CY(DefinedNamespace):
     Quantity: URIRef
     ScienceCity: URIRef
     Sentence: URIRef
+    Span: URIRef
     Target: URIRef
     Unit: URIRef
 
@@ -38,7 +39,6 @@ class CY(DefinedNamespace):
     correctionKind: URIRef
     divisionCode: URIRef
     countryCode: URIRef
-    endOffset: URIRef
     hasQuantity: URIRef
     hasTarget: URIRef
     inDocument: URIRef
@@ -51,11 +51,10 @@ class CY(DefinedNamespace):
     mergeReason: URIRef
     party: URIRef
     plannedArea: URIRef
-    sentenceIndex: URIRef
+    segmenter: URIRef
     signedOn: URIRef
     sourceEncoding: URIRef
-    startOffset: URIRef
-    surface: URIRef
+    span: URIRef
     targetYear: URIRef
     text: URIRef
     unit: URIRef

@@ -312,7 +312,9 @@ class Extraction:
     """Everything read from one document.
 
     ``aliases`` are names given to entities besides their mentions' surfaces (by a
-    correction); ``corrections`` what the corrections of a build did to these records.
+    correction); ``corrections`` what the corrections of a build did to these records;
+    ``segmenter`` the word segmenter and its version that cut its text (``"jieba 0.42.1"``),
+    which the graph records.
     """
 
     document: Document
@@ -322,6 +324,7 @@ class Extraction:
     notes: tuple[str, ...] = field(default=())
     aliases: tuple[tuple[Entity, str], ...] = ()
     corrections: tuple[Corrected, ...] = ()
+    segmenter: str | None = None
 
     def entities(self) -> list[Entity]:
         """The distinct entities mentioned, sorted."""

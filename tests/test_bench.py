@@ -100,3 +100,38 @@ def test_bench_fast_lane_prints_both_settings():
     [slow] = [line for line in lines if line.startswith("--fast-lane 0 ")]
     assert "HTTP status 200;" in fast and "long queries still running then: 2)" in fast
     assert "the ASK's answer after" in slow
+
+
+def test_bench_provenance_reports_statements_and_bytes_per_article(tmp_path):
+    """bench/provenance.py builds the seed, the development set and generated articles and
+    prints per article what their graphs hold; the figures agree with the files."""
+    from rdflib import Graph
+
+    out = tmp_path / "provenance.json"
+    work = tmp_path / "work"
+    cmd = [sys.executable, str(ROOT / "bench" / "provenance.py"), "--articles", "3"]
+    cmd += ["--jobs", "1", "--json", str(out), "--work", str(work)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = {r["corpus"]: r for r in json.loads(out.read_text(encoding="utf-8"))}
+    assert set(results) == {"seed", "dev", "generated"}
+    assert (results["seed"]["articles"], results["generated"]["articles"]) == (1, 3)
+    seed = results["seed"]
+    turtle = work / "out-seed" / "graph.ttl"
+    assert seed["turtle_bytes"] == turtle.stat().st_size
+    assert seed["statements"] == len(Graph().parse(turtle)) == seed["own"] + seed["shared"]
+    assert sum(seed["predicates"].values()) == seed["statements"]
+    for line in ("| statements |", "| `graph.ttl` bytes |", "| per article | seed (1) |"):
+        assert line in done.stdout
+    # compared with an earlier run, each figure is given before, after and as a share
+    again = subprocess.run(
+        [*cmd[:-4], "--compare", str(out), "--work", str(tmp_path / "again")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert (
+        f"| statements | {seed['statements']:,} → {seed['statements']:,} (100%) |" in again.stdout
+    )

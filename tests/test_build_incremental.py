@@ -238,7 +238,7 @@ def test_build_validates_small_builds_with_pyshacl_and_larger_ones_with_compiled
 
     small = build([_write(tmp_path / "a.jsonl", articles[:1])])
     assert small.validated == "pyshacl" and small.quads <= PYSHACL_LIMIT
-    larger = build([_write(tmp_path / "b.jsonl", list(CORPUS.generate(25, seed=7)))])
+    larger = build([_write(tmp_path / "b.jsonl", list(CORPUS.generate(60, seed=7)))])
     assert larger.validated == "shapes" and larger.quads > PYSHACL_LIMIT
     small.close()
     larger.close()

@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.cli import main
+from kg.model.iri import span_of
 from kg.model.validate import validate
 
 from .conftest import DATA, SEED
@@ -226,16 +227,19 @@ def test_cli_build_text_with_noncharacters_and_controls_writes_strict_turtle(
     assert str(title) == "标题" + replacement
     if not replacement:  # the name around a dropped code point is found whole
         assert "重庆市科学技术局" in {str(o) for o in graph.objects(None, RDFS.label)}
-    spans = [
-        *graph.subjects(RDF.type, URIRef(CY + "Sentence")),
-        *graph.subjects(RDF.type, URIRef(CY + "Mention")),
-    ]
-    assert len(spans) > 5
-    for span in spans:
-        start = int(graph.value(span, URIRef(CY + "startOffset")))
-        end = int(graph.value(span, URIRef(CY + "endOffset")))
-        shown = graph.value(span, URIRef(CY + "text")) or graph.value(span, URIRef(CY + "surface"))
-        assert stored[start:end] == str(shown)
+    # the text is stored as cleaned, and every span's offsets point into it: a mention at
+    # one of its entity's names
+    assert str(graph.value(document, URIRef(CY + "text"))) == stored
+    mentions = list(graph.subject_objects(URIRef(CY + "mentionOf")))
+    assert len(mentions) > 3
+    for mention, entity in mentions:
+        _, start, end = span_of(str(mention))
+        names = {str(o) for o in graph.objects(entity, RDFS.label)}
+        names |= {str(o) for o in graph.objects(entity, SKOS.altLabel)}
+        assert stored[start:end] in names, (stored[start:end], names)
+    for sentence in graph.subjects(URIRef(CY + "inDocument"), document):
+        _, start, end = span_of(str(sentence))
+        assert 0 <= start < end <= len(stored)
 
 
 @pytest.mark.parametrize("code", [0xFFFE, 0x00, 0x0C])

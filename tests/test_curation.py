@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.build import build
-from kg.model import iri
+from kg.model import iri, provenance
 from kg.namespace import CY
 
 from .conftest import SEED
@@ -53,19 +53,20 @@ def rename_node(g: Graph, old: URIRef, new: URIRef) -> None:
 
 
 def drop_statement(g: Graph, s, p, o) -> None:
-    """A fact and its assertions go."""
+    """A fact and its assertions go (and a span nothing else was read from)."""
     g.remove((s, p, o))
     for a in list(g.subjects(RDF.subject, s)):
         if (a, RDF.predicate, p) in g and (a, RDF.object, o) in g:
             g.remove((a, None, None))
+    collect_spans(g)
 
 
 def drop_node(g: Graph, n) -> None:
-    """A node goes with what it says and what is said of it, and assertions about it."""
+    """A node goes with what it says and what is said of it, its mentions and assertions
+    about it."""
     for a in set(g.subjects(RDF.subject, n)) | set(g.subjects(RDF.object, n)):
         g.remove((a, None, None))
-    for m in list(g.subjects(CY.mentionOf, n)):
-        g.remove((m, None, None))
+    g.remove((None, CY.mentionOf, n))
     g.remove((n, None, None))
     g.remove((None, None, n))
     collect(g)
@@ -88,6 +89,7 @@ def collect(g: Graph) -> None:
             if not any(p != RDF.object for _, p in g.subject_predicates(q))
         ]
         if not gone:
+            collect_spans(g)
             return
         for n in gone:
             for a in set(g.subjects(RDF.subject, n)) | set(g.subjects(RDF.object, n)):
@@ -96,42 +98,59 @@ def collect(g: Graph) -> None:
             g.remove((None, None, n))
 
 
+def collect_spans(g: Graph) -> None:
+    """A span nothing is read from any more goes: one that names no entity, is no
+    assertion's span and has no span in it (a sentence is described only when something
+    was read from it)."""
+    while True:
+        placed = set(g.subjects(CY.inSentence, None)) | set(g.subjects(CY.inDocument, None))
+        gone = [
+            s
+            for s in placed
+            if (s, CY.mentionOf, None) not in g
+            and (None, CY.span, s) not in g
+            and (None, CY.inSentence, s) not in g
+        ]
+        if not gone:
+            return
+        for s in gone:
+            g.remove((s, CY.inSentence, None))
+            g.remove((s, CY.inDocument, None))
+
+
 def sentence_of(g: Graph, entity: URIRef) -> URIRef:
     """The sentence of the first mention of ``entity``."""
-    mentions = sorted(
-        g.subjects(CY.mentionOf, entity), key=lambda m: g.value(m, CY.startOffset).toPython()
-    )
-    return g.value(mentions[0], CY.inSentence)
+    mentions = sorted(g.subjects(CY.mentionOf, entity), key=lambda m: iri.span_of(str(m))[1])
+    return provenance.sentence_of(g, mentions[0])
 
 
-def add_statement(g: Graph, s, p, o, span: dict, year_source: str | None = None) -> None:
-    """A fact with an assertion whose evidence is ``span`` (sentence, offsets, surface)."""
+#: A span as evidence: its IRI and the statements that place it in its sentence and document.
+Evidence = tuple[URIRef, list]
+
+
+def add_statement(g: Graph, s, p, o, span: Evidence, year_source: str | None = None) -> None:
+    """A fact with an assertion (untyped) whose evidence is ``span``."""
     g.add((s, p, o))
     a = BNode()
-    for pred, obj in ((RDF.type, CY.Assertion), (RDF.subject, s), (RDF.predicate, p)):
+    for pred, obj in ((RDF.subject, s), (RDF.predicate, p), (RDF.object, o), (CY.span, span[0])):
         g.add((a, pred, obj))
-    g.add((a, RDF.object, o))
-    for pred, obj in span.items():
-        g.add((a, pred, obj))
+    for t in span[1]:
+        g.add(t)
     if year_source:
         g.add((a, CY.yearSource, Literal(year_source)))
 
 
-def whole_sentence(g: Graph, sentence: URIRef) -> dict:
+def whole_sentence(g: Graph, sentence: URIRef) -> Evidence:
     """A whole sentence as the span of an assertion."""
-    return {
-        CY.inSentence: sentence,
-        CY.startOffset: g.value(sentence, CY.startOffset),
-        CY.endOffset: g.value(sentence, CY.endOffset),
-        CY.surface: Literal(str(g.value(sentence, CY.text))),
-    }
+    return sentence, list(g.triples((sentence, CY.inDocument, None)))
 
 
-def span_of(g: Graph, assertion) -> dict:
+def span_of(g: Graph, assertion) -> Evidence:
     """The span an assertion was read from."""
-    return {
-        p: g.value(assertion, p) for p in (CY.inSentence, CY.startOffset, CY.endOffset, CY.surface)
-    }
+    span = g.value(assertion, CY.span)
+    sentence = provenance.sentence_of(g, span)
+    placed = list(g.triples((span, CY.inSentence, None)))
+    return span, placed + list(g.triples((sentence, CY.inDocument, None)))
 
 
 # -- the cases: a correction, the edit it states, what its provenance links ------------
@@ -146,7 +165,8 @@ _CULTURE = node(
 )
 _PBOC = node("Agency", "中国人民银行重庆营业管理部")
 _CORRIDOR = node("Project", "巴蜀文化旅游走廊")
-_MENTION = URIRef(f"{DOC}/m4096-4104")  # 巴蜀文化旅游走廊 in 共同落实巴蜀文化旅游走廊建设规划。
+# 巴蜀文化旅游走廊 in 共同落实巴蜀文化旅游走廊建设规划。
+_MENTION = URIRef(iri.span_iri(DOC, 4096, 4104))
 
 
 def _reject_entity(g: Graph) -> None:
@@ -154,9 +174,10 @@ def _reject_entity(g: Graph) -> None:
 
 
 def _reject_mention(g: Graph) -> None:
-    assert g.value(_MENTION, CY.surface) == Literal("巴蜀文化旅游走廊")  # its label: no alias goes
+    assert provenance.Spans(g).text(_MENTION) == "巴蜀文化旅游走廊"  # its label: no alias goes
     assert len(set(g.subjects(CY.mentionOf, _CORRIDOR))) > 1  # the project stays
-    g.remove((_MENTION, None, None))
+    g.remove((_MENTION, CY.mentionOf, _CORRIDOR))
+    collect_spans(g)
 
 
 def _rename(g: Graph) -> None:
@@ -362,7 +383,7 @@ def split_provenance(g: Graph) -> tuple[Graph, Graph]:
     return rest, prov
 
 
-_HASHED = re.compile(r"/(a[0-9a-f]{16}|quantity/[0-9a-f]{16})$")
+_HASHED = re.compile(r"(#a[0-9a-f]{16}|/quantity/[0-9a-f]{16})$")
 
 
 def blank_hashed(g: Graph) -> Graph:

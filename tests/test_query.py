@@ -585,7 +585,7 @@ def test_query_trig_keeps_named_graphs(mini_graph, tmp_path):
         data, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     )
     doc = f"https://w3id.org/chengyu-kg/id/doc/{SEED_ID}"
-    own = [s for s, _, _ in mini_graph if str(s) == doc or str(s).startswith(doc + "/")]
+    own = [s for s, _, _ in mini_graph if str(s) == doc or str(s).startswith(doc + "#")]
     assert 0 < len(own) < len(mini_graph)  # the rest, shared, is in the default graph
     assert result.records() == [{"g": doc, "n": str(len(own))}]
     assert run_query(data, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").rows[0][0] == Literal(

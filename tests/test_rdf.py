@@ -9,6 +9,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.io.rdflib_writers import generate_turtle
 from kg.model import iri
+from kg.model.provenance import Spans, sentence_of
 from kg.model.triples import to_dataset, to_graph
 from kg.model.validate import validate
 from kg.namespace import CY
@@ -43,8 +44,22 @@ ID = iri.BASE
             Literal("北京市科委", lang="zh"),
         ),
         (URIRef(ID + "agency/北京市科学技术委员会"), CY.mergeReason, Literal("canonical-name")),
-        (URIRef(ID + "doc/doc1/m5-10"), CY.surface, Literal("北京市科委")),
-        (URIRef(ID + "doc/doc1/s1"), CY.inDocument, URIRef(ID + "doc/doc1")),
+        # provenance: spans named by their offsets, the text once, on the document
+        (
+            URIRef(ID + "doc/doc1#char=5,10"),
+            CY.mentionOf,
+            URIRef(ID + "agency/北京市科学技术委员会"),
+        ),
+        (URIRef(ID + "doc/doc1#char=5,10"), CY.inSentence, URIRef(ID + "doc/doc1#char=0,32")),
+        (URIRef(ID + "doc/doc1#char=32,55"), CY.inDocument, URIRef(ID + "doc/doc1")),
+        (
+            URIRef(ID + "doc/doc1"),
+            CY.text,
+            Literal(
+                "3月5日，北京市科委与天津市科技局签署《京津科技协同合作协议》。"
+                "中关村科学城涉及海淀区，规划面积75平方公里。"
+            ),
+        ),
     ],
 )
 def test_rdf_maps_records_to_triples(small_extraction, triple):
@@ -61,6 +76,9 @@ def test_rdf_quantity_has_value_and_unit(small_extraction):
 
 def test_rdf_every_fact_has_an_assertion_with_its_sentence(small_extraction):
     graph = to_graph([small_extraction])
+    doc = URIRef(iri.document_iri("doc1"))
+    sentences = {s.text for s in small_extraction.sentences}
+    spans = Spans(graph)
     facts = [
         (s, p, o)
         for p in (CY.party, CY.signedOn, CY.includesDistrict, CY.plannedArea, CY.locatedIn)
@@ -72,7 +90,9 @@ def test_rdf_every_fact_has_an_assertion_with_its_sentence(small_extraction):
         assertions &= set(graph.subjects(RDF.object, o))
         assert assertions, (s, p, o)
         for a in assertions:
-            assert (graph.value(a, CY.inSentence), RDF.type, CY.Sentence) in graph
+            sentence = sentence_of(graph, graph.value(a, CY.span))
+            assert graph.value(sentence, CY.inDocument) == doc
+            assert spans.text(sentence) in sentences
 
 
 def test_rdf_graph_conforms_to_shapes(small_extraction):
@@ -99,7 +119,7 @@ def test_rdf_named_graph_holds_the_documents_own_nodes_and_the_default_graph_the
     doc = iri.document_iri("doc1")
     named = ds.graph(URIRef(doc))
     assert {str(s) for s in named.subjects()} and all(
-        str(s) == doc or str(s).startswith(doc + "/") for s in named.subjects()
+        str(s) == doc or str(s).startswith(doc + "#") for s in named.subjects()
     )
     assert not any(str(s).startswith(doc) for s in ds.default_graph.subjects())
     union = Graph()

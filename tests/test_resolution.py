@@ -9,6 +9,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.extract import extract
+from kg.model.provenance import Spans, document_of
 from kg.model.triples import to_graph
 from kg.namespace import CY
 from kg.records import Document
@@ -62,11 +63,7 @@ def test_resolution_merges_variants_into_one_node(graph, cls, names):
 def test_resolution_keeps_the_documents_of_every_mention(graph, cls, name):
     [node] = _nodes(graph, cls, name)
     docs = {
-        str(
-            graph.value(
-                graph.value(graph.value(m, CY.inSentence), CY.inDocument), DCTERMS.identifier
-            )
-        )
+        str(graph.value(document_of(graph, m), DCTERMS.identifier))
         for m in graph.subjects(CY.mentionOf, node)
     }
     assert docs == {"a", "b"}
@@ -75,7 +72,8 @@ def test_resolution_keeps_the_documents_of_every_mention(graph, cls, name):
 def test_resolution_says_why_names_were_merged(graph):
     [agency] = _nodes(graph, CY.Agency, "重庆市经信委")
     assert Literal("canonical-name") in set(graph.objects(agency, CY.mergeReason))
-    surfaces = {str(graph.value(m, CY.surface)) for m in graph.subjects(CY.mentionOf, agency)}
+    spans = Spans(graph)
+    surfaces = {spans.text(m) for m in graph.subjects(CY.mentionOf, agency)}
     assert surfaces == {"重庆市经信委", "重庆市经济和信息化委员会"}
 
 

@@ -12,6 +12,7 @@ from rdflib.namespace import RDFS
 
 from kg.cli import main
 from kg.errors import KgError
+from kg.model.provenance import Spans, sentence_of
 from kg.namespace import CY
 from kg.review import (
     COLUMNS,
@@ -133,8 +134,8 @@ def _assertion_exists(graph, row) -> bool:
         if graph.value(assertion, RDF.subject) != agreement:
             continue
         obj = graph.value(assertion, RDF.object)
-        sentence = graph.value(assertion, CY.inSentence)
-        if str(graph.value(sentence, CY.text)) != row.sentence:
+        sentence = sentence_of(graph, graph.value(assertion, CY.span))
+        if Spans(graph).text(sentence) != row.sentence:
             continue
         if row.kind == "party" and row.value in {str(o) for o in graph.objects(obj, RDFS.label)}:
             return True

@@ -14,10 +14,9 @@ from kg.extract import Lexicon, extract
 from kg.io.articles import read_documents
 from kg.model.shapes import (
     _RDF_TYPE,
-    _by_type,
+    _foci,
     _Index,
     _node_violations,
-    _shapes_of,
     check_statements,
     check_triples,
 )
@@ -57,11 +56,8 @@ def _reference(statements: list[str]) -> list[str]:
     """The messages with no fast path: every check of every shape in full."""
     index = _Index(statements)
     found: list[str] = []
-    for focus, props in index.out.items():
-        types = props.get(_RDF_TYPE)
-        if not types:
-            continue
-        for node in _shapes_of(types, _by_type()):
+    for focus, nodes in _foci(index):
+        for node in nodes:
             found.extend(_node_violations(index, focus, node))
     return found
 
@@ -103,14 +99,30 @@ def _replace(predicate: str, new_object):
     return mutate
 
 
-def _add(predicate: str, new_object: str):
-    """A second object for the subject of the first ``predicate`` statement."""
+def _add(predicate: str, new_object):
+    """A second object for the subject of the first ``predicate`` statement (a term, or a
+    function of that subject that gives one)."""
 
     def mutate(statements: list[str]) -> list[str]:
         _, s, p, _ = _parts(statements, predicate)
-        return [*statements, f"{s} {p} {new_object}"]
+        o = new_object(s) if callable(new_object) else new_object
+        return [*statements, f"{s} {p} {o}"]
 
     return mutate
+
+
+def _document(statements: list[str]) -> str:
+    return _parts(statements, "contentHash")[1]
+
+
+def _other_span(node: str) -> str:
+    """Another span of the document of ``node`` (a span or an assertion)."""
+    return node[: node.index("#")] + "#char=0,1>"
+
+
+def _sentence_in_a_sentence(statements: list[str]) -> list[str]:
+    _, _, _, sentence = _parts(statements, "inSentence")
+    return [*statements, f"{sentence} <{CY}inSentence> {sentence}"]
 
 
 def _a_district(statements: list[str]) -> str:
@@ -124,15 +136,23 @@ def _untraceable_city(statements: list[str]) -> list[str]:
 
 MUTATIONS = {
     "no-sentence": _drop("inSentence"),
+    "no-document-of-a-sentence": _drop("inDocument"),
+    "no-span": _drop("span"),
+    "no-text": _drop("text"),
     "no-label": _drop(RDFS_LABEL),
     "no-value": _drop("value"),
     "two-division-codes": _add("divisionCode", '"110109"'),
-    "two-sentence-indexes": _add("sentenceIndex", f'"99"^^<{XSD}integer>'),
+    "two-sentences": _add("inSentence", _other_span),
+    "two-spans": _add("span", _other_span),
+    "two-texts": _add("text", '"又一段"'),
+    "sentence-in-a-sentence": _sentence_in_a_sentence,
+    "span-without-offsets": _replace("span", _document),
+    "span-a-string": _replace("span", '"3,5"'),
+    "mention-of-a-string": _replace("mentionOf", '"岳阳"'),
     "two-year-sources": _add("yearSource", '"text"'),
-    "offset-not-integer": _replace("startOffset", f'"3"^^<{XSD}decimal>'),
     "signed-on-a-string": _replace("signedOn", '"2020"'),
     "target-year-a-string": _replace("targetYear", '"2025"'),
-    "surface-in-chinese": _replace("surface", '"岳阳"@zh'),
+    "text-in-chinese": _replace("text", '"岳阳"@zh'),
     "label-in-english": _replace(RDFS_LABEL, '"Haidian"@en'),
     "label-a-string": _replace(RDFS_LABEL, '"海淀区"'),
     "party-a-district": _replace("party", _a_district),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -71,7 +72,8 @@ def _turtle_spool(extractions) -> Spool:
         article = _article(ex)
         own = [line[:-2] for line in article.own.decode("utf-8").splitlines()]
         groups = statement_groups(sorted(article.shared))
-        spool.add(article.graph, None, turtle=turtle_block(own), count=len(own), groups=groups)
+        block = turtle_block(own, graph=article.graph)  # relative to its graph, as workers do
+        spool.add(article.graph, None, turtle=block, count=len(own), groups=groups)
     return spool
 
 
@@ -175,22 +177,42 @@ def test_store_writers_copy_held_blocks_to_a_file_as_they_are(extractions, tmp_p
         ("<https://w3id.org/chengyu-kg/ontology#party>", "cy:party"),
         # "a" stands for rdf:type as a predicate only (turtle_block writes it so)
         ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "rdf:type"),
-        (f"<{ID}agency/重庆市科学技术局>", f"<{ID}agency/重庆市科学技术局>"),
+        # instance IRIs take their class's prefix, with the escapes a local name needs
+        (f"<{ID}agency/重庆市科学技术局>", "agency:重庆市科学技术局"),
+        (f"<{ID}science-city/西部(重庆)科学城>", "science-city:西部\\(重庆\\)科学城"),
+        (f"<{ID}agreement/协议@2021-12-17>", "agreement:协议\\@2021-12-17"),
+        (f"<{ID}district/500109>", "district:500109"),
+        (f"<{ID}agency/a%2Fb>", "agency:a%2Fb"),
+        (f"<{ID}agency/.a>", "agency:\\.a"),
+        (f"<{ID}agency/a.>", f"<{ID}agency/a.>"),  # rdflib does not read a final "\\."
         ('"75.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', "75.0"),
         ('"2023-03-05"^^<http://www.w3.org/2001/XMLSchema#date>', '"2023-03-05"^^xsd:date'),
         ('"a \\"b\\""@zh', '"a \\"b\\""@zh'),
         ("<http://www.w3.org/2000/01/rdf-schema#label>", "rdfs:label"),
         (f"<{ID}quantity>", "id:quantity"),
-        (f"<{ID}doc/d1/s0>", f"<{ID}doc/d1/s0>"),
+        (f"<{ID}doc/d1>", "doc:d1"),
+        # a correction and its author (kg build --corrections)
+        (f"<{ID}correction/c-7>", "correction:c-7"),
+        (f"<{ID}agent/LiWei>", "agent:LiWei"),
+        # a span of a document: no prefix fits (an article's block writes it relative)
+        (f"<{ID}doc/d1#char=0,5>", f"<{ID}doc/d1#char=0,5>"),
+        ("<https://w3id.org/chengyu-kg/ontology#a.b>", "cy:a.b"),
+        # a character an IRI may hold but a local name may not (U+2010)
         (
-            "<https://w3id.org/chengyu-kg/ontology#a.b>",
-            "<https://w3id.org/chengyu-kg/ontology#a.b>",
+            "<https://w3id.org/chengyu-kg/ontology#a\u2010b>",
+            "<https://w3id.org/chengyu-kg/ontology#a\u2010b>",
         ),
         ("<http://example.org/x>", "<http://example.org/x>"),
     ],
 )
 def test_store_turtle_terms(token, turtle):
     assert turtle_term(token) == turtle
+    # and strict parsers read it back as the IRI or literal it stands for
+    text = f"{turtle_prefixes()}<urn:s> <urn:p> {turtle} .\n"
+    expected = Graph().parse(data=f"<urn:s> <urn:p> {token} .\n", format="nt")
+    assert isomorphic(Graph().parse(data=text, format="turtle"), expected)
+    [parsed] = pyoxigraph.parse(text, pyoxigraph.RdfFormat.TURTLE)
+    assert str(parsed.object) == token
 
 
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -216,16 +238,22 @@ def test_store_turtle_block_writes_a_for_rdf_type_as_predicate_only(statements, 
     assert isomorphic(parsed, expected)
 
 
-def test_store_turtle_block_of_an_article_is_the_same_told_its_graph(extractions):
-    from kg.io.streaming import turtle_block_of_triples
+def test_store_turtle_block_of_an_article_told_its_graph_is_relative_to_it(extractions):
+    from kg.io.streaming import turtle_base, turtle_block_of_triples
     from kg.model.triples import extraction_terms, split_terms
 
     for ex in extractions:
         graph = iri.document_iri(ex.document.id)
         own, shared = split_terms(extraction_terms(ex), graph)
         block = turtle_block_of_triples(own, graph=graph)
-        assert block == turtle_block_of_triples(own) == turtle_block([" ".join(t) for t in own])
-        assert f"<{graph}/s0> a cy:Sentence ;" in block
+        absolute = turtle_block_of_triples(own)
+        assert absolute == turtle_block([" ".join(t) for t in own])
+        # the article's nodes are written relative to its IRI: the document, its spans
+        assert "\n<> a cy:Document ;" in block and "<#char=0,32> cy:inDocument <> ." in block
+        assert graph not in block and graph in absolute
+        # read under its @base, it is the same graph ("d1" and "d10" kept apart)
+        relative = Graph().parse(data=turtle_prefixes() + turtle_base(graph) + block)
+        assert isomorphic(relative, Graph().parse(data=turtle_prefixes() + absolute))
         assert turtle_block_of_triples(shared, graph=graph) == turtle_block_of_triples(shared)
 
 
@@ -427,7 +455,7 @@ def test_store_union_check_reads_what_earlier_builds_stored(extractions, tmp_pat
 )
 def test_store_loads_checked_unless_the_bulk_is_lenient(small_extraction, tmp_path, bad):
     graph = iri.document_iri(small_extraction.document.id)
-    statements = [*extraction_statements(small_extraction), f"<{graph}/s0> <{CY.text}> {bad}"]
+    statements = [*extraction_statements(small_extraction), f"<{graph}#char=0,1> <{CY.text}> {bad}"]
     article = StoredArticle.of(graph, statements, small_extraction.document.content_hash)
     with ArticleStore(tmp_path / "strict") as store:
         with pytest.raises(SyntaxError):

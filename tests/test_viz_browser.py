@@ -19,6 +19,7 @@ from rdflib import Graph, URIRef
 
 from kg.build import build
 from kg.io.graph_files import load_graph
+from kg.model.provenance import Spans, sentence_of
 from kg.model.triples import to_graph
 from kg.namespace import CY
 from kg.viz import PHYSICS_MAX_NODES, write_html
@@ -198,14 +199,10 @@ def test_viz_browser_hover_shows_the_source_sentence(driver, pages, cls):
         "return nodes.get({filter: function (n) { return n.group === arguments[0]"
         " && n.degree > 0; }})[0];".replace("arguments[0]", json.dumps(cls))
     )
+    spans = Spans(graph)
     sentences = {
-        str(text)
-        for text in graph.query(
-            "SELECT ?text WHERE { ?m cy:mentionOf ?e ; cy:inSentence ?s . ?s cy:text ?text }",
-            initNs={"cy": CY._NS},
-            initBindings={"e": URIRef(node["id"])},
-        ).bindings
-        for text in [text["text"]]
+        spans.text(sentence_of(graph, mention))
+        for mention in graph.subjects(CY.mentionOf, URIRef(node["id"]))
     }
     assert sentences
     tip = hover(driver, node["id"])

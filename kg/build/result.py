@@ -158,6 +158,9 @@ class BuildResult:
     lexicon: tuple[str, int] | None = None
     #: The spool holding the graph of a build without a store (closed by :meth:`close`).
     spool: Any = None
+    #: Where a build with ``parts`` wrote its N-Quads parts, and how many.
+    parts_path: Path | None = None
+    parts: int = 0
     _dataset: Any = None
 
     @property

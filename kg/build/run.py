@@ -25,6 +25,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg.build.cluster import CONNECT_TIMEOUT, ClusterPool
+from kg.build.parts import PartsSink
 from kg.build.rejects import REJECTS_FILE, RejectLimit, Rejects, generate_rejects, write_rejects
 from kg.build.result import BuildResult, CorrectionReport
 from kg.build.sinks import BATCH_ARTICLES, Sink, SpoolSink, StoreSink
@@ -32,6 +34,7 @@ from kg.build.workers import GC_THRESHOLDS, ExtractedArticle, WorkerPool, chunks
 from kg.curation.corrections import Entry
 from kg.curation.curate import Curation, load_curation
 from kg.errors import InputError, KgError
+from kg.extract.segmenters import DEFAULT_SEGMENTER, SEGMENTERS, segmenter_version
 from kg.io.articles import iter_articles, unique_articles
 from kg.io.files import StagedFiles, check_output_dir
 from kg.io.streaming import write_outputs
@@ -64,6 +67,10 @@ def build(
     max_rejects: int | str | RejectLimit | None = None,
     corrections: str | Path | None = None,
     lexicon: str | Path | None = None,
+    segmenter: str = DEFAULT_SEGMENTER,
+    cluster: str | None = None,
+    cluster_timeout: float = CONNECT_TIMEOUT,
+    parts: str | Path | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs``; with ``out_dir``, write ``graph.<suffix>`` per format.
 
@@ -106,25 +113,47 @@ def build(
     raises :class:`InputError` before the outputs are written. In a store, an article
     whose text is unchanged is built again when the corrections or lexicon that may touch
     it changed (:attr:`BuildResult.recorrected`).
+
+    ``segmenter`` names the word segmenter that cuts the text (a key of
+    :data:`kg.extract.segmenters.SEGMENTERS`); each document records it and its version,
+    and a store's articles cut by another one are extracted again.
+
+    ``cluster`` (``tcp://HOST:PORT``) extracts on the workers of a running Dask scheduler
+    instead of ``jobs`` local processes (:mod:`kg.build.cluster`; ``cluster_timeout``
+    seconds to reach it), and writes the same graph, corrections and lexicon included.
+    ``parts`` (a directory, without ``out_dir`` or ``store``) writes one N-Quads part per
+    chunk of articles instead of gathering the graph (:mod:`kg.build.parts`).
     """
     started = time.perf_counter()
     if not inputs:
         raise InputError("no input given")
     limit = _reject_limit(max_rejects)
-    for directory in (out_dir, store):  # before any work: either may be a file, say
+    if segmenter not in SEGMENTERS:
+        raise InputError(
+            f"unknown segmenter {segmenter!r} (choose from {', '.join(sorted(SEGMENTERS))})"
+        )
+    if parts is not None and (out_dir is not None or store is not None):
+        raise InputError("--parts writes the graph in parts: give it without --out and --store")
+    for directory in (out_dir, store, parts):  # before any work: either may be a file, say
         if directory is not None:
             check_output_dir(directory)
     curation = load_curation(corrections, lexicon)
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
-    pool: WorkerPool | None = None
+    pool: WorkerPool | ClusterPool | None = None
     sink: Any = None
     bar = None
     try:
-        # forked before a store opens (RocksDB threads)
-        pool = WorkerPool(max(1, int(jobs or 1)), curation)
-        if store is not None:
-            sink = StoreSink(store, store_backend, batch_size, curation)
+        if cluster is not None:
+            pool = ClusterPool(cluster, segmenter, cluster_timeout, curation)
+        else:  # forked before a store opens (RocksDB threads)
+            pool = WorkerPool(max(1, int(jobs or 1)), curation, segmenter)
+        if parts is not None:
+            sink = PartsSink(parts)
+        elif store is not None:
+            sink = StoreSink(
+                store, store_backend, batch_size, curation, segmenter_version(segmenter)
+            )
         else:
             sink = SpoolSink(out_dir, formats or ())
         result = BuildResult([], store_path=Path(store) if store is not None else None)
@@ -141,6 +170,7 @@ def build(
                     rejects.add(article)
                 else:
                     _take(article, sink, result)
+            sink.end_chunk()
         _set_aside(result, rejects)
         keep = None
         if prune:  # a stored article whose input is rejected now is kept as it was
@@ -158,8 +188,10 @@ def build(
             if out_dir is not None:
                 page = html or (html is None and len(result.documents) <= HTML_MAX_ARTICLES)
                 _write(sink.quad_source(), Path(out_dir), list(formats or ()), page, result)
-            elif result.store_path is not None:
-                rejects_file = result.store_path / REJECTS_FILE
+            elif result.store_path is not None or parts is not None:
+                rejects_file = (
+                    Path(parts if parts is not None else result.store_path) / REJECTS_FILE
+                )
                 result.outputs.append(write_rejects(rejects_file, result.rejects))
         except OSError as exc:  # a disk full, a directory made read-only meanwhile
             where = exc.filename or out_dir or result.store_path

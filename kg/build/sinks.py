@@ -51,6 +51,9 @@ class Sink(Protocol):
     def add(self, article: ExtractedArticle, result: BuildResult) -> None:
         """Take one extracted article that conforms to the shapes."""
 
+    def end_chunk(self) -> None:
+        """The articles of one chunk (a partition) are all added."""
+
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         """Store what is pending; ``keep``: the document ids to keep (prune the others)."""
 
@@ -90,6 +93,9 @@ class SpoolSink:
         )
         result.new += 1
 
+    def end_chunk(self) -> None:
+        pass
+
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         pass
 
@@ -128,9 +134,11 @@ class StoreSink:
         backend: str | None,
         batch_size: int,
         curation: Curation | None = None,
+        segmenter: str | None = None,
     ) -> None:
         self.store = ArticleStore(path, backend)
         self.curation = curation if curation is not None else Curation()
+        self.segmenter = segmenter  # what the documents extracted now record
         self.ledger = Ledger(path)
         self.recorrect: set[str] = set()  # stored unchanged, curated otherwise now
         self.records: list[LedgerRecord] = []  # of replaced articles, for after the update
@@ -154,7 +162,7 @@ class StoreSink:
             not force
             and self.stored[graph] == doc.content_hash
             and self.store.document_statements(graph)
-            == self.store.canonical_statements(document_ntriples(doc))
+            == self.store.canonical_statements(document_ntriples(doc, self.segmenter))
         ):
             record = self.ledger.read(graph, doc.content_hash)
             if self._curated_alike(record):
@@ -193,6 +201,9 @@ class StoreSink:
         if self.bulk.quads >= _BATCH_STATEMENTS or self.bulk.articles >= self.batch_size:
             self.loader.put(self.bulk)
             self.bulk = self.store.bulk(lenient=True)
+
+    def end_chunk(self) -> None:
+        pass
 
     def finish(self, result: BuildResult, *, keep: Iterable[str] | None) -> None:
         self.loader.put(self.bulk)

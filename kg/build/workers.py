@@ -23,7 +23,8 @@ from typing import Any
 from kg.build.result import ArticleSummary
 from kg.curation.curate import Curation
 from kg.errors import KgError
-from kg.extract import extract
+from kg.extract import Lexicon, extract
+from kg.extract.segmenters import DEFAULT_SEGMENTER
 from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
 from kg.model.shapes import check_triples
@@ -92,21 +93,35 @@ def _worker_init() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def _warm_up() -> None:
-    """Load the lexicon once (with the build's user names), before worker processes fork."""
+def warm_up(segmenter: str = DEFAULT_SEGMENTER) -> None:
+    """Make the lexicon once (with the build's user names), before worker processes fork,
+    and cut with ``segmenter``.
+
+    The dictionaries load at the first question, in each worker, unless a user's lexicon
+    asked them already: loaded before the fork they would stay in the main process too,
+    some 130 MB beside a store's loader."""
+    Lexicon.default().use_segmenter(segmenter)  # (a user's lexicon cuts with the default's)
     _CURATION.lexicon()
 
 
 def _set_curation(curation: Curation | None) -> None:
-    """Curate with ``curation`` in this process (its lexicon made now, before a fork)."""
+    """Curate with ``curation`` in this process (its lexicon made at the next warm-up)."""
     global _CURATION
     _CURATION = curation if curation is not None else Curation()
 
 
 def extract_chunk(
-    docs: Sequence[Document | Rejection], keep: bool, validate: bool, render: frozenset[str]
+    docs: Sequence[Document | Rejection],
+    keep: bool,
+    validate: bool,
+    render: frozenset[str],
+    segmenter: str = DEFAULT_SEGMENTER,
+    curation: Curation | None = None,
 ) -> list[ExtractedArticle | Rejection]:
-    """Extract documents and render, sort and check their statements (in a worker).
+    """Extract documents and render, sort and check their statements (in a worker),
+    cutting their text with ``segmenter`` (a name of :data:`kg.extract.segmenters.SEGMENTERS`)
+    and curating them with ``curation`` (given to a worker that did not inherit it, as on
+    a Dask cluster; else the process's own, :class:`WorkerPool`'s).
 
     Each article's statements are split into its own (its graph) and the shared ones.
     ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
@@ -115,7 +130,9 @@ def extract_chunk(
     rejection among ``docs`` (an article that could not be read) comes back as it is.
     """
     global _COMPACT
-    _warm_up()
+    if curation is not None and curation is not _CURATION:
+        _set_curation(curation)
+    warm_up(segmenter)
     if "turtle" in render and _COMPACT is None:
         _COMPACT = turtle_compactor()
     out: list[ExtractedArticle | Rejection] = []
@@ -253,12 +270,15 @@ class WorkerPool:
     neither hangs nor loses the chunk's other articles.
     """
 
-    def __init__(self, jobs: int, curation: Curation | None = None) -> None:
+    def __init__(
+        self, jobs: int, curation: Curation | None = None, segmenter: str = DEFAULT_SEGMENTER
+    ) -> None:
         self.method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         _set_curation(curation)
         self.curation = curation
+        self.segmenter = segmenter
         if self.method == "fork":
-            _warm_up()  # the workers inherit the loaded lexicon
+            warm_up(segmenter)  # the workers inherit the loaded lexicon
         self.context = multiprocessing.get_context(self.method)
         self.jobs = jobs
         self.workers: list[_Worker] = []
@@ -286,9 +306,9 @@ class WorkerPool:
     ) -> Iterator[list[ExtractedArticle | Rejection]]:
         if not self.workers:
             for chunk in chunks:
-                yield extract_chunk(chunk, keep, validate, render)
+                yield extract_chunk(chunk, keep, validate, render, self.segmenter)
             return
-        options = (keep, validate, render)
+        options = (keep, validate, render, self.segmenter)
         pending = iter(chunks)
         slots: dict[int, list[Any]] = {}  # chunk -> its results, None where still to come
         missing: dict[int, int] = {}  # chunk -> how many results are still to come

@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 
 from kg import vocab
 from kg.cards.lookup import Match, find_entity
+from kg.model.iri import span_of
 from kg.sparql import OpenGraph
 
 __all__ = ["Card", "Link", "Fact", "AgreementRef", "Source", "entity_card", "MAX_SOURCES"]
@@ -30,6 +31,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
 _NAMES = (
@@ -73,14 +75,19 @@ _AGREEMENTS = (
 }"""
 )
 
-#: Sentences that mention the entity (with the mention's span) or state a fact of it.
+#: Sentences that mention the entity (with the mention, a span) or state a fact of it; a
+#: sentence's text is cut from its document's by the offsets of its IRI (``#char=s,e``).
 _SOURCES = (
     _PREFIXES
-    + """SELECT ?s ?doc ?index ?text ?start ?mstart ?mend ?p ?id ?title ?published ?url WHERE {
-  { ?m cy:mentionOf ?e ; cy:inSentence ?s ; cy:startOffset ?mstart ; cy:endOffset ?mend . }
-  UNION { ?x rdf:subject ?e ; rdf:predicate ?p ; cy:inSentence ?s . }
-  UNION { ?x rdf:object ?e ; rdf:predicate ?p ; cy:inSentence ?s . }
-  ?s cy:inDocument ?doc ; cy:sentenceIndex ?index ; cy:text ?text ; cy:startOffset ?start .
+    + """SELECT ?s ?doc ?text ?m ?p ?id ?title ?published ?url WHERE {
+  { ?m cy:mentionOf ?e . ?m cy:inSentence? ?s . }
+  UNION { ?x rdf:subject ?e ; rdf:predicate ?p ; cy:span/cy:inSentence? ?s . }
+  UNION { ?x rdf:object ?e ; rdf:predicate ?p ; cy:span/cy:inSentence? ?s . }
+  ?s cy:inDocument ?doc .
+  ?doc cy:text ?doctext .
+  BIND (STRAFTER(STR(?s), "#char=") AS ?span)
+  BIND (xsd:integer(STRBEFORE(?span, ",")) AS ?start)
+  BIND (SUBSTR(?doctext, ?start + 1, xsd:integer(STRAFTER(?span, ",")) - ?start) AS ?text)
   OPTIONAL { ?doc dcterms:identifier ?id }
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:date ?published }
@@ -132,15 +139,17 @@ class AgreementRef:
 @dataclass(frozen=True)
 class Source:
     """A sentence the entity was read from: its document (id, title, published date, URL),
-    its position and text, where in the text the entity is named (``marks``: code-point
-    offsets in ``text``, end exclusive) and which facts about it the sentence states."""
+    its position (``start``, ``end``: code-point offsets in the document's text, end
+    exclusive) and text, where in the text the entity is named (``marks``: offsets in
+    ``text``) and which facts about it the sentence states."""
 
     document: str
     document_iri: str
     title: str | None
     published: str | None
     url: str | None
-    index: int
+    start: int
+    end: int
     text: str
     marks: tuple[tuple[int, int], ...] = ()
     facts: tuple[str, ...] = ()
@@ -296,7 +305,11 @@ def _desc(text: str) -> tuple[int, ...]:
 def _sources(graph: OpenGraph, iri: URIRef) -> list[Source]:
     rows = graph.query(_SOURCES, bindings={"e": iri}).rows
     found: dict[str, dict[str, Any]] = {}
-    for s, doc, index, text, start, mstart, mend, p, doc_id, title, published, url in rows:
+    for s, doc, text, m, p, doc_id, title, published, url in rows:
+        where = span_of(str(s))
+        if where is None or text is None:
+            continue
+        _, start, end = where
         entry = found.setdefault(
             str(s),
             {
@@ -305,15 +318,16 @@ def _sources(graph: OpenGraph, iri: URIRef) -> list[Source]:
                 "title": _text(title),
                 "published": _text(published),
                 "url": _text(url),
-                "index": int(index.toPython()),
+                "start": start,
+                "end": end,
                 "text": str(text),
                 "marks": set(),
                 "facts": set(),
             },
         )
-        if mstart is not None and mend is not None:
-            offset = int(start.toPython())
-            entry["marks"].add((int(mstart.toPython()) - offset, int(mend.toPython()) - offset))
+        mention = span_of(str(m)) if m is not None else None
+        if mention is not None:
+            entry["marks"].add((mention[1] - start, mention[2] - start))
         if p is not None:
             entry["facts"].add(_local(str(p)))
     sources = [
@@ -321,7 +335,7 @@ def _sources(graph: OpenGraph, iri: URIRef) -> list[Source]:
         for e in found.values()
     ]
     # by published date (undated documents last), document, position in it
-    sources.sort(key=lambda s: (s.published is None, s.published or "", s.document, s.index))
+    sources.sort(key=lambda s: (s.published is None, s.published or "", s.document, s.start))
     return sources
 
 

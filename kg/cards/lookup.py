@@ -2,7 +2,8 @@
 
 A name is tried, in order, as
 
-1. an IRI: ``https://…``, ``<https://…>`` or ``id:agency/…`` (percent-encoded or not);
+1. an IRI: ``https://…``, ``<https://…>``, ``id:agency/…`` or, as Turtle output writes it,
+   ``agency:…`` (percent-encoded or not, with Turtle's escapes ``\\(`` or not);
 2. a label (``rdfs:label``), then an alias (``skos:altLabel``), exactly as written;
 3. the same, compared without case, white space and punctuation, NFKC-normalised
    (``西部（重庆）科学城`` and ``西部重庆科学城`` are ``西部(重庆)科学城``);
@@ -17,6 +18,7 @@ several about as near, are ambiguous; no name near enough is unknown. Both raise
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -25,7 +27,7 @@ from rdflib import URIRef
 
 from kg import vocab
 from kg.errors import EntityLookupError
-from kg.model.iri import BASE
+from kg.model.iri import BASE, NAMESPACES
 from kg.sparql import OpenGraph, parse_iri
 
 __all__ = ["Match", "find_entity", "normalise_name", "FUZZY_CUTOFF", "FUZZY_MARGIN"]
@@ -107,6 +109,9 @@ def _entity_class(iris: set[str]) -> str | None:
     return None
 
 
+_ESCAPE = re.compile(r"\\(.)")
+
+
 def _as_iri(name: str) -> str | None:
     """The IRI ``name`` writes, if it writes one."""
     text = name.strip()
@@ -114,6 +119,9 @@ def _as_iri(name: str) -> str | None:
         text = text[1:-1].strip()
     if text.startswith("id:"):
         text = BASE + text[3:]
+    prefix, colon, local = text.partition(":")
+    if colon and prefix in NAMESPACES:  # agency:重庆市科学技术局, science-city:西部\(重庆\)科学城
+        text = NAMESPACES[prefix] + _ESCAPE.sub(r"\1", local)
     if not text.startswith(("http://", "https://")):
         return None
     return text

@@ -99,7 +99,7 @@ def card_text(card: Card) -> str:
         if source.document != document:
             document = source.document
             lines.append(f"  {_document(source)}")
-        lines.append(f"    s{source.index}: {marked(source, '【', '】')}")
+        lines.append(f"    #char={source.start},{source.end}: {marked(source, '【', '】')}")
     return "\n".join(lines) + "\n"
 
 
@@ -152,7 +152,7 @@ def card_markdown(card: Card) -> str:
     for source in card.sources:
         text = marked(source, "\x00", "\x01")
         text = _md(text).replace("\x00", "**").replace("\x01", "**")
-        lines.append(f"- {_md(_document(source))}, s{source.index}: {text}")
+        lines.append(f"- {_md(_document(source))}, #char={source.start},{source.end}: {text}")
     return "\n".join(lines) + "\n"
 
 

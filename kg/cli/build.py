@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from kg.build import HTML_MAX_ARTICLES, REJECTS_FILE, BuildResult, RejectLimit, build, default_jobs
+from kg.build.cluster import CONNECT_TIMEOUT
 from kg.errors import InputError
+from kg.extract.segmenters import DEFAULT_SEGMENTER, SEGMENTERS
 from kg.io.rdflib_writers import FORMATS
 from kg.store import BACKENDS
 
@@ -109,6 +111,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="a lexicon of names (TSV or TOML: name, class, jurisdiction, code, aliases) "
         "added to the extractor's gazetteers",
     )
+    parser.add_argument(
+        "--segmenter",
+        choices=sorted(SEGMENTERS),
+        default=DEFAULT_SEGMENTER,
+        help=f"word segmenter (default {DEFAULT_SEGMENTER}; jieba is the reference, jieba 0.42.1 "
+        "in Python); both give the same tokens, and the graph records which one cut each article",
+    )
+    parser.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:PORT",
+        help="extract on the workers of this Dask scheduler instead of local processes "
+        "(pip install 'chengyu-kg[cluster]'); the graph is the same",
+    )
+    parser.add_argument(
+        "--cluster-timeout",
+        type=float,
+        default=CONNECT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long to wait for the scheduler to answer (default {CONNECT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--parts",
+        metavar="DIR",
+        help="instead of --out or --store: write DIR/part-NNNNNN.nq, one N-Quads file per "
+        "chunk of articles, for a store's bulk loader (or kg push)",
+    )
     page = parser.add_mutually_exclusive_group()
     page.add_argument(
         "--html",
@@ -163,6 +191,8 @@ def format_summary(result: BuildResult) -> str:
             f"{recorrected}{result.unchanged} unchanged, {result.removed} removed; "
             f"{result.articles_in_store} articles, {result.quads} quads"
         )
+    elif result.parts_path is not None:
+        lines.append(f"parts {result.parts_path}: {result.parts} N-Quads files")
     else:
         lines.append(f"triples: {result.triples}")
     counts = result.entity_counts()
@@ -211,8 +241,8 @@ def _curation_lines(result: BuildResult) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out is None and args.store is None:
-        raise InputError("give --out DIR, --store DIR or both")
+    if args.out is None and args.store is None and args.parts is None:
+        raise InputError("give --out DIR, --store DIR or both, or --parts DIR")
     # --format adds to graph.ttl, which every command reading a build folder opens
     formats = list(dict.fromkeys(["turtle", *(args.formats or [])])) if args.out else []
     result = build(
@@ -231,6 +261,10 @@ def run(args: argparse.Namespace) -> int:
         max_rejects=args.max_rejects,
         corrections=args.corrections,
         lexicon=args.lexicon,
+        segmenter=args.segmenter,
+        cluster=args.cluster,
+        cluster_timeout=args.cluster_timeout,
+        parts=args.parts,
         **({"batch_size": max(1, args.batch)} if args.batch is not None else {}),
     )
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import logging
 import re
 import threading
 from collections.abc import Iterable
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
+from kg.extract.segmenters import DEFAULT_SEGMENTER, Segmenter, make_segmenter
 from kg.extract.text import normalize_name
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
@@ -185,7 +185,10 @@ class Lexicon:
         self.max_region_len = max(map(len, self.region_words))
         # the entity of each division code, made on first use (kg.extract.builder)
         self.division_entities: dict[str, Entity] = {}
-        self._jieba: Any = None
+        self._segmenter: Segmenter | None = None
+        self._segmenter_name = DEFAULT_SEGMENTER
+        # the lexicon an extended one was copied from, which cuts for it (:meth:`extended`)
+        self._base: Lexicon | None = None
         self._pos: Any = None
         self._jieba_lock = threading.Lock()
         # jieba's cut of a block is a function of the block's characters alone: blocks
@@ -209,6 +212,7 @@ class Lexicon:
         """
         self.pos_cut("")  # jieba and its tags loaded first: the copy's caches call this one's
         lex = copy.copy(self)
+        lex._base = self._base or self
         lex.user_names = (*self.user_names, *names)
         for name in ("user_name_table", "user_name_re"):
             lex.__dict__.pop(name, None)
@@ -301,26 +305,43 @@ class Lexicon:
 
     # -- jieba -------------------------------------------------------------------------
 
-    def tokenizer(self) -> Any:
-        """A private jieba tokenizer (the global one is left alone), initialised once."""
-        if self._jieba is None:
+    @property
+    def segmenter(self) -> Segmenter:
+        """The segmenter that cuts texts (:mod:`kg.extract.segmenters`), made on first use;
+        an extended lexicon's is the one of the lexicon it extends."""
+        if self._base is not None:
+            return self._base.segmenter
+        if self._segmenter is None:
             with self._jieba_lock:
-                if self._jieba is None:
-                    try:
-                        import jieba  # (imported here: its dictionary loads on first use)
-                    except ImportError as exc:  # pragma: no cover - dependency is pinned
-                        raise ImportError(
-                            "kg.extract needs jieba==0.42.1 (pip install 'jieba==0.42.1')"
-                        ) from exc
-                    jieba.setLogLevel(logging.WARNING)
-                    tok = jieba.Tokenizer()
-                    tok.initialize()
-                    self._jieba = tok
-        return self._jieba
+                if self._segmenter is None:
+                    self._segmenter = make_segmenter(self._segmenter_name)
+        return self._segmenter
+
+    def use_segmenter(self, name: str) -> None:
+        """Cut texts with the segmenter called ``name`` from now on (same dictionary); an
+        extended lexicon and the one it extends cut alike."""
+        if self._base is not None:
+            self._base.use_segmenter(name)
+            return
+        if name == self._segmenter_name and (
+            self._segmenter is None or self._segmenter.name == name
+        ):
+            return
+        with self._jieba_lock:
+            old = self._segmenter
+            # made now only when a tokenizer is loaded already, to share it; else on first use
+            self._segmenter = make_segmenter(name, old.tokenizer) if old is not None else None
+            self._segmenter_name = name
+        self.token_lengths.cache_clear()
+
+    def tokenizer(self) -> Any:
+        """The private jieba tokenizer (the global one is left alone): jieba's dictionary,
+        whichever segmenter cuts the text."""
+        return self.segmenter.tokenizer
 
     def _token_lengths(self, block: str) -> tuple[int, ...]:
-        """Lengths of jieba's tokens of ``block``, in order (with HMM)."""
-        return tuple(map(len, self.tokenizer().cut(block, HMM=True)))
+        """Lengths of the segmenter's tokens of ``block``, in order (as jieba's with HMM)."""
+        return tuple(map(len, self.segmenter.cut(block)))
 
     def pos_cut(self, text: str) -> list[tuple[str, str]]:
         """jieba's words of a short ``text`` with their part-of-speech flags (a private

@@ -66,6 +66,7 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
         mentions=tuple(mentions),
         relations=tuple(relations),
         notes=(_cut_note(prep.cut),) if prep.cut else (),
+        segmenter=lex.segmenter.version,
     )
 
 

@@ -93,7 +93,7 @@ class Spool:
         block = turtle_prefixes() + self._read(offset, turtle)
         return sorted(
             f"{t.subject} {t.predicate} {t.object}"
-            for t in pyoxigraph.parse(block, pyoxigraph.RdfFormat.TURTLE)
+            for t in pyoxigraph.parse(block, pyoxigraph.RdfFormat.TURTLE, base_iri=graph)
         )
 
     def rendered(self, graph: str, fmt: str) -> tuple[str, int] | None:

@@ -5,14 +5,19 @@ They read per-article named graphs (:class:`kg.store.articles.ArticleStore` or a
 write in seconds. Output depends only on the set of quads: it is byte-identical across
 runs, whatever order the articles were added in.
 
-Layout: each article's own nodes (its document, sentences, mentions and assertions, whose
-IRIs extend the document's IRI) are in its named graph; the statements articles share
+Layout: each article's own nodes (its document, its spans and assertions, whose IRIs are
+the document's with a fragment) are in its named graph; the statements articles share
 (entities, facts, quantities) are in the default graph. Order: the union formats (Turtle,
 N-Triples) write the shared statements sorted by subject, with one block per article
 (statements sorted inside it) where its graph IRI falls among them; the quad formats
 (TriG, N-Quads) write the default graph first, then one graph per article, graphs and
 statements sorted. Quads may hand over an article's block already rendered
 (``rendered(graph, fmt)``, which build workers fill in parallel).
+
+Turtle and TriG are written short: IRIs as prefixed names wherever a prefix fits (with
+the escapes Turtle allows in local names, ``science-city:西部\\(重庆\\)科学城``), and an
+article's own nodes relative to its IRI, which the writer declares as ``@base`` before
+the article's block (``<>`` is the document, ``<#char=120,126>`` a span of its text).
 
 A build without a store spools its articles in :class:`kg.io.spool.Spool`.
 """
@@ -33,6 +38,8 @@ __all__ = [
     "WRITERS",
     "Quads",
     "turtle_prefixes",
+    "turtle_base",
+    "local_name",
     "turtle_term",
     "turtle_block",
     "turtle_block_of_triples",
@@ -69,7 +76,40 @@ class Quads(Protocol):
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*>\Z")
+# Turtle's PN_CHARS_BASE, PN_CHARS (without "_", "-" and digits, added where used)
+_PN_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_MORE = "\u00b7\u0300-\u036f\u203f-\u2040"
+# a local name as Turtle writes it unescaped: PN_CHARS, ":" and "%XX", "." inside
+_PLAIN_LOCAL = re.compile(
+    f"(?:[{_PN_BASE}_0-9:]|%[0-9A-Fa-f]{{2}})"
+    f"(?:(?:[{_PN_BASE}{_PN_MORE}_0-9:.\\-]|%[0-9A-Fa-f]{{2}})*"
+    f"(?:[{_PN_BASE}{_PN_MORE}_0-9:\\-]|%[0-9A-Fa-f]{{2}}))?\\Z"
+)
+# characters a local name may hold only escaped (PN_LOCAL_ESC, but "%" starts a %XX)
+_ESCAPED = re.compile(r"[~!$&'()*+,;=/?#@]")
+
+
+def local_name(local: str) -> str | None:
+    """``local`` as a Turtle local name (PN_LOCAL), with the escapes it needs; ``None``
+    when it cannot be one.
+
+    >>> local_name("西部(重庆)科学城"), local_name("500109"), local_name("a b")
+    ('西部\\\\(重庆\\\\)科学城', '500109', None)
+    """
+    if not local:
+        return ""
+    if local[-1] == ".":
+        return None  # "\\." would be right, but rdflib's parser does not read it at the end
+    escaped = _ESCAPED.sub(lambda m: "\\" + m.group(), local)
+    if escaped[0] in ".-":
+        escaped = "\\" + escaped
+    # the escapes are PN_LOCAL's PLX: check what is left without them
+    return escaped if _PLAIN_LOCAL.match(re.sub(r"\\.", "_", escaped)) else None
+
+
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
@@ -97,9 +137,10 @@ class _Compactor:
         if term is None:
             cut = max(token.rfind("/"), token.rfind("#")) + 1
             prefix = self._namespaces.get(token[1:cut])
-            if prefix is None or not _LOCAL.match(token, cut):
+            local = local_name(token[cut:-1]) if prefix is not None else None
+            if local is None:
                 return token  # not memoised here: many such IRIs are one article's nodes
-            term = f"{prefix}:{token[cut:-1]}"
+            term = f"{prefix}:{local}"
             if len(self._cache) < 100_000:
                 self._cache[token] = term
         return term
@@ -137,6 +178,11 @@ def turtle_compactor() -> Callable[[str], str]:
     return _Compactor()
 
 
+def turtle_base(graph: str) -> str:
+    """The ``@base`` line an article's Turtle block (told its ``graph``) is read under."""
+    return f"@base <{graph}> .\n"
+
+
 def turtle_block(
     statements: Iterable[str],
     compact: Callable[[str], str] | None = None,
@@ -154,14 +200,22 @@ def turtle_block_of_triples(
 ) -> str:
     """:func:`turtle_block` of statements given as ``(s, p, o)`` N-Triples terms.
 
-    ``graph``: the IRI of the article whose nodes these are; IRIs that extend it are
-    written as they are, without a look-up (no prefix fits them).
+    ``graph``: the IRI of the article whose nodes these are; they are written relative
+    to it (``<>``, ``<#char=0,5>``), so the block is to be read under
+    :func:`turtle_base` of ``graph``.
     """
     term = compact or _Compactor()
     # terms already converted (IRIs, typed literals), shared with the compactor's memo
     done: dict[str, str] = term._cache if isinstance(term, _Compactor) else {}
     get = done.get
     mine = f"<{graph}" if graph else "\x00"
+    cut = len(mine)
+
+    def relative(token: str) -> str | None:
+        """An IRI of the article's nodes, relative to its IRI (else ``None``)."""
+        if token.startswith(mine) and token[cut] in "#>":
+            return "<" + token[cut:]
+        return None
 
     def convert(token: str) -> str:
         text = term(token)
@@ -176,8 +230,10 @@ def turtle_block_of_triples(
     parts: list[str] = []  # "predicate object , object" of the subject, types apart
     for s, p, o in triples:
         end = o[-1]
-        if end == '"' or (end == "h" and o.endswith('"@zh')) or o.startswith(mine):
-            obj = o  # a plain or @zh string, or a node of the article
+        if end == '"' or (end == "h" and o.endswith('"@zh')):
+            obj = o  # a plain or @zh string
+        elif o.startswith(mine):
+            obj = relative(o) or get(o) or convert(o)
         else:
             obj = get(o) or convert(o)
         if s != subject:
@@ -186,7 +242,7 @@ def turtle_block_of_triples(
                     parts.insert(0, "a " + " , ".join(types))
                 out.append(head + " ;\n    ".join(parts) + " .\n\n")
             subject, predicate = s, None
-            head = (s if s.startswith(mine) else get(s) or convert(s)) + " "
+            head = ((s.startswith(mine) and relative(s)) or get(s) or convert(s)) + " "
             types, parts = [], []
         if p == _RDF_TYPE:
             types.append(obj)
@@ -236,6 +292,7 @@ def _write_union(
     render: _Render,
     render_groups: _RenderGroups,
     head: str,
+    base: Callable[[str], str] | None = None,
 ) -> int:
     from bisect import bisect_left
 
@@ -257,6 +314,8 @@ def _write_union(
 
     for graph in quads.graphs():
         shared_until(f"<{graph}>")
+        if base is not None:
+            handle.write(base(graph))
         data = raw(graph, fmt) if binary is not None else None
         if data is not None:
             handle.flush()
@@ -280,6 +339,7 @@ def write_turtle(quads: Quads, handle: IO[str]) -> int:
         lambda st, g: turtle_block(st, compact, g),
         lambda groups: turtle_block_of_triples(_group_triples(groups), compact),
         turtle_prefixes(),
+        turtle_base,
     )
 
 
@@ -314,7 +374,7 @@ def write_trig(quads: Quads, handle: IO[str]) -> int:
     for graph in quads.graphs():
         block, n = _block(quads, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
         count += n
-        handle.write(f"<{graph}> {{\n{_indent(block)}\n}}\n\n")
+        handle.write(f"{turtle_base(graph)}<> {{\n{_indent(block)}\n}}\n\n")
     return count
 
 

@@ -1,4 +1,9 @@
-"""Deterministic, readable IRIs for documents, entities, quantities and provenance nodes."""
+"""Deterministic, readable IRIs for documents, entities, quantities and provenance nodes.
+
+A document's parts are named by fragments of its IRI: ``#char=s,e`` a span of its text
+(RFC 5147, as NIF does: code points from 0, end exclusive), so a sentence's or a mention's
+IRI says where it is; ``#a…`` a fact the document states (an assertion).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,11 @@ from kg import vocab
 
 __all__ = [
     "BASE",
+    "NAMESPACES",
     "normalize_key",
     "document_iri",
-    "sentence_iri",
-    "mention_iri",
+    "span_iri",
+    "span_of",
     "assertion_iri",
     "entity_iri",
     "quantity_iri",
@@ -30,6 +36,14 @@ BASE = "https://w3id.org/chengyu-kg/id/"
 # science-city), for the classes the ontology gives entities.
 _CLASS_SEGMENT = {
     cls: re.sub(r"(?<=[a-z])(?=[A-Z])", "-", cls).lower() for cls in vocab.entity_classes()
+}
+
+#: Prefix -> namespace of the instance IRIs under :data:`BASE` (documents, quantities, each
+#: entity class, corrections and their authors), which the package's outputs and queries
+#: declare.
+NAMESPACES = {
+    name: f"{BASE}{name}/"
+    for name in sorted({"doc", "quantity", "correction", "agent", *_CLASS_SEGMENT.values()})
 }
 
 # Characters that may not appear in an IRI reference, plus those that make Turtle
@@ -69,39 +83,55 @@ def document_iri(doc_id: str) -> str:
 
 
 def owned_by(node_iri: str, doc_iri: str) -> bool:
-    """Whether a node belongs to a document: the document itself, or a node whose IRI
-    extends the document's (its sentences, mentions and assertions).
+    """Whether a node belongs to a document: the document itself, or a part of it, whose
+    IRI is the document's with a fragment (its spans and assertions).
 
-    >>> owned_by(document_iri("d1") + "/s3", document_iri("d1"))
+    >>> owned_by(span_iri(document_iri("d1"), 0, 5), document_iri("d1"))
     True
     >>> owned_by(document_iri("d10"), document_iri("d1"))
     False
     """
-    return node_iri == doc_iri or node_iri.startswith(doc_iri + "/")
+    return node_iri.startswith(doc_iri) and (
+        len(node_iri) == len(doc_iri) or node_iri[len(doc_iri)] == "#"
+    )
 
 
-def sentence_iri(doc_iri: str, index: int) -> str:
-    """IRI of the ``index``-th sentence of the document whose IRI is ``doc_iri``.
+def span_iri(doc_iri: str, start: int, end: int) -> str:
+    """IRI of the span ``[start, end)`` of the text of the document ``doc_iri`` (RFC 5147):
+    a sentence or a mention.
 
-    >>> sentence_iri(document_iri("d1"), 3)
-    'https://w3id.org/chengyu-kg/id/doc/d1/s3'
+    >>> span_iri(document_iri("d1"), 120, 126)
+    'https://w3id.org/chengyu-kg/id/doc/d1#char=120,126'
     """
-    return f"{doc_iri}/s{index}"
+    return f"{doc_iri}#char={start},{end}"
 
 
-def mention_iri(doc_iri: str, start: int, end: int) -> str:
-    """IRI of the mention covering ``[start, end)`` of the text of the document ``doc_iri``.
+_SPAN = re.compile(r"#char=([0-9]+),([0-9]+)\Z")
 
-    >>> mention_iri(document_iri("d1"), 120, 126)
-    'https://w3id.org/chengyu-kg/id/doc/d1/m120-126'
+
+def span_of(node_iri: str) -> tuple[str, int, int] | None:
+    """The document IRI and offsets of a span IRI (:func:`span_iri`); ``None`` for any
+    other IRI.
+
+    >>> span_of("https://w3id.org/chengyu-kg/id/doc/d1#char=120,126")
+    ('https://w3id.org/chengyu-kg/id/doc/d1', 120, 126)
+    >>> span_of("https://w3id.org/chengyu-kg/id/doc/d1") is None
+    True
     """
-    return f"{doc_iri}/m{start}-{end}"
+    match = _SPAN.search(node_iri)
+    if match is None:
+        return None
+    return node_iri[: match.start()], int(match.group(1)), int(match.group(2))
 
 
 def assertion_iri(doc_id: str, *parts: str) -> str:
-    """IRI of a reified fact of a document, from a hash of what identifies it."""
+    """IRI of a reified fact of a document, from a hash of what identifies it.
+
+    >>> assertion_iri("d1", "s", "p", "o")
+    'https://w3id.org/chengyu-kg/id/doc/d1#aebf42ae70b1bd2c1'
+    """
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return f"{document_iri(doc_id)}/a{digest}"
+    return f"{document_iri(doc_id)}#a{digest}"
 
 
 def entity_iri(cls: str, key: str) -> str:

@@ -2,10 +2,10 @@
 the cross-article ``sh:maxCount`` constraints over the union.
 
 ``ontology/shapes.ttl`` is compiled into plain Python checks for the SHACL Core subset it
-uses (``sh:targetClass``; property shapes over an IRI or ``sh:inversePath``;
-``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:languageIn``, ``sh:class`` with
-the ontology's subclasses and typed individuals, ``sh:pattern``, ``sh:in``; node-level
-``sh:or`` of property shapes). A shape using anything else makes :func:`compiled_shapes`
+uses (``sh:targetClass``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; property shapes
+over an IRI or ``sh:inversePath``; ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``,
+``sh:languageIn``, ``sh:class`` with the ontology's subclasses and typed individuals,
+``sh:pattern``, ``sh:in``; node-level ``sh:or`` of property shapes and ``sh:pattern``). A shape using anything else makes :func:`compiled_shapes`
 raise :class:`UnsupportedShape`, and callers fall back to pySHACL.
 
 Per article (:func:`check_triples`, :func:`check_statements`) each node shape is also
@@ -73,7 +73,9 @@ class PropertyCheck:
 
 @dataclass(frozen=True)
 class NodeCheck:
-    """One node shape: the classes it targets, property checks, ``sh:or`` alternatives."""
+    """One node shape: what it targets (the classes of its focus nodes, the predicates
+    whose subjects or objects are focus nodes), property checks, ``sh:or`` alternatives
+    and a pattern of the focus node itself."""
 
     name: str
     targets: frozenset[str]
@@ -81,6 +83,9 @@ class NodeCheck:
     alternatives: tuple[tuple[PropertyCheck, ...], ...] = ()
     message: str = ""
     individuals: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    subjects_of: frozenset[str] = frozenset()
+    objects_of: frozenset[str] = frozenset()
+    pattern: re.Pattern | None = None
 
 
 def _token(term) -> str:
@@ -141,7 +146,16 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
         sh.description,
         sh.severity,
     }
-    allowed_node = {RDF.type, sh.targetClass, sh.property, sh["or"], sh.message}
+    allowed_node = {
+        RDF.type,
+        sh.targetClass,
+        sh.targetSubjectsOf,
+        sh.targetObjectsOf,
+        sh.property,
+        sh["or"],
+        sh.message,
+        sh.pattern,
+    }
 
     def property_check(node) -> PropertyCheck:
         extra = set(shapes.predicates(node)) - allowed_property
@@ -193,6 +207,7 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
                 options.append(property_check(option))
             alternatives.append(tuple(options))
         message = shapes.value(node, sh.message)
+        pattern = shapes.value(node, sh.pattern)
         checks.append(
             NodeCheck(
                 name=str(node).rsplit("#", 1)[-1],
@@ -201,6 +216,9 @@ def compiled_shapes() -> tuple[NodeCheck, ...]:
                 alternatives=tuple(alternatives),
                 message=str(message) if message is not None else "",
                 individuals=individuals,
+                subjects_of=frozenset(_token(p) for p in shapes.objects(node, sh.targetSubjectsOf)),
+                objects_of=frozenset(_token(p) for p in shapes.objects(node, sh.targetObjectsOf)),
+                pattern=re.compile(str(pattern)) if pattern is not None else None,
             )
         )
     return tuple(checks)
@@ -367,11 +385,32 @@ def _by_type() -> dict[str, tuple[NodeCheck, ...]]:
     return {t: tuple(nodes) for t, nodes in by_type.items()}
 
 
-_SHAPES_OF: dict[frozenset[str], tuple[NodeCheck, ...]] = {}
+@lru_cache(maxsize=1)
+def _target_predicates() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The predicates whose subjects, and those whose objects, some shape targets."""
+    nodes = compiled_shapes()
+    return (
+        tuple(sorted({p for node in nodes for p in node.subjects_of})),
+        tuple(sorted({p for node in nodes for p in node.objects_of})),
+    )
 
 
-def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> tuple[NodeCheck, ...]:
-    key = frozenset(types)
+#: What makes a node a focus: its types (one, several or none), the targeted predicates
+#: it is the subject of and those it is the object of.
+_Key = tuple[str | frozenset[str] | None, tuple[str, ...], tuple[str, ...]]
+
+_SHAPES_OF: dict[_Key, tuple[NodeCheck, ...]] = {}
+
+
+def _shapes_of(
+    types: set[str] | frozenset[str],
+    by_type: dict[str, tuple[NodeCheck, ...]],
+    subject_of: tuple[str, ...] = (),
+    object_of: tuple[str, ...] = (),
+) -> tuple[NodeCheck, ...]:
+    """The shapes that target a node with ``types``, the subject of the predicates
+    ``subject_of`` and the object of ``object_of``: by type first, each shape once."""
+    key = (frozenset(types), subject_of, object_of)
     nodes = _SHAPES_OF.get(key)
     if nodes is None:
         found: list[NodeCheck] = []
@@ -379,15 +418,49 @@ def _shapes_of(types: set[str], by_type: dict[str, tuple[NodeCheck, ...]]) -> tu
             for node in by_type.get(t, ()):
                 if node not in found:
                     found.append(node)
+        for node in compiled_shapes():
+            if node not in found and (
+                not node.subjects_of.isdisjoint(subject_of)
+                or not node.objects_of.isdisjoint(object_of)
+            ):
+                found.append(node)
         nodes = tuple(found)
         if len(_SHAPES_OF) < 1024:
             _SHAPES_OF[key] = nodes
     return nodes
 
 
+def _foci(index: _Index) -> list[tuple[str, tuple[NodeCheck, ...]]]:
+    """Every focus node of a graph with its shapes, in the order the checks report them:
+    subjects as first seen, then the objects that are no subject, sorted."""
+    subject_preds, object_preds = _target_predicates()
+    by_type = _by_type()
+    targeted: dict[str, set[str]] = {p: set() for p in object_preds}
+    for props in index.out.values():
+        for p in object_preds:
+            targeted[p].update(props.get(p, ()))
+    found = []
+    subjects = index.out
+    extra = sorted({o for objects in targeted.values() for o in objects} - subjects.keys())
+    for focus in [*subjects, *extra]:
+        props = subjects.get(focus, _NO_PROPS)
+        subject_of = tuple(p for p in subject_preds if p in props)
+        object_of = tuple(p for p in object_preds if focus in targeted[p])
+        types = props.get(_RDF_TYPE, _NO_VALUES)
+        if types or subject_of or object_of:
+            found.append((focus, _shapes_of(types, by_type, subject_of, object_of)))
+    return found
+
+
 def _node_violations(index: _Index, focus: str, node: NodeCheck) -> list[str]:
     """The messages of one node shape on one focus node (the reference algorithm)."""
     found: list[str] = []
+    if node.pattern is not None and (
+        focus[:1] == "_" or not node.pattern.search(ntriples.lexical_form(focus))
+    ):
+        found.append(
+            f"{node.message or focus + ' does not match ' + node.pattern.pattern} ({focus})"
+        )
     for check in node.properties:
         found.extend(_violations(index, focus, check, node))
     for options in node.alternatives:
@@ -531,6 +604,9 @@ def _shape_source(node: NodeCheck, name: str, env: dict) -> str:
     """The source of the fast test of one node shape, a function called ``name``."""
     functions = []
     body = []
+    if node.pattern is not None:
+        env[name + "_pattern"] = node.pattern.search
+        body += [f"if focus[0] != '<' or {name}_pattern(focus[1:-1]) is None:", "    return False"]
     for i, check in enumerate(node.properties):
         body += _check_lines(check, node, f"{name}_{i}", env)
     for j, options in enumerate(node.alternatives):
@@ -569,16 +645,17 @@ def _fast_tests() -> tuple[dict[int, Callable[..., bool]], tuple[str, ...]]:
     return tests, tuple(sorted(inverse))
 
 
-_TESTS_OF: dict[str | frozenset[str], tuple[tuple[NodeCheck, Callable[..., bool]], ...]] = {}
+_TESTS_OF: dict[_Key, tuple[tuple[NodeCheck, Callable[..., bool]], ...]] = {}
 
 
-def _tests_of(types: str | list[str]) -> tuple[tuple[NodeCheck, Callable[..., bool]], ...]:
-    """The shapes of a subject with ``types`` and their fast tests (cached)."""
-    key = frozenset(types) if types.__class__ is list else types
+def _tests_of(key: _Key) -> tuple[tuple[NodeCheck, Callable[..., bool]], ...]:
+    """The shapes of a focus node (by its :data:`_Key`) and their fast tests (cached)."""
     pairs = _TESTS_OF.get(key)
     if pairs is None:
         tests = _fast_tests()[0]
-        nodes = _shapes_of(set(_values(types)), _by_type())
+        types, subject_of, object_of = key
+        classes = {types} if isinstance(types, str) else set(types or ())
+        nodes = _shapes_of(classes, _by_type(), subject_of, object_of)
         pairs = tuple((node, tests[id(node)]) for node in nodes)
         if len(_TESTS_OF) < 1024:
             _TESTS_OF[key] = pairs
@@ -589,21 +666,29 @@ def check_triples(triples: Iterable[Sequence[str]], limit: int | None = None) ->
     """Violations of the shapes by one graph given as ``(s, p, o)`` N-Triples terms.
 
     The same messages as :func:`check_statements` on the statements ``f"{s} {p} {o}"``
-    (at most ``limit``); an empty list means the graph conforms.
+    (at most ``limit``); an empty list means the graph conforms. Focus nodes are checked
+    in the order of :func:`_foci`.
     """
     out = _objects_index(triples)
     inverse = _fast_tests()[1]
     inv = _inverse_objects(out, inverse)
+    subject_preds, object_preds = _target_predicates()
+    targeted = _inverse_objects(out, object_preds)
+    extra = sorted({o for objects in targeted.values() for o in objects} - out.keys())
     index: _Index | None = None
     found: list[str] = []
     tests_of, rdf_type = _TESTS_OF, _RDF_TYPE
-    for focus, props in out.items():
+    for focus in [*out, *extra] if extra else out:
+        props = out.get(focus, _NO_PROPS)
         types = props.get(rdf_type)
-        if types is None:
+        subject_of = tuple([p for p in subject_preds if p in props])
+        object_of = tuple([p for p in object_preds if focus in targeted[p]])
+        if types is None and not subject_of and not object_of:
             continue
-        pairs = tests_of.get(frozenset(types) if types.__class__ is list else types)
+        key = (frozenset(types) if types.__class__ is list else types, subject_of, object_of)
+        pairs = tests_of.get(key)
         if pairs is None:
-            pairs = _tests_of(types)
+            pairs = _tests_of(key)
         for node, test in pairs:
             if not test(focus, props, out, inv):
                 if index is None:
@@ -636,7 +721,8 @@ def max_count_limits() -> dict[str, int]:
 def check_union_max_counts(statements: Sequence[str], limit: int | None = None) -> list[str]:
     """``sh:maxCount`` violations over statements that several articles share.
 
-    The statements must include the ``rdf:type`` statements of their subjects. A first
+    The statements must include the ``rdf:type`` statements of their subjects (and the
+    statements that make them the targets of a shape). A first
     pass counts the values of each subject's properties that have a ``sh:maxCount``;
     only subjects over some count are checked against their shapes.
     """
@@ -676,7 +762,11 @@ def check_union_max_counts(statements: Sequence[str], limit: int | None = None) 
         if not maxed:
             continue
         for focus, props in index.out.items():
-            if props.get(_RDF_TYPE, set()) & node.targets:
+            if (
+                props.get(_RDF_TYPE, _NO_VALUES) & node.targets
+                or not node.subjects_of.isdisjoint(props)
+                or any((p, focus) in index.inv for p in node.objects_of)
+            ):
                 for check in maxed:
                     found.extend(_violations(index, focus, check, node, only_max=True))
                 if limit is not None and len(found) >= limit:

@@ -20,9 +20,9 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.model import iri, ntriples
-from kg.model.provenance import correction_triples
+from kg.model.correction_triples import correction_triples
 from kg.namespace import CY
-from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation
+from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation, Span
 
 __all__ = [
     "PREFIXES",
@@ -59,6 +59,7 @@ PREFIXES = {
     "prov": str(PROV),
     "org": "http://www.w3.org/ns/org#",
     "schema": SCHEMA,
+    **iri.NAMESPACES,
 }
 
 #: Unit local name -> how a quantity's label writes it (the unit's ``@zh`` label).
@@ -169,7 +170,7 @@ _NT_TERMS = _Terms(
 )
 
 
-def _document_triples(doc: Document, t: _Terms) -> Iterator[tuple]:
+def _document_triples(doc: Document, t: _Terms, segmenter: str | None = None) -> Iterator[tuple]:
     doc_ref = t.iri(iri.document_iri(doc.id))
     yield doc_ref, t["rdf:type"], t["cy:Document"]
     yield doc_ref, t["dcterms:identifier"], t.string(doc.id)
@@ -183,6 +184,9 @@ def _document_triples(doc: Document, t: _Terms) -> Iterator[tuple]:
         yield doc_ref, t["dcterms:source"], t.string(doc.source)
     yield doc_ref, t["cy:contentHash"], t.string(doc.content_hash)
     yield doc_ref, t["cy:sourceEncoding"], t.string(doc.encoding)
+    yield doc_ref, t["cy:text"], t.string(doc.text)
+    if segmenter:
+        yield doc_ref, t["cy:segmenter"], t.string(segmenter)
 
 
 def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
@@ -244,45 +248,42 @@ def _relation_object(
     raise TypeError(f"unsupported relation object {obj!r}")
 
 
-def _span_triples(
-    node: Any, sentence: Any, start: int, end: int, surface: str, t: _Terms
-) -> tuple[tuple, ...]:
-    return (
-        (node, t["cy:inSentence"], sentence),
-        (node, t["cy:startOffset"], t.integer(start)),
-        (node, t["cy:endOffset"], t.integer(end)),
-        (node, t["cy:surface"], t.string(surface)),
-    )
-
-
 def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
-    """All triples one document contributes, as terms of the rendering ``t``."""
+    """All triples one document contributes, as terms of the rendering ``t``.
+
+    Provenance is compact: a span of the text is named by its offsets
+    (:func:`kg.model.iri.span_iri`), and the text itself is stored once, on the document.
+    A sentence something was read from is a span with ``cy:inDocument``; any other span
+    has ``cy:inSentence``, its sentence. A mention is a span with ``cy:mentionOf``; a
+    fact is an assertion (``rdf:subject``, ``rdf:predicate``, ``rdf:object``) whose
+    ``cy:span`` is the span it was read from. No ``rdf:type`` is written where these
+    properties' domains give it.
+    """
     doc = ex.document
     doc_iri = iri.document_iri(doc.id)
     doc_ref = t.iri(doc_iri)
-    out = list(_document_triples(doc, t))
+    out = list(_document_triples(doc, t, ex.segmenter))
     add, extend = out.append, out.extend
 
-    sentences: dict[int, Any] = {}
+    bounds = {sent.index: (sent.start, sent.end) for sent in ex.sentences}
+    sentences: dict[int, Any] = {}  # index -> IRI term of the sentences described
+    spans: set[tuple[int, int]] = set()  # spans given their sentence
 
-    def sentence_ref(index: int) -> Any:
-        ref = sentences.get(index)
-        if ref is None:
-            ref = sentences[index] = t.iri(iri.sentence_iri(doc_iri, index))
+    def span_ref(span: Span) -> Any:
+        """The IRI term of ``span``: its sentence (described once), or a span in it, tied
+        to it once."""
+        start, end = bounds[span.sentence]
+        sentence = sentences.get(span.sentence)
+        if sentence is None:
+            sentence = sentences[span.sentence] = t.iri(iri.span_iri(doc_iri, start, end))
+            add((sentence, t["cy:inDocument"], doc_ref))
+        if (span.start, span.end) == (start, end):
+            return sentence
+        ref = t.iri(iri.span_iri(doc_iri, span.start, span.end))
+        if (span.start, span.end) not in spans:
+            spans.add((span.start, span.end))
+            add((ref, t["cy:inSentence"], sentence))
         return ref
-
-    for sent in ex.sentences:
-        ref = sentence_ref(sent.index)
-        extend(
-            (
-                (ref, t["rdf:type"], t["cy:Sentence"]),
-                (ref, t["cy:inDocument"], doc_ref),
-                (ref, t["cy:sentenceIndex"], t.integer(sent.index)),
-                (ref, t["cy:startOffset"], t.integer(sent.start)),
-                (ref, t["cy:endOffset"], t.integer(sent.end)),
-                (ref, t["cy:text"], t.string(sent.text)),
-            )
-        )
 
     described: set[Entity] = set()
     for mention in ex.mentions:
@@ -297,12 +298,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
                 add((ent_ref, t["skos:altLabel"], t.zh(surface)))
         if mention.basis != "exact":
             add((ent_ref, t["cy:mergeReason"], t.string(mention.basis)))
-        ref = t.iri(iri.mention_iri(doc_iri, span.start, span.end))
-        add((ref, t["rdf:type"], t["cy:Mention"]))
-        add((ref, t["cy:mentionOf"], ent_ref))
-        extend(
-            _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
-        )
+        add((span_ref(span), t["cy:mentionOf"], ent_ref))
 
     for rel in ex.relations:
         subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
@@ -318,17 +314,14 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         ref = _assertion_ref(doc.id, rel, subject_iri, obj, t)
         extend(
             (
-                (ref, t["rdf:type"], t["cy:Assertion"]),
                 (ref, t["rdf:subject"], subject),
                 (ref, t["rdf:predicate"], predicate),
                 (ref, t["rdf:object"], obj),
+                (ref, t["cy:span"], span_ref(span)),
             )
         )
         if isinstance(rel.object, DateValue):  # how this document's date got its year
             add((ref, t["cy:yearSource"], t.string(rel.object.year_source)))
-        extend(
-            _span_triples(ref, sentence_ref(span.sentence), span.start, span.end, span.surface, t)
-        )
     for entity, alias in ex.aliases:  # names a correction gave
         if entity in described and _label(alias) != _label(entity.label):
             ref = t.iri(_entity_iri(entity.cls, entity.key))
@@ -423,13 +416,13 @@ def statement_groups(statements: Iterable[str]) -> SubjectGroups:
 def is_own_statement(statement: str, doc_iri: str) -> bool:
     """Whether an N-Triples statement is about a node the document owns.
 
-    A document owns itself and the nodes whose IRIs extend its IRI (sentences, mentions,
-    assertions): their statements come from that document alone and live in its named
-    graph. Statements about entities and quantities are shared by the documents that make
-    them and live in the default graph.
+    A document owns itself and its parts, the nodes whose IRIs are its IRI with a fragment
+    (its spans, assertions): their statements come from that document alone and live in its
+    named graph. Statements about entities and quantities are shared by the documents that
+    make them and live in the default graph.
 
     >>> doc = "https://w3id.org/chengyu-kg/id/doc/d1"
-    >>> is_own_statement(f"<{doc}/s1> <p> <o>", doc), is_own_statement("<x> <p> <o>", doc)
+    >>> is_own_statement(f"<{doc}#char=0,5> <p> <o>", doc), is_own_statement("<x> <p> <o>", doc)
     (True, False)
     """
     return statement[0] == "<" and iri.owned_by(statement[1 : statement.index(">")], doc_iri)
@@ -462,12 +455,15 @@ def extraction_nquads(ex: Extraction) -> str:
     return "".join(f"{st}{graph}" for st in own) + "".join(f"{st} .\n" for st in shared)
 
 
-def document_ntriples(doc: Document) -> str:
-    """The triples about the document itself (metadata and content hash) as N-Triples.
+def document_ntriples(doc: Document, segmenter: str | None = None) -> str:
+    """The triples about the document itself (metadata, content hash and the
+    ``segmenter`` that cut it) as N-Triples.
 
-    They are what an incremental build compares to decide whether an article changed.
+    They are what an incremental build compares to decide whether an article changed
+    (or is to be cut by another segmenter).
     """
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in _document_triples(doc, _NT_TERMS))
+    terms = _document_triples(doc, _NT_TERMS, segmenter)
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in terms)
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.io.files import write_text_atomic
+from kg.model.iri import span_of
 from kg.records import ENTITY_CLASSES
 from kg.review.rows import COLUMNS, FACT_KINDS, VERDICTS, ReviewError, ReviewRow
 from kg.sparql import OpenGraph, open_graph
@@ -57,6 +58,17 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
 
 
+def _slice(span: str, text: str, out: str) -> str:
+    """SPARQL binding ``?out`` to the characters the span ``?span`` names of ``?text``
+    (its IRI ends in ``#char=START,END``)."""
+    return (
+        f'BIND (STRAFTER(STR(?{span}), "#char=") AS ?{span}_range) '
+        f'BIND (xsd:integer(STRBEFORE(?{span}_range, ",")) AS ?{span}_start) '
+        f"BIND (SUBSTR(?{text}, ?{span}_start + 1, "
+        f'xsd:integer(STRAFTER(?{span}_range, ",")) - ?{span}_start) AS ?{out}) '
+    )
+
+
 def _entity_candidates(graph: Any) -> dict[str, list[str]]:
     """Entities with at least one mention, by the local name of their cy: class."""
     rows = _query(
@@ -75,7 +87,7 @@ def _fact_candidates(graph: Any, kind: str) -> list[tuple[str, str, str, str]]:
     rows = _query(
         graph,
         "SELECT ?a ?ag ?o ?s WHERE { ?a rdf:predicate cy:" + kind + " ; rdf:subject ?ag ; "
-        "rdf:object ?o ; cy:inSentence ?s }",
+        "rdf:object ?o ; cy:span/cy:inSentence? ?s . ?s cy:inDocument ?d }",
     )
     return sorted({tuple(_text(t) for t in row) for row in rows})
 
@@ -111,14 +123,20 @@ def _mentions(graph: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
         return {}
     rows = _query(
         graph,
-        f"SELECT ?e ?m ?surface ?start ?s WHERE {{ {_values('e', entities)} "
-        "?m cy:mentionOf ?e ; cy:surface ?surface ; cy:inSentence ?s . "
-        "OPTIONAL { ?m cy:startOffset ?start } }",
+        f"SELECT ?e ?m ?surface ?s WHERE {{ {_values('e', entities)} "
+        "?m cy:mentionOf ?e ; cy:inSentence? ?s . ?s cy:inDocument ?d . ?d cy:text ?text . "
+        + _slice("m", "text", "surface")
+        + "}",
     )
     out: dict[str, dict[str, _Mention]] = defaultdict(dict)
-    for entity, mention, surface, start, sentence in rows:
+    for entity, mention, surface, sentence in rows:
+        where = span_of(str(mention))
         out[str(entity)][str(mention)] = _Mention(
-            str(mention), str(entity), str(surface), _int(start), str(sentence)
+            str(mention),
+            str(entity),
+            _text(surface),
+            where[1] if where else None,
+            str(sentence),
         )
     return {e: [ms[k] for k in sorted(ms)] for e, ms in out.items()}
 
@@ -143,14 +161,18 @@ def _sentences(graph: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
         return {}
     rows = _query(
         graph,
-        f"SELECT ?s ?text ?start ?id ?date WHERE {{ {_values('s', iris)} ?s cy:text ?text . "
-        "OPTIONAL { ?s cy:startOffset ?start } "
-        "OPTIONAL { ?s cy:inDocument ?doc . OPTIONAL { ?doc dcterms:identifier ?id } "
-        "OPTIONAL { ?doc dcterms:date ?date } } }",
+        f"SELECT ?s ?text ?id ?date WHERE {{ {_values('s', iris)} "
+        "?s cy:inDocument ?doc . ?doc cy:text ?doctext . "
+        + _slice("s", "doctext", "text")
+        + "OPTIONAL { ?doc dcterms:identifier ?id } OPTIONAL { ?doc dcterms:date ?date } }",
     )
     out: dict[str, _Sentence] = {}
-    for sentence, text, start, doc_id, date in sorted(rows, key=lambda r: tuple(map(_text, r))):
-        out.setdefault(str(sentence), _Sentence(str(text), _int(start), _text(doc_id), _text(date)))
+    for sentence, text, doc_id, date in sorted(rows, key=lambda r: tuple(map(_text, r))):
+        where = span_of(str(sentence))
+        out.setdefault(
+            str(sentence),
+            _Sentence(_text(text), where[1] if where else None, _text(doc_id), _text(date)),
+        )
     return out
 
 

@@ -57,7 +57,7 @@ __all__ = [
 MANIFEST = "kg-store.json"
 
 _FORMAT = "chengyu-kg store"
-_VERSION = 2
+_VERSION = 3  # 3: compact provenance (spans named #char=s,e, the text once)
 # Oxigraph ingests a bulk load atomically in batches of up to a million quads; stay below.
 _MAX_BULK_QUADS = 900_000
 # Shared statements remembered as loaded by one store instance, at most.

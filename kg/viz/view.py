@@ -19,6 +19,7 @@ from kg import vocab
 from kg.errors import InputError
 from kg.io.graph_files import union_graph
 from kg.model.iri import normalize_key
+from kg.model.provenance import Spans, assertions, sentence_of
 from kg.namespace import CY
 
 if TYPE_CHECKING:
@@ -246,34 +247,34 @@ class _Index:
                     best[s] = rank
         self.cls: dict[Node, str] = {s: VIEW_CLASSES[r].name for s, r in best.items()}
 
+        spans = Spans(graph)
         sentence_text: dict[Node, str] = {}
-        sentence_order: dict[Node, tuple[str, int]] = {}
-        for s, text in graph.subject_objects(CY.text):
-            sentence_text[s] = str(text)
-            index = graph.value(s, CY.sentenceIndex)
-            doc = graph.value(s, CY.inDocument)
-            sentence_order[s] = (str(doc or ""), int(index) if index is not None else 0)
+        sentence_order: dict[Node, tuple[str, int, int]] = {}
+        for s in graph.subjects(CY.inDocument, None, unique=True):
+            text = spans.text(s)
+            if text is not None:
+                sentence_text[s] = text
+                sentence_order[s] = Spans.position(s)
         self.sentence_text = sentence_text
         self.sentence_order = sentence_order
 
         self.mentions: dict[Node, set[Node]] = defaultdict(set)
         for mention, entity in graph.subject_objects(CY.mentionOf):
-            for sentence in graph.objects(mention, CY.inSentence):
+            sentence = sentence_of(graph, mention)
+            if sentence is not None:
                 self.mentions[entity].add(sentence)
         self.asserted: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
         self.asserted_object: dict[Node, set[Node]] = defaultdict(set)
-        for assertion in graph.subjects(RDF.type, CY.Assertion):
-            s = graph.value(assertion, RDF.subject)
-            p = graph.value(assertion, RDF.predicate)
-            o = graph.value(assertion, RDF.object)
-            for sentence in graph.objects(assertion, CY.inSentence):
+        for _, s, p, o, span in assertions(graph):
+            sentence = sentence_of(graph, span)
+            if sentence is not None:
                 self.asserted[(s, p, o)].add(sentence)
                 self.asserted_object[o].add(sentence)
 
     def sentences(self, sentence_refs: Iterable[Node]) -> list[str]:
         refs = sorted(
             (r for r in set(sentence_refs) if r in self.sentence_text),
-            key=lambda r: self.sentence_order.get(r, ("", 0)),
+            key=lambda r: self.sentence_order.get(r, ("", 0, 0)),
         )
         texts: list[str] = []
         for ref in refs:
