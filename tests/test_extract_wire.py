@@ -209,7 +209,7 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             {"比亚迪", "重庆大学"},
         ),
         (
-            "2018年6月，马其顿与希腊两国政府签署《普雷斯帕协议》。",  # a count of the states
+            "那年夏天，马其顿同希腊两国政府在湖畔签署《普雷斯帕协议》。",  # a count of the states
             "普雷斯帕协议",
             {"北马其顿政府", "希腊政府"},
         ),
@@ -219,8 +219,8 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             {"秘鲁政府", "厄瓜多尔政府"},
         ),
         (
-            "中国和智利是好朋友。2018年11月，两国签署《自由贸易协定升级议定书》。",  # 两国 named before
-            "自由贸易协定升级议定书",
+            "智利与中国交往密切。当年两国签署《贸易协定升级议定书》。",  # 两国 named before
+            "贸易协定升级议定书",
             {"中国政府", "智利政府"},
         ),
         (
@@ -234,7 +234,7 @@ def test_extract_wire_named_project_survives_a_leading_preposition():
             {"南宁市人民政府", "柳州市人民政府"},
         ),
         (
-            "昨天，国家发展改革委和粤港澳三地政府在广州共同签署《湾区合作框架协议》。",  # a ministry and
+            "当天，国家发改委同粤港澳三地政府在深圳共同签署《湾区合作框架协议》。",  # a ministry and
             "湾区合作框架协议",  # provinces by their abbreviations
             {
                 "中华人民共和国国家发展和改革委员会",
