@@ -399,12 +399,15 @@ def has_proper_word(
     if any(n in core for n in names):
         return True
     singles = 0
+    first_single = False
     freq = lex.tokenizer().FREQ
-    for word, flag in lex.pos_cut(core):
+    for i, (word, flag) in enumerate(lex.pos_cut(core)):
         if flag == "j" and not all(c in lex.province_abbreviations or c == "中" for c in word):
             flag = "n"  # 家电, 环保, 光伏: abbreviations of common nouns, not of places
         if flag == "nz" and not terms:
             continue  # 自由贸易: jieba's "other proper noun" covers terms too
+        if word in lex.generic_words:
+            flag = "n"  # 城市 (ns), 智慧 (nr): a generic word, whatever jieba tags it
         if flag in _PROPER_FLAGS or (rare and len(word) >= 2 and freq.get(word, 0) < _RARE):
             return True
         single = (
@@ -413,6 +416,9 @@ def has_proper_word(
             and flag != "zg"
             and (verb_singles or singles > 0 or flag[:1] in ("n", "j", "a"))
         )
+        if i == 1 and flag == "ng" and len(word) == 1 and first_single:
+            return True  # 磨憨 (磨 + 憨): a bound morpheme after the first character, a name
+        first_single = i == 0 and len(word) == 1 and "\u4e00" <= word <= "\u9fff"
         singles = singles + 1 if single else 0
         if singles >= 2:
             return True

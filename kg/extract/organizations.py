@@ -138,6 +138,15 @@ def find_organizations(
                 start = opened  # 《低碳世界》杂志社: a periodical's office named by its title
         if start >= hs:
             continue
+        if (
+            _RESEARCH.fullmatch(m.group())
+            and norm[start - 1 : start] in ("与", "和")
+            and _joins_fields(norm, start - 1, hs, lex, place_ends, stops)
+        ):
+            # 海洋与气候研究院: the name goes on before the joiner of its fields
+            before = left_boundary(norm, start - 1, place_end, lex, stops, stop_at_place=True)
+            if before < start - 1:
+                start = before
         end = he
         campus = _CAMPUS.match(norm, end)
         if campus:
@@ -152,6 +161,14 @@ def find_organizations(
             and not lex.is_known_word(norm[k - 1 : k + 1])
             and not lex.is_known_word(norm[k : k + 2])
         ]
+        # 美国国家过敏症和传染病研究所: a joiner between two fields of one institute (what
+        # follows it alone names no institute) is part of the name
+        while (
+            joiners
+            and _RESEARCH.fullmatch(m.group())
+            and _joins_fields(norm, joiners[-1], hs, lex, place_ends, stops)
+        ):
+            joiners.pop()
         if joiners:
             k = joiners[-1]
             before = norm[start:k]
@@ -187,6 +204,10 @@ def find_organizations(
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if not named and looks_generic(norm[start:hs], lex, inside):
             continue
+        if not named and not inside:
+            start = _past_clause(norm, start, hs, end, m.group(), lex)
+            if start < 0:
+                continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
         label = norm[start:end]
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
@@ -224,6 +245,50 @@ def find_organizations(
         if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
     return merged
+
+
+# Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
+_RESEARCH = re.compile(r"研究所|研究院|研究中心")
+
+
+def _joins_fields(
+    norm: str, k: int, head: int, lex: Lexicon, place_ends: set[int], stops: frozenset[int]
+) -> bool:
+    """True when the joiner at ``k`` joins two fields of one institute's name: no place,
+    body or organisation ends before it and the words after it name nothing alone."""
+    suffix = lex.org_suffix_re.search(norm, max(0, k - 4), k)
+    return not (
+        k in place_ends
+        or k in stops
+        or (suffix is not None and suffix.end() == k)
+        or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
+    )
+
+
+_CLAUSE_FLAGS = frozenset({"v", "vd", "p", "d", "c", "l"})
+
+
+def _past_clause(norm: str, start: int, head: int, end: int, suffix: str, lex: Lexicon) -> int:
+    """Where the name starts when the words before an organisation's suffix hold no proper
+    word but words of a clause (a verb, a preposition, an adverb, a set phrase): after
+    them if what is left is a name in jieba's dictionary (视察国防大学 → 国防大学), else -1
+    (按规定方舱医院, 可去县级医院: a clause before a kind). ``start`` when no clause."""
+    if _COMPANY.search(suffix):
+        return start
+    core = norm[start:head]
+    if has_proper_word(core, lex, rare=False, terms=False, verb_singles=False):
+        return start
+    words = lex.pos_cut(core)
+    last = max(
+        (i for i, (w, flag) in enumerate(words) if flag in _CLAUSE_FLAGS and w not in "与和及"),
+        default=-1,
+    )
+    if last < 0 or len(words) < 2:
+        return start
+    rest = start + sum(len(w) for w, _f in words[: last + 1])
+    if rest < head and lex.word_tag(norm[rest:end]) in ("nt", "nz", "ns"):
+        return rest
+    return -1
 
 
 # The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).

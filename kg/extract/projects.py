@@ -78,6 +78,13 @@ _WORD_TAILS = frozenset("性化型式级类")
 _LEADING_OFF = re.compile(
     r"(?:[\d一二三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
 )
+# One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
+_BUILDING_VERBS = frozenset("改建修扩迁站")
+# A train's number before 高铁 (G38, D2266次).
+_TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
+# What a 项目 of a platform, a service or an activity is: not works.
+_PROGRAMME = re.compile(r"(?:平台|服务|活动|课题|赛事)$")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十]+[个项批]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 
@@ -379,6 +386,8 @@ def find_projects(
         start = left_boundary(norm, hs, place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
+            if _COUNTED.fullmatch(lead.group()):
+                continue  # 5个…集训基地, 18个智慧体育公园: a count of a kind, not one named
             start = lead.end()
         if start < hs:
             start = after_clause(norm, start, hs, lex, place_spans)
@@ -405,6 +414,10 @@ def find_projects(
                 # “云端天路”雅康高速: an epithet before a line's name
                 start = after_clause(norm, closed + 1, hs, lex, place_spans)
                 start = name_start(norm, start, hs, lex, place_starts)
+        if lex.project_heads.get(head) == "line" and _TRAIN.fullmatch(norm, start, hs):
+            continue  # G38高铁: a train's number, not a line
+        if head == "项目" and _PROGRAMME.search(norm, start, hs):
+            continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
         if (
             start >= hs
             or _FORMULA.search(norm, start, hs)
@@ -493,6 +506,10 @@ def find_projects(
                 continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
             if t0 < hs and he - t0 <= 3:
                 continue  # 宅基地: a word that ends in the head's characters
+            if head == "项目" and start < hs:
+                last, flag = lex.pos_cut(norm[start:hs])[-1]
+                if len(last) == 1 and flag == "v" and last not in _BUILDING_VERBS:
+                    continue  # 分行跑项目: a verb and its object, not a name
             if _continued(norm, end, head, lex):
                 continue  # 工程机械制造业, 高铁物流运输, 项目洽谈区, 高速推进
             if (
@@ -657,6 +674,12 @@ def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
         yield from _COORD.finditer(norm, start, pos)
 
 
+def _is_province(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` is written only by province-level divisions (广西, 河北省)."""
+    codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
+    return bool(codes) and all(c.endswith("0000") for c in codes)
+
+
 def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
     out = []
@@ -682,6 +705,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…
         if not counted and any((lex.word_tag(p) or "ns") not in _NAME_TAGS for p in parts):
             continue  # 核工业、航空航天、高速铁路: kinds of industry, not names of lines
+        if any(_is_province(p, lex) for p in parts):
+            continue  # 广东、广西高速公路: the provinces' lines, not one line of each
         for part in parts:
             if len(part) >= 2:
                 out.append((pos, pos + len(part), part + head))

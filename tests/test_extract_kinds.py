@@ -1,0 +1,86 @@
+"""A named thing against a kind of thing in wire text: counts, generic words, platforms,
+train numbers, clauses before a generic noun, fields joined inside an institute's name
+(sentences written for these tests; no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _labels(text: str, cls: str) -> set[str]:
+    ex = extract(Document(id="kinds", text=text))
+    return {m.entity.label for m in ex.mentions if m.entity.cls == cls}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a count before the name: so many of a kind
+        ("今年全省计划新建12个智慧体育公园。", "智慧体育公园"),
+        ("这7个青训集训基地将向社会开放。", "青训集训基地"),
+        # generic words only, whatever jieba tags them (城市 ns, 智慧 nr)
+        ("街道推动城市社区治理提升工程。", "城市社区治理提升工程"),
+        ("学校建成智慧体育公园。", "智慧体育公园"),
+        # a train's number before 高铁
+        ("记者乘坐D2815次高铁抵达。", "D2815次高铁"),
+        ("游客可搭乘G1102高铁返程。", "G1102高铁"),
+        # platforms, services and activities called 项目
+        ("跨境电商数字贸易平台项目正式上线。", "跨境电商数字贸易平台项目"),
+        ("“3+N”助老服务项目惠及千户。", "“3+N”助老服务项目"),
+        # a one-character verb before 项目: the verb and its object
+        ("银行客户经理上门跑项目。", "银行客户经理上门跑项目"),
+    ],
+)
+def test_extract_kinds_are_not_projects(text, wrong):
+    assert wrong not in _labels(text, "Project")
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("湖南、江西高速公路节前车流平稳。", {"湖南高速公路", "江西高速公路"}),
+        ("河北省、山西省高速公路恢复通行。", {"河北省高速公路", "山西省高速公路"}),
+    ],
+)
+def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
+    assert not wrong & _labels(text, "Project")
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        ("一汽红旗繁荣工厂项目完成主体建设。", "一汽红旗繁荣工厂项目"),
+        ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
+        ("沪昆、杭温高铁加快建设。", "杭温高铁"),
+        ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
+    ],
+)
+def test_extract_kinds_named_projects_are_kept(text, project):
+    assert project in _labels(text, "Project")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause before a generic noun names no organisation
+        ("确诊者须按规定方舱医院收治。", set()),
+        ("村民也可去县级医院复查。", set()),
+        # after the clause, a name jieba's dictionary holds
+        ("代表团参观国防大学。", {"国防大学"}),
+        # two fields joined inside an institute's name
+        ("法国国家农业与食品研究院来访。", {"法国国家农业与食品研究院"}),
+        ("日本国立环境与能源研究所发布报告。", {"日本国立环境与能源研究所"}),
+        # a joiner after an organisation still separates two names
+        (
+            "浙江大学与英国帝国理工学院海洋与气候研究院签约。",
+            {"浙江大学", "帝国理工学院海洋与气候研究院"},
+        ),
+    ],
+)
+def test_extract_kinds_organization_names_past_clauses_and_joined_fields(text, expected):
+    assert _labels(text, "Organization") >= expected
+    if not expected:
+        assert _labels(text, "Organization") == set()
