@@ -95,8 +95,8 @@ def test_areas_science_city_facts():
         # a pair of countries and a bracketed place before the zone's own name
         ("中英（宁波）产业合作示范区规划面积约30平方公里。", "中英(宁波)产业合作示范区"),
         # a whole modifier between clean boundaries, after a city written before it
-        ("同日，东江流域生态合作区执行委员会成立。", "东江流域生态合作区"),
-        ("同日，深圳市大鹏湾海洋经济合作区管理局揭牌。", "大鹏湾海洋经济合作区"),
+        ("同日，东江流域生态合作区规划面积约90平方公里。", "东江流域生态合作区"),
+        ("同日，深圳市大鹏湾海洋经济合作区揭牌。", "大鹏湾海洋经济合作区"),
         ("与洋山经济开发区合作。", "洋山经济开发区"),
     ],
 )

@@ -84,3 +84,57 @@ def test_extract_kinds_organization_names_past_clauses_and_joined_fields(text, e
     assert _labels(text, "Organization") >= expected
     if not expected:
         assert _labels(text, "Organization") == set()
+
+
+def _read(text: str):
+    ex = extract(Document(id="kinds", text=text))
+    mentioned = {(m.entity.cls, m.entity.label) for m in ex.mentions}
+    facts = {(r.subject.label, r.predicate, getattr(r.object, "label", None)) for r in ex.relations}
+    return mentioned, facts
+
+
+@pytest.mark.parametrize(
+    "text, nested, holder, fact",
+    [
+        # an area only inside an agency's name: the agency's jurisdiction, no mention
+        (
+            "珠海市横琴经济开发区管委会主任介绍。",
+            ("District", "珠海市横琴经济开发区"),
+            ("Agency", "珠海市横琴经济开发区管理委员会"),
+            "jurisdiction",
+        ),
+        # a science city running on into its committee's name
+        (
+            "天府新区成都科学城管委会今天发布通告。",
+            ("ScienceCity", "成都科学城"),
+            ("Agency", "成都科学城管理委员会"),
+            "jurisdiction",
+        ),
+        # an area only at the start of a project's name: the project's place
+        (
+            "重庆两江新区果园港物流园开工建设。",
+            ("District", "重庆两江新区"),
+            ("Project", "重庆两江新区果园港物流园"),
+            "locatedIn",
+        ),
+    ],
+)
+def test_extract_kinds_names_only_inside_a_longer_name_are_not_mentions(text, nested, holder, fact):
+    mentioned, facts = _read(text)
+    assert nested not in mentioned
+    assert holder in mentioned
+    assert (holder[1], fact, nested[1]) in facts
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        # written on its own too: the area is a mention
+        ("横琴经济开发区管委会成立后，横琴经济开发区发展加快。", ("District", "横琴经济开发区")),
+        # a division inside a longer name still names the place
+        ("保定市第二医院扩建工程开工。", ("City", "保定市")),
+    ],
+)
+def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
+    mentioned, _ = _read(text)
+    assert area in mentioned

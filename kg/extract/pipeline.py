@@ -58,6 +58,7 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
     _relate_agreements(f, document)
     facts.relate_project_figures(f)
     b = f.b
+    _drop_nested(b)
     mentions = sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
     mentions, relations = _dated_agreements(mentions, _traceable(b))
     return Extraction(
@@ -68,6 +69,36 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
         notes=(_cut_note(prep.cut),) if prep.cut else (),
         segmenter=lex.segmenter.version,
     )
+
+
+def _nestable(ent: Entity) -> bool:
+    """Names that are not annotated where they are only part of a longer name: functional
+    areas (no code), science cities and projects. A division is a mention wherever it
+    denotes the place (重庆 in 重庆国家金融科技认证中心)."""
+    return ent.cls in ("ScienceCity", "Project") or (ent.cls == "District" and not ent.code)
+
+
+def _drop_nested(b: Builder) -> None:
+    """Drop the mentions of areas, science cities and projects written only as part of a
+    longer name: inside it (东港市经济开发区 of 东港市经济开发区管委会) or running on into
+    it (四川天府新区成都科学城 of 成都科学城管委会). What the longer name states of them
+    (an agency's jurisdiction, a project's place) is kept as its fact."""
+    if len(b.spans) < 2:
+        return
+    index = Spans(b.spans)
+    drop = []
+    for key, m in b.mentions.items():
+        if not _nestable(m.entity):
+            continue
+        s, e = m.span.start, m.span.end
+        for ns, ne in index.touching(s, e):
+            if b.spans[(ns, ne)] == m.entity:
+                continue
+            if (ns <= s and e <= ne and ne - ns > e - s) or s < ns < e < ne:
+                drop.append(key)
+                break
+    for key in drop:
+        del b.mentions[key]
 
 
 def _cut_note(cut: int) -> str:

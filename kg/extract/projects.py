@@ -392,8 +392,14 @@ def find_projects(
         if start < hs:
             start = after_clause(norm, start, hs, lex, place_spans)
             start = name_start(norm, start, hs, lex, place_starts)
-        if head in _INSTITUTION_HEADS and _INSTITUTION.search(norm, max(start, hs - 4), hs):
-            continue  # 研究中心, 新闻中心: an institution, not a facility
+        if (
+            head in _INSTITUTION_HEADS
+            and _INSTITUTION.search(norm, max(start, hs - 4), hs)
+            and not (start in place_starts and "国家" in norm[start:hs])
+        ):
+            # 研究中心, 新闻中心: an institution, not a facility (重庆国家金融科技认证中心:
+            # a national centre given to a place is one)
+            continue
         if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
         if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
