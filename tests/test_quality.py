@@ -14,6 +14,8 @@ from kg.cli import main
 
 from .conftest import DATA, SEED
 
+# The seed's one organisation is a short company name the text never writes with a suffix
+# nor as a signer (长安汽车), which the extractor does not read as a name.
 SEED_CLASSES = ("Agency", "Agreement", "ScienceCity", "District", "City", "Project")
 
 
@@ -31,7 +33,7 @@ def _build_and_eval(inputs, gold, out, capsys) -> dict:
 def test_quality_seed_reaches_the_bar(tmp_path, capsys):
     scores = _build_and_eval([SEED], DATA / "gold" / "seed", tmp_path, capsys)
     for cls in SEED_CLASSES:
-        assert scores["classes"][cls]["f1"] >= 0.95, (
+        assert scores["classes"][cls]["f1"] == 1.0, (
             cls,
             scores["classes"][cls],
             scores["missed"],
