@@ -32,6 +32,12 @@ def _labels(text: str, cls: str) -> set[str]:
         ("“3+N”助老服务项目惠及千户。", "“3+N”助老服务项目"),
         # a one-character verb before 项目: the verb and its object
         ("银行客户经理上门跑项目。", "银行客户经理上门跑项目"),
+        # the projects a body handles
+        ("湘潭市不动产登记局项目办结率提升。", "湘潭市不动产登记局项目"),
+        # a description of a first, a civic institution, a research base
+        ("我国首家深海装备试验中心投用。", "我国首家深海装备试验中心"),
+        ("岳阳市新时代文明实践中心揭牌。", "岳阳市新时代文明实践中心"),
+        ("民族文化传承研究基地在大学挂牌。", "民族文化传承研究基地"),
     ],
 )
 def test_extract_kinds_are_not_projects(text, wrong):

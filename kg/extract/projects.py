@@ -80,6 +80,8 @@ _LEADING_OFF = re.compile(
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
+# A government body's name before 项目 (审批局, 农工部).
+_ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办)$")
 # A train's number before 高铁 (G38, D2266次).
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service or an activity is: not works.
@@ -107,10 +109,10 @@ _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
-    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定)$"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
-_DESIGNATION = re.compile(r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学)$")
+_DESIGNATION = re.compile(r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究)$")
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
     r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
@@ -122,7 +124,7 @@ _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千�
 # 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
 _QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS})|[\[［]\d+[\]］]")
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
-_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|第一[个座条家]")
+_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]")
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
@@ -424,6 +426,10 @@ def find_projects(
             continue  # G38高铁: a train's number, not a line
         if head == "项目" and _PROGRAMME.search(norm, start, hs):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
+        if head == "项目" and _ORGAN_BEFORE.search(norm, start + 2, hs):
+            continue  # 行政审批局项目: the projects a body handles, not one named
+        if start > 0 and norm[start - 1].isdigit():
+            continue  # 318国道…, 5号公路大桥 cut after the number: the name began before
         if (
             start >= hs
             or _FORMULA.search(norm, start, hs)
