@@ -17,7 +17,7 @@ __all__ = ["MANY_SIGNERS", "AgreementHit", "find_agreements", "SIGN_RE", "COLLEC
 _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 # (下称《协议》) / （以下简称“协议”） / (简称《协议》)
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
-SIGN_RE = re.compile(r"签署|签订|签约|签下|共签")
+SIGN_RE = re.compile(r"签署|签订|签约|签下|共签|缔结|达成(?=《)")
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
@@ -137,6 +137,7 @@ _KIND_WORDS = re.compile(
 # cooperation agreement.
 _COMMERCIAL = re.compile(
     r"合同|采购|销售|购买|购销|标段|招股|冠名|租赁|供货|订单|使用协议|授权协议|许可协议|投资协议"
+    r"|贷款|借款|赔偿|会员|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
 )
 # Goods traded under a contract (出口机械及配件协议); a protocol on the inspection of goods
 # exported is an agreement between governments (…出口…检验检疫要求议定书).
@@ -148,6 +149,25 @@ _MANY = re.compile(
     r"(?:[3-9]|\d{2,}|[三四五六七八九十百几])[多余]?[个家所位][\u4e00-\u9fff]{0,8}?"
     r"(?:国家|城市|省份|地区|组织|部门|企业|单位|机构|高校|大学|院校|医院|银行|团体|协会|公司)"
 )
+
+
+# A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each.
+_KIND_COUNTERPART = re.compile(
+    r"(?:与|同|和)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校)"
+    r"(?:共同|分别|陆续|先后)?(?:签署|签订|签约)[^,，。;；]*$"
+)
+# A signing denied: 没有签订, 未签署, 从未签订.
+_NOT_SIGNED = re.compile(r"(?:没有|未能|尚未|从未|未曾|未|不)(?:签署|签订|签约)(?:了|过)?$")
+
+
+def _proper(title: str, lex: Lexicon) -> bool:
+    """True when the words before a title's head hold a proper name (中俄, 巴黎)."""
+    core = title
+    for h in _longest_first(lex.agreement_heads):
+        if core.endswith(h):
+            core = core[: -len(h)]
+            break
+    return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
 
 
 def _commercial(title: str) -> bool:
@@ -253,13 +273,16 @@ def find_agreements(
             if (
                 _GENERIC_TITLE.match(t)
                 or len(t) < 2
+                or _KIND_COUNTERPART.search(norm, clause, s)
+                or (_NOT_SIGNED.search(norm, max(clause, s - 10), s) and not _proper(t, lex))
                 or "暨" in t
                 or _BUNDLE.search(norm, max(clause, s - 30), s)
                 or "分别" in norm[clause:s]
                 or MANY_SIGNERS.search(norm, clause, s)
             ):
-                # 签署多项合作协议, 与50多个国家签署…, 分别与…签署: a bundle, not one
-                # agreement; 座谈会暨…协议签约活动: an event
+                # 签署多项合作协议, 与50多个国家签署…, 分别与…签署, 与对口省份签订…: a
+                # bundle, not one agreement; 座谈会暨…协议签约活动: an event; 没有签订…协议:
+                # a kind of agreement never signed
                 continue
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue

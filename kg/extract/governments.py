@@ -138,15 +138,15 @@ def governments_in(
     return out
 
 
-# 中美 / 韩中 / 中俄两国 right before the signing verb: the states that sign.
-_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?$")
+# 中美 / 韩中 / 中俄两国 / 中缅代表 right before the signing verb: the states that sign.
+_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?(?:政府|代表团?|领导人)?$")
 
 
 def subject_end(norm: str, cs: int, verb: int) -> int:
     """Where the subject of a signing ends: before 正式, 共同, 17日, 在成都… written between
     it and the verb at ``verb`` (the clause starts at ``cs``)."""
     return min(
-        (k for k in range(max(cs, verb - 12), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
+        (k for k in range(max(cs, verb - 24), verb + 1) if _SUBJECT_GAP.fullmatch(norm, k, verb)),
         default=verb,
     )
 

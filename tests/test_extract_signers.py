@@ -1,0 +1,80 @@
+"""Who signs, and what is no agreement at all, in wire text: states by their pair of
+abbreviations far from the verb or through their representatives, a treaty concluded (达成),
+bodies of food and drug safety; contracts with amounts, loans, damages and memberships, kinds
+of agreement never signed, one text signed with a kind of counterpart (sentences written for
+these tests; no article text)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kg.extract import extract
+from kg.records import DateValue, Document, Entity
+
+
+def _read(text: str, published: str = "2021-03-20"):
+    doc = Document(id="signers", text=text, published=datetime.date.fromisoformat(published))
+    ex = extract(doc)
+    agreements = {m.entity.label for m in ex.mentions if m.entity.cls == "Agreement"}
+    facts = set()
+    for r in ex.relations:
+        o = r.object
+        o = o.label if isinstance(o, Entity) else o.lexical if isinstance(o, DateValue) else o
+        facts.add((r.subject.label, r.predicate, o))
+    return agreements, facts
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a pair of states, then a day, a long place and an adverb before the verb
+        (
+            "中法两国3月18日在法国首都巴黎正式签署航空运输合作协定。",
+            "中国政府与法国政府航空运输合作协定",  # a kind, named after its parties
+            {"中国政府", "法国政府"},
+        ),
+        # the states' representatives sign for them
+        (
+            "中越代表在越南河内签署了边境口岸管理合作备忘录。",
+            "边境口岸管理合作备忘录",
+            {"中国政府", "越南政府"},
+        ),
+        # a treaty concluded (达成) by two governments
+        (
+            "经过多轮谈判，塞尔维亚与黑山两国政府最终达成《边界划定协议》。",
+            "边界划定协议",
+            {"塞尔维亚政府", "黑山政府"},
+        ),
+        # bodies of food and drug safety sign
+        (
+            "昌平区食品药品监督管理局与怀来县食品药品监督管理局签订食品安全联防协议。",
+            "食品安全联防协议",
+            {"昌平区食品药品监督管理局", "怀来县食品药品监督管理局"},
+        ),
+    ],
+)
+def test_extract_signers_states_and_bodies_sign(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contract with an amount, a loan, damages, a membership
+        "合作社与罐头厂签订了1500余吨黄桃收购合作协议。",
+        "农业银行与县政府签订30亿元乡村振兴贷款意向书。",
+        "3月2日，肇事企业签订了渔业资源损害赔偿协议。",
+        "王某与一家健身中心签订《会员协议》，预付费用8000元。",
+        # a kind of agreement never signed
+        "由于两地之间没有签订民事判决相互认可协议，判决无法执行。",
+        # one text signed with a kind of counterpart: an agreement with each
+        "该市主动与劳务输出较多的省份签订就业协作协议。",
+    ],
+)
+def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
+    agreements, _ = _read(text)
+    assert agreements == set()
