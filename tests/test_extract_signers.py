@@ -47,6 +47,19 @@ def _read(text: str, published: str = "2021-03-20"):
             "边界划定协议",
             {"塞尔维亚政府", "黑山政府"},
         ),
+        # a treaty named after two states written in full binds their governments, a
+        # former state too
+        (
+            "《苏联和芬兰友好合作互助条约》于1948年4月6日在莫斯科签署。",
+            "苏联和芬兰友好合作互助条约",
+            {"苏联政府", "芬兰政府"},
+        ),
+        # 不久前 between the states and the verb
+        (
+            "中日双方不久前签署了海上搜救合作协定。",
+            "中国政府与日本政府海上搜救合作协定",
+            {"中国政府", "日本政府"},
+        ),
         # bodies of food and drug safety sign
         (
             "昌平区食品药品监督管理局与怀来县食品药品监督管理局签订食品安全联防协议。",
@@ -69,6 +82,7 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "农业银行与县政府签订30亿元乡村振兴贷款意向书。",
         "3月2日，肇事企业签订了渔业资源损害赔偿协议。",
         "王某与一家健身中心签订《会员协议》，预付费用8000元。",
+        "食品厂与种植大户签订辣椒收购保底价协议。",
         # a kind of agreement never signed
         "由于两地之间没有签订民事判决相互认可协议，判决无法执行。",
         # one text signed with a kind of counterpart: an agreement with each

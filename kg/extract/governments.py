@@ -192,12 +192,13 @@ _STATE_JOINERS = "—-–与和"
 
 def title_states(f: Found, t: AgreementHit) -> list[str]:
     """The states a title is named after, as ISO codes: 中俄睦邻友好合作条约 (CN, RU),
-    韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…; none unless China and at least one
-    other state are named at its start."""
+    韩中渔业协定 (KR, CN), 中日韩…, 中国—巴基斯坦…, 苏联和美国…; abbreviated, China and at
+    least one other state at its start; written by name, any two states."""
     norm, lex = f.norm, f.lex
     s = t.title_start + (2 if norm.startswith("关于", t.title_start) else 0)
     k = _abbreviation_run(f, s, t.title_end, 1)
     codes = _state_pair(f, s, k)
+    written = False  # the states written by their names, not abbreviated
     if not codes or norm[k : k + 1] in _NOT_STATES_AFTER:
         codes = []
         m = lex.country_re.match(norm, t.title_start)
@@ -205,10 +206,11 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
             n = lex.country_re.match(norm, m.end() + 1)
             if n is not None:
                 codes = [lex.country_names[m.group()], lex.country_names[n.group()]]
+                written = True
     if not codes and _CHINA_WITH.match(norm, t.title_start):
         return ["CN"]  # 中华人民共和国与欧亚经济联盟…协定: China is a party, with a union
-    if "CN" not in codes or len(set(codes)) != len(codes):
-        return []
+    if len(set(codes)) != len(codes) or not codes or ("CN" not in codes and not written):
+        return []  # (苏联和美国…条约: two states written by name need not include China)
     return codes
 
 
