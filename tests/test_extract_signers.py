@@ -60,6 +60,12 @@ def _read(text: str, published: str = "2021-03-20"):
             "中国政府与日本政府海上搜救合作协定",
             {"中国政府", "日本政府"},
         ),
+        # 两省 in a paragraph of its own: the two provinces the article named before
+        (
+            "黑龙江党政代表团到广东学习考察。\n座谈会上，两省签署了《对口合作框架协议》。",
+            "对口合作框架协议",
+            {"黑龙江省人民政府", "广东省人民政府"},
+        ),
         # bodies of food and drug safety sign
         (
             "昌平区食品药品监督管理局与怀来县食品药品监督管理局签订食品安全联防协议。",

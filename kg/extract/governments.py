@@ -239,16 +239,25 @@ def named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
     first = i
     while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
         first -= 1
-    lo = prep.bounds[first][0]
+    places = _places_of_kind(f, prep.bounds[first][0], se, kind)
+    if not places:
+        # 会上，两省签署了…: a paragraph of its own, after the article named the two
+        places = _places_of_kind(f, 0, se, kind)
+    if len(places) != want:
+        return []
+    return [government(f, ent, span) for ent in places.values()]
+
+
+def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, Entity]:
+    """The provinces (``kind`` 省) or prefecture-level cities (市) named in ``norm[lo:hi]``,
+    by code, in text order."""
     places: dict[str, Entity] = {}
     for start in sorted(f.place_at):
         ent, _end = f.place_at[start]
-        if not lo <= start < se or not ent.code:
+        if not lo <= start < hi or not ent.code:
             continue
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
         if city if kind == "市" else province:
             places.setdefault(ent.code, ent)
-    if len(places) != want:
-        return []
-    return [government(f, ent, span) for ent in places.values()]
+    return places
