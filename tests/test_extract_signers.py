@@ -66,6 +66,12 @@ def _read(text: str, published: str = "2021-03-20"):
             "对口合作框架协议",
             {"黑龙江省人民政府", "广东省人民政府"},
         ),
+        # a central state organ named in the title signs
+        (
+            "双方共同签署了中国国家监察委员会与柬埔寨反腐败委员会合作谅解备忘录。",
+            "中国国家监察委员会与柬埔寨反腐败委员会合作谅解备忘录",
+            {"中华人民共和国国家监察委员会", "柬埔寨反腐败委员会"},
+        ),
         # bodies of food and drug safety sign
         (
             "昌平区食品药品监督管理局与怀来县食品药品监督管理局签订食品安全联防协议。",
@@ -89,6 +95,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "3月2日，肇事企业签订了渔业资源损害赔偿协议。",
         "王某与一家健身中心签订《会员协议》，预付费用8000元。",
         "食品厂与种植大户签订辣椒收购保底价协议。",
+        # the memorandum of a year, named by nothing else
+        "这是自2011年备忘录签署以来双方的第五次会晤。",
         # a kind of agreement never signed
         "由于两地之间没有签订民事判决相互认可协议，判决无法执行。",
         # one text signed with a kind of counterpart: an agreement with each

@@ -187,6 +187,9 @@ def _kind_only(title: str, lex: Lexicon) -> bool:
     return not _KIND_WORDS.sub("", core)
 
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d年(?:的)?")
+
+
 def _named(title: str, lex: Lexicon) -> bool:
     """An unmarked title names one agreement when the words before its head hold a proper
     name or a long description (中俄睦邻友好合作条约, 人才工作协同发展合作框架协议); 投资协定,
@@ -199,6 +202,8 @@ def _named(title: str, lex: Lexicon) -> bool:
     # a long description (人才工作协同发展) is particular enough to name one agreement;
     # 全面区域性, 开发性金融 only say what kind it is
     described = _KIND_WORDS.sub("", core)
+    if _YEAR_ONLY.fullmatch(core):
+        return False  # 2009年备忘录: the memorandum of a year, named by nothing else
     if len(described) >= 6 or any(c.isdigit() for c in core):
         return True
     return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
