@@ -66,6 +66,12 @@ def _read(text: str, published: str = "2021-03-20"):
             "对口合作框架协议",
             {"黑龙江省人民政府", "广东省人民政府"},
         ),
+        # a character several states share stands for the one the article names
+        (
+            "巴西外长访华期间，中巴两国外长签署了农业合作谅解备忘录。",
+            "中国政府与巴西政府农业合作谅解备忘录",
+            {"中国政府", "巴西政府"},
+        ),
         # a central state organ named in the title signs
         (
             "双方共同签署了中国国家监察委员会与柬埔寨反腐败委员会合作谅解备忘录。",
@@ -95,6 +101,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "3月2日，肇事企业签订了渔业资源损害赔偿协议。",
         "王某与一家健身中心签订《会员协议》，预付费用8000元。",
         "食品厂与种植大户签订辣椒收购保底价协议。",
+        # a shared character with two states of it named: no state is read from it
+        "巴西和巴基斯坦代表出席。中巴两国签署了科技合作协定。",
         # the memorandum of a year, named by nothing else
         "这是自2011年备忘录签署以来双方的第五次会晤。",
         # a kind of agreement never signed

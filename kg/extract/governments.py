@@ -73,10 +73,28 @@ def _state_pair(f: Found, start: int, end: int) -> list[str]:
     """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
     codes: China and at least one other state, each once; else none."""
     abbr = f.lex.country_abbreviations
-    codes = ["CN" if c == "中" else abbr.get(c, "") for c in f.norm[start:end]]
+    codes = [
+        "CN" if c == "中" else abbr.get(c) or _shared_abbreviation(f, c) for c in f.norm[start:end]
+    ]
     if len(codes) < 2 or "CN" not in codes or "" in codes or len(set(codes)) != len(codes):
         return []
     return codes
+
+
+def _shared_abbreviation(f: Found, c: str) -> str:
+    """The state a character shared by several states' names stands for (尼 of 尼泊尔 and
+    尼日利亚): the one state the article names that begins with it, else none ("")."""
+    states = f.index("states named", lambda: _states_named(f))
+    found = {code for name, code in states if name.startswith(c) and code != "CN"}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _states_named(f: Found) -> frozenset[tuple[str, str]]:
+    """The states the article names, by the name written and its ISO code."""
+    lex = f.lex
+    return frozenset(
+        (m.group(), lex.country_names[m.group()]) for m in lex.country_re.finditer(f.norm)
+    )
 
 
 def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
@@ -86,7 +104,7 @@ def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:
     k = start
     while k != limit:
         c = norm[k] if step > 0 else norm[k - 1]
-        if c != "中" and c not in abbr:
+        if c != "中" and c not in abbr and not _shared_abbreviation(f, c):
             break
         k += step
     return k
@@ -139,7 +157,7 @@ def governments_in(
 
 
 # 中美 / 韩中 / 中俄两国 / 中缅代表 right before the signing verb: the states that sign.
-_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?(?:政府|代表团?|领导人)?$")
+_STATES_BEFORE = re.compile(r"(?:两国|三国|双方)?(?:政府|代表团?|领导人|元首|外长|总理)?$")
 
 
 def subject_end(norm: str, cs: int, verb: int) -> int:

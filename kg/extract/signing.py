@@ -295,6 +295,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
             return []
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
         return []  # 两国 after the verb, or inside a title: not the subject that signs
+    if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
+        return []  # 中巴两国: the pair written names the states, read or not
     return named_places(f, i, m.group(2), want)
 
 
