@@ -144,3 +144,36 @@ def test_extract_kinds_names_only_inside_a_longer_name_are_not_mentions(text, ne
 def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
     mentioned, _ = _read(text)
     assert area in mentioned
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a full name beginning inside a word (适应 + 城市 read as 应城市)
+        ("社区工作要主动适应城市发展的新变化。", ("District", "应城市")),
+        # a sector before its organ is a body's name, not a county (公安县)
+        ("湖南公安厅交警总队发布提示。", ("District", "公安县")),
+        # a short form before a region's or a street's word is that region or street
+        ("锡林郭勒大草原上牧民转场。", ("City", "锡林郭勒盟")),
+        ("太原市迎泽大街两侧亮灯。", ("District", "迎泽区")),
+        # China and other states by abbreviation before 自贸区: a free trade area of states
+        ("双方同意加快中韩自贸区第二阶段谈判。", ("District", "中韩自由贸易试验区")),
+    ],
+)
+def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):
+    mentioned, _ = _read(text)
+    assert wrong not in mentioned
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("他来到湖南省湘潭市开展调研。", ("City", "湘潭市")),
+        ("会议在湖北应城市召开。", ("District", "应城市")),
+        ("荆州市公安县启动防汛应急响应。", ("District", "公安县")),
+        ("湖北自贸试验区宜昌片区挂牌。", ("City", "湖北省")),
+    ],
+)
+def test_extract_kinds_places_beside_those_rules_are_kept(text, place):
+    mentioned, _ = _read(text)
+    assert place in mentioned

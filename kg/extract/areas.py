@@ -229,6 +229,8 @@ def find_bare_areas(
         if left >= 2 and norm[left - 1] in "-—–" and "\u4e00" <= norm[left - 2] <= "\u9fff":
             continue  # 中国-东盟自贸区: an arrangement between two parties, not an area
         core = norm[left:s]
+        if _kind(m.group()) == "ftz" and _states_abbreviated(core, lex):
+            continue  # 中日韩自贸区, 中澳自贸区: a free trade area of states, not a zone
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
@@ -312,6 +314,12 @@ def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
             continue
         out.append(AreaHit(s, e, m.group(), None, "exact"))
     return out
+
+
+def _states_abbreviated(core: str, lex: Lexicon) -> bool:
+    """True when ``core`` is China and other states by their abbreviations (中日韩)."""
+    abbr = lex.country_abbreviations
+    return len(core) >= 2 and "中" in core and all(c == "中" or c in abbr for c in core)
 
 
 def _generic(text: str, lex: Lexicon) -> bool:

@@ -145,7 +145,19 @@ _TOPONYM_TAIL = frozenset(
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地: the land of a region, not the district of that name.
-_REGION_TAIL = ("大地", "平原", "盆地")
+_REGION_TAIL = (
+    "大地",
+    "平原",
+    "盆地",
+    "草原",
+    "大草原",
+    "沙地",
+    "沙漠",
+    "高原",
+    "山脉",
+    "大街",
+    "大道",
+)
 
 
 def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
@@ -246,11 +258,16 @@ def find_places(
             hits.append(PlaceHit(start, end, name, codes, True))
         else:
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
-    # 770名山区小学生: after a number, a classifier (名, 个, 家) is not a place's first character
+    # 770名山区小学生: after a number, a classifier (名, 个, 家) is not a place's first character;
+    # 湖北公安厅: a sector before its organ is a body's name, not a place (公安县)
+    lex = tokens.lex
     hits = [
         h
         for h in hits
         if not (h.name[0] in _CLASSIFIERS and h.start > 0 and norm[h.start - 1].isdigit())
+        and not (
+            not h.full and h.name in lex.sectors and lex.organ_re.match(norm, h.end) is not None
+        )
     ]
     if not hits:
         return []
@@ -258,7 +275,6 @@ def find_places(
     # common word is a place only right after its parent (3b below) or in brackets
     # (a prefecture-level city's short form is a place however jieba tags it, 大连, 保定,
     # unless it is listed as an ordinary word too, 日照, 来宾)
-    lex = tokens.lex
     common = {
         id(h)
         for h in hits
@@ -273,7 +289,12 @@ def find_places(
     #    (重庆, 成都) are when jieba keeps them as a word (not in 长安汽车, 中山大学).
     for h in hits:
         if h.full and len(h.name) >= 3:
-            h.accepted = True
+            # 适应城市: a full name beginning inside a word (适应) is not the place (应城市)
+            h.accepted = not (
+                h.start > 0
+                and "\u4e00" <= norm[h.start - 1] <= "\u9fff"
+                and tokens.inside_word(h.start)
+            )
         elif (
             not h.full
             and norm.startswith("特区", h.end)
@@ -332,7 +353,14 @@ def find_places(
             and (area_after is None or not area_after.match(norm, h.end))
             and (
                 h.accepted in ("token", "context", False)
-                or (h.accepted == "parent" and not tokens.is_token(h.start, h.end))
+                or (
+                    h.accepted == "parent"
+                    # 太原市迎泽大街: a street's or a region's word after it, whatever jieba
+                    # keeps as a token
+                    and (
+                        norm.startswith(_REGION_TAIL, h.end) or not tokens.is_token(h.start, h.end)
+                    )
+                )
             )
         ):
             h.accepted = False
