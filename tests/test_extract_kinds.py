@@ -76,6 +76,13 @@ def test_extract_kinds_named_projects_are_kept(text, project):
         ("村民也可去县级医院复查。", set()),
         # after the clause, a name jieba's dictionary holds
         ("代表团参观国防大学。", {"国防大学"}),
+        # the news agency of a dateline is its own word (据, a clause before it)
+        ("据新华社南宁3月2日电 会议召开。", {"新华社"}),
+        ("要一抓到底 中新社昆明3月2日电 会议召开。", {"中新社"}),
+        # a preposition of motion before a company
+        ("代表团赴远景能源有限公司参观。", {"远景能源有限公司"}),
+        # 协商会 is a meeting, not a chamber of commerce (商会)
+        ("社区召开楼栋议事协商会。", set()),
         # two fields joined inside an institute's name
         ("法国国家农业与食品研究院来访。", {"法国国家农业与食品研究院"}),
         ("日本国立环境与能源研究所发布报告。", {"日本国立环境与能源研究所"}),

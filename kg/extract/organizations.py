@@ -27,7 +27,9 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
-_CONTINUES = frozenset("区城园创生路站校毕")
+_CONTINUES = frozenset("区城园创生路站校毕议")
+# Characters before a suffix that begin a word with its first character (协商会: 协商).
+_BEGUN = {"商会": "协"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
@@ -53,7 +55,7 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
 
 
 # Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
-_LEADING_PREPOSITIONS = frozenset("由向对从被把将")
+_LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
 # A count inside a name makes it a number of organisations (86家定点医院).
 _COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
@@ -123,8 +125,9 @@ def find_organizations(
     cands: list[OrganizationHit] = []
     for m in _suffixes(norm, lex):
         hs, he = m.span()
-        if norm[he : he + 1] in _CONTINUES:
-            continue  # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈: the suffix is inside a word
+        if norm[he : he + 1] in _CONTINUES or norm[hs - 1 : hs] in _BEGUN.get(m.group(), ""):
+            # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会: the suffix is inside a word
+            continue
         if m.group() == "日报" and (
             norm[hs - 1 : hs].isdigit()
             or norm.startswith("道", he)
@@ -194,6 +197,7 @@ def find_organizations(
             continue  # 高校和医院: a list of kinds, not one name
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
+        start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
         start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
         if _COUNT_IN.search(norm, start, hs) or _DETERMINERS.search(norm, max(0, start - 2), start):
             continue  # 设置86家定点医院, 各教学学院: a count or a kind, not one name
@@ -215,7 +219,16 @@ def find_organizations(
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
     for m in _DATELINE.finditer(norm):
-        cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
+        # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
+        s = next(
+            (
+                k
+                for k in range(m.end(1) - 3, m.start(1) - 1, -1)
+                if lex.is_known_word(norm[k : m.end(1)])
+            ),
+            m.start(1),
+        )
+        cands.append(OrganizationHit(s, m.end(1), norm[s : m.end(1)]))
     cands.sort(key=lambda h: (-(h.end - h.start), h.start))
     out: list[OrganizationHit] = []
     excluded, kept = Spans(exclude), DisjointSpans()
