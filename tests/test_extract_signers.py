@@ -72,6 +72,12 @@ def _read(text: str, published: str = "2021-03-20"):
             "中国政府与巴西政府农业合作谅解备忘录",
             {"中国政府", "巴西政府"},
         ),
+        # a company's short name after its full name: the company named in full
+        (
+            "比亚迪股份有限公司在当地设立基地。3月5日，常州市人民政府与比亚迪签署投资合作协议。",
+            "常州市人民政府与比亚迪股份有限公司投资合作协议",
+            {"常州市人民政府", "比亚迪股份有限公司"},
+        ),
         # a central state organ named in the title signs
         (
             "双方共同签署了中国国家监察委员会与柬埔寨反腐败委员会合作谅解备忘录。",

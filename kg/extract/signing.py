@@ -259,7 +259,12 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
             continue  # 有关方面, 多家: not a name
         if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
             continue
-        org = entity("Organization", name)
+        # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
+        # article names in full is that company
+        full = {
+            o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
+        }
+        org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
         f.b.mention(org, s, e, "exact")
         f.organizations.append((s, e, org))
         return [known, org] if ks < s else [org, known]
