@@ -184,3 +184,41 @@ def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):
 def test_extract_kinds_places_beside_those_rules_are_kept(text, place):
     mentioned, _ = _read(text)
     assert place in mentioned
+
+
+@pytest.mark.parametrize(
+    "text, cls, wrong",
+    [
+        # 部分 after an island's name: a part, not a ministry
+        ("大加那利岛部分地区停电。", "Agency", "加那利岛部"),
+        # a cohort's year is not a school's name; two names joined by /
+        ("他是1977级复旦大学学生。", "Organization", "1977级复旦大学"),
+        ("浙江大学医学院/邵逸夫医院专家会诊。", "Organization", "浙江大学医学院/邵逸夫医院"),
+        # kinds of hospital
+        ("全市私立医院数量增长。", "Organization", "私立医院"),
+        # a span of time before 科学城 names none
+        ("要把这里建成千年科学城。", "ScienceCity", "千年科学城"),
+        # a place before a grotto's character is the grotto's name
+        ("敦煌莫高窟与瓜州榆林窟壁画修复。", "City", "榆林市"),
+        # the free trade area of a continent, and a numeral before 高新区
+        ("推动东盟自贸区升级谈判。", "District", "东盟自由贸易试验区"),
+        ("下一步高新区将加快发展。", "District", "一步高新技术产业开发区"),
+    ],
+)
+def test_extract_kinds_parts_cohorts_and_spans_of_time_are_not_names(text, cls, wrong):
+    mentioned, _ = _read(text)
+    assert (cls, wrong) not in mentioned
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a foreign government as it now is: its government
+        ("智利新政府宣布新的经济政策。", ("Agency", "智利政府")),
+        ("1977级复旦大学学生返校。", ("Organization", "复旦大学")),
+        ("浙江大学医学院/邵逸夫医院专家会诊。", ("Organization", "邵逸夫医院")),
+    ],
+)
+def test_extract_kinds_current_governments_and_joined_schools_are_named(text, expected):
+    mentioned, _ = _read(text)
+    assert expected in mentioned

@@ -120,3 +120,16 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
 def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
     agreements, _ = _read(text)
     assert agreements == set()
+
+
+def test_extract_signers_a_clause_after_a_semicolon_has_its_own_date_and_signers():
+    text = (
+        "2019年5月，中泰代表在曼谷签署了铁路合作备忘录；2019年8月，"
+        "东部经济走廊港口建设框架协议签署，项目随即启动。"
+    )
+    agreements, facts = _read(text, published="2020-01-10")
+    railway = "中国政府与泰国政府铁路合作备忘录"  # a kind, named after its parties
+    assert {railway, "东部经济走廊港口建设框架协议"} <= agreements
+    assert ("东部经济走廊港口建设框架协议", "signedOn", "2019-08") in facts
+    assert not {f for f in facts if f[0] == "东部经济走廊港口建设框架协议" and f[1] == "party"}
+    assert (railway, "signedOn", "2019-05") in facts

@@ -403,6 +403,9 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     return len(last) != 2 or last in _FOREIGN_ORGANS
 
 
+_TENSES = frozenset("新现前原")
+
+
 def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[AgencyHit]:
     """Bodies of a named country: 俄罗斯国防部, 美国商务部, 日本经济产业省, 老挝政府.
 
@@ -438,8 +441,12 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     if (sectors or not clause) and cand[0] not in "和与及同":
                         body = cand
                     break
-        if body is None or norm.startswith("门", e + len(body)) or _continues(norm, e + len(body)):
-            continue  # 联邦执法部门: departments in general; 仍部署: a verb
+        if (
+            body is None
+            or norm.startswith(("门", "分"), e + len(body))
+            or _continues(norm, e + len(body))
+        ):
+            continue  # 联邦执法部门: departments in general; 仍部署: a verb; 岛部分: a part
         if mm is None and not _organ_word_ends(body, lex):
             continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
@@ -456,8 +463,11 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             and not _is_title(norm, sub.end())
         ):
             body += sub.group()
-        label = name + body
-        basis = "exact" if m.group() == name else "canonical-name"
+        # 墨西哥新政府, 美国现政府: the government as it now is, not another body
+        label = name + (body[1:] if body[:1] in _TENSES and body[1:] == "政府" else body)
+        basis = (
+            "exact" if m.group() == name and label == norm[s : e + len(body)] else "canonical-name"
+        )
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
     return out
 

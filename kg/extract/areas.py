@@ -229,8 +229,12 @@ def find_bare_areas(
         if left >= 2 and norm[left - 1] in "-—–" and "\u4e00" <= norm[left - 2] <= "\u9fff":
             continue  # 中国-东盟自贸区: an arrangement between two parties, not an area
         core = norm[left:s]
-        if _kind(m.group()) == "ftz" and _states_abbreviated(core, lex):
-            continue  # 中日韩自贸区, 中澳自贸区: a free trade area of states, not a zone
+        if _kind(m.group()) == "ftz" and (
+            _states_abbreviated(core, lex)
+            or _FOREIGN_REGION.search(core)
+            or lex.country_re.search(core)
+        ):
+            continue  # 中日韩自贸区, 非洲大陆自贸区: a free trade area of states, not a zone
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
@@ -250,8 +254,8 @@ def find_bare_areas(
             if len(core) < 3 or _generic(core, lex):
                 continue
             short = core
-        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d"):
-            continue  # (简称合作区), 发挥好…新区: a verb before the suffix, no name
+        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m"):
+            continue  # (简称合作区), 发挥好…新区, 下一步高新区: a verb or a numeral, no name
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
     # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area
     longer = [(c[2], c[3]) for c in cands] + [(a.label, a) for a in prefixed]
@@ -316,6 +320,10 @@ def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
     return out
 
 
+# Continents and unions of states, whose free trade areas are not China's zones.
+_FOREIGN_REGION = re.compile(r"非洲|欧洲|美洲|亚洲|大洋洲|东盟|欧盟|大陆|太平洋|大西洋|阿拉伯")
+
+
 def _states_abbreviated(core: str, lex: Lexicon) -> bool:
     """True when ``core`` is China and other states by their abbreviations (中日韩)."""
     abbr = lex.country_abbreviations
@@ -374,9 +382,9 @@ def find_science_cities(
                 and all("\u4e00" <= c <= "\u9fff" for c in word)
                 and (word not in lex.boundary_words)
                 and not _COUNTED.match(word)
-                and (lex.word_tag(word) or "n")[0] not in "vadpcr"
+                and (lex.word_tag(word) or "n")[0] not in "vadpcrmt"
                 and not _generic(word, lex)
-            ):  # not 结合科学城 (a verb), 国家级科学城 (a kind)
+            ):  # not 结合科学城 (a verb), 国家级科学城 (a kind), 百年科学城 (a span of time)
                 start = s
             else:
                 continue

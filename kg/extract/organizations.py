@@ -195,6 +195,10 @@ def find_organizations(
             continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
+        cohort = _COHORT.match(norm, start, hs)
+        if cohort is not None:
+            start = cohort.end()  # 1958级北京大学: the year of a class, not the name
+        start = max(start, norm.rfind("/", start, hs) + 1)  # A学院/B医院: two names
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
@@ -260,6 +264,8 @@ def find_organizations(
     return merged
 
 
+# The class of a year written before a school's name (2018级, 58届).
+_COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
 _RESEARCH = re.compile(r"研究所|研究院|研究中心")
 

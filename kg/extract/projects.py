@@ -49,7 +49,9 @@ _HEAD_CONTINUES = {
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
-_ORG_AFTER = re.compile(r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])")
+_ORG_AFTER = re.compile(
+    r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])|办(?![理法好事学成])"
+)
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
@@ -112,7 +114,9 @@ _INSTITUTION = re.compile(
     r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
-_DESIGNATION = re.compile(r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究)$")
+_DESIGNATION = re.compile(
+    r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖)$"
+)
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
     r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
@@ -124,7 +128,9 @@ _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千�
 # 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
 _QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS})|[\[［]\d+[\]］]")
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
-_DESCRIPTION = re.compile(r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]")
+_DESCRIPTION = re.compile(
+    r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要"
+)
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
@@ -480,6 +486,11 @@ def find_projects(
             or (joined in place_end and place_end.get(hs) is not None)
         ):
             continue  # 解决方案复制和新项目, 长沙和广州机场: a kind after the joiner, or two places
+        if joined >= start and (
+            lex.project_head_re.search(norm[start:joined] + "$")
+            or _PHASE.search(norm, start, joined)
+        ):
+            start = joined + 1  # 郑州机场三期和郑州高铁: two names, the second one's is after 和
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         name = norm[start:end]

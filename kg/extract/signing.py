@@ -339,7 +339,9 @@ def relate_signing(
         return
     # the verb that signs this title: the last one before it (A与B签署《T》), else the
     # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
-    before_title = [v for v in verbs if v < t.start]
+    # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
+    other = lookups.last_title_end(f, t, ss, t.start)
+    before_title = [v for v in verbs if other < v < t.start]
     after_title = [v for v in verbs if v >= t.end]
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and (
@@ -413,8 +415,13 @@ def relate_signing(
         b.relate(subject, "party", e, sent_span)
     if not verbs:
         return
-    partial = _partial_date(norm, ss, verb, published, year_in_text)
+    # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
+    anchor = min(verb, t.start)
+    cs = max(ss, *(norm.rfind(c, ss, anchor) + 1 for c in "；;"))
+    partial = _partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
+    if partial is None and t.start < verb and referenced is None:
+        partial = _partial_date(norm, cs, t.start, published, year_in_text)
     if referenced is not None and partial is None:
         # 签署25周年: the year, counted back from the day published; 签署以来: none
         years = referenced.group("n")
@@ -426,7 +433,7 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
-    in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(ss, se)]
+    in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(cs, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     if near:
