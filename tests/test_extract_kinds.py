@@ -32,6 +32,13 @@ def _labels(text: str, cls: str) -> set[str]:
         ("“3+N”助老服务项目惠及千户。", "“3+N”助老服务项目"),
         # a one-character verb before 项目: the verb and its object
         ("银行客户经理上门跑项目。", "银行客户经理上门跑项目"),
+        # a category of projects, some of a kind, a fragment after a campus's name
+        ("落实长三角生态保护重大项目。", "长三角生态保护重大项目"),
+        ("园区引进一批优质新材料项目。", "优质新材料项目"),
+        ("深圳大学(南山)项目开工。", "(南山)项目"),
+        # a venue in a park, a medical centre
+        ("东湖公园游泳馆暑期开放。", "东湖公园"),
+        ("深圳市妇儿医疗中心专家会诊。", "深圳市妇儿医疗中心"),
         # the projects a body handles
         ("湘潭市不动产登记局项目办结率提升。", "湘潭市不动产登记局项目"),
         # a description of a first, a civic institution, a research base

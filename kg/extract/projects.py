@@ -41,7 +41,8 @@ _HEAD_CONTINUES = {
     "工程": frozenset("师院堆机"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
-    "广场": frozenset("舞"),
+    "广场": frozenset("舞馆楼"),
+    "公园": frozenset("馆楼站"),
     "工业园": frozenset("区"),
     "产业园": frozenset("区"),
     "科技园": frozenset("区"),
@@ -82,6 +83,12 @@ _LEADING_OFF = re.compile(
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
+# A venue named after the park or square it is in.
+_VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
+# A category's qualifier right before 项目/工程 (重大项目, 重点工程).
+_MAJOR = re.compile(r"(?:重大|重点)$")
+# Words before a name that make it some of a kind (一批, 一系列).
+_SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项)$")
 # A government body's name before 项目 (审批局, 农工部).
 _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办)$")
 # A train's number before 高铁 (G38, D2266次).
@@ -111,7 +118,7 @@ _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
-    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践)$"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
@@ -384,6 +391,8 @@ def find_projects(
             after = None
         if _COUNT_AFTER.match(norm, end):
             continue
+        if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
+            continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
         if _ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
         org = lex.org_suffix_re.search(norm, end, end + 10)
@@ -432,6 +441,10 @@ def find_projects(
             continue  # G38高铁: a train's number, not a line
         if head == "项目" and _PROGRAMME.search(norm, start, hs):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
+        if head in ("项目", "工程") and _MAJOR.search(norm, start, hs):
+            continue  # 京津冀交通一体化重大项目: a category of projects, not one
+        if _SOME.search(norm, max(0, start - 3), start) or norm[start] in "(（":
+            continue  # 一批优质…项目: some of a kind; (广州)项目: a fragment after a name
         if head == "项目" and _ORGAN_BEFORE.search(norm, start + 2, hs):
             continue  # 行政审批局项目: the projects a body handles, not one named
         if start > 0 and norm[start - 1].isdigit():
