@@ -69,6 +69,8 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
         ("沪昆、杭温高铁加快建设。", "杭温高铁"),
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
+        # of a chain of places before the name, the last one is the name's own
+        ("江苏省南京市鼓楼广场亮灯。", "南京市鼓楼广场"),
     ],
 )
 def test_extract_kinds_named_projects_are_kept(text, project):

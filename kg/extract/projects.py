@@ -363,6 +363,7 @@ def find_projects(
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
     place_starts = frozenset(p.start for p in places)
+    by_start = {p.start: p for p in places}
     place_spans = Spans((p.start, p.end) for p in places)
     # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
     in_place = {k for p in places for k in range(p.start, p.end)}
@@ -506,6 +507,12 @@ def find_projects(
             start = joined + 1  # 郑州机场三期和郑州高铁: two names, the second one's is after 和
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
+        # 浙江省杭州市武林广场: of a chain of places before the name, the last one is its own
+        first = by_start.get(start)
+        while first is not None and (nxt := by_start.get(first.end)) is not None and nxt.end < hs:
+            first = nxt
+        if first is not None and first.start > start:
+            start = first.start
         name = norm[start:end]
         if (
             _DOCUMENT_NUMBER.search(name)
