@@ -231,3 +231,10 @@ def test_extract_kinds_parts_cohorts_and_spans_of_time_are_not_names(text, cls, 
 def test_extract_kinds_current_governments_and_joined_schools_are_named(text, expected):
     mentioned, _ = _read(text)
     assert expected in mentioned
+
+
+def test_extract_kinds_a_body_written_alone_is_of_the_county_level_city_most_named():
+    text = "义乌市小商品城人气旺。义乌市近年来发展迅速。杭州专家来访。市商务局介绍了情况。"
+    mentioned, _ = _read(text)
+    assert ("Agency", "义乌市商务局") in mentioned
+    assert ("Agency", "杭州市商务局") not in mentioned

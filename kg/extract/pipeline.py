@@ -246,6 +246,18 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
     fallback = {
         c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
     }
+    # 林州市 named more than any prefecture-level city: the 市 of a county-level city's article
+    cities = Counter(
+        h.code
+        for h in f.places
+        if h.code
+        and lex.divisions.by_code[h.code].name.endswith("市")
+        and lex.divisions.by_code[h.code].level in (2, 3)
+    )
+    if cities:
+        top, n = cities.most_common(1)[0]
+        if lex.divisions.by_code[top].level == 3 and n > cities.get(fallback.get("市", ""), 0):
+            fallback["市"] = top
     # the places a 省, 市, 区 or 县 may stand for, by that character, in text order
     coded: dict[str, list[tuple[int, str]]] = {char: [] for char in _SHORT_LEVELS}
     for start, code in sorted((h.start, h.code) for h in f.places if h.code):
@@ -257,12 +269,23 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
     for i, para in enumerate(prep.paragraph):
         paragraph_start.setdefault(para, prep.bounds[i][0])
 
+    named = Counter(h.code for h in f.places if h.code)
+
     def at(pos: int) -> dict[str, str]:
         floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
         mains = dict(fallback)
         for char, places in coded.items():
             k = bisect_left(places, (pos,)) - 1  # the last such place before pos
-            if k >= 0 and places[k][0] >= floor:
+            # (one named once in another sentence, 杭州专家来访。, is not the place of a section)
+            if (
+                k >= 0
+                and places[k][0] >= floor
+                and (
+                    named[places[k][1]] > 1
+                    or char not in mains
+                    or prep.sentence_at(places[k][0]) == prep.sentence_at(pos)
+                )
+            ):
                 mains[char] = places[k][1]
         return mains
 
