@@ -69,6 +69,10 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
         ("沪昆、杭温高铁加快建设。", "杭温高铁"),
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
+        # two things joined: the name is after the joiner
+        ("过街天桥及望京广场同步改造。", "望京广场"),
+        # a railway port is a facility, not a line cut short
+        ("西安国际铁路港开行班列。", "西安国际铁路港"),
         # of a chain of places before the name, the last one is the name's own
         ("江苏省南京市鼓楼广场亮灯。", "南京市鼓楼广场"),
     ],

@@ -503,8 +503,10 @@ def find_projects(
         if joined >= start and (
             lex.project_head_re.search(norm[start:joined] + "$")
             or _PHASE.search(norm, start, joined)
+            or has_proper_word(norm[joined + 1 : hs], lex, names, rare=False, verb_singles=False)
         ):
-            start = joined + 1  # 郑州机场三期和郑州高铁: two names, the second one's is after 和
+            # 郑州机场三期和郑州高铁, 天桥及中关村广场: two names, the second one's is after 和
+            start = joined + 1
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         # 浙江省杭州市武林广场: of a chain of places before the name, the last one is its own
