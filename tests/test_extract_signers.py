@@ -78,6 +78,12 @@ def _read(text: str, published: str = "2021-03-20"):
             "常州市人民政府与比亚迪股份有限公司投资合作协议",
             {"常州市人民政府", "比亚迪股份有限公司"},
         ),
+        # a functional area signs through its management committee
+        (
+            "西安高新区与比亚迪签署光伏产业战略合作协议。",
+            "西安高新技术产业开发区管理委员会与比亚迪光伏产业战略合作协议",
+            {"西安高新技术产业开发区管理委员会", "比亚迪"},
+        ),
         # a central state organ named in the title signs
         (
             "双方共同签署了中国国家监察委员会与柬埔寨反腐败委员会合作谅解备忘录。",
@@ -107,6 +113,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "3月2日，肇事企业签订了渔业资源损害赔偿协议。",
         "王某与一家健身中心签订《会员协议》，预付费用8000元。",
         "食品厂与种植大户签订辣椒收购保底价协议。",
+        # the sum of several agreements written after a title
+        "商会与该县签订助学项目协议超过3000万元，已拨付一半。",
         # a shared character with two states of it named: no state is read from it
         "巴西和巴基斯坦代表出席。中巴两国签署了科技合作协定。",
         # the memorandum of a year, named by nothing else

@@ -151,6 +151,8 @@ _MANY = re.compile(
 )
 
 
+# A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
+_SUM_AFTER = re.compile(r"(?:超过|逾|达|共计|总额|金额)[^,，。;；]{0,4}?\d")
 # A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each.
 _KIND_COUNTERPART = re.compile(
     r"(?:与|同|和)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校)"
@@ -282,6 +284,7 @@ def find_agreements(
                 or (_NOT_SIGNED.search(norm, max(clause, s - 10), s) and not _proper(t, lex))
                 or "暨" in t
                 or _BUNDLE.search(norm, max(clause, s - 30), s)
+                or _SUM_AFTER.match(norm, e)
                 or "分别" in norm[clause:s]
                 or MANY_SIGNERS.search(norm, clause, s)
             ):

@@ -33,6 +33,8 @@ _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
 
 
+# Functional areas governed by a management committee (新区, 开发区, 高新区…).
+_COMMITTEE_AREA = re.compile(r"(?:新区|开发区|高新区|合作区|示范区|试验区|园区)$")
 # Hong Kong and Macao: their governments are 特别行政区政府, not 人民政府.
 _SAR_CODES = frozenset({"810000", "820000"})
 # 台湾省: written among the provinces (台港澳), but it signs through no 人民政府.
@@ -40,10 +42,12 @@ _NO_PROVINCIAL_GOVERNMENT = "710000"
 
 
 def government(f: Found, place: Entity, span: Span) -> Entity:
-    """The government that signs for a state (中国政府) or a division (宜春市人民政府), with
-    its jurisdiction read from ``span``."""
+    """The government that signs for a state (中国政府), a division (宜春市人民政府) or a
+    functional area (its 管理委员会), with its jurisdiction read from ``span``."""
     if place.cls == "Country":
         gov = entity("Agency", place.label + "政府")
+    elif place.code is None:
+        gov = entity("Agency", place.label + "管理委员会")  # a functional area's committee
     elif place.code in _SAR_CODES:
         gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "政府")
     else:
@@ -129,6 +133,10 @@ def governments_in(
     for m in lex.country_re.finditer(norm, cs, verb):
         code = lex.country_names[m.group()]
         cands.append((m.start(), m.end(), country_entity(code, lex)))
+    # 广州开发区与…签署: a functional area signs through its management committee
+    for start, (ent, end) in f.area_at.items():
+        if cs <= start and end <= verb and _COMMITTEE_AREA.search(ent.label):
+            cands.append((start, end, ent))
     cands.sort(key=lambda c: (c[0], c[1]))
     out: list[tuple[int, Entity]] = []
     for k, (start, end, ent) in enumerate(cands):

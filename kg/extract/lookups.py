@@ -120,15 +120,18 @@ def spans_by_entity(f: Found) -> tuple[dict[Entity, list], dict[Entity, list]]:
 
 
 def spans_by_place(f: Found) -> dict[Entity, list[tuple[int, int]]]:
-    """Where each place is written, in the order of ``f.place_at``."""
+    """Where each place (a division or a functional area) is written, in the order of
+    ``f.place_at``, then of ``f.area_at``."""
 
     def make() -> dict[Entity, list[tuple[int, int]]]:
         out: dict[Entity, list[tuple[int, int]]] = {}
         for s, (p, end) in f.place_at.items():
             out.setdefault(p, []).append((s, end))
+        for s, (a, end) in f.area_at.items():
+            out.setdefault(a, []).append((s, end))
         return out
 
-    return f.index("places_of", make, f.place_at)
+    return f.index("places_of", make, f.place_at, f.area_at)
 
 
 def last_title_end(f: Found, t: Any, lo: int, hi: int) -> int:
