@@ -245,6 +245,8 @@ def find_bare_areas(
                 core, left = core[len(word) :], left + len(word)
         if clean and len(core) >= 3 and _generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
+        if _holds_clause_word(core):
+            continue  # 紧密衔接自由贸易试验区: a clause before the suffix, no name
         if clean and len(core) >= 3 and not _generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
             continue
@@ -302,7 +304,10 @@ def find_bare_areas(
 
 
 # Verbs that make a region's modifier a clause (长三角地区加快建设…示范区), not a name.
-_CLAUSE_VERB = re.compile(r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区")
+_CLAUSE_VERB = re.compile(
+    r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区"
+    r"|衔接|担任|选派|对接|融入|助力|携手|紧密|积极|全面|主动|率先"
+)
 
 
 def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AreaHit]:
