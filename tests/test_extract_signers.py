@@ -141,3 +141,14 @@ def test_extract_signers_a_clause_after_a_semicolon_has_its_own_date_and_signers
     assert ("东部经济走廊港口建设框架协议", "signedOn", "2019-08") in facts
     assert not {f for f in facts if f[0] == "东部经济走廊港口建设框架协议" and f[1] == "party"}
     assert (railway, "signedOn", "2019-05") in facts
+
+
+def test_extract_signers_the_next_year_counts_from_the_year_written_before():
+    text = "2016年3月，双方签署保护合作备忘录。次年10月8日，中老两国签署《琅勃拉邦古城修缮协议》。"
+    _agreements, facts = _read(text, published="2019-12-01")
+    assert ("琅勃拉邦古城修缮协议", "signedOn", "2017-10-08") in facts
+
+
+def test_extract_signers_helping_to_reach_a_treaty_is_not_signing_it():
+    _agreements, facts = _read("两国愿同各方一道推动达成《全球塑料污染治理公约协定》。")
+    assert not {f for f in facts if f[1] in ("party", "signedOn")}

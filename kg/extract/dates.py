@@ -67,8 +67,19 @@ def find_dates(norm: str) -> list[DateHit]:
         y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
         if d is None or not 1 <= d <= 31 or (mo is not None and not 1 <= mo <= 12):
             continue
+        if y is None and mo is not None and norm.endswith(_NEXT_YEAR, 0, m.start()):
+            # 2017年…，次年9月22日: the year after the last one written before it
+            before = [
+                int(x.group(1)) for x in _YEAR.finditer(norm, max(0, m.start() - 300), m.start())
+            ]
+            if before:
+                y = before[-1] + 1
         out.append(DateHit(m.start(), m.end(), y, mo, d))
     return out
+
+
+# The year after the one written before (次年9月, 翌年).
+_NEXT_YEAR = ("次年", "翌年", "第二年")
 
 
 def text_year(norm: str) -> int | None:
