@@ -96,6 +96,9 @@ def test_extract_kinds_named_projects_are_kept(text, project):
         ("代表团赴远景能源有限公司参观。", {"远景能源有限公司"}),
         # 协商会 is a meeting, not a chamber of commerce (商会)
         ("社区召开楼栋议事协商会。", set()),
+        # two fields joined inside a school's name; a state begins a second name
+        ("南京大学化学与生物医药学院招生。", {"南京大学化学与生物医药学院"}),
+        ("她曾在喀山大学俄罗斯外交学院进修。", {"喀山大学", "俄罗斯外交学院"}),
         # two fields joined inside an institute's name
         ("法国国家农业与食品研究院来访。", {"法国国家农业与食品研究院"}),
         ("日本国立环境与能源研究所发布报告。", {"日本国立环境与能源研究所"}),

@@ -195,6 +195,11 @@ def find_organizations(
             continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
+        for inner in lex.org_suffix_re.finditer(norm, start, hs):
+            if lex.country_re.match(norm, inner.end()):
+                start = (
+                    inner.end()
+                )  # 莫斯科大学俄罗斯外交学院: two names, a state begins the second
         cohort = _COHORT.match(norm, start, hs)
         if cohort is not None:
             start = cohort.end()  # 1958级北京大学: the year of a class, not the name
@@ -247,7 +252,8 @@ def find_organizations(
     # organisation is one name
     merged: list[OrganizationHit] = []
     for h in out:
-        if merged and merged[-1].end == h.start:
+        if merged and merged[-1].end == h.start and not lex.country_re.match(h.label):
+            # (莫斯科大学俄罗斯外交学院: a name beginning with a state is its own)
             prev = merged[-1]
             merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])
         else:
@@ -267,7 +273,7 @@ def find_organizations(
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
-_RESEARCH = re.compile(r"研究所|研究院|研究中心")
+_RESEARCH = re.compile(r"研究所|研究院|研究中心|学院")
 
 
 def _joins_fields(
