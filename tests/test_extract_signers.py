@@ -152,3 +152,9 @@ def test_extract_signers_the_next_year_counts_from_the_year_written_before():
 def test_extract_signers_helping_to_reach_a_treaty_is_not_signing_it():
     _agreements, facts = _read("两国愿同各方一道推动达成《全球塑料污染治理公约协定》。")
     assert not {f for f in facts if f[1] in ("party", "signedOn")}
+
+
+def test_extract_signers_a_title_is_not_cut_to_a_lone_character():
+    agreements, facts = _read("2008年，中国与新西兰签署自贸协定。")
+    assert "中国政府与新西兰政府自贸协定" in agreements
+    assert ("中国政府与新西兰政府自贸协定", "signedOn", "2008") in facts

@@ -179,6 +179,14 @@ def _commercial(title: str) -> bool:
     return _TRADE.search(title) is not None and _INSPECTION.search(title) is None
 
 
+def _core(title: str, lex: Lexicon) -> str:
+    """The words of a title before its head (自贸 of 自贸协定)."""
+    for h in _longest_first(lex.agreement_heads):
+        if title.endswith(h):
+            return title[: -len(h)]
+    return title
+
+
 def _kind_only(title: str, lex: Lexicon) -> bool:
     """True when the words before the head only say what kind of agreement it is."""
     core = title
@@ -272,7 +280,8 @@ def find_agreements(
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
-            if s < cut < e:
+            if s < cut < e and len(_core(norm[cut:e], lex)) >= 2:
+                # (not to a lone character: 自贸协定 is not 自 + 贸协定)
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
