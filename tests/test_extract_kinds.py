@@ -245,3 +245,20 @@ def test_extract_kinds_a_body_written_alone_is_of_the_county_level_city_most_nam
     mentioned, _ = _read(text)
     assert ("Agency", "义乌市商务局") in mentioned
     assert ("Agency", "杭州市商务局") not in mentioned
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("崇阳县加强医疗建设。崇阳县近年来发展迅速。县人民医院新院区启用。", "崇阳县人民医院"),
+        (
+            "江西省委召开会议。江西省近年来发展迅速。省社会主义学院举办培训班。",
+            "江西省社会主义学院",
+        ),
+        # no place of that level in the article: the name as written
+        ("县人民医院新院区启用。", "县人民医院"),
+    ],
+)
+def test_extract_kinds_an_institution_of_the_articles_own_province_or_county(text, expected):
+    mentioned, _ = _read(text)
+    assert ("Organization", expected) in mentioned

@@ -27,11 +27,12 @@ from kg.extract.areas import (
     find_science_cities,
 )
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
+from kg.extract.coordination import split_coordinated
 from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit, find_places
 from kg.extract.lexicon import Lexicon
 from kg.extract.organizations import find_organizations
-from kg.extract.projects import find_projects, split_coordinated
+from kg.extract.projects import find_projects
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
@@ -397,7 +398,32 @@ def _area_name(a: AreaHit, lex: Lexicon) -> str:
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
+    main = _main_places_at(f)
     for o in user_organizations(f, find_organizations(f.norm, f.places, f.lex, stops, exclude)):
-        ent = entity("Organization", o.label)
+        label = _own_place(f, o.start, o.label, main)
+        ent = entity("Organization", label)
         f.b.mention(ent, o.start, o.end, "exact")
         f.organizations.append((o.start, o.end, ent))
+
+
+# 省社会主义学院, 县人民医院: an institution of the article's own province or county.
+_BARE_LEVEL = {"省": "省", "县": "县"}
+
+
+def _own_place(f: Found, start: int, label: str, main: Callable[[int], dict[str, str]]) -> str:
+    """An organisation written with 省 or 县 for its place (县人民医院) is named after the
+    article's own province or county there; else its label as written."""
+    char = label[:1]
+    if char not in _BARE_LEVEL or len(label) < 4:
+        return label
+    if (
+        start > 0
+        and "\u4e00" <= f.norm[start - 1] <= "\u9fff"
+        and f.norm[start - 1] not in "在由向到从和与及、"
+    ):
+        return label  # 江西省…: the character ends another word
+    code = main(start).get(char)
+    if code is None:
+        return label
+    name = f.lex.divisions.by_code[code].name
+    return name + label[1:] if name.endswith(char) else label

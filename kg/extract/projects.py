@@ -1,33 +1,30 @@
 """Named projects and facilities: a distinguishing name before a head noun (…项目, …中心, …线).
 
-Size: just past 500 lines; every rule here decides one thing, whether the words before a
-head name a project, and the rules read each other's tables.
+Size: just past 500 lines; every rule here decides one thing, where a project's name
+starts and whether it is one, and the rules read each other's tables. Whether the words
+name a kind is decided in ``project_kinds``; names sharing one head in ``coordination``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
-    CODE,
-    QUOTES,
-    abbreviations_before,
     after_clause,
-    covered_by,
     has_proper_word,
     left_boundary,
     looks_generic,
     name_start,
-    word_ending,
 )
-from kg.extract.spans import DisjointSpans, Spans, first_of, last_of
+from kg.extract.project_kinds import OPEN_QUOTES, in_other_quote, invested, is_kind, quoted_words
+from kg.extract.spans import DisjointSpans, Spans
 from kg.extract.tokens import Tokens
 
-__all__ = ["ProjectHit", "find_projects", "split_coordinated"]
+__all__ = ["ProjectHit", "find_projects"]
 
 # A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
 # A head preceded by these is part of another noun (城市副中心 is a planning area).
@@ -49,20 +46,11 @@ _HEAD_CONTINUES = {
 }
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
-# Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
-_ORG_AFTER = re.compile(
-    r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])|办(?![理法好事学成])"
-)
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
 _CONCEPT_AFTER = re.compile(
     r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|社区|小区|街道|村委会"
-)
-# A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
-_COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
-    r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -74,8 +62,6 @@ _BOOK = re.compile(r"《[^《》\n]{1,120}》")
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
 # the middle of a city).
 _NEEDS_MODIFIER = frozenset({"园区", "中心"})
-# Characters that end a word and never begin a name (保障性, 现代化, 新型).
-_WORD_TAILS = frozenset("性化型式级类")
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
 # share the facilities, not a name).
 _LEADING_OFF = re.compile(
@@ -150,144 +136,15 @@ _NEGATION = re.compile(r"不|没有|未能|尚未")
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 
-# Heads whose names are often descriptive: a park, a square, a science installation
-# (大鱼海棠公园, 超瞬态实验装置); elsewhere a rare word is a technical term (触摸屏项目).
-_DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
-
-def _is_generic(
-    name: str,
-    head: str,
-    lex: Lexicon,
-    places: list[PlaceHit],
-    names: frozenset[str] = frozenset(),
-) -> bool:
-    """True when the words before the head only describe a kind of project."""
-    if _COUNT.search(name):
-        return True
-    if name[:1] in _WORD_TAILS:
-        return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
-    core = name[: len(name) - len(head)] if name.endswith(head) else name
-    bare = QUOTES.sub("", core)
-    if abbreviations_before(bare + "合作", len(bare), lex) or (
-        len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
-    ):
-        return False  # 粤澳合作…: named after the provinces that cooperate
-    if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
-        qualifier = word_ending(bare, len(bare), lex.project_qualifiers, 6)
-        if qualifier is not None and not (
-            len(bare) - len(qualifier) >= 3
-            and has_proper_word(bare[: len(bare) - len(qualifier)], lex, names, rare=False)
-        ):
-            return True  # 前沿技术研究重大项目: a kind of project (友谊关…建设项目 is named)
-    if looks_generic(core, lex, places):
-        return True
-    if not places and _only_broad_place(bare, lex):
-        return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
-    if any(w in _POSITION_WORDS for w, _f in lex.pos_cut(bare)):
-        return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
-    if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
-        return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
-    if head == "装置" and not _SCIENCE.search(bare):
-        return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
-    if head == "工程" and not places and not _BUILT.search(bare) and not CODE.search(bare):
-        return True  # 育人工程, “能人回归”工程, 天然林保护工程: a programme, not works
-    # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
-    if places or CODE.search(bare) or QUOTES.search(core):
-        return False
-    if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
-        return False
-    # a rare word names a park or an installation only with more than two characters
-    # (储能装置 is a kind of device)
-    rare = head in _DESCRIPTIVE_HEADS and len(bare) >= 3
-    # single characters in a row name a line by its ends (盐通铁路, 花久高速公路); before
-    # other heads they are as often a verb and its object (研学基地, 去小公园)
-    line = lex.project_heads.get(head) == "line"
-    return not has_proper_word(bare, lex, names, rare=rare, verb_singles=line)
-
-
-# Region words that do not make a name of their own (中国高铁); a half of the country
-# does with a particular kind (西部金融中心), so only China is listed.
-_BROAD_REGIONS = frozenset({"中国"})
-# What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
-_BUILT = re.compile(
-    r"[水路桥隧港站厂管渠堤坝库铁电机场楼馆园城塔岛厦院校区房]|枢纽|中心|广场|综合体|乐园|整治|扩建|扩容|改造|新建|改扩建"
-    r"|引|调|输|治理|修复|防洪|灌区|管网|电网|基地|设施|[一二三四五六七八九十\d]期"
-    r"|示范|建设|提升|绿化|亮化|节能|能源|光伏|风电|氢|智慧|数字|网络|信息|工业|生态"
-)
-# Words of a science installation (超瞬态实验装置, 电磁驱动聚变装置).
-_SCIENCE = re.compile(
-    r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
-)
 # Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
 _TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
-# Words of position relative to a named place (东门外, 区域内, 附近).
-_POSITION_WORDS = frozenset(
-    {
-        "内",
-        "外",
-        "旁",
-        "边",
-        "附近",
-        "周边",
-        "周围",
-        "以内",
-        "以外",
-        "门外",
-        "门前",
-        "东门外",
-        "西门外",
-        "南门外",
-        "北门外",
-        "之间",
-        "沿线",
-        "境内",
-        "境外",
-        "区域内",
-        "下",
-    }
-)
 
 
 # Heads that name programmes as often as works (“春蕾”项目, 育人基地): without a place in
 # the name, the name or the sentence must say what is built. (A named 中心 is often a
 # strategic centre, 西部金融中心, that nothing builds.)
 _NEEDS_EVIDENCE = frozenset({"项目", "基地"})
-# What a project of works or investment is said to do: 总投资, 开工, 签约落地, 建成投产.
-_INVESTMENT = re.compile(
-    r"投资|共建|开工|动工|开建|签约|落地|落户|投产|竣工|建成|在建|新建|续建|建设|招商|引进|入驻|亿元|万元"
-    r"|开通|通车|运营|扩建|改造|施工|工地|中标|环评|可研|立项|备案"
-)
-_SENTENCE_ENDS = "。！？；\n"
-
-
-def _invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
-    """True when the name before 项目 says what is built (化工, 场馆) or the sentence says
-    the project is built, invested in or signed (开工, 总投资, 签约)."""
-    if _WORKS.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
-        return True
-    if any(r in norm[start:head] for r in lex.region_words if len(r) >= 2):
-        return True  # 京津冀博士后创新实践基地: named after its region
-    lo = last_of(norm, _SENTENCE_ENDS, start) + 1
-    end = first_of(norm, _SENTENCE_ENDS, head)
-    return _INVESTMENT.search(norm, lo, len(norm) if end < 0 else end) is not None
-
-
-# What works build, in words (水库, 场馆, 安置房): the characters of _BUILT alone (城, 院) are
-# as often part of a programme's name (城市基层党建基地).
-_WORKS = re.compile(
-    r"水库|水利|水厂|公路|铁路|轨道|地铁|轻轨|大桥|桥梁|隧道|港口|港区|码头|车站|站房|电站|电厂|发电|光伏|风电"
-    r"|电网|管网|管道|管廊|堤|坝|机场|大楼|大厦|场馆|体育馆|博物馆|展馆|园区|产业园|工业园|厂房|工厂|校区"
-    r"|住房|安置|棚改|旧改|改造|扩建|新建|整治|治理|修复|供水|引水|调水|污水|垃圾|综合体|基础设施|片区|新城"
-    r"|小镇|医院|学校|酒店|商场|市场|仓库|冷库|港|高铁|高速|道路|路网|楼|馆|车间|钻井|养老院|特区|经济区|博览园"
-    r"|水资源|[一二三四五六七八九十\d]期"
-)
-# What an industrial project makes (乙二醇, 芯片, 新能源汽车).
-_INDUSTRY = re.compile(
-    r"化工|石化|炼化|乙烯|乙二醇|芯片|半导体|电池|锂电|汽车|整车|钢铁|材料|制造|生产线|装备|医药|光电"
-    r"|纺织|食品|造纸|冶炼|铝|铜|煤|油|气|矿|种植|养殖|加工|物流|冷链|仓储|商业|文旅|旅游|地产|住宅"
-    r"|旧改|轻轨|复线|民宿|酒店"
-)
 
 
 # 7办1中心, 三区一中心, 22幢…项目, 3号隧道: a formula of counts, or a number before the
@@ -297,53 +154,6 @@ _FORMULA = re.compile(
     r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
 )
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
-_OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」"}
-_CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
-
-
-def _quoted_words(text: str) -> bool:
-    """True when ``text`` (a name before its head) has a quotation mark left open or closed
-    without its opener (”展示中心: the name began before), or quotes words or numbers
-    that say nothing of works (“三问”书记项目, ‘碧水蓝天’工程, “3820”工程): a slogan names a
-    programme. Quoted works (“渝西水资源配置”项目) or a code (“5G+”智能制造项目) may name a
-    project."""
-    opened: str | None = None
-    inner = 0
-    for k, c in enumerate(text):
-        if opened is None and c in _OPEN_QUOTES:
-            opened, inner = _OPEN_QUOTES[c], k + 1
-        elif opened is not None and c == opened:
-            quoted = text[inner:k]
-            if not any(ch.isascii() and ch.isalpha() for ch in quoted) and not _WORKS.search(
-                quoted
-            ):
-                return True
-            opened = None
-        elif c in _CLOSE_QUOTES:
-            return True
-    return opened is not None
-
-
-def _in_other_quote(norm: str, start: int, end: int) -> bool:
-    """True when ``norm[start:end]`` lies inside quotation marks that go on past it
-    (“苏伊士运河走廊开发”): the quoted words name a strategy or a slogan."""
-    opened = norm.rfind("“", max(0, start - 20), start + 1)
-    if opened < 0 or "”" in norm[opened:start]:
-        return False
-    closed = norm.find("”", end, end + 20)
-    return closed > end and "“" not in norm[end:closed]
-
-
-def _only_broad_place(bare: str, lex: Lexicon) -> bool:
-    """True when ``bare`` is a country's name, then only generic words."""
-    m = lex.country_re.match(bare)
-    k = m.end() if m is not None else 0
-    if k == 0:
-        k = next((len(r) for r in _BROAD_REGIONS if bare.startswith(r)), 0)
-    if k == 0:
-        return False
-    rest = bare[k:]
-    return not rest or covered_by(rest, lex.generic_words, lex.max_generic_len)
 
 
 def find_projects(
@@ -394,10 +204,10 @@ def find_projects(
             continue
         if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
             continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
-        if _ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
+        if ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
         org = lex.org_suffix_re.search(norm, end, end + 10)
-        if org is not None and _NAME_RUN.fullmatch(norm, end, org.start()):
+        if org is not None and NAME_RUN.fullmatch(norm, end, org.start()):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
             continue
@@ -428,11 +238,11 @@ def find_projects(
             start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
         if head == "中心" and lex.project_head_re.search(norm[max(start, hs - 4) : hs] + "$"):
             continue  # 广场中心, 公园中心: the middle of a place, not a facility
-        if norm[start : start + 1] in _OPEN_QUOTES:
-            closed = norm.find(_OPEN_QUOTES[norm[start]], start + 1, hs)
+        if norm[start : start + 1] in OPEN_QUOTES:
+            closed = norm.find(OPEN_QUOTES[norm[start]], start + 1, hs)
             if (
                 closed > 0
-                and _quoted_words(norm[start : closed + 1])
+                and quoted_words(norm[start : closed + 1])
                 and (lex.project_heads.get(head) == "line" or closed + 1 in place_starts)
             ):
                 # “云端天路”雅康高速: an epithet before a line's name
@@ -454,7 +264,7 @@ def find_projects(
             start >= hs
             or _FORMULA.search(norm, start, hs)
             or _NUMBER_FIRST.match(norm, start, hs)
-            or _quoted_words(norm[start:hs])
+            or quoted_words(norm[start:hs])
         ):
             continue  # 7办1中心, “三问”书记项目, ”展示中心: a formula, a slogan or a fragment
         if (
@@ -470,7 +280,7 @@ def find_projects(
             continue  # 这一修法项目, 该林场…基地: refers back to something named before
         if _DESCRIPTION.search(norm, start, hs) or _SLOGAN.search(norm, max(0, start - 12), start):
             continue  # 平原最大…集散中心, 合称…项目, “山水红城、…公园”: a description or a slogan
-        if _in_other_quote(norm, start, end):
+        if in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
         if head in _INSTITUTION_HEADS and norm.endswith(
             (*lex.org_suffixes, "公司", "集团"), start, hs
@@ -527,10 +337,10 @@ def find_projects(
         inside = [places[k] for k in place_spans.inside(start, end)]
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
-        if _is_generic(norm[start:he], head, lex, inside, names):
+        if is_kind(norm[start:he], head, lex, inside, names):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
-        if head in _NEEDS_EVIDENCE and not inside and not _invested(norm, start, hs, lex):
+        if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
@@ -595,8 +405,6 @@ def find_projects(
 
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
-# Characters a company's name runs on with after a project's head (宏港码头).
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
 _COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
@@ -690,70 +498,3 @@ def _merge_short_forms(
     for h in hits:
         if h.label in full:
             h.label = full[h.label]
-
-
-_COORD_HEADS = "城际铁路|高铁|铁路|高速公路|高速|机场|大桥|隧道"
-# jieba's tags of a part that may be a name (渝西 and 成达万 are not in its dictionary).
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j"})
-# 渝西、渝万、成达万高铁; 燕矶、双柳两座长江大桥 (a count and a shared modifier before the head).
-_COORD = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)"
-    r"(?:[两三四五六七八九十]+[座条个项](?P<mod>[\u4e00-\u9fff]{0,4}?))?"
-    f"({_COORD_HEADS})"
-)
-# A 、 with a head after it in the same run of Chinese characters and 、: each match of
-# _COORD lies inside one such run (those are the only characters it matches).
-_COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
-_COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
-
-
-def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
-    """``_COORD.finditer(norm)``, scanning only the runs of Chinese characters and 、 that
-    hold a 、 followed by a head (the regex engine no longer tries every position)."""
-    pos = 0
-    while (anchor := _COORD_ANCHOR.search(norm, pos)) is not None:
-        start = anchor.start()
-        while start > 0 and ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] == "、"):
-            start -= 1
-        pos = _COORD_RUN.match(norm, anchor.start()).end()
-        yield from _COORD.finditer(norm, start, pos)
-
-
-def _is_province(name: str, lex: Lexicon) -> bool:
-    """True when ``name`` is written only by province-level divisions (广西, 河北省)."""
-    codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
-    return bool(codes) and all(c.endswith("0000") for c in codes)
-
-
-def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """Names sharing one head: 渝西、渝万、成达万高铁 → 渝西高铁, 渝万高铁, 成达万高铁."""
-    out = []
-    for m in _coordinated_matches(norm):
-        if _ORG_AFTER.match(norm, m.end()) or lex.org_suffix_re.match(norm, m.end()):
-            continue  # …、广西桂和高速公路有限公司: a company's name
-        org = lex.org_suffix_re.search(norm, m.end(), m.end() + 10)
-        if org is not None and _NAME_RUN.fullmatch(norm, m.end(), org.start()):
-            continue  # …、郑州铁路技师学院: a school's name
-        head = (m.group("mod") or "") + m.group(3)
-        pos = m.start(1)
-        parts = m.group(1).split("、")
-        # the first part may carry a verb: 加快建设渝西 → 渝西
-        first = parts[0]
-        cut = 0
-        for i in range(1, len(first)):
-            if word_ending(first, i, lex.boundary_words, lex.max_boundary_len):
-                cut = i
-        parts[0] = first[cut:]
-        pos += cut
-        if any(len(p) > 4 for p in parts):
-            continue  # 西部陆海新通道、港珠澳大桥: names of their own, not parts sharing a head
-        counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…
-        if not counted and any((lex.word_tag(p) or "ns") not in _NAME_TAGS for p in parts):
-            continue  # 核工业、航空航天、高速铁路: kinds of industry, not names of lines
-        if any(_is_province(p, lex) for p in parts):
-            continue  # 广东、广西高速公路: the provinces' lines, not one line of each
-        for part in parts:
-            if len(part) >= 2:
-                out.append((pos, pos + len(part), part + head))
-            pos += len(part) + 1
-    return out

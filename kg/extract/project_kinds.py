@@ -1,0 +1,216 @@
+"""Whether the words before a project's head name one project or only say what kind of
+project it is (重大项目, 芯片生产基地), and what a sentence says is built or invested."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import (
+    CODE,
+    QUOTES,
+    abbreviations_before,
+    covered_by,
+    has_proper_word,
+    looks_generic,
+    word_ending,
+)
+from kg.extract.spans import first_of, last_of
+
+__all__ = ["OPEN_QUOTES", "in_other_quote", "invested", "is_kind", "quoted_words"]
+
+# A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
+_COUNT = re.compile(
+    r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
+    r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个"
+)
+
+# Characters that end a word and never begin a name (保障性, 现代化, 新型).
+_WORD_TAILS = frozenset("性化型式级类")
+
+# Heads whose names are often descriptive: a park, a square, a science installation
+# (大鱼海棠公园, 超瞬态实验装置); elsewhere a rare word is a technical term (触摸屏项目).
+_DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
+
+
+def is_kind(
+    name: str,
+    head: str,
+    lex: Lexicon,
+    places: list[PlaceHit],
+    names: frozenset[str] = frozenset(),
+) -> bool:
+    """True when the words before the head only describe a kind of project."""
+    if _COUNT.search(name):
+        return True
+    if name[:1] in _WORD_TAILS:
+        return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
+    core = name[: len(name) - len(head)] if name.endswith(head) else name
+    bare = QUOTES.sub("", core)
+    if abbreviations_before(bare + "合作", len(bare), lex) or (
+        len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
+    ):
+        return False  # 粤澳合作…: named after the provinces that cooperate
+    if len(bare) >= 2 and not places and not any(c.isascii() and c.isalnum() for c in bare):
+        qualifier = word_ending(bare, len(bare), lex.project_qualifiers, 6)
+        if qualifier is not None and not (
+            len(bare) - len(qualifier) >= 3
+            and has_proper_word(bare[: len(bare) - len(qualifier)], lex, names, rare=False)
+        ):
+            return True  # 前沿技术研究重大项目: a kind of project (友谊关…建设项目 is named)
+    if looks_generic(core, lex, places):
+        return True
+    if not places and _only_broad_place(bare, lex):
+        return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
+    if any(w in _POSITION_WORDS for w, _f in lex.pos_cut(bare)):
+        return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
+    if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
+        return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
+    if head == "装置" and not _SCIENCE.search(bare):
+        return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
+    if head == "工程" and not places and not _BUILT.search(bare) and not CODE.search(bare):
+        return True  # 育人工程, “能人回归”工程, 天然林保护工程: a programme, not works
+    # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
+    if places or CODE.search(bare) or QUOTES.search(core):
+        return False
+    if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
+        return False
+    # a rare word names a park or an installation only with more than two characters
+    # (储能装置 is a kind of device)
+    rare = head in _DESCRIPTIVE_HEADS and len(bare) >= 3
+    # single characters in a row name a line by its ends (盐通铁路, 花久高速公路); before
+    # other heads they are as often a verb and its object (研学基地, 去小公园)
+    line = lex.project_heads.get(head) == "line"
+    return not has_proper_word(bare, lex, names, rare=rare, verb_singles=line)
+
+
+# Region words that do not make a name of their own (中国高铁); a half of the country
+# does with a particular kind (西部金融中心), so only China is listed.
+_BROAD_REGIONS = frozenset({"中国"})
+
+# What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
+_BUILT = re.compile(
+    r"[水路桥隧港站厂管渠堤坝库铁电机场楼馆园城塔岛厦院校区房]|枢纽|中心|广场|综合体|乐园|整治|扩建|扩容|改造|新建|改扩建"
+    r"|引|调|输|治理|修复|防洪|灌区|管网|电网|基地|设施|[一二三四五六七八九十\d]期"
+    r"|示范|建设|提升|绿化|亮化|节能|能源|光伏|风电|氢|智慧|数字|网络|信息|工业|生态"
+)
+
+# Words of a science installation (超瞬态实验装置, 电磁驱动聚变装置).
+_SCIENCE = re.compile(
+    r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
+)
+
+# Words of position relative to a named place (东门外, 区域内, 附近).
+_POSITION_WORDS = frozenset(
+    {
+        "内",
+        "外",
+        "旁",
+        "边",
+        "附近",
+        "周边",
+        "周围",
+        "以内",
+        "以外",
+        "门外",
+        "门前",
+        "东门外",
+        "西门外",
+        "南门外",
+        "北门外",
+        "之间",
+        "沿线",
+        "境内",
+        "境外",
+        "区域内",
+        "下",
+    }
+)
+
+# What a project of works or investment is said to do: 总投资, 开工, 签约落地, 建成投产.
+_INVESTMENT = re.compile(
+    r"投资|共建|开工|动工|开建|签约|落地|落户|投产|竣工|建成|在建|新建|续建|建设|招商|引进|入驻|亿元|万元"
+    r"|开通|通车|运营|扩建|改造|施工|工地|中标|环评|可研|立项|备案"
+)
+
+_SENTENCE_ENDS = "。！？；\n"
+
+
+def invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
+    """True when the name before 项目 says what is built (化工, 场馆) or the sentence says
+    the project is built, invested in or signed (开工, 总投资, 签约)."""
+    if _WORKS.search(norm, start, head) or _INDUSTRY.search(norm, start, head):
+        return True
+    if any(r in norm[start:head] for r in lex.region_words if len(r) >= 2):
+        return True  # 京津冀博士后创新实践基地: named after its region
+    lo = last_of(norm, _SENTENCE_ENDS, start) + 1
+    end = first_of(norm, _SENTENCE_ENDS, head)
+    return _INVESTMENT.search(norm, lo, len(norm) if end < 0 else end) is not None
+
+
+# What works build, in words (水库, 场馆, 安置房): the characters of _BUILT alone (城, 院) are
+# as often part of a programme's name (城市基层党建基地).
+_WORKS = re.compile(
+    r"水库|水利|水厂|公路|铁路|轨道|地铁|轻轨|大桥|桥梁|隧道|港口|港区|码头|车站|站房|电站|电厂|发电|光伏|风电"
+    r"|电网|管网|管道|管廊|堤|坝|机场|大楼|大厦|场馆|体育馆|博物馆|展馆|园区|产业园|工业园|厂房|工厂|校区"
+    r"|住房|安置|棚改|旧改|改造|扩建|新建|整治|治理|修复|供水|引水|调水|污水|垃圾|综合体|基础设施|片区|新城"
+    r"|小镇|医院|学校|酒店|商场|市场|仓库|冷库|港|高铁|高速|道路|路网|楼|馆|车间|钻井|养老院|特区|经济区|博览园"
+    r"|水资源|[一二三四五六七八九十\d]期"
+)
+
+# What an industrial project makes (乙二醇, 芯片, 新能源汽车).
+_INDUSTRY = re.compile(
+    r"化工|石化|炼化|乙烯|乙二醇|芯片|半导体|电池|锂电|汽车|整车|钢铁|材料|制造|生产线|装备|医药|光电"
+    r"|纺织|食品|造纸|冶炼|铝|铜|煤|油|气|矿|种植|养殖|加工|物流|冷链|仓储|商业|文旅|旅游|地产|住宅"
+    r"|旧改|轻轨|复线|民宿|酒店"
+)
+
+OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」"}
+
+_CLOSE_QUOTES = frozenset(OPEN_QUOTES.values())
+
+
+def quoted_words(text: str) -> bool:
+    """True when ``text`` (a name before its head) has a quotation mark left open or closed
+    without its opener (”展示中心: the name began before), or quotes words or numbers
+    that say nothing of works (“三问”书记项目, ‘碧水蓝天’工程, “3820”工程): a slogan names a
+    programme. Quoted works (“渝西水资源配置”项目) or a code (“5G+”智能制造项目) may name a
+    project."""
+    opened: str | None = None
+    inner = 0
+    for k, c in enumerate(text):
+        if opened is None and c in OPEN_QUOTES:
+            opened, inner = OPEN_QUOTES[c], k + 1
+        elif opened is not None and c == opened:
+            quoted = text[inner:k]
+            if not any(ch.isascii() and ch.isalpha() for ch in quoted) and not _WORKS.search(
+                quoted
+            ):
+                return True
+            opened = None
+        elif c in _CLOSE_QUOTES:
+            return True
+    return opened is not None
+
+
+def in_other_quote(norm: str, start: int, end: int) -> bool:
+    """True when ``norm[start:end]`` lies inside quotation marks that go on past it
+    (“苏伊士运河走廊开发”): the quoted words name a strategy or a slogan."""
+    opened = norm.rfind("“", max(0, start - 20), start + 1)
+    if opened < 0 or "”" in norm[opened:start]:
+        return False
+    closed = norm.find("”", end, end + 20)
+    return closed > end and "“" not in norm[end:closed]
+
+
+def _only_broad_place(bare: str, lex: Lexicon) -> bool:
+    """True when ``bare`` is a country's name, then only generic words."""
+    m = lex.country_re.match(bare)
+    k = m.end() if m is not None else 0
+    if k == 0:
+        k = next((len(r) for r in _BROAD_REGIONS if bare.startswith(r)), 0)
+    if k == 0:
+        return False
+    rest = bare[k:]
+    return not rest or covered_by(rest, lex.generic_words, lex.max_generic_len)
