@@ -179,6 +179,12 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         # a short form before a region's or a street's word is that region or street
         ("锡林郭勒大草原上牧民转场。", ("City", "锡林郭勒盟")),
         ("太原市迎泽大街两侧亮灯。", ("District", "迎泽区")),
+        # a tourism or mixed development zone is not a District; a clause before a zone
+        ("黄山市汤口旅游开发区游客增多。", ("District", "黄山市汤口旅游开发区")),
+        ("天津市工业综合开发区引进项目。", ("District", "天津市工业综合开发区")),
+        ("福建紧密对接自由贸易试验区建设。", ("District", "福建紧密对接自由贸易试验区")),
+        # a short form before 湿地 is the wetland's name
+        ("江苏盐城湿地珍禽保护区迎来候鸟。", ("City", "盐城市")),
         # China and other states by abbreviation before 自贸区: a free trade area of states
         ("双方同意加快中韩自贸区第二阶段谈判。", ("District", "中韩自由贸易试验区")),
     ],

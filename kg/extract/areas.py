@@ -124,6 +124,8 @@ def _holds_clause_word(mod: str) -> bool:
     return _CLAUSE_VERB.search(mod) is not None or _WHOLE.search(mod) is not None
 
 
+# Kinds of 开发区 that are not the economic or technological zones a District is.
+_OTHER_ZONE = re.compile(r"(?:旅游|综合|农业|文化|生态|度假|休闲)$")
 # 全省 / 全市: the whole of the place written before, not the start of a name.
 _WHOLE = re.compile(r"全[省市区县国]")
 
@@ -157,6 +159,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             continue
         if _holds_clause_word(m.group("mod")):
             continue
+        if m.group("suf") == "开发区" and _OTHER_ZONE.search(m.group("mod")):
+            continue  # 紫蓬山旅游开发区, 工业综合开发区: a zone of another kind, not a District
         if any_between(ordered, pos, m.start("suf")):
             continue  # 浦东新区海口江东新区: another place begins inside, two names
         end = m.end()
