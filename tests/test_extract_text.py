@@ -133,6 +133,27 @@ def test_text_clean_text_drops_what_no_literal_may_hold(text, clean):
     assert (find_unclean(text) is None) == (text == clean)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科技局",
+        "甲\U0001f600乙",  # beyond the BMP, a character
+        "甲\U0001fffe乙\x00丙",  # a noncharacter beyond the BMP before a control
+        "甲\x00乙\U0001fffe丙",  # and after one
+        "\U0001f600\U0010ffff\ufffe",
+        "甲\U0002fffe",
+    ],
+)
+def test_text_find_unclean_finds_the_first_such_code_point(text):
+    from kg.extract.text import _UNCLEAN
+
+    first = next((i for i, ch in enumerate(text) if ord(ch) in _UNCLEAN), None)
+    found = find_unclean(text)
+    assert (found.start() if found else None) == first
+    if found:
+        assert found.group() == text[first]
+
+
 _CLAUSE = "重庆市科技局与四川省科技厅签署《川渝科技创新合作协议》，"  # 28 characters
 
 # (a sentence with no sentence mark, how many pieces it is read in, whether it was cut)
