@@ -127,9 +127,10 @@ def extract_chunk(
     Each article's statements are split into its own (its graph) and the shared ones.
     ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
     ``"turtle"`` (a Turtle block for the writers); with ``"names"``, each comes back with
-    its name index (:attr:`ExtractedArticle.names`, which a store's ledger keeps). An article that fails comes back as a
-    rejection (stage ``extract``, or ``shapes`` when ``validate`` finds a violation); a
-    rejection among ``docs`` (an article that could not be read) comes back as it is.
+    its name index (:attr:`ExtractedArticle.names`, which a store's ledger keeps). An
+    article that fails comes back as a rejection (stage ``extract``, or ``shapes`` when
+    ``validate`` finds a violation); a rejection among ``docs`` (an article that could not
+    be read) comes back as it is.
     """
     global _COMPACT
     if curation is not None and curation is not _CURATION:
