@@ -104,3 +104,27 @@ def test_build_workers_a_dead_worker_fails_its_article_alone(
     text = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert text.count("a cy:Document") == len(built)
     result.close()
+
+
+# (what the workers render, whether each article comes back with its name index)
+NAME_INDEX = [
+    (frozenset({"turtle"}), False),  # a build into --out keeps no ledger
+    (frozenset({"ntriples"}), False),
+    (frozenset({"ntriples", "names"}), True),  # a store's ledger keeps it
+]
+
+
+@pytest.mark.parametrize(("render", "named"), NAME_INDEX)
+def test_build_workers_name_index_only_when_asked(render, named):
+    from kg.build.workers import extract_chunk
+    from kg.curation.names import article_names
+    from kg.records import Document
+
+    docs = [Document(id=f"n{i}", text=text) for i, text in enumerate(ARTICLES)]
+    out = extract_chunk(docs, True, True, render)
+    assert [a.doc_id for a in out] == [d.id for d in docs]
+    for article in out:
+        expected = article_names(article.extraction) if named else frozenset()
+        assert article.names == expected
+        assert bool(article.names) == named
+        assert (article.turtle is not None) == ("turtle" in render)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from kg.extract.text import clean_text, find_unclean, normalize_name, prepare
+from kg.extract.text import (
+    _norm_char,
+    _normalize_chars,
+    clean_text,
+    find_unclean,
+    normalize_name,
+    prepare,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,6 +29,36 @@ def test_text_normalisation_keeps_length(text, norm):
     prep = prepare(text)
     assert prep.norm == norm
     assert len(prep.norm) == len(text)
+
+
+def _char_by_char(text: str) -> str:
+    """The normalisation's definition: each character alone, NFKC where that keeps it one."""
+    return "".join(_norm_char(ch) for ch in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合作，（共建）；目标：？！50％\xa0与\u3000",  # only the frequent ones
+        "签署协议①②，Ⅴ期工程，ｇｄｐ增长４％",  # frequent and rarer ones together
+        "e\u0301 é A\u030a Å \u212b，",  # combining marks, composed letters, Å's sign
+        "\uf900\U0002f800 한국 ﬁ ㎡ ｶﾞ",  # compatibility ideographs, Hangul, ligatures
+        "重庆市科技局与成都市科技局签署协议。",  # nothing to change
+        "",
+    ],
+)
+def test_text_normalisation_is_char_by_char_nfkc(text):
+    assert _normalize_chars(text) == _char_by_char(text)
+
+
+@pytest.mark.parametrize("first", range(0, sys.maxunicode + 1, 0x10000))
+def test_text_normalisation_of_every_code_point(first):
+    """Each code point of a plane alone, and the plane in runs of 500 (marks next to
+    letters), normalise as the definition says."""
+    points = [chr(c) for c in range(first, first + 0x10000) if not 0xD800 <= c <= 0xDFFF]
+    assert [ch for ch in points if _normalize_chars(ch) != _norm_char(ch)] == []
+    runs = ["".join(points[i : i + 500]) for i in range(0, len(points), 500)]
+    assert [r for r in runs if _normalize_chars(r) != _char_by_char(r)] == []
 
 
 def test_text_broken_line_is_joined_and_maps_back():
@@ -92,6 +131,27 @@ def test_text_clean_text_drops_what_no_literal_may_hold(text, clean):
     assert clean_text(text) == clean
     assert find_unclean(clean) is None
     assert (find_unclean(text) is None) == (text == clean)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科技局",
+        "甲\U0001f600乙",  # beyond the BMP, a character
+        "甲\U0001fffe乙\x00丙",  # a noncharacter beyond the BMP before a control
+        "甲\x00乙\U0001fffe丙",  # and after one
+        "\U0001f600\U0010ffff\ufffe",
+        "甲\U0002fffe",
+    ],
+)
+def test_text_find_unclean_finds_the_first_such_code_point(text):
+    from kg.extract.text import _UNCLEAN
+
+    first = next((i for i, ch in enumerate(text) if ord(ch) in _UNCLEAN), None)
+    found = find_unclean(text)
+    assert (found.start() if found else None) == first
+    if found:
+        assert found.group() == text[first]
 
 
 _CLAUSE = "重庆市科技局与四川省科技厅签署《川渝科技创新合作协议》，"  # 28 characters

@@ -126,7 +126,7 @@ class StoreSink:
     or the lexicon that may touch it changed (:mod:`kg.curation.ledger` keeps what each
     stored article was curated with)."""
 
-    render = frozenset({"ntriples"})
+    render = frozenset({"ntriples", "names"})  # (the ledger keeps each one's name index)
 
     def __init__(
         self,

@@ -67,7 +67,8 @@ class ExtractedArticle:
     turtle: bytes | None
     summary: ArticleSummary
     extraction: Extraction | None
-    #: What the article was curated with (:class:`~kg.curation.curate.Curated`).
+    #: What the article was curated with (:class:`~kg.curation.curate.Curated`); its name
+    #: index only when asked for (``"names"`` in what :func:`extract_chunk` renders).
     names: frozenset[str] = frozenset()
     digest: str = ""
     applied: tuple[str, ...] = ()
@@ -125,9 +126,11 @@ def extract_chunk(
 
     Each article's statements are split into its own (its graph) and the shared ones.
     ``render`` says how its own go back, UTF-8 encoded: ``"ntriples"`` (N-Triples) and/or
-    ``"turtle"`` (a Turtle block for the writers). An article that fails comes back as a
-    rejection (stage ``extract``, or ``shapes`` when ``validate`` finds a violation); a
-    rejection among ``docs`` (an article that could not be read) comes back as it is.
+    ``"turtle"`` (a Turtle block for the writers); with ``"names"``, each comes back with
+    its name index (:attr:`ExtractedArticle.names`, which a store's ledger keeps). An
+    article that fails comes back as a rejection (stage ``extract``, or ``shapes`` when
+    ``validate`` finds a violation); a rejection among ``docs`` (an article that could not
+    be read) comes back as it is.
     """
     global _COMPACT
     if curation is not None and curation is not _CURATION:
@@ -150,7 +153,7 @@ def extract_chunk(
 def _extract_article(
     doc: Document, keep: bool, validate: bool, render: frozenset[str]
 ) -> ExtractedArticle | Rejection:
-    curated = _CURATION.curate(extract(doc, _CURATION.lexicon()))
+    curated = _CURATION.curate(extract(doc, _CURATION.lexicon()), names_wanted="names" in render)
     ex = curated.extraction
     graph = iri.document_iri(doc.id)
     triples = extraction_terms(ex)

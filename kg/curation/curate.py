@@ -62,9 +62,12 @@ class Curation:
             self._made = (lex, Resolver(lex))
         return self._made
 
-    def curate(self, ex: Extraction) -> Curated:
-        """Apply the corrections that may touch an extraction (made with :meth:`lexicon`)."""
-        names = article_names(ex)
+    def curate(self, ex: Extraction, *, names_wanted: bool = True) -> Curated:
+        """Apply the corrections that may touch an extraction (made with :meth:`lexicon`).
+
+        Without ``names_wanted`` (a build that keeps no ledger), an article is given its
+        name index only when corrections need it to choose theirs."""
+        names = article_names(ex) if names_wanted or self.plan.entries else frozenset()
         entries = self.plan.relevant(names)
         ex = apply_corrections(ex, entries, self.resolver())
         applied = tuple(c.correction.id for c in ex.corrections)

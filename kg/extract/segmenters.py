@@ -28,7 +28,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar
@@ -67,9 +67,10 @@ class Segmenter:
     def __init__(self, tokenizer: Any = None) -> None:
         self.tokenizer = tokenizer if tokenizer is not None else _jieba_tokenizer()
 
-    @property
+    @cached_property
     def version(self) -> str:
-        """What the graph records of this segmenter: its name and version."""
+        """What the graph records of this segmenter: its name and version (read from the
+        installed packages' metadata once, not for every article)."""
         return self.release()
 
     @classmethod

@@ -45,11 +45,12 @@ class Spans:
     __slots__ = ("spans", "_order", "_starts", "_reach")
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = list(spans)
-        order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.spans = pairs = list(spans)
+        starts = [s for s, _ in pairs]
+        order = sorted(range(len(pairs)), key=starts.__getitem__)
         self._order = order
-        self._starts = [self.spans[k][0] for k in order]
-        self._reach = list(accumulate((self.spans[k][1] for k in order), max))
+        self._starts = [starts[k] for k in order]
+        self._reach = list(accumulate([pairs[k][1] for k in order], max))
 
     def __len__(self) -> int:
         return len(self.spans)

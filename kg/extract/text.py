@@ -45,7 +45,13 @@ _UNCLEAN = {
     **{plane + c: None for plane in range(0, 0x110000, 0x10000) for c in (0xFFFE, 0xFFFF)},
     **{ord(c): "\n" for c in _BREAKS},
 }
-_UNCLEAN_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_UNCLEAN)) + "]")
+# (searched in two: one class of all of them would be tried item by item at every
+# character, for those beyond the BMP; these two classes are tried in one step each)
+_UNCLEAN_BMP = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_UNCLEAN) if c <= 0xFFFF) + "]"
+)
+_UNCLEAN_ASTRAL = frozenset(chr(c) for c in _UNCLEAN if c > 0xFFFF)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def clean_text(text: str) -> str:
@@ -57,12 +63,21 @@ def clean_text(text: str) -> str:
     >>> clean_text("重庆市科\\ufffe技局\\x0c成都\\x00")
     '重庆市科技局\\n成都'
     """
-    return text.translate(_UNCLEAN) if _UNCLEAN_RE.search(text) else text
+    return text.translate(_UNCLEAN) if find_unclean(text) else text
 
 
 def find_unclean(text: str) -> re.Match[str] | None:
-    """The first code point of ``text`` that :func:`clean_text` would change, if any."""
-    return _UNCLEAN_RE.search(text)
+    """The first code point of ``text`` that :func:`clean_text` would change, if any.
+
+    >>> find_unclean("甲\\U0001fffe乙\\x00").start(), find_unclean("甲\\U0001f600乙")
+    (1, None)
+    """
+    found = _UNCLEAN_BMP.search(text)
+    end = found.start() if found is not None else len(text)
+    for m in _ASTRAL.finditer(text, 0, end):
+        if m.group() in _UNCLEAN_ASTRAL:
+            return m
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -181,8 +196,25 @@ class _CharTable(dict[int, str]):
 _TRANSLATE = _CharTable()
 
 
+# The characters news text holds that _norm_char changes (full-width punctuation, the
+# no-break and ideographic spaces), with what they become.
+_FREQUENT = tuple(
+    (ch, _norm_char(ch)) for ch in "，（）；：？！％\xa0\u3000" if _norm_char(ch) != ch
+)
+
+
 def _normalize_chars(text: str) -> str:
-    """``_norm_char`` of every character of ``text`` (same length), in one C pass."""
+    """``_norm_char`` of every character of ``text`` (same length).
+
+    The frequent characters are replaced first, each in one C pass; what is left is then
+    mostly in NFKC already, and a character that NFKC keeps within a text is one that
+    ``_norm_char`` keeps alone (NFKC never writes a character that it changes). Only a
+    text still holding another such character goes through the character table."""
+    for ch, norm in _FREQUENT:
+        if ch in text:
+            text = text.replace(ch, norm)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     return text.translate(_TRANSLATE)
 
 
@@ -247,8 +279,13 @@ def prepare(text: str) -> Prepared:
         if chunk[0].isspace():
             s += len(chunk) - len(chunk.lstrip())
         e = s + len(stripped)
-        if e - s > MAX_SENTENCE:
-            cut += 1
+        if e - s <= MAX_SENTENCE:  # one piece, the whole stripped chunk (most sentences)
+            os_, oe = offsets[s], offsets[e - 1] + 1
+            sentences.append(Sentence(len(sentences), os_, oe, text[os_:oe]))
+            bounds.append((s, e))
+            paragraphs.append(para)
+            return
+        cut += 1
         for piece_end in _pieces(norm, s, e):
             piece = norm[s:piece_end].rstrip()
             if piece:

@@ -232,8 +232,8 @@ def turtle_block_of_triples(
         end = o[-1]
         if end == '"' or (end == "h" and o.endswith('"@zh')):
             obj = o  # a plain or @zh string
-        elif o.startswith(mine):
-            obj = relative(o) or get(o) or convert(o)
+        elif o.startswith(mine) and o[cut] in "#>":  # (relative(o), inline)
+            obj = "<" + o[cut:]
         else:
             obj = get(o) or convert(o)
         if s != subject:

@@ -22,6 +22,7 @@ __all__ = [
     "span_iri",
     "span_of",
     "assertion_iri",
+    "assertion_iri_in",
     "entity_iri",
     "quantity_iri",
     "correction_iri",
@@ -130,8 +131,17 @@ def assertion_iri(doc_id: str, *parts: str) -> str:
     >>> assertion_iri("d1", "s", "p", "o")
     'https://w3id.org/chengyu-kg/id/doc/d1#aebf42ae70b1bd2c1'
     """
+    return assertion_iri_in(document_iri(doc_id), *parts)
+
+
+def assertion_iri_in(doc_iri: str, *parts: str) -> str:
+    """:func:`assertion_iri` of the document whose IRI (:func:`document_iri`) is given.
+
+    >>> assertion_iri_in(document_iri("d1"), "s", "p", "o") == assertion_iri("d1", "s", "p", "o")
+    True
+    """
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return f"{document_iri(doc_id)}#a{digest}"
+    return f"{doc_iri}#a{digest}"
 
 
 def entity_iri(cls: str, key: str) -> str:

@@ -268,8 +268,18 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     bounds = {sent.index: (sent.start, sent.end) for sent in ex.sentences}
     sentences: dict[int, Any] = {}  # index -> IRI term of the sentences described
     spans: set[tuple[int, int]] = set()  # spans given their sentence
+    refs: dict[tuple[int, int, int], Any] = {}  # (sentence, start, end) -> span_ref's answer
 
     def span_ref(span: Span) -> Any:
+        """The IRI term of ``span`` (:func:`_span_ref`), once per span and sentence: a
+        span asked again has been described."""
+        key = (span.sentence, span.start, span.end)
+        ref = refs.get(key)
+        if ref is None:
+            ref = refs[key] = _span_ref(span)
+        return ref
+
+    def _span_ref(span: Span) -> Any:
         """The IRI term of ``span``: its sentence (described once), or a span in it, tied
         to it once."""
         start, end = bounds[span.sentence]
@@ -311,7 +321,7 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
         extend(extra)
         add((subject, predicate, obj))
         span = rel.span
-        ref = _assertion_ref(doc.id, rel, subject_iri, obj, t)
+        ref = _assertion_ref(doc_iri, rel, subject_iri, obj, t)
         extend(
             (
                 (ref, t["rdf:subject"], subject),
@@ -327,21 +337,21 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
             ref = t.iri(_entity_iri(entity.cls, entity.key))
             add((ref, t["skos:altLabel"], t.zh(_label(alias))))
     for corrected in ex.corrections:  # (the assertion of a fact it added or took out)
-        extend(correction_triples(corrected, doc_iri, lambda r: _fact_ref(doc.id, r, t), t))
+        extend(correction_triples(corrected, doc_iri, lambda r: _fact_ref(doc_iri, r, t), t))
     return out
 
 
-def _assertion_ref(doc_id: str, rel: Relation, subject_iri: str, obj: Any, t: _Terms) -> Any:
-    """The IRI of the assertion of ``rel`` in the document ``doc_id``."""
+def _assertion_ref(doc_iri: str, rel: Relation, subject_iri: str, obj: Any, t: _Terms) -> Any:
+    """The IRI of the assertion of ``rel`` in the document whose IRI is ``doc_iri``."""
     parts = (subject_iri, _CY + rel.predicate, t.n3(obj), str(rel.span.start))
-    return t.iri(iri.assertion_iri(doc_id, *parts))
+    return t.iri(iri.assertion_iri_in(doc_iri, *parts))
 
 
-def _fact_ref(doc_id: str, rel: Relation, t: _Terms) -> Any:
+def _fact_ref(doc_iri: str, rel: Relation, t: _Terms) -> Any:
     """:func:`_assertion_ref` of a fact alone."""
     subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
     return _assertion_ref(
-        doc_id, rel, subject_iri, _relation_object(rel, subject_iri, t, set())[0], t
+        doc_iri, rel, subject_iri, _relation_object(rel, subject_iri, t, set())[0], t
     )
 
 
