@@ -158,3 +158,16 @@ def test_extract_signers_a_title_is_not_cut_to_a_lone_character():
     agreements, facts = _read("2008年，中国与新西兰签署自贸协定。")
     assert "中国政府与新西兰政府自贸协定" in agreements
     assert ("中国政府与新西兰政府自贸协定", "signedOn", "2008") in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause ending in 协议: no title once the clause is cut off
+        "会后，代表团团长向记者介绍了协议签订后的安排。",
+        "这是该国迄今签署的市场准入条件最优的自贸协定。",
+    ],
+)
+def test_extract_signers_a_clause_before_a_bare_head_names_no_agreement(text):
+    agreements, _ = _read(text)
+    assert agreements == set()

@@ -280,8 +280,9 @@ def find_agreements(
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
-            if s < cut < e and len(_core(norm[cut:e], lex)) >= 2:
-                # (not to a lone character: 自贸协定 is not 自 + 贸协定)
+            if s < cut < e and len(_core(norm[cut:e], lex)) == 1:
+                cut -= 1  # not to a lone character: 自贸协定 is not 自 + 贸协定
+            if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
