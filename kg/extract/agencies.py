@@ -443,10 +443,11 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     break
         if (
             body is None
-            or norm.startswith(("门", "分"), e + len(body))
+            or norm.startswith(("门", "分", "军"), e + len(body))
             or _continues(norm, e + len(body))
         ):
-            continue  # 联邦执法部门: departments in general; 仍部署: a verb; 岛部分: a part
+            continue  # 联邦执法部门: departments in general; 仍部署: a verb; 岛部分: a part;
+            # 政府军: the government's army
         if mm is None and not _organ_word_ends(body, lex):
             continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
