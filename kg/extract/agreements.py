@@ -120,11 +120,7 @@ def _substantive(title: str, lex: Lexicon) -> bool:
     """An unmarked title names a particular agreement, not a kind of one."""
     if _GENERIC_TITLE.match(title):
         return False
-    core = title
-    for h in _longest_first(lex.agreement_heads):
-        if core.endswith(h):
-            core = core[: -len(h)]
-            break
+    core = _core(title, lex)
     core = core.replace("战略", "").replace("合作", "").replace("框架", "")
     return len(core) >= 2
 
@@ -164,11 +160,7 @@ _NOT_SIGNED = re.compile(r"(?:没有|未能|尚未|从未|未曾|未|不)(?:签�
 
 def _proper(title: str, lex: Lexicon) -> bool:
     """True when the words before a title's head hold a proper name (中俄, 巴黎)."""
-    core = title
-    for h in _longest_first(lex.agreement_heads):
-        if core.endswith(h):
-            core = core[: -len(h)]
-            break
+    core = _core(title, lex)
     return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
 
 
@@ -189,11 +181,7 @@ def _core(title: str, lex: Lexicon) -> str:
 
 def _kind_only(title: str, lex: Lexicon) -> bool:
     """True when the words before the head only say what kind of agreement it is."""
-    core = title
-    for h in _longest_first(lex.agreement_heads):
-        if core.endswith(h):
-            core = core[: -len(h)]
-            break
+    core = _core(title, lex)
     return not _KIND_WORDS.sub("", core)
 
 
@@ -204,11 +192,7 @@ def _named(title: str, lex: Lexicon) -> bool:
     """An unmarked title names one agreement when the words before its head hold a proper
     name or a long description (中俄睦邻友好合作条约, 人才工作协同发展合作框架协议); 投资协定,
     和平协议, 安全保障协议 only say what kind it is."""
-    core = title
-    for h in _longest_first(lex.agreement_heads):
-        if core.endswith(h):
-            core = core[: -len(h)]
-            break
+    core = _core(title, lex)
     # a long description (人才工作协同发展) is particular enough to name one agreement;
     # 全面区域性, 开发性金融 only say what kind it is
     described = _KIND_WORDS.sub("", core)

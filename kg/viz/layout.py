@@ -219,20 +219,33 @@ def grid(ids: Sequence[str]) -> dict[str, tuple[float, float]]:
 def _shelves(
     sizes: Sequence[tuple[float, float]], width: float
 ) -> tuple[list[tuple[float, float, float]], float, float]:
-    """Boxes left to right in rows no wider than ``width`` (a box wider starts its own row):
-    each box's left edge, its row's top and its row's height, and the width and height used."""
-    slots: list[tuple[float, float, float]] = []
+    """Boxes left to right in rows no wider than ``width`` (a box wider starts its own row),
+    each row's room left over shared between its gaps so that every row spans the width
+    used (a row of one box is centred): each box's left edge, its row's top and its row's
+    height, and the width and height used."""
+    rows: list[tuple[list[tuple[float, float]], float, float]] = []  # (left, w), top, height
     x = y = row_height = used = 0.0
-    row: list[float] = []
+    row: list[tuple[float, float]] = []
     for w, h in sizes:
         if row and x + w > width:
-            slots += [(left, y, row_height) for left in row]
+            rows.append((row, y, row_height))
             x, y, row_height, row = 0.0, y + row_height, 0.0, []
-        row.append(x)
+        row.append((x, w))
         x += w
         used = max(used, x)
         row_height = max(row_height, h)
-    slots += [(left, y, row_height) for left in row]
+    rows.append((row, y, row_height))
+    slots: list[tuple[float, float, float]] = []
+    for boxes, top, height in rows:
+        spare = used - sum(w for _left, w in boxes)
+        if len(boxes) == 1:
+            slots.append((spare / 2, top, height))
+            continue
+        gap = spare / (len(boxes) - 1)
+        x = 0.0
+        for _left, w in boxes:
+            slots.append((x, top, height))
+            x += w + gap
     return slots, used, y + row_height
 
 

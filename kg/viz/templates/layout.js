@@ -91,18 +91,26 @@ var kgLayout = (function () {
 
   // kg.viz.layout._shelves
   function shelves(sizes, width) {
-    var slots = [], x = 0, y = 0, rowHeight = 0, used = 0, row = [];
+    var rows = [], x = 0, y = 0, rowHeight = 0, used = 0, row = [];
     sizes.forEach(function (size) {
       if (row.length && x + size[0] > width) {
-        row.forEach(function (left) { slots.push([left, y, rowHeight]); });
+        rows.push([row, y, rowHeight]);
         x = 0; y += rowHeight; rowHeight = 0; row = [];
       }
-      row.push(x);
+      row.push(size[0]);
       x += size[0];
       used = Math.max(used, x);
       rowHeight = Math.max(rowHeight, size[1]);
     });
-    row.forEach(function (left) { slots.push([left, y, rowHeight]); });
+    rows.push([row, y, rowHeight]);
+    var slots = [];
+    rows.forEach(function (r) {
+      var widths = r[0], spare = used;
+      widths.forEach(function (w) { spare -= w; });
+      if (widths.length === 1) { slots.push([spare / 2, r[1], r[2]]); return; }
+      var gap = spare / (widths.length - 1), left = 0;
+      widths.forEach(function (w) { slots.push([left, r[1], r[2]]); left += w + gap; });
+    });
     return {slots: slots, used: used, height: y + rowHeight};
   }
 
