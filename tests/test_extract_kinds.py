@@ -96,6 +96,13 @@ def test_extract_kinds_named_projects_are_kept(text, project):
         ("代表团赴远景能源有限公司参观。", {"远景能源有限公司"}),
         # 协商会 is a meeting, not a chamber of commerce (商会)
         ("社区召开楼栋议事协商会。", set()),
+        # some of a kind, the local one, a generic affiliated hospital, a hobby society
+        ("全省部分二级综合医院开设发热门诊。", set()),
+        ("伤者被送往宿务市当地医院救治。", set()),
+        ("患者转往附属医院治疗。", set()),
+        ("老年书画协会举办展览。", set()),
+        # a department joined to a school: two bodies, not fields of one name
+        ("山西大学团委和经济与管理学院联合举办。", {"山西大学"}),
         # two fields joined inside a school's name; a state begins a second name
         ("南京大学化学与生物医药学院招生。", {"南京大学化学与生物医药学院"}),
         ("她曾在喀山大学俄罗斯外交学院进修。", {"喀山大学", "俄罗斯外交学院"}),

@@ -58,6 +58,8 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
 _LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
 # A count inside a name makes it a number of organisations (86家定点医院).
 _COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]")
+# Words inside the words before a suffix that make them a kind (部分…, 当地…).
+_SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
 _DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
 # Suffixes of companies, whose registered names keep the province (山西省…有限公司).
@@ -208,8 +210,12 @@ def find_organizations(
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
         start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
-        if _COUNT_IN.search(norm, start, hs) or _DETERMINERS.search(norm, max(0, start - 2), start):
-            continue  # 设置86家定点医院, 各教学学院: a count or a kind, not one name
+        if (
+            _COUNT_IN.search(norm, start, hs)
+            or _DETERMINERS.search(norm, max(0, start - 2), start)
+            or _SOME_OF.search(norm, start, hs)
+        ):
+            continue  # 设置86家定点医院, 各教学学院, 部分三级医院, 当地医院: a count or a kind
         if m.group() == "学会" and _LEARNERS.search(norm, max(0, hs - 3), hs):
             continue  # 学生学会独立思考: 学会 is the verb "learn"
         inside = [places[k] for k in spans.inside(start, hs)]
@@ -286,6 +292,7 @@ def _joins_fields(
         k in place_ends
         or k in stops
         or (suffix is not None and suffix.end() == k)
+        or lex.organ_end_re.match(norm, k - 1)  # 学工部和…学院: a department before it
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
     )
 
