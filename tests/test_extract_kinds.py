@@ -39,6 +39,9 @@ def _labels(text: str, cls: str) -> set[str]:
         # a venue in a park, a medical centre
         ("东湖公园游泳馆暑期开放。", "东湖公园"),
         ("深圳市妇儿医疗中心专家会诊。", "深圳市妇儿医疗中心"),
+        # a visit's verb before a generic head: the words of a clause
+        ("市长察看试制中心运行情况。", "市长察看试制中心"),
+        ("老支书指着广场说起往事。", "老支书指着广场"),
         # the projects a body handles
         ("湘潭市不动产登记局项目办结率提升。", "湘潭市不动产登记局项目"),
         # a description of a first, a civic institution, a research base
@@ -69,6 +72,8 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
         ("沪昆、杭温高铁加快建设。", "杭温高铁"),
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
+        # after a visit's verb, the name itself
+        ("代表团考察了临港新片区物流枢纽工程。", "临港新片区物流枢纽工程"),
         # two things joined: the name is after the joiner
         ("过街天桥及望京广场同步改造。", "望京广场"),
         # a railway port is a facility, not a line cut short

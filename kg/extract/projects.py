@@ -71,6 +71,10 @@ _LEADING_OFF = re.compile(
 _BUILDING_VERBS = frozenset("改建修扩迁站")
 # A venue named after the park or square it is in.
 _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
+# Verbs of a visit or a report before a facility (察看, 来到, 指着): the name is after them.
+_VISIT = re.compile(
+    r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
+)
 # A category's qualifier right before 项目/工程 (重大项目, 重点工程).
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
@@ -317,6 +321,11 @@ def find_projects(
         ):
             # 郑州机场三期和郑州高铁, 天桥及中关村广场: two names, the second one's is after 和
             start = joined + 1
+        visited = max((v.end() for v in _VISIT.finditer(norm, start, hs)), default=None)
+        if visited is not None:
+            start = visited  # 蔡奇察看试制中心: the visit's verb is not in the name
+            if hs - start < 2:
+                continue
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         # 浙江省杭州市武林广场: of a chain of places before the name, the last one is its own
