@@ -110,6 +110,7 @@ def test_extract_kinds_named_projects_are_kept(text, project):
         ("山西大学团委和经济与管理学院联合举办。", {"山西大学"}),
         # two fields joined inside a school's name; a state begins a second name
         ("南京大学化学与生物医药学院招生。", {"南京大学化学与生物医药学院"}),
+        ("华中师范大学社会与历史学院招生。", {"华中师范大学社会与历史学院"}),
         ("她曾在喀山大学俄罗斯外交学院进修。", {"喀山大学", "俄罗斯外交学院"}),
         # two fields joined inside an institute's name
         ("法国国家农业与食品研究院来访。", {"法国国家农业与食品研究院"}),

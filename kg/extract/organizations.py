@@ -292,11 +292,13 @@ def _joins_fields(
         k in place_ends
         or k in stops
         or (suffix is not None and suffix.end() == k)
-        or lex.organ_end_re.match(norm, k - 1)  # 学工部和…学院: a department before it
+        or _DEPARTMENT_END.search(norm, max(0, k - 3), k)  # 学工部和…学院: a department
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
     )
 
 
+# A department of a school or a body, before a joiner: the joiner is between two bodies.
+_DEPARTMENT_END = re.compile(r"(?:部|处|办|团委|党委)$")
 _CLAUSE_FLAGS = frozenset({"v", "vd", "p", "d", "c", "l"})
 
 
