@@ -42,6 +42,10 @@ def _labels(text: str, cls: str) -> set[str]:
         # a visit's verb before a generic head: the words of a clause
         ("市长察看试制中心运行情况。", "市长察看试制中心"),
         ("老支书指着广场说起往事。", "老支书指着广场"),
+        # support for a kind, a body's unit, a centre of work or knowledge
+        ("县里帮扶香菇种植项目带动增收。", "县里帮扶香菇种植项目"),
+        ("阿勒泰公路管理分局喀纳斯应急抢险基地获表彰。", "阿勒泰公路管理分局喀纳斯应急抢险基地"),
+        ("省高校思想政治工作中心揭牌。", "省高校思想政治工作中心"),
         # the projects a body handles
         ("湘潭市不动产登记局项目办结率提升。", "湘潭市不动产登记局项目"),
         # a description of a first, a civic institution, a research base

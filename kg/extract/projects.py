@@ -74,7 +74,10 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # Verbs of a visit or a report before a facility (察看, 来到, 指着): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
+    r"|扶持|帮扶|资助"
 )
+# A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
+_BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
 # A category's qualifier right before 项目/工程 (重大项目, 重点工程).
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
@@ -108,7 +111,7 @@ _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
-    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼)$"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
@@ -290,8 +293,10 @@ def find_projects(
             (*lex.org_suffixes, "公司", "集团"), start, hs
         ):
             continue  # 南京地质古生物研究所实验室: a unit of an institution
-        if head in ("中心", "基地", "实验室") and lex.org_suffix_re.search(norm, start, hs):
-            continue  # …研究中心南开大学基地: a unit of a university or an institute
+        if head in ("中心", "基地", "实验室") and (
+            lex.org_suffix_re.search(norm, start, hs) or _BODY_UNIT.search(norm, start, hs)
+        ):
+            continue  # …研究中心南开大学基地, …管理分局…基地: a unit of an institution or a body
         if _TITLED.search(norm, max(0, start - 6), start):
             continue  # 被评为…示范基地: an honour, not a project
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
