@@ -78,6 +78,9 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
         # after a visit's verb, the name itself
         ("代表团考察了临港新片区物流枢纽工程。", "临港新片区物流枢纽工程"),
+        # a country written before a named project is not part of its name
+        ("白俄罗斯中白工业园吸引投资。", "中白工业园"),
+        ("乌兹别克斯坦安格连热电站项目竣工。", "安格连热电站项目"),
         # two things joined: the name is after the joiner
         ("过街天桥及望京广场同步改造。", "望京广场"),
         # a railway port is a facility, not a line cut short

@@ -14,6 +14,7 @@ from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
+    CODE,
     after_clause,
     has_proper_word,
     left_boundary,
@@ -333,6 +334,18 @@ def find_projects(
                 continue
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
+        # 巴基斯坦PKM项目, 白俄罗斯中白工业园: the country written before a named project
+        country = lex.country_re.match(norm, start, hs)
+        if (
+            country is not None
+            and lex.country_names[country.group()] != "CN"
+            and hs - country.end() >= 2
+            and (
+                CODE.search(norm, country.end(), hs)
+                or has_proper_word(norm[country.end() : hs], lex, names, rare=False)
+            )
+        ):
+            start = country.end()
         # 浙江省杭州市武林广场: of a chain of places before the name, the last one is its own
         first = by_start.get(start)
         while first is not None and (nxt := by_start.get(first.end)) is not None and nxt.end < hs:
