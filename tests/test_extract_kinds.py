@@ -46,6 +46,10 @@ def _labels(text: str, cls: str) -> set[str]:
         ("县里帮扶香菇种植项目带动增收。", "县里帮扶香菇种植项目"),
         ("阿勒泰公路管理分局喀纳斯应急抢险基地获表彰。", "阿勒泰公路管理分局喀纳斯应急抢险基地"),
         ("省高校思想政治工作中心揭牌。", "省高校思想政治工作中心"),
+        # a tender section, a connecting road and a belt named after a line or corridor
+        ("中铁三局京雄高速公路八标项目部获评先进。", "京雄高速公路"),
+        ("万象高速公路连接线通车。", "万象高速公路"),
+        ("长江走廊经济带建设提速。", "长江走廊"),
         # the projects a body handles
         ("湘潭市不动产登记局项目办结率提升。", "湘潭市不动产登记局项目"),
         # a description of a first, a civic institution, a research base

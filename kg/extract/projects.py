@@ -33,8 +33,11 @@ _HEAD_AFTER_NOT = {"中心": frozenset("副")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
     "中心": frozenset("城区镇组老项库工"),
-    "高铁": frozenset("站"),
-    "铁路": frozenset("站局"),
+    "高铁": frozenset("站连"),
+    "铁路": frozenset("站局连"),
+    "高速公路": frozenset("连"),
+    "高速": frozenset("连"),
+    "走廊": frozenset("经"),
     "机场": frozenset("站"),
     "工程": frozenset("师院堆机"),
     "项目": frozenset("库清部组需"),
@@ -70,6 +73,8 @@ _LEADING_OFF = re.compile(
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
+# A tender section after a line's name (十一标, 3标段).
+_SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
 _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
 # Verbs of a visit or a report before a facility (察看, 来到, 指着): the name is after them.
@@ -208,8 +213,8 @@ def find_projects(
             end = after.end + 1
         else:
             after = None
-        if _COUNT_AFTER.match(norm, end):
-            continue
+        if _COUNT_AFTER.match(norm, end) or _SECTION_AFTER.match(norm, end):
+            continue  # (…高速公路十一标项目部: a section of the works, named after the line)
         if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
             continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
         if ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
