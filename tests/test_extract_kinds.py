@@ -209,6 +209,9 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         ("福建紧密对接自由贸易试验区建设。", ("District", "福建紧密对接自由贸易试验区")),
         # a short form before 湿地 is the wetland's name
         ("江苏盐城湿地珍禽保护区迎来候鸟。", ("City", "盐城市")),
+        # a surname after a title, then a short form: a person's name
+        ("副县长周泰和表示，要加快发展。", ("District", "泰和县")),
+        ("村民蒋玉林说，路修好了。", ("City", "玉林市")),
         # China and other states by abbreviation before 自贸区: a free trade area of states
         ("双方同意加快中韩自贸区第二阶段谈判。", ("District", "中韩自由贸易试验区")),
     ],
@@ -225,6 +228,7 @@ def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):
         ("会议在湖北应城市召开。", ("District", "应城市")),
         ("荆州市公安县启动防汛应急响应。", ("District", "公安县")),
         ("湖北自贸试验区宜昌片区挂牌。", ("City", "湖北省")),
+        ("记者从广西玉林获悉。", ("City", "玉林市")),
     ],
 )
 def test_extract_kinds_places_beside_those_rules_are_kept(text, place):
