@@ -21,6 +21,9 @@ SEED_CLASSES = ("Agency", "Agreement", "ScienceCity", "District", "City", "Proje
 
 def _build_and_eval(inputs, gold, out, capsys) -> dict:
     assert main(["build", *map(str, inputs), "--out", str(out)]) == 0
+    # every article of an evaluation set is read: none rejected (an error in a rule would
+    # put its article in rejects.jsonl and only lower the scores)
+    assert (out / "rejects.jsonl").read_text(encoding="utf-8") == ""
     capsys.readouterr()
     assert main(["eval", str(gold), str(out)]) == 0
     table = capsys.readouterr().out
