@@ -171,3 +171,24 @@ def test_extract_signers_a_title_is_not_cut_to_a_lone_character():
 def test_extract_signers_a_clause_before_a_bare_head_names_no_agreement(text):
     agreements, _ = _read(text)
     assert agreements == set()
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a formal title's own 关于…的 / 共建…的 is part of it
+        ("双方签署了关于深化海关合作的谅解备忘录。", "关于深化海关合作的谅解备忘录"),
+        ("两国代表签署了共建陆海联运通道的合作协议。", "共建陆海联运通道的合作协议"),
+    ],
+)
+def test_extract_signers_a_formal_title_keeps_its_opening(text, title):
+    agreements, _ = _read(text)
+    assert title in agreements
+
+
+def test_extract_signers_a_bank_branch_is_named_with_its_bank():
+    text = "中国工商银行襄阳分行与谷城县人民政府签署金融服务合作协议。"
+    agreements, facts = _read(text)
+    label = "中国工商银行襄阳分行与谷城县人民政府金融服务合作协议"
+    assert label in agreements
+    assert (label, "party", "中国工商银行襄阳分行") in facts

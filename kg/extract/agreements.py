@@ -147,6 +147,8 @@ _MANY = re.compile(
 )
 
 
+# The opening of a formal title, up to its 的 (关于…的, 共建…的谅解备忘录).
+_FORMAL_TITLE = re.compile(r"(?:关于|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,20}的")
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
 _SUM_AFTER = re.compile(r"(?:超过|逾|达|共计|总额|金额)[^,，。;；]{0,4}?\d")
 # A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each.
@@ -266,6 +268,9 @@ def find_agreements(
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
             if s < cut < e and len(_core(norm[cut:e], lex)) == 1:
                 cut -= 1  # not to a lone character: 自贸协定 is not 自 + 贸协定
+            formal = _FORMAL_TITLE.match(norm, s, e)
+            if formal is not None and cut == formal.end():
+                cut = s  # 关于加强科技合作的谅解备忘录: a title's own 关于…的, not a clause
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if t.endswith(lex.non_agreement_heads) or _commercial(t):

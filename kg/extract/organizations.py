@@ -42,13 +42,19 @@ _SIGNS_AFTER = re.compile(
 )
 
 
+# A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
+_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行)")
+
+
 def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     """The suffixes that end an organisation's name: those of the lexicon anywhere, a
     company's short suffix where the company signs."""
     found = list(lex.org_suffix_re.finditer(norm))
     ends = {m.end() for m in found}
     for m in _SIGNER_SUFFIX.finditer(norm):
-        if m.end() not in ends and _SIGNS_AFTER.match(norm, m.end()):
+        if m.end() not in ends and (
+            _SIGNS_AFTER.match(norm, m.end()) or _BRANCH_AFTER.match(norm, m.end())
+        ):
             found.append(m)
     found.sort(key=lambda m: m.start())
     return found
