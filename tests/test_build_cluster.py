@@ -17,14 +17,9 @@ from rdflib.compare import isomorphic
 from kg.build import build
 from kg.errors import InputError
 from tests.conftest import DATA, ROOT, SEED
+from tests.serving import free_port, oxigraph_binary, oxigraph_serve
 
 CORPUS = [SEED, DATA / "corpus" / "dev"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _missing(what: str) -> None:
@@ -42,7 +37,7 @@ def scheduler(tmp_path_factory):
     except ImportError:
         _missing("Dask distributed")
     logs = tmp_path_factory.mktemp("dask")
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     dask = [sys.executable, "-m", "dask"]
     procs = [
         subprocess.Popen(
@@ -198,7 +193,7 @@ UNREACHABLE = [
 
 @pytest.mark.parametrize(("address", "code", "message"), UNREACHABLE)
 def test_build_cluster_unreachable_scheduler_is_one_line(tmp_path, address, code, message):
-    address = address.format(free=_free_port())
+    address = address.format(free=free_port())
     started = time.monotonic()
     run = subprocess.run(
         [sys.executable, "-m", "kg", "build", str(SEED), "--out", str(tmp_path / "out")]
@@ -217,7 +212,7 @@ def test_build_cluster_unreachable_scheduler_is_one_line(tmp_path, address, code
 
 def test_build_cluster_scheduler_without_workers_is_one_line(tmp_path):
     """A scheduler no worker joined: the build stops after --cluster-timeout, not hangs."""
-    port = _free_port()
+    port = free_port()
     scheduler = subprocess.Popen(
         [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port)]
         + ["--no-dashboard"],
@@ -261,38 +256,11 @@ def test_build_cluster_options_in_the_readme(option):
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """A real ``oxigraph serve`` on a free loopback port, stopped after the module."""
-    import shutil
-    import urllib.request
-
-    local_binary = Path(sys.executable).with_name("oxigraph")
-    binary = str(local_binary) if local_binary.exists() else shutil.which("oxigraph")
+    binary = oxigraph_binary()
     if binary is None:
         _missing("the oxigraph server binary")
-    base = f"http://127.0.0.1:{_free_port()}"
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", base.removeprefix("http://")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("oxigraph serve did not start")
-                time.sleep(0.1)
+    with oxigraph_serve(binary, tmp_path_factory.mktemp("oxigraph-server")) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_build_cluster_parts_pushed_to_a_server_hold_the_union(oxigraph_server, local, tmp_path):

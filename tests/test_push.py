@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 import urllib.request
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from rdflib import XSD, Graph, Literal
@@ -25,54 +21,19 @@ from kg.cli import main
 from kg.sparql.push import PushError, fetch_graph, graph_store_url, push, update_url
 
 from .conftest import SEED
-
-
-def _oxigraph_binary() -> str | None:
-    local = Path(sys.executable).with_name("oxigraph")
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from .serving import free_port, oxigraph_binary, oxigraph_serve
 
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """A real ``oxigraph serve`` on a free loopback port, stopped after the module."""
-    binary = _oxigraph_binary()
+    binary = oxigraph_binary()
     if binary is None:
         if os.environ.get("KG_REQUIRE_SERVERS") == "1":
             pytest.fail("the oxigraph server binary is missing (pip install oxigraph)")
         pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
-    port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"oxigraph serve did not start: {err[:300]}")
-                time.sleep(0.1)
+    with oxigraph_serve(binary, tmp_path_factory.mktemp("oxigraph-server")) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +225,7 @@ def test_push_endpoint_urls(endpoint, graph, gsp, update):
 
 
 def test_push_cannot_connect_is_one_line_error(small_nt, capsys):
-    port = _free_port()
+    port = free_port()
     code = main(
         ["push", str(small_nt), "--endpoint", f"http://127.0.0.1:{port}/store", "--retries", "0"]
     )

@@ -28,7 +28,7 @@ from kg.sparql.text import prefix_block
 
 from .conftest import ROOT
 from .fixtures_seed import load
-from .serving import serve_in_thread
+from .serving import serve_in_thread, stop
 
 pytest_plugins = ["tests.fixtures_seed"]
 
@@ -385,13 +385,7 @@ def test_server_serves_the_seed_from_the_command_line(seed_dir):
         assert rows[1][0] == "加强双核创新联动 推进共建具有全国影响力的科技创新中心合作协议"
         assert rows[1][3] == "成都市科学技术局"
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(20)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+        stop(proc, signal.SIGTERM, 20)
     assert proc.returncode == 0
 
 

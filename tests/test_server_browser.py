@@ -22,12 +22,16 @@ from kg.sparql.text import prefix_block
 from .serving import serve_command, serve_in_thread
 
 # skips (or, with KG_REQUIRE_BROWSER=1, fails) this module as it does itself
-from .test_viz_browser import ARTIFACTS, CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, console_errors
+from .test_viz_browser import (
+    ARTIFACTS,
+    CHROMIUM_FLAGS,
+    console_errors,
+    requested_urls,
+    start_chromium,
+)
 
 pytest_plugins = ["tests.fixtures_seed"]
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -38,13 +42,7 @@ FLAGS = [f for f in CHROMIUM_FLAGS if not f.startswith("--proxy-bypass-list")]
 
 @pytest.fixture(scope="module")
 def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    chrome = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    chrome.set_window_size(1400, 900)
+    chrome = start_chromium(FLAGS)
     yield chrome
     chrome.quit()
 
@@ -54,15 +52,6 @@ def endpoint(seed_dir):
     """``kg serve`` on the built seed, as a user starts it."""
     with serve_command(seed_dir, "--workers", "1") as url:
         yield url
-
-
-def _requests(driver) -> list[str]:
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
 
 
 def _open_page(driver, base: str) -> None:
@@ -126,7 +115,7 @@ def test_server_browser_query_page_runs_a_named_query_offline(driver, endpoint, 
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         assert driver.save_screenshot(str(ARTIFACTS / "query_page.png"))
     assert console_errors(driver) == []
-    requested = _requests(driver)
+    requested = requested_urls(driver)
     assert endpoint in requested  # the query went to the endpoint
     assert [u for u in requested if not u.startswith((base, "data:"))] == []
     assert _outside_fails(driver).startswith("failed")  # the network beyond loopback is shut

@@ -8,7 +8,6 @@ the test corpus's timeline by quarter and sector to ``tests/artifacts/timeline_c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,13 @@ from kg.timeline import agreement_timeline, timeline_chart
 from .conftest import DATA, SEED
 
 # (imported from the view's browser test, which skips or fails without a browser)
-from .test_viz_browser import ARTIFACTS, WebDriverWait, start_chromium
+from .test_viz_browser import (
+    ARTIFACTS,
+    WebDriverWait,
+    console_errors,
+    requested_urls,
+    start_chromium,
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +53,7 @@ def _open(driver, path: Path) -> list[str]:
     WebDriverWait(driver, 30).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
-
-
-def _errors(driver) -> list[dict]:
-    return [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+    return requested_urls(driver)
 
 
 # (options of kg timeline, the period it counts by, and how it is split)
@@ -76,7 +72,7 @@ def test_timeline_browser_draws_the_bars_offline(driver, corpus, tmp_path, optio
         expected = agreement_timeline(graph, by=by, **split)
     urls = _open(driver, page)
     assert [u for u in urls if not u.startswith(("file:", "data:"))] == []
-    assert _errors(driver) == []
+    assert console_errors(driver) == []
     bars = driver.execute_script(
         "return Array.from(document.querySelectorAll('#chart rect.bar')).map(function (r) {"
         " var b = r.getBoundingClientRect();"
@@ -117,7 +113,7 @@ def test_timeline_browser_entity_card_page_offline(driver, tmp_path_factory):
     page = write_card_html(card, out / "card.html")
     urls = _open(driver, page)
     assert [u for u in urls if not u.startswith(("file:", "data:"))] == []
-    assert _errors(driver) == []
+    assert console_errors(driver) == []
     shown = driver.execute_script(
         "return {title: document.querySelector('[data-kg=label]').textContent,"
         " marks: Array.from(document.querySelectorAll('mark')).map(function (m) {"

@@ -75,11 +75,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def start_chromium():
-    """Headless Chromium with the network closed, logging console and network events."""
+def start_chromium(flags: list[str] = CHROMIUM_FLAGS):
+    """Headless Chromium with the network closed (or as ``flags`` say), logging console and
+    network events."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
+    for flag in flags:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     # An explicit driver path: selenium-manager is never run, nothing is downloaded.
