@@ -298,7 +298,7 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
 def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
-    main = _main_places_at(f)
+    main = f.index("main places", lambda: _main_places_at(f), f.places)
     hits = find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
@@ -400,7 +400,7 @@ def _area_name(a: AreaHit, lex: Lexicon) -> str:
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
-    main = _main_places_at(f)
+    main = f.index("main places", lambda: _main_places_at(f), f.places)
     for o in user_organizations(f, find_organizations(f.norm, f.places, f.lex, stops, exclude)):
         label = _own_place(f, o.start, o.label, main)
         ent = entity("Organization", label)
