@@ -296,3 +296,8 @@ def test_extract_kinds_a_body_written_alone_is_of_the_county_level_city_most_nam
 def test_extract_kinds_an_institution_of_the_articles_own_province_or_county(text, expected):
     mentioned, _ = _read(text)
     assert ("Organization", expected) in mentioned
+
+
+def test_extract_kinds_a_government_army_is_not_the_government():
+    mentioned, _ = _read("叙利亚政府军收复多个城镇。")
+    assert ("Agency", "叙利亚政府") not in mentioned
