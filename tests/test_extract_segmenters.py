@@ -33,7 +33,7 @@ DIFFERING_IN_JIEBA_RS = [
     ("每年开展2-3次调研", "a range of numbers"),
     ("速率达到8.448M", "a decimal followed by a letter"),
     ("登录www.example.cn查询", "a host name"),
-    ("自主研发的E-learning系统", "a hyphenated Latin word"),
+    ("我们自主开发的E-learning平台", "a hyphenated Latin word"),
     ("编号AW109-B的直升机", "letters, digits and a hyphen"),
 ]
 

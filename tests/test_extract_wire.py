@@ -1077,8 +1077,8 @@ def test_extract_wire_a_stop_character_inside_a_word_does_not_cut_a_name(text, o
     "text, title, parties",
     [
         (
-            "当地时间1月15日，中美签署第一阶段农业协议。",
-            "第一阶段农业协议",
+            "当地时间3月9日，中美签署第二阶段农业协议。",
+            "第二阶段农业协议",
             {"中国政府", "美国政府"},
         ),
         ("中俄两国正式签署《中俄投资保护协定》。", "中俄投资保护协定", {"中国政府", "俄罗斯政府"}),
@@ -1107,7 +1107,7 @@ def test_extract_wire_states_abbreviated_and_named_offices_sign(text, title, par
         "智利、秘鲁等南美国家也纷纷与中方签署共建谅解备忘录。",
         "市政府与15家省属企业签署战略合作协议。",
         # an event, not an agreement
-        "江西省与民营企业合作恳谈会暨战略合作框架协议签约活动在南昌举行。",
+        "湖北省与民营企业家座谈会暨项目合作框架协议签约仪式在武汉举行。",
     ],
 )
 def test_extract_wire_more_bundles_and_events_are_not_agreements(text):
@@ -1136,7 +1136,7 @@ def test_extract_wire_an_organisation_inside_a_title_stays_in_it():
 
 
 def test_extract_wire_a_dateline_paper_is_not_a_party():
-    text = "湖南日报12月3日讯（记者 张三）今天上午，甲集团有限公司与乙集团有限公司在长沙签署战略合作协议。"
+    text = "湖南日报12月3日讯（记者 张三）今天上午，甲集团有限公司与乙集团有限公司在株洲签订产业合作协议。"
     _entities, relations = _read(text, published="2025-12-03")
     parties = {o for s, p, o in relations if p == "party"}
     assert parties == {"甲集团有限公司", "乙集团有限公司"}
