@@ -22,6 +22,7 @@ from kg.extract.matching import (
     name_start,
 )
 from kg.extract.project_kinds import OPEN_QUOTES, in_other_quote, invested, is_kind, quoted_words
+from kg.extract.project_roles import not_one_project, unit_after
 from kg.extract.spans import DisjointSpans, Spans
 from kg.extract.tokens import Tokens
 
@@ -29,10 +30,10 @@ __all__ = ["ProjectHit", "find_projects"]
 
 # A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
 # A head preceded by these is part of another noun (城市副中心 is a planning area).
-_HEAD_AFTER_NOT = {"中心": frozenset("副")}
+_HEAD_AFTER_NOT = {"中心": frozenset("副"), "线": frozenset("沿全一前在热")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组老项库工"),
+    "中心": frozenset("城区镇组老项库工任地"),
     "高铁": frozenset("站连"),
     "铁路": frozenset("站局连"),
     "高速公路": frozenset("连"),
@@ -48,6 +49,8 @@ _HEAD_CONTINUES = {
     "产业园": frozenset("区"),
     "科技园": frozenset("区"),
 }
+# 数 that begins another word after a head (项目数据, 中心数字化), not a count.
+_NUMBER_WORDS = frozenset("字据码")
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
@@ -142,6 +145,8 @@ _DESCRIPTION = re.compile(
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
 # Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
 _LEADING_MARKS = frozenset("―—–-·•")
+# A dash between the two ends a line or an area is named after (金边—西港高速公路).
+_NAME_DASHES = frozenset("—－-–")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
 _DEMONSTRATIVE = frozenset("这那该此")
 # 浙西不通高铁: a negated verb makes a clause, not a name.
@@ -217,8 +222,14 @@ def find_projects(
             continue  # (…高速公路十一标项目部: a section of the works, named after the line)
         if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
             continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
-        if ORG_AFTER.match(norm, end) or lex.org_suffix_re.match(norm, end):
-            continue  # 中国铁道建筑工程总公司, 华美达广场大酒店: a name of an organisation
+        if (
+            ORG_AFTER.match(norm, end)
+            or lex.org_suffix_re.match(norm, end)
+            or unit_after(norm, end)
+        ):
+            continue  # 中国铁道建筑工程总公司, 华美达广场大酒店, …工程指挥部: an organisation's name
+        if norm.startswith("数", end) and norm[end + 1 : end + 2] not in _NUMBER_WORDS:
+            continue  # 大科学装置数量: how many of a kind
         org = lex.org_suffix_re.search(norm, end, end + 10)
         if org is not None and NAME_RUN.fullmatch(norm, end, org.start()):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
@@ -245,6 +256,7 @@ def find_projects(
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
         if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
+        start = _joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
             norm[start] in _LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
         ):
@@ -345,6 +357,7 @@ def find_projects(
             country is not None
             and lex.country_names[country.group()] != "CN"
             and hs - country.end() >= 2
+            and norm[country.end()] not in _NAME_DASHES
             and (
                 CODE.search(norm, country.end(), hs)
                 or has_proper_word(norm[country.end() : hs], lex, names, rare=False)
@@ -372,6 +385,8 @@ def find_projects(
         if is_kind(norm[start:he], head, lex, inside, names):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
+        if not_one_project(norm[start:he], head, lex, names):
+            continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
         if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
@@ -494,6 +509,44 @@ def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
         and word not in lex.boundary_words
         and not lex.project_head_re.match(word)
     )
+
+
+def _joined_before(
+    norm: str,
+    start: int,
+    hs: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+    place_spans: Spans,
+    place_starts: frozenset[int],
+) -> int:
+    """Where a name starts that is joined by 暨 or a dash to the words before it (长沙机场
+    改扩建暨…工程, 肯尼亚—南苏丹—…经济走廊, 金边—西港高速公路)."""
+    for _ in range(3):
+        if norm.startswith("暨", start):
+            k = start
+        elif (
+            start > 1
+            and norm[start - 1] in _NAME_DASHES
+            and norm[start - 2] not in _NAME_DASHES
+            and not norm[start - 2].isdigit()  # 1—3号泊位: a range of numbers
+        ):
+            k = start - 1
+        else:
+            return start
+        prev = left_boundary(norm, k, place_end, lex, stops)
+        prev = after_clause(norm, prev, k, lex, place_spans)
+        prev = name_start(norm, prev, k, lex, place_starts)
+        marks = max((norm.rfind(c, prev, k) for c in _LEADING_MARKS), default=-1)
+        prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
+        first = lex.pos_cut(norm[prev:k])[:1]
+        if first and first[0][1][:1] in ("v", "p") and prev not in place_starts:
+            prev += len(first[0][0])  # 借光雾山—…: a verb before the first end's name
+        if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
+            return start
+        start = prev
+    return start
 
 
 def _outside(norm: str, name: str, books: Spans) -> bool:

@@ -1,0 +1,79 @@
+"""Names of projects that are a role, a programme, a category or a unit of something else
+(欧洲航运中心, 学历提升工程, 省级数据中心, …产业园管理公司), not one project."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import CODE, has_proper_word
+
+__all__ = ["not_one_project", "unit_after"]
+
+# Scopes wider than a country's own places: a centre or hub of the world, of a continent or
+# of a foreign country is what a place is said to be (欧洲航运中心, 越南经济中心), not works.
+_WORLD = re.compile(r"世界|全球|国际|亚洲|欧洲|非洲|美洲|拉美|大洋洲|东北亚|东南亚|中东|中亚")
+_ROLE_HEADS = frozenset({"中心", "枢纽"})
+# China and its special administrative regions: their centres are built (澳门科学中心).
+_OWN = frozenset({"CN", "HK", "MO", "TW"})
+# A venue a country's centre is (冈比亚国际会议中心 is one that was built).
+_VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|演艺|游泳|网球")
+# 省级数据中心, 村级湿地公园: a level of government before the words names a kind.
+_LEVEL = re.compile(r"(?:省|市|县|区|乡|镇|村)级")
+# 非法码头, 违规项目: what a thing is judged to be describes it; it does not name it.
+_JUDGED = re.compile(r"非法|违法|违规|无证|闲置|烂尾")
+# 重大开放项目, 重点民生工程: a category's qualifier first, and no name after it.
+_CATEGORY_FIRST = re.compile(r"重大|重点")
+# 理论创新工程, 学历提升工程, 人才培养工程: a programme of people or ideas, not works.
+_PROGRAMME = re.compile(r"(?:创新|提升|培养|培育|育人|关爱|帮扶|引领|铸魂|培训)$")
+# Two things joined inside the words (…通道和…基地): not one name (与 joins the parts of one
+# title: …综合治理与可持续发展试点PPP项目; 和 of 和平广场 is no conjunction).
+_JOINERS = frozenset({"和", "及", "以及"})
+# A bracket that gives the name's short form inside the name ((以下简称电厂)).
+_SHORT_FORM = re.compile(r"[(（](?:以下)?简称")
+# Units of a project's builder or owner written after its name: the name is the unit's
+# (…产业园管理公司, …工程管理部, …项目指挥部).
+_UNIT_AFTER = re.compile(
+    r"(?:管理|运营|开发|建设|投资|发展|实业|置业|控股)+(?:有限(?:责任)?公司|公司|集团)"
+    r"|管理部|指挥部|项目部|经理部|管理处|指挥所"
+)
+
+
+def unit_after(norm: str, end: int) -> bool:
+    """True when a builder's or owner's unit follows the name ending at ``end``."""
+    return _UNIT_AFTER.match(norm, end) is not None
+
+
+def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -> bool:
+    """True when ``name`` (ending in ``head``) says what a place is, names a programme or
+    a category, or joins two things."""
+    core = name[: len(name) - len(head)] if name.endswith(head) else name
+    if _SHORT_FORM.search(core) or _JUDGED.search(core) or _LEVEL.match(core):
+        return True
+    words = lex.pos_cut(core)
+    for k, (word, flag) in enumerate(words[1:-1], 1):
+        if (
+            flag == "c"
+            and word in _JOINERS
+            and min(len(words[k - 1][0]), len(words[k + 1][0])) >= 2
+        ):
+            return True  # (藤县中和…产业园: 中和 is a name cut in two)
+    if head == "工程" and _PROGRAMME.search(core):
+        return True
+    if _CATEGORY_FIRST.match(core) and not _named(core[2:], lex, names):
+        return True
+    if head in _ROLE_HEADS:
+        scope = _WORLD.match(core) or lex.country_re.match(core)
+        country = lex.country_names.get(scope.group()) if scope is not None else None
+        if (
+            scope is not None
+            and country not in _OWN
+            and not (country is not None and _VENUE.search(core))
+            and not _named(core[scope.end() :], lex, names)
+        ):
+            return True
+    return False
+
+
+def _named(words: str, lex: Lexicon, names: frozenset[str]) -> bool:
+    return bool(CODE.search(words)) or has_proper_word(words, lex, names, rare=False)

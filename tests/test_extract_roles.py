@@ -1,0 +1,83 @@
+"""Roles, programmes, categories and units that are written like projects, and names joined
+by a dash or 暨 (sentences written for these tests; no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _projects(text: str) -> set[str]:
+    ex = extract(Document(id="roles", text=text))
+    return {m.entity.label for m in ex.mentions if m.entity.cls == "Project"}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # what a place is said to be: a centre of the world, a continent or another country
+        ("安特卫普港进一步巩固了其作为欧洲航运中心的地位。", "欧洲航运中心"),
+        ("这座城市正努力建设亚洲时尚中心。", "亚洲时尚中心"),
+        ("越南经济中心胡志明市迎来客流高峰。", "越南经济中心"),
+        ("墨西哥疾病监测与预警中心发布通报。", "墨西哥疾病监测与预警中心"),
+        # 中心 of another noun: a central task
+        ("南绕城高速扩容是今年的中心任务。", "南绕城高速扩容是今年的中心"),
+        # a level of government before the words: a kind
+        ("村级湿地公园供居民休闲。", "村级湿地公园"),
+        ("两地加快建设国家和省级林业数据中心。", "省级林业数据中心"),
+        # judged, a category first, a programme of people or ideas
+        ("长江支流非法码头全部拆除。", "长江支流非法码头"),
+        ("陆港通道等重大开放项目加快推进。", "重大开放项目"),
+        ("学院承担了党校理论创新工程。", "党校理论创新工程"),
+        ("农村党员学历提升工程启动。", "农村党员学历提升工程"),
+        # two things joined
+        (
+            "西部地区粮食储运通道和大型粮食储备基地建设加快。",
+            "西部地区粮食储运通道和大型粮食储备基地",
+        ),
+        # the short form in brackets inside the words, a builder's unit after the name
+        ("玛尔塔水电厂(以下简称电厂)项目进展顺利。", "玛尔塔水电厂(以下简称电厂)项目"),
+        ("卡洛特水电站项目工程管理部组织演练。", "卡洛特水电站项目工程"),
+        ("临沂中盛医药物流产业园管理公司成立。", "临沂中盛医药物流产业园"),
+        # a count of a kind, a square of a street, a line's neighbourhood
+        ("江西省大科学装置数量增加。", "江西省大科学装置"),
+        ("沿街改造了商业步行街广场。", "商业步行街广场"),
+        ("包银铁路沿线桥梁多为公铁两用桥。", "包银铁路沿线"),
+        # a clause with its verb before a generic head
+        ("李明找邻居借来实验室钥匙。", "李明找邻居借来实验室"),
+        ("焊工首席技师王强可谓动车的活字典。", "焊工首席技师王强可谓动车"),
+        ("顺利实现5号隧道贯通。", "顺利实现5号隧道"),
+        ("地铁换乘高铁安检流程简化。", "地铁换乘高铁"),
+        ("在滇池新建码头的计划被否决。", "滇池新建码头"),
+    ],
+)
+def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
+    assert wrong not in _projects(text)
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        # a line or an area named after its two ends, a dash between them
+        ("金边—西港高速公路建成通车。", "金边—西港高速公路"),
+        ("光雾山—诺水河世界地质公园游客增多。", "光雾山—诺水河世界地质公园"),
+        ("该港是坦桑尼亚—赞比亚—马拉维经济走廊的一环。", "坦桑尼亚—赞比亚—马拉维经济走廊"),
+        # two works named as one with 暨, and past a clause before a double dash
+        ("贵阳机场扩能暨立体交通中心工程开工。", "贵阳机场扩能暨立体交通中心工程"),
+        (
+            "全市重点工程――南宁机场扩能暨立体交通中心工程开工。",
+            "南宁机场扩能暨立体交通中心工程",
+        ),
+        # venues a country's centre is, a centre of a special administrative region
+        ("冈比亚国际会议中心由中国援建。", "冈比亚国际会议中心"),
+        ("澳门科学中心迎来参观者。", "澳门科学中心"),
+        # 和 inside a name cut in two by the segmenter is no joiner
+        ("藤县中和陶瓷产业园入驻企业增加。", "藤县中和陶瓷产业园"),
+        # a project's name before its builder's department: the project itself
+        ("卡洛特水电站项目工程管理部组织演练。", "卡洛特水电站项目"),
+    ],
+)
+def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:
+    assert project in _projects(text)
