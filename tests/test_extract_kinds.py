@@ -139,6 +139,35 @@ def test_extract_kinds_organization_names_past_clauses_and_joined_fields(text, e
         assert _labels(text, "Organization") == set()
 
 
+@pytest.mark.parametrize(
+    "text, name, wrong",
+    [
+        # the segmenter's word for the whole name after a clause's words
+        ("那年他就读于厦门大学新闻学院。", "厦门大学新闻学院", "就读于厦门大学新闻学院"),
+        ("当浙江大学博士生李华走进课堂时，掌声响起。", "浙江大学", "当浙江大学"),
+        ("书记代表南开大学向来宾致辞。", "南开大学", "代表南开大学"),
+        ("毕业后他去武汉大学任教。", "武汉大学", "去武汉大学"),
+        # a name cut inside the segmenter's word for it
+        ("联合国儿童基金会向灾区运送物资。", "联合国儿童基金会", "国儿童基金会"),
+    ],
+)
+def test_extract_kinds_organization_names_start_at_the_known_name(text, name, wrong):
+    labels = _labels(text, "Organization")
+    assert name in labels and wrong not in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb and a generic suffix; 广大学员 ("the many trainees") holds no university
+        "基层组织有助于支持商会的力量。",
+        "学校发动广大学员参与活动。",
+    ],
+)
+def test_extract_kinds_a_verb_before_a_suffix_names_no_organisation(text):
+    assert _labels(text, "Organization") == set()
+
+
 def _read(text: str):
     ex = extract(Document(id="kinds", text=text))
     mentioned = {(m.entity.cls, m.entity.label) for m in ex.mentions}

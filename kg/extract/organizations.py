@@ -29,7 +29,7 @@ _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 _CONTINUES = frozenset("区城园创生路站校毕议")
 # Characters before a suffix that begin a word with its first character (协商会: 协商).
-_BEGUN = {"商会": "协"}
+_BEGUN = {"商会": "协", "大学": "广"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
@@ -216,6 +216,12 @@ def find_organizations(
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
         start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
+        start = _whole_name(norm, start, hs, he, lex, place_starts)
+        first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
+        if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
+            start += len(first[0][0])  # 营造商会, 支持商会: a verb and its object
+            if start >= hs:
+                continue
         if (
             _COUNT_IN.search(norm, start, hs)
             or _DETERMINERS.search(norm, max(0, start - 2), start)
@@ -282,6 +288,37 @@ def find_organizations(
     return merged
 
 
+def _whole_name(
+    norm: str, start: int, hs: int, he: int, lex: Lexicon, place_starts: frozenset[int]
+) -> int:
+    """Where a name starts that the segmenter knows as one organisation's name (联合国儿童基金会
+    cut after 联合, 就读于复旦大学, 当清华大学博士生): at the start of that word."""
+    lo = max(0, start - 4)
+    pos = lo
+    for word, flag in lex.pos_cut(norm[lo:he]):
+        end = pos + len(word)
+        if flag == "nt" and pos < hs:
+            if (
+                pos < start
+                and end == he
+                and norm[pos:start].isalpha()
+                and not lex.country_re.match(norm, pos)
+                and pos not in place_starts
+            ):
+                return pos
+            if pos > start and not any(k in place_starts for k in range(start, pos)):
+                before = lex.pos_cut(norm[start:pos])
+                if all(f in _BEFORE_NAME_FLAGS or w in lex.clause_verbs for w, f in before):
+                    return pos
+            if pos >= start:
+                return start  # the first name in the words decides
+        pos = end
+    return start
+
+
+# jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
+# adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
+_BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
