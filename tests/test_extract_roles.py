@@ -45,6 +45,18 @@ def _projects(text: str) -> set[str]:
         ("江西省大科学装置数量增加。", "江西省大科学装置"),
         ("沿街改造了商业步行街广场。", "商业步行街广场"),
         ("包银铁路沿线桥梁多为公铁两用桥。", "包银铁路沿线"),
+        # a centre of the world whatever the words, a category first, a group's projects
+        ("黄河流域也是世界牡丹栽培中心。", "世界牡丹栽培中心"),
+        ("加快中老铁路等重大联通项目建设。", "重大联通项目"),
+        ("近年来，城投集团项目工地遍布全市。", "城投集团项目"),
+        # a unit right after its group or institute, a centre of building a course
+        ("金秋时节，南铁集团南宁货运中心一片繁忙。", "南宁货运中心"),
+        ("李四  中国医学科学院中医药数据中心", "中医药数据中心"),
+        ("学院下设课程思政建设中心、美育实践建设中心。", "课程思政建设中心"),
+        # a description before 的, generic words of a town or of party building
+        ("两月建成全球最大的口罩熔喷布生产基地。", "口罩熔喷布生产基地"),
+        ("指导地方降低城镇燃气工程安装收费标准。", "城镇燃气工程"),
+        ("村里修建了党建文化广场。", "党建文化广场"),
         # a clause with its verb before a generic head
         ("李明找邻居借来实验室钥匙。", "李明找邻居借来实验室"),
         ("焊工首席技师王强可谓动车的活字典。", "焊工首席技师王强可谓动车"),
@@ -75,6 +87,9 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("澳门科学中心迎来参观者。", "澳门科学中心"),
         # 和 inside a name cut in two by the segmenter is no joiner
         ("藤县中和陶瓷产业园入驻企业增加。", "藤县中和陶瓷产业园"),
+        # a venue keeps its name after a country's or the world's words
+        ("国家会展中心(上海)迎来展会。", "国家会展中心(上海)"),
+        ("亚洲国际博览中心位于机场旁。", "亚洲国际博览中心"),
         # a project's name before its builder's department: the project itself
         ("卡洛特水电站项目工程管理部组织演练。", "卡洛特水电站项目"),
     ],

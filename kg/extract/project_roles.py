@@ -17,7 +17,7 @@ _ROLE_HEADS = frozenset({"中心", "枢纽"})
 # China and its special administrative regions: their centres are built (澳门科学中心).
 _OWN = frozenset({"CN", "HK", "MO", "TW"})
 # A venue a country's centre is (冈比亚国际会议中心 is one that was built).
-_VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|演艺|游泳|网球")
+_VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|游泳|网球")
 # 省级数据中心, 村级湿地公园: a level of government before the words names a kind.
 _LEVEL = re.compile(r"(?:省|市|县|区|乡|镇|村)级")
 # 非法码头, 违规项目: what a thing is judged to be describes it; it does not name it.
@@ -60,16 +60,16 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
             return True  # (藤县中和…产业园: 中和 is a name cut in two)
     if head == "工程" and _PROGRAMME.search(core):
         return True
-    if _CATEGORY_FIRST.match(core) and not _named(core[2:], lex, names):
-        return True
-    if head in _ROLE_HEADS:
-        scope = _WORLD.match(core) or lex.country_re.match(core)
-        country = lex.country_names.get(scope.group()) if scope is not None else None
+    if _CATEGORY_FIRST.match(core) and not CODE.search(core):
+        return True  # (重大联通项目: 联通 is a company's name to the segmenter, not here)
+    if head in _ROLE_HEADS and not _VENUE.search(core):
+        if _WORLD.match(core):
+            return True  # 世界梅花栽培中心: whatever the segmenter makes of its words
+        country = lex.country_re.match(core)
         if (
-            scope is not None
-            and country not in _OWN
-            and not (country is not None and _VENUE.search(core))
-            and not _named(core[scope.end() :], lex, names)
+            country is not None
+            and lex.country_names.get(country.group()) not in _OWN
+            and not _named(core[country.end() :], lex, names)
         ):
             return True
     return False

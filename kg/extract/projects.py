@@ -1,14 +1,14 @@
 """Named projects and facilities: a distinguishing name before a head noun (…项目, …中心, …线).
 
-Size: just past 500 lines; every rule here decides one thing, where a project's name
-starts and whether it is one, and the rules read each other's tables. Whether the words
-name a kind is decided in ``project_kinds``; names sharing one head in ``coordination``.
+Every rule here decides where a project's name starts and whether it is one. Whether the
+words name a kind is decided in ``project_kinds``, a role or a programme in
+``project_roles``, names joined by a dash and short forms in ``project_names``, names
+sharing one head in ``coordination``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
@@ -22,6 +22,16 @@ from kg.extract.matching import (
     name_start,
 )
 from kg.extract.project_kinds import OPEN_QUOTES, in_other_quote, invested, is_kind, quoted_words
+from kg.extract.project_names import (
+    LEADING_MARKS,
+    NAME_DASHES,
+    ProjectHit,
+    continued,
+    joined_before,
+    merge_short_forms,
+    outside,
+    short_forms,
+)
 from kg.extract.project_roles import not_one_project, unit_after
 from kg.extract.spans import DisjointSpans, Spans
 from kg.extract.tokens import Tokens
@@ -91,8 +101,8 @@ _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
 _SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项)$")
-# A government body's name before 项目 (审批局, 农工部).
-_ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办)$")
+# A government body's or a group's name before 项目 (审批局, 农工部, 城建集团).
+_ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团)$")
 # A train's number before 高铁 (G38, D2266次).
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service or an activity is: not works.
@@ -102,25 +112,16 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十]+[个项批]")
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 
 
-@dataclass
-class ProjectHit:
-    """A project name in the normalised text."""
-
-    start: int
-    end: int
-    label: str
-    head: str
-    places: list[PlaceHit]  # divisions named where a location is stated (start, brackets)
-
-
 # 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
+# Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).
+_UNIT_HEADS = frozenset({"中心", "基地", "实验室", "数据中心"})
 
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
-    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识)$"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识|建设)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
@@ -143,10 +144,6 @@ _DESCRIPTION = re.compile(
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
-# Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
-_LEADING_MARKS = frozenset("―—–-·•")
-# A dash between the two ends a line or an area is named after (金边—西港高速公路).
-_NAME_DASHES = frozenset("—－-–")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
 _DEMONSTRATIVE = frozenset("这那该此")
 # 浙西不通高铁: a negated verb makes a clause, not a name.
@@ -254,11 +251,11 @@ def find_projects(
             continue
         if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
-        if head in ("中心", "基地", "实验室") and _STAFF_AFTER.match(norm, end):
+        if head in _UNIT_HEADS and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
-        start = _joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
+        start = joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
-            norm[start] in _LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
+            norm[start] in LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
         ):
             start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
         if head == "中心" and lex.project_head_re.search(norm[max(start, hs - 4) : hs] + "$"):
@@ -303,18 +300,28 @@ def find_projects(
             or (norm[start] == "一" and norm[start - 1 : start] in _DEMONSTRATIVE)
         ):
             continue  # 这一修法项目, 该林场…基地: refers back to something named before
-        if _DESCRIPTION.search(norm, start, hs) or _SLOGAN.search(norm, max(0, start - 12), start):
-            continue  # 平原最大…集散中心, 合称…项目, “山水红城、…公园”: a description or a slogan
+        if (
+            _DESCRIPTION.search(norm, start, hs)
+            or _SLOGAN.search(norm, max(0, start - 12), start)
+            or (
+                norm[start - 1 : start] == "的"
+                and _DESCRIPTION.search(norm, max(0, start - 6), start)
+            )
+        ):
+            continue  # 平原最大…集散中心, 全球最大的…基地, 合称…项目: a description or a slogan
         if in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
-        if head in _INSTITUTION_HEADS and norm.endswith(
-            (*lex.org_suffixes, "公司", "集团"), start, hs
-        ):
+        if head in _UNIT_HEADS and norm.endswith((*lex.org_suffixes, "公司", "集团"), start, hs):
             continue  # 南京地质古生物研究所实验室: a unit of an institution
-        if head in ("中心", "基地", "实验室") and (
-            lex.org_suffix_re.search(norm, start, hs) or _BODY_UNIT.search(norm, start, hs)
+        if head in _UNIT_HEADS and (
+            lex.org_suffix_re.search(norm, start, hs)
+            or _BODY_UNIT.search(norm, start, hs)
+            or (
+                head != "基地"
+                and norm.endswith((*lex.org_suffixes, "集团"), max(0, start - 6), start)
+            )
         ):
-            continue  # …研究中心南开大学基地, …管理分局…基地: a unit of an institution or a body
+            continue  # …南开大学基地, 广铁集团长沙货运中心: a unit (a group's 基地 is its works)
         if _TITLED.search(norm, max(0, start - 6), start):
             continue  # 被评为…示范基地: an honour, not a project
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
@@ -357,7 +364,7 @@ def find_projects(
             country is not None
             and lex.country_names[country.group()] != "CN"
             and hs - country.end() >= 2
-            and norm[country.end()] not in _NAME_DASHES
+            and norm[country.end()] not in NAME_DASHES
             and (
                 CODE.search(norm, country.end(), hs)
                 or has_proper_word(norm[country.end() : hs], lex, names, rare=False)
@@ -377,7 +384,7 @@ def find_projects(
             or name.count('"') % 2
         ):
             continue  # SC[2009]1466号…项目, 万平米集热工程, "区域性…: a number or a fragment
-        if books.encloses(start, end) and not _outside(norm, name, books):
+        if books.encloses(start, end) and not outside(norm, name, books):
             continue  # named only inside the title of a plan: 《X园区发展规划》
         inside = [places[k] for k in place_spans.inside(start, end)]
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
@@ -412,7 +419,7 @@ def find_projects(
                 last, flag = lex.pos_cut(norm[start:hs])[-1]
                 if len(last) == 1 and flag == "v" and last not in _BUILDING_VERBS:
                     continue  # 分行跑项目: a verb and its object, not a name
-            if _continued(norm, end, head, lex):
+            if continued(norm, end, head, lex):
                 continue  # 工程机械制造业, 高铁物流运输, 项目洽谈区, 高速推进
             if (
                 start not in place_starts
@@ -438,10 +445,10 @@ def find_projects(
         out.append(h)
         kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
-    _merge_short_forms(out, lex, place_end)
+    merge_short_forms(out, lex, place_end)
     # 中线高铁 after 川渝中线高铁: a short form of a name given before is that project,
     # though its words alone would only say what kind of thing it is
-    full = _short_forms(out, lex, place_end)
+    full = short_forms(out, lex, place_end)
     for h in generic:
         if h.label in full and not any(h.start < o.end and o.start < h.end for o in out):
             h.label = full[h.label]
@@ -452,134 +459,5 @@ def find_projects(
 
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
-# Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
-_COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")
-# Nouns after a head that say what is done on or around the project, not a longer noun
-# the head only modifies (铁路建设, 机场航站楼, 项目一期).
-_AFTER_HEAD_OK = frozenset(
-    {
-        "建设",
-        "工程",
-        "项目",
-        "施工",
-        "运营",
-        "沿线",
-        "全线",
-        "全长",
-        "总投资",
-        "投资",
-        "航站楼",
-        "主桥",
-        "站房",
-        "一期",
-        "二期",
-        "三期",
-        "规划",
-        "周边",
-        "附近",
-        "境内",
-        "片区",
-        "园区",
-        "内",
-    }
-)
-
-
-def _continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
-    """True when the word after a head makes it a modifier of a longer noun (工程机械制造业,
-    高铁物流, 项目洽谈区) or, for 高速, an adverb (高速推进)."""
-    following = lex.pos_cut(norm[end : end + 8])
-    if not following:
-        return False
-    word, flag = following[0]
-    if head == "高速" and flag.startswith("v"):
-        return True
-    # a long compound noun or a chain of nouns: 铁路运输网络, 工程机械制造业 (not 客流增长,
-    # 项目进展, 公交化运营)
-    if len(word) >= 3 and flag == "n" and _COLLECTIVE_END.search(word):
-        return True
-    return (
-        len(following) >= 2
-        and len(word) >= 2
-        and flag == "n"
-        and following[1][1] == "n"
-        and word not in _AFTER_HEAD_OK
-        and word not in lex.boundary_words
-        and not lex.project_head_re.match(word)
-    )
-
-
-def _joined_before(
-    norm: str,
-    start: int,
-    hs: int,
-    place_end: dict[int, PlaceHit],
-    lex: Lexicon,
-    stops: frozenset[int],
-    place_spans: Spans,
-    place_starts: frozenset[int],
-) -> int:
-    """Where a name starts that is joined by 暨 or a dash to the words before it (长沙机场
-    改扩建暨…工程, 肯尼亚—南苏丹—…经济走廊, 金边—西港高速公路)."""
-    for _ in range(3):
-        if norm.startswith("暨", start):
-            k = start
-        elif (
-            start > 1
-            and norm[start - 1] in _NAME_DASHES
-            and norm[start - 2] not in _NAME_DASHES
-            and not norm[start - 2].isdigit()  # 1—3号泊位: a range of numbers
-        ):
-            k = start - 1
-        else:
-            return start
-        prev = left_boundary(norm, k, place_end, lex, stops)
-        prev = after_clause(norm, prev, k, lex, place_spans)
-        prev = name_start(norm, prev, k, lex, place_starts)
-        marks = max((norm.rfind(c, prev, k) for c in _LEADING_MARKS), default=-1)
-        prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
-        first = lex.pos_cut(norm[prev:k])[:1]
-        if first and first[0][1][:1] in ("v", "p") and prev not in place_starts:
-            prev += len(first[0][0])  # 借光雾山—…: a verb before the first end's name
-        if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
-            return start
-        start = prev
-    return start
-
-
-def _outside(norm: str, name: str, books: Spans) -> bool:
-    """True when ``name`` also occurs outside the book titles."""
-    k = norm.find(name)
-    while k >= 0:
-        if not books.encloses(k, k):
-            return True
-        k = norm.find(name, k + 1)
-    return False
-
-
-def _short_forms(
-    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
-) -> dict[str, str]:
-    """The names of ``hits`` without their leading place or region, to the full label."""
-    full: dict[str, str] = {}
-    for h in hits:
-        for r in lex.region_words:
-            if h.label.startswith(r) and len(h.label) - len(r) >= 4:
-                full.setdefault(h.label[len(r) :], h.label)
-        p = next((p for p in h.places if p.start == h.start), None)
-        if p is not None and len(h.label) - (p.end - p.start) >= 4:
-            full.setdefault(h.label[p.end - p.start :], h.label)
-    return full
-
-
-def _merge_short_forms(
-    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
-) -> None:
-    """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
-    is the same project, so it takes the full label."""
-    full = _short_forms(hits, lex, place_end)
-    for h in hits:
-        if h.label in full:
-            h.label = full[h.label]

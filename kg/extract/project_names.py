@@ -1,0 +1,168 @@
+"""Where a project's name begins and ends around its head: names joined by a dash or 暨,
+words after the head that continue a longer noun, short forms of a name given before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import after_clause, left_boundary, name_start
+from kg.extract.spans import Spans
+
+__all__ = [
+    "LEADING_MARKS",
+    "NAME_DASHES",
+    "ProjectHit",
+    "continued",
+    "joined_before",
+    "merge_short_forms",
+    "outside",
+    "short_forms",
+]
+
+
+@dataclass
+class ProjectHit:
+    """A project name in the normalised text."""
+
+    start: int
+    end: int
+    label: str
+    head: str
+    places: list[PlaceHit]  # divisions named where a location is stated (start, brackets)
+
+
+# Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
+LEADING_MARKS = frozenset("―—–-·•")
+# A dash between the two ends a line or an area is named after (金边—西港高速公路).
+NAME_DASHES = frozenset("—－-–")
+
+# Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
+_COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
+# Nouns after a head that say what is done on or around the project, not a longer noun
+# the head only modifies (铁路建设, 机场航站楼, 项目一期).
+_AFTER_HEAD_OK = frozenset(
+    {
+        "建设",
+        "工程",
+        "项目",
+        "施工",
+        "运营",
+        "沿线",
+        "全线",
+        "全长",
+        "总投资",
+        "投资",
+        "航站楼",
+        "主桥",
+        "站房",
+        "一期",
+        "二期",
+        "三期",
+        "规划",
+        "周边",
+        "附近",
+        "境内",
+        "片区",
+        "园区",
+        "内",
+    }
+)
+
+
+def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
+    """True when the word after a head makes it a modifier of a longer noun (工程机械制造业,
+    高铁物流, 项目洽谈区) or, for 高速, an adverb (高速推进)."""
+    following = lex.pos_cut(norm[end : end + 8])
+    if not following:
+        return False
+    word, flag = following[0]
+    if head == "高速" and flag.startswith("v"):
+        return True
+    # a long compound noun or a chain of nouns: 铁路运输网络, 工程机械制造业 (not 客流增长,
+    # 项目进展, 公交化运营)
+    if len(word) >= 3 and flag == "n" and _COLLECTIVE_END.search(word):
+        return True
+    return (
+        len(following) >= 2
+        and len(word) >= 2
+        and flag == "n"
+        and following[1][1] == "n"
+        and word not in _AFTER_HEAD_OK
+        and word not in lex.boundary_words
+        and not lex.project_head_re.match(word)
+    )
+
+
+def joined_before(
+    norm: str,
+    start: int,
+    hs: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+    place_spans: Spans,
+    place_starts: frozenset[int],
+) -> int:
+    """Where a name starts that is joined by 暨 or a dash to the words before it (长沙机场
+    改扩建暨…工程, 肯尼亚—南苏丹—…经济走廊, 金边—西港高速公路)."""
+    for _ in range(3):
+        if norm.startswith("暨", start):
+            k = start
+        elif (
+            start > 1
+            and norm[start - 1] in NAME_DASHES
+            and norm[start - 2] not in NAME_DASHES
+            and not norm[start - 2].isdigit()  # 1—3号泊位: a range of numbers
+        ):
+            k = start - 1
+        else:
+            return start
+        prev = left_boundary(norm, k, place_end, lex, stops)
+        prev = after_clause(norm, prev, k, lex, place_spans)
+        prev = name_start(norm, prev, k, lex, place_starts)
+        marks = max((norm.rfind(c, prev, k) for c in LEADING_MARKS), default=-1)
+        prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
+        first = lex.pos_cut(norm[prev:k])[:1]
+        if first and first[0][1][:1] in ("v", "p") and prev not in place_starts:
+            prev += len(first[0][0])  # 借光雾山—…: a verb before the first end's name
+        if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
+            return start
+        start = prev
+    return start
+
+
+def outside(norm: str, name: str, books: Spans) -> bool:
+    """True when ``name`` also occurs outside the book titles."""
+    k = norm.find(name)
+    while k >= 0:
+        if not books.encloses(k, k):
+            return True
+        k = norm.find(name, k + 1)
+    return False
+
+
+def short_forms(
+    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]
+) -> dict[str, str]:
+    """The names of ``hits`` without their leading place or region, to the full label."""
+    full: dict[str, str] = {}
+    for h in hits:
+        for r in lex.region_words:
+            if h.label.startswith(r) and len(h.label) - len(r) >= 4:
+                full.setdefault(h.label[len(r) :], h.label)
+        p = next((p for p in h.places if p.start == h.start), None)
+        if p is not None and len(h.label) - (p.end - p.start) >= 4:
+            full.setdefault(h.label[p.end - p.start :], h.label)
+    return full
+
+
+def merge_short_forms(hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]) -> None:
+    """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
+    is the same project, so it takes the full label."""
+    full = short_forms(hits, lex, place_end)
+    for h in hits:
+        if h.label in full:
+            h.label = full[h.label]
