@@ -168,6 +168,66 @@ def test_extract_kinds_a_verb_before_a_suffix_names_no_organisation(text):
     assert _labels(text, "Organization") == set()
 
 
+@pytest.mark.parametrize(
+    "text, cls, wrong",
+    [
+        # a bonded zone is no District (its heads are 新区, 高新区, 经开区, 示范区…)
+        ("钦州综合保税区今年开关运行。", "District", "钦州综合保税区"),
+    ],
+)
+def test_extract_kinds_longer_names_and_bonded_zones_are_not_areas(text, cls, wrong):
+    assert wrong not in _labels(text, cls)
+
+
+@pytest.mark.parametrize(
+    "text, cls, expected, wrong",
+    [
+        # an event joined by 暨 before a society's name; 暨南 is a name's own word
+        (
+            "会议以理论研讨会暨中国伦理学会年会形式举行。",
+            "Organization",
+            "中国伦理学会",
+            "理论研讨会暨中国伦理学会",
+        ),
+        (
+            "他受聘暨南大学国际关系学院教授。",
+            "Organization",
+            "暨南大学国际关系学院",
+            "南大学国际关系学院",
+        ),
+        # 会诊 after a suffix ending in 会, 院系 after a school's suffix
+        ("华山医院远程医学会诊中心启用。", "Organization", "华山医院", "华山医院远程医学会"),
+        ("高等院校法学院系师生参加。", "Organization", None, "院校法学院"),
+        # words of a title in 《》; a newspaper's name in 《》 stays
+        (
+            "他读了《支持苏州音乐学院发展实施方案》和《中国青年报》。",
+            "Organization",
+            "中国青年报",
+            "苏州音乐学院",
+        ),
+        # a zone's committee named with the words before the kind of zone
+        (
+            "大连港保税区管理委员会发布通知。",
+            "Agency",
+            "大连港保税区管理委员会",
+            "保税区管理委员会",
+        ),
+    ],
+)
+def test_extract_kinds_events_titles_and_zones_before_a_body(text, cls, expected, wrong):
+    labels = _labels(text, cls)
+    assert wrong not in labels
+    if expected is not None:
+        assert expected in labels
+
+
+def test_extract_kinds_a_science_city_starting_a_facilitys_name_is_no_mention():
+    text = "光明科学城启动区建设加快。光明科学城能源服务中心主任李四发言。"
+    ex = extract(Document(id="kinds", text=text))
+    starts = [m.span.start for m in ex.mentions if m.entity.cls == "ScienceCity"]
+    assert starts == [0]
+
+
 def _read(text: str):
     ex = extract(Document(id="kinds", text=text))
     mentioned = {(m.entity.cls, m.entity.label) for m in ex.mentions}

@@ -70,7 +70,6 @@ _BARE_SUFFIXES = (
     "经济开发区",
     "自由贸易试验区",
     "新技术开发区",
-    "综合保税区",
     "合作区",
     "高新区",
     "经开区",
@@ -397,6 +396,8 @@ def find_science_cities(
                 start = s
             else:
                 continue
+        if _runs_on(norm, m.end(), lex):
+            continue  # 张江科学城能源服务中心, …科学城至…科学城通道: part of a longer name
         label = norm[start : m.end()]
         hit = AreaHit(start, m.end(), label, place, "exact", start)
         # 四川天府新区成都科学城: the area written before the name is part of the mention
@@ -406,3 +407,23 @@ def find_science_cities(
             hit.basis = "canonical-name"
         out.append(hit)
     return out
+
+
+def _runs_on(norm: str, end: int, lex: Lexicon) -> bool:
+    """True when the words after a science city end in a project's head (…能源服务中心,
+    …至光明科学城通道): the science city is written as part of that name."""
+    for k in range(end + 1, min(len(norm), end + _MAX_RUN) + 1):
+        c = norm[k - 1]
+        if not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_MODIFIER:
+            return False
+        if any(norm.endswith(h, end, k) for h in lex.project_heads):
+            words = lex.pos_cut(norm[end:k])
+            return all(f[:1] in _NAME_WORD_FLAGS or w == "至" for w, f in words)
+    return False
+
+
+# How far after a science city the name of a longer thing may end.
+_MAX_RUN = 10
+# Flags of the words of a name (nouns, names, nominal verbs, distinguishing words), not of a
+# clause (科学城位于…中心城区).
+_NAME_WORD_FLAGS = frozenset("nbjl")

@@ -27,7 +27,11 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
-_CONTINUES = frozenset("区城园创生路站校毕议")
+_CONTINUES = frozenset("区城园创生路站校毕议系")
+# Characters after a suffix ending in 会 that make a word with it (会诊, 会谈, 会晤, 会见).
+_MEETING_AFTER = frozenset("诊谈晤见")
+# A title in 《》: the words of a plan or a law inside it name no organisation.
+_BOOK = re.compile(r"《[^《》\n]{1,120}》")
 # Characters before a suffix that begin a word with its first character (协商会: 协商).
 _BEGUN = {"商会": "协", "大学": "广"}
 # A grade written before the suffix (二级医院, 三甲医院).
@@ -130,11 +134,17 @@ def find_organizations(
     place_at = {p.start: p for p in places}
     place_ends = {p.end for p in places}
     spans = Spans((p.start, p.end) for p in places)
+    books = Spans(m.span() for m in _BOOK.finditer(norm)) if "《" in norm else Spans(())
     cands: list[OrganizationHit] = []
     for m in _suffixes(norm, lex):
         hs, he = m.span()
-        if norm[he : he + 1] in _CONTINUES or norm[hs - 1 : hs] in _BEGUN.get(m.group(), ""):
-            # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会: the suffix is inside a word
+        if (
+            norm[he : he + 1] in _CONTINUES
+            or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
+            or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
+        ):
+            # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会, 医学会诊: the suffix is
+            # inside a word
             continue
         if m.group() == "日报" and (
             norm[hs - 1 : hs].isdigit()
@@ -215,6 +225,15 @@ def find_organizations(
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
+        joined = norm.rfind("暨", start, hs)
+        if joined >= 0 and not lex.is_known_word(norm[joined : joined + 2]):
+            start = joined + 1  # 研讨会暨…学会年会: an event first (not 暨南大学)
+        if (
+            books.encloses(hs, he)
+            and not norm.startswith("》", he)
+            and not _signed_title(norm, he, lex)
+        ):
+            continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
         start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
         start = _whole_name(norm, start, hs, he, lex, place_starts)
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
@@ -319,6 +338,14 @@ def _whole_name(
 # jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
 # adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
 _BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})
+
+
+def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
+    """True when the title in 《》 that goes on at ``end`` is of an agreement."""
+    close = norm.find("》", end)
+    return close > 0 and norm.endswith(lex.agreement_heads, end, close)
+
+
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
