@@ -192,3 +192,35 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank():
     label = "中国工商银行襄阳分行与谷城县人民政府金融服务合作协议"
     assert label in agreements
     assert (label, "party", "中国工商银行襄阳分行") in facts
+
+
+@pytest.mark.parametrize(
+    "text, published, title, date",
+    [
+        # 昨天 / 前天 count back from the day of the dateline
+        (
+            "新华社长沙3月14日电 湖南省人民政府与中联重科股份有限公司昨天在长沙签署"
+            "《智能农机产业合作协议》。",
+            "2025-03-14",
+            "智能农机产业合作协议",
+            "2025-03-13",
+        ),
+        # 今天 is the dateline's day, not the day published
+        (
+            "新华社昆明10月9日电 昆明市人民政府今天与云南大学签署《高原湖泊保护科研合作协议》。",
+            "2025-10-10",
+            "高原湖泊保护科研合作协议",
+            "2025-10-09",
+        ),
+        # without a dateline, the day published
+        (
+            "本报讯 南宁市人民政府与广西大学前天签署了《东盟语言人才培养合作协议》。",
+            "2025-06-05",
+            "东盟语言人才培养合作协议",
+            "2025-06-03",
+        ),
+    ],
+)
+def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
+    _agreements, facts = _read(text, published=published)
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}

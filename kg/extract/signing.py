@@ -436,8 +436,12 @@ def relate_signing(
     in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(cs, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
+    relative = _relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
     if near:
         hit = near[-1]
+    elif relative is not None:
+        b.relate(subject, "signedOn", relative, sent_span)
+        return
     elif _OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
         norm, max(ss, verb - 3), verb
     ):
@@ -467,6 +471,32 @@ def relate_signing(
     value = complete_date(hit, dates, published, year_in_text)
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)
+
+
+# 今天 / 昨天 / 前天 before the verb: the day of the dateline, or the one or two before it.
+# (前天津市长 is a former mayor of Tianjin)
+_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天(?!津)")
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+# 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
+_DATELINE_MARK = re.compile(r"[电讯]")
+
+
+def _relative_day(
+    f: Found, dates: list[DateHit], cs: int, verb: int, published: datetime.date | None
+) -> DateValue | None:
+    """The signing day told as 今天 / 昨天 / 前天 in the clause of the verb (A与B昨天在长沙
+    签署), counted from the dateline's day (the reporter's today), else the day published."""
+    m = _RELATIVE_DAY.search(f.norm, cs, verb)
+    if m is None:
+        return None
+    line = [d for d in dates[:3] if _DATELINE_MARK.match(f.norm, d.end)]
+    today = complete_date(line[0], dates, published, None) if line else None
+    if today is None:
+        if published is None:
+            return None
+        today = DateValue(published, "published")
+    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group()])
+    return DateValue(day, today.year_source)
 
 
 # The verbs of a meeting or a visit told with its day (会议23日在北京举行).
