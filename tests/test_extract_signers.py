@@ -224,3 +224,42 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank():
 def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
     _agreements, facts = _read(text, published=published)
     assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties, date",
+    [
+        # a day word between the place and its 与
+        (
+            "江门市昨天与中国中车股份有限公司签署《轨道交通装备产业合作协议》。",
+            "轨道交通装备产业合作协议",
+            {"江门市人民政府", "中国中车股份有限公司"},
+            "2021-03-19",
+        ),
+        # a year and a month between the second side and the verb
+        (
+            "浙江省与新加坡2019年4月签署的《数字经济合作谅解备忘录》成效明显。",
+            "数字经济合作谅解备忘录",
+            {"浙江省人民政府", "新加坡政府"},
+            "2019-04",
+        ),
+        # a pair of states, their governments, then a month
+        (
+            "中泰两国政府2013年10月签署的《农产品贸易合作谅解备忘录》仍然有效。",
+            "农产品贸易合作谅解备忘录",
+            {"中国政府", "泰国政府"},
+            "2013-10",
+        ),
+    ],
+)
+def test_extract_signers_a_date_between_the_places_and_the_verb(text, title, parties, date):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+def test_extract_signers_an_ordinal_before_a_title_is_not_part_of_it():
+    agreements, facts = _read("法国1963年与摩洛哥签署第一份劳工协定，此后又与多国签署同类协定。")
+    label = "法国政府与摩洛哥政府劳工协定"
+    assert label in agreements
+    assert (label, "signedOn", "1963") in facts
