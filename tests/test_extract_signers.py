@@ -263,3 +263,27 @@ def test_extract_signers_an_ordinal_before_a_title_is_not_part_of_it():
     label = "法国政府与摩洛哥政府劳工协定"
     assert label in agreements
     assert (label, "signedOn", "1963") in facts
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # an intention told before the counterpart, not right before the verb
+        (
+            "柳州市人民政府拟与多家整车企业签署《新能源汽车下乡合作协议》。",
+            "新能源汽车下乡合作协议",
+        ),
+        (
+            "暨南大学将于下个月与葡萄牙科英布拉大学正式签署《联合培养博士协议》。",
+            "联合培养博士协议",
+        ),
+        (
+            "南昌市人民政府计划同江西铜业股份有限公司签订《铜基新材料产业协议》。",
+            "铜基新材料产业协议",
+        ),
+    ],
+)
+def test_extract_signers_a_signing_intended_with_a_counterpart_has_no_parties(text, title):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert not {f for f in facts if f[0] == title and f[1] in ("party", "signedOn")}

@@ -119,6 +119,12 @@ _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|推动|促成|"
     r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
+# 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
+# counterpart, further from the verb than _UNSIGNED looks.
+_INTENDED_WITH = re.compile(
+    r"(?:拟|将|计划|准备|有望|即将|打算|希望|愿意?)(?:于[^,，。;；与同和]{1,8})?(?:与|同|和)"
+    r"[^,，。;；]{1,24}$"
+)
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
 # 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
@@ -346,6 +352,7 @@ def relate_signing(
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and (
         _UNSIGNED.search(norm, max(ss, verb - 8), verb)
+        or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
