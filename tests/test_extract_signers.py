@@ -287,3 +287,29 @@ def test_extract_signers_a_signing_intended_with_a_counterpart_has_no_parties(te
     agreements, facts = _read(text)
     assert title in agreements
     assert not {f for f in facts if f[0] == title and f[1] in ("party", "signedOn")}
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a month, then the counterpart by its long name, then the verb
+        (
+            "苏州市人民政府今年2月与中国华润有限公司签署《城市更新合作协议》。",
+            "城市更新合作协议",
+            "2021-02",
+        ),
+        (
+            "携程集团去年8月已与内蒙古自治区文化和旅游厅签署了《草原旅游推广合作协议》。",
+            "草原旅游推广合作协议",
+            "2020-08",
+        ),
+        (
+            "青海大学于2018年5月同中国科学院西北高原生物研究所签订《高原生态科研合作协议》。",
+            "高原生态科研合作协议",
+            "2018-05",
+        ),
+    ],
+)
+def test_extract_signers_a_month_before_a_long_counterpart_dates_the_signing(text, title, date):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}

@@ -143,10 +143,12 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
 
 
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
-# month, no day, with the signers written between it and the verb.
+# month, no day, with the signers written between it and the verb (今年3月与…管理局签署: a
+# counterpart after 与 by its long name).
 _PARTIAL_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
-    r"(?:[\u4e00-\u9fff]{1,8}?(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
+    r"(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
+    r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
     r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
 )
 _LEADING_DATE = re.compile(
@@ -160,7 +162,7 @@ def _partial_date(
 ) -> DateValue | None:
     """A year or a month written right before the signing verb, at that precision."""
     m = None
-    for k in range(max(lo, verb - 24), verb):
+    for k in range(max(lo, verb - 36), verb):
         m = _PARTIAL_DATE.match(norm, k, verb)
         if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
             break
