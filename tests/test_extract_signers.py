@@ -313,3 +313,32 @@ def test_extract_signers_a_signing_intended_with_a_counterpart_has_no_parties(te
 def test_extract_signers_a_month_before_a_long_counterpart_dates_the_signing(text, title, date):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 该市 as the subject: the city named before signs through its government
+        (
+            "攀枝花市大力发展钒钛产业。该市与四川省经济和信息化厅去年签署了《钒钛资源综合利用合作协议》。",
+            "钒钛资源综合利用合作协议",
+            {"攀枝花市人民政府", "四川省经济和信息化厅"},
+        ),
+        # 该行 / 该校: the bank, the university named before
+        (
+            "成都银行股份有限公司负责人介绍，该行今年1月与成都市科学技术局签署《科创金融合作协议》。",
+            "科创金融合作协议",
+            {"成都银行股份有限公司", "成都市科学技术局"},
+        ),
+        (
+            "西北工业大学负责人介绍，该校已与陕西省科学技术厅签订《大飞机人才联合培养协议》。",
+            "大飞机人才联合培养协议",
+            {"西北工业大学", "陕西省科学技术厅"},
+        ),
+    ],
+)
+def test_extract_signers_that_city_or_that_bank_signs_for_the_one_named_before(
+    text, title, parties
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -279,6 +279,53 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
     return None
 
 
+# 该市与B签署 / 该行今年1月与B签署: a place or a body named before is the subject.
+_REFERRING_SUBJECT = re.compile(r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院)")
+# What each kind of 该X refers to: a division by its suffix, an organisation by a word of
+# its name (成都银行股份有限公司 is a bank).
+_REFERRED_PLACES = frozenset("市省区县州")
+_REFERRED_HEADS = {
+    "行": ("银行",),
+    "公司": ("公司",),
+    "集团": ("集团", "公司"),
+    "校": ("大学", "学院", "学校"),
+    "大学": ("大学",),
+    "学院": ("学院",),
+    "医院": ("医院",),
+}
+# How far back the one referred to may be named.
+_REFERRED_REACH = 200
+
+
+def _referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
+    """The party a 该市 / 该行 / 该校 at the start of the signing's clause stands for,
+    when a counterpart is joined to it (该市与B签署): the last division of that kind
+    (through its government) or organisation of that head named before it."""
+    norm = f.norm
+    cs = clause_start(norm, ss, verb)
+    m = _REFERRING_SUBJECT.match(norm, cs)
+    if m is None or not any(c in _JOINER_CHARS for c in norm[m.end() : verb]):
+        return None
+    kind, lo = m.group(1), max(0, m.start() - _REFERRED_REACH)
+    if kind in _REFERRED_PLACES:
+        places = [
+            (start, ent)
+            for start, (ent, end) in f.place_at.items()
+            if lo <= start and end <= m.start() and ent.code and ent.label.endswith(kind)
+        ]
+        if not places:
+            return None
+        start, place = max(places, key=_first)
+        return government(f, place, f.b.sentence_span(f.prep.sentence_at(start)))
+    heads = _REFERRED_HEADS[kind]
+    orgs = [
+        (start, o)
+        for start, end, o in f.organizations
+        if lo <= start and end <= m.start() and any(h in o.label for h in heads)
+    ]
+    return max(orgs, key=_first)[1] if orgs else None
+
+
 def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
@@ -397,6 +444,10 @@ def relate_signing(
             )
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
+    if len(parties) < 2 and verb < t.start:
+        referred = _referred_subject(f, ss, verb)
+        if referred is not None and referred not in parties:
+            parties = [referred, *parties]  # 该市与B签署: the subject, first in text order
     if len(parties) == 1 and verb < t.start:
         parties = _counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
