@@ -21,6 +21,7 @@ from kg.extract.governments import (
 )
 from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
+from kg.extract.signing_dates import after_dated_event, partial_date, relative_day
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -140,60 +141,6 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
         if norm[k] in ",，;；":
             return k
     return limit
-
-
-# 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
-# month, no day, with the signers written between it and the verb (今年3月与…管理局签署: a
-# counterpart after 与 by its long name).
-_PARTIAL_DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
-    r"(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
-    r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
-    r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
-)
-_LEADING_DATE = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
-)
-_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
-
-
-def _partial_date(
-    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
-) -> DateValue | None:
-    """A year or a month written right before the signing verb, at that precision."""
-    m = None
-    for k in range(max(lo, verb - 36), verb):
-        m = _PARTIAL_DATE.match(norm, k, verb)
-        if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
-            break
-        m = None
-    if m is None:
-        m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
-    if m is None:
-        return None
-    if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
-        return None  # part of a full date (12月17日签署), read by complete_date
-    year, source = None, "explicit"
-    if m.group("y"):
-        year = int(m.group("y"))
-    elif published is not None:
-        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
-    elif year_in_text is not None and not m.group("rel"):
-        year, source = year_in_text, "text"
-    if year is None:
-        return None
-    month = int(m.group("m")) if m.group("m") else None
-    if m.group("rm"):
-        if published is None:
-            return None
-        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
-        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
-            year -= 1
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if month is None:
-        return DateValue(datetime.date(year, 1, 1), source, "year")
-    return DateValue(datetime.date(year, month, 1), source, "month")
 
 
 def _generic_label(parties: list[Entity], title: str) -> str:
@@ -478,10 +425,10 @@ def relate_signing(
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
     anchor = min(verb, t.start)
     cs = max(ss, *(norm.rfind(c, ss, anchor) + 1 for c in "；;"))
-    partial = _partial_date(norm, cs, verb, published, year_in_text)
+    partial = partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
     if partial is None and t.start < verb and referenced is None:
-        partial = _partial_date(norm, cs, t.start, published, year_in_text)
+        partial = partial_date(norm, cs, t.start, published, year_in_text)
     if referenced is not None and partial is None:
         # 签署25周年: the year, counted back from the day published; 签署以来: none
         years = referenced.group("n")
@@ -496,7 +443,7 @@ def relate_signing(
     in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(cs, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
-    relative = _relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
+    relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
     if near:
         hit = near[-1]
     elif relative is not None:
@@ -517,7 +464,7 @@ def relate_signing(
         # signing was on another day than the one reported, which the text does not give
         if (
             _OTHER_DAY.search(norm, ss, verb)
-            or not (_SAME_DAY.search(norm, ss, se) or _after_dated_event(f, i, dates))
+            or not (_SAME_DAY.search(norm, ss, se) or after_dated_event(f, i, dates))
             or _ANNOUNCED.search(norm, ss, se)
         ):
             return
@@ -531,42 +478,3 @@ def relate_signing(
     value = complete_date(hit, dates, published, year_in_text)
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)
-
-
-# 今天 / 昨天 / 前天 before the verb: the day of the dateline, or the one or two before it.
-# (前天津市长 is a former mayor of Tianjin)
-_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天(?!津)")
-_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
-# 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
-_DATELINE_MARK = re.compile(r"[电讯]")
-
-
-def _relative_day(
-    f: Found, dates: list[DateHit], cs: int, verb: int, published: datetime.date | None
-) -> DateValue | None:
-    """The signing day told as 今天 / 昨天 / 前天 in the clause of the verb (A与B昨天在长沙
-    签署), counted from the dateline's day (the reporter's today), else the day published."""
-    m = _RELATIVE_DAY.search(f.norm, cs, verb)
-    if m is None:
-        return None
-    line = [d for d in dates[:3] if _DATELINE_MARK.match(f.norm, d.end)]
-    today = complete_date(line[0], dates, published, None) if line else None
-    if today is None:
-        if published is None:
-            return None
-        today = DateValue(published, "published")
-    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group()])
-    return DateValue(day, today.year_source)
-
-
-# The verbs of a meeting or a visit told with its day (会议23日在北京举行).
-_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
-
-
-def _after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
-    """True when the sentence before ``i``, in its paragraph, tells a meeting and its day:
-    a signing told next (双方签署了…) took place there, that day."""
-    if i == 0 or f.prep.paragraph[i - 1] != f.prep.paragraph[i]:
-        return False
-    ps, pe = f.prep.bounds[i - 1]
-    return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
