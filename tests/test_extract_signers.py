@@ -342,3 +342,26 @@ def test_extract_signers_that_city_or_that_bank_signs_for_the_one_named_before(
 ):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the counterpart's name ends in an organisation's suffix: a word jieba reads as a
+        # verb inside it (市立, 立, 控股) does not make it a clause
+        (
+            "浙江大学和横滨市立大学签署学术交流备忘录。",
+            "浙江大学与横滨市立大学学术交流备忘录",
+            {"浙江大学", "横滨市立大学"},
+        ),
+        (
+            "厦门大学与曼谷控股有限公司签订《海洋科技合作协议》。",
+            "海洋科技合作协议",
+            {"厦门大学", "曼谷控股有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_a_counterpart_named_with_an_organisation_suffix(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -166,6 +166,8 @@ _NOT_COUNTERPART = re.compile(
     r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
 )
 _JOINER_CHARS = "与和同"
+# jieba's flags of places, persons, organisations and other proper nouns.
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "j"})
 
 
 def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -210,7 +212,12 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
         if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
             continue
         words = lex.pos_cut(name)
-        if any(flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words):
+        # a name that begins with a proper word and ends in an organisation's suffix may
+        # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
+        suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
+        if not suffixed and any(
+            flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
+        ):
             continue  # 有关方面, 多家: not a name
         if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
             continue
