@@ -365,3 +365,28 @@ def test_extract_signers_a_counterpart_named_with_an_organisation_suffix(text, t
     agreements, facts = _read(text)
     assert title in agreements
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 双方 after a sentence whose subject is a city and a company
+        (
+            "泉州市与福耀玻璃工业集团股份有限公司12日举行签约仪式。仪式上，双方签署了"
+            "《汽车玻璃产业链合作协议》。",
+            "汽车玻璃产业链合作协议",
+            {"泉州市人民政府", "福耀玻璃工业集团股份有限公司"},
+        ),
+        # 两省 after a sentence whose subject is two provinces meeting
+        (
+            "甘肃省与青海省在兰州召开联席会议。会议期间，两省签署《祁连山生态保护协作协议》。",
+            "祁连山生态保护协作协议",
+            {"甘肃省人民政府", "青海省人民政府"},
+        ),
+    ],
+)
+def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_before(
+    text, title, parties
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -280,6 +280,23 @@ def _referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
     return max(orgs, key=_first)[1] if orgs else None
 
 
+# The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
+_MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+
+
+def _with_governments(
+    f: Found, js: int, je: int, skip: list[tuple[int, int]], bodies: list[Entity]
+) -> list[Entity]:
+    """The bodies of a sentence and the governments of the places written as the subject of
+    its meeting (泉州市与B公司举行签约仪式), in text order."""
+    verb = _MEETING_VERB.search(f.norm, js, je)
+    if verb is None:
+        return bodies
+    govs = governments_in(f, js, verb.start(), skip)
+    at = [(min((s for s, _e in _spans_of(f, e, js, je)), default=je), e) for e in bodies]
+    return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
+
+
 def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
@@ -300,7 +317,10 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
         if prep.paragraph[j] != para and j < i - 1:
             break
         js, je = prep.bounds[j]
-        found = list(dict.fromkeys(_agencies_in(f, js, je, _witness_spans(norm, js, je, True))))
+        witnesses = _witness_spans(norm, js, je, True)
+        found = list(dict.fromkeys(_agencies_in(f, js, je, witnesses)))
+        if want and len(found) < want:
+            found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
         # three companies named before?)
         if (want and len(found) == want) or (not want and len(found) >= 2):
