@@ -21,6 +21,7 @@ from kg.extract.governments import (
 )
 from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
+from kg.extract.referents import referred_subject
 from kg.extract.signing_dates import after_dated_event, partial_date, relative_day
 from kg.records import DateValue, Entity
 
@@ -233,53 +234,6 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
     return None
 
 
-# 该市与B签署 / 该行今年1月与B签署: a place or a body named before is the subject.
-_REFERRING_SUBJECT = re.compile(r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院)")
-# What each kind of 该X refers to: a division by its suffix, an organisation by a word of
-# its name (成都银行股份有限公司 is a bank).
-_REFERRED_PLACES = frozenset("市省区县州")
-_REFERRED_HEADS = {
-    "行": ("银行",),
-    "公司": ("公司",),
-    "集团": ("集团", "公司"),
-    "校": ("大学", "学院", "学校"),
-    "大学": ("大学",),
-    "学院": ("学院",),
-    "医院": ("医院",),
-}
-# How far back the one referred to may be named.
-_REFERRED_REACH = 200
-
-
-def _referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
-    """The party a 该市 / 该行 / 该校 at the start of the signing's clause stands for,
-    when a counterpart is joined to it (该市与B签署): the last division of that kind
-    (through its government) or organisation of that head named before it."""
-    norm = f.norm
-    cs = clause_start(norm, ss, verb)
-    m = _REFERRING_SUBJECT.match(norm, cs)
-    if m is None or not any(c in _JOINER_CHARS for c in norm[m.end() : verb]):
-        return None
-    kind, lo = m.group(1), max(0, m.start() - _REFERRED_REACH)
-    if kind in _REFERRED_PLACES:
-        places = [
-            (start, ent)
-            for start, (ent, end) in f.place_at.items()
-            if lo <= start and end <= m.start() and ent.code and ent.label.endswith(kind)
-        ]
-        if not places:
-            return None
-        start, place = max(places, key=_first)
-        return government(f, place, f.b.sentence_span(f.prep.sentence_at(start)))
-    heads = _REFERRED_HEADS[kind]
-    orgs = [
-        (start, o)
-        for start, end, o in f.organizations
-        if lo <= start and end <= m.start() and any(h in o.label for h in heads)
-    ]
-    return max(orgs, key=_first)[1] if orgs else None
-
-
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
 
@@ -419,7 +373,7 @@ def relate_signing(
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
     if len(parties) < 2 and verb < t.start:
-        referred = _referred_subject(f, ss, verb)
+        referred = referred_subject(f, ss, verb)
         if referred is not None and referred not in parties:
             parties = [referred, *parties]  # 该市与B签署: the subject, first in text order
     if len(parties) == 1 and verb < t.start:
