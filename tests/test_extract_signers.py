@@ -390,3 +390,16 @@ def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_be
 ):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 近日 / 日前 between the dateline's day and the verb: the signing was another day
+        "本报南京5月8日讯（记者 周明）近日，江苏省科学技术厅与南京大学签署《基础研究合作协议》。",
+        "新华社成都6月2日电 四川省人民政府与东方电气集团日前在成都市天府新区签署《清洁能源装备合作协议》。",
+    ],
+)
+def test_extract_signers_a_signing_of_recent_days_takes_no_dateline_day(text):
+    _agreements, facts = _read(text)
+    assert not {f for f in facts if f[1] == "signedOn"}

@@ -436,6 +436,8 @@ def relate_signing(
         return  # 日前签署, 宣布双方已签署: on a day the text does not give
     elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
+        if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
+            return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
         if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
             norm, ss, verb
         ):
