@@ -403,3 +403,25 @@ def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_be
 def test_extract_signers_a_signing_of_recent_days_takes_no_dateline_day(text):
     _agreements, facts = _read(text)
     assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a foreign body named in full before, then without its country
+        (
+            "俄罗斯滨海边疆区政府代表团来访。黑龙江省人民政府与滨海边疆区政府签署《对岸港口合作协议》。",
+            "对岸港口合作协议",
+            {"黑龙江省人民政府", "俄罗斯滨海边疆区政府"},
+        ),
+        (
+            "蒙古国乌兰巴托市政府代表出席。内蒙古自治区人民政府与乌兰巴托市政府去年9月签署"
+            "《城市合作协议》。",
+            "城市合作协议",
+            {"内蒙古自治区人民政府", "蒙古乌兰巴托市政府"},
+        ),
+    ],
+)
+def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

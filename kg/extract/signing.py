@@ -199,6 +199,13 @@ def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | 
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
+        # 阿拉木图州政府 after 哈萨克斯坦阿拉木图州政府: a body named in full before, written
+        # without its country or province
+        longer = {a for _h, a in f.agencies if a.label.endswith(name) and a.label != name}
+        if len(name) >= 4 and len(longer) == 1:
+            body = longer.pop()
+            f.b.mention(body, s, e, "canonical-name")
+            return [known, body] if ks < s else [body, known]
         if all(c in lex.province_codes for c in name):
             # 国家发展改革委和粤港澳三地政府签署: provinces by their abbreviations sign
             # through their governments
