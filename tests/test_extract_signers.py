@@ -425,3 +425,24 @@ def test_extract_signers_a_signing_of_recent_days_takes_no_dateline_day(text):
 def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a place's leader signs for its government on behalf of the place
+        (
+            "株洲市副市长王强与中国中车股份有限公司副总裁李刚代表双方签署《轨道交通产业合作协议》。",
+            "轨道交通产业合作协议",
+            {"株洲市人民政府", "中国中车股份有限公司"},
+        ),
+        (
+            "云南省副省长张敏和老挝计划投资部部长代表双方签署了《边境经济合作区建设协议》。",
+            "边境经济合作区建设协议",
+            {"云南省人民政府", "老挝计划投资部"},
+        ),
+    ],
+)
+def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

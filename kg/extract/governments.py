@@ -34,6 +34,8 @@ _SUBJECT_GAP = re.compile(
     r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
 )
 _JOINERS = frozenset("与和同、及")
+# The leader of a division, who signs for its government (株洲市副市长).
+_LEADER = re.compile(r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席)")
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -161,8 +163,14 @@ def governments_in(
         if first > cs and norm[first - 1] in _LOCATIVE:
             continue  # 在成都签署: where, not who
         gap = _SUBJECT_GAP.match(norm, end)
-        if norm[gap.end() : gap.end() + 1] not in _JOINERS and gap.end() != verb:
-            continue  # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…)
+        if (
+            norm[gap.end() : gap.end() + 1] not in _JOINERS
+            and gap.end() != verb
+            and not (_LEADER.match(norm, end) and "代表" in norm[end:verb])
+        ):
+            # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…); but
+            # 株洲市副市长王强与…代表双方签署: its leader signs for its government
+            continue
         out.append((start, government(f, ent, b.sentence_span(f.prep.sentence_at(start)))))
     if not out:
         out = _abbreviated_states(f, cs, verb)
