@@ -446,3 +446,40 @@ def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(tex
 def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, titles, parties",
+    [
+        # titles in a row share the signers of the first
+        (
+            "贵州省人民政府与中国移动通信集团有限公司18日签署《数字乡村合作协议》《5G应用推广协议》"
+            "等两项协议。",
+            ("数字乡村合作协议", "5G应用推广协议"),
+            {"贵州省人民政府", "中国移动通信集团有限公司"},
+        ),
+        (
+            "厦门大学与中国科学院签署了《海洋观测合作协议》和《深海装备研发协议》。",
+            ("海洋观测合作协议", "深海装备研发协议"),
+            {"厦门大学", "中国科学院"},
+        ),
+        # 双方 after a comma: the two who signed the title before in the same sentence
+        (
+            "黑龙江省人民政府同俄罗斯阿穆尔州政府18日签署《跨境旅游合作协议》，双方还签署了"
+            "《界河航运合作备忘录》。",
+            ("跨境旅游合作协议", "界河航运合作备忘录"),
+            {"黑龙江省人民政府", "俄罗斯阿穆尔州政府"},
+        ),
+    ],
+)
+def test_extract_signers_titles_signed_together_share_their_signers(text, titles, parties):
+    _agreements, facts = _read(text)
+    for title in titles:
+        assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_a_pair_before_one_title_does_not_sign_a_later_mention():
+    # 两国 before the first title: the bare 协定 later in the sentence names no second one
+    text = "中法两国代表签署航空运输合作协定后，外交部介绍了协定签署的背景。"
+    agreements, _facts = _read(text)
+    assert agreements == {"中国政府与法国政府航空运输合作协定"}

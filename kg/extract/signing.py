@@ -73,6 +73,8 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     ]
 
 
+# Between titles signed together: nothing, 、, 和, 及, 以及.
+_IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 # ，与C签署…: the subject of the clause before signs again.
 _ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与")
 
@@ -258,9 +260,10 @@ def _with_governments(
     return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
 
 
-def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list[Entity]:
+def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
-    just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
+    just before (同日，双方还签署了…; in the same sentence when the word follows the title
+    that ends at ``lo``: 签署《T1》，双方还签署了《T2》), else the bodies of the nearest sentence before that
     names enough of them (A和B负责人出席仪式。双方签署…); 两国/两省/两市 written before
     ``before`` (the verb or the title) may stand for the places named before."""
     norm, prep = f.norm, f.prep
@@ -270,7 +273,9 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
     if f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end()):
         return []  # 两市发展改革委: bodies of their own, not the parties named before
     want = _COUNTS.get(m.group(1), 0)
-    prior = [ps for ps in f.signed if ps[0] < i and i - ps[0] <= 3]
+    # (an agreement signed before in the same sentence too, when the word comes after its
+    # title: …签署《T1》，双方还签署了《T2》)
+    prior = [ps for ps in f.signed if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3]
     if prior and (want == 0 or len(prior[-1][1]) == want):
         return list(prior[-1][1])
     para = prep.paragraph[i]
@@ -357,6 +362,8 @@ def relate_signing(
         before = [ps for si, ps in f.signed if si == i]
         if before and _ELIDED.match(norm, lo):
             parties = [before[-1][0], *parties]
+        elif before and not parties and _IN_A_ROW.fullmatch(norm, lo, t.start):
+            parties = list(before[-1])  # 签署《T1》《T2》, 《T1》和《T2》: the same signers
         elif not before:
             parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
@@ -386,7 +393,7 @@ def relate_signing(
     if len(parties) == 1 and verb < t.start:
         parties = _counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
-        parties = _collective_parties(f, i, ss, se, min(verb, t.start)) or parties
+        parties = _collective_parties(f, i, ss, se, min(verb, t.start), lo) or parties
     if (
         not parties
         and not t.generic
