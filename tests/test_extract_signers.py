@@ -483,3 +483,16 @@ def test_extract_signers_a_pair_before_one_title_does_not_sign_a_later_mention()
     text = "中法两国代表签署航空运输合作协定后，外交部介绍了协定签署的背景。"
     agreements, _facts = _read(text)
     assert agreements == {"中国政府与法国政府航空运输合作协定"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day after the title is the day it takes effect, not the signing's
+        "由福建省人民政府与中国科学院共同签署的《海西科技城共建协议》18日正式生效。",
+        "四川省人民政府与东方电气集团签订的《清洁能源装备合作协议》于3月1日起施行。",
+    ],
+)
+def test_extract_signers_the_day_an_agreement_takes_effect_is_not_its_signing(text):
+    _agreements, facts = _read(text)
+    assert not {f for f in facts if f[1] == "signedOn"}

@@ -111,6 +111,8 @@ _SAME_DAY = re.compile(
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# 18日正式生效 / 于3月1日起施行: a day after the title that is another event's.
+_IN_FORCE = re.compile(r"[^,，。;；]{0,4}?(?:生效|施行|实施|到期|期满|届满|终止|废止|失效)")
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
@@ -452,6 +454,8 @@ def relate_signing(
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
         if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
             return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
+        if hit.start >= max(verb, t.end) and _IN_FORCE.match(norm, hit.end):
+            return  # 签署的《T》18日正式生效: the day it takes effect
         if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
             norm, ss, verb
         ):
