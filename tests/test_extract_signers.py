@@ -496,3 +496,33 @@ def test_extract_signers_a_pair_before_one_title_does_not_sign_a_later_mention()
 def test_extract_signers_the_day_an_agreement_takes_effect_is_not_its_signing(text):
     _agreements, facts = _read(text)
     assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a later clause with no subject of its own: the same signers sign again
+        (
+            "广西壮族自治区人民政府与越南谅山省政府17日签署了《口岸合作协议》，18日又签署了"
+            "《边民互市贸易备忘录》。",
+            "边民互市贸易备忘录",
+            {"广西壮族自治区人民政府", "越南谅山省政府"},
+        ),
+        (
+            "吉林省人民政府与中国一汽签署《汽车产业合作协议》，并签署了《氢能重卡示范协议》。",
+            "氢能重卡示范协议",
+            {"吉林省人民政府", "中国一汽"},
+        ),
+    ],
+)
+def test_extract_signers_a_clause_without_a_subject_keeps_the_signers_before(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_last_week_gives_no_day():
+    text = (
+        "新华社南京6月19日电 江苏省人民政府与中国商用飞机有限责任公司上周签署《民机产业合作协议》。"
+    )
+    _agreements, facts = _read(text, published="2025-06-19")
+    assert not {f for f in facts if f[1] == "signedOn"}

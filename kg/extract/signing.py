@@ -75,6 +75,20 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
 
 # Between titles signed together: nothing, 、, 和, 及, 以及.
 _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
+# A clause that opens with these and a day or an adverb has no subject of its own.
+_NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
+
+
+def _no_subject(norm: str, lo: int, verb: int) -> bool:
+    """True when the clause of the verb begins after ``lo`` and holds nothing before the
+    verb but a day or an adverb (，18日又签署了…, ，并签署了…)."""
+    cs = clause_start(norm, lo, verb)
+    if cs <= lo:
+        return False
+    k = _NO_SUBJECT.match(norm, cs).end()
+    return subject_end(norm, k, verb) == k
+
+
 # ，与C签署…: the subject of the clause before signs again.
 _ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与")
 
@@ -119,6 +133,7 @@ _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 # (访问期间: during a visit of several days; 会议期间 is the meeting's day)
 _OTHER_DAY = re.compile(
     r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
+    r"|上周|本周|上个?星期|前几天|前些天|前些日子"
 )
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
@@ -364,8 +379,13 @@ def relate_signing(
         before = [ps for si, ps in f.signed if si == i]
         if before and _ELIDED.match(norm, lo):
             parties = [before[-1][0], *parties]
-        elif before and not parties and _IN_A_ROW.fullmatch(norm, lo, t.start):
-            parties = list(before[-1])  # 签署《T1》《T2》, 《T1》和《T2》: the same signers
+        elif (
+            before
+            and not parties
+            and (_IN_A_ROW.fullmatch(norm, lo, t.start) or _no_subject(norm, lo, verb))
+        ):
+            # 签署《T1》《T2》, 《T1》和《T2》, 《T1》，18日又签署了《T2》: the same signers
+            parties = list(before[-1])
         elif not before:
             parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
