@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
-from kg.extract.builder import Found, country_entity, division_entity, entity
+from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -19,9 +19,8 @@ from kg.extract.governments import (
     subject_end,
     title_states,
 )
-from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
-from kg.extract.referents import referred_subject
+from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.signing_dates import after_dated_event, partial_date, relative_day
 from kg.records import DateValue, Entity
 
@@ -181,85 +180,6 @@ def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
     return m is not None and not _STATE_LEADER.search(m.group())
 
 
-# Words that end a counterpart's name as a kind, or make it a body of government.
-_NOT_COUNTERPART = re.compile(
-    r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
-)
-_JOINER_CHARS = "与和同"
-# jieba's flags of places, persons, organisations and other proper nouns.
-_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "j"})
-
-
-def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
-    by_entity = lookups.spans_by_entity(f)
-    out = by_entity[0].get(e, []) + by_entity[1].get(e, [])
-    place = f.b.first_object.get((e, "jurisdiction"))
-    if place is not None:
-        out += lookups.spans_by_place(f).get(place, [])
-    return [(s, end) for s, end in out if lo <= s and end <= hi]
-
-
-def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
-    """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
-    joined to a known party, named in words the gazetteers do not know — a company or
-    an institution written by its short name. Only a proper name that is not a kind, a
-    place or a body of government is taken. Returns both parties in text order."""
-    norm, lex = f.norm, f.lex
-    cs = clause_start(norm, ss, verb)
-    end = subject_end(norm, cs, verb)
-    for ks, ke in _spans_of(f, known, cs, end):
-        if ke < end and norm[ke] in _JOINER_CHARS:
-            s, e = ke + 1, end
-        elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINER_CHARS:
-            s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
-        else:
-            continue
-        name = norm[s:e]
-        if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
-            continue
-        # 阿拉木图州政府 after 哈萨克斯坦阿拉木图州政府: a body named in full before, written
-        # without its country or province
-        longer = {a for _h, a in f.agencies if a.label.endswith(name) and a.label != name}
-        if len(name) >= 4 and len(longer) == 1:
-            body = longer.pop()
-            f.b.mention(body, s, e, "canonical-name")
-            return [known, body] if ks < s else [body, known]
-        if all(c in lex.province_codes for c in name):
-            # 国家发展改革委和粤港澳三地政府签署: provinces by their abbreviations sign
-            # through their governments
-            codes = list(dict.fromkeys(lex.province_codes[c] for c in name))
-            if len(codes) != len(name) or not all(c in lex.divisions.by_code for c in codes):
-                continue
-            span = f.b.sentence_span(f.prep.sentence_at(s))
-            govs = [government(f, division_entity(c, lex), span) for c in codes]
-            return [known, *govs] if ks < s else [*govs, known]
-        if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
-            continue  # a place signs through its government; kinds and bodies are not names
-        if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
-            continue
-        words = lex.pos_cut(name)
-        # a name that begins with a proper word and ends in an organisation's suffix may
-        # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
-        suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
-        if not suffixed and any(
-            flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
-        ):
-            continue  # 有关方面, 多家: not a name
-        if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
-            continue
-        # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
-        # article names in full is that company
-        full = {
-            o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
-        }
-        org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
-        f.b.mention(org, s, e, "exact")
-        f.organizations.append((s, e, org))
-        return [known, org] if ks < s else [org, known]
-    return None
-
-
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
 
@@ -273,7 +193,7 @@ def _with_governments(
     if verb is None:
         return bodies
     govs = governments_in(f, js, verb.start(), skip)
-    at = [(min((s for s, _e in _spans_of(f, e, js, je)), default=je), e) for e in bodies]
+    at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
     return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
 
 
@@ -413,7 +333,7 @@ def relate_signing(
         if referred is not None and referred not in parties:
             parties = [referred, *parties]  # 该市与B签署: the subject, first in text order
     if len(parties) == 1 and verb < t.start:
-        parties = _counterpart(f, ss, verb, parties[0]) or parties
+        parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
         parties = _collective_parties(f, i, ss, se, min(verb, t.start), lo) or parties
     if (
