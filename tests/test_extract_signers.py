@@ -526,3 +526,27 @@ def test_extract_signers_last_week_gives_no_day():
     )
     _agreements, facts = _read(text, published="2025-06-19")
     assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a year and month opening the clause after a dateline
+        (
+            "新华社太原6月19日电 2024年12月，山西省人民政府与中国煤炭科工集团有限公司签署"
+            "《煤炭清洁利用合作协议》，已落地项目8个。",
+            "煤炭清洁利用合作协议",
+            "2024-12",
+        ),
+        # 当天 after a semicolon: the day of the clause before
+        (
+            "新华社广州6月19日电 广州市人民政府同日本大阪府政府18日签署《友好交流合作协议》；"
+            "深圳市人民政府同韩国釜山广域市政府当天签署《城市合作备忘录》。",
+            "城市合作备忘录",
+            "2025-06-18",
+        ),
+    ],
+)
+def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):
+    _agreements, facts = _read(text, published="2025-06-19")
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}

@@ -409,7 +409,7 @@ def relate_signing(
             or _ANNOUNCED.search(norm, ss, se)
         ):
             return
-        before = [d for d in dates if d.end <= ss]
+        before = [d for d in dates if d.end <= cs]  # (the clause before a semicolon too)
         if not before:
             return
         hit = before[-1]

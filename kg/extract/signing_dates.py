@@ -25,6 +25,8 @@ _PARTIAL_DATE = re.compile(
 _LEADING_DATE = re.compile(
     r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
 )
+# The end of a dateline (6月19日电, 5月8日讯（记者 周明）).
+_DATELINE_END = re.compile(r"\d{1,2}日[电讯](?:[（(][^）)]{0,20}[）)])?")
 _REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
 
 
@@ -40,6 +42,10 @@ def partial_date(
         m = None
     if m is None:
         m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
+    if m is None:
+        # 新华社太原6月19日电 2024年12月，A与B签署…: the clause opening after a dateline
+        line = _DATELINE_END.search(norm, lo, verb)
+        m = _LEADING_DATE.match(norm, line.end(), verb) if line is not None else None
     if m is None:
         return None
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
