@@ -550,3 +550,24 @@ def test_extract_signers_last_week_gives_no_day():
 def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):
     _agreements, facts = _read(text, published="2025-06-19")
     assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 应 inside a word (应用, 供应) before the verb does not make the signing one to come
+        (
+            "云南省人民政府与中国铝业集团有限公司就新材料应用签署《铝基材料产业合作协议》。",
+            "铝基材料产业合作协议",
+            {"云南省人民政府", "中国铝业集团有限公司"},
+        ),
+        (
+            "江西省商务厅与赣州港集团有限公司就供应链签署《内陆港物流合作协议》。",
+            "内陆港物流合作协议",
+            {"江西省商务厅", "赣州港集团有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_a_word_holding_should_is_no_intention(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -137,8 +137,10 @@ _OTHER_DAY = re.compile(
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 _UNSIGNED = re.compile(
     r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|推动|促成|"
-    r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
+    r"愿意|愿|即将|正在|商签|待|应当|应先|(?<![供适响对相反效回呼])应(?![用对急变])|寻求|暂缓|推迟|谈判|磋商|有待"
+    r"|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
+# (应 of 应用, 供应, 响应 is no "should")
 # 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
 # counterpart, further from the verb than _UNSIGNED looks.
 _INTENDED_WITH = re.compile(
