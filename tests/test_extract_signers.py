@@ -566,8 +566,24 @@ def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):
             "内陆港物流合作协议",
             {"江西省商务厅", "赣州港集团有限公司"},
         ),
+        # 未来, 愿景, 接待: no 未, 愿, 待 of a signing to come
+        (
+            "宁波市人民政府与浙江大学着眼未来签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
+        (
+            "宁波市人民政府与浙江大学围绕共同愿景签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
+        (
+            "宁波市人民政府与浙江大学在接待会上签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
     ],
 )
-def test_extract_signers_a_word_holding_should_is_no_intention(text, title, parties):
+def test_extract_signers_a_word_holding_an_intention_is_no_intention(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
