@@ -192,3 +192,398 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank():
     label = "中国工商银行襄阳分行与谷城县人民政府金融服务合作协议"
     assert label in agreements
     assert (label, "party", "中国工商银行襄阳分行") in facts
+
+
+@pytest.mark.parametrize(
+    "text, published, title, date",
+    [
+        # 昨天 / 前天 count back from the day of the dateline
+        (
+            "新华社长沙3月14日电 湖南省人民政府与中联重科股份有限公司昨天在长沙签署"
+            "《智能农机产业合作协议》。",
+            "2025-03-14",
+            "智能农机产业合作协议",
+            "2025-03-13",
+        ),
+        # 今天 is the dateline's day, not the day published
+        (
+            "新华社昆明10月9日电 昆明市人民政府今天与云南大学签署《高原湖泊保护科研合作协议》。",
+            "2025-10-10",
+            "高原湖泊保护科研合作协议",
+            "2025-10-09",
+        ),
+        # without a dateline, the day published
+        (
+            "本报讯 南宁市人民政府与广西大学前天签署了《东盟语言人才培养合作协议》。",
+            "2025-06-05",
+            "东盟语言人才培养合作协议",
+            "2025-06-03",
+        ),
+    ],
+)
+def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
+    _agreements, facts = _read(text, published=published)
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties, date",
+    [
+        # a day word between the place and its 与
+        (
+            "江门市昨天与中国中车股份有限公司签署《轨道交通装备产业合作协议》。",
+            "轨道交通装备产业合作协议",
+            {"江门市人民政府", "中国中车股份有限公司"},
+            "2021-03-19",
+        ),
+        # a year and a month between the second side and the verb
+        (
+            "浙江省与新加坡2019年4月签署的《数字经济合作谅解备忘录》成效明显。",
+            "数字经济合作谅解备忘录",
+            {"浙江省人民政府", "新加坡政府"},
+            "2019-04",
+        ),
+        # a pair of states, their governments, then a month
+        (
+            "中泰两国政府2013年10月签署的《农产品贸易合作谅解备忘录》仍然有效。",
+            "农产品贸易合作谅解备忘录",
+            {"中国政府", "泰国政府"},
+            "2013-10",
+        ),
+    ],
+)
+def test_extract_signers_a_date_between_the_places_and_the_verb(text, title, parties, date):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+def test_extract_signers_an_ordinal_before_a_title_is_not_part_of_it():
+    agreements, facts = _read("法国1963年与摩洛哥签署第一份劳工协定，此后又与多国签署同类协定。")
+    label = "法国政府与摩洛哥政府劳工协定"
+    assert label in agreements
+    assert (label, "signedOn", "1963") in facts
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # an intention told before the counterpart, not right before the verb
+        (
+            "柳州市人民政府拟与多家整车企业签署《新能源汽车下乡合作协议》。",
+            "新能源汽车下乡合作协议",
+        ),
+        (
+            "暨南大学将于下个月与葡萄牙科英布拉大学正式签署《联合培养博士协议》。",
+            "联合培养博士协议",
+        ),
+        (
+            "南昌市人民政府计划同江西铜业股份有限公司签订《铜基新材料产业协议》。",
+            "铜基新材料产业协议",
+        ),
+    ],
+)
+def test_extract_signers_a_signing_intended_with_a_counterpart_has_no_parties(text, title):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert not {f for f in facts if f[0] == title and f[1] in ("party", "signedOn")}
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a month, then the counterpart by its long name, then the verb
+        (
+            "苏州市人民政府今年2月与中国华润有限公司签署《城市更新合作协议》。",
+            "城市更新合作协议",
+            "2021-02",
+        ),
+        (
+            "携程集团去年8月已与内蒙古自治区文化和旅游厅签署了《草原旅游推广合作协议》。",
+            "草原旅游推广合作协议",
+            "2020-08",
+        ),
+        (
+            "青海大学于2018年5月同中国科学院青藏高原研究所签订《高原生态科研合作协议》。",
+            "高原生态科研合作协议",
+            "2018-05",
+        ),
+    ],
+)
+def test_extract_signers_a_month_before_a_long_counterpart_dates_the_signing(text, title, date):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 该市 as the subject: the city named before signs through its government
+        (
+            "攀枝花市大力发展钒钛产业。该市与四川省经济和信息化厅去年签署了《钒钛资源综合利用合作协议》。",
+            "钒钛资源综合利用合作协议",
+            {"攀枝花市人民政府", "四川省经济和信息化厅"},
+        ),
+        # 该行 / 该校: the bank, the university named before
+        (
+            "成都银行股份有限公司负责人介绍，该行今年1月与成都市科学技术局签署《科创金融合作协议》。",
+            "科创金融合作协议",
+            {"成都银行股份有限公司", "成都市科学技术局"},
+        ),
+        (
+            "西北工业大学负责人介绍，该校已与陕西省科学技术厅签订《大飞机人才联合培养协议》。",
+            "大飞机人才联合培养协议",
+            {"西北工业大学", "陕西省科学技术厅"},
+        ),
+    ],
+)
+def test_extract_signers_that_city_or_that_bank_signs_for_the_one_named_before(
+    text, title, parties
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the counterpart's name ends in an organisation's suffix: a word jieba reads as a
+        # verb inside it (市立, 立, 控股) does not make it a clause
+        (
+            "浙江大学和横滨市立大学签署学术交流备忘录。",
+            "浙江大学与横滨市立大学学术交流备忘录",
+            {"浙江大学", "横滨市立大学"},
+        ),
+        (
+            "厦门大学与曼谷控股有限公司签订《海洋科技合作协议》。",
+            "海洋科技合作协议",
+            {"厦门大学", "曼谷控股有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_a_counterpart_named_with_an_organisation_suffix(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 双方 after a sentence whose subject is a city and a company
+        (
+            "泉州市与福耀玻璃工业集团股份有限公司12日举行签约仪式。仪式上，双方签署了"
+            "《汽车玻璃产业链合作协议》。",
+            "汽车玻璃产业链合作协议",
+            {"泉州市人民政府", "福耀玻璃工业集团股份有限公司"},
+        ),
+        # 两省 after a sentence whose subject is two provinces meeting
+        (
+            "甘肃省与青海省在兰州召开联席会议。会议期间，两省签署《祁连山生态保护协作协议》。",
+            "祁连山生态保护协作协议",
+            {"甘肃省人民政府", "青海省人民政府"},
+        ),
+    ],
+)
+def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_before(
+    text, title, parties
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 近日 / 日前 between the dateline's day and the verb: the signing was another day
+        "本报南京5月8日讯（记者 周明）近日，江苏省科学技术厅与南京大学签署《基础研究合作协议》。",
+        "新华社成都6月2日电 四川省人民政府与东方电气集团日前在成都市天府新区签署《清洁能源装备合作协议》。",
+    ],
+)
+def test_extract_signers_a_signing_of_recent_days_takes_no_dateline_day(text):
+    _agreements, facts = _read(text)
+    assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a foreign body named in full before, then without its country
+        (
+            "俄罗斯滨海边疆区政府代表团来访。黑龙江省人民政府与滨海边疆区政府签署《对岸港口合作协议》。",
+            "对岸港口合作协议",
+            {"黑龙江省人民政府", "俄罗斯滨海边疆区政府"},
+        ),
+        (
+            "蒙古国乌兰巴托市政府代表出席。内蒙古自治区人民政府与乌兰巴托市政府去年9月签署"
+            "《城市合作协议》。",
+            "城市合作协议",
+            {"内蒙古自治区人民政府", "蒙古乌兰巴托市政府"},
+        ),
+    ],
+)
+def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a place's leader signs for its government on behalf of the place
+        (
+            "株洲市副市长王强与中国中车股份有限公司副总裁李刚代表双方签署《轨道交通产业合作协议》。",
+            "轨道交通产业合作协议",
+            {"株洲市人民政府", "中国中车股份有限公司"},
+        ),
+        (
+            "云南省副省长张敏和老挝计划投资部部长代表双方签署了《边境经济合作区建设协议》。",
+            "边境经济合作区建设协议",
+            {"云南省人民政府", "老挝计划投资部"},
+        ),
+    ],
+)
+def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, titles, parties",
+    [
+        # titles in a row share the signers of the first
+        (
+            "贵州省人民政府与中国移动通信集团有限公司18日签署《数字乡村合作协议》《5G应用推广协议》"
+            "等两项协议。",
+            ("数字乡村合作协议", "5G应用推广协议"),
+            {"贵州省人民政府", "中国移动通信集团有限公司"},
+        ),
+        (
+            "厦门大学与中国科学院签署了《海洋观测合作协议》和《深海装备研发协议》。",
+            ("海洋观测合作协议", "深海装备研发协议"),
+            {"厦门大学", "中国科学院"},
+        ),
+        # 双方 after a comma: the two who signed the title before in the same sentence
+        (
+            "黑龙江省人民政府同俄罗斯阿穆尔州政府18日签署《跨境旅游合作协议》，双方还签署了"
+            "《界河航运合作备忘录》。",
+            ("跨境旅游合作协议", "界河航运合作备忘录"),
+            {"黑龙江省人民政府", "俄罗斯阿穆尔州政府"},
+        ),
+    ],
+)
+def test_extract_signers_titles_signed_together_share_their_signers(text, titles, parties):
+    _agreements, facts = _read(text)
+    for title in titles:
+        assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_a_pair_before_one_title_does_not_sign_a_later_mention():
+    # 两国 before the first title: the bare 协定 later in the sentence names no second one
+    text = "中法两国代表签署航空运输合作协定后，外交部介绍了协定签署的背景。"
+    agreements, _facts = _read(text)
+    assert agreements == {"中国政府与法国政府航空运输合作协定"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day after the title is the day it takes effect, not the signing's
+        "由福建省人民政府与中国科学院共同签署的《海西科技城共建协议》18日正式生效。",
+        "四川省人民政府与东方电气集团签订的《清洁能源装备合作协议》于3月1日起施行。",
+    ],
+)
+def test_extract_signers_the_day_an_agreement_takes_effect_is_not_its_signing(text):
+    _agreements, facts = _read(text)
+    assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a later clause with no subject of its own: the same signers sign again
+        (
+            "广西壮族自治区人民政府与越南谅山省政府17日签署了《口岸合作协议》，18日又签署了"
+            "《边民互市贸易备忘录》。",
+            "边民互市贸易备忘录",
+            {"广西壮族自治区人民政府", "越南谅山省政府"},
+        ),
+        (
+            "吉林省人民政府与中国一汽签署《汽车产业合作协议》，并签署了《氢能重卡示范协议》。",
+            "氢能重卡示范协议",
+            {"吉林省人民政府", "中国一汽"},
+        ),
+    ],
+)
+def test_extract_signers_a_clause_without_a_subject_keeps_the_signers_before(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_last_week_gives_no_day():
+    text = (
+        "新华社南京6月19日电 江苏省人民政府与中国商用飞机有限责任公司上周签署《民机产业合作协议》。"
+    )
+    _agreements, facts = _read(text, published="2025-06-19")
+    assert not {f for f in facts if f[1] == "signedOn"}
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a year and month opening the clause after a dateline
+        (
+            "新华社太原6月19日电 2024年12月，山西省人民政府与中国煤炭科工集团有限公司签署"
+            "《煤炭清洁利用合作协议》，已落地项目8个。",
+            "煤炭清洁利用合作协议",
+            "2024-12",
+        ),
+        # 当天 after a semicolon: the day of the clause before
+        (
+            "新华社广州6月19日电 广州市人民政府同日本大阪府政府18日签署《友好交流合作协议》；"
+            "深圳市人民政府同韩国釜山广域市政府当天签署《城市合作备忘录》。",
+            "城市合作备忘录",
+            "2025-06-18",
+        ),
+    ],
+)
+def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):
+    _agreements, facts = _read(text, published="2025-06-19")
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 应 inside a word (应用, 供应) before the verb does not make the signing one to come
+        (
+            "云南省人民政府与中国铝业集团有限公司就新材料应用签署《铝基材料产业合作协议》。",
+            "铝基材料产业合作协议",
+            {"云南省人民政府", "中国铝业集团有限公司"},
+        ),
+        (
+            "江西省商务厅与赣州港集团有限公司就供应链签署《内陆港物流合作协议》。",
+            "内陆港物流合作协议",
+            {"江西省商务厅", "赣州港集团有限公司"},
+        ),
+        # 未来, 愿景, 接待: no 未, 愿, 待 of a signing to come
+        (
+            "宁波市人民政府与浙江大学着眼未来签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
+        (
+            "宁波市人民政府与浙江大学围绕共同愿景签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
+        (
+            "宁波市人民政府与浙江大学在接待会上签署《海洋工程人才合作协议》。",
+            "海洋工程人才合作协议",
+            {"宁波市人民政府", "浙江大学"},
+        ),
+    ],
+)
+def test_extract_signers_a_word_holding_an_intention_is_no_intention(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -41,7 +41,10 @@ _BUNDLE = re.compile(
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
-_TITLE_LEFT_CUT = re.compile(r".*(?:共同|联合|正式|分别|双方|三方|签署|签订)")
+# 签署第一份劳工协定: an ordinal counts agreements, it is no part of the title.
+_TITLE_LEFT_CUT = re.compile(
+    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|第[\d一二三四五六七八九十百]+[份个项批部])"
+)
 _TITLE_LEFT_CUT_BEFORE = re.compile(
     r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"

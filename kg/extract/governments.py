@@ -25,9 +25,17 @@ __all__ = [
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
 # 马其顿与希腊两国政府签署, 川渝两地正式签订: a count of the places named, then the gap.
-_SUBJECT_GAP = re.compile(
-    r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + ")*"
+# A year or a month told between them too (浙江省与新加坡2019年4月签署, 去年9月签订).
+_DATE_GAP = (
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|(?:去年|今年|前年|上年|本年)(?:\d{1,2}月份?)?"
+    r"|\d{1,2}月份?|上月|本月|上个月|今日|昨日|前天(?!津)"
 )
+_SUBJECT_GAP = re.compile(
+    r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
+)
+_JOINERS = frozenset("与和同、及")
+# The leader of a division, who signs for its government (株洲市副市长).
+_LEADER = re.compile(r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席)")
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -154,10 +162,15 @@ def governments_in(
             first = cands[k][0]
         if first > cs and norm[first - 1] in _LOCATIVE:
             continue  # 在成都签署: where, not who
-        after = norm[end : end + 1]
         gap = _SUBJECT_GAP.match(norm, end)
-        if after not in ("与", "和", "同", "、", "及") and gap.end() != verb:
-            continue  # 成都市长, 重庆市民: the place begins another word
+        if (
+            norm[gap.end() : gap.end() + 1] not in _JOINERS
+            and gap.end() != verb
+            and not (_LEADER.match(norm, end) and "代表" in norm[end:verb])
+        ):
+            # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…); but
+            # 株洲市副市长王强与…代表双方签署: its leader signs for its government
+            continue
         out.append((start, government(f, ent, b.sentence_span(f.prep.sentence_at(start)))))
     if not out:
         out = _abbreviated_states(f, cs, verb)

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
-from kg.extract.builder import Found, country_entity, division_entity, entity
+from kg.extract.builder import Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -19,8 +19,9 @@ from kg.extract.governments import (
     subject_end,
     title_states,
 )
-from kg.extract.matching import has_proper_word, looks_generic, name_start
 from kg.extract.numerals import small_cn_number
+from kg.extract.referents import counterpart, referred_subject, spans_of
+from kg.extract.signing_dates import after_dated_event, partial_date, relative_day
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -71,6 +72,22 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     ]
 
 
+# Between titles signed together: nothing, 、, 和, 及, 以及.
+_IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
+# A clause that opens with these and a day or an adverb has no subject of its own.
+_NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
+
+
+def _no_subject(norm: str, lo: int, verb: int) -> bool:
+    """True when the clause of the verb begins after ``lo`` and holds nothing before the
+    verb but a day or an adverb (，18日又签署了…, ，并签署了…)."""
+    cs = clause_start(norm, lo, verb)
+    if cs <= lo:
+        return False
+    k = _NO_SUBJECT.match(norm, cs).end()
+    return subject_end(norm, k, verb) == k
+
+
 # ，与C签署…: the subject of the clause before signs again.
 _ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与")
 
@@ -107,17 +124,29 @@ _SAME_DAY = re.compile(
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# 18日正式生效 / 于3月1日起施行: a day after the title that is another event's.
+_IN_FORCE = re.compile(r"[^,，。;；]{0,4}?(?:生效|施行|实施|到期|期满|届满|终止|废止|失效)")
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 # (访问期间: during a visit of several days; 会议期间 is the meeting's day)
 _OTHER_DAY = re.compile(
     r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
+    r"|上周|本周|上个?星期|前几天|前些天|前些日子"
 )
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
+# (未 of 未来, 将 of 将军, 待 of 接待, 愿 of 愿景, 应 of 应用 / 供应 are no such words)
 _UNSIGNED = re.compile(
-    r"(?:尚未|未能|未|没有|将于|将|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待|希望|同意|推动|促成|"
-    r"愿意|愿|即将|正在|商签|待|应当|应先|应|寻求|暂缓|推迟|谈判|磋商|有待|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
+    r"(?:尚未|未能|未(?![来必])|没有|将于|将(?![军领士])|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待"
+    r"|希望|同意|推动|促成|愿意|愿(?![景望])|即将|正在|商签|(?<![接招款等])待(?![遇客命])|应当|应先"
+    r"|(?<![供适响对相反效回呼])应(?![用对急变])|寻求|暂缓|推迟|谈判|磋商|有待"
+    r"|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
+)
+# 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
+# counterpart, further from the verb than _UNSIGNED looks.
+_INTENDED_WITH = re.compile(
+    r"(?:拟|将|计划|准备|有望|即将|打算|希望|愿意?)(?:于[^,，。;；与同和]{1,8})?(?:与|同|和)"
+    r"[^,，。;；]{1,24}$"
 )
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
@@ -134,58 +163,6 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
         if norm[k] in ",，;；":
             return k
     return limit
-
-
-# 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
-# month, no day, with the signers written between it and the verb.
-_PARTIAL_DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
-    r"(?:[\u4e00-\u9fff]{1,8}?(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
-    r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
-)
-_LEADING_DATE = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
-)
-_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
-
-
-def _partial_date(
-    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
-) -> DateValue | None:
-    """A year or a month written right before the signing verb, at that precision."""
-    m = None
-    for k in range(max(lo, verb - 24), verb):
-        m = _PARTIAL_DATE.match(norm, k, verb)
-        if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
-            break
-        m = None
-    if m is None:
-        m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
-    if m is None:
-        return None
-    if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
-        return None  # part of a full date (12月17日签署), read by complete_date
-    year, source = None, "explicit"
-    if m.group("y"):
-        year = int(m.group("y"))
-    elif published is not None:
-        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
-    elif year_in_text is not None and not m.group("rel"):
-        year, source = year_in_text, "text"
-    if year is None:
-        return None
-    month = int(m.group("m")) if m.group("m") else None
-    if m.group("rm"):
-        if published is None:
-            return None
-        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
-        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
-            year -= 1
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if month is None:
-        return DateValue(datetime.date(year, 1, 1), source, "year")
-    return DateValue(datetime.date(year, month, 1), source, "month")
 
 
 def _generic_label(parties: list[Entity], title: str) -> str:
@@ -206,74 +183,27 @@ def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
     return m is not None and not _STATE_LEADER.search(m.group())
 
 
-# Words that end a counterpart's name as a kind, or make it a body of government.
-_NOT_COUNTERPART = re.compile(
-    r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
-)
-_JOINER_CHARS = "与和同"
+# The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
+_MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
 
 
-def _spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
-    by_entity = lookups.spans_by_entity(f)
-    out = by_entity[0].get(e, []) + by_entity[1].get(e, [])
-    place = f.b.first_object.get((e, "jurisdiction"))
-    if place is not None:
-        out += lookups.spans_by_place(f).get(place, [])
-    return [(s, end) for s, end in out if lo <= s and end <= hi]
+def _with_governments(
+    f: Found, js: int, je: int, skip: list[tuple[int, int]], bodies: list[Entity]
+) -> list[Entity]:
+    """The bodies of a sentence and the governments of the places written as the subject of
+    its meeting (泉州市与B公司举行签约仪式), in text order."""
+    verb = _MEETING_VERB.search(f.norm, js, je)
+    if verb is None:
+        return bodies
+    govs = governments_in(f, js, verb.start(), skip)
+    at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
+    return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
 
 
-def _counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
-    """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
-    joined to a known party, named in words the gazetteers do not know — a company or
-    an institution written by its short name. Only a proper name that is not a kind, a
-    place or a body of government is taken. Returns both parties in text order."""
-    norm, lex = f.norm, f.lex
-    cs = clause_start(norm, ss, verb)
-    end = subject_end(norm, cs, verb)
-    for ks, ke in _spans_of(f, known, cs, end):
-        if ke < end and norm[ke] in _JOINER_CHARS:
-            s, e = ke + 1, end
-        elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINER_CHARS:
-            s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
-        else:
-            continue
-        name = norm[s:e]
-        if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
-            continue
-        if all(c in lex.province_codes for c in name):
-            # 国家发展改革委和粤港澳三地政府签署: provinces by their abbreviations sign
-            # through their governments
-            codes = list(dict.fromkeys(lex.province_codes[c] for c in name))
-            if len(codes) != len(name) or not all(c in lex.divisions.by_code for c in codes):
-                continue
-            span = f.b.sentence_span(f.prep.sentence_at(s))
-            govs = [government(f, division_entity(c, lex), span) for c in codes]
-            return [known, *govs] if ks < s else [*govs, known]
-        if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
-            continue  # a place signs through its government; kinds and bodies are not names
-        if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
-            continue
-        words = lex.pos_cut(name)
-        if any(flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words):
-            continue  # 有关方面, 多家: not a name
-        if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
-            continue
-        # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
-        # article names in full is that company
-        full = {
-            o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
-        }
-        org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
-        f.b.mention(org, s, e, "exact")
-        f.organizations.append((s, e, org))
-        return [known, org] if ks < s else [org, known]
-    return None
-
-
-def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list[Entity]:
+def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
-    just before (同日，双方还签署了…), else the bodies of the nearest sentence before that
+    just before (同日，双方还签署了…; in the same sentence when the word follows the title
+    that ends at ``lo``: 签署《T1》，双方还签署了《T2》), else the bodies of the nearest sentence before that
     names enough of them (A和B负责人出席仪式。双方签署…); 两国/两省/两市 written before
     ``before`` (the verb or the title) may stand for the places named before."""
     norm, prep = f.norm, f.prep
@@ -283,7 +213,9 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
     if f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end()):
         return []  # 两市发展改革委: bodies of their own, not the parties named before
     want = _COUNTS.get(m.group(1), 0)
-    prior = [ps for ps in f.signed if ps[0] < i and i - ps[0] <= 3]
+    # (an agreement signed before in the same sentence too, when the word comes after its
+    # title: …签署《T1》，双方还签署了《T2》)
+    prior = [ps for ps in f.signed if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3]
     if prior and (want == 0 or len(prior[-1][1]) == want):
         return list(prior[-1][1])
     para = prep.paragraph[i]
@@ -291,7 +223,10 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int) -> list
         if prep.paragraph[j] != para and j < i - 1:
             break
         js, je = prep.bounds[j]
-        found = list(dict.fromkeys(_agencies_in(f, js, je, _witness_spans(norm, js, je, True))))
+        witnesses = _witness_spans(norm, js, je, True)
+        found = list(dict.fromkeys(_agencies_in(f, js, je, witnesses)))
+        if want and len(found) < want:
+            found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
         # three companies named before?)
         if (want and len(found) == want) or (not want and len(found) >= 2):
@@ -346,6 +281,7 @@ def relate_signing(
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and (
         _UNSIGNED.search(norm, max(ss, verb - 8), verb)
+        or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
@@ -366,6 +302,13 @@ def relate_signing(
         before = [ps for si, ps in f.signed if si == i]
         if before and _ELIDED.match(norm, lo):
             parties = [before[-1][0], *parties]
+        elif (
+            before
+            and not parties
+            and (_IN_A_ROW.fullmatch(norm, lo, t.start) or _no_subject(norm, lo, verb))
+        ):
+            # 签署《T1》《T2》, 《T1》和《T2》, 《T1》，18日又签署了《T2》: the same signers
+            parties = list(before[-1])
         elif not before:
             parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
@@ -388,10 +331,14 @@ def relate_signing(
             )
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
+    if len(parties) < 2 and verb < t.start:
+        referred = referred_subject(f, ss, verb)
+        if referred is not None and referred not in parties:
+            parties = [referred, *parties]  # 该市与B签署: the subject, first in text order
     if len(parties) == 1 and verb < t.start:
-        parties = _counterpart(f, ss, verb, parties[0]) or parties
+        parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
-        parties = _collective_parties(f, i, ss, se, min(verb, t.start)) or parties
+        parties = _collective_parties(f, i, ss, se, min(verb, t.start), lo) or parties
     if (
         not parties
         and not t.generic
@@ -418,10 +365,10 @@ def relate_signing(
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
     anchor = min(verb, t.start)
     cs = max(ss, *(norm.rfind(c, ss, anchor) + 1 for c in "；;"))
-    partial = _partial_date(norm, cs, verb, published, year_in_text)
+    partial = partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
     if partial is None and t.start < verb and referenced is None:
-        partial = _partial_date(norm, cs, t.start, published, year_in_text)
+        partial = partial_date(norm, cs, t.start, published, year_in_text)
     if referenced is not None and partial is None:
         # 签署25周年: the year, counted back from the day published; 签署以来: none
         years = referenced.group("n")
@@ -436,14 +383,22 @@ def relate_signing(
     in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(cs, se)]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
+    relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
     if near:
         hit = near[-1]
+    elif relative is not None:
+        b.relate(subject, "signedOn", relative, sent_span)
+        return
     elif _OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
         norm, max(ss, verb - 3), verb
     ):
         return  # 日前签署, 宣布双方已签署: on a day the text does not give
     elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
+        if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
+            return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
+        if hit.start >= max(verb, t.end) and _IN_FORCE.match(norm, hit.end):
+            return  # 签署的《T》18日正式生效: the day it takes effect
         if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
             norm, ss, verb
         ):
@@ -453,11 +408,11 @@ def relate_signing(
         # signing was on another day than the one reported, which the text does not give
         if (
             _OTHER_DAY.search(norm, ss, verb)
-            or not (_SAME_DAY.search(norm, ss, se) or _after_dated_event(f, i, dates))
+            or not (_SAME_DAY.search(norm, ss, se) or after_dated_event(f, i, dates))
             or _ANNOUNCED.search(norm, ss, se)
         ):
             return
-        before = [d for d in dates if d.end <= ss]
+        before = [d for d in dates if d.end <= cs]  # (the clause before a semicolon too)
         if not before:
             return
         hit = before[-1]
@@ -467,16 +422,3 @@ def relate_signing(
     value = complete_date(hit, dates, published, year_in_text)
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)
-
-
-# The verbs of a meeting or a visit told with its day (会议23日在北京举行).
-_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
-
-
-def _after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
-    """True when the sentence before ``i``, in its paragraph, tells a meeting and its day:
-    a signing told next (双方签署了…) took place there, that day."""
-    if i == 0 or f.prep.paragraph[i - 1] != f.prep.paragraph[i]:
-        return False
-    ps, pe = f.prep.bounds[i - 1]
-    return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)

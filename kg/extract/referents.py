@@ -1,0 +1,145 @@
+"""Signers written otherwise than by a name the gazetteers know: 该市 / 该行 / 该校 for the
+division or the organisation named before, and a counterpart by its short or unknown name."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lookups
+from kg.extract.builder import Found, division_entity, entity
+from kg.extract.governments import clause_start, government, subject_end
+from kg.extract.matching import has_proper_word, looks_generic, name_start
+from kg.records import Entity
+
+__all__ = ["counterpart", "referred_subject", "spans_of"]
+
+_JOINERS = "与和同"
+
+
+def _start(pair: tuple[int, Entity]) -> int:
+    return pair[0]
+
+
+# 该市与B签署 / 该行今年1月与B签署: a place or a body named before is the subject.
+_REFERRING_SUBJECT = re.compile(r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院)")
+# What each kind of 该X refers to: a division by its suffix, an organisation by a word of
+# its name (成都银行股份有限公司 is a bank).
+_REFERRED_PLACES = frozenset("市省区县州")
+_REFERRED_HEADS = {
+    "行": ("银行",),
+    "公司": ("公司",),
+    "集团": ("集团", "公司"),
+    "校": ("大学", "学院", "学校"),
+    "大学": ("大学",),
+    "学院": ("学院",),
+    "医院": ("医院",),
+}
+# How far back the one referred to may be named.
+_REFERRED_REACH = 200
+
+
+def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
+    """The party a 该市 / 该行 / 该校 at the start of the signing's clause stands for,
+    when a counterpart is joined to it (该市与B签署): the last division of that kind
+    (through its government) or organisation of that head named before it."""
+    norm = f.norm
+    cs = clause_start(norm, ss, verb)
+    m = _REFERRING_SUBJECT.match(norm, cs)
+    if m is None or not any(c in _JOINERS for c in norm[m.end() : verb]):
+        return None
+    kind, lo = m.group(1), max(0, m.start() - _REFERRED_REACH)
+    if kind in _REFERRED_PLACES:
+        places = [
+            (start, ent)
+            for start, (ent, end) in f.place_at.items()
+            if lo <= start and end <= m.start() and ent.code and ent.label.endswith(kind)
+        ]
+        if not places:
+            return None
+        start, place = max(places, key=_start)
+        return government(f, place, f.b.sentence_span(f.prep.sentence_at(start)))
+    heads = _REFERRED_HEADS[kind]
+    orgs = [
+        (start, o)
+        for start, end, o in f.organizations
+        if lo <= start and end <= m.start() and any(h in o.label for h in heads)
+    ]
+    return max(orgs, key=_start)[1] if orgs else None
+
+
+# Words that end a counterpart's name as a kind, or make it a body of government.
+_NOT_COUNTERPART = re.compile(
+    r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
+)
+# jieba's flags of places, persons, organisations and other proper nouns.
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "j"})
+
+
+def spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where a party is written in ``norm[lo:hi]``: its own name, or the place it signs for."""
+    by_entity = lookups.spans_by_entity(f)
+    out = by_entity[0].get(e, []) + by_entity[1].get(e, [])
+    place = f.b.first_object.get((e, "jurisdiction"))
+    if place is not None:
+        out += lookups.spans_by_place(f).get(place, [])
+    return [(s, end) for s, end in out if lo <= s and end <= hi]
+
+
+def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
+    """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
+    joined to a known party, named in words the gazetteers do not know — a company or
+    an institution written by its short name. Only a proper name that is not a kind, a
+    place or a body of government is taken. Returns both parties in text order."""
+    norm, lex = f.norm, f.lex
+    cs = clause_start(norm, ss, verb)
+    end = subject_end(norm, cs, verb)
+    for ks, ke in spans_of(f, known, cs, end):
+        if ke < end and norm[ke] in _JOINERS:
+            s, e = ke + 1, end
+        elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINERS:
+            s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
+        else:
+            continue
+        name = norm[s:e]
+        if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
+            continue
+        # 阿拉木图州政府 after 哈萨克斯坦阿拉木图州政府: a body named in full before, written
+        # without its country or province
+        longer = {a for _h, a in f.agencies if a.label.endswith(name) and a.label != name}
+        if len(name) >= 4 and len(longer) == 1:
+            body = longer.pop()
+            f.b.mention(body, s, e, "canonical-name")
+            return [known, body] if ks < s else [body, known]
+        if all(c in lex.province_codes for c in name):
+            # 国家发展改革委和粤港澳三地政府签署: provinces by their abbreviations sign
+            # through their governments
+            codes = list(dict.fromkeys(lex.province_codes[c] for c in name))
+            if len(codes) != len(name) or not all(c in lex.divisions.by_code for c in codes):
+                continue
+            span = f.b.sentence_span(f.prep.sentence_at(s))
+            govs = [government(f, division_entity(c, lex), span) for c in codes]
+            return [known, *govs] if ks < s else [*govs, known]
+        if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
+            continue  # a place signs through its government; kinds and bodies are not names
+        if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
+            continue
+        words = lex.pos_cut(name)
+        # a name that begins with a proper word and ends in an organisation's suffix may
+        # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
+        suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
+        if not suffixed and any(
+            flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
+        ):
+            continue  # 有关方面, 多家: not a name
+        if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
+            continue
+        # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
+        # article names in full is that company
+        full = {
+            o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
+        }
+        org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
+        f.b.mention(org, s, e, "exact")
+        f.organizations.append((s, e, org))
+        return [known, org] if ks < s else [org, known]
+    return None

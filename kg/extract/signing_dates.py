@@ -1,0 +1,112 @@
+"""When an agreement was signed, told otherwise than by a full date right before the verb:
+a year or a month written before it, a day told as 今天 / 昨天, a meeting dated just before."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from kg.extract.builder import Found
+from kg.extract.dates import DateHit, complete_date
+from kg.records import DateValue
+
+__all__ = ["after_dated_event", "partial_date", "relative_day"]
+
+
+# 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
+# month, no day, with the signers written between it and the verb (今年3月与…管理局签署: a
+# counterpart after 与 by its long name).
+_PARTIAL_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
+    r"(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
+    r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
+    r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
+)
+_LEADING_DATE = re.compile(
+    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
+)
+# The end of a dateline (6月19日电, 5月8日讯（记者 周明）).
+_DATELINE_END = re.compile(r"\d{1,2}日[电讯](?:[（(][^）)]{0,20}[）)])?")
+_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
+
+
+def partial_date(
+    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
+) -> DateValue | None:
+    """A year or a month written right before the signing verb, at that precision."""
+    m = None
+    for k in range(max(lo, verb - 36), verb):
+        m = _PARTIAL_DATE.match(norm, k, verb)
+        if m is not None and (m.group("y") or m.group("rel") or m.group("m") or m.group("rm")):
+            break
+        m = None
+    if m is None:
+        m = _LEADING_DATE.match(norm, lo, verb)  # 2019年11月，两市签署…
+    if m is None:
+        # 新华社太原6月19日电 2024年12月，A与B签署…: the clause opening after a dateline
+        line = _DATELINE_END.search(norm, lo, verb)
+        m = _LEADING_DATE.match(norm, line.end(), verb) if line is not None else None
+    if m is None:
+        return None
+    if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
+        return None  # part of a full date (12月17日签署), read by complete_date
+    year, source = None, "explicit"
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
+    elif year_in_text is not None and not m.group("rel"):
+        year, source = year_in_text, "text"
+    if year is None:
+        return None
+    month = int(m.group("m")) if m.group("m") else None
+    if m.group("rm"):
+        if published is None:
+            return None
+        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
+        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
+            year -= 1
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is None:
+        return DateValue(datetime.date(year, 1, 1), source, "year")
+    return DateValue(datetime.date(year, month, 1), source, "month")
+
+
+# 今天 / 昨天 / 前天 before the verb: the day of the dateline, or the one or two before it.
+# (前天津市长 is a former mayor of Tianjin)
+_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天(?!津)")
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+# 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
+_DATELINE_MARK = re.compile(r"[电讯]")
+
+
+def relative_day(
+    f: Found, dates: list[DateHit], cs: int, verb: int, published: datetime.date | None
+) -> DateValue | None:
+    """The signing day told as 今天 / 昨天 / 前天 in the clause of the verb (A与B昨天在长沙
+    签署), counted from the dateline's day (the reporter's today), else the day published."""
+    m = _RELATIVE_DAY.search(f.norm, cs, verb)
+    if m is None:
+        return None
+    line = [d for d in dates[:3] if _DATELINE_MARK.match(f.norm, d.end)]
+    today = complete_date(line[0], dates, published, None) if line else None
+    if today is None:
+        if published is None:
+            return None
+        today = DateValue(published, "published")
+    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group()])
+    return DateValue(day, today.year_source)
+
+
+# The verbs of a meeting or a visit told with its day (会议23日在北京举行).
+_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
+
+
+def after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
+    """True when the sentence before ``i``, in its paragraph, tells a meeting and its day:
+    a signing told next (双方签署了…) took place there, that day."""
+    if i == 0 or f.prep.paragraph[i - 1] != f.prep.paragraph[i]:
+        return False
+    ps, pe = f.prep.bounds[i - 1]
+    return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
