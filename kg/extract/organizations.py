@@ -14,6 +14,7 @@ from kg.extract.matching import (
     left_boundary,
     looks_generic,
     name_start,
+    word_ending,
 )
 from kg.extract.spans import DisjointSpans, Spans
 
@@ -153,6 +154,8 @@ def find_organizations(
         ):
             continue  # 29日报道, 前一交易日报: a date or a day, then 报道
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
+        if m.group().endswith(("公司", "集团")):
+            start = _trade_words(norm, start, hs, place_end, lex, stops)
         if start >= hs and norm[hs - 1 : hs] == "》":
             opened = norm.rfind("《", max(0, hs - 20), hs)
             if opened >= 0 and "》" not in norm[opened : hs - 1]:
@@ -209,7 +212,12 @@ def find_organizations(
         whole = lex.pos_cut(norm[start:he]) if start < hs else []
         # 招商银行 signs: one name in the dictionary, whatever its first word is
         named = _SIGNER_SUFFIX.fullmatch(m.group()) is not None and [f for _w, f in whole] == ["nt"]
-        if not named and words and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul"):
+        if (
+            not named
+            and words
+            and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
+            and not (len(words) > 1 and words[-1][0] in _TRADE_WORDS)
+        ):
             continue  # 南京读大学, 看着医院: a verb before a generic noun
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
@@ -338,6 +346,33 @@ def _whole_name(
 # jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
 # adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
 _BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})
+
+
+def _trade_words(
+    norm: str,
+    start: int,
+    hs: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+) -> int:
+    """Where a company's name starts whose trade words (投资, 建设, 运营) end a name on
+    their left elsewhere: 国家能源投资集团有限责任公司, 中国电力建设集团有限公司."""
+    while _TRADE_RUN.fullmatch(norm, start, hs):
+        word = word_ending(norm, start, lex.boundary_words, lex.max_boundary_len)
+        if word not in _TRADE_WORDS or start - len(word) in stops:
+            break
+        pos = start - len(word)
+        start = left_boundary(norm, pos, place_end, lex, stops, stop_at_place=True)
+        joined = max(norm.rfind(c, start, pos) for c in "与和及同、")
+        if joined >= 0:
+            start = joined + 1  # 该市与中国电力建设集团…: the name begins after the joiner
+    return start
+
+
+# Words of a company's trade before 集团, 控股 or its legal form.
+_TRADE_WORDS = frozenset({"投资", "建设", "运营", "控股", "发展", "开发", "实业", "经营", "管理"})
+_TRADE_RUN = re.compile(r"(?:投资|建设|运营|控股|发展|开发|实业|经营|管理|集团)*")
 
 
 def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
