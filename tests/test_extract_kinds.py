@@ -159,6 +159,11 @@ def test_extract_kinds_organization_names_past_clauses_and_joined_fields(text, e
             "集团有限公司",
         ),
         ("青岛海湾投资控股有限公司与西海岸新区签约。", "青岛海湾投资控股有限公司", "控股有限公司"),
+        # one named before (该市, 本校) joined to a company or a school; a quarter of the compass
+        # begins a name
+        ("该市与华峰科创股份有限公司签署协议。", "华峰科创股份有限公司", None),
+        ("该校已与南方科技大学签署合作协议。", "南方科技大学", "科技大学"),
+        ("北方民族大学招生。", "北方民族大学", "民族大学"),
         # a name cut inside the segmenter's word for it
         ("联合国儿童基金会向灾区运送物资。", "联合国儿童基金会", "国儿童基金会"),
     ],

@@ -202,6 +202,7 @@ def find_organizations(
                 or lex.org_suffix_re.search(norm, max(0, k - 4), k)
                 or lex.organ_end_re.match(norm, k - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
+                or _REFERRING.fullmatch(before)
             ):
                 continue  # 研发机构和研究型大学: kinds joined, not a name
             start = k + 1
@@ -370,6 +371,8 @@ def _trade_words(
     return start
 
 
+# 该市, 本校, 这家企业 before 与: one named before, the name after the joiner is its own.
+_REFERRING = re.compile(r"(?:该|本|此|这)[\u4e00-\u9fff]{1,3}(?:已|还|也|又|将)?")
 # Words of a company's trade before 集团, 控股 or its legal form.
 _TRADE_WORDS = frozenset({"投资", "建设", "运营", "控股", "发展", "开发", "实业", "经营", "管理"})
 _TRADE_RUN = re.compile(r"(?:投资|建设|运营|控股|发展|开发|实业|经营|管理|集团)*")
