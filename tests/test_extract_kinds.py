@@ -222,7 +222,13 @@ def test_extract_kinds_longer_names_and_bonded_zones_are_not_areas(text, cls, wr
             "中国青年报",
             "苏州音乐学院",
         ),
-        # a zone's committee named with the words before the kind of zone
+        # a zone's committee named with the words before the kind of zone, back to its place
+        (
+            "信阳临港经济综合实验区管理委员会发布通知。",
+            "Agency",
+            "信阳临港经济综合实验区管理委员会",
+            "实验区管理委员会",
+        ),
         (
             "大连港保税区管理委员会发布通知。",
             "Agency",

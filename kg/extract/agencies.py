@@ -533,7 +533,9 @@ def area_committees(
 
 _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")
 # Words of a kind of zone that need the name before them (保税区, 港区).
-_ZONE_WORDS = frozenset({"保税区", "港区", "保税港区", "综合保税区"})
+_ZONE_WORDS = frozenset(
+    {"保税区", "港区", "保税港区", "综合保税区", "实验区", "试验区", "示范区", "先行区", "合作区"}
+)
 
 
 def _same_area_body(
@@ -577,10 +579,20 @@ def bare_committees(
         start = tokens.start_before(m.start())
         if start is None:
             continue
-        for _ in range(2):
-            # 天津港保税区管委会, 洋浦保税港区管委会: a kind of zone is named by the words before
-            before = tokens.start_before(start) if norm[start : m.start()] in _ZONE_WORDS else None
-            if before is None or not all("\u4e00" <= c <= "\u9fff" for c in norm[before:start]):
+        zone = norm[start : m.start()] in _ZONE_WORDS
+        for _ in range(5 if zone else 0):
+            # 天津港保税区管委会, 郑州航空港经济综合实验区管委会: a kind of zone is named by the
+            # nouns before it
+            before = tokens.start_before(start)
+            word = norm[before:start] if before is not None else ""
+            tag = lex.word_tag(word) or ("n" if len(word) > 1 else "")
+            if (
+                not word
+                or not all("\u4e00" <= c <= "\u9fff" for c in word)
+                or tag[:1] not in "nvbj"
+            ):
+                break
+            if tag[:1] == "v" and tag != "vn":
                 break
             start = before
         name = norm[start : m.start()]
