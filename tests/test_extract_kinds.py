@@ -326,6 +326,8 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         ("村民蒋玉林说，路修好了。", ("City", "玉林市")),
         # China and other states by abbreviation before 自贸区: a free trade area of states
         ("双方同意加快中韩自贸区第二阶段谈判。", ("District", "中韩自由贸易试验区")),
+        # a people named as an autonomous banner's short form would be: the people
+        ("鄂温克族人的聚居地在根河市。", ("District", "鄂温克族自治旗")),
     ],
 )
 def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):

@@ -83,6 +83,8 @@ def short_forms(name: str, level: int, ethnic: tuple[str, ...]) -> list[str]:
             base = name[: -len(suf)]
             if suf.startswith("自治"):
                 base = _strip_ethnic(base, ethnic)
+                if base in ethnic:
+                    break  # 鄂温克族 of 鄂温克族自治旗 is the people, not the banner
             out.append(base)
             break
     return [s for s in out if s != name and len(s) >= _MIN_SHORT]
