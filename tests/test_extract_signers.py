@@ -186,12 +186,20 @@ def test_extract_signers_a_formal_title_keeps_its_opening(text, title):
     assert title in agreements
 
 
-def test_extract_signers_a_bank_branch_is_named_with_its_bank():
-    text = "中国工商银行襄阳分行与谷城县人民政府签署金融服务合作协议。"
+@pytest.mark.parametrize(
+    "text, bank",
+    [
+        ("中国工商银行襄阳分行与谷城县人民政府签署金融服务合作协议。", "中国工商银行襄阳分行"),
+        # the bank's own short name before its branch
+        ("工行襄阳分行与谷城县人民政府签署金融服务合作协议。", "中国工商银行襄阳分行"),
+        ("农发行襄阳分行与谷城县人民政府签署金融服务合作协议。", "中国农业发展银行襄阳分行"),
+    ],
+)
+def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
     agreements, facts = _read(text)
-    label = "中国工商银行襄阳分行与谷城县人民政府金融服务合作协议"
+    label = f"{bank}与谷城县人民政府金融服务合作协议"
     assert label in agreements
-    assert (label, "party", "中国工商银行襄阳分行") in facts
+    assert (label, "party", bank) in facts
 
 
 @pytest.mark.parametrize(

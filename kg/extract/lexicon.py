@@ -174,6 +174,9 @@ class Lexicon:
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
         # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
+        self.bank_abbreviations: dict[str, str] = dict(
+            (row[0], row[1]) for row in read_table("bank_abbreviations.tsv")
+        )
         self.country_abbreviations: dict[str, str] = dict(
             (row[0], row[1]) for row in read_table("country_abbreviations.tsv")
         )

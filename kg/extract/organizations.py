@@ -268,6 +268,11 @@ def find_organizations(
             if start < 0:
                 continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
         label = norm[start:end]
+        if m.group() in ("分行", "支行"):
+            bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)
+            if bank is not None:
+                start -= len(bank)  # 建行梅州分行: the branch of 中国建设银行
+                label = lex.bank_abbreviations[bank] + label
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
         cands.append(OrganizationHit(start, end, label))
