@@ -164,6 +164,9 @@ def test_extract_kinds_organization_names_past_clauses_and_joined_fields(text, e
         ("该市与华峰科创股份有限公司签署协议。", "华峰科创股份有限公司", None),
         ("该校已与南方科技大学签署合作协议。", "南方科技大学", "科技大学"),
         ("北方民族大学招生。", "北方民族大学", "民族大学"),
+        # societies named 促进会 or 研究会
+        ("中国城乡发展研究会发布报告。", "中国城乡发展研究会", None),
+        ("澳门经贸促进会代表团来访。", "澳门经贸促进会", None),
         # a name cut inside the segmenter's word for it
         ("联合国儿童基金会向灾区运送物资。", "联合国儿童基金会", "国儿童基金会"),
     ],
