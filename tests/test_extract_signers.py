@@ -189,6 +189,27 @@ def test_extract_signers_a_formal_title_keeps_its_opening(text, title):
 @pytest.mark.parametrize(
     "text, bank",
     [
+        # a branch written without its bank: the bank named before it in the paragraph
+        (
+            "华夏银行加大帮扶力度，襄阳分行与谷城县人民政府签署金融服务合作协议。",
+            "华夏银行襄阳分行",
+        ),
+        (
+            "中国农业银行加大投入。襄阳分行与谷城县人民政府签署金融服务合作协议。",
+            "中国农业银行襄阳分行",
+        ),
+    ],
+)
+def test_extract_signers_a_branch_written_alone_is_of_the_bank_named_before(text, bank):
+    agreements, facts = _read(text)
+    label = f"{bank}与谷城县人民政府金融服务合作协议"
+    assert label in agreements
+    assert (label, "party", bank) in facts
+
+
+@pytest.mark.parametrize(
+    "text, bank",
+    [
         ("中国工商银行襄阳分行与谷城县人民政府签署金融服务合作协议。", "中国工商银行襄阳分行"),
         # the bank's own short name before its branch
         ("工行襄阳分行与谷城县人民政府签署金融服务合作协议。", "中国工商银行襄阳分行"),

@@ -273,6 +273,8 @@ def find_organizations(
             if bank is not None:
                 start -= len(bank)  # 建行梅州分行: the branch of 中国建设银行
                 label = lex.bank_abbreviations[bank] + label
+            elif not _BANK_IN.search(label) and (named := _bank_named_before(norm, start, lex)):
+                label = named + label  # 华夏银行…，成都分行与…签订: the bank named before
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
         cands.append(OrganizationHit(start, end, label))
@@ -389,6 +391,27 @@ def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
     return close > 0 and norm.endswith(lex.agreement_heads, end, close)
 
 
+def _bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:
+    """The bank last named in the paragraph before a branch written without it."""
+    para = norm.rfind("\n", 0, start) + 1
+    for m in reversed(list(_BANK_NAME.finditer(norm, max(para, start - _BANK_REACH), start))):
+        name = m.group()
+        for k in range(len(name) - 3):
+            word = name[k:]
+            if word in lex.bank_abbreviations.values() or (
+                lex.word_tag(word) in ("nt", "j") and word not in lex.generic_words
+            ):
+                return word
+        if name[-2:] != "银行" and name[-2:] in lex.bank_abbreviations:
+            return lex.bank_abbreviations[name[-2:]]
+    return None
+
+
+# A bank's name, or its own short name (华夏银行, 中国农业银行, 建行), and how far before a
+# branch it is looked for.
+_BANK_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[工农中建交]行")
+_BANK_IN = re.compile(r"银行|[工农中建交]行")
+_BANK_REACH = 120
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
