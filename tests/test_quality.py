@@ -16,7 +16,15 @@ from .conftest import DATA, SEED
 
 # The seed's one organisation is a short company name the text never writes with a suffix
 # nor as a signer (长安汽车), which the extractor does not read as a name.
-SEED_CLASSES = ("Agency", "Agreement", "ScienceCity", "District", "City", "Project")
+SEED_CLASSES = (
+    "Agency",
+    "Organization",
+    "Agreement",
+    "ScienceCity",
+    "District",
+    "City",
+    "Project",
+)
 
 
 def _build_and_eval(inputs, gold, out, capsys) -> dict:
@@ -48,14 +56,14 @@ def test_quality_seed_reaches_the_bar(tmp_path, capsys):
 
 
 # Regression floors, a little under the figures at the last change (held-out set, old and
-# wire items together: Agency 0.95, Agreement 0.97, District 0.98, City 1.00, Project 0.85;
-# development set: 0.97, 0.98, 0.97, 0.98, 0.96).
+# wire items together: Agency 0.95, Agreement 0.97, District 0.98, City 1.00, Project 0.87;
+# development set: 0.94, 0.98, 0.97, 0.98, 0.95).
 HELD_OUT_FLOORS = {
     "Agency": 0.93,
     "Agreement": 0.95,
     "District": 0.95,
     "City": 0.97,
-    "Project": 0.83,
+    "Project": 0.85,
 }
 
 

@@ -280,6 +280,14 @@ def find_organizations(
         cands.append(OrganizationHit(start, end, label))
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
+    for m in _TRADE_END.finditer(norm):
+        # 长安汽车大力推进…: a company the segmenter's dictionary names, without its legal form
+        s = next(
+            (k for k in range(max(0, m.end() - 6), m.start() - 1) if _is_company(norm, k, m, lex)),
+            None,
+        )
+        if s is not None:
+            cands.append(OrganizationHit(s, m.end(), norm[s : m.end()]))
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
         s = next(
@@ -412,6 +420,24 @@ def _bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:
 _BANK_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[工农中建交]行")
 _BANK_IN = re.compile(r"银行|[工农中建交]行")
 _BANK_REACH = 120
+
+
+def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """True when ``norm[k:m.end()]`` is a company's name in jieba's dictionary (tagged nt)
+    standing as a word of its own: no Chinese character joined to it on either side that
+    would make a longer word, and a place's or a proper name before the trade."""
+    word = norm[k : m.end()]
+    if m.start() - k < 2 or lex.word_tag(word) != "nt" or word in lex.generic_words:
+        return False
+    if (lex.word_tag(norm[k : m.start()]) or "")[:2] not in ("ns", "nr", "nz", "j"):
+        return False  # 国产汽车, 民用航空, 卫星通信: a kind of trade, not a company
+    return not (
+        lex.is_known_word(norm[k - 1 : k + 1]) or lex.is_known_word(norm[m.end() - 1 : m.end() + 1])
+    )
+
+
+# Trades a company's short name ends in (长安汽车, 京东方科技, 宝武钢铁).
+_TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医药|制药|能源|电器|物流|航空|地产")
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
