@@ -185,6 +185,10 @@ def test_extract_kinds_organization_names_start_at_the_known_name(text, name, wr
         # a verb and a generic suffix; 广大学员 ("the many trainees") holds no university
         "基层组织有助于支持商会的力量。",
         "学校发动广大学员参与活动。",
+        # 上大学 (to go to university); kinds of hospital and fund
+        "他在杭州上大学时参加了志愿服务。",
+        "新建集中收治医院两所。",
+        "公司设立的爱心基金会资助学生。",
     ],
 )
 def test_extract_kinds_a_verb_before_a_suffix_names_no_organisation(text):

@@ -33,8 +33,9 @@ _CONTINUES = frozenset("区城园创生路站校毕议系")
 _MEETING_AFTER = frozenset("诊谈晤见")
 # A title in 《》: the words of a plan or a law inside it name no organisation.
 _BOOK = re.compile(r"《[^《》\n]{1,120}》")
-# Characters before a suffix that begin a word with its first character (协商会: 协商).
-_BEGUN = {"商会": "协", "大学": "广"}
+# Characters before a suffix that begin a word with its first character (协商会: 协商, 广大学员:
+# 广大) or a verb phrase with it (上大学, to go to university).
+_BEGUN = {"商会": "协", "大学": "广上"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
