@@ -616,3 +616,25 @@ def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):
 def test_extract_signers_a_word_holding_an_intention_is_no_intention(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        (
+            "据《江淮日报》5日报道，合肥市政府与芜湖市政府签署了合作协议。",
+            "合肥市人民政府与芜湖市人民政府合作协议",
+            {"合肥市人民政府", "芜湖市人民政府"},
+        ),
+        (
+            "据《江淮日报》5日报道，合肥市政府与江淮汽车集团股份有限公司签署了战略合作协议。",
+            "合肥市人民政府与江淮汽车集团股份有限公司战略合作协议",
+            {"合肥市人民政府", "江淮汽车集团股份有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_the_source_of_a_report_neither_signs_nor_dates(text, title, parties):
+    agreements, facts = _read(text, "2020-01-12")
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+    assert not any(s == title and p == "signedOn" for s, p, _o in facts)

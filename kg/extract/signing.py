@@ -30,6 +30,8 @@ __all__ = ["relate_signing"]
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
 _NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
 _WITNESS = re.compile(r"见证|见签")
+# 据《X报》5日报道, 据X消息: the source of a report.
+_SOURCE = re.compile(r"据[^，,。；;]{1,30}?(?:报道|消息|披露)")
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国)")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -49,7 +51,15 @@ def _witness_spans(
             k -= 1
         # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
         out.append((k, m.end()))
+    if not witnesses_only:
+        out += _source_spans(norm, ss, se)
     return out
+
+
+def _source_spans(norm: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """The clauses that name the source of a report (据《海湾日报》5日报道): the newspaper does
+    not sign, and the day is the report's."""
+    return [m.span() for m in _SOURCE.finditer(norm, ss, se)]
 
 
 def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
@@ -380,7 +390,12 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
-    in_sentence = [dates[k] for k in lookups.date_spans(f, dates).starting(cs, se)]
+    sources = _source_spans(norm, cs, se)
+    in_sentence = [
+        dates[k]
+        for k in lookups.date_spans(f, dates).starting(cs, se)
+        if not any(s <= dates[k].start < e for s, e in sources)  # (the report's day)
+    ]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
