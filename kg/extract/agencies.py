@@ -532,6 +532,8 @@ def area_committees(
 
 
 _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")
+# jieba's tags of the words that name a zone before its kind (郑州 ns, 航空港 n, 综合 vn).
+_ZONE_NAME_TAG = re.compile(r"[nbj]|vn")
 # Words of a kind of zone that need the name before them (保税区, 港区).
 _ZONE_WORDS = frozenset(
     {"保税区", "港区", "保税港区", "综合保税区", "实验区", "试验区", "示范区", "先行区", "合作区"}
@@ -586,14 +588,8 @@ def bare_committees(
             before = tokens.start_before(start)
             word = norm[before:start] if before is not None else ""
             tag = lex.word_tag(word) or ("n" if len(word) > 1 else "")
-            if (
-                not word
-                or not all("\u4e00" <= c <= "\u9fff" for c in word)
-                or tag[:1] not in "nvbj"
-            ):
-                break
-            if tag[:1] == "v" and tag != "vn":
-                break
+            if not all("\u4e00" <= c <= "\u9fff" for c in word) or not _ZONE_NAME_TAG.match(tag):
+                break  # (a verb, a function word, a lone character the dictionary lacks)
             start = before
         name = norm[start : m.start()]
         if (

@@ -16,7 +16,7 @@ from kg.extract.matching import (
     name_start,
     word_ending,
 )
-from kg.extract.spans import DisjointSpans, Spans
+from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
@@ -31,8 +31,6 @@ _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _CONTINUES = frozenset("区城园创生路站校毕议系")
 # Characters after a suffix ending in 会 that make a word with it (会诊, 会谈, 会晤, 会见).
 _MEETING_AFTER = frozenset("诊谈晤见")
-# A title in 《》: the words of a plan or a law inside it name no organisation.
-_BOOK = re.compile(r"《[^《》\n]{1,120}》")
 # Characters before a suffix that begin a word with its first character (协商会: 协商, 广大学员:
 # 广大) or a verb phrase with it (上大学, to go to university).
 _BEGUN = {"商会": "协", "大学": "广上"}
@@ -136,7 +134,7 @@ def find_organizations(
     place_at = {p.start: p for p in places}
     place_ends = {p.end for p in places}
     spans = Spans((p.start, p.end) for p in places)
-    books = Spans(m.span() for m in _BOOK.finditer(norm)) if "《" in norm else Spans(())
+    books = book_titles(norm)
     cands: list[OrganizationHit] = []
     for m in _suffixes(norm, lex):
         hs, he = m.span()

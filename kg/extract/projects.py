@@ -33,7 +33,7 @@ from kg.extract.project_names import (
     short_forms,
 )
 from kg.extract.project_roles import not_one_project, unit_after
-from kg.extract.spans import DisjointSpans, Spans
+from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
 
 __all__ = ["ProjectHit", "find_projects"]
@@ -75,7 +75,6 @@ _COUNT_AFTER = re.compile(
 )
 # Words before a name that make it one of a kind (全市生态环境监测数据中心).
 _DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
-_BOOK = re.compile(r"《[^《》\n]{1,120}》")
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
 # the middle of a city).
 _NEEDS_MODIFIER = frozenset({"园区", "中心"})
@@ -192,7 +191,7 @@ def find_projects(
     place_spans = Spans((p.start, p.end) for p in places)
     # 下花园区, 梁园区, 运河区: a head written inside a division's name is part of the place
     in_place = {k for p in places for k in range(p.start, p.end)}
-    books = Spans(m.span() for m in _BOOK.finditer(norm)) if "《" in norm else Spans(())
+    books = book_titles(norm)
     cands: list[ProjectHit] = []
     generic: list[ProjectHit] = []
     for m in lex.project_head_re.finditer(norm):
