@@ -9,6 +9,7 @@ from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     SIGNING_GAP,
+    TRADE_WORDS,
     after_clause,
     has_proper_word,
     left_boundary,
@@ -388,8 +389,8 @@ def _trade_words(
 # 该市, 本校, 这家企业 before 与: one named before, the name after the joiner is its own.
 _REFERRING = re.compile(r"(?:该|本|此|这)[\u4e00-\u9fff]{1,3}(?:已|还|也|又|将)?")
 # Words of a company's trade before 集团, 控股 or its legal form.
-_TRADE_WORDS = frozenset({"投资", "建设", "运营", "控股", "发展", "开发", "实业", "经营", "管理"})
-_TRADE_RUN = re.compile(r"(?:投资|建设|运营|控股|发展|开发|实业|经营|管理|集团)*")
+_TRADE_WORDS = frozenset(TRADE_WORDS)
+_TRADE_RUN = re.compile("(?:" + "|".join((*TRADE_WORDS, "集团")) + ")*")
 
 
 def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:

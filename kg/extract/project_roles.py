@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, has_proper_word
+from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
 
 __all__ = ["not_one_project", "unit_after"]
 
@@ -34,8 +34,8 @@ _SHORT_FORM = re.compile(r"[(（](?:以下)?简称")
 # Units of a project's builder or owner written after its name: the name is the unit's
 # (…产业园管理公司, …工程管理部, …项目指挥部).
 _UNIT_AFTER = re.compile(
-    r"(?:管理|运营|开发|建设|投资|发展|实业|置业|控股)+(?:有限(?:责任)?公司|公司|集团)"
-    r"|管理部|指挥部|项目部|经理部|管理处|指挥所"
+    "(?:" + "|".join(TRADE_WORDS) + ")+(?:有限(?:责任)?公司|公司|集团)"
+    "|管理部|指挥部|项目部|经理部|管理处|指挥所"
 )
 
 
