@@ -40,3 +40,33 @@ def test_organizations_by_suffix(text, expected):
 )
 def test_organizations_kinds_are_not_names(text):
     assert _orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她是慕尼黑一家园艺协会的会员，园艺协会每年办花展。",
+        "那些重症医院收治了大部分患者。",
+        "加快建设县级以上医院和乡村社区卫生院。",
+        "他在该校材料工程学院读研究生。",
+        "记者从市电影行业协会获悉，展映周将开幕。",
+    ],
+)
+def test_organizations_kind_of_body_is_no_name(text):
+    assert _orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国家林业和草原局林业经济研究所所长发言。", ["国家林业和草原局林业经济研究所"]),
+        ("工业和信息化部电子工业标准化研究院发布报告。", ["工业和信息化部电子工业标准化研究院"]),
+        ("东北大学冶金学院、材料科学研究院联合申报。", ["东北大学冶金学院", "东北大学材料科学研究院"]),
+        ("雷神山医院收治首批患者。", ["雷神山医院"]),
+        ("中老友好协会代表团到访。", ["中老友好协会"]),
+        ("北邮信息安全学院的学生获奖。", ["北邮信息安全学院"]),
+        ("国际园艺生产者协会认可了这次博览会。", ["国际园艺生产者协会"]),
+    ],
+)
+def test_organizations_unit_named_after_its_parent(text, expected):
+    assert _orgs(text) == expected

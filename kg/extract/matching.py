@@ -13,6 +13,7 @@ __all__ = [
     "SIGNING_GAP",
     "TRADE_WORDS",
     "CODE",
+    "QUARTERS",
     "QUOTES",
     "word_ending",
     "covered_by",
@@ -357,7 +358,7 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
     pos = start
     words = lex.pos_cut(norm[start:end])
     for k, (word, flag) in enumerate(words):
-        if pos in keep or word in lex.region_words or word in _QUARTERS:
+        if pos in keep or word in lex.region_words or word in QUARTERS:
             break  # (南方科技大学, 东方航空: a quarter of the compass begins names)
         if word in _REFERRING:
             pos += len(word)  # 上述稀土协会: one named before
@@ -378,7 +379,7 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
 
 
 # Quarters of the compass, which jieba tags as localisers (南方, 东方).
-_QUARTERS = frozenset({"东方", "西方", "南方", "北方"})
+QUARTERS = frozenset({"东方", "西方", "南方", "北方"})
 # Words that refer back to a name given before (上述, 该).
 _REFERRING = frozenset({"上述", "前述", "该", "此", "这些", "这家", "相关", "有关"})
 # Characters after a one-character verb that make it a verb of motion (飞到, 运往, 迁至).

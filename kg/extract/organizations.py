@@ -17,6 +17,7 @@ from kg.extract.matching import (
     name_start,
     word_ending,
 )
+from kg.extract.org_kinds import CLAUSE_FLAGS, COMPANY, after_parent, past_clause, unnamed
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
@@ -73,8 +74,6 @@ _COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[�
 _SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
 _DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
-# Suffixes of companies, whose registered names keep the province (山西省…有限公司).
-_COMPANY = re.compile(r"公司|集团")
 
 
 def _own_name_start(
@@ -90,7 +89,7 @@ def _own_name_start(
         rest = norm[country.end() : head]
         if len(rest) >= 2 and has_proper_word(rest, lex, rare=False, terms=False):
             return country.end()
-    if _COMPANY.search(suffix):
+    if COMPANY.search(suffix):
         return start
     k = start
     while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
@@ -127,9 +126,13 @@ def find_organizations(
     lex: Lexicon,
     stops: frozenset[int],
     exclude: list[tuple[int, int]],
+    bodies: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[OrganizationHit]:
     """Names ending in an organisation suffix (大学, 医院, 有限公司…) with a proper name before
-    it; generic ones (高校, 相关医院, 融资担保公司) are left out."""
+    it; generic ones (高校, 相关医院, 融资担保公司) are left out. ``bodies``: the spans of
+    government bodies, whose units (国家税务总局税收科学研究所) are named after them."""
+    body_before = {e: s for s, e in bodies}
+    kinds: set[int] = set()
     place_end = {p.end: p for p in places}
     place_starts = frozenset(p.start for p in places)
     place_at = {p.start: p for p in places}
@@ -264,7 +267,7 @@ def find_organizations(
         if not named and looks_generic(norm[start:hs], lex, inside):
             continue
         if not named and not inside:
-            start = _past_clause(norm, start, hs, end, m.group(), lex)
+            start = past_clause(norm, start, hs, end, m.group(), lex)
             if start < 0:
                 continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
         label = norm[start:end]
@@ -277,6 +280,21 @@ def find_organizations(
                 label = named + label  # 华夏银行…，成都分行与…签订: the bank named before
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
+        elif (
+            not (named or inside)
+            and not after_parent(norm, start, lex)
+            and unnamed(norm, start, hs, m.group(), label, lex)
+        ):
+            parent = body_before.get(start)
+            if (
+                parent is not None
+                and _RESEARCH.fullmatch(m.group())
+                and not any(f in CLAUSE_FLAGS for _w, f in lex.pos_cut(norm[start:hs]))
+            ):
+                label = norm[parent:start] + label  # 国家税务总局税收科学研究所: the body's unit
+            else:
+                kinds.add(start)  # 柏林一家养蜂协会, 这些重症医院: a kind of body, unless a
+                # university listed before it names it (below)
         cands.append(OrganizationHit(start, end, label))
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
@@ -328,7 +346,7 @@ def find_organizations(
         parent = _PARENT.match(prev.label)
         if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
-    return merged
+    return [h for h in merged if h.start not in kinds or h.label != norm[h.start : h.end]]
 
 
 def _whole_name(
@@ -461,30 +479,6 @@ def _joins_fields(
 
 # A department of a school or a body, before a joiner: the joiner is between two bodies.
 _DEPARTMENT_END = re.compile(r"(?:部|处|办|团委|党委)$")
-_CLAUSE_FLAGS = frozenset({"v", "vd", "p", "d", "c", "l"})
-
-
-def _past_clause(norm: str, start: int, head: int, end: int, suffix: str, lex: Lexicon) -> int:
-    """Where the name starts when the words before an organisation's suffix hold no proper
-    word but words of a clause (a verb, a preposition, an adverb, a set phrase): after
-    them if what is left is a name in jieba's dictionary (视察国防大学 → 国防大学), else -1
-    (按规定方舱医院, 可去县级医院: a clause before a kind). ``start`` when no clause."""
-    if _COMPANY.search(suffix):
-        return start
-    core = norm[start:head]
-    if has_proper_word(core, lex, rare=False, terms=False, verb_singles=False):
-        return start
-    words = lex.pos_cut(core)
-    last = max(
-        (i for i, (w, flag) in enumerate(words) if flag in _CLAUSE_FLAGS and w not in "与和及"),
-        default=-1,
-    )
-    if last < 0 or len(words) < 2:
-        return start
-    rest = start + sum(len(w) for w, _f in words[: last + 1])
-    if rest < head and lex.word_tag(norm[rest:end]) in ("nt", "nz", "ns"):
-        return rest
-    return -1
 
 
 # The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).

@@ -399,9 +399,10 @@ def _area_name(a: AreaHit, lex: Lexicon) -> str:
 
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
-    exclude = [(h.start, h.end) for h, _e in f.agencies] + f.project_spans
+    bodies = [(h.start, h.end) for h, _e in f.agencies]
     main = f.index("main places", lambda: _main_places_at(f), f.places)
-    for o in user_organizations(f, find_organizations(f.norm, f.places, f.lex, stops, exclude)):
+    found = find_organizations(f.norm, f.places, f.lex, stops, bodies + f.project_spans, bodies)
+    for o in user_organizations(f, found):
         label = _own_place(f, o.start, o.label, main)
         ent = entity("Organization", label)
         f.b.mention(ent, o.start, o.end, "exact")

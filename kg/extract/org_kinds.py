@@ -1,0 +1,99 @@
+"""Whether an organisation's name is its own or only says what kind of body it is."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
+
+__all__ = ["CLAUSE_FLAGS", "COMPANY", "after_parent", "past_clause", "unnamed"]
+
+# Suffixes of companies, whose registered names keep the province (山西省…有限公司).
+COMPANY = re.compile(r"公司|集团")
+# Flags of the words of a clause (a verb, a preposition, an adverb, a set phrase).
+CLAUSE_FLAGS = frozenset({"v", "vd", "p", "d", "c", "l"})
+
+
+def past_clause(norm: str, start: int, head: int, end: int, suffix: str, lex: Lexicon) -> int:
+    """Where the name starts when the words before an organisation's suffix hold no proper
+    word but words of a clause (a verb, a preposition, an adverb, a set phrase): after
+    them if what is left is a name in jieba's dictionary (视察国防大学 → 国防大学), else -1
+    (按规定方舱医院, 可去县级医院: a clause before a kind). ``start`` when no clause."""
+    if COMPANY.search(suffix):
+        return start
+    core = norm[start:head]
+    if has_proper_word(core, lex, rare=False, terms=False, verb_singles=False):
+        return start
+    words = lex.pos_cut(core)
+    last = max(
+        (i for i, (w, flag) in enumerate(words) if flag in CLAUSE_FLAGS and w not in "与和及"),
+        default=-1,
+    )
+    if last < 0 or len(words) < 2:
+        return start
+    rest = start + sum(len(w) for w, _f in words[: last + 1])
+    if rest < head and lex.word_tag(norm[rest:end]) in ("nt", "nz", "ns"):
+        return rest
+    return -1
+
+
+# Newspapers are named by their titles, whatever their words (经济日报, 文化报).
+_PAPER_SUFFIX = re.compile(r"日报|晚报|报|报社")
+# Qualifiers that make a body's name its own without a place: the country's national ones
+# (国家开放大学, 中央民族大学, 首都医科大学, 解放军总医院, 国防科技大学).
+# and the world's (国际出版商协会, 世界顶尖科学家协会).
+_NATIONAL = re.compile(
+    r"国家|中央|中华|全国|首都|解放军|人民解放军|国防|军事|海军|空军|陆军|武警|国际|世界|全球|环球"
+)
+# The last character of a place's name: a hill, an altar, a lake, a bay, a temple.
+_PLACE_TAILS = frozenset("山坛湖岛湾寺峰岭江河")
+# Words that refer back to a body named before (上述行业协会, 该研究所).
+_NAMED_BEFORE = re.compile(r"(?:上述|前述|该)$")
+# A word this rare in the segmenter's dictionary is a name of its own (创价大学, 计算技术研究所).
+_RARE_IN_NAME = 20
+
+
+def after_parent(norm: str, start: int, lex: Lexicon) -> bool:
+    """True when an organisation's name ends right before ``start``: the name there is one of
+    its units (中国社会科学院中国历史研究院历史理论研究所, 航天科技集团第一研究院)."""
+    k = start
+    while k > 0 and norm[k - 1] in "第一二三四五六七八九十":
+        k -= 1
+    suffix = lex.org_suffix_re.search(norm, max(0, k - 6), k)
+    return (suffix is not None and suffix.end() == k) or COMPANY.search(norm, k - 2, k) is not None
+
+
+def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexicon) -> bool:
+    """True when the words before a body's suffix only say what kind it is (养蜂协会, 重症医院,
+    乡镇社区卫生院, 设计艺术学院 without its university): no proper or rare word, no letters or
+    digits, no national qualifier, and the whole is no name the segmenter's dictionary holds;
+    the name runs from ``start`` to the suffix at ``head`` (上述稀土行业协会: one named before)."""
+    core = norm[start:head]
+    if _NAMED_BEFORE.search(norm, max(0, start - 2), start):
+        return False
+    if _PAPER_SUFFIX.fullmatch(suffix) or COMPANY.search(suffix) or suffix.endswith("银行"):
+        return False
+    if core.startswith("《"):
+        return False  # 《绿色发展》杂志社: a periodical's office named by its title
+    if any(c.isascii() and c.isalnum() for c in core) or _NATIONAL.match(core.removeprefix("原")):
+        return False
+    pair = core[:2]
+    if lex.country_re.match(core) or (
+        len(pair) == 2
+        and pair[0] != pair[1]
+        and all(c in lex.country_abbreviations or c == "中" for c in pair)
+    ):
+        return False  # 缅中友好协会: named after the two countries
+    if core[-1:] in _PLACE_TAILS or core[:2] in QUARTERS:
+        return False  # 火神山医院, 地坛医院, 北方民族大学: named after a hill, an altar, a quarter
+    if lex.is_known_word(label) or label[:1] in "省县":
+        return False  # 中央电视台; 县人民医院 is named after the article's own county
+    core = QUOTES.sub("", core)
+    if lex.org_suffix_re.search(core) or COMPANY.search(core):
+        return False  # 航天科技集团第一研究院: a unit named after its parent
+    freq = lex.tokenizer().FREQ
+    for w, flag in lex.pos_cut(core):
+        if len(w) >= 2 and (freq.get(w, 0) < _RARE_IN_NAME or flag == "j"):
+            return False  # 创价大学; 国科大马克思主义学院, 民航总医院: a body's short name
+    return not has_proper_word(core, lex, rare=False)
