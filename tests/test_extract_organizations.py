@@ -61,7 +61,10 @@ def test_organizations_kind_of_body_is_no_name(text):
     [
         ("国家林业和草原局林业经济研究所所长发言。", ["国家林业和草原局林业经济研究所"]),
         ("工业和信息化部电子工业标准化研究院发布报告。", ["工业和信息化部电子工业标准化研究院"]),
-        ("东北大学冶金学院、材料科学研究院联合申报。", ["东北大学冶金学院", "东北大学材料科学研究院"]),
+        (
+            "东北大学冶金学院、材料科学研究院联合申报。",
+            ["东北大学冶金学院", "东北大学材料科学研究院"],
+        ),
         ("雷神山医院收治首批患者。", ["雷神山医院"]),
         ("中老友好协会代表团到访。", ["中老友好协会"]),
         ("北邮信息安全学院的学生获奖。", ["北邮信息安全学院"]),
@@ -69,4 +72,19 @@ def test_organizations_kind_of_body_is_no_name(text):
     ],
 )
 def test_organizations_unit_named_after_its_parent(text, expected):
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("两部门指导中国纺织品进出口商会发布名单。", ["中国纺织品进出口商会"]),
+        ("他捐赠500万元予浙江大学医学院附属第二医院。", ["浙江大学医学院附属第二医院"]),
+        ("接受意大利RAI电视台采访时说。", ["RAI电视台"]),
+        ("内蒙古工业大学与企业合作。", ["内蒙古工业大学"]),
+        ("《今日中国》杂志社编辑部。", ["《今日中国》杂志社"]),
+        ("松下电器(中国)有限公司签约。", ["松下电器(中国)有限公司"]),
+    ],
+)
+def test_organizations_name_starts_past_words_of_the_clause(text, expected):
     assert _orgs(text) == expected

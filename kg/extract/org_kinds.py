@@ -7,7 +7,14 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
 
-__all__ = ["CLAUSE_FLAGS", "COMPANY", "after_parent", "past_clause", "unnamed"]
+__all__ = [
+    "CLAUSE_FLAGS",
+    "COMPANY",
+    "after_parent",
+    "past_clause",
+    "past_words_before_place",
+    "unnamed",
+]
 
 # Suffixes of companies, whose registered names keep the province (山西省…有限公司).
 COMPANY = re.compile(r"公司|集团")
@@ -97,3 +104,38 @@ def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexi
         if len(w) >= 2 and (freq.get(w, 0) < _RARE_IN_NAME or flag == "j"):
             return False  # 创价大学; 国科大马克思主义学院, 民航总医院: a body's short name
     return not has_proper_word(core, lex, rare=False)
+
+
+# An amount of money and the word that gives it (捐赠500万元予, 1000万元人民币给).
+_AMOUNT = re.compile(r"\d[\d.]*[万亿]?元(?:人民币)?[予给向为]?")
+
+
+def past_words_before_place(
+    norm: str, start: int, head: int, place_starts: frozenset[int], lex: Lexicon
+) -> int:
+    """Where the name starts when words that name nothing come before the first place or
+    country in it (指导中国医药保健品进出口商会, 1000万元人民币予中山大学附属第一医院): at that
+    place; ``start`` when the words before it hold a proper name or no place follows. An
+    amount given to it (1000万元人民币予) is never part of a name."""
+    start = max((a.end() for a in _AMOUNT.finditer(norm, start, head)), default=start)
+    if start in place_starts or lex.country_re.match(norm, start):
+        return start
+    for k in range(start + 1, head - 1):
+        country = lex.country_re.match(norm, k)
+        if country is not None and (
+            norm[k - 1] in "(（《“全"
+            or norm.rfind("《", start, k) > norm.rfind("》", start, k)
+            or lex.is_known_word(norm[k - 1 : country.end()])
+            or lex.is_known_word(norm[k : country.end() + 1])
+        ):
+            continue  # 内蒙古, 蒙古族, 全日本, 《今日中国》, SMC(中国)有限公司: not where a name begins
+        if k in place_starts or country is not None:
+            before = norm[start:k]
+            if any(c.isdigit() for c in before) or not (
+                has_proper_word(before, lex, rare=False, terms=False)
+                or lex.org_suffix_re.search(before)
+                or COMPANY.search(before)
+            ):
+                return k
+            return start
+    return start

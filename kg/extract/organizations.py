@@ -17,7 +17,14 @@ from kg.extract.matching import (
     name_start,
     word_ending,
 )
-from kg.extract.org_kinds import CLAUSE_FLAGS, COMPANY, after_parent, past_clause, unnamed
+from kg.extract.org_kinds import (
+    CLAUSE_FLAGS,
+    COMPANY,
+    after_parent,
+    past_clause,
+    past_words_before_place,
+    unnamed,
+)
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
@@ -87,8 +94,10 @@ def _own_name_start(
     country = lex.country_re.match(norm, start)
     if country is not None and lex.country_names[country.group()] != "CN":
         rest = norm[country.end() : head]
-        if len(rest) >= 2 and has_proper_word(rest, lex, rare=False, terms=False):
-            return country.end()
+        if len(rest) >= 2 and (
+            has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii()
+        ):
+            return country.end()  # 法国BFMTV电视台: a name in letters is its own
     if COMPANY.search(suffix):
         return start
     k = start
@@ -246,6 +255,7 @@ def find_organizations(
             and not _signed_title(norm, he, lex)
         ):
             continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
+        start = past_words_before_place(norm, start, hs, place_starts, lex)
         start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
         start = _whole_name(norm, start, hs, he, lex, place_starts)
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
