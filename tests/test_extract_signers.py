@@ -520,6 +520,8 @@ def test_extract_signers_a_pair_before_one_title_does_not_sign_a_later_mention()
         # the day after the title is the day it takes effect, not the signing's
         "由福建省人民政府与中国科学院共同签署的《海西科技城共建协议》18日正式生效。",
         "四川省人民政府与东方电气集团签订的《清洁能源装备合作协议》于3月1日起施行。",
+        # the month before the title is the one it was to start in
+        "原定于今年9月启动的《东盟跨境电商便利化协定》将延后实施，这份由十国签署的协定覆盖面广。",
     ],
 )
 def test_extract_signers_the_day_an_agreement_takes_effect_is_not_its_signing(text):
@@ -638,3 +640,44 @@ def test_extract_signers_the_source_of_a_report_neither_signs_nor_dates(text, ti
     assert title in agreements
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
     assert not any(s == title and p == "signedOn" for s, p, _o in facts)
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a visit of several days: the month is what the text gives
+        (
+            "贵州省代表团于6月3日至6日访问老挝，其间与老挝琅勃拉邦省政府签署《农业合作谅解备忘录》。",
+            "农业合作谅解备忘录",
+            "2020-06",  # (a month after the day published: the year before)
+        ),
+        (
+            "甘肃省代表团9月8日-11日访问吉尔吉斯斯坦，双方签署《经贸合作备忘录》。",
+            "经贸合作备忘录",
+            "2020-09",
+        ),
+    ],
+)
+def test_extract_signers_a_stretch_of_days_dates_the_signing_to_its_month(text, title, date):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert (title, "signedOn", date) in facts
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a title written right after the verb keeps its own opening verb and 的
+        (
+            "市妇联与市人社局签署了联合推进家政从业妇女技能培训工作的合作协议。",
+            "联合推进家政从业妇女技能培训工作的合作协议",
+        ),
+        (
+            "中柬双方在金边签署援助修复他普伦寺协议。",
+            "援助修复他普伦寺协议",
+        ),
+    ],
+)
+def test_extract_signers_an_unmarked_title_after_its_verb_is_read_whole(text, title):
+    agreements, _facts = _read(text)
+    assert title in agreements

@@ -42,9 +42,13 @@ _BUNDLE = re.compile(
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
 # 签署第一份劳工协定: an ordinal counts agreements, it is no part of the title.
+# 签署了联合推进…合作协议: an adverb of the verb only before the verb.
 _TITLE_LEFT_CUT = re.compile(
-    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|第[\d一二三四五六七八九十百]+[份个项批部])"
+    r".*(?:(?:共同|联合|正式|分别)(?=签)|双方|三方|签署|签订|第[\d一二三四五六七八九十百]+[份个项批部])"
 )
+# Where a clause reader stops inside a title written right after its verb: after 的 of
+# the title's own modifier, after a character of a transliterated name (他冰瑜).
+_TITLE_OWN_WORDS = frozenset("的他")
 _TITLE_LEFT_CUT_BEFORE = re.compile(
     r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
@@ -57,6 +61,24 @@ MANY_SIGNERS = re.compile(
     r"|有关国家|相关国家|各国|多国"
 )
 _SENTENCE_STOPS = "。;；!！?？"
+
+
+def _own_opening(norm: str, s: int, cut: int, lex: Lexicon) -> bool:
+    """True when the words a clause reader would skip at the start of a title written right
+    after its verb are the title's own: a modifier before 的 that says what is agreed
+    (引滦入津上下游横向生态补偿的协议), or a transliterated name (援助修复他冰瑜佛塔协议); not
+    words that only describe it (新的协议, 并立即实施的一份新协议, 高水平的双边投资协定)."""
+    if cut <= s or norm[cut - 1] not in _TITLE_OWN_WORDS:
+        return False
+    opening = norm[s : cut - 1]
+    return len(opening) >= 4 and not any(
+        flag in _DESCRIBING_FLAGS for _w, flag in lex.pos_cut(opening)
+    )
+
+
+# Flags of words that describe an agreement rather than name what it is about: adverbs,
+# conjunctions, numerals, pronouns, adjectives (立即, 并, 一份, 这, 新).
+_DESCRIBING_FLAGS = frozenset({"d", "c", "m", "r", "a", "ad"})
 
 
 def _sentence_start(norm: str, pos: int) -> int:
@@ -269,6 +291,8 @@ def find_agreements(
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
+            if left_cut is _TITLE_LEFT_CUT and _own_opening(norm, s, cut, lex):
+                cut = s  # 签署…工作的合作协议, 签署援助修复他冰瑜佛塔协议: the title's own words
             if s < cut < e and len(_core(norm[cut:e], lex)) == 1:
                 cut -= 1  # not to a lone character: 自贸协定 is not 自 + 贸协定
             formal = _FORMAL_TITLE.match(norm, s, e)

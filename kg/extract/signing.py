@@ -21,7 +21,7 @@ from kg.extract.governments import (
 )
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
-from kg.extract.signing_dates import after_dated_event, partial_date, relative_day
+from kg.extract.signing_dates import IN_FORCE, after_dated_event, partial_date, relative_day
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -134,8 +134,19 @@ _SAME_DAY = re.compile(
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
-# 18日正式生效 / 于3月1日起施行: a day after the title that is another event's.
-_IN_FORCE = re.compile(r"[^,，。;；]{0,4}?(?:生效|施行|实施|到期|期满|届满|终止|废止|失效)")
+# 10月10日至12日: two days joined, a stretch of days.
+_RANGE_JOINER = "至到-—－~～"
+
+
+def _in_range(norm: str, hit: DateHit) -> bool:
+    """True when the date begins or ends a stretch of days (10月10日至12日)."""
+    before = norm[hit.start - 1 : hit.start]
+    after = norm[hit.end : hit.end + 2]
+    return (
+        before != "" and before in _RANGE_JOINER and norm[hit.start - 2 : hit.start - 1] == "日"
+    ) or (after[:1] in _RANGE_JOINER and after[1:2].isdigit())
+
+
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
@@ -412,7 +423,7 @@ def relate_signing(
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
         if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
             return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
-        if hit.start >= max(verb, t.end) and _IN_FORCE.match(norm, hit.end):
+        if hit.start >= max(verb, t.end) and IN_FORCE.match(norm, hit.end):
             return  # 签署的《T》18日正式生效: the day it takes effect
         if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
             norm, ss, verb
@@ -434,6 +445,12 @@ def relate_signing(
         ds, de = prep.bounds[prep.sentence_at(hit.start)]
         if _ANNOUNCED.search(norm, ds, de) and not _THAT_DAY.search(norm, ss, verb):
             return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
+    other = IN_FORCE.match(norm, hit.end)
+    if other is not None and "签" not in other.group() and hit.end <= verb:
+        return  # 原定于今年7月启动的《T》…签署: the day it was to start
     value = complete_date(hit, dates, published, year_in_text)
+    if value is not None and value.precision == "day" and _in_range(norm, hit):
+        # 10月10日至12日访问…签署: some day of the visit, the month is what the text gives
+        value = DateValue(value.date.replace(day=1), value.year_source, "month")
     if value is not None:
         b.relate(subject, "signedOn", value, sent_span)

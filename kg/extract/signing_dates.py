@@ -10,7 +10,7 @@ from kg.extract.builder import Found
 from kg.extract.dates import DateHit, complete_date
 from kg.records import DateValue
 
-__all__ = ["after_dated_event", "partial_date", "relative_day"]
+__all__ = ["IN_FORCE", "after_dated_event", "partial_date", "relative_day"]
 
 
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
@@ -28,6 +28,12 @@ _LEADING_DATE = re.compile(
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）).
 _DATELINE_END = re.compile(r"\d{1,2}日[电讯](?:[（(][^）)]{0,20}[）)])?")
 _REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
+
+
+# 18日正式生效 / 于3月1日起施行 / 原定于7月启动: a day or a month of another event.
+IN_FORCE = re.compile(
+    r"[^,，。;；]{0,4}?(?:生效|施行|实施|到期|期满|届满|终止|废止|失效|启动|推迟|截止)"
+)
 
 
 def partial_date(
@@ -50,6 +56,10 @@ def partial_date(
         return None
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
         return None  # part of a full date (12月17日签署), read by complete_date
+    told = max(m.end(g) for g in ("y", "rel", "m", "rm") if m.group(g))
+    other = IN_FORCE.match(norm, told + (norm[told : told + 1] in "年月"))
+    if other is not None and "签" not in other.group():
+        return None  # 原定于今年7月启动的《T》…签署: the month it was to start
     year, source = None, "explicit"
     if m.group("y"):
         year = int(m.group("y"))
