@@ -63,6 +63,10 @@ def _projects(text: str) -> set[str]:
         ("顺利实现5号隧道贯通。", "顺利实现5号隧道"),
         ("地铁换乘高铁安检流程简化。", "地铁换乘高铁"),
         ("在滇池新建码头的计划被否决。", "滇池新建码头"),
+        # a reservoir or a canal told of as water, not as works
+        ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
+        ("该市饮用水主要来自汾河水库。", "汾河水库"),
+        ("胶莱运河两岸灯火通明。", "胶莱运河"),
     ],
 )
 def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
@@ -92,6 +96,9 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("亚洲国际博览中心位于机场旁。", "亚洲国际博览中心"),
         # a project's name before its builder's department: the project itself
         ("卡洛特水电站项目工程管理部组织演练。", "卡洛特水电站项目"),
+        # a reservoir whose works the sentence tells of
+        ("东庄水库正在建设中。", "东庄水库"),
+        ("岳城水库完成除险加固后恢复蓄水。", "岳城水库"),
     ],
 )
 def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:

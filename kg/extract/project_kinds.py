@@ -18,7 +18,14 @@ from kg.extract.matching import (
 )
 from kg.extract.spans import first_of, last_of
 
-__all__ = ["OPEN_QUOTES", "in_other_quote", "invested", "is_kind", "quoted_words"]
+__all__ = [
+    "OPEN_QUOTES",
+    "in_other_quote",
+    "invested",
+    "is_kind",
+    "quoted_words",
+    "works_told",
+]
 
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
@@ -147,6 +154,19 @@ def invested(norm: str, start: int, head: int, lex: Lexicon) -> bool:
     lo = last_of(norm, _SENTENCE_ENDS, start) + 1
     end = first_of(norm, _SENTENCE_ENDS, head)
     return _INVESTMENT.search(norm, lo, len(norm) if end < 0 else end) is not None
+
+
+def works_told(norm: str, start: int, head: int) -> bool:
+    """True when the sentence of a reservoir or a canal tells of its works (建成,
+    除险加固, 蓄水), not only of the water (密云水库上游, 京杭大运河河道宽阔)."""
+    lo = last_of(norm, _SENTENCE_ENDS, start) + 1
+    end = first_of(norm, _SENTENCE_ENDS, head)
+    hi = len(norm) if end < 0 else end
+    return bool(_INVESTMENT.search(norm, lo, hi) or _WATER_WORKS.search(norm, lo, hi))
+
+
+# Works done on water: 除险加固, 蓄水, 清淤.
+_WATER_WORKS = re.compile(r"除险加固|加固|蓄水|清淤|扩容|修建|兴建|下闸|截流|库区移民|通航")
 
 
 # What works build, in words (水库, 场馆, 安置房): the characters of _BUILT alone (城, 院) are

@@ -21,7 +21,14 @@ from kg.extract.matching import (
     looks_generic,
     name_start,
 )
-from kg.extract.project_kinds import OPEN_QUOTES, in_other_quote, invested, is_kind, quoted_words
+from kg.extract.project_kinds import (
+    OPEN_QUOTES,
+    in_other_quote,
+    invested,
+    is_kind,
+    quoted_words,
+    works_told,
+)
 from kg.extract.project_names import (
     LEADING_MARKS,
     NAME_DASHES,
@@ -159,6 +166,9 @@ _TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
 # the name, the name or the sentence must say what is built. (A named 中心 is often a
 # strategic centre, 西部金融中心, that nothing builds.)
 _NEEDS_EVIDENCE = frozenset({"项目", "基地"})
+# Works that stand in a landscape as rivers and lakes do: named as a water source or a view
+# unless the sentence tells of their works.
+_LANDSCAPE_HEADS = frozenset({"水库", "运河"})
 
 
 # 7办1中心, 三区一中心, 22幢…项目, 3号隧道: a formula of counts, or a number before the
@@ -395,6 +405,8 @@ def find_projects(
             continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
         if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
+        if head in _LANDSCAPE_HEADS and not works_told(norm, start, hs):
+            continue  # 密云水库上游, 京杭大运河河道宽阔: water and places, not works
         if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
             if inside[-1].end == hs:
                 continue  # 深圳园区: only a place before a generic head
