@@ -63,6 +63,14 @@ def _projects(text: str) -> set[str]:
         ("顺利实现5号隧道贯通。", "顺利实现5号隧道"),
         ("地铁换乘高铁安检流程简化。", "地铁换乘高铁"),
         ("在滇池新建码头的计划被否决。", "滇池新建码头"),
+        # words of the clause before the name: a copula, a verb with its aspect marker, a
+        # preposition before a place
+        ("中国是肯尼亚铁路建设的主要合作伙伴。", "中国是肯尼亚铁路"),
+        (
+            "汉寿县龙阳镇沙湾村紧挨着西洞庭湖国家湿地公园。",
+            "汉寿县龙阳镇沙湾村紧挨着西洞庭湖国家湿地公园",
+        ),
+        ("旅客可经港珠澳大桥抵达澳门。", "经港珠澳大桥"),
         # a reservoir or a canal told of as water, not as works
         ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
         ("该市饮用水主要来自汾河水库。", "汾河水库"),
@@ -96,6 +104,12 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("亚洲国际博览中心位于机场旁。", "亚洲国际博览中心"),
         # a project's name before its builder's department: the project itself
         ("卡洛特水电站项目工程管理部组织演练。", "卡洛特水电站项目"),
+        # the same words where the name goes on after them: the name alone
+        ("汉寿县龙阳镇沙湾村紧挨着西洞庭湖国家湿地公园。", "西洞庭湖国家湿地公园"),
+        ("旅客可经港珠澳大桥抵达澳门。", "港珠澳大桥"),
+        ("■中吉乌铁路项目取得进展。", "中吉乌铁路项目"),
+        # a preposition between two places is the line's own
+        ("南宁经玉林至深圳铁路开通。", "南宁经玉林至深圳铁路"),
         # a reservoir whose works the sentence tells of
         ("东庄水库正在建设中。", "东庄水库"),
         ("岳城水库完成除险加固后恢复蓄水。", "岳城水库"),

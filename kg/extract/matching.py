@@ -322,6 +322,16 @@ def after_clause(
         elif flag == "p":
             if word in _CLAUSE_PREPOSITIONS or len(word) >= 2:
                 cut = max(cut, end)  # (按照, 根据, 通过: prepositions of two characters)
+        elif (
+            word in _CLAUSE_PREPOSITIONS
+            and (following in ("ns", "j") or any(ps == end for ps, _pe in place_spans))
+            and not any(pe == pos for _ps, pe in place_spans)
+        ):
+            # 经英吉利海峡海底隧道: a preposition before a place (柳州经梧州至广州铁路: one
+            # between two places is the line's)
+            cut = max(cut, end)
+        elif flag.startswith("v") and len(word) >= 2 and word[-1] in _ASPECT:
+            cut = max(cut, end)  # 紧挨着鸟儿洲国家湿地公园: a verb of the clause, marked
         elif flag in _CLAUSE_FLAGS or word in lex.clause_verbs:
             cut = max(cut, end)
         elif (
@@ -341,6 +351,8 @@ def after_clause(
 
 # Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.
 _CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自因")
+# Aspect markers after a verb (挨着, 建成了, 去过): such a verb is the clause's.
+_ASPECT = frozenset("着了过")
 # Words that join the parts of one name (A与B, A至B线).
 _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 

@@ -35,7 +35,7 @@ class ProjectHit:
 
 
 # Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
-LEADING_MARKS = frozenset("―—–-·•")
+LEADING_MARKS = frozenset("―—–-·•■□●◆▲★")
 # A dash between the two ends a line or an area is named after (金边—西港高速公路).
 NAME_DASHES = frozenset("—－-–")
 
