@@ -245,6 +245,26 @@ def test_extract_kinds_longer_names_and_bonded_zones_are_not_areas(text, cls, wr
             "大连港保税区管理委员会",
             "保税区管理委员会",
         ),
+        # a zone's bureau too, where the segmenter cuts the kind of zone in two (先行 + 区)
+        (
+            "四川天府国际生物城先行区管理局发布通知。",
+            "Agency",
+            "四川天府国际生物城先行区管理局",
+            "先行区管理局",
+        ),
+        # a place in brackets before a company's legal form is inside its name
+        (
+            "理想汽车科技(常州)有限公司投产。",
+            "Organization",
+            "理想汽车科技(常州)有限公司",
+            "常州)有限公司",
+        ),
+        (
+            "三星电子(苏州)有限公司扩产。",
+            "Organization",
+            "三星电子(苏州)有限公司",
+            "苏州)有限公司",
+        ),
     ],
 )
 def test_extract_kinds_events_titles_and_zones_before_a_body(text, cls, expected, wrong):

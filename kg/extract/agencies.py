@@ -539,6 +539,8 @@ _ZONE_WORDS = frozenset(
     {"保税区", "港区", "保税港区", "综合保税区", "实验区", "试验区", "示范区", "先行区", "合作区"}
 )
 
+_ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)
+
 
 def _same_area_body(
     norm: str, pos: int, organ: str, committees: list[AgencyHit]
@@ -576,13 +578,14 @@ def bare_committees(
         if same is not None:
             out.append(AgencyHit(same[0], m.end(), same[1].label, None, None, "canonical-name"))
             continue
-        if organ != "管理委员会":
-            continue
-        start = tokens.start_before(m.start())
+        kind = next((w for w in _ZONE_WORDS_LONGEST if norm.endswith(w, 0, m.start())), None)
+        zone = kind is not None and not tokens.inside_word(m.start() - len(kind))
+        start = m.start() - len(kind) if zone else tokens.start_before(m.start())
         if start is None:
             continue
-        zone = norm[start : m.start()] in _ZONE_WORDS
-        for _ in range(5 if zone else 0):
+        if organ != "管理委员会" and not zone:
+            continue  # (海南博鳌…先行区管理局: a zone's bureau is read back as its committee)
+        for _ in range(6 if zone else 0):
             # 天津港保税区管委会, 郑州航空港经济综合实验区管委会: a kind of zone is named by the
             # nouns before it
             before = tokens.start_before(start)
@@ -593,13 +596,14 @@ def bare_committees(
             start = before
         name = norm[start : m.start()]
         if (
-            len(name) < 2
+            name in _ZONE_WORDS  # 合作区执委会: the zone named before, not a name
+            or len(name) < 2
             or not all("\u4e00" <= c <= "\u9fff" for c in name)
             or name in lex.generic_words
             or name in lex.boundary_words
         ):
             continue
-        label = name + "管理委员会"
+        label = name + organ
         basis = "exact" if norm[start : m.end()] == label else "canonical-name"
         out.append(AgencyHit(start, m.end(), label, None, None, basis))
     return out

@@ -11,6 +11,7 @@ __all__ = [
     "CLAUSE_FLAGS",
     "COMPANY",
     "after_parent",
+    "joins_fields",
     "past_clause",
     "past_words_before_place",
     "unnamed",
@@ -129,6 +130,8 @@ def past_words_before_place(
             or lex.is_known_word(norm[k : country.end() + 1])
         ):
             continue  # 内蒙古, 蒙古族, 全日本, 《今日中国》, SMC(中国)有限公司: not where a name begins
+        if norm[k - 1] in "(（":
+            continue  # 松下电器(上海)有限公司: a place in brackets inside the name
         if k in place_starts or country is not None:
             before = norm[start:k]
             if any(c.isdigit() for c in before) or not (
@@ -139,3 +142,22 @@ def past_words_before_place(
                 return k
             return start
     return start
+
+
+# A department of a school or a body, before a joiner: the joiner is between two bodies.
+_DEPARTMENT_END = re.compile(r"(?:部|处|办|团委|党委)$")
+
+
+def joins_fields(
+    norm: str, k: int, head: int, lex: Lexicon, place_ends: set[int], stops: frozenset[int]
+) -> bool:
+    """True when the joiner at ``k`` joins two fields of one institute's name: no place,
+    body or organisation ends before it and the words after it name nothing alone."""
+    suffix = lex.org_suffix_re.search(norm, max(0, k - 4), k)
+    return not (
+        k in place_ends
+        or k in stops
+        or (suffix is not None and suffix.end() == k)
+        or _DEPARTMENT_END.search(norm, max(0, k - 3), k)  # 学工部和…学院: a department
+        or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
+    )

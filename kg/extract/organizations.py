@@ -21,6 +21,7 @@ from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
     COMPANY,
     after_parent,
+    joins_fields,
     past_clause,
     past_words_before_place,
     unnamed,
@@ -166,6 +167,12 @@ def find_organizations(
         ):
             continue  # 29日报道, 前一交易日报: a date or a day, then 报道
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
+        opened = max(norm.rfind("(", max(0, hs - 8), hs), norm.rfind("（", max(0, hs - 8), hs))
+        if start >= hs and opened > 0 and norm[hs - 1 : hs] in (")", "）"):
+            # 蔚来汽车科技(安徽)有限公司: the place in brackets is inside the name
+            before = left_boundary(norm, opened, place_end, lex, stops, stop_at_place=True)
+            if before < opened:
+                start = before
         if m.group().endswith(("公司", "集团")):
             start = _trade_words(norm, start, hs, place_end, lex, stops)
         if start >= hs and norm[hs - 1 : hs] == "》":
@@ -177,7 +184,7 @@ def find_organizations(
         if (
             _RESEARCH.fullmatch(m.group())
             and norm[start - 1 : start] in ("与", "和")
-            and _joins_fields(norm, start - 1, hs, lex, place_ends, stops)
+            and joins_fields(norm, start - 1, hs, lex, place_ends, stops)
         ):
             # 海洋与气候研究院: the name goes on before the joiner of its fields
             before = left_boundary(norm, start - 1, place_end, lex, stops, stop_at_place=True)
@@ -202,7 +209,7 @@ def find_organizations(
         while (
             joiners
             and _RESEARCH.fullmatch(m.group())
-            and _joins_fields(norm, joiners[-1], hs, lex, place_ends, stops)
+            and joins_fields(norm, joiners[-1], hs, lex, place_ends, stops)
         ):
             joiners.pop()
         if joiners:
@@ -470,25 +477,6 @@ _TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医�
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
 _RESEARCH = re.compile(r"研究所|研究院|研究中心|学院")
-
-
-def _joins_fields(
-    norm: str, k: int, head: int, lex: Lexicon, place_ends: set[int], stops: frozenset[int]
-) -> bool:
-    """True when the joiner at ``k`` joins two fields of one institute's name: no place,
-    body or organisation ends before it and the words after it name nothing alone."""
-    suffix = lex.org_suffix_re.search(norm, max(0, k - 4), k)
-    return not (
-        k in place_ends
-        or k in stops
-        or (suffix is not None and suffix.end() == k)
-        or _DEPARTMENT_END.search(norm, max(0, k - 3), k)  # 学工部和…学院: a department
-        or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
-    )
-
-
-# A department of a school or a body, before a joiner: the joiner is between two bodies.
-_DEPARTMENT_END = re.compile(r"(?:部|处|办|团委|党委)$")
 
 
 # The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).
