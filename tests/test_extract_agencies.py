@@ -101,6 +101,9 @@ def test_agencies_area_committees(text, expected):
         "市政府工作报告提出目标。",
         "两市经信部门将成立工作专班。",
         "协同布局重大科学装置，形成新格局。",
+        # a kind of division before an organ is no shorthand of the article's place
+        "洛阳市召开会议。各省、自治区、直辖市人民政府应当建立制度。",
+        "洛阳市召开会议。县级市发展改革部门负责审核。",
     ],
 )
 def test_agencies_not_read_from_other_names(text):

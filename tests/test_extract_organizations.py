@@ -50,6 +50,8 @@ def test_organizations_kinds_are_not_names(text):
         "加快建设县级以上医院和乡村社区卫生院。",
         "他在该校材料工程学院读研究生。",
         "记者从市电影行业协会获悉，展映周将开幕。",
+        # 会员 after a short form ending in 协: members, not a 协会
+        "中建协会员单位增至两千家。",
     ],
 )
 def test_organizations_kind_of_body_is_no_name(text):

@@ -39,6 +39,8 @@ def _read(text: str, published: str | None = "2024-05-10"):
         ("日本经济产业省官员出席。", "日本经济产业省", "日本"),
         ("柬埔寨公共工程与运输部部长出席。", "柬埔寨公共工程与运输部", "柬埔寨"),
         ("老挝政府代表团抵达。", "老挝政府", "老挝"),
+        # a general administration (总局) is an organ word of its own
+        ("巴西国家石油管理总局发布招标公告。", "巴西国家石油管理总局", "巴西"),
     ],
 )
 def test_extract_wire_foreign_bodies_keep_their_country(text, agency, country):
@@ -90,6 +92,7 @@ def test_extract_wire_party_and_state_organs(text, label):
         ("河北全省推进雄安新区建设。", "安新县"),
         ("志愿者为320名山区儿童募集冬衣。", "名山区"),  # a classifier after a number
         ("银川平原靠唐徕渠和西夏渠引水灌溉。", "西夏区"),  # a canal named after a dynasty
+        ("大兴安岭南麓的林场迎来降雪。", "大兴安岭地区"),  # a mountain's slope
     ],
 )
 def test_extract_wire_common_words_are_not_places(text, not_place):

@@ -34,8 +34,9 @@ __all__ = [
 _DEPT = "部门"
 # Single-character place shorthands: 市发展改革委 = (the article's city)发展改革委.
 _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
-# A shorthand preceded by these is a count or a collective (两市, 各区), not one place.
-_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超")
+# A shorthand preceded by these is a count, a collective or a kind of division (两市, 各区,
+# 直辖市, 县级市), not one place.
+_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级")
 # Characters after an organ's last character that make another word of it.
 _ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
@@ -359,7 +360,7 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
 
 
 # Organ words a national body's name ends with (ministries, agencies, offices, governments).
-_FOREIGN_ORGANS = ("部", "署", "局", "委员会", "办公室", "政府")
+_FOREIGN_ORGANS = ("部", "署", "局", "总局", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
 _NOT_IN_BODY = re.compile(
     r"[的了在对将已是为称说、就党及]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"

@@ -146,7 +146,8 @@ _TOPONYM_TAIL = frozenset(
 )
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
-# 中原大地, 巴蜀大地: the land of a region, not the district of that name.
+# 中原大地, 巴蜀大地, 大兴安岭南麓: the land of a region or a mountain's slope, not the
+# district of that name.
 _REGION_TAIL = (
     "大地",
     "平原",
@@ -157,6 +158,11 @@ _REGION_TAIL = (
     "沙漠",
     "高原",
     "山脉",
+    "南麓",
+    "北麓",
+    "东麓",
+    "西麓",
+    "腹地",
     "大街",
     "大道",
     "湿地",

@@ -156,8 +156,13 @@ def find_organizations(
             norm[he : he + 1] in _CONTINUES
             or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
             or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
+            or (
+                m.group().endswith("会")
+                and norm.startswith("员", he)
+                and norm[he + 1 : he + 2] != "工"
+            )
         ):
-            # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会, 医学会诊: the suffix is
+            # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会, 医学会诊, 中钢协会员: the suffix is
             # inside a word
             continue
         if m.group() == "日报" and (

@@ -50,9 +50,9 @@ __all__ = ["ProjectHit", "find_projects"]
 _HEAD_AFTER_NOT = {"中心": frozenset("副"), "线": frozenset("沿全一前在热")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组老项库工任地"),
-    "高铁": frozenset("站连"),
-    "铁路": frozenset("站局连"),
+    "中心": frozenset("城区镇组老项库工任地腹"),
+    "高铁": frozenset("站连沿司列乘"),
+    "铁路": frozenset("站局连沿"),
     "高速公路": frozenset("连"),
     "高速": frozenset("连"),
     "走廊": frozenset("经"),
