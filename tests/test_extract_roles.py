@@ -71,6 +71,12 @@ def _projects(text: str) -> set[str]:
             "汉寿县龙阳镇沙湾村紧挨着西洞庭湖国家湿地公园",
         ),
         ("旅客可经港珠澳大桥抵达澳门。", "经港珠澳大桥"),
+        # a name inside the name of a body or a post named after the works
+        ("中老铁路项目联合协调理事会召开会议。", "中老铁路项目"),
+        ("沪昆高速检查站查获违禁品。", "沪昆高速"),
+        ("白云国际机场转运专班连夜工作。", "白云国际机场"),
+        # a place and a bare 项目: what is done there, not a name
+        ("该公司包头项目进展顺利。", "包头项目"),
         # a head inside a longer noun: 高铁沿线, 高铁司机, 中心腹地
         ("城东街道青山村高铁沿线完成绿化。", "城东街道青山村高铁"),
         ("成都东动车段高铁司机李华说。", "成都东动车段高铁"),

@@ -31,11 +31,13 @@ _PROGRAMME = re.compile(r"(?:创新|提升|培养|培育|育人|关爱|帮扶|�
 _JOINERS = frozenset({"和", "及", "以及"})
 # A bracket that gives the name's short form inside the name ((以下简称电厂)).
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称")
-# Units of a project's builder or owner written after its name: the name is the unit's
-# (…产业园管理公司, …工程管理部, …项目指挥部).
+# Units of a project's builder or owner, and bodies or posts named after it, written after
+# its name: the name is the unit's (…产业园管理公司, …工程管理部, …项目指挥部).
 _UNIT_AFTER = re.compile(
     "(?:" + "|".join(TRADE_WORDS) + ")+(?:有限(?:责任)?公司|公司|集团)"
     "|管理部|指挥部|项目部|经理部|管理处|指挥所"
+    # bodies and posts named after the works: …项目联合协调理事会, …高速检查站, …项目联合党支部
+    "|(?:联合|协调)*理事会|检查站|收费站|(?:联合)?党支部|(?:[\u4e00-\u9fff]{2})?专班|工作组"
 )
 
 

@@ -83,8 +83,8 @@ _COUNT_AFTER = re.compile(
 # Words before a name that make it one of a kind (全市生态环境监测数据中心).
 _DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
-# the middle of a city).
-_NEEDS_MODIFIER = frozenset({"园区", "中心"})
+# the middle of a city, 乌海项目 whatever is done there).
+_NEEDS_MODIFIER = frozenset({"园区", "中心", "项目"})
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
 # share the facilities, not a name).
 _LEADING_OFF = re.compile(
