@@ -252,6 +252,8 @@ def test_extract_kinds_longer_names_and_bonded_zones_are_not_areas(text, cls, wr
             "四川天府国际生物城先行区管理局",
             "先行区管理局",
         ),
+        # the city written before an area's own name is in its committee's name
+        ("九江新港管委会主任表示。", "Agency", "九江新港管理委员会", "新港管理委员会"),
         # a place in brackets before a company's legal form is inside its name
         (
             "理想汽车科技(常州)有限公司投产。",

@@ -565,6 +565,7 @@ def bare_committees(
     lex: Lexicon,
     taken: list[tuple[int, int]],
     committees: list[AgencyHit] = (),
+    places: list[PlaceHit] = (),
 ) -> list[AgencyHit]:
     """中关村管委会: a committee after a name jieba keeps as one word (not a generic one);
     前海管理局 / 合作区执委会 after 深圳市前海…合作区管理局: the body of that area."""
@@ -604,6 +605,10 @@ def bare_committees(
             or name in lex.boundary_words
         ):
             continue
+        before_place = next((p for p in places if p.end == start and p.code), None)
+        if before_place is not None and not zone:
+            start = before_place.start  # 武汉新港管委会: the city written before the name
+            name = norm[start : m.start()]
         label = name + organ
         basis = "exact" if norm[start : m.end()] == label else "canonical-name"
         out.append(AgencyHit(start, m.end(), label, None, None, basis))

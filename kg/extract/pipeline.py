@@ -308,7 +308,8 @@ def _read_agencies(f: Found) -> None:
     hits = drop_overlaps(
         hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
     )
-    hits += bare_committees(norm, f.tokens, lex, [(h.start, h.end) for h in hits], committees)
+    taken = [(h.start, h.end) for h in hits]
+    hits += bare_committees(norm, f.tokens, lex, taken, committees, f.places)
     hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     named_places = {e.label: e for e in f.area_entities.values()}
     named_places.update({e.label: e for e in f.science_entities.values()})
