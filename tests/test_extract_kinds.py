@@ -252,6 +252,19 @@ def test_extract_kinds_longer_names_and_bonded_zones_are_not_areas(text, cls, wr
             "四川天府国际生物城先行区管理局",
             "先行区管理局",
         ),
+        # a science-and-technology city's bureau, read back like a zone's
+        (
+            "当天，南宁五象新区科技城管理局与企业签约。",
+            "Agency",
+            "南宁五象新区科技城管理局",
+            "科技城管理局",
+        ),
+        # a university's president after its name; a branch of an academy (分院)
+        ("贵州大学校长出席。", "Organization", "贵州大学", "贵州大学校"),
+        ("中国科学院新疆分院与企业签约。", "Organization", "中国科学院新疆分院", "中国科学院"),
+        ("上海市高级人民法院第一分院开庭。", "Organization", None, "上海市高级人民法院第一分院"),
+        # a region written as two characters the segmenter cuts apart before 科学城
+        ("黔中科学城规划面积约90平方公里。", "ScienceCity", "黔中科学城", "中科学城"),
         # the city written before an area's own name is in its committee's name
         ("九江新港管委会主任表示。", "Agency", "九江新港管理委员会", "新港管理委员会"),
         # a place in brackets before a company's legal form is inside its name

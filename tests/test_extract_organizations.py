@@ -86,6 +86,10 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         ("内蒙古工业大学与企业合作。", ["内蒙古工业大学"]),
         ("《今日中国》杂志社编辑部。", ["《今日中国》杂志社"]),
         ("松下电器(中国)有限公司签约。", ["松下电器(中国)有限公司"]),
+        # a post held before the name; a branch needs its academy written with it
+        ("时任厦门大学校长出席。", ["厦门大学"]),
+        ("中国科学院武汉分院与武汉大学签约。", ["中国科学院武汉分院", "武汉大学"]),
+        ("武汉分院与武汉大学签约。", ["武汉大学"]),
     ],
 )
 def test_organizations_name_starts_past_words_of_the_clause(text, expected):

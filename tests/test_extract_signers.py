@@ -681,3 +681,60 @@ def test_extract_signers_a_stretch_of_days_dates_the_signing_to_its_month(text, 
 def test_extract_signers_an_unmarked_title_after_its_verb_is_read_whole(text, title):
     agreements, _facts = _read(text)
     assert title in agreements
+
+
+@pytest.mark.parametrize(
+    "text, published, title, facts",
+    [
+        # the day of the opening told before, 开幕式上 / 随后 the same day
+        (
+            "论坛12日在南宁开幕。开幕式上，广西大学与东盟大学联盟签署《区域人才培养合作协议》。",
+            "2025-06-13",
+            "区域人才培养合作协议",
+            {("signedOn", "2025-06-12")},
+        ),
+        (
+            "推介会5日在西宁举行。青海省商务厅随后与中国铝业集团有限公司签订了《盐湖资源开发合作协议》。",
+            "2025-06-06",
+            "盐湖资源开发合作协议",
+            {("signedOn", "2025-06-05")},
+        ),
+        # a meeting told with 昨日, the signing in the sentence after it
+        (
+            "本报讯 昨日上午，湘赣边区域合作联席会议在萍乡市召开。湖南省发展和改革委员会与江西省"
+            "发展和改革委员会共同签署《湘赣边区域合作示范区建设协议》。",
+            "2025-08-15",
+            "湘赣边区域合作示范区建设协议",
+            {("signedOn", "2025-08-14")},
+        ),
+        # a month written with 初 or 底 at the clause's opening
+        (
+            "本月初，贵州省科学技术厅与浙江省科学技术厅签署《黔浙科技协作备忘录》。",
+            "2025-07-20",
+            "黔浙科技协作备忘录",
+            {("signedOn", "2025-07")},
+        ),
+        # a clause's own signers after a semicolon, the title between being no agreement
+        (
+            "会上签署的协议有：定西市人民政府与甘肃省公路交通建设集团有限公司签署的《定西物流园"
+            "项目投资协议》；兰州大学与西北师范大学签署的《教师培训合作协议》。",
+            "2025-06-06",
+            "教师培训合作协议",
+            {("party", "兰州大学"), ("party", "西北师范大学")},
+        ),
+        # what the agreement brought about is told after it: its signers still sign
+        (
+            "青海省科学技术厅与清华大学签署的《盐湖资源综合利用合作备忘录》已促成三项成果转化。",
+            "2025-06-06",
+            "盐湖资源综合利用合作备忘录",
+            {("party", "青海省科学技术厅"), ("party", "清华大学")},
+        ),
+    ],
+)
+def test_extract_signers_the_day_and_the_signers_of_a_clause(text, published, title, facts):
+    agreements, found = _read(text, published)
+    assert title in agreements
+    own = {(p, o) for s, p, o in found if s == title and p in ("party", "signedOn")}
+    assert facts <= own
+    if any(p == "party" for p, _o in facts):
+        assert {(p, o) for p, o in own if p == "party"} == {f for f in facts if f[0] == "party"}

@@ -537,7 +537,18 @@ _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员�
 _ZONE_NAME_TAG = re.compile(r"[nbj]|vn")
 # Words of a kind of zone that need the name before them (保税区, 港区).
 _ZONE_WORDS = frozenset(
-    {"保税区", "港区", "保税港区", "综合保税区", "实验区", "试验区", "示范区", "先行区", "合作区"}
+    {
+        "保税区",
+        "港区",
+        "保税港区",
+        "综合保税区",
+        "实验区",
+        "试验区",
+        "示范区",
+        "先行区",
+        "合作区",
+        "科技城",
+    }
 )
 
 _ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)

@@ -379,9 +379,15 @@ def find_science_cities(
                 start -= len(d)
                 continue
             break
+        if start == m.start() - 1 and place is None:
+            start = m.start()  # 滇中科学城: a lone direction character ends a region's name
         if start == m.start():
-            # no place or direction: take jieba's word before it (怀柔科学城, 中关村科学城)
+            # no place or direction: take jieba's word before it (怀柔科学城, 中关村科学城),
+            # or its last two characters cut apart (滇 + 中)
             s = tokens.start_before(m.start())
+            if s is not None and s == m.start() - 1:
+                s2 = tokens.start_before(s)
+                s = s2 if s2 == s - 1 else s
             if s is None:
                 continue
             word = norm[s : m.start()]

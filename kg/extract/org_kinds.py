@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
 
@@ -12,6 +13,7 @@ __all__ = [
     "COMPANY",
     "after_parent",
     "joins_fields",
+    "own_name_start",
     "past_clause",
     "past_words_before_place",
     "unnamed",
@@ -161,3 +163,32 @@ def joins_fields(
         or _DEPARTMENT_END.search(norm, max(0, k - 3), k)  # 学工部和…学院: a department
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
     )
+
+
+def own_name_start(
+    norm: str, start: int, head: int, suffix: str, at: dict[int, PlaceHit], lex: Lexicon
+) -> int:
+    """Where an organisation's own name starts: past a foreign country written before a
+    named one (加拿大多伦多大学 → 多伦多大学), past the province above a city written before a
+    hospital or a university (湖北十堰市太和医院 → 十堰市太和医院), and past a place before
+    a name that begins with a region (陵水县华中农业大学 → 华中农业大学). Companies keep the
+    places of their registered names. ``at``: the places by where they start."""
+    country = lex.country_re.match(norm, start)
+    if country is not None and lex.country_names[country.group()] != "CN":
+        rest = norm[country.end() : head]
+        if len(rest) >= 2 and (
+            has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii()
+        ):
+            return country.end()  # 法国BFMTV电视台: a name in letters is its own
+    if COMPANY.search(suffix):
+        return start
+    k = start
+    while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
+        k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
+    if k in at:
+        after = at[k].end
+        if any(
+            norm[after : after + n] in lex.region_words for n in range(2, lex.max_region_len + 1)
+        ):
+            return after  # 陵水县华中农业大学: the name begins with its region
+    return k

@@ -19,9 +19,9 @@ from kg.extract.matching import (
 )
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
-    COMPANY,
     after_parent,
     joins_fields,
+    own_name_start,
     past_clause,
     past_words_before_place,
     unnamed,
@@ -39,6 +39,12 @@ _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
+# Words of a post held before the body's name (时任, 现任, 曾任).
+_POST = re.compile(r"时任|现任|曾任|原任|历任|担任|出任|兼任")
+# Courts and procuratorates, whose branches (分院) are state organs.
+_COURT = re.compile(r"法院|检察院")
+# …大学校长, …大学校友: the school's own people and bodies after its name, not 大学校园.
+_SCHOOLS_OWN = re.compile(r"校(?:长|友|党委|领导|史|庆|训|医院)")
 # Characters after a suffix ending in 会 that make a word with it (会诊, 会谈, 会晤, 会见).
 _MEETING_AFTER = frozenset("诊谈晤见")
 # Characters before a suffix that begin a word with its first character (协商会: 协商, 广大学员:
@@ -84,35 +90,6 @@ _SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
 _DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
 
 
-def _own_name_start(
-    norm: str, start: int, head: int, suffix: str, at: dict[int, PlaceHit], lex: Lexicon
-) -> int:
-    """Where an organisation's own name starts: past a foreign country written before a
-    named one (加拿大多伦多大学 → 多伦多大学), past the province above a city written before a
-    hospital or a university (湖北十堰市太和医院 → 十堰市太和医院), and past a place before
-    a name that begins with a region (陵水县华中农业大学 → 华中农业大学). Companies keep the
-    places of their registered names. ``at``: the places by where they start."""
-    country = lex.country_re.match(norm, start)
-    if country is not None and lex.country_names[country.group()] != "CN":
-        rest = norm[country.end() : head]
-        if len(rest) >= 2 and (
-            has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii()
-        ):
-            return country.end()  # 法国BFMTV电视台: a name in letters is its own
-    if COMPANY.search(suffix):
-        return start
-    k = start
-    while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
-        k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
-    if k in at:
-        after = at[k].end
-        if any(
-            norm[after : after + n] in lex.region_words for n in range(2, lex.max_region_len + 1)
-        ):
-            return after  # 陵水县华中农业大学: the name begins with its region
-    return k
-
-
 # People who learn, or a modal or an adverb: before them 学会 is the verb (学生学会, 能迅速
 # 学会), not a society.
 _LEARNERS = re.compile(
@@ -153,7 +130,7 @@ def find_organizations(
     for m in _suffixes(norm, lex):
         hs, he = m.span()
         if (
-            norm[he : he + 1] in _CONTINUES
+            (norm[he : he + 1] in _CONTINUES and not _SCHOOLS_OWN.match(norm, he))
             or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
             or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
             or (
@@ -165,6 +142,8 @@ def find_organizations(
             # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会, 医学会诊, 中钢协会员: the suffix is
             # inside a word
             continue
+        if m.group() == "分院" and _COURT.search(norm, max(0, hs - 12), hs):
+            continue  # …中级人民法院第二分院: a court's branch, a state organ
         if m.group() == "日报" and (
             norm[hs - 1 : hs].isdigit()
             or norm.startswith("道", he)
@@ -258,6 +237,9 @@ def find_organizations(
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
+        post = _POST.match(norm, start, hs)
+        if post is not None:
+            start = post.end()  # 时任清华大学校长: the post held, not the name
         joined = norm.rfind("暨", start, hs)
         if joined >= 0 and not lex.is_known_word(norm[joined : joined + 2]):
             start = joined + 1  # 研讨会暨…学会年会: an event first (not 暨南大学)
@@ -268,7 +250,7 @@ def find_organizations(
         ):
             continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
         start = past_words_before_place(norm, start, hs, place_starts, lex)
-        start = _own_name_start(norm, start, hs, m.group(), place_at, lex)
+        start = own_name_start(norm, start, hs, m.group(), place_at, lex)
         start = _whole_name(norm, start, hs, he, lex, place_starts)
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
         if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
@@ -317,6 +299,8 @@ def find_organizations(
             else:
                 kinds.add(start)  # 柏林一家养蜂协会, 这些重症医院: a kind of body, unless a
                 # university listed before it names it (below)
+        if m.group() == "分院" and not lex.org_suffix_re.search(norm, start, hs):
+            kinds.add(start)  # 上海分院: a branch is named with its academy (merged below)
         cands.append(OrganizationHit(start, end, label))
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))

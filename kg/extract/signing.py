@@ -21,7 +21,13 @@ from kg.extract.governments import (
 )
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
-from kg.extract.signing_dates import IN_FORCE, after_dated_event, partial_date, relative_day
+from kg.extract.signing_dates import (
+    IN_FORCE,
+    after_dated_event,
+    event_relative_day,
+    partial_date,
+    relative_day,
+)
 from kg.records import DateValue, Entity
 
 __all__ = ["relate_signing"]
@@ -49,6 +55,8 @@ def _witness_spans(
         k = m.start()
         while k > ss and norm[k - 1] not in _CLAUSE_SEP:
             k -= 1
+        # A与B签署的《T》已促成…: the words after the signing verb, not its signers
+        k = max([k] + [v.end() for v in SIGN_RE.finditer(norm, k, m.start())])
         # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
         out.append((k, m.end()))
     if not witnesses_only:
@@ -130,7 +138,8 @@ def _in_brackets(norm: str, lo: int, pos: int) -> bool:
 
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
 _SAME_DAY = re.compile(
-    r"会上|会后|同日|同一天|当天|当日|仪式|活动|现场|会议|座谈|论坛|峰会|会谈|会见|此次|本次"
+    r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
+    r"|此次|本次"
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
@@ -318,6 +327,10 @@ def relate_signing(
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
+    semi = max(norm.rfind("；", lo, min(verb, t.start)), norm.rfind(";", lo, min(verb, t.start)))
+    own_clause = semi >= 0 and bool(_agencies_in(f, semi + 1, min(verb, t.start), skip))
+    if own_clause:
+        lo = semi + 1  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
     parties = _agencies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]
@@ -330,7 +343,7 @@ def relate_signing(
         ):
             # 签署《T1》《T2》, 《T1》和《T2》, 《T1》，18日又签署了《T2》: the same signers
             parties = list(before[-1])
-        elif not before:
+        elif not before and not own_clause:
             parties = _agencies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
         parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
@@ -432,11 +445,14 @@ def relate_signing(
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
-        if (
-            _OTHER_DAY.search(norm, ss, verb)
-            or not (_SAME_DAY.search(norm, ss, se) or after_dated_event(f, i, dates))
-            or _ANNOUNCED.search(norm, ss, se)
-        ):
+        same_day = _SAME_DAY.search(norm, ss, se) is not None
+        if _OTHER_DAY.search(norm, ss, verb) or _ANNOUNCED.search(norm, ss, se):
+            return
+        told = event_relative_day(f, i, dates, published, same_day)
+        if told is not None:
+            b.relate(subject, "signedOn", told, sent_span)
+            return  # 昨日上午，…会议召开。…签署: the day of the meeting told before
+        if not (same_day or after_dated_event(f, i, dates)):
             return
         before = [d for d in dates if d.end <= cs]  # (the clause before a semicolon too)
         if not before:

@@ -10,7 +10,13 @@ from kg.extract.builder import Found
 from kg.extract.dates import DateHit, complete_date
 from kg.records import DateValue
 
-__all__ = ["IN_FORCE", "after_dated_event", "partial_date", "relative_day"]
+__all__ = [
+    "IN_FORCE",
+    "after_dated_event",
+    "event_relative_day",
+    "partial_date",
+    "relative_day",
+]
 
 
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
@@ -18,12 +24,13 @@ __all__ = ["IN_FORCE", "after_dated_event", "partial_date", "relative_day"]
 # counterpart after 与 by its long name).
 _PARTIAL_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
-    r"(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
+    r"(?:初|底|末|上旬|中旬|下旬)?(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
     r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
     r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
 )
 _LEADING_DATE = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)[,，]"
+    r"\s*(?:(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)"
+    r"|(?P<rm2>上月|本月|上个月))(?:初|底|末|上旬|中旬|下旬)?[,，]"
 )
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）).
 _DATELINE_END = re.compile(r"\d{1,2}日[电讯](?:[（(][^）)]{0,20}[）)])?")
@@ -56,7 +63,9 @@ def partial_date(
         return None
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
         return None  # part of a full date (12月17日签署), read by complete_date
-    told = max(m.end(g) for g in ("y", "rel", "m", "rm") if m.group(g))
+    groups = m.groupdict()
+    rm = groups.get("rm") or groups.get("rm2")  # (本月初，A与B签署: a month begins the clause)
+    told = max(m.end(g) for g in groups if groups[g])
     other = IN_FORCE.match(norm, told + (norm[told : told + 1] in "年月"))
     if other is not None and "签" not in other.group():
         return None  # 原定于今年7月启动的《T》…签署: the month it was to start
@@ -70,11 +79,11 @@ def partial_date(
     if year is None:
         return None
     month = int(m.group("m")) if m.group("m") else None
-    if m.group("rm"):
+    if rm:
         if published is None:
             return None
-        month = published.month if m.group("rm") == "本月" else (published.month - 2) % 12 + 1
-        if m.group("rm") != "本月" and published.month == 1 and not m.group("y"):
+        month = published.month if rm == "本月" else (published.month - 2) % 12 + 1
+        if rm != "本月" and published.month == 1 and not m.group("y"):
             year -= 1
     if month is not None and not 1 <= month <= 12:
         return None
@@ -120,3 +129,22 @@ def after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
         return False
     ps, pe = f.prep.bounds[i - 1]
     return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
+
+
+def event_relative_day(
+    f: Found, i: int, dates: list[DateHit], published: datetime.date | None, same_day: bool
+) -> DateValue | None:
+    """The day of a meeting told before sentence ``i`` as 今天 / 昨日 (昨日上午，…会议在赣州市召开):
+    a signing told next in its paragraph, or anywhere after it with 会上 / 当天 (``same_day``),
+    took place there, that day. None when a dated sentence comes between."""
+    for k in range(i - 1, -1, -1):
+        ps, pe = f.prep.bounds[k]
+        if any(ps <= d.start < pe for d in dates):
+            return None
+        if _EVENT.search(f.norm, ps, pe) and (
+            same_day or f.prep.paragraph[k] == f.prep.paragraph[i]
+        ):
+            return relative_day(f, dates, ps, pe, published)
+        if not same_day:
+            return None
+    return None
