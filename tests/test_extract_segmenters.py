@@ -161,3 +161,68 @@ def test_extract_segmenters_lexicon_switches_and_forgets_its_cuts():
     assert lexicon.tokenizer() is tokenizer  # one jieba dictionary for both
     assert lexicon.token_lengths.cache_info().currsize == 0
     assert lexicon.token_lengths("成渝地区双城经济圈") == (2, 2, 2, 3)
+
+
+# Texts whose part-of-speech cut goes through the segmenter's route: Han words, Latin and
+# number runs (joined, flagged eng), marks between blocks (x), numbers there (m), spaces.
+POS_TEXTS = [
+    "重庆市科技局与四川省科技厅签署合作协议",
+    "PPP项目和ABC公司",
+    "iPhone15发布",
+    "3.5亿元",
+    "F-16战斗机",
+    "每年开展2-3次调研",
+    "PM2.5浓度下降12%",
+    "登录www.example.cn查询",
+    "C++和C#",
+    "AT&T公司",
+    "测 试\r\n第二行",
+    "《成渝地区双城经济圈建设规划纲要》",
+    "5G网络、4S店",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def pos_lexicon():
+    """A lexicon of its own (its own jieba dictionary), cutting with jieba-rs."""
+    return Lexicon()
+
+
+def _posseg(lexicon, text):
+    lexicon.pos_cut("")  # (loads the part-of-speech tags)
+    return [(w.word, w.flag) for w in lexicon._pos.cut(text, HMM=False)]
+
+
+@pytest.mark.parametrize("text", POS_TEXTS)
+def test_extract_segmenters_pos_cut_by_route_as_posseg(pos_lexicon, text):
+    expected = _posseg(pos_lexicon, text)
+    assert pos_lexicon.segmenter.name == "jieba-rs"
+    assert pos_lexicon._pos_cut_by_route(text) == expected
+    assert pos_lexicon.pos_cut(text) == expected
+
+
+def test_extract_segmenters_pos_cut_of_a_latin_word_by_jieba(pos_lexicon):
+    """A Latin word in the dictionary: the route does not tell the word from its letters
+    run together, and jieba's own cutter answers."""
+    pos_lexicon.segmenter.add_word("XYZW", 5000, "nz")
+    text = "XYZW项目"
+    _posseg(pos_lexicon, text)
+    assert pos_lexicon._pos_cut_by_route(text) is None
+    assert (
+        pos_lexicon.pos_cut(text)
+        == _posseg(pos_lexicon, text)
+        == [
+            ("XYZW", "nz"),
+            ("项目", "n"),
+        ]
+    )
+
+
+def test_extract_segmenters_pos_cut_by_jieba_gives_no_route():
+    lexicon = Lexicon()
+    lexicon.use_segmenter("jieba")
+    _posseg(lexicon, "重庆")
+    assert lexicon.segmenter.route("重庆") is None
+    assert lexicon._pos_cut_by_route("重庆") is None
+    assert lexicon.pos_cut("重庆科技局") == _posseg(lexicon, "重庆科技局")

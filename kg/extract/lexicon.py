@@ -113,6 +113,12 @@ class UserName:
 _COMMON_FREQ = 500
 # Blocks whose jieba cut a lexicon keeps (a few MB at most).
 _CUT_CACHE_SIZE = 32768
+# jieba.posseg's blocks (re_han_internal), what it cuts apart between them
+# (re_skip_internal) and the characters it flags as numbers (re_num) and Latin (re_eng)
+_POS_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+_POS_SKIP = re.compile("(\r\n|\\s)")
+_POS_NUMBER = re.compile("[\\.0-9]+")
+_POS_LATIN = re.compile("[a-zA-Z0-9]+")
 
 
 class Lexicon:
@@ -365,7 +371,47 @@ class Lexicon:
         return self._pos_cut(text)
 
     def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
-        return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+        words = self._pos_cut_by_route(text)
+        if words is None:
+            words = [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+        return words
+
+    def _pos_cut_by_route(self, text: str) -> list[tuple[str, str]] | None:
+        """``jieba.posseg``'s cut of ``text`` without its HMM, over the segmenter's route
+        (:meth:`~kg.extract.segmenters.Segmenter.route`, jieba-rs's: the same words, found
+        in Rust instead of jieba's Python): the same blocks, words and flags. ``None`` when
+        the segmenter gives no route, or when a run of Latin letters and digits in it is
+        also a word of the dictionary (jieba's route then tells whether it went through
+        the word or its letters; the route given here does not)."""
+        route = self.segmenter.route
+        pos = self._pos
+        pos.makesure_userdict_loaded()
+        tags = pos.word_tag_tab
+        words: list[tuple[str, str]] = []
+        add = words.append
+        for block in _POS_BLOCK.split(text):
+            if not block:
+                continue
+            if _POS_BLOCK.match(block):
+                found = route(block)
+                if found is None:
+                    return None
+                for word in found:
+                    if word.isascii() and word.isalnum():  # letters and digits run together
+                        if len(word) > 1 and self.is_known_word(word):
+                            return None
+                        add((word, "eng"))
+                    else:
+                        add((word, tags.get(word, "x")))
+                continue
+            for piece in _POS_SKIP.split(block):
+                if _POS_SKIP.match(piece):
+                    add((piece, "x"))
+                    continue
+                latin = _POS_LATIN.match(piece) is not None
+                for char in piece:
+                    add((char, "m" if _POS_NUMBER.match(char) else "eng" if latin else "x"))
+        return words
 
     @cached_property
     def ordinary_city_words(self) -> frozenset[str]:

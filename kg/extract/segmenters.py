@@ -82,6 +82,13 @@ class Segmenter:
         """The tokens of one block, as ``jieba.Tokenizer.cut(block, HMM=True)`` gives them."""
         raise NotImplementedError
 
+    def route(self, block: str) -> list[str] | None:
+        """The dictionary route through one block of jieba's part-of-speech block characters
+        (``[\\u4E00-\\u9FD5a-zA-Z0-9+#&._]``), as ``jieba.Tokenizer.cut(block, HMM=False)``
+        gives it (runs of single Latin letters and digits joined); ``None`` when only
+        jieba's own part-of-speech cutter is to find it."""
+        return None
+
     def add_word(self, word: str, freq: int, tag: str | None = None) -> None:
         """Add ``word`` to the dictionary with frequency ``freq`` (and part-of-speech
         ``tag``), as ``jieba.Tokenizer.add_word`` does."""
@@ -174,6 +181,9 @@ class JiebaRsSegmenter(Segmenter):
             self._route = self._rs.cut
         self._rs.add_word(word, freq, tag)
         self._hmm_cuts.clear()
+
+    def route(self, block: str) -> list[str]:
+        return self._route(block, False)
 
     def cut(self, block: str) -> list[str]:
         freq = self.tokenizer.FREQ
