@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import random
+import tempfile
 
 import pytest
 
@@ -10,6 +12,7 @@ from kg.extract import Lexicon
 from kg.extract.segmenters import (
     DEFAULT_SEGMENTER,
     SEGMENTERS,
+    dictionary_tags,
     make_segmenter,
     segmenter_version,
 )
@@ -226,3 +229,26 @@ def test_extract_segmenters_pos_cut_by_jieba_gives_no_route():
     assert lexicon.segmenter.route("重庆") is None
     assert lexicon._pos_cut_by_route("重庆") is None
     assert lexicon.pos_cut("重庆科技局") == _posseg(lexicon, "重庆科技局")
+
+
+@pytest.mark.parametrize("cache", ["none", "kept", "stale", "broken"])
+def test_extract_segmenters_dictionary_tags_as_posseg_reads_them(
+    reference, tmp_path, monkeypatch, cache
+):
+    """The tags of jieba's dictionary are those jieba.posseg reads, whether they come from
+    the dictionary or from the kept copy, and a copy of another dictionary file, or not a
+    copy at all, is read past."""
+    import jieba.posseg
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    kept = tmp_path / f"kg-jieba-tags-{jieba.__version__}.cache"
+    if cache == "kept":
+        dictionary_tags(reference.tokenizer)
+    elif cache == "stale":
+        kept.write_bytes(marshal.dumps((("dict.txt", 1, 1), {"合作": "nr"})))
+    elif cache == "broken":
+        kept.write_bytes(b"not marshalled")
+    tags = dictionary_tags(reference.tokenizer)
+    assert tags == jieba.posseg.dt.word_tag_tab
+    assert tags["合作"] == "vn"
+    assert marshal.loads(kept.read_bytes())[1] == tags

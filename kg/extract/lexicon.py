@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
-from kg.extract.segmenters import DEFAULT_SEGMENTER, Segmenter, make_segmenter
+from kg.extract.segmenters import (
+    DEFAULT_SEGMENTER,
+    Segmenter,
+    dictionary_tags,
+    make_segmenter,
+)
 from kg.extract.text import normalize_name
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
@@ -119,6 +124,35 @@ _POS_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _POS_SKIP = re.compile("(\r\n|\\s)")
 _POS_NUMBER = re.compile("[\\.0-9]+")
 _POS_LATIN = re.compile("[a-zA-Z0-9]+")
+
+
+class _PartsOfSpeech:
+    """jieba's part-of-speech cutter over a tokenizer and its dictionary's tags
+    (:func:`~kg.extract.segmenters.dictionary_tags`): ``jieba.posseg`` is imported, and
+    its own copy of the tags read, only when its cut is asked."""
+
+    def __init__(self, tokenizer: Any, tags: dict[str, str]) -> None:
+        self.tokenizer = tokenizer
+        self.word_tag_tab = tags
+        self._cutter: Any = None
+
+    def makesure_userdict_loaded(self) -> None:
+        """The tags of words added to the tokenizer since, into the table (as
+        ``jieba.posseg.POSTokenizer`` does before each cut)."""
+        if self.tokenizer.user_word_tag_tab:
+            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
+            self.tokenizer.user_word_tag_tab = {}
+
+    def cut(self, text: str, HMM: bool = True) -> Any:  # noqa: N803 - jieba's name
+        """``jieba.posseg.POSTokenizer.cut`` over this tokenizer and these tags."""
+        if self._cutter is None:
+            import jieba.posseg  # lazy: its import reads the tags again, for its own tokenizer
+
+            cutter = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            cutter.tokenizer = self.tokenizer
+            cutter.word_tag_tab = self.word_tag_tab
+            self._cutter = cutter
+        return self._cutter.cut(text, HMM=HMM)
 
 
 class Lexicon:
@@ -359,15 +393,7 @@ class Lexicon:
             tok = self.tokenizer()
             with self._jieba_lock:
                 if self._pos is None:
-                    import jieba.posseg  # (imported here: it loads its tables on import)
-
-                    # importing jieba.posseg reads the dictionary's tags once (its default
-                    # tokenizer's); ours has the same dictionary, so they are shared rather
-                    # than read again
-                    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-                    pos.tokenizer = tok
-                    pos.word_tag_tab = jieba.posseg.dt.word_tag_tab
-                    self._pos = pos
+                    self._pos = _PartsOfSpeech(tok, dictionary_tags(tok))
         return self._pos_cut(text)
 
     def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
