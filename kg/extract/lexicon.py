@@ -448,19 +448,20 @@ class Lexicon:
         """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
         other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short
         form of a division spelt so is read as a place only next to its parent."""
-        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        if self._pos is None:
+            self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
         tag = self._pos.word_tag_tab.get(word)
-        freq = self.tokenizer().FREQ
         # (ns place names, and nr person names, which many small places are tagged as)
         return (
             tag is not None
             and not tag.startswith(("ns", "nr"))
-            and freq.get(word, 0) >= _COMMON_FREQ
+            and self.tokenizer().FREQ.get(word, 0) >= _COMMON_FREQ
         )
 
     def word_tag(self, word: str) -> str | None:
         """jieba's dictionary part-of-speech tag of ``word``, if it has one."""
-        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        if self._pos is None:
+            self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
         return self._pos.word_tag_tab.get(word)
 
     def is_known_word(self, word: str) -> bool:
