@@ -12,14 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.io.spool import Spool
-from kg.io.streaming import (
-    WRITERS,
-    ntriples_block,
-    turtle_block,
-    turtle_paragraphs,
-    turtle_prefixes,
-    turtle_term,
-)
+from kg.io.streaming import WRITERS, turtle_block, turtle_prefixes, turtle_term
 from kg.model import iri
 from kg.model.shapes import check_statements, check_union_max_counts
 from kg.model.triples import (
@@ -84,34 +77,11 @@ def _turtle_spool(extractions) -> Spool:
     return spool
 
 
-def _paragraph_spool(extractions) -> Spool:
-    """A spool holding articles as build workers send them for Turtle output, with the
-    Turtle paragraphs of their shared subjects: each subject's once, "" after that, as one
-    worker sends them."""
-    spool = Spool()
-    sent: set[str] = set()
-    for ex in extractions:
-        article = _article(ex)
-        own = [line[:-2] for line in article.own.decode("utf-8").splitlines()]
-        groups = statement_groups(sorted(article.shared))
-        paragraphs = tuple(
-            "" if s in sent else p
-            for (s, _), p in zip(groups, turtle_paragraphs(groups), strict=True)
-        )
-        sent.update(s for s, _ in groups)
-        block = turtle_block(own, graph=article.graph)
-        spool.add(
-            article.graph, None, turtle=block, count=len(own), groups=groups, paragraphs=paragraphs
-        )
-    return spool
-
-
 SOURCES = {
     "oxigraph": lambda exs, tmp: _store(exs, "oxigraph", tmp / "s"),
     "rdflib": lambda exs, tmp: _store(exs, "rdflib", tmp / "s"),
     "spool": lambda exs, tmp: _spool(exs),
     "spool-turtle": lambda exs, tmp: _turtle_spool(exs),
-    "spool-paragraphs": lambda exs, tmp: _paragraph_spool(exs),
 }
 
 
@@ -158,31 +128,6 @@ def test_store_spool_merges_the_subjects_articles_describe_differently(articles,
             assert [s for s, _ in spool.shared_groups()] == sorted(
                 {st.split()[0] for st in everything}
             )
-
-
-@pytest.mark.parametrize(
-    "articles",
-    [
-        [[f'{A} {LABEL} "a"'], [f'{A} {LABEL} "a"']],
-        [[f'{A} {LABEL} "a"', f'{B} {LABEL} "b"'], [f'{A} {CODE} "1"', f'{A} {LABEL} "a"']],
-        [[f'{C} {LABEL} "c"'], [f'{C} {LABEL} "c"', f'{B} {CODE} "2"'], [f'{C} {CODE} "3"']],
-    ],
-)
-def test_store_spool_writes_held_paragraphs_and_renders_merged_subjects(articles):
-    """The Turtle paragraphs held of shared subjects go to graph.ttl as they are; a subject
-    articles describe otherwise is written from the union of its statements."""
-    spool = Spool()
-    for n, shared in enumerate(articles):
-        groups = statement_groups(sorted(shared))
-        spool.add(f"urn:g{n}", "", groups=groups, paragraphs=turtle_paragraphs(groups))
-    merged = {st.split()[0] for st in spool.merged_statements()}
-    for subject, _ in spool.shared_groups():
-        assert (spool.shared_turtle(subject) is None) == (subject in merged)
-    handle = io.StringIO()
-    WRITERS["turtle"](spool, handle)
-    written = Graph().parse(data=handle.getvalue(), format="turtle")
-    expected = Graph().parse(data=ntriples_block(spool.shared_statements()), format="nt")
-    assert isomorphic(written, expected)
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

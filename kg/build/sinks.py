@@ -90,7 +90,6 @@ class SpoolSink:
             turtle=article.turtle,
             count=article.own_count,
             groups=article.shared,
-            paragraphs=article.shared_turtle,
         )
         result.new += 1
 

@@ -25,7 +25,7 @@ from kg.curation.curate import Curation
 from kg.errors import KgError
 from kg.extract import Lexicon, extract
 from kg.extract.segmenters import DEFAULT_SEGMENTER
-from kg.io.streaming import turtle_block_of_triples, turtle_compactor, turtle_paragraphs
+from kg.io.streaming import turtle_block_of_triples, turtle_compactor
 from kg.model import iri
 from kg.model.shapes import check_triples
 from kg.model.triples import SubjectGroups, extraction_terms, split_terms, subject_groups
@@ -72,8 +72,6 @@ class ExtractedArticle:
     names: frozenset[str] = frozenset()
     digest: str = ""
     applied: tuple[str, ...] = ()
-    #: The Turtle paragraph of each subject of ``shared`` (with ``"turtle"`` rendered).
-    shared_turtle: tuple[str, ...] | None = None
 
     @property
     def statements(self) -> int:
@@ -164,11 +162,9 @@ def _extract_article(
         if violations:
             return _rejection(doc, "shapes", f"does not conform to the shapes: {violations[0]}")
     own, shared = split_terms(triples, graph)
-    groups = subject_groups(shared)
-    turtle = paragraphs = None
+    turtle = None
     if "turtle" in render:
         turtle = turtle_block_of_triples(own, _COMPACT, graph).encode("utf-8")
-        paragraphs = _shared_paragraphs(groups)
     return ExtractedArticle(
         doc.id,
         graph,
@@ -176,7 +172,7 @@ def _extract_article(
         if "ntriples" in render
         else None,
         len(own),
-        groups,
+        subject_groups(shared),
         doc.content_hash,
         turtle,
         ArticleSummary.of(ex),
@@ -184,30 +180,7 @@ def _extract_article(
         curated.names,
         curated.digest,
         curated.applied,
-        paragraphs,
     )
-
-
-# The shared statements of each subject this process rendered a Turtle paragraph of last
-# (at most _SENT_MAX subjects): the main process keeps the first paragraph of a subject, so
-# the same statements again go without it.
-_SENT: dict[str, tuple[str, ...]] = {}
-_SENT_MAX = 100_000
-
-
-def _shared_paragraphs(groups: SubjectGroups) -> tuple[str, ...]:
-    """The Turtle paragraph of each subject group, ``""`` for a group this process
-    rendered already (the main process renders any subject it holds no paragraph of)."""
-    fresh = [group for group in groups if _SENT.get(group[0]) != group[1]]
-    if not fresh:
-        return ("",) * len(groups)
-    if len(_SENT) + len(fresh) > _SENT_MAX:
-        _SENT.clear()
-    _SENT.update(fresh)
-    if len(fresh) == len(groups):
-        return turtle_paragraphs(groups, _COMPACT)
-    rendered = dict(zip([s for s, _ in fresh], turtle_paragraphs(fresh, _COMPACT), strict=True))
-    return tuple([rendered.get(s, "") for s, _ in groups])
 
 
 def _rejection(doc: Document, stage: str, reason: str) -> Rejection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from kg.io.streaming import ntriples_block, turtle_prefixes
 from kg.model.triples import SubjectGroups, bind_prefixes, statement_groups
@@ -25,9 +25,6 @@ class Spool:
         # another article gave the same subject other statements, the union of all
         self._groups: dict[str, tuple[str, ...] | set[str]] = {}
         self._merged: set[str] = set()
-        # each shared subject's Turtle paragraph, as the first article rendered it (none
-        # for a subject merged since: its paragraph is rendered from the union)
-        self._paragraphs: dict[str, str] = {}
         self._sorted: list[tuple[str, tuple[str, ...]]] | None = None
         self._statements: list[str] | None = None
 
@@ -40,17 +37,13 @@ class Spool:
         *,
         count: int | None = None,
         groups: SubjectGroups | None = None,
-        paragraphs: Sequence[str] | None = None,
     ) -> None:
         """Keep one article: ``own``, its graph's N-Triples lines (``s p o .``, sorted and
         distinct), its ``shared`` statements (``s p o``) and its graph rendered as a Turtle
         block (:func:`turtle_block`); ``own`` or ``turtle`` may be ``None`` (not both).
         ``count``: the number of its own statements, when ``own`` is not given. Text may
         come as ``str`` or UTF-8 ``bytes``. ``groups``: the shared statements already
-        grouped by subject (:func:`kg.model.triples.subject_groups`), instead of ``shared``;
-        ``paragraphs``: with ``groups``, each group's Turtle paragraph
-        (:func:`kg.io.streaming.turtle_paragraphs`) or ``""``, which the Turtle writer then
-        joins (rendering the subjects it holds none of)."""
+        grouped by subject (:func:`kg.model.triples.subject_groups`), instead of ``shared``."""
         if own is None and turtle is None:
             raise ValueError("an article needs its own statements or its Turtle block")
         data = own.encode("utf-8") if isinstance(own, str) else own or b""
@@ -67,13 +60,11 @@ class Spool:
         )
         if groups is None:
             groups = statement_groups(sorted(set(shared)))
-        known, merged, held = self._groups, self._merged, self._paragraphs
-        for k, (subject, statements) in enumerate(groups):
+        known, merged = self._groups, self._merged
+        for subject, statements in groups:
             have = known.get(subject)
             if have is None:
                 known[subject] = statements
-                if paragraphs is not None and paragraphs[k]:
-                    held[subject] = paragraphs[k]
             elif have == statements:
                 continue
             elif subject in merged:
@@ -81,7 +72,6 @@ class Spool:
             else:
                 known[subject] = {*have, *statements}
                 merged.add(subject)
-                held.pop(subject, None)
         self._sorted = self._statements = None
 
     def graphs(self) -> list[str]:
@@ -130,10 +120,6 @@ class Spool:
                 for s in sorted(known)
             ]
         return self._sorted
-
-    def shared_turtle(self, subject: str) -> str | None:
-        """A shared subject's Turtle paragraph, when the spool holds it rendered."""
-        return self._paragraphs.get(subject)
 
     def shared_statements(self) -> list[str]:
         if self._statements is None:

@@ -43,7 +43,6 @@ __all__ = [
     "turtle_term",
     "turtle_block",
     "turtle_block_of_triples",
-    "turtle_paragraphs",
     "turtle_compactor",
     "write_turtle",
     "write_ntriples",
@@ -205,24 +204,6 @@ def turtle_block_of_triples(
     to it (``<>``, ``<#char=0,5>``), so the block is to be read under
     :func:`turtle_base` of ``graph``.
     """
-    return "".join(_paragraphs(triples, compact, graph))
-
-
-def turtle_paragraphs(
-    groups: Iterable[tuple[str, tuple[str, ...]]], compact: Callable[[str], str] | None = None
-) -> tuple[str, ...]:
-    """The paragraph of each subject of shared statements grouped by subject
-    (:func:`kg.model.triples.subject_groups`), as :func:`turtle_block` writes it: a
-    writer joins them instead of rendering the groups again."""
-    return tuple(_paragraphs(_group_triples(groups), compact, None))
-
-
-def _paragraphs(
-    triples: Iterable[Sequence[str]],
-    compact: Callable[[str], str] | None,
-    graph: str | None,
-) -> Iterator[str]:
-    """The paragraphs of :func:`turtle_block_of_triples`, one per subject."""
     term = compact or _Compactor()
     # terms already converted (IRIs, typed literals), shared with the compactor's memo
     done: dict[str, str] = term._cache if isinstance(term, _Compactor) else {}
@@ -242,6 +223,7 @@ def _paragraphs(
             done[token] = text
         return text
 
+    out: list[str] = []
     subject = predicate = None
     head = ""
     types: list[str] = []
@@ -258,7 +240,7 @@ def _paragraphs(
             if subject is not None:
                 if types:
                     parts.insert(0, "a " + " , ".join(types))
-                yield head + " ;\n    ".join(parts) + " .\n\n"
+                out.append(head + " ;\n    ".join(parts) + " .\n\n")
             subject, predicate = s, None
             head = ((s.startswith(mine) and relative(s)) or get(s) or convert(s)) + " "
             types, parts = [], []
@@ -272,7 +254,8 @@ def _paragraphs(
     if subject is not None:
         if types:
             parts.insert(0, "a " + " , ".join(types))
-        yield head + " ;\n    ".join(parts) + " .\n\n"
+        out.append(head + " ;\n    ".join(parts) + " .\n\n")
+    return "".join(out)
 
 
 #: Renders sorted statements, of the article whose graph is given or (``None``) shared.
@@ -354,29 +337,10 @@ def write_turtle(quads: Quads, handle: IO[str]) -> int:
         handle,
         "turtle",
         lambda st, g: turtle_block(st, compact, g),
-        _shared_turtle(quads, compact),
+        lambda groups: turtle_block_of_triples(_group_triples(groups), compact),
         turtle_prefixes(),
         turtle_base,
     )
-
-
-def _shared_turtle(quads: Quads, compact: _Compactor) -> _RenderGroups:
-    """Renders shared statements grouped by subject as Turtle: with the paragraphs the
-    quads hold rendered already (``shared_turtle(subject)``, which build workers fill in
-    parallel), rendering only the subjects they do not hold."""
-    held = getattr(quads, "shared_turtle", None)
-
-    def render(groups: Sequence[tuple[str, tuple[str, ...]]]) -> str:
-        if held is None:
-            return turtle_block_of_triples(_group_triples(groups), compact)
-        return "".join(
-            [
-                held(group[0]) or turtle_block_of_triples(_group_triples((group,)), compact)
-                for group in groups
-            ]
-        )
-
-    return render
 
 
 #: N-Triples statements ``s p o`` as N-Triples text.
@@ -405,7 +369,7 @@ def write_trig(quads: Quads, handle: IO[str]) -> int:
     compact = _Compactor()
     handle.write(turtle_prefixes())
     shared = quads.shared_statements()
-    handle.write(_shared_turtle(quads, compact)(_shared_groups(quads)))
+    handle.write(turtle_block(shared, compact))
     count = len(shared)
     for graph in quads.graphs():
         block, n = _block(quads, graph, "turtle", lambda st, g: turtle_block(st, compact, g))
