@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import random
+import tempfile
 
 import pytest
 
@@ -10,6 +12,7 @@ from kg.extract import Lexicon
 from kg.extract.segmenters import (
     DEFAULT_SEGMENTER,
     SEGMENTERS,
+    dictionary_tags,
     make_segmenter,
     segmenter_version,
 )
@@ -161,3 +164,91 @@ def test_extract_segmenters_lexicon_switches_and_forgets_its_cuts():
     assert lexicon.tokenizer() is tokenizer  # one jieba dictionary for both
     assert lexicon.token_lengths.cache_info().currsize == 0
     assert lexicon.token_lengths("成渝地区双城经济圈") == (2, 2, 2, 3)
+
+
+# Texts whose part-of-speech cut goes through the segmenter's route: Han words, Latin and
+# number runs (joined, flagged eng), marks between blocks (x), numbers there (m), spaces.
+POS_TEXTS = [
+    "重庆市科技局与四川省科技厅签署合作协议",
+    "PPP项目和ABC公司",
+    "iPhone15发布",
+    "3.5亿元",
+    "F-16战斗机",
+    "每年开展2-3次调研",
+    "PM2.5浓度下降12%",
+    "登录www.example.cn查询",
+    "C++和C#",
+    "AT&T公司",
+    "测 试\r\n第二行",
+    "《成渝地区双城经济圈建设规划纲要》",
+    "5G网络、4S店",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def pos_lexicon():
+    """A lexicon of its own (its own jieba dictionary), cutting with jieba-rs."""
+    return Lexicon()
+
+
+def _posseg(lexicon, text):
+    lexicon.pos_cut("")  # (loads the part-of-speech tags)
+    return [(w.word, w.flag) for w in lexicon._pos.cut(text, HMM=False)]
+
+
+@pytest.mark.parametrize("text", POS_TEXTS)
+def test_extract_segmenters_pos_cut_by_route_as_posseg(pos_lexicon, text):
+    expected = _posseg(pos_lexicon, text)
+    assert pos_lexicon.segmenter.name == "jieba-rs"
+    assert pos_lexicon._pos_cut_by_route(text) == expected
+    assert pos_lexicon.pos_cut(text) == expected
+
+
+def test_extract_segmenters_pos_cut_of_a_latin_word_by_jieba(pos_lexicon):
+    """A Latin word in the dictionary: the route does not tell the word from its letters
+    run together, and jieba's own cutter answers."""
+    pos_lexicon.segmenter.add_word("XYZW", 5000, "nz")
+    text = "XYZW项目"
+    _posseg(pos_lexicon, text)
+    assert pos_lexicon._pos_cut_by_route(text) is None
+    assert (
+        pos_lexicon.pos_cut(text)
+        == _posseg(pos_lexicon, text)
+        == [
+            ("XYZW", "nz"),
+            ("项目", "n"),
+        ]
+    )
+
+
+def test_extract_segmenters_pos_cut_by_jieba_gives_no_route():
+    lexicon = Lexicon()
+    lexicon.use_segmenter("jieba")
+    _posseg(lexicon, "重庆")
+    assert lexicon.segmenter.route("重庆") is None
+    assert lexicon._pos_cut_by_route("重庆") is None
+    assert lexicon.pos_cut("重庆科技局") == _posseg(lexicon, "重庆科技局")
+
+
+@pytest.mark.parametrize("cache", ["none", "kept", "stale", "broken"])
+def test_extract_segmenters_dictionary_tags_as_posseg_reads_them(
+    reference, tmp_path, monkeypatch, cache
+):
+    """The tags of jieba's dictionary are those jieba.posseg reads, whether they come from
+    the dictionary or from the kept copy, and a copy of another dictionary file, or not a
+    copy at all, is read past."""
+    import jieba.posseg
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    kept = tmp_path / f"kg-jieba-tags-{jieba.__version__}.cache"
+    if cache == "kept":
+        dictionary_tags(reference.tokenizer)
+    elif cache == "stale":
+        kept.write_bytes(marshal.dumps((("dict.txt", 1, 1), {"合作": "nr"})))
+    elif cache == "broken":
+        kept.write_bytes(b"not marshalled")
+    tags = dictionary_tags(reference.tokenizer)
+    assert tags == jieba.posseg.dt.word_tag_tab
+    assert tags["合作"] == "vn"
+    assert marshal.loads(kept.read_bytes())[1] == tags

@@ -139,7 +139,7 @@ class Found:
         and dicts it indexes (``over``). When one of them has grown since (an organisation
         found while reading a signing), ``grow(index, lengths before)`` adds what is new
         and says whether it could; else the index is made again."""
-        key = tuple(len(x) for x in over)
+        key = tuple(map(len, over))
         made = self.indexes.get(name)
         if made is not None and made[0] != key:
             old = made[0]

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.divisions import DivisionIndex, build_division_index
-from kg.extract.segmenters import DEFAULT_SEGMENTER, Segmenter, make_segmenter
+from kg.extract.segmenters import (
+    DEFAULT_SEGMENTER,
+    Segmenter,
+    dictionary_tags,
+    make_segmenter,
+)
 from kg.extract.text import normalize_name
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
@@ -113,6 +118,41 @@ class UserName:
 _COMMON_FREQ = 500
 # Blocks whose jieba cut a lexicon keeps (a few MB at most).
 _CUT_CACHE_SIZE = 32768
+# jieba.posseg's blocks (re_han_internal), what it cuts apart between them
+# (re_skip_internal) and the characters it flags as numbers (re_num) and Latin (re_eng)
+_POS_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+_POS_SKIP = re.compile("(\r\n|\\s)")
+_POS_NUMBER = re.compile("[\\.0-9]+")
+_POS_LATIN = re.compile("[a-zA-Z0-9]+")
+
+
+class _PartsOfSpeech:
+    """jieba's part-of-speech cutter over a tokenizer and its dictionary's tags
+    (:func:`~kg.extract.segmenters.dictionary_tags`): ``jieba.posseg`` is imported, and
+    its own copy of the tags read, only when its cut is asked."""
+
+    def __init__(self, tokenizer: Any, tags: dict[str, str]) -> None:
+        self.tokenizer = tokenizer
+        self.word_tag_tab = tags
+        self._cutter: Any = None
+
+    def makesure_userdict_loaded(self) -> None:
+        """The tags of words added to the tokenizer since, into the table (as
+        ``jieba.posseg.POSTokenizer`` does before each cut)."""
+        if self.tokenizer.user_word_tag_tab:
+            self.word_tag_tab.update(self.tokenizer.user_word_tag_tab)
+            self.tokenizer.user_word_tag_tab = {}
+
+    def cut(self, text: str, HMM: bool = True) -> Any:  # noqa: N803 - jieba's name
+        """``jieba.posseg.POSTokenizer.cut`` over this tokenizer and these tags."""
+        if self._cutter is None:
+            import jieba.posseg  # lazy: its import reads the tags again, for its own tokenizer
+
+            cutter = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            cutter.tokenizer = self.tokenizer
+            cutter.word_tag_tab = self.word_tag_tab
+            self._cutter = cutter
+        return self._cutter.cut(text, HMM=HMM)
 
 
 class Lexicon:
@@ -353,19 +393,51 @@ class Lexicon:
             tok = self.tokenizer()
             with self._jieba_lock:
                 if self._pos is None:
-                    import jieba.posseg  # (imported here: it loads its tables on import)
-
-                    # importing jieba.posseg reads the dictionary's tags once (its default
-                    # tokenizer's); ours has the same dictionary, so they are shared rather
-                    # than read again
-                    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-                    pos.tokenizer = tok
-                    pos.word_tag_tab = jieba.posseg.dt.word_tag_tab
-                    self._pos = pos
+                    self._pos = _PartsOfSpeech(tok, dictionary_tags(tok))
         return self._pos_cut(text)
 
     def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
-        return [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+        words = self._pos_cut_by_route(text)
+        if words is None:
+            words = [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
+        return words
+
+    def _pos_cut_by_route(self, text: str) -> list[tuple[str, str]] | None:
+        """``jieba.posseg``'s cut of ``text`` without its HMM, over the segmenter's route
+        (:meth:`~kg.extract.segmenters.Segmenter.route`, jieba-rs's: the same words, found
+        in Rust instead of jieba's Python): the same blocks, words and flags. ``None`` when
+        the segmenter gives no route, or when a run of Latin letters and digits in it is
+        also a word of the dictionary (jieba's route then tells whether it went through
+        the word or its letters; the route given here does not)."""
+        route = self.segmenter.route
+        pos = self._pos
+        pos.makesure_userdict_loaded()
+        tags = pos.word_tag_tab
+        words: list[tuple[str, str]] = []
+        add = words.append
+        for block in _POS_BLOCK.split(text):
+            if not block:
+                continue
+            if _POS_BLOCK.match(block):
+                found = route(block)
+                if found is None:
+                    return None
+                for word in found:
+                    if word.isascii() and word.isalnum():  # letters and digits run together
+                        if len(word) > 1 and self.is_known_word(word):
+                            return None
+                        add((word, "eng"))
+                    else:
+                        add((word, tags.get(word, "x")))
+                continue
+            for piece in _POS_SKIP.split(block):
+                if _POS_SKIP.match(piece):
+                    add((piece, "x"))
+                    continue
+                latin = _POS_LATIN.match(piece) is not None
+                for char in piece:
+                    add((char, "m" if _POS_NUMBER.match(char) else "eng" if latin else "x"))
+        return words
 
     @cached_property
     def ordinary_city_words(self) -> frozenset[str]:
@@ -376,19 +448,20 @@ class Lexicon:
         """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
         other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short
         form of a division spelt so is read as a place only next to its parent."""
-        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        if self._pos is None:
+            self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
         tag = self._pos.word_tag_tab.get(word)
-        freq = self.tokenizer().FREQ
         # (ns place names, and nr person names, which many small places are tagged as)
         return (
             tag is not None
             and not tag.startswith(("ns", "nr"))
-            and freq.get(word, 0) >= _COMMON_FREQ
+            and self.tokenizer().FREQ.get(word, 0) >= _COMMON_FREQ
         )
 
     def word_tag(self, word: str) -> str | None:
         """jieba's dictionary part-of-speech tag of ``word``, if it has one."""
-        self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
+        if self._pos is None:
+            self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
         return self._pos.word_tag_tab.get(word)
 
     def is_known_word(self, word: str) -> bool:

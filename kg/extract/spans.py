@@ -55,9 +55,15 @@ class Spans:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans = pairs = list(spans)
         starts = [s for s, _ in pairs]
+        in_order = sorted(starts)
+        if in_order == starts:  # (given in order, as most are: the stable sort keeps it)
+            self._order = list(range(len(pairs)))
+            self._starts = starts
+            self._reach = list(accumulate([e for _, e in pairs], max))
+            return
         order = sorted(range(len(pairs)), key=starts.__getitem__)
         self._order = order
-        self._starts = [starts[k] for k in order]
+        self._starts = in_order
         self._reach = list(accumulate([pairs[k][1] for k in order], max))
 
     def __len__(self) -> int:

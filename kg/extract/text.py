@@ -8,8 +8,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from operator import itemgetter
+from functools import cached_property, lru_cache
 
 from kg.records import Sentence
 
@@ -119,9 +118,6 @@ def finditer_near(
         yield from pattern.finditer(text, ws, we)
 
 
-_FIRST = itemgetter(0)
-
-
 @dataclass(frozen=True)
 class Prepared:
     """The normalised working text of a document and how it maps back to the original.
@@ -163,7 +159,12 @@ class Prepared:
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding normalised offset ``pos`` (the nearest one)."""
         # the last sentence starting at or before pos, else the first
-        return max(0, bisect_right(self.bounds, pos, key=_FIRST) - 1)
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each sentence starts in ``norm`` (asked for every name read)."""
+        return [s for s, _e in self.bounds]
 
 
 def _joined_ranges(text: str) -> list[tuple[int, int]]:

@@ -674,15 +674,28 @@ def check_triples(triples: Iterable[Sequence[str]], limit: int | None = None) ->
     inv = _inverse_objects(out, inverse)
     subject_preds, object_preds = _target_predicates()
     targeted = _inverse_objects(out, object_preds)
-    extra = sorted({o for objects in targeted.values() for o in objects} - out.keys())
+    # focus -> the targeted predicates it is the object of, in the order of object_preds
+    object_of_focus: dict[str, tuple[str, ...]] = {}
+    for p in object_preds:
+        for o in targeted[p]:
+            object_of_focus[o] = object_of_focus.get(o, ()) + (p,)
+    extra = sorted(object_of_focus.keys() - out.keys())
     index: _Index | None = None
     found: list[str] = []
-    tests_of, rdf_type = _TESTS_OF, _RDF_TYPE
+    tests_of, rdf_type, subject_of_props = _TESTS_OF, _RDF_TYPE, _SUBJECT_OF
+    no_object_of = ()
     for focus in [*out, *extra] if extra else out:
         props = out.get(focus, _NO_PROPS)
         types = props.get(rdf_type)
-        subject_of = tuple([p for p in subject_preds if p in props])
-        object_of = tuple([p for p in object_preds if focus in targeted[p]])
+        # (a subject's predicates are in the order of its statements, sorted: the same
+        # predicates make the same tuple)
+        predicates = tuple(props)
+        subject_of = subject_of_props.get(predicates)
+        if subject_of is None:
+            subject_of = tuple([p for p in subject_preds if p in props])
+            if len(subject_of_props) < 4096:
+                subject_of_props[predicates] = subject_of
+        object_of = object_of_focus.get(focus, no_object_of)
         if types is None and not subject_of and not object_of:
             continue
         key = (frozenset(types) if types.__class__ is list else types, subject_of, object_of)
@@ -697,6 +710,10 @@ def check_triples(triples: Iterable[Sequence[str]], limit: int | None = None) ->
         if limit is not None and len(found) >= limit:
             return found[:limit]
     return found
+
+
+#: A subject's predicates (in its order) -> those of them some shape targets the subjects of
+_SUBJECT_OF: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def check_statements(statements: Iterable[str], limit: int | None = None) -> list[str]:

@@ -9,7 +9,7 @@ what large builds hand to Oxigraph or write out without building rdflib graphs.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -21,11 +21,20 @@ from rdflib.term import Node
 from kg import vocab
 from kg.model import iri, ntriples
 from kg.model.correction_triples import correction_triples
+from kg.model.statements import (
+    SubjectGroups,
+    is_own_statement,
+    split_statements,
+    split_terms,
+    statement_groups,
+    subject_groups,
+)
 from kg.namespace import CY
 from kg.records import DateValue, Document, Entity, Extraction, QuantityValue, Relation, Span
 
 __all__ = [
     "PREFIXES",
+    "SubjectGroups",
     "extraction_triples",
     "extraction_ntriples",
     "extraction_nquads",
@@ -112,6 +121,10 @@ def nt_literal(text: str) -> str:
     return ntriples.literal(text)
 
 
+# Entities whose terms and describing triples a rendering keeps (a few MB at most).
+_DESCRIBED_MAX = 65536
+
+
 class _Terms(dict):
     """How one rendering makes terms: IRIs, plain, ``@zh``, typed and integer literals.
 
@@ -138,6 +151,19 @@ class _Terms(dict):
             integer,
             n3,
         )
+        #: (class, key, label, code) -> the triples describing that entity (:func:`_entity_triples`)
+        self.described: dict[tuple, tuple[tuple, ...]] = {}
+        #: (class, key) -> the IRI term of that entity
+        self.entities: dict[tuple[str, str], Any] = {}
+
+    def entity(self, cls: str, key: str) -> Any:
+        """The IRI term of the entity of class ``cls`` and key ``key`` (made once)."""
+        term = self.entities.get((cls, key))
+        if term is None:
+            if len(self.entities) >= _DESCRIBED_MAX:
+                self.entities.clear()
+            term = self.entities[(cls, key)] = self.iri(_entity_iri(cls, key))
+        return term
 
     def __missing__(self, name: str) -> Any:
         prefix, local = name.split(":", 1)
@@ -189,12 +215,23 @@ def _document_triples(doc: Document, t: _Terms, segmenter: str | None = None) ->
         yield doc_ref, t["cy:segmenter"], t.string(segmenter)
 
 
-def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> Iterator[tuple]:
-    yield ref, t["rdf:type"], t["cy:" + entity.cls]
-    yield ref, t["rdfs:label"], t.zh(_label(entity.label))
-    if entity.code:
-        code = "cy:countryCode" if entity.cls == "Country" else "cy:divisionCode"
-        yield ref, t[code], t.string(entity.code)
+def _entity_triples(entity: Entity, ref: Any, t: _Terms) -> tuple[tuple, ...]:
+    """The triples describing an entity (its class, label and code), made once per entity
+    and rendering: the same agencies and places recur across articles."""
+    key = (entity.cls, entity.key, entity.label, entity.code)
+    triples = t.described.get(key)
+    if triples is None:
+        triples = (
+            (ref, t["rdf:type"], t["cy:" + entity.cls]),
+            (ref, t["rdfs:label"], t.zh(_label(entity.label))),
+        )
+        if entity.code:
+            code = "cy:countryCode" if entity.cls == "Country" else "cy:divisionCode"
+            triples += ((ref, t[code], t.string(entity.code)),)
+        if len(t.described) >= _DESCRIBED_MAX:
+            t.described.clear()
+        t.described[key] = triples
+    return triples
 
 
 def chinese_amount(value: Decimal) -> str:
@@ -227,15 +264,15 @@ def _quantity_triples(ref: Any, q: QuantityValue, t: _Terms) -> Iterator[tuple]:
 
 def _relation_object(
     rel: Relation, subject_iri: str, t: _Terms, described: set[Entity]
-) -> tuple[Any, list[tuple]]:
+) -> tuple[Any, tuple[tuple, ...] | list[tuple]]:
     """The RDF object of a relation and any triples describing it not yet given."""
     obj = rel.object
     if isinstance(obj, Entity):
-        ref = t.iri(_entity_iri(obj.cls, obj.key))
+        ref = t.entity(obj.cls, obj.key)
         if obj in described:
-            return ref, []
+            return ref, ()
         described.add(obj)
-        return ref, list(_entity_triples(obj, ref, t))
+        return ref, _entity_triples(obj, ref, t)
     if isinstance(obj, QuantityValue):
         ref = t.iri(
             iri.quantity_iri(
@@ -244,7 +281,7 @@ def _relation_object(
         )
         return ref, list(_quantity_triples(ref, obj, t))
     if isinstance(obj, DateValue):
-        return t.typed(obj.lexical, _XSD + obj.datatype), []
+        return t.typed(obj.lexical, _XSD + obj.datatype), ()
     raise TypeError(f"unsupported relation object {obj!r}")
 
 
@@ -264,6 +301,11 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     doc_ref = t.iri(doc_iri)
     out = list(_document_triples(doc, t, ex.segmenter))
     add, extend = out.append, out.extend
+    in_document, in_sentence = t["cy:inDocument"], t["cy:inSentence"]
+    mention_of, alt_label, merge_reason = t["cy:mentionOf"], t["skos:altLabel"], t["cy:mergeReason"]
+    rdf_subject, rdf_predicate, rdf_object = t["rdf:subject"], t["rdf:predicate"], t["rdf:object"]
+    span_of, year_source = t["cy:span"], t["cy:yearSource"]
+    string, zh, entity_term = t.string, t.zh, t.entity
 
     bounds = {sent.index: (sent.start, sent.end) for sent in ex.sentences}
     sentences: dict[int, Any] = {}  # index -> IRI term of the sentences described
@@ -271,67 +313,61 @@ def _triples(ex: Extraction, t: _Terms) -> list[tuple]:
     refs: dict[tuple[int, int, int], Any] = {}  # (sentence, start, end) -> span_ref's answer
 
     def span_ref(span: Span) -> Any:
-        """The IRI term of ``span`` (:func:`_span_ref`), once per span and sentence: a
-        span asked again has been described."""
+        """The IRI term of ``span``, once per span and sentence (a span asked again has
+        been described): its sentence (described once), or a span in it, tied to it once."""
         key = (span.sentence, span.start, span.end)
         ref = refs.get(key)
-        if ref is None:
-            ref = refs[key] = _span_ref(span)
-        return ref
-
-    def _span_ref(span: Span) -> Any:
-        """The IRI term of ``span``: its sentence (described once), or a span in it, tied
-        to it once."""
+        if ref is not None:
+            return ref
         start, end = bounds[span.sentence]
         sentence = sentences.get(span.sentence)
         if sentence is None:
             sentence = sentences[span.sentence] = t.iri(iri.span_iri(doc_iri, start, end))
-            add((sentence, t["cy:inDocument"], doc_ref))
+            add((sentence, in_document, doc_ref))
         if (span.start, span.end) == (start, end):
-            return sentence
-        ref = t.iri(iri.span_iri(doc_iri, span.start, span.end))
-        if (span.start, span.end) not in spans:
-            spans.add((span.start, span.end))
-            add((ref, t["cy:inSentence"], sentence))
+            ref = sentence
+        else:
+            ref = t.iri(iri.span_iri(doc_iri, span.start, span.end))
+            if (span.start, span.end) not in spans:
+                spans.add((span.start, span.end))
+                add((ref, in_sentence, sentence))
+        refs[key] = ref
         return ref
 
     described: set[Entity] = set()
     for mention in ex.mentions:
         entity, span = mention.entity, mention.span
-        ent_ref = t.iri(_entity_iri(entity.cls, entity.key))
+        ent_ref = entity_term(entity.cls, entity.key)
         if entity not in described:
             described.add(entity)
             extend(_entity_triples(entity, ent_ref, t))
-        if mention.basis != "alias-declaration":
+        basis = mention.basis
+        if basis != "alias-declaration":
             surface = _label(span.surface)
             if surface != _label(entity.label):
-                add((ent_ref, t["skos:altLabel"], t.zh(surface)))
-        if mention.basis != "exact":
-            add((ent_ref, t["cy:mergeReason"], t.string(mention.basis)))
-        add((span_ref(span), t["cy:mentionOf"], ent_ref))
+                add((ent_ref, alt_label, zh(surface)))
+        if basis != "exact":
+            add((ent_ref, merge_reason, string(basis)))
+        add((span_ref(span), mention_of, ent_ref))
 
     for rel in ex.relations:
-        subject_iri = _entity_iri(rel.subject.cls, rel.subject.key)
-        subject = t.iri(subject_iri)
+        subject_entity = rel.subject
+        subject_iri = _entity_iri(subject_entity.cls, subject_entity.key)
+        subject = entity_term(subject_entity.cls, subject_entity.key)
         predicate = t["cy:" + rel.predicate]
         obj, extra = _relation_object(rel, subject_iri, t, described)
-        if rel.subject not in described:
-            described.add(rel.subject)
-            extend(_entity_triples(rel.subject, subject, t))
+        if subject_entity not in described:
+            described.add(subject_entity)
+            extend(_entity_triples(subject_entity, subject, t))
         extend(extra)
         add((subject, predicate, obj))
-        span = rel.span
         ref = _assertion_ref(doc_iri, rel, subject_iri, obj, t)
-        extend(
-            (
-                (ref, t["rdf:subject"], subject),
-                (ref, t["rdf:predicate"], predicate),
-                (ref, t["rdf:object"], obj),
-                (ref, t["cy:span"], span_ref(span)),
-            )
-        )
+        add((ref, rdf_subject, subject))
+        add((ref, rdf_predicate, predicate))
+        add((ref, rdf_object, obj))
+        add((ref, span_of, span_ref(rel.span)))
         if isinstance(rel.object, DateValue):  # how this document's date got its year
-            add((ref, t["cy:yearSource"], t.string(rel.object.year_source)))
+            add((ref, year_source, string(rel.object.year_source)))
     for entity, alias in ex.aliases:  # names a correction gave
         if entity in described and _label(alias) != _label(entity.label):
             ref = t.iri(_entity_iri(entity.cls, entity.key))
@@ -378,73 +414,6 @@ def extraction_terms(ex: Extraction) -> list[tuple[str, str, str]]:
     lets later steps render and check them without making or splitting statements.
     """
     return sorted(dict.fromkeys(_triples(ex, _NT_TERMS)))
-
-
-def split_terms(
-    triples: list[tuple[str, str, str]], doc_iri: str
-) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """:func:`split_statements` of sorted triples (:func:`extraction_terms`): the
-    document's own ones, which sort together, and the shared ones."""
-    from bisect import bisect_left
-
-    head = f"<{doc_iri}"
-    lo = bisect_left(triples, (head,))
-    hi = bisect_left(triples, (head + "\U0010ffff",), lo)
-    return triples[lo:hi], triples[:lo] + triples[hi:]
-
-
-#: Statements grouped by subject: ``(subject, ("predicate object", ...))``, subjects in
-#: order, each one's statements sorted as its ``s p o`` statements sort.
-SubjectGroups = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-def subject_groups(triples: Iterable[Sequence[str]]) -> SubjectGroups:
-    """Sorted ``(s, p, o)`` terms (:func:`extraction_terms`) grouped by subject.
-
-    >>> subject_groups([("<a>", "<p>", "<b>"), ("<a>", "<q>", '"x"'), ("<c>", "<p>", "<a>")])
-    (('<a>', ('<p> <b>', '<q> "x"')), ('<c>', ('<p> <a>',)))
-    """
-    groups: list[tuple[str, tuple[str, ...]]] = []
-    subject = None
-    rest: list[str] = []
-    for s, p, o in triples:
-        if s != subject:
-            if subject is not None:
-                groups.append((subject, tuple(rest)))
-            subject, rest = s, []
-        rest.append(f"{p} {o}")
-    if subject is not None:
-        groups.append((subject, tuple(rest)))
-    return tuple(groups)
-
-
-def statement_groups(statements: Iterable[str]) -> SubjectGroups:
-    """Sorted N-Triples statements ``s p o`` grouped by subject (:func:`subject_groups`)."""
-    return subject_groups(st.split(" ", 2) for st in statements)
-
-
-def is_own_statement(statement: str, doc_iri: str) -> bool:
-    """Whether an N-Triples statement is about a node the document owns.
-
-    A document owns itself and its parts, the nodes whose IRIs are its IRI with a fragment
-    (its spans, assertions): their statements come from that document alone and live in its
-    named graph. Statements about entities and quantities are shared by the documents that
-    make them and live in the default graph.
-
-    >>> doc = "https://w3id.org/chengyu-kg/id/doc/d1"
-    >>> is_own_statement(f"<{doc}#char=0,5> <p> <o>", doc), is_own_statement("<x> <p> <o>", doc)
-    (True, False)
-    """
-    return statement[0] == "<" and iri.owned_by(statement[1 : statement.index(">")], doc_iri)
-
-
-def split_statements(statements: Iterable[str], doc_iri: str) -> tuple[list[str], list[str]]:
-    """A document's statements split into its own and the shared ones (order kept)."""
-    own: list[str] = []
-    shared: list[str] = []
-    for statement in statements:
-        (own if is_own_statement(statement, doc_iri) else shared).append(statement)
-    return own, shared
 
 
 def extraction_ntriples(ex: Extraction) -> str:
