@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
@@ -113,7 +114,7 @@ def find_organizations(
     lex: Lexicon,
     stops: frozenset[int],
     exclude: list[tuple[int, int]],
-    bodies: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    bodies: Sequence[tuple[int, int]] = (),
 ) -> list[OrganizationHit]:
     """Names ending in an organisation suffix (大学, 医院, 有限公司…) with a proper name before
     it; generic ones (高校, 相关医院, 融资担保公司) are left out. ``bodies``: the spans of

@@ -187,6 +187,11 @@ _REFERENCED = re.compile(
 )
 
 
+def _after_semicolon(norm: str, lo: int, hi: int) -> int:
+    """Where the part of ``norm[lo:hi]`` after its last semicolon starts (``lo`` if none)."""
+    return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;"))
+
+
 def _clause_end(norm: str, pos: int, limit: int) -> int:
     """Where the clause holding ``pos`` ends (at a comma or a semicolon), before ``limit``."""
     for k in range(pos, limit):
@@ -327,10 +332,10 @@ def relate_signing(
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
-    semi = max(norm.rfind("；", lo, min(verb, t.start)), norm.rfind(";", lo, min(verb, t.start)))
-    own_clause = semi >= 0 and bool(_agencies_in(f, semi + 1, min(verb, t.start), skip))
+    semi = _after_semicolon(norm, lo, min(verb, t.start))
+    own_clause = semi > lo and bool(_agencies_in(f, semi, min(verb, t.start), skip))
     if own_clause:
-        lo = semi + 1  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
+        lo = semi  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
     parties = _agencies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]
@@ -398,7 +403,7 @@ def relate_signing(
         return
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
     anchor = min(verb, t.start)
-    cs = max(ss, *(norm.rfind(c, ss, anchor) + 1 for c in "；;"))
+    cs = _after_semicolon(norm, ss, anchor)
     partial = partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
     if partial is None and t.start < verb and referenced is None:
