@@ -248,11 +248,44 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "东盟语言人才培养合作协议",
             "2025-06-03",
         ),
+        # the day opens the sentence in a clause of its own
+        (
+            "今天上午，贵州省人民政府与中国中铁股份有限公司在贵阳签署《山区铁路建设合作协议》。",
+            "2025-06-05",
+            "山区铁路建设合作协议",
+            "2025-06-05",
+        ),
+        (
+            "新华社兰州8月2日电 昨天，兰州市人民政府与兰州大学签署《黄河上游生态研究合作协议》。",
+            "2025-08-03",
+            "黄河上游生态研究合作协议",
+            "2025-08-01",
+        ),
     ],
 )
 def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
     _agreements, facts = _read(text, published=published)
     assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # the day opening the sentence is the day the signing was learnt of
+        (
+            "今天，记者从省商务厅获悉，海南省人民政府与海南大学日前签署《热带农业合作协议》。",
+            "热带农业合作协议",
+        ),
+        (
+            "今天，海南省人民政府宣布，该省已与海南大学签署《热带农业合作协议》。",
+            "热带农业合作协议",
+        ),
+    ],
+)
+def test_extract_signers_an_opening_day_of_another_event_dates_nothing(text, title):
+    agreements, facts = _read(text, published="2025-06-05")
+    assert title in agreements
+    assert not any(s == title and p == "signedOn" for s, p, _o in facts)
 
 
 @pytest.mark.parametrize(
@@ -387,6 +420,29 @@ def test_extract_signers_that_city_or_that_bank_signs_for_the_one_named_before(
             "厦门大学与曼谷控股有限公司签订《海洋科技合作协议》。",
             "海洋科技合作协议",
             {"厦门大学", "曼谷控股有限公司"},
+        ),
+        # a word of intent inside a counterpart's name (计划 of 计划投资部) tells nothing
+        (
+            "云南省人民政府与老挝计划投资部签署了合作备忘录。",
+            "云南省人民政府与老挝计划投资部合作备忘录",
+            {"云南省人民政府", "老挝计划投资部"},
+        ),
+        # short company names in a list of three that sign together
+        (
+            "南京大学、腾讯公司和京东集团三方签署了战略合作协议。",
+            "南京大学、腾讯公司与京东集团战略合作协议",
+            {"南京大学", "腾讯公司", "京东集团"},
+        ),
+        # the part a body plays (承建方) is not in its name
+        (
+            "坦桑尼亚交通部、达累斯萨拉姆港务公司、承建方中国港湾集团三方共同签署《港口扩建移交协议》。",
+            "港口扩建移交协议",
+            {"坦桑尼亚交通部", "达累斯萨拉姆港务公司", "中国港湾集团"},
+        ),
+        (
+            "南京大学、腾讯公司、京东集团共同签署了战略合作协议。",
+            "南京大学、腾讯公司与京东集团战略合作协议",
+            {"南京大学", "腾讯公司", "京东集团"},
         ),
     ],
 )

@@ -41,6 +41,9 @@ def _read(text: str, published: str | None = "2024-05-10"):
         ("老挝政府代表团抵达。", "老挝政府", "老挝"),
         # a general administration (总局) is an organ word of its own
         ("巴西国家石油管理总局发布招标公告。", "巴西国家石油管理总局", "巴西"),
+        # a state's official full name, as treaties write it
+        ("塞内加尔共和国政府代表团抵达北京。", "塞内加尔政府", "塞内加尔"),
+        ("荷兰王国政府发表声明。", "荷兰政府", "荷兰"),
     ],
 )
 def test_extract_wire_foreign_bodies_keep_their_country(text, agency, country):
@@ -275,6 +278,8 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
         "德国基尔大学经济学教授对本报记者表示，中日签署新协议后贸易将增长。",  # a speaker
         "与中国-东盟海洋合作中心签署《中俄海洋大数据平台合作协议》。",  # who signs is written
         "台海两岸签署《海峡两岸经济合作框架协议》。",  # not divisions that sign as governments
+        "县妇联与商业银行、保险公司签署三方协议。",  # kinds listed, one the dictionary tags a name
+        "该合作社与另外两家农资公司签订协议。",  # a count of kinds
     ],
 )
 def test_extract_wire_no_parties_from_kinds_or_words(text):
@@ -972,6 +977,12 @@ def test_extract_wire_titles_without_two_states_name_no_governments(text, title)
             "中国与新西兰签署《中新自贸协定升级议定书》。",
             "中新自贸协定升级议定书",
             {"中国政府", "新西兰政府"},
+        ),
+        # both governments named in the title by the states' official names
+        (
+            "两国外长签署了《中华人民共和国政府和尼泊尔联邦民主共和国政府关于边境口岸的协定》。",
+            "中华人民共和国政府和尼泊尔联邦民主共和国政府关于边境口岸的协定",
+            {"中国政府", "尼泊尔政府"},
         ),
     ],
 )

@@ -40,8 +40,12 @@ _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
-# Words of a post held before the body's name (时任, 现任, 曾任).
-_POST = re.compile(r"时任|现任|曾任|原任|历任|担任|出任|兼任")
+# Words of a post held before the body's name (时任, 现任, 曾任), or of the part a body plays
+# in a deal (承建方中国铁建…, 投资方…).
+_POST = re.compile(
+    r"时任|现任|曾任|原任|历任|担任|出任|兼任"
+    r"|(?:承建|投资|建设|运营|施工|业主|出资|合作|甲|乙|丙)方(?=[\u4e00-\u9fff])"
+)
 # Courts and procuratorates, whose branches (分院) are state organs.
 _COURT = re.compile(r"法院|检察院")
 # …大学校长, …大学校友: the school's own people and bodies after its name, not 大学校园.
@@ -56,10 +60,14 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 
 
 # 中国银行, 三峡集团公司, 滴滴公司: a short company name, without 有限公司, is taken only where
-# it signs (A与B签署, 与B签约), where the clause leaves no doubt that it names one company.
+# it signs (A与B签署, 与B签约, A、B、C三方签署), where the clause leaves no doubt that it
+# names one company.
 _SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
+_SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 _SIGNS_AFTER = re.compile(
-    r"(?:(?:与|和|同)[^,，。;；:：《》]{2,40}?)?" + SIGNING_GAP + r"*(?:签署|签订|签约)"
+    r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
+    + SIGNING_GAP
+    + r"*(?:签署|签订|签约)"
 )
 
 
@@ -128,6 +136,7 @@ def find_organizations(
     spans = Spans((p.start, p.end) for p in places)
     books = book_titles(norm)
     cands: list[OrganizationHit] = []
+    named_ends: set[int] = set()  # where the names taken so far end
     for m in _suffixes(norm, lex):
         hs, he = m.span()
         if (
@@ -204,6 +213,9 @@ def find_organizations(
                 k in place_ends
                 or k in stops
                 or lex.org_suffix_re.search(norm, max(0, k - 4), k)
+                or (
+                    _SIGNER_END.search(norm, max(0, k - 4), k) and k in named_ends
+                )  # 腾讯公司与京东集团
                 or lex.organ_end_re.match(norm, k - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or _REFERRING.fullmatch(before)
@@ -216,7 +228,12 @@ def find_organizations(
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         whole = lex.pos_cut(norm[start:he]) if start < hs else []
         # 招商银行 signs: one name in the dictionary, whatever its first word is
-        named = _SIGNER_SUFFIX.fullmatch(m.group()) is not None and [f for _w, f in whole] == ["nt"]
+        # (商业银行, a kind the dictionary tags as a name, is not one)
+        named = (
+            _SIGNER_SUFFIX.fullmatch(m.group()) is not None
+            and [f for _w, f in whole] == ["nt"]
+            and norm[start:he] not in lex.generic_words
+        )
         if (
             not named
             and words
@@ -303,6 +320,8 @@ def find_organizations(
         if m.group() == "分院" and not lex.org_suffix_re.search(norm, start, hs):
             kinds.add(start)  # 上海分院: a branch is named with its academy (merged below)
         cands.append(OrganizationHit(start, end, label))
+        if start not in kinds:
+            named_ends.add(end)
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
     for m in _TRADE_END.finditer(norm):

@@ -192,6 +192,17 @@ def _after_semicolon(norm: str, lo: int, hi: int) -> int:
     return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;"))
 
 
+def _unsigned(f: Found, lo: int, verb: int) -> bool:
+    """True when a word before the verb says the signing has not happened (尚未签署); not a
+    word inside a body's name (老挝计划投资部签署)."""
+    m = _UNSIGNED.search(f.norm, lo, verb)
+    while m is not None and (
+        lookups.agency_spans(f).covers(m.start()) or lookups.organization_spans(f).covers(m.start())
+    ):
+        m = _UNSIGNED.search(f.norm, m.start() + 1, verb)
+    return m is not None
+
+
 def _clause_end(norm: str, pos: int, limit: int) -> int:
     """Where the clause holding ``pos`` ends (at a comma or a semicolon), before ``limit``."""
     for k in range(pos, limit):
@@ -315,7 +326,7 @@ def relate_signing(
     after_title = [v for v in verbs if v >= t.end]
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and (
-        _UNSIGNED.search(norm, max(ss, verb - 8), verb)
+        _unsigned(f, max(ss, verb - 8), verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
     ):
@@ -427,7 +438,10 @@ def relate_signing(
     ]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
-    relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published)
+    # 今天，A与B签署: the day opening the sentence, unless the text tells of another day or
+    # of the signing's announcement (今天，记者获悉，A与B日前签署)
+    opening = None if _OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb) else cs
+    relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published, opening)
     if near:
         hit = near[-1]
     elif relative is not None:

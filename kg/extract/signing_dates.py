@@ -100,12 +100,30 @@ _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _DATELINE_MARK = re.compile(r"[电讯]")
 
 
+# 今天上午，A与B签署…: the day opens the sentence, in a clause of its own.
+_OPENING_DAY = re.compile(
+    r"(?:今天|今日|昨天|昨日|前天)(?=(?:上午|下午|晚上|晚间|早上|早晨|中午|凌晨)?[,，])"
+)
+
+
 def relative_day(
-    f: Found, dates: list[DateHit], cs: int, verb: int, published: datetime.date | None
+    f: Found,
+    dates: list[DateHit],
+    cs: int,
+    verb: int,
+    published: datetime.date | None,
+    opening: int | None = None,
 ) -> DateValue | None:
     """The signing day told as 今天 / 昨天 / 前天 in the clause of the verb (A与B昨天在长沙
+    签署), or in a clause of its own at ``opening``, where the sentence begins (今天上午，A与B
     签署), counted from the dateline's day (the reporter's today), else the day published."""
     m = _RELATIVE_DAY.search(f.norm, cs, verb)
+    if m is None and opening is not None and opening < cs:
+        line = _DATELINE_END.search(f.norm, opening, cs)  # 新华社兰州8月2日电 昨天，…
+        at = line.end() if line is not None else opening
+        while at < cs and f.norm[at].isspace():
+            at += 1
+        m = _OPENING_DAY.match(f.norm, at)
     if m is None:
         return None
     line = [d for d in dates[:3] if _DATELINE_MARK.match(f.norm, d.end)]
