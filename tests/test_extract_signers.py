@@ -526,9 +526,48 @@ def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(tex
             "边境经济合作区建设协议",
             {"云南省人民政府", "老挝计划投资部"},
         ),
+        # the leaders first in the clause, with no 代表; a company's head signs for it
+        (
+            "江西省省长与正邦集团董事长签署了《生猪产业合作协议》。",
+            "生猪产业合作协议",
+            {"江西省人民政府", "正邦集团"},
+        ),
+        (
+            "宁波市副市长陈明和吉利集团总裁签署《汽车零部件产业合作协议》。",
+            "汽车零部件产业合作协议",
+            {"宁波市人民政府", "吉利集团"},
+        ),
     ],
 )
 def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # signed again (续签)
+        (
+            "中国人民银行与新加坡金融管理局续签了《双边本币互换协议》。",
+            "双边本币互换协议",
+            {"中国人民银行", "新加坡金融管理局"},
+        ),
+        # signed by representatives on the text (在《T》上签字)
+        (
+            "会谈后，贵州省人民政府与老挝公共工程与运输部代表在《山地交通合作协议》上签字。",
+            "山地交通合作协议",
+            {"贵州省人民政府", "老挝公共工程与运输部"},
+        ),
+        # the governments of Hong Kong and Macao under their short names (特区政府)
+        (
+            "广东省人民政府、香港特区政府、澳门特区政府三方签署《湾区青年创业合作协议》。",
+            "湾区青年创业合作协议",
+            {"广东省人民政府", "香港特别行政区政府", "澳门特别行政区政府"},
+        ),
+    ],
+)
+def test_extract_signers_other_ways_of_signing_and_of_naming_the_signers(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
 

@@ -183,6 +183,10 @@ def find_agencies(
                     continue
             sector = _canonical_sector(words, lex) if words else ""
             place = place_end.get(s_sector)
+            if place is None and organ in _GOVERNMENTS and norm.endswith("特区", 0, s_sector):
+                place = place_end.get(s_sector - 2)  # 香港特区政府
+                if place is not None and (place.code or "")[:2] not in _SAR_CODES:
+                    place = None
             count = _COLLECTIVE_COUNT.search(norm, max(0, s_sector - 4), s_sector)
             if place is None and count is not None:
                 place = place_end.get(count.start())
@@ -306,6 +310,10 @@ def find_local_organs(
     return out
 
 
+# Words of a clause after a government's name, never of a bureau's (署 of 签署 is no bureau).
+_SAR_CLAUSE = re.compile(r"签|[双两三四]方|共同|联合|分别")
+
+
 def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
     """Bureaus of the Hong Kong and Macao governments: 香港特别行政区政府创新科技及工业局
     (also 香港特区政府…), and the bureau's own name said again later (创新科技及工业局)."""
@@ -314,6 +322,8 @@ def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
     for m in lex.sar_bureau_re.finditer(norm):
         region = _SAR_FULL[m.group("sar")]
         bureau = m.group("name")
+        if _SAR_CLAUSE.search(bureau):
+            continue  # 香港特区政府签署, 澳门特区政府三方签署: the government, then the clause
         label = region + "政府" + bureau
         code = "810000" if m.group("sar") == "香港" else "820000"
         basis = "exact" if m.group() == label else "canonical-name"
@@ -399,7 +409,7 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     if any(flag in ("t", "a", "ad", "d", "m", "r") for _w, flag in words):
         return False
     if len(words) >= 2 and words[-1][0] == "政府" and words[-2][1].startswith("nr"):
-        return False  # 奥巴马政府: a government named by its leader is no canonical body  # (奥巴马政府: a government named by its leader is no canonical body)
+        return False  # 奥巴马政府: a government named by its leader is no canonical body
     last = words[-1][0]
     return len(last) != 2 or last in _FOREIGN_ORGANS
 

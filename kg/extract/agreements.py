@@ -17,13 +17,14 @@ __all__ = ["MANY_SIGNERS", "AgreementHit", "find_agreements", "SIGN_RE", "COLLEC
 _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 # (下称《协议》) / （以下简称“协议”） / (简称《协议》)
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
-SIGN_RE = re.compile(r"签署|签订|签约|签下|共签|缔结|达成(?=《)")
+# (续签: signed again; 在《T》上签字: signed by its representatives)
+SIGN_RE = re.compile(r"签署|签订|签约|续签|签下|共签|缔结|达成(?=《)|(?<=上)签字")
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
 )
 _UNMARKED_AFTER = (
-    r"(?:签署|签订|签约)(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
+    r"(?:签署|签订|签约|续签)(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
 )
 _UNMARKED_BEFORE = (
     r"(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"

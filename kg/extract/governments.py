@@ -36,6 +36,8 @@ _SUBJECT_GAP = re.compile(
 _JOINERS = frozenset("与和同、及")
 # The leader of a division, who signs for its government (株洲市副市长).
 _LEADER = re.compile(r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席)")
+# …代表双方签署, or the leader (and a name) is the first of the signers: 湖南省省长与…签署.
+_LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?[与和同]")
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -166,7 +168,9 @@ def governments_in(
         if (
             norm[gap.end() : gap.end() + 1] not in _JOINERS
             and gap.end() != verb
-            and not (_LEADER.match(norm, end) and "代表" in norm[end:verb])
+            and not (
+                (lead := _LEADER.match(norm, end)) and _LEADER_SIGNS.match(norm, lead.end(), verb)
+            )
         ):
             # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…); but
             # 株洲市副市长王强与…代表双方签署: its leader signs for its government

@@ -64,10 +64,12 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 # names one company.
 _SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
+# (三一集团董事长梁稳根签署: its head signs for it)
 _SIGNS_AFTER = re.compile(
     r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
+    r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
     + SIGNING_GAP
-    + r"*(?:签署|签订|签约)"
+    + r"*(?:签署|签订|签约|续签)"
 )
 
 

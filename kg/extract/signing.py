@@ -219,7 +219,7 @@ def _generic_label(parties: list[Entity], title: str) -> str:
 
 
 # 与X签署: a counterpart is written before the verb, recognised or not.
-_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?(?:签署|签订|签约)")
+_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?(?:签署|签订|签约|续签)")
 
 
 def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
