@@ -94,3 +94,33 @@ def test_organizations_unit_named_after_its_parent(text, expected):
 )
 def test_organizations_name_starts_past_words_of_the_clause(text, expected):
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # central enterprises by the short names they use, labelled by their registered names
+        (
+            "中国海油与中国华电在深圳签署海上风电开发协议。",
+            ["中国海洋石油集团有限公司", "中国华电集团有限公司"],
+        ),
+        ("国家电网公司承担特高压工程建设。", ["国家电网有限公司"]),
+        ("中国石化集团公司发布年度报告。", ["中国石油化工集团有限公司"]),
+        # a subsidiary written after its parent's short name keeps its own name
+        ("中国移动通信集团河南有限公司开通基站。", ["中国移动通信集团河南有限公司"]),
+    ],
+)
+def test_organizations_central_enterprises_by_their_short_names(text, expected):
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国建筑业增加值持续增长。",  # a trade
+        "中国建筑文化源远流长。",  # a phrase: a noun follows
+        "中国电信业务收入增长。",
+    ],
+)
+def test_organizations_a_short_name_inside_a_phrase_is_no_enterprise(text):
+    assert _orgs(text) == []

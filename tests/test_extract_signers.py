@@ -637,7 +637,7 @@ def test_extract_signers_the_day_an_agreement_takes_effect_is_not_its_signing(te
         (
             "吉林省人民政府与中国一汽签署《汽车产业合作协议》，并签署了《氢能重卡示范协议》。",
             "氢能重卡示范协议",
-            {"吉林省人民政府", "中国一汽"},
+            {"吉林省人民政府", "中国第一汽车集团有限公司"},  # (a central enterprise, in full)
         ),
     ],
 )

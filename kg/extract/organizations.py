@@ -334,6 +334,16 @@ def find_organizations(
         )
         if s is not None:
             cands.append(OrganizationHit(s, m.end(), norm[s : m.end()]))
+    for m in lex.central_enterprise_re.finditer(norm):
+        suffix = _SIGNER_SUFFIX.match(norm, m.end())
+        if (
+            suffix is not None
+            and _central_name(norm[m.start() : suffix.end()], lex) != norm[m.start() : suffix.end()]
+        ):
+            # 中国石化集团公司: another name of the enterprise, with a suffix
+            cands.append(OrganizationHit(m.start(), suffix.end(), norm[m.start() : suffix.end()]))
+        elif _central_enterprise_at(norm, m.start(), m.end(), lex):
+            cands.append(OrganizationHit(m.start(), m.end(), m.group()))
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
         s = next(
@@ -374,7 +384,39 @@ def find_organizations(
         parent = _PARENT.match(prev.label)
         if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
-    return [h for h in merged if h.start not in kinds or h.label != norm[h.start : h.end]]
+    return [
+        OrganizationHit(h.start, h.end, _central_name(h.label, lex))
+        for h in merged
+        if h.start not in kinds or h.label != norm[h.start : h.end]
+    ]
+
+
+def _central_name(label: str, lex: Lexicon) -> str:
+    """The full name of a central enterprise written by another (中国石化集团公司 ->
+    中国石油化工集团有限公司); any other label as it is."""
+    if label in lex.central_enterprises:
+        return lex.central_enterprises[label]
+    if label.endswith("公司") and not label.endswith("有限公司"):
+        return lex.central_enterprises.get(label[:-2], label)
+    return label
+
+
+def _central_enterprise_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when a central enterprise's name at ``norm[start:end]`` stands as a name: the
+    segmenter cuts the text at both its ends (中国建筑业 is a trade), no noun follows it
+    (中国建筑文化, 中国电信业务: a phrase), and no suffix follows it (中国石化集团公司 is
+    read whole below)."""
+    if lex.org_suffix_re.match(norm, end) or _SIGNER_SUFFIX.match(norm, end):
+        return False
+    lo = max(0, start - 3)
+    cuts, k = set(), lo
+    for word, _flag in lex.pos_cut(norm[lo : end + 3]):
+        cuts.add(k)
+        k += len(word)
+    if (start != lo and start not in cuts) or end not in cuts | {k}:
+        return False
+    after = lex.pos_cut(norm[end : end + 4])[:1]
+    return not (after and len(after[0][0]) >= 2 and after[0][1] in ("n", "vn", "ng", "nz"))
 
 
 def _whole_name(
