@@ -124,3 +124,28 @@ def test_organizations_central_enterprises_by_their_short_names(text, expected):
 )
 def test_organizations_a_short_name_inside_a_phrase_is_no_enterprise(text):
     assert _orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # intergovernmental organisations, by their full or short names
+        ("湖南省人民政府与亚洲开发银行签署贷款框架协议。", ["亚洲开发银行"]),
+        ("亚投行批准了该项目的融资。", ["亚洲基础设施投资银行"]),
+        ("中国政府与东盟签署《全面经济合作框架协议》。", ["东南亚国家联盟"]),
+    ],
+)
+def test_organizations_intergovernmental_organisations(text, expected):
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中方已与东盟10国签署农业合作文件。",  # the member states
+        "东盟国家农产品进入中国市场。",
+        "联合国大会通过决议。",  # an organ, written with a noun after the name
+    ],
+)
+def test_organizations_member_states_and_organs_are_not_the_organisation(text):
+    assert _orgs(text) == []

@@ -214,13 +214,17 @@ class Lexicon:
             self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
-        # 中国石化 -> 中国石油化工集团有限公司: the central enterprises by every name they use
-        self.central_enterprises: dict[str, str] = {}
-        for row in read_table("central_enterprises.tsv"):
-            row += [""] * (2 - len(row))
-            full = unicodedata.normalize("NFKC", row[0])
-            for written in [full, *(o for o in row[1].split(",") if o)]:
-                self.central_enterprises.setdefault(written, full)
+        # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
+        # enterprises and the intergovernmental organisations by every name they use
+        self.known_organizations: dict[str, str] = {}
+        for table in ("central_enterprises.tsv", "international_organizations.tsv"):
+            for row in read_table(table):
+                row += [""] * (2 - len(row))
+                full = unicodedata.normalize("NFKC", row[0])
+                for written in [full, *(o for o in row[1].split(",") if o)]:
+                    self.known_organizations.setdefault(
+                        unicodedata.normalize("NFKC", written), full
+                    )
         # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
         self.bank_abbreviations: dict[str, str] = dict(
             (row[0], row[1]) for row in read_table("bank_abbreviations.tsv")
@@ -345,9 +349,10 @@ class Lexicon:
         return re.compile(trie_pattern(self.units))
 
     @cached_property
-    def central_enterprise_re(self) -> re.Pattern[str]:
-        """A central enterprise's full or short name, longest first."""
-        return re.compile(trie_pattern(self.central_enterprises))
+    def known_organization_re(self) -> re.Pattern[str]:
+        """A central enterprise's or an intergovernmental organisation's full or short name,
+        longest first."""
+        return re.compile(trie_pattern(self.known_organizations))
 
     @cached_property
     def org_suffix_re(self) -> re.Pattern[str]:

@@ -334,15 +334,15 @@ def find_organizations(
         )
         if s is not None:
             cands.append(OrganizationHit(s, m.end(), norm[s : m.end()]))
-    for m in lex.central_enterprise_re.finditer(norm):
+    for m in lex.known_organization_re.finditer(norm):
         suffix = _SIGNER_SUFFIX.match(norm, m.end())
         if (
             suffix is not None
-            and _central_name(norm[m.start() : suffix.end()], lex) != norm[m.start() : suffix.end()]
+            and _known_name(norm[m.start() : suffix.end()], lex) != norm[m.start() : suffix.end()]
         ):
             # 中国石化集团公司: another name of the enterprise, with a suffix
             cands.append(OrganizationHit(m.start(), suffix.end(), norm[m.start() : suffix.end()]))
-        elif _central_enterprise_at(norm, m.start(), m.end(), lex):
+        elif _known_name_at(norm, m.start(), m.end(), lex):
             cands.append(OrganizationHit(m.start(), m.end(), m.group()))
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
@@ -385,28 +385,36 @@ def find_organizations(
         if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
     return [
-        OrganizationHit(h.start, h.end, _central_name(h.label, lex))
+        OrganizationHit(h.start, h.end, _known_name(h.label, lex))
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
 
 
-def _central_name(label: str, lex: Lexicon) -> str:
-    """The full name of a central enterprise written by another (中国石化集团公司 ->
+# 东盟10国, 欧盟各国, 东盟成员国: the member states, not the organisation.
+_MEMBERS_AFTER = re.compile(r"[\d一二两三四五六七八九十]+个?(?:国|成员)|各国|各成员|成员国|国家")
+
+
+def _known_name(label: str, lex: Lexicon) -> str:
+    """The full name of a known organisation written by another (中国石化集团公司 ->
     中国石油化工集团有限公司); any other label as it is."""
-    if label in lex.central_enterprises:
-        return lex.central_enterprises[label]
+    if label in lex.known_organizations:
+        return lex.known_organizations[label]
     if label.endswith("公司") and not label.endswith("有限公司"):
-        return lex.central_enterprises.get(label[:-2], label)
+        return lex.known_organizations.get(label[:-2], label)
     return label
 
 
-def _central_enterprise_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
-    """True when a central enterprise's name at ``norm[start:end]`` stands as a name: the
+def _known_name_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when a known organisation's name at ``norm[start:end]`` stands as a name: the
     segmenter cuts the text at both its ends (中国建筑业 is a trade), no noun follows it
-    (中国建筑文化, 中国电信业务: a phrase), and no suffix follows it (中国石化集团公司 is
-    read whole below)."""
-    if lex.org_suffix_re.match(norm, end) or _SIGNER_SUFFIX.match(norm, end):
+    (中国建筑文化, 中国电信业务: a phrase), no member states follow it (东盟10国), and no
+    suffix follows it (中国石化集团公司 is read whole below)."""
+    if (
+        lex.org_suffix_re.match(norm, end)
+        or _SIGNER_SUFFIX.match(norm, end)
+        or _MEMBERS_AFTER.match(norm, end)
+    ):
         return False
     lo = max(0, start - 3)
     cuts, k = set(), lo
