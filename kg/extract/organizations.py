@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
+from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
+from kg.extract.known_orgs import find_known, known_name
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     SIGNING_GAP,
@@ -59,12 +61,9 @@ _BEGUN = {"商会": "协", "大学": "广上"}
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
 
-# 中国银行, 三峡集团公司, 滴滴公司: a short company name, without 有限公司, is taken only where
-# it signs (A与B签署, 与B签约, A、B、C三方签署), where the clause leaves no doubt that it
-# names one company.
-_SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
+# A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
+# A、B、C三方签署, 三一集团董事长梁稳根签署), where the clause leaves no doubt.
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
-# (三一集团董事长梁稳根签署: its head signs for it)
 _SIGNS_AFTER = re.compile(
     r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
     r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
@@ -334,16 +333,7 @@ def find_organizations(
         )
         if s is not None:
             cands.append(OrganizationHit(s, m.end(), norm[s : m.end()]))
-    for m in lex.known_organization_re.finditer(norm):
-        suffix = _SIGNER_SUFFIX.match(norm, m.end())
-        if (
-            suffix is not None
-            and _known_name(norm[m.start() : suffix.end()], lex) != norm[m.start() : suffix.end()]
-        ):
-            # 中国石化集团公司: another name of the enterprise, with a suffix
-            cands.append(OrganizationHit(m.start(), suffix.end(), norm[m.start() : suffix.end()]))
-        elif _known_name_at(norm, m.start(), m.end(), lex):
-            cands.append(OrganizationHit(m.start(), m.end(), m.group()))
+    cands += [OrganizationHit(s, e, norm[s:e]) for s, e in find_known(norm, lex)]
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
         s = next(
@@ -385,46 +375,10 @@ def find_organizations(
         if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
     return [
-        OrganizationHit(h.start, h.end, _known_name(h.label, lex))
+        OrganizationHit(h.start, h.end, known_name(h.label, lex))
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
-
-
-# 东盟10国, 欧盟各国, 东盟成员国: the member states, not the organisation.
-_MEMBERS_AFTER = re.compile(r"[\d一二两三四五六七八九十]+个?(?:国|成员)|各国|各成员|成员国|国家")
-
-
-def _known_name(label: str, lex: Lexicon) -> str:
-    """The full name of a known organisation written by another (中国石化集团公司 ->
-    中国石油化工集团有限公司); any other label as it is."""
-    if label in lex.known_organizations:
-        return lex.known_organizations[label]
-    if label.endswith("公司") and not label.endswith("有限公司"):
-        return lex.known_organizations.get(label[:-2], label)
-    return label
-
-
-def _known_name_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
-    """True when a known organisation's name at ``norm[start:end]`` stands as a name: the
-    segmenter cuts the text at both its ends (中国建筑业 is a trade), no noun follows it
-    (中国建筑文化, 中国电信业务: a phrase), no member states follow it (东盟10国), and no
-    suffix follows it (中国石化集团公司 is read whole below)."""
-    if (
-        lex.org_suffix_re.match(norm, end)
-        or _SIGNER_SUFFIX.match(norm, end)
-        or _MEMBERS_AFTER.match(norm, end)
-    ):
-        return False
-    lo = max(0, start - 3)
-    cuts, k = set(), lo
-    for word, _flag in lex.pos_cut(norm[lo : end + 3]):
-        cuts.add(k)
-        k += len(word)
-    if (start != lo and start not in cuts) or end not in cuts | {k}:
-        return False
-    after = lex.pos_cut(norm[end : end + 4])[:1]
-    return not (after and len(after[0][0]) >= 2 and after[0][1] in ("n", "vn", "ng", "nz"))
 
 
 def _whole_name(

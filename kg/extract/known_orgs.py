@@ -1,0 +1,64 @@
+"""Organisations known by name from gazetteers with named sources: the central enterprises and
+the intergovernmental organisations, written in full or by their short names."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon
+
+__all__ = ["SIGNER_SUFFIX", "find_known", "known_name"]
+
+# The suffixes of a company's short name (中国银行, 三峡集团公司, 滴滴公司).
+SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
+
+
+def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of the known organisations' names standing as names in ``norm``."""
+    out = []
+    for m in lex.known_organization_re.finditer(norm):
+        suffix = SIGNER_SUFFIX.match(norm, m.end())
+        if (
+            suffix is not None
+            and known_name(norm[m.start() : suffix.end()], lex) != norm[m.start() : suffix.end()]
+        ):
+            out.append((m.start(), suffix.end()))  # 中国石化集团公司: another name, with a suffix
+        elif _known_name_at(norm, m.start(), m.end(), lex):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# 东盟10国, 欧盟各国, 东盟成员国: the member states, not the organisation.
+_MEMBERS_AFTER = re.compile(r"[\d一二两三四五六七八九十]+个?(?:国|成员)|各国|各成员|成员国|国家")
+
+
+def known_name(label: str, lex: Lexicon) -> str:
+    """The full name of a known organisation written by another (中国石化集团公司 ->
+    中国石油化工集团有限公司); any other label as it is."""
+    if label in lex.known_organizations:
+        return lex.known_organizations[label]
+    if label.endswith("公司") and not label.endswith("有限公司"):
+        return lex.known_organizations.get(label[:-2], label)
+    return label
+
+
+def _known_name_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when a known organisation's name at ``norm[start:end]`` stands as a name: the
+    segmenter cuts the text at both its ends (中国建筑业 is a trade), no noun follows it
+    (中国建筑文化, 中国电信业务: a phrase), no member states follow it (东盟10国), and no
+    suffix follows it (中国石化集团公司 is read whole below)."""
+    if (
+        lex.org_suffix_re.match(norm, end)
+        or SIGNER_SUFFIX.match(norm, end)
+        or _MEMBERS_AFTER.match(norm, end)
+    ):
+        return False
+    lo = max(0, start - 3)
+    cuts, k = set(), lo
+    for word, _flag in lex.pos_cut(norm[lo : end + 3]):
+        cuts.add(k)
+        k += len(word)
+    if (start != lo and start not in cuts) or end not in cuts | {k}:
+        return False
+    after = lex.pos_cut(norm[end : end + 4])[:1]
+    return not (after and len(after[0][0]) >= 2 and after[0][1] in ("n", "vn", "ng", "nz"))
