@@ -572,6 +572,18 @@ def test_extract_signers_other_ways_of_signing_and_of_naming_the_signers(text, t
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
 
 
+def test_extract_signers_an_adverb_before_the_counterpart_and_a_year_told_early():
+    # 早在2019年，A就与B签署: the year opens the sentence, 就 is no part of B's name
+    text = "早在2019年，陕西省人民政府就与比亚迪股份有限公司签署了《新能源汽车合作协议》。"
+    _agreements, facts = _read(text)
+    title = "新能源汽车合作协议"
+    assert {o for s, p, o in facts if s == title and p == "party"} == {
+        "陕西省人民政府",
+        "比亚迪股份有限公司",
+    }
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {"2019"}
+
+
 @pytest.mark.parametrize(
     "text, titles, parties",
     [

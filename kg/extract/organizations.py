@@ -64,12 +64,9 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 # A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
 # A、B、C三方签署, 三一集团董事长梁稳根签署), where the clause leaves no doubt.
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
-_SIGNS_AFTER = re.compile(
-    r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
-    r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
-    + SIGNING_GAP
-    + r"*(?:签署|签订|签约|续签)"
-)
+_HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
+_WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
+_SIGNS_AFTER = re.compile(_WITH + _HEAD + SIGNING_GAP + r"*(?:签署|签订|签约|续签)")
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
@@ -220,6 +217,7 @@ def find_organizations(
                 or lex.organ_end_re.match(norm, k - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or _REFERRING.fullmatch(before)
+                or all(f[:1] in "dcp" for _w, f in lex.pos_cut(before))  # 就与…, 并与…
             ):
                 continue  # 研发机构和研究型大学: kinds joined, not a name
             start = k + 1
