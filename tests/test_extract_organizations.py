@@ -52,6 +52,9 @@ def test_organizations_kinds_are_not_names(text):
         "记者从市电影行业协会获悉，展映周将开幕。",
         # 会员 after a short form ending in 协: members, not a 协会
         "中建协会员单位增至两千家。",
+        "伤者被转往普通医院继续治疗。",  # a kind the dictionary tags as a proper noun
+        "全市开展“五好”商会创建活动。",  # a standard met, in quotes
+        "深化行业协会商会改革。",  # two kinds of body written together
     ],
 )
 def test_organizations_kind_of_body_is_no_name(text):

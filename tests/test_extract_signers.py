@@ -325,6 +325,9 @@ def test_extract_signers_an_ordinal_before_a_title_is_not_part_of_it():
     label = "法国政府与摩洛哥政府劳工协定"
     assert label in agreements
     assert (label, "signedOn", "1963") in facts
+    # 首份 / 首个: the first one
+    agreements, _facts = _read("宁夏回族自治区人民政府与华为技术有限公司签署首份战略合作协议。")
+    assert "宁夏回族自治区人民政府与华为技术有限公司战略合作协议" in agreements
 
 
 @pytest.mark.parametrize(

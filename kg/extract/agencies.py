@@ -454,6 +454,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
                     break
         if (
             body is None
+            or len(body) == 1  # 澳大利亚局部: an organ's character alone names no body
             or norm.startswith(("门", "分", "军"), e + len(body))
             or _continues(norm, e + len(body))
         ):

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
+from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
 
 __all__ = [
     "CLAUSE_FLAGS",
@@ -74,12 +74,21 @@ def after_parent(norm: str, start: int, lex: Lexicon) -> bool:
     return (suffix is not None and suffix.end() == k) or COMPANY.search(norm, k - 2, k) is not None
 
 
+# A standard in quotes, a count of merits (“四好”, “五星”), before a kind of body.
+_SLOGAN = re.compile(r"[“\"][一二三四五六七八九十两]+[\u4e00-\u9fff]{1,2}[”\"]")
+
+
 def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexicon) -> bool:
     """True when the words before a body's suffix only say what kind it is (养蜂协会, 重症医院,
     乡镇社区卫生院, 设计艺术学院 without its university): no proper or rare word, no letters or
     digits, no national qualifier, and the whole is no name the segmenter's dictionary holds;
     the name runs from ``start`` to the suffix at ``head`` (上述稀土行业协会: one named before)."""
     core = norm[start:head]
+    inner = next((m for m in lex.org_suffix_re.finditer(core) if m.end() == len(core)), None)
+    if (inner is not None and looks_generic(core[: inner.start()], lex, [])) or _SLOGAN.fullmatch(
+        core
+    ):
+        return True  # 行业协会商会: two kinds of body; “四好”商会: a body that meets a standard
     if _NAMED_BEFORE.search(norm, max(0, start - 2), start):
         return False
     if _PAPER_SUFFIX.fullmatch(suffix) or COMPANY.search(suffix) or suffix.endswith("银行"):
