@@ -848,3 +848,16 @@ def test_extract_signers_the_day_and_the_signers_of_a_clause(text, published, ti
     assert facts <= own
     if any(p == "party" for p, _o in facts):
         assert {(p, o) for p, o in own if p == "party"} == {f for f in facts if f[0] == "party"}
+
+
+def test_extract_signers_the_paper_reporting_is_not_one_of_both_sides():
+    # 双方 stands for the two bodies of the sentence before, not the paper that reports it
+    text = (
+        "据新加坡《海峡时报》3月2日报道，马来西亚政府与老挝政府达成共识。"
+        "这是继双方去年签署《水资源协议》后的又一进展。"
+    )
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == "水资源协议" and p == "party"} == {
+        "马来西亚政府",
+        "老挝政府",
+    }

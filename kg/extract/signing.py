@@ -269,7 +269,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
         if prep.paragraph[j] != para and j < i - 1:
             break
         js, je = prep.bounds[j]
-        witnesses = _witness_spans(norm, js, je, True)
+        # (据《国民报》报道，A与B…: the paper that reports is none of them)
+        witnesses = _witness_spans(norm, js, je, True) + _source_spans(norm, js, je)
         found = list(dict.fromkeys(_agencies_in(f, js, je, witnesses)))
         if want and len(found) < want:
             found = _with_governments(f, js, je, witnesses, found)
