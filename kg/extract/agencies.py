@@ -227,17 +227,6 @@ def find_agencies(
                 region = mains.get("省")
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
-                elif level == 3 and norm.endswith("自治", 0, s_sector - 1):
-                    # 自治区林业和草原局 in an article whose region is no 自治区: the
-                    # autonomous region named last before it, if any
-                    named = [
-                        p.code
-                        for p in places
-                        if p.code and p.end <= s_sector and div.by_code[p.code].level == 1
-                    ]
-                    if not named or not div.by_code[named[-1]].name.endswith("自治区"):
-                        continue
-                    level, place_code, start = 1, named[-1], s_sector - 3
                 place_label = div.by_code[place_code].name
             else:
                 continue
