@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.matching import after_clause, has_proper_word
+from kg.extract.matching import SIGN_VERBS, after_clause, has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
@@ -23,9 +23,7 @@ SIGN_RE = re.compile(r"签署|签订|签约|续签|签下|共签|缔结|达成(?
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
 )
-_UNMARKED_AFTER = (
-    r"(?:签署|签订|签约|续签)(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
-)
+_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
     r"(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
     r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)"

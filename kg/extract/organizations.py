@@ -11,6 +11,7 @@ from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
 from kg.extract.known_orgs import find_known, known_name
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
+    SIGN_VERBS,
     SIGNING_GAP,
     TRADE_WORDS,
     after_clause,
@@ -66,7 +67,7 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 _HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
-_SIGNS_AFTER = re.compile(_WITH + _HEAD + SIGNING_GAP + r"*(?:签署|签订|签约|续签)")
+_SIGNS_AFTER = re.compile(_WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.

@@ -19,6 +19,7 @@ from kg.extract.governments import (
     subject_end,
     title_states,
 )
+from kg.extract.matching import SIGN_VERBS
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.signing_dates import (
@@ -219,7 +220,7 @@ def _generic_label(parties: list[Entity], title: str) -> str:
 
 
 # 与X签署: a counterpart is written before the verb, recognised or not.
-_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?(?:签署|签订|签约|续签)")
+_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?" + SIGN_VERBS)
 
 
 def _other_signer_written(norm: str, lo: int, hi: int) -> bool:

@@ -96,14 +96,12 @@ def partial_date(
 # (前天津市长 is a former mayor of Tianjin)
 _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日|前天(?!津)")
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
-# 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
-_DATELINE_MARK = re.compile(r"[电讯]")
-
-
 # 今天上午，A与B签署…: the day opens the sentence, in a clause of its own.
 _OPENING_DAY = re.compile(
-    r"(?:今天|今日|昨天|昨日|前天)(?=(?:上午|下午|晚上|晚间|早上|早晨|中午|凌晨)?[,，])"
+    "(?:" + "|".join(_DAYS_BACK) + ")(?=(?:上午|下午|晚上|晚间|早上|早晨|中午|凌晨)?[,，])"
 )
+# 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
+_DATELINE_MARK = re.compile(r"[电讯]")
 
 
 def relative_day(
