@@ -861,3 +861,106 @@ def test_extract_signers_the_paper_reporting_is_not_one_of_both_sides():
         "马来西亚政府",
         "老挝政府",
     }
+
+
+@pytest.mark.parametrize(
+    "text, published, title, date",
+    [
+        # the ceremony told in the next sentence gives the day
+        (
+            "遵义市人民政府与贵州大学签署校地合作协议。签约仪式9日在遵义举行。",
+            "2024-05-10",
+            "遵义市人民政府与贵州大学合作协议",
+            "2024-05-09",
+        ),
+        (
+            "南阳市人民政府与河南农业大学签订合作框架协议，双方将共建现代农业研究院。"
+            "签约仪式于本月12日举行。",
+            "2024-05-20",
+            "南阳市人民政府与河南农业大学合作框架协议",
+            "2024-05-12",
+        ),
+        # in the same sentence, as a relative day or a month
+        (
+            "绵阳市人民政府与西南科技大学签订《科技城人才合作协议》，签字仪式昨天在绵阳举行。",
+            "2024-05-20",
+            "科技城人才合作协议",
+            "2024-05-19",
+        ),
+        (
+            "湛江市人民政府与广东海洋大学签订《海洋产业合作协议》，签约仪式于2023年11月在湛江举行。",
+            "2024-05-20",
+            "海洋产业合作协议",
+            "2023-11",
+        ),
+        (
+            "包头市人民政府与内蒙古科技大学签署《稀土人才合作协议》，签约时间为2022年4月。",
+            "2024-05-20",
+            "稀土人才合作协议",
+            "2022-04",
+        ),
+        # a brief's opening: 本报讯 with its reporter, then the day
+        (
+            "本报讯（记者 李明）今天上午，十堰市人民政府与湖北汽车工业学院签署《汽车人才合作协议》。",
+            "2024-05-20",
+            "汽车人才合作协议",
+            "2024-05-20",
+        ),
+    ],
+)
+def test_extract_signers_the_ceremony_or_the_brief_dates_the_signing(text, published, title, date):
+    _agreements, facts = _read(text, published=published)
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == {date}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a few words in quotes inside a title without book marks
+        (
+            "中国移动与江西省人民政府在南昌签署“数字江西”战略合作协议。",
+            "“数字江西”战略合作协议",
+            {"中国移动通信集团有限公司", "江西省人民政府"},
+        ),
+        # an academy of engineering, three parties counted
+        (
+            "山西省人民政府、中国科学院、中国工程院三方在太原签署科技合作协议。",
+            "山西省人民政府、中国科学院与中国工程院科技合作协议",
+            {"山西省人民政府", "中国科学院", "中国工程院"},
+        ),
+        # the body the reporter learnt it from does not sign
+        (
+            "记者从吉林省教育厅获悉，教育部与吉林省人民政府已签署《部省合建吉林大学协议》。",
+            "部省合建吉林大学协议",
+            {"中华人民共和国教育部", "吉林省人民政府"},
+        ),
+        # a paper's dateline without a day
+        (
+            "光明日报首尔电 中国文化和旅游部与韩国文化体育观光部签署《文化交流合作备忘录》。",
+            "文化交流合作备忘录",
+            {"中华人民共和国文化和旅游部", "韩国文化体育观光部"},
+        ),
+        # a bank's branch written after the bank signs, not the bank
+        (
+            "岳阳市人民政府与中国农业银行湖南省分行签署战略合作协议。",
+            "岳阳市人民政府与中国农业银行湖南省分行战略合作协议",
+            {"岳阳市人民政府", "中国农业银行湖南省分行"},
+        ),
+        # a cooperation named after its field is no contract
+        (
+            "佛山市住房和城乡建设局与佛山大学签署《保障性租赁住房战略合作协议》。",
+            "保障性租赁住房战略合作协议",
+            {"佛山市住房和城乡建设局", "佛山大学"},
+        ),
+        # a university's affiliated hospital is one body
+        (
+            "喀什地区行政公署与复旦大学附属华山医院签署《医疗援疆合作协议》。",
+            "医疗援疆合作协议",
+            {"喀什地区行政公署", "复旦大学附属华山医院"},
+        ),
+    ],
+)
+def test_extract_signers_quoted_words_sources_units_and_fields(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

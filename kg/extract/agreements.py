@@ -23,9 +23,11 @@ SIGN_RE = re.compile(r"签署|签订|签约|续签|签下|共签|缔结|达成(?
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
 )
-_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
+# A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议).
+_TITLE_CHARS = r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”)"
+_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
-    r"(?P<t>[^,，。;；:：、《》〈〉“”\"()\s]{2,40}?(?:HEADS))"
+    r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
     r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)"
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
@@ -191,8 +193,18 @@ def _proper(title: str, lex: Lexicon) -> bool:
     return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
 
 
+# A cooperation agreement named after its field (住房租赁战略合作协议, 原油采购合作备忘录):
+# only a contract's own words or an amount make it commercial.
+_COOPERATION = re.compile(r"战略合作|合作框架|框架合作|合作备忘录|谅解备忘录")
+_CONTRACT = re.compile(
+    r"合同|标段|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
+)
+
+
 def _commercial(title: str) -> bool:
     """True when ``title`` names a commercial contract, not a cooperation agreement."""
+    if _COOPERATION.search(title):
+        return _CONTRACT.search(title) is not None
     if _COMMERCIAL.search(title):
         return True
     return _TRADE.search(title) is not None and _INSPECTION.search(title) is None

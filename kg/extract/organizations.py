@@ -358,7 +358,8 @@ def find_organizations(
     # organisation is one name
     merged: list[OrganizationHit] = []
     for h in out:
-        if merged and merged[-1].end == h.start and not lex.country_re.match(h.label):
+        joined = merged and norm[merged[-1].end : h.start] in ("", "附属")  # 复旦大学附属中山医院
+        if joined and not lex.country_re.match(h.label):
             # (莫斯科大学俄罗斯外交学院: a name beginning with a state is its own)
             prev = merged[-1]
             merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])

@@ -25,6 +25,7 @@ from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.signing_dates import (
     IN_FORCE,
     after_dated_event,
+    ceremony_date,
     event_relative_day,
     partial_date,
     relative_day,
@@ -37,8 +38,10 @@ __all__ = ["relate_signing"]
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
 _NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
 _WITNESS = re.compile(r"见证|见签")
-# 据《X报》5日报道, 据X消息: the source of a report.
-_SOURCE = re.compile(r"据[^，,。；;]{1,30}?(?:报道|消息|披露)")
+# 据《X报》5日报道, 据X消息, 记者从X获悉: the source of a report.
+_SOURCE = re.compile(
+    r"据[^，,。；;]{1,30}?(?:报道|消息|披露)|从[^，,。；;]{1,30}?(?:获悉|了解到|得知)"
+)
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国)")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -76,10 +79,14 @@ def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     agencies and organisations (a company, a university, a broadcaster)."""
     starts, found = lookups.bodies(f)
     norm = f.norm
+    span = found[bisect_left(starts, lo) : bisect_right(starts, hi)]
+    # 中国建设银行湖南省分行: the parent written right before its unit; the unit signs
+    units = {start for start, _end, _e in span}
     return [
         e
-        for start, end, e in found[bisect_left(starts, lo) : bisect_right(starts, hi)]
-        if lo <= start
+        for start, end, e in span
+        if not (end in units and any(s == end and u.label.startswith(e.label) for s, _t, u in span))
+        and lo <= start
         and end <= hi
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
@@ -118,8 +125,11 @@ def _first(pair: tuple[int, Entity]) -> int:
 # 国务院副总理: a leader of the state, who signs for its government, not for the body his
 # title names.
 _STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相|外长")
-# 新华社北京1月29日电, 湖南日报12月3日讯: the agency or paper of a dateline.
-_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]")
+# 新华社北京1月29日电, 湖南日报12月3日讯, 人民日报东京电 （…）: the agency or paper of a
+# dateline.
+_DATELINE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]|[\u4e00-\u9fff]{1,6}?[电讯](?=[\s（(])"
+)
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
 _SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
 # 帝京大学经济学部教授…告诉本报记者, 发展改革委负责人介绍: a person of the body speaks about
@@ -432,6 +442,10 @@ def relate_signing(
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)
         return
+    ceremony = ceremony_date(f, i, max(verb, t.end), dates, published, year_in_text)
+    if ceremony is not None:
+        b.relate(subject, "signedOn", ceremony, sent_span)
+        return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = _source_spans(norm, cs, se)
     in_sentence = [
         dates[k]

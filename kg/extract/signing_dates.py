@@ -13,6 +13,7 @@ from kg.records import DateValue
 __all__ = [
     "IN_FORCE",
     "after_dated_event",
+    "ceremony_date",
     "event_relative_day",
     "partial_date",
     "relative_day",
@@ -32,8 +33,8 @@ _LEADING_DATE = re.compile(
     r"\s*(?:早在|早于)?(?:(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)"
     r"|(?P<rm2>上月|本月|上个月))(?:初|底|末|上旬|中旬|下旬)?[,，]"
 )
-# The end of a dateline (6月19日电, 5月8日讯（记者 周明）).
-_DATELINE_END = re.compile(r"\d{1,2}日[电讯](?:[（(][^）)]{0,20}[）)])?")
+# The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
+_DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
 _REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
 
 
@@ -163,4 +164,55 @@ def event_relative_day(
             return relative_day(f, dates, ps, pe, published)
         if not same_day:
             return None
+    return None
+
+
+# 签约仪式于本月16日在哈尔滨举行, 签字仪式今天在南京举行, 签约时间为2022年4月: the day (or
+# month) of the signing's ceremony, told after the signing.
+_CEREMONY = re.compile(
+    r"(?:签约|签字|签署)(?:仪式|活动)?(?:(?:于|在)?(?:当地时间)?(?P<when>[^，。；,;]{1,14}?)"
+    r"(?:在[^，。；,;]{1,12}?)?(?:举行|举办|进行)|时间[为是](?P<when2>[^，。；,;]{2,12}?)(?=[，。；,;]|$))"
+)
+# Where the next sentence's ceremony clause may begin: after 此次 / 本次 / 当天的 at most.
+_CEREMONY_LEAD = 4
+
+
+def ceremony_date(
+    f: Found,
+    i: int,
+    after: int,
+    dates: list[DateHit],
+    published: datetime.date | None,
+    year_in_text: int | None,
+) -> DateValue | None:
+    """The date of a signing told by its ceremony after it: later in sentence ``i`` (from
+    ``after``), or at the start of the next sentence of its paragraph (…签署合作协议。
+    签约仪式7日在哈尔滨举行)."""
+    ss, se = f.prep.bounds[i]
+    m = _CEREMONY.search(f.norm, after, se)
+    if m is None and i + 1 < len(f.prep.bounds) and f.prep.paragraph[i + 1] == f.prep.paragraph[i]:
+        ns, ne = f.prep.bounds[i + 1]
+        while ns < ne and f.norm[ns].isspace():
+            ns += 1
+        for k in range(ns, min(ne, ns + _CEREMONY_LEAD + 1)):
+            m = _CEREMONY.match(f.norm, k, ne)
+            if m is not None:
+                break
+    if m is None:
+        return None
+    group = "when" if m.group("when") is not None else "when2"
+    ws, we = m.span(group)
+    hits = [d for d in dates if ws <= d.start and d.end <= we]
+    if hits:
+        return complete_date(hits[-1], dates, published, year_in_text)
+    day = _RELATIVE_DAY.search(f.norm, ws, we)
+    if day is not None:
+        return relative_day(f, dates, day.start(), day.end(), published)
+    for k in range(ws, we):
+        if f.norm[k].isdigit() or f.norm[k] in "去今前上本":
+            end = f.norm.find("月", k, we)
+            end = we if end < 0 else end + 1
+            while end < we and f.norm[end] in "初底末上中下旬份":
+                end += 1
+            return partial_date(f.norm, k, end, published, year_in_text)
     return None
