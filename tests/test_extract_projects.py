@@ -232,3 +232,49 @@ def test_projects_coordinated_names_win_over_short_place_names():
     ex = extract(Document(id="t", text="白沙、龙潭两座长江大桥正在建设。"))
     labels = {(m.entity.cls, m.entity.label) for m in ex.mentions}
     assert labels == {("Project", "白沙长江大桥"), ("Project", "龙潭长江大桥")}
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a centre of an institution's kind, in a list of bodies or as a source
+        (
+            "大会表彰了汕头海事局、黄河引航中心、广西壮族自治区血液中心等单位。",
+            ["黄河引航中心", "广西壮族自治区血液中心"],
+            [],
+        ),
+        ("记者从湖北省大数据中心获悉，全省政务数据共享持续推进。", ["湖北省大数据中心"], []),
+        # a centre that is a venue, a building or works stays
+        (
+            "西宁市青少年活动中心和格尔木奥体中心今年对外开放，海东物流配送中心同步投用。",
+            [],
+            ["西宁市青少年活动中心", "格尔木奥体中心", "海东物流配送中心"],
+        ),
+        # a centre the sentence says is built, whatever it is for
+        ("乌海市正在建设乌海科技创新中心，预计明年投用。", [], ["乌海科技创新中心"]),
+        # a village named after a centre, a port named after a railway
+        ("她是宁海县桥头镇中心村的党支部书记。", ["宁海县桥头镇中心"], []),
+        ("凭祥铁路口岸今年进出口货物大幅增长。", ["凭祥铁路"], []),
+        # a base named only by what is grown or made there
+        ("村里的茶花基地和锂电材料生产基地带动了就业。", ["茶花基地", "锂电材料生产基地"], []),
+        ("榆林煤化工基地总投资超过千亿元。", [], ["榆林煤化工基地"]),
+        # a person's post after a plant's name: the plant is the employer
+        ("他是华能岳阳电厂运行值班主任。", ["华能岳阳电厂"], []),
+        # what a person does before a facility's name is not part of it
+        (
+            "留学生赴中国学习铁路，老站长天天计算隧道进度。",
+            ["中国学习铁路", "老站长天天计算隧道"],
+            [],
+        ),
+        # programmes named 工程 or 项目
+        (
+            "全省实施教育强校工程、乡村振兴扶贫项目和残疾人助残项目。",
+            ["教育强校工程", "乡村振兴扶贫项目", "残疾人助残项目"],
+            [],
+        ),
+    ],
+)
+def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):
+    projects, _located, _figures = _read(text)
+    assert not set(absent) & set(projects)
+    assert set(present) <= set(projects)

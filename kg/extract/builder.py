@@ -113,6 +113,7 @@ class Found:
     agreement_at: list[tuple[int, int, Entity]] = field(default_factory=list)  # pos, sentence
     project_at: list[tuple[int, Entity]] = field(default_factory=list)
     project_spans: list[tuple[int, int]] = field(default_factory=list)
+    institution_spans: list[tuple[int, int]] = field(default_factory=list)
     project_end: dict[int, int] = field(default_factory=dict)  # start -> end of a mention
     coordinated: list[tuple[int, int, str]] = field(default_factory=list)  # 渝西、渝万高铁
     # place and area entities by start offset, with where the name ends (the longest one)

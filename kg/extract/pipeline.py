@@ -366,7 +366,9 @@ def _read_projects(f: Found) -> frozenset[int]:
     b = f.b
     stops = frozenset(h.end for h, _e in f.agencies)
     names = frozenset(n for a in f.areas if len(n := _area_name(a, f.lex)) >= 2)
-    hits = user_projects(f, find_projects(f.norm, f.places, f.lex, stops, names, f.tokens))
+    institutions: list[tuple[int, int]] = []
+    found = find_projects(f.norm, f.places, f.lex, stops, names, f.tokens, institutions)
+    hits = user_projects(f, found)
     taken = [(p.start, p.end) for p in hits]
     for p in hits:
         ent = entity("Project", p.label)
@@ -385,6 +387,7 @@ def _read_projects(f: Found) -> frozenset[int]:
             f.project_end[s] = e
     f.project_at.sort(key=lambda x: x[0])
     f.project_spans = taken
+    f.institution_spans = institutions
     return stops
 
 
@@ -402,7 +405,8 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     bodies = [(h.start, h.end) for h, _e in f.agencies]
     main = f.index("main places", lambda: _main_places_at(f), f.places)
-    found = find_organizations(f.norm, f.places, f.lex, stops, bodies + f.project_spans, bodies)
+    taken = bodies + f.project_spans + f.institution_spans
+    found = find_organizations(f.norm, f.places, f.lex, stops, taken, bodies)
     for o in user_organizations(f, found):
         label = _own_place(f, o.start, o.label, main)
         ent = entity("Organization", label)

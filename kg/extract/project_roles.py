@@ -8,7 +8,7 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
 
-__all__ = ["not_one_project", "unit_after"]
+__all__ = ["institution_centre", "not_one_project", "unanchored", "unit_after"]
 
 # Scopes wider than a country's own places: a centre or hub of the world, of a continent or
 # of a foreign country is what a place is said to be (欧洲航运中心, 越南经济中心), not works.
@@ -25,7 +25,10 @@ _JUDGED = re.compile(r"非法|违法|违规|无证|闲置|烂尾")
 # 重大开放项目, 重点民生工程: a category's qualifier first, and no name after it.
 _CATEGORY_FIRST = re.compile(r"重大|重点")
 # 理论创新工程, 学历提升工程, 人才培养工程: a programme of people or ideas, not works.
-_PROGRAMME = re.compile(r"(?:创新|提升|培养|培育|育人|关爱|帮扶|引领|铸魂|培训)$")
+_PROGRAMME = re.compile(
+    r"(?:创新|提升|培养|培育|育人|关爱|帮扶|引领|铸魂|培训|攀登|畅通|振兴|护航|筑梦|圆梦|赋能|惠民|富民|强校|强基"
+    r"|暖心|助学|助残|扶贫|攻坚|行动)$"
+)
 # Two things joined inside the words (…通道和…基地): not one name (与 joins the parts of one
 # title: …综合治理与可持续发展试点PPP项目; 和 of 和平广场 is no conjunction).
 _JOINERS = frozenset({"和", "及", "以及"})
@@ -79,3 +82,55 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
 
 def _named(words: str, lex: Lexicon, names: frozenset[str]) -> bool:
     return bool(CODE.search(words)) or has_proper_word(words, lex, names, rare=False)
+
+
+# What a centre that is a place of its own is for: a venue, a building or works (国际金融中心,
+# 会展中心, 水上运动中心, 超算中心, 集结中心), or a strategic centre of science or finance.
+_FACILITY_CENTRE = re.compile(
+    r"(?:金融|商务|贸易|会展|会议|展览|博览|展示|体验|艺术|演艺|戏剧|音乐|文体|体育|运动|射击|游泳|冰雪|滑雪"
+    r"|网球|马术|赛车|购物|商业|物流|集结|分拨|储运|仓储|冷链|转运|集散|超算|计算|算力|科学|科创|航运|能源"
+    r"|游客|会客|市民|邻里|社区|青少年|国际|边境合作|奥体|健身|训练|攀岩|球|活动|世博|世贸|发射|航天|宇宙|智算"
+    r"|货运|客运|联运|配送|分拣|[A-Za-z0-9)）])$"
+)
+# A sentence that tells of a centre's building: then it is works, whatever it is for.
+_CENTRE_BUILT = re.compile(
+    r"建设|建成|开工|动工|奠基|封顶|落成|竣工|投用|投入使用|启用|开业|开馆|总投资|占地|建筑面积|选址"
+)
+# A centre of innovation the state names (成渝国家技术创新中心) is one of its strategic centres.
+_STATE_INNOVATION = re.compile(r"国家[\u4e00-\u9fff]{0,8}创新$")
+_SENTENCE_ENDS = "。！？；\n"
+
+
+def institution_centre(norm: str, start: int, hs: int, placed: bool) -> bool:
+    """True when the 中心 whose words are ``norm[start:hs]`` is an institution (a blood
+    centre, a centre of translation or of technology transfer): its words name no venue,
+    building or strategic centre, and its sentence tells of no building. A national or
+    international centre named after a place (``placed``: 重庆国家金融科技认证中心) is one of
+    the place's strategic centres."""
+    core = norm[start:hs]
+    if _FACILITY_CENTRE.search(core) or _STATE_INNOVATION.search(core):
+        return False
+    if placed and ("国家" in core or "国际" in core):
+        return False
+    lo = max(norm.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    ends = [k for k in (norm.find(c, hs) for c in _SENTENCE_ENDS) if k >= 0]
+    return _CENTRE_BUILT.search(norm, lo, min(ends, default=len(norm))) is None
+
+
+# Quotation marks or a code in a name (“飞地”基地, CCUS示范基地).
+_MARKED = re.compile(r"[“”‘’A-Za-z0-9]")
+
+
+def unanchored(core: str, lex: Lexicon, names: frozenset[str], placed: bool) -> bool:
+    """True when the words of a base (``core``) hold no place (``placed``), country, region,
+    code, name the article gives, place-name word or organisation's name: 兰花基地, 储能锂电池
+    生产基地 say what is grown or made there, not which base it is."""
+    if placed or _MARKED.search(core) or any(n in core for n in names):
+        return False
+    if lex.country_re.search(core) or any(r in core for r in lex.region_words if len(r) >= 2):
+        return False
+    # (a word jieba takes for a person's name is as often a plant or a thing: 兰花)
+    words = "".join(
+        w for w, flag in lex.pos_cut(core) if not (flag.startswith("nr") and len(w) >= 2)
+    )
+    return not has_proper_word(words, lex, names, rare=False, terms=False)

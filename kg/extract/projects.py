@@ -39,7 +39,12 @@ from kg.extract.project_names import (
     outside,
     short_forms,
 )
-from kg.extract.project_roles import not_one_project, unit_after
+from kg.extract.project_roles import (
+    institution_centre,
+    not_one_project,
+    unanchored,
+    unit_after,
+)
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
 
@@ -50,9 +55,9 @@ __all__ = ["ProjectHit", "find_projects"]
 _HEAD_AFTER_NOT = {"中心": frozenset("副"), "线": frozenset("沿全一前在热")}
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组老项库工任地腹"),
+    "中心": frozenset("城区镇组老项库工任地腹村"),
     "高铁": frozenset("站连沿司列乘"),
-    "铁路": frozenset("站局连沿"),
+    "铁路": frozenset("站局连沿口"),
     "高速公路": frozenset("连"),
     "高速": frozenset("连"),
     "走廊": frozenset("经"),
@@ -61,7 +66,7 @@ _HEAD_CONTINUES = {
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
     "广场": frozenset("舞馆楼"),
-    "公园": frozenset("馆楼站"),
+    "公园": frozenset("馆楼站管"),
     "工业园": frozenset("区"),
     "产业园": frozenset("区"),
     "科技园": frozenset("区"),
@@ -96,10 +101,11 @@ _BUILDING_VERBS = frozenset("改建修扩迁站")
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
 _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
-# Verbs of a visit or a report before a facility (察看, 来到, 指着): the name is after them.
+# Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
+# there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
-    r"|扶持|帮扶|资助"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
@@ -112,7 +118,9 @@ _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团)$")
 # A train's number before 高铁 (G38, D2266次).
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service or an activity is: not works.
-_PROGRAMME = re.compile(r"(?:平台|服务|活动|课题|赛事)$")
+_PROGRAMME = re.compile(
+    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗)$"
+)
 _COUNTED = re.compile(r"[\d一二三四五六七八九十]+[个项批]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
@@ -135,7 +143,8 @@ _DESIGNATION = re.compile(
 )
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
-    r"副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委|党支部)"
+    r"(?:运行|值班|运营|技术|行政|常务|执行)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委"
+    r"|党支部|总监|总指挥|总工程师)"
 )
 # Units of a measure written before or inside a name.
 _UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
@@ -169,6 +178,10 @@ _NEEDS_EVIDENCE = frozenset({"项目", "基地"})
 # Works that stand in a landscape as rivers and lakes do: named as a water source or a view
 # unless the sentence tells of their works.
 _LANDSCAPE_HEADS = frozenset({"水库", "运河"})
+# Heads whose words must say which one (a place, a country, a code, a name): 兰花基地,
+# 锂电材料生产基地 only say what kind. (Parks, squares and wharves are as often named after
+# a hill, a gate or a person jieba does not know: 玉渊潭公园, 光化门广场.)
+_ANCHORED_HEADS = frozenset({"基地"})
 
 
 # 7办1中心, 三区一中心, 22幢…项目, 3号隧道: a formula of counts, or a number before the
@@ -187,12 +200,14 @@ def find_projects(
     stops: frozenset[int] = frozenset(),
     names: frozenset[str] = frozenset(),
     tokens: Tokens | None = None,
+    institutions: list[tuple[int, int]] | None = None,
 ) -> list[ProjectHit]:
     """Project names: the distinguishing words before a head noun, longest first.
 
     ``stops`` are offsets where another name ends (an agency): a project starts after it.
     ``names`` are the names the article gives its areas (天府 of 四川天府新区): a project
-    named after one of them is named.
+    named after one of them is named. The spans of centres read as institutions are added
+    to ``institutions`` (no organisation is read inside them).
     """
     place_end = {p.end: p for p in places}
     place_start = {p.start: p for p in places if p.code}
@@ -260,7 +275,7 @@ def find_projects(
             continue
         if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
-        if head in _UNIT_HEADS and _STAFF_AFTER.match(norm, end):
+        if (head in _UNIT_HEADS or head in ("电厂", "发电厂")) and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
         start = joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
@@ -387,6 +402,8 @@ def find_projects(
         if first is not None and first.start > start:
             start = first.start
         name = norm[start:end]
+        if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
+            continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
         if (
             _DOCUMENT_NUMBER.search(name)
             or (name[0] in "万亿" and start > 0 and norm[start - 1] in _ABOUT)
@@ -403,6 +420,13 @@ def find_projects(
             continue
         if not_one_project(norm[start:he], head, lex, names):
             continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
+        if head in _ANCHORED_HEADS and unanchored(norm[start:hs], lex, names, bool(inside)):
+            continue  # 兰花基地, 锂电材料生产基地: what kind, not which one
+        placed = start in place_starts or any(norm.startswith(n, start) for n in names)
+        if head == "中心" and institution_centre(norm, start, hs, placed):
+            if institutions is not None:
+                institutions.append((start, end))
+            continue  # 红十字血液中心, 技术转移中心: an institution, not a facility
         if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _LANDSCAPE_HEADS and not works_told(norm, start, hs):
@@ -470,5 +494,7 @@ def find_projects(
 
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
+# What a source tells (记者从X获悉).
+_TOLD_BY = re.compile(r"获悉|了解到|得知")
 # A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left, bisect_right
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
@@ -22,6 +21,7 @@ from kg.extract.governments import (
 from kg.extract.matching import SIGN_VERBS
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
+from kg.extract.signers import STATE_LEADER, bodies_in, source_spans, witness_spans
 from kg.extract.signing_dates import (
     IN_FORCE,
     after_dated_event,
@@ -35,69 +35,9 @@ from kg.records import DateValue, Entity
 __all__ = ["relate_signing"]
 
 
-# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
-_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
-_WITNESS = re.compile(r"见证|见签")
-# 据《X报》5日报道, 据X消息, 记者从X获悉: the source of a report.
-_SOURCE = re.compile(
-    r"据[^，,。；;]{1,30}?(?:报道|消息|披露)|从[^，,。；;]{1,30}?(?:获悉|了解到|得知)"
-)
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国)")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_CLAUSE_SEP = frozenset(",，;；:：")
-
-
-def _witness_spans(
-    norm: str, ss: int, se: int, witnesses_only: bool = False
-) -> list[tuple[int, int]]:
-    """Stretches of a sentence that name witnesses or guests: the clause of 见证/出席 up to
-    the word (在A和B共同见证下, A负责人出席仪式). ``witnesses_only``: only 见证 (in a
-    sentence before 双方签署, those who attend are the parties)."""
-    out = []
-    for m in (_WITNESS if witnesses_only else _NOT_SIGNING).finditer(norm, ss, se):
-        k = m.start()
-        while k > ss and norm[k - 1] not in _CLAUSE_SEP:
-            k -= 1
-        # A与B签署的《T》已促成…: the words after the signing verb, not its signers
-        k = max([k] + [v.end() for v in SIGN_RE.finditer(norm, k, m.start())])
-        # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
-        out.append((k, m.end()))
-    if not witnesses_only:
-        out += _source_spans(norm, ss, se)
-    return out
-
-
-def _source_spans(norm: str, ss: int, se: int) -> list[tuple[int, int]]:
-    """The clauses that name the source of a report (据《海湾日报》5日报道): the newspaper does
-    not sign, and the day is the report's."""
-    return [m.span() for m in _SOURCE.finditer(norm, ss, se)]
-
-
-def _agencies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
-    """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
-    agencies and organisations (a company, a university, a broadcaster)."""
-    starts, found = lookups.bodies(f)
-    norm = f.norm
-    span = found[bisect_left(starts, lo) : bisect_right(starts, hi)]
-    # 中国建设银行湖南省分行: the parent written right before its unit; the unit signs
-    units = {start for start, _end, _e in span}
-    return [
-        e
-        for start, end, e in span
-        if not (end in units and any(s == end and u.label.startswith(e.label) for s, _t, u in span))
-        and lo <= start
-        and end <= hi
-        and not any(s <= start < t for s, t in skip)
-        and not _SOURCE_AFTER.match(norm, end)
-        and not _STATE_LEADER.match(norm, end)
-        and not _SPEAKER_AFTER.match(norm, end)
-        and not _DATELINE_AFTER.match(norm, end)
-        and not (start > 0 and norm[start - 1] == "据")
-        and not _in_brackets(norm, lo, start)
-    ]
-
-
 # Between titles signed together: nothing, 、, 和, 及, 以及.
 _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 # A clause that opens with these and a day or an adverb has no subject of its own.
@@ -120,31 +60,6 @@ _ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与
 
 def _first(pair: tuple[int, Entity]) -> int:
     return pair[0]
-
-
-# 国务院副总理: a leader of the state, who signs for its government, not for the body his
-# title names.
-_STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相|外长")
-# 新华社北京1月29日电, 湖南日报12月3日讯, 人民日报东京电 （…）: the agency or paper of a
-# dateline.
-_DATELINE_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]|[\u4e00-\u9fff]{1,6}?[电讯](?=[\s（(])"
-)
-# 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
-_SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
-# 帝京大学经济学部教授…告诉本报记者, 发展改革委负责人介绍: a person of the body speaks about
-# the signing; the body does not sign.
-_SPEAKER_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,8}?(?:教授|研究员|专家|学者|负责人|主任|院长|所长|局长|厅长|经理|董事长|主席|官员"
-    r"|发言人)[\u4e00-\u9fff·]{0,6}?(?:告诉|表示|说|认为|指出|介绍|称|透露|分析)"
-)
-
-
-def _in_brackets(norm: str, lo: int, pos: int) -> bool:
-    """True when ``pos`` lies inside an open bracket begun at or after ``lo``."""
-    opened = max(norm.rfind("(", lo, pos), norm.rfind("（", lo, pos))
-    closed = max(norm.rfind(")", lo, pos), norm.rfind("）", lo, pos))
-    return opened > closed
 
 
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
@@ -237,7 +152,7 @@ def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
     """True when ``norm[lo:hi]`` writes who signs with 与/同 (与中国-东盟环保合作中心签署),
     unless those signing are leaders, who sign for their states (与国务院总理共同签署)."""
     m = _COUNTERPART_WRITTEN.search(norm, lo, hi)
-    return m is not None and not _STATE_LEADER.search(m.group())
+    return m is not None and not STATE_LEADER.search(m.group())
 
 
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
@@ -281,8 +196,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
             break
         js, je = prep.bounds[j]
         # (据《国民报》报道，A与B…: the paper that reports is none of them)
-        witnesses = _witness_spans(norm, js, je, True) + _source_spans(norm, js, je)
-        found = list(dict.fromkeys(_agencies_in(f, js, je, witnesses)))
+        witnesses = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
+        found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
         if want and len(found) < want:
             found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
@@ -351,15 +266,15 @@ def relate_signing(
         f.agreement_at.sort(key=lambda x: x[0])
     if verbs and verb < t.start and MANY_SIGNERS.search(norm, clause_start(norm, ss, verb), verb):
         return  # 先后与A、B、C等市签订…: one text signed with each of them, no parties or date
-    skip = _witness_spans(norm, ss, se)
+    skip = witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
     semi = _after_semicolon(norm, lo, min(verb, t.start))
-    own_clause = semi > lo and bool(_agencies_in(f, semi, min(verb, t.start), skip))
+    own_clause = semi > lo and bool(bodies_in(f, semi, min(verb, t.start), skip))
     if own_clause:
         lo = semi  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
-    parties = _agencies_in(f, lo, min(verb, t.start), skip)
+    parties = bodies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]
         if before and _ELIDED.match(norm, lo):
@@ -372,9 +287,9 @@ def relate_signing(
             # 签署《T1》《T2》, 《T1》和《T2》, 《T1》，18日又签署了《T2》: the same signers
             parties = list(before[-1])
         elif not before and not own_clause:
-            parties = _agencies_in(f, ss, min(verb, t.start), skip)
+            parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
-        parties += _agencies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
+        parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
     if len(parties) < 2 and verb < t.start:
@@ -446,7 +361,7 @@ def relate_signing(
     if ceremony is not None:
         b.relate(subject, "signedOn", ceremony, sent_span)
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
-    sources = _source_spans(norm, cs, se)
+    sources = source_spans(norm, cs, se)
     in_sentence = [
         dates[k]
         for k in lookups.date_spans(f, dates).starting(cs, se)

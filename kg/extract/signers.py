@@ -1,0 +1,99 @@
+"""The bodies that may sign in a stretch of a sentence: not witnesses or guests, not the
+source of a report, a dateline's paper, a speaker's body or a leader's title."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from kg.extract import lookups
+from kg.extract.agreements import SIGN_RE
+from kg.extract.builder import Found
+from kg.records import Entity
+
+__all__ = ["STATE_LEADER", "bodies_in", "source_spans", "witness_spans"]
+
+# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
+_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
+_WITNESS = re.compile(r"见证|见签")
+# 据《X报》5日报道, 据X消息, 记者从X获悉: the source of a report.
+_SOURCE = re.compile(
+    r"据[^，,。；;]{1,30}?(?:报道|消息|披露)|从[^，,。；;]{1,30}?(?:获悉|了解到|得知)"
+)
+
+# 国务院副总理: a leader of the state, who signs for its government, not for the body his
+# title names.
+STATE_LEADER = re.compile(r"副?总理|国务委员|副?主席|副?总统|首相|外长")
+# 新华社北京1月29日电, 湖南日报12月3日讯, 人民日报东京电 （…）: the agency or paper of a
+# dateline.
+_DATELINE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]|[\u4e00-\u9fff]{1,6}?[电讯](?=[\s（(])"
+)
+# 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
+_SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
+# 帝京大学经济学部教授…告诉本报记者, 发展改革委负责人介绍: a person of the body speaks about
+# the signing; the body does not sign.
+_SPEAKER_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:教授|研究员|专家|学者|负责人|主任|院长|所长|局长|厅长|经理|董事长|主席|官员"
+    r"|发言人)[\u4e00-\u9fff·]{0,6}?(?:告诉|表示|说|认为|指出|介绍|称|透露|分析)"
+)
+
+
+def _in_brackets(norm: str, lo: int, pos: int) -> bool:
+    """True when ``pos`` lies inside an open bracket begun at or after ``lo``."""
+    opened = max(norm.rfind("(", lo, pos), norm.rfind("（", lo, pos))
+    closed = max(norm.rfind(")", lo, pos), norm.rfind("）", lo, pos))
+    return opened > closed
+
+
+_CLAUSE_SEP = frozenset(",，;；:：")
+
+
+def witness_spans(
+    norm: str, ss: int, se: int, witnesses_only: bool = False
+) -> list[tuple[int, int]]:
+    """Stretches of a sentence that name witnesses or guests: the clause of 见证/出席 up to
+    the word (在A和B共同见证下, A负责人出席仪式). ``witnesses_only``: only 见证 (in a
+    sentence before 双方签署, those who attend are the parties)."""
+    out = []
+    for m in (_WITNESS if witnesses_only else _NOT_SIGNING).finditer(norm, ss, se):
+        k = m.start()
+        while k > ss and norm[k - 1] not in _CLAUSE_SEP:
+            k -= 1
+        # A与B签署的《T》已促成…: the words after the signing verb, not its signers
+        k = max([k] + [v.end() for v in SIGN_RE.finditer(norm, k, m.start())])
+        # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
+        out.append((k, m.end()))
+    if not witnesses_only:
+        out += source_spans(norm, ss, se)
+    return out
+
+
+def source_spans(norm: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """The clauses that name the source of a report (据《海湾日报》5日报道): the newspaper does
+    not sign, and the day is the report's."""
+    return [m.span() for m in _SOURCE.finditer(norm, ss, se)]
+
+
+def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
+    agencies and organisations (a company, a university, a broadcaster)."""
+    starts, found = lookups.bodies(f)
+    norm = f.norm
+    span = found[bisect_left(starts, lo) : bisect_right(starts, hi)]
+    # 中国建设银行湖南省分行: the parent written right before its unit; the unit signs
+    units = {start for start, _end, _e in span}
+    return [
+        e
+        for start, end, e in span
+        if not (end in units and any(s == end and u.label.startswith(e.label) for s, _t, u in span))
+        and lo <= start
+        and end <= hi
+        and not any(s <= start < t for s, t in skip)
+        and not _SOURCE_AFTER.match(norm, end)
+        and not STATE_LEADER.match(norm, end)
+        and not _SPEAKER_AFTER.match(norm, end)
+        and not _DATELINE_AFTER.match(norm, end)
+        and not (start > 0 and norm[start - 1] == "据")
+        and not _in_brackets(norm, lo, start)
+    ]
