@@ -824,7 +824,7 @@ def test_extract_signers_an_unmarked_title_after_its_verb_is_read_whole(text, ti
             "黔浙科技协作备忘录",
             {("signedOn", "2025-07")},
         ),
-        # a clause's own signers after a semicolon, the title between being no agreement
+        # a clause's own signers after a semicolon, not those of the title before it
         (
             "会上签署的协议有：定西市人民政府与甘肃省公路交通建设集团有限公司签署的《定西物流园"
             "项目投资协议》；兰州大学与西北师范大学签署的《教师培训合作协议》。",
@@ -951,6 +951,12 @@ def test_extract_signers_the_ceremony_or_the_brief_dates_the_signing(text, publi
             "佛山市住房和城乡建设局与佛山大学签署《保障性租赁住房战略合作协议》。",
             "保障性租赁住房战略合作协议",
             {"佛山市住房和城乡建设局", "佛山大学"},
+        ),
+        # a project's investment agreement between a government and a company
+        (
+            "吕梁市人民政府与山西焦煤集团有限责任公司签署《吕梁氢能产业园项目投资协议》。",
+            "吕梁氢能产业园项目投资协议",
+            {"吕梁市人民政府", "山西焦煤集团有限责任公司"},
         ),
         # a university's affiliated hospital is one body
         (
