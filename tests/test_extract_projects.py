@@ -266,6 +266,15 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["中国学习铁路", "老站长天天计算隧道"],
             [],
         ),
+        # a hospital built is an organisation; a region's old industry is no base; a place
+        # a distance is told from begins after 距离; a former head's centre is his employer
+        (
+            "援建的金边友谊医院项目封顶，东北老工业基地迎来投资。",
+            ["金边友谊医院项目", "东北老工业基地"],
+            [],
+        ),
+        ("景区距离桂林两江国际机场40公里。", ["距离桂林两江国际机场"], ["桂林两江国际机场"]),
+        ("王明  蒙城县良种繁育基地原主任", ["蒙城县良种繁育基地"], []),
         # programmes named 工程 or 项目
         (
             "全省实施教育强校工程、乡村振兴扶贫项目和残疾人助残项目。",

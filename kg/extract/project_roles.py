@@ -65,6 +65,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
             return True  # (藤县中和…产业园: 中和 is a name cut in two)
     if head == "工程" and _PROGRAMME.search(core):
         return True
+    if head == "项目" and core.endswith("医院"):
+        return True  # 火神山医院项目: a hospital is an organisation, even while it is built
     if _CATEGORY_FIRST.match(core) and not CODE.search(core):
         return True  # (重大联通项目: 联通 is a company's name to the segmenter, not here)
     if head in _ROLE_HEADS and not _VENUE.search(core):

@@ -105,7 +105,7 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
@@ -139,11 +139,11 @@ _INSTITUTION = re.compile(
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
-    r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖)$"
+    r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
 )
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
-    r"(?:运行|值班|运营|技术|行政|常务|执行)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委"
+    r"(?:运行|值班|运营|技术|行政|常务|执行|原)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理|经理|律师|工作人员|职工|员工|党委"
     r"|党支部|总监|总指挥|总工程师)"
 )
 # Units of a measure written before or inside a name.
