@@ -215,3 +215,24 @@ def test_agencies_committee_jurisdiction_is_its_area(text, expected):
     ex = extract(Document(id="t", text=text))
     places = {r.object.label for r in ex.relations if r.predicate == "jurisdiction"}
     assert expected in places
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a national administration's name before its local bureau is part of it
+        (
+            "国家税务总局重庆市南岸区税务局、国家税务总局商都县税务局受到表彰。",
+            {"国家税务总局重庆市南岸区税务局", "国家税务总局商都县税务局"},
+            {"国家税务总局"},
+        ),
+        # other states' central banks are not China's
+        ("各国设计的央行数字货币模式中，没有一种旨在取代现金。", set(), {"中国人民银行"}),
+        ("央行今天宣布下调存款准备金率。", {"中国人民银行"}, set()),
+    ],
+)
+def test_extract_agencies_head_offices_and_other_central_banks(text, present, absent):
+    ex = extract(Document(id="t", text=text))
+    labels = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+    assert present <= labels
+    assert not absent & labels

@@ -1442,3 +1442,23 @@ def test_extract_wire_a_shi_written_alone_is_the_city_of_its_paragraph():
 def test_extract_wire_a_provinces_lines_and_kinds_of_works_are_not_projects(text, wrong):
     entities, _ = _read(text)
     assert ("Project", wrong) not in entities
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        # 自治区 + sector + organ in an article whose own region is a province: the
+        # autonomous region named before it, not a district of the province
+        (
+            "黑龙江省漠河市推进林区保护。宁夏回族自治区遭遇寒潮，自治区林业和草原局部署防护。",
+            "宁夏回族自治区林业和草原局",
+        ),
+        ("黑龙江省漠河市推进林区保护，自治区林业和草原局部署防护。", None),
+    ],
+)
+def test_extract_wire_an_autonomous_regions_bureau_is_of_the_region_named(text, agency):
+    entities, _ = _read(text)
+    agencies = {label for cls, label in entities if cls == "Agency"}
+    assert not any(label.startswith("漠河市") for label in agencies)
+    if agency is not None:
+        assert agency in agencies

@@ -22,6 +22,7 @@ __all__ = [
     "AgencyHit",
     "find_agencies",
     "find_ministries",
+    "join_head_offices",
     "find_foreign_agencies",
     "find_local_organs",
     "find_sar_bureaus",
@@ -227,6 +228,17 @@ def find_agencies(
                 region = mains.get("省")
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
+                elif level == 3 and norm.endswith("自治", 0, s_sector - 1):
+                    # 自治区林业和草原局 in an article whose region is no 自治区: the
+                    # autonomous region named last before it, if any
+                    named = [
+                        p.code
+                        for p in places
+                        if p.code and p.end <= s_sector and div.by_code[p.code].level == 1
+                    ]
+                    if not named or not div.by_code[named[-1]].name.endswith("自治区"):
+                        continue
+                    level, place_code, start = 1, named[-1], s_sector - 3
                 place_label = div.by_code[place_code].name
             else:
                 continue
@@ -500,6 +512,11 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         ):
             continue
         written = m.group()
+        if written == "央行" and (
+            _OTHER_BANKS.search(norm, max(0, s - 8), s)
+            or lex.country_re.search(norm[max(0, s - 8) : s] + "$")
+        ):
+            continue  # 各国央行, 美国央行: other states' central banks, not China's
         canonical = lex.ministries[written]
         # a short form right after a place name belongs to that place (重庆市发改委)
         if written != canonical and s > 0 and norm[s - 1] in "市省区县":
@@ -507,6 +524,26 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         basis = "exact" if written == canonical else "canonical-name"
         out.append(AgencyHit(s, e, canonical, None, None, basis))
     return out
+
+
+# Words before 央行 that make it another state's central bank (各国央行数字货币).
+_OTHER_BANKS = re.compile(r"各国|多国|他国|外国|国外|全球|世界|经济体|新兴市场")
+
+
+def join_head_offices(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """A national administration's name written right before its local bureau is part of
+    the bureau's name (国家税务总局重庆市南岸区税务局): one body, not two."""
+    ends = {h.end: h for h in hits if h.label.endswith("总局") and h.place_code is None}
+    out, joined = [], set()
+    for h in hits:
+        head = ends.get(h.start)
+        if head is not None and h is not head and h.label.endswith("局"):
+            joined.add(id(head))
+            h = AgencyHit(
+                head.start, h.end, head.label + h.label, h.place_code, h.place_label, h.basis
+            )
+        out.append(h)
+    return [h for h in out if id(h) not in joined]
 
 
 # Executive bodies of a named area, written form -> canonical organ.
