@@ -970,3 +970,76 @@ def test_extract_signers_quoted_words_sources_units_and_fields(text, title, part
     agreements, facts = _read(text)
     assert title in agreements
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # the states that signed, a noun: the month is the treaty's entry into force
+        ("今年3月，《东南亚友好合作条约》对全部签署国生效。", "东南亚友好合作条约"),
+        # the day a ceasefire takes effect from
+        (
+            "联合国特使日前宣布，冲突双方签署《全国停火协议》，决定从10月23日起实行停火。",
+            "全国停火协议",
+        ),
+        # the day a spokesman welcomed a signing
+        (
+            "外交部发言人7日在答记者问时表示，中方对苏丹各方签署《朱巴和平协议》表示欢迎。",
+            "朱巴和平协议",
+        ),
+        # a clause of its own after a semicolon: joined, not signed there
+        (
+            "2017年，中国与世界知识产权组织签署合作协议；2022年，中国加入《马拉喀什条约》。",
+            "马拉喀什条约",
+        ),
+    ],
+)
+def test_extract_signers_no_signing_day_from_other_events(text, title):
+    agreements, facts = _read(text, "2023-10-08")
+    assert title in agreements
+    assert not any(s == title and p == "signedOn" for s, p, _o in facts)
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # pushed to sign: not signed
+        ("美方官员此行是为了推动以色列与沙特签署和平协议。", None, set()),
+        # an ellipsis ends what came before: its bodies do not sign
+        (
+            "一场演出，让黔南民族师范学院的学生爱上了民乐……2019年起，中国音乐学院与都匀市政府签署帮扶协议。",
+            "中国音乐学院与都匀市人民政府帮扶协议",
+            {"中国音乐学院", "都匀市人民政府"},
+        ),
+        # a settlement between disputing people is no agreement between bodies
+        ("在县司法局调解下，各方签订了人民调解协议书。", None, set()),
+    ],
+)
+def test_extract_signers_pushed_ended_and_settled(text, title, parties):
+    agreements, facts = _read(text, "2023-10-08")
+    if title is None:
+        assert not any(p == "party" for _s, p, _o in facts)
+    else:
+        assert title in agreements
+        assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("两国领导人六十年前签订的这一条约奠定了法律基础。", "这一条约"),
+        # one kind of agreement with each of three states
+        ("今年，中国与秘鲁、智利、哥斯达黎加签署自贸协定。", "自贸协定"),
+    ],
+)
+def test_extract_signers_anaphors_and_lists_of_counterparts_name_no_agreement(text, absent):
+    agreements, facts = _read(text, "2023-10-08")
+    assert not any(absent in a for a in agreements)
+    assert not any(p == "party" for _s, p, _o in facts)
+
+
+def test_extract_signers_three_places_counted_sign_one_text():
+    agreements, facts = _read("成都市与德阳、眉山、资阳三市签署合作协议。")
+    label = "成都市人民政府、德阳市人民政府、眉山市人民政府与资阳市人民政府合作协议"
+    assert label in agreements
+    assert len({o for s, p, o in facts if s == label and p == "party"}) == 4

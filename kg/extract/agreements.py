@@ -18,7 +18,10 @@ _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 # (下称《协议》) / （以下简称“协议”） / (简称《协议》)
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
 # (续签: signed again; 在《T》上签字: signed by its representatives)
-SIGN_RE = re.compile(r"签署|签订|签约|续签|签下|共签|缔结|达成(?=《)|(?<=上)签字")
+# (签署国, 签约方: the states or sides that signed, a noun, not a signing told)
+SIGN_RE = re.compile(
+    r"签署(?![国方])|签订|签约(?![国方])|续签|签下|共签|缔结|达成(?=《)|(?<=上)签字"
+)
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
@@ -33,7 +36,7 @@ _UNMARKED_BEFORE = (
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
     r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
-    r"|每一?[项份个]|各个|这[项份个]|数份|多份)"
+    r"|每一?[项份个]|各个|这一?[项份个部]?|那一?[项份个部]?|上述|前述|数份|多份)"
 )
 # 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
 _BUNDLE = re.compile(
@@ -174,6 +177,13 @@ _MANY = re.compile(
 )
 
 
+# Three or more counterparts listed after 与, then the verb: a kind of agreement signed with
+# each of them, not one text.
+_LISTED_COUNTERPARTS = re.compile(
+    r"(?:与|同|和)(?:[^,，。;；、与同和]{2,12}、){2,}[^,，。;；、与同和]{2,12}?(?:正式|分别)?"
+    r"(?<![两三四五六七八九十][方市省地区县国])(?:签署|签订|签约)[^,，。;；]*$"
+)
+# (德阳、眉山、资阳三市签署, …共同签署: the listed ones sign one text together)
 # The opening of a formal title, up to its 的 (关于…的, 共建…的谅解备忘录).
 _FORMAL_TITLE = re.compile(r"(?:关于|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,20}的")
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
@@ -333,6 +343,8 @@ def find_agreements(
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)
+            if generic and _LISTED_COUNTERPARTS.search(norm, clause, s):
+                continue  # 中国与厄瓜多尔、尼加拉瓜、塞尔维亚签署自贸协定: one with each of them
             if generic and _MANY.search(norm, max(0, s - 30), s):
                 continue  # 与四家…机构签订组展协议: one agreement with each of them
             titles.append(AgreementHit(s, e, t, s, e, generic=generic))

@@ -83,7 +83,7 @@ def _in_range(norm: str, hit: DateHit) -> bool:
 
 
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
-_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍")
+_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍|答记者问|表示|欢迎")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 # (访问期间: during a visit of several days; 会议期间 is the meeting's day)
 _OTHER_DAY = re.compile(
@@ -103,6 +103,8 @@ _UNSIGNED = re.compile(
 _INTENDED_WITH = re.compile(
     r"(?:拟|将|计划|准备|有望|即将|打算|希望|愿意?)(?:于[^,，。;；与同和]{1,8})?(?:与|同|和)"
     r"[^,，。;；]{1,24}$"
+    # 推动以色列与阿联酋签署: others pushed or urged to sign
+    r"|(?:推动|敦促|呼吁|促使|鼓励)[^,，。;；]{1,16}?(?:与|同|和)[^,，。;；]{1,16}$"
 )
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
@@ -114,8 +116,20 @@ _REFERENCED = re.compile(
 
 
 def _after_semicolon(norm: str, lo: int, hi: int) -> int:
-    """Where the part of ``norm[lo:hi]`` after its last semicolon starts (``lo`` if none)."""
-    return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;"))
+    """Where the part of ``norm[lo:hi]`` after its last semicolon (or ellipsis) starts
+    (``lo`` if none)."""
+    return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;…"))
+
+
+def _own_clause(norm: str, verb: int, title: int) -> bool:
+    """True when a semicolon between ``verb`` and the title at ``title`` opens a clause of
+    its own words before the title (…签署…；2022年，中国加入《T》): the verb signs another."""
+    semi = _after_semicolon(norm, verb, title)
+    return semi > verb and len(_LISTED.sub("", norm[semi:title])) >= 4
+
+
+# What a list of titles holds between them: marks, joiners and other titles.
+_LISTED = re.compile(r"《[^》]*》|[\s、，,和及与以还有：:]")
 
 
 def _unsigned(f: Found, lo: int, verb: int) -> bool:
@@ -249,8 +263,10 @@ def relate_signing(
     # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
     # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
     other = lookups.last_title_end(f, t, ss, t.start)
-    before_title = [v for v in verbs if other < v < t.start]
+    before_title = [v for v in verbs if other < v < t.start and not _own_clause(norm, v, t.start)]
     after_title = [v for v in verbs if v >= t.end]
+    if not before_title and not after_title and _own_clause(norm, ss, t.start):
+        return  # …签署…；2022年，中国加入《T》: signed by no verb of this sentence
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if verbs and (
         _unsigned(f, max(ss, verb - 8), verb)
@@ -386,8 +402,10 @@ def relate_signing(
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
         if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
             return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
-        if hit.start >= max(verb, t.end) and IN_FORCE.match(norm, hit.end):
-            return  # 签署的《T》18日正式生效: the day it takes effect
+        if hit.start >= max(verb, t.end) and (
+            IN_FORCE.match(norm, hit.end) or norm.startswith("起", hit.end)
+        ):
+            return  # 签署的《T》18日正式生效, 从23日起实行: the day it takes effect
         if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
             norm, ss, verb
         ):
