@@ -244,6 +244,13 @@ def test_projects_coordinated_names_win_over_short_place_names():
             [],
         ),
         ("记者从湖北省大数据中心获悉，全省政务数据共享持续推进。", ["湖北省大数据中心"], []),
+        # building told of in another body's name far along a list is not the centre's
+        (
+            "受表彰的有长沙市住房和城乡建设局、湘潭市第一人民医院、株洲市妇幼保健院、衡阳市中心医院、"
+            "湖南省血液中心等单位。",
+            ["湖南省血液中心"],
+            [],
+        ),
         # a centre that is a venue, a building or works stays
         (
             "西宁市青少年活动中心和格尔木奥体中心今年对外开放，海东物流配送中心同步投用。",

@@ -1030,6 +1030,7 @@ def test_extract_signers_pushed_ended_and_settled(text, title, parties):
         ("两国领导人六十年前签订的这一条约奠定了法律基础。", "这一条约"),
         # one kind of agreement with each of three states
         ("今年，中国与秘鲁、智利、哥斯达黎加签署自贸协定。", "自贸协定"),
+        ("中国与斯里兰卡和马尔代夫等国签署“海上合作”谅解备忘录。", "谅解备忘录"),
     ],
 )
 def test_extract_signers_anaphors_and_lists_of_counterparts_name_no_agreement(text, absent):
@@ -1043,3 +1044,17 @@ def test_extract_signers_three_places_counted_sign_one_text():
     label = "成都市人民政府、德阳市人民政府、眉山市人民政府与资阳市人民政府合作协议"
     assert label in agreements
     assert len({o for s, p, o in facts if s == label and p == "party"}) == 4
+
+
+def test_extract_signers_a_verb_before_another_title_signs_that_one():
+    # the treaty named in passing binds its states, and is not dated by the other's verb
+    text = (
+        "中老两国领导人举行会谈。双方落实好《中老边境管理协定》，并于12日签署《中老投资合作协定》。"
+    )
+    _agreements, facts = _read(text, "2023-10-13")
+    assert {o for s, p, o in facts if s == "中老边境管理协定" and p == "party"} == {
+        "中国政府",
+        "老挝政府",
+    }
+    assert not any(s == "中老边境管理协定" and p == "signedOn" for s, p, _o in facts)
+    assert ("中老投资合作协定", "signedOn", "2023-10-12") in facts

@@ -114,9 +114,15 @@ def institution_centre(norm: str, start: int, hs: int, placed: bool) -> bool:
         return False
     if placed and ("国家" in core or "国际" in core):
         return False
-    lo = max(norm.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
-    ends = [k for k in (norm.find(c, hs) for c in _SENTENCE_ENDS) if k >= 0]
-    return _CENTRE_BUILT.search(norm, lo, min(ends, default=len(norm))) is None
+    lo = max(norm.rfind(c, max(0, start - _NEAR), start) for c in _SENTENCE_ENDS) + 1
+    ends = [k for k in (norm.find(c, hs, hs + _NEAR) for c in _SENTENCE_ENDS) if k >= 0]
+    hi = min(ends, default=min(len(norm), hs + _NEAR))
+    return _CENTRE_BUILT.search(norm, max(lo, start - _NEAR), hi) is None
+
+
+# How far from a centre's name its building is told (not in another body's name of a long
+# list: …住房和城乡建设局、…血液中心).
+_NEAR = 30
 
 
 # Quotation marks or a code in a name (“飞地”基地, CCUS示范基地).

@@ -241,6 +241,11 @@ def relate_signing(
     sent_span = b.sentence_span(i)
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
+    if not any(v < t.start for v in verbs):
+        # 落实好《议定书》，年内签署区域全面经济伙伴关系协定: a verb right before another
+        # title signs that one
+        others = [o.start for o in f.titles if o is not t]
+        verbs = [v for v in verbs if not any(v < o <= v + 6 for o in others)]
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
     ]
