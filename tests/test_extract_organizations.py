@@ -152,3 +152,16 @@ def test_organizations_intergovernmental_organisations(text, expected):
 )
 def test_organizations_member_states_and_organs_are_not_the_organisation(text):
     assert _orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a person leading a company, a builder giving aid
+        ("张伟带领三生制药有限责任公司参与乡村振兴。", "三生制药有限责任公司"),
+        ("中建八局援老挝万象友谊医院门诊楼今天封顶。", "万象友谊医院"),
+    ],
+)
+def test_organizations_a_name_begins_after_leading_or_aid(text, name):
+    ex = extract(Document(id="t", text=text))
+    assert {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"} == {name}

@@ -11,6 +11,7 @@ from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
 __all__ = [
     "CLAUSE_FLAGS",
     "COMPANY",
+    "after_lead",
     "after_parent",
     "joins_fields",
     "own_name_start",
@@ -201,3 +202,14 @@ def own_name_start(
         ):
             return after  # 陵水县华中农业大学: the name begins with its region
     return k
+
+
+# Words before a name that end a clause of going, leading or aid (代表团赴…公司, 娄竞带领…公司,
+# 中铁二十五局援…医院), and a person's people in brackets before the body of a byline
+# (陈守益（侗族）中国电信…).
+_LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（][\u4e00-\u9fff]{1,6}族[)）]")
+
+
+def after_lead(norm: str, start: int, hs: int) -> int:
+    """Where a name whose words are ``norm[start:hs]`` begins after such words."""
+    return max([start] + [m.end() for m in _LEAD.finditer(norm, start, hs)])

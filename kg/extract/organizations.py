@@ -23,6 +23,7 @@ from kg.extract.matching import (
 )
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
+    after_lead,
     after_parent,
     joins_fields,
     own_name_start,
@@ -245,16 +246,14 @@ def find_organizations(
             continue  # 高校和医院: a list of kinds, not one name
         for inner in lex.org_suffix_re.finditer(norm, start, hs):
             if lex.country_re.match(norm, inner.end()):
-                start = (
-                    inner.end()
-                )  # 莫斯科大学俄罗斯外交学院: two names, a state begins the second
+                start = inner.end()  # 莫斯科大学俄罗斯外交学院: a state begins the second
         cohort = _COHORT.match(norm, start, hs)
         if cohort is not None:
             start = cohort.end()  # 1958级北京大学: the year of a class, not the name
         start = max(start, norm.rfind("/", start, hs) + 1)  # A学院/B医院: two names
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
-        start = max(start, norm.rfind("赴", start, hs) + 1)  # 代表团赴…公司: going there
+        start = after_lead(norm, start, hs)  # 赴…公司, 带领…公司, 援…医院, （侗族）…公司
         post = _POST.match(norm, start, hs)
         if post is not None:
             start = post.end()  # 时任清华大学校长: the post held, not the name
