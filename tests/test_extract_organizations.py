@@ -160,8 +160,11 @@ def test_organizations_member_states_and_organs_are_not_the_organisation(text):
         # a person leading a company, a builder giving aid
         ("张伟带领三生制药有限责任公司参与乡村振兴。", "三生制药有限责任公司"),
         ("中建八局援老挝万象友谊医院门诊楼今天封顶。", "万象友谊医院"),
+        # a road named after a university is no university: the school on it is named
+        ("赵敏  太原市杏花岭区大学东路小学校长", None),
     ],
 )
-def test_organizations_a_name_begins_after_leading_or_aid(text, name):
+def test_organizations_a_name_begins_after_leading_or_aid_not_on_a_road(text, name):
     ex = extract(Document(id="t", text=text))
-    assert {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"} == {name}
+    found = {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"}
+    assert found == ({name} if name else set())

@@ -141,6 +141,7 @@ def find_organizations(
         hs, he = m.span()
         if (
             (norm[he : he + 1] in _CONTINUES and not _SCHOOLS_OWN.match(norm, he))
+            or (norm[he : he + 1] in "东西南北中" and norm[he + 1 : he + 2] in "路街")  # 大学南路
             or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
             or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
             or (
