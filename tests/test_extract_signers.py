@@ -1058,3 +1058,53 @@ def test_extract_signers_a_verb_before_another_title_signs_that_one():
     }
     assert not any(s == "中老边境管理协定" and p == "signedOn" for s, p, _o in facts)
     assert ("中老投资合作协定", "signedOn", "2023-10-12") in facts
+
+
+@pytest.mark.parametrize(
+    "text, title, facts",
+    [
+        # the governments counted stand for those named before
+        (
+            "南宁、北海两市政府8日在南宁召开联席会议。会上，两市政府签署《北部湾同城化合作协议》。",
+            "北部湾同城化合作协议",
+            {
+                ("party", "南宁市人民政府"),
+                ("party", "北海市人民政府"),
+                ("signedOn", "2023-10-08"),
+            },
+        ),
+        # the day an exposition opened, told before its ceremony
+        (
+            "第五届中国—中亚博览会今天上午在乌鲁木齐开幕。开幕式上，乌鲁木齐市人民政府与新疆大学签署"
+            "《丝路人才合作协议》。",
+            "丝路人才合作协议",
+            {("signedOn", "2023-10-09")},
+        ),
+        # the signing completed on a month told after it
+        (
+            "《渭河流域横向补偿协议》由陕西省人民政府与甘肃省人民政府共同签署，签约于去年4月在西安完成。",
+            "渭河流域横向补偿协议",
+            {("signedOn", "2022-04")},
+        ),
+    ],
+)
+def test_extract_signers_collective_governments_openings_and_completed_signings(text, title, facts):
+    agreements, found = _read(text, "2023-10-09")
+    assert title in agreements
+    assert facts <= {(p, o) for s, p, o in found if s == title}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a treaty referred to since its signing is not a title of its own
+        "中蒙两国此前签署了友好合作条约。两国学者日前举行研讨会，回顾条约签署以来的合作成果。",
+        # a signing a motion proposes, left to a suitable time, is not made
+        "市政府常务会议昨天审议通过了《关于与中国中铁股份有限公司签署城市轨道交通合作协议的议案》，"
+        "会议同意授权市政府主要负责同志适时签署。",
+    ],
+)
+def test_extract_signers_referred_and_deferred_signings_sign_nothing(text):
+    agreements, found = _read(text, "2023-10-09")
+    assert not any("回顾" in a for a in agreements)
+    assert not any(p == "signedOn" for _s, p, _o in found)

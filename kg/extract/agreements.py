@@ -185,6 +185,8 @@ _LISTED_COUNTERPARTS = re.compile(
     r"(?<![两三四五六七八九十][方市省地区县国])(?:签署|签订|签约)[^,，。;；]*$"
 )
 # (德阳、眉山、资阳三市签署, …共同签署: the listed ones sign one text together)
+# After the verb of a title written before it: the signing referred to (签署以来, 签署后).
+_SINCE = re.compile(r"以来|之后|后(?![续期])|至今|时")
 # The opening of a formal title, up to its 的 (关于…的, 共建…的谅解备忘录).
 _FORMAL_TITLE = re.compile(r"(?:关于|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,20}的")
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
@@ -323,6 +325,8 @@ def find_agreements(
                 cut = s  # 关于加强科技合作的谅解备忘录: a title's own 关于…的, not a clause
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
+            if left_cut is _TITLE_LEFT_CUT_BEFORE and _SINCE.match(norm, m.end()):
+                continue  # 回顾条约签署以来: the treaty named before, referred to
             if t.endswith(lex.non_agreement_heads) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
             clause = _sentence_start(norm, s)

@@ -94,7 +94,7 @@ _OTHER_DAY = re.compile(
 # (未 of 未来, 将 of 将军, 待 of 接待, 愿 of 愿景, 应 of 应用 / 供应 are no such words)
 _UNSIGNED = re.compile(
     r"(?:尚未|未能|未(?![来必])|没有|将于|将(?![军领士])|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待"
-    r"|希望|同意|推动|促成|愿意|愿(?![景望])|即将|正在|商签|(?<![接招款等])待(?![遇客命])|应当|应先"
+    r"|希望|同意|推动|促成|愿意|愿(?![景望])|即将|正在|商签|适时|(?<![接招款等])待(?![遇客命])|应当|应先"
     r"|(?<![供适响对相反效回呼])应(?![用对急变])|寻求|暂缓|推迟|谈判|磋商|有待"
     r"|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
 )
@@ -119,6 +119,19 @@ def _after_semicolon(norm: str, lo: int, hi: int) -> int:
     """Where the part of ``norm[lo:hi]`` after its last semicolon (or ellipsis) starts
     (``lo`` if none)."""
     return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;…"))
+
+
+# A document that proposes or approves what its title says (议案, 请示, 批复).
+_MOTION = re.compile(r"(?:议案|请示|报告|方案|决定|批复|通知)$")
+
+
+def _in_motion(norm: str, ss: int, se: int, t: AgreementHit) -> bool:
+    """True when the title ``t`` lies inside the book title of a motion or a request."""
+    opened = norm.rfind("《", ss, t.start)
+    if opened < 0 or norm.rfind("》", ss, t.start) > opened:
+        return False
+    closed = norm.find("》", t.end, se)
+    return closed > 0 and _MOTION.search(norm, opened, closed) is not None
 
 
 def _own_clause(norm: str, verb: int, title: int) -> bool:
@@ -196,7 +209,10 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
     m = _COLLECTIVE_COUNT.search(norm, ss, se)
     if m is None:
         return []
-    if f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end()):
+    governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
+    if not governments and (
+        f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end())
+    ):
         return []  # 两市发展改革委: bodies of their own, not the parties named before
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its
@@ -212,6 +228,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
         # (据《国民报》报道，A与B…: the paper that reports is none of them)
         witnesses = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
         found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
+        if governments:
+            found = [e for e in found if e.label.endswith("政府")]
         if want and len(found) < want:
             found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
@@ -279,6 +297,8 @@ def relate_signing(
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
+    if _in_motion(norm, ss, se, t):
+        return  # 《关于与X签署…协议的议案》: a signing proposed, not made
     if t.signed_only and not t.generic:
         if not verbs:
             return  # 《…行动计划》 that no one signs here is a plan

@@ -136,7 +136,7 @@ def relative_day(
 
 
 # The verbs of a meeting or a visit told with its day (会议23日在北京举行).
-_EVENT = re.compile(r"举行|召开|举办|会谈|会见|会晤|访问|出席|主持")
+_EVENT = re.compile(r"举行|召开|举办|开幕|会谈|会见|会晤|访问|出席|主持")
 
 
 def after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
@@ -171,7 +171,7 @@ def event_relative_day(
 # month) of the signing's ceremony, told after the signing.
 _CEREMONY = re.compile(
     r"(?:签约|签字|签署)(?:仪式|活动)?(?:(?:于|在)?(?:当地时间)?(?P<when>[^，。；,;]{1,14}?)"
-    r"(?:在[^，。；,;]{1,12}?)?(?:举行|举办|进行)|时间[为是](?P<when2>[^，。；,;]{2,12}?)(?=[，。；,;]|$))"
+    r"(?:在[^，。；,;]{1,12}?)?(?:举行|举办|进行|完成)|时间[为是](?P<when2>[^，。；,;]{2,12}?)(?=[，。；,;]|$))"
 )
 # Where the next sentence's ceremony clause may begin: after 此次 / 本次 / 当天的 at most.
 _CEREMONY_LEAD = 4
