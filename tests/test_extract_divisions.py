@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import Lexicon
+from kg.extract import Lexicon, extract
 from kg.extract.divisions import ethnic_names, find_places, short_forms
 from kg.extract.lexicon import read_lines
 from kg.extract.text import prepare
+from kg.records import Document
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +147,17 @@ def _places_areas(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
 )
 def test_divisions_short_forms_before_region_and_area_words(text, expected, lex):
     assert expected in _places_areas(text, lex)
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a county's short form opening a company's name after its province: a trade name
+        ("李强  贵州赤水竹业有限责任公司技术员", "赤水市", "贵州省"),
+        ("甘肃金川镍钴新材料有限公司获得表彰。", "金川区", "甘肃省"),
+    ],
+)
+def test_divisions_a_trade_name_after_a_province_is_no_county(text, absent, present):
+    ex = extract(Document(id="t", text=text))
+    labels = {m.entity.label for m in ex.mentions if m.entity.cls in ("District", "City")}
+    assert absent not in labels and present in labels

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.extract.name_words import opens_company, person_before
 from kg.extract.tokens import PrefixIndex, Tokens
 
 __all__ = [
@@ -169,32 +170,6 @@ _REGION_TAIL = (
 )
 
 
-# Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
-# roles written right before a person's name in news.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严"
-    "覃武戴莫孔汤盛"
-)
-_PERSON_TITLE = re.compile(
-    r"(?:书记|主任|局长|市长|县长|区长|省长|院长|校长|教授|记者|委员|代表|技师|经理|董事长|部长"
-    r"|厅长|处长|科长|村民|老人|女士|先生|同志|专家|医生|主席|总裁|队长|站长|所长|干部)$"
-)
-
-
-def _person_before(norm: str, start: int) -> bool:
-    """True when a surname stands right before ``start`` after a title, a role or a clause
-    mark (市长王乐平, 、盛玉林): the short form is the rest of a person's name."""
-    if start < 1 or norm[start - 1] not in _SURNAMES:
-        return False
-    before = start - 1
-    return (
-        before == 0
-        or not ("\u4e00" <= norm[before - 1] <= "\u9fff")
-        or _PERSON_TITLE.search(norm, max(0, before - 3), before) is not None
-    )
-
-
 def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
     out = set()
     d = idx.by_code.get(code)
@@ -304,7 +279,18 @@ def find_places(
         and not (
             not h.full and h.name in lex.sectors and lex.organ_re.match(norm, h.end) is not None
         )
-        and not (not h.full and _person_before(norm, h.start))
+        and not (not h.full and person_before(norm, h.start))
+    ]
+    # 云南红塔…有限公司: after a province, a county's short form opening a company's name is
+    # its trade name, not the county (as 长安 of 长安汽车)
+    provinces = {h.end for h in hits if any(idx.by_code[c].level == 1 for c in h.codes)}
+    hits = [
+        h
+        for h in hits
+        if h.full
+        or h.start not in provinces
+        or any(idx.by_code[c].level < 3 for c in h.codes)
+        or not opens_company(norm, h.end)
     ]
     if not hits:
         return []

@@ -1,0 +1,43 @@
+"""Words next to a place's short form that make it part of another name: a person's name
+after a title or a surname (市长王乐平), a company's trade name (云南红塔…有限公司)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["opens_company", "person_before"]
+
+
+# Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
+# roles written right before a person's name in news.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严"
+    "覃武戴莫孔汤盛"
+)
+_PERSON_TITLE = re.compile(
+    r"(?:书记|主任|局长|市长|县长|区长|省长|院长|校长|教授|记者|委员|代表|技师|经理|董事长|部长"
+    r"|厅长|处长|科长|村民|老人|女士|先生|同志|专家|医生|主席|总裁|队长|站长|所长|干部)$"
+)
+
+
+def person_before(norm: str, start: int) -> bool:
+    """True when a surname stands right before ``start`` after a title, a role or a clause
+    mark (市长王乐平, 、盛玉林): the short form is the rest of a person's name."""
+    if start < 1 or norm[start - 1] not in _SURNAMES:
+        return False
+    before = start - 1
+    return (
+        before == 0
+        or not ("\u4e00" <= norm[before - 1] <= "\u9fff")
+        or _PERSON_TITLE.search(norm, max(0, before - 3), before) is not None
+    )
+
+
+# A company's legal form close after the words (红塔包装实业有限责任公司).
+_COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:有限责任公司|有限公司|股份公司)")
+
+
+def opens_company(norm: str, end: int) -> bool:
+    """True when the words from ``end`` run on to a company's legal form (…包装实业有限责任公司)."""
+    return _COMPANY_AHEAD.match(norm, end) is not None
