@@ -161,3 +161,20 @@ def test_divisions_a_trade_name_after_a_province_is_no_county(text, absent, pres
     ex = extract(Document(id="t", text=text))
     labels = {m.entity.label for m in ex.mentions if m.entity.cls in ("District", "City")}
     assert absent not in labels and present in labels
+
+
+@pytest.mark.parametrize(
+    "text, district, found",
+    [
+        # a district named by a common noun of position, alone: the noun
+        ("各地实施城区、郊区差异化管理政策。", "郊区", False),
+        ("在改造老城区、开发新城的过程中保护好历史文化。", "老城区", False),
+        # right after its city: the district
+        ("阳泉市郊区人民政府今天发布通告。", "郊区", True),
+        ("洛阳市老城区今年新开工项目12个。", "老城区", True),
+    ],
+)
+def test_divisions_a_district_named_by_position_needs_its_city(text, district, found):
+    ex = extract(Document(id="t", text=text))
+    labels = {m.entity.label for m in ex.mentions if m.entity.cls == "District"}
+    assert (district in labels) is found

@@ -1028,6 +1028,8 @@ def test_extract_signers_pushed_ended_and_settled(text, title, parties):
     "text, absent",
     [
         ("两国领导人六十年前签订的这一条约奠定了法律基础。", "这一条约"),
+        # the history of a signing is not one
+        ("报告会回顾了协定签署历程和中方为推动协定落实作出的努力。", "历程"),
         # one kind of agreement with each of three states
         ("今年，中国与秘鲁、智利、哥斯达黎加签署自贸协定。", "自贸协定"),
         ("中国与斯里兰卡和马尔代夫等国签署“海上合作”谅解备忘录。", "谅解备忘录"),

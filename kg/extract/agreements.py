@@ -18,9 +18,10 @@ _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 # (下称《协议》) / （以下简称“协议”） / (简称《协议》)
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
 # (续签: signed again; 在《T》上签字: signed by its representatives)
-# (签署国, 签约方: the states or sides that signed, a noun, not a signing told)
+# (签署国, 签约方, 签署历程: the states or sides that signed, the signing's history, a noun,
+# not a signing told)
 SIGN_RE = re.compile(
-    r"签署(?![国方])|签订|签约(?![国方])|续签|签下|共签|缔结|达成(?=《)|(?<=上)签字"
+    r"签署(?![国方]|历程|过程)|签订|签约(?![国方])|续签|签下|共签|缔结|达成(?=《)|(?<=上)签字"
 )
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(

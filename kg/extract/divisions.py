@@ -170,6 +170,20 @@ _REGION_TAIL = (
 )
 
 
+# Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
+_POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿)区")
+
+
+def _after_parent(h: PlaceHit, norm: str, idx: DivisionIndex) -> bool:
+    """True when the city of one of ``h``'s divisions is written right before it."""
+    for code in h.codes:
+        parent = idx.by_code[code].parent
+        name = idx.by_code[parent].name if parent else ""
+        if name and (norm.endswith(name, 0, h.start) or norm.endswith(name[:-1], 0, h.start)):
+            return True
+    return False
+
+
 def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
     out = set()
     d = idx.by_code.get(code)
@@ -291,6 +305,11 @@ def find_places(
         or h.start not in provinces
         or any(idx.by_code[c].level < 3 for c in h.codes)
         or not opens_company(norm, h.end)
+    ]
+    # 城区, 郊区, 老城区: a district named by a common noun of position is that district only right
+    # after its city (洛阳市老城区, 阳泉郊区); alone it is the common noun (城区、郊区指标)
+    hits = [
+        h for h in hits if not (_POSITIONAL.fullmatch(h.name) and not _after_parent(h, norm, idx))
     ]
     if not hits:
         return []
