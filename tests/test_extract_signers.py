@@ -1110,3 +1110,36 @@ def test_extract_signers_referred_and_deferred_signings_sign_nothing(text):
     agreements, found = _read(text, "2023-10-09")
     assert not any("回顾" in a for a in agreements)
     assert not any(p == "signedOn" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the places' courts sign, not their governments
+        ("浙江、安徽、江西三省法院联合签署新安江司法协作协议。", "新安江司法协作协议", set()),
+        # a pair of states opens the title written after its verb
+        (
+            "两国公安部长共同签署了中越打击跨境赌博合作谅解备忘录。",
+            "中越打击跨境赌博合作谅解备忘录",
+            None,
+        ),
+        # a condition: signed only before something else happens
+        (
+            "官员表示，在以色列和黎巴嫩签署划定边界的和平协议以前，不会开放口岸。",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_extract_signers_courts_state_pairs_and_conditions(text, title, parties):
+    agreements, facts = _read(text, "2023-10-09")
+    if title is not None:
+        assert title in agreements
+    if parties is not None:
+        assert not any(p in ("party", "signedOn") for _s, p, _o in facts)
+
+
+def test_extract_signers_several_texts_name_no_agreement():
+    text = "中国和蒙古国领导人举行会谈。两国并签署了多项旨在深化中蒙友好合作的协议文件。"
+    agreements, _facts = _read(text, "2023-10-09")
+    assert not agreements

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.matching import SIGN_VERBS, after_clause, has_proper_word
+from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause, has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
@@ -186,6 +186,8 @@ _LISTED_COUNTERPARTS = re.compile(
     r"(?<![两三四五六七八九十][方市省地区县国])(?:签署|签订|签约)[^,，。;；]*$"
 )
 # (德阳、眉山、资阳三市签署, …共同签署: the listed ones sign one text together)
+# Words of several texts before an unmarked title in its clause (多项…的协议).
+_SEVERAL_BEFORE = re.compile(r"(?:多项|多份|一系列|一批|若干)[^,，。;；《》]{0,18}$")
 # After the verb of a title written before it: the signing referred to (签署以来, 签署后).
 _SINCE = re.compile(r"以来|之后|后(?![续期])|至今|时")
 # The opening of a formal title, up to its 的 (关于…的, 共建…的谅解备忘录).
@@ -317,8 +319,13 @@ def find_agreements(
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
-            if left_cut is _TITLE_LEFT_CUT and _own_opening(norm, s, cut, lex):
-                cut = s  # 签署…工作的合作协议, 签署援助修复他冰瑜佛塔协议: the title's own words
+            if left_cut is _TITLE_LEFT_CUT and (
+                _own_opening(norm, s, cut, lex)
+                or (cut - s == 2 and abbreviations_before(norm, cut, lex))
+            ):
+                # 签署…工作的合作协议, 签署援助修复他冰瑜佛塔协议, 签署中越打击…备忘录: the
+                # title's own words
+                cut = s
             if s < cut < e and len(_core(norm[cut:e], lex)) == 1:
                 cut -= 1  # not to a lone character: 自贸协定 is not 自 + 贸协定
             formal = _FORMAL_TITLE.match(norm, s, e)
@@ -349,6 +356,8 @@ def find_agreements(
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)
+            if _SEVERAL_BEFORE.search(norm, max(clause, s - 20), s):
+                continue  # 签署了多项旨在深化…合作的协议文件: several texts
             if generic and _LISTED_COUNTERPARTS.search(norm, clause, s):
                 continue  # 中国与厄瓜多尔、尼加拉瓜、塞尔维亚签署自贸协定: one with each of them
             if generic and _MANY.search(norm, max(0, s - 30), s):

@@ -34,6 +34,10 @@ _SUBJECT_GAP = re.compile(
     r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
 )
 _JOINERS = frozenset("与和同、及")
+# Places counted, then bodies of theirs other than their governments (四省份法院, 三地检察院).
+_BODIES_OF_PLACES = re.compile(
+    r"[两三四五六七八九十]+(?:省份|省区|省市|省|市|地|区|县)(?:人民)?(?:法院|检察院|公安|党委|人大|政协|妇联)"
+)
 # The leader of a division, who signs for its government (株洲市副市长).
 _LEADER = re.compile(r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席)")
 # …代表双方签署, or the leader (and a name) is the first of the signers: 湖南省省长与…签署.
@@ -133,6 +137,8 @@ def governments_in(
     body's; a division written after its parent (湖南长沙县) is the one meant."""
     norm, lex, b = f.norm, f.lex, f.b
     cs = clause_start(norm, lo, verb)
+    if _BODIES_OF_PLACES.search(norm, cs, verb):
+        return []  # 广东、广西、云南、贵州四省份法院联合签署: the places' courts sign
     taken = lookups.taken(f)
     places = lookups.place_starts(f)
     cands: list[tuple[int, int, Entity]] = []

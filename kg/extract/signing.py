@@ -210,10 +210,13 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
     if m is None:
         return []
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
+    after = m.end() + norm.startswith("份", m.end())  # 四省份法院
     if not governments and (
-        f.lex.sector_re.match(norm, m.end()) or f.lex.organ_re.match(norm, m.end())
+        f.lex.sector_re.match(norm, after)
+        or f.lex.organ_re.match(norm, after)
+        or norm.startswith(("法院", "检察院"), after)
     ):
-        return []  # 两市发展改革委: bodies of their own, not the parties named before
+        return []  # 两市发展改革委, 四省份法院: bodies of their own, not the parties named before
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its
     # title: …签署《T1》，双方还签署了《T2》)
@@ -295,6 +298,9 @@ def relate_signing(
         _unsigned(f, max(ss, verb - 8), verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
+        or (
+            verb < t.start and norm.startswith(("以前", "之前"), t.end)
+        )  # 签署…协议以前: a condition
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
     if _in_motion(norm, ss, se, t):
