@@ -166,3 +166,19 @@ def test_areas_named_after_a_county_lie_in_its_city(text, area, city):
         if r.predicate == "locatedIn" and r.subject.label == area
     }
     assert located == {(area, "City", city)}
+
+
+@pytest.mark.parametrize(
+    "text, area, found",
+    [
+        # an area written only inside a body's name: a school, a tax bureau, a bank's branch
+        ("邯郸经济技术开发区实验学校获评先进集体。", "邯郸经济技术开发区", False),
+        ("国家税务总局扬州经济技术开发区税务局受到表彰。", "扬州经济技术开发区", False),
+        # on its own, or with the school after 内的
+        ("邯郸经济技术开发区内的学校今年新增三所。", "邯郸经济技术开发区", True),
+    ],
+)
+def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
+    ex = extract(Document(id="t", text=text))
+    labels = {m.entity.label for m in ex.mentions if m.entity.cls == "District"}
+    assert (area in labels) is found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -191,6 +192,8 @@ def _read_places(f: Found) -> None:
         if parent and parent in lex.divisions.by_code:
             b.relate(ent, "locatedIn", division_entity(parent, lex), span)
     for a in areas:
+        if _BODY_AFTER.match(norm, a.end):
+            continue  # 国家税务总局亳州经济开发区税务局, 承德高新区凤凰山学校: inside a body's name
         ent = entity("District", a.label)
         f.area_entities[(a.start, a.end)] = ent
         span = b.mention(ent, a.start, a.end, a.basis)
@@ -391,6 +394,13 @@ def _read_projects(f: Found) -> frozenset[int]:
     f.project_spans = taken
     f.institution_spans = institutions
     return stops
+
+
+# The rest of a body's name after an area written in it: a school, a bureau, a bank's branch.
+_BODY_AFTER = re.compile(
+    r"[^\W\d的内在和与及、]{0,6}?(?:小学|中学|学校|幼儿园|税务局|公安局|分局|派出所|支行|分行|法院|检察院"
+    r"|医院|卫生院)"
+)
 
 
 def _area_name(a: AreaHit, lex: Lexicon) -> str:
