@@ -182,3 +182,17 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
     ex = extract(Document(id="t", text=text))
     labels = {m.entity.label for m in ex.mentions if m.entity.cls == "District"}
     assert (area in labels) is found
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a batch of a kind of area is no area's name
+        ("该项目是浙江省第一批自贸区重点建设项目。", set()),
+        # the former area is that area
+        ("在原横琴新区推出的政策基础上，合作区再出新举措。", {"横琴新区"}),
+    ],
+)
+def test_areas_batches_and_former_areas(text, labels):
+    ex = extract(Document(id="t", text=text))
+    assert {m.entity.label for m in ex.mentions if m.entity.cls == "District"} == labels

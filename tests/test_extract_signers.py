@@ -1143,3 +1143,19 @@ def test_extract_signers_several_texts_name_no_agreement():
     text = "中国和蒙古国领导人举行会谈。两国并签署了多项旨在深化中蒙友好合作的协议文件。"
     agreements, _facts = _read(text, "2023-10-09")
     assert not agreements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a treaty named only in a venue's name
+        "学员们参观了《马关条约》史料陈列馆。",
+        # a resident's compensation contract
+        "市民李先生签订了房屋征收安置补偿协议。",
+        # several texts listed in one title with 等
+        "国网浙江电力与各地市政府签订了“数字杭州”“智慧宁波”等具有地方特色的战略合作协议。",
+    ],
+)
+def test_extract_signers_venues_residents_contracts_and_listed_titles_are_no_agreement(text):
+    agreements, _facts = _read(text, "2023-10-09")
+    assert not agreements

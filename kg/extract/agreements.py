@@ -186,6 +186,12 @@ _LISTED_COUNTERPARTS = re.compile(
     r"(?<![两三四五六七八九十][方市省地区县国])(?:签署|签订|签约)[^,，。;；]*$"
 )
 # (德阳、眉山、资阳三市签署, …共同签署: the listed ones sign one text together)
+# Names listed in a title with 等 (“数字福州”“智慧厦门”等…协议): several texts.
+_LISTED_IN = re.compile(r"[”’》]等")
+# A venue named after a treaty (《南京条约》史料陈列馆, 《马关条约》签订处).
+_VENUE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:陈列馆|纪念馆|博物馆|展览馆|旧址|签订处|签字处|签署地)"
+)
 # Words of several texts before an unmarked title in its clause (多项…的协议).
 _SEVERAL_BEFORE = re.compile(r"(?:多项|多份|一系列|一批|若干)[^,，。;；《》]{0,18}$")
 # After the verb of a title written before it: the signing referred to (签署以来, 签署后).
@@ -281,6 +287,8 @@ def find_agreements(
             continue
         if _commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
+        if _VENUE_AFTER.match(norm, m.end()):
+            continue  # 《南京条约》史料陈列馆: named only inside a venue's name
         clause = _sentence_start(norm, m.start())
         many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
         if many is not None and not many.group().startswith(("两", "二", "2")):
@@ -356,7 +364,7 @@ def find_agreements(
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
             generic = not _substantive(t, lex) or not _named(t, lex)
-            if _SEVERAL_BEFORE.search(norm, max(clause, s - 20), s):
+            if _SEVERAL_BEFORE.search(norm, max(clause, s - 20), s) or _LISTED_IN.search(t):
                 continue  # 签署了多项旨在深化…合作的协议文件: several texts
             if generic and _LISTED_COUNTERPARTS.search(norm, clause, s):
                 continue  # 中国与厄瓜多尔、尼加拉瓜、塞尔维亚签署自贸协定: one with each of them

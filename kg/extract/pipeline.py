@@ -192,8 +192,10 @@ def _read_places(f: Found) -> None:
         if parent and parent in lex.divisions.by_code:
             b.relate(ent, "locatedIn", division_entity(parent, lex), span)
     for a in areas:
-        if _BODY_AFTER.match(norm, a.end):
-            continue  # 国家税务总局亳州经济开发区税务局, 承德高新区凤凰山学校: inside a body's name
+        if _BODY_AFTER.match(norm, a.end) or _BATCH.search(a.label):
+            continue  # …开发区税务局, …高新区…学校: inside a body's name; 第一批自贸区: a kind
+        if a.label.startswith("原") and norm.startswith("原", a.start):
+            a = replace(a, start=a.start + 1, label=a.label[1:])  # 原横琴新区: the former one
         ent = entity("District", a.label)
         f.area_entities[(a.start, a.end)] = ent
         span = b.mention(ent, a.start, a.end, a.basis)
@@ -396,6 +398,8 @@ def _read_projects(f: Found) -> frozenset[int]:
     return stops
 
 
+# A batch of a kind of area (第一批自贸区, 首批国家级新区).
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|首批|一批")
 # The rest of a body's name after an area written in it: a school, a bureau, a bank's branch.
 _BODY_AFTER = re.compile(
     r"[^\W\d的内在和与及、]{0,6}?(?:小学|中学|学校|幼儿园|税务局|公安局|分局|派出所|支行|分行|法院|检察院"
