@@ -1159,3 +1159,14 @@ def test_extract_signers_several_texts_name_no_agreement():
 def test_extract_signers_venues_residents_contracts_and_listed_titles_are_no_agreement(text):
     agreements, _facts = _read(text, "2023-10-09")
     assert not agreements
+
+
+def test_extract_signers_a_treatys_own_anniversary_and_treaties_joined():
+    text = (
+        "今年是《东盟宪章》签署15周年，也是《东南亚友好合作条约》签署10周年。"
+        "1985年加入《保护工业产权巴黎公约》；1992年加入《伯尔尼公约》；2012年《视听表演北京条约》在北京成功缔结。"
+    )
+    _agreements, facts = _read(text, "2017-06-09")
+    dates = {s: o for s, p, o in facts if p == "signedOn"}
+    assert dates.get("东南亚友好合作条约") == "2007"
+    assert "保护工业产权巴黎公约" not in dates and "伯尔尼公约" not in dates

@@ -265,8 +265,13 @@ def relate_signing(
     if not any(v < t.start for v in verbs):
         # 落实好《议定书》，年内签署区域全面经济伙伴关系协定: a verb right before another
         # title signs that one
+        # (or after a semicolon, in a clause of its own: 加入《T》；…《T2》…缔结)
         others = [o.start for o in f.titles if o is not t]
-        verbs = [v for v in verbs if not any(v < o <= v + 6 for o in others)]
+        verbs = [
+            v
+            for v in verbs
+            if not any(v < o <= v + 6 for o in others) and _after_semicolon(norm, t.end, v) == t.end
+        ]
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
     ]
@@ -290,10 +295,15 @@ def relate_signing(
     # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
     other = lookups.last_title_end(f, t, ss, t.start)
     before_title = [v for v in verbs if other < v < t.start and not _own_clause(norm, v, t.start)]
-    after_title = [v for v in verbs if v >= t.end]
+    # (a verb after a semicolon tells of another clause: …加入《T》；2012年《T2》…缔结)
+    after_title = [v for v in verbs if v >= t.end and _after_semicolon(norm, t.end, v) == t.end]
     if not before_title and not after_title and _own_clause(norm, ss, t.start):
         return  # …签署…；2022年，中国加入《T》: signed by no verb of this sentence
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
+    if after_title and after_title[0] - t.end <= 1:
+        verb = after_title[
+            0
+        ]  # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
     if verbs and (
         _unsigned(f, max(ss, verb - 8), verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
