@@ -1170,3 +1170,10 @@ def test_extract_signers_a_treatys_own_anniversary_and_treaties_joined():
     dates = {s: o for s, p, o in facts if p == "signedOn"}
     assert dates.get("东南亚友好合作条约") == "2007"
     assert "保护工业产权巴黎公约" not in dates and "伯尔尼公约" not in dates
+
+
+def test_extract_signers_a_spokesman_s_ministry_welcoming_a_signing_does_not_sign():
+    text = "外交部发言人李华8日在答记者问时表示，中方对也门政府与南方过渡委员会签署《利雅得协议》表示欢迎。"
+    _agreements, facts = _read(text, "2023-10-09")
+    parties = {o for s, p, o in facts if s == "利雅得协议" and p == "party"}
+    assert not any("外交部" in p for p in parties)
