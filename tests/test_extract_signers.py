@@ -1177,3 +1177,27 @@ def test_extract_signers_a_spokesman_s_ministry_welcoming_a_signing_does_not_sig
     _agreements, facts = _read(text, "2023-10-09")
     parties = {o for s, p, o in facts if s == "利雅得协议" and p == "party"}
     assert not any("外交部" in p for p in parties)
+
+
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # what the signers say after signing does not take the meeting's day away
+        (
+            "江西省与中国电建合作交流会12日在南昌举行。会上，双方签署《新能源合作协议》，双方表示将加快项目落地。",
+            "新能源合作协议",
+            "2023-10-12",
+        ),
+        # a renewal welcomed in a joint statement: no day given
+        (
+            "会谈后发表的联合声明说，双方对续签《农业合作谅解备忘录》表示欢迎。",
+            "农业合作谅解备忘录",
+            None,
+        ),
+    ],
+)
+def test_extract_signers_what_is_said_after_and_a_signing_welcomed(text, title, date):
+    agreements, facts = _read(text, "2023-10-13")
+    assert title in agreements
+    found = {o for s, p, o in facts if s == title and p == "signedOn"}
+    assert found == ({date} if date else set())

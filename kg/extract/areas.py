@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon, trie_pattern
@@ -18,6 +18,7 @@ __all__ = [
     "find_region_areas",
     "find_science_cities",
     "canonical_area",
+    "own_areas",
 ]
 
 # The written suffix that has a longer official form when it ends the name.
@@ -433,3 +434,25 @@ _MAX_RUN = 10
 # Flags of the words of a name (nouns, names, nominal verbs, distinguishing words), not of a
 # clause (科学城位于…中心城区).
 _NAME_WORD_FLAGS = frozenset("nbjl")
+
+
+# A batch of a kind of area (第一批自贸区, 首批国家级新区).
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|首批|一批")
+# The rest of a body's name after an area written in it: a school, a bureau, a bank's branch.
+_BODY_AFTER = re.compile(
+    r"[^\W\d的内在和与及、]{0,6}?(?:小学|中学|学校|幼儿园|税务局|公安局|分局|派出所|支行|分行|法院|检察院"
+    r"|医院|卫生院)"
+)
+
+
+def own_areas(norm: str, areas: list[AreaHit]) -> list[AreaHit]:
+    """The areas written as areas: not one named only inside a body's name (…开发区税务局,
+    …高新区…学校), not a batch of a kind (第一批自贸区); 原 (former) is no part of a name."""
+    out = []
+    for a in areas:
+        if _BODY_AFTER.match(norm, a.end) or _BATCH.search(a.label):
+            continue
+        if a.label.startswith("原") and norm.startswith("原", a.start):
+            a = replace(a, start=a.start + 1, label=a.label[1:])  # 原横琴新区: the former one
+        out.append(a)
+    return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from kg.extract.areas import (
     find_bare_areas,
     find_region_areas,
     find_science_cities,
+    own_areas,
 )
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
 from kg.extract.coordination import split_coordinated
@@ -178,6 +178,7 @@ def _read_places(f: Found) -> None:
     areas += find_bare_areas(norm, areas, lex, f.tokens, places)
     taken = [(a.start, a.end) for a in areas] + [(s.start, s.end) for s in sciences]
     areas += find_region_areas(norm, lex, taken)
+    areas = own_areas(norm, areas)
     areas.sort(key=lambda a: a.start)
     f.places, f.areas = places, areas
 
@@ -192,10 +193,6 @@ def _read_places(f: Found) -> None:
         if parent and parent in lex.divisions.by_code:
             b.relate(ent, "locatedIn", division_entity(parent, lex), span)
     for a in areas:
-        if _BODY_AFTER.match(norm, a.end) or _BATCH.search(a.label):
-            continue  # …开发区税务局, …高新区…学校: inside a body's name; 第一批自贸区: a kind
-        if a.label.startswith("原") and norm.startswith("原", a.start):
-            a = replace(a, start=a.start + 1, label=a.label[1:])  # 原横琴新区: the former one
         ent = entity("District", a.label)
         f.area_entities[(a.start, a.end)] = ent
         span = b.mention(ent, a.start, a.end, a.basis)
@@ -396,15 +393,6 @@ def _read_projects(f: Found) -> frozenset[int]:
     f.project_spans = taken
     f.institution_spans = institutions
     return stops
-
-
-# A batch of a kind of area (第一批自贸区, 首批国家级新区).
-_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|首批|一批")
-# The rest of a body's name after an area written in it: a school, a bureau, a bank's branch.
-_BODY_AFTER = re.compile(
-    r"[^\W\d的内在和与及、]{0,6}?(?:小学|中学|学校|幼儿园|税务局|公安局|分局|派出所|支行|分行|法院|检察院"
-    r"|医院|卫生院)"
-)
 
 
 def _area_name(a: AreaHit, lex: Lexicon) -> str:

@@ -83,7 +83,12 @@ def _in_range(norm: str, hit: DateHit) -> bool:
 
 
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
-_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍|答记者问|表示|欢迎")
+_ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍|答记者问")
+# A remark on a signing (…表示，中方对…签署…表示欢迎; 欢迎…期间签署): its day, before the verb, is
+# the remark's (after the verb, 双方表示… says what the signers intend).
+_REMARK = re.compile(r"表示|欢迎")
+# 双方对续签《T》表示欢迎: a signing welcomed, on a day the text does not give.
+_WELCOMED = re.compile(r"对[^,，。;；]{0,8}(?:签署|签订|续签)[^,，。;；]*表示(?:欢迎|祝贺)")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
 # (访问期间: during a visit of several days; 会议期间 is the meeting's day)
 _OTHER_DAY = re.compile(
@@ -301,16 +306,14 @@ def relate_signing(
         return  # …签署…；2022年，中国加入《T》: signed by no verb of this sentence
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if after_title and after_title[0] - t.end <= 1:
-        verb = after_title[
-            0
-        ]  # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
+        # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
+        verb = after_title[0]
     if verbs and (
         _unsigned(f, max(ss, verb - 8), verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
-        or (
-            verb < t.start and norm.startswith(("以前", "之前"), t.end)
-        )  # 签署…协议以前: a condition
+        # 签署…协议以前: a condition
+        or (verb < t.start and norm.startswith(("以前", "之前"), t.end))
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
     if _in_motion(norm, ss, se, t):
@@ -428,7 +431,8 @@ def relate_signing(
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     # 今天，A与B签署: the day opening the sentence, unless the text tells of another day or
     # of the signing's announcement (今天，记者获悉，A与B日前签署)
-    opening = None if _OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb) else cs
+    told = _OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb)
+    opening = None if told or _REMARK.search(norm, cs, verb) else cs
     relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published, opening)
     if near:
         hit = near[-1]
@@ -447,15 +451,20 @@ def relate_signing(
             IN_FORCE.match(norm, hit.end) or norm.startswith("起", hit.end)
         ):
             return  # 签署的《T》18日正式生效, 从23日起实行: the day it takes effect
-        if _ANNOUNCED.search(norm, min(hit.end, verb), max(hit.end, verb)) and not _THAT_DAY.search(
-            norm, ss, verb
-        ):
+        between = (min(hit.end, verb), max(hit.end, verb))
+        remark = hit.end <= verb and _REMARK.search(norm, *between)
+        if (_ANNOUNCED.search(norm, *between) or remark) and not _THAT_DAY.search(norm, ss, verb):
             return  # 29日在发布会上介绍，访问期间签署…: the day it was told
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
         same_day = _SAME_DAY.search(norm, ss, se) is not None
-        if _OTHER_DAY.search(norm, ss, verb) or _ANNOUNCED.search(norm, ss, se):
+        if (
+            _OTHER_DAY.search(norm, ss, verb)
+            or _ANNOUNCED.search(norm, ss, se)
+            or _REMARK.search(norm, ss, verb)
+            or _WELCOMED.search(norm, ss, _clause_end(norm, verb, se))
+        ):
             return
         told = event_relative_day(f, i, dates, published, same_day)
         if told is not None:
