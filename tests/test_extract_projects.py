@@ -288,6 +288,30 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["教育强校工程", "乡村振兴扶贫项目", "残疾人助残项目"],
             [],
         ),
+        # a verb before a place, or between a place and the head, makes a clause
+        (
+            "全力服务深圳国际金融中心建设，甘孜藏族自治州开通铁路后游客大增。",
+            ["服务深圳国际金融中心", "甘孜藏族自治州开通铁路"],
+            ["深圳国际金融中心"],
+        ),
+        # a route from a mountain to an airport, and a road named after an airport
+        (
+            "新线从峨眉山至成都天府国际机场只需一小时，沿咸阳机场高速路一路向北。",
+            ["峨眉山至成都天府国际机场", "咸阳机场"],
+            ["成都天府国际机场"],
+        ),
+        # a duration before a line; a discipline of a sports meeting
+        (
+            "旅客乘坐昆明48小时铁路班列到达，西宁全运会射箭项目在此举行。",
+            ["昆明48小时铁路", "西宁全运会射箭项目"],
+            [],
+        ),
+        # a base of vocational teaching is a title; the province before a city is not the name's
+        (
+            "永州要打造湘南职教基地，山西太原汾河公园昨天开放。",
+            ["湘南职教基地", "山西太原汾河公园"],
+            ["太原汾河公园"],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -386,6 +386,9 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
         if len(word) == 1 and flag == "v" and following in _MOTION_TO:
             pos += len(word)  # 飞到天津…: a verb of motion and its 到
             continue
+        if flag == "vn" and pos + len(word) in keep:
+            pos += len(word)  # 服务深圳国际金融中心: what is done for the place named after it
+            continue
         if flag not in _NOT_NAME_START and word not in lex.boundary_words:
             break
         if len(word) == 1 and word not in _FUNCTION_CHARS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.divisions import PlaceHit
+from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import after_clause, left_boundary, name_start
 from kg.extract.spans import Spans
@@ -19,6 +19,7 @@ __all__ = [
     "joined_before",
     "merge_short_forms",
     "outside",
+    "own_start",
     "short_forms",
 ]
 
@@ -166,3 +167,46 @@ def merge_short_forms(hits: list[ProjectHit], lex: Lexicon, place_end: dict[int,
     for h in hits:
         if h.label in full:
             h.label = full[h.label]
+
+
+def own_start(
+    norm: str, start: int, hs: int, head: str, by_start: dict[int, PlaceHit], lex: Lexicon
+) -> int:
+    """Where a name begins that is written after a chain of places, the words of a route or
+    its province: 浙江省杭州市武林广场 (the last place of the chain is the name's own),
+    峨眉山至天府国际机场 (a route's end is an airport's or a park's name, not a line's), 山西
+    太原汾河公园 (the province before the city is not part of the name; a municipality's is:
+    上海浦东国际机场)."""
+    first = by_start.get(start)
+    while first is not None and (nxt := by_start.get(first.end)) is not None and nxt.end < hs:
+        first = nxt
+    if first is not None and first.start > start:
+        start = first.start
+    if head in _POINT_HEADS:
+        to = norm.rfind("至", start, hs)
+        if to >= 0 and hs - to > 2 and not _SECTION.search(norm, to, hs):
+            start = to + 1
+    for k in range(start + 2, min(start + 6, hs)):
+        p = by_start.get(k)
+        if p is None or p.code is None:
+            continue
+        province = p.code[:2] + "0000"
+        written = norm[start:k]
+        if (
+            province != p.code
+            and p.code[:2] not in MUNICIPALITIES
+            and province
+            in (*lex.divisions.full.get(written, ()), *lex.divisions.short.get(written, ()))
+        ):
+            return k
+        break
+    return start
+
+
+# Heads of works at one place, not along a line or a route (a line's works are its 项目, 工程,
+# 隧道 or 大桥: 兰新铁路精河至阿拉山口增建二线工程).
+_POINT_HEADS = frozenset(
+    {"机场", "国际机场", "公园", "广场", "中心", "基地", "水库", "产业园", "工业园", "园区"}
+)
+# A section of a line named by its ends (湖州站至湖州东站段).
+_SECTION = re.compile(r"段|线|路|道|[()（）]")

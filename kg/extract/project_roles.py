@@ -67,6 +67,10 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True
     if head == "项目" and core.endswith("医院"):
         return True  # 火神山医院项目: a hospital is an organisation, even while it is built
+    if head == "项目" and _EVENT.search(core):
+        return True  # 全运会射箭项目: a discipline of a sports meeting
+    if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
+        return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
     if _CATEGORY_FIRST.match(core) and not CODE.search(core):
         return True  # (重大联通项目: 联通 is a company's name to the segmenter, not here)
     if head in _ROLE_HEADS and not _VENUE.search(core):
@@ -80,6 +84,40 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         ):
             return True
     return False
+
+
+# Meetings and contests whose disciplines are called 项目 (全运会射箭项目, 锦标赛…项目).
+_EVENT = re.compile(r"运会|奥运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会")
+# Verbs of what happens to works, or is done with them, that take the works as their object
+# (开通铁路, 引进项目): before a head they make a clause (制造, 创新 often begin a centre's
+# or a base's name, and jieba tags them as verbs too).
+_EVENT_VERBS = frozenset(
+    {
+        "开通",
+        "通车",
+        "建成",
+        "启动",
+        "开工",
+        "落户",
+        "落地",
+        "迎来",
+        "拥有",
+        "没有",
+        "结束",
+        "实现",
+        "开辟",
+        "引进",
+        "新增",
+        "打造",
+        "推进",
+        "加快",
+        "启用",
+        "投用",
+        "修通",
+        "接通",
+        "通上",
+    }
+)
 
 
 def _named(words: str, lex: Lexicon, names: frozenset[str]) -> bool:

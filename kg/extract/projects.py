@@ -37,6 +37,7 @@ from kg.extract.project_names import (
     joined_before,
     merge_short_forms,
     outside,
+    own_start,
     short_forms,
 )
 from kg.extract.project_roles import (
@@ -61,7 +62,7 @@ _HEAD_CONTINUES = {
     "高速公路": frozenset("连"),
     "高速": frozenset("连"),
     "走廊": frozenset("经"),
-    "机场": frozenset("站"),
+    "机场": frozenset("站高快大路线专轨"),
     "工程": frozenset("师院堆机"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
@@ -139,7 +140,7 @@ _INSTITUTION = re.compile(
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
-    r"(?:教育|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
+    r"(?:教育|职教|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
 )
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
@@ -150,8 +151,9 @@ _STAFF_AFTER = re.compile(
 _UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
 # 2万余亩竹笋示范基地, 每1元高速公路: a quantity before the head measures, it does not name.
 _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
-# 流转1689亩土地发展…项目, ［50］高速铁路: a measure or a note mark inside a name.
-_QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS})|[\[［]\d+[\]］]")
+# 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a note mark or a time inside
+# a name.
+_QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)|[\[［]\d+[\]］]")
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(
     r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要"
@@ -395,12 +397,7 @@ def find_projects(
             )
         ):
             start = country.end()
-        # 浙江省杭州市武林广场: of a chain of places before the name, the last one is its own
-        first = by_start.get(start)
-        while first is not None and (nxt := by_start.get(first.end)) is not None and nxt.end < hs:
-            first = nxt
-        if first is not None and first.start > start:
-            start = first.start
+        start = own_start(norm, start, hs, head, by_start, lex)
         name = norm[start:end]
         if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
             continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
