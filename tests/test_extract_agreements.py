@@ -72,6 +72,26 @@ def test_agreements_alias_declaration_resolves_later_mentions():
 
 
 @pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a plan adopted by one body: neither it nor its short form is an agreement
+        (
+            "近日，东盟秘书处通过新版《数字经济行动计划》（简称《计划》）。该《计划》提出五项任务。",
+            [],
+        ),
+        # a plan two governments sign is one, and so is its short form
+        (
+            "两国政府签署《中老农业合作行动计划》（简称《计划》）。该《计划》提出五项任务。",
+            ["中老农业合作行动计划", "中老农业合作行动计划"],
+        ),
+    ],
+)
+def test_agreements_short_form_of_a_plan_only_where_the_plan_is_signed(text, labels):
+    ex = _read(text)[0]
+    assert [m.entity.label for m in ex.mentions if m.entity.cls == "Agreement"] == labels
+
+
+@pytest.mark.parametrize(
     "text, title, parties",
     [
         (

@@ -189,10 +189,16 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
     [
         # a batch of a kind of area is no area's name
         ("该项目是浙江省第一批自贸区重点建设项目。", set()),
+        # a level of designation after a province names a kind of area
+        ("该景区去年创建贵州省级生态旅游示范区。", set()),
+        # a count of a kind of area
+        ("全国已设立五个兵团合作区。", set()),
+        # a numeral and a verb before a bare area are not its name
+        ("这是一则致敬雄安新区建设者的短片。", {"雄安新区"}),
         # the former area is that area
         ("在原横琴新区推出的政策基础上，合作区再出新举措。", {"横琴新区"}),
     ],
 )
-def test_areas_batches_and_former_areas(text, labels):
+def test_areas_batches_levels_and_former_areas(text, labels):
     ex = extract(Document(id="t", text=text))
     assert {m.entity.label for m in ex.mentions if m.entity.cls == "District"} == labels

@@ -110,6 +110,7 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("四川省委书记到九龙坡调研。", {"九龙"}),
         ("新华社北京电。", {"新华"}),
         ("中心城区交通拥堵。", {"城区"}),
+        ("宜春市袁州区丰城仓社区开展活动。", {"丰城"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

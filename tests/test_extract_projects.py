@@ -312,6 +312,20 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["湘南职教基地", "山西太原汾河公园"],
             ["太原汾河公园"],
         ),
+        # a place and a bare base; projects named by their funds; an item of a meeting
+        (
+            "公司在襄阳基地新增产线，落户的港资项目已有十个，中国—东盟农业座谈会暨农业项目推介会举行。",
+            ["襄阳基地", "港资项目", "中国—东盟农业座谈会暨农业项目"],
+            [],
+        ),
+        # a care home, a base of experience and of wellness are institutions and titles
+        (
+            "南湖养护中心收住老人，这里被授牌为温州市非遗体验基地和森林康养基地。",
+            ["南湖养护中心", "温州市非遗体验基地", "森林康养基地"],
+            [],
+        ),
+        # 广大 (the many) before a corridor's name is not part of it
+        ("要让广大中老经济走廊沿线群众受益。", ["广大中老经济走廊"], ["中老经济走廊"]),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -123,6 +123,9 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "由于两地之间没有签订民事判决相互认可协议，判决无法执行。",
         # one text signed with a kind of counterpart: an agreement with each
         "该市主动与劳务输出较多的省份签订就业协作协议。",
+        # a contract with people: one with each of them
+        "村委会与村民重新签订了土地流转合作协议书。",
+        "镇政府同牧民签订草原生态保护协议。",
     ],
 )
 def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
@@ -1188,6 +1191,30 @@ def test_extract_signers_a_spokesman_s_ministry_welcoming_a_signing_does_not_sig
             "新能源合作协议",
             "2023-10-12",
         ),
+        # an event held on a day, then an agreement signed before it shown there: no day
+        (
+            "第三届东盟教育展开幕式5日在南宁举行，展会向来宾展示了广西大学与泰国清迈大学签署的《教育合作备忘录》。",
+            "教育合作备忘录",
+            None,
+        ),
+        (
+            "东盟教育论坛12日在南宁举行，会上签署的《职业教育合作备忘录》涉及十个领域。",
+            "职业教育合作备忘录",
+            "2023-10-12",
+        ),
+        # a meeting held on a day before the dateline's, not given: 会上 takes no day
+        (
+            "本报南宁10月12日电  （记者王明）2023南宁·北海联合招商大会日前举行。"
+            "会上，南宁市青秀区与北海市铁山港区签订了《产业协作框架协议》。",
+            "产业协作框架协议",
+            None,
+        ),
+        # a month joined to one written with its year takes that year
+        (
+            "双方对在2021年11月和12月签署的《中老共建产业园区合作规划》表示满意。",
+            "中老共建产业园区合作规划",
+            "2021-12",
+        ),
         # a renewal welcomed in a joint statement: no day given
         (
             "会谈后发表的联合声明说，双方对续签《农业合作谅解备忘录》表示欢迎。",
@@ -1196,7 +1223,7 @@ def test_extract_signers_a_spokesman_s_ministry_welcoming_a_signing_does_not_sig
         ),
     ],
 )
-def test_extract_signers_what_is_said_after_and_a_signing_welcomed(text, title, date):
+def test_extract_signers_remarks_events_and_joined_months_date_a_signing(text, title, date):
     agreements, facts = _read(text, "2023-10-13")
     assert title in agreements
     found = {o for s, p, o in facts if s == title and p == "signedOn"}

@@ -197,9 +197,11 @@ _SINCE = re.compile(r"以来|之后|后(?![续期])|至今|时")
 _FORMAL_TITLE = re.compile(r"(?:关于|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,20}的")
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
 _SUM_AFTER = re.compile(r"(?:超过|逾|达|共计|总额|金额)[^,，。;；]{0,4}?\d")
-# A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each.
+# A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each;
+# people (与村民签订): a contract with each of them.
 _KIND_COUNTERPART = re.compile(
-    r"(?:与|同|和)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校)"
+    r"(?:与|同|和)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校"
+    r"|村民|居民|群众|农民|牧民|渔民|职工|员工|业主|租户|住户|家庭|个人)"
     r"(?:共同|分别|陆续|先后)?(?:签署|签订|签约)[^,，。;；]*$"
 )
 # A signing denied: 没有签订, 未签署, 从未签订.

@@ -79,7 +79,8 @@ _BARE_SUFFIXES = (
     "新区",
 )
 # Part-of-speech flags of words that do not begin a name (verbs, prepositions, adverbs…).
-_LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r"})
+_LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "mq"})
+_COUNTS = frozenset({"m", "q", "mq"})
 _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
@@ -157,8 +158,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         m = first.match(norm, pos)
         if m is None or not _clean_modifier(m.group("mod"), lex):
             continue
-        if _holds_clause_word(m.group("mod")):
-            continue
+        if _holds_clause_word(m.group("mod")) or m.group("mod").startswith("级"):
+            continue  # (四川省级生态旅游示范区: a level of designation, not a name)
         if m.group("suf") == "开发区" and _OTHER_ZONE.search(m.group("mod")):
             continue  # 紫蓬山旅游开发区, 工业综合开发区: a zone of another kind, not a District
         if any_between(ordered, pos, m.start("suf")):
@@ -243,10 +244,13 @@ def find_bare_areas(
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
             # 服务雄安新区 / 疏解到雄安新区: a leading verb or preposition is not the name
+            last = ""
             for word, flag in lex.pos_cut(core):
                 if flag not in _LEADING_NOT_NAME or len(core) - len(word) < 2:
                     break
-                core, left = core[len(word) :], left + len(word)
+                core, left, last = core[len(word) :], left + len(word), flag
+            if last in _COUNTS:
+                continue  # 五个兵地合作区: a count of a kind of area, no name
         if clean and len(core) >= 3 and _generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
         if _holds_clause_word(core):

@@ -122,6 +122,8 @@ class Found:
     signed: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # sentence, parties
     organizations: list[tuple[int, int, Entity]] = field(default_factory=list)  # start, end
     titles: list = field(default_factory=list)  # agreement titles, related after organisations
+    # short forms of titles kept only where the text signs them (该《计划》 of a 行动计划)
+    pending_aliases: list = field(default_factory=list)
     indexes: dict[str, tuple[tuple[int, ...], Any]] = field(default_factory=dict)
 
     @property

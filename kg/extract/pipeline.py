@@ -19,7 +19,7 @@ from kg.extract.agencies import (
     find_sar_bureaus,
     join_head_offices,
 )
-from kg.extract.agreements import find_agreements
+from kg.extract.agreements import AgreementHit, find_agreements
 from kg.extract.areas import (
     AreaHit,
     find_areas,
@@ -349,11 +349,19 @@ def _read_agreements(f: Found, document: Document) -> None:
         ent = entity("Agreement", t.label)
         b.mention(ent, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, prep.sentence_at(t.title_start), ent))
+    named = {t.label for t in titles if not (t.generic or t.signed_only)}
     for a in aliases:
-        ent = entity("Agreement", a.label)
-        b.mention(ent, a.title_start, a.title_end, "alias-declaration")
-        f.agreement_at.append((a.title_start, prep.sentence_at(a.title_start), ent))
+        if a.label not in named and any(t.label == a.label and t.signed_only for t in titles):
+            f.pending_aliases.append(a)  # 该《计划》: an agreement only if its plan is signed
+            continue
+        _mention_alias(f, a)
     f.agreement_at.sort(key=lambda x: x[0])
+
+
+def _mention_alias(f: Found, a: AgreementHit) -> None:
+    ent = entity("Agreement", a.label)
+    f.b.mention(ent, a.title_start, a.title_end, "alias-declaration")
+    f.agreement_at.append((a.title_start, f.prep.sentence_at(a.title_start), ent))
 
 
 def _relate_agreements(f: Found, document: Document) -> None:
@@ -362,6 +370,11 @@ def _relate_agreements(f: Found, document: Document) -> None:
     year_in_text = text_year(f.norm)
     for t in f.titles:
         relate_signing(f, t, dates, document.published, year_in_text)
+    signed = {e.label for _pos, _i, e in f.agreement_at}
+    for a in f.pending_aliases:
+        if a.label in signed:
+            _mention_alias(f, a)
+    f.agreement_at.sort(key=lambda x: x[0])
 
 
 def _read_projects(f: Found) -> frozenset[int]:

@@ -67,8 +67,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True
     if head == "项目" and core.endswith("医院"):
         return True  # 火神山医院项目: a hospital is an organisation, even while it is built
-    if head == "项目" and _EVENT.search(core):
-        return True  # 全运会射箭项目: a discipline of a sports meeting
+    if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):
+        return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
         return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
     if _CATEGORY_FIRST.match(core) and not CODE.search(core):
@@ -86,8 +86,13 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
     return False
 
 
-# Meetings and contests whose disciplines are called 项目 (全运会射箭项目, 锦标赛…项目).
-_EVENT = re.compile(r"运会|奥运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会")
+# Meetings and contests whose disciplines or items are called 项目 (全运会射箭项目,
+# …座谈会暨农业项目).
+_EVENT = re.compile(
+    r"运会|奥运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会|座谈会|研讨会|交流会|洽谈会|推介会|论坛"
+)
+# Projects named by where their money comes from (港资项目, 外资项目): a kind.
+_FUNDED = re.compile(r"[\u4e00-\u9fff]资")
 # Verbs of what happens to works, or is done with them, that take the works as their object
 # (开通铁路, 引进项目): before a head they make a clause (制造, 创新 often begin a centre's
 # or a base's name, and jieba tags them as verbs too).

@@ -90,7 +90,7 @@ _COUNT_AFTER = re.compile(
 _DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
 # the middle of a city, 乌海项目 whatever is done there).
-_NEEDS_MODIFIER = frozenset({"园区", "中心", "项目"})
+_NEEDS_MODIFIER = frozenset({"园区", "中心", "项目", "基地"})
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
 # share the facilities, not a name).
 _LEADING_OFF = re.compile(
@@ -136,11 +136,12 @@ _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
-    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识|建设)$"
+    r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识|建设"
+    r"|养护|养老|护理|技术合作)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
-    r"(?:教育|职教|实训|培训|研学|展示|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
+    r"(?:教育|职教|实训|培训|研学|展示|体验|康养|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
 )
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(

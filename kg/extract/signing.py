@@ -27,6 +27,7 @@ from kg.extract.signing_dates import (
     after_dated_event,
     ceremony_date,
     event_relative_day,
+    held_before,
     partial_date,
     relative_day,
 )
@@ -95,6 +96,8 @@ _OTHER_DAY = re.compile(
     r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
     r"|上周|本周|上个?星期|前几天|前些天|前些日子"
 )
+# A meeting held on a day before the one reported, which the text does not give.
+_HELD_ANOTHER_DAY = re.compile(r"(?:日前|近日|前不久|近期)[^，。；]{0,16}?(?:举行|召开|举办|开幕)")
 # 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
 # (未 of 未来, 将 of 将军, 待 of 接待, 愿 of 愿景, 应 of 应用 / 供应 are no such words)
 _UNSIGNED = re.compile(
@@ -451,6 +454,8 @@ def relate_signing(
             IN_FORCE.match(norm, hit.end) or norm.startswith("起", hit.end)
         ):
             return  # 签署的《T》18日正式生效, 从23日起实行: the day it takes effect
+        if hit.end <= verb and held_before(norm, hit.end, verb):
+            return  # 仪式6日举行，转交了A与B签署的《T》: signed before, on a day not given
         between = (min(hit.end, verb), max(hit.end, verb))
         remark = hit.end <= verb and _REMARK.search(norm, *between)
         if (_ANNOUNCED.search(norm, *between) or remark) and not _THAT_DAY.search(norm, ss, verb):
@@ -479,6 +484,8 @@ def relate_signing(
         ds, de = prep.bounds[prep.sentence_at(hit.start)]
         if _ANNOUNCED.search(norm, ds, de) and not _THAT_DAY.search(norm, ss, verb):
             return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
+        if _HELD_ANOTHER_DAY.search(norm, hit.end, de):
+            return  # 本报7月4日电 大会日前举行。会上…签署: the meeting's day is not given
     other = IN_FORCE.match(norm, hit.end)
     if other is not None and "签" not in other.group() and hit.end <= verb:
         return  # 原定于今年7月启动的《T》…签署: the day it was to start

@@ -14,6 +14,7 @@ __all__ = [
     "IN_FORCE",
     "after_dated_event",
     "ceremony_date",
+    "held_before",
     "event_relative_day",
     "partial_date",
     "relative_day",
@@ -71,8 +72,11 @@ def partial_date(
     if other is not None and "签" not in other.group():
         return None  # 原定于今年7月启动的《T》…签署: the month it was to start
     year, source = None, "explicit"
+    joined = _JOINED_MONTH.search(norm, max(0, m.start() - 12), m.start())
     if m.group("y"):
         year = int(m.group("y"))
+    elif joined is not None and m.group("m") and not m.group("rel"):
+        year = int(joined.group(1))  # 2022年11月和12月签署: the year of the month before
     elif published is not None:
         year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
     elif year_in_text is not None and not m.group("rel"):
@@ -91,6 +95,10 @@ def partial_date(
     if month is None:
         return DateValue(datetime.date(year, 1, 1), source, "year")
     return DateValue(datetime.date(year, month, 1), source, "month")
+
+
+# A month with its year written before another month joined to it (2022年11月和12月).
+_JOINED_MONTH = re.compile(r"(\d{4})年\d{1,2}月(?:和|、|或|及|至|到|-|—)$")
 
 
 # 今天 / 昨天 / 前天 before the verb: the day of the dateline, or the one or two before it.
@@ -216,3 +224,18 @@ def ceremony_date(
                 end += 1
             return partial_date(f.norm, k, end, published, year_in_text)
     return None
+
+
+# An event held on the day written before it.
+_HELD = re.compile(r"举行|举办|召开|开幕")
+
+
+def held_before(norm: str, date_end: int, verb: int) -> bool:
+    """True when the date ending at ``date_end`` is an event's (…仪式6日在日内瓦举行) and the
+    signing at ``verb`` is told in a later clause as a relative clause in the object of
+    another verb (转交了A与B签署的《T》): the agreement was signed before the event."""
+    held = _HELD.search(norm, date_end, verb)
+    if held is None or not norm.startswith("的", verb + 2):
+        return False
+    clause = max(norm.rfind(c, held.end(), verb) for c in "，,；;")
+    return clause >= 0 and "了" in norm[clause:verb]
