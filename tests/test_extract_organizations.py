@@ -168,3 +168,25 @@ def test_organizations_a_name_begins_after_leading_or_aid_not_on_a_road(text, na
     ex = extract(Document(id="t", text=text))
     found = {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"}
     assert found == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a company's trade words before its place, the whole item of a list
+        (
+            "受表彰的有：长沙烟草公司、华能岳阳发电有限公司、株洲市第一中学。",
+            "华能岳阳发电有限公司",
+        ),
+        ("中科长沙星河农业科技有限公司总经理李明介绍。", "中科长沙星河农业科技有限公司"),
+        # a person's name before the company, a clause before it: not trade words
+        ("获奖者：王志平株洲市环卫有限公司、李江是衡阳新城建设有限公司经理。", None),
+    ],
+)
+def test_organizations_trade_words_before_the_place_of_a_company(text, name):
+    ex = extract(Document(id="t", text=text))
+    found = {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"}
+    if name is None:
+        assert not any(s[:1] in "王李" for s in found)
+    else:
+        assert name in found

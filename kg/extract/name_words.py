@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["opens_company", "person_before"]
+__all__ = ["opens_company", "person_before", "surname_first"]
 
 
 # Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
@@ -32,6 +32,12 @@ def person_before(norm: str, start: int) -> bool:
         or not ("\u4e00" <= norm[before - 1] <= "\u9fff")
         or _PERSON_TITLE.search(norm, max(0, before - 3), before) is not None
     )
+
+
+def surname_first(text: str) -> bool:
+    """True when ``text`` could be a person's name of two or three characters (刘波平):
+    it begins with a common surname."""
+    return 2 <= len(text) <= 3 and text[0] in _SURNAMES
 
 
 # A company's legal form close after the words (红塔包装实业有限责任公司).

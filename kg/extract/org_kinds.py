@@ -7,6 +7,7 @@ import re
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
+from kg.extract.name_words import surname_first
 
 __all__ = [
     "CLAUSE_FLAGS",
@@ -182,7 +183,9 @@ def own_name_start(
     named one (加拿大多伦多大学 → 多伦多大学), past the province above a city written before a
     hospital or a university (湖北十堰市太和医院 → 十堰市太和医院), and past a place before
     a name that begins with a region (陵水县华中农业大学 → 华中农业大学). Companies keep the
-    places of their registered names. ``at``: the places by where they start."""
+    places of their registered names, and the trade words before them where the company
+    is all an item of a list says (、中科合肥…有限公司). ``at``: the places by where they
+    start."""
     country = lex.country_re.match(norm, start)
     if country is not None and lex.country_names[country.group()] != "CN":
         rest = norm[country.end() : head]
@@ -191,7 +194,7 @@ def own_name_start(
         ):
             return country.end()  # 法国BFMTV电视台: a name in letters is its own
     if COMPANY.search(suffix):
-        return start
+        return _item_start(norm, start, at, lex)
     k = start
     while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
         k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
@@ -202,6 +205,45 @@ def own_name_start(
         ):
             return after  # 陵水县华中农业大学: the name begins with its region
     return k
+
+
+# What ends the item of a list or a sentence before a company's name.
+_ITEM_BOUNDS = "、。；;\n"
+# Parts of speech that begin no trade name: verbs, prepositions, conjunctions, adverbs,
+# particles, pronouns, numerals, times and localisers.
+_NO_TRADE_START = ("v", "p", "c", "d", "u", "r", "m", "t", "f")
+# Flags of the words of a trade name: places, abbreviations, other proper nouns.
+_TRADE_FLAGS = ("ns", "j", "nz", "nt")
+
+
+def _item_start(norm: str, start: int, at: dict[int, PlaceHit], lex: Lexicon) -> int:
+    """Where a company named from a place (``start``) begins when a short run of trade
+    words stands between the place and the start of its item (、国电津能滨海…, 中科合肥…)."""
+    if start not in at:
+        return start
+    lo = max(0, start - _MAX_TRADE_PREFIX - 1)
+    b = max(norm.rfind(c, lo, start) for c in _ITEM_BOUNDS)
+    if b < 0 and lo > 0:
+        return start
+    prefix = norm[b + 1 : start]
+    if (
+        not 2 <= len(prefix) <= _MAX_TRADE_PREFIX
+        or not all("\u4e00" <= c <= "\u9fff" for c in prefix)
+        or any(c in "与和及同跟是" for c in prefix)
+        or (surname_first(prefix) and not lex.is_known_word(prefix[:2]))
+    ):
+        return start
+    words = lex.pos_cut(prefix)  # (刘波平重庆…公司: a person before a company in a list)
+    if (
+        words[0][1].startswith(_NO_TRADE_START)
+        or any(len(w) >= 2 and f.startswith(_NO_TRADE_START) for w, f in words)
+        or not any(f in _TRADE_FLAGS for _w, f in words)
+    ):
+        return start
+    return b + 1
+
+
+_MAX_TRADE_PREFIX = 4
 
 
 # Words before a name that end a clause of going, leading or aid (代表团赴…公司, 娄竞带领…公司,
