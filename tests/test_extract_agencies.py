@@ -236,3 +236,24 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
     labels = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
     assert present <= labels
     assert not absent & labels
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # 县 stands for a county the article names, not a county-level 市 it names more
+        (
+            "都匀市召开会议，都匀市部署工作。此前，督查组向三都县委反馈问题，涉及县住建局。",
+            {"三都水族自治县住房和城乡建设局"},
+            {"都匀市住房和城乡建设局"},
+        ),
+        # 市县政府, 各地市…部门: bodies of many places, none named
+        ("在市县政府支持下，荔波县引进企业。", set(), {"荔波县人民政府"}),
+        ("贵州省各地市文旅部门不断探索新场景。", set(), {"贵阳市文化和旅游局"}),
+    ],
+)
+def test_extract_agencies_a_bare_level_stands_for_a_place_of_that_kind(text, present, absent):
+    ex = extract(Document(id="t", text=text))
+    found = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+    assert present <= found
+    assert not absent & found

@@ -84,6 +84,11 @@ def test_divisions_short_forms(lex, name, level, short):
             ],
         ),
         ("国家级四川(双流)航空产业园", [("四川", "510000"), ("双流", "510116")]),
+        # an autonomous prefecture or county written as its short form and 州 or 县
+        (
+            "恩施州与化隆县开展协作。",
+            [("恩施州", "422800"), ("化隆县", "630224")],
+        ),
         # an ambiguous full name without context stays without a code
         ("江北区召开会议。", [("江北区", None)]),
         # an ambiguous full name resolved by the other places of the article

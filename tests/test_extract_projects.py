@@ -326,6 +326,25 @@ def test_projects_coordinated_names_win_over_short_place_names():
         ),
         # 广大 (the many) before a corridor's name is not part of it
         ("要让广大中老经济走廊沿线群众受益。", ["广大中老经济走廊"], ["中老经济走廊"]),
+        # a train a company makes, a purchase, culture, what bears on something, a category
+        (
+            "中车株洲电力机车有限公司高速动车组下线，东非芝麻采购项目签约，"
+            "一批中国非遗文化项目亮相，在湘长江保护相关PPP项目和中国重大出版工程项目加快推进。",
+            [
+                "中车株洲电力机车有限公司高速",
+                "东非芝麻采购项目",
+                "中国非遗文化项目",
+                "湘长江保护相关PPP项目",
+                "中国重大出版工程项目",
+            ],
+            [],
+        ),
+        # what a place turns into, a village's square, a measure before the name
+        (
+            "昔日采石场变身湿地公园，村里文体活动广场热闹非凡，镇里规划建设万亩花海项目。",
+            ["采石场变身湿地公园", "村里文体活动广场", "花海项目"],
+            [],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

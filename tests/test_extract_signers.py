@@ -1228,3 +1228,32 @@ def test_extract_signers_remarks_events_and_joined_months_date_a_signing(text, t
     assert title in agreements
     found = {o for s, p, o in facts if s == title and p == "signedOn"}
     assert found == ({date} if date else set())
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a text still negotiated: no parties, though its title names two bodies
+        (
+            "双方同意继续磋商《中华人民共和国海关总署与老挝财政部关于边境口岸合作的议定书》。",
+            "中华人民共和国海关总署与老挝财政部关于边境口岸合作的议定书",
+            set(),
+        ),
+        # a treaty put to a vote: the states its title names, not the body that asks
+        (
+            "受国务院委托，司法部副部长作了关于提请审议批准《中华人民共和国和秘鲁共和国引渡条约》"
+            "的议案的说明、关于提请审议批准《联合国禁止非法贩运麻醉药品公约补充议定书》的议案的说明。",
+            "联合国禁止非法贩运麻醉药品公约补充议定书",
+            set(),
+        ),
+        (
+            "受国务院委托，司法部副部长作了关于提请审议批准《中华人民共和国和秘鲁共和国引渡条约》的议案的说明。",
+            "中华人民共和国和秘鲁共和国引渡条约",
+            {"中国政府", "秘鲁政府"},
+        ),
+    ],
+)
+def test_extract_signers_a_text_negotiated_or_put_to_a_vote(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -1454,6 +1454,11 @@ def test_extract_wire_a_provinces_lines_and_kinds_of_works_are_not_projects(text
             "宁夏回族自治区林业和草原局",
         ),
         ("黑龙江省漠河市推进林区保护，自治区林业和草原局部署防护。", None),
+        # the region its sentence names after it, in a report of several regions
+        (
+            "黑龙江省漠河市春耕忙。据自治区农业农村厅调度，西藏全年粮食播种面积稳中有增。",
+            "西藏自治区农业农村厅",
+        ),
     ],
 )
 def test_extract_wire_an_autonomous_regions_bureau_is_of_the_region_named(text, agency):

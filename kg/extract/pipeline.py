@@ -252,6 +252,17 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
     fallback = {
         c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
     }
+    # 县 and 区 stand for the county or the district the article names most (not a
+    # county-level 市 it names more: 同仁市…化隆县…县住建局)
+    for char in "区县":
+        ends = Counter(
+            h.code for h in f.places if h.code and lex.divisions.by_code[h.code].name[-1] == char
+        )
+        ends = Counter({c: n for c, n in ends.items() if lex.divisions.by_code[c].level == 3})
+        if ends:
+            fallback[char] = ends.most_common(1)[0][0]
+        elif char == "县":
+            fallback.pop(char, None)  # (区 may still be a 自治区's, told by the agency reader)
     # 林州市 named more than any prefecture-level city: the 市 of a county-level city's article
     cities = Counter(
         h.code

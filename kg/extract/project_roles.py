@@ -22,7 +22,9 @@ _VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|游泳|�
 _LEVEL = re.compile(r"(?:省|市|县|区|乡|镇|村)级")
 # 非法码头, 违规项目: what a thing is judged to be describes it; it does not name it.
 _JUDGED = re.compile(r"非法|违法|违规|无证|闲置|烂尾")
-# 重大开放项目, 重点民生工程: a category's qualifier first, and no name after it.
+# 相关项目, 有关工程: the projects that bear on something.
+_RELATED = re.compile(r"相关|有关")
+# 重大开放项目, 重点民生工程, 中国重大…项目: a category's qualifier first, and no name after it.
 _CATEGORY_FIRST = re.compile(r"重大|重点")
 # 理论创新工程, 学历提升工程, 人才培养工程: a programme of people or ideas, not works.
 _PROGRAMME = re.compile(
@@ -71,7 +73,11 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
         return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
-    if _CATEGORY_FIRST.match(core) and not CODE.search(core):
+    if _RELATED.search(core):
+        return True  # 长江大保护相关PPP项目: the projects that bear on something, a kind
+    country = lex.country_re.match(core)
+    lead = country.end() if country is not None and country.group() == "中国" else 0
+    if _CATEGORY_FIRST.match(core, lead) and not CODE.search(core):
         return True  # (重大联通项目: 联通 is a company's name to the segmenter, not here)
     if head in _ROLE_HEADS and not _VENUE.search(core):
         if _WORLD.match(core):

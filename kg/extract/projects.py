@@ -60,7 +60,7 @@ _HEAD_CONTINUES = {
     "高铁": frozenset("站连沿司列乘"),
     "铁路": frozenset("站局连沿口"),
     "高速公路": frozenset("连"),
-    "高速": frozenset("连"),
+    "高速": frozenset("连动磁"),
     "走廊": frozenset("经"),
     "机场": frozenset("站高快大路线专轨"),
     "工程": frozenset("师院堆机"),
@@ -106,7 +106,7 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
@@ -120,7 +120,7 @@ _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团)$")
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service or an activity is: not works.
 _PROGRAMME = re.compile(
-    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗)$"
+    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗|文化|采购|收购)$"
 )
 _COUNTED = re.compile(r"[\d一二三四五六七八九十]+[个项批]")
 # A 线 is a line project only when its name says what kind of line.
@@ -150,8 +150,9 @@ _STAFF_AFTER = re.compile(
 )
 # Units of a measure written before or inside a name.
 _UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
-# 2万余亩竹笋示范基地, 每1元高速公路: a quantity before the head measures, it does not name.
+# 2万余亩竹笋示范基地, 每1元高速公路, 千亩花海项目: a quantity before the head measures.
 _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
+_MEASURED = re.compile(rf"[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})$")
 # 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a note mark or a time inside
 # a name.
 _QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)|[\[［]\d+[\]］]")
@@ -318,6 +319,7 @@ def find_projects(
             continue  # 7办1中心, “三问”书记项目, ”展示中心: a formula, a slogan or a fragment
         if (
             _QUANTITY_START.match(norm, start)
+            or _MEASURED.search(norm, max(0, start - 6), start)
             or _QUANTITY_IN.search(norm, start, hs)
             or _NEGATION.search(norm, start, hs)
         ):

@@ -11,7 +11,7 @@ from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
 from kg.records import Entity
 
-__all__ = ["STATE_LEADER", "bodies_in", "source_spans", "witness_spans"]
+__all__ = ["STATE_LEADER", "bodies_in", "negotiated", "source_spans", "witness_spans"]
 
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
 _NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
@@ -97,3 +97,17 @@ def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[E
         and not (start > 0 and norm[start - 1] == "据")
         and not _in_brackets(norm, lo, start)
     ]
+
+
+# Words of a text still negotiated before its title (继续磋商《…》): nobody signs it there.
+_NEGOTIATED = re.compile(r"(?:磋商|谈判|商谈|协商|商签|研究)[^,，。;；]{0,4}$")
+# Words of a signed text put to a vote (提请审议批准《…》的议案): its title names its parties.
+_RATIFIED = re.compile(r"(?:审议|批准)[^,，。;；]{0,4}$")
+
+
+def negotiated(norm: str, lo: int, title: int) -> str | None:
+    """``"negotiated"`` when the words before a title from ``lo`` tell of it being
+    negotiated, ``"ratified"`` when they put it to a vote, else None."""
+    if _NEGOTIATED.search(norm, lo, title):
+        return "negotiated"
+    return "ratified" if _RATIFIED.search(norm, lo, title) else None

@@ -21,7 +21,7 @@ from kg.extract.governments import (
 from kg.extract.matching import SIGN_VERBS
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
-from kg.extract.signers import STATE_LEADER, bodies_in, source_spans, witness_spans
+from kg.extract.signers import STATE_LEADER, bodies_in, negotiated, source_spans, witness_spans
 from kg.extract.signing_dates import (
     IN_FORCE,
     after_dated_event,
@@ -287,7 +287,10 @@ def relate_signing(
         f.organizations[k][2]
         for k in lookups.organization_spans(f).inside(t.title_start, t.title_end)
     ]
-    if not verbs and not in_title:
+    talks = None if verbs else negotiated(norm, clause_start(norm, ss, t.start), t.start)
+    if talks == "negotiated":
+        return  # 继续磋商《…议定书》: not signed (yet), no parties
+    if not verbs and (not in_title or talks == "ratified"):
         if not t.generic and not t.signed_only:
             # 《中俄睦邻友好合作条约》 named in passing: its title names its states
             for code in title_states(f, t):
