@@ -345,6 +345,26 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["采石场变身湿地公园", "村里文体活动广场", "花海项目"],
             [],
         ),
+        # an airport named in its customs' name; a phase before the head is the works'
+        (
+            "南宁吴圩机场海关查获一批走私物品，钦州港区集装箱码头改造二期工程开工。",
+            ["南宁吴圩机场", "钦州港区集装箱码头"],
+            ["钦州港区集装箱码头改造二期工程"],
+        ),
+        # counts with 两, one of a kind described, a village's crop base, a first of a kind,
+        # a description of works
+        (
+            "当地两个风电项目获批，将打造成一座生态主题公园。兴安县溪口镇枫元村水稻制种基地丰收，"
+            "依托中关村昌平园区发展。该片区首创铁路集装箱多式联运，跨海超级工程加快建设。",
+            [
+                "风电项目",
+                "生态主题公园",
+                "兴安县溪口镇枫元村水稻制种基地",
+                "该片区首创铁路",
+                "跨海超级工程",
+            ],
+            ["中关村昌平园区"],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

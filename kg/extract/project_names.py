@@ -14,6 +14,7 @@ from kg.extract.spans import Spans
 __all__ = [
     "LEADING_MARKS",
     "NAME_DASHES",
+    "before_phase",
     "ProjectHit",
     "continued",
     "joined_before",
@@ -21,6 +22,7 @@ __all__ = [
     "outside",
     "own_start",
     "short_forms",
+    "words_start",
 ]
 
 
@@ -210,3 +212,21 @@ _POINT_HEADS = frozenset(
 )
 # A section of a line named by its ends (湖州站至湖州东站段).
 _SECTION = re.compile(r"段|线|路|道|[()（）]")
+
+
+# A phase written before the head (改造一期工程): part of the works' name.
+_PHASE_BEFORE = re.compile(r"[一二三四五六七八九十\d]+期$")
+
+
+def words_start(
+    norm: str, start: int, hs: int, lex: Lexicon, place_spans: Spans, keep: frozenset[int]
+) -> int:
+    """Where a name starts in ``norm[start:hs]``, past a clause and the words that begin no
+    name (``keep``: where places start, which a name may begin with)."""
+    return name_start(norm, after_clause(norm, start, hs, lex, place_spans), hs, lex, keep)
+
+
+def before_phase(norm: str, hs: int) -> int:
+    """Where a phase written right before a head starts (码头改造一期工程), else ``hs``."""
+    phase = _PHASE_BEFORE.search(norm, max(0, hs - 4), hs)
+    return phase.start() if phase is not None else hs

@@ -22,6 +22,10 @@ _VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|游泳|�
 _LEVEL = re.compile(r"(?:省|市|县|区|乡|镇|村)级")
 # 非法码头, 违规项目: what a thing is judged to be describes it; it does not name it.
 _JUDGED = re.compile(r"非法|违法|违规|无证|闲置|烂尾")
+# Heads of a village's bases and parks of a crop (…镇…村香菇园区), and a village named
+# after its county or township (not 中关村, a park's name).
+_VILLAGE_HEADS = frozenset({"基地", "园区"})
+_VILLAGE = re.compile(r"(?:县|镇|乡|区)[\u4e00-\u9fff]{1,4}村")
 # 相关项目, 有关工程: the projects that bear on something.
 _RELATED = re.compile(r"相关|有关")
 # 重大开放项目, 重点民生工程, 中国重大…项目: a category's qualifier first, and no name after it.
@@ -43,6 +47,8 @@ _UNIT_AFTER = re.compile(
     "|管理部|指挥部|项目部|经理部|管理处|指挥所"
     # bodies and posts named after the works: …项目联合协调理事会, …高速检查站, …项目联合党支部
     "|(?:联合|协调)*理事会|检查站|收费站|(?:联合)?党支部|(?:[\u4e00-\u9fff]{2})?专班|工作组"
+    # …机场海关党总支, …工程质量安全监督站: an organ's office named after the works
+    "|海关|边检站|边防检查站|派出所|党总支|(?:质量)?(?:安全)?监督站"
 )
 
 
@@ -73,6 +79,16 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
         return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
+    if head == "工程" and core.endswith("超级"):
+        return True  # 桥岛隧超级工程: what the works are called, not their name
+    village = _VILLAGE.search(core)
+    if (
+        head in _VILLAGE_HEADS
+        and village is not None
+        and village.end() < len(core) - 1
+        and not _named(core[village.end() :], lex, names)
+    ):
+        return True  # 宝山村蔬菜栽培基地: a village's base of a crop, a kind
     if _RELATED.search(core):
         return True  # 长江大保护相关PPP项目: the projects that bear on something, a kind
     country = lex.country_re.match(core)

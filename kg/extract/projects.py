@@ -15,11 +15,9 @@ from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     CODE,
-    after_clause,
     has_proper_word,
     left_boundary,
     looks_generic,
-    name_start,
 )
 from kg.extract.project_kinds import (
     OPEN_QUOTES,
@@ -33,12 +31,14 @@ from kg.extract.project_names import (
     LEADING_MARKS,
     NAME_DASHES,
     ProjectHit,
+    before_phase,
     continued,
     joined_before,
     merge_short_forms,
     outside,
     own_start,
     short_forms,
+    words_start,
 )
 from kg.extract.project_roles import (
     institution_centre,
@@ -94,7 +94,7 @@ _NEEDS_MODIFIER = frozenset({"园区", "中心", "项目", "基地"})
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
 # share the facilities, not a name).
 _LEADING_OFF = re.compile(
-    r"(?:[\d一二三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
+    r"(?:[\d一二两三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
@@ -106,14 +106,14 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
 # A category's qualifier right before 项目/工程 (重大项目, 重点工程).
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
-_SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项)$")
+_SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处)$")
 # A government body's or a group's name before 项目 (审批局, 农工部, 城建集团).
 _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团)$")
 # A train's number before 高铁 (G38, D2266次).
@@ -122,7 +122,7 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗|文化|采购|收购)$"
 )
-_COUNTED = re.compile(r"[\d一二三四五六七八九十]+[个项批]")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 
@@ -260,15 +260,14 @@ def find_projects(
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
             continue
-        start = left_boundary(norm, hs, place_end, lex, stops)
+        start = left_boundary(norm, before_phase(norm, hs), place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
         if lead:
             if _COUNTED.fullmatch(lead.group()):
                 continue  # 5个…集训基地, 18个智慧体育公园: a count of a kind, not one named
             start = lead.end()
         if start < hs:
-            start = after_clause(norm, start, hs, lex, place_spans)
-            start = name_start(norm, start, hs, lex, place_starts)
+            start = words_start(norm, start, hs, lex, place_spans, place_starts)
         if (
             head in _INSTITUTION_HEADS
             and _INSTITUTION.search(norm, max(start, hs - 4), hs)
@@ -296,15 +295,14 @@ def find_projects(
                 and (lex.project_heads.get(head) == "line" or closed + 1 in place_starts)
             ):
                 # “云端天路”雅康高速: an epithet before a line's name
-                start = after_clause(norm, closed + 1, hs, lex, place_spans)
-                start = name_start(norm, start, hs, lex, place_starts)
+                start = words_start(norm, closed + 1, hs, lex, place_spans, place_starts)
         if lex.project_heads.get(head) == "line" and _TRAIN.fullmatch(norm, start, hs):
             continue  # G38高铁: a train's number, not a line
         if head == "项目" and _PROGRAMME.search(norm, start, hs):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
         if head in ("项目", "工程") and _MAJOR.search(norm, start, hs):
             continue  # 京津冀交通一体化重大项目: a category of projects, not one
-        if _SOME.search(norm, max(0, start - 3), start) or norm[start] in "(（":
+        if _SOME.search(norm, max(0, start - 4), start) or norm[start] in "(（":
             continue  # 一批优质…项目: some of a kind; (广州)项目: a fragment after a name
         if head == "项目" and _ORGAN_BEFORE.search(norm, start + 2, hs):
             continue  # 行政审批局项目: the projects a body handles, not one named
