@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import Lexicon, extract
-from kg.extract.divisions import ethnic_names, find_places, short_forms
+from kg.extract.division_index import ethnic_names, short_forms
+from kg.extract.divisions import find_places
 from kg.extract.lexicon import read_lines
 from kg.extract.text import prepare
 from kg.records import Document

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.divisions import MUNICIPALITIES, DivisionIndex, PlaceHit
+from kg.extract.division_index import DivisionIndex
+from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.divisions import DivisionIndex, build_division_index
+from kg.extract.division_index import DivisionIndex, build_division_index
 from kg.extract.segmenters import (
     DEFAULT_SEGMENTER,
     Segmenter,
@@ -205,6 +205,10 @@ class Lexicon:
         }
         self.province_abbreviations: frozenset[str] = frozenset(self.province_codes)
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
+        # 汽车, 科技, 新能源…: the words after a company's trade name, longest first
+        self.industry_words: tuple[str, ...] = tuple(
+            sorted(read_lines("industry_words.txt"), key=len, reverse=True)
+        )
         # countries: ISO code -> (short name, organ words of its ministries); written -> code
         self.countries: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.country_names: dict[str, str] = {}

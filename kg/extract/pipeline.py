@@ -38,6 +38,7 @@ from kg.extract.projects import find_projects
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
+from kg.extract.trade_names import registered_names, trade_name_mentions
 from kg.extract.user_names import read_user_places, user_agencies, user_organizations, user_projects
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
@@ -435,11 +436,20 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     main = f.index("main places", lambda: _main_places_at(f), f.places)
     taken = bodies + f.project_spans + f.institution_spans
     found = find_organizations(f.norm, f.places, f.lex, stops, taken, bodies)
-    for o in user_organizations(f, found):
-        label = _own_place(f, o.start, o.label, main)
-        ent = entity("Organization", label)
-        f.b.mention(ent, o.start, o.end, "exact")
+    read = [(o, _own_place(f, o.start, o.label, main)) for o in user_organizations(f, found)]
+    # 比亚迪集团 beside 比亚迪股份有限公司: the company by its trade name and a legal form
+    short = registered_names([label for _o, label in read], f.lex)
+    for o, label in read:
+        ent = entity("Organization", short.get(label, label))
+        f.b.mention(ent, o.start, o.end, "exact" if ent.label == label else "canonical-name")
         f.organizations.append((o.start, o.end, ent))
+    # 蔚来 after 蔚来汽车科技(安徽)有限公司: the company named again by its trade name
+    places = [(p.start, p.end) for p in f.places]
+    titles = [(t.title_start, t.title_end) for t in f.titles]
+    taken_spans = Spans(taken + [(s, e) for s, e, _o in f.organizations] + places + titles)
+    for s, e, ent in trade_name_mentions(f.norm, f.organizations, taken_spans, f.lex):
+        f.b.mention(ent, s, e, "canonical-name")
+        f.organizations.append((s, e, ent))
 
 
 # 省社会主义学院, 县人民医院: an institution of the article's own province or county.

@@ -1,0 +1,66 @@
+"""Companies named again by their trade name (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.lexicon import Lexicon
+from kg.extract.trade_names import trade_name
+from kg.records import Document
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.default()
+
+
+@pytest.mark.parametrize(
+    "label, name",
+    [
+        ("蔚来汽车科技(安徽)有限公司", "蔚来"),
+        ("比亚迪股份有限公司", "比亚迪"),
+        ("科大讯飞股份有限公司", "科大讯飞"),
+        # a place begins it, a common word is it, a place is it: no trade name of its own
+        ("宁德时代新能源科技股份有限公司", None),
+        ("物业公司", None),
+        ("千岛湖发展集团", None),
+        ("野生蜂蜜有限公司", None),
+    ],
+)
+def test_trade_names_of_registered_names(lex, label, name):
+    assert trade_name(label, lex) == name
+
+
+def _orgs(text: str) -> set[tuple[str, str]]:
+    ex = extract(Document(id="t", text=text))
+    return {(m.span.surface, m.entity.label) for m in ex.mentions if m.entity.cls == "Organization"}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # the company named in full, then by its trade name, signs
+        (
+            "芜湖市与奇瑞汽车股份有限公司举行签约仪式。此前，安徽省商务厅与奇瑞签署了《出口合作备忘录》。",
+            {("奇瑞", "奇瑞汽车股份有限公司")},
+            set(),
+        ),
+        # the trade name and a legal form, written beside the registered name
+        (
+            "比亚迪股份有限公司在西安投资。比亚迪集团与西安市人民政府签署《电池制造合作协议》。",
+            {("比亚迪集团", "比亚迪股份有限公司")},
+            set(),
+        ),
+        # another company's name that begins with the trade name, and a title's words
+        (
+            "保利发展控股集团股份有限公司在广州投资，保利物业负责管理。双方签署《保利社区服务协议》。",
+            set(),
+            {("保利", "保利发展控股集团股份有限公司")},
+        ),
+    ],
+)
+def test_trade_names_stand_for_the_company_named_before(text, present, absent):
+    found = _orgs(text)
+    assert present <= found
+    assert not absent & found
