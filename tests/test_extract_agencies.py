@@ -250,6 +250,12 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # 市县政府, 各地市…部门: bodies of many places, none named
         ("在市县政府支持下，荔波县引进企业。", set(), {"荔波县人民政府"}),
         ("贵州省各地市文旅部门不断探索新场景。", set(), {"贵阳市文化和旅游局"}),
+        # 特区 ends a zone's name before a bureau; 特区政府 alone is the region's government
+        (
+            "福州市晋安区发展迅速，晋安区召开会议。湖北神农架旅游特区公安局民警说。",
+            set(),
+            {"神农架林区公安局", "晋安区公安局"},
+        ),
     ],
 )
 def test_extract_agencies_a_bare_level_stands_for_a_place_of_that_kind(text, present, absent):
@@ -257,3 +263,10 @@ def test_extract_agencies_a_bare_level_stands_for_a_place_of_that_kind(text, pre
     found = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
     assert present <= found
     assert not absent & found
+
+
+def test_extract_agencies_a_special_administrative_regions_government_written_alone():
+    text = "澳门特区政府推出措施，内地全力支持特区政府。"
+    ex = extract(Document(id="t", text=text))
+    found = {(m.span.surface, m.entity.label) for m in ex.mentions if m.entity.cls == "Agency"}
+    assert ("特区政府", "澳门特别行政区政府") in found

@@ -191,6 +191,8 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("该项目是浙江省第一批自贸区重点建设项目。", set()),
         # a level of designation after a province names a kind of area
         ("该景区去年创建贵州省级生态旅游示范区。", set()),
+        # a visit's verb between the place and a zone
+        ("副总理在福建省调研自贸试验区建设工作。", set()),
         # a count of a kind of area
         ("全国已设立五个兵团合作区。", set()),
         # a numeral and a verb before a bare area are not its name

@@ -85,6 +85,11 @@ def test_divisions_short_forms(lex, name, level, short):
             ],
         ),
         ("国家级四川(双流)航空产业园", [("四川", "510000"), ("双流", "510116")]),
+        # a province's short form among cities stays the province
+        (
+            "学生去过西双版纳、鄂尔多斯、海南等地。",
+            [("西双版纳", "532800"), ("鄂尔多斯", "150600"), ("海南", "460000")],
+        ),
         # an autonomous prefecture or county written as its short form and 州 or 县
         (
             "恩施州与化隆县开展协作。",

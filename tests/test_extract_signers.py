@@ -123,6 +123,9 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "由于两地之间没有签订民事判决相互认可协议，判决无法执行。",
         # one text signed with a kind of counterpart: an agreement with each
         "该市主动与劳务输出较多的省份签订就业协作协议。",
+        # counted signers of a kind: one text with each
+        "展会期间，出版集团与国外多家出版社签署了图书版权合作协议。",
+        "我国与外国政府、地区主管机构积极签署中医药合作协议。",
         # a contract with people: one with each of them
         "村委会与村民重新签订了土地流转合作协议书。",
         "镇政府同牧民签订草原生态保护协议。",

@@ -42,7 +42,7 @@ _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超
 # Characters after an organ's last character that make another word of it.
 _ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
-_AREA_END_BEFORE = frozenset("新发开贸税范作片园")
+_AREA_END_BEFORE = frozenset("新发开贸税范作片园特景湾")
 # 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
 _GOV_COMPOUND = re.compile(
     r"工作报告|采购|集中采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场|委托"
@@ -54,6 +54,8 @@ _GOVERNMENTS = frozenset({"政府", "人民政府", "行政公署"})
 # GB/T 2260 province codes of the special administrative regions (香港 81, 澳门 82).
 _SAR_CODES = frozenset({"81", "82"})
 _SAR_FULL = {"香港": "香港特别行政区", "澳门": "澳门特别行政区"}
+# 特区政府 with no region before it (支持特区政府抗疫).
+_BARE_SAR_GOVERNMENT = re.compile(r"(?<!香港)(?<!澳门)特区政府")
 _COLLECTIVE_COUNT = re.compile(r"(?:[两三四五六七八九十]+|各)(?:市|地|省|区|县)$")
 
 
@@ -365,6 +367,17 @@ def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
         out.append(hit)
         if len(bureau) >= 4:
             names.setdefault(bureau, hit)
+    # 特区政府 alone in an article of one of the two regions: that region's government
+    named = {sar for sar in _SAR_FULL if sar in norm}
+    if len(named) == 1:
+        sar = named.pop()
+        code = "810000" if sar == "香港" else "820000"
+        for m in _BARE_SAR_GOVERNMENT.finditer(norm):
+            if not any(h.start <= m.start() < h.end for h in out):
+                label = _SAR_FULL[sar] + "政府"
+                out.append(
+                    AgencyHit(m.start(), m.end(), label, code, _SAR_FULL[sar], "canonical-name")
+                )
     if names:
         taken = [(h.start, h.end) for h in out]
         for name, first in names.items():

@@ -64,6 +64,9 @@ MANY_SIGNERS = re.compile(
     r"|等国(?![际内])"
     r"|有关国家|相关国家|各国|多国"
 )
+# 与多家出版社签署, 与外国政府…签署: signers of a kind, counted; an unmarked title written
+# after them is a bundle (a title in 《》 may be one text many sign: 与多个成员国政府签署《…协定》).
+_MANY_OF_A_KIND = re.compile(r"多个|多家|多所|外国政府")
 _SENTENCE_STOPS = "。;；!！?？"
 
 
@@ -355,6 +358,7 @@ def find_agreements(
                 or _SUM_AFTER.match(norm, e)
                 or "分别" in norm[clause:s]
                 or MANY_SIGNERS.search(norm, clause, s)
+                or _MANY_OF_A_KIND.search(norm, clause, s)
             ):
                 # 签署多项合作协议, 与50多个国家签署…, 分别与…签署, 与对口省份签订…: a
                 # bundle, not one agreement; 座谈会暨…协议签约活动: an event; 没有签订…协议:

@@ -314,7 +314,7 @@ def find_bare_areas(
 # Verbs that make a region's modifier a clause (长三角地区加快建设…示范区), not a name.
 _CLAUSE_VERB = re.compile(
     r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区"
-    r"|衔接|担任|选派|对接|融入|助力|携手|紧密|积极|全面|主动|率先"
+    r"|衔接|担任|选派|对接|融入|助力|携手|紧密|积极|全面|主动|率先|调研|考察|视察|参观|走访"
 )
 
 

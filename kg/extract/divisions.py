@@ -103,7 +103,10 @@ def _same_level_in_enumerations(hits: list[PlaceHit], norm: str, idx: DivisionIn
         for h in group:
             if len(h.codes) > 1:
                 same = [c for c in h.codes if idx.by_code[c].level == level]
-                if len(same) == 1:
+                # (a province's own short form stays the province among cities: 鄂尔多斯、
+                # 海南等地 lists places of any level, and 海南 is the province first)
+                province = [c for c in h.codes if idx.by_code[c].level == 1]
+                if len(same) == 1 and not (level > 1 and province and h.full is False):
                     h.code = same[0]
 
 
