@@ -190,3 +190,17 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         assert not any(s[:1] in "王李" for s in found)
     else:
         assert name in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a company's branch is the branch
+        ("中国电信股份有限公司黔南分公司获表彰。", "中国电信股份有限公司黔南分公司"),
+        # 同 that begins a name is no joiner
+        ("复旦大学管理学院、同济大学海洋学院等单位参加。", "同济大学海洋学院"),
+    ],
+)
+def test_organizations_branches_and_names_beginning_with_a_joiners_character(text, name):
+    ex = extract(Document(id="t", text=text))
+    assert name in {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"}

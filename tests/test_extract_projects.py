@@ -365,6 +365,19 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ],
             ["中关村昌平园区"],
         ),
+        # a capacity inside a name; a village or a town named after a bridge; a clause
+        (
+            "华能青海格尔木多能互补基地100万千瓦光伏发电项目并网，大理市大桥乡大桥村修路，"
+            "临夏县克服项目建设困难。",
+            ["华能青海格尔木多能互补基地", "大理市大桥乡大桥", "临夏县克服项目"],
+            ["华能青海格尔木多能互补基地100万千瓦光伏发电项目"],
+        ),
+        # a training base, a police cooperation centre, centres counted, a fragment after 号
+        (
+            "他担任该项目贵州集训基地教练，中越警务合作中心揭牌，我国在越南建设了2所中医药海外中心。",
+            ["贵州集训基地", "中越警务合作中心", "中医药海外中心"],
+            [],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -363,7 +363,7 @@ _NAME_JOINERS = frozenset({"与", "和", "及", "至", "同"})
 
 # Single characters that never begin a name.
 _FUNCTION_CHARS = frozenset(
-    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因座条个家所批"
+    "的与和及要将在对把被后从向为是以由于据到至再也都又还并已就让使给受系底指继经因座条个家所批能会可"
 )
 
 

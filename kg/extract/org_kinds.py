@@ -10,9 +10,11 @@ from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
 from kg.extract.name_words import surname_first
 
 __all__ = [
+    "BANK_IN",
     "CLAUSE_FLAGS",
     "COMPANY",
     "after_lead",
+    "bank_named_before",
     "after_parent",
     "joins_fields",
     "own_name_start",
@@ -255,3 +257,26 @@ _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（
 def after_lead(norm: str, start: int, hs: int) -> int:
     """Where a name whose words are ``norm[start:hs]`` begins after such words."""
     return max([start] + [m.end() for m in _LEAD.finditer(norm, start, hs)])
+
+
+def bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:
+    """The bank last named in the paragraph before a branch written without it."""
+    para = norm.rfind("\n", 0, start) + 1
+    for m in reversed(list(_BANK_NAME.finditer(norm, max(para, start - _BANK_REACH), start))):
+        name = m.group()
+        for k in range(len(name) - 3):
+            word = name[k:]
+            if word in lex.bank_abbreviations.values() or (
+                lex.word_tag(word) in ("nt", "j") and word not in lex.generic_words
+            ):
+                return word
+        if name[-2:] != "银行" and name[-2:] in lex.bank_abbreviations:
+            return lex.bank_abbreviations[name[-2:]]
+    return None
+
+
+# A bank's name, or its own short name (华夏银行, 中国农业银行, 建行), and how far before a
+# branch it is looked for.
+_BANK_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[工农中建交]行")
+BANK_IN = re.compile(r"银行|[工农中建交]行")
+_BANK_REACH = 120

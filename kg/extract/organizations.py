@@ -22,9 +22,11 @@ from kg.extract.matching import (
     word_ending,
 )
 from kg.extract.org_kinds import (
+    BANK_IN,
     CLAUSE_FLAGS,
     after_lead,
     after_parent,
+    bank_named_before,
     joins_fields,
     own_name_start,
     past_clause,
@@ -41,6 +43,7 @@ _PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|报))》")
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)")
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
@@ -186,10 +189,17 @@ def find_organizations(
             if before < start - 1:
                 start = before
         end = he
-        campus = _CAMPUS.match(norm, end)
+        campus = _CAMPUS.match(norm, end) or (
+            _BRANCH.match(norm, end) if m.group().endswith("公司") else None
+        )
         if campus:
-            end = campus.end()
-        while start < hs and norm[start] in "和与及同" and start not in place_starts:
+            end = campus.end()  # …大学(南校区), …有限公司固原分公司: the campus, the branch
+        while (
+            start < hs
+            and norm[start] in "和与及同"
+            and start not in place_starts
+            and not lex.is_known_word(norm[start : start + 2])
+        ):
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
         # 东营市与中国石油化工集团有限公司: the name starts after the joiner (not the 和 of 协和)
         joiners = [
@@ -298,7 +308,7 @@ def find_organizations(
             if bank is not None:
                 start -= len(bank)  # 建行梅州分行: the branch of 中国建设银行
                 label = lex.bank_abbreviations[bank] + label
-            elif not _BANK_IN.search(label) and (named := _bank_named_before(norm, start, lex)):
+            elif not BANK_IN.search(label) and (named := bank_named_before(norm, start, lex)):
                 label = named + label  # 华夏银行…，成都分行与…签订: the bank named before
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
@@ -447,29 +457,6 @@ def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
     """True when the title in 《》 that goes on at ``end`` is of an agreement."""
     close = norm.find("》", end)
     return close > 0 and norm.endswith(lex.agreement_heads, end, close)
-
-
-def _bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:
-    """The bank last named in the paragraph before a branch written without it."""
-    para = norm.rfind("\n", 0, start) + 1
-    for m in reversed(list(_BANK_NAME.finditer(norm, max(para, start - _BANK_REACH), start))):
-        name = m.group()
-        for k in range(len(name) - 3):
-            word = name[k:]
-            if word in lex.bank_abbreviations.values() or (
-                lex.word_tag(word) in ("nt", "j") and word not in lex.generic_words
-            ):
-                return word
-        if name[-2:] != "银行" and name[-2:] in lex.bank_abbreviations:
-            return lex.bank_abbreviations[name[-2:]]
-    return None
-
-
-# A bank's name, or its own short name (华夏银行, 中国农业银行, 建行), and how far before a
-# branch it is looked for.
-_BANK_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}银行|[工农中建交]行")
-_BANK_IN = re.compile(r"银行|[工农中建交]行")
-_BANK_REACH = 120
 
 
 def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:

@@ -34,7 +34,7 @@ _COUNT = re.compile(
 )
 
 # Characters that end a word and never begin a name (保障性, 现代化, 新型).
-_WORD_TAILS = frozenset("性化型式级类")
+_WORD_TAILS = frozenset("性化型式级类号")
 
 # Heads whose names are often descriptive: a park, a square, a science installation
 # (大鱼海棠公园, 超瞬态实验装置); elsewhere a rare word is a technical term (触摸屏项目).

@@ -8,7 +8,7 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
 
-__all__ = ["institution_centre", "not_one_project", "unanchored", "unit_after"]
+__all__ = ["institution_centre", "not_one_project", "unanchored", "unit_after", "works_verb"]
 
 # Scopes wider than a country's own places: a centre or hub of the world, of a continent or
 # of a foreign country is what a place is said to be (欧洲航运中心, 越南经济中心), not works.
@@ -48,8 +48,20 @@ _UNIT_AFTER = re.compile(
     # bodies and posts named after the works: …项目联合协调理事会, …高速检查站, …项目联合党支部
     "|(?:联合|协调)*理事会|检查站|收费站|(?:联合)?党支部|(?:[\u4e00-\u9fff]{2})?专班|工作组"
     # …机场海关党总支, …工程质量安全监督站: an organ's office named after the works
-    "|海关|边检站|边防检查站|派出所|党总支|(?:质量)?(?:安全)?监督站"
+    "|海关|边检站|边防检查站|派出所|党总支|(?:质量)?(?:安全)?监督站|工程(?:有限(?:责任)?)?公司"
 )
+
+
+# Verbs of what works do (改造, 扩建, 引水, 贯通): before 项目 they name the works.
+_WORKS_VERB = re.compile(
+    r"建|改|扩|修|治|整|引|调|输|供|储|蓄|迁|搬|提升|加固|配置|开发|保护|绿化|亮化|美化|示范|贯通|联网|互联|安置"
+    r"|制造|生产|加工|研发|冶炼|养殖|种植|发电|储能|增容|加高|复垦|打井"
+)
+
+
+def works_verb(word: str) -> bool:
+    """True when ``word`` says what works do (改造, 扩建, 贯通), not what is done with them."""
+    return _WORKS_VERB.search(word) is not None
 
 
 def unit_after(norm: str, end: int) -> bool:

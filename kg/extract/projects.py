@@ -13,12 +13,7 @@ import re
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import (
-    CODE,
-    has_proper_word,
-    left_boundary,
-    looks_generic,
-)
+from kg.extract.matching import CODE, has_proper_word, left_boundary, looks_generic
 from kg.extract.project_kinds import (
     OPEN_QUOTES,
     in_other_quote,
@@ -45,6 +40,7 @@ from kg.extract.project_roles import (
     not_one_project,
     unanchored,
     unit_after,
+    works_verb,
 )
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
@@ -80,7 +76,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
 _CONCEPT_AFTER = re.compile(
-    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|社区|小区|街道|村委会"
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?(?:社区|小区|村(?!民)|乡|镇)|街道"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -94,7 +90,7 @@ _NEEDS_MODIFIER = frozenset({"园区", "中心", "项目", "基地"})
 # Things written before a name that are not part of it (两地数据中心机架: the cities that
 # share the facilities, not a name).
 _LEADING_OFF = re.compile(
-    r"(?:[\d一二两三四五六七八九十]+[个项批]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
+    r"(?:[\d一二两三四五六七八九十]+[个项批所座家处]|[两三四五六七八九十](?:地|市|省)|双方|各方|等|及)"
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
@@ -122,11 +118,9 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗|文化|采购|收购)$"
 )
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批]")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
-
-
 # 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
 # Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).
@@ -137,11 +131,11 @@ _INSTITUTION = re.compile(
     r"研发|数据|销售|采购|营销|教育|政务|客服|结算|交易|疾控|预警|报警|急救|救援|救助|防控|应急|呼叫"
     r"|检验|质检|融媒体|媒体|制证|信用|产业|卓越创新|领导力|管理|指导|援助|调解|台网|维权|保存|预防控制|学习"
     r"|交流|保护|发展|临床|医学|评价|康复|培养|考试|认证|鉴定|文明实践|医疗|妇儿|妇幼|工作|知识|建设"
-    r"|养护|养老|护理|技术合作)$"
+    r"|养护|养老|护理|技术合作|警务合作)$"
 )
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
-    r"(?:教育|职教|实训|培训|研学|展示|体验|康养|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
+    r"(?:教育|职教|实训|集训|培训|研学|展示|体验|康养|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
 )
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
@@ -153,9 +147,10 @@ _UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户
 # 2万余亩竹笋示范基地, 每1元高速公路, 千亩花海项目: a quantity before the head measures.
 _QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
 _MEASURED = re.compile(rf"[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})$")
-# 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a note mark or a time inside
-# a name.
-_QUANTITY_IN = re.compile(rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)|[\[［]\d+[\]］]")
+# 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a mark or a time in a name.
+_QUANTITY_IN = re.compile(
+    rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)(?<!千瓦)(?<!兆瓦)|[\[［]\d+[\]］]"
+)
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(
     r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要"
@@ -255,7 +250,7 @@ def find_projects(
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店, …工程指挥部: an organisation's name
         if norm.startswith("数", end) and norm[end + 1 : end + 2] not in _NUMBER_WORDS:
             continue  # 大科学装置数量: how many of a kind
-        org = lex.org_suffix_re.search(norm, end, end + 10)
+        org = lex.org_suffix_re.search(norm, end, end + 10) or _COMPANY_AHEAD.match(norm, end)
         if org is not None and NAME_RUN.fullmatch(norm, end, org.start()):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
@@ -391,7 +386,7 @@ def find_projects(
             country is not None
             and lex.country_names[country.group()] != "CN"
             and hs - country.end() >= 2
-            and norm[country.end()] not in NAME_DASHES
+            and not (norm[country.end()] in NAME_DASHES or norm[country.end()].isdigit())
             and (
                 CODE.search(norm, country.end(), hs)
                 or has_proper_word(norm[country.end() : hs], lex, names, rare=False)
@@ -429,9 +424,8 @@ def find_projects(
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _LANDSCAPE_HEADS and not works_told(norm, start, hs):
             continue  # 密云水库上游, 京杭大运河河道宽阔: water and places, not works
-        if head in _NEEDS_MODIFIER and inside and inside[0].start == start:
-            if inside[-1].end == hs:
-                continue  # 深圳园区: only a place before a generic head
+        if head in _NEEDS_MODIFIER and inside and inside[0].start == start and inside[-1].end == hs:
+            continue  # 深圳园区: only a place before a generic head
         located = [
             p
             for p in inside
@@ -450,8 +444,13 @@ def find_projects(
                 continue  # 宅基地: a word that ends in the head's characters
             if head == "项目" and start < hs:
                 last, flag = lex.pos_cut(norm[start:hs])[-1]
-                if len(last) == 1 and flag == "v" and last not in _BUILDING_VERBS:
-                    continue  # 分行跑项目: a verb and its object, not a name
+                placed_verb = (p := by_start.get(start)) is not None and p.end == hs - len(last)
+                if flag == "v" and (
+                    last not in _BUILDING_VERBS
+                    if len(last) == 1
+                    else placed_verb and not works_verb(last)
+                ):
+                    continue  # 分行跑项目, 西吉县克服项目: a verb and its object, not a name
             if continued(norm, end, head, lex):
                 continue  # 工程机械制造业, 高铁物流运输, 项目洽谈区, 高速推进
             if (
@@ -490,6 +489,8 @@ def find_projects(
     return out
 
 
+# A company's name run on to its legal form (…工程咨询房地产估价有限公司).
+_COMPANY_AHEAD = re.compile(r"[^\W和与及]{1,14}?(?:有限责任公司|有限公司|股份公司)")
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
 # What a source tells (记者从X获悉).
