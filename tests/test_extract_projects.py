@@ -85,9 +85,16 @@ def test_projects_number_inside_a_place_name_is_no_figure():
     assert _read(text)[2] == {("九台新能源电池项目", "24860000000", "Yuan")}
 
 
-def test_projects_coordinated_names_share_the_head():
-    text = "交通方面，郑西、郑渝、郑太高铁建设正加快推进。"
-    assert _read(text)[0] == ["郑西高铁", "郑渝高铁", "郑太高铁"]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("交通方面，郑西、郑渝、郑太高铁建设正加快推进。", ["郑西高铁", "郑渝高铁", "郑太高铁"]),
+        # a part with a head of its own keeps it
+        ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速", "北铁高速", "南北高铁"]),
+    ],
+)
+def test_projects_coordinated_names_share_the_head(text, expected):
+    assert _read(text)[0] == expected
 
 
 def test_projects_short_name_after_the_full_one():

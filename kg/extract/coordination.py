@@ -35,6 +35,7 @@ _COORD = re.compile(
 _COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
 
 _COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
+_OWN_HEAD = re.compile(f"(?:{_COORD_HEADS})$")
 
 
 def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
@@ -83,7 +84,9 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if any(_is_province(p, lex) for p in parts):
             continue  # 广东、广西高速公路: the provinces' lines, not one line of each
         for part in parts:
+            # (钦防高速、南防高铁: a part with a head of its own is a name of its own)
             if len(part) >= 2:
-                out.append((pos, pos + len(part), part + head))
+                own = _OWN_HEAD.search(part) is not None and len(part) > len(head)
+                out.append((pos, pos + len(part), part if own else part + head))
             pos += len(part) + 1
     return out
