@@ -270,3 +270,15 @@ def test_extract_agencies_a_special_administrative_regions_government_written_al
     ex = extract(Document(id="t", text=text))
     found = {(m.span.surface, m.entity.label) for m in ex.mentions if m.entity.cls == "Agency"}
     assert ("特区政府", "澳门特别行政区政府") in found
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("李明  杭州市公安局西湖分局刑侦大队大队长", "杭州市公安局西湖分局"),
+        ("株洲市生态环境局渌口分局开展执法检查。", "株洲市生态环境局渌口分局"),
+    ],
+)
+def test_extract_agencies_a_branch_bureau_is_the_branch(text, label):
+    ex = extract(Document(id="t", text=text))
+    assert label in {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}

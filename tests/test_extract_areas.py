@@ -191,6 +191,8 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("该项目是浙江省第一批自贸区重点建设项目。", set()),
         # a level of designation after a province names a kind of area
         ("该景区去年创建贵州省级生态旅游示范区。", set()),
+        # a housing estate named 新区 inside a sub-district, with its neighbourhoods
+        ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
         # a visit's verb between the place and a zone
         ("副总理在福建省调研自贸试验区建设工作。", set()),
         # a count of a kind of area

@@ -122,6 +122,9 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("新华社北京电。", {"新华"}),
         ("中心城区交通拥堵。", {"城区"}),
         ("宜春市袁州区丰城仓社区开展活动。", {"丰城"}),
+        # a river's banks; common nouns listed with a short form
+        ("这个村子地处红河沿岸，盛产金鱼。", {"红河"}),
+        ("蓝天、白云、青山、碧水，所到之处皆是风景。", {"白云", "青山"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

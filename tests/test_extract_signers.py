@@ -1260,3 +1260,18 @@ def test_extract_signers_a_text_negotiated_or_put_to_a_vote(text, title, parties
     agreements, facts = _read(text)
     assert title in agreements
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_a_signing_listed_as_a_noun_signs_nothing():
+    text = "中国政府为《巴黎协定》的达成、签署、生效和实施作出了贡献。"
+    _agreements, facts = _read(text)
+    assert not {o for s, p, o in facts if s == "巴黎协定" and p == "party"}
+
+
+def test_extract_signers_a_signing_planned_during_a_visit_to_come_has_no_parties_or_date():
+    text = (
+        "商务部发言人说，副总理将于本月13日至15日率团访问堪培拉，与澳方签署《中澳农产品贸易协定》。"
+    )
+    agreements, facts = _read(text, "2023-10-09")
+    assert "中澳农产品贸易协定" in agreements
+    assert not {p for s, p, o in facts if s == "中澳农产品贸易协定"} & {"signedOn", "party"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.division_index import DivisionIndex
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
@@ -24,6 +24,7 @@ __all__ = [
     "find_agencies",
     "find_ministries",
     "join_head_offices",
+    "with_branches",
     "find_foreign_agencies",
     "find_local_organs",
     "find_sar_bureaus",
@@ -563,6 +564,24 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
 
 # Words before 央行 that make it another state's central bank (各国央行数字货币).
 _OTHER_BANKS = re.compile(r"各国|多国|他国|外国|国外|全球|世界|经济体|新兴市场")
+
+
+# A branch bureau written after its bureau (…公安局灞桥分局, …规划局昭山分局).
+_BRANCH_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,4}?分局")
+
+
+def with_branches(norm: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Bureaus followed by a branch bureau's name become that branch (西安市公安局灞桥分局),
+    unless another agency starts inside it."""
+    starts = {h.start for h in hits}
+    out = []
+    for h in hits:
+        m = _BRANCH_BUREAU.match(norm, h.end) if h.label.endswith("局") else None
+        if m is not None and not any(h.end <= k < m.end() for k in starts):
+            label = h.label + norm[h.end : m.end()]
+            h = replace(h, end=m.end(), label=label, basis="canonical-name")
+        out.append(h)
+    return out
 
 
 def join_head_offices(hits: list[AgencyHit]) -> list[AgencyHit]:

@@ -84,6 +84,7 @@ _COUNTS = frozenset({"m", "q", "mq"})
 _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
+_NEIGHBOURHOOD = re.compile(r"[\d一二三四五六七八九十]*(?:区|期)?(?:社区|小区|居委会)")
 _MAX_BARE_MODIFIER = 10
 
 
@@ -158,8 +159,13 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         m = first.match(norm, pos)
         if m is None or not _clean_modifier(m.group("mod"), lex):
             continue
-        if _holds_clause_word(m.group("mod")) or m.group("mod").startswith("级"):
-            continue  # (四川省级生态旅游示范区: a level of designation, not a name)
+        if (
+            _holds_clause_word(m.group("mod"))
+            or m.group("mod").startswith("级")
+            or "街道" in m.group("mod")
+            or _NEIGHBOURHOOD.match(norm, m.end())
+        ):
+            continue  # 四川省级生态旅游示范区: a designation; …街道龙门新区三区社区: an estate
         if m.group("suf") == "开发区" and _OTHER_ZONE.search(m.group("mod")):
             continue  # 紫蓬山旅游开发区, 工业综合开发区: a zone of another kind, not a District
         if any_between(ordered, pos, m.start("suf")):
@@ -304,8 +310,8 @@ def find_bare_areas(
             or (e < len(norm) and norm[e] in _BARE_FOLLOW)
             or _starts_with_word(norm, e, lex.boundary_words, lex.max_boundary_len)
         )
-        if alias is None and not standalone:
-            continue
+        if (alias is None and not standalone) or _NEIGHBOURHOOD.match(norm, e):
+            continue  # (龙门新区三区社区: a neighbourhood named after a housing estate)
         basis = "exact" if written == label else "canonical-name"
         out.append(AreaHit(s, e, label, alias.place if alias else None, basis))
     return out

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.division_index import MUNICIPALITIES, Division, DivisionIndex
+from kg.extract.lexicon import Lexicon
 from kg.extract.name_words import opens_company, person_before
 from kg.extract.tokens import PrefixIndex, Tokens
 
@@ -59,11 +60,48 @@ _REGION_TAIL = (
     "大街",
     "大道",
     "湿地",
+    # a river's banks and course (地处红河沿岸): the river, not the division named after it
+    "沿岸",
+    "两岸",
+    "流域",
+    "上游",
+    "中游",
+    "下游",
+    "干流",
+    "河畔",
 )
 
 
 # Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
 _POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿)区")
+
+
+def _common_neighbour(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the item listed right before ``start`` or right after ``end`` (with 、) is a
+    common word of its own: the list is of common nouns (蓝天、白云、青山)."""
+    items = []
+    if start > 1 and norm[start - 1] in _ENUM_SEPS:
+        k = start - 1
+        while k > 0 and "\u4e00" <= norm[k - 1] <= "\u9fff" and start - 1 - k < 4:
+            k -= 1
+        items.append(norm[k : start - 1])
+    if end < len(norm) and norm[end] in _ENUM_SEPS:
+        k = end + 1
+        while k < len(norm) and "\u4e00" <= norm[k] <= "\u9fff" and k - end - 1 < 4:
+            k += 1
+        items.append(norm[end + 1 : k])
+    freq = lex.tokenizer().FREQ
+    return any(
+        2 <= len(i) <= 3
+        and not (lex.word_tag(i) or "ns").startswith("ns")
+        and freq.get(i, 0) >= _LISTED_WORD_FREQ
+        for i in items
+    )
+
+
+# How often a word must be in the segmenter's dictionary to be a common noun listed beside
+# places (蓝天: 643), not a name jieba does not know.
+_LISTED_WORD_FREQ = 50
 
 
 def _after_parent(h: PlaceHit, norm: str, idx: DivisionIndex) -> bool:
@@ -248,6 +286,8 @@ def find_places(
         if a.end + 1 == b.start and norm[a.end] in _ENUM_SEPS:
             if id(a) in common or id(b) in common:
                 continue
+            if _common_neighbour(norm, a.start, b.end, lex):
+                continue  # 蓝天、白云、青山、碧水: common nouns listed, not places
             if (
                 not a.full
                 and a.start > 0

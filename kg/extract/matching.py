@@ -173,7 +173,7 @@ def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
 # a regular expression for one such word: the signers stay the verb's subject across it.
 # The verbs that sign (续签: signs again), as written right before or after a signer.
 # (签署国, 签约方, 签署历程: nouns, the states or sides that signed or the signing's history)
-SIGN_VERBS = r"(?:签署(?![国方]|历程|过程)|签订|签约(?![国方])|续签)"
+SIGN_VERBS = r"(?:(?<!、)签署(?![国方、]|历程|过程)|签订|签约(?![国方])|续签)"
 SIGNING_GAP = (
     r"(?:共同|正式|成功|顺利|最终|终于|分别|也|还|又|再|已经?|日前|近日|不久前|此前|今天|昨天|当天"
     r"|(?:\d{1,2}月)?\d{1,2}日|在[\u4e00-\u9fff]{2,10}(?=签|正式|共同|$))"

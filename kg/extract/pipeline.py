@@ -18,6 +18,7 @@ from kg.extract.agencies import (
     find_ministries,
     find_sar_bureaus,
     join_head_offices,
+    with_branches,
 )
 from kg.extract.agreements import AgreementHit, find_agreements
 from kg.extract.areas import (
@@ -327,6 +328,7 @@ def _read_agencies(f: Found) -> None:
     hits += bare_committees(norm, f.tokens, lex, taken, committees, f.places)
     hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     hits = join_head_offices(sorted(hits, key=lambda h: (h.start, h.end)))
+    hits = with_branches(norm, hits)  # 西安市公安局灞桥分局: the branch, not the bureau
     named_places = {e.label: e for e in f.area_entities.values()}
     named_places.update({e.label: e for e in f.science_entities.values()})
     # 浦东新区政府 after 上海市浦东新区人民政府: the district's body written without its city

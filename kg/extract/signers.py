@@ -1,5 +1,6 @@
-"""The bodies that may sign in a stretch of a sentence: not witnesses or guests, not the
-source of a report, a dateline's paper, a speaker's body or a leader's title."""
+"""The bodies that may sign in a stretch of a sentence (not witnesses or guests, not the
+source of a report, a dateline's paper, a speaker's body or a leader's title), and the
+words that tell a signing not made: not yet, to come, negotiated or put to a vote."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
 from kg.records import Entity
 
-__all__ = ["STATE_LEADER", "bodies_in", "negotiated", "source_spans", "witness_spans"]
+__all__ = [
+    "STATE_LEADER",
+    "bodies_in",
+    "negotiated",
+    "source_spans",
+    "unsigned",
+    "witness_spans",
+]
 
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
 _NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
@@ -111,3 +119,29 @@ def negotiated(norm: str, lo: int, title: int) -> str | None:
     if _NEGOTIATED.search(norm, lo, title):
         return "negotiated"
     return "ratified" if _RATIFIED.search(norm, lo, title) else None
+
+
+# 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
+# (未 of 未来, 将 of 将军, 待 of 接待, 愿 of 愿景, 应 of 应用 / 供应 are no such words)
+_UNSIGNED = re.compile(
+    r"(?:尚未|未能|未(?![来必])|没有|将于|将(?![军领士])|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待"
+    r"|希望|同意|推动|促成|愿意|愿(?![景望])|即将|正在|商签|适时|(?<![接招款等])待(?![遇客命])|应当|应先"
+    r"|(?<![供适响对相反效回呼])应(?![用对急变])|寻求|暂缓|推迟|谈判|磋商|有待"
+    r"|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
+)
+# A visit or a meeting to come, told before the signing in its sentence (将于本月访问…).
+_TO_COME = re.compile(r"将于|拟于|定于|计划于")
+
+
+def unsigned(f: Found, ss: int, verb: int) -> bool:
+    """True when a word before the verb says the signing has not happened (尚未签署), or the
+    sentence tells of a visit to come (将于…访问，与…签署); not a word inside a body's name
+    (老挝计划投资部签署)."""
+    m = _UNSIGNED.search(f.norm, max(ss, verb - 8), verb)
+    if m is None and not f.norm.startswith("了", verb + 2):
+        m = _TO_COME.search(f.norm, ss, verb)
+    while m is not None and (
+        lookups.agency_spans(f).covers(m.start()) or lookups.organization_spans(f).covers(m.start())
+    ):
+        m = _UNSIGNED.search(f.norm, m.start() + 1, verb)
+    return m is not None

@@ -21,7 +21,14 @@ from kg.extract.governments import (
 from kg.extract.matching import SIGN_VERBS
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
-from kg.extract.signers import STATE_LEADER, bodies_in, negotiated, source_spans, witness_spans
+from kg.extract.signers import (
+    STATE_LEADER,
+    bodies_in,
+    negotiated,
+    source_spans,
+    unsigned,
+    witness_spans,
+)
 from kg.extract.signing_dates import (
     IN_FORCE,
     after_dated_event,
@@ -98,16 +105,8 @@ _OTHER_DAY = re.compile(
 )
 # A meeting held on a day before the one reported, which the text does not give.
 _HELD_ANOTHER_DAY = re.compile(r"(?:日前|近日|前不久|近期)[^，。；]{0,16}?(?:举行|召开|举办|开幕)")
-# 尚未签署 / 将于下月签署 / 同意尽早签署 / 拟签署: an agreement not (yet) signed.
-# (未 of 未来, 将 of 将军, 待 of 接待, 愿 of 愿景, 应 of 应用 / 供应 are no such words)
-_UNSIGNED = re.compile(
-    r"(?:尚未|未能|未(?![来必])|没有|将于|将(?![军领士])|拟于|拟|有望|计划|准备|尽早|尽快|争取|加快|期待"
-    r"|希望|同意|推动|促成|愿意|愿(?![景望])|即将|正在|商签|适时|(?<![接招款等])待(?![遇客命])|应当|应先"
-    r"|(?<![供适响对相反效回呼])应(?![用对急变])|寻求|暂缓|推迟|谈判|磋商|有待"
-    r"|拒绝|退出|不再|是否)[^,，。;；]{0,6}$"
-)
 # 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
-# counterpart, further from the verb than _UNSIGNED looks.
+# counterpart, further from the verb than signers.unsigned looks.
 _INTENDED_WITH = re.compile(
     r"(?:拟|将|计划|准备|有望|即将|打算|希望|愿意?)(?:于[^,，。;；与同和]{1,8})?(?:与|同|和)"
     r"[^,，。;；]{1,24}$"
@@ -151,17 +150,6 @@ def _own_clause(norm: str, verb: int, title: int) -> bool:
 
 # What a list of titles holds between them: marks, joiners and other titles.
 _LISTED = re.compile(r"《[^》]*》|[\s、，,和及与以还有：:]")
-
-
-def _unsigned(f: Found, lo: int, verb: int) -> bool:
-    """True when a word before the verb says the signing has not happened (尚未签署); not a
-    word inside a body's name (老挝计划投资部签署)."""
-    m = _UNSIGNED.search(f.norm, lo, verb)
-    while m is not None and (
-        lookups.agency_spans(f).covers(m.start()) or lookups.organization_spans(f).covers(m.start())
-    ):
-        m = _UNSIGNED.search(f.norm, m.start() + 1, verb)
-    return m is not None
 
 
 def _clause_end(norm: str, pos: int, limit: int) -> int:
@@ -315,7 +303,7 @@ def relate_signing(
         # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
         verb = after_title[0]
     if verbs and (
-        _unsigned(f, max(ss, verb - 8), verb)
+        unsigned(f, ss, verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
         or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
         # 签署…协议以前: a condition
