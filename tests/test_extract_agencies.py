@@ -282,3 +282,10 @@ def test_extract_agencies_a_special_administrative_regions_government_written_al
 def test_extract_agencies_a_branch_bureau_is_the_branch(text, label):
     ex = extract(Document(id="t", text=text))
     assert label in {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+
+
+def test_extract_agencies_a_committee_named_by_a_subject_is_no_body_of_its_own():
+    ex = extract(Document(id="t", text="西藏专门成立水资源管理委员会。中关村管委会发布政策。"))
+    labels = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+    assert "水资源管理委员会" not in labels
+    assert "中关村管理委员会" in labels

@@ -672,6 +672,23 @@ def _same_area_body(
     return None
 
 
+# Tags of common nouns and verbs: a committee named by one (水资源) is of a subject.
+_SUBJECT_TAGS = frozenset({"n", "vn", "v", "a", "an"})
+
+
+def _subject(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` is a common word of a subject (水资源, 标准化, 内科), not a place's
+    name jieba tags as a noun (鼓浪屿, 风景区 of 黄山风景区)."""
+    return (
+        lex.word_tag(name) in _SUBJECT_TAGS
+        and lex.tokenizer().FREQ.get(name, 0) >= _SUBJECT_FREQ
+        and name[-1] not in "区园城屿岛山湖港镇村"
+    )
+
+
+_SUBJECT_FREQ = 50
+
+
 def bare_committees(
     norm: str,
     tokens: Tokens,
@@ -716,6 +733,7 @@ def bare_committees(
             or not all("\u4e00" <= c <= "\u9fff" for c in name)
             or name in lex.generic_words
             or name in lex.boundary_words
+            or _subject(name, lex)  # 水资源管理委员会: a subject, no body's name
         ):
             continue
         before_place = next((p for p in places if p.end == start and p.code), None)
