@@ -43,6 +43,11 @@ def test_agreements_titles_in_book_marks(text, expected):
         ("两省人社部门共同签署人才工作协同发展合作框架协议。", "人才工作协同发展合作框架协议"),
         ("广州市与佛山市签订了广佛同城化合作协议。", "广佛同城化合作协议"),
         ("长沙株洲湘潭交通一体化合作协议在湘潭签署。", "长沙株洲湘潭交通一体化合作协议"),
+        # a long formal title of its own, 关于…的
+        (
+            "两国签署关于共同推进陆海新通道和21世纪数字丝绸之路建设的谅解备忘录。",
+            "关于共同推进陆海新通道和21世纪数字丝绸之路建设的谅解备忘录",
+        ),
     ],
 )
 def test_agreements_unmarked_titles(text, expected):
