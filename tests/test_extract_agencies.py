@@ -289,3 +289,8 @@ def test_extract_agencies_a_committee_named_by_a_subject_is_no_body_of_its_own()
     labels = {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
     assert "水资源管理委员会" not in labels
     assert "中关村管理委员会" in labels
+
+
+def test_extract_agencies_a_governments_building_is_no_organ():
+    ex = extract(Document(id="t", text="地址：海口市国兴大道9号海南省政府办公楼921室。"))
+    assert not {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}

@@ -125,6 +125,8 @@ def test_divisions_resolution_in_context(lex, text, expected):
         # a river's banks; common nouns listed with a short form
         ("这个村子地处红河沿岸，盛产金鱼。", {"红河"}),
         ("蓝天、白云、青山、碧水，所到之处皆是风景。", {"白云", "青山"}),
+        # a division named by numerals inside a longer number
+        ("兵团第七师一二七团获表彰。", {"二七"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

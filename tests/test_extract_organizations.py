@@ -199,6 +199,11 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         ("中国电信股份有限公司黔南分公司获表彰。", "中国电信股份有限公司黔南分公司"),
         # 同 that begins a name is no joiner
         ("复旦大学管理学院、同济大学海洋学院等单位参加。", "同济大学海洋学院"),
+        # a company whose legal form has 集团 in brackets; a province's institute written 省
+        (
+            "目前，赣州旅游发展投资（集团）有限责任公司已修缮围屋。",
+            "赣州旅游发展投资（集团）有限责任公司",
+        ),
     ],
 )
 def test_organizations_branches_and_names_beginning_with_a_joiners_character(text, name):

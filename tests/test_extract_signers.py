@@ -129,6 +129,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         # a contract with people: one with each of them
         "村委会与村民重新签订了土地流转合作协议书。",
         "镇政府同牧民签订草原生态保护协议。",
+        # a credit line of a bank
+        "一年前，县农商银行城关支行与合作社签署了预授信协议。",
     ],
 )
 def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
@@ -1275,3 +1277,36 @@ def test_extract_signers_a_signing_planned_during_a_visit_to_come_has_no_parties
     agreements, facts = _read(text, "2023-10-09")
     assert "中澳农产品贸易协定" in agreements
     assert not {p for s, p, o in facts if s == "中澳农产品贸易协定"} & {"signedOn", "party"}
+
+
+@pytest.mark.parametrize(
+    "text, published, title, date",
+    [
+        # today is the anniversary: that day, n years back
+        (
+            "今天是《中蒙友好合作关系条约》签订30周年纪念日。",
+            "2024-04-08",
+            "中蒙友好合作关系条约",
+            "1994-04-08",
+        ),
+        # 同年: the year told before, not the year published
+        (
+            "2018年5月，两国建交。同年11月，两国签署《中多农业合作协定》。",
+            "2023-11-20",
+            "中多农业合作协定",
+            "2018-11",
+        ),
+        # the year of what came before, then the signing on that basis
+        (
+            "早在2019年，两省就接入了省际结算平台，在此基础上，两省又签署了《医保协同合作协议》。",
+            "2023-06-01",
+            "医保协同合作协议",
+            None,
+        ),
+    ],
+)
+def test_extract_signers_anniversaries_and_what_came_before(text, published, title, date):
+    agreements, facts = _read(text, published)
+    assert title in agreements
+    found = {o for s, p, o in facts if s == title and p == "signedOn"}
+    assert found == ({date} if date else set())

@@ -42,11 +42,13 @@ _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")
 # Characters after an organ's last character that make another word of it.
 _ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
+# 办 of a building or a place of work (政府办公楼, 办公区), not an office.
+_OFFICE_BUILDING = ("公楼", "公大楼", "公区", "公场所", "公用房")
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
 _AREA_END_BEFORE = frozenset("新发开贸税范作片园特景湾")
 # 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
 _GOV_COMPOUND = re.compile(
-    r"工作报告|采购|集中采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场|委托"
+    r"工作报告|采购|集中采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场|委托|办公楼|大楼|大院"
 )
 _MAX_SECTORS = 3
 # Organs that follow the place directly, with no sector (重庆市人民政府, 喀什地区行政公署).
@@ -75,7 +77,10 @@ class AgencyHit:
 
 
 def _continues(norm: str, e: int) -> bool:
-    """True when the organ's character ending at ``e`` begins another word (委托, 部署)."""
+    """True when the organ's character ending at ``e`` begins another word (委托, 部署,
+    办公楼)."""
+    if norm[e - 1] == "办" and norm.startswith(_OFFICE_BUILDING, e):
+        return True
     return norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], "")
 
 

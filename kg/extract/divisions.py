@@ -72,6 +72,8 @@ _REGION_TAIL = (
 )
 
 
+# Chinese numerals: a division named by them (二七区) inside a longer number is none.
+_NUMERALS = frozenset("〇零一二三四五六七八九十百")
 # Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
 _POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿)区")
 
@@ -318,6 +320,11 @@ def find_places(
 
     starts_at = {h.start for h in hits}
     for h in hits:
+        if _NUMERALS.issuperset(h.name) and (
+            (h.start > 0 and norm[h.start - 1] in _NUMERALS) or norm[h.end : h.end + 1] in "团师号"
+        ):
+            h.accepted, h.codes = False, ()  # 一二七团: a number, not 二七区
+            continue
         # 广州白云山: right after its parent too, a short form that jieba reads as part of
         # a longer place name (白云山) is that place, not the district
         if (

@@ -166,9 +166,11 @@ def find_organizations(
             continue  # 29日报道, 前一交易日报: a date or a day, then 报道
         start = left_boundary(norm, hs, place_end, lex, stops, stop_at_place=True)
         opened = max(norm.rfind("(", max(0, hs - 8), hs), norm.rfind("（", max(0, hs - 8), hs))
-        if start >= hs and opened > 0 and norm[hs - 1 : hs] in (")", "）"):
+        if (start >= hs or start == opened) and opened > 0 and norm[hs - 1 : hs] in ")）":
             # 蔚来汽车科技(安徽)有限公司: the place in brackets is inside the name
             before = left_boundary(norm, opened, place_end, lex, stops, stop_at_place=True)
+            if m.group().endswith(("公司", "集团")):  # …发展投资(集团)有限责任公司
+                before = min(before, _trade_words(norm, opened, opened, place_end, lex, stops))
             if before < opened:
                 start = before
         if m.group().endswith(("公司", "集团")):
@@ -302,6 +304,8 @@ def find_organizations(
             start = past_clause(norm, start, hs, end, m.group(), lex)
             if start < 0:
                 continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
+        if norm[start] == "(":
+            continue  # (海南)有限公司: the name before the bracket was cut off
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
             bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)

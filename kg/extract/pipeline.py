@@ -467,7 +467,7 @@ def _own_place(f: Found, start: int, label: str, main: Callable[[int], dict[str,
     if (
         start > 0
         and "\u4e00" <= f.norm[start - 1] <= "\u9fff"
-        and f.norm[start - 1] not in "在由向到从和与及、"
+        and f.norm[start - 1] not in "在由向到从和与及、的"
     ):
         return label  # 江西省…: the character ends another word
     code = main(start).get(char)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from contextlib import suppress
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
@@ -117,6 +118,7 @@ _INTENDED_WITH = re.compile(
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
 # 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
 # gives the year
+_TODAY = re.compile(r"今天|今日")
 _REFERENCED = re.compile(
     r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
 )
@@ -405,8 +407,11 @@ def relate_signing(
         years = referenced.group("n")
         n = (int(years) if years.isdigit() else small_cn_number(years)) if years else None
         if n and published is not None:
-            year = datetime.date(published.year - n, 1, 1)
-            b.relate(subject, "signedOn", DateValue(year, "published", "year"), sent_span)
+            value = DateValue(datetime.date(published.year - n, 1, 1), "published", "year")
+            if norm.startswith("纪念日", referenced.end()) and _TODAY.search(norm, ss, verb):
+                with suppress(ValueError):  # 今天是…签订62周年纪念日: that day, n years back
+                    value = DateValue(published.replace(year=published.year - n), "published")
+            b.relate(subject, "signedOn", value, sent_span)
         return
     if partial is not None:
         b.relate(subject, "signedOn", partial, sent_span)

@@ -25,17 +25,19 @@ __all__ = [
 # month, no day, with the signers written between it and the verb (今年3月与…管理局签署: a
 # counterpart after 与 by its long name).
 _PARTIAL_DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年|同年|当年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
     r"(?:初|底|末|上旬|中旬|下旬)?(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
     r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
     r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
 )
 _LEADING_DATE = re.compile(
-    r"\s*(?:早在|早于)?(?:(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年))(?:(?P<m>\d{1,2})月份?)?(?P<rm>)"
+    r"\s*(?:早在|早于)?(?:(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年|同年|当年))"
+    r"(?:(?P<m>\d{1,2})月份?)?(?P<rm>)"
     r"|(?P<rm2>上月|本月|上个月))(?:初|底|末|上旬|中旬|下旬)?[,，]"
 )
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
 _DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
+_YEARS = re.compile(r"((?:19|20)\d{2})年")
 _REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
 
 
@@ -61,8 +63,8 @@ def partial_date(
         # 新华社太原6月19日电 2024年12月，A与B签署…: the clause opening after a dateline
         line = _DATELINE_END.search(norm, lo, verb)
         m = _LEADING_DATE.match(norm, line.end(), verb) if line is not None else None
-    if m is None:
-        return None
+    if m is None or _LATER.search(norm, m.end(), verb):
+        return None  # (早在2017年…，在此基础上，又签署: the year of what came before)
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
         return None  # part of a full date (12月17日签署), read by complete_date
     groups = m.groupdict()
@@ -77,6 +79,11 @@ def partial_date(
         year = int(m.group("y"))
     elif joined is not None and m.group("m") and not m.group("rel"):
         year = int(joined.group(1))  # 2022年11月和12月签署: the year of the month before
+    elif m.group("rel") in ("同年", "当年"):
+        told = _YEARS.findall(norm, 0, m.start())  # 2017年…。同年11月: the year told before
+        if not told:
+            return None
+        year = int(told[-1])
     elif published is not None:
         year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
     elif year_in_text is not None and not m.group("rel"):
@@ -97,6 +104,8 @@ def partial_date(
     return DateValue(datetime.date(year, month, 1), source, "month")
 
 
+# What happened after the date told before (在此基础上, 此后): the signing came later.
+_LATER = re.compile(r"在此基础上|此后|随后|其后|后来|之后")
 # A month with its year written before another month joined to it (2022年11月和12月).
 _JOINED_MONTH = re.compile(r"(\d{4})年\d{1,2}月(?:和|、|或|及|至|到|-|—)$")
 
