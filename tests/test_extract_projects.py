@@ -385,6 +385,14 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["贵州集训基地", "中越警务合作中心", "中医药海外中心"],
             [],
         ),
+        # a service area named after a line, a line joined by a direction's verb, a bond of
+        # works, projects of a games, a train service listed with lines
+        (
+            "连霍高速哈密服务区扩建，东六环北连顺义、南接京沪高速。全市开具工程保函万余笔，"
+            "推进冬奥项目建设，中欧班列、中蒙铁路运行平稳。",
+            ["连霍高速", "南接京沪高速", "全市开具工程", "冬奥项目", "中欧班列铁路"],
+            ["京沪高速", "中蒙铁路"],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -36,6 +36,8 @@ _COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
 
 _COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
 _OWN_HEAD = re.compile(f"(?:{_COORD_HEADS})$")
+# Transport services listed beside lines (中欧班列、中老铁路): no line of their own.
+_SERVICES = ("班列", "专列", "航线", "快线")
 
 
 def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
@@ -85,7 +87,7 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue  # 广东、广西高速公路: the provinces' lines, not one line of each
         for part in parts:
             # (钦防高速、南防高铁: a part with a head of its own is a name of its own)
-            if len(part) >= 2:
+            if len(part) >= 2 and not part.endswith(_SERVICES):  # (中欧班列: a service)
                 own = _OWN_HEAD.search(part) is not None and len(part) > len(head)
                 out.append((pos, pos + len(part), part if own else part + head))
             pos += len(part) + 1

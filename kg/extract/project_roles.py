@@ -49,6 +49,8 @@ _UNIT_AFTER = re.compile(
     "|(?:联合|协调)*理事会|检查站|收费站|(?:联合)?党支部|(?:[\u4e00-\u9fff]{2})?专班|工作组"
     # …机场海关党总支, …工程质量安全监督站: an organ's office named after the works
     "|海关|边检站|边防检查站|派出所|党总支|(?:质量)?(?:安全)?监督站|工程(?:有限(?:责任)?)?公司"
+    # …高速阜康服务区: a service area named after the line
+    "|(?:[\u4e00-\u9fff]{2})?服务区"
 )
 
 
@@ -123,7 +125,7 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
 # Meetings and contests whose disciplines or items are called 项目 (全运会射箭项目,
 # …座谈会暨农业项目).
 _EVENT = re.compile(
-    r"运会|奥运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会|座谈会|研讨会|交流会|洽谈会|推介会|论坛"
+    r"运会|奥运|冬奥|亚运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会|座谈会|研讨会|交流会|洽谈会|推介会|论坛"
 )
 # Projects named by where their money comes from (港资项目, 外资项目): a kind.
 _FUNDED = re.compile(r"[\u4e00-\u9fff]资")

@@ -53,13 +53,13 @@ _HEAD_AFTER_NOT = {"中心": frozenset("副"), "线": frozenset("沿全一前在
 _HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
     "中心": frozenset("城区镇组老项库工任地腹村"),
-    "高铁": frozenset("站连沿司列乘"),
+    "高铁": frozenset("站连沿司列乘综"),
     "铁路": frozenset("站局连沿口"),
     "高速公路": frozenset("连"),
     "高速": frozenset("连动磁"),
     "走廊": frozenset("经"),
     "机场": frozenset("站高快大路线专轨"),
-    "工程": frozenset("师院堆机"),
+    "工程": frozenset("师院堆机保"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
     "广场": frozenset("舞馆楼"),
@@ -101,7 +101,7 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
-    r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡"
+    r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
