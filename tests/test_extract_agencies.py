@@ -294,3 +294,8 @@ def test_extract_agencies_a_committee_named_by_a_subject_is_no_body_of_its_own()
 def test_extract_agencies_a_governments_building_is_no_organ():
     ex = extract(Document(id="t", text="地址：海口市国兴大道9号海南省政府办公楼921室。"))
     assert not {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+
+
+def test_extract_agencies_a_force_is_no_ministry():
+    ex = extract(Document(id="t", text="联合国驻黎巴嫩临时部队说，爆炸造成人员受伤。"))
+    assert not {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}

@@ -193,6 +193,8 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("该景区去年创建贵州省级生态旅游示范区。", set()),
         # a housing estate named 新区 inside a sub-district, with its neighbourhoods
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
+        # a description of a free trade area
+        ("中国已建成全球最大自贸区。", set()),
         # a visit's verb between the place and a zone
         ("副总理在福建省调研自贸试验区建设工作。", set()),
         # a count of a kind of area

@@ -127,6 +127,9 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("蓝天、白云、青山、碧水，所到之处皆是风景。", {"白云", "青山"}),
         # a division named by numerals inside a longer number
         ("兵团第七师一二七团获表彰。", {"二七"}),
+        # a line named by the short forms of its ends; a person's name after a title
+        ("国家国际发展合作署副署长钟海东介绍情况。", {"海东"}),
+        ("四川省绵阳市发展迅速，工人在跨平武高速特大桥施工。", {"平武"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

@@ -129,6 +129,9 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         # a contract with people: one with each of them
         "村委会与村民重新签订了土地流转合作协议书。",
         "镇政府同牧民签订草原生态保护协议。",
+        # counted places or states, each signing its own text
+        "如今，丽水9个县（市、区）都签订了上下游生态补偿协议。",
+        "中国人民银行与越南、柬埔寨、缅甸3国央行签署双边本币互换协议。",
         # a credit line of a bank
         "一年前，县农商银行城关支行与合作社签署了预授信协议。",
     ],
@@ -1310,3 +1313,24 @@ def test_extract_signers_anniversaries_and_what_came_before(text, published, tit
     assert title in agreements
     found = {o for s, p, o in facts if s == title and p == "signedOn"}
     assert found == ({date} if date else set())
+
+
+@pytest.mark.parametrize(
+    "text, title, built",
+    [
+        (
+            "2018年7月，两国元首见证双方签署《开普半岛大学孔子学院共建协议》。",
+            "开普半岛大学孔子学院共建协议",
+            "开普半岛大学孔子学院",
+        ),
+        (
+            "《湖北工业大学与南非文达大学关于合作建设孔子学院的协议》签署。",
+            "湖北工业大学与南非文达大学关于合作建设孔子学院的协议",
+            "孔子学院",
+        ),
+    ],
+)
+def test_extract_signers_what_a_title_says_is_built_does_not_sign(text, title, built):
+    agreements, facts = _read(text, "2018-07-30")
+    assert title in agreements
+    assert built not in {o for s, p, o in facts if s == title and p == "party"}

@@ -41,7 +41,7 @@ _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 # 直辖市, 县级市), not one place.
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")
 # Characters after an organ's last character that make another word of it.
-_ORGAN_CONTINUES = {"委": "托屈", "部": "署", "局": "势面", "办": "理法好事", "署": "理名"}
+_ORGAN_CONTINUES = {"委": "托屈", "部": "署队", "局": "势面", "办": "理法好事", "署": "理名"}
 # 办 of a building or a place of work (政府办公楼, 办公区), not an office.
 _OFFICE_BUILDING = ("公楼", "公大楼", "公区", "公场所", "公用房")
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.

@@ -67,6 +67,11 @@ MANY_SIGNERS = re.compile(
 # 与多家出版社签署, 与外国政府…签署: signers of a kind, counted; an unmarked title written
 # after them is a bundle (a title in 《》 may be one text many sign: 与多个成员国政府签署《…协定》).
 _MANY_OF_A_KIND = re.compile(r"多个|多家|多所|外国政府")
+# 金华9个县都签订…, 与3国央行签署…: places or states counted, not named, each with its own
+# text (沈阳、大连…5市签署: those named sign one).
+_COUNTED_SIGNERS = re.compile(
+    r"\d+个?(?:国|县|市|区|省)(?![际内家])|[三四五六七八九十]+个(?:县|市|区|省)"
+)
 _SENTENCE_STOPS = "。;；!！?？"
 
 
@@ -209,6 +214,16 @@ _KIND_COUNTERPART = re.compile(
 )
 # A signing denied: 没有签订, 未签署, 从未签订.
 _NOT_SIGNED = re.compile(r"(?:没有|未能|尚未|从未|未曾|未|不)(?:签署|签订|签约)(?:了|过)?$")
+
+
+def _counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
+    """True when signers are counted before an unmarked title without being named (金华9个县),
+    or a bilateral title follows a list of them (与印尼、泰国…5国央行签署双边…协议)."""
+    listed = "、" in norm[clause:s]
+    if "双边" in title and listed:
+        return True
+    m = _COUNTED_SIGNERS.search(norm, clause, s)
+    return m is not None and "、" not in norm[clause : m.start()]
 
 
 def _proper(title: str, lex: Lexicon) -> bool:
@@ -359,6 +374,7 @@ def find_agreements(
                 or "分别" in norm[clause:s]
                 or MANY_SIGNERS.search(norm, clause, s)
                 or _MANY_OF_A_KIND.search(norm, clause, s)
+                or _counted_signers(norm, clause, s, t)
             ):
                 # 签署多项合作协议, 与50多个国家签署…, 分别与…签署, 与对口省份签订…: a
                 # bundle, not one agreement; 座谈会暨…协议签约活动: an event; 没有签订…协议:

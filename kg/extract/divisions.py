@@ -72,6 +72,8 @@ _REGION_TAIL = (
 )
 
 
+# Line heads after a county's short form: the line is named after two places (平南-武宣).
+_LINE_AFTER = ("高速", "高铁", "铁路", "城际", "快速路")
 # Chinese numerals: a division named by them (二七区) inside a longer number is none.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百")
 # Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
@@ -324,6 +326,13 @@ def find_places(
             (h.start > 0 and norm[h.start - 1] in _NUMERALS) or norm[h.end : h.end + 1] in "团师号"
         ):
             h.accepted, h.codes = False, ()  # 一二七团: a number, not 二七区
+            continue
+        if (
+            not h.full
+            and norm.startswith(_LINE_AFTER, h.end)
+            and all(idx.by_code[c].level == 3 for c in h.codes)
+        ):
+            h.accepted, h.codes = False, ()  # 平武高速: a line named by its ends' short forms
             continue
         # 广州白云山: right after its parent too, a short form that jieba reads as part of
         # a longer place name (白云山) is that place, not the district

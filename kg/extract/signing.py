@@ -119,6 +119,7 @@ _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的�
 # 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
 # gives the year
 _TODAY = re.compile(r"今天|今日")
+_BUILT_IN_TITLE = re.compile(r"(?:共建|建设)(?=(?:合作)?(?:框架)?(?:协议|备忘录))")
 _REFERENCED = re.compile(
     r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
 )
@@ -273,9 +274,11 @@ def relate_signing(
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
     ]
-    in_title += [
+    in_title += [  # (…孔子学院共建协议, 合作建设孔子学院的协议: what is built does not sign)
         f.organizations[k][2]
         for k in lookups.organization_spans(f).inside(t.title_start, t.title_end)
+        if not _BUILT_IN_TITLE.match(norm, f.organizations[k][1])
+        and not norm.endswith(("建设", "共建"), 0, f.organizations[k][0])
     ]
     talks = None if verbs else negotiated(norm, clause_start(norm, ss, t.start), t.start)
     if talks == "negotiated":
