@@ -393,6 +393,21 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["连霍高速", "南接京沪高速", "全市开具工程", "冬奥项目", "中欧班列铁路"],
             ["京沪高速", "中蒙铁路"],
         ),
+        # a line's section from an airport, a line written 高速铁路, the corridor of 三国,
+        # a company's name with (集团) after the words, what a water source ensures, many levels
+        (
+            "京沪城际大兴机场至廊坊段送电成功，沪宁合高速铁路沿线城市携手，推进三国经济走廊建设。"
+            "李 　明成都市轨道交通（集团）有限公司职工，来水足够保证中线工程调水，国家、省、县多级森林公园建成。",
+            [
+                "京沪城际大兴机场",
+                "沪宁合高速",
+                "三国经济走廊",
+                "明成都市轨道交通",
+                "来水足够保证中线工程",
+                "县多级森林公园",
+            ],
+            [],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -30,7 +30,7 @@ __all__ = [
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
     r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
-    r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个"
+    r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个|多级|各级|^[两三四五六七八九十]国"
 )
 
 # Characters that end a word and never begin a name (保障性, 现代化, 新型).

@@ -56,9 +56,9 @@ _HEAD_CONTINUES = {
     "高铁": frozenset("站连沿司列乘综"),
     "铁路": frozenset("站局连沿口"),
     "高速公路": frozenset("连"),
-    "高速": frozenset("连动磁"),
+    "高速": frozenset("连动磁铁"),
     "走廊": frozenset("经"),
-    "机场": frozenset("站高快大路线专轨"),
+    "机场": frozenset("站高快大路线专轨至"),
     "工程": frozenset("师院堆机保"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
@@ -102,7 +102,7 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
@@ -250,8 +250,8 @@ def find_projects(
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店, …工程指挥部: an organisation's name
         if norm.startswith("数", end) and norm[end + 1 : end + 2] not in _NUMBER_WORDS:
             continue  # 大科学装置数量: how many of a kind
-        org = lex.org_suffix_re.search(norm, end, end + 10) or _COMPANY_AHEAD.match(norm, end)
-        if org is not None and NAME_RUN.fullmatch(norm, end, org.start()):
+        org = lex.org_suffix_re.search(norm, end, end + 10)
+        if _COMPANY_AHEAD.match(norm, end) or (org and NAME_RUN.fullmatch(norm, end, org.start())):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
             continue
@@ -490,7 +490,9 @@ def find_projects(
 
 
 # A company's name run on to its legal form (…工程咨询房地产估价有限公司).
-_COMPANY_AHEAD = re.compile(r"[^\W和与及]{1,14}?(?:有限责任公司|有限公司|股份公司)")
+_COMPANY_AHEAD = re.compile(
+    r"(?:[^\W和与及的由在是为被同对向从将]|[()（）]){1,16}?(?:有限责任公司|有限公司|股份公司)"
+)
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
 # What a source tells (记者从X获悉).
