@@ -8,7 +8,14 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
 
-__all__ = ["institution_centre", "not_one_project", "unanchored", "unit_after", "works_verb"]
+__all__ = [
+    "company_ahead",
+    "institution_centre",
+    "not_one_project",
+    "unanchored",
+    "unit_after",
+    "works_verb",
+]
 
 # Scopes wider than a country's own places: a centre or hub of the world, of a continent or
 # of a foreign country is what a place is said to be (欧洲航运中心, 越南经济中心), not works.
@@ -64,6 +71,18 @@ _WORKS_VERB = re.compile(
 def works_verb(word: str) -> bool:
     """True when ``word`` says what works do (改造, 扩建, 贯通), not what is done with them."""
     return _WORKS_VERB.search(word) is not None
+
+
+# A company's name run on to its legal form (…工程咨询房地产估价有限公司, …机场(集团)有限公司).
+_COMPANY_AHEAD = re.compile(
+    r"(?:[^\W和与及的由在是为被同对向从将]|[()（）]){1,16}?(?:有限责任公司|有限公司|股份公司)"
+)
+
+
+def company_ahead(norm: str, end: int) -> bool:
+    """True when the words from ``end`` run on to a company's legal form: the head before
+    them is part of the company's name."""
+    return _COMPANY_AHEAD.match(norm, end) is not None
 
 
 def unit_after(norm: str, end: int) -> bool:

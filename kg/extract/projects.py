@@ -36,6 +36,7 @@ from kg.extract.project_names import (
     words_start,
 )
 from kg.extract.project_roles import (
+    company_ahead,
     institution_centre,
     not_one_project,
     unanchored,
@@ -251,7 +252,7 @@ def find_projects(
         if norm.startswith("数", end) and norm[end + 1 : end + 2] not in _NUMBER_WORDS:
             continue  # 大科学装置数量: how many of a kind
         org = lex.org_suffix_re.search(norm, end, end + 10)
-        if _COMPANY_AHEAD.match(norm, end) or (org and NAME_RUN.fullmatch(norm, end, org.start())):
+        if company_ahead(norm, end) or (org and NAME_RUN.fullmatch(norm, end, org.start())):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
         if _CONCEPT_AFTER.match(norm, end):
             continue
@@ -489,10 +490,6 @@ def find_projects(
     return out
 
 
-# A company's name run on to its legal form (…工程咨询房地产估价有限公司).
-_COMPANY_AHEAD = re.compile(
-    r"(?:[^\W和与及的由在是为被同对向从将]|[()（）]){1,16}?(?:有限责任公司|有限公司|股份公司)"
-)
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 _ABOUT = frozenset("过近超逾上数几0123456789")
 # What a source tells (记者从X获悉).
