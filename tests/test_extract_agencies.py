@@ -299,3 +299,17 @@ def test_extract_agencies_a_governments_building_is_no_organ():
 def test_extract_agencies_a_force_is_no_ministry():
     ex = extract(Document(id="t", text="联合国驻黎巴嫩临时部队说，爆炸造成人员受伤。"))
     assert not {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a reclamation area's bureau, not the article's district's
+        ("乌鲁木齐市头屯河区召开会议，头屯河区部署工作。伊宁垦区公安局获表彰。", "头屯河区公安局"),
+        # a community's committee
+        ("“有了社区管委会、社区工厂，群众住得下去。”", "社区管理委员会"),
+    ],
+)
+def test_extract_agencies_bodies_of_kinds_of_area(text, absent):
+    ex = extract(Document(id="t", text=text))
+    assert absent not in {m.entity.label for m in ex.mentions if m.entity.cls == "Agency"}

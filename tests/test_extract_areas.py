@@ -193,6 +193,8 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("该景区去年创建贵州省级生态旅游示范区。", set()),
         # a housing estate named 新区 inside a sub-district, with its neighbourhoods
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
+        # what each part of a zone is to be, not zones of their own
+        ("舟山片区打造油气自贸区，宁波片区聚焦枢纽自贸区，杭州片区锚定数字自贸区。", set()),
         # a description of a free trade area
         ("中国已建成全球最大自贸区。", set()),
         # a visit's verb between the place and a zone

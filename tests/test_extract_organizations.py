@@ -199,7 +199,9 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         ("中国电信股份有限公司黔南分公司获表彰。", "中国电信股份有限公司黔南分公司"),
         # 同 that begins a name is no joiner
         ("复旦大学管理学院、同济大学海洋学院等单位参加。", "同济大学海洋学院"),
-        # a company whose legal form has 集团 in brackets; a province's institute written 省
+        # 跟 joins a village and a company
+        ("界湖街道枣林庄村跟红果食品有限公司合作。", "红果食品有限公司"),
+        # a company whose legal form has 集团 in brackets
         (
             "目前，赣州旅游发展投资（集团）有限责任公司已修缮围屋。",
             "赣州旅游发展投资（集团）有限责任公司",

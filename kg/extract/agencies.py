@@ -45,7 +45,7 @@ _ORGAN_CONTINUES = {"委": "托屈", "部": "署队", "局": "势面", "办": "�
 # 办 of a building or a place of work (政府办公楼, 办公区), not an office.
 _OFFICE_BUILDING = ("公楼", "公大楼", "公区", "公场所", "公用房")
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
-_AREA_END_BEFORE = frozenset("新发开贸税范作片园特景湾")
+_AREA_END_BEFORE = frozenset("新发开贸税范作片园特景湾垦矿")
 # 政府 followed by these is part of a compound noun (政府工作报告), not the organ.
 _GOV_COMPOUND = re.compile(
     r"工作报告|采购|集中采购|投资|引导|债|性|补贴|信息|网站|和社会|与市场|委托|办公楼|大楼|大院"

@@ -85,6 +85,7 @@ _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
 _DESCRIBED = re.compile(r"最大|最小|最早|首个|唯一|第一")
+_COMMON_NOUN_FREQ = 100
 _NEIGHBOURHOOD = re.compile(r"[\d一二三四五六七八九十]*(?:区|期)?(?:社区|小区|居委会)")
 _MAX_BARE_MODIFIER = 10
 
@@ -273,6 +274,12 @@ def find_bare_areas(
             short = core
         if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m"):
             continue  # (简称合作区), 发挥好…新区, 下一步高新区: a verb or a numeral, no name
+        if (
+            _kind(m.group()) == "ftz"
+            and lex.word_tag(short) == "n"
+            and (lex.tokenizer().FREQ.get(short, 0) >= _COMMON_NOUN_FREQ)
+        ):
+            continue  # 打造油气自贸区, 数字自贸区: what a zone is to be, not its name
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
     # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area
     longer = [(c[2], c[3]) for c in cands] + [(a.label, a) for a in prefixed]
@@ -322,6 +329,7 @@ def find_bare_areas(
 _CLAUSE_VERB = re.compile(
     r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区"
     r"|衔接|担任|选派|对接|融入|助力|携手|紧密|积极|全面|主动|率先|调研|考察|视察|参观|走访"
+    r"|聚焦|锚定|定位|瞄准|专注|片区"
 )
 
 

@@ -207,7 +207,7 @@ def find_organizations(
         joiners = [
             k
             for k in range(start, hs)
-            if norm[k] in "和与及"
+            if norm[k] in "和与及跟"
             and not lex.is_known_word(norm[k - 1 : k + 1])
             and not lex.is_known_word(norm[k : k + 2])
         ]
