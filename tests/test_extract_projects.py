@@ -408,6 +408,14 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ],
             [],
         ),
+        # a list that began before a number, a ride, both sides' parks, a village named after a
+        # plant, a platform named after works
+        (
+            "建设柬埔寨桑河2号水电站、中柬铁路配套项目。孩子们坐上高铁去比赛。推动深港双方园区协同发展。"
+            "洛阳市涧西区电厂新村社区党委。供电公司搭建苏州市虚拟电厂管理平台。",
+            ["号水电站铁路", "孩子们坐上高铁", "深港双方园区", "涧西区电厂", "苏州市虚拟电厂"],
+            [],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

@@ -1334,3 +1334,12 @@ def test_extract_signers_what_a_title_says_is_built_does_not_sign(text, title, b
     agreements, facts = _read(text, "2018-07-30")
     assert title in agreements
     assert built not in {o for s, p, o in facts if s == title and p == "party"}
+
+
+def test_extract_signers_a_clause_with_signers_of_its_own_takes_none_from_before():
+    text = (
+        "老挝国家电视台组队前往泰国学习考察，参观泰国公共电视台的演播厅；"
+        "老挝媒体还与越南之声签署谅解备忘录，开展节目交流。"
+    )
+    _agreements, facts = _read(text, "2023-05-04")
+    assert not {o for s, p, o in facts if p == "party"} & {"老挝国家电视台", "泰国公共电视台"}

@@ -69,6 +69,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue  # …、郑州铁路技师学院: a school's name
         head = (m.group("mod") or "") + m.group(3)
         pos = m.start(1)
+        if pos > 0 and norm[pos - 1].isdigit():
+            continue  # 南塔河1号水电站、中老铁路: the list began before the number
         parts = m.group(1).split("、")
         # the first part may carry a verb: 加快建设渝西 → 渝西
         first = parts[0]

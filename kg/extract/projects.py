@@ -77,7 +77,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
 _CONCEPT_AFTER = re.compile(
-    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?(?:社区|小区|村(?!民)|乡|镇)|街道"
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -103,7 +103,7 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注"
+    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘"
 )
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")

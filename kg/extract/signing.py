@@ -119,6 +119,7 @@ _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的�
 # 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
 # gives the year
 _TODAY = re.compile(r"今天|今日")
+_COUNTERPART = re.compile(r"[\u4e00-\u9fff]{2}[与同跟][\u4e00-\u9fff]{2}")
 _BUILT_IN_TITLE = re.compile(r"(?:共建|建设)(?=(?:合作)?(?:框架)?(?:协议|备忘录))")
 _REFERENCED = re.compile(
     r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
@@ -330,7 +331,10 @@ def relate_signing(
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
     semi = _after_semicolon(norm, lo, min(verb, t.start))
-    own_clause = semi > lo and bool(bodies_in(f, semi, min(verb, t.start), skip))
+    own_clause = semi > lo and (  # (…；缅甸媒体还与越南之声签署…: its own signers, known or not)
+        bool(bodies_in(f, semi, min(verb, t.start), skip))
+        or _COUNTERPART.search(norm, semi, min(verb, t.start)) is not None
+    )
     if own_clause:
         lo = semi  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
     parties = bodies_in(f, lo, min(verb, t.start), skip)
