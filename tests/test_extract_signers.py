@@ -132,6 +132,9 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         # counted places or states, each signing its own text
         "如今，丽水9个县（市、区）都签订了上下游生态补偿协议。",
         "中国人民银行与越南、柬埔寨、缅甸3国央行签署双边本币互换协议。",
+        # a financing agreement; economies counted
+        "今年4月，保加利亚能源部和欧洲复兴开发银行签署融资协议。",
+        "澳门与15个经济体签订全面性避免双重征税协定。",
         # a credit line of a bank
         "一年前，县农商银行城关支行与合作社签署了预授信协议。",
     ],

@@ -70,7 +70,7 @@ _MANY_OF_A_KIND = re.compile(r"多个|多家|多所|外国政府")
 # 金华9个县都签订…, 与3国央行签署…: places or states counted, not named, each with its own
 # text (沈阳、大连…5市签署: those named sign one).
 _COUNTED_SIGNERS = re.compile(
-    r"\d+个?(?:国|县|市|区|省)(?![际内家])|[三四五六七八九十]+个(?:县|市|区|省)"
+    r"\d+个?(?:国|县|市|区|省|经济体)(?![际内家])|[三四五六七八九十]+个(?:县|市|区|省|经济体)"
 )
 _SENTENCE_STOPS = "。;；!！?？"
 
