@@ -275,3 +275,8 @@ def test_agreements_same_title_signed_twice_keeps_one_date():
     ex = _read(text, datetime.date(2023, 6, 10))[0]
     dates = [r.object.date for r in ex.relations if r.predicate == "signedOn"]
     assert dates == [datetime.date(2023, 5, 8)]
+
+
+def test_agreements_a_title_before_signing_parties_as_a_noun_is_no_signing():
+    text = "不久前，老挝政府主办第五届澜湄次区域禁毒合作谅解备忘录签约方部长级会议。"
+    assert _read(text)[1] == []

@@ -131,6 +131,8 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("国家国际发展合作署副署长钟海东介绍情况。", {"海东"}),
         ("四川省绵阳市发展迅速，工人在跨平武高速特大桥施工。", {"平武"}),
         ("他成为年轻的省级教坛新星，河南省平原监狱获表彰。", {"新星", "平原"}),
+        # a school named after a town of another county, a village named 驿马村
+        ("表彰名单：陕西省商南县鹿城中学、河北省沧州市苏孟村。", {"鹿城", "孟村"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

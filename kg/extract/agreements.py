@@ -29,7 +29,7 @@ _TITLE_CHARS = r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;�
 _UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
     r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
-    r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)"
+    r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)(?![国方])"
 )
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
@@ -326,7 +326,7 @@ def find_agreements(
     marked = [(t.start, t.end) for t in titles]
     scans = (
         (after_re.finditer(norm), _TITLE_LEFT_CUT),
-        (finditer_near(before_re, norm, _SIGN_START, before_max, 2), _TITLE_LEFT_CUT_BEFORE),
+        (finditer_near(before_re, norm, _SIGN_START, before_max, 3), _TITLE_LEFT_CUT_BEFORE),
     )
     # the titles read so far: the marked ones, and the unmarked ones added meanwhile, which
     # overlap none before them

@@ -72,12 +72,20 @@ _REGION_TAIL = (
 )
 
 
+# Institutions named after a town or a road inside a county (鹿城中学 of 商南县).
+_INSTITUTION_AFTER = ("中学", "小学", "学校", "医院", "监狱", "幼儿园", "卫生院")
 # Line heads after a county's short form: the line is named after two places (平南-武宣).
 _LINE_AFTER = ("高速", "高铁", "铁路", "城际", "快速路")
 # Chinese numerals: a division named by them (二七区) inside a longer number is none.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百")
 # Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
 _POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿)区")
+
+
+def _level(h: PlaceHit, idx: DivisionIndex) -> int | None:
+    """The level of the division ``h`` is resolved to, or of its first reading."""
+    code = h.code or (h.codes[0] if h.codes else None)
+    return idx.by_code[code].level if code in idx.by_code else None
 
 
 def _common_neighbour(norm: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -321,7 +329,26 @@ def find_places(
                     b.accepted = "parent"
 
     starts_at = {h.start for h in hits}
+    ends_at = {h.end: h for h in hits if h.code or h.codes}
     for h in hits:
+        before = ends_at.get(h.start)
+        if not h.full and (
+            # 商南县鹿城中学: after a county not its parent, a school's or a body's own name
+            (
+                before is not None
+                and _level(before, idx) == 3
+                and norm.startswith(_INSTITUTION_AFTER, h.end)
+            )
+            # 苏孟村: a village's name that ends in a county's short form
+            or (
+                h.name[-1] in "村镇乡"
+                and h.start > 0
+                and "\u4e00" <= norm[h.start - 1] <= "\u9fff"
+                and before is None
+            )
+        ):
+            h.accepted, h.codes = False, ()
+            continue
         if _NUMERALS.issuperset(h.name) and (
             (h.start > 0 and norm[h.start - 1] in _NUMERALS) or norm[h.end : h.end + 1] in "团师号"
         ):
