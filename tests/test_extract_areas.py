@@ -195,6 +195,13 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
         # what each part of a zone is to be, not zones of their own
         ("舟山片区打造油气自贸区，宁波片区聚焦枢纽自贸区，杭州片区锚定数字自贸区。", set()),
+        # the zones of three provinces; a zone named only in its bureau's name
+        ("探索推动京津冀自贸区协同发展。", set()),
+        ("成都高新区综合执法局工作人员告诉记者。", set()),
+        # the province's party committee or what is inside it before a zone
+        ("河北省委雄安新区规划建设工作领导小组召开会议。", {"雄安新区"}),
+        # a province's new area is named with the province's short form
+        ("江西省赣江新区建立试验区。", {"江西赣江新区"}),
         # a description of a free trade area
         ("中国已建成全球最大自贸区。", set()),
         # a visit's verb between the place and a zone

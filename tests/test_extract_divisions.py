@@ -133,6 +133,7 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("他成为年轻的省级教坛新星，河南省平原监狱获表彰。", {"新星", "平原"}),
         # a school named after a town of another county, a village named 驿马村
         ("表彰名单：陕西省商南县鹿城中学、河北省沧州市苏孟村。", {"鹿城", "孟村"}),
+        ("河北省秦皇岛市游客来到府城东边青龙洞附近。", {"青龙"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

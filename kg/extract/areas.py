@@ -163,7 +163,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             continue
         if (
             _holds_clause_word(m.group("mod"))
-            or m.group("mod").startswith("级")
+            or m.group("mod").startswith(("级", "委", "内"))  # 省级, 省委, 省内: not a name
             or "街道" in m.group("mod")
             or _NEIGHBOURHOOD.match(norm, m.end())
         ):
@@ -182,6 +182,13 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             end = c.end()
         written = norm[start:end]
         label = canonical_area(written)
+        if (
+            m.group("suf") == "新区"
+            and p.code
+            and p.code.endswith("0000")
+            and p.name.endswith("省")
+        ):
+            label = p.name[:-1] + label[p.end - start :]  # 江西省赣江新区 is 江西赣江新区
         basis = "exact" if label == written else "canonical-name"
         hit = AreaHit(start, end, label, p, basis, None, m.group("mod"), m.group("suf"))
         if end != m.end():
@@ -242,10 +249,13 @@ def find_bare_areas(
         if left >= 2 and norm[left - 1] in "-—–" and "\u4e00" <= norm[left - 2] <= "\u9fff":
             continue  # 中国-东盟自贸区: an arrangement between two parties, not an area
         core = norm[left:s]
+        if core[:1] in "委内" and left > 0 and norm[left - 1] in "省市县区" and len(core) > 2:
+            core, left = core[1:], left + 1  # 河北省委雄安新区: the committee's 委, not the name
         if _kind(m.group()) == "ftz" and (
             _states_abbreviated(core, lex)
             or _FOREIGN_REGION.search(core)
             or lex.country_re.search(core)
+            or core in lex.region_words  # 京津冀自贸区: the zones of three provinces
         ):
             continue  # 中日韩自贸区, 非洲大陆自贸区: a free trade area of states, not a zone
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
@@ -459,8 +469,9 @@ _NAME_WORD_FLAGS = frozenset("nbjl")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批|首批|一批")
 # The rest of a body's name after an area written in it: a school, a bureau, a bank's branch.
 _BODY_AFTER = re.compile(
+    r"(?:[(（][^)）]{1,12}[)）])?"  # (南沙开发区（自贸区南沙片区）管委会: a second name in brackets)
     r"[^\W\d的内在和与及、]{0,6}?(?:小学|中学|学校|幼儿园|税务局|公安局|分局|派出所|支行|分行|法院|检察院"
-    r"|医院|卫生院)"
+    r"|医院|卫生院|执法局)"
 )
 
 

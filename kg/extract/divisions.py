@@ -36,7 +36,7 @@ _ENUM_SEPS = frozenset("、")
 # A short form followed by one of these generic toponym words is part of a longer place name
 # (江北嘴, 九龙滩, 长安街): it is not the division.
 _TOPONYM_TAIL = frozenset(
-    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑渠窟仓"
+    "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑渠窟仓洞"
 )
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
