@@ -195,6 +195,8 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
         # what each part of a zone is to be, not zones of their own
         ("舟山片区打造油气自贸区，宁波片区聚焦枢纽自贸区，杭州片区锚定数字自贸区。", set()),
+        # an alliance named after zones
+        ("长三角自贸试验区联盟秘书处成员说。", set()),
         # the zones of three provinces; a zone named only in its bureau's name
         ("探索推动京津冀自贸区协同发展。", set()),
         ("成都高新区综合执法局工作人员告诉记者。", set()),

@@ -134,6 +134,10 @@ def test_divisions_resolution_in_context(lex, text, expected):
         # a school named after a town of another county, a village named 驿马村
         ("表彰名单：陕西省商南县鹿城中学、河北省沧州市苏孟村。", {"鹿城", "孟村"}),
         ("河北省秦皇岛市游客来到府城东边青龙洞附近。", {"青龙"}),
+        # a community, a police station named after a short form; a liberated area
+        ("唐海燕家庭  双鸭山市尖山区中心站街道隆安社区", {"隆安"}),
+        ("李宗国  安康市白河县公安局城关派出所民警", {"城关"}),
+        ("他写了《我访问了延安——中国西北解放区目击记》。", {"解放区"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

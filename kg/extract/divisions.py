@@ -60,6 +60,12 @@ _REGION_TAIL = (
     "大街",
     "大道",
     "湿地",
+    # a community, a police station, a sub-district or a village named after it (隆安社区,
+    # 城关派出所, 尖山子村)
+    "社区",
+    "派出所",
+    "街道",
+    "子村",
     # a river's banks and course (地处红河沿岸): the river, not the division named after it
     "沿岸",
     "两岸",
@@ -78,8 +84,9 @@ _INSTITUTION_AFTER = ("中学", "小学", "学校", "医院", "监狱", "幼儿�
 _LINE_AFTER = ("高速", "高铁", "铁路", "城际", "快速路")
 # Chinese numerals: a division named by them (二七区) inside a longer number is none.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百")
-# Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区).
-_POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿)区")
+# Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区)
+# or of history (解放区, a liberated area).
+_POSITIONAL = re.compile(r"(?:[老新]?城|郊|矿|解放)区")
 
 
 def _level(h: PlaceHit, idx: DivisionIndex) -> int | None:
