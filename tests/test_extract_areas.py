@@ -195,6 +195,9 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
         # what each part of a zone is to be, not zones of their own
         ("舟山片区打造油气自贸区，宁波片区聚焦枢纽自贸区，杭州片区锚定数字自贸区。", set()),
+        # the zones of two provinces; old town and new area as common nouns
+        ("近日，广东、福建两省自贸试验区推进开放。", set()),
+        ("老城新区、古老现代，一步千年。", set()),
         # an alliance named after zones
         ("长三角自贸试验区联盟秘书处成员说。", set()),
         # the zones of three provinces; a zone named only in its bureau's name

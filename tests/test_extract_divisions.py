@@ -138,6 +138,10 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("唐海燕家庭  双鸭山市尖山区中心站街道隆安社区", {"隆安"}),
         ("李宗国  安康市白河县公安局城关派出所民警", {"城关"}),
         ("他写了《我访问了延安——中国西北解放区目击记》。", {"解放区"}),
+        # a reservoir and a ward named after a short form; a person with a rarer surname
+        ("北京市密云水库管理处坚持部门联动。", {"密云"}),
+        ("在文山州人民医院新平病区，患者治愈出院。", {"新平"}),
+        ("卞修武  陆军军医大学第一附属医院病理科主任", {"修武"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

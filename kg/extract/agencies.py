@@ -41,7 +41,7 @@ _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
 # 直辖市, 县级市), not one place.
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")
 # Characters after an organ's last character that make another word of it.
-_ORGAN_CONTINUES = {"委": "托屈", "部": "署队", "局": "势面", "办": "理法好事", "署": "理名"}
+_ORGAN_CONTINUES = {"委": "托屈", "部": "署队落", "局": "势面", "办": "理法好事", "署": "理名"}
 # 办 of a building or a place of work (政府办公楼, 办公区), not an office.
 _OFFICE_BUILDING = ("公楼", "公大楼", "公区", "公场所", "公用房")
 # …新区发展改革委, …开发区管委会: 区 ends the name of an area, it is not the article's district.
@@ -59,6 +59,10 @@ _SAR_CODES = frozenset({"81", "82"})
 _SAR_FULL = {"香港": "香港特别行政区", "澳门": "澳门特别行政区"}
 # 特区政府 with no region before it (支持特区政府抗疫).
 _BARE_SAR_GOVERNMENT = re.compile(r"(?<!香港)(?<!澳门)特区政府")
+# 新一届政府: a government's term, not part of its name.
+_TERM = re.compile(r"(?:新一届|本届|上一届|上届|[新现前原])政府")
+# 非政府, 反政府: against or outside a government, not its body.
+_NOT_A_GOVERNMENT = re.compile(r"[非反]政府")
 _COLLECTIVE_COUNT = re.compile(r"(?:[两三四五六七八九十]+|各)(?:市|地|省|区|县)$")
 
 
@@ -467,9 +471,6 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     return len(last) != 2 or last in _FOREIGN_ORGANS
 
 
-_TENSES = frozenset("新现前原")
-
-
 def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[AgencyHit]:
     """Bodies of a named country: 俄罗斯国防部, 美国商务部, 日本经济产业省, 老挝政府.
 
@@ -517,6 +518,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
             continue  # 美国就伊拉克新政府…: another country's body, in a clause
+        if _NOT_A_GOVERNMENT.search(body) or body.endswith("项目部"):
+            continue  # 德国非政府救援组织, 境内反政府武装, …项目部: no state's body
+        if s > 0 and "\u4e00" <= norm[s - 1] <= "\u9fff" and lex.is_known_word(norm[s - 1 : e]):
+            continue  # 乌东德工程建设部: the country's short name ends another word
         if lex.pos_cut(body)[0][0] in lex.clause_verbs:
             continue  # 加拿大加入和平委员会: the country is the subject of a clause
         sub = _SUB_BODY.match(norm, e + len(body))
@@ -530,7 +535,8 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         ):
             body += sub.group()
         # 墨西哥新政府, 美国现政府: the government as it now is, not another body
-        label = name + (body[1:] if body[:1] in _TENSES and body[1:] == "政府" else body)
+        # 新政府, 新一届政府: the government, whatever its term
+        label = name + ("政府" if _TERM.fullmatch(body) else body)
         basis = (
             "exact" if m.group() == name and label == norm[s : e + len(body)] else "canonical-name"
         )

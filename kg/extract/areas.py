@@ -85,6 +85,7 @@ _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
 _DESCRIBED = re.compile(r"最大|最小|最早|首个|唯一|第一")
+_COUNTED_PLACES = re.compile(r"[两三四五六七八九十]+(?:省|市|地|区|县)")
 _COMMON_NOUN_FREQ = 100
 _NEIGHBOURHOOD = re.compile(r"[\d一二三四五六七八九十]*(?:区|期)?(?:社区|小区|居委会)")
 _MAX_BARE_MODIFIER = 10
@@ -164,6 +165,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         if (
             _holds_clause_word(m.group("mod"))
             or m.group("mod").startswith(("级", "委", "内"))  # 省级, 省委, 省内: not a name
+            or _COUNTED_PLACES.search(m.group("mod"))  # 福建两省自贸试验区: several places' zones
             or "街道" in m.group("mod")
             or _NEIGHBOURHOOD.match(norm, m.end())
         ):

@@ -66,6 +66,12 @@ _REGION_TAIL = (
     "派出所",
     "街道",
     "子村",
+    # a reservoir, a ward, a campus or a farm named after it (密云水库, 新平病区, 武山垦殖场)
+    "水库",
+    "病区",
+    "院区",
+    "校区",
+    "垦殖",
     # a river's banks and course (地处红河沿岸): the river, not the division named after it
     "沿岸",
     "两岸",
