@@ -198,6 +198,10 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         # the zones of two provinces; old town and new area as common nouns
         ("近日，广东、福建两省自贸试验区推进开放。", set()),
         ("老城新区、古老现代，一步千年。", set()),
+        # kinds of zone; a zone approved; a zone written only in a sub-district office's name
+        ("完善边境经济合作区、跨境经济合作区布局。", set()),
+        ("批准设立三江新区，是着眼全局的大布局。", {"三江新区"}),
+        ("工作组派往济南市高新区东区街道办事处。", set()),
         # an alliance named after zones
         ("长三角自贸试验区联盟秘书处成员说。", set()),
         # the zones of three provinces; a zone named only in its bureau's name

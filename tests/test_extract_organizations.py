@@ -199,6 +199,8 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         ("中国电信股份有限公司黔南分公司获表彰。", "中国电信股份有限公司黔南分公司"),
         # 同 that begins a name is no joiner
         ("复旦大学管理学院、同济大学海洋学院等单位参加。", "同济大学海洋学院"),
+        # (本部) after a company in a list of honoured units is not its name's
+        ("河北永洋特钢集团有限公司（本部）、唐山市第一中学获表彰。", "河北永洋特钢集团有限公司"),
         # 跟 joins a village and a company
         ("界湖街道枣林庄村跟红果食品有限公司合作。", "红果食品有限公司"),
         # a company whose legal form has 集团 in brackets

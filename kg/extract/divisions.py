@@ -72,6 +72,8 @@ _REGION_TAIL = (
     "院区",
     "校区",
     "垦殖",
+    # a town's central school named after it (麻章中心小学)
+    "中心小学",
     # a river's banks and course (地处红河沿岸): the river, not the division named after it
     "沿岸",
     "两岸",
@@ -373,6 +375,9 @@ def find_places(
             and all(idx.by_code[c].level == 3 for c in h.codes)
         ):
             h.accepted, h.codes = False, ()  # 平武高速: a line named by its ends' short forms
+            continue
+        if h.full and len(h.name) == 2 and norm.startswith(("街道", "社区"), h.end):
+            h.accepted, h.codes = False, ()  # 中山市东区街道: a sub-district, not 攀枝花 东区
             continue
         # 广州白云山: right after its parent too, a short form that jieba reads as part of
         # a longer place name (白云山) is that place, not the district

@@ -44,6 +44,8 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
+# (本部), (机关) after a name in a list of honoured units: which part, not the name's.
+_NOT_CAMPUS = re.compile(r"本部|机关")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
@@ -194,7 +196,7 @@ def find_organizations(
         campus = _CAMPUS.match(norm, end) or (
             _BRANCH.match(norm, end) if m.group().endswith("公司") else None
         )
-        if campus:
+        if campus and not _NOT_CAMPUS.fullmatch(norm, campus.start() + 1, campus.end() - 1):
             end = campus.end()  # …大学(南校区), …有限公司固原分公司: the campus, the branch
         while (
             start < hs
