@@ -85,6 +85,8 @@ _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
 _DESCRIBED = re.compile(r"最大|最小|最早|首个|唯一|第一")
+# Kinds of economic zone named by where they lie (边境经济合作区, 跨境经济合作区).
+_KIND_OF_ZONE = re.compile(r"(?:边境|跨境|沿边|国际|国家级)经济")
 _COUNTED_PLACES = re.compile(r"[两三四五六七八九十]+(?:省|市|地|区|县)")
 _COMMON_NOUN_FREQ = 100
 _NEIGHBOURHOOD = re.compile(r"[\d一二三四五六七八九十]*(?:区|期)?(?:社区|小区|居委会)")
@@ -273,8 +275,8 @@ def find_bare_areas(
                 continue  # 五个兵地合作区: a count of a kind of area, no name
         if clean and len(core) >= 3 and _generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
-        if _holds_clause_word(core) or _DESCRIBED.search(core):
-            continue  # 紧密衔接自由贸易试验区, 全球最大自贸区: a clause or a description
+        if _holds_clause_word(core) or _DESCRIBED.search(core) or _KIND_OF_ZONE.fullmatch(core):
+            continue  # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区: no zone's name
         if clean and len(core) >= 3 and not _generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
             continue
