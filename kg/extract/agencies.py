@@ -683,18 +683,10 @@ def _same_area_body(
     return None
 
 
-# Tags of common nouns and verbs: a committee named by one (水资源) is of a subject.
-_SUBJECT_TAGS = frozenset({"n", "vn", "v", "a", "an"})
-
-
 def _subject(name: str, lex: Lexicon) -> bool:
     """True when ``name`` is a common word of a subject (水资源, 标准化, 内科), not a place's
     name jieba tags as a noun (鼓浪屿, 风景区 of 黄山风景区)."""
-    return (
-        lex.word_tag(name) in _SUBJECT_TAGS
-        and lex.tokenizer().FREQ.get(name, 0) >= _SUBJECT_FREQ
-        and name[-1] not in "区园城屿岛山湖港镇村"
-    )
+    return lex.is_common_word(name, _SUBJECT_FREQ) and name[-1] not in "区园城屿岛山湖港镇村"
 
 
 _SUBJECT_FREQ = 50

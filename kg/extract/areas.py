@@ -288,11 +288,7 @@ def find_bare_areas(
             short = core
         if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m"):
             continue  # (简称合作区), 发挥好…新区, 下一步高新区: a verb or a numeral, no name
-        if (
-            _kind(m.group()) == "ftz"
-            and lex.word_tag(short) == "n"
-            and (lex.tokenizer().FREQ.get(short, 0) >= _COMMON_NOUN_FREQ)
-        ):
+        if _kind(m.group()) == "ftz" and lex.is_common_word(short, _COMMON_NOUN_FREQ):
             continue  # 打造油气自贸区, 数字自贸区: what a zone is to be, not its name
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))
     # 前海合作区 after 前海深港现代服务业合作区: a shortened modifier is the same area

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["SIGNER_SUFFIX", "find_known", "known_name"]
+__all__ = ["SIGNER_SUFFIX", "cut_at_both_ends", "find_known", "known_name", "noun_after"]
 
 # The suffixes of a company's short name (中国银行, 三峡集团公司, 滴滴公司).
 SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
@@ -53,12 +53,25 @@ def _known_name_at(norm: str, start: int, end: int, lex: Lexicon) -> bool:
         or _MEMBERS_AFTER.match(norm, end)
     ):
         return False
+    return cut_at_both_ends(norm, start, end, lex) and not noun_after(norm, end, lex)
+
+
+# Nouns after a name that make it a modifier of a longer noun (中国建筑文化).
+_NOUNS_AFTER = frozenset({"n", "vn", "ng", "nz"})
+
+
+def cut_at_both_ends(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the segmenter cuts the text at both ends of ``norm[start:end]`` (a name
+    standing as words of its own, not the middle of a longer word)."""
     lo = max(0, start - 3)
     cuts, k = set(), lo
     for word, _flag in lex.pos_cut(norm[lo : end + 3]):
         cuts.add(k)
         k += len(word)
-    if (start != lo and start not in cuts) or end not in cuts | {k}:
-        return False
+    return (start == lo or start in cuts) and (end in cuts or end == k)
+
+
+def noun_after(norm: str, end: int, lex: Lexicon, flags: frozenset[str] = _NOUNS_AFTER) -> bool:
+    """True when a noun of two or more characters (of ``flags``) follows at ``end``."""
     after = lex.pos_cut(norm[end : end + 4])[:1]
-    return not (after and len(after[0][0]) >= 2 and after[0][1] in ("n", "vn", "ng", "nz"))
+    return bool(after) and len(after[0][0]) >= 2 and after[0][1] in flags

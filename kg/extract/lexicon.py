@@ -466,10 +466,11 @@ class Lexicon:
         """Short forms of prefecture-level cities that are also common words (来宾, 日照)."""
         return frozenset(read_lines("ordinary_city_words.txt"))
 
-    def is_common_word(self, word: str) -> bool:
+    def is_common_word(self, word: str, min_freq: int = _COMMON_FREQ) -> bool:
         """True when jieba's dictionary has ``word`` as a frequent verb, adjective, noun or
         other word that is not a place or person name (合作, 友好, 通道, 和平, 新华, 东方): a short
-        form of a division spelt so is read as a place only next to its parent."""
+        form of a division spelt so is read as a place only next to its parent. ``min_freq``:
+        how frequent (a lower bar for words that are names less often than places are)."""
         if self._pos is None:
             self.pos_cut("")  # (loads the dictionary's part-of-speech tags once)
         tag = self._pos.word_tag_tab.get(word)
@@ -477,7 +478,7 @@ class Lexicon:
         return (
             tag is not None
             and not tag.startswith(("ns", "nr"))
-            and self.tokenizer().FREQ.get(word, 0) >= _COMMON_FREQ
+            and self.tokenizer().FREQ.get(word, 0) >= min_freq
         )
 
     def word_tag(self, word: str) -> str | None:

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
+from kg.extract.known_orgs import cut_at_both_ends, noun_after
 from kg.extract.lexicon import Lexicon
 from kg.extract.spans import Spans, book_titles
 from kg.records import Entity
 
 __all__ = ["registered_names", "trade_name", "trade_name_mentions"]
+
+T = TypeVar("T")
 
 # The legal form that ends a company's registered name.
 _LEGAL_FORM = re.compile(
@@ -44,17 +48,12 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
     divisions = lex.divisions
     if any(core[:n] in divisions.full or core[:n] in divisions.short for n in range(2, 5)):
         return None
-    if lex.country_re.match(core) or core in lex.generic_words or lex.is_common_word(core):
+    if lex.country_re.match(core) or core in lex.generic_words:
         return None
-    freq = lex.tokenizer().FREQ
-    if all(
-        lex.is_common_word(w) or (not f.startswith("nr") and freq.get(w, 0) >= _FREQUENT)
-        for w, f in lex.pos_cut(core)
-    ):
-        return None  # 野生蜂蜜: common words in a row say what is sold, not who sells it
-    tag = lex.word_tag(core) or ""
-    if tag.startswith("ns") or (not tag.startswith("nr") and freq.get(core, 0) >= _FREQUENT):
-        return None  # 千岛湖 (a lake), 物业 (property): a place or a word, not only a name
+    if all(lex.is_common_word(w, _FREQUENT) for w, _f in lex.pos_cut(core)):
+        return None  # 野生蜂蜜, 物业: common words say what is sold, not who sells it
+    if (lex.word_tag(core) or "").startswith("ns"):
+        return None  # 千岛湖: a place jieba knows, whatever company is named after it
     return core
 
 
@@ -63,14 +62,20 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
 _FREQUENT = 100
 
 
+def _by_trade_name(items: list[tuple[str, T]], lex: Lexicon) -> dict[str, set[T]]:
+    """What each trade name stands for among ``items`` (label, what it names)."""
+    owners: dict[str, set[T]] = {}
+    for label, item in items:
+        name = trade_name(label, lex)
+        if name is not None:
+            owners.setdefault(name, set()).add(item)
+    return owners
+
+
 def registered_names(labels: list[str], lex: Lexicon) -> dict[str, str]:
     """Names among ``labels`` that are another one's trade name and a legal form (比亚迪集团,
     蔚来公司), to that registered name, where only one company has that trade name."""
-    owners: dict[str, set[str]] = {}
-    for label in labels:
-        name = trade_name(label, lex)
-        if name is not None:
-            owners.setdefault(name, set()).add(label)
+    owners = _by_trade_name([(label, label) for label in labels], lex)
     out = {}
     for label in labels:
         form = _FORM_AFTER.search(label)
@@ -86,14 +91,10 @@ def trade_name_mentions(
     norm: str, companies: list[tuple[int, int, Entity]], taken: Spans, lex: Lexicon
 ) -> list[tuple[int, int, Entity]]:
     """Where the trade names of ``companies`` (named in full in the article) stand for them
-    outside ``taken`` and book titles: whole words to the segmenter, with any industry word and legal form
-    written after them (蔚来汽车, 比亚迪公司). A trade name two companies share is read for
+    outside ``taken`` and book titles: whole words to the segmenter, with any industry word
+    and legal form written after them (蔚来汽车, 比亚迪公司). A trade name two companies share is read for
     neither."""
-    owners: dict[str, set[Entity]] = {}
-    for _s, _e, company in companies:
-        name = trade_name(company.label, lex)
-        if name is not None:
-            owners.setdefault(name, set()).add(company)
+    owners = _by_trade_name([(company.label, company) for _s, _e, company in companies], lex)
     out: list[tuple[int, int, Entity]] = []
     books = book_titles(norm)
     for name, found in owners.items():
@@ -110,23 +111,12 @@ def trade_name_mentions(
             form = _FORM_AFTER.match(norm, end)
             if form is not None:
                 end = form.end()
-            after = lex.pos_cut(norm[end : end + 4])[:1]
             if (
                 taken.overlaps(start, end)
                 or books.overlaps(start, end)
-                or not _stands(norm, start, m.end(), lex)
-                or (after and len(after[0][0]) >= 2 and after[0][1] in _NOUNS)
+                or not cut_at_both_ends(norm, start, m.end(), lex)
+                or noun_after(norm, end, lex, _NOUNS)
             ):
                 continue  # 《…蜂蜜输华议定书》: a title's words; 华润置地: another company
             out.append((start, end, company))
     return sorted(out, key=lambda x: x[0])
-
-
-def _stands(norm: str, start: int, end: int, lex: Lexicon) -> bool:
-    """True when the segmenter cuts the text at both ends of ``norm[start:end]``."""
-    lo = max(0, start - 3)
-    cuts, k = set(), lo
-    for word, _flag in lex.pos_cut(norm[lo : end + 3]):
-        cuts.add(k)
-        k += len(word)
-    return (start == lo or start in cuts) and (end in cuts or end == k)
