@@ -196,19 +196,19 @@ def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
         # a housing estate named 新区 inside a sub-district, with its neighbourhoods
         ("王红  丰台区卢沟桥街道丽泽新区二区社区党委书记", {"丰台区"}),
         # what each part of a zone is to be, not zones of their own
-        ("舟山片区打造油气自贸区，宁波片区聚焦枢纽自贸区，杭州片区锚定数字自贸区。", set()),
+        ("厦门片区打造航运自贸区，福州片区聚焦数字自贸区，漳州片区锚定旅游自贸区。", set()),
         # the zones of two provinces; old town and new area as common nouns
         ("近日，广东、福建两省自贸试验区推进开放。", set()),
         ("老城新区、古老现代，一步千年。", set()),
         # kinds of zone; a zone approved; a zone written only in a sub-district office's name
-        ("完善边境经济合作区、跨境经济合作区布局。", set()),
+        ("优化边境经济合作区和跨境经济合作区的布局。", set()),
         ("批准设立三江新区，是着眼全局的大布局。", {"三江新区"}),
         ("工作组派往济南市高新区东区街道办事处。", set()),
         # an alliance named after zones
         ("长三角自贸试验区联盟秘书处成员说。", set()),
         # the zones of three provinces; a zone named only in its bureau's name
         ("探索推动京津冀自贸区协同发展。", set()),
-        ("成都高新区综合执法局工作人员告诉记者。", set()),
+        ("西安高新区综合执法局负责人说。", set()),
         # the province's party committee or what is inside it before a zone
         ("河北省委雄安新区规划建设工作领导小组召开会议。", {"雄安新区"}),
         # a province's new area is named with the province's short form

@@ -129,26 +129,26 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("宜春市袁州区丰城仓社区开展活动。", {"丰城"}),
         # a river's banks; common nouns listed with a short form
         ("这个村子地处红河沿岸，盛产金鱼。", {"红河"}),
-        ("蓝天、白云、青山、碧水，所到之处皆是风景。", {"白云", "青山"}),
+        ("放眼望去，蓝天、白云、青山、绿水相映成趣。", {"白云", "青山"}),
         # a division named by numerals inside a longer number
         ("兵团第七师一二七团获表彰。", {"二七"}),
         # a line named by the short forms of its ends; a person's name after a title
-        ("国家国际发展合作署副署长钟海东介绍情况。", {"海东"}),
+        ("国家国际发展合作署副署长王海东介绍情况。", {"海东"}),
         ("四川省绵阳市发展迅速，工人在跨平武高速特大桥施工。", {"平武"}),
-        ("他成为年轻的省级教坛新星，河南省平原监狱获表彰。", {"新星", "平原"}),
+        ("她被评为市级教坛新星。河南省平原监狱获表彰。", {"新星", "平原"}),
         # a school named after a town of another county, a village named 驿马村
         ("表彰名单：陕西省商南县鹿城中学、河北省沧州市苏孟村。", {"鹿城", "孟村"}),
         ("河北省秦皇岛市游客来到府城东边青龙洞附近。", {"青龙"}),
         # a community, a police station named after a short form; a liberated area
-        ("唐海燕家庭  双鸭山市尖山区中心站街道隆安社区", {"隆安"}),
-        ("李宗国  安康市白河县公安局城关派出所民警", {"城关"}),
-        ("他写了《我访问了延安——中国西北解放区目击记》。", {"解放区"}),
+        ("王红梅家庭  鸡西市鸡冠区红旗街道隆安社区", {"隆安"}),
+        ("张建国  汉中市略阳县公安局城关派出所民警", {"城关"}),
+        ("他在书中记述了华北解放区的见闻。", {"解放区"}),
         # a reservoir and a ward named after a short form; a person with a rarer surname
         ("北京市密云水库管理处坚持部门联动。", {"密云"}),
         ("在文山州人民医院新平病区，患者治愈出院。", {"新平"}),
-        ("卞修武  陆军军医大学第一附属医院病理科主任", {"修武"}),
+        ("卞修文  贵州省贵阳市第一人民医院病理科主任", {"修文"}),
         # a sub-district named 东区 of another city; a town's central school
-        ("吴永光家庭  中山市东区街道东裕社区", {"东区"}),
+        ("刘志强家庭  中山市东区街道新安社区", {"东区"}),
         ("湛江市麻章中心小学获表彰。", {"麻章"}),
     ],
 )

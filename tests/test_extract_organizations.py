@@ -200,13 +200,13 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         # 同 that begins a name is no joiner
         ("复旦大学管理学院、同济大学海洋学院等单位参加。", "同济大学海洋学院"),
         # (本部) after a company in a list of honoured units is not its name's
-        ("河北永洋特钢集团有限公司（本部）、唐山市第一中学获表彰。", "河北永洋特钢集团有限公司"),
+        ("河北恒远特钢集团有限公司（本部）、唐山市第九中学获表彰。", "河北恒远特钢集团有限公司"),
         # 跟 joins a village and a company
         ("界湖街道枣林庄村跟红果食品有限公司合作。", "红果食品有限公司"),
         # a company whose legal form has 集团 in brackets
         (
-            "目前，赣州旅游发展投资（集团）有限责任公司已修缮围屋。",
-            "赣州旅游发展投资（集团）有限责任公司",
+            "去年，抚州文化旅游投资（集团）有限责任公司修缮了古村。",
+            "抚州文化旅游投资（集团）有限责任公司",
         ),
     ],
 )

@@ -374,10 +374,10 @@ def test_projects_coordinated_names_win_over_short_place_names():
         ),
         # a capacity inside a name; a village or a town named after a bridge; a clause
         (
-            "华能青海格尔木多能互补基地100万千瓦光伏发电项目并网，大理市大桥乡大桥村修路，"
+            "大唐甘肃酒泉风光互补基地50万千瓦风电项目并网，大理市大桥乡大桥村修路，"
             "临夏县克服项目建设困难。",
-            ["华能青海格尔木多能互补基地", "大理市大桥乡大桥", "临夏县克服项目"],
-            ["华能青海格尔木多能互补基地100万千瓦光伏发电项目"],
+            ["大唐甘肃酒泉风光互补基地", "大理市大桥乡大桥", "临夏县克服项目"],
+            ["大唐甘肃酒泉风光互补基地50万千瓦风电项目"],
         ),
         # a training base, a police cooperation centre, centres counted, a fragment after 号
         (

@@ -155,11 +155,11 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "村委会与村民重新签订了土地流转合作协议书。",
         "镇政府同牧民签订草原生态保护协议。",
         # counted places or states, each signing its own text
-        "如今，丽水9个县（市、区）都签订了上下游生态补偿协议。",
+        "目前，衢州6个县（市、区）均签订了上下游生态补偿协议。",
         "中国人民银行与越南、柬埔寨、缅甸3国央行签署双边本币互换协议。",
         # a financing agreement; economies counted
-        "今年4月，保加利亚能源部和欧洲复兴开发银行签署融资协议。",
-        "澳门与15个经济体签订全面性避免双重征税协定。",
+        "去年9月，塞尔维亚财政部和亚洲开发银行签署融资协议。",
+        "新加坡与12个经济体签订避免双重征税协定。",
         # a credit line of a bank
         "一年前，县农商银行城关支行与合作社签署了预授信协议。",
     ],
@@ -1158,8 +1158,8 @@ def test_extract_signers_referred_and_deferred_signings_sign_nothing(text):
         ("浙江、安徽、江西三省法院联合签署新安江司法协作协议。", "新安江司法协作协议", set()),
         # a pair of states opens the title written after its verb
         (
-            "两国公安部长共同签署了中越打击跨境赌博合作谅解备忘录。",
-            "中越打击跨境赌博合作谅解备忘录",
+            "两国警务部门负责人共同签署了中老打击电信诈骗合作谅解备忘录。",
+            "中老打击电信诈骗合作谅解备忘录",
             None,
         ),
         # a condition: signed only before something else happens
@@ -1192,7 +1192,7 @@ def test_extract_signers_several_texts_name_no_agreement():
         # a resident's compensation contract
         "市民李先生签订了房屋征收安置补偿协议。",
         # several texts listed in one title with 等
-        "国网浙江电力与各地市政府签订了“数字杭州”“智慧宁波”等具有地方特色的战略合作协议。",
+        "国网江苏电力与各地市政府签订了“数字南京”“智慧苏州”等战略合作协议。",
     ],
 )
 def test_extract_signers_venues_residents_contracts_and_listed_titles_are_no_agreement(text):
@@ -1202,8 +1202,8 @@ def test_extract_signers_venues_residents_contracts_and_listed_titles_are_no_agr
 
 def test_extract_signers_a_treatys_own_anniversary_and_treaties_joined():
     text = (
-        "今年是《东盟宪章》签署15周年，也是《东南亚友好合作条约》签署10周年。"
-        "1985年加入《保护工业产权巴黎公约》；1992年加入《伯尔尼公约》；2012年《视听表演北京条约》在北京成功缔结。"
+        "今年是《南太平洋无核区条约》签署20周年，也是《东南亚友好合作条约》签署10周年。"
+        "1980年加入《保护工业产权巴黎公约》；1990年加入《伯尔尼公约》；2013年《马拉喀什条约》在摩洛哥缔结。"
     )
     _agreements, facts = _read(text, "2017-06-09")
     dates = {s: o for s, p, o in facts if p == "signedOn"}
@@ -1212,9 +1212,9 @@ def test_extract_signers_a_treatys_own_anniversary_and_treaties_joined():
 
 
 def test_extract_signers_a_spokesman_s_ministry_welcoming_a_signing_does_not_sign():
-    text = "外交部发言人李华8日在答记者问时表示，中方对也门政府与南方过渡委员会签署《利雅得协议》表示欢迎。"
+    text = "外交部发言人张明9日在答记者问时表示，中方对南苏丹政府与反对派签署《振兴和平协议》表示欢迎。"
     _agreements, facts = _read(text, "2023-10-09")
-    parties = {o for s, p, o in facts if s == "利雅得协议" and p == "party"}
+    parties = {o for s, p, o in facts if s == "振兴和平协议" and p == "party"}
     assert not any("外交部" in p for p in parties)
 
 
@@ -1264,7 +1264,7 @@ def test_extract_signers_remarks_events_and_joined_months_date_a_signing(text, t
 
 
 def test_extract_signers_a_signing_listed_as_a_noun_signs_nothing():
-    text = "中国政府为《巴黎协定》的达成、签署、生效和实施作出了贡献。"
+    text = "中国政府为《巴黎协定》的谈判、签署、生效和实施作出了努力。"
     _agreements, facts = _read(text)
     assert not {o for s, p, o in facts if s == "巴黎协定" and p == "party"}
 
@@ -1317,8 +1317,8 @@ def test_extract_signers_anniversaries_and_what_came_before(text, published, tit
             "开普半岛大学孔子学院",
         ),
         (
-            "《湖北工业大学与南非文达大学关于合作建设孔子学院的协议》签署。",
-            "湖北工业大学与南非文达大学关于合作建设孔子学院的协议",
+            "《江汉大学与肯尼亚莫伊大学关于合作建设孔子学院的协议》签署。",
+            "江汉大学与肯尼亚莫伊大学关于合作建设孔子学院的协议",
             "孔子学院",
         ),
     ],
@@ -1331,8 +1331,8 @@ def test_extract_signers_what_a_title_says_is_built_does_not_sign(text, title, b
 
 def test_extract_signers_a_clause_with_signers_of_its_own_takes_none_from_before():
     text = (
-        "老挝国家电视台组队前往泰国学习考察，参观泰国公共电视台的演播厅；"
-        "老挝媒体还与越南之声签署谅解备忘录，开展节目交流。"
+        "柬埔寨国家电视台派员赴越南培训，参观了越南电视台的直播间；"
+        "柬埔寨媒体另与老挝之声签署谅解备忘录，互换节目。"
     )
     _agreements, facts = _read(text, "2023-05-04")
-    assert not {o for s, p, o in facts if p == "party"} & {"老挝国家电视台", "泰国公共电视台"}
+    assert not {o for s, p, o in facts if p == "party"} & {"柬埔寨国家电视台", "越南电视台"}

@@ -1456,8 +1456,8 @@ def test_extract_wire_a_provinces_lines_and_kinds_of_works_are_not_projects(text
         ("黑龙江省漠河市推进林区保护，自治区林业和草原局部署防护。", None),
         # the region its sentence names after it, in a report of several regions
         (
-            "黑龙江省漠河市春耕忙。据自治区农业农村厅调度，西藏全年粮食播种面积稳中有增。",
-            "西藏自治区农业农村厅",
+            "黑龙江省漠河市春耕忙。自治区林业和草原局统计显示，宁夏今年新增造林百万亩。",
+            "宁夏回族自治区林业和草原局",
         ),
     ],
 )
