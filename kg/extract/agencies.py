@@ -249,8 +249,8 @@ def find_agencies(
             elif norm.endswith("自治区", 0, s_sector) and not norm.endswith(
                 "民族自治区", 0, s_sector
             ):
-                # 自治区林业和草原局: the region its sentence names after it (据自治区…调度，
-                # 新疆…), else the autonomous region named last before it, else the article's
+                # 自治区林业和草原局: the region its sentence names after it (自治区…统计显示，
+                # 宁夏…), else the autonomous region named last before it, else the article's
                 region = _region_in_sentence(norm, s_sector, places, div)
                 named = [
                     p.code

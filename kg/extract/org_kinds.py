@@ -250,7 +250,7 @@ _MAX_TRADE_PREFIX = 4
 
 # Words before a name that end a clause of going, leading or aid (代表团赴…公司, 娄竞带领…公司,
 # 中铁二十五局援…医院), and a person's people in brackets before the body of a byline
-# (陈守益（侗族）中国电信…).
+# (王某（侗族）中国电信…).
 _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（][\u4e00-\u9fff]{1,6}族[)）]")
 
 

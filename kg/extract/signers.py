@@ -39,7 +39,7 @@ _DATELINE_AFTER = re.compile(
 )
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
 _SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
-# 帝京大学经济学部教授…告诉本报记者, 外交部发言人某某7日在答记者问时表示: a person of the body speaks about
+# 某大学经济学部教授…告诉本报记者, 外交部发言人某某7日在答记者问时表示: a person of the body speaks about
 # the signing; the body does not sign.
 _SPEAKER_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:教授|研究员|专家|学者|负责人|主任|院长|所长|局长|厅长|经理|董事长|主席|官员"

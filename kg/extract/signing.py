@@ -263,7 +263,7 @@ def relate_signing(
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
     if not any(v < t.start for v in verbs):
-        # 落实好《议定书》，年内签署区域全面经济伙伴关系协定: a verb right before another
+        # 落实好《议定书》，年底前签署某自贸协定: a verb right before another
         # title signs that one
         # (or after a semicolon, in a clause of its own: 加入《T》；…《T2》…缔结)
         others = [o.start for o in f.titles if o is not t]
@@ -331,7 +331,7 @@ def relate_signing(
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
     semi = _after_semicolon(norm, lo, min(verb, t.start))
-    own_clause = semi > lo and (  # (…；缅甸媒体还与越南之声签署…: its own signers, known or not)
+    own_clause = semi > lo and (  # (…；柬埔寨媒体另与老挝之声签署…: its own signers, known or not)
         bool(bodies_in(f, semi, min(verb, t.start), skip))
         or _COUNTERPART.search(norm, semi, min(verb, t.start)) is not None
     )
