@@ -180,9 +180,16 @@ def test_areas_named_after_a_county_lie_in_its_city(text, area, city):
         ("国家税务总局扬州经济技术开发区税务局受到表彰。", "扬州经济技术开发区", False),
         # on its own, or with the school after 内的
         ("邯郸经济技术开发区内的学校今年新增三所。", "邯郸经济技术开发区", True),
+        # inside a plan's title, and then on its own
+        ("省里印发《中国(云南)自由贸易试验区深化改革方案》。", "中国(云南)自由贸易试验区", False),
+        (
+            "省里印发《中国(云南)自由贸易试验区深化改革方案》，中国(云南)自由贸易试验区将扩容。",
+            "中国(云南)自由贸易试验区",
+            True,
+        ),
     ],
 )
-def test_areas_an_area_inside_a_bodys_name_is_not_read(text, area, found):
+def test_areas_an_area_inside_a_bodys_name_or_a_title_is_not_read(text, area, found):
     assert (area in _districts(text)) is found
 
 

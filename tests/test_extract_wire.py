@@ -536,6 +536,9 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("四川省泸州市老窖酒业有限公司成立。", {"四川省泸州市老窖酒业有限公司"}),  # a company's is
         ("全省各级残疾人协会开展走访。", set()),  # a kind
         ("这项技术农民一看就学会。", set()),  # the verb
+        ("她跟着邻居家的哥哥学会了修车。", set()),  # the verb, then 了
+        ("绵阳大医院的医生每月下乡坐诊。", set()),  # a place's big hospitals, a kind
+        ("兰州大学国家大学科技园新增企业12家。", {"兰州大学"}),  # 大学 of the park's name
         ("华为技术有限公司在松山湖建成研发基地。", {"华为技术有限公司"}),  # 为 inside a name
         # units listed after a university's unit belong to that university
         (

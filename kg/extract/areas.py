@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import covered_by
-from kg.extract.spans import Spans, any_between
+from kg.extract.spans import Spans, any_between, book_titles
 from kg.extract.tokens import Tokens
 
 __all__ = [
@@ -477,10 +477,14 @@ _BODY_AFTER = re.compile(
 
 def own_areas(norm: str, areas: list[AreaHit]) -> list[AreaHit]:
     """The areas written as areas: not one named only inside a body's name (…开发区税务局,
-    …高新区…学校), not a batch of a kind (第一批自贸区); 原 (former) is no part of a name."""
+    …高新区…学校) or a title (《…自由贸易试验区扩展区域方案》), not a batch of a kind
+    (第一批自贸区); 原 (former) is no part of a name."""
     out = []
+    books = book_titles(norm)
     for a in areas:
         if _BODY_AFTER.match(norm, a.end) or _BATCH.search(a.label):
+            continue
+        if books.encloses(a.start, a.end):
             continue
         if a.label.startswith("原") and norm.startswith("原", a.start):
             a = replace(a, start=a.start + 1, label=a.label[1:])  # 原横琴新区: the former one

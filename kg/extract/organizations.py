@@ -94,6 +94,11 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     return found
 
 
+# A park after the suffix: the suffix is inside the park's name (国家大学科技园).
+_PARK_AFTER = re.compile(r"科技园|科学园|产业园")
+# 大 or 小 between a place and the suffix: the place's big or small ones (某市大医院).
+_SIZE_BEFORE = frozenset("大小")
+
 # Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
 _LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
 # A count inside a name makes it a number of organisations (86家定点医院).
@@ -148,6 +153,7 @@ def find_organizations(
             (norm[he : he + 1] in _CONTINUES and not _SCHOOLS_OWN.match(norm, he))
             or (norm[he : he + 1] in "东西南北中" and norm[he + 1 : he + 2] in "路街")  # 大学南路
             or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
+            or _PARK_AFTER.match(norm, he)
             or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
             or (
                 m.group().endswith("会")
@@ -295,9 +301,17 @@ def find_organizations(
             or _SOME_OF.search(norm, start, hs)
         ):
             continue  # 设置86家定点医院, 各教学学院, 部分三级医院, 当地医院: a count or a kind
-        if m.group() == "学会" and _LEARNERS.search(norm, max(0, hs - 3), hs):
-            continue  # 学生学会独立思考: 学会 is the verb "learn"
+        if m.group() == "学会" and (
+            _LEARNERS.search(norm, max(0, hs - 3), hs) or norm[he : he + 1] in "了过"
+        ):
+            continue  # 学生学会独立思考, 跟着老师学会了: 学会 is the verb "learn"
         inside = [places[k] for k in spans.inside(start, hs)]
+        if (
+            norm[hs - 1 : hs] in _SIZE_BEFORE
+            and hs - 1 in place_ends
+            and not lex.is_known_word(norm[hs - 1 : hs + 1])
+        ):
+            continue  # 省城大医院: a place's big hospitals, a kind (not 北大医院, no place)
         if _GRADE.search(norm, start, hs):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if not named and looks_generic(norm[start:hs], lex, inside):
