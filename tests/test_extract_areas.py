@@ -54,6 +54,17 @@ def test_areas_science_city_names(text, label, surface):
             "中国(上海)自由贸易试验区临港新片区",
             "中国(上海)自由贸易试验区临港新片区",
         ),
+        # the parts of a pilot free trade zone named after a new area, with the zone or after it
+        (
+            "福建自贸试验区福州新区马尾片区开通航线。",
+            "福建自贸试验区福州新区马尾片区",
+            "福建自贸试验区福州新区马尾片区",
+        ),
+        (
+            "广东自贸试验区多个片区齐发力，珠海横琴新区片区推进跨境执业。",
+            "珠海横琴新区片区",
+            "珠海横琴新区片区",
+        ),
     ],
 )
 def test_areas_functional_areas_after_a_place(text, label, surface):

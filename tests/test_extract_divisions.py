@@ -150,6 +150,9 @@ def test_divisions_resolution_in_context(lex, text, expected):
         # a sub-district named 东区 of another city; a town's central school
         ("刘志强家庭  中山市东区街道新安社区", {"东区"}),
         ("湛江市麻章中心小学获表彰。", {"麻章"}),
+        # an ethnic township named after a county elsewhere
+        ("连山县宜良瑶族乡获评示范乡，昆明游客前来参观。", {"宜良"}),
+        ("乳源县富源瑶族乡开展培训，曲靖游客到访。", {"富源"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

@@ -115,6 +115,19 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pats
 
 
+# A part of a pilot free trade zone with a longer name (广州南沙新区片区, 深圳前海蛇口片区).
+_FTZ_PART = re.compile(rf"({_MODIFIER}{{5,8}}?)片区")
+_FTZ = re.compile(r"自由贸易试验区|自贸试验区|自贸区")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _ftz_before(norm: str, pos: int) -> bool:
+    """Whether a pilot free trade zone is named earlier in the sentence of ``pos``."""
+    lo = max(0, pos - 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm, lo, pos)]
+    return _FTZ.search(norm, ends[-1] if ends else lo, pos) is not None
+
+
 # 中国( / 中韩( / 中德(: a country or a pair of countries written before a bracketed place.
 _COUNTRY_BRACKET = re.compile(r"中[\u4e00-\u9fff]\(")
 
@@ -181,9 +194,17 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             c = chain.match(norm, end)
             if c is None or any(ch in _NOT_IN_MODIFIER for ch in c.group("mod")):
                 break
-            if c.group("suf").endswith("片区") and _kind(m.group("suf")) != "ftz":
-                break
+            if (
+                c.group("suf").endswith("片区")
+                and _kind(m.group("suf")) != "ftz"
+                and not (c.group("mod") == "" and _ftz_before(norm, start))
+            ):
+                break  # (珠海横琴新区片区 after the zone it is part of is that part)
             end = c.end()
+        if end == m.end() and _kind(m.group("suf")) == "ftz":
+            part = _FTZ_PART.match(norm, end)
+            if part is not None and not any(ch in _NOT_IN_MODIFIER for ch in part.group(1)):
+                end = part.end()  # …自贸试验区广州南沙新区片区: a part named after a new area
         written = norm[start:end]
         label = canonical_area(written)
         if (

@@ -38,6 +38,8 @@ _ENUM_SEPS = frozenset("、")
 _TOPONYM_TAIL = frozenset(
     "嘴滩路街巷道镇乡村湖山河江桥岛港湾口门坝塘沟岭峰寺站庄屯堡寨洲渡坪峡城舰窑渠窟仓洞"
 )
+# An ethnic township or village after a short form (蓝田瑶族乡): the short form is its name.
+_ETHNIC_TOWN = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+[乡镇村]")
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地, 大兴安岭南麓: the land of a region or a mountain's slope, not the
@@ -387,6 +389,7 @@ def find_places(
             and (
                 (norm[h.end] in _TOPONYM_TAIL and h.end not in starts_at)
                 or norm.startswith(_REGION_TAIL, h.end)
+                or _ETHNIC_TOWN.match(norm, h.end)
             )
             and (area_after is None or not area_after.match(norm, h.end))
             and (
