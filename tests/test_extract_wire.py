@@ -360,6 +360,62 @@ def test_extract_wire_signing_dates_at_the_text_precision(text, title, date):
     assert (title, "signedOn", date) in relations
 
 
+@pytest.mark.parametrize(
+    "text, title, date",
+    [
+        # a day of last month, of this month, of last year, counted from the day published
+        (
+            "新华社贵阳5月9日电 上月26日，贵州省人民政府与广西壮族自治区人民政府签署《黔桂港口合作备忘录》。",
+            "黔桂港口合作备忘录",
+            "2024-04-26",
+        ),
+        (
+            "去年3月12日，宁夏回族自治区人民政府同青海省人民政府签署《宁青生态合作协议》。",
+            "宁青生态合作协议",
+            "2023-03-12",
+        ),
+        # a year with several signers listed before the verb
+        (
+            "2016年青岛与烟台、威海、日照共同签署的《山东半岛港口合作协议》成效明显。",
+            "山东半岛港口合作协议",
+            "2016",
+        ),
+        # an anniversary with the title between the verb and the years
+        ("今年是两国签署《中坦海运协定》30周年。", "中坦海运协定", "1994"),
+        # the signings listed after 同日 in its paragraph are that day's
+        (
+            "新华社济南5月9日电 鲁中城市协作会议9日在济南举行。\n同日，济南市与淄博市签署《济淄同城化协议》。"
+            "泰安市科技局与临沂市科技局签订了《泰临科技合作协议》。",
+            "泰临科技合作协议",
+            "2024-05-09",
+        ),
+        # 其中 / 签约仪式上 after a signing told as 昨天
+        (
+            "本报讯 昨天，在两国领导人见证下，双方签署了十余份合作文件。\n"
+            "其中，农业农村部和坦桑尼亚农业部签署了《农业合作谅解备忘录》。",
+            "农业合作谅解备忘录",
+            "2024-05-09",
+        ),
+        (
+            "本报讯 昨天，宁德市人民政府与福州市人民政府签署《福宁协作协议》。\n"
+            "签约仪式上，宁德港务集团有限公司与福州港务集团有限公司签订了《港口联运协议》。",
+            "港口联运协议",
+            "2024-05-09",
+        ),
+        # a meeting's day told after the day the reporter learnt of it
+        (
+            "新华社福州5月9日电 记者9日从福建省商务厅获悉，闽东北协作会议本月7日在宁德举行。\n"
+            "会上，福州市与宁德市签订《福宁港口合作协议》。",
+            "福宁港口合作协议",
+            "2024-05-07",
+        ),
+    ],
+)
+def test_extract_wire_signing_dates_told_before_the_signing(text, title, date):
+    _entities, relations = _read(text)
+    assert (title, "signedOn", date) in relations
+
+
 def test_extract_wire_a_reported_day_is_not_an_earlier_signing():
     text = "新华社长沙5月9日电 记者9日获悉，湖南与江西日前签署《湘赣文旅合作协议》。"
     _entities, relations = _read(text)

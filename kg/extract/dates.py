@@ -35,6 +35,10 @@ class DateHit:
     year: int | None
     month: int | None
     day: int
+    #: 上月 / 本月 (1, 0) or 去年 / 前年 / 今年 (1, 2, 0) written before the date: months or
+    #: years back from the day published
+    months_back: int | None = None
+    years_back: int | None = None
 
 
 def _num(text: str | None) -> int | None:
@@ -74,8 +78,22 @@ def find_dates(norm: str) -> list[DateHit]:
             ]
             if before:
                 y = before[-1] + 1
-        out.append(DateHit(m.start(), m.end(), y, mo, d))
+        months_back = years_back = None
+        if mo is None:
+            rel = _REL_MONTH.search(norm, max(0, m.start() - 4), m.start())
+            months_back = _MONTHS_BACK[rel.group(1)] if rel is not None else None
+        elif y is None:
+            rel = _REL_YEAR.search(norm, max(0, m.start() - 3), m.start())
+            years_back = _YEARS_BACK[rel.group(1)] if rel is not None else None
+        out.append(DateHit(m.start(), m.end(), y, mo, d, months_back, years_back))
     return out
+
+
+# 上月21日, 本月10日: a day of the month before or of this month; 去年6月12日: last year's.
+_MONTHS_BACK = {"上月": 1, "上个月": 1, "本月": 0, "这个月": 0}
+_REL_MONTH = re.compile("(" + "|".join(_MONTHS_BACK) + ")$")
+_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "今年": 0, "本年": 0}
+_REL_YEAR = re.compile("(" + "|".join(_YEARS_BACK) + ")$")
 
 
 # The year after the one written before (次年9月, 翌年).
@@ -101,9 +119,16 @@ def complete_date(
     published: datetime.date | None,
     year_in_text: int | None,
 ) -> DateValue | None:
-    """Fill in a missing month (from the last fuller date before it) and year."""
+    """Fill in a missing month (from the last fuller date before it) and year; a month or
+    a year told as 上月 / 去年 is counted back from the day published."""
     month = hit.month
     year = hit.year
+    if published is not None and hit.months_back is not None:
+        back = published.month - 1 - hit.months_back
+        year, month = published.year + back // 12, back % 12 + 1
+        return _date_value(year, month, hit.day, "published")
+    if published is not None and hit.years_back is not None and month is not None:
+        return _date_value(published.year - hit.years_back, month, hit.day, "published")
     if month is None:
         for d in reversed(dates):
             if d.start < hit.start and d.month is not None and d.day == hit.day:
@@ -131,7 +156,11 @@ def complete_date(
         year, source = year_in_text, "text"
     else:
         return None
+    return _date_value(year, month, hit.day, source)
+
+
+def _date_value(year: int, month: int, day: int, source: str) -> DateValue | None:
     try:
-        return DateValue(datetime.date(year, month, hit.day), source)
+        return DateValue(datetime.date(year, month, day), source)
     except ValueError:
         return None

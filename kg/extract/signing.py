@@ -74,7 +74,7 @@ def _first(pair: tuple[int, Entity]) -> int:
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
 _SAME_DAY = re.compile(
     r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
-    r"|此次|本次"
+    r"|此次|本次|其中"
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 _THAT_DAY = re.compile(r"当天|当日|同日|同一天")
@@ -124,6 +124,31 @@ _BUILT_IN_TITLE = re.compile(r"(?:共建|建设)(?=(?:合作)?(?:框架)?(?:协�
 _REFERENCED = re.compile(
     r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
 )
+
+
+def _same_day_before(f: Found, i: int) -> bool:
+    """True when an earlier sentence of the paragraph of ``i`` tells a signing on the day
+    told before (同日，A与B签署…。C与D签订了…: the signings listed after it are that day's too),
+    and no sentence between tells a day or another day."""
+    norm, prep = f.norm, f.prep
+    for k in range(i - 1, -1, -1):
+        if prep.paragraph[k] != prep.paragraph[i]:
+            return False
+        ps, pe = prep.bounds[k]
+        if _OTHER_DAY.search(norm, ps, pe) or _DAY_WORD.search(norm, ps, pe):
+            return False
+        if _SIGN_VERB.search(norm, ps, pe) is None:
+            return False
+        if _THAT_DAY.search(norm, ps, pe) or _SAME_DAY_OPENING.match(norm, ps):
+            return True
+    return False
+
+
+# A day, a month or a year written in a sentence.
+_DAY_WORD = re.compile(r"\d{1,2}日|[年月]|今天|今日|昨天|昨日|前天")
+_SIGN_VERB = re.compile(r"签署|签订|签约")
+# 会上， / 签约仪式上，: a sentence that opens on the event told before.
+_SAME_DAY_OPENING = re.compile(r"\s*(?:会上|(?:签约|签字)?仪式上|活动上|现场)[,，]")
 
 
 def _after_semicolon(norm: str, lo: int, hi: int) -> int:
@@ -407,9 +432,13 @@ def relate_signing(
     cs = _after_semicolon(norm, ss, anchor)
     partial = partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
+    if referenced is None and verb < t.start and norm[verb + 2 : t.start] in ("", "了"):
+        referenced = _REFERENCED.match(norm, t.end)  # 签署《T》20周年: the title between
     if partial is None and t.start < verb and referenced is None:
         partial = partial_date(norm, cs, t.start, published, year_in_text)
-    if referenced is not None and partial is None:
+    if referenced is not None and (
+        partial is None or (referenced.group("n") and partial.year_source != "explicit")
+    ):  # (今年是…签署《T》20周年: the anniversary's year, not this one)
         # 签署25周年: the year, counted back from the day published; 签署以来: none
         years = referenced.group("n")
         n = (int(years) if years.isdigit() else small_cn_number(years)) if years else None
@@ -466,7 +495,7 @@ def relate_signing(
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
-        same_day = _SAME_DAY.search(norm, ss, se) is not None
+        same_day = _SAME_DAY.search(norm, ss, se) is not None or _same_day_before(f, i)
         if (
             _OTHER_DAY.search(norm, ss, verb)
             or _ANNOUNCED.search(norm, ss, se)
@@ -485,8 +514,9 @@ def relate_signing(
             return
         hit = before[-1]
         ds, de = prep.bounds[prep.sentence_at(hit.start)]
-        if _ANNOUNCED.search(norm, ds, de) and not _THAT_DAY.search(norm, ss, verb):
+        if _ANNOUNCED.search(norm, hit.end, de) and not _THAT_DAY.search(norm, ss, verb):
             return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
+            # (记者12日获悉，会议10日举行。会上…签署: the meeting's day)
         if _HELD_ANOTHER_DAY.search(norm, hit.end, de):
             return  # 本报7月4日电 大会日前举行。会上…签署: the meeting's day is not given
     other = IN_FORCE.match(norm, hit.end)

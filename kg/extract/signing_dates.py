@@ -23,10 +23,11 @@ __all__ = [
 
 # 1974年签署的 / 2015年11月签署 / 去年9月签署 / 上月签署 / 2014年7月京冀签署: a year or a
 # month, no day, with the signers written between it and the verb (今年3月与…管理局签署: a
-# counterpart after 与 by its long name).
+# counterpart after 与 by its long name; 2018年A与B、C共同签署: several).
 _PARTIAL_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>去年|今年|前年|上年|本年|同年|当年))?(?:(?P<m>\d{1,2})月份?|(?P<rm>上月|本月|上个月))?"
-    r"(?:初|底|末|上旬|中旬|下旬)?(?:(?:[\u4e00-\u9fff]{1,8}?|(?:已经?|还|又|也)?(?:与|同|和)[\u4e00-\u9fff()（）]{2,20}?)"
+    r"(?:初|底|末|上旬|中旬|下旬)?(?:(?:[\u4e00-\u9fff]{1,8}?|(?:[\u4e00-\u9fff]{1,8}?)?(?:已经?|还|又|也)?"
+    r"(?:与|同|和)[\u4e00-\u9fff()（）、]{2,24}?)"
     r"(?=再次|又|还|也|在|于|正式|共同|分别|签|$))?"
     r"(?:再次|又|还|也)?(?:(?:在|于)[^,，。;；]{1,10})?(?:正式|共同|分别)?$"
 )
@@ -165,20 +166,28 @@ def after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
     return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
 
 
+# A meeting, a visit or a signing: what a later 会上 / 同日 / 签约仪式上 refers to.
+_TOLD_EVENT = re.compile(_EVENT.pattern + "|签署|签订|签约")
+
+
 def event_relative_day(
     f: Found, i: int, dates: list[DateHit], published: datetime.date | None, same_day: bool
 ) -> DateValue | None:
-    """The day of a meeting told before sentence ``i`` as 今天 / 昨日 (昨日上午，…会议在赣州市召开):
-    a signing told next in its paragraph, or anywhere after it with 会上 / 当天 (``same_day``),
-    took place there, that day. None when a dated sentence comes between."""
+    """The day of a meeting or a signing told before sentence ``i`` as 今天 / 昨日 (昨日上午，
+    …会议在赣州市召开; 昨日，两国签署了20余份合作文件): a signing told next in its paragraph,
+    or anywhere after it with 会上 / 当天 (``same_day``), took place there, that day. None
+    when a dated sentence comes between."""
     for k in range(i - 1, -1, -1):
         ps, pe = f.prep.bounds[k]
         if any(ps <= d.start < pe for d in dates):
             return None
-        if _EVENT.search(f.norm, ps, pe) and (
+        if _TOLD_EVENT.search(f.norm, ps, pe) and (
             same_day or f.prep.paragraph[k] == f.prep.paragraph[i]
         ):
-            return relative_day(f, dates, ps, pe, published)
+            told = relative_day(f, dates, ps, pe, published)
+            if told is not None or _EVENT.search(f.norm, ps, pe):
+                return told
+            # (a signing that tells no day of its own: the day is told before it)
         if not same_day:
             return None
     return None
