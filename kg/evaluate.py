@@ -256,6 +256,13 @@ def _score_entities(gold: GoldDocument, predicted: _Predicted, report: Evaluatio
         report.spurious.append(f"{gold.id}: {cls} {min(names) if names else node}")
 
 
+def _nodes(
+    name: str, names_of: dict[str, frozenset[str]], names_index: dict[str, set[URIRef]]
+) -> set[URIRef]:
+    """The graph nodes named by any name of the gold entity called ``name``."""
+    return set().union(*(names_index.get(n, set()) for n in names_of.get(name, {name})))
+
+
 def evaluate(gold_docs: Iterable[GoldDocument], graph: Graph) -> EvaluationReport:
     """Compare a graph with gold annotations document by document."""
     predicted = _predicted_by_document(graph)
@@ -269,9 +276,12 @@ def evaluate(gold_docs: Iterable[GoldDocument], graph: Graph) -> EvaluationRepor
     rel_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for gold in gold_docs:
         _score_entities(gold, predicted.get(gold.id, _Predicted()), report, counts)
+        # a relation's subject or object is a gold entity, which a graph node matches by any
+        # of its names (its label or an alias), as entities are matched
+        names_of = {name: ent.names for ent in gold.entities for name in ent.names}
         for rel in gold.relations:
             rel_counts[rel.predicate][1] += 1
-            subjects = names_index.get(rel.subject, set())
+            subjects = _nodes(rel.subject, names_of, names_index)
             pred = CY[rel.predicate]
             wanted = rel.object
             found = False
@@ -279,7 +289,7 @@ def evaluate(gold_docs: Iterable[GoldDocument], graph: Graph) -> EvaluationRepor
                 for obj in graph.objects(subject, pred):
                     key = _object_key(graph, rel.predicate, obj)
                     if isinstance(wanted, str) and isinstance(key, URIRef):
-                        found = key in names_index.get(wanted, set())
+                        found = key in _nodes(wanted, names_of, names_index)
                     else:
                         found = key == wanted
                     if found:

@@ -71,6 +71,31 @@ def test_evaluate_relation_recall(report, predicate, found, gold):
     assert (score.found, score.gold) == (found, gold)
 
 
+@pytest.mark.parametrize(
+    ("label", "aliases", "found"),
+    [
+        # the graph's node carries an alias of the gold entity the relation names
+        ("天津市科学技术局(天津市外国专家局)", ["天津市科学技术局"], 1),
+        ("天津市科学技术局(天津市外国专家局)", [], 0),
+    ],
+)
+def test_evaluate_relation_objects_match_by_any_gold_name(
+    tmp_path, small_extraction, label, aliases, found
+):
+    gold = {
+        "document": "doc1",
+        "entities": [
+            {"class": "Agreement", "label": "京津科技协同合作协议"},
+            {"class": "Agency", "label": label, "aliases": aliases},
+        ],
+        "relations": [{"subject": "京津科技协同合作协议", "predicate": "party", "object": label}],
+    }
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(load_gold(path), to_graph([small_extraction]))
+    assert report.relations["party"].found == found
+
+
 def test_evaluate_scores_are_precision_recall_f1():
     score = ClassScore("Agency", tp=3, fp=1, fn=2)
     assert (score.precision, score.recall) == (0.75, 0.6)
