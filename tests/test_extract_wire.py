@@ -267,6 +267,34 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
 
 
 @pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # two hospitals joined by 同, the second beginning with a place (同江 is a city too)
+        (
+            "南昌市第一医院同江西中医药大学附属医院签订《中医诊疗协作协议》。",
+            "中医诊疗协作协议",
+            {"南昌市第一医院", "江西中医药大学附属医院"},
+        ),
+        # a central enterprise's subsidiary: its brand before the place
+        (
+            "中铁贵阳建设有限公司与遵义市人民政府签署《城市更新合作协议》。",
+            "城市更新合作协议",
+            {"中铁贵阳建设有限公司", "遵义市人民政府"},
+        ),
+        # a company's representatives sign for it
+        (
+            "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",
+            "新能源公交合作协议",
+            {"遵义市人民政府", "宇通客车"},
+        ),
+    ],
+)
+def test_extract_wire_parties_joined_branded_or_represented(text, title, parties):
+    _entities, relations = _read(text)
+    assert {o for s, p, o in relations if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "该公司与两家银行签署协议。",  # kinds, not names

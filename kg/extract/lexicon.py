@@ -229,6 +229,14 @@ class Lexicon:
                     self.known_organizations.setdefault(
                         unicodedata.normalize("NFKC", written), full
                     )
+        # 中车, 中铁, 中国石化: the brands of the central enterprises, which their subsidiaries'
+        # registered names begin with (中车株洲电力机车有限公司)
+        brands = set()
+        for row in read_table("central_enterprises.tsv"):
+            for short in (o for o in (row[1:2] or [""])[0].split(",") if o):
+                short = unicodedata.normalize("NFKC", short)
+                brands.add(short[:-2] if short.endswith("集团") and len(short) >= 4 else short)
+        self.company_brands: frozenset[str] = frozenset(brands)
         # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
         self.bank_abbreviations: dict[str, str] = dict(
             (row[0], row[1]) for row in read_table("bank_abbreviations.tsv")

@@ -149,6 +149,8 @@ def past_words_before_place(
             continue  # 松下电器(上海)有限公司: a place in brackets inside the name
         if k in place_starts or country is not None:
             before = norm[start:k]
+            if before in lex.company_brands:
+                return start  # 中车株洲…有限公司: a central enterprise's subsidiary
             if any(c.isdigit() for c in before) or not (
                 has_proper_word(before, lex, rare=False, terms=False)
                 or lex.org_suffix_re.search(before)

@@ -94,6 +94,10 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     return found
 
 
+# A body's suffix right before 同: 同 joins two bodies (医院同江西…, not 大学同济医学院).
+_SUFFIX_END = re.compile(
+    r"(?:大学|学院|医院|公司|集团|研究院|研究所|银行|分行|局|府|厅|委|部|办|书记)$"
+)
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
 _PARK_AFTER = re.compile(r"科技园|科学园|产业园")
 # 大 or 小 between a place and the suffix: the place's big or small ones (某市大医院).
@@ -183,6 +187,7 @@ def find_organizations(
                 start = before
         if m.group().endswith(("公司", "集团")):
             start = _trade_words(norm, start, hs, place_end, lex, stops)
+            start = _brand_before(norm, start, lex, place_starts)
         if start >= hs and norm[hs - 1 : hs] == "》":
             opened = norm.rfind("《", max(0, hs - 20), hs)
             if opened >= 0 and "》" not in norm[opened : hs - 1]:
@@ -211,13 +216,24 @@ def find_organizations(
             and not lex.is_known_word(norm[start : start + 2])
         ):
             start += 1  # A与B有限公司: the joiner before the name is not part of it (同江 is)
-        # 东营市与中国石油化工集团有限公司: the name starts after the joiner (not the 和 of 协和)
+        # 东营市与中国石油化工集团有限公司, A医院同B医院: the name starts after the joiner (not
+        # the 和 of 协和, the 同 of 同济)
         joiners = [
             k
             for k in range(start, hs)
-            if norm[k] in "和与及跟"
-            and not lex.is_known_word(norm[k - 1 : k + 1])
-            and not lex.is_known_word(norm[k : k + 2])
+            if (
+                norm[k] in "和与及跟"
+                and not lex.is_known_word(norm[k - 1 : k + 1])
+                and not lex.is_known_word(norm[k : k + 2])
+            )
+            or (
+                norm[k] == "同"
+                and _SUFFIX_END.search(norm, max(0, k - 4), k)
+                and (
+                    not lex.is_known_word(norm[k : k + 2])
+                    or lex.is_known_word(norm[k + 1 : k + 3])  # 同江西: 江西, not 同江
+                )
+            )
         ]
         # 美国国家过敏症和传染病研究所: a joiner between two fields of one institute (what
         # follows it alone names no institute) is part of the name
@@ -409,6 +425,23 @@ def find_organizations(
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
+
+
+def _brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[int]) -> int:
+    """Where a company's name starts when a central enterprise's brand is written before the
+    place that begins it (中车株洲电力机车有限公司): at the brand."""
+    if start not in place_starts:
+        return start
+    for k in range(max(0, start - 6), start - 1):
+        if norm[k:start] in lex.company_brands and (
+            k == 0 or not "\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] in _BRAND_LEAD
+        ):
+            return k
+    return start
+
+
+# What may stand right before a brand that begins a name: a joiner, a preposition.
+_BRAND_LEAD = frozenset("与和同及跟、由向在")
 
 
 def _whole_name(

@@ -85,6 +85,10 @@ def spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, end) for s, end in out if lo <= s and end <= hi]
 
 
+# Those who sign for a body, written after its name (宁德时代代表, 比亚迪负责人).
+_DEPUTY = re.compile(r"(?:有关|相关)?(?:代表|负责人)$")
+
+
 def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
     """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
     joined to a known party, named in words the gazetteers do not know — a company or
@@ -100,6 +104,9 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
             s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
         else:
             continue
+        deputy = _DEPUTY.search(norm, s, e)
+        if deputy is not None:
+            e = deputy.start()  # 宁德时代代表: those who sign for it
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
