@@ -281,6 +281,24 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "城市更新合作协议",
             {"中铁贵阳建设有限公司", "遵义市人民政府"},
         ),
+        # a day between the first party and the joiner
+        (
+            "保定市人民政府今天与长城汽车股份有限公司签署《汽车产业合作协议》。",
+            "汽车产业合作协议",
+            {"保定市人民政府", "长城汽车股份有限公司"},
+        ),
+        # a foreign region's government (大区)
+        (
+            "浙江省人民政府同意大利伦巴第大区政府签署《友好合作协议》。",
+            "友好合作协议",
+            {"浙江省人民政府", "意大利伦巴第大区政府"},
+        ),
+        # 该协议由…签署: the agreement named in the sentence before
+        (
+            "同日签约的还有《智慧港口共建协议》。该协议由天津市港航管理局和天津港集团有限公司共同签署。",
+            "智慧港口共建协议",
+            {"天津市港航管理局", "天津港集团有限公司"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",

@@ -463,7 +463,11 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     as 政局 or 大部 only ends in the character, and time words or adjectives before it
     (当前局, 复杂局) make a clause."""
     words = lex.pos_cut(body)
-    if any(flag in ("t", "a", "ad", "d", "m", "r") for _w, flag in words):
+    if any(
+        flag in ("t", "a", "ad", "d", "m", "r")
+        and not (w == "大" and nxt[0].startswith("区"))  # 伦巴第大区政府: a region's
+        for (w, flag), nxt in zip(words, [*words[1:], ("", "")], strict=True)
+    ):
         return False
     if len(words) >= 2 and words[-1][0] == "政府" and words[-2][1].startswith("nr"):
         return False  # 奥巴马政府: a government named by its leader is no canonical body

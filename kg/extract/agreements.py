@@ -11,7 +11,14 @@ from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause, 
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
-__all__ = ["MANY_SIGNERS", "AgreementHit", "find_agreements", "SIGN_RE", "COLLECTIVE_RE"]
+__all__ = [
+    "MANY_SIGNERS",
+    "AgreementHit",
+    "find_agreements",
+    "referring_titles",
+    "SIGN_RE",
+    "COLLECTIVE_RE",
+]
 
 # 《…》, and 〈…〉 for a title quoted inside another (《关于〈…协定〉生效的联合声明》)
 _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
@@ -414,3 +421,25 @@ def find_agreements(
             )
     titles.sort(key=lambda h: h.start)
     return titles, aliases
+
+
+# 该协议由A和B共同签署: the agreement named just before, signed by those written after 由.
+_REFERRING = re.compile(r"(?:该|上述|此)(?:协议|备忘录|协定|议定书)(?=(?:则|已|还|也)?由)")
+# How far before the words the agreement they refer to may be named.
+_REFERRING_REACH = 120
+
+
+def referring_titles(norm: str, titles: list[AgreementHit]) -> list[AgreementHit]:
+    """The agreement that 该协议 / 上述备忘录 before a passive signing (…由A和B共同签署) refers to:
+    the last title named before it in the text, at the words' position."""
+    out = []
+    for m in _REFERRING.finditer(norm):
+        prior = [
+            t
+            for t in titles
+            if t.end <= m.start() and m.start() - t.end <= _REFERRING_REACH and not t.generic
+        ]
+        if prior:
+            t = prior[-1]
+            out.append(AgreementHit(m.start(), m.end(), t.label, m.start(), m.end()))
+    return out

@@ -246,17 +246,18 @@ def find_organizations(
         if joiners:
             k = joiners[-1]
             before = norm[start:k]
+            kk = _before_time(norm, start, k, lex)  # 省政府今天与…: the body before the day
             if not (
                 k in place_ends
                 or k in stops
-                or lex.org_suffix_re.search(norm, max(0, k - 4), k)
+                or lex.org_suffix_re.search(norm, max(0, kk - 4), kk)
                 or (
                     _SIGNER_END.search(norm, max(0, k - 4), k) and k in named_ends
                 )  # 腾讯公司与京东集团
-                or lex.organ_end_re.match(norm, k - 1)
+                or lex.organ_end_re.match(norm, kk - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or _REFERRING.fullmatch(before)
-                or all(f[:1] in "dcp" for _w, f in lex.pos_cut(before))  # 就与…, 并与…
+                or all(f[:1] in "dcpt" for _w, f in lex.pos_cut(before))  # 就与…, 并与…, 近日与…
             ):
                 continue  # 研发机构和研究型大学: kinds joined, not a name
             start = k + 1
@@ -425,6 +426,14 @@ def find_organizations(
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
+
+
+def _before_time(norm: str, start: int, k: int, lex: Lexicon) -> int:
+    """Where the words of time that end ``norm[start:k]`` begin (今天, 近日, 5日)."""
+    words = lex.pos_cut(norm[start:k])
+    while words and (words[-1][1].startswith("t") or words[-1][0] in ("日", "上午", "下午")):
+        k -= len(words.pop()[0])
+    return k
 
 
 def _brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[int]) -> int:

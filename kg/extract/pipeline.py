@@ -20,7 +20,7 @@ from kg.extract.agencies import (
     join_head_offices,
     with_branches,
 )
-from kg.extract.agreements import AgreementHit, find_agreements
+from kg.extract.agreements import AgreementHit, find_agreements, referring_titles
 from kg.extract.areas import (
     AreaHit,
     find_areas,
@@ -384,6 +384,8 @@ def _relate_agreements(f: Found, document: Document) -> None:
     year_in_text = text_year(f.norm)
     for t in f.titles:
         relate_signing(f, t, dates, document.published, year_in_text)
+    for t in referring_titles(f.norm, f.titles):
+        relate_signing(f, t, dates, document.published, year_in_text)  # 该协议由A和B签署
     signed = {e.label for _pos, _i, e in f.agreement_at}
     for a in f.pending_aliases:
         if a.label in signed:
