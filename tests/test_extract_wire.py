@@ -639,6 +639,9 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("全省各级残疾人协会开展走访。", set()),  # a kind
         ("这项技术农民一看就学会。", set()),  # the verb
         ("她跟着邻居家的哥哥学会了修车。", set()),  # the verb, then 了
+        ("智利多所大学参与了这项研究。", set()),  # a count without a number
+        ("全省各行业协会积极响应倡议。", set()),  # every one of a kind
+        ("他曾任原国家体育学院教授。", {"国家体育学院"}),  # the former one, by its name
         ("绵阳大医院的医生每月下乡坐诊。", set()),  # a place's big hospitals, a kind
         ("兰州大学国家大学科技园新增企业12家。", {"兰州大学"}),  # 大学 of the park's name
         ("华为技术有限公司在松山湖建成研发基地。", {"华为技术有限公司"}),  # 为 inside a name

@@ -105,8 +105,11 @@ _SIZE_BEFORE = frozenset("大小")
 
 # Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
 _LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
-# A count inside a name makes it a number of organisations (86家定点医院).
-_COUNT_IN = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]")
+# A count inside a name makes it a number of organisations (86家定点医院, 多所大学), and 各
+# makes it every one of a kind (全国各单项体育协会).
+_COUNT_IN = re.compile(
+    r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)"
+)
 # Words inside the words before a suffix that make them a kind (部分…, 当地…).
 _SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
@@ -295,6 +298,8 @@ def find_organizations(
         post = _POST.match(norm, start, hs)
         if post is not None:
             start = post.end()  # 时任清华大学校长: the post held, not the name
+        if norm[start] == "原" and not lex.is_known_word(norm[start : start + 2]):
+            start += 1  # 原国家行政学院: the former one is named without 原 (not 原子能…)
         joined = norm.rfind("暨", start, hs)
         if joined >= 0 and not lex.is_known_word(norm[joined : joined + 2]):
             start = joined + 1  # 研讨会暨…学会年会: an event first (not 暨南大学)
