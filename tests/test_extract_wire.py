@@ -642,6 +642,8 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("智利多所大学参与了这项研究。", set()),  # a count without a number
         ("全省各行业协会积极响应倡议。", set()),  # every one of a kind
         ("他曾任原国家体育学院教授。", {"国家体育学院"}),  # the former one, by its name
+        ("省内首家山地户外运动学院在黔东南揭牌。", {"山地户外运动学院"}),  # first of its kind
+        ("会长张海峰致信黔东南苗族文化研究会。", {"黔东南苗族文化研究会"}),  # a person and a verb
         ("绵阳大医院的医生每月下乡坐诊。", set()),  # a place's big hospitals, a kind
         ("兰州大学国家大学科技园新增企业12家。", {"兰州大学"}),  # 大学 of the park's name
         ("华为技术有限公司在松山湖建成研发基地。", {"华为技术有限公司"}),  # 为 inside a name

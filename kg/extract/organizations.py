@@ -300,6 +300,10 @@ def find_organizations(
             start = post.end()  # 时任清华大学校长: the post held, not the name
         if norm[start] == "原" and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 原国家行政学院: the former one is named without 原 (not 原子能…)
+        first_of = _FIRST_OF.match(norm, start, hs)
+        if first_of is not None:
+            start = first_of.end()  # 国内首家…研究院: the first of its kind, then its name
+        start = _after_person_verb(norm, start, hs, lex)
         joined = norm.rfind("暨", start, hs)
         if joined >= 0 and not lex.is_known_word(norm[joined : joined + 2]):
             start = joined + 1  # 研讨会暨…学会年会: an event first (not 暨南大学)
@@ -431,6 +435,30 @@ def find_organizations(
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
+
+
+# 国内首家, 全国首个: the first of a kind, written before the name.
+_FIRST_OF = re.compile(
+    r"(?:国内|全国|我国|省内|全省|全市|国际|世界|亚洲|全球)?首[家个所座](?=[\u4e00-\u9fff]{2})"
+)
+
+
+# What a person does to a body named after it (复信, 走访, 接受…采访).
+_PERSON_VERBS = frozenset(
+    "复信 致信 回信 致电 致函 会见 接见 接受 走访 考察 视察 参观 访问 来到 走进 看望 慰问 调研 出席".split()
+)
+
+
+def _after_person_verb(norm: str, start: int, head: int, lex: Lexicon) -> int:
+    """Where the name starts after a person and a verb written before it (习近平复信…基金会,
+    李明走访…大学): past the verb."""
+    words = lex.pos_cut(norm[start:head])
+    pos, cut = start, start
+    for (word, flag), (nxt, _nflag) in zip(words, words[1:], strict=False):
+        pos += len(word)
+        if flag.startswith("nr") and len(word) >= 2 and nxt in _PERSON_VERBS:
+            cut = pos + len(nxt)
+    return cut if head - cut >= 2 else start
 
 
 def _before_time(norm: str, start: int, k: int, lex: Lexicon) -> int:
