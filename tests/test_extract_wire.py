@@ -299,6 +299,28 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "智慧港口共建协议",
             {"天津市港航管理局", "天津港集团有限公司"},
         ),
+        # the national broadcaster by its short name, after its full name
+        (
+            "中央广播电视总台与湖北省人民政府举行会谈。签约仪式上，总台与湖北广播电视台签订了《纪录片联合制作协议》。",
+            "纪录片联合制作协议",
+            {"中央广播电视总台", "湖北广播电视台"},
+        ),
+        # a bank's branch with the day before the other party; a grid company by its brand
+        (
+            "国家开发银行云南省分行当天同省发展改革委签订《绿色金融合作协议》。",
+            "绿色金融合作协议",
+            {"国家开发银行云南省分行", "云南省发展和改革委员会"},
+        ),
+        (
+            "国网甘肃省电力有限公司与兰州市人民政府签订了《配电网建设合作协议》。",
+            "配电网建设合作协议",
+            {"国网甘肃省电力有限公司", "兰州市人民政府"},
+        ),
+        (
+            "宁夏回族自治区红十字会与宁夏医科大学签署《应急救护培训协议》。",
+            "应急救护培训协议",
+            {"宁夏回族自治区红十字会", "宁夏医科大学"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",

@@ -221,7 +221,11 @@ class Lexicon:
         # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
         # enterprises and the intergovernmental organisations by every name they use
         self.known_organizations: dict[str, str] = {}
-        for table in ("central_enterprises.tsv", "international_organizations.tsv"):
+        for table in (
+            "central_enterprises.tsv",
+            "international_organizations.tsv",
+            "national_media.tsv",
+        ):
             for row in read_table(table):
                 row += [""] * (2 - len(row))
                 full = unicodedata.normalize("NFKC", row[0])

@@ -73,7 +73,9 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 _HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
-_SIGNS_AFTER = re.compile(_WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
+# (当天同…签订: the day, then the other party)
+_DAY_BEFORE = r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?"
+_SIGNS_AFTER = re.compile(_DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
@@ -415,7 +417,12 @@ def find_organizations(
     merged: list[OrganizationHit] = []
     for h in out:
         joined = merged and norm[merged[-1].end : h.start] in ("", "附属")  # 复旦大学附属中山医院
-        if joined and not lex.country_re.match(h.label):
+        if (
+            joined
+            and not lex.country_re.match(h.label)
+            and not lex.known_organization_re.match(h.label)
+        ):
+            # (a known body is its own name: 中国科学院国网…, 国家电网国网…公司)
             # (莫斯科大学俄罗斯外交学院: a name beginning with a state is its own)
             prev = merged[-1]
             merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])
