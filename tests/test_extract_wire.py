@@ -321,6 +321,33 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "应急救护培训协议",
             {"宁夏回族自治区红十字会", "宁夏医科大学"},
         ),
+        # a bank's branch right after the bank, one name; 又 before the other party
+        (
+            "同日，中国农业发展银行贵州省分行与遵义市人民政府签署《乡村振兴金融合作协议》。",
+            "乡村振兴金融合作协议",
+            {"中国农业发展银行贵州省分行", "遵义市人民政府"},
+        ),
+        (
+            "近日，农行贵州省分行又与六盘水市人民政府签订《产业金融合作备忘录》。",
+            "产业金融合作备忘录",
+            {"中国农业银行贵州省分行", "六盘水市人民政府"},
+        ),
+        # a newspaper's office; a subsidiary told as such; a brand after 所属
+        (
+            "贵州日报社与黔南州人民政府签署《融媒体合作协议》。",
+            "融媒体合作协议",
+            {"贵州日报社", "黔南布依族苗族自治州人民政府"},
+        ),
+        (
+            "该集团通过全资子公司海川精密制造有限公司与湖南大学签署《联合研发协议》。",
+            "联合研发协议",
+            {"海川精密制造有限公司", "湖南大学"},
+        ),
+        (
+            "大连市人民政府与中国中车所属中车大连机车车辆有限公司签署《检修基地合作协议》。",
+            "检修基地合作协议",
+            {"大连市人民政府", "中车大连机车车辆有限公司"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",
@@ -664,6 +691,12 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("智利多所大学参与了这项研究。", set()),  # a count without a number
         ("全省各行业协会积极响应倡议。", set()),  # every one of a kind
         ("他曾任原国家体育学院教授。", {"国家体育学院"}),  # the former one, by its name
+        # a bank's branch right after the bank is one name, not the bank and a branch
+        (
+            "同日，中国进出口银行甘肃省分行与兰州市人民政府签署《合作协议》。",
+            {"中国进出口银行甘肃省分行"},
+        ),
+        ("双环精密制造有限公司今年扩产。", {"双环精密制造有限公司"}),  # a registered name
         ("省内首家山地户外运动学院在黔东南揭牌。", {"山地户外运动学院"}),  # first of its kind
         ("会长张海峰致信黔东南苗族文化研究会。", {"黔东南苗族文化研究会"}),  # a person and a verb
         ("绵阳大医院的医生每月下乡坐诊。", set()),  # a place's big hospitals, a kind

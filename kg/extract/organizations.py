@@ -74,7 +74,9 @@ _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 _HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
 # (当天同…签订: the day, then the other party)
-_DAY_BEFORE = r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?"
+_DAY_BEFORE = (
+    r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次)?"
+)
 _SIGNS_AFTER = re.compile(_DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
 
 
@@ -100,6 +102,8 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
 _SUFFIX_END = re.compile(
     r"(?:大学|学院|医院|公司|集团|研究院|研究所|银行|分行|局|府|厅|委|部|办|书记)$"
 )
+# A company's legal form: what comes before it is its registered name.
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
 _PARK_AFTER = re.compile(r"科技园|科学园|产业园")
 # 大 or 小 between a place and the suffix: the place's big or small ones (某市大医院).
@@ -193,6 +197,13 @@ def find_organizations(
         if m.group().endswith(("公司", "集团")):
             start = _trade_words(norm, start, hs, place_end, lex, stops)
             start = _brand_before(norm, start, lex, place_starts)
+        owned = _SUBSIDIARY.search(norm, start, hs)
+        if (
+            owned is not None
+            and hs - owned.end() >= 2
+            and not any(c in "与和同及、" for c in norm[owned.end() : hs])
+        ):
+            start = owned.end()  # 子公司福耀玻璃美国有限公司: what it is to the parent named before
         if start >= hs and norm[hs - 1 : hs] == "》":
             opened = norm.rfind("《", max(0, hs - 20), hs)
             if opened >= 0 and "》" not in norm[opened : hs - 1]:
@@ -214,6 +225,8 @@ def find_organizations(
         )
         if campus and not _NOT_CAMPUS.fullmatch(norm, campus.start() + 1, campus.end() - 1):
             end = campus.end()  # …大学(南校区), …有限公司固原分公司: the campus, the branch
+        if m.group() in ("日报", "晚报") and norm.startswith("社", end):
+            end += 1  # 人民日报社: the newspaper's office
         while (
             start < hs
             and norm[start] in "和与及同"
@@ -283,8 +296,10 @@ def find_organizations(
             and words
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
             and not (len(words) > 1 and words[-1][0] in _TRADE_WORDS)
+            and not (len(words) > 1 and m.group().startswith(_LEGAL_FORMS))
         ):
-            continue  # 南京读大学, 看着医院: a verb before a generic noun
+            continue  # 南京读大学, 看着医院: a verb before a generic noun (精密制造有限公司
+            # is a company's registered name)
         if start >= hs:
             continue  # 高校和医院: a list of kinds, not one name
         for inner in lex.org_suffix_re.finditer(norm, start, hs):
@@ -358,6 +373,8 @@ def find_organizations(
                 label = lex.bank_abbreviations[bank] + label
             elif not BANK_IN.search(label) and (named := bank_named_before(norm, start, lex)):
                 label = named + label  # 华夏银行…，成都分行与…签订: the bank named before
+                if norm.endswith(named, 0, start):
+                    start -= len(named)  # 中国进出口银行湖北省分行: one name, the bank's branch
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
         elif (
@@ -444,6 +461,8 @@ def find_organizations(
     ]
 
 
+# 子公司, 全资子公司, 旗下: a subsidiary told as such before its name.
+_SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|旗下|所属|下属")
 # 国内首家, 全国首个: the first of a kind, written before the name.
 _FIRST_OF = re.compile(
     r"(?:国内|全国|我国|省内|全省|全市|国际|世界|亚洲|全球)?首[家个所座](?=[\u4e00-\u9fff]{2})"
@@ -483,14 +502,19 @@ def _brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[i
         return start
     for k in range(max(0, start - 6), start - 1):
         if norm[k:start] in lex.company_brands and (
-            k == 0 or not "\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] in _BRAND_LEAD
+            k == 0
+            or not "\u4e00" <= norm[k - 1] <= "\u9fff"
+            or norm[k - 1] in _BRAND_LEAD
+            or norm.endswith(_OWNED_BY, 0, k)
         ):
             return k
     return start
 
 
-# What may stand right before a brand that begins a name: a joiner, a preposition.
+# What may stand right before a brand that begins a name: a joiner, a preposition, the
+# words that tell a subsidiary (中国中车所属中车株洲…公司).
 _BRAND_LEAD = frozenset("与和同及跟、由向在")
+_OWNED_BY = ("所属", "旗下", "下属", "子公司", "控股")
 
 
 def _whole_name(
