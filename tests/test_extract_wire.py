@@ -348,6 +348,14 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "检修基地合作协议",
             {"大连市人民政府", "中车大连机车车辆有限公司"},
         ),
+        # the abbreviation of a company named in full before, and the clauses it is the
+        # subject of
+        (
+            "昨日，中国能源建设集团湖南省电力设计院有限公司在株洲集中签约。签约仪式上，"
+            "中能建湖南院与株洲市人民政府签署《新型储能合作协议》，还与湖南工业大学签署了《人才培养协议》。",
+            "人才培养协议",
+            {"中国能源建设集团湖南省电力设计院有限公司", "湖南工业大学"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",

@@ -89,6 +89,16 @@ def spans_of(f: Found, e: Entity, lo: int, hi: int) -> list[tuple[int, int]]:
 _DEPUTY = re.compile(r"(?:有关|相关)?(?:代表|负责人)$")
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is an abbreviation of ``name`` made the usual way, by keeping some
+    of its characters in order from the first (中建三局 of 中国建筑第三工程局有限公司, 国开行 of
+    国家开发银行)."""
+    if len(short) < 3 or len(name) < len(short) + 2 or short[0] != name[0]:
+        return False
+    chars = iter(name)
+    return all(c in chars for c in short)
+
+
 def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | None:
     """宜春市人民政府与宁德时代签署, 中国一汽与吉林大学签署: the other side of a signing
     joined to a known party, named in words the gazetteers do not know — a company or
@@ -126,10 +136,27 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
             span = f.b.sentence_span(f.prep.sentence_at(s))
             govs = [government(f, division_entity(c, lex), span) for c in codes]
             return [known, *govs] if ks < s else [*govs, known]
-        if lookups.place_spans(f).holds(s, e) or _NOT_COUNTERPART.search(name):
-            continue  # a place signs through its government; kinds and bodies are not names
         if lookups.organization_spans(f).overlaps(s, e) or lookups.agency_spans(f).overlaps(s, e):
             continue
+        if lookups.place_spans(f).holds(s, e):
+            continue  # a place signs through its government
+        # 中建三局 after 中国建筑第三工程局有限公司: the abbreviation of a body named in full
+        abbreviated = {o.label for _s, _e, o in f.organizations if abbreviates(name, o.label)} | {
+            a.label for _h, a in f.agencies if abbreviates(name, a.label)
+        }
+        if len(abbreviated) == 1 and name not in lex.known_organizations:
+            label = abbreviated.pop()
+            body = next(
+                (o for _s, _e, o in f.organizations if o.label == label),
+                next((a for _h, a in f.agencies if a.label == label), None),
+            )
+            if body is not None:
+                f.b.mention(body, s, e, "canonical-name")
+                if body.cls == "Organization":
+                    f.organizations.append((s, e, body))
+                return [known, body] if ks < s else [body, known]
+        if _NOT_COUNTERPART.search(name):
+            continue  # kinds and bodies are not names
         words = lex.pos_cut(name)
         # a name that begins with a proper word and ends in an organisation's suffix may
         # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
