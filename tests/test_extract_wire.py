@@ -505,6 +505,13 @@ def test_extract_wire_signing_dates_at_the_text_precision(text, title, date):
             "港口联运协议",
             "2024-05-09",
         ),
+        # 仪式上 after a sentence that tells an event to come (将支持…举办), not one held
+        (
+            "本报讯 昨天，中国国际贸易促进委员会与陕西省人民政府签署《对外开放合作协议》。"
+            "根据协议，中国贸促会将支持陕西举办国际性展会。仪式上，陕西省人民政府还与陕西日报社签署《宣传合作协议》。",
+            "宣传合作协议",
+            "2024-05-09",
+        ),
         # a meeting's day told after the day the reporter learnt of it
         (
             "新华社福州5月9日电 记者9日从福建省商务厅获悉，闽东北协作会议本月7日在宁德举行。\n"
@@ -705,6 +712,8 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
             {"中国进出口银行甘肃省分行"},
         ),
         ("双环精密制造有限公司今年扩产。", {"双环精密制造有限公司"}),  # a registered name
+        # a branch named after a city that jieba reads as a verb (遵义)
+        ("中国工商银行遵义分行与汇川区人民政府签订《园区合作协议》。", {"中国工商银行遵义分行"}),
         ("省内首家山地户外运动学院在黔东南揭牌。", {"山地户外运动学院"}),  # first of its kind
         ("会长张海峰致信黔东南苗族文化研究会。", {"黔东南苗族文化研究会"}),  # a person and a verb
         ("绵阳大医院的医生每月下乡坐诊。", set()),  # a place's big hospitals, a kind

@@ -297,6 +297,7 @@ def find_organizations(
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
             and not (len(words) > 1 and words[-1][0] in _TRADE_WORDS)
             and not (len(words) > 1 and m.group().startswith(_LEGAL_FORMS))
+            and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
         ):
             continue  # 南京读大学, 看着医院: a verb before a generic noun (精密制造有限公司
             # is a company's registered name)

@@ -166,6 +166,18 @@ def after_dated_event(f: Found, i: int, dates: list[DateHit]) -> bool:
     return _EVENT.search(f.norm, ps, pe) is not None and any(ps <= d.start < pe for d in dates)
 
 
+def _held(norm: str, ps: int, pe: int) -> bool:
+    """Whether ``norm[ps:pe]`` tells of a meeting or a visit held, not one to come or one
+    that is supported (将支持…举办展会)."""
+    return any(
+        not _TO_COME.search(norm, max(ps, m.start() - 8), m.start())
+        for m in _EVENT.finditer(norm, ps, pe)
+    )
+
+
+_TO_COME = re.compile(r"将|拟|计划|准备|支持|帮助|推动|鼓励|每年|定期")
+
+
 # A meeting, a visit or a signing: what a later 会上 / 同日 / 签约仪式上 refers to.
 _TOLD_EVENT = re.compile(_EVENT.pattern + "|签署|签订|签约")
 
@@ -185,7 +197,7 @@ def event_relative_day(
             same_day or f.prep.paragraph[k] == f.prep.paragraph[i]
         ):
             told = relative_day(f, dates, ps, pe, published)
-            if told is not None or _EVENT.search(f.norm, ps, pe):
+            if told is not None or _held(f.norm, ps, pe):
                 return told
             # (a signing that tells no day of its own: the day is told before it)
         if not same_day:
