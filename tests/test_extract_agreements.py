@@ -59,6 +59,13 @@ def test_agreements_unmarked_title_in_a_headline_is_skipped():
     assert _read(text)[1] == ["长株潭交通一体化发展合作协议"]
 
 
+def test_agreements_a_title_inside_a_bodys_name_is_no_mention():
+    text = "中国与各国共同签署《全面禁止核试验条约》。《全面禁止核试验条约》组织执行秘书到访。"
+    ex = _read(text)[0]
+    spans = [m.span.start for m in ex.mentions if m.entity.cls == "Agreement"]
+    assert spans == [text.index("全面")]
+
+
 def test_agreements_alias_declaration_resolves_later_mentions():
     text = (
         "广州市科技局与深圳市科创委签署《广深科技创新合作协议》（以下简称《协议》）。"

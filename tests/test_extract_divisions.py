@@ -152,6 +152,10 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("湛江市麻章中心小学获表彰。", {"麻章"}),
         # an ethnic township named after a county elsewhere
         ("连山县宜良瑶族乡获评示范乡，昆明游客前来参观。", {"宜良"}),
+        # an era, a spirit and a group named after a place
+        ("陕西各地开展活动，延安时期的故事代代相传。", {"延安"}),
+        ("江西各地开展活动，弘扬井冈山精神。", {"井冈山"}),
+        ("四川阿坝州开展活动，金川集团前来参观。", {"金川"}),
         ("乳源县富源瑶族乡开展培训，曲靖游客到访。", {"富源"}),
     ],
 )

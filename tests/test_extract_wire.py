@@ -706,6 +706,8 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("智利多所大学参与了这项研究。", set()),  # a count without a number
         ("全省各行业协会积极响应倡议。", set()),  # every one of a kind
         ("他曾任原国家体育学院教授。", {"国家体育学院"}),  # the former one, by its name
+        ("他毕业于现华北水利水电大学。", {"华北水利水电大学"}),  # the present one
+        ("重症病人转到县级医院治疗。", set()),  # a level of hospital
         # a bank's branch right after the bank is one name, not the bank and a branch
         (
             "同日，中国进出口银行甘肃省分行与兰州市人民政府签署《合作协议》。",

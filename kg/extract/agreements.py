@@ -203,6 +203,7 @@ _LISTED_IN = re.compile(r"[”’》]等")
 # A venue named after a treaty (《南京条约》史料陈列馆, 《马关条约》签订处).
 _VENUE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:陈列馆|纪念馆|博物馆|展览馆|旧址|签订处|签字处|签署地)"
+    r"|(?:筹备委员会|临时秘书处|组织|秘书处)"  # 《全面禁止核试验条约》组织: a body
 )
 # Words of several texts before an unmarked title in its clause (多项…的协议).
 _SEVERAL_BEFORE = re.compile(r"(?:多项|多份|一系列|一批|若干)[^,，。;；《》]{0,18}$")
@@ -312,7 +313,7 @@ def find_agreements(
         if _commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
         if _VENUE_AFTER.match(norm, m.end()):
-            continue  # 《南京条约》史料陈列馆: named only inside a venue's name
+            continue  # 《南京条约》史料陈列馆, 《…条约》组织: named only inside a venue's or a body's name
         clause = _sentence_start(norm, m.start())
         many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
         if many is not None and not many.group().startswith(("两", "二", "2")):

@@ -85,6 +85,10 @@ _REGION_TAIL = (
     "下游",
     "干流",
     "河畔",
+    # an era or a spirit named after it (延安时期, 井冈山精神), a group named by it (金川集团)
+    "时期",
+    "精神",
+    "集团",
 )
 
 

@@ -66,6 +66,8 @@ _MEETING_AFTER = frozenset("诊谈晤见")
 _BEGUN = {"商会": "协", "大学": "广上"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
+# 县级医院, 省级协会: a body of a level, not one body.
+_LEVEL = ("县级", "市级", "省级", "区级", "乡镇级", "地市级")
 
 
 # A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
@@ -316,8 +318,8 @@ def find_organizations(
         post = _POST.match(norm, start, hs)
         if post is not None:
             start = post.end()  # 时任清华大学校长: the post held, not the name
-        if norm[start] == "原" and not lex.is_known_word(norm[start : start + 2]):
-            start += 1  # 原国家行政学院: the former one is named without 原 (not 原子能…)
+        if norm[start] in "原现" and not lex.is_known_word(norm[start : start + 2]):
+            start += 1  # 原国家行政学院, 现河海大学: the former or present name (not 原子能…)
         first_of = _FIRST_OF.match(norm, start, hs)
         if first_of is not None:
             start = first_of.end()  # 国内首家…研究院: the first of its kind, then its name
@@ -356,7 +358,7 @@ def find_organizations(
             and not lex.is_known_word(norm[hs - 1 : hs + 1])
         ):
             continue  # 省城大医院: a place's big hospitals, a kind (not 北大医院, no place)
-        if _GRADE.search(norm, start, hs):
+        if _GRADE.search(norm, start, hs) or norm.startswith(_LEVEL, start):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if not named and looks_generic(norm[start:hs], lex, inside):
             continue
