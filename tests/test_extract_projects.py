@@ -148,6 +148,11 @@ def test_projects_figures_of_the_project_the_sentence_is_about():
         # names sharing a modifier and head after a count
         ("青石、玉带两座长江大桥正在建设。", ["青石长江大桥", "玉带长江大桥"]),
         ("厦门软件园三期位于集美区。", ["厦门软件园三期"]),
+        # the part of a line that is built
+        ("黔张常铁路黔江至张家界段今年通车。", ["黔张常铁路黔江至张家界段"]),
+        ("焦柳铁路增建二线完成铺轨。", ["焦柳铁路增建二线"]),
+        # the works that go with another are not a project of their own
+        ("引江济淮工程配套工程加快建设。", ["引江济淮工程"]),
     ],
 )
 def test_projects_names_of_more_shapes(text, expected):
@@ -173,6 +178,8 @@ def test_projects_names_of_more_shapes(text, expected):
         "布局建设新能源汽车产业园、生物医药产业园等特色园区。",
         # a head noun that modifies a longer noun
         "定期发布重点外资项目需求清单。",
+        # a new round of a programme
+        "全省启动新一轮城乡供水提升工程。",
     ],
 )
 def test_projects_kinds_and_fragments_are_not_projects(text):

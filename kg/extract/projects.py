@@ -95,6 +95,10 @@ _LEADING_OFF = re.compile(
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
+# The part of a line that is built (丽江至香格里拉段, 增建二线).
+_LINE_PART = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
+)
 # A tender section after a line's name (十一标, 3标段).
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
@@ -233,6 +237,8 @@ def find_projects(
         ph = _PHASE.match(norm, end)
         if ph:
             end = ph.end()
+        elif lex.project_heads.get(head) == "line" and (part := _LINE_PART.match(norm, end)):
+            end = part.end()  # 滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线: the part built
         # 国家海洋综合试验场(威海): a place in brackets after the head belongs to the name
         after = place_start.get(end + 1) if norm.startswith("(", end) else None
         if after is not None and norm.startswith(")", after.end):
