@@ -356,6 +356,12 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "人才培养协议",
             {"中国能源建设集团湖南省电力设计院有限公司", "湖南工业大学"},
         ),
+        # the heads of two bodies sign for them (分别代表双方), the title generic
+        (
+            "中国银行贵州省分行行长与贵安新区管委会主任分别代表双方签署战略合作协议。",
+            "中国银行贵州省分行与贵安新区管理委员会战略合作协议",
+            {"中国银行贵州省分行", "贵安新区管理委员会"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",

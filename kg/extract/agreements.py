@@ -201,6 +201,8 @@ _LISTED_COUNTERPARTS = re.compile(
 # Names listed in a title with 等 (“数字福州”“智慧厦门”等…协议): several texts.
 _LISTED_IN = re.compile(r"[”’》]等")
 # A venue named after a treaty (《南京条约》史料陈列馆, 《马关条约》签订处).
+# 分别与…签署: one text with each; 分别代表双方签署 is two people signing one text.
+_EACH = re.compile(r"分别(?!代表)")
 _VENUE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:陈列馆|纪念馆|博物馆|展览馆|旧址|签订处|签字处|签署地)"
     r"|(?:筹备委员会|临时秘书处|组织|秘书处)"  # 《全面禁止核试验条约》组织: a body
@@ -379,7 +381,7 @@ def find_agreements(
                 or "暨" in t
                 or _BUNDLE.search(norm, max(clause, s - 30), s)
                 or _SUM_AFTER.match(norm, e)
-                or "分别" in norm[clause:s]
+                or _EACH.search(norm, clause, s)
                 or MANY_SIGNERS.search(norm, clause, s)
                 or _MANY_OF_A_KIND.search(norm, clause, s)
                 or _counted_signers(norm, clause, s, t)

@@ -79,7 +79,7 @@ _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四�
 _DAY_BEFORE = (
     r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次)?"
 )
-_SIGNS_AFTER = re.compile(_DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
+_SIGNS_AFTER = re.compile(_HEAD + _DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
