@@ -260,6 +260,14 @@ def test_agreements_collective_with_a_sector_is_not_the_parties_before():
     assert "昌九产业合作备忘录" not in _read(text)[2]
 
 
+def test_agreements_collective_with_a_sector_is_the_sectors_bodies_named_before():
+    text = (
+        "江西省商务厅与福建省商务厅5日在南昌举行联席会议。"
+        "两省商务厅在会上签署《赣闽经贸合作协议》。"
+    )
+    assert _read(text)[2]["赣闽经贸合作协议"] == {"江西省商务厅", "福建省商务厅"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

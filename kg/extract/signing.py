@@ -236,17 +236,22 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
         return []
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
     after = m.end() + norm.startswith("份", m.end())  # 四省份法院
+    sector = f.lex.sector_re.match(norm, after)
+    # 两省发改委签署: the bodies of that sector named before
+    sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
     if not governments and (
-        f.lex.sector_re.match(norm, after)
-        or f.lex.organ_re.match(norm, after)
-        or norm.startswith(("法院", "检察院"), after)
+        f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after)
     ):
-        return []  # 两市发展改革委, 四省份法院: bodies of their own, not the parties named before
+        return []  # 两市人大, 四省份法院: bodies of their own, not the parties named before
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its
     # title: …签署《T1》，双方还签署了《T2》)
     prior = [ps for ps in f.signed if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3]
-    if prior and (want == 0 or len(prior[-1][1]) == want):
+    if (
+        prior
+        and (want == 0 or len(prior[-1][1]) == want)
+        and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
+    ):
         return list(prior[-1][1])
     para = prep.paragraph[i]
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -258,7 +263,9 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
         found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
         if governments:
             found = [e for e in found if e.label.endswith("政府")]
-        if want and len(found) < want:
+        if sector_name is not None:
+            found = [e for e in found if sector_name in e.label]
+        if want and len(found) < want and sector_name is None:
             found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
         # three companies named before?)
@@ -266,6 +273,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
             return found
         if len(found) > max(2, want):
             return []
+    if sector_name is not None:
+        return []  # 两地科技部门: bodies not named before
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
         return []  # 两国 after the verb, or inside a title: not the subject that signs
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
