@@ -1,4 +1,4 @@
-"""Functional areas without a division code (成都高新区, 四川天府新区成都直管区) and science cities."""
+"""Functional areas without a division code (成都高新区, 四川天府新区成都直管区)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ __all__ = [
     "find_areas",
     "find_bare_areas",
     "find_region_areas",
-    "find_science_cities",
     "canonical_area",
     "own_areas",
+    "generic",
+    "DIRECTIONS",
+    "NOT_IN_MODIFIER",
 ]
 
 # The written suffix that has a longer official form when it ends the name.
@@ -29,12 +31,9 @@ _EXPAND = {
 }
 # A modifier between place and suffix is a name, not a clause: it holds none of these.
 _MODIFIER = r"[\u4e00-\u9fff]"
-_NOT_IN_MODIFIER = frozenset("的和与及在为是将把对从向、等个")
+NOT_IN_MODIFIER = frozenset("的和与及在为是将把对从向、等个")
 _MAX_MODIFIER = 6
-_DIRECTIONS = ("东部", "西部", "南部", "北部", "中部", "东", "西", "南", "北", "中国")
-_SCIENCE_CITY = "科学城"
-# 两座科学城 / 三个新区: a count, not a name.
-_COUNTED = re.compile(r"^[\d一二两三四五六七八九十几多]+[座个家处所]?$|^[这那各][座个]?$")
+DIRECTIONS = ("东部", "西部", "南部", "北部", "中部", "东", "西", "南", "北", "中国")
 
 
 @dataclass
@@ -135,7 +134,7 @@ _COUNTRY_BRACKET = re.compile(r"中[\u4e00-\u9fff]\(")
 def _clean_modifier(mod: str, lex: Lexicon) -> bool:
     """A modifier between a place and a suffix is a name: no function word in it
     (澳门特别行政区正以合作区 is a clause, not a name)."""
-    return not any(c in _NOT_IN_MODIFIER or c in lex.boundary_words for c in mod)
+    return not any(c in NOT_IN_MODIFIER or c in lex.boundary_words for c in mod)
 
 
 def _holds_clause_word(mod: str) -> bool:
@@ -192,7 +191,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
         end = m.end()
         while True:
             c = chain.match(norm, end)
-            if c is None or any(ch in _NOT_IN_MODIFIER for ch in c.group("mod")):
+            if c is None or any(ch in NOT_IN_MODIFIER for ch in c.group("mod")):
                 break
             if (
                 c.group("suf").endswith("片区")
@@ -203,7 +202,7 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             end = c.end()
         if end == m.end() and _kind(m.group("suf")) == "ftz":
             part = _FTZ_PART.match(norm, end)
-            if part is not None and not any(ch in _NOT_IN_MODIFIER for ch in part.group(1)):
+            if part is not None and not any(ch in NOT_IN_MODIFIER for ch in part.group(1)):
                 end = part.end()  # …自贸试验区广州南沙新区片区: a part named after a new area
         written = norm[start:end]
         label = canonical_area(written)
@@ -294,17 +293,17 @@ def find_bare_areas(
                 core, left, last = core[len(word) :], left + len(word), flag
             if last in _COUNTS:
                 continue  # 五个兵地合作区: a count of a kind of area, no name
-        if clean and len(core) >= 3 and _generic(core[1:], lex):
+        if clean and len(core) >= 3 and generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
         if _holds_clause_word(core) or _DESCRIBED.search(core) or _KIND_OF_ZONE.fullmatch(core):
             continue  # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区: no zone's name
-        if clean and len(core) >= 3 and not _generic(core, lex):
+        if clean and len(core) >= 3 and not generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
             continue
         tok = tokens.start_before(s) if tokens is not None else None
         short = norm[tok:s] if tok is not None and left <= tok <= s - 2 else core[-2:]
-        if len(core) < 2 or _generic(short, lex) or short in _DIRECTIONS:
-            if len(core) < 3 or _generic(core, lex):
+        if len(core) < 2 or generic(short, lex) or short in DIRECTIONS:
+            if len(core) < 3 or generic(core, lex):
                 continue
             short = core
         if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m"):
@@ -389,7 +388,8 @@ def _states_abbreviated(core: str, lex: Lexicon) -> bool:
     return len(core) >= 2 and "中" in core and all(c == "中" or c in abbr for c in core)
 
 
-def _generic(text: str, lex: Lexicon) -> bool:
+def generic(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` is made of generic words only."""
     return covered_by(text, lex.generic_words, lex.max_generic_len)
 
 
@@ -399,91 +399,6 @@ def _ends_with_word(norm: str, pos: int, words: frozenset[str], max_len: int) ->
 
 def _starts_with_word(norm: str, pos: int, words: frozenset[str], max_len: int) -> bool:
     return any(norm[pos : pos + n] in words for n in range(1, max_len + 1))
-
-
-def find_science_cities(
-    norm: str, places: list[PlaceHit], areas: list[AreaHit], lex: Lexicon, tokens: Tokens
-) -> list[AreaHit]:
-    """Science cities: (direction)(place)(（place）)科学城, prefixed by an area when written so."""
-    place_end = {p.end: p for p in places}
-    area_end = {a.end: a for a in areas}
-    out = []
-    for m in re.finditer(_SCIENCE_CITY, norm):
-        start = m.start()
-        place = None
-        while start > 0:
-            if norm[start - 1] == ")":
-                o = norm.rfind("(", max(0, start - 10), start)
-                inner = place_end.get(start - 1)
-                if o >= 0 and inner is not None and inner.start == o + 1:
-                    start = o
-                    place = place or inner
-                    continue
-                break
-            p = place_end.get(start)
-            if p is not None:
-                start = p.start
-                place = place or p
-                continue
-            d = next((d for d in _DIRECTIONS if norm.startswith(d, start - len(d))), None)
-            if d is not None:
-                start -= len(d)
-                continue
-            break
-        if start == m.start() - 1 and place is None:
-            start = m.start()  # 滇中科学城: a lone direction character ends a region's name
-        if start == m.start():
-            # no place or direction: take jieba's word before it (怀柔科学城, 中关村科学城),
-            # or its last two characters cut apart (滇 + 中)
-            s = tokens.start_before(m.start())
-            if s is not None and s == m.start() - 1:
-                s2 = tokens.start_before(s)
-                s = s2 if s2 == s - 1 else s
-            if s is None:
-                continue
-            word = norm[s : m.start()]
-            if (
-                2 <= len(word) <= 4
-                and all("\u4e00" <= c <= "\u9fff" for c in word)
-                and (word not in lex.boundary_words)
-                and not _COUNTED.match(word)
-                and (lex.word_tag(word) or "n")[0] not in "vadpcrmt"
-                and not _generic(word, lex)
-            ):  # not 结合科学城 (a verb), 国家级科学城 (a kind), 百年科学城 (a span of time)
-                start = s
-            else:
-                continue
-        if _runs_on(norm, m.end(), lex):
-            continue  # 张江科学城能源服务中心, …科学城至…科学城通道: part of a longer name
-        label = norm[start : m.end()]
-        hit = AreaHit(start, m.end(), label, place, "exact", start)
-        # 四川天府新区成都科学城: the area written before the name is part of the mention
-        a = area_end.get(start)
-        if a is not None:
-            hit.start = a.start
-            hit.basis = "canonical-name"
-        out.append(hit)
-    return out
-
-
-def _runs_on(norm: str, end: int, lex: Lexicon) -> bool:
-    """True when the words after a science city end in a project's head (…能源服务中心,
-    …至光明科学城通道): the science city is written as part of that name."""
-    for k in range(end + 1, min(len(norm), end + _MAX_RUN) + 1):
-        c = norm[k - 1]
-        if not "\u4e00" <= c <= "\u9fff" or c in _NOT_IN_MODIFIER:
-            return False
-        if any(norm.endswith(h, end, k) for h in lex.project_heads):
-            words = lex.pos_cut(norm[end:k])
-            return all(f[:1] in _NAME_WORD_FLAGS or w == "至" for w, f in words)
-    return False
-
-
-# How far after a science city the name of a longer thing may end.
-_MAX_RUN = 10
-# Flags of the words of a name (nouns, names, nominal verbs, distinguishing words), not of a
-# clause (科学城位于…中心城区).
-_NAME_WORD_FLAGS = frozenset("nbjl")
 
 
 # A batch of a kind of area (第一批自贸区, 首批国家级新区).

@@ -1,5 +1,6 @@
-"""Organisations known by name from gazetteers with named sources: the central enterprises and
-the intergovernmental organisations, written in full or by their short names."""
+"""Organisations known by name: from gazetteers with named sources (the central enterprises, the
+intergovernmental organisations, written in full or by their short names), and companies
+the segmenter's dictionary names (长安汽车)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import re
 
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["SIGNER_SUFFIX", "cut_at_both_ends", "find_known", "known_name", "noun_after"]
+__all__ = [
+    "SIGNER_SUFFIX",
+    "cut_at_both_ends",
+    "dictionary_companies",
+    "find_known",
+    "known_name",
+    "noun_after",
+]
 
 # The suffixes of a company's short name (中国银行, 三峡集团公司, 滴滴公司).
 SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
@@ -75,3 +83,35 @@ def noun_after(norm: str, end: int, lex: Lexicon, flags: frozenset[str] = _NOUNS
     """True when a noun of two or more characters (of ``flags``) follows at ``end``."""
     after = lex.pos_cut(norm[end : end + 4])[:1]
     return bool(after) and len(after[0][0]) >= 2 and after[0][1] in flags
+
+
+def dictionary_companies(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of companies the segmenter's dictionary names, written without their legal
+    form (长安汽车大力推进…)."""
+    out = []
+    for m in _TRADE_END.finditer(norm):
+        s = next(
+            (k for k in range(max(0, m.end() - 6), m.start() - 1) if _is_company(norm, k, m, lex)),
+            None,
+        )
+        if s is not None:
+            out.append((s, m.end()))
+    return out
+
+
+def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """True when ``norm[k:m.end()]`` is a company's name in jieba's dictionary (tagged nt)
+    standing as a word of its own: no Chinese character joined to it on either side that
+    would make a longer word, and a place's or a proper name before the trade."""
+    word = norm[k : m.end()]
+    if m.start() - k < 2 or lex.word_tag(word) != "nt" or word in lex.generic_words:
+        return False
+    if (lex.word_tag(norm[k : m.start()]) or "")[:2] not in ("ns", "nr", "nz", "j"):
+        return False  # 国产汽车, 民用航空, 卫星通信: a kind of trade, not a company
+    return not (
+        lex.is_known_word(norm[k - 1 : k + 1]) or lex.is_known_word(norm[m.end() - 1 : m.end() + 1])
+    )
+
+
+# Trades a company's short name ends in (长安汽车, 京东方科技, 宝武钢铁).
+_TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医药|制药|能源|电器|物流|航空|地产")

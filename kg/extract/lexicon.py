@@ -219,35 +219,27 @@ class Lexicon:
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
         # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
-        # enterprises and the intergovernmental organisations by every name they use
+        # enterprises, the intergovernmental organisations and the national broadcaster by
+        # every name they use; 中车, 中国石化: the brands that the central enterprises'
+        # subsidiaries' registered names begin with (中车株洲电力机车有限公司)
         self.known_organizations: dict[str, str] = {}
+        brands: set[str] = set()
         for table in (
             "central_enterprises.tsv",
             "international_organizations.tsv",
             "national_media.tsv",
         ):
             for row in read_table(table):
-                row += [""] * (2 - len(row))
-                full = unicodedata.normalize("NFKC", row[0])
-                for written in [full, *(o for o in row[1].split(",") if o)]:
-                    self.known_organizations.setdefault(
-                        unicodedata.normalize("NFKC", written), full
-                    )
-        # 中车, 中铁, 中国石化: the brands of the central enterprises, which their subsidiaries'
-        # registered names begin with (中车株洲电力机车有限公司)
-        brands = set()
-        for row in read_table("central_enterprises.tsv"):
-            for short in (o for o in (row[1:2] or [""])[0].split(",") if o):
-                short = unicodedata.normalize("NFKC", short)
-                brands.add(short[:-2] if short.endswith("集团") and len(short) >= 4 else short)
+                full, *short = unicodedata.normalize("NFKC", "\t".join(row)).split("\t")
+                names = [o for o in (short or [""])[0].split(",") if o]
+                for written in [full, *names]:
+                    self.known_organizations.setdefault(written, full)
+                if table == "central_enterprises.tsv":
+                    brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
         self.company_brands: frozenset[str] = frozenset(brands)
         # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
-        self.bank_abbreviations: dict[str, str] = dict(
-            (row[0], row[1]) for row in read_table("bank_abbreviations.tsv")
-        )
-        self.country_abbreviations: dict[str, str] = dict(
-            (row[0], row[1]) for row in read_table("country_abbreviations.tsv")
-        )
+        self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
+        self.country_abbreviations = {r[0]: r[1] for r in read_table("country_abbreviations.tsv")}
 
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))

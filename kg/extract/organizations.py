@@ -8,18 +8,16 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
-from kg.extract.known_orgs import find_known, known_name
+from kg.extract.known_orgs import dictionary_companies, find_known, known_name
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     SIGN_VERBS,
     SIGNING_GAP,
-    TRADE_WORDS,
     after_clause,
     has_proper_word,
     left_boundary,
     looks_generic,
     name_start,
-    word_ending,
 )
 from kg.extract.org_kinds import (
     BANK_IN,
@@ -32,6 +30,16 @@ from kg.extract.org_kinds import (
     past_clause,
     past_words_before_place,
     unnamed,
+)
+from kg.extract.org_starts import (
+    FIRST_OF,
+    SUBSIDIARY,
+    TRADE_WORD_SET,
+    after_person_verb,
+    before_time,
+    brand_before,
+    trade_words,
+    whole_name,
 )
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
@@ -193,13 +201,13 @@ def find_organizations(
             # 蔚来汽车科技(安徽)有限公司: the place in brackets is inside the name
             before = left_boundary(norm, opened, place_end, lex, stops, stop_at_place=True)
             if m.group().endswith(("公司", "集团")):  # …发展投资(集团)有限责任公司
-                before = min(before, _trade_words(norm, opened, opened, place_end, lex, stops))
+                before = min(before, trade_words(norm, opened, opened, place_end, lex, stops))
             if before < opened:
                 start = before
         if m.group().endswith(("公司", "集团")):
-            start = _trade_words(norm, start, hs, place_end, lex, stops)
-            start = _brand_before(norm, start, lex, place_starts)
-        owned = _SUBSIDIARY.search(norm, start, hs)
+            start = trade_words(norm, start, hs, place_end, lex, stops)
+            start = brand_before(norm, start, lex, place_starts)
+        owned = SUBSIDIARY.search(norm, start, hs)
         if (
             owned is not None
             and hs - owned.end() >= 2
@@ -266,7 +274,7 @@ def find_organizations(
         if joiners:
             k = joiners[-1]
             before = norm[start:k]
-            kk = _before_time(norm, start, k, lex)  # 省政府今天与…: the body before the day
+            kk = before_time(norm, start, k, lex)  # 省政府今天与…: the body before the day
             if not (
                 k in place_ends
                 or k in stops
@@ -297,7 +305,7 @@ def find_organizations(
             not named
             and words
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
-            and not (len(words) > 1 and words[-1][0] in _TRADE_WORDS)
+            and not (len(words) > 1 and words[-1][0] in TRADE_WORD_SET)
             and not (len(words) > 1 and m.group().startswith(_LEGAL_FORMS))
             and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
         ):
@@ -320,10 +328,10 @@ def find_organizations(
             start = post.end()  # 时任清华大学校长: the post held, not the name
         if norm[start] in "原现" and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 原国家行政学院, 现河海大学: the former or present name (not 原子能…)
-        first_of = _FIRST_OF.match(norm, start, hs)
+        first_of = FIRST_OF.match(norm, start, hs)
         if first_of is not None:
             start = first_of.end()  # 国内首家…研究院: the first of its kind, then its name
-        start = _after_person_verb(norm, start, hs, lex)
+        start = after_person_verb(norm, start, hs, lex)
         joined = norm.rfind("暨", start, hs)
         if joined >= 0 and not lex.is_known_word(norm[joined : joined + 2]):
             start = joined + 1  # 研讨会暨…学会年会: an event first (not 暨南大学)
@@ -335,7 +343,7 @@ def find_organizations(
             continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
         start = past_words_before_place(norm, start, hs, place_starts, lex)
         start = own_name_start(norm, start, hs, m.group(), place_at, lex)
-        start = _whole_name(norm, start, hs, he, lex, place_starts)
+        start = whole_name(norm, start, hs, he, lex, place_starts)
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
         if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
             start += len(first[0][0])  # 营造商会, 支持商会: a verb and its object
@@ -402,14 +410,8 @@ def find_organizations(
             named_ends.add(end)
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
-    for m in _TRADE_END.finditer(norm):
-        # 长安汽车大力推进…: a company the segmenter's dictionary names, without its legal form
-        s = next(
-            (k for k in range(max(0, m.end() - 6), m.start() - 1) if _is_company(norm, k, m, lex)),
-            None,
-        )
-        if s is not None:
-            cands.append(OrganizationHit(s, m.end(), norm[s : m.end()]))
+    # 长安汽车大力推进…: a company the segmenter's dictionary names, without its legal form
+    cands += [OrganizationHit(s, e, norm[s:e]) for s, e in dictionary_companies(norm, lex)]
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in find_known(norm, lex)]
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
@@ -464,122 +466,8 @@ def find_organizations(
     ]
 
 
-# 子公司, 全资子公司, 旗下: a subsidiary told as such before its name.
-_SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|旗下|所属|下属")
-# 国内首家, 全国首个: the first of a kind, written before the name.
-_FIRST_OF = re.compile(
-    r"(?:国内|全国|我国|省内|全省|全市|国际|世界|亚洲|全球)?首[家个所座](?=[\u4e00-\u9fff]{2})"
-)
-
-
-# What a person does to a body named after it (复信, 走访, 接受…采访).
-_PERSON_VERBS = frozenset(
-    "复信 致信 回信 致电 致函 会见 接见 接受 走访 考察 视察 参观 访问 来到 走进 看望 慰问 调研 出席".split()
-)
-
-
-def _after_person_verb(norm: str, start: int, head: int, lex: Lexicon) -> int:
-    """Where the name starts after a person and a verb written before it (习近平复信…基金会,
-    李明走访…大学): past the verb."""
-    words = lex.pos_cut(norm[start:head])
-    pos, cut = start, start
-    for (word, flag), (nxt, _nflag) in zip(words, words[1:], strict=False):
-        pos += len(word)
-        if flag.startswith("nr") and len(word) >= 2 and nxt in _PERSON_VERBS:
-            cut = pos + len(nxt)
-    return cut if head - cut >= 2 else start
-
-
-def _before_time(norm: str, start: int, k: int, lex: Lexicon) -> int:
-    """Where the words of time that end ``norm[start:k]`` begin (今天, 近日, 5日)."""
-    words = lex.pos_cut(norm[start:k])
-    while words and (words[-1][1].startswith("t") or words[-1][0] in ("日", "上午", "下午")):
-        k -= len(words.pop()[0])
-    return k
-
-
-def _brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[int]) -> int:
-    """Where a company's name starts when a central enterprise's brand is written before the
-    place that begins it (中车株洲电力机车有限公司): at the brand."""
-    if start not in place_starts:
-        return start
-    for k in range(max(0, start - 6), start - 1):
-        if norm[k:start] in lex.company_brands and (
-            k == 0
-            or not "\u4e00" <= norm[k - 1] <= "\u9fff"
-            or norm[k - 1] in _BRAND_LEAD
-            or norm.endswith(_OWNED_BY, 0, k)
-        ):
-            return k
-    return start
-
-
-# What may stand right before a brand that begins a name: a joiner, a preposition, the
-# words that tell a subsidiary (中国中车所属中车株洲…公司).
-_BRAND_LEAD = frozenset("与和同及跟、由向在")
-_OWNED_BY = ("所属", "旗下", "下属", "子公司", "控股")
-
-
-def _whole_name(
-    norm: str, start: int, hs: int, he: int, lex: Lexicon, place_starts: frozenset[int]
-) -> int:
-    """Where a name starts that the segmenter knows as one organisation's name (联合国儿童基金会
-    cut after 联合, 就读于复旦大学, 当清华大学博士生): at the start of that word."""
-    lo = max(0, start - 4)
-    pos = lo
-    for word, flag in lex.pos_cut(norm[lo:he]):
-        end = pos + len(word)
-        if flag == "nt" and pos < hs:
-            if (
-                pos < start
-                and end == he
-                and norm[pos:start].isalpha()
-                and not lex.country_re.match(norm, pos)
-                and pos not in place_starts
-            ):
-                return pos
-            if pos > start and not any(k in place_starts for k in range(start, pos)):
-                before = lex.pos_cut(norm[start:pos])
-                if all(f in _BEFORE_NAME_FLAGS or w in lex.clause_verbs for w, f in before):
-                    return pos
-            if pos >= start:
-                return start  # the first name in the words decides
-        pos = end
-    return start
-
-
-# jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
-# adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
-_BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})
-
-
-def _trade_words(
-    norm: str,
-    start: int,
-    hs: int,
-    place_end: dict[int, PlaceHit],
-    lex: Lexicon,
-    stops: frozenset[int],
-) -> int:
-    """Where a company's name starts whose trade words (投资, 建设, 运营) end a name on
-    their left elsewhere: 国家能源投资集团有限责任公司, 中国电力建设集团有限公司."""
-    while _TRADE_RUN.fullmatch(norm, start, hs):
-        word = word_ending(norm, start, lex.boundary_words, lex.max_boundary_len)
-        if word not in _TRADE_WORDS or start - len(word) in stops:
-            break
-        pos = start - len(word)
-        start = left_boundary(norm, pos, place_end, lex, stops, stop_at_place=True)
-        joined = max(norm.rfind(c, start, pos) for c in "与和及同、")
-        if joined >= 0:
-            start = joined + 1  # 该市与中国电力建设集团…: the name begins after the joiner
-    return start
-
-
 # 该市, 本校, 这家企业 before 与: one named before, the name after the joiner is its own.
 _REFERRING = re.compile(r"(?:该|本|此|这)[\u4e00-\u9fff]{1,3}(?:已|还|也|又|将)?")
-# Words of a company's trade before 集团, 控股 or its legal form.
-_TRADE_WORDS = frozenset(TRADE_WORDS)
-_TRADE_RUN = re.compile("(?:" + "|".join((*TRADE_WORDS, "集团")) + ")*")
 
 
 def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
@@ -588,22 +476,6 @@ def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
     return close > 0 and norm.endswith(lex.agreement_heads, end, close)
 
 
-def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:
-    """True when ``norm[k:m.end()]`` is a company's name in jieba's dictionary (tagged nt)
-    standing as a word of its own: no Chinese character joined to it on either side that
-    would make a longer word, and a place's or a proper name before the trade."""
-    word = norm[k : m.end()]
-    if m.start() - k < 2 or lex.word_tag(word) != "nt" or word in lex.generic_words:
-        return False
-    if (lex.word_tag(norm[k : m.start()]) or "")[:2] not in ("ns", "nr", "nz", "j"):
-        return False  # 国产汽车, 民用航空, 卫星通信: a kind of trade, not a company
-    return not (
-        lex.is_known_word(norm[k - 1 : k + 1]) or lex.is_known_word(norm[m.end() - 1 : m.end() + 1])
-    )
-
-
-# Trades a company's short name ends in (长安汽车, 京东方科技, 宝武钢铁).
-_TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医药|制药|能源|电器|物流|航空|地产")
 # The class of a year written before a school's name (2018级, 58届).
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).

@@ -26,7 +26,6 @@ from kg.extract.areas import (
     find_areas,
     find_bare_areas,
     find_region_areas,
-    find_science_cities,
     own_areas,
 )
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
@@ -36,6 +35,7 @@ from kg.extract.divisions import MUNICIPALITIES, PlaceHit, find_places
 from kg.extract.lexicon import Lexicon
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
+from kg.extract.science_cities import find_science_cities
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare

@@ -13,6 +13,8 @@ from kg.extract.spans import Spans
 
 __all__ = [
     "LEADING_MARKS",
+    "PHASE",
+    "after_head",
     "NAME_DASHES",
     "before_phase",
     "ProjectHit",
@@ -230,3 +232,21 @@ def before_phase(norm: str, hs: int) -> int:
     """Where a phase written right before a head starts (码头改造一期工程), else ``hs``."""
     phase = _PHASE_BEFORE.search(norm, max(0, hs - 4), hs)
     return phase.start() if phase is not None else hs
+
+
+# Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
+PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
+# The part of a line that is built (丽江至香格里拉段, 增建二线).
+_LINE_PART = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
+)
+
+
+def after_head(norm: str, end: int, line: bool) -> int:
+    """Where a name ends after its head at ``end``: past a phase (三期扩建, 二期工程) or, for a
+    line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线)."""
+    phase = PHASE.match(norm, end)
+    if phase is not None:
+        return phase.end()
+    part = _LINE_PART.match(norm, end) if line else None
+    return part.end() if part is not None else end

@@ -25,7 +25,9 @@ from kg.extract.project_kinds import (
 from kg.extract.project_names import (
     LEADING_MARKS,
     NAME_DASHES,
+    PHASE,
     ProjectHit,
+    after_head,
     before_phase,
     continued,
     joined_before,
@@ -71,8 +73,6 @@ _HEAD_CONTINUES = {
 }
 # 数 that begins another word after a head (项目数据, 中心数字化), not a count.
 _NUMBER_WORDS = frozenset("字据码")
-# Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
-_PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
@@ -95,10 +95,6 @@ _LEADING_OFF = re.compile(
 )
 # One-character verbs that say what works do (旧改项目, 扩建): before 项目 they name works.
 _BUILDING_VERBS = frozenset("改建修扩迁站")
-# The part of a line that is built (丽江至香格里拉段, 增建二线).
-_LINE_PART = re.compile(
-    r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
-)
 # A tender section after a line's name (十一标, 3标段).
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
@@ -233,12 +229,7 @@ def find_projects(
             continue
         if hs > 0 and norm[hs - 1] in _HEAD_AFTER_NOT.get(head, ()):
             continue
-        end = he
-        ph = _PHASE.match(norm, end)
-        if ph:
-            end = ph.end()
-        elif lex.project_heads.get(head) == "line" and (part := _LINE_PART.match(norm, end)):
-            end = part.end()  # 滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线: the part built
+        end = after_head(norm, he, lex.project_heads.get(head) == "line")
         # 国家海洋综合试验场(威海): a place in brackets after the head belongs to the name
         after = place_start.get(end + 1) if norm.startswith("(", end) else None
         if after is not None and norm.startswith(")", after.end):
@@ -375,7 +366,7 @@ def find_projects(
             continue  # 解决方案复制和新项目, 长沙和广州机场: a kind after the joiner, or two places
         if joined >= start and (
             lex.project_head_re.search(norm[start:joined] + "$")
-            or _PHASE.search(norm, start, joined)
+            or PHASE.search(norm, start, joined)
             or has_proper_word(norm[joined + 1 : hs], lex, names, rare=False, verb_singles=False)
         ):
             # 郑州机场三期和郑州高铁, 天桥及中关村广场: two names, the second one's is after 和

@@ -31,13 +31,19 @@ from kg.extract.signers import (
     witness_spans,
 )
 from kg.extract.signing_dates import (
+    HELD_ANOTHER_DAY,
     IN_FORCE,
+    OTHER_DAY,
+    SAME_DAY,
+    THAT_DAY,
     after_dated_event,
     ceremony_date,
     event_relative_day,
     held_before,
+    in_range,
     partial_date,
     relative_day,
+    same_day_before,
 )
 from kg.records import DateValue, Entity
 
@@ -71,26 +77,6 @@ def _first(pair: tuple[int, Entity]) -> int:
     return pair[0]
 
 
-# Words that tie a signing to the day told before (会上，双方签署…), or to another day.
-_SAME_DAY = re.compile(
-    r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
-    r"|此次|本次|其中"
-)
-# 当天 / 同日: the signing was on the day just told, however it was told.
-_THAT_DAY = re.compile(r"当天|当日|同日|同一天")
-# 10月10日至12日: two days joined, a stretch of days.
-_RANGE_JOINER = "至到-—－~～"
-
-
-def _in_range(norm: str, hit: DateHit) -> bool:
-    """True when the date begins or ends a stretch of days (10月10日至12日)."""
-    before = norm[hit.start - 1 : hit.start]
-    after = norm[hit.end : hit.end + 2]
-    return (
-        before != "" and before in _RANGE_JOINER and norm[hit.start - 2 : hit.start - 1] == "日"
-    ) or (after[:1] in _RANGE_JOINER and after[1:2].isdigit())
-
-
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍|答记者问")
 # A remark on a signing (…表示，中方对…签署…表示欢迎; 欢迎…期间签署): its day, before the verb, is
@@ -99,13 +85,6 @@ _REMARK = re.compile(r"表示|欢迎")
 # 双方对续签《T》表示欢迎: a signing welcomed, on a day the text does not give.
 _WELCOMED = re.compile(r"对[^,，。;；]{0,8}(?:签署|签订|续签)[^,，。;；]*表示(?:欢迎|祝贺)")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
-# (访问期间: during a visit of several days; 会议期间 is the meeting's day)
-_OTHER_DAY = re.compile(
-    r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
-    r"|上周|本周|上个?星期|前几天|前些天|前些日子"
-)
-# A meeting held on a day before the one reported, which the text does not give.
-_HELD_ANOTHER_DAY = re.compile(r"(?:日前|近日|前不久|近期)[^，。；]{0,16}?(?:举行|召开|举办|开幕)")
 # 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
 # counterpart, further from the verb than signers.unsigned looks.
 _INTENDED_WITH = re.compile(
@@ -124,31 +103,6 @@ _BUILT_IN_TITLE = re.compile(r"(?:共建|建设)(?=(?:合作)?(?:框架)?(?:协�
 _REFERENCED = re.compile(
     r"(?:为契机|以来|之后|生效|(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})周年)"
 )
-
-
-def _same_day_before(f: Found, i: int) -> bool:
-    """True when an earlier sentence of the paragraph of ``i`` tells a signing on the day
-    told before (同日，A与B签署…。C与D签订了…: the signings listed after it are that day's too),
-    and no sentence between tells a day or another day."""
-    norm, prep = f.norm, f.prep
-    for k in range(i - 1, -1, -1):
-        if prep.paragraph[k] != prep.paragraph[i]:
-            return False
-        ps, pe = prep.bounds[k]
-        if _OTHER_DAY.search(norm, ps, pe) or _DAY_WORD.search(norm, ps, pe):
-            return False
-        if _SIGN_VERB.search(norm, ps, pe) is None:
-            return False
-        if _THAT_DAY.search(norm, ps, pe) or _SAME_DAY_OPENING.match(norm, ps):
-            return True
-    return False
-
-
-# A day, a month or a year written in a sentence.
-_DAY_WORD = re.compile(r"\d{1,2}日|[年月]|今天|今日|昨天|昨日|前天")
-_SIGN_VERB = re.compile(r"签署|签订|签约")
-# 会上， / 签约仪式上，: a sentence that opens on the event told before.
-_SAME_DAY_OPENING = re.compile(r"\s*(?:会上|(?:签约|签字)?仪式上|活动上|现场)[,，]")
 
 
 def _after_semicolon(norm: str, lo: int, hi: int) -> int:
@@ -475,7 +429,7 @@ def relate_signing(
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
     # 今天，A与B签署: the day opening the sentence, unless the text tells of another day or
     # of the signing's announcement (今天，记者获悉，A与B日前签署)
-    told = _OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb)
+    told = OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb)
     opening = None if told or _REMARK.search(norm, cs, verb) else cs
     relative = relative_day(f, dates, clause_start(norm, cs, verb), verb, published, opening)
     if near:
@@ -483,13 +437,13 @@ def relate_signing(
     elif relative is not None:
         b.relate(subject, "signedOn", relative, sent_span)
         return
-    elif _OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
+    elif OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
         norm, max(ss, verb - 3), verb
     ):
         return  # 日前签署, 宣布双方已签署: on a day the text does not give
     elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
-        if hit.end <= verb and _OTHER_DAY.search(norm, hit.end, verb):
+        if hit.end <= verb and OTHER_DAY.search(norm, hit.end, verb):
             return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
         if hit.start >= max(verb, t.end) and (
             IN_FORCE.match(norm, hit.end) or norm.startswith("起", hit.end)
@@ -499,14 +453,14 @@ def relate_signing(
             return  # 仪式6日举行，转交了A与B签署的《T》: signed before, on a day not given
         between = (min(hit.end, verb), max(hit.end, verb))
         remark = hit.end <= verb and _REMARK.search(norm, *between)
-        if (_ANNOUNCED.search(norm, *between) or remark) and not _THAT_DAY.search(norm, ss, verb):
+        if (_ANNOUNCED.search(norm, *between) or remark) and not THAT_DAY.search(norm, ss, verb):
             return  # 29日在发布会上介绍，访问期间签署…: the day it was told
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
-        same_day = _SAME_DAY.search(norm, ss, se) is not None or _same_day_before(f, i)
+        same_day = SAME_DAY.search(norm, ss, se) is not None or same_day_before(f, i)
         if (
-            _OTHER_DAY.search(norm, ss, verb)
+            OTHER_DAY.search(norm, ss, verb)
             or _ANNOUNCED.search(norm, ss, se)
             or _REMARK.search(norm, ss, verb)
             or _WELCOMED.search(norm, ss, _clause_end(norm, verb, se))
@@ -523,16 +477,16 @@ def relate_signing(
             return
         hit = before[-1]
         ds, de = prep.bounds[prep.sentence_at(hit.start)]
-        if _ANNOUNCED.search(norm, hit.end, de) and not _THAT_DAY.search(norm, ss, verb):
+        if _ANNOUNCED.search(norm, hit.end, de) and not THAT_DAY.search(norm, ss, verb):
             return  # 1月29日，外交部举行发布会。会上介绍…签署: the day it was told
             # (记者12日获悉，会议10日举行。会上…签署: the meeting's day)
-        if _HELD_ANOTHER_DAY.search(norm, hit.end, de):
+        if HELD_ANOTHER_DAY.search(norm, hit.end, de):
             return  # 本报7月4日电 大会日前举行。会上…签署: the meeting's day is not given
     other = IN_FORCE.match(norm, hit.end)
     if other is not None and "签" not in other.group() and hit.end <= verb:
         return  # 原定于今年7月启动的《T》…签署: the day it was to start
     value = complete_date(hit, dates, published, year_in_text)
-    if value is not None and value.precision == "day" and _in_range(norm, hit):
+    if value is not None and value.precision == "day" and in_range(norm, hit):
         # 10月10日至12日访问…签署: some day of the visit, the month is what the text gives
         value = DateValue(value.date.replace(day=1), value.year_source, "month")
     if value is not None:

@@ -1,5 +1,6 @@
 """When an agreement was signed, told otherwise than by a full date right before the verb:
-a year or a month written before it, a day told as 今天 / 昨天, a meeting dated just before."""
+a year or a month written before it, a day told as 今天 / 昨天, a meeting dated just before,
+the words that tie a signing to the day told before (同日, 会上) or to another (日前)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from kg.extract.dates import DateHit, complete_date
 from kg.records import DateValue
 
 __all__ = [
+    "HELD_ANOTHER_DAY",
+    "OTHER_DAY",
+    "SAME_DAY",
+    "THAT_DAY",
+    "in_range",
+    "same_day_before",
     "IN_FORCE",
     "after_dated_event",
     "ceremony_date",
@@ -269,3 +276,57 @@ def held_before(norm: str, date_end: int, verb: int) -> bool:
         return False
     clause = max(norm.rfind(c, held.end(), verb) for c in "，,；;")
     return clause >= 0 and "了" in norm[clause:verb]
+
+
+# Words that tie a signing to the day told before (会上，双方签署…), or to another day.
+SAME_DAY = re.compile(
+    r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
+    r"|此次|本次|其中"
+)
+# 当天 / 同日: the signing was on the day just told, however it was told.
+THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# 10月10日至12日: two days joined, a stretch of days.
+_RANGE_JOINER = "至到-—－~～"
+
+
+def in_range(norm: str, hit: DateHit) -> bool:
+    """True when the date begins or ends a stretch of days (10月10日至12日)."""
+    before = norm[hit.start - 1 : hit.start]
+    after = norm[hit.end : hit.end + 2]
+    return (
+        before != "" and before in _RANGE_JOINER and norm[hit.start - 2 : hit.start - 1] == "日"
+    ) or (after[:1] in _RANGE_JOINER and after[1:2].isdigit())
+
+
+# (访问期间: during a visit of several days; 会议期间 is the meeting's day)
+OTHER_DAY = re.compile(
+    r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
+    r"|上周|本周|上个?星期|前几天|前些天|前些日子"
+)
+# A meeting held on a day before the one reported, which the text does not give.
+HELD_ANOTHER_DAY = re.compile(r"(?:日前|近日|前不久|近期)[^，。；]{0,16}?(?:举行|召开|举办|开幕)")
+
+
+def same_day_before(f: Found, i: int) -> bool:
+    """True when an earlier sentence of the paragraph of ``i`` tells a signing on the day
+    told before (同日，A与B签署…。C与D签订了…: the signings listed after it are that day's too),
+    and no sentence between tells a day or another day."""
+    norm, prep = f.norm, f.prep
+    for k in range(i - 1, -1, -1):
+        if prep.paragraph[k] != prep.paragraph[i]:
+            return False
+        ps, pe = prep.bounds[k]
+        if OTHER_DAY.search(norm, ps, pe) or _DAY_WORD.search(norm, ps, pe):
+            return False
+        if _SIGN_VERB.search(norm, ps, pe) is None:
+            return False
+        if THAT_DAY.search(norm, ps, pe) or _SAME_DAY_OPENING.match(norm, ps):
+            return True
+    return False
+
+
+# A day, a month or a year written in a sentence.
+_DAY_WORD = re.compile(r"\d{1,2}日|[年月]|今天|今日|昨天|昨日|前天")
+_SIGN_VERB = re.compile(r"签署|签订|签约")
+# 会上， / 签约仪式上，: a sentence that opens on the event told before.
+_SAME_DAY_OPENING = re.compile(r"\s*(?:会上|(?:签约|签字)?仪式上|活动上|现场)[,，]")

@@ -1,0 +1,137 @@
+"""Where an organisation's name starts: past what is told before it (a subsidiary, the first
+of its kind, a person and what the person does, a day before a joiner), and back over what
+belongs to it (a central enterprise's brand, a company's trade words, the dictionary's name)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import TRADE_WORDS, left_boundary, word_ending
+
+__all__ = [
+    "FIRST_OF",
+    "SUBSIDIARY",
+    "TRADE_WORD_SET",
+    "after_person_verb",
+    "before_time",
+    "brand_before",
+    "trade_words",
+    "whole_name",
+]
+
+# 子公司, 全资子公司, 旗下: a subsidiary told as such before its name.
+SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|旗下|所属|下属")
+# 国内首家, 全国首个: the first of a kind, written before the name.
+FIRST_OF = re.compile(
+    r"(?:国内|全国|我国|省内|全省|全市|国际|世界|亚洲|全球)?首[家个所座](?=[\u4e00-\u9fff]{2})"
+)
+
+
+# What a person does to a body named after it (复信, 走访, 接受…采访).
+_PERSON_VERBS = frozenset(
+    "复信 致信 回信 致电 致函 会见 接见 接受 走访 考察 视察 参观 访问 来到 走进 看望 慰问 调研 出席".split()
+)
+
+
+def after_person_verb(norm: str, start: int, head: int, lex: Lexicon) -> int:
+    """Where the name starts after a person and a verb written before it (习近平复信…基金会,
+    李明走访…大学): past the verb."""
+    words = lex.pos_cut(norm[start:head])
+    pos, cut = start, start
+    for (word, flag), (nxt, _nflag) in zip(words, words[1:], strict=False):
+        pos += len(word)
+        if flag.startswith("nr") and len(word) >= 2 and nxt in _PERSON_VERBS:
+            cut = pos + len(nxt)
+    return cut if head - cut >= 2 else start
+
+
+def before_time(norm: str, start: int, k: int, lex: Lexicon) -> int:
+    """Where the words of time that end ``norm[start:k]`` begin (今天, 近日, 5日)."""
+    words = lex.pos_cut(norm[start:k])
+    while words and (words[-1][1].startswith("t") or words[-1][0] in ("日", "上午", "下午")):
+        k -= len(words.pop()[0])
+    return k
+
+
+def brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[int]) -> int:
+    """Where a company's name starts when a central enterprise's brand is written before the
+    place that begins it (中车株洲电力机车有限公司): at the brand."""
+    if start not in place_starts:
+        return start
+    for k in range(max(0, start - 6), start - 1):
+        if norm[k:start] in lex.company_brands and (
+            k == 0
+            or not "\u4e00" <= norm[k - 1] <= "\u9fff"
+            or norm[k - 1] in _BRAND_LEAD
+            or norm.endswith(_OWNED_BY, 0, k)
+        ):
+            return k
+    return start
+
+
+# What may stand right before a brand that begins a name: a joiner, a preposition, the
+# words that tell a subsidiary (中国中车所属中车株洲…公司).
+_BRAND_LEAD = frozenset("与和同及跟、由向在")
+_OWNED_BY = ("所属", "旗下", "下属", "子公司", "控股")
+
+
+def whole_name(
+    norm: str, start: int, hs: int, he: int, lex: Lexicon, place_starts: frozenset[int]
+) -> int:
+    """Where a name starts that the segmenter knows as one organisation's name (联合国儿童基金会
+    cut after 联合, 就读于复旦大学, 当清华大学博士生): at the start of that word."""
+    lo = max(0, start - 4)
+    pos = lo
+    for word, flag in lex.pos_cut(norm[lo:he]):
+        end = pos + len(word)
+        if flag == "nt" and pos < hs:
+            if (
+                pos < start
+                and end == he
+                and norm[pos:start].isalpha()
+                and not lex.country_re.match(norm, pos)
+                and pos not in place_starts
+            ):
+                return pos
+            if pos > start and not any(k in place_starts for k in range(start, pos)):
+                before = lex.pos_cut(norm[start:pos])
+                if all(f in _BEFORE_NAME_FLAGS or w in lex.clause_verbs for w, f in before):
+                    return pos
+            if pos >= start:
+                return start  # the first name in the words decides
+        pos = end
+    return start
+
+
+# jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
+# adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
+_BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})
+
+
+def trade_words(
+    norm: str,
+    start: int,
+    hs: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+) -> int:
+    """Where a company's name starts whose trade words (投资, 建设, 运营) end a name on
+    their left elsewhere: 国家能源投资集团有限责任公司, 中国电力建设集团有限公司."""
+    while _TRADE_RUN.fullmatch(norm, start, hs):
+        word = word_ending(norm, start, lex.boundary_words, lex.max_boundary_len)
+        if word not in TRADE_WORD_SET or start - len(word) in stops:
+            break
+        pos = start - len(word)
+        start = left_boundary(norm, pos, place_end, lex, stops, stop_at_place=True)
+        joined = max(norm.rfind(c, start, pos) for c in "与和及同、")
+        if joined >= 0:
+            start = joined + 1  # 该市与中国电力建设集团…: the name begins after the joiner
+    return start
+
+
+# Words of a company's trade before 集团, 控股 or its legal form.
+TRADE_WORD_SET = frozenset(TRADE_WORDS)
+_TRADE_RUN = re.compile("(?:" + "|".join((*TRADE_WORDS, "集团")) + ")*")
