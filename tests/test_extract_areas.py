@@ -75,7 +75,7 @@ def test_areas_short_form_of_an_area_named_in_full():
     text = "武汉东湖新技术开发区管委会表示，核心区位于东湖高新区。天津滨海新区与雄安新区合作，雄安新区建设提速。"
     mentions = _read(text)[0]
     assert ("District", "武汉东湖新技术开发区", "东湖高新区") in mentions
-    assert ("District", "雄安新区", "雄安新区") in mentions
+    assert ("District", "河北雄安新区", "雄安新区") in mentions  # its official name
 
 
 def test_areas_name_inside_a_project_is_no_area():
@@ -228,7 +228,7 @@ def test_areas_an_area_inside_a_bodys_name_or_a_title_is_not_read(text, area, fo
         ("探索推动京津冀自贸区协同发展。", set()),
         ("西安高新区综合执法局负责人说。", set()),
         # the province's party committee or what is inside it before a zone
-        ("河北省委雄安新区规划建设工作领导小组召开会议。", {"雄安新区"}),
+        ("河北省委雄安新区规划建设工作领导小组召开会议。", {"河北雄安新区"}),
         # a province's new area is named with the province's short form
         ("江西省赣江新区建立试验区。", {"江西赣江新区"}),
         # a description of a free trade area
@@ -238,10 +238,24 @@ def test_areas_an_area_inside_a_bodys_name_or_a_title_is_not_read(text, area, fo
         # a count of a kind of area
         ("全国已设立五个兵团合作区。", set()),
         # a numeral and a verb before a bare area are not its name
-        ("这是一则致敬雄安新区建设者的短片。", {"雄安新区"}),
+        ("这是一则致敬雄安新区建设者的短片。", {"河北雄安新区"}),
         # the former area is that area
         ("在原横琴新区推出的政策基础上，合作区再出新举措。", {"横琴新区"}),
     ],
 )
 def test_areas_batches_levels_and_former_areas(text, labels):
+    assert _districts(text) == labels
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a national-level new area under its official name, however it is written
+        ("贵安新区数据中心集群加快建设，贵安新区已引进企业200家。", {"贵州贵安新区"}),
+        ("湖南省湘江新区与长沙市签署协议。湖南省湘江新区将建设基金小镇。", {"湖南湘江新区"}),
+        # a clause before a new area's name is not part of it
+        ("上海援建西咸新区的医院开诊，游客直达西咸新区。", {"陕西西咸新区"}),
+    ],
+)
+def test_areas_national_new_areas_take_their_official_names(text, labels):
     assert _districts(text) == labels

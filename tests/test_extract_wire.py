@@ -359,8 +359,8 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
         # the heads of two bodies sign for them (分别代表双方), the title generic
         (
             "中国银行贵州省分行行长与贵安新区管委会主任分别代表双方签署战略合作协议。",
-            "中国银行贵州省分行与贵安新区管理委员会战略合作协议",
-            {"中国银行贵州省分行", "贵安新区管理委员会"},
+            "中国银行贵州省分行与贵州贵安新区管理委员会战略合作协议",
+            {"中国银行贵州省分行", "贵州贵安新区管理委员会"},
         ),
         # a company's representatives sign for it
         (

@@ -17,10 +17,13 @@ from kg.model.iri import normalize_key
 from .conftest import DATA, ROOT
 
 # Complete official registries, not lists grown from articles: every State Council and
-# central Party organ (ministries.tsv), every ISO 3166 country (countries.tsv) and every
-# central enterprise of SASAC's and the Ministry of Finance's lists (central_enterprises.tsv).
+# central Party organ (ministries.tsv), every ISO 3166 country (countries.tsv), every
+# central enterprise of SASAC's and the Ministry of Finance's lists (central_enterprises.tsv)
+# and every national-level new area the State Council approved (state_new_areas.tsv).
 # A name there is listed because the registry has it, so the test set may name it too.
-REGISTRIES = {"ministries.tsv", "countries.tsv", "central_enterprises.tsv"}
+REGISTRIES = {"ministries.tsv", "countries.tsv", "central_enterprises.tsv", "state_new_areas.tsv"}
+# The national-level new areas: 19, from 上海浦东新区 (1992) to 河北雄安新区 (2017).
+STATE_NEW_AREAS = 19
 # How many enterprises the registries list: SASAC's 100 (2025-07-29) and the Ministry of
 # Finance's four non-financial ones; a registry is kept whole, never grown or cut by name.
 CENTRAL_ENTERPRISES = 104
@@ -79,3 +82,13 @@ def test_lexicon_holdout_central_enterprises_are_the_whole_registry():
         if line and not line.startswith("#")
     ]
     assert len(rows) == CENTRAL_ENTERPRISES
+
+
+def test_lexicon_holdout_state_new_areas_are_the_whole_registry():
+    path = ROOT / "kg" / "data" / "state_new_areas.tsv"
+    rows = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(rows) == STATE_NEW_AREAS

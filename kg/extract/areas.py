@@ -149,6 +149,14 @@ _OTHER_ZONE = re.compile(r"(?:旅游|综合|农业|文化|生态|度假|休闲)$
 _WHOLE = re.compile(r"全[省市区县国]")
 
 
+def _clause_before_new_area(written: str, lex: Lexicon) -> bool:
+    """True when ``written`` ends in a national-level new area's name and is none of its
+    names (北京援建雄安新区, not 河北雄安新区 or 河北省雄安新区)."""
+    if written in lex.new_areas or written in lex.new_areas.values():
+        return False
+    return any(written[-k:] in lex.new_areas for k in range(4, min(len(written), 8)))
+
+
 def canonical_area(name: str) -> str:
     """Official form of an area name: a final 高新区 is a 高新技术产业开发区."""
     for short, full in _EXPAND.items():
@@ -205,6 +213,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             if part is not None and not any(ch in NOT_IN_MODIFIER for ch in part.group(1)):
                 end = part.end()  # …自贸试验区广州南沙新区片区: a part named after a new area
         written = norm[start:end]
+        if _clause_before_new_area(written, lex):
+            continue  # 北京援建雄安新区: read as 雄安新区 on its own (find_bare_areas)
         label = canonical_area(written)
         if (
             m.group("suf") == "新区"
@@ -293,6 +303,9 @@ def find_bare_areas(
                 core, left, last = core[len(word) :], left + len(word), flag
             if last in _COUNTS:
                 continue  # 五个兵地合作区: a count of a kind of area, no name
+            known = next((k for k in range(2, 6) if core[-k:] + m.group() in lex.new_areas), 0)
+            if known and len(core) > known:
+                core, left = core[-known:], s - known  # 北京援建雄安新区: a new area's name
         if clean and len(core) >= 3 and generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
         if _holds_clause_word(core) or _DESCRIBED.search(core) or _KIND_OF_ZONE.fullmatch(core):

@@ -181,9 +181,7 @@ class Lexicon:
             for alias in row[1].split(",") if len(row) > 1 and row[1] else []:
                 self.ministries.setdefault(alias, canonical)
         # units: written -> (ontology unit, factor)
-        self.units: dict[str, tuple[str, str]] = {
-            r[0]: (r[1], r[2]) for r in read_table("units.tsv")
-        }
+        self.units = {r[0]: (r[1], r[2]) for r in read_table("units.tsv")}
         heads = read_lines("agreement_heads.txt")
         self.agreement_heads: tuple[str, ...] = tuple(
             h.lstrip("?") for h in heads if not h.startswith("!")
@@ -191,8 +189,7 @@ class Lexicon:
         self.signed_only_heads: tuple[str, ...] = tuple(h[1:] for h in heads if h[0] == "?")
         self.non_agreement_heads: tuple[str, ...] = tuple(h[1:] for h in heads if h.startswith("!"))
         self.org_suffixes: tuple[str, ...] = tuple(read_lines("org_suffixes.txt"))
-        proj = read_table("project_heads.tsv")
-        self.project_heads: dict[str, str] = {r[0]: r[1] for r in proj}
+        self.project_heads = {r[0]: r[1] for r in read_table("project_heads.tsv")}
         self.generic_words: frozenset[str] = frozenset(read_lines("generic_words.txt"))
         self.boundary_words: frozenset[str] = frozenset(read_lines("boundary_words.txt"))
         self.clause_verbs: frozenset[str] = frozenset(read_lines("clause_verbs.txt"))
@@ -200,9 +197,7 @@ class Lexicon:
         self.area_suffixes: tuple[str, ...] = tuple(read_lines("area_suffixes.txt"))
         self.sar_organs: tuple[str, ...] = tuple(read_lines("sar_organs.txt"))
         # 川 -> 510000: the province-level division a one-character abbreviation stands for
-        self.province_codes: dict[str, str] = {
-            r[0]: r[1] for r in read_table("province_abbreviations.tsv")
-        }
+        self.province_codes = {r[0]: r[1] for r in read_table("province_abbreviations.tsv")}
         self.province_abbreviations: frozenset[str] = frozenset(self.province_codes)
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
         # 汽车, 科技, 新能源…: the words after a company's trade name, longest first
@@ -238,6 +233,9 @@ class Lexicon:
                     brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
         self.company_brands: frozenset[str] = frozenset(brands)
         # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
+        # 雄安新区 -> 河北雄安新区: the national-level new areas by their official names
+        rows = read_table("state_new_areas.tsv")
+        self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
         self.country_abbreviations = {r[0]: r[1] for r in read_table("country_abbreviations.tsv")}
 

@@ -163,6 +163,12 @@ def _traceable(b: Builder) -> tuple[Relation, ...]:
         relations = kept
 
 
+def _official(a: AreaHit, lex: Lexicon) -> AreaHit:
+    """The area under its official name (雄安新区 is 河北雄安新区)."""
+    label = lex.new_areas.get(a.label)
+    return a if label is None else replace(a, label=label, basis="canonical-name")
+
+
 def _read_places(f: Found) -> None:
     """Divisions (with codes and locatedIn their parent), functional areas, science cities."""
     norm, lex, b = f.norm, f.lex, f.b
@@ -180,7 +186,7 @@ def _read_places(f: Found) -> None:
     areas += find_bare_areas(norm, areas, lex, f.tokens, places)
     taken = [(a.start, a.end) for a in areas] + [(s.start, s.end) for s in sciences]
     areas += find_region_areas(norm, lex, taken)
-    areas = own_areas(norm, areas)
+    areas = [_official(a, lex) for a in own_areas(norm, areas)]
     areas.sort(key=lambda a: a.start)
     f.places, f.areas = places, areas
 
