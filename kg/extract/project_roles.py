@@ -9,7 +9,9 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
 
 __all__ = [
+    "GOAL_HEADS",
     "company_ahead",
+    "goal",
     "institution_centre",
     "not_one_project",
     "unanchored",
@@ -240,3 +242,21 @@ def unanchored(core: str, lex: Lexicon, names: frozenset[str], placed: bool) -> 
         w for w, flag in lex.pos_cut(core) if not (flag.startswith("nr") and len(w) >= 2)
     )
     return not has_proper_word(words, lex, names, rare=False, terms=False)
+
+
+# Heads of what a place is to become (a hub, a centre, a base, a highland).
+GOAL_HEADS = frozenset({"中心", "枢纽", "基地", "高地"})
+_GOAL_VERB = re.compile(r"(?:打造|建成|建设成为|成为|构建|定位为|争创|创建)(?:成为|为)?$")
+
+
+def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) -> bool:
+    """True when the name at ``start`` follows a verb of becoming and names no place, region,
+    code or name of the article: the role a place is to play, not a facility."""
+    core = norm[start:hs]
+    if not _GOAL_VERB.search(norm, max(0, start - 5), start) or CODE.search(core):
+        return False
+    if any(n in core for n in names) or any(r in core for r in lex.region_words if len(r) >= 2):
+        return False
+    if any(f in ("ns", "nr", "nrt", "nz") for _w, f in lex.pos_cut(core)):
+        return False  # 打造富春湾…基地: a place's name jieba knows
+    return not lex.country_re.search(core) and "“" not in core

@@ -38,7 +38,9 @@ from kg.extract.project_names import (
     words_start,
 )
 from kg.extract.project_roles import (
+    GOAL_HEADS,
     company_ahead,
+    goal,
     institution_centre,
     not_one_project,
     unanchored,
@@ -413,6 +415,8 @@ def find_projects(
             continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
         if head in _ANCHORED_HEADS and unanchored(norm[start:hs], lex, names, bool(inside)):
             continue  # 兰花基地, 锂电材料生产基地: what kind, not which one
+        if head in GOAL_HEADS and not inside and goal(norm, start, hs, lex, names):
+            continue  # 打造绿氢集散中心, 建设区域性国际经贸中心: what a place is to become
         placed = start in place_starts or any(norm.startswith(n, start) for n in names)
         if head == "中心" and institution_centre(norm, start, hs, placed):
             if institutions is not None:
