@@ -70,7 +70,8 @@ def left_boundary(
     floor = max(0, head_start - _MAX_NAME)
     while s > floor:
         ch = norm[s - 1]
-        p = place_end.get(s)
+        # (a name goes on over a place in brackets: 空客(天津)总装有限公司)
+        p = place_end.get(s) if not open_needed or open_needed[-1] not in "(（" else None
         if p is not None:
             s = p.start
             if stop_at_place:

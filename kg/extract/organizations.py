@@ -374,8 +374,8 @@ def find_organizations(
             start = past_clause(norm, start, hs, end, m.group(), lex)
             if start < 0:
                 continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
-        if norm[start] == "(":
-            continue  # (海南)有限公司: the name before the bracket was cut off
+        if norm[start] == "(" or norm[start:hs].isdigit():
+            continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
             bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)
