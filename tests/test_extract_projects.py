@@ -180,6 +180,8 @@ def test_projects_names_of_more_shapes(text, expected):
         "定期发布重点外资项目需求清单。",
         # a new round of a programme
         "全省启动新一轮城乡供水提升工程。",
+        # the lines of two states
+        "中巴两国铁路部门加强合作。",
         # what a place is to become
         "当地提出打造绿电储运枢纽。",
         "全力建成区域性国际航空枢纽。",

@@ -723,6 +723,9 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         # a place in brackets inside a company's name; a year before 大学 is no name
         ("蓝湾(厦门)新材料有限公司今年扩产。", {"蓝湾(厦门)新材料有限公司"}),
         ("第二届2026大学校长论坛在沈阳举行。", set()),
+        # a clause before a name the dictionary holds whole; a level of clinic
+        ("他1990年毕业于清华大学。", {"清华大学"}),
+        ("镇级卫生院实现全覆盖。", set()),
         # a branch named after a city that jieba reads as a verb (遵义)
         ("中国工商银行遵义分行与汇川区人民政府签订《园区合作协议》。", {"中国工商银行遵义分行"}),
         ("省内首家山地户外运动学院在黔东南揭牌。", {"山地户外运动学院"}),  # first of its kind

@@ -99,12 +99,20 @@ def whole_name(
                 before = lex.pos_cut(norm[start:pos])
                 if all(f in _BEFORE_NAME_FLAGS or w in lex.clause_verbs for w, f in before):
                     return pos
+                if (
+                    end == he
+                    and before[-1][1] in _BEFORE_NAME_FLAGS
+                    and not any(f in _NAME_FLAGS for _w, f in before)
+                ):
+                    return pos  # 毕业于清华大学: a clause before the dictionary's name
             if pos >= start:
                 return start  # the first name in the words decides
         pos = end
     return start
 
 
+# jieba's flags of the words of a name (places, people, bodies, abbreviations, terms).
+_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j"})
 # jieba's flags of words that begin a clause, not a name: verbs, prepositions, conjunctions,
 # adverbs, times, pronouns, particles (当 of 当清华大学博士生…, 去南京大学).
 _BEFORE_NAME_FLAGS = frozenset({"v", "vd", "p", "c", "d", "ad", "t", "r", "u", "uj", "ul", "uz"})

@@ -75,7 +75,7 @@ _BEGUN = {"商会": "协", "大学": "广上"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 # 县级医院, 省级协会: a body of a level, not one body.
-_LEVEL = ("县级", "市级", "省级", "区级", "乡镇级", "地市级")
+_LEVEL = ("县级", "市级", "省级", "区级", "乡镇级", "地市级", "镇级", "乡级", "村级")
 
 
 # A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
