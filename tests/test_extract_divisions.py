@@ -156,6 +156,8 @@ def test_divisions_resolution_in_context(lex, text, expected):
         ("陕西各地开展活动，延安时期的故事代代相传。", {"延安"}),
         ("江西各地开展活动，弘扬井冈山精神。", {"井冈山"}),
         ("四川阿坝州开展活动，金川集团前来参观。", {"金川"}),
+        # a pair of states by their abbreviations (Brazil and China)
+        ("四川代表团到访圣保罗。巴中关系持续升温。", {"巴中"}),
         ("乳源县富源瑶族乡开展培训，曲靖游客到访。", {"富源"}),
     ],
 )

@@ -40,55 +40,21 @@ _TOPONYM_TAIL = frozenset(
 )
 # An ethnic township or village after a short form (蓝田瑶族乡): the short form is its name.
 _ETHNIC_TOWN = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+[乡镇村]")
+# What follows a pair of states written by their abbreviations (巴中关系, 巴中两国).
+_STATES_AFTER = re.compile(r"关系|两国|建交|双边|友好关系|友好合作")
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地, 大兴安岭南麓: the land of a region or a mountain's slope, not the
 # district of that name.
-_REGION_TAIL = (
-    "大地",
-    "平原",
-    "盆地",
-    "草原",
-    "大草原",
-    "沙地",
-    "沙漠",
-    "高原",
-    "山脉",
-    "南麓",
-    "北麓",
-    "东麓",
-    "西麓",
-    "腹地",
-    "大街",
-    "大道",
-    "湿地",
-    # a community, a police station, a sub-district or a village named after it (隆安社区,
-    # 城关派出所, 尖山子村)
-    "社区",
-    "派出所",
-    "街道",
-    "子村",
-    # a reservoir, a ward, a campus or a farm named after it (密云水库, 新平病区, 武山垦殖场)
-    "水库",
-    "病区",
-    "院区",
-    "校区",
-    "垦殖",
-    # a town's central school named after it (麻章中心小学)
-    "中心小学",
-    # a river's banks and course (地处红河沿岸): the river, not the division named after it
-    "沿岸",
-    "两岸",
-    "流域",
-    "上游",
-    "中游",
-    "下游",
-    "干流",
-    "河畔",
-    # an era or a spirit named after it (延安时期, 井冈山精神), a group named by it (金川集团)
-    "时期",
-    "精神",
-    "集团",
+# a community, a police station, a sub-district or a village named after it (隆安社区,
+# 城关派出所, 尖山子村)
+# a reservoir, a ward, a campus or a farm named after it (密云水库, 新平病区, 武山垦殖场)
+# a town's central school named after it (麻章中心小学)
+# a river's banks and course (地处红河沿岸): the river, not the division named after it
+# an era or a spirit named after it (延安时期, 井冈山精神), a group named by it (金川集团)
+_REGION_TAIL = tuple(
+    "大地 平原 盆地 草原 大草原 沙地 沙漠 高原 山脉 南麓 北麓 东麓 西麓 腹地 大街 大道 湿地 社区 派出所"
+    " 街道 子村 水库 病区 院区 校区 垦殖 中心小学 沿岸 两岸 流域 上游 中游 下游 干流 河畔 时期 精神 集团".split()
 )
 
 
@@ -369,6 +335,9 @@ def find_places(
             )
         ):
             h.accepted, h.codes = False, ()
+            continue
+        if not h.full and h.name.endswith("中") and _STATES_AFTER.match(norm, h.end):
+            h.accepted, h.codes = False, ()  # 巴中关系: Brazil and China, not 巴中市
             continue
         if _NUMERALS.issuperset(h.name) and (
             (h.start > 0 and norm[h.start - 1] in _NUMERALS) or norm[h.end : h.end + 1] in "团师号"
