@@ -676,6 +676,10 @@ def test_extract_wire_a_foreign_sub_body_is_the_body_meant(text, body, parent):
         ("美国联邦执法部门展开调查。", "美国联邦执法部"),
         ("南非豪登省东部出现强降雨。", "南非豪登省东部"),
         ("新西兰局部地区出现强降雨。", "新西兰局"),  # an organ's character alone (局部)
+        (
+            "墨西哥工商联合会执行委员会成员表示欢迎。",
+            "墨西哥工商联合会执行委员会",
+        ),  # a federation's
     ],
 )
 def test_extract_wire_clauses_are_not_foreign_bodies(text, wrong):
