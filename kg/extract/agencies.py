@@ -665,9 +665,17 @@ _ZONE_WORDS = frozenset(
         "先行区",
         "合作区",
         "科技城",
+        # scenic areas, resorts and reserves (泰山风景名胜区管理委员会)
+        "风景名胜区",
+        "风景区",
+        "旅游度假区",
+        "度假区",
+        "自然保护区",
     }
 )
 
+# A post held, written before a body's name (曾任…管理局).
+_POST_BEFORE = re.compile(r"^(?:曾任|现任|时任|任|原任|兼任)")
 _ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)
 
 
@@ -730,8 +738,12 @@ def bare_committees(
             before = tokens.start_before(start)
             word = norm[before:start] if before is not None else ""
             tag = lex.word_tag(word) or ("n" if len(word) > 1 else "")
-            if not all("\u4e00" <= c <= "\u9fff" for c in word) or not _ZONE_NAME_TAG.match(tag):
-                break  # (a verb, a function word, a lone character the dictionary lacks)
+            if (
+                not all("\u4e00" <= c <= "\u9fff" for c in word)
+                or not _ZONE_NAME_TAG.match(tag)
+                or _POST_BEFORE.search(word)
+            ):
+                break  # (a verb, a function word, a lone character the dictionary lacks, a post)
             start = before
         name = norm[start : m.start()]
         if (
