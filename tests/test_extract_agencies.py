@@ -56,6 +56,11 @@ def test_agencies_short_form_tied_to_the_article_city():
             "长沙、株洲、湘潭三市科技部门签约。",
             ["长沙市科学技术局", "株洲市科学技术局", "湘潭市科学技术局"],
         ),
+        # provinces by their abbreviations and their count
+        (
+            "黔滇桂三地商务部门签约。",
+            ["贵州省商务厅", "云南省商务厅", "广西壮族自治区商务厅"],
+        ),
     ],
 )
 def test_agencies_departments_of_enumerated_places(text, expected):

@@ -222,6 +222,10 @@ def find_agencies(
                 ):
                     place = None  # 重庆两地 is not a list of places
             extra: list[PlaceHit] = []
+            if place is None and count is not None:
+                # 京津冀三地人社部门, 川渝两地发展改革委: the provinces by their abbreviations
+                extra = _abbreviated_places(norm, count.start(), count.group(), lex)
+                place = extra.pop() if extra else None
             if place is not None and place.code:
                 start = place.start
                 d = div.by_code[place.code]
@@ -314,6 +318,28 @@ _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|�
 _ORGAN_TITLE = re.compile(
     r"书记|副书记|常委|委员|巡视|党校|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
 )
+
+
+_COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _abbreviated_places(norm: str, pos: int, count: str, lex: Lexicon) -> list[PlaceHit]:
+    """The provinces written by their one-character abbreviations right before a count of
+    places at ``pos`` (京津冀三地: 北京市, 天津市, 河北省), one for each the count says; none
+    when the characters and the count disagree."""
+    n = _COUNTS.get(count[0], 0)
+    chars = norm[pos - n : pos] if n and pos >= n else ""
+    if len(chars) != n or not all(c in lex.province_codes for c in chars):
+        return []
+    if pos - n > 0 and lex.is_known_word(norm[pos - n - 1 : pos - n + 1]):
+        return []  # the first character ends another word
+    codes = [lex.province_codes[c] for c in chars]
+    if len(set(codes)) != n or not all(c in lex.divisions.by_code for c in codes):
+        return []
+    return [
+        PlaceHit(pos - n + k, pos - n + k + 1, c, (code,), False, code)
+        for k, (c, code) in enumerate(zip(chars, codes, strict=True))
+    ]
 
 
 def find_local_organs(
