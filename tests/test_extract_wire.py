@@ -362,6 +362,12 @@ def test_extract_wire_abbreviated_provinces_and_short_company_names_sign(text, t
             "中国银行贵州省分行与贵州贵安新区管理委员会战略合作协议",
             {"中国银行贵州省分行", "贵州贵安新区管理委员会"},
         ),
+        # two new areas written bare sign through their committees
+        (
+            "西咸新区与贵安新区签署《数据中心合作协议》。",
+            "数据中心合作协议",
+            {"陕西西咸新区管理委员会", "贵州贵安新区管理委员会"},
+        ),
         # a company's representatives sign for it
         (
             "在市商务局负责人见证下，遵义市人民政府和宇通客车代表签署《新能源公交合作协议》。",

@@ -82,7 +82,7 @@ _LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q
 _COUNTS = frozenset({"m", "q", "mq"})
 _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
-_BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是")
+_BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是签")
 _DESCRIBED = re.compile(r"最大|最小|最早|首个|唯一|第一")
 # Kinds of economic zone named by where they lie (边境经济合作区, 跨境经济合作区).
 _KIND_OF_ZONE = re.compile(r"(?:边境|跨境|沿边|国际|国家级)经济")
