@@ -429,6 +429,11 @@ def test_extract_wire_generic_titles_are_named_after_their_parties(text, label, 
         "会上，两市签署了多项合作协议。",
         "中方已与50多个国家签署共建合作协定。",
         "签约仪式上共签署15项合作协议。",
+        # counted counterparts after a list of other bundles
+        "澳门新设里斯本、北京两个办事处，并与9个经济体签订自由贸易协定、与15个经济体签订全面性避免双重征税协定。",
+        # a protocol to a treaty, and a treaty named only as what an amendment amends
+        "中国签署并批准《南太平洋无核区条约》议定书。",
+        "中国已决定接受《〈维也纳公约〉蒙特利尔修正案》。",
     ],
 )
 def test_extract_wire_bundles_are_not_one_agreement(text):
@@ -442,6 +447,12 @@ def test_extract_wire_bundles_are_not_one_agreement(text):
         ("双方同意尽早签署《中老农产品贸易协定》。", "中老农产品贸易协定"),
         ("海南省与广东省拟于下月签署《琼粤海上搜救合作协议》。", "琼粤海上搜救合作协议"),
         ("《滇黔生态补偿协议》尚未签署。", "滇黔生态补偿协议"),
+        ("中国与新加坡年内签署《数字经济伙伴关系协定》。", "数字经济伙伴关系协定"),
+        # a title named after two states' ministries binds no government
+        (
+            "两国继续实施好《中越两国外交部关于加强合作的协议》。",
+            "中越两国外交部关于加强合作的协议",
+        ),
     ],
 )
 def test_extract_wire_unsigned_agreements_have_no_party_and_no_date(text, title):

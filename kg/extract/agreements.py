@@ -206,6 +206,7 @@ _EACH = re.compile(r"分别(?!代表)")
 _VENUE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:陈列馆|纪念馆|博物馆|展览馆|旧址|签订处|签字处|签署地)"
     r"|(?:筹备委员会|临时秘书处|组织|秘书处)"  # 《全面禁止核试验条约》组织: a body
+    r"|(?:附加)?议定书|[\u4e00-\u9fff]{0,4}?修正案"  # 《…条约》议定书: a protocol to it
 )
 # Words of several texts before an unmarked title in its clause (多项…的协议).
 _SEVERAL_BEFORE = re.compile(r"(?:多项|多份|一系列|一批|若干)[^,，。;；《》]{0,18}$")
@@ -232,7 +233,10 @@ def _counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
     listed = "、" in norm[clause:s]
     if "双边" in title and listed:
         return True
-    m = _COUNTED_SIGNERS.search(norm, clause, s)
+    found = list(_COUNTED_SIGNERS.finditer(norm, clause, s))
+    if found and norm[found[-1].start() - 1] in "与同和":
+        return True  # …、与21个经济体签订…协定: counted counterparts, each its own text
+    m = found[0] if found else None
     return m is not None and "、" not in norm[clause : m.start()]
 
 

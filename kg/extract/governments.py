@@ -235,6 +235,10 @@ _PROVINCES_BEFORE = re.compile(
 
 # Characters after 中X that make it another word: 中美洲 (Central America), 中英文.
 _NOT_STATES_AFTER = frozenset("洲文部")
+# The states' bodies named after them in a title (中老两国外交部, 中俄两国政府间委员会).
+_ORGANS_NAMED = re.compile(
+    r"(?:两国|三国)?(?:外交部|商务部|[\u4e00-\u9fff]{1,4}部门?|[\u4e00-\u9fff]{0,4}委员会)"
+)
 # Joiners of two states written in full (印度—欧盟, 中国与巴基斯坦).
 _STATE_JOINERS = "—-–与和"
 
@@ -248,6 +252,8 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
     k = _abbreviation_run(f, s, t.title_end, 1)
     codes = _state_pair(f, s, k)
     written = False  # the states written by their names, not abbreviated
+    if _ORGANS_NAMED.match(norm, k) and codes:
+        return []  # 中老两国外交部关于…的协议: the two ministries', not the governments'
     if not codes or norm[k : k + 1] in _NOT_STATES_AFTER:
         codes = []
         m = lex.country_re.match(norm, t.title_start)
