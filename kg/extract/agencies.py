@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from kg.extract.division_index import DivisionIndex
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.numerals import small_cn_number
 from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens
 
@@ -320,14 +321,11 @@ _ORGAN_TITLE = re.compile(
 )
 
 
-_COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-
-
 def _abbreviated_places(norm: str, pos: int, count: str, lex: Lexicon) -> list[PlaceHit]:
     """The provinces written by their one-character abbreviations right before a count of
     places at ``pos`` (京津冀三地: 北京市, 天津市, 河北省), one for each the count says; none
     when the characters and the count disagree."""
-    n = _COUNTS.get(count[0], 0)
+    n = small_cn_number(count[0]) or 0
     chars = norm[pos - n : pos] if n and pos >= n else ""
     if len(chars) != n or not all(c in lex.province_codes for c in chars):
         return []

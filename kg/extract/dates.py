@@ -11,7 +11,7 @@ from kg.extract.numerals import small_cn_number
 from kg.extract.text import finditer_near
 from kg.records import DateValue
 
-__all__ = ["DateHit", "find_dates", "text_year", "complete_date"]
+__all__ = ["YEARS_BACK", "DateHit", "find_dates", "text_year", "complete_date"]
 
 _CN = "零〇一二三四五六七八九十"
 _DATE = re.compile(
@@ -84,7 +84,7 @@ def find_dates(norm: str) -> list[DateHit]:
             months_back = _MONTHS_BACK[rel.group(1)] if rel is not None else None
         elif y is None:
             rel = _REL_YEAR.search(norm, max(0, m.start() - 3), m.start())
-            years_back = _YEARS_BACK[rel.group(1)] if rel is not None else None
+            years_back = YEARS_BACK[rel.group(1)] if rel is not None else None
         out.append(DateHit(m.start(), m.end(), y, mo, d, months_back, years_back))
     return out
 
@@ -92,8 +92,8 @@ def find_dates(norm: str) -> list[DateHit]:
 # 上月21日, 本月10日: a day of the month before or of this month; 去年6月12日: last year's.
 _MONTHS_BACK = {"上月": 1, "上个月": 1, "本月": 0, "这个月": 0}
 _REL_MONTH = re.compile("(" + "|".join(_MONTHS_BACK) + ")$")
-_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "今年": 0, "本年": 0}
-_REL_YEAR = re.compile("(" + "|".join(_YEARS_BACK) + ")$")
+YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2, "今年": 0, "本年": 0}
+_REL_YEAR = re.compile("(" + "|".join(YEARS_BACK) + ")$")
 
 
 # The year after the one written before (次年9月, 翌年).

@@ -10,6 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.spans import Spans
 
 __all__ = [
+    "LEVEL",
     "SIGNING_GAP",
     "SIGN_VERBS",
     "TRADE_WORDS",
@@ -234,6 +235,8 @@ def looks_generic(core: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
     return bool(parts) and all(covered_by(p, lex.generic_words, lex.max_generic_len) for p in parts)
 
 
+# A level of the administration written before a kind (省级数据中心, 县级医院, 乡镇级卫生院).
+LEVEL = re.compile(r"(?:乡镇|地市|[省市县区乡镇村])级")
 # A code in a name (G60, 5G, 1号线): Latin letters alone are often a term (BOT, PPP, PC).
 CODE = re.compile(r"[A-Za-z]*\d|\d[A-Za-z]")
 # jieba flags of proper names: places, persons, other proper nouns, organisations and

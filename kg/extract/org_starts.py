@@ -65,7 +65,7 @@ def brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[in
             k == 0
             or not "\u4e00" <= norm[k - 1] <= "\u9fff"
             or norm[k - 1] in _BRAND_LEAD
-            or norm.endswith(_OWNED_BY, 0, k)
+            or _OWNED_BY.search(norm, max(0, k - 5), k) is not None
         ):
             return k
     return start
@@ -74,7 +74,7 @@ def brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[in
 # What may stand right before a brand that begins a name: a joiner, a preposition, the
 # words that tell a subsidiary (中国中车所属中车株洲…公司).
 _BRAND_LEAD = frozenset("与和同及跟、由向在")
-_OWNED_BY = ("所属", "旗下", "下属", "子公司", "控股")
+_OWNED_BY = re.compile("(?:" + SUBSIDIARY.pattern + "|控股)$")
 
 
 def whole_name(

@@ -11,6 +11,7 @@ from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
 from kg.extract.known_orgs import dictionary_companies, find_known, known_name
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
+    LEVEL,
     SIGN_VERBS,
     SIGNING_GAP,
     after_clause,
@@ -74,8 +75,6 @@ _MEETING_AFTER = frozenset("诊谈晤见")
 _BEGUN = {"商会": "协", "大学": "广上"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
-# 县级医院, 省级协会: a body of a level, not one body.
-_LEVEL = ("县级", "市级", "省级", "区级", "乡镇级", "地市级", "镇级", "乡级", "村级")
 
 
 # A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
@@ -108,10 +107,6 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     return found
 
 
-# A body's suffix right before 同: 同 joins two bodies (医院同江西…, not 大学同济医学院).
-_SUFFIX_END = re.compile(
-    r"(?:大学|学院|医院|公司|集团|研究院|研究所|银行|分行|局|府|厅|委|部|办|书记)$"
-)
 # A company's legal form: what comes before it is its registered name.
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
@@ -138,6 +133,18 @@ _LEARNERS = re.compile(
     r"(?:学生|孩子|儿童|我们|大家|人们|群众|干部|青年|自己|们|员工|农民|党员"
     r"|能|会|要|应|迅速|尽快|很快|逐步|慢慢|都|也|就|才)$"
 )
+
+
+def _body_ends(norm: str, k: int, lex: Lexicon) -> bool:
+    """Whether a body's name or a person's post ends at ``k``: an organisation's or an organ's
+    suffix (医院同江西…, 林草局同…, 总书记同…), so that 同 after it joins two of them (not the 同
+    of 大学同济医学院, which ends in no suffix)."""
+    return (
+        any(m.end() == k for m in lex.org_suffix_re.finditer(norm, max(0, k - 8), k))
+        or _SIGNER_END.search(norm, max(0, k - 4), k) is not None
+        or lex.organ_end_re.match(norm, k - 1) is not None
+        or norm.endswith("书记", 0, k)
+    )
 
 
 @dataclass
@@ -256,7 +263,7 @@ def find_organizations(
             )
             or (
                 norm[k] == "同"
-                and _SUFFIX_END.search(norm, max(0, k - 4), k)
+                and _body_ends(norm, k, lex)
                 and (
                     not lex.is_known_word(norm[k : k + 2])
                     or lex.is_known_word(norm[k + 1 : k + 3])  # 同江西: 江西, not 同江
@@ -366,7 +373,7 @@ def find_organizations(
             and not lex.is_known_word(norm[hs - 1 : hs + 1])
         ):
             continue  # 省城大医院: a place's big hospitals, a kind (not 北大医院, no place)
-        if _GRADE.search(norm, start, hs) or norm.startswith(_LEVEL, start):
+        if _GRADE.search(norm, start, hs) or LEVEL.match(norm, start):
             continue  # 二级医院, 县一级医院: a grade of hospital, not one
         if not named and looks_generic(norm[start:hs], lex, inside):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, TRADE_WORDS, has_proper_word
+from kg.extract.matching import CODE, LEVEL, TRADE_WORDS, has_proper_word
 
 __all__ = [
     "GOAL_HEADS",
@@ -28,7 +28,6 @@ _OWN = frozenset({"CN", "HK", "MO", "TW"})
 # A venue a country's centre is (冈比亚国际会议中心 is one that was built).
 _VENUE = re.compile(r"会议|会展|博览|展览|体育|文化|艺术|游泳|网球")
 # 省级数据中心, 村级湿地公园: a level of government before the words names a kind.
-_LEVEL = re.compile(r"(?:省|市|县|区|乡|镇|村)级")
 # 非法码头, 违规项目: what a thing is judged to be describes it; it does not name it.
 _JUDGED = re.compile(r"非法|违法|违规|无证|闲置|烂尾")
 # Heads of a village's bases and parks of a crop (…镇…村香菇园区), and a village named
@@ -96,7 +95,7 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
     """True when ``name`` (ending in ``head``) says what a place is, names a programme or
     a category, or joins two things."""
     core = name[: len(name) - len(head)] if name.endswith(head) else name
-    if _SHORT_FORM.search(core) or _JUDGED.search(core) or _LEVEL.match(core):
+    if _SHORT_FORM.search(core) or _JUDGED.search(core) or LEVEL.match(core):
         return True
     words = lex.pos_cut(core)
     for k, (word, flag) in enumerate(words[1:-1], 1):

@@ -8,7 +8,8 @@ import datetime
 import re
 
 from kg.extract.builder import Found
-from kg.extract.dates import DateHit, complete_date
+from kg.extract.dates import YEARS_BACK, DateHit, complete_date
+from kg.extract.matching import SIGN_VERBS
 from kg.records import DateValue
 
 __all__ = [
@@ -46,7 +47,6 @@ _LEADING_DATE = re.compile(
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
 _DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
 _YEARS = re.compile(r"((?:19|20)\d{2})年")
-_REL_YEAR = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
 
 
 # 18日正式生效 / 于3月1日起施行 / 原定于7月启动: a day or a month of another event.
@@ -93,7 +93,7 @@ def partial_date(
             return None
         year = int(told[-1])
     elif published is not None:
-        year, source = published.year + _REL_YEAR.get(m.group("rel") or "今年", 0), "published"
+        year, source = published.year - YEARS_BACK.get(m.group("rel") or "今年", 0), "published"
     elif year_in_text is not None and not m.group("rel"):
         year, source = year_in_text, "text"
     if year is None:
@@ -186,7 +186,7 @@ _TO_COME = re.compile(r"将|拟|计划|准备|支持|帮助|推动|鼓励|每年
 
 
 # A meeting, a visit or a signing: what a later 会上 / 同日 / 签约仪式上 refers to.
-_TOLD_EVENT = re.compile(_EVENT.pattern + "|签署|签订|签约")
+_TOLD_EVENT = re.compile(_EVENT.pattern + "|" + SIGN_VERBS)
 
 
 def event_relative_day(
@@ -318,7 +318,7 @@ def same_day_before(f: Found, i: int) -> bool:
         ps, pe = prep.bounds[k]
         if OTHER_DAY.search(norm, ps, pe) or _DAY_WORD.search(norm, ps, pe):
             return False
-        if _SIGN_VERB.search(norm, ps, pe) is None:
+        if _SIGNED.search(norm, ps, pe) is None:
             return False
         if THAT_DAY.search(norm, ps, pe) or _SAME_DAY_OPENING.match(norm, ps):
             return True
@@ -327,6 +327,6 @@ def same_day_before(f: Found, i: int) -> bool:
 
 # A day, a month or a year written in a sentence.
 _DAY_WORD = re.compile(r"\d{1,2}日|[年月]|今天|今日|昨天|昨日|前天")
-_SIGN_VERB = re.compile(r"签署|签订|签约")
+_SIGNED = re.compile(SIGN_VERBS)
 # 会上， / 签约仪式上，: a sentence that opens on the event told before.
 _SAME_DAY_OPENING = re.compile(r"\s*(?:会上|(?:签约|签字)?仪式上|活动上|现场)[,，]")
