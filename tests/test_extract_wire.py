@@ -430,7 +430,7 @@ def test_extract_wire_generic_titles_are_named_after_their_parties(text, label, 
         "中方已与50多个国家签署共建合作协定。",
         "签约仪式上共签署15项合作协议。",
         # counted counterparts after a list of other bundles
-        "澳门新设里斯本、北京两个办事处，并与9个经济体签订自由贸易协定、与15个经济体签订全面性避免双重征税协定。",
+        "该区在里斯本、圣保罗设立联络处，近年又与15个经济体签署避免双重征税和防止偷漏税协定。",
         # a protocol to a treaty, and a treaty named only as what an amendment amends
         "中国签署并批准《南太平洋无核区条约》议定书。",
         "中国已决定接受《〈维也纳公约〉蒙特利尔修正案》。",
