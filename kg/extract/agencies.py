@@ -26,6 +26,7 @@ __all__ = [
     "find_ministries",
     "join_head_offices",
     "with_branches",
+    "with_offices",
     "find_foreign_agencies",
     "find_local_organs",
     "find_sar_bureaus",
@@ -619,6 +620,57 @@ def with_branches(norm: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         if m is not None and not any(h.end <= k < m.end() for k in starts):
             label = h.label + norm[h.end : m.end()]
             h = replace(h, end=m.end(), label=label, basis="canonical-name")
+        out.append(h)
+    return out
+
+
+# An office written right after its body (…人民政府果品办公室, …委员会办公室, 市政府新闻办):
+# the words that say which office, then the office; 办 alone is 办公室.
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{0,4}?)(办公室|办公厅|办)")
+# Words that make a clause or another body of what is before the office.
+_NOT_IN_OFFICE = re.compile(r"[的和与及、在对将是为了向把被从委局厅部署办]")
+
+
+def _office_after(norm: str, e: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The end and the canonical words of an office named right after a body ending at ``e``."""
+    m = _OFFICE.match(norm, e)
+    if m is None or _NOT_IN_OFFICE.search(m.group(1)):
+        return None
+    which, office = m.groups()
+    if office == "办":
+        # 办 alone ends a word of an office (新闻办, 扶贫办) or comes after a noun (金融办);
+        # not a verb (举办, 领办), a verb's object (办税), a name of something else (湘易办)
+        words = lex.pos_cut(norm[e : m.end() + 2])
+        ends, pos = set(), e
+        for w, _ in words:
+            pos += len(w)
+            ends.add(pos)
+        k = next((i for i, (w, _) in enumerate(words) if w.endswith("办")), None)
+        if not which or m.end() not in ends or k is None:
+            return None
+        last, flag = words[k]
+        if any(f.startswith(("v", "d", "p", "a")) and f != "vn" for _, f in words[:k]):
+            return None
+        if flag.startswith(("v", "b")) if last != "办" else not (k and words[k - 1][1][0] == "n"):
+            return None
+        office = "办公室"
+    return m.end(), which + office
+
+
+def with_offices(norm: str, hits: list[AgencyHit], lex: Lexicon) -> list[AgencyHit]:
+    """Bodies followed by one of their offices become that office (北京市人民政府新闻办公室
+    for 北京市政府新闻办), unless another agency starts inside it. (The State Council's
+    offices are bodies of their own names: 国务院扶贫办 is no 国务院扶贫办公室.)"""
+    starts = {h.start for h in hits}
+    out = []
+    for h in hits:
+        found = (
+            None
+            if h.label.endswith(("办公室", "办公厅")) or h.label == "国务院"
+            else _office_after(norm, h.end, lex)
+        )
+        if found is not None and not any(h.end <= k < found[0] for k in starts):
+            h = replace(h, end=found[0], label=h.label + found[1], basis="canonical-name")
         out.append(h)
     return out
 

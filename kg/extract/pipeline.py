@@ -19,6 +19,7 @@ from kg.extract.agencies import (
     find_sar_bureaus,
     join_head_offices,
     with_branches,
+    with_offices,
 )
 from kg.extract.agreements import AgreementHit, find_agreements, referring_titles
 from kg.extract.areas import (
@@ -249,6 +250,8 @@ def _main_places(places: list[PlaceHit], lex: Lexicon) -> dict[int, str]:
 
 # The 市 of 市住建局 is a place whose name ends in 市, and so on.
 _SHORT_LEVELS = {"省": (1,), "市": (2, 3), "区": (3,), "县": (3,)}
+# Mentions of places in a second province that make an article one of two provinces.
+_SECOND_PROVINCE = 4
 
 
 def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
@@ -295,6 +298,17 @@ def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
         paragraph_start.setdefault(para, prep.bounds[i][0])
 
     named = Counter(h.code for h in f.places if h.code)
+    # an article that tells of two provinces at length (a leader's work in each) has no
+    # province of its own: 省 alone stands only for one named in its paragraph
+    provinces = Counter(
+        code[:2]
+        for code in named.elements()
+        if lex.divisions.by_code[code[:2] + "0000"].name.endswith("省")
+    )
+    if len(provinces) > 1:
+        (_, first), (_, second) = provinces.most_common(2)
+        if second >= _SECOND_PROVINCE and second * 2 > first:
+            fallback.pop("省", None)
 
     def at(pos: int) -> dict[str, str]:
         floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
@@ -335,6 +349,7 @@ def _read_agencies(f: Found) -> None:
     hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
     hits = join_head_offices(sorted(hits, key=lambda h: (h.start, h.end)))
     hits = with_branches(norm, hits)  # 西安市公安局灞桥分局: the branch, not the bureau
+    hits = with_offices(norm, hits, lex)  # 北京市政府新闻办: the office, not the government
     named_places = {e.label: e for e in f.area_entities.values()}
     named_places.update({e.label: e for e in f.science_entities.values()})
     # 浦东新区政府 after 上海市浦东新区人民政府: the district's body written without its city
