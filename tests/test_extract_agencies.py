@@ -315,6 +315,8 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # a tribe, bodies outside or against a government, a company's project department,
         # a government of a new term
         ("美国印第安部落之一的首领说。", set(), {"美国印第安部"}),
+        # a state's front of mass organisations is no organ of its government
+        ("老挝建国阵线中央委员会代表团访华。", set(), {"老挝建国阵线中央委员会"}),
         (
             "德国非政府救援组织表示，苏丹境内反政府武装联盟签署协议。",
             set(),

@@ -153,6 +153,11 @@ def test_projects_figures_of_the_project_the_sentence_is_about():
         ("焦柳铁路增建二线完成铺轨。", ["焦柳铁路增建二线"]),
         # the works that go with another are not a project of their own
         ("引江济淮工程配套工程加快建设。", ["引江济淮工程"]),
+        # the verbs that govern a name are not part of it; a name may begin with its verb
+        ("再看郑渝高铁的桥梁施工进度。", ["郑渝高铁"]),
+        ("要管好引汉济渭工程，建设好中老铁路。", ["引汉济渭工程", "中老铁路"]),
+        ("就拿南京长江大桥来说，它连接两岸。", ["南京长江大桥"]),
+        ("包头至鄂尔多斯城际铁路开工。", ["包头至鄂尔多斯城际铁路"]),
     ],
 )
 def test_projects_names_of_more_shapes(text, expected):

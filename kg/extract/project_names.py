@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import after_clause, left_boundary, name_start
+from kg.extract.matching import after_clause, has_proper_word, left_boundary, name_start
 from kg.extract.spans import Spans
 
 __all__ = [
     "LEADING_MARKS",
     "PHASE",
     "after_head",
+    "after_verb",
     "NAME_DASHES",
     "before_phase",
     "ProjectHit",
@@ -250,3 +251,41 @@ def after_head(norm: str, end: int, line: bool) -> int:
         return phase.end()
     part = _LINE_PART.match(norm, end) if line else None
     return part.end() if part is not None else end
+
+
+# Verbs and prepositions of one character that begin a clause, not a name (看…高铁, 拿…大桥).
+_CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好")
+# Tags of a word that begins a clause before a name (加紧, 紧急, 从而).
+_CLAUSE_FLAGS = ("v", "d", "p")
+
+
+def after_verb(
+    norm: str,
+    start: int,
+    hs: int,
+    lex: Lexicon,
+    names: frozenset[str],
+    place_starts: frozenset[int],
+) -> int:
+    """Where a name begins after the verbs that govern it (看昌景黄高铁, 建好南水北调后续工程,
+    紧急调派…基地): each verb, with its complement (好), is left out when what follows is a
+    proper name (``names``: the article's names of its areas); a name that begins with a place
+    (包头至银川高铁, whatever jieba tags 包头) or with its verb (引汉济渭) keeps it."""
+    for _ in range(3):
+        words = lex.pos_cut(norm[start:hs]) if start not in place_starts else []
+        if len(words) < 2:
+            return start
+        first, flag = words[0]
+        skip = len(first)
+        if words[1][0] == "好" and flag.startswith("v"):
+            skip += 1  # 建好, 建设好: a verb and its complement
+        elif not (
+            first in _CLAUSE_SINGLES
+            or (len(first) >= 2 and flag.startswith(_CLAUSE_FLAGS) and flag != "vn")
+        ):
+            return start
+        rest = norm[start + skip : hs]
+        if len(rest) < 2 or not has_proper_word(rest, lex, names):
+            return start
+        start += skip
+    return start

@@ -28,6 +28,7 @@ from kg.extract.project_names import (
     PHASE,
     ProjectHit,
     after_head,
+    after_verb,
     before_phase,
     continued,
     joined_before,
@@ -167,8 +168,6 @@ _DEMONSTRATIVE = frozenset("这那该此")
 _NEGATION = re.compile(r"不|没有|未能|尚未")
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
-
-
 # Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
 _TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
 
@@ -380,6 +379,7 @@ def find_projects(
                 continue
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
+        start = after_verb(norm, start, hs, lex, names, place_starts)
         # 巴基斯坦PKM项目, 白俄罗斯中白工业园: the country written before a named project
         country = lex.country_re.match(norm, start, hs)
         if (
