@@ -273,11 +273,13 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
 _CHINA_WITH = re.compile(r"(?:中华人民共和国|中国)(?:政府)?(?:与|和|同)")
 
 
-def named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
+def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) -> list[Entity]:
     """两国/两省/两市 standing for places, not bodies: the governments of exactly ``want``
     states named in the article up to sentence ``i`` (两国 of 中国 and 智利), or provinces or
-    prefecture-level cities named in its paragraph; none when more or fewer are named."""
-    if want < 2 or kind not in ("国", "省", "市"):
+    prefecture-level cities named in its paragraph (两地: provinces and cities, in the
+    paragraph only); none when more or fewer are named. Provinces and cities are read up to
+    ``hi`` (the collective word: 两地在上海签署 names the venue after it)."""
+    if want < 2 or kind not in ("国", "省", "市", "地"):
         return []
     norm, prep, lex = f.norm, f.prep, f.lex
     ss, se = prep.bounds[i]
@@ -294,18 +296,19 @@ def named_places(f: Found, i: int, kind: str, want: int) -> list[Entity]:
     first = i
     while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
         first -= 1
-    places = _places_of_kind(f, prep.bounds[first][0], se, kind)
-    if not places:
+    end = se if hi is None else hi
+    places = _places_of_kind(f, prep.bounds[first][0], end, kind)
+    if not places and kind != "地":
         # 会上，两省签署了…: a paragraph of its own, after the article named the two
-        places = _places_of_kind(f, 0, se, kind)
+        places = _places_of_kind(f, 0, end, kind)
     if len(places) != want:
         return []
     return [government(f, ent, span) for ent in places.values()]
 
 
 def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, Entity]:
-    """The provinces (``kind`` 省) or prefecture-level cities (市) named in ``norm[lo:hi]``,
-    by code, in text order."""
+    """The provinces (``kind`` 省), prefecture-level cities (市) or both (地) named in
+    ``norm[lo:hi]``, by code, in text order."""
     places: dict[str, Entity] = {}
     for start in sorted(f.place_at):
         ent, _end = f.place_at[start]
@@ -313,6 +316,6 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, Entity]:
             continue
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
-        if city if kind == "市" else province:
+        if (city or province) if kind == "地" else city if kind == "市" else province:
             places.setdefault(ent.code, ent)
     return places

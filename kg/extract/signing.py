@@ -51,7 +51,11 @@ __all__ = ["relate_signing"]
 
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国|校)")
+# The bodies 两校 stands for.
+_SCHOOLS = ("大学", "学院", "学校")
+# Collective words that stand for places, whose governments sign (两市, 两省).
+_PLACE_WORDS = frozenset("市省区县")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # Between titles signed together: nothing, 、, 和, 及, 以及.
 _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
@@ -200,14 +204,22 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its
     # title: …签署《T1》，双方还签署了《T2》)
-    prior = [ps for ps in f.signed if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3]
+    # (in this paragraph or the one before: 两市签署 two paragraphs after 双方签署 is of
+    # others; and 两市, 两省 are governments, not the companies that signed before)
+    para = prep.paragraph[i]
+    prior = [
+        ps
+        for ps in f.signed
+        if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3 and para - prep.paragraph[ps[0]] <= 1
+    ]
+    places = m.group(2) in _PLACE_WORDS and sector_name is None
     if (
         prior
         and (want == 0 or len(prior[-1][1]) == want)
         and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
+        and not (places and not all(e.label.endswith("政府") for e in prior[-1][1]))
     ):
         return list(prior[-1][1])
-    para = prep.paragraph[i]
     for j in range(i - 1, max(-1, i - 4), -1):
         if prep.paragraph[j] != para and j < i - 1:
             break
@@ -219,6 +231,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
             found = [e for e in found if e.label.endswith("政府")]
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
+        if m.group(2) == "校":
+            found = [e for e in found if e.label.endswith(_SCHOOLS)]
         if want and len(found) < want and sector_name is None:
             found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
@@ -233,7 +247,7 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
         return []  # 两国 after the verb, or inside a title: not the subject that signs
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
-    return named_places(f, i, m.group(2), want)
+    return named_places(f, i, m.group(2), want, m.start())
 
 
 def relate_signing(
