@@ -256,6 +256,12 @@ def test_agreements_parties_of_the_signing_clause(text, title, expected):
             "赣粤协作框架协议",
             {"赣州市人民政府", "广东省人民政府"},
         ),
+        # 三地的…: where the signers are from, not who they are
+        (
+            "南昌、九江、赣州的三个产业园区负责人出席。来自三地的产业园区签署《园区合作协议》。",
+            "园区合作协议",
+            set(),
+        ),
         # 两校: the universities named before, not the body that witnessed
         (
             "南昌大学与老挝国立大学签约。在江西省教育厅见证下，两校代表签署《联合办学协议》。",

@@ -190,8 +190,8 @@ def _collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int
     ``before`` (the verb or the title) may stand for the places named before."""
     norm, prep = f.norm, f.prep
     m = _COLLECTIVE_COUNT.search(norm, ss, se)
-    if m is None:
-        return []
+    if m is None or norm.startswith("的", m.end()):
+        return []  # (来自三地的4个产业园签署: the word says where the signers are from)
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
     after = m.end() + norm.startswith("份", m.end())  # 四省份法院
     sector = f.lex.sector_re.match(norm, after)
