@@ -325,3 +325,32 @@ def test_agreements_same_title_signed_twice_keeps_one_date():
 def test_agreements_a_title_before_signing_parties_as_a_noun_is_no_signing():
     text = "上月，泰国政府在曼谷承办了湄公河流域禁毒合作谅解备忘录签约方高官会议。"
     assert _read(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 分别与B、C签署 a generic title: one agreement with each, named by its parties
+        (
+            "3日，江西省人民政府在南昌分别与中国建材集团有限公司、中国中化控股有限责任公司"
+            "签署战略合作协议。",
+            {
+                "江西省人民政府与中国建材集团有限公司战略合作协议": {
+                    "江西省人民政府",
+                    "中国建材集团有限公司",
+                },
+                "江西省人民政府与中国中化控股有限责任公司战略合作协议": {
+                    "江西省人民政府",
+                    "中国中化控股有限责任公司",
+                },
+            },
+        ),
+        # two written before 分别: who signed with whom is not told
+        (
+            "南昌市人民政府和九江市人民政府分别与赣州市人民政府、吉安市人民政府签署合作协议。",
+            {},
+        ),
+    ],
+)
+def test_agreements_one_with_each_counterpart(text, expected):
+    assert _read(text)[2] == expected

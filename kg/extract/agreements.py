@@ -118,6 +118,7 @@ class AgreementHit:
     basis: str = "exact"
     generic: bool = False  # 战略合作框架协议: named by its parties once they are known
     signed_only: bool = False  # 行动计划: an agreement only where the text signs it
+    each: bool = False  # A分别与B、C签署合作协议: one text with each counterpart
 
 
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
@@ -225,6 +226,21 @@ _KIND_COUNTERPART = re.compile(
 )
 # A signing denied: 没有签订, 未签署, 从未签订.
 _NOT_SIGNED = re.compile(r"(?:没有|未能|尚未|从未|未曾|未|不)(?:签署|签订|签约)(?:了|过)?$")
+
+
+# 分别与B、C签署 (or 和, 及): two or three counterparts written one by one.
+_EACH_FEW = re.compile(
+    r"分别(?:与|同|和)[^,，。;；、与同和及]{2,24}(?:(?:、|和|及)[^,，。;；、与同和及]{2,24}){1,2}"
+    r"(?:共同|正式)?(?:签署|签订)(?:了)?$"
+)
+
+
+def _each_named(norm: str, clause: int, s: int, title: str, lex: Lexicon) -> bool:
+    """True when a generic title is signed 分别与 two or three counterparts written one by
+    one (A分别与B、C签署战略合作协议): one agreement with each, named by its parties."""
+    return (not _substantive(title, lex) or not _named(title, lex)) and _EACH_FEW.search(
+        norm, clause, s
+    ) is not None
 
 
 def _counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
@@ -385,7 +401,7 @@ def find_agreements(
                 or "暨" in t
                 or _BUNDLE.search(norm, max(clause, s - 30), s)
                 or _SUM_AFTER.match(norm, e)
-                or _EACH.search(norm, clause, s)
+                or (_EACH.search(norm, clause, s) and not _each_named(norm, clause, s, t, lex))
                 or MANY_SIGNERS.search(norm, clause, s)
                 or _MANY_OF_A_KIND.search(norm, clause, s)
                 or _counted_signers(norm, clause, s, t)
@@ -403,7 +419,8 @@ def find_agreements(
                 continue  # 中国与厄瓜多尔、尼加拉瓜、塞尔维亚签署自贸协定: one with each of them
             if generic and _MANY.search(norm, max(0, s - 30), s):
                 continue  # 与四家…机构签订组展协议: one agreement with each of them
-            titles.append(AgreementHit(s, e, t, s, e, generic=generic))
+            each = _EACH.search(norm, clause, s) is not None
+            titles.append(AgreementHit(s, e, t, s, e, generic=generic, each=each))
             marked.append((s, e))
             unmarked.add(s, e)
 

@@ -9,7 +9,7 @@ from contextlib import suppress
 
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
-from kg.extract.builder import Found, country_entity, entity
+from kg.extract.builder import Builder, Found, country_entity, entity
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -45,7 +45,7 @@ from kg.extract.signing_dates import (
     relative_day,
     same_day_before,
 )
-from kg.records import DateValue, Entity
+from kg.records import DateValue, Entity, Span
 
 __all__ = ["relate_signing"]
 
@@ -145,6 +145,12 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
         if norm[k] in ",，;；":
             return k
     return limit
+
+
+def _dated(b: Builder, subjects: list[Entity], value: DateValue, span: Span) -> None:
+    """The signing date of each agreement signed in one clause (分别与B、C签署)."""
+    for subject in subjects:
+        b.relate(subject, "signedOn", value, span)
 
 
 def _generic_label(parties: list[Entity], title: str) -> str:
@@ -391,17 +397,34 @@ def relate_signing(
         for code in title_states(f, t):
             parties.append(government(f, country_entity(code, f.lex), sent_span))
     parties = list(dict.fromkeys(parties))
+    subjects = [subject]
+    pairs = [parties]
     if t.generic:
         if len(parties) < 2:
             return  # 签署合作协议 with no parties to name it by
-        subject = entity("Agreement", _generic_label(parties, t.label))
+        if t.each:
+            # A分别与B、C签署合作协议: one with each of them, when A alone is written before
+            each = norm.rfind("分别", ss, t.start)
+            first = [e for e in parties if spans_of(f, e, ss, each)]
+            if len(first) != 1:
+                return
+            pairs = [[first[0], other] for other in parties if other != first[0]]
+        subjects = [entity("Agreement", _generic_label(pair, t.label)) for pair in pairs]
+        subject = subjects[0]
         b.mention(subject, t.title_start, t.title_end, "canonical-name")
+        for one, (_signer, other) in zip(subjects[1:], pairs[1:], strict=True):
+            # (each further one is named by its counterpart and the title: …、C签署合作协议)
+            written = spans_of(f, other, ss, t.start)
+            if not written:
+                return
+            b.mention(one, min(written)[0], t.title_end, "canonical-name")
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
     if parties:
         f.signed.append((i, tuple(parties)))
-    for e in parties:
-        b.relate(subject, "party", e, sent_span)
+    for one, pair in zip(subjects, pairs, strict=True):
+        for e in pair:
+            b.relate(one, "party", e, sent_span)
     if not verbs:
         return
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
@@ -424,14 +447,14 @@ def relate_signing(
             if norm.startswith("纪念日", referenced.end()) and _TODAY.search(norm, ss, verb):
                 with suppress(ValueError):  # 今天是…签订62周年纪念日: that day, n years back
                     value = DateValue(published.replace(year=published.year - n), "published")
-            b.relate(subject, "signedOn", value, sent_span)
+            _dated(b, subjects, value, sent_span)
         return
     if partial is not None:
-        b.relate(subject, "signedOn", partial, sent_span)
+        _dated(b, subjects, partial, sent_span)
         return
     ceremony = ceremony_date(f, i, max(verb, t.end), dates, published, year_in_text)
     if ceremony is not None:
-        b.relate(subject, "signedOn", ceremony, sent_span)
+        _dated(b, subjects, ceremony, sent_span)
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = source_spans(norm, cs, se)
     in_sentence = [
@@ -449,7 +472,7 @@ def relate_signing(
     if near:
         hit = near[-1]
     elif relative is not None:
-        b.relate(subject, "signedOn", relative, sent_span)
+        _dated(b, subjects, relative, sent_span)
         return
     elif OTHER_DAY.search(norm, max(ss, verb - 6), verb) or _ALREADY.search(
         norm, max(ss, verb - 3), verb
@@ -482,7 +505,7 @@ def relate_signing(
             return
         told = event_relative_day(f, i, dates, published, same_day)
         if told is not None:
-            b.relate(subject, "signedOn", told, sent_span)
+            _dated(b, subjects, told, sent_span)
             return  # 昨日上午，…会议召开。…签署: the day of the meeting told before
         if not (same_day or after_dated_event(f, i, dates)):
             return
@@ -504,4 +527,4 @@ def relate_signing(
         # 10月10日至12日访问…签署: some day of the visit, the month is what the text gives
         value = DateValue(value.date.replace(day=1), value.year_source, "month")
     if value is not None:
-        b.relate(subject, "signedOn", value, sent_span)
+        _dated(b, subjects, value, sent_span)
