@@ -315,6 +315,8 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # a tribe, bodies outside or against a government, a company's project department,
         # a government of a new term
         ("美国印第安部落之一的首领说。", set(), {"美国印第安部"}),
+        # a city's government abroad: no 市政府 of the article's city at its end
+        ("白俄罗斯明斯克市政府代表团访问长春。", {"白俄罗斯明斯克市政府"}, {"长春市人民政府"}),
         # a state's front of mass organisations is no organ of its government
         ("老挝建国阵线中央委员会代表团访华。", set(), {"老挝建国阵线中央委员会"}),
         (

@@ -434,16 +434,21 @@ def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
 
 
 def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
-    """Longest first, then leftmost; the agencies of one enumeration (same end) stay together."""
+    """Longest first, then leftmost; the agencies of one enumeration (same end) stay together,
+    and no other body is read at the end of a longer one's name (市政府 of
+    俄罗斯叶卡捷琳堡市政府)."""
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     taken: set[tuple[int, int]] = set()
     kept = NestedSpans()
+    alone: set[int] = set()  # the ends of kept names that are no enumeration's
     out = []
     for h in hits:
         if kept.overlaps_elsewhere(h.start, h.end):
             continue
-        if (h.start, h.end) in taken:
+        if (h.start, h.end) in taken or (h.end in alone and h.parties == 1):
             continue
+        if h.parties == 1:
+            alone.add(h.end)
         taken.add((h.start, h.end))
         kept.add(h.start, h.end)
         out.append(h)
