@@ -1,0 +1,110 @@
+"""Who a collective word that signs stands for: 双方, 三方, 两市, 两地, 两校, 两省发改委 — the
+signers of the agreement signed just before, the bodies named in the sentences before, or
+the governments of the places named before."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.builder import Found
+from kg.extract.governments import governments_in, named_places
+from kg.extract.referents import spans_of
+from kg.extract.signers import bodies_in, source_spans, witness_spans
+from kg.records import Entity
+
+__all__ = ["collective_parties"]
+
+# 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国|校)")
+# The bodies 两校 stands for.
+_SCHOOLS = ("大学", "学院", "学校")
+# Collective words that stand for places, whose governments sign (两市, 两省).
+_PLACE_WORDS = frozenset("市省区县")
+_COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+# The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
+_MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+
+
+def _with_governments(
+    f: Found, js: int, je: int, skip: list[tuple[int, int]], bodies: list[Entity]
+) -> list[Entity]:
+    """The bodies of a sentence and the governments of the places written as the subject of
+    its meeting (泉州市与B公司举行签约仪式), in text order."""
+    verb = _MEETING_VERB.search(f.norm, js, je)
+    if verb is None:
+        return bodies
+    govs = governments_in(f, js, verb.start(), skip)
+    at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
+    return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
+
+
+def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
+    """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
+    just before (同日，双方还签署了…; in the same sentence when the word follows the title
+    that ends at ``lo``: 签署《T1》，双方还签署了《T2》), else the bodies of the nearest sentence before that
+    names enough of them (A和B负责人出席仪式。双方签署…); 两国/两省/两市 written before
+    ``before`` (the verb or the title) may stand for the places named before."""
+    norm, prep = f.norm, f.prep
+    m = _COLLECTIVE_COUNT.search(norm, ss, se)
+    if m is None or norm.startswith("的", m.end()):
+        return []  # (来自三地的4个产业园签署: the word says where the signers are from)
+    governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
+    after = m.end() + norm.startswith("份", m.end())  # 四省份法院
+    sector = f.lex.sector_re.match(norm, after)
+    # 两省发改委签署: the bodies of that sector named before
+    sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
+    if not governments and (
+        f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after)
+    ):
+        return []  # 两市人大, 四省份法院: bodies of their own, not the parties named before
+    want = _COUNTS.get(m.group(1), 0)
+    # (an agreement signed before in the same sentence too, when the word comes after its
+    # title: …签署《T1》，双方还签署了《T2》)
+    # (in this paragraph or the one before: 两市签署 two paragraphs after 双方签署 is of
+    # others; and 两市, 两省 are governments, not the companies that signed before)
+    para = prep.paragraph[i]
+    prior = [
+        ps
+        for ps in f.signed
+        if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3 and para - prep.paragraph[ps[0]] <= 1
+    ]
+    places = m.group(2) in _PLACE_WORDS and sector_name is None
+    if (
+        prior
+        and (want == 0 or len(prior[-1][1]) == want)
+        and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
+        and not (places and not all(e.label.endswith("政府") for e in prior[-1][1]))
+    ):
+        return list(prior[-1][1])
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prep.paragraph[j] != para and j < i - 1:
+            break
+        js, je = prep.bounds[j]
+        # (据《国民报》报道，A与B…: the paper that reports is none of them)
+        witnesses = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
+        found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
+        if governments:
+            found = [e for e in found if e.label.endswith("政府")]
+        if sector_name is not None:
+            found = [e for e in found if sector_name in e.label]
+        if m.group(2) == "校":
+            found = [e for e in found if e.label.endswith(_SCHOOLS)]
+        if want and len(found) < want and sector_name is None:
+            found = _with_governments(f, js, je, witnesses, found)
+        # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
+        # three companies named before?)
+        if (want and len(found) == want) or (not want and len(found) >= 2):
+            return found
+        if len(found) > max(2, want):
+            return []
+    if sector_name is not None:
+        return []  # 两地科技部门: bodies not named before
+    if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
+        return []  # 两国 after the verb, or inside a title: not the subject that signs
+    if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
+        return []  # 中巴两国: the pair written names the states, read or not
+    return named_places(f, i, m.group(2), want, m.start())
+
+
+def _first(pair: tuple[int, Entity]) -> int:
+    return pair[0]
