@@ -224,6 +224,12 @@ def test_agreements_same_day_takes_the_date_told_before():
             "中部科技协作协议",
             {"安徽省科学技术厅", "江西省科学技术厅", "河南省科学技术厅"},
         ),
+        # a city counted among 三方 signs by its government
+        (
+            "当天，赣州市、中国稀土集团有限公司和江西理工大学三方签署了《稀土产业合作协议》。",
+            "稀土产业合作协议",
+            {"赣州市人民政府", "中国稀土集团有限公司", "江西理工大学"},
+        ),
     ],
 )
 def test_agreements_parties_of_the_signing_clause(text, title, expected):

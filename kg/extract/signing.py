@@ -140,6 +140,16 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
     return limit
 
 
+# 三方签署, 四方共同签署: how many sign, written right before the verb.
+_DECLARED = re.compile(r"([两三四五六七八九])方(?:共同|正式|联合)?(?:在[^,，。;；]{1,10})?$")
+
+
+def _declared(norm: str, lo: int, verb: int) -> int:
+    """How many parties the words right before the verb say sign (三方签署: 3), else 0."""
+    m = _DECLARED.search(norm, max(lo, verb - 16), verb)
+    return (small_cn_number(m.group(1)) or 0) if m is not None else 0
+
+
 def _dated(b: Builder, subjects: list[Entity], value: DateValue, span: Span) -> None:
     """The signing date of each agreement signed in one clause (分别与B、C签署)."""
     for subject in subjects:
@@ -271,7 +281,8 @@ def relate_signing(
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
-    if len(parties) < 2 and verb < t.start:
+    if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start:
+        # (柳州市、南方电网和广西电网公司三方签署: the city signs too, by its government)
         governments = governments_in(f, ss, verb, skip)
         if governments:
             # in text order with the bodies named beside them (宜春市与宁德时代)
