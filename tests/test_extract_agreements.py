@@ -224,6 +224,13 @@ def test_agreements_same_day_takes_the_date_told_before():
             "中部科技协作协议",
             {"安徽省科学技术厅", "江西省科学技术厅", "河南省科学技术厅"},
         ),
+        # the signers listed after a signing told without them
+        (
+            "会上，《氢能产业创新联合体协议》正式签署，签约单位包括鄂尔多斯市人民政府、"
+            "中国石油化工集团有限公司和内蒙古大学。",
+            "氢能产业创新联合体协议",
+            {"鄂尔多斯市人民政府", "中国石油化工集团有限公司", "内蒙古大学"},
+        ),
         # a city counted among 三方 signs by its government
         (
             "当天，赣州市、中国稀土集团有限公司和江西理工大学三方签署了《稀土产业合作协议》。",

@@ -140,6 +140,8 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
     return limit
 
 
+# The signers listed after a signing told without them (签约单位包括…, 签约方为…).
+_SIGNERS_LISTED = re.compile(r"签约(?:单位|方|各方|双方|主体)(?:包括|为|是|有|分别为)[:：]?")
 # 三方签署, 四方共同签署: how many sign, written right before the verb.
 _DECLARED = re.compile(r"([两三四五六七八九])方(?:共同|正式|联合)?(?:在[^,，。;；]{1,10})?$")
 
@@ -279,6 +281,10 @@ def relate_signing(
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
+        listed = _SIGNERS_LISTED.search(norm, verb, se)
+        if not parties and listed is not None:
+            # 《T》正式签署，签约单位包括A、B和C: the signers listed after it
+            parties = bodies_in(f, listed.end(), _clause_end(norm, listed.end(), se), skip)
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
     if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start:
