@@ -80,6 +80,8 @@ _BARE_SUFFIXES = (
 # Part-of-speech flags of words that do not begin a name (verbs, prepositions, adverbs…).
 _LEADING_NOT_NAME = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "mq"})
 _COUNTS = frozenset({"m", "q", "mq"})
+# Prepositions of one character before a name, whatever jieba tags them (经东部新区).
+_LEADING_SINGLES = frozenset("经在向从到至赴于由往")
 _BARE_RE = re.compile("|".join(_BARE_SUFFIXES))
 _COMMITTEE_AFTER = re.compile(r"管委会|管理委员会|执行委员会|执委会|管理局|党工委")
 _BARE_FOLLOW = frozenset(",，。;；:、)与和及的将是签")
@@ -108,7 +110,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         )
         chain = re.compile(rf"(?P<mod>{_MODIFIER}{{0,4}}?)(?P<suf>直管区|直管园|新片区|片区|园区)")
         # (a 片区 is a named part of a pilot free trade zone only; 雄安新区容东片区 is a
-        # new area and a neighbourhood in it)
+        # new area and a neighbourhood in it; 兰州新区绿色化工园区 is a park in an area,
+        # an area only as the one its committee governs)
         pats = (first, chain)
         _pattern_cache[id(lex)] = pats
     return pats
@@ -207,6 +210,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
                 and not (c.group("mod") == "" and _ftz_before(norm, start))
             ):
                 break  # (珠海横琴新区片区 after the zone it is part of is that part)
+            if c.group("suf") == "园区" and not _COMMITTEE_AFTER.match(norm, c.end()):
+                break  # …新区绿色化工园区: a park (a project), unless its committee follows
             end = c.end()
         if end == m.end() and _kind(m.group("suf")) == "ftz":
             part = _FTZ_PART.match(norm, end)
@@ -298,7 +303,9 @@ def find_bare_areas(
             # 服务雄安新区 / 疏解到雄安新区: a leading verb or preposition is not the name
             last = ""
             for word, flag in lex.pos_cut(core):
-                if flag not in _LEADING_NOT_NAME or len(core) - len(word) < 2:
+                if (flag not in _LEADING_NOT_NAME and word not in _LEADING_SINGLES) or len(
+                    core
+                ) - len(word) < 2:
                     break
                 core, left, last = core[len(word) :], left + len(word), flag
             if last in _COUNTS:
