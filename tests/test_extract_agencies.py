@@ -282,6 +282,11 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # a branch bureau after its bureau is the branch
         ("李明  杭州市公安局西湖分局刑侦大队大队长", {"杭州市公安局西湖分局"}, set()),
         ("株洲市生态环境局渌口分局开展执法检查。", {"株洲市生态环境局渌口分局"}, set()),
+        (
+            "六盘水市公安局高新技术开发区分局民警到场。六盘水市公安局及其分局参与。",
+            {"六盘水市公安局高新技术开发区分局", "六盘水市公安局"},
+            {"六盘水市公安局及其分局"},
+        ),
         # an office after its body is the office; a verb ending in 办 is not one
         ("兰州市政府新闻办当天通报情况。", {"兰州市人民政府新闻办公室"}, {"兰州市人民政府"}),
         (

@@ -612,7 +612,7 @@ _OTHER_BANKS = re.compile(r"各国|多国|他国|外国|国外|全球|世界|经
 
 
 # A branch bureau written after its bureau (…公安局灞桥分局, …规划局昭山分局).
-_BRANCH_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,4}?分局")
+_BRANCH_BUREAU = re.compile(r"[^\W\d的和与及其各等在对向为是了]{2,8}?分局")
 
 
 def with_branches(norm: str, hits: list[AgencyHit]) -> list[AgencyHit]:
