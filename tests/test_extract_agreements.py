@@ -231,6 +231,12 @@ def test_agreements_same_day_takes_the_date_told_before():
             "氢能产业创新联合体协议",
             {"鄂尔多斯市人民政府", "中国石油化工集团有限公司", "内蒙古大学"},
         ),
+        # 共同见证: the leaders witness; 同 of 共同 writes no counterpart, so the title's states sign
+        (
+            "会谈结束后，两国领导人共同见证签署《中蒙矿产合作规划》。",
+            "中蒙矿产合作规划",
+            {"中国政府", "蒙古政府"},
+        ),
         # a city counted among 三方 signs by its government
         (
             "当天，赣州市、中国稀土集团有限公司和江西理工大学三方签署了《稀土产业合作协议》。",

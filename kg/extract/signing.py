@@ -166,7 +166,9 @@ def _generic_label(parties: list[Entity], title: str) -> str:
 
 
 # 与X签署: a counterpart is written before the verb, recognised or not.
-_COUNTERPART_WRITTEN = re.compile(r"(?:与|同)[^,，。;；]{2,}?" + SIGN_VERBS)
+_COUNTERPART_WRITTEN = re.compile(
+    r"(?:与|(?<![共相不协如合一会连陪])同)[^,，。;；]{2,}?" + SIGN_VERBS
+)
 
 
 def _other_signer_written(norm: str, lo: int, hi: int) -> bool:
