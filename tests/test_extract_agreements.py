@@ -281,6 +281,12 @@ def test_agreements_parties_of_the_signing_clause(text, title, expected):
             "园区合作协议",
             set(),
         ),
+        # 两家企业: the companies named before
+        (
+            "江西铜业股份有限公司与赣州稀土集团有限公司负责人出席仪式。两家企业随后签署《资源合作协议》。",
+            "资源合作协议",
+            {"江西铜业股份有限公司", "赣州稀土集团有限公司"},
+        ),
         # 两校: the universities named before, not the body that witnessed
         (
             "南昌大学与老挝国立大学签约。在江西省教育厅见证下，两校代表签署《联合办学协议》。",

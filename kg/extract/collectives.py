@@ -1,4 +1,4 @@
-"""Who a collective word that signs stands for: 双方, 三方, 两市, 两地, 两校, 两省发改委 — the
+"""Who a collective word that signs stands for: 双方, 三方, 两市, 两地, 两校, 两家, 两省发改委 — the
 signers of the agreement signed just before, the bodies named in the sentences before, or
 the governments of the places named before."""
 
@@ -15,7 +15,7 @@ from kg.records import Entity
 __all__ = ["collective_parties"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国|校)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国|校|家)")
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Collective words that stand for places, whose governments sign (两市, 两省).
@@ -89,6 +89,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             found = [e for e in found if sector_name in e.label]
         if m.group(2) == "校":
             found = [e for e in found if e.label.endswith(_SCHOOLS)]
+        elif m.group(2) == "家":
+            found = [e for e in found if e.cls == "Organization"]  # 两家企业: companies
         if want and len(found) < want and sector_name is None:
             found = _with_governments(f, js, je, witnesses, found)
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
