@@ -111,6 +111,11 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国石化集团公司发布年度报告。", ["中国石油化工集团有限公司"]),
         # a subsidiary written after its parent's short name keeps its own name
         ("中国移动通信集团河南有限公司开通基站。", ["中国移动通信集团河南有限公司"]),
+        # national people's organisations by the short names they use
+        (
+            "中国贸促会和全国侨联共同主办论坛。",
+            ["中国国际贸易促进委员会", "中华全国归国华侨联合会"],
+        ),
     ],
 )
 def test_organizations_central_enterprises_by_their_short_names(text, expected):

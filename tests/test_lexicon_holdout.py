@@ -19,9 +19,20 @@ from .conftest import DATA, ROOT
 # Complete official registries, not lists grown from articles: every State Council and
 # central Party organ (ministries.tsv), every ISO 3166 country (countries.tsv), every
 # central enterprise of SASAC's and the Ministry of Finance's lists (central_enterprises.tsv)
-# and every national-level new area the State Council approved (state_new_areas.tsv).
-# A name there is listed because the registry has it, so the test set may name it too.
-REGISTRIES = {"ministries.tsv", "countries.tsv", "central_enterprises.tsv", "state_new_areas.tsv"}
+# every national-level new area the State Council approved (state_new_areas.tsv) and every
+# national people's organisation of the CPPCC's and the Ministry of Civil Affairs' lists
+# (people_organizations.tsv). A name there is listed because the registry has it, so the
+# test set may name it too.
+REGISTRIES = {
+    "ministries.tsv",
+    "countries.tsv",
+    "central_enterprises.tsv",
+    "state_new_areas.tsv",
+    "people_organizations.tsv",
+}
+# The national people's organisations: the CPPCC's eight and the fourteen exempted from
+# registration in 2000.
+PEOPLE_ORGANIZATIONS = 22
 # The national-level new areas: 19, from 上海浦东新区 (1992) to 河北雄安新区 (2017).
 STATE_NEW_AREAS = 19
 # How many enterprises the registries list: SASAC's 100 (2025-07-29) and the Ministry of
@@ -92,3 +103,13 @@ def test_lexicon_holdout_state_new_areas_are_the_whole_registry():
         if line and not line.startswith("#")
     ]
     assert len(rows) == STATE_NEW_AREAS
+
+
+def test_lexicon_holdout_people_organizations_are_the_whole_registry():
+    path = ROOT / "kg" / "data" / "people_organizations.tsv"
+    rows = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(rows) == PEOPLE_ORGANIZATIONS

@@ -214,8 +214,8 @@ class Lexicon:
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
         # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
-        # enterprises, the intergovernmental organisations and the national broadcaster by
-        # every name they use; 中车, 中国石化: the brands that the central enterprises'
+        # enterprises, the intergovernmental organisations, the national broadcaster and the
+        # national people's organisations (全国妇联, 中国贸促会) by every name they use; 中车, 中国石化: the brands that the central enterprises'
         # subsidiaries' registered names begin with (中车株洲电力机车有限公司)
         self.known_organizations: dict[str, str] = {}
         brands: set[str] = set()
@@ -223,6 +223,7 @@ class Lexicon:
             "central_enterprises.tsv",
             "international_organizations.tsv",
             "national_media.tsv",
+            "people_organizations.tsv",
         ):
             for row in read_table(table):
                 full, *short = unicodedata.normalize("NFKC", "\t".join(row)).split("\t")
