@@ -12,6 +12,7 @@ __all__ = [
     "SIGNER_SUFFIX",
     "cut_at_both_ends",
     "dictionary_companies",
+    "listed_companies",
     "find_known",
     "known_name",
     "noun_after",
@@ -115,3 +116,47 @@ def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:
 
 # Trades a company's short name ends in (长安汽车, 京东方科技, 宝武钢铁).
 _TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医药|制药|能源|电器|物流|航空|地产")
+
+
+# Companies listed before 等 and a word for companies (华为、腾讯、比亚迪等龙头企业): the items
+# between marks, the words between 等 and the companies' word (no place, state or platform).
+_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、)+[\u4e00-\u9fffA-Za-z]{2,10})等"
+    r"(?![国地省市])([\u4e00-\u9fff]{0,6}?)(?:企业|公司|车企|药企)(?![和与及家])"
+)
+# Tags of a trade name standing alone: a person's or a foreign name, another proper noun,
+# an organisation's name, Latin letters (腾讯 nz, 华为 nr, 特斯拉 nrt, TCL).
+_TRADE_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "eng"})
+# Tags of a word that opens a clause before the list (为华为、…).
+_OPENERS = frozenset({"p", "v", "c", "d", "u", "r"})
+
+
+def listed_companies(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of the companies listed before 等…企业, when every item of the list is a
+    trade name standing alone: a list that holds a common noun (汽车、光伏等企业) lists trades,
+    one that holds a place or a state lists where the companies are."""
+    out = []
+    for m in _LISTED.finditer(norm):
+        if any(ch in "和与及的" for ch in m.group(2)):
+            continue  # 等平台与企业: the companies are not the items
+        spans, pos = [], m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            words = lex.pos_cut(item)
+            s = pos
+            if k == 0 and len(words) == 2 and words[0][1] in _OPENERS:
+                s, item, words = pos + len(words[0][0]), words[1][0], words[1:]
+            pos += len(item) + (s - pos) + 1
+            if (
+                len(words) != 1
+                or words[0][1] not in _TRADE_FLAGS
+                or len(item) < 2
+                or item in lex.generic_words
+                or lex.country_re.fullmatch(item)
+                or item in lex.divisions.full
+                or item in lex.divisions.short
+            ):
+                spans = []
+                break
+            spans.append((s, s + len(item)))
+        out += spans
+    return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
-from kg.extract.known_orgs import dictionary_companies, find_known, known_name
+from kg.extract.known_orgs import dictionary_companies, find_known, known_name, listed_companies
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     LEVEL,
@@ -419,6 +419,8 @@ def find_organizations(
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
     # 长安汽车大力推进…: a company the segmenter's dictionary names, without its legal form
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in dictionary_companies(norm, lex)]
+    # 华为、腾讯、比亚迪等龙头企业: trade names listed as companies
+    cands += [OrganizationHit(s, e, norm[s:e]) for s, e in listed_companies(norm, lex)]
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in find_known(norm, lex)]
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
