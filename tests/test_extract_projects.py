@@ -158,6 +158,8 @@ def test_projects_figures_of_the_project_the_sentence_is_about():
         ("要管好引汉济渭工程，建设好中老铁路。", ["引汉济渭工程", "中老铁路"]),
         ("就拿南京长江大桥来说，它连接两岸。", ["南京长江大桥"]),
         ("包头至鄂尔多斯城际铁路开工。", ["包头至鄂尔多斯城际铁路"]),
+        # a line named by its two ends, the state written before them
+        ("坦桑尼亚达累斯萨拉姆—多多马铁路运营平稳。", ["达累斯萨拉姆—多多马铁路"]),
     ],
 )
 def test_projects_names_of_more_shapes(text, expected):

@@ -134,6 +134,9 @@ def joined_before(
         first = lex.pos_cut(norm[prev:k])[:1]
         if first and first[0][1][:1] in ("v", "p") and prev not in place_starts:
             prev += len(first[0][0])  # 借光雾山—…: a verb before the first end's name
+        country = lex.country_re.match(norm, prev, k)
+        if country is not None and k - country.end() >= 2:
+            prev = country.end()  # 巴基斯坦白沙瓦—卡拉奇高速公路: the state before the first end
         if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
             return start
         start = prev
