@@ -171,6 +171,8 @@ def test_projects_names_of_more_shapes(text, expected):
     [
         # a count after the name: a kind of thing
         "两地将共建中试基地10个，联合实验室20个。",
+        # a clause whose verb only tells what someone does (抢抓节点)
+        "平凉市静宁县抢抓节点，开展统一飞防。",
         # named only inside the title of a plan
         "印发《南湖园区发展规划》。",
         # a determiner before the name
