@@ -437,6 +437,13 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["号水电站铁路", "孩子们坐上高铁", "深港双方园区", "涧西区电厂", "苏州市虚拟电厂"],
             [],
         ),
+        # a plant listed as a company's unit; a plant the company builds is a project
+        (
+            "获奖单位：大唐国际发电股份有限公司陡河发电厂、国网河北省电力有限公司。"
+            "国家电投集团新建的徐闻电厂二期工程开工。",
+            ["陡河发电厂"],
+            ["徐闻电厂二期工程"],
+        ),
     ],
 )
 def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absent, present):

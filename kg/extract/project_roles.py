@@ -10,6 +10,9 @@ from kg.extract.matching import CODE, LEVEL, TRADE_WORDS, has_proper_word
 
 __all__ = [
     "GOAL_HEADS",
+    "PLANT_HEADS",
+    "UNIT_HEADS",
+    "unit_of_body",
     "company_ahead",
     "goal",
     "institution_centre",
@@ -259,3 +262,28 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
     if any(f in ("ns", "nr", "nrt", "nz") for _w, f in lex.pos_cut(core)):
         return False  # 打造富春湾…基地: a place's name jieba knows
     return not lex.country_re.search(core) and "“" not in core
+
+
+# Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).
+UNIT_HEADS = frozenset({"中心", "基地", "实验室", "数据中心"})
+# Power plants, which companies list as their units (…股份有限公司淮阴电厂).
+PLANT_HEADS = frozenset({"电厂", "发电厂"})
+# A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
+_BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
+
+
+def unit_of_body(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool:
+    """True when the name before the head at ``hs`` names a unit of a body: an institution's
+    laboratory or centre (南京地质古生物研究所实验室, 南开大学基地, 广铁集团长沙货运中心; a
+    group's 基地 is its works), or a plant written right after its company's legal form
+    (华能国际电力股份有限公司淮阴电厂)."""
+    if head in PLANT_HEADS:
+        return norm.endswith("公司", max(0, start - 2), start)
+    if head not in UNIT_HEADS:
+        return False
+    return bool(
+        norm.endswith((*lex.org_suffixes, "公司", "集团"), start, hs)
+        or lex.org_suffix_re.search(norm, start, hs)
+        or _BODY_UNIT.search(norm, start, hs)
+        or (head != "基地" and norm.endswith((*lex.org_suffixes, "集团"), max(0, start - 6), start))
+    )

@@ -40,12 +40,15 @@ from kg.extract.project_names import (
 )
 from kg.extract.project_roles import (
     GOAL_HEADS,
+    PLANT_HEADS,
+    UNIT_HEADS,
     company_ahead,
     goal,
     institution_centre,
     not_one_project,
     unanchored,
     unit_after,
+    unit_of_body,
     works_verb,
 )
 from kg.extract.spans import DisjointSpans, Spans, book_titles
@@ -108,8 +111,6 @@ _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘"
 )
-# A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
-_BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
 # A category's qualifier right before 项目/工程 (重大项目, 重点工程).
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
@@ -127,8 +128,6 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座�
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 # 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
-# Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).
-_UNIT_HEADS = frozenset({"中心", "基地", "实验室", "数据中心"})
 
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
@@ -272,7 +271,7 @@ def find_projects(
             continue
         if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
-        if (head in _UNIT_HEADS or head in ("电厂", "发电厂")) and _STAFF_AFTER.match(norm, end):
+        if (head in UNIT_HEADS or head in PLANT_HEADS) and _STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
         start = joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
@@ -332,17 +331,8 @@ def find_projects(
             continue  # 平原最大…集散中心, 全球最大的…基地, 合称…项目: a description or a slogan
         if in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
-        if head in _UNIT_HEADS and norm.endswith((*lex.org_suffixes, "公司", "集团"), start, hs):
-            continue  # 南京地质古生物研究所实验室: a unit of an institution
-        if head in _UNIT_HEADS and (
-            lex.org_suffix_re.search(norm, start, hs)
-            or _BODY_UNIT.search(norm, start, hs)
-            or (
-                head != "基地"
-                and norm.endswith((*lex.org_suffixes, "集团"), max(0, start - 6), start)
-            )
-        ):
-            continue  # …南开大学基地, 广铁集团长沙货运中心: a unit (a group's 基地 is its works)
+        if unit_of_body(norm, start, hs, head, lex):
+            continue  # …研究所实验室, 广铁集团长沙货运中心, …有限公司淮阴电厂: a body's unit
         if _TITLED.search(norm, max(0, start - 6), start):
             continue  # 被评为…示范基地: an honour, not a project
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
