@@ -320,6 +320,12 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # a tribe, bodies outside or against a government, a company's project department,
         # a government of a new term
         ("美国印第安部落之一的首领说。", set(), {"美国印第安部"}),
+        # a pilot free trade zone's working office governs it: an agency, the zone inside it
+        (
+            "中国（云南）自由贸易试验区工作办公室负责人介绍。",
+            {"中国(云南)自由贸易试验区工作办公室"},
+            set(),
+        ),
         # a city's government abroad: no 市政府 of the article's city at its end
         ("白俄罗斯明斯克市政府代表团访问长春。", {"白俄罗斯明斯克市政府"}, {"长春市人民政府"}),
         # a state's front of mass organisations is no organ of its government
