@@ -320,6 +320,18 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         # a tribe, bodies outside or against a government, a company's project department,
         # a government of a new term
         ("美国印第安部落之一的首领说。", set(), {"美国印第安部"}),
+        # a state's embassy or consulate is an agency of that state, under one name
+        (
+            "越南驻南宁总领馆与广西大学签署《合作备忘录》。中国驻老挝使馆出席。"
+            "智利驻中国大使馆发表声明。",
+            {"越南驻南宁总领事馆", "中国驻老挝大使馆", "智利驻华大使馆"},
+            set(),
+        ),
+        (
+            "中国驻秘鲁使馆临时代办表示欢迎。",
+            {"中国驻秘鲁大使馆"},
+            {"中国驻秘鲁大使馆临时代办公室"},
+        ),
         # a pilot free trade zone's working office governs it: an agency, the zone inside it
         (
             "中国（云南）自由贸易试验区工作办公室负责人介绍。",

@@ -456,6 +456,16 @@ def drop_overlaps(hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# A state's embassy or consulate, after the state: 驻 and where it is.
+_MISSION = re.compile(r"驻([^\W\d馆或和与及]{1,10}?)(总领事馆|领事馆|总领馆|领馆|大使馆|使馆)")
+_MISSION_OFFICES = {
+    "总领事馆": "总领事馆",
+    "总领馆": "总领事馆",
+    "领事馆": "领事馆",
+    "领馆": "领事馆",
+    "大使馆": "大使馆",
+    "使馆": "大使馆",
+}
 # Organ words a national body's name ends with (ministries, agencies, offices, governments).
 _FOREIGN_ORGANS = ("部", "署", "局", "总局", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
@@ -520,6 +530,16 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 内蒙古: part of a division's name
         code = lex.country_names[m.group()]
         name, organs = lex.countries[code]
+        mission = _MISSION.match(norm, e)
+        if mission is not None and not _NOT_IN_BODY.search(mission.group(1)):
+            # 俄罗斯驻哈尔滨总领事馆, 中国驻哈萨克斯坦大使馆: a state's mission abroad
+            host = "华" if mission.group(1) == "中国" else mission.group(1)  # 驻中国 is 驻华
+            office = _MISSION_OFFICES[mission.group(2)]
+            label = name + "驻" + host + office  # 使馆 is 大使馆, 总领馆 总领事馆
+            basis = "exact" if label == norm[s : mission.end()] else "canonical-name"
+            country = None if code == "CN" else code  # (China's own bodies: no jurisdiction)
+            out.append(AgencyHit(s, mission.end(), label, None, None, basis, 1, country))
+            continue
         if code == "CN":
             if norm.startswith("政府", e):
                 out.append(AgencyHit(s, e + 2, name + "政府", None, None, "exact", 1, code))
@@ -658,6 +678,8 @@ def _office_after(norm: str, e: int, lex: Lexicon) -> tuple[int, str] | None:
             return None
         if flag.startswith(("v", "b")) if last != "办" else not (k and words[k - 1][1][0] == "n"):
             return None
+        if last.endswith("代办"):
+            return None  # 临时代办: a diplomat, not an office
         office = "办公室"
     return m.end(), which + office
 
