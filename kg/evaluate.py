@@ -156,6 +156,7 @@ def _gold_document(data: object, where: str) -> GoldDocument:
             )
         names = frozenset(_norm(n) for n in [label, *ent.get("aliases", [])])
         entities.append(GoldEntity(cls, label, names))
+    entities = [_with_party_names(ent, entities) for ent in entities]
     relations = []
     for i, rel in enumerate(data.get("relations", [])):
         pred = rel.get("predicate")
@@ -171,6 +172,23 @@ def _gold_document(data: object, where: str) -> GoldDocument:
             obj = _norm(obj)
         relations.append(GoldRelation(_norm(rel["subject"]), pred, obj))
     return GoldDocument(data["document"], tuple(entities), tuple(relations))
+
+
+def _with_party_names(ent: GoldEntity, entities: list[GoldEntity]) -> GoldEntity:
+    """An agreement labelled from its parties (A与B战略合作协议) is named as well with any
+    other name of each party (宁德时代 for 宁德时代新能源科技股份有限公司), as the parties
+    themselves are matched by any of their names."""
+    if ent.cls != "Agreement":
+        return ent
+    names = set(ent.names)
+    for other in entities:
+        if other is ent or other.cls == "Agreement":
+            continue
+        # (longest names first: 宁德时代新能源科技股份有限公司 before 宁德时代)
+        for written in sorted(other.names, key=len, reverse=True):
+            for name in [n for n in names if written and written in n]:
+                names |= {name.replace(written, alias) for alias in other.names if alias}
+    return GoldEntity(ent.cls, ent.label, frozenset(names))
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:

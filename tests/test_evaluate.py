@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from kg import Document, extract
 from kg.errors import GoldError
 from kg.evaluate import ClassScore, evaluate, format_report, load_gold
 from kg.model.triples import to_graph
@@ -138,3 +139,35 @@ def test_evaluate_rejects_malformed_gold(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GoldError, match=message):
         load_gold(path)
+
+
+@pytest.mark.parametrize(
+    ("agreement", "found"),
+    [
+        # an agreement labelled from its parties is named by any name of each party
+        ("南丰县人民政府与中国石化战略合作框架协议", 1),
+        ("南丰县人民政府与中国石油化工集团有限公司战略合作框架协议", 1),
+        ("南丰县人民政府与中国石化合作协议", 0),
+    ],
+)
+def test_evaluate_agreement_labelled_from_parties_matches_by_their_names(
+    tmp_path, agreement, found
+):
+    ex = extract(Document("doc1", "18日，南丰县人民政府与中国石化签署战略合作框架协议。"))
+    gold = {
+        "document": "doc1",
+        "entities": [
+            {"class": "Agency", "label": "南丰县人民政府"},
+            {
+                "class": "Organization",
+                "label": "中国石油化工集团有限公司",
+                "aliases": ["中国石化"],
+            },
+            {"class": "Agreement", "label": agreement},
+        ],
+        "relations": [{"subject": agreement, "predicate": "party", "object": "南丰县人民政府"}],
+    }
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(load_gold(path), to_graph([ex]))
+    assert (report.classes["Agreement"].tp, report.relations["party"].found) == (found, found)
