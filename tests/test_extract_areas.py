@@ -131,6 +131,8 @@ def test_areas_zones_without_a_division_before_the_suffix(text, label):
         ("独墅湖科教创新区集聚高校。", "教创新区"),
         # a leading verb is not part of the name
         ("服务雄安新区建设是亮点。", "服务雄安新区"),
+        # a verb and its complement before a bare area: a clause, no name
+        ("资金用于入股、配股到新区有关企业。", "配股到新区"),
         # a preposition before a bare area, whatever jieba tags it, is not its name
         ("线路由西安站引出，经北部新区、三原至铜川。", "经北部新区"),
         # a park in an area is no part of the area's name

@@ -301,15 +301,16 @@ def find_bare_areas(
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
             # 服务雄安新区 / 疏解到雄安新区: a leading verb or preposition is not the name
-            last = ""
+            last, clause_only = "", False
             for word, flag in lex.pos_cut(core):
-                if (flag not in _LEADING_NOT_NAME and word not in _LEADING_SINGLES) or len(
-                    core
-                ) - len(word) < 2:
+                if flag not in _LEADING_NOT_NAME and word not in _LEADING_SINGLES:
+                    break
+                if len(core) - len(word) < 2:
+                    clause_only = flag.startswith("v") and len(word) >= 2
                     break
                 core, left, last = core[len(word) :], left + len(word), flag
-            if last in _COUNTS:
-                continue  # 五个兵地合作区: a count of a kind of area, no name
+            if last in _COUNTS or clause_only:
+                continue  # 五个兵地合作区: a count of a kind of area; 配股到新区: a clause
             known = next((k for k in range(2, 6) if core[-k:] + m.group() in lex.new_areas), 0)
             if known and len(core) > known:
                 core, left = core[-known:], s - known  # 北京援建雄安新区: a new area's name
