@@ -111,6 +111,8 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国石化集团公司发布年度报告。", ["中国石油化工集团有限公司"]),
         # a subsidiary written after its parent's short name keeps its own name
         ("中国移动通信集团河南有限公司开通基站。", ["中国移动通信集团河南有限公司"]),
+        # a place before the legal form: the trade and industry words before it are the name's
+        ("工人们在博世汽车部件长沙有限公司上班。", ["博世汽车部件长沙有限公司"]),
         # trade names listed before 等…企业 are companies; trades and places listed are not
         ("为腾讯、比亚迪等龙头企业提供服务。", ["腾讯", "比亚迪"]),
         ("新能源汽车、光伏、锂电池等外贸企业增长。", []),

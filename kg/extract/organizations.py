@@ -211,6 +211,10 @@ def find_organizations(
                 before = min(before, trade_words(norm, opened, opened, place_end, lex, stops))
             if before < opened:
                 start = before
+        elif (p := place_at.get(start)) and p.end == hs and m.group().endswith("公司") and start:
+            before = left_boundary(norm, start, place_end, lex, stops, stop_at_place=True)
+            if before < start and norm[start - 1] not in "与和及同、":
+                start = before  # 汽车零部件济南有限公司: a place alone names no company
         if m.group().endswith(("公司", "集团")):
             start = trade_words(norm, start, hs, place_end, lex, stops)
             start = brand_before(norm, start, lex, place_starts)
@@ -417,9 +421,8 @@ def find_organizations(
             named_ends.add(end)
     for m in _PAPER.finditer(norm):
         cands.append(OrganizationHit(m.start(1), m.end(1), m.group(1)))
-    # 长安汽车大力推进…: a company the segmenter's dictionary names, without its legal form
+    # 长安汽车大力推进…, 华为、腾讯等龙头企业: companies named without their legal form
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in dictionary_companies(norm, lex)]
-    # 华为、腾讯、比亚迪等龙头企业: trade names listed as companies
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in listed_companies(norm, lex)]
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in find_known(norm, lex)]
     for m in _DATELINE.finditer(norm):
