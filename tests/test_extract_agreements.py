@@ -237,6 +237,12 @@ def test_agreements_same_day_takes_the_date_told_before():
             "中蒙矿产合作规划",
             {"中国政府", "蒙古政府"},
         ),
+        # a province of another state signs by its government
+        (
+            "内蒙古自治区与蒙古国东戈壁省签署《口岸合作协议》。",
+            "口岸合作协议",
+            {"内蒙古自治区人民政府", "蒙古东戈壁省政府"},
+        ),
         # a city counted among 三方 signs by its government
         (
             "当天，赣州市、中国稀土集团有限公司和江西理工大学三方签署了《稀土产业合作协议》。",
@@ -280,6 +286,12 @@ def test_agreements_parties_of_the_signing_clause(text, title, expected):
             "南昌、九江、赣州的三个产业园区负责人出席。来自三地的产业园区签署《园区合作协议》。",
             "园区合作协议",
             set(),
+        ),
+        # 两市: a city at home and a city abroad, each by its government
+        (
+            "昆明市与缅甸曼德勒市是友好城市。去年，两市签署《文化交流合作备忘录》。",
+            "文化交流合作备忘录",
+            {"昆明市人民政府", "缅甸曼德勒市政府"},
         ),
         # 两家企业: the companies named before
         (

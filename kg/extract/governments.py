@@ -70,6 +70,21 @@ def government(f: Found, place: Entity, span: Span) -> Entity:
     return gov
 
 
+# A province, a state or a city of another country written after it (俄罗斯阿穆尔州).
+_FOREIGN_LOCAL = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:州|省|市|郡)(?=[与和同、及\d]|签|在|于|正式|共同|去年|今年|近日|日前)"
+)
+
+
+def foreign_local(f: Found, code: str, place: str, at: int) -> Entity:
+    """The government of a state's province or city (俄罗斯阿穆尔州政府), labelled with the
+    state's usual name, its jurisdiction the state (its places are not annotated)."""
+    country = country_entity(code, f.lex)
+    gov = entity("Agency", country.label + place + "政府")
+    f.b.relate(gov, "jurisdiction", country, f.b.sentence_span(f.prep.sentence_at(at)))
+    return gov
+
+
 def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
     """Provinces written by their abbreviations right before ``end`` (京冀签署, 川渝两地
     签订, 沪苏浙皖): each province once, two or more, as places; else none."""
@@ -148,7 +163,12 @@ def governments_in(
             cands.append((start, end, ent))
     for m in lex.country_re.finditer(norm, cs, verb):
         code = lex.country_names[m.group()]
-        cands.append((m.start(), m.end(), country_entity(code, lex)))
+        local = _FOREIGN_LOCAL.match(norm, m.end(), verb + 2)
+        if local is not None and local.end() <= verb and not lex.country_re.search(local.group()):
+            # 俄罗斯阿穆尔州与…签署: a state's province or city signs by its government
+            cands.append((m.start(), local.end(), foreign_local(f, code, local.group(), m.start())))
+        else:
+            cands.append((m.start(), m.end(), country_entity(code, lex)))
     # 广州开发区与…签署: a functional area signs through its management committee
     for start, (ent, end) in f.area_at.items():
         if cs <= start and end <= verb and _COMMITTEE_AREA.search(ent.label):
@@ -181,7 +201,8 @@ def governments_in(
             # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…); but
             # 株洲市副市长王强与…代表双方签署: its leader signs for its government
             continue
-        out.append((start, government(f, ent, b.sentence_span(f.prep.sentence_at(start)))))
+        span = b.sentence_span(f.prep.sentence_at(start))
+        out.append((start, ent if ent.cls == "Agency" else government(f, ent, span)))
     if not out:
         out = _abbreviated_states(f, cs, verb)
     return out
@@ -301,15 +322,40 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
     if not places and kind != "地":
         # 会上，两省签署了…: a paragraph of its own, after the article named the two
         places = _places_of_kind(f, 0, end, kind)
-    if len(places) != want:
+    # 拉萨市与尼泊尔加德满都市…两市签署: a city of another state named in the paragraph
+    abroad = _foreign_places(f, prep.bounds[first][0], end, kind)
+    if len(places) + len(abroad) != want:
         return []
-    return [government(f, ent, span) for ent in places.values()]
+    governments = [(ent_start, government(f, ent, span)) for ent_start, ent in places.values()]
+    return [gov for _at, gov in sorted(governments + abroad, key=lambda g: g[0])]
 
 
-def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, Entity]:
+# A city or a province of another state, after the state's name (尼泊尔加德满都市).
+_FOREIGN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(州|省|市)(?=[与和同、及是的,，。;；])")
+# Which of them a collective word stands for.
+_FOREIGN_KINDS = {"市": ("市",), "省": ("省", "州"), "地": ("市", "省", "州")}
+
+
+def _foreign_places(f: Found, lo: int, hi: int, kind: str) -> list[tuple[int, Entity]]:
+    """The governments of the other states' cities or provinces named in ``norm[lo:hi]``."""
+    out: list[tuple[int, Entity]] = []
+    for m in f.lex.country_re.finditer(f.norm, lo, hi):
+        code = f.lex.country_names[m.group()]
+        place = _FOREIGN_PLACE.match(f.norm, m.end(), hi + 1)
+        if (
+            code != "CN"
+            and place is not None
+            and place.group(1) in _FOREIGN_KINDS.get(kind, ())
+            and not f.lex.country_re.search(place.group())
+        ):
+            out.append((m.start(), foreign_local(f, code, place.group(), m.start())))
+    return out
+
+
+def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[int, Entity]]:
     """The provinces (``kind`` 省), prefecture-level cities (市) or both (地) named in
-    ``norm[lo:hi]``, by code, in text order."""
-    places: dict[str, Entity] = {}
+    ``norm[lo:hi]``, by code, in text order, with where each is first named."""
+    places: dict[str, tuple[int, Entity]] = {}
     for start in sorted(f.place_at):
         ent, _end = f.place_at[start]
         if not lo <= start < hi or not ent.code:
@@ -317,5 +363,5 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, Entity]:
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
         if (city or province) if kind == "地" else city if kind == "市" else province:
-            places.setdefault(ent.code, ent)
+            places.setdefault(ent.code, (start, ent))
     return places
