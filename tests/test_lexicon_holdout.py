@@ -84,32 +84,15 @@ def test_lexicon_holdout_has_no_test_only_names(lexicon):
     assert not leaked, f"{lexicon.name} names test-set entities: {leaked}"
 
 
-def test_lexicon_holdout_central_enterprises_are_the_whole_registry():
-    rows = [
-        line
-        for line in (ROOT / "kg" / "data" / "central_enterprises.tsv")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert len(rows) == CENTRAL_ENTERPRISES
-
-
-def test_lexicon_holdout_state_new_areas_are_the_whole_registry():
-    path = ROOT / "kg" / "data" / "state_new_areas.tsv"
-    rows = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert len(rows) == STATE_NEW_AREAS
-
-
-def test_lexicon_holdout_people_organizations_are_the_whole_registry():
-    path = ROOT / "kg" / "data" / "people_organizations.tsv"
-    rows = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert len(rows) == PEOPLE_ORGANIZATIONS
+@pytest.mark.parametrize(
+    ("registry", "rows"),
+    [
+        ("central_enterprises.tsv", CENTRAL_ENTERPRISES),
+        ("state_new_areas.tsv", STATE_NEW_AREAS),
+        ("people_organizations.tsv", PEOPLE_ORGANIZATIONS),
+    ],
+)
+def test_lexicon_holdout_registries_are_kept_whole(registry, rows):
+    path = ROOT / "kg" / "data" / registry
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len([line for line in lines if line and not line.startswith("#")]) == rows
