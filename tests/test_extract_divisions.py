@@ -159,6 +159,9 @@ def test_divisions_resolution_in_context(lex, text, expected):
         # a pair of states by their abbreviations (Brazil and China)
         ("四川代表团到访圣保罗。巴中关系持续升温。", {"巴中"}),
         ("乳源县富源瑶族乡开展培训，曲靖游客到访。", {"富源"}),
+        # a pass named after a place; a region of a city written before the city
+        ("游客在甘肃玉门关遗址前合影留念。", {"玉门"}),
+        ("考察组从黔东南进入黔西毕节，再到赫章。", {"黔西"}),
     ],
 )
 def test_divisions_short_forms_are_not_taken_from_other_words(lex, text, absent):

@@ -317,6 +317,7 @@ def find_places(
 
     starts_at = {h.start for h in hits}
     ends_at = {h.end: h for h in hits if h.code or h.codes}
+    ends_at_start = {h.start: h for h in hits if h.codes}  # the place that begins at an end
     for h in hits:
         before = ends_at.get(h.start)
         if not h.full and (
@@ -353,6 +354,18 @@ def find_places(
             continue
         if h.full and len(h.name) == 2 and norm.startswith(("街道", "社区"), h.end):
             h.accepted, h.codes = False, ()  # 中山市东区街道: a sub-district, not 攀枝花 东区
+            continue
+        if not h.full and norm.startswith("关", h.end) and tokens.is_token(h.start, h.end + 1):
+            h.accepted, h.codes = False, ()  # 玉门关: a pass named after the place
+            continue
+        after = ends_at_start.get(h.end)
+        if (
+            not h.full
+            and after is not None
+            and all(idx.by_code[c].level == 3 for c in h.codes if c in idx.by_code)
+            and any(idx.by_code[c].parent in after.codes for c in h.codes if c in idx.by_code)
+        ):
+            h.accepted, h.codes = False, ()  # 进入黔西毕节: a region of the city, before it
             continue
         # 广州白云山: right after its parent too, a short form that jieba reads as part of
         # a longer place name (白云山) is that place, not the district
