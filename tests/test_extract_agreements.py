@@ -48,6 +48,8 @@ def test_agreements_titles_in_book_marks(text, expected):
             "两国签署关于共同推进陆海新通道和21世纪数字丝绸之路建设的谅解备忘录。",
             "关于共同推进陆海新通道和21世纪数字丝绸之路建设的谅解备忘录",
         ),
+        # a model's code in the title (E系): the title's own words, not a clause verb
+        ("芜湖市人民政府与奇瑞汽车签署了星途E系项目合作协议。", "星途E系项目合作协议"),
     ],
 )
 def test_agreements_unmarked_titles(text, expected):
