@@ -393,3 +393,8 @@ def test_agreements_a_title_before_signing_parties_as_a_noun_is_no_signing():
 )
 def test_agreements_one_with_each_counterpart(text, expected):
     assert _read(text)[2] == expected
+
+
+def test_agreements_the_body_a_treaty_sets_up_is_no_party():
+    text = "中方代表在北京签署《金砖国家新开发银行协定》。"
+    assert _read(text)[2].get("金砖国家新开发银行协定", set()) == set()

@@ -142,6 +142,8 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
 
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…).
 _SIGNERS_LISTED = re.compile(r"签约(?:单位|方|各方|双方|主体)(?:包括|为|是|有|分别为)[:：]?")
+# The instrument that sets up a body, named after it (…银行协定, …组织章程).
+_CHARTERS = ("协定", "章程", "公约", "宪章")
 # 三方签署, 四方共同签署: how many sign, written right before the verb.
 _DECLARED = re.compile(r"([两三四五六七八九])方(?:共同|正式|联合)?(?:在[^,，。;；]{1,10})?$")
 
@@ -205,11 +207,16 @@ def relate_signing(
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
     ]
-    in_title += [  # (…孔子学院共建协议, 合作建设孔子学院的协议: what is built does not sign)
+    in_title += [  # (…孔子学院共建协议, 合作建设孔子学院的协议: what is built does not sign;
+        # 亚洲基础设施投资银行协定: the body a treaty sets up is none of its parties)
         f.organizations[k][2]
         for k in lookups.organization_spans(f).inside(t.title_start, t.title_end)
         if not _BUILT_IN_TITLE.match(norm, f.organizations[k][1])
         and not norm.endswith(("建设", "共建"), 0, f.organizations[k][0])
+        and not (
+            norm.startswith(_CHARTERS, f.organizations[k][1])
+            and f.organizations[k][1] + 2 == t.title_end
+        )
     ]
     talks = None if verbs else negotiated(norm, clause_start(norm, ss, t.start), t.start)
     if talks == "negotiated":
