@@ -131,6 +131,8 @@ def test_areas_zones_without_a_division_before_the_suffix(text, label):
         ("独墅湖科教创新区集聚高校。", "教创新区"),
         # a leading verb is not part of the name
         ("服务雄安新区建设是亮点。", "服务雄安新区"),
+        # a shop named after an area
+        ("市民在西安鲜果超市曲江新区店采购。", "西安鲜果超市曲江新区"),
         # a verb and its complement before a bare area: a clause, no name
         ("资金用于入股、配股到新区有关企业。", "配股到新区"),
         # a preposition before a bare area, whatever jieba tags it, is not its name

@@ -117,6 +117,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pats
 
 
+# A shop or a branch named after an area (…新区店).
+_SHOP = ("店", "分店", "门店", "旗舰店", "专卖店")
 # A part of a pilot free trade zone with a longer name (广州南沙新区片区, 深圳前海蛇口片区).
 _FTZ_PART = re.compile(rf"({_MODIFIER}{{5,8}}?)片区")
 _FTZ = re.compile(r"自由贸易试验区|自贸试验区|自贸区")
@@ -217,6 +219,8 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             part = _FTZ_PART.match(norm, end)
             if part is not None and not any(ch in NOT_IN_MODIFIER for ch in part.group(1)):
                 end = part.end()  # …自贸试验区广州南沙新区片区: a part named after a new area
+        if norm.startswith(_SHOP, end):
+            continue  # 西安…曲江新区店: a shop named after the area, not the area
         written = norm[start:end]
         if _clause_before_new_area(written, lex):
             continue  # 北京援建雄安新区: read as 雄安新区 on its own (find_bare_areas)
