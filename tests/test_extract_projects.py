@@ -171,6 +171,8 @@ def test_projects_names_of_more_shapes(text, expected):
     [
         # a count after the name: a kind of thing
         "两地将共建中试基地10个，联合实验室20个。",
+        # a product and what is done with it: a kind of project
+        "该县新建辣椒深加工项目，总投资1亿元。",
         # a clause whose verb only tells what someone does (抢抓节点)
         "平凉市静宁县抢抓节点，开展统一飞防。",
         # named only inside the title of a plan
