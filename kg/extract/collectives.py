@@ -5,6 +5,7 @@ the governments of the places named before."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from kg.extract.builder import Found
 from kg.extract.governments import governments_in, named_places
@@ -35,7 +36,7 @@ def _with_governments(
         return bodies
     govs = governments_in(f, js, verb.start(), skip)
     at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
-    return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=_first)))
+    return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=itemgetter(0))))
 
 
 def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
@@ -106,7 +107,3 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
     return named_places(f, i, m.group(2), want, m.start())
-
-
-def _first(pair: tuple[int, Entity]) -> int:
-    return pair[0]

@@ -145,7 +145,7 @@ def listed_companies(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
             s = pos
             if k == 0 and len(words) == 2 and words[0][1] in _OPENERS:
                 s, item, words = pos + len(words[0][0]), words[1][0], words[1:]
-            pos += len(item) + (s - pos) + 1
+            pos = s + len(item) + 1  # (past the item and its 、)
             if (
                 len(words) != 1
                 or words[0][1] not in _TRADE_FLAGS

@@ -215,8 +215,9 @@ class Lexicon:
                 self.country_names.setdefault(written, code)
         # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
         # enterprises, the intergovernmental organisations, the national broadcaster and the
-        # national people's organisations (全国妇联, 中国贸促会) by every name they use; 中车, 中国石化: the brands that the central enterprises'
-        # subsidiaries' registered names begin with (中车株洲电力机车有限公司)
+        # national people's organisations (全国妇联, 中国贸促会) by every name they use;
+        # 中车, 中国石化: the brands that the central enterprises' subsidiaries' registered
+        # names begin with (中车株洲电力机车有限公司)
         self.known_organizations: dict[str, str] = {}
         brands: set[str] = set()
         for table in (

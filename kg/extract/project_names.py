@@ -259,7 +259,7 @@ def after_head(norm: str, end: int, line: bool) -> int:
 # Verbs and prepositions of one character that begin a clause, not a name (看…高铁, 拿…大桥).
 _CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好")
 # Tags of a word that begins a clause before a name (加紧, 紧急, 从而).
-_CLAUSE_FLAGS = ("v", "d", "p")
+_VERB_FLAGS = ("v", "d", "p")
 
 
 def after_verb(
@@ -284,7 +284,7 @@ def after_verb(
             skip += 1  # 建好, 建设好: a verb and its complement
         elif not (
             first in _CLAUSE_SINGLES
-            or (len(first) >= 2 and flag.startswith(_CLAUSE_FLAGS) and flag != "vn")
+            or (len(first) >= 2 and flag.startswith(_VERB_FLAGS) and flag != "vn")
         ):
             return start
         rest = norm[start + skip : hs]
