@@ -115,7 +115,7 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("工人们在博世汽车部件长沙有限公司上班。", ["博世汽车部件长沙有限公司"]),
         # trade names listed before 等…企业 are companies; trades and places listed are not
         ("为腾讯、比亚迪等龙头企业提供服务。", ["腾讯", "比亚迪"]),
-        ("新能源汽车、光伏、锂电池等外贸企业增长。", []),
+        ("钢铁、水泥、玻璃等建材企业增长。", []),
         # national people's organisations by the short names they use
         (
             "中国贸促会和全国侨联共同主办论坛。",

@@ -118,7 +118,7 @@ def _is_company(norm: str, k: int, m: re.Match[str], lex: Lexicon) -> bool:
 _TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医药|制药|能源|电器|物流|航空|地产")
 
 
-# Companies listed before 等 and a word for companies (华为、腾讯、比亚迪等龙头企业): the items
+# Companies listed before 等 and a word for companies (腾讯、美团、京东方等科技企业): the items
 # between marks, the words between 等 and the companies' word (no place, state or platform).
 _LISTED = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、)+[\u4e00-\u9fffA-Za-z]{2,10})等"

@@ -266,7 +266,7 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
 
 # Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).
 UNIT_HEADS = frozenset({"中心", "基地", "实验室", "数据中心"})
-# Power plants, which companies list as their units (…股份有限公司淮阴电厂).
+# Power plants, which companies list as their units (…股份有限公司陡河发电厂).
 PLANT_HEADS = frozenset({"电厂", "发电厂"})
 # A body's unit before a base or a centre (…管理分局…抢险基地): the body's, not a project.
 _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00-\u9fff]{2})")
@@ -276,7 +276,7 @@ def unit_of_body(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> boo
     """True when the name before the head at ``hs`` names a unit of a body: an institution's
     laboratory or centre (南京地质古生物研究所实验室, 南开大学基地, 广铁集团长沙货运中心; a
     group's 基地 is its works), or a plant written right after its company's legal form
-    (华能国际电力股份有限公司淮阴电厂)."""
+    (大唐国际发电股份有限公司陡河发电厂)."""
     if head in PLANT_HEADS:
         return norm.endswith("公司", max(0, start - 2), start)
     if head not in UNIT_HEADS:

@@ -332,7 +332,7 @@ def find_projects(
         if in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
         if unit_of_body(norm, start, hs, head, lex):
-            continue  # …研究所实验室, 广铁集团长沙货运中心, …有限公司淮阴电厂: a body's unit
+            continue  # …研究所实验室, 广铁集团长沙货运中心, …有限公司陡河发电厂: a body's unit
         if _TITLED.search(norm, max(0, start - 6), start):
             continue  # 被评为…示范基地: an honour, not a project
         if "%" in norm[start:hs] or "/年" in norm[start:hs]:
