@@ -452,3 +452,24 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
     projects, _located, _figures = _read(text)
     assert not set(absent) & set(projects)
     assert set(present) <= set(projects)
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a design institute's staff on its projects; a verbal noun after a verb
+        ("中国电建华东院项目负责人介绍，目前，当地光伏电站已并网。", ["中国电建华东院项目"], []),
+        (
+            "眼下，山东化工加紧冲刺聚碳酸酯产业链配套一体化项目的投产目标。",
+            ["冲刺聚碳酸酯产业链配套一体化项目"],
+            ["聚碳酸酯产业链配套一体化项目"],
+        ),
+        # the 等 that closes a list, a line the road joins
+        ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
+        ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+    ],
+)
+def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
+    projects, _located, _figures = _read(text)
+    assert not set(absent) & set(projects)
+    assert set(present) <= set(projects)

@@ -80,6 +80,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 cut = i
         parts[0] = first[cut:]
         pos += cut
+        if len(parts[-1]) > 2 and parts[-1].endswith("等"):
+            parts[-1] = parts[-1][:-1]  # 川藏、兰渝等铁路: the list's 等 is not in a name
         if any(len(p) > 4 for p in parts):
             continue  # 西部陆海新通道、港珠澳大桥: names of their own, not parts sharing a head
         counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…

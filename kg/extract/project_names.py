@@ -257,7 +257,7 @@ def after_head(norm: str, end: int, line: bool) -> int:
 
 
 # Verbs and prepositions of one character that begin a clause, not a name (看…高铁, 拿…大桥).
-_CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好")
+_CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好接")
 # Tags of a word that begins a clause before a name (加紧, 紧急, 从而).
 _VERB_FLAGS = ("v", "d", "p")
 
@@ -271,10 +271,11 @@ def after_verb(
     place_starts: frozenset[int],
 ) -> int:
     """Where a name begins after the verbs that govern it (看昌景黄高铁, 建好南水北调后续工程,
-    紧急调派…基地): each verb, with its complement (好), is left out when what follows is a
-    proper name (``names``: the article's names of its areas); a name that begins with a place
-    (包头至银川高铁, whatever jieba tags 包头) or with its verb (引汉济渭) keeps it."""
-    for _ in range(3):
+    紧急调派…基地, 加紧冲刺…项目): each verb, with its complement (好), is left out when what
+    follows is a proper name (a verbal noun only after a verb: 冲刺 in 加紧冲刺); a name that
+    begins with a place (包头至银川高铁, whatever jieba tags 包头) or with its verb (引汉济渭) keeps it;
+    ``names`` are the article's names of its areas."""
+    for k in range(3):
         words = lex.pos_cut(norm[start:hs]) if start not in place_starts else []
         if len(words) < 2:
             return start
@@ -284,7 +285,11 @@ def after_verb(
             skip += 1  # 建好, 建设好: a verb and its complement
         elif not (
             first in _CLAUSE_SINGLES
-            or (len(first) >= 2 and flag.startswith(_VERB_FLAGS) and flag != "vn")
+            or (
+                len(first) >= 2
+                and flag.startswith(_VERB_FLAGS)
+                and (flag != "vn" or k > 0 or _verb_before(norm, start, lex))
+            )
         ):
             return start
         rest = norm[start + skip : hs]
@@ -292,3 +297,10 @@ def after_verb(
             return start
         start += skip
     return start
+
+
+def _verb_before(norm: str, start: int, lex: Lexicon) -> bool:
+    """True when the words right before ``start`` end with a verb or an adverb (加紧)."""
+    before = norm[max(0, start - 4) : start]
+    words = lex.pos_cut(before) if before else []
+    return bool(words) and words[-1][1] in ("v", "d")

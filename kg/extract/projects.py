@@ -115,8 +115,9 @@ _VISIT = re.compile(
 _MAJOR = re.compile(r"(?:重大|重点)$")
 # Words before a name that make it some of a kind (一批, 一系列).
 _SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处)$")
-# A government body's or a group's name before 项目 (审批局, 农工部, 城建集团).
-_ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团)$")
+# A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
+# 华东院, 建设公司): the projects it handles, or its staff on them (…院项目负责人).
+_ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团|(?<![学医])院|公司)$")
 # A train's number before 高铁 (G38, D2266次).
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service or an activity is: not works.
