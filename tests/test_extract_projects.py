@@ -467,6 +467,20 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         # the 等 that closes a list, a line the road joins
         ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
         ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+        # loans, research, pilots, heritage and protection are programmes, not works
+        (
+            "浙江省首笔碳排放权质押融资项目落地湖州，湖州市科技创新项目获得贷款。"
+            "兰州市小微企业贷款项目惠及千户。四川省非物质文化遗产项目展演在成都举行，"
+            "成都市志愿服务试点项目启动，合肥市大科学装置预研项目立项。",
+            [
+                "浙江省首笔碳排放权质押融资项目",
+                "湖州市科技创新项目",
+                "兰州市小微企业贷款项目",
+                "四川省非物质文化遗产项目",
+                "成都市志愿服务试点项目",
+            ],
+            [],
+        ),
     ],
 )
 def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
