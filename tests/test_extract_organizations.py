@@ -93,6 +93,8 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         ("时任厦门大学校长出席。", ["厦门大学"]),
         ("中国科学院武汉分院与武汉大学签约。", ["中国科学院武汉分院", "武汉大学"]),
         ("武汉分院与武汉大学签约。", ["武汉大学"]),
+        # a verb of praise or regard before the name
+        ("贺信中，他热烈祝贺中国科学院大气物理研究所建所九十周年。", ["中国科学院大气物理研究所"]),
     ],
 )
 def test_organizations_name_starts_past_words_of_the_clause(text, expected):

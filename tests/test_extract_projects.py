@@ -467,6 +467,14 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         # the 等 that closes a list, a line the road joins
         ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
         ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+        # verbs of regard, praise and speech before a name
+        (
+            "会谈中，两国领导人高度重视中蒙俄经济走廊建设。"
+            "他在致辞中充分肯定泛亚铁路东线取得的进展，并祝贺中越跨境经济走廊开通。"
+            "各方热烈祝贺中老经济走廊开通一周年。",
+            ["中充分肯定泛亚铁路", "祝贺中越跨境经济走廊", "热烈祝贺中老经济走廊"],
+            ["中蒙俄经济走廊", "泛亚铁路", "中越跨境经济走廊", "中老经济走廊"],
+        ),
         # loans, research, pilots, heritage and protection are programmes, not works
         (
             "浙江省首笔碳排放权质押融资项目落地湖州，湖州市科技创新项目获得贷款。"
