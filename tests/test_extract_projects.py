@@ -467,6 +467,9 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         # the 等 that closes a list, a line the road joins
         ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
         ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+        # one-character verbs and prepositions before a name
+        ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
+        ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),
         # verbs of regard, praise and speech before a name
         (
             "会谈中，两国领导人高度重视中蒙俄经济走廊建设。"
