@@ -467,6 +467,12 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         # the 等 that closes a list, a line the road joins
         ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
         ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+        # a sports centre's venue is the facility named
+        (
+            "男子篮球决赛在成都东安湖体育中心体育馆举行。",
+            ["成都东安湖体育中心"],
+            ["成都东安湖体育中心体育馆"],
+        ),
         # one-character verbs and prepositions before a name
         ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
         ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),

@@ -105,6 +105,8 @@ _BUILDING_VERBS = frozenset("改建修扩迁站")
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
 _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
+# A sports centre's venue (体育中心体育场, 文体中心游泳馆).
+_CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
@@ -242,6 +244,8 @@ def find_projects(
             continue  # (…高速公路十一标项目部: a section of the works, named after the line)
         if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
             continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
+        if head == "中心" and (venue := _CENTRE_VENUE.match(norm, end)) is not None:
+            end = venue.end()  # 奥体中心体育馆: the venue of a sports centre is the facility
         if (
             ORG_AFTER.match(norm, end)
             or lex.org_suffix_re.match(norm, end)
