@@ -215,6 +215,15 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         ("河北恒远特钢集团有限公司（本部）、唐山市第九中学获表彰。", "河北恒远特钢集团有限公司"),
         # 跟 joins a village and a company
         ("界湖街道枣林庄村跟红果食品有限公司合作。", "红果食品有限公司"),
+        # a bank's branch written with the bank's legal form, signing 分别 with two counterparts
+        (
+            "中国邮政储蓄银行股份有限公司云南省分行日前分别与昆明理工大学、云南大学签署了合作协议。",
+            "中国邮政储蓄银行股份有限公司云南省分行",
+        ),
+        (
+            "中国光大银行股份有限公司四川分行与成都市人民政府签署协议。",
+            "中国光大银行股份有限公司四川分行",
+        ),
         # a company whose legal form has 集团 in brackets
         (
             "去年，抚州文化旅游投资（集团）有限责任公司修缮了古村。",

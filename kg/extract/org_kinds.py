@@ -14,7 +14,7 @@ __all__ = [
     "CLAUSE_FLAGS",
     "COMPANY",
     "after_lead",
-    "bank_named_before",
+    "bank_of_branch",
     "after_parent",
     "joins_fields",
     "own_name_start",
@@ -259,6 +259,25 @@ _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（
 def after_lead(norm: str, start: int, hs: int) -> int:
     """Where a name whose words are ``norm[start:hs]`` begins after such words."""
     return max([start] + [m.end() for m in _LEAD.finditer(norm, start, hs)])
+
+
+def bank_of_branch(norm: str, start: int, label: str, lex: Lexicon) -> tuple[int, str]:
+    """Where a bank's branch written from ``start`` (``label``) begins and its label: with its
+    bank's short name before it (建行梅州分行), the bank named before it (华夏银行…，成都分行与…签订),
+    or written with the bank's name and legal form (中国银行股份有限公司江苏省分行)."""
+    bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)
+    if bank is not None:
+        return start - len(bank), lex.bank_abbreviations[bank] + label
+    if BANK_IN.search(label) or not (named := bank_named_before(norm, start, lex)):
+        return start, label
+    form = next((f for f in _LEGAL_FORMS if norm.endswith(named + f, 0, start)), "")
+    if norm.endswith(named + form, 0, start):
+        start -= len(named + form)  # 中国进出口银行湖北省分行: one name, the bank's branch
+    return start, named + form + label
+
+
+# A bank's legal form, longest first (股份有限公司 ends with 有限公司).
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 
 
 def bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:

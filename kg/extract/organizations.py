@@ -21,11 +21,10 @@ from kg.extract.matching import (
     name_start,
 )
 from kg.extract.org_kinds import (
-    BANK_IN,
     CLAUSE_FLAGS,
     after_lead,
     after_parent,
-    bank_named_before,
+    bank_of_branch,
     joins_fields,
     own_name_start,
     past_clause,
@@ -83,9 +82,7 @@ _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 _HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
 # (当天同…签订: the day, then the other party)
-_DAY_BEFORE = (
-    r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次)?"
-)
+_DAY_BEFORE = r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次|分别)?"
 _SIGNS_AFTER = re.compile(_HEAD + _DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
 
 
@@ -389,14 +386,7 @@ def find_organizations(
             continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
-            bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)
-            if bank is not None:
-                start -= len(bank)  # 建行梅州分行: the branch of 中国建设银行
-                label = lex.bank_abbreviations[bank] + label
-            elif not BANK_IN.search(label) and (named := bank_named_before(norm, start, lex)):
-                label = named + label  # 华夏银行…，成都分行与…签订: the bank named before
-                if norm.endswith(named, 0, start):
-                    start -= len(named)  # 中国进出口银行湖北省分行: one name, the bank's branch
+            start, label = bank_of_branch(norm, start, label, lex)
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
         elif (
