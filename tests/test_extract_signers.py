@@ -607,6 +607,32 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "湾区青年创业合作协议",
             {"广东省人民政府", "香港特别行政区政府", "澳门特别行政区政府"},
         ),
+        # the chairman of a foreign province's people's committee signs for the committee;
+        # a foreign province's department (工贸厅)
+        (
+            "云南省人民政府副省长李华代表省政府与老挝琅南塔省人民委员会主席在磨憨签署"
+            "《边境口岸建设合作协议》。",
+            "边境口岸建设合作协议",
+            {"云南省人民政府", "老挝琅南塔省人民委员会"},
+        ),
+        (
+            "前年5月，云南省商务厅与老挝琅南塔省工贸厅签署了《边民互市合作备忘录》。",
+            "边民互市合作备忘录",
+            {"云南省商务厅", "老挝琅南塔省工贸厅"},
+        ),
+        # the clause after the signing goes back to the text to say who signed it
+        (
+            "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"
+            "与湖南省人民政府、江西省人民政府共同签署。",
+            "长江中游城市群协同发展合作协议",
+            {"湖北省人民政府", "湖南省人民政府", "江西省人民政府"},
+        ),
+        # a foreign company's division in China signs for the company
+        (
+            "武汉市人民政府与法国电力集团中国区签署了《分布式能源合作协议》。",
+            "分布式能源合作协议",
+            {"武汉市人民政府", "法国电力集团"},
+        ),
     ],
 )
 def test_extract_signers_other_ways_of_signing_and_of_naming_the_signers(text, title, parties):

@@ -466,8 +466,9 @@ _MISSION_OFFICES = {
     "大使馆": "大使馆",
     "使馆": "大使馆",
 }
-# Organ words a national body's name ends with (ministries, agencies, offices, governments).
-_FOREIGN_ORGANS = ("部", "署", "局", "总局", "委员会", "办公室", "政府")
+# Organ words a national body's name ends with (ministries, agencies, offices, a province's
+# departments: 工贸厅, governments).
+_FOREIGN_ORGANS = ("部", "署", "局", "总局", "厅", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
 _NOT_IN_BODY = re.compile(
     r"[的了在对将已是为称说、就党及]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"

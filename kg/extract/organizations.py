@@ -83,7 +83,17 @@ _HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9ff
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
 # (当天同…签订: the day, then the other party)
 _DAY_BEFORE = r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次|分别)?"
-_SIGNS_AFTER = re.compile(_HEAD + _DAY_BEFORE + _WITH + _HEAD + SIGNING_GAP + "*" + SIGN_VERBS)
+# (法国电力集团中国区负责人签署: the company's division in China, for the company)
+_SIGNS_AFTER = re.compile(
+    r"(?:中国区|亚太区|大中华区)?"
+    + _HEAD
+    + _DAY_BEFORE
+    + _WITH
+    + _HEAD
+    + SIGNING_GAP
+    + "*"
+    + SIGN_VERBS
+)
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.

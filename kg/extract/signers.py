@@ -47,6 +47,15 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+def _leader_of_state(norm: str, end: int) -> bool:
+    """True when a leader of the state is written after the body ending at ``end`` (the
+    chairman of a people's committee, 越南谅山省人民委员会主席, signs for the committee)."""
+    leader = STATE_LEADER.match(norm, end)
+    return leader is not None and not (
+        leader.group().endswith("主席") and norm.endswith("委员会", 0, end)
+    )
+
+
 def _in_brackets(norm: str, lo: int, pos: int) -> bool:
     """True when ``pos`` lies inside an open bracket begun at or after ``lo``."""
     opened = max(norm.rfind("(", lo, pos), norm.rfind("（", lo, pos))
@@ -99,7 +108,7 @@ def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[E
         and end <= hi
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
-        and not STATE_LEADER.match(norm, end)
+        and not _leader_of_state(norm, end)
         and not _SPEAKER_AFTER.match(norm, end)
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")

@@ -56,6 +56,10 @@ _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
 
 
+# ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
+_RESTATED = re.compile(r"[，,](?:该|此|上述)?(?:协议|协定|备忘录|合同|文件)由")
+
+
 def _no_subject(norm: str, lo: int, verb: int) -> bool:
     """True when the clause of the verb begins after ``lo`` and holds nothing before the
     verb but a day or an adverb (，18日又签署了…, ，并签署了…)."""
@@ -290,6 +294,11 @@ def relate_signing(
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb > t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
+        again = _RESTATED.search(norm, verb, se) if not parties else None
+        then = next((v for v in verbs if again is not None and v > again.end()), None)
+        if then is not None:
+            # 《T》于…在香港签署，协议由A与B共同签署: the next clause says who signed it
+            parties = bodies_in(f, again.end(), then, skip)
         listed = _SIGNERS_LISTED.search(norm, verb, se)
         if not parties and listed is not None:
             # 《T》正式签署，签约单位包括A、B和C: the signers listed after it
