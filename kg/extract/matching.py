@@ -155,7 +155,8 @@ def left_boundary(
 
 def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
     """True when the one-character stop word ending at ``s`` begins a longer word jieba
-    knows (以色列, 有机化学, 有色金属) or ends a noun or a name it knows (商用, 华为)."""
+    knows (以色列, 有机化学, 有色金属), ends a noun or a name it knows (商用, 华为) or stands inside
+    one (应用化学)."""
     for length in (4, 3, 2):
         word = norm[s - 1 : s - 1 + length]
         if len(word) == length and s - 1 + length <= head_start and lex.is_known_word(word):
@@ -165,10 +166,18 @@ def _inside_word(norm: str, s: int, head_start: int, lex: Lexicon) -> bool:
         if (
             len(word) == length
             and word not in lex.boundary_words
-            and lex.word_tag(word) in ("n", "nz", "ns", "nt", "nr", "nrt", "nrfg")
+            and lex.word_tag(word) in _NOUN_TAGS
         ):
             return True
+    # 长春应用化学研究所: inside a common noun that runs on past it (应用化学)
+    for lo in (s - 2, s - 3):
+        word = norm[max(0, lo) : min(lo + 4, head_start)]
+        if lo >= 0 and len(word) == 4 and lex.word_tag(word) == "n":
+            return True
     return False
+
+
+_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg"})
 
 
 # What may stand between the signers and the signing verb (正式, 共同, 17日, 在成都…签署), as
