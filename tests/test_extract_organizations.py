@@ -224,10 +224,10 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
             "中国光大银行股份有限公司四川分行与成都市人民政府签署协议。",
             "中国光大银行股份有限公司四川分行",
         ),
-        # a field of study whose word holds a stop word (应用物理)
+        # a field of study whose word holds a stop word (应用化学)
         (
-            "上海交通大学与中国科学院上海应用物理研究所签署合作协议。",
-            "中国科学院上海应用物理研究所",
+            "吉林大学与中国科学院长春应用化学研究所签署合作协议。",
+            "中国科学院长春应用化学研究所",
         ),
         # a company whose legal form has 集团 in brackets
         (
