@@ -197,6 +197,8 @@ def test_areas_named_after_a_county_lie_in_its_city(text, area, city):
         # an area written only inside a body's name: a school, a tax bureau, a bank's branch
         ("邯郸经济技术开发区实验学校获评先进集体。", "邯郸经济技术开发区", False),
         ("国家税务总局扬州经济技术开发区税务局受到表彰。", "扬州经济技术开发区", False),
+        # a ministry's department for the zones
+        ("海关总署自贸区和特殊区域发展司负责人介绍了试点情况。", "海关总署自由贸易试验区", False),
         # on its own, or with the school after 内的
         ("邯郸经济技术开发区内的学校今年新增三所。", "邯郸经济技术开发区", True),
         # inside a plan's title, and then on its own

@@ -320,6 +320,8 @@ def find_bare_areas(
                 core, left = core[-known:], s - known  # 北京援建雄安新区: a new area's name
         if clean and len(core) >= 3 and generic(core[1:], lex):
             continue  # 发挥好国家级新区: one character before a generic word names nothing
+        if lex.ministry_re.fullmatch(core):
+            continue  # 海关总署自贸区…司: a ministry's department for the zones, not a zone
         if _holds_clause_word(core) or _DESCRIBED.search(core) or _KIND_OF_ZONE.fullmatch(core):
             continue  # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区: no zone's name
         if clean and len(core) >= 3 and not generic(core, lex):
