@@ -301,6 +301,9 @@ def find_bare_areas(
             or core in lex.region_words  # 京津冀自贸区: the zones of three provinces
         ):
             continue  # 中日韩自贸区, 非洲大陆自贸区: a free trade area of states, not a zone
+        states = lex.country_re.finditer(norm, max(0, left - 6), s)
+        if any(c.end() >= left and lex.country_names[c.group()] != "CN" for c in states):
+            continue  # 中国埃及苏伊士经贸合作区: a zone abroad, no division of China
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
