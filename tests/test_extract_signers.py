@@ -218,6 +218,11 @@ def test_extract_signers_a_clause_before_a_bare_head_names_no_agreement(text):
         # a formal title's own 关于…的 / 共建…的 is part of it
         ("双方签署了关于深化海关合作的谅解备忘录。", "关于深化海关合作的谅解备忘录"),
         ("两国代表签署了共建陆海联运通道的合作协议。", "共建陆海联运通道的合作协议"),
+        # and its word for the parties (的三方…)
+        (
+            "水利部、联合国开发计划署与中国气象局签署了关于支持开展流域洪水预警试点的三方合作协议。",
+            "关于支持开展流域洪水预警试点的三方合作协议",
+        ),
     ],
 )
 def test_extract_signers_a_formal_title_keeps_its_opening(text, title):

@@ -51,9 +51,10 @@ _BUNDLE = re.compile(
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
 # 签署第一份劳工协定, 签署首个谅解备忘录: an ordinal counts agreements, it is no part of the
-# title. 签署了联合推进…合作协议: an adverb of the verb only before the verb.
+# title. 签署了联合推进…合作协议: an adverb of the verb only before the verb. (…的三方合作协议:
+# a title's own word for its parties.)
 _TITLE_LEFT_CUT = re.compile(
-    r".*(?:(?:共同|联合|正式|分别)(?=签)|双方|三方|签署|签订"
+    r".*(?:(?:共同|联合|正式|分别)(?=签)|(?<!的)(?:双方|三方)|签署|签订"
     r"|(?:第[\d一二三四五六七八九十百]+|首)[份个项批部])"
 )
 # Where a clause reader stops inside a title written right after its verb: after 的 of
