@@ -625,6 +625,19 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "边民互市合作备忘录",
             {"云南省商务厅", "老挝琅南塔省工贸厅"},
         ),
+        # a bank's 金融服务协议 with a government is an agreement (a 服务协议 alone a contract)
+        (
+            "本月3日，中国银行湖北省分行与襄阳市人民政府签订《新能源汽车产业金融服务协议》。",
+            "新能源汽车产业金融服务协议",
+            {"中国银行湖北省分行", "襄阳市人民政府"},
+        ),
+        # a plan of cooperation two governments sign, without book marks (a generic title,
+        # labelled from its parties)
+        (
+            "访问期间，中国政府与乌拉圭政府签署了绿色发展合作规划。",
+            "中国政府与乌拉圭政府绿色发展合作规划",
+            {"中国政府", "乌拉圭政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

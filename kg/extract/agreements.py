@@ -126,10 +126,13 @@ def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     t = title.rstrip()
     if t.endswith(lex.signed_only_heads):
         return True  # kept only where the text signs it (relate_signing)
-    # the longest head decides: 股份认购协议 is a contract, 行动计划 (above) an agreement
-    if t.endswith(lex.non_agreement_heads):
-        return False
-    return t.endswith(lex.agreement_heads)
+    # the longest head decides: 股份认购协议 is a contract, 金融服务协议 an agreement
+    return _head_length(t, lex.agreement_heads) > _head_length(t, lex.non_agreement_heads)
+
+
+def _head_length(title: str, heads: tuple[str, ...]) -> int:
+    """The length of the longest of ``heads`` that ends ``title`` (0 for none)."""
+    return max((len(h) for h in heads if title.endswith(h)), default=0)
 
 
 _pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str], int]] = {}
@@ -391,7 +394,7 @@ def find_agreements(
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if left_cut is _TITLE_LEFT_CUT_BEFORE and _SINCE.match(norm, m.end()):
                 continue  # 回顾条约签署以来: the treaty named before, referred to
-            if t.endswith(lex.non_agreement_heads) or _commercial(t):
+            if not _is_agreement_title(t, lex) or _commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
             clause = _sentence_start(norm, s)
             if (
