@@ -1380,3 +1380,15 @@ def test_extract_signers_a_clause_with_signers_of_its_own_takes_none_from_before
     )
     _agreements, facts = _read(text, "2023-05-04")
     assert not {o for s, p, o in facts if p == "party"} & {"柬埔寨国家电视台", "越南电视台"}
+
+
+def test_extract_signers_the_witnesses_countries_do_not_sign_when_the_signers_follow():
+    # 见证下由…: the signers follow the witnesses; a state's concern (康采恩) is an organisation
+    text = (
+        "2019年4月，在两国领导人见证下由中国石油与土库曼斯坦国家天然气康采恩共同签署的"
+        "《南约洛坦气田开发合作协议》，推动了项目落地。"
+    )
+    _agreements, facts = _read(text)
+    parties = {o for s, p, o in facts if s == "南约洛坦气田开发合作协议" and p == "party"}
+    assert "土库曼斯坦国家天然气康采恩" in parties
+    assert not parties & {"中国政府", "土库曼斯坦政府"}

@@ -22,6 +22,8 @@ _SCHOOLS = ("大学", "学院", "学校")
 # Collective words that stand for places, whose governments sign (两市, 两省).
 _PLACE_WORDS = frozenset("市省区县")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+# 见证下由…: the signers written after the witnesses.
+_BY_AFTER = re.compile(r"下?[，,]?由")
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
 
@@ -49,6 +51,11 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     m = _COLLECTIVE_COUNT.search(norm, ss, se)
     if m is None or norm.startswith("的", m.end()):
         return []  # (来自三地的4个产业园签署: the word says where the signers are from)
+    if any(
+        s <= m.start() < e and _BY_AFTER.match(norm, e)
+        for s, e in witness_spans(norm, ss, se, witnesses_only=True)
+    ):
+        return []  # 在两国元首见证下由A与B签署: the witnesses' countries; the signers follow
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
     after = m.end() + norm.startswith("份", m.end())  # 四省份法院
     sector = f.lex.sector_re.match(norm, after)
