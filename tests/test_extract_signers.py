@@ -638,6 +638,13 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "中国政府与乌拉圭政府绿色发展合作规划",
             {"中国政府", "乌拉圭政府"},
         ),
+        # a city abroad named with its state once, then its government without it
+        (
+            "当天，成都市副市长王强代表成都市人民政府、意大利米兰市副市长罗西代表米兰市政府，"
+            "签署了《友好城市合作备忘录》。",
+            "友好城市合作备忘录",
+            {"成都市人民政府", "意大利米兰市政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

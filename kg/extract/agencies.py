@@ -596,6 +596,33 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             "exact" if m.group() == name and label == norm[s : e + len(body)] else "canonical-name"
         )
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
+    return out + _foreign_local_governments(norm, lex, out)
+
+
+# A city, a province or a state of another country, written after the country's name
+# (俄罗斯叶卡捷琳堡市副市长).
+_PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省]")
+
+
+def _foreign_local_governments(norm: str, lex: Lexicon, found: list[AgencyHit]) -> list[AgencyHit]:
+    """The government of a place abroad written without its country (叶卡捷琳堡市政府) where
+    the article names the place after its country elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
+    abroad: dict[str, str] = {}
+    for m in lex.country_re.finditer(norm):
+        code = lex.country_names[m.group()]
+        place = _PLACE_ABROAD.match(norm, m.end())
+        if code != "CN" and place is not None and not lex.country_re.search(place.group()):
+            abroad.setdefault(place.group(), code)
+    taken = Spans((h.start, h.end) for h in found)
+    out = []
+    for place, code in abroad.items():
+        name = lex.countries[code][0]
+        for m in re.finditer(re.escape(place) + "政府", norm):
+            if not taken.overlaps(m.start(), m.end()):
+                label = name + m.group()
+                out.append(
+                    AgencyHit(m.start(), m.end(), label, None, None, "canonical-name", 1, code)
+                )
     return out
 
 
