@@ -645,6 +645,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "友好城市合作备忘录",
             {"成都市人民政府", "意大利米兰市政府"},
         ),
+        # an intergovernmental centre whose name ends in 中心
+        (
+            "去年，广西壮族自治区人民政府与中国—东盟中心签署了《东盟青年交流合作备忘录》。",
+            "东盟青年交流合作备忘录",
+            {"广西壮族自治区人民政府", "中国—东盟中心"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

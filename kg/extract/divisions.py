@@ -75,6 +75,13 @@ def _level(h: PlaceHit, idx: DivisionIndex) -> int | None:
     return idx.by_code[code].level if code in idx.by_code else None
 
 
+def _organ_of_sector(norm: str, pos: int, lex: Lexicon) -> bool:
+    """True when a sector and its organ begin at ``pos`` (港口管理局, 口岸办): the place
+    before them is the body's, whatever toponym the sector's first character may end."""
+    sector = lex.sector_re.match(norm, pos)
+    return sector is not None and lex.organ_re.match(norm, sector.end()) is not None
+
+
 def _common_neighbour(norm: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when the item listed right before ``start`` or right after ``end`` (with 、) is a
     common word of its own: the list is of common nouns (蓝天、白云、青山)."""
@@ -373,7 +380,11 @@ def find_places(
             not h.full
             and h.end < len(norm)
             and (
-                (norm[h.end] in _TOPONYM_TAIL and h.end not in starts_at)
+                (
+                    norm[h.end] in _TOPONYM_TAIL
+                    and h.end not in starts_at
+                    and not _organ_of_sector(norm, h.end, lex)
+                )
                 or norm.startswith(_REGION_TAIL, h.end)
                 or _ETHNIC_TOWN.match(norm, h.end)
             )

@@ -415,8 +415,8 @@ def find_projects(
             continue  # 打造绿氢集散中心, 建设区域性国际经贸中心: what a place is to become
         placed = start in place_starts or any(norm.startswith(n, start) for n in names)
         if head == "中心" and institution_centre(norm, start, hs, placed):
-            if institutions is not None:
-                institutions.append((start, end))
+            if institutions is not None and name not in lex.known_organizations:
+                institutions.append((start, end))  # (中国—东盟中心: read as that organisation)
             continue  # 红十字血液中心, 技术转移中心: an institution, not a facility
         if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
