@@ -164,6 +164,11 @@ def test_agencies_special_administrative_region_bureaus(text, expected):
             "东江流域生态合作区执行委员会与惠州市人民政府签约。",
             ["东江流域生态合作区执行委员会", "惠州市人民政府"],
         ),
+        # a port and trade zone's committee (港务区)
+        (
+            "青岛国际港务区管委会与日照市人民政府签约。",
+            ["青岛国际港务区管理委员会", "日照市人民政府"],
+        ),
         # a scenic area's, a resort's and a reserve's bodies, named after the place before them
         ("黄山市黄山风景名胜区管理委员会发布通告。", ["黄山市黄山风景名胜区管理委员会"]),
         ("海南省亚龙湾旅游度假区管委会召开会议。", ["海南省亚龙湾旅游度假区管理委员会"]),
