@@ -651,6 +651,36 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "东盟青年交流合作备忘录",
             {"广西壮族自治区人民政府", "中国—东盟中心"},
         ),
+        # a ceremony named after the title, the signers in the next clause
+        (
+            "《冷链物流合作协议》签约仪式9日在烟台举行，烟台港集团有限公司与烟台大学正式签署该协议。",
+            "冷链物流合作协议",
+            {"烟台港集团有限公司", "烟台大学"},
+        ),
+        # signed before the title, and by the signers written after it (…签署的《T》由A和B签署)
+        (
+            "2022年签署的《海峡两岸航线合作协议》由福州航空有限公司和厦门航空有限公司签署。",
+            "海峡两岸航线合作协议",
+            {"福州航空有限公司", "厦门航空有限公司"},
+        ),
+        # a company's short name with the year before the verb; a general chamber of commerce;
+        # training for a company's jobs (订单培养) is no order
+        (
+            "乌海市与天合科技集团去年签署的《风电装备产业园共建协议》进展顺利。",
+            "风电装备产业园共建协议",
+            {"乌海市人民政府", "天合科技集团"},
+        ),
+        (
+            "海口市商业总会与海南职业技术学院签署《电商人才订单培养协议》。",
+            "电商人才订单培养协议",
+            {"海口市商业总会", "海南职业技术学院"},
+        ),
+        # fields joined in a society's name after its place
+        (
+            "烟台职业学院与山东省港口与航运协会签署了《港航人才联合培养协议》。",
+            "港航人才联合培养协议",
+            {"烟台职业学院", "山东省港口与航运协会"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.matching import SIGN_VERBS, SIGNING_GAP
 
 __all__ = [
     "SIGNER_SUFFIX",
+    "SIGNS_AFTER",
     "cut_at_both_ends",
     "dictionary_companies",
     "listed_companies",
@@ -20,6 +22,26 @@ __all__ = [
 
 # The suffixes of a company's short name (中国银行, 三峡集团公司, 滴滴公司).
 SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
+# What follows a company's short name where it signs (A与B签署, 与B签约, A、B、C三方签署,
+# 三一集团董事长梁稳根签署): a leader's post, a day, the counterparts, the verb.
+_HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
+_WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
+# (当天同…签订: the day, then the other party)
+_DAY_BEFORE = (
+    r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|去年|今年|前年|此前|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+    r"(?:上午|下午)?(?:又|还|也|再次|分别)?"
+)
+# (法国电力集团中国区负责人签署: the company's division in China, for the company)
+SIGNS_AFTER = re.compile(
+    r"(?:中国区|亚太区|大中华区)?"
+    + _HEAD
+    + _DAY_BEFORE
+    + _WITH
+    + _HEAD
+    + SIGNING_GAP
+    + "*"
+    + SIGN_VERBS
+)
 
 
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:

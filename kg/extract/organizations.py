@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
+from kg.extract.known_orgs import SIGNS_AFTER as _SIGNS_AFTER
 from kg.extract.known_orgs import dictionary_companies, find_known, known_name, listed_companies
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     LEVEL,
-    SIGN_VERBS,
-    SIGNING_GAP,
     after_clause,
     has_proper_word,
     left_boundary,
@@ -79,21 +78,6 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 # A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
 # A、B、C三方签署, 三一集团董事长梁稳根签署), where the clause leaves no doubt.
 _SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
-_HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
-_WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
-# (当天同…签订: the day, then the other party)
-_DAY_BEFORE = r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|\d{1,2}日)?(?:上午|下午)?(?:又|还|也|再次|分别)?"
-# (法国电力集团中国区负责人签署: the company's division in China, for the company)
-_SIGNS_AFTER = re.compile(
-    r"(?:中国区|亚太区|大中华区)?"
-    + _HEAD
-    + _DAY_BEFORE
-    + _WITH
-    + _HEAD
-    + SIGNING_GAP
-    + "*"
-    + SIGN_VERBS
-)
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
@@ -239,13 +223,16 @@ def find_organizations(
         if start >= hs:
             continue
         if (
-            _RESEARCH.fullmatch(m.group())
+            (_RESEARCH.fullmatch(m.group()) or _SOCIETY.fullmatch(m.group()))
             and norm[start - 1 : start] in ("与", "和")
             and joins_fields(norm, start - 1, hs, lex, place_ends, stops)
         ):
             # 海洋与气候研究院: the name goes on before the joiner of its fields
             before = left_boundary(norm, start - 1, place_end, lex, stops, stop_at_place=True)
-            if before < start - 1:
+            if before < start - 1 and (
+                _RESEARCH.fullmatch(m.group())
+                or _SOCIETY_FIELDS.fullmatch(norm, before, hs) is not None
+            ):
                 start = before
         end = he
         campus = _CAMPUS.match(norm, end) or (
@@ -285,7 +272,10 @@ def find_organizations(
         # follows it alone names no institute) is part of the name
         while (
             joiners
-            and _RESEARCH.fullmatch(m.group())
+            and (
+                _RESEARCH.fullmatch(m.group())
+                or (_SOCIETY.fullmatch(m.group()) and _SOCIETY_FIELDS.fullmatch(norm, start, hs))
+            )
             and joins_fields(norm, joiners[-1], hs, lex, place_ends, stops)
         ):
             joiners.pop()
@@ -492,6 +482,14 @@ def _signed_title(norm: str, end: int, lex: Lexicon) -> bool:
 _COHORT = re.compile(r"\d{2,4}(?:级|届)")
 # Suffixes of research institutes, whose names join fields (过敏症和传染病研究所).
 _RESEARCH = re.compile(r"研究所|研究院|研究中心|学院")
+_SOCIETY = re.compile(r"协会|学会|研究会|联合会|促进会")
+# A society's fields joined after a place or a state (山东省物流与交通运输协会, 中国林业与环境
+# 促进会), no body or kind of body on either side (外资企业和外国商协会, 文化馆与县…协会).
+_SOCIETY_FIELDS = re.compile(
+    r"(?:中国|[\u4e00-\u9fff]{1,6}?[省市州县区]|[\u4e00-\u9fff]{2,6}?国)"
+    r"(?:(?!企业|组织|馆|局|长|会|部|院|校|已|及)[\u4e00-\u9fff]){2,8}"
+    r"[与和](?!世界|国际|全国|外国|县|市|区|省|高校)[\u4e00-\u9fff]{2,10}"
+)
 
 
 # The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).

@@ -56,6 +56,10 @@ _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
 
 
+# 《T》由…: the signers written after the title.
+_BY_AFTER_TITLE = re.compile(r"(?:已|则|还|也|均|是)?由")
+# 签约仪式, 签约活动: a ceremony named after the title, not its signing.
+_CEREMONY = ("签约仪式", "签约活动", "签署仪式")
 # ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
 _RESTATED = re.compile(r"[，,](?:该|此|上述)?(?:协议|协定|备忘录|合同|文件)由")
 
@@ -249,6 +253,8 @@ def relate_signing(
     if after_title and after_title[0] - t.end <= 1:
         # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
         verb = after_title[0]
+    elif before_title and after_title and _BY_AFTER_TITLE.match(norm, t.end):
+        verb = after_title[0]  # 2023年签署的《T》由A和B签署: the signers after the title
     if verbs and (
         unsigned(f, ss, verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
@@ -292,9 +298,11 @@ def relate_signing(
             parties = list(before[-1])
         elif not before and not own_clause:
             parties = bodies_in(f, ss, min(verb, t.start), skip)
-    if verb > t.end:
+    if verb >= t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
         again = _RESTATED.search(norm, verb, se) if not parties else None
+        if again is None and not parties and norm.startswith(_CEREMONY, verb):
+            again = re.compile("[，,]").search(norm, verb, se)  # 《T》签约仪式…，A与B签署
         then = next((v for v in verbs if again is not None and v > again.end()), None)
         if then is not None:
             # 《T》于…在香港签署，协议由A与B共同签署: the next clause says who signed it
