@@ -681,6 +681,43 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "港航人才联合培养协议",
             {"烟台职业学院", "山东省港口与航运协会"},
         ),
+        # a prefecture of Japan, a province (道) of Korea, by their governments
+        (
+            "黑龙江省人民政府与日本新潟县在哈尔滨签署《友好交流合作备忘录》。",
+            "友好交流合作备忘录",
+            {"黑龙江省人民政府", "日本新潟县政府"},
+        ),
+        (
+            "上月，吉林省与韩国江原道在长春签署了《经贸交流合作协议》。",
+            "经贸交流合作协议",
+            {"吉林省人民政府", "韩国江原道政府"},
+        ),
+        # a city's or a zone's leader named with his party posts signs for its government or
+        # its committee
+        (
+            "当天，中国中车集团有限公司董事长孙永才与株洲市委副书记、市长王强签署《轨道交通产业合作协议》。",
+            "轨道交通产业合作协议",
+            {"中国中车集团有限公司", "株洲市人民政府"},
+        ),
+        (
+            "随后，陕西煤业化工集团有限责任公司董事长张文琪与西安高新区党工委书记、管委会主任李明签署"
+            "《新材料产业合作协议》。",
+            "新材料产业合作协议",
+            {"陕西煤业化工集团有限责任公司", "西安高新技术产业开发区管理委员会"},
+        ),
+        # a Japanese company (株式会社), a Korean port authority (港湾公社)
+        (
+            "上海国际港务(集团)股份有限公司与韩国釜山港湾公社、日本邮船株式会社签署《航线合作备忘录》。",
+            "航线合作备忘录",
+            {"上海国际港务(集团)股份有限公司", "釜山港湾公社", "日本邮船株式会社"},
+        ),
+        # a department of a place abroad named after its state elsewhere in the article
+        (
+            "黑龙江省与俄罗斯伊尔库茨克州开展合作。会上，黑龙江省农业农村厅与伊尔库茨克州农业部签署了"
+            "《粮食贸易合作备忘录》。",
+            "粮食贸易合作备忘录",
+            {"黑龙江省农业农村厅", "俄罗斯伊尔库茨克州农业部"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

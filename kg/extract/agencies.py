@@ -596,7 +596,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             "exact" if m.group() == name and label == norm[s : e + len(body)] else "canonical-name"
         )
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
-    return out + _foreign_local_governments(norm, lex, out)
+    return out + _foreign_local_governments(norm, lex, out, inside_place)
 
 
 # A city, a province or a state of another country, written after the country's name
@@ -604,26 +604,47 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 _PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省]")
 
 
-def _foreign_local_governments(norm: str, lex: Lexicon, found: list[AgencyHit]) -> list[AgencyHit]:
-    """The government of a place abroad written without its country (叶卡捷琳堡市政府) where
-    the article names the place after its country elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
+def _foreign_local_governments(
+    norm: str, lex: Lexicon, found: list[AgencyHit], inside_place: set[int]
+) -> list[AgencyHit]:
+    """The government of a place abroad, or a body of it, written without its country
+    (叶卡捷琳堡市政府, 萨马拉州农业和粮食部) where the article names the place after its country
+    elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
     abroad: dict[str, str] = {}
     for m in lex.country_re.finditer(norm):
         code = lex.country_names[m.group()]
         place = _PLACE_ABROAD.match(norm, m.end())
-        if code != "CN" and place is not None and not lex.country_re.search(place.group()):
+        if (
+            code != "CN"
+            and m.start() not in inside_place  # (内蒙古, 朝鲜族自治州: no state)
+            and place is not None
+            and not lex.country_re.search(place.group())
+            and not _NOT_A_PLACE.search(place.group())
+        ):
             abroad.setdefault(place.group(), code)
     taken = Spans((h.start, h.end) for h in found)
     out = []
     for place, code in abroad.items():
         name = lex.countries[code][0]
-        for m in re.finditer(re.escape(place) + "政府", norm):
-            if not taken.overlaps(m.start(), m.end()):
+        for m in re.finditer(re.escape(place) + _BODY_ABROAD, norm):
+            if (
+                not taken.overlaps(m.start(), m.end())
+                and not _NOT_IN_BODY.search(m.group("body"))
+                and "与" not in m.group("body")
+                and not _is_title(norm, m.end())
+            ):
                 label = name + m.group()
                 out.append(
                     AgencyHit(m.start(), m.end(), label, None, None, "canonical-name", 1, code)
                 )
     return out
+
+
+# Words no name of a place abroad holds (苏丹过渡政府与…州: a clause).
+_NOT_A_PLACE = re.compile(r"政府|[与和及、族国]")
+# The government of a place abroad, or one of its ministries or departments (萨马拉州农业和
+# 粮食部).
+_BODY_ABROAD = r"(?P<body>政府|(?![一二两三四五六七八九十各])[\u4e00-\u9fff]{2,8}?(?:部|厅|局))"
 
 
 def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AgencyHit]:

@@ -39,9 +39,13 @@ _BODIES_OF_PLACES = re.compile(
     r"[两三四五六七八九十]+(?:省份|省区|省市|省|市|地|区|县)(?:人民)?(?:法院|检察院|公安|党委|人大|政协|妇联)"
 )
 # The leader of a division, who signs for its government (株洲市副市长).
-_LEADER = re.compile(r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席)")
-# …代表双方签署, or the leader (and a name) is the first of the signers: 湖南省省长与…签署.
-_LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?[与和同]")
+_LEADER = re.compile(
+    r"(?:(?:[市省区县州旗盟]?委|党工委)(?:常委、)?副?书记、)?"
+    r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席|管委会(?:常务)?副?主任)"
+)
+# …代表双方签署, or the leader (and a name) is one of the signers: 湖南省省长与…签署, …与沈阳市委
+# 副书记、市长刘建华签署.
+_LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?(?:[与和同]|$)")
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -70,9 +74,10 @@ def government(f: Found, place: Entity, span: Span) -> Entity:
     return gov
 
 
-# A province, a state or a city of another country written after it (俄罗斯阿穆尔州).
+# A province, a state, a prefecture or a city of another country written after it (俄罗斯阿穆尔州,
+# 日本神奈川县, 韩国京畿道).
 _FOREIGN_LOCAL = re.compile(
-    r"[\u4e00-\u9fff]{2,6}?(?:州|省|市|郡)(?=[与和同、及\d]|签|在|于|正式|共同|去年|今年|近日|日前)"
+    r"[\u4e00-\u9fff]{2,6}?(?:州|省|市|郡|县|道|(?<!政)府)(?=[与和同、及\d]|签|在|于|正式|共同|去年|今年|近日|日前)"
 )
 
 
