@@ -458,7 +458,7 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
     "text, absent, present",
     [
         # a design institute's staff on its projects; a verbal noun after a verb
-        ("中国电建华东院项目负责人介绍，目前，当地光伏电站已并网。", ["中国电建华东院项目"], []),
+        ("据中国电建华东院项目负责人说，光伏电站上月已并网。", ["中国电建华东院项目"], []),
         (
             "眼下，山东化工加紧冲刺聚碳酸酯产业链配套一体化项目的投产目标。",
             ["冲刺聚碳酸酯产业链配套一体化项目"],
