@@ -271,3 +271,15 @@ def test_areas_batches_levels_and_former_areas(text, labels):
 )
 def test_areas_national_new_areas_take_their_official_names(text, labels):
     assert _districts(text) == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verbs of a clause before a bare suffix, first or inside the words before it
+        "要加快构筑国家级新区的产业优势。",
+        "自治区党委高度重视合作区的规划建设。",
+    ],
+)
+def test_areas_a_verb_before_a_bare_suffix_names_no_area(text):
+    assert _districts(text) == set()

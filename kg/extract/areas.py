@@ -307,13 +307,15 @@ def find_bare_areas(
         # a whole modifier between clean boundaries is the name (横琴粤澳深度合作区); else
         # the name is jieba's word before the suffix (雁栖湖片区), or its last two characters
         if clean and len(core) >= 3:
-            # 服务雄安新区 / 疏解到雄安新区: a leading verb or preposition is not the name
+            # 服务雄安新区 / 疏解到雄安新区 / 构筑国家级新区: a leading verb or preposition is
+            # not the name
             last, clause_only = "", False
             for word, flag in lex.pos_cut(core):
-                if flag not in _LEADING_NOT_NAME and word not in _LEADING_SINGLES:
+                verb = word in lex.clause_verbs
+                if flag not in _LEADING_NOT_NAME and word not in _LEADING_SINGLES and not verb:
                     break
                 if len(core) - len(word) < 2:
-                    clause_only = flag.startswith("v") and len(word) >= 2
+                    clause_only = (flag.startswith("v") or verb) and len(word) >= 2
                     break
                 core, left, last = core[len(word) :], left + len(word), flag
             if last in _COUNTS or clause_only:
@@ -325,7 +327,12 @@ def find_bare_areas(
             continue  # 发挥好国家级新区: one character before a generic word names nothing
         if lex.ministry_re.fullmatch(core):
             continue  # 海关总署自贸区…司: a ministry's department for the zones, not a zone
-        if _holds_clause_word(core) or _DESCRIBED.search(core) or _KIND_OF_ZONE.fullmatch(core):
+        if (
+            _holds_clause_word(core)
+            or _DESCRIBED.search(core)
+            or _KIND_OF_ZONE.fullmatch(core)
+            or any(len(w) >= 2 and w in core for w in lex.clause_verbs)  # 党中央高度重视合作区
+        ):
             continue  # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区: no zone's name
         if clean and len(core) >= 3 and not generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
@@ -336,7 +343,7 @@ def find_bare_areas(
             if len(core) < 3 or generic(core, lex):
                 continue
             short = core
-        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m"):
+        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m") or short in lex.clause_verbs:
             continue  # (简称合作区), 发挥好…新区, 下一步高新区: a verb or a numeral, no name
         if _kind(m.group()) == "ftz" and lex.is_common_word(short, _COMMON_NOUN_FREQ):
             continue  # 打造油气自贸区, 数字自贸区: what a zone is to be, not its name
