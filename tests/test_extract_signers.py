@@ -1472,3 +1472,9 @@ def test_extract_signers_the_witnesses_countries_do_not_sign_when_the_signers_fo
     parties = {o for s, p, o in facts if s == "南约洛坦气田开发合作协议" and p == "party"}
     assert "土库曼斯坦国家天然气康采恩" in parties
     assert not parties & {"中国政府", "土库曼斯坦政府"}
+
+
+def test_extract_signers_the_day_a_clause_after_a_semicolon_gives_is_not_the_signing():
+    # the signing's own clause dates it; the next one, after a semicolon, tells of its effect
+    text = "2015年6月17日，中澳两国政府正式签署中澳自贸协定；同年12月20日，该协定正式生效实施。"
+    assert _signed_on(text, "2023-07-20", "中国政府与澳大利亚政府自贸协定") == {"2015-06-17"}

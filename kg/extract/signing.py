@@ -408,9 +408,11 @@ def relate_signing(
         _dated(b, subjects, ceremony, sent_span)
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = source_spans(norm, cs, se)
+    # (…签署中柬自贸协定；2022年1月1日，该协定正式生效: a clause after a semicolon is another)
+    ce = min([k for k in (norm.find(c, max(verb, t.end), se) for c in ";；") if k >= 0] + [se])
     in_sentence = [
         dates[k]
-        for k in lookups.date_spans(f, dates).starting(cs, se)
+        for k in lookups.date_spans(f, dates).starting(cs, ce)
         if not any(s <= dates[k].start < e for s, e in sources)  # (the report's day)
     ]
     # 已于1月5日签署: a date written right before the verb is the signing's own
