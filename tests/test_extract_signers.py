@@ -1478,3 +1478,10 @@ def test_extract_signers_the_day_a_clause_after_a_semicolon_gives_is_not_the_sig
     # the signing's own clause dates it; the next one, after a semicolon, tells of its effect
     text = "2015年6月17日，中澳两国政府正式签署中澳自贸协定；同年12月20日，该协定正式生效实施。"
     assert _signed_on(text, "2023-07-20", "中国政府与澳大利亚政府自贸协定") == {"2015-06-17"}
+
+
+def test_extract_signers_a_body_a_title_says_is_built_for_does_not_sign():
+    # 援建…医院扩建项目协议: the hospital is what the project builds, not a signer
+    _agreements, facts = _read("2021年5月，两国政府签署了中国援建马普托中心医院扩建项目协议。")
+    parties = {o for s, p, o in facts if p == "party"}
+    assert "马普托中心医院" not in parties

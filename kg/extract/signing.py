@@ -215,12 +215,13 @@ def relate_signing(
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
     ]
-    in_title += [  # (…孔子学院共建协议, 合作建设孔子学院的协议: what is built does not sign;
-        # 亚洲基础设施投资银行协定: the body a treaty sets up is none of its parties)
+    in_title += [  # (…孔子学院共建协议, 合作建设孔子学院的协议, 援建…医院扩建项目协议: what is
+        # built does not sign; 亚洲基础设施投资银行协定: the body a treaty sets up is none of
+        # its parties)
         f.organizations[k][2]
         for k in lookups.organization_spans(f).inside(t.title_start, t.title_end)
         if not _BUILT_IN_TITLE.match(norm, f.organizations[k][1])
-        and not norm.endswith(("建设", "共建"), 0, f.organizations[k][0])
+        and not norm.endswith(("建设", "共建", "援建", "新建", "扩建"), 0, f.organizations[k][0])
         and not (
             norm.startswith(_CHARTERS, f.organizations[k][1])
             and f.organizations[k][1] + 2 == t.title_end
