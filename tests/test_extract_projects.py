@@ -473,9 +473,17 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
             ["成都东安湖体育中心"],
             ["成都东安湖体育中心体育馆"],
         ),
+        # projects newly launched (新上, 上马) are some of a kind; an institute after 工程
+        (
+            "推动新上工业项目尽快开工，上马光伏组件项目要先评估。",
+            ["新上工业项目", "上马光伏组件项目"],
+            [],
+        ),
+        ("他是浙江省地质勘查工程勘察院的高级工程师。", ["浙江省地质勘查工程"], []),
         # one-character verbs and prepositions before a name
         ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
         ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),
+        ("他们沿沪昆高速一路向西。", ["沿沪昆高速"], ["沪昆高速"]),
         # verbs of regard, praise and speech before a name
         (
             "会谈中，两国领导人高度重视中蒙俄经济走廊建设。"

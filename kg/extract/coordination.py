@@ -13,6 +13,7 @@ __all__ = ["NAME_RUN", "ORG_AFTER", "split_coordinated"]
 # Words after a head that make it part of an organisation's name (中铁隧道局集团 too).
 ORG_AFTER = re.compile(
     r"总公司|有限|公司|集团|委员会|协会|大酒店|酒店|股份|分公司|局(?![部面势])|办(?![理法好事学成])"
+    r"|勘察院|勘测院|设计院|设计研究院"
 )
 
 # Characters a company's name runs on with after a project's head (宏港码头).

@@ -43,6 +43,10 @@ _WORD_TAILS = frozenset("性化型式级类号")
 _DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
 
+# 新上, 上马 (launched) before a head (not 上马镇, a town).
+_LAUNCHED = re.compile(r"新上|上马(?![镇村乡])")
+
+
 def is_kind(
     name: str,
     head: str,
@@ -55,6 +59,8 @@ def is_kind(
         return True
     if name[:1] in _WORD_TAILS:
         return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
+    if _LAUNCHED.match(name):
+        return True  # 新上工业项目, 上马…项目: new projects of a kind
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     bare = QUOTES.sub("", core)
     if abbreviations_before(bare + "合作", len(bare), lex) or (
