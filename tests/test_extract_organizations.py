@@ -36,6 +36,8 @@ def test_organizations_by_suffix(text, expected):
         "支持相关行业协会整合资源。",
         "推动重庆环大学创新生态圈建设。",
         "引导小额贷款公司、融资担保公司规范发展。",
+        # counted before a state's name: universities of that state
+        "在这12所加拿大大学中，留学生比例普遍较高。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):
@@ -93,6 +95,8 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         ("时任厦门大学校长出席。", ["厦门大学"]),
         ("中国科学院武汉分院与武汉大学签约。", ["中国科学院武汉分院", "武汉大学"]),
         ("武汉分院与武汉大学签约。", ["武汉大学"]),
+        # the alma mater (母校) before the name
+        ("她说，母校兰州大学一直有支教的传统。", ["兰州大学"]),
         # a verb of praise or regard before the name
         ("贺信中，他热烈祝贺中国科学院大气物理研究所建所九十周年。", ["中国科学院大气物理研究所"]),
     ],

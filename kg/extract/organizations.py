@@ -112,6 +112,7 @@ _LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
 _COUNT_IN = re.compile(
     r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)"
 )
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]$")
 # Words inside the words before a suffix that make them a kind (部分…, 当地…).
 _SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
@@ -359,6 +360,7 @@ def find_organizations(
                 continue
         if (
             _COUNT_IN.search(norm, start, hs)
+            or _COUNTED.search(norm, max(0, start - 5), start)  # (38所美国大学)
             or _DETERMINERS.search(norm, max(0, start - 2), start)
             or _SOME_OF.search(norm, start, hs)
         ):
