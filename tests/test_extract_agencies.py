@@ -200,9 +200,13 @@ def test_agencies_zone_body_abbreviated_later(text, surface):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a county-level city is named on its own; a city district keeps its city
+        # a county-level city is named on its own; a city district keeps its city, written
+        # or not (its official name), a county is named on its own
         ("江苏省泰州市靖江市人民政府发布公告。", "靖江市人民政府"),
         ("浙江省杭州市余杭区人民政府发布公告。", "杭州市余杭区人民政府"),
+        ("余杭区人民政府发布公告。", "杭州市余杭区人民政府"),
+        ("海淀区科委负责人介绍。", "北京市海淀区科学技术委员会"),
+        ("宾阳县人民政府发布公告。", "宾阳县人民政府"),
     ],
 )
 def test_agencies_parent_kept_only_for_districts_of_a_city(text, expected):

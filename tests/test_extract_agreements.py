@@ -384,9 +384,31 @@ def test_agreements_a_title_before_signing_parties_as_a_noun_is_no_signing():
                 },
             },
         ),
-        # two written before 分别: who signed with whom is not told
+        # as many written before 分别 as after it: respectively, the first with the first
         (
             "南昌市人民政府和九江市人民政府分别与赣州市人民政府、吉安市人民政府签署合作协议。",
+            {
+                "南昌市人民政府与赣州市人民政府合作协议": {"南昌市人民政府", "赣州市人民政府"},
+                "九江市人民政府与吉安市人民政府合作协议": {"九江市人民政府", "吉安市人民政府"},
+            },
+        ),
+        # two written before 分别 and one after: each of them with it
+        (
+            "会上，常宁市人民政府、耒阳市人民政府分别与湖南建工集团有限公司签署合作协议。",
+            {
+                "常宁市人民政府与湖南建工集团有限公司合作协议": {
+                    "常宁市人民政府",
+                    "湖南建工集团有限公司",
+                },
+                "耒阳市人民政府与湖南建工集团有限公司合作协议": {
+                    "耒阳市人民政府",
+                    "湖南建工集团有限公司",
+                },
+            },
+        ),
+        # unequal lists: who signed with whom is not told
+        (
+            "南昌市人民政府和九江市人民政府分别与赣州市、吉安市、抚州市人民政府签署合作协议。",
             {},
         ),
     ],

@@ -101,7 +101,7 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
         (
             "昌平区食品药品监督管理局与怀来县食品药品监督管理局签订食品安全联防协议。",
             "食品安全联防协议",
-            {"昌平区食品药品监督管理局", "怀来县食品药品监督管理局"},
+            {"北京市昌平区食品药品监督管理局", "怀来县食品药品监督管理局"},
         ),
         # a text still negotiated: no parties, though its title names two bodies
         (

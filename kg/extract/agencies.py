@@ -232,15 +232,13 @@ def find_agencies(
                 start = place.start
                 d = div.by_code[place.code]
                 level = d.level
-                place_code, place_label = d.code, d.name
-                # 北京市朝阳区人社局: the parent written before a district stays in the name;
-                # a province before a city (河北省廊坊市) is only part of the mention
+                # 北京市朝阳区人社局, 朝阳区人社局: a city's district is named with its city, a
+                # county or a county-level city on its own (靖江市人民政府)
+                place_code, place_label = d.code, div.body_name(d.code)
+                # a parent written before it (河北省廊坊市) is part of the mention
                 parent = place_end.get(place.start)
                 if parent is not None and parent.code and parent.code == d.parent:
                     start = parent.start
-                    # (a county or county-level city is named on its own: 靖江市人民政府)
-                    if d.level == 3 and d.name.endswith("区"):
-                        place_label = div.by_code[parent.code].name + d.name
                 # 北京、天津、河北人社部门: every place of the enumeration gets one
                 p = place
                 while p.start > 0 and norm[p.start - 1] in "、和与":

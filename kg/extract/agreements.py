@@ -235,14 +235,14 @@ _NOT_SIGNED = re.compile(r"(?:没有|未能|尚未|从未|未曾|未|不)(?:签�
 
 # 分别与B、C签署 (or 和, 及): two or three counterparts written one by one.
 _EACH_FEW = re.compile(
-    r"分别(?:与|同|和)[^,，。;；、与同和及]{2,24}(?:(?:、|和|及)[^,，。;；、与同和及]{2,24}){1,2}"
+    r"分别(?:与|同|和)[^,，。;；、与同和及]{2,24}(?:(?:、|和|及)[^,，。;；、与同和及]{2,24}){0,2}"
     r"(?:共同|正式)?(?:签署|签订)(?:了)?$"
 )
 
 
 def _each_named(norm: str, clause: int, s: int, title: str, lex: Lexicon) -> bool:
-    """True when a generic title is signed 分别与 two or three counterparts written one by
-    one (A分别与B、C签署战略合作协议): one agreement with each, named by its parties."""
+    """True when a generic title is signed 分别与 one to three counterparts written one by
+    one (A分别与B、C签署战略合作协议, A、B分别与C签署…): one agreement each, named by its parties."""
     return (not _substantive(title, lex) or not _named(title, lex)) and _EACH_FEW.search(
         norm, clause, s
     ) is not None

@@ -58,6 +58,15 @@ class DivisionIndex:
     full: dict[str, tuple[str, ...]] = field(default_factory=dict)
     short: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def body_name(self, code: str) -> str:
+        """The name a division's bodies are named by: a city's district with its city
+        (杭州市余杭区, 北京市海淀区), any other division by its own name (靖江市, 宾阳县)."""
+        d = self.by_code[code]
+        parent = self.by_code.get(d.parent or "")
+        if d.level == 3 and d.name.endswith("区") and parent is not None:
+            return parent.name + d.name
+        return d.name
+
 
 def _strip_ethnic(name: str, ethnic: tuple[str, ...]) -> str:
     changed = True

@@ -69,7 +69,7 @@ def government(f: Found, place: Entity, span: Span) -> Entity:
     elif place.code in _SAR_CODES:
         gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "政府")
     else:
-        gov = entity("Agency", f.lex.divisions.by_code[place.code].name + "人民政府")
+        gov = entity("Agency", f.lex.divisions.body_name(place.code) + "人民政府")
     f.b.relate(gov, "jurisdiction", place, span)
     return gov
 

@@ -213,11 +213,10 @@ class Lexicon:
             self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
-        # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central
-        # enterprises, the intergovernmental organisations, the national broadcaster and the
-        # national people's organisations (全国妇联, 中国贸促会) by every name they use;
-        # 中车, 中国石化: the brands that the central enterprises' subsidiaries' registered
-        # names begin with (中车株洲电力机车有限公司)
+        # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central enterprises,
+        # the intergovernmental organisations, the national broadcaster and the national people's
+        # organisations (全国妇联, 中国贸促会) by every name they use; 中车, 中国石化: the brands
+        # that the central enterprises' subsidiaries' registered names begin with (中车株洲…公司)
         self.known_organizations: dict[str, str] = {}
         brands: set[str] = set()
         for table in (
@@ -234,13 +233,14 @@ class Lexicon:
                 if table == "central_enterprises.tsv":
                     brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
         self.company_brands: frozenset[str] = frozenset(brands)
-        # 俄 -> RU: states abbreviated in the titles of documents signed with China (中俄…)
-        # 雄安新区 -> 河北雄安新区: the national-level new areas by their official names
+        # 雄安新区 -> 河北雄安新区: the national-level new areas by their official names; 俄 -> RU:
+        # states abbreviated in the titles of documents signed with China (中俄…)
         rows = read_table("state_new_areas.tsv")
         self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
+        for bank in self.bank_abbreviations.values():  # 国家开发银行: a bank by its full name
+            self.known_organizations.setdefault(bank, bank)
         self.country_abbreviations = {r[0]: r[1] for r in read_table("country_abbreviations.tsv")}
-
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
         self.max_sector_len = max(map(len, self.sectors))

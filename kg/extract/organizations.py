@@ -56,8 +56,7 @@ _NOT_CAMPUS = re.compile(r"本部|机关")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
-# Words of a post held before the body's name (时任, 现任, 曾任), or of the part a body plays
-# in a deal (承建方中国铁建…, 投资方…).
+# A post held before the body's name (时任, 现任), or the part a body plays in a deal (承建方…).
 _POST = re.compile(
     r"时任|现任|曾任|原任|历任|担任|出任|兼任"
     r"|(?:承建|投资|建设|运营|施工|业主|出资|合作|甲|乙|丙)方(?=[\u4e00-\u9fff])"
@@ -168,7 +167,8 @@ def find_organizations(
     spans = Spans((p.start, p.end) for p in places)
     books = book_titles(norm)
     cands: list[OrganizationHit] = []
-    named_ends: set[int] = set()  # where the names taken so far end
+    known = find_known(norm, lex)
+    named_ends = {e for _s, e in known}  # where the names taken so far end (known ones first)
     for m in _suffixes(norm, lex):
         hs, he = m.span()
         if (
@@ -416,7 +416,7 @@ def find_organizations(
     # 长安汽车大力推进…, 华为、腾讯等龙头企业: companies named without their legal form
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in dictionary_companies(norm, lex)]
     cands += [OrganizationHit(s, e, norm[s:e]) for s, e in listed_companies(norm, lex)]
-    cands += [OrganizationHit(s, e, norm[s:e]) for s, e in find_known(norm, lex)]
+    cands += [OrganizationHit(s, e, norm[s:e]) for s, e in known]
     for m in _DATELINE.finditer(norm):
         # 据新华社, 落实 新华社: the agency's name is the shortest word of the run
         s = next(

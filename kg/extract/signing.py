@@ -168,6 +168,20 @@ def _dated(b: Builder, subjects: list[Entity], value: DateValue, span: Span) -> 
         b.relate(subject, "signedOn", value, span)
 
 
+def _respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> list[list[Entity]]:
+    """The pairs that sign one generic text each around 分别 at ``each``: A分别与B、C (A with
+    each), A、B分别与C (each with C), A、B分别与C、D (A with C, B with D); else none."""
+    first = [e for e in parties if spans_of(f, e, ss, each)]
+    others = [e for e in parties if e not in first]
+    if not first or not others:
+        return []
+    if len(first) == 1 or len(others) == 1:
+        return [[a, b] for a in first for b in others]
+    if len(first) != len(others):
+        return []
+    return [list(pair) for pair in zip(first, others, strict=True)]
+
+
 def _generic_label(parties: list[Entity], title: str) -> str:
     """签署战略合作框架协议 between A and B is 《A与B战略合作框架协议》."""
     names = [p.label for p in parties]
@@ -355,18 +369,16 @@ def relate_signing(
         if len(parties) < 2:
             return  # 签署合作协议 with no parties to name it by
         if t.each:
-            # A分别与B、C签署合作协议: one with each of them, when A alone is written before
-            each = norm.rfind("分别", ss, t.start)
-            first = [e for e in parties if spans_of(f, e, ss, each)]
-            if len(first) != 1:
+            pairs = _respective_pairs(f, parties, ss, norm.rfind("分别", ss, t.start))
+            if not pairs:
                 return
-            pairs = [[first[0], other] for other in parties if other != first[0]]
         subjects = [entity("Agreement", _generic_label(pair, t.label)) for pair in pairs]
         subject = subjects[0]
         b.mention(subject, t.title_start, t.title_end, "canonical-name")
-        for one, (_signer, other) in zip(subjects[1:], pairs[1:], strict=True):
-            # (each further one is named by its counterpart and the title: …、C签署合作协议)
-            written = spans_of(f, other, ss, t.start)
+        for one, (signer, other) in zip(subjects[1:], pairs[1:], strict=True):
+            # (each further one is named by the party only it has and the title: …、C签署合作协议)
+            own = other if sum(other in pair for pair in pairs) == 1 else signer
+            written = spans_of(f, own, ss, t.start)
             if not written:
                 return
             b.mention(one, min(written)[0], t.title_end, "canonical-name")
