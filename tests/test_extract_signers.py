@@ -718,6 +718,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "粮食贸易合作备忘录",
             {"黑龙江省农业农村厅", "俄罗斯伊尔库茨克州农业部"},
         ),
+        # a bank by its full name, which holds a verb (开发), with another bank
+        (
+            "国家开发银行与德国复兴信贷银行签署《绿色金融合作协议》。",
+            "绿色金融合作协议",
+            {"国家开发银行", "德国复兴信贷银行"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"
