@@ -473,6 +473,12 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
             ["成都东安湖体育中心"],
             ["成都东安湖体育中心体育馆"],
         ),
+        # a centre set up (成立) is an institution
+        (
+            "深圳报业集团成立深圳国际传播中心。该市成立大湾区知识产权贸易中心。",
+            ["深圳国际传播中心", "大湾区知识产权贸易中心"],
+            [],
+        ),
         # projects newly launched (新上, 上马) are some of a kind; an institute after 工程
         (
             "推动新上工业项目尽快开工，上马光伏组件项目要先评估。",

@@ -132,6 +132,7 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座�
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
 # 研究中心, 新闻中心, 事务中心…: the 中心 or 实验室 of an institution, not a facility.
 _INSTITUTION_HEADS = frozenset({"中心", "实验室"})
+_FOUNDED = re.compile(r"(?:成立|组建|设立|挂牌)了?$")
 
 _INSTITUTION = re.compile(
     r"(?:研究|新闻|事务|服务|统计|测评|监测|检测|信息|培训|指挥|调度|健康|文化|宣传|咨询|评估|鉴定|"
@@ -414,6 +415,8 @@ def find_projects(
         if head in GOAL_HEADS and not inside and goal(norm, start, hs, lex, names):
             continue  # 打造绿氢集散中心, 建设区域性国际经贸中心: what a place is to become
         placed = start in place_starts or any(norm.startswith(n, start) for n in names)
+        if head in _INSTITUTION_HEADS and _FOUNDED.search(norm, max(0, start - 4), start):
+            continue  # 成立…国际传播中心, 组建…实验室: an institution set up, not works
         if head == "中心" and institution_centre(norm, start, hs, placed):
             if institutions is not None and name not in lex.known_organizations:
                 institutions.append((start, end))  # (中国—东盟中心: read as that organisation)
