@@ -724,6 +724,13 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "绿色金融合作协议",
             {"国家开发银行", "德国复兴信贷银行"},
         ),
+        # 两州: a prefecture of China and a state abroad named in the paragraph
+        (
+            "本月，伊犁哈萨克自治州代表团访问哈萨克斯坦阿拉木图州，与当地政府会谈。会谈后，两州签署了"
+            "《边境旅游合作协议》。",
+            "边境旅游合作协议",
+            {"伊犁哈萨克自治州人民政府", "哈萨克斯坦阿拉木图州政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

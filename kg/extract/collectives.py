@@ -16,11 +16,11 @@ from kg.records import Entity
 __all__ = ["collective_parties"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|部门|国|校|家)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|家)")
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Collective words that stand for places, whose governments sign (两市, 两省).
-_PLACE_WORDS = frozenset("市省区县")
+_PLACE_WORDS = frozenset("市省区县州")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # 见证下由…: the signers written after the witnesses.
 _BY_AFTER = re.compile(r"下?[，,]?由")

@@ -305,7 +305,7 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
     prefecture-level cities named in its paragraph (两地: provinces and cities, in the
     paragraph only); none when more or fewer are named. Provinces and cities are read up to
     ``hi`` (the collective word: 两地在上海签署 names the venue after it)."""
-    if want < 2 or kind not in ("国", "省", "市", "地"):
+    if want < 2 or kind not in ("国", "省", "市", "地", "州"):
         return []
     norm, prep, lex = f.norm, f.prep, f.lex
     ss, se = prep.bounds[i]
@@ -338,7 +338,7 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
 # A city or a province of another state, after the state's name (尼泊尔加德满都市).
 _FOREIGN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(州|省|市)(?=[与和同、及是的,，。;；])")
 # Which of them a collective word stands for.
-_FOREIGN_KINDS = {"市": ("市",), "省": ("省", "州"), "地": ("市", "省", "州")}
+_FOREIGN_KINDS = {"市": ("市",), "省": ("省", "州"), "地": ("市", "省", "州"), "州": ("州",)}
 
 
 def _foreign_places(f: Found, lo: int, hi: int, kind: str) -> list[tuple[int, Entity]]:
@@ -358,8 +358,9 @@ def _foreign_places(f: Found, lo: int, hi: int, kind: str) -> list[tuple[int, En
 
 
 def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[int, Entity]]:
-    """The provinces (``kind`` 省), prefecture-level cities (市) or both (地) named in
-    ``norm[lo:hi]``, by code, in text order, with where each is first named."""
+    """The provinces (``kind`` 省), prefecture-level cities (市), prefectures (州) or both
+    provinces and cities (地) named in ``norm[lo:hi]``, by code, in text order, with where
+    each is first named."""
     places: dict[str, tuple[int, Entity]] = {}
     for start in sorted(f.place_at):
         ent, _end = f.place_at[start]
@@ -367,6 +368,8 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[in
             continue
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
-        if (city or province) if kind == "地" else city if kind == "市" else province:
+        prefecture = ent.label.endswith("州") and ent.code.endswith("00") and not province
+        wanted = {"地": city or province, "市": city, "州": prefecture}.get(kind, province)
+        if wanted:
             places.setdefault(ent.code, (start, ent))
     return places
