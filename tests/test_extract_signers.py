@@ -731,6 +731,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "边境旅游合作协议",
             {"伊犁哈萨克自治州人民政府", "哈萨克斯坦阿拉木图州政府"},
         ),
+        # a company registered with its province before its name, signing by that name
+        (
+            "签约企业包括四川蓝光发展股份有限公司。会上，蓝光与眉山市人民政府签订《文旅项目投资协议》。",
+            "文旅项目投资协议",
+            {"四川蓝光发展股份有限公司", "眉山市人民政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

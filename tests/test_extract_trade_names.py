@@ -21,6 +21,8 @@ def lex() -> Lexicon:
         ("蔚来汽车科技(安徽)有限公司", "蔚来"),
         ("比亚迪股份有限公司", "比亚迪"),
         ("科大讯飞股份有限公司", "科大讯飞"),
+        # the province a company is registered in, and what it makes after its name
+        ("河南瑞贝卡发制品股份有限公司", "瑞贝卡"),
         # a place begins it, a common word is it, a place is it: no trade name of its own
         ("宁德时代新能源科技股份有限公司", None),
         ("物业公司", None),

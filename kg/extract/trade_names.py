@@ -43,9 +43,20 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
             if core.endswith(word) and len(core) > len(word):
                 core, trimmed = core[: -len(word)], True
                 break
+    divisions = lex.divisions
+    province = next((n for n in (3, 2) if _province(core[:n], lex)), 0)
+    if province and len(core) - province >= 2:
+        core = core[province:]  # 河南瑞贝卡发制品: registered with its province before the name
+    words = lex.pos_cut(core) if len(core) > 4 else []
+    if (
+        len(words) >= 2
+        and words[0][1] in _NAME_TAGS
+        and 2 <= len(words[0][0]) <= 4
+        and all(f == "n" for _w, f in words[1:])
+    ):
+        core = words[0][0]  # 瑞贝卡发制品: the name, then what it makes
     if not 2 <= len(core) <= 4 or not _CJK.fullmatch(core) or core == label:
         return None
-    divisions = lex.divisions
     if any(core[:n] in divisions.full or core[:n] in divisions.short for n in range(2, 5)):
         return None
     if lex.country_re.match(core) or core in lex.generic_words:
@@ -55,6 +66,16 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
     if (lex.word_tag(core) or "").startswith("ns"):
         return None  # 千岛湖: a place jieba knows, whatever company is named after it
     return core
+
+
+# jieba's tags of a word that names (瑞贝卡 nr, 宇通 nz).
+_NAME_TAGS = frozenset({"nr", "nz", "nrt", "j"})
+
+
+def _province(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` is a province-level division's name or short form (河南, 新疆)."""
+    codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
+    return any(c.endswith("0000") for c in codes)
 
 
 # How often a word is in the segmenter's dictionary to be a word of its own (物业: 239), not
