@@ -737,6 +737,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "文旅项目投资协议",
             {"四川蓝光发展股份有限公司", "眉山市人民政府"},
         ),
+        # a state abroad whose name holds a hyphen
+        (
+            "辽宁省人民政府与德国巴登-符腾堡州政府在沈阳签署《智能制造合作备忘录》。",
+            "智能制造合作备忘录",
+            {"辽宁省人民政府", "德国巴登-符腾堡州政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

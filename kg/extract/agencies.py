@@ -550,7 +550,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         else:
             ends = tuple(organs) + _FOREIGN_ORGANS
             for k in range(e + 1, min(len(norm), e + 12) + 1):
-                if not ("\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] == "、"):
+                if not ("\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] in "、-—"):
                     break
                 if norm.endswith(ends, e, k) and not _is_title(norm, k):
                     cand = norm[e:k]
