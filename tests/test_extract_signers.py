@@ -743,6 +743,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "智能制造合作备忘录",
             {"辽宁省人民政府", "德国巴登-符腾堡州政府"},
         ),
+        # a central enterprise by the short name it writes for itself
+        (
+            "上月，东方电气与乐山市人民政府签署《清洁能源装备产业合作协议》。",
+            "清洁能源装备产业合作协议",
+            {"中国东方电气集团有限公司", "乐山市人民政府"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

@@ -23,6 +23,8 @@ def lex() -> Lexicon:
         ("科大讯飞股份有限公司", "科大讯飞"),
         # the province a company is registered in, and what it makes after its name
         ("河南瑞贝卡发制品股份有限公司", "瑞贝卡"),
+        # a city before a name the segmenter knows as one (宇通), not a city's own name (宁德时代)
+        ("郑州宇通客车股份有限公司", "宇通"),
         # a place begins it, a common word is it, a place is it: no trade name of its own
         ("宁德时代新能源科技股份有限公司", None),
         ("物业公司", None),

@@ -49,6 +49,9 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
     province = next((n for n in (3, 2) if _province(core[:n], lex)), 0)
     if province and len(core) - province >= 2:
         core = core[province:]  # 河南瑞贝卡发制品: registered with its province before the name
+    city = next((n for n in (3, 2) if core[:n] in divisions.short or core[:n] in divisions.full), 0)
+    if city and len(core) - city >= 2 and lex.pos_cut(core[city:])[0][1] in _NAME_TAGS:
+        core = core[city:]  # 郑州宇通客车: a city, then a name (not 宁德时代, a city's name)
     words = lex.pos_cut(core) if len(core) > 4 else []
     if (
         len(words) >= 2
