@@ -749,6 +749,18 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "清洁能源装备产业合作协议",
             {"中国东方电气集团有限公司", "乐山市人民政府"},
         ),
+        # 由 after a comma past the title
+        (
+            "上月在杭州签署的《数字经济协同发展合作协议》，由杭州高新区管委会和宁波高新区管委会共同签署。",
+            "数字经济协同发展合作协议",
+            {"杭州高新技术产业开发区管理委员会", "宁波高新技术产业开发区管理委员会"},
+        ),
+        # national-level new areas' committees, of the whole area or of its part in a city
+        (
+            "今年，两江新区管委会与天府新区眉山管委会签订《产业协作合作协议》。",
+            "产业协作合作协议",
+            {"重庆两江新区管理委员会", "四川天府新区眉山管理委员会"},
+        ),
         # the clause after the signing goes back to the text to say who signed it
         (
             "《长江中游城市群协同发展合作协议》于2023年2月在武汉签署，协议由湖北省人民政府"

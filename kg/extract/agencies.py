@@ -847,6 +847,19 @@ def _same_area_body(
     return None
 
 
+def _new_area_before(norm: str, pos: int, lex: Lexicon) -> tuple[int, str] | None:
+    """A national-level new area written right before ``pos``, or with a city's short name
+    after it (天府新区成都): where it starts and its official name (with the city's)."""
+    for k in range(0, 5):
+        city = norm[pos - k : pos]
+        if k and city not in lex.divisions.short and city not in lex.divisions.full:
+            continue
+        area = next((a for a in lex.new_areas if norm.endswith(a, 0, pos - k)), None)
+        if area is not None:
+            return pos - k - len(area), lex.new_areas[area] + city
+    return None
+
+
 def _subject(name: str, lex: Lexicon) -> bool:
     """True when ``name`` is a common word of a subject (水资源, 标准化, 内科), not a place's
     name jieba tags as a noun (鼓浪屿, 风景区 of 黄山风景区)."""
@@ -876,6 +889,13 @@ def bare_committees(
         same = _same_area_body(norm, m.start(), organ, prior) if prior else None
         if same is not None:
             out.append(AgencyHit(same[0], m.end(), same[1].label, None, None, "canonical-name"))
+            continue
+        new_area = _new_area_before(norm, m.start(), lex)
+        if new_area is not None:
+            # 两江新区管委会, 天府新区成都管委会: a national-level new area's committee (or that
+            # of its part in a city), by its official name
+            start, label = new_area
+            out.append(AgencyHit(start, m.end(), label + organ, None, None, "canonical-name"))
             continue
         kind = next((w for w in _ZONE_WORDS_LONGEST if norm.endswith(w, 0, m.start())), None)
         zone = kind is not None and not tokens.inside_word(m.start() - len(kind))

@@ -57,7 +57,7 @@ _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
 
 
 # 《T》由…: the signers written after the title.
-_BY_AFTER_TITLE = re.compile(r"(?:已|则|还|也|均|是)?由")
+_BY_AFTER_TITLE = re.compile(r"[，,]?(?:已|则|还|也|均|是)?由")
 # 签约仪式, 签约活动: a ceremony named after the title, not its signing.
 _CEREMONY = ("签约仪式", "签约活动", "签署仪式")
 # ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
