@@ -30,10 +30,10 @@ _NOUNS = frozenset({"n", "vn", "ng", "nz", "nt", "j"})
 
 def trade_name(label: str, lex: Lexicon) -> str | None:
     """The trade name of a company's registered name, when it can stand for the company on
-    its own: two to four characters, after the province it is registered in (河南瑞贝卡…) and
-    before what it makes (瑞贝卡发制品), that begin with no other place or country and are no
-    common word (宁德时代 begins with the city of 宁德, 国家电网 with a common word: neither is
-    read)."""
+    its own: two to four characters, after the province it is registered in (河南瑞贝卡…) or a
+    city before a name the segmenter knows (郑州宇通…) and before what it makes (瑞贝卡发制品),
+    that begin with no other place or country and are no common word (宁德时代 begins with the
+    city of 宁德, 国家电网 with a common word: neither is read)."""
     form = _LEGAL_FORM.search(label)
     if form is None:
         return None
