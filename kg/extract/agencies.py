@@ -653,8 +653,8 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         s, e = m.span()
         if norm.startswith("门", e) or taken_spans.overlaps(s, e):
             continue  # 科技部门 is a local department, not 科技部
-        if _is_title(norm, e):
-            continue  # 四国农业部长: ministers, not China's ministry
+        if _is_title(norm, e) and not _MINISTRY_UNIT.match(norm, e):
+            continue  # 四国农业部长: ministers, not China's ministry (水利部长江水利委员会 is a body)
         if _COLLECTIVE_BEFORE.search(norm, max(0, s - 2), s) and not norm.endswith(
             ("中国", "我国"), 0, s
         ):
@@ -670,8 +670,19 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         if written != canonical and s > 0 and norm[s - 1] in "市省区县":
             continue
         basis = "exact" if written == canonical else "canonical-name"
+        unit = _MINISTRY_UNIT.match(norm, e)
+        if unit is not None and not _NOT_IN_BODY.search(unit.group()):
+            # 水利部黄河水利委员会: the ministry's agency for a river or a region
+            out.append(AgencyHit(s, unit.end(), written + unit.group(), None, None, "exact"))
+            continue
         out.append(AgencyHit(s, e, canonical, None, None, basis))
     return out
+
+
+# A ministry's agency named after a river or a region (黄河水利委员会, 长江航务管理局).
+_MINISTRY_UNIT = re.compile(
+    r"(?:黄河|长江|淮河|海河|珠江|松辽|太湖)[\u4e00-\u9fff]{0,4}?(?:委员会|管理局)"
+)
 
 
 # Words before 央行 that make it another state's central bank (各国央行数字货币).
