@@ -679,7 +679,8 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
     return out
 
 
-# A ministry's agency named after a river or a region (黄河水利委员会, 长江航务管理局).
+# A ministry's agency for a river basin (黄河水利委员会, 长江航务管理局): the basins of the seven
+# river basin agencies of 水利部, the whole set.
 _MINISTRY_UNIT = re.compile(
     r"(?:黄河|长江|淮河|海河|珠江|松辽|太湖)[\u4e00-\u9fff]{0,4}?(?:委员会|管理局)"
 )

@@ -54,8 +54,6 @@ __all__ = ["relate_signing"]
 _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 # A clause that opens with these and a day or an adverb has no subject of its own.
 _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
-
-
 # 《T》由…: the signers written after the title.
 _BY_AFTER_TITLE = re.compile(r"[，,]?(?:已|则|还|也|均|是)?由")
 # 签约仪式, 签约活动: a ceremony named after the title, not its signing.
@@ -114,6 +112,11 @@ def _after_semicolon(norm: str, lo: int, hi: int) -> int:
     """Where the part of ``norm[lo:hi]`` after its last semicolon (or ellipsis) starts
     (``lo`` if none)."""
     return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;…"))
+
+
+def _before_semicolon(norm: str, lo: int, hi: int) -> int:
+    """Where the part of ``norm[lo:hi]`` before its first semicolon ends (``hi`` if none)."""
+    return min([hi, *(k for c in "；;" if (k := norm.find(c, lo, hi)) >= 0)])
 
 
 # A document that proposes or approves what its title says (议案, 请示, 批复).
@@ -315,13 +318,14 @@ def relate_signing(
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb >= t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
-        again = _RESTATED.search(norm, verb, se) if not parties else None
-        if again is None and not parties and norm.startswith(_CEREMONY, verb):
-            again = re.compile("[，,]").search(norm, verb, se)  # 《T》签约仪式…，A与B签署
-        then = next((v for v in verbs if again is not None and v > again.end()), None)
+        told = None  # where a clause that says who signed begins
+        if not parties and (restated := _RESTATED.search(norm, verb, se)) is not None:
+            told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
+        elif not parties and norm.startswith(_CEREMONY, verb):
+            told = _clause_end(norm, verb, se) + 1  # 《T》签约仪式…举行，A与B签署
+        then = next((v for v in verbs if told is not None and v > told), None)
         if then is not None:
-            # 《T》于…在香港签署，协议由A与B共同签署: the next clause says who signed it
-            parties = bodies_in(f, again.end(), then, skip)
+            parties = bodies_in(f, told, then, skip)
         listed = _SIGNERS_LISTED.search(norm, verb, se)
         if not parties and listed is not None:
             # 《T》正式签署，签约单位包括A、B和C: the signers listed after it
@@ -422,7 +426,7 @@ def relate_signing(
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = source_spans(norm, cs, se)
     # (…签署中柬自贸协定；2022年1月1日，该协定正式生效: a clause after a semicolon is another)
-    ce = min([k for k in (norm.find(c, max(verb, t.end), se) for c in ";；") if k >= 0] + [se])
+    ce = _before_semicolon(norm, max(verb, t.end), se)
     in_sentence = [
         dates[k]
         for k in lookups.date_spans(f, dates).starting(cs, ce)
