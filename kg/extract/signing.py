@@ -425,7 +425,7 @@ def relate_signing(
         _dated(b, subjects, ceremony, sent_span)
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = source_spans(norm, cs, se)
-    # (…签署中柬自贸协定；2022年1月1日，该协定正式生效: a clause after a semicolon is another)
+    # (…签署中澳自贸协定；同年12月20日，该协定生效: a clause after a semicolon is another)
     ce = _before_semicolon(norm, max(verb, t.end), se)
     in_sentence = [
         dates[k]
