@@ -57,7 +57,7 @@ def test_areas_science_city_names(text, label, surface):
         # the parts of a pilot free trade zone named after a new area, with the zone or after it
         (
             "福建自贸试验区福州新区马尾片区开通航线。",
-            "福建自贸试验区福州新区马尾片区",
+            "中国(福建)自由贸易试验区福州新区马尾片区",
             "福建自贸试验区福州新区马尾片区",
         ),
         (
@@ -270,6 +270,25 @@ def test_areas_batches_levels_and_former_areas(text, labels):
     ],
 )
 def test_areas_national_new_areas_take_their_official_names(text, labels):
+    assert _districts(text) == labels
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a province's pilot free trade zone under its official name, however it is written
+        ("云南自贸试验区昆明片区新设企业过万家。", {"中国(云南)自由贸易试验区昆明片区"}),
+        (
+            "黑龙江自贸区上半年进出口增长两成，中国（黑龙江）自由贸易试验区成立四周年。",
+            {"中国(黑龙江)自由贸易试验区"},
+        ),
+        ("去年河南自由贸易试验区新增外资项目40个。", {"中国(河南)自由贸易试验区"}),
+        ("中国（陕西）自贸试验区西安片区发布案例。", {"中国(陕西)自由贸易试验区西安片区"}),
+        # a zone the registry does not have keeps its written name
+        ("内蒙古自贸区申报材料已上报。", {"内蒙古自由贸易试验区"}),
+    ],
+)
+def test_areas_pilot_free_trade_zones_take_their_official_names(text, labels):
     assert _districts(text) == labels
 
 

@@ -19,9 +19,9 @@ from .conftest import DATA, ROOT
 # Complete official registries, not lists grown from articles: every State Council and
 # central Party organ (ministries.tsv), every ISO 3166 country (countries.tsv), every
 # central enterprise of SASAC's and the Ministry of Finance's lists (central_enterprises.tsv)
-# every national-level new area the State Council approved (state_new_areas.tsv) and every
+# every national-level new area the State Council approved (state_new_areas.tsv), every
 # national people's organisation of the CPPCC's and the Ministry of Civil Affairs' lists
-# (people_organizations.tsv). A name there is listed because the registry has it, so the
+# (people_organizations.tsv) and every pilot free trade zone (free_trade_zones.tsv). A name there is listed because the registry has it, so the
 # test set may name it too.
 REGISTRIES = {
     "ministries.tsv",
@@ -29,12 +29,15 @@ REGISTRIES = {
     "central_enterprises.tsv",
     "state_new_areas.tsv",
     "people_organizations.tsv",
+    "free_trade_zones.tsv",
 }
 # The national people's organisations: the CPPCC's eight and the fourteen exempted from
 # registration in 2000.
 PEOPLE_ORGANIZATIONS = 22
 # The national-level new areas: 19, from 上海浦东新区 (1992) to 河北雄安新区 (2017).
 STATE_NEW_AREAS = 19
+# The pilot free trade zones: 22, from 上海 (2013) to 新疆 (2023).
+FREE_TRADE_ZONES = 22
 # How many enterprises the registries list: SASAC's 100 (2025-07-29) and the Ministry of
 # Finance's four non-financial ones; a registry is kept whole, never grown or cut by name.
 CENTRAL_ENTERPRISES = 104
@@ -90,6 +93,7 @@ def test_lexicon_holdout_has_no_test_only_names(lexicon):
         ("central_enterprises.tsv", CENTRAL_ENTERPRISES),
         ("state_new_areas.tsv", STATE_NEW_AREAS),
         ("people_organizations.tsv", PEOPLE_ORGANIZATIONS),
+        ("free_trade_zones.tsv", FREE_TRADE_ZONES),
     ],
 )
 def test_lexicon_holdout_registries_are_kept_whole(registry, rows):

@@ -226,6 +226,10 @@ def find_areas(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AreaHit]
             continue  # 北京援建雄安新区: read as 雄安新区 on its own (find_bare_areas)
         label = canonical_area(written)
         if (
+            _kind(m.group("suf")) == "ftz" and not m.group("mod") and p.code in lex.free_trade_zones
+        ):  # 湖北自贸试验区, 中国(湖北)自贸区武汉片区: the province's zone by its official name
+            label = lex.free_trade_zones[p.code] + written[m.end() - start :]
+        if (
             m.group("suf") == "新区"
             and p.code
             and p.code.endswith("0000")

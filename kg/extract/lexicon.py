@@ -237,6 +237,8 @@ class Lexicon:
         # states abbreviated in the titles of documents signed with China (中俄…)
         rows = read_table("state_new_areas.tsv")
         self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
+        # 420000 -> 中国(湖北)自由贸易试验区: the pilot free trade zones by their provinces' codes
+        self.free_trade_zones = {r[0]: r[1] for r in read_table("free_trade_zones.tsv")}
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
         for bank in self.bank_abbreviations.values():  # 国家开发银行: a bank by its full name
             self.known_organizations.setdefault(bank, bank)
