@@ -25,6 +25,10 @@ def lex() -> Lexicon:
         ("河南瑞贝卡发制品股份有限公司", "瑞贝卡"),
         # a city before a name the segmenter knows as one (宇通), not a city's own name (宁德时代)
         ("郑州宇通客车股份有限公司", "宇通"),
+        # characters coined into a name (the segmenter cuts them apart), a proper noun jieba
+        # knows (海信, nz) however frequent
+        ("许继集团有限公司", "许继"),
+        ("海信集团控股股份有限公司", "海信"),
         # a place begins it, a common word is it, a place is it: no trade name of its own
         ("宁德时代新能源科技股份有限公司", None),
         ("物业公司", None),
@@ -54,6 +58,19 @@ def _orgs(text: str) -> set[tuple[str, str]]:
         (
             "比亚迪股份有限公司在西安投资。比亚迪集团与西安市人民政府签署《电池制造合作协议》。",
             {("比亚迪集团", "比亚迪股份有限公司")},
+            set(),
+        ),
+        # the trade name and its form one word to the segmenter (海信集团), read as the company
+        (
+            "海信集团有限公司在青岛投资建厂。海信集团与黄岛区人民政府签署《显示产业合作协议》。",
+            {("海信集团", "海信集团有限公司")},
+            {("海信集团", "海信集团")},
+        ),
+        # in a list paired with its signers one by one
+        (
+            "参会企业有许继集团有限公司和河南瑞贝卡发制品股份有限公司。会上，许继集团、瑞贝卡分别与"
+            "长葛市政府、禹州市政府签订投资协议。",
+            {("许继集团", "许继集团有限公司"), ("瑞贝卡", "河南瑞贝卡发制品股份有限公司")},
             set(),
         ),
         # another company's name that begins with the trade name, and a title's words

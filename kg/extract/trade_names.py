@@ -66,8 +66,12 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
         return None
     if lex.country_re.match(core) or core in lex.generic_words:
         return None
-    if all(lex.is_common_word(w, _FREQUENT) for w, _f in lex.pos_cut(core)):
-        return None  # 野生蜂蜜, 物业: common words say what is sold, not who sells it
+    words = lex.pos_cut(core)
+    if any(len(w) > 1 for w, _f in words) and all(
+        lex.is_common_word(w, _FREQUENT) and f not in _NAME_TAGS for w, f in words
+    ):
+        # 野生蜂蜜, 物业: common words say what is sold (许继: characters coined; 海信: a name)
+        return None
     if (lex.word_tag(core) or "").startswith("ns"):
         return None  # 千岛湖: a place jieba knows, whatever company is named after it
     return core
@@ -140,7 +144,10 @@ def trade_name_mentions(
             if (
                 taken.overlaps(start, end)
                 or books.overlaps(start, end)
-                or not cut_at_both_ends(norm, start, m.end(), lex)
+                or not (
+                    cut_at_both_ends(norm, start, m.end(), lex)
+                    or (end > m.end() and cut_at_both_ends(norm, start, end, lex))
+                )  # (许继集团: one word to the segmenter, the trade name and the form)
                 or noun_after(norm, end, lex, _NOUNS)
             ):
                 continue  # 《…蜂蜜输华议定书》: a title's words; 华润置地: another company
