@@ -19,7 +19,7 @@ from kg.extract.segmenters import (
     dictionary_tags,
     make_segmenter,
 )
-from kg.extract.text import normalize_name
+from kg.extract.text import normalize_name, trie_pattern
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
 
@@ -56,36 +56,6 @@ def read_lines(name: str) -> list[str]:
 def read_table(name: str) -> list[list[str]]:
     """Rows of a tab-separated package data file."""
     return [line.split("\t") for line in read_lines(name)]
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex source matching any of ``words``, the longest one at a given start.
-
-    The alternation is built as a trie so the regex engine never tries thousands of
-    alternatives one after another (a plain ``a|b|c`` is slow and prefers the first).
-    """
-    root: dict[str, Any] = {}
-    for w in words:
-        if not w:
-            continue
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        alts = [re.escape(k) + build(node[k]) for k in keys]
-        if len(alts) == 1:
-            body = alts[0]
-            return f"(?:{body})?" if end else body
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if end else body
-
-    return build(root)
 
 
 #: The classes a user's lexicon may give a name.
@@ -233,12 +203,12 @@ class Lexicon:
                 if table == "central_enterprises.tsv":
                     brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
         self.company_brands: frozenset[str] = frozenset(brands)
-        # 雄安新区 -> 河北雄安新区: the national-level new areas by their official names; 俄 -> RU:
-        # states abbreviated in the titles of documents signed with China (中俄…)
+        # 雄安新区 -> 河北雄安新区, 420000 -> 中国(湖北)自由贸易试验区: the national-level new areas
+        # and the pilot free trade zones by their official names; 俄 -> RU: states abbreviated
+        # in the titles of documents signed with China (中俄…)
         rows = read_table("state_new_areas.tsv")
         self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
-        # 420000 -> 中国(湖北)自由贸易试验区: the pilot free trade zones by their provinces' codes
-        self.free_trade_zones = {r[0]: r[1] for r in read_table("free_trade_zones.tsv")}
+        self.free_trade_zones = dict(map(tuple, read_table("free_trade_zones.tsv")))
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
         for bank in self.bank_abbreviations.values():  # 国家开发银行: a bank by its full name
             self.known_organizations.setdefault(bank, bank)

@@ -1,6 +1,7 @@
 """Where an organisation's name starts: past what is told before it (a subsidiary, the first
 of its kind, a person and what the person does, a day before a joiner), and back over what
-belongs to it (a central enterprise's brand, a company's trade words, the dictionary's name)."""
+belongs to it (a central enterprise's brand, a company's trade words, the dictionary's name);
+and where a body's name ends before a joiner (医院同…)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ __all__ = [
     "FIRST_OF",
     "SUBSIDIARY",
     "TRADE_WORD_SET",
+    "SIGNER_END",
     "after_person_verb",
+    "body_ends",
     "before_time",
     "brand_before",
     "trade_words",
@@ -143,3 +146,20 @@ def trade_words(
 # Words of a company's trade before 集团, 控股 or its legal form.
 TRADE_WORD_SET = frozenset(TRADE_WORDS)
 _TRADE_RUN = re.compile("(?:" + "|".join((*TRADE_WORDS, "集团")) + ")*")
+
+
+# A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
+# A、B、C三方签署, 三一集团董事长梁稳根签署), where the clause leaves no doubt.
+SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
+
+
+def body_ends(norm: str, k: int, lex: Lexicon) -> bool:
+    """Whether a body's name or a person's post ends at ``k``: an organisation's or an organ's
+    suffix (医院同江西…, 林草局同…, 总书记同…), so that 同 after it joins two of them (not the 同
+    of 大学同济医学院, which ends in no suffix)."""
+    return (
+        any(m.end() == k for m in lex.org_suffix_re.finditer(norm, max(0, k - 8), k))
+        or SIGNER_END.search(norm, max(0, k - 4), k) is not None
+        or lex.organ_end_re.match(norm, k - 1) is not None
+        or norm.endswith("书记", 0, k)
+    )

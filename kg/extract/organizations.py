@@ -32,14 +32,17 @@ from kg.extract.org_kinds import (
 )
 from kg.extract.org_starts import (
     FIRST_OF,
+    SIGNER_END,
     SUBSIDIARY,
     TRADE_WORD_SET,
     after_person_verb,
     before_time,
+    body_ends,
     brand_before,
     trade_words,
     whole_name,
 )
+from kg.extract.short_forms import is_short_form
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
@@ -72,11 +75,6 @@ _MEETING_AFTER = frozenset("诊谈晤见")
 _BEGUN = {"商会": "协", "大学": "广上"}
 # A grade written before the suffix (二级医院, 三甲医院).
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
-
-
-# A short company name, without 有限公司, is taken only where it signs (A与B签署, 与B签约,
-# A、B、C三方签署, 三一集团董事长梁稳根签署), where the clause leaves no doubt.
-_SIGNER_END = re.compile(r"(?:公司|集团|银行|分行|支行)$")
 
 
 # A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
@@ -124,18 +122,6 @@ _LEARNERS = re.compile(
     r"(?:学生|孩子|儿童|我们|大家|人们|群众|干部|青年|自己|们|员工|农民|党员"
     r"|能|会|要|应|迅速|尽快|很快|逐步|慢慢|都|也|就|才)$"
 )
-
-
-def _body_ends(norm: str, k: int, lex: Lexicon) -> bool:
-    """Whether a body's name or a person's post ends at ``k``: an organisation's or an organ's
-    suffix (医院同江西…, 林草局同…, 总书记同…), so that 同 after it joins two of them (not the 同
-    of 大学同济医学院, which ends in no suffix)."""
-    return (
-        any(m.end() == k for m in lex.org_suffix_re.finditer(norm, max(0, k - 8), k))
-        or _SIGNER_END.search(norm, max(0, k - 4), k) is not None
-        or lex.organ_end_re.match(norm, k - 1) is not None
-        or norm.endswith("书记", 0, k)
-    )
 
 
 @dataclass
@@ -239,8 +225,13 @@ def find_organizations(
         campus = _CAMPUS.match(norm, end) or (
             _BRANCH.match(norm, end) if m.group().endswith("公司") else None
         )
-        if campus and not _NOT_CAMPUS.fullmatch(norm, campus.start() + 1, campus.end() - 1):
-            end = campus.end()  # …大学(南校区), …有限公司固原分公司: the campus, the branch
+        short = campus is not None and is_short_form(campus.group().strip("()"), norm[start:he])
+        if (
+            campus
+            and not short
+            and not _NOT_CAMPUS.fullmatch(norm, campus.start() + 1, campus.end() - 1)
+        ):
+            end = campus.end()  # …大学(南校区), …有限公司固原分公司 (not a short form: (中土集团))
         if m.group() in ("日报", "晚报") and norm.startswith("社", end):
             end += 1  # 人民日报社: the newspaper's office
         while (
@@ -262,7 +253,7 @@ def find_organizations(
             )
             or (
                 norm[k] == "同"
-                and _body_ends(norm, k, lex)
+                and body_ends(norm, k, lex)
                 and (
                     not lex.is_known_word(norm[k : k + 2])
                     or lex.is_known_word(norm[k + 1 : k + 3])  # 同江西: 江西, not 同江
@@ -289,7 +280,7 @@ def find_organizations(
                 or k in stops
                 or lex.org_suffix_re.search(norm, max(0, kk - 4), kk)
                 or (
-                    _SIGNER_END.search(norm, max(0, k - 4), k) and k in named_ends
+                    SIGNER_END.search(norm, max(0, k - 4), k) and k in named_ends
                 )  # 腾讯公司与京东集团
                 or lex.organ_end_re.match(norm, kk - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -32,11 +30,13 @@ from kg.extract.areas import (
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
 from kg.extract.coordination import split_coordinated
 from kg.extract.dates import find_dates, text_year
-from kg.extract.divisions import MUNICIPALITIES, PlaceHit, find_places
+from kg.extract.divisions import find_places
 from kg.extract.lexicon import Lexicon
+from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
 from kg.extract.science_cities import find_science_cities
+from kg.extract.short_forms import defined_short_forms, short_form_mentions
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
@@ -228,113 +228,10 @@ def _city_of(code: str, lex: Lexicon) -> str:
     return d.code
 
 
-def _main_places(places: list[PlaceHit], lex: Lexicon) -> dict[int, str]:
-    """The article's own place per level: the most frequent one (市发展改革委 is its 市)."""
-    counts: dict[int, Counter[str]] = {1: Counter(), 2: Counter(), 3: Counter()}
-    for h in places:
-        if not h.code:
-            continue
-        d = lex.divisions.by_code[h.code]
-        if d.level == 1 and d.province in MUNICIPALITIES:
-            counts[2][d.code] += 1  # 重庆市 is the 市 of a Chongqing article
-        counts[d.level][d.code] += 1
-        if d.level >= 2:
-            counts[1][d.province + "0000"] += 0.5
-    out: dict[int, str] = {}
-    for level, c in counts.items():
-        if c:
-            best = max(c.values())
-            out[level] = next(code for code, n in c.items() if n == best)
-    return out
-
-
-# The 市 of 市住建局 is a place whose name ends in 市, and so on.
-_SHORT_LEVELS = {"省": (1,), "市": (2, 3), "区": (3,), "县": (3,)}
-# Mentions of places in a second province that make an article one of two provinces.
-_SECOND_PROVINCE = 4
-
-
-def _main_places_at(f: Found) -> Callable[[int], dict[str, str]]:
-    """The place a 省, 市, 区 or 县 written alone (市发展改革委) stands for, at a position: the
-    nearest such place named before it in its paragraph (the 市 of a city's section of a
-    long report), else the article's own place of that level."""
-    lex, prep = f.lex, f.prep
-    article = _main_places(f.places, lex)
-    fallback = {
-        c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
-    }
-    # 县 and 区 stand for the county or the district the article names most (not a
-    # county-level 市 it names more: 同仁市…化隆县…县住建局)
-    for char in "区县":
-        ends = Counter(
-            h.code for h in f.places if h.code and lex.divisions.by_code[h.code].name[-1] == char
-        )
-        ends = Counter({c: n for c, n in ends.items() if lex.divisions.by_code[c].level == 3})
-        if ends:
-            fallback[char] = ends.most_common(1)[0][0]
-        elif char == "县":
-            fallback.pop(char, None)  # (区 may still be a 自治区's, told by the agency reader)
-    # 林州市 named more than any prefecture-level city: the 市 of a county-level city's article
-    cities = Counter(
-        h.code
-        for h in f.places
-        if h.code
-        and lex.divisions.by_code[h.code].name.endswith("市")
-        and lex.divisions.by_code[h.code].level in (2, 3)
-    )
-    if cities:
-        top, n = cities.most_common(1)[0]
-        if lex.divisions.by_code[top].level == 3 and n > cities.get(fallback.get("市", ""), 0):
-            fallback["市"] = top
-    # the places a 省, 市, 区 or 县 may stand for, by that character, in text order
-    coded: dict[str, list[tuple[int, str]]] = {char: [] for char in _SHORT_LEVELS}
-    for start, code in sorted((h.start, h.code) for h in f.places if h.code):
-        d = lex.divisions.by_code[code]
-        char = d.name[-1]
-        if char in _SHORT_LEVELS and d.level in _SHORT_LEVELS[char]:
-            coded[char].append((start, code))
-    paragraph_start = {}
-    for i, para in enumerate(prep.paragraph):
-        paragraph_start.setdefault(para, prep.bounds[i][0])
-
-    named = Counter(h.code for h in f.places if h.code)
-    # an article that tells of two provinces at length (a leader's work in each) has no
-    # province of its own: 省 alone stands only for one named in its paragraph
-    provinces = Counter(
-        code[:2]
-        for code in named.elements()
-        if lex.divisions.by_code[code[:2] + "0000"].name.endswith("省")
-    )
-    if len(provinces) > 1:
-        (_, first), (_, second) = provinces.most_common(2)
-        if second >= _SECOND_PROVINCE and second * 2 > first:
-            fallback.pop("省", None)
-
-    def at(pos: int) -> dict[str, str]:
-        floor = paragraph_start[prep.paragraph[prep.sentence_at(pos)]]
-        mains = dict(fallback)
-        for char, places in coded.items():
-            k = bisect_left(places, (pos,)) - 1  # the last such place before pos
-            # (one named once in another sentence, 杭州专家来访。, is not the place of a section)
-            if (
-                k >= 0
-                and places[k][0] >= floor
-                and (
-                    named[places[k][1]] > 1
-                    or char not in mains
-                    or prep.sentence_at(places[k][0]) == prep.sentence_at(pos)
-                )
-            ):
-                mains[char] = places[k][1]
-        return mains
-
-    return at
-
-
 def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
-    main = f.index("main places", lambda: _main_places_at(f), f.places)
+    main = f.index("main places", lambda: main_places_at(f.places, f.prep, f.lex), f.places)
     hits = find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
@@ -458,23 +355,32 @@ def _area_name(a: AreaHit, lex: Lexicon) -> str:
 def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     """Universities, hospitals, newspapers… outside agency and project names."""
     bodies = [(h.start, h.end) for h, _e in f.agencies]
-    main = f.index("main places", lambda: _main_places_at(f), f.places)
+    main = f.index("main places", lambda: main_places_at(f.places, f.prep, f.lex), f.places)
     taken = bodies + f.project_spans + f.institution_spans
     found = find_organizations(f.norm, f.places, f.lex, stops, taken, bodies)
     read = [(o, _own_place(f, o.start, o.label, main)) for o in user_organizations(f, found)]
-    # 比亚迪集团 beside 比亚迪股份有限公司: the company by its trade name and a legal form
-    short = registered_names([label for _o, label in read], f.lex)
+    # 比亚迪集团 beside 比亚迪股份有限公司: the company by its trade name and a legal form;
+    # 中土集团 after 中国土木工程集团有限公司(中土集团): by the short form it is given
+    short = defined_short_forms(f.norm, [(o.start, o.end, label) for o, label in read])
+    short = {**short, **registered_names([label for _o, label in read], f.lex)}
     for o, label in read:
         ent = entity("Organization", short.get(label, label))
         f.b.mention(ent, o.start, o.end, "exact" if ent.label == label else "canonical-name")
         f.organizations.append((o.start, o.end, ent))
-    # 蔚来 after 蔚来汽车科技(安徽)有限公司: the company named again by its trade name
-    places = [(p.start, p.end) for p in f.places]
+    # 蔚来 after 蔚来汽车科技(安徽)有限公司, 云南能投 after …(以下简称“云南能投”): the company
+    # named again (a short form may begin with a place: 云南)
     titles = [(t.title_start, t.title_end) for t in f.titles]
-    taken_spans = Spans(taken + [(s, e) for s, e, _o in f.organizations] + places + titles)
+    names = Spans(taken + [(s, e) for s, e, _o in f.organizations] + titles)
+    taken_spans = Spans(names.spans + [(p.start, p.end) for p in f.places])
     for s, e, ent in trade_name_mentions(f.norm, f.organizations, taken_spans, f.lex):
         f.b.mention(ent, s, e, "canonical-name")
         f.organizations.append((s, e, ent))
+        names.add(s, e)
+    by_label = {ent.label: ent for _s, _e, ent in f.organizations}
+    for s, e, label in short_form_mentions(f.norm, short, names):
+        if (ent := by_label.get(label)) is not None:
+            f.b.mention(ent, s, e, "canonical-name")
+            f.organizations.append((s, e, ent))
 
 
 # 省社会主义学院, 县人民医院: an institution of the article's own province or county.

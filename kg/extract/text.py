@@ -1,14 +1,15 @@
 """Text preparation: clean text, per-character normalisation, broken-line joining and
-sentence split."""
+sentence split; the pattern of a list of words (a trie)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 from kg.records import Sentence
 
@@ -20,6 +21,7 @@ __all__ = [
     "find_unclean",
     "normalize_name",
     "finditer_near",
+    "trie_pattern",
 ]
 
 # A paragraph ending in one of these is complete; otherwise a long one was broken mid-word.
@@ -310,3 +312,33 @@ def prepare(text: str) -> Prepared:
         start = me
     flush(start, len(norm))
     return Prepared(text, norm, offsets, tuple(sentences), tuple(bounds), tuple(paragraphs), cut)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex source matching any of ``words``, the longest one at a given start.
+
+    The alternation is built as a trie so the regex engine never tries thousands of
+    alternatives one after another (a plain ``a|b|c`` is slow and prefers the first).
+    """
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [re.escape(k) + build(node[k]) for k in keys]
+        if len(alts) == 1:
+            body = alts[0]
+            return f"(?:{body})?" if end else body
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return build(root)

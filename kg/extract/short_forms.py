@@ -1,0 +1,66 @@
+"""Organisations named again by the short form the article gives them in brackets:
+云南能源投资股份有限公司(以下简称“云南能投”)… 云南能投, 中国土木工程集团有限公司(中土集团)… 中土集团."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.spans import Spans, book_titles
+
+__all__ = ["defined_short_forms", "is_short_form", "short_form_mentions"]
+
+# A bracket right after a name that gives its short form: (以下简称“X”), (简称X), (下称X),
+# or the short form alone (中土集团).
+_DEFINITION = re.compile(
+    r"\((?:(?:以下|下文)?(?:简称|下称|称)[:：]?)?[“\"‘]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"’]?\)"
+)
+# Words for the company an announcement speaks of, not its name (以下简称“公司”).
+_ROLES = frozenset(
+    {"公司", "本公司", "该公司", "集团", "本集团", "甲方", "乙方", "发行人", "上市公司"}
+)
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """True when ``short`` is made of characters of ``name`` in their order (中土集团 of
+    中国土木工程集团有限公司, 吉利 of 浙江吉利控股集团有限公司) and is shorter than it: a short
+    form, not a campus or a place in brackets (香港科技大学(广州)), nor a word for any company
+    (公司)."""
+    if len(short) >= len(name) or short in _ROLES:
+        return False
+    pos = 0
+    for char in short:
+        pos = name.find(char, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def defined_short_forms(norm: str, names: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The short forms defined in brackets right after the organisations ``names`` (start,
+    end, label), to their labels: made of the name's characters in order. A short form
+    defined for two organisations stands for neither."""
+    found: dict[str, set[str]] = {}
+    for _start, end, label in names:
+        m = _DEFINITION.match(norm, end)
+        if m is not None and is_short_form(m.group(1), label):
+            found.setdefault(m.group(1), set()).add(label)
+    return {short: next(iter(labels)) for short, labels in found.items() if len(labels) == 1}
+
+
+def short_form_mentions(
+    norm: str, short_forms: dict[str, str], taken: Spans
+) -> list[tuple[int, int, str]]:
+    """Where the ``short_forms`` (short form to label) stand for their organisations in the
+    article (before the definition too, as in a headline), outside ``taken`` and book
+    titles: (start, end, label)."""
+    books = book_titles(norm)
+    out: list[tuple[int, int, str]] = []
+    for short, label in short_forms.items():
+        if short == label:
+            continue
+        for m in re.finditer(re.escape(short), norm):
+            start, end = m.span()
+            if not taken.overlaps(start, end) and not books.overlaps(start, end):
+                out.append((start, end, label))
+    return sorted(out)
