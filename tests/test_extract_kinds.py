@@ -20,6 +20,12 @@ def _labels(text: str, cls: str) -> set[str]:
     [
         # a count before the name: so many of a kind
         ("今年全省计划新建12个智慧体育公园。", "智慧体育公园"),
+        # the verb of a signing before the name, people a verb trains after a line's word
+        (
+            "国家电投与肃北县签署源网荷储一体化项目合作协议\n双方将推进合作。",
+            "肃北县签署源网荷储一体化项目",
+        ),
+        ("学院将为柬方培养铁路技术人员。", "柬方培养铁路"),
         ("这7个青训集训基地将向社会开放。", "青训集训基地"),
         # generic words only, whatever jieba tags them (城市 ns, 智慧 nr)
         ("街道推动城市社区治理提升工程。", "城市社区治理提升工程"),

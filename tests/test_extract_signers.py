@@ -103,6 +103,19 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "食品安全联防协议",
             {"北京市昌平区食品药品监督管理局", "怀来县食品药品监督管理局"},
         ),
+        # an intergovernmental text with no title of its own, labelled after the states
+        (
+            "2003年中国同哈萨克斯坦签订政府间科技合作协定。",
+            "中国与哈萨克斯坦政府间科技合作协定",
+            {"中国政府", "哈萨克斯坦政府"},
+        ),
+        # the signers listed after the title, the verb before it
+        (
+            "论坛期间签署了《黄河文化旅游带共建协议》，签约方为开封市人民政府、洛阳市人民政府和"
+            "三门峡市人民政府。",
+            "黄河文化旅游带共建协议",
+            {"开封市人民政府", "洛阳市人民政府", "三门峡市人民政府"},
+        ),
         # a text still negotiated: no parties, though its title names two bodies
         (
             "双方同意继续磋商《中华人民共和国海关总署与老挝财政部关于边境口岸合作的议定书》。",

@@ -17,6 +17,7 @@ __all__ = [
     "goal",
     "institution_centre",
     "not_one_project",
+    "trains_people",
     "unanchored",
     "unit_after",
     "works_verb",
@@ -287,3 +288,15 @@ def unit_of_body(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> boo
         or _BODY_UNIT.search(norm, start, hs)
         or (head != "基地" and norm.endswith((*lex.org_suffixes, "集团"), max(0, start - 6), start))
     )
+
+
+# People or skills a verb gives, after a line's or a facility's word (培养铁路人才, 传授铁路技术).
+_SKILLS_AFTER = re.compile(r"人才|技术人员|技术工人|人员|职工|员工|工人|技能|知识|经验|专业")
+
+
+def trains_people(norm: str, start: int, hs: int, end: int, lex: Lexicon) -> bool:
+    """True when a verb ends the words before the head and people or skills follow it (为埃方
+    培养铁路技术人员): the head's word qualifies whom the verb trains, not a project."""
+    if not _SKILLS_AFTER.match(norm, end) or start >= hs:
+        return False
+    return lex.pos_cut(norm[start:hs])[-1][1] == "v"

@@ -46,6 +46,7 @@ from kg.extract.project_roles import (
     goal,
     institution_centre,
     not_one_project,
+    trains_people,
     unanchored,
     unit_after,
     unit_of_body,
@@ -310,6 +311,7 @@ def find_projects(
             continue  # 318国道…, 5号公路大桥 cut after the number: the name began before
         if (
             start >= hs
+            or trains_people(norm, start, hs, end, lex)
             or _FORMULA.search(norm, start, hs)
             or _NUMBER_FIRST.match(norm, start, hs)
             or quoted_words(norm[start:hs])

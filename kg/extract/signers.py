@@ -1,6 +1,7 @@
 """The bodies that may sign in a stretch of a sentence (not witnesses or guests, not the
-source of a report, a dateline's paper, a speaker's body or a leader's title), and the
-words that tell a signing not made: not yet, to come, negotiated or put to a vote."""
+source of a report, a dateline's paper, a speaker's body or a leader's title), the words
+that tell a signing not made (not yet, to come, negotiated or put to a vote), and the label
+of a generic text after its signers."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kg.records import Entity
 __all__ = [
     "STATE_LEADER",
     "bodies_in",
+    "generic_label",
     "negotiated",
     "source_spans",
     "unsigned",
@@ -155,3 +157,12 @@ def unsigned(f: Found, ss: int, verb: int) -> bool:
     ):
         m = _UNSIGNED.search(f.norm, m.start() + 1, verb)
     return m is not None
+
+
+def generic_label(parties: list[Entity], title: str) -> str:
+    """签署战略合作框架协议 between A and B is 《A与B战略合作框架协议》."""
+    names = [p.label for p in parties]
+    if title.startswith("政府间") and all(n.endswith("政府") for n in names):
+        names = [n[:-2] for n in names]  # 中国与俄罗斯政府间…协定, not 中国政府与俄罗斯政府政府间…
+    joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "与" + names[-1]
+    return joined + title

@@ -25,6 +25,7 @@ from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.signers import (
     STATE_LEADER,
     bodies_in,
+    generic_label,
     negotiated,
     source_spans,
     unsigned,
@@ -185,13 +186,6 @@ def _respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> li
     return [list(pair) for pair in zip(first, others, strict=True)]
 
 
-def _generic_label(parties: list[Entity], title: str) -> str:
-    """签署战略合作框架协议 between A and B is 《A与B战略合作框架协议》."""
-    names = [p.label for p in parties]
-    joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "与" + names[-1]
-    return joined + title
-
-
 # 与X签署: a counterpart is written before the verb, recognised or not.
 _COUNTERPART_WRITTEN = re.compile(
     r"(?:与|(?<![共相不协如合一会连陪])同)[^,，。;；]{2,}?" + SIGN_VERBS
@@ -326,10 +320,10 @@ def relate_signing(
         then = next((v for v in verbs if told is not None and v > told), None)
         if then is not None:
             parties = bodies_in(f, told, then, skip)
-        listed = _SIGNERS_LISTED.search(norm, verb, se)
-        if not parties and listed is not None:
-            # 《T》正式签署，签约单位包括A、B和C: the signers listed after it
-            parties = bodies_in(f, listed.end(), _clause_end(norm, listed.end(), se), skip)
+    listed = _SIGNERS_LISTED.search(norm, max(verb, t.end), se)
+    if not parties and listed is not None:
+        # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it
+        parties = bodies_in(f, listed.end(), _clause_end(norm, listed.end(), se), skip)
     if len(parties) < 2 and in_title:
         parties = in_title  # 《X管理委员 Y管理委员共同…协议》
     if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start:
@@ -376,7 +370,7 @@ def relate_signing(
             pairs = _respective_pairs(f, parties, ss, norm.rfind("分别", ss, t.start))
             if not pairs:
                 return
-        subjects = [entity("Agreement", _generic_label(pair, t.label)) for pair in pairs]
+        subjects = [entity("Agreement", generic_label(pair, t.label)) for pair in pairs]
         subject = subjects[0]
         b.mention(subject, t.title_start, t.title_end, "canonical-name")
         for one, (signer, other) in zip(subjects[1:], pairs[1:], strict=True):
