@@ -22,6 +22,13 @@ def _orgs(text: str) -> list[str]:
         ("接受《南方日报》记者采访。", ["南方日报"]),
         ("新华社长沙5月26日电 会议召开。", ["新华社"]),
         ("湖南华菱钢铁集团有限责任公司与长沙签约。", ["湖南华菱钢铁集团有限责任公司"]),
+        # a name between two states, with a dash
+        ("秘鲁—中国友好协会会长率团来访。", ["秘鲁—中国友好协会"]),
+        # a company's short form in brackets before the verb it signs with
+        (
+            "中国铁建同坦桑尼亚—赞比亚铁路公司（坦赞铁路公司）签订运营协议。",
+            ["中国铁道建筑集团有限公司", "坦桑尼亚—赞比亚铁路公司", "坦桑尼亚—赞比亚铁路公司"],
+        ),
     ],
 )
 def test_organizations_by_suffix(text, expected):

@@ -34,6 +34,7 @@ _DAY_BEFORE = (
 # (法国电力集团中国区负责人签署: the company's division in China, for the company)
 SIGNS_AFTER = re.compile(
     r"(?:中国区|亚太区|大中华区)?"
+    + r"(?:\([^()，,。]{2,12}\))?"  # (…公司(埃吉铁路公司)签订: its short form in brackets)
     + _HEAD
     + _DAY_BEFORE
     + _WITH

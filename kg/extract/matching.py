@@ -56,6 +56,11 @@ def word_ending(norm: str, pos: int, words: frozenset[str], max_len: int) -> str
 _NATIONAL_BRAND = re.compile(r"中国[\u4e00-\u9fff]{2,4}$")
 
 
+def _state_before(norm: str, end: int, lex: Lexicon) -> int:
+    """The length of a state's name ending at ``end`` (埃塞俄比亚), else 0."""
+    return next((k for k in range(8, 1, -1) if norm[max(0, end - k) : end] in lex.country_names), 0)
+
+
 def left_boundary(
     norm: str,
     head_start: int,
@@ -108,6 +113,13 @@ def left_boundary(
         if ch in _DASHES and not stop_at_place and s - 1 in place_end:
             s = place_end[s - 1].start  # 黑河—布拉戈维申斯克…大桥: a name between two places
             continue
+        if (
+            ch in _DASHES
+            and lex.country_re.match(norm, s)
+            and (k := _state_before(norm, s - 1, lex))
+        ):
+            s -= 1 + k  # 埃塞俄比亚—吉布提铁路公司: a name between two states, from the first
+            break
         if ch in _STOP_CHARS or ch in "(“「" or s in stops:
             break
         if ch in "年月日" and s >= 2 and norm[s - 2].isdigit():

@@ -191,7 +191,11 @@ def own_name_start(
     is all an item of a list says (、中科合肥…有限公司). ``at``: the places by where they
     start."""
     country = lex.country_re.match(norm, start)
-    if country is not None and lex.country_names[country.group()] != "CN":
+    if (
+        country is not None
+        and lex.country_names[country.group()] != "CN"
+        and norm[country.end() : country.end() + 1] not in "—–-"  # (埃塞俄比亚—吉布提…公司)
+    ):
         rest = norm[country.end() : head]
         if len(rest) >= 2 and (
             has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii()
