@@ -109,6 +109,13 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "中国与哈萨克斯坦政府间科技合作协定",
             {"中国政府", "哈萨克斯坦政府"},
         ),
+        # a province abroad, named after its country before, signs by its governor's title
+        (
+            "应墨西哥哈利斯科州邀请，湖南省代表团到访。会后，湖南省省长与哈利斯科州州长签署了"
+            "《经贸合作备忘录》。",
+            "经贸合作备忘录",
+            {"湖南省人民政府", "墨西哥哈利斯科州政府"},
+        ),
         # the signers listed after the title, the verb before it
         (
             "论坛期间签署了《黄河文化旅游带共建协议》，签约方为开封市人民政府、洛阳市人民政府和"

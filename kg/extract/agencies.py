@@ -30,6 +30,7 @@ __all__ = [
     "find_foreign_agencies",
     "find_local_organs",
     "find_sar_bureaus",
+    "places_abroad",
     "area_committees",
     "bare_committees",
     "drop_overlaps",
@@ -602,12 +603,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 _PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省]")
 
 
-def _foreign_local_governments(
-    norm: str, lex: Lexicon, found: list[AgencyHit], inside_place: set[int]
-) -> list[AgencyHit]:
-    """The government of a place abroad, or a body of it, written without its country
-    (叶卡捷琳堡市政府, 萨马拉州农业和粮食部) where the article names the place after its country
-    elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
+def places_abroad(norm: str, lex: Lexicon, inside_place: set[int]) -> dict[str, str]:
+    """The cities, provinces and states of other countries the article names after their
+    country (俄罗斯叶卡捷琳堡市), to the country's code; ``inside_place``: positions inside a
+    Chinese place's name (内蒙古 holds no state)."""
     abroad: dict[str, str] = {}
     for m in lex.country_re.finditer(norm):
         code = lex.country_names[m.group()]
@@ -620,9 +619,18 @@ def _foreign_local_governments(
             and not _NOT_A_PLACE.search(place.group())
         ):
             abroad.setdefault(place.group(), code)
+    return abroad
+
+
+def _foreign_local_governments(
+    norm: str, lex: Lexicon, found: list[AgencyHit], inside_place: set[int]
+) -> list[AgencyHit]:
+    """The government of a place abroad, or a body of it, written without its country
+    (叶卡捷琳堡市政府, 萨马拉州农业和粮食部) where the article names the place after its country
+    elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
     taken = Spans((h.start, h.end) for h in found)
     out = []
-    for place, code in abroad.items():
+    for place, code in places_abroad(norm, lex, inside_place).items():
         name = lex.countries[code][0]
         for m in re.finditer(re.escape(place) + _BODY_ABROAD, norm):
             if (

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from kg.extract import lookups
+from kg.extract.agencies import places_abroad
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.matching import SIGNING_GAP
@@ -174,6 +175,12 @@ def governments_in(
             cands.append((m.start(), local.end(), foreign_local(f, code, local.group(), m.start())))
         else:
             cands.append((m.start(), m.end(), country_entity(code, lex)))
+    # 克麦罗沃州州长与…签署: a place abroad named after its country elsewhere in the article
+    inside = f.index("inside places", lambda: _inside_places(f), f.places)
+    for place, code in places_abroad(norm, lex, inside).items():
+        k = norm.find(place, cs, verb)
+        if k >= 0:
+            cands.append((k, k + len(place), foreign_local(f, code, place, k)))
     # 广州开发区与…签署: a functional area signs through its management committee
     for start, (ent, end) in f.area_at.items():
         if cs <= start and end <= verb and _COMMITTEE_AREA.search(ent.label):
@@ -211,6 +218,11 @@ def governments_in(
     if not out:
         out = _abbreviated_states(f, cs, verb)
     return out
+
+
+def _inside_places(f: Found) -> set[int]:
+    """Positions inside a Chinese place's name (not where one begins)."""
+    return {k for start, (_ent, end) in f.place_at.items() for k in range(start + 1, end)}
 
 
 # 中美 / 韩中 / 中俄两国 / 中缅代表 right before the signing verb: the states that sign.
