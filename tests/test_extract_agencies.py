@@ -215,6 +215,21 @@ def test_agencies_parent_kept_only_for_districts_of_a_city(text, expected):
     assert [label for label, _ in _agencies(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a district's body written with 区 alone, its party committee, with its city
+        ("江西省九江市濂溪区遭遇暴雨。区应急管理局专家赶到现场。", "九江市濂溪区应急管理局"),
+        ("四川省成都市郫都区推进改革。郫都区委召开常委会研究部署。", "中共成都市郫都区委员会"),
+        ("中共武汉市江夏区委员会召开全会。", "中共武汉市江夏区委员会"),
+    ],
+)
+def test_agencies_district_bodies_by_shorthand_and_party_committees_carry_their_city(
+    text, expected
+):
+    assert expected in [label for label, _ in _agencies(text)]
+
+
 def test_agencies_district_body_written_again_without_its_city():
     text = "上海市闵行区人民政府与昆山市人民政府签约。闵行区政府相关负责人介绍。"
     assert ("上海市闵行区人民政府", "闵行区政府") in _agencies(text)

@@ -302,3 +302,8 @@ def test_areas_pilot_free_trade_zones_take_their_official_names(text, labels):
 )
 def test_areas_a_verb_before_a_bare_suffix_names_no_area(text):
     assert _districts(text) == set()
+
+
+def test_areas_a_time_word_before_a_bare_suffix_names_no_area():
+    text = "九江经开区负责人说，当前经开区把招商引资放在首位。"
+    assert _districts(text) == {"九江经济技术开发区"}

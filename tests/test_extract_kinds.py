@@ -379,6 +379,8 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         ("双方同意加快中韩自贸区第二阶段谈判。", ("District", "中韩自由贸易试验区")),
         # a people named as an autonomous banner's short form would be: the people
         ("鄂温克族人的聚居地在根河市。", ("District", "鄂温克族自治旗")),
+        # a sector's bodies after the sector (公安 of 公安县)
+        ("湖北公安机关开展夏季治安整治行动。", ("District", "公安县")),
     ],
 )
 def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):

@@ -91,6 +91,13 @@ def _continues(norm: str, e: int) -> bool:
     return norm[e : e + 1] in _ORGAN_CONTINUES.get(norm[e - 1], "")
 
 
+def _area_body_before(norm: str, s: int, e: int) -> bool:
+    """True when the body written at ``norm[s:e]`` after 区 was named earlier in the sentence
+    as an area's (两江新区发展改革委): 区 is that area, not the article's district."""
+    lo = max(norm.rfind(c, 0, s) for c in "。！？\n") + 1
+    return any(norm.find(a + norm[s:e], lo, s) >= 0 for a in ("新区", "开发区", "园区", "合作区"))
+
+
 def _shorthand_level(norm: str, pos: int, main_place: dict[str, str]) -> int | None:
     """The level of the article's own place that a 市, 省, 区 or 县 right before ``pos``
     stands for (市发展改革委, 省委), if it stands for one: not 两市 or 各区, not the 区 that
@@ -271,6 +278,8 @@ def find_agencies(
                 level, place_code, start = 1, region, s_sector - 3
                 place_label = div.by_code[place_code].name
             elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector))) is not None:
+                if norm[s_sector - 1] == "区" and _area_body_before(norm, s_sector, e):
+                    continue  # 两江新区发展改革委…区发展改革委: the area's body again
                 start = s_sector - 1
                 level = _SHORTHAND[norm[s_sector - 1]]
                 place_code = mains[norm[s_sector - 1]]
@@ -278,7 +287,7 @@ def find_agencies(
                 region = mains.get("省")
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
-                place_label = div.by_code[place_code].name
+                place_label = div.body_name(place_code)
             else:
                 continue
 
@@ -317,8 +326,9 @@ _LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|�
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
 _ORGAN_TITLE = re.compile(
-    r"书记|副书记|常委|委员|巡视|党校|[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
-)
+    r"书记|副书记|常委|委员|巡视|党校"
+    r"|(?!召开|举行|印发|发布|出台|审议|听取|研究)[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
+)  # (市委召开常委会: the committee holds a meeting)
 
 
 def _abbreviated_places(norm: str, pos: int, count: str, lex: Lexicon) -> list[PlaceHit]:
@@ -358,6 +368,9 @@ def find_local_organs(
         party_prefix = False
         if place is not None:
             start, code = place.start, place.code
+            parent = place_end.get(start)
+            if parent is not None and parent.code == lex.divisions.by_code[code].parent:
+                start = parent.start  # 中共杭州市余杭区委员会: the city written before
         elif _shorthand_level(norm, s, (mains := main_place(s))) is not None:
             start, code = s - 1, mains[norm[s - 1]]
         else:
@@ -369,12 +382,13 @@ def find_local_organs(
             continue  # 团仁寿县委: the Youth League's committee, not the party's
         if norm.endswith("中共", 0, start):
             start, party_prefix = start - 2, True
+        name = lex.divisions.body_name(code)  # (中共重庆市铜梁区委员会: a district with its city)
         if congress:
-            label = d.name + "人民代表大会常务委员会"
+            label = name + "人民代表大会常务委员会"
         elif place is None and not party_prefix and norm[s - 1] in "区县":
             continue  # 区委 / 县委 of an article's district: too often another body
         else:
-            label = "中共" + d.name + "委员会"
+            label = "中共" + name + "委员会"
         basis = "exact" if norm[start:e] == label else "canonical-name"
         out.append(AgencyHit(start, e, label, code, d.name, basis))
     return out

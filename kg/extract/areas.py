@@ -347,8 +347,8 @@ def find_bare_areas(
             if len(core) < 3 or generic(core, lex):
                 continue
             short = core
-        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m") or short in lex.clause_verbs:
-            continue  # (简称合作区), 发挥好…新区, 下一步高新区: a verb or a numeral, no name
+        if lex.pos_cut(short)[0][1] in ("v", "vd", "p", "d", "m", "t") or short in lex.clause_verbs:
+            continue  # (简称合作区), 发挥好…新区, 下一步高新区, 当前经开区: a verb, a numeral, a time
         if _kind(m.group()) == "ftz" and lex.is_common_word(short, _COMMON_NOUN_FREQ):
             continue  # 打造油气自贸区, 数字自贸区: what a zone is to be, not its name
         cands.append((s - len(short), e, canonical_area(short + m.group()), None))

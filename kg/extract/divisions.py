@@ -42,6 +42,8 @@ _TOPONYM_TAIL = frozenset(
 _ETHNIC_TOWN = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+[乡镇村]")
 # What follows a pair of states written by their abbreviations (巴中关系, 巴中两国).
 _STATES_AFTER = re.compile(r"关系|两国|建交|双边|友好关系|友好合作")
+# The bodies of a sector written after it (公安机关, 税务部门).
+_SECTOR_BODIES = ("机关", "部门", "系统", "民警", "干警")
 # Classifiers that follow a number (770名, 3个, 5家).
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地, 大兴安岭南麓: the land of a region or a mountain's slope, not the
@@ -222,7 +224,7 @@ def find_places(
         else:
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
     # 770名山区小学生: after a number, a classifier (名, 个, 家) is not a place's first character;
-    # 湖北公安厅: a sector before its organ is a body's name, not a place (公安县); 市长王乐平:
+    # 湖北公安厅, 公安机关: a sector before its organ or its bodies is no place (公安县); 市长王乐平:
     # a surname after a title, then a short form, is a person's name
     lex = tokens.lex
     hits = [
@@ -230,7 +232,9 @@ def find_places(
         for h in hits
         if not (h.name[0] in _CLASSIFIERS and h.start > 0 and norm[h.start - 1].isdigit())
         and not (
-            not h.full and h.name in lex.sectors and lex.organ_re.match(norm, h.end) is not None
+            not h.full
+            and h.name in lex.sectors
+            and (lex.organ_re.match(norm, h.end) or norm.startswith(_SECTOR_BODIES, h.end))
         )
         and not (not h.full and person_before(norm, h.start))
     ]
