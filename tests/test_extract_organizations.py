@@ -22,6 +22,11 @@ def _orgs(text: str) -> list[str]:
         ("接受《南方日报》记者采访。", ["南方日报"]),
         ("新华社长沙5月26日电 会议召开。", ["新华社"]),
         ("湖南华菱钢铁集团有限责任公司与长沙签约。", ["湖南华菱钢铁集团有限责任公司"]),
+        # a trade name the segmenter does not know, between the place and what it makes
+        ("这些天，河北石家庄佳有塑料制品有限公司负责人很忙。", ["石家庄佳有塑料制品有限公司"]),
+        # what the body is, before its name; a newspaper's publishing group
+        ("英国智库皇家国际事务研究所研究员表示。", ["皇家国际事务研究所"]),
+        ("河南日报报业集团党委书记出席。", ["河南日报报业集团"]),
         # a name between two states, with a dash
         ("秘鲁—中国友好协会会长率团来访。", ["秘鲁—中国友好协会"]),
         # a company's short form in brackets before the verb it signs with
@@ -45,6 +50,8 @@ def test_organizations_by_suffix(text, expected):
         "引导小额贷款公司、融资担保公司规范发展。",
         # counted before a state's name: universities of that state
         "在这12所加拿大大学中，留学生比例普遍较高。",
+        # a company left unnamed (某)
+        "江苏某精密机械有限公司因违规被罚。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):

@@ -13,6 +13,7 @@ __all__ = [
     "BANK_IN",
     "CLAUSE_FLAGS",
     "COMPANY",
+    "after_kind",
     "after_lead",
     "bank_of_branch",
     "after_parent",
@@ -258,11 +259,21 @@ _MAX_TRADE_PREFIX = 4
 # 中铁二十五局援…医院), and a person's people in brackets before the body of a byline
 # (王某（侗族）中国电信…).
 _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（][\u4e00-\u9fff]{1,6}族[)）]")
+# What a body is, written before its name (美国智库…研究所).
+_KIND_BEFORE = re.compile(r"(?:知名|研究)?(?:智库|媒体|机构)(?=[\u4e00-\u9fff]{4})")
 
 
 def after_lead(norm: str, start: int, hs: int) -> int:
     """Where a name whose words are ``norm[start:hs]`` begins after such words."""
     return max([start] + [m.end() for m in _LEAD.finditer(norm, start, hs)])
+
+
+def after_kind(norm: str, start: int, hs: int, lex: Lexicon) -> int:
+    """Where a name begins after what the body is, written before it with or without its
+    country (智库…研究所, 英国智库…研究所)."""
+    country = lex.country_re.match(norm, start, hs)
+    kind = _KIND_BEFORE.match(norm, country.end() if country is not None else start, hs)
+    return kind.end() if kind is not None else start
 
 
 def bank_of_branch(norm: str, start: int, label: str, lex: Lexicon) -> tuple[int, str]:

@@ -21,6 +21,7 @@ from kg.extract.matching import (
 )
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
+    after_kind,
     after_lead,
     after_parent,
     bank_of_branch,
@@ -39,6 +40,7 @@ from kg.extract.org_starts import (
     before_time,
     body_ends,
     brand_before,
+    trade_name_back,
     trade_words,
     whole_name,
 )
@@ -97,6 +99,8 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
 
 # A company's legal form: what comes before it is its registered name.
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
+
+
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
 _PARK_AFTER = re.compile(r"科技园|科学园|产业园")
 # 大 or 小 between a place and the suffix: the place's big or small ones (某市大医院).
@@ -104,10 +108,10 @@ _SIZE_BEFORE = frozenset("大小")
 
 # Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
 _LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
-# A count inside a name makes it a number of organisations (86家定点医院, 多所大学), and 各
-# makes it every one of a kind (全国各单项体育协会).
+# A count inside a name makes it a number of organisations (86家定点医院, 多所大学), 各
+# makes it every one of a kind (全国各单项体育协会), 某 one left unnamed (山东某…有限公司).
 _COUNT_IN = re.compile(
-    r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)"
+    r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)|某"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]$")
 # Words inside the words before a suffix that make them a kind (部分…, 当地…).
@@ -232,8 +236,8 @@ def find_organizations(
             and not _NOT_CAMPUS.fullmatch(norm, campus.start() + 1, campus.end() - 1)
         ):
             end = campus.end()  # …大学(南校区), …有限公司固原分公司 (not a short form: (中土集团))
-        if m.group() in ("日报", "晚报") and norm.startswith("社", end):
-            end += 1  # 人民日报社: the newspaper's office
+        if m.group() in ("日报", "晚报") and norm.startswith(("社", "报业集团"), end):
+            end += 1 if norm[end] == "社" else 4  # 人民日报社, 云南日报报业集团: its publisher
         while (
             start < hs
             and norm[start] in "和与及同"
@@ -343,7 +347,10 @@ def find_organizations(
             continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
         start = past_words_before_place(norm, start, hs, place_starts, lex)
         start = own_name_start(norm, start, hs, m.group(), place_at, lex)
+        start = after_kind(norm, start, hs, lex)
         start = whole_name(norm, start, hs, he, lex, place_starts)
+        if m.group() in _LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
+            start = trade_name_back(norm, start, place_end, lex)  # 云南阿尔赛普报关代理有限责任公司
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
         if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
             start += len(first[0][0])  # 营造商会, 支持商会: a verb and its object
