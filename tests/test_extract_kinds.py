@@ -20,6 +20,10 @@ def _labels(text: str, cls: str) -> set[str]:
     [
         # a count before the name: so many of a kind
         ("今年全省计划新建12个智慧体育公园。", "智慧体育公园"),
+        # a machine of the works, an office's section named after a line, a troupe's actor
+        ("全断面硬岩隧道掘进机顺利下线。", "全断面硬岩隧道"),
+        ("他是满洲里海关铁路监管一科的关员。", "满洲里海关铁路"),
+        ("重庆话剧艺术中心一级演员介绍。", "重庆话剧艺术中心"),
         # the verb of a signing before the name, people a verb trains after a line's word
         (
             "国家电投与肃北县签署源网荷储一体化项目合作协议\n双方将推进合作。",

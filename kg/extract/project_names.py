@@ -45,6 +45,8 @@ LEADING_MARKS = frozenset("―—–-·•■□●◆▲★")
 # A dash between the two ends a line or an area is named after (金边—西港高速公路).
 NAME_DASHES = frozenset("—－-–")
 
+# Machines a head may modify (隧道掘进机, 铁路信号设备; not the trains on a line).
+_MACHINE_END = re.compile(r"(?:[^飞]机|器|仪|设备|装备)$")
 # Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
 _COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # Nouns after a head that say what is done on or around the project, not a longer noun
@@ -91,6 +93,8 @@ def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     # 项目进展, 公交化运营)
     if len(word) >= 3 and flag == "n" and _COLLECTIVE_END.search(word):
         return True
+    if len(word) >= 2 and flag == "n" and _MACHINE_END.search(word):
+        return True  # 隧道掘进机: a machine of the works, not the works
     return (
         len(following) >= 2
         and len(word) >= 2

@@ -61,6 +61,8 @@ _UNIT_AFTER = re.compile(
     "|(?:联合|协调)*理事会|检查站|收费站|(?:联合)?党支部|(?:[\u4e00-\u9fff]{2})?专班|工作组"
     # …机场海关党总支, …工程质量安全监督站: an organ's office named after the works
     "|海关|边检站|边防检查站|派出所|党总支|(?:质量)?(?:安全)?监督站|工程(?:有限(?:责任)?)?公司"
+    # …铁路公安局, …铁路监管二科: a police bureau or an office's section named after a line
+    "|公安局|公安处|监管[一二三四五六七八九十]?科"
     # …高速阜康服务区: a service area named after the line
     "|(?:[\u4e00-\u9fff]{2})?服务区"
 )
