@@ -101,6 +101,12 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("西安国际铁路港开行班列。", "西安国际铁路港"),
         # of a chain of places before the name, the last one is the name's own
         ("江苏省南京市鼓楼广场亮灯。", "南京市鼓楼广场"),
+        # a description before a name a place begins, a metro line's number, an energy
+        # base, a foreign river's name that jieba cuts into a pronoun
+        ("开工项目中规模最大的鄂托克旗煤制甲醇示范项目总投资80亿元。", "鄂托克旗煤制甲醇示范项目"),
+        ("西安地铁10号线预计年底通车。", "西安地铁10号线"),
+        ("配套电源来自宁夏的宁东综合能源基地。", "宁东综合能源基地"),
+        ("沿线的阿瓦什河特大桥全长1公里。", "阿瓦什河特大桥"),
     ],
 )
 def test_extract_kinds_named_projects_are_kept(text, project):

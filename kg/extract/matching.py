@@ -361,11 +361,15 @@ def after_clause(
             cut = max(cut, end)
         elif flag.startswith("v") and len(word) >= 2 and word[-1] in _ASPECT:
             cut = max(cut, end)  # 紧挨着鸟儿洲国家湿地公园: a verb of the clause, marked
-        elif flag in _CLAUSE_FLAGS or (
+        elif (
+            flag in _CLAUSE_FLAGS and not (len(word) == 1 and k > 0 and words[k - 1][1] == "nrt")
+        ) or (
             word in lex.clause_verbs
             and not (len(word) == 1 and k > 0 and words[k - 1][1] in ("eng", "m"))
         ):
-            cut = max(cut, end)  # (红旗S系, 3号: a letter's or a number's word is a code's)
+            # (红旗S系, 3号: a letter's or a number's word is a code's; 阿瓦什河: a character
+            # of a foreign name, not a pronoun)
+            cut = max(cut, end)
         elif (
             objects
             and flag in ("v", "vd")

@@ -188,15 +188,13 @@ _LANDSCAPE_HEADS = frozenset({"水库", "运河"})
 # 锂电材料生产基地 only say what kind. (Parks, squares and wharves are as often named after
 # a hill, a gate or a person jieba does not know: 玉渊潭公园, 光化门广场.)
 _ANCHORED_HEADS = frozenset({"基地"})
-
-
-# 7办1中心, 三区一中心, 22幢…项目, 3号隧道: a formula of counts, or a number before the
-# words, says how many or which one; it does not name (a voltage or a road's number may
-# begin a name: 110千伏谭洲输变电工程, 107国道郑州黄河公路大桥).
+# 7办1中心, 22幢…项目, 3号隧道: a formula of counts or a number first says how many or which
+# one (a voltage's or a road's number may begin a name: 110千伏谭洲输变电工程, 107国道…大桥).
 _FORMULA = re.compile(
     r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
 )
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
+_METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线$")
 
 
 def find_projects(
@@ -335,6 +333,7 @@ def find_projects(
             or (
                 norm[start - 1 : start] == "的"
                 and _DESCRIPTION.search(norm, max(0, start - 6), start)
+                and start not in place_starts  # (规模最大的乌审旗…项目: a place names it)
             )
         ):
             continue  # 平原最大…集散中心, 全球最大的…基地, 合称…项目: a description or a slogan
@@ -443,7 +442,8 @@ def find_projects(
             t0 = tokens.start_before(he)
             if t0 is None:
                 continue  # 新鸿基地产, 中铁隧道局: the head is inside a longer word
-            if t0 < hs and he - t0 <= 3:
+            # (郑州地铁8号线: a city's metro line by its number, whose 号线 the segmenter joins)
+            if t0 < hs and he - t0 <= 3 and not (start in place_starts and _METRO.search(name)):
                 continue  # 宅基地: a word that ends in the head's characters
             if head == "项目" and start < hs:
                 last, flag = lex.pos_cut(norm[start:hs])[-1]
