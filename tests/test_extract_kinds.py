@@ -391,6 +391,8 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         ("鄂温克族人的聚居地在根河市。", ("District", "鄂温克族自治旗")),
         # a sector's bodies after the sector (公安 of 公安县)
         ("湖北公安机关开展夏季治安整治行动。", ("District", "公安县")),
+        # a county's short form naming a company with its group in brackets
+        ("山西汾西矿业（集团）有限责任公司职工获表彰。", ("District", "汾西县")),
     ],
 )
 def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):

@@ -42,7 +42,9 @@ def surname_first(text: str) -> bool:
 
 
 # A company's legal form close after the words (红塔包装实业有限责任公司).
-_COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,14}?(?:有限责任公司|有限公司|股份公司)")
+_COMPANY_AHEAD = re.compile(
+    r"(?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{1,4}\)){1,14}?(?:有限责任公司|有限公司|股份公司)"
+)  # (…矿业(集团)有限责任公司)
 
 
 def opens_company(norm: str, end: int) -> bool:
