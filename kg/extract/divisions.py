@@ -42,8 +42,6 @@ _TOPONYM_TAIL = frozenset(
 _ETHNIC_TOWN = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+[乡镇村]")
 # What follows a pair of states written by their abbreviations (巴中关系, 巴中两国).
 _STATES_AFTER = re.compile(r"关系|两国|建交|双边|友好关系|友好合作")
-
-
 # The bodies of a sector written after it (公安机关, 税务部门).
 _SECTOR_BODIES = ("机关", "部门", "系统", "民警", "干警")
 # Classifiers that follow a number (770名, 3个, 5家).
