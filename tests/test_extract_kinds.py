@@ -20,6 +20,13 @@ def _labels(text: str, cls: str) -> set[str]:
     [
         # a count before the name: so many of a kind
         ("今年全省计划新建12个智慧体育公园。", "智慧体育公园"),
+        # one unnamed (一所), a count after the name (多达…个), a street's community after a park
+        ("在南山一所创业园里，她开了一家工作室。", "南山一所创业园"),
+        ("如今，顺德区乡村游示范项目多达20多个。", "顺德区乡村游示范项目"),
+        ("晋中市榆次区锦纶街道公园南街社区获表彰。", "榆次区锦纶街道公园"),
+        # a corridor of land named after its region alone
+        ("风沙可能把河西走廊一分为二。", "河西走廊"),
+        ("古道穿过辽西走廊通往关外。", "辽西走廊"),
         # a machine of the works, an office's section named after a line, a troupe's actor
         ("全断面硬岩隧道掘进机顺利下线。", "全断面硬岩隧道"),
         ("他是满洲里海关铁路监管一科的关员。", "满洲里海关铁路"),
@@ -107,6 +114,10 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("西安地铁10号线预计年底通车。", "西安地铁10号线"),
         ("配套电源来自宁夏的宁东综合能源基地。", "宁东综合能源基地"),
         ("沿线的阿瓦什河特大桥全长1公里。", "阿瓦什河特大桥"),
+        # 继 (after) before the name
+        ("继蒙内铁路项目之后，又一项目在当地落地。", "蒙内铁路项目"),
+        # a contractor's bureau before the works it builds
+        ("中铁大桥局常泰长江大桥项目经理介绍进度。", "常泰长江大桥"),
     ],
 )
 def test_extract_kinds_named_projects_are_kept(text, project):

@@ -299,7 +299,7 @@ _NOT_NAME_START = frozenset(
 
 # Ends of company names beyond the organisation suffixes (kg/data/org_suffixes.txt): a
 # project named after one begins after it (…有限公司“雄安之翼”项目, 中铁十九局西康复线项目).
-_COMPANY_END = re.compile(r"公司|集团|[一二三四五六七八九十]+局")
+_COMPANY_END = re.compile(r"公司|集团|(?:[一二三四五六七八九十]+|大桥|隧道|电气化)局")
 # jieba flags of words that may not stand inside a name: adverbs, prepositions,
 # conjunctions, particles and pronouns (已, 精准, 主动, 从, 的).
 _CLAUSE_FLAGS = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"})

@@ -29,7 +29,7 @@ __all__ = [
 
 # A count or a collective is not a name: 十大…项目, 33个项目, 一批项目.
 _COUNT = re.compile(
-    r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年)"
+    r"[\d一二两三四五六七八九十百千几]+[万亿]?[多余]?(?:个|项|大|批|条|座|家|类|处|级|型|年|套|所)"
     r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个|多级|各级|^[两三四五六七八九十]国"
     r"|新一[轮期批]|配套(?:工程|项目)$|[两三四五六七八九十]国"
     r"|双方|两地|三地"
@@ -82,6 +82,10 @@ def is_kind(
         return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
     if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
         return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
+    if lex.project_heads.get(head) == "corridor" and all(
+        f == "ns" or w in lex.region_words for w, f in lex.pos_cut(bare)
+    ):
+        return True  # 河西走廊, 成渝走廊: a stretch of land between places, not works
     if head == "装置" and not _SCIENCE.search(bare):
         return True  # 乙二醇装置, 节能控制装置: a plant unit or a device, not an installation
     if head == "工程" and not places and not _BUILT.search(bare) and not CODE.search(bare):
