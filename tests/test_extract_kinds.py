@@ -115,7 +115,7 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("配套电源来自宁夏的宁东综合能源基地。", "宁东综合能源基地"),
         ("沿线的阿瓦什河特大桥全长1公里。", "阿瓦什河特大桥"),
         # 继 (after) before the name
-        ("继蒙内铁路项目之后，又一项目在当地落地。", "蒙内铁路项目"),
+        ("当地民众看到继亚吉铁路项目后又一工程开工。", "亚吉铁路项目"),
         # a contractor's bureau before the works it builds
         ("中铁大桥局常泰长江大桥项目经理介绍进度。", "常泰长江大桥"),
     ],
