@@ -84,6 +84,9 @@ def test_agencies_departments_of_enumerated_places(text, expected):
         ("配合文化和旅游部编制规划。", "中华人民共和国文化和旅游部"),
         ("科技部有关司局负责人出席。", "中华人民共和国科学技术部"),
         ("中国人民银行发布数据。", "中国人民银行"),
+        # the central Party organs' external names, and the names they are also known by
+        ("国家电影局公布春节档票房。", "国家电影局"),
+        ("国家版权局开展专项行动。", "国家新闻出版署"),
     ],
 )
 def test_agencies_national_ministries(text, expected):

@@ -116,6 +116,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "经贸合作备忘录",
             {"湖南省人民政府", "墨西哥哈利斯科州政府"},
         ),
+        # a body named in the title signs, not the states whose pair writes the subject
+        (
+            "晚宴前，中肯两国签署《中国国家电影局与肯尼亚青年事务、体育和艺术部电影合拍协议》。",
+            "中国国家电影局与肯尼亚青年事务、体育和艺术部电影合拍协议",
+            {"国家电影局"},
+        ),
         # the signers listed after the title, the verb before it
         (
             "论坛期间签署了《黄河文化旅游带共建协议》，签约方为开封市人民政府、洛阳市人民政府和"

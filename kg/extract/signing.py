@@ -324,9 +324,9 @@ def relate_signing(
     if not parties and listed is not None:
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it
         parties = bodies_in(f, listed.end(), _clause_end(norm, listed.end(), se), skip)
-    if len(parties) < 2 and in_title:
-        parties = in_title  # 《X管理委员 Y管理委员共同…协议》
-    if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start:
+    titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
+    parties = in_title if titled else parties
+    if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start and not titled:
         # (柳州市、南方电网和广西电网公司三方签署: the city signs too, by its government)
         governments = governments_in(f, ss, verb, skip)
         if governments:
