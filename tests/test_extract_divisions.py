@@ -112,6 +112,18 @@ def test_divisions_short_forms(lex, name, level, short):
                 ("鄞州区", "330212"),
             ],
         ),
+        # the province written just before decides, though the article names the other
+        # reading's city too
+        (
+            "王五  吉林省辽源市东丰县某村主任\n赵六  国网陕西省电力公司西安供电公司职工",
+            [
+                ("吉林省", "220000"),
+                ("辽源市", "220400"),
+                ("东丰县", "220421"),
+                ("陕西省", "610000"),
+                ("西安", "610100"),
+            ],
+        ),
     ],
 )
 def test_divisions_resolution_in_context(lex, text, expected):

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.division_index import MUNICIPALITIES, Division, DivisionIndex
+from kg.extract.division_index import MUNICIPALITIES, DivisionIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.name_words import opens_company, person_before
+from kg.extract.place_readings import ancestors, context_key, near_parent, well_known
 from kg.extract.tokens import PrefixIndex, Tokens
 
 __all__ = [
@@ -122,15 +123,6 @@ def _after_parent(h: PlaceHit, norm: str, idx: DivisionIndex) -> bool:
     return False
 
 
-def _ancestors(code: str, idx: DivisionIndex) -> set[str]:
-    out = set()
-    d = idx.by_code.get(code)
-    while d is not None and d.parent:
-        out.add(d.parent)
-        d = idx.by_code.get(d.parent)
-    return out
-
-
 def _same_level_in_enumerations(hits: list[PlaceHit], norm: str, idx: DivisionIndex) -> None:
     """北京、天津、河北: in a list of places every item is of the same level, so 河北 is the
     province, not Tianjin's 河北区 that the mention of 天津 would otherwise favour."""
@@ -154,42 +146,6 @@ def _same_level_in_enumerations(hits: list[PlaceHit], norm: str, idx: DivisionIn
                 province = [c for c in h.codes if idx.by_code[c].level == 1]
                 if len(same) == 1 and not (level > 1 and province and h.full is False):
                     h.code = same[0]
-
-
-def _context_key(d: Division, idx: DivisionIndex) -> str:
-    """What must be mentioned for a short form to be read as ``d``: its prefecture for a
-    county of a province (九龙 needs 甘孜 in the text), else its province."""
-    if d.level == 3 and d.province not in MUNICIPALITIES and d.parent:
-        parent = idx.by_code.get(d.parent)
-        if parent is not None and parent.level == 2:
-            return d.prefecture
-    return d.province
-
-
-def _well_known(
-    h: PlaceHit, code: str, weights: Counter[str], norm: str, idx: DivisionIndex
-) -> str:
-    """The well-known reading of a short form unless the article supports a lesser one:
-    河北 is 河北省, not Tianjin's 河北区, even in an article about Tianjin; 西安 is 西安市
-    unless 牡丹江 (whose 西安区 it could be) is named. A county's reading is supported by
-    its own prefecture named in the text (not a municipality, which names every one of its
-    districts); a province's reading always wins over a namesake below it."""
-    d = idx.by_code[code]
-    higher = sorted(
-        (idx.by_code[c] for c in h.codes if idx.by_code[c].level < d.level),
-        key=lambda x: x.level,
-    )
-    if not higher:
-        return code
-    top = higher[0]
-    if top.level == 1 and len([x for x in higher if x.level == 1]) == 1:
-        return top.code
-    if any(x.code == d.parent for x in higher):
-        return d.parent  # 乌鲁木齐 is 乌鲁木齐市, not the county named after it
-    if d.level == 3 and d.province not in MUNICIPALITIES and weights[d.prefecture] > 0:
-        return code
-    same = [x for x in higher if x.level == top.level]
-    return top.code if len(same) == 1 else code
 
 
 def find_places(
@@ -320,7 +276,7 @@ def find_places(
     for a, b in zip(hits, hits[1:], strict=False):
         if b.start - a.end <= 1 and norm[a.end : b.start] in ("", "(", "（"):
             parents = set(a.codes)
-            kids = [c for c in b.codes if _ancestors(c, idx) & parents]
+            kids = [c for c in b.codes if ancestors(c, idx) & parents]
             if kids:
                 b.codes = tuple(kids)
                 if b.accepted is not True:
@@ -431,6 +387,10 @@ def find_places(
         if len(h.codes) == 1:
             h.code = h.codes[0]
             return
+        near = near_parent(h, hits, norm, idx)
+        if near is not None:
+            h.code = near  # 陕西省电力公司西安供电公司: the province written just before
+            return
         # The candidate the context favours (its prefecture, else its province, is
         # mentioned more); failing that, a province or city over namesake counties
         # (河北 is 河北省, not Tianjin's 河北区; 长沙 is 长沙市, not 长沙县), else nothing.
@@ -445,7 +405,7 @@ def find_places(
         elif best[0] == second[0] and best[1] > second[1] and best[1] >= -2:
             h.code = best[2]
         if h.code is not None and not h.full:
-            h.code = _well_known(h, h.code, weights, norm, idx)
+            h.code = well_known(h, h.code, weights, norm, idx)
 
     weights = province_weights()
     for h in hits:
@@ -458,7 +418,7 @@ def find_places(
     for h in hits:
         if h.accepted or not h.codes or id(h) in common:
             continue
-        inside = tuple(c for c in h.codes if weights[_context_key(idx.by_code[c], idx)] > 0)
+        inside = tuple(c for c in h.codes if weights[context_key(idx.by_code[c], idx)] > 0)
         # (jieba, the costly question, is asked only of a name inside the article's places)
         if inside and tokens.is_token(h.start, h.end):
             h.codes = inside
