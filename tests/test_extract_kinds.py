@@ -114,6 +114,10 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("西安地铁10号线预计年底通车。", "西安地铁10号线"),
         ("配套电源来自宁夏的宁东综合能源基地。", "宁东综合能源基地"),
         ("沿线的阿瓦什河特大桥全长1公里。", "阿瓦什河特大桥"),
+        # a line named by the first characters of its ends, one of them a position word;
+        # a central enterprise's works by its brand
+        ("肯尼亚的蒙内铁路运营五年来客流稳定。", "蒙内铁路"),
+        ("国药生物制品产业园投产。", "国药生物制品产业园"),
         # 继 (after) before the name
         ("当地民众看到继亚吉铁路项目后又一工程开工。", "亚吉铁路项目"),
         # a contractor's bureau before the works it builds

@@ -78,8 +78,12 @@ def is_kind(
         return True
     if not places and _only_broad_place(bare, lex):
         return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
-    if any(w in _POSITION_WORDS for w, _f in lex.pos_cut(bare)):
-        return True  # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named
+    words = lex.pos_cut(bare)
+    ends = lex.project_heads.get(head) == "line" and len(words) == 2 and len(bare) == 2
+    if not ends and any(w in _POSITION_WORDS for w, _f in words):
+        # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named (蒙内铁路: a line
+        # named by the first characters of its ends)
+        return True
     if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
         return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
     if lex.project_heads.get(head) == "corridor" and all(
@@ -93,6 +97,12 @@ def is_kind(
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
+    if lex.project_heads.get(head) != "line" and any(
+        bare.startswith(b) and lex.tokenizer().FREQ.get(b, 0) < _FREQUENT_BRAND
+        for b in lex.company_brands
+        if not (lex.word_tag(b) or "").startswith("ns")
+    ):
+        return False  # 一汽新能源零部件产业园: a central enterprise's, by its brand (not 三峡…)
     if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
         return False
     # a rare word names a park or an installation only with more than two characters
@@ -104,6 +114,9 @@ def is_kind(
     return not has_proper_word(bare, lex, names, rare=rare, verb_singles=line)
 
 
+# How often a central enterprise's brand may be a word of the dictionary and still name it
+# (矿冶 612, 大唐 372: common words and an era).
+_FREQUENT_BRAND = 300
 # Region words that do not make a name of their own (中国高铁); a half of the country
 # does with a particular kind (西部金融中心), so only China is listed.
 _BROAD_REGIONS = frozenset({"中国"})
