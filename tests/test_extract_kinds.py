@@ -121,7 +121,7 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         # 继 (after) before the name
         ("当地民众看到继亚吉铁路项目后又一工程开工。", "亚吉铁路项目"),
         # a contractor's bureau before the works it builds
-        ("中铁大桥局常泰长江大桥项目经理介绍进度。", "常泰长江大桥"),
+        ("中铁大桥局常泰长江大桥建设者获表彰。", "常泰长江大桥"),
     ],
 )
 def test_extract_kinds_named_projects_are_kept(text, project):

@@ -118,8 +118,8 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
         ),
         # a body named in the title signs, not the states whose pair writes the subject
         (
-            "晚宴前，中肯两国签署《中国国家电影局与肯尼亚青年事务、体育和艺术部电影合拍协议》。",
-            "中国国家电影局与肯尼亚青年事务、体育和艺术部电影合拍协议",
+            "晚宴前，中坦两国签署《中国国家电影局与坦桑尼亚电影理事会电影合拍协议》。",
+            "中国国家电影局与坦桑尼亚电影理事会电影合拍协议",
             {"国家电影局"},
         ),
         # the signers listed after the title, the verb before it

@@ -169,7 +169,7 @@ def body_ends(norm: str, k: int, lex: Lexicon) -> bool:
 def trade_name_back(norm: str, start: int, place_end: dict[int, PlaceHit], lex: Lexicon) -> int:
     """Where a company's registered name starts when the words kept before its legal form
     only say what it does (代理, 玻璃制品): back to the place its name begins with, over a
-    trade name the segmenter does not know (阿尔赛普), if one is within six characters and
+    trade name the segmenter does not know (坤泰沃森), if one is within six characters and
     no verb of a clause lies between (…县是…, …区成立…)."""
     for k in range(start - 1, max(0, start - 7), -1):
         if not "\u4e00" <= norm[k] <= "\u9fff" or norm[k] in "与和及同的在向是":

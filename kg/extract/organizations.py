@@ -350,7 +350,7 @@ def find_organizations(
         start = after_kind(norm, start, hs, lex)
         start = whole_name(norm, start, hs, he, lex, place_starts)
         if m.group() in _LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
-            start = trade_name_back(norm, start, place_end, lex)  # 云南阿尔赛普报关代理有限责任公司
+            start = trade_name_back(norm, start, place_end, lex)  # 广西坤泰沃森报关代理有限责任公司
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
         if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
             start += len(first[0][0])  # 营造商会, 支持商会: a verb and its object
