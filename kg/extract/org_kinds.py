@@ -260,7 +260,11 @@ _MAX_TRADE_PREFIX = 4
 # (王某（侗族）中国电信…).
 _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（][\u4e00-\u9fff]{1,6}族[)）]")
 # What a body is, written before its name (美国智库…研究所).
-_KIND_BEFORE = re.compile(r"(?:知名|研究)?(?:智库|媒体|机构)(?=[\u4e00-\u9fff]{4})")
+_KIND_BEFORE = re.compile(
+    r"(?:(?:知名|研究)?(?:智库|媒体|机构)"
+    r"|(?:[\u4e00-\u9fff]业|龙头|民营|国有|外资|外商|知名|领军|骨干|科技型|高新技术)企业)"
+    r"(?=[\u4e00-\u9fff]{4})"
+)  # (丹麦乳业企业…有限公司, 民营企业…集团: what the company is)
 
 
 def after_lead(norm: str, start: int, hs: int) -> int:
@@ -270,9 +274,11 @@ def after_lead(norm: str, start: int, hs: int) -> int:
 
 def after_kind(norm: str, start: int, hs: int, lex: Lexicon) -> int:
     """Where a name begins after what the body is, written before it with or without its
-    country (智库…研究所, 英国智库…研究所)."""
+    country or place (智库…研究所, 英国智库…研究所, 临沂民营企业…集团)."""
     country = lex.country_re.match(norm, start, hs)
-    kind = _KIND_BEFORE.match(norm, country.end() if country is not None else start, hs)
+    at = country.end() if country is not None else start
+    place = next((k for k in (4, 3, 2) if norm[at : at + k] in lex.divisions.short), 0)
+    kind = _KIND_BEFORE.match(norm, at, hs) or _KIND_BEFORE.match(norm, at + place, hs)
     return kind.end() if kind is not None else start
 
 

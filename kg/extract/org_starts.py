@@ -176,7 +176,7 @@ def trade_name_back(norm: str, start: int, place_end: dict[int, PlaceHit], lex: 
             return start
         if k in place_end:
             words = lex.pos_cut(norm[k:start])
-            if any(f.startswith("v") and len(w) >= 2 for w, f in words):
-                return start
+            if any((f.startswith("v") or "企业" in w) and len(w) >= 2 for w, f in words):
+                return start  # (临沂民营企业…: what the company is, after its place)
             return place_end[k].start
     return start

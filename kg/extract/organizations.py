@@ -347,8 +347,7 @@ def find_organizations(
             continue  # 《…学院发展行动计划》: words of a plan's title (a party of 《A与B协议》 is one)
         start = past_words_before_place(norm, start, hs, place_starts, lex)
         start = own_name_start(norm, start, hs, m.group(), place_at, lex)
-        start = after_kind(norm, start, hs, lex)
-        start = whole_name(norm, start, hs, he, lex, place_starts)
+        start = after_kind(norm, whole_name(norm, start, hs, he, lex, place_starts), hs, lex)
         if m.group() in _LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
             start = trade_name_back(norm, start, place_end, lex)  # 广西坤泰沃森报关代理有限责任公司
         first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
