@@ -383,11 +383,13 @@ def find_places(
                     w[d.prefecture] += 1
         return w
 
+    starts = [p.start for p in hits]  # (in text order; the list is not changed from here)
+
     def resolve(h: PlaceHit, weights: Counter[str]) -> None:
         if len(h.codes) == 1:
             h.code = h.codes[0]
             return
-        near = near_parent(h, hits, norm, idx)
+        near = near_parent(h, hits, starts, norm, idx)
         if near is not None:
             h.code = near  # 陕西省电力公司西安供电公司: the province written just before
             return

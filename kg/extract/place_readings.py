@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import Protocol
 
@@ -41,10 +42,15 @@ def context_key(d: Division, idx: DivisionIndex) -> str:
     return d.province
 
 
-def near_parent(h: PlaceHit, hits: list[PlaceHit], norm: str, idx: DivisionIndex) -> str | None:
+def near_parent(
+    h: PlaceHit, hits: list[PlaceHit], starts: list[int], norm: str, idx: DivisionIndex
+) -> str | None:
     """The one reading of ``h`` under a province or a city named with its suffix shortly
-    before it in the same line or sentence (国网陕西省电力公司西安供电公司), else None."""
-    for p in reversed([p for p in hits if p.end <= h.start and h.start - p.end <= 10]):
+    before it in the same line or sentence (国网陕西省电力公司西安供电公司), else None.
+    ``hits`` are in text order, ``starts`` where they start."""
+    k = bisect_left(starts, h.start)
+    near = [p for p in hits[max(0, k - 4) : k] if p.end <= h.start and h.start - p.end <= 10]
+    for p in reversed(near):
         if not p.full or len(p.codes) != 1 or any(c in "。！？\n" for c in norm[p.end : h.start]):
             continue
         if p.codes[0] in h.codes:
