@@ -408,6 +408,8 @@ def test_extract_kinds_names_also_written_alone_stay_mentions(text, area):
         ("湖北公安机关开展夏季治安整治行动。", ("District", "公安县")),
         # a county's short form naming a company with its group in brackets
         ("山西汾西矿业（集团）有限责任公司职工获表彰。", ("District", "汾西县")),
+        # regions listed, whose words hold a district's name
+        ("规划兼顾东南山区、江南水乡和北方平原。", ("District", "南山区")),
     ],
 )
 def test_extract_kinds_words_and_other_names_are_not_places(text, wrong):

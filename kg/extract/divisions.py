@@ -255,12 +255,15 @@ def find_places(
             if _common_neighbour(norm, a.start, b.end, lex):
                 continue  # 蓝天、白云、青山、碧水: common nouns listed, not places
             if (
-                not a.full
-                and a.start > 0
+                a.start > 0
                 and "\u4e00" <= norm[a.start - 1] <= "\u9fff"
                 and tokens.inside_word(a.start)
+            ) or (
+                not b.full and any(tokens.is_token(b.start, k) for k in range(b.end + 2, b.end + 4))
             ):
-                continue  # 演丰镇、琼山: the end of a longer name (a town), not 丰镇
+                # 演丰镇、琼山, 西南山区、江南水乡: the end of a longer word (a town, a region),
+                # or the start of one, not places listed
+                continue
             a.accepted = a.accepted is True or "enum"
             b.accepted = b.accepted is True or "enum"
     # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
