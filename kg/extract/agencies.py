@@ -813,14 +813,18 @@ _COMMITTEE = re.compile(r"管理委员会|管理委员|管委会|执行委员会
 
 
 def area_committees(
-    norm: str, areas: list[tuple[int, int, str]], places: list[PlaceHit] = ()
+    norm: str,
+    areas: list[tuple[int, int, str]],
+    places: list[PlaceHit] = (),
+    lex: Lexicon | None = None,
 ) -> list[AgencyHit]:
     """Executive bodies of named areas: 西部(重庆)科学城管理委员(会), X新区管委会,
-    X合作区执行委员会, 深圳市X合作区管理局 (a city written before the area stays in the name)."""
+    X合作区执行委员会, 深圳市X合作区管理局 (a city written before the area stays in the name),
+    and (given ``lex``) an area's bureau of a sector (X新区市场监督管理局)."""
     place_end = {p.end: p for p in places if p.code}
     out = []
     for s, e, label in areas:
-        m = _COMMITTEE.match(norm, e)
+        m = _COMMITTEE.match(norm, e) or (_sector_bureau(norm, e, lex) if lex else None)
         if m is None or m.group() == "党工委":
             continue
         start, area = s, label
@@ -828,10 +832,21 @@ def area_committees(
         if p is not None and not label.startswith(p.name):
             start, label = p.start, p.name + label
         written = norm[start : m.end()]
-        canonical = label + _AREA_ORGANS[m.group()]
+        organ = _AREA_ORGANS.get(m.group())
+        if organ is None and lex is not None:  # 市场监管局 is 市场监督管理局
+            organ = lex.sectors[m.group()[:-1]][0] + "局"
+        canonical = label + (organ or m.group())
         basis = "exact" if written == canonical else "canonical-name"
         out.append(AgencyHit(start, m.end(), canonical, None, area, basis))
     return out
+
+
+def _sector_bureau(norm: str, e: int, lex: Lexicon) -> re.Match[str] | None:
+    """A sector's bureau written right after an area (市场监督管理局, 税务局), as written."""
+    sector = lex.sector_re.match(norm, e)
+    if sector is None or not norm.startswith("局", sector.end()):
+        return None
+    return re.compile(re.escape(norm[e : sector.end() + 1])).match(norm, e)
 
 
 _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")

@@ -235,7 +235,7 @@ def _read_agencies(f: Found) -> None:
     hits = find_agencies(norm, f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
-    committees = area_committees(norm, named, f.places)
+    committees = area_committees(norm, named, f.places, lex)
     foreign = find_foreign_agencies(norm, lex, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
     hits = drop_overlaps(
