@@ -497,3 +497,9 @@ def test_extract_kinds_an_institution_of_the_articles_own_province_or_county(tex
 def test_extract_kinds_a_government_army_is_not_the_government():
     mentioned, _ = _read("叙利亚政府军收复多个城镇。")
     assert ("Agency", "叙利亚政府") not in mentioned
+
+
+def test_extract_kinds_a_countys_short_form_naming_a_company_is_no_mention():
+    text = "娄底市涟源市举行表彰会。\n李某  涟源钢铁集团有限公司工程师"
+    ex = extract(Document(id="kinds", text=text))
+    assert {m.span.surface for m in ex.mentions if m.entity.cls == "District"} == {"涟源市"}

@@ -64,7 +64,7 @@ def extract(document: Document, lexicon: Lexicon | None = None) -> Extraction:
     _relate_agreements(f, document)
     facts.relate_project_figures(f)
     b = f.b
-    _drop_nested(b)
+    _drop_nested(b, lex)
     mentions = sorted(b.mentions.values(), key=lambda m: (m.span.start, m.span.end, m.entity))
     mentions, relations = _dated_agreements(mentions, _traceable(b))
     return Extraction(
@@ -84,19 +84,22 @@ def _nestable(ent: Entity) -> bool:
     return ent.cls in ("ScienceCity", "Project") or (ent.cls == "District" and not ent.code)
 
 
-def _drop_nested(b: Builder) -> None:
+def _drop_nested(b: Builder, lex: Lexicon) -> None:
     """Drop the mentions of areas, science cities and projects written only as part of a
     longer name: inside it (东港市经济开发区 of 东港市经济开发区管委会) or running on into
-    it (四川天府新区成都科学城 of 成都科学城管委会). What the longer name states of them
+    it (四川天府新区成都科学城 of 成都科学城管委会), and of a county's short form that is a
+    company's trade name (涟源 of 涟源钢铁集团有限公司). What the longer name states of them
     (an agency's jurisdiction, a project's place) is kept as its fact."""
     if len(b.spans) < 2:
         return
     index = Spans(b.spans)
     drop = []
     for key, m in b.mentions.items():
+        s, e = m.span.start, m.span.end
+        if _trade_name(b, lex, m, index):
+            drop.append(key)
         if not _nestable(m.entity):
             continue
-        s, e = m.span.start, m.span.end
         for ns, ne in index.touching(s, e):
             if b.spans[(ns, ne)] == m.entity:
                 continue
@@ -105,6 +108,21 @@ def _drop_nested(b: Builder) -> None:
                 break
     for key in drop:
         del b.mentions[key]
+
+
+def _trade_name(b: Builder, lex: Lexicon, m: Mention, index: Spans) -> bool:
+    """True when ``m`` is a county's short form opening an organisation's name before what
+    the company does (涟源钢铁…, 鸿富锦精密…): the company's trade name, not the place."""
+    s, e = m.span.start, m.span.end
+    return (
+        m.entity.cls == "District"
+        and m.span.surface in lex.divisions.short
+        and b.prep.norm.startswith(lex.industry_words, e)
+        and any(
+            b.spans[(ns, ne)].cls == "Organization" and ns <= s and e < ne
+            for ns, ne in index.touching(s, e)
+        )
+    )
 
 
 def _cut_note(cut: int) -> str:
