@@ -54,6 +54,8 @@ def test_organizations_by_suffix(text, expected):
         "在这12所加拿大大学中，留学生比例普遍较高。",
         # a company left unnamed (某)
         "江苏某精密机械有限公司因违规被罚。",
+        # 经 (through) before a kind of hospital
+        "他发烧后经镇卫生院诊治，已经康复。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):

@@ -107,7 +107,7 @@ _PARK_AFTER = re.compile(r"科技园|科学园|产业园")
 _SIZE_BEFORE = frozenset("大小")
 
 # Prepositions that may stand right before a name (由盛京医院负责, 向协和医院捐赠).
-_LEADING_PREPOSITIONS = frozenset("由向对从被把将据")
+_LEADING_PREPOSITIONS = frozenset("由向对从被把将据经")
 # A count inside a name makes it a number of organisations (86家定点医院, 多所大学), 各
 # makes it every one of a kind (全国各单项体育协会), 某 one left unnamed (山东某…有限公司).
 _COUNT_IN = re.compile(
