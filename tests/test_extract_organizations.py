@@ -56,6 +56,8 @@ def test_organizations_by_suffix(text, expected):
         "江苏某精密机械有限公司因违规被罚。",
         # 经 (through) before a kind of hospital
         "他发烧后经镇卫生院诊治，已经康复。",
+        # the universities a ministry runs
+        "今年部属师范大学将扩大公费师范生招生。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):

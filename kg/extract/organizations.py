@@ -114,8 +114,8 @@ _COUNT_IN = re.compile(
     r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)|某"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]$")
-# Words inside the words before a suffix that make them a kind (部分…, 当地…).
-_SOME_OF = re.compile(r"部分|当地|本地|其他|其它")
+# Words inside the words before a suffix that make them a kind (部分…, 当地…, 部属师范大学).
+_SOME_OF = re.compile(r"部分|当地|本地|其他|其它|部属|省属|市属")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
 _DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
 
