@@ -178,6 +178,8 @@ def find_organizations(
             continue
         if m.group() == "分院" and _COURT.search(norm, max(0, hs - 12), hs):
             continue  # …中级人民法院第二分院: a court's branch, a state organ
+        if m.group() == "医院" and norm.endswith("医院", 0, hs):
+            continue  # …人民医院医院感染管理科: the hospital's department, not a second one
         if m.group() == "日报" and (
             norm[hs - 1 : hs].isdigit()
             or norm.startswith("道", he)
