@@ -29,6 +29,7 @@ def _orgs(text: str) -> list[str]:
         ("河南日报报业集团党委书记出席。", ["河南日报报业集团"]),
         # a hospital's department for infections (医院感染) after the hospital
         ("李某  广西玉林市第一人民医院医院感染管理科科长", ["玉林市第一人民医院"]),
+        ("梧州市人民医院感染科党支部获表彰。", ["梧州市人民医院"]),
         ("荷兰乳业企业菲仕兰乳业（上海）有限公司宣布扩产。", ["菲仕兰乳业(上海)有限公司"]),
         ("潍坊民营企业盛瑞传动股份有限公司获奖。", ["盛瑞传动股份有限公司"]),
         # a name between two states, with a dash
