@@ -297,6 +297,10 @@ def test_areas_pilot_free_trade_zones_take_their_official_names(text, labels):
     [
         # verbs of a clause before a bare suffix, first or inside the words before it
         "要加快构筑国家级新区的产业优势。",
+        # where, not which (当地, 境外), and two states' zones of a kind
+        "当地经济开发区新建了家具产业园。",
+        "企业在境外经贸合作区投资设厂。",
+        "双方推进中老边境经济合作区建设。",
         "自治区党委高度重视合作区的规划建设。",
     ],
 )

@@ -335,9 +335,17 @@ def find_bare_areas(
             _holds_clause_word(core)
             or _DESCRIBED.search(core)
             or _KIND_OF_ZONE.fullmatch(core)
+            or (core and lex.pos_cut(core)[0][1] in ("s", "r"))  # 当地经济开发区, 境外…: where
+            or (
+                core[:1] == "中"
+                and core[1:2] in lex.country_abbreviations
+                and (generic(core[2:], lex) or _KIND_OF_ZONE.fullmatch(core[2:]) is not None)
+            )
             or any(len(w) >= 2 and w in core for w in lex.clause_verbs)  # 党中央高度重视合作区
         ):
-            continue  # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区: no zone's name
+            # 紧密衔接自由贸易试验区, 全球最大自贸区, 边境经济合作区, 中缅边境经济合作区 (the two
+            # states' zones): no zone's name
+            continue
         if clean and len(core) >= 3 and not generic(core, lex):
             cands.append((left, e, canonical_area(core + m.group()), None))
             continue
