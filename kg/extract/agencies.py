@@ -824,29 +824,31 @@ def area_committees(
     place_end = {p.end: p for p in places if p.code}
     out = []
     for s, e, label in areas:
-        m = _COMMITTEE.match(norm, e) or (_sector_bureau(norm, e, lex) if lex else None)
-        if m is None or m.group() == "党工委":
+        m = _COMMITTEE.match(norm, e)
+        if m is not None and m.group() != "党工委":
+            end, organ = m.end(), _AREA_ORGANS[m.group()]
+        elif m is None and lex is not None and (bureau := _sector_bureau(norm, e, lex)):
+            end, organ = bureau
+        else:
             continue
         start, area = s, label
         p = place_end.get(s)
         if p is not None and not label.startswith(p.name):
             start, label = p.start, p.name + label
-        written = norm[start : m.end()]
-        organ = _AREA_ORGANS.get(m.group())
-        if organ is None and lex is not None:  # 市场监管局 is 市场监督管理局
-            organ = lex.sectors[m.group()[:-1]][0] + "局"
-        canonical = label + (organ or m.group())
+        written = norm[start:end]
+        canonical = label + organ
         basis = "exact" if written == canonical else "canonical-name"
-        out.append(AgencyHit(start, m.end(), canonical, None, area, basis))
+        out.append(AgencyHit(start, end, canonical, None, area, basis))
     return out
 
 
-def _sector_bureau(norm: str, e: int, lex: Lexicon) -> re.Match[str] | None:
-    """A sector's bureau written right after an area (市场监督管理局, 税务局), as written."""
+def _sector_bureau(norm: str, e: int, lex: Lexicon) -> tuple[int, str] | None:
+    """A sector's bureau written right after an area: where it ends and its organ with the
+    sector in full (市场监管局 → 市场监督管理局)."""
     sector = lex.sector_re.match(norm, e)
     if sector is None or not norm.startswith("局", sector.end()):
         return None
-    return re.compile(re.escape(norm[e : sector.end() + 1])).match(norm, e)
+    return sector.end() + 1, lex.sectors[sector.group()][0] + "局"
 
 
 _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")

@@ -176,8 +176,8 @@ def governments_in(
         else:
             cands.append((m.start(), m.end(), country_entity(code, lex)))
     # 克麦罗沃州州长与…签署: a place abroad named after its country elsewhere in the article
-    inside = f.index("inside places", lambda: _inside_places(f), f.places)
-    for place, code in places_abroad(norm, lex, inside).items():
+    abroad = f.index("places abroad", lambda: places_abroad(norm, lex, _inside_places(f)), f.places)
+    for place, code in abroad.items():
         k = norm.find(place, cs, verb)
         if k >= 0:
             cands.append((k, k + len(place), foreign_local(f, code, place, k)))
@@ -222,7 +222,7 @@ def governments_in(
 
 def _inside_places(f: Found) -> set[int]:
     """Positions inside a Chinese place's name (not where one begins)."""
-    return {k for start, (_ent, end) in f.place_at.items() for k in range(start + 1, end)}
+    return {k for p in f.places for k in range(p.start + 1, p.end)}
 
 
 # 中美 / 韩中 / 中俄两国 / 中缅代表 right before the signing verb: the states that sign.

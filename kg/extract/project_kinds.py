@@ -4,6 +4,7 @@ project it is (重大项目, 芯片生产基地), and what a sentence says is bu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
@@ -87,7 +88,7 @@ def is_kind(
     if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
         return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
     if lex.project_heads.get(head) == "corridor" and all(
-        f == "ns" or w in lex.region_words for w, f in lex.pos_cut(bare)
+        f == "ns" or w in lex.region_words for w, f in words
     ):
         return True  # 河西走廊, 成渝走廊: a stretch of land between places, not works
     if head == "装置" and not _SCIENCE.search(bare):
@@ -97,11 +98,7 @@ def is_kind(
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
-    if lex.project_heads.get(head) != "line" and any(
-        bare.startswith(b) and lex.tokenizer().FREQ.get(b, 0) < _FREQUENT_BRAND
-        for b in lex.company_brands
-        if not (lex.word_tag(b) or "").startswith("ns")
-    ):
+    if lex.project_heads.get(head) != "line" and bare.startswith(_naming_brands(lex)):
         return False  # 一汽新能源零部件产业园: a central enterprise's, by its brand (not 三峡…)
     if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
         return False
@@ -117,6 +114,22 @@ def is_kind(
 # How often a central enterprise's brand may be a word of the dictionary and still name it
 # (矿冶 612, 大唐 372: common words and an era).
 _FREQUENT_BRAND = 300
+
+
+@lru_cache(maxsize=4)
+def _naming_brands(lex: Lexicon) -> tuple[str, ...]:
+    """The central enterprises' brands that name their works: no place jieba knows (三峡)
+    and no frequent word (矿冶)."""
+    freq = lex.tokenizer().FREQ
+    return tuple(
+        sorted(
+            b
+            for b in lex.company_brands
+            if freq.get(b, 0) < _FREQUENT_BRAND and not (lex.word_tag(b) or "").startswith("ns")
+        )
+    )
+
+
 # Region words that do not make a name of their own (中国高铁); a half of the country
 # does with a particular kind (西部金融中心), so only China is listed.
 _BROAD_REGIONS = frozenset({"中国"})
