@@ -65,6 +65,10 @@ _UNIT_AFTER = re.compile(
     "|公安局|公安处|监管[一二三四五六七八九十]?科"
     # …高速阜康服务区: a service area named after the line
     "|(?:[\u4e00-\u9fff]{2})?服务区"
+    # …水库管理局, …枢纽建设指挥部, …工程质量安全总站, …工程总队, …工程研究中心, …车间:
+    # an organ, a builder's unit or an institute named after the works or its field
+    "|(?:管理局|管理所|管理站|管委会)|(?:建设|工程)指挥部|(?:质量|安全|监督)*总站"
+    "|总队|支队|大队|研究中心|研究院|研究所|训练中心|(?<=工程)中心|良种场|(?:运用)?车间"
 )
 
 
