@@ -490,6 +490,18 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
         ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),
         ("他们沿沪昆高速一路向西。", ["沿沪昆高速"], ["沪昆高速"]),
+        # a subject and its verb before a name, whatever jieba tags the verb
+        (
+            "中国电建中标马尼拉地铁延长线项目。规划支持马祖共用福州长乐国际机场。"
+            "嘉兴主动连接G60科创走廊。新线将连通长沙黄花国际机场。",
+            [
+                "中标马尼拉地铁延长线项目",
+                "马祖共用福州长乐国际机场",
+                "嘉兴主动连接G60科创走廊",
+                "连通长沙黄花国际机场",
+            ],
+            ["马尼拉地铁延长线项目", "长乐国际机场", "G60科创走廊", "长沙黄花国际机场"],
+        ),
         # verbs of regard, praise and speech before a name
         (
             "会谈中，两国领导人高度重视中蒙俄经济走廊建设。"
@@ -518,3 +530,22 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
     projects, _located, _figures = _read(text)
     assert not set(absent) & set(projects)
     assert set(present) <= set(projects)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("河南省鸭河口水库管理局部署汛期调度工作。", "水库"),
+        ("甘肃省建设工程质量安全总站开展专项检查。", "工程"),
+        ("贵州机场集团有限公司龙洞堡国际机场建设指挥部召开调度会。", "机场"),
+        ("四川大学建筑结构工程研究中心发布年度报告。", "工程"),
+        ("在重庆工业职业技术学院工程训练中心，学生们操作数控机床。", "工程"),
+        ("中建三局武汉建筑工程总队承担主体施工。", "工程"),
+        ("上饶市广丰区大桥良种场获评先进集体。", "大桥"),
+        ("粤港澳大湾区数字孪生工程中心在南沙揭牌。", "工程"),
+        ("成都局集团公司重庆北高铁运用车间的司机们完成演练。", "高铁"),
+    ],
+)
+def test_projects_bodies_named_after_works_are_not_projects(text, word):
+    projects, _located, _figures = _read(text)
+    assert not [p for p in projects if word in p]

@@ -283,7 +283,7 @@ def after_verb(
     for k in range(3):
         words = lex.pos_cut(norm[start:hs]) if start not in place_starts else []
         if len(words) < 2:
-            return start
+            break
         first, flag = words[0]
         skip = len(first)
         if words[1][0] == "好" and flag.startswith("v"):
@@ -296,11 +296,38 @@ def after_verb(
                 and (flag != "vn" or k > 0 or _verb_before(norm, start, lex))
             )
         ):
-            return start
+            break
         rest = norm[start + skip : hs]
         if len(rest) < 2 or not has_proper_word(rest, lex, names):
-            return start
+            break
         start += skip
+    return _after_inner_verb(norm, start, hs, lex, place_starts)
+
+
+# Verbs of reaching and sharing that jieba's dictionary tags as nouns or adjectives (中标,
+# 畅通, 连通): before a name they govern it as any verb does.
+_VERBS_TAGGED_OTHERWISE = frozenset({"中标", "共用", "分包", "连通", "畅通", "串联", "经行"})
+# Tags of a word that begins a name after a verb: a place, a person, an abbreviation.
+_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "eng"})
+
+
+def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: frozenset[int]) -> int:
+    """Where a name begins after a clause's subject and its verb (金门共用厦门新机场, 湖州主动
+    连接G60科创走廊, 中车中标…项目): a verb of two characters or more among the first words,
+    followed by a place, a person's name or an abbreviation, ends the clause; ``places`` are
+    where the places found begin."""
+    words = lex.pos_cut(norm[start:hs])
+    at = start
+    for k, (word, flag) in enumerate(words[:4]):
+        at += len(word)
+        if at - len(word) in places:
+            continue  # 包头, 新建: a place whatever jieba tags it
+        if len(word) < 2 or not (flag == "v" or word in _VERBS_TAGGED_OTHERWISE):
+            continue
+        if k + 1 < len(words) and hs - at >= 2:
+            after, tag = words[k + 1]
+            if tag in _NAME_FLAGS and not (tag == "eng" and after.isdigit()):
+                return at  # (参建500兆瓦…, 通道500千伏…: a figure, not a name, after the verb)
     return start
 
 
