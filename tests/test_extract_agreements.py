@@ -31,6 +31,13 @@ def _read(text: str, published: datetime.date | None = None):
         ("会议发布《长三角重大项目清单》和《协同发展规划》。", []),
         ("两部门印发《关于加强协作的通知》《实施方案》《指导意见》。", []),
         ("两市分别签署了5个合作协议。", []),
+        # the period or the edition in brackets after the head
+        (
+            "两省政府签署《陕甘对口协作框架协议（2024—2026年）》。",
+            ["陕甘对口协作框架协议(2024—2026年)"],
+        ),
+        ("两市签订《职业教育合作备忘录(修订版)》。", ["职业教育合作备忘录(修订版)"]),
+        ("两部门印发《数据共享管理办法（试行）》。", []),
     ],
 )
 def test_agreements_titles_in_book_marks(text, expected):

@@ -122,8 +122,12 @@ class AgreementHit:
     each: bool = False  # A分别与B、C签署合作协议: one text with each counterpart
 
 
+# The period or the edition a title ends with, in brackets: (2025—2027年), (试行), (修订版).
+_EDITION = re.compile(r"\([^()]{1,16}\)$")
+
+
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
-    t = title.rstrip()
+    t = _EDITION.sub("", title.rstrip())
     if t.endswith(lex.signed_only_heads):
         return True  # kept only where the text signs it (relate_signing)
     # the longest head decides: 股份认购协议 is a contract, 金融服务协议 an agreement
@@ -348,8 +352,9 @@ def find_agreements(
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
         # 《战略合作伙伴协议》: a kind in book marks is still named by its parties
-        hit.generic = not _substantive(title, lex) or _kind_only(title, lex)
-        hit.signed_only = title.endswith(lex.signed_only_heads)
+        core = _EDITION.sub("", title)
+        hit.generic = not _substantive(core, lex) or _kind_only(core, lex)
+        hit.signed_only = core.endswith(lex.signed_only_heads)
         a = _ALIAS.match(norm, m.end())
         if a:
             hit.alias = a.group(1)
