@@ -610,6 +610,19 @@ def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(tex
             "汽车零部件产业合作协议",
             {"宁波市人民政府", "吉利集团"},
         ),
+        # two leaders and a day between the second one's name and the verb
+        (
+            "贵州省省长李明与湖南省省长赵刚昨天签署了《湘黔产业协作备忘录》。",
+            "湘黔产业协作备忘录",
+            {"贵州省人民政府", "湖南省人民政府"},
+        ),
+        # a delegation's visit is when the signing happens; the delegation does not sign
+        (
+            "柬埔寨政府代表团访问广西期间，广西壮族自治区主席与柬埔寨农业部部长"
+            "在南宁签署了《农业合作备忘录》。",
+            "农业合作备忘录",
+            {"广西壮族自治区人民政府", "柬埔寨农业部"},
+        ),
     ],
 )
 def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, title, parties):

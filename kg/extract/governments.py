@@ -207,7 +207,8 @@ def governments_in(
             norm[gap.end() : gap.end() + 1] not in _JOINERS
             and gap.end() != verb
             and not (
-                (lead := _LEADER.match(norm, end)) and _LEADER_SIGNS.match(norm, lead.end(), verb)
+                (lead := _LEADER.match(norm, end))
+                and _LEADER_SIGNS.match(norm, lead.end(), subject_end(norm, cs, verb))
             )
         ):
             # 成都市长, 重庆市民: the place begins another word (鄂州市今天与…); but

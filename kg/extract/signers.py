@@ -23,8 +23,11 @@ __all__ = [
     "witness_spans",
 ]
 
-# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign.
-_NOT_SIGNING = re.compile(r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下")
+# 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign;
+# A代表团访问B期间: the visit is when (双方签署 after it: those who visit and are visited).
+_NOT_SIGNING = re.compile(
+    r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下|期间(?=[,，])"
+)
 _WITNESS = re.compile(r"见证|见签")
 # 据《X报》5日报道, 据X消息, 记者从X获悉: the source of a report.
 _SOURCE = re.compile(
