@@ -331,6 +331,14 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "黄河上游生态研究合作协议",
             "2025-08-01",
         ),
+        # the ceremony told in the next clause is no second signing of the title
+        (
+            "宁夏回族自治区人民政府和阿拉伯国家联盟昨日下午签署了《能源合作谅解备忘录》，"
+            "签约仪式在银川举行。",
+            "2025-09-10",
+            "能源合作谅解备忘录",
+            "2025-09-09",
+        ),
     ],
 )
 def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
