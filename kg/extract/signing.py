@@ -59,8 +59,6 @@ _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
 _BY_AFTER_TITLE = re.compile(r"[，,]?(?:已|则|还|也|均|是)?由")
 # 签约仪式, 签约活动: a ceremony named after the title, not its signing.
 _CEREMONY = ("签约仪式", "签约活动", "签署仪式")
-# Marks that end a clause: a verb after one does not sign the title right before it.
-_CLAUSE_MARKS = frozenset(",，;；:：")
 # ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
 _RESTATED = re.compile(r"[，,](?:该|此|上述)?(?:协议|协定|备忘录|合同|文件)由")
 
@@ -267,7 +265,7 @@ def relate_signing(
     if (
         after_title
         and after_title[0] - t.end <= 1
-        and norm[t.end : after_title[0]] not in _CLAUSE_MARKS
+        and norm[t.end : after_title[0]] not in (",", "，", ";", "；")  # (…》，签约仪式…)
         and not norm.startswith(_CEREMONY, after_title[0])
     ):
         # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
