@@ -261,6 +261,14 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
             "去年，抚州文化旅游投资（集团）有限责任公司修缮了古村。",
             "抚州文化旅游投资（集团）有限责任公司",
         ),
+        # a trade name jieba tags as a verb, before the bracket of its legal form
+        ("宁波港与申能（集团）有限公司签署合作协议。", "申能（集团）有限公司"),
+        # a national qualifier jieba tags as an adverb; the university's hospital
+        ("首都医科大学与唐山市签署协议。", "首都医科大学"),
+        (
+            "首都医科大学附属北京友谊医院与通州区签署合作协议。",
+            "首都医科大学附属北京友谊医院",
+        ),
     ],
 )
 def test_organizations_branches_and_names_beginning_with_a_joiners_character(text, name):

@@ -40,6 +40,8 @@ def past_clause(norm: str, start: int, head: int, end: int, suffix: str, lex: Le
     core = norm[start:head]
     if has_proper_word(core, lex, rare=False, terms=False, verb_singles=False):
         return start
+    if lex.word_tag(norm[start:end]) == "nt":
+        return start  # 首都医科大学 (首都 tagged an adverb): a body the dictionary knows
     words = lex.pos_cut(core)
     last = max(
         (i for i, (w, flag) in enumerate(words) if flag in CLAUSE_FLAGS and w not in "与和及"),

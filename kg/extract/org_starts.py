@@ -17,6 +17,7 @@ __all__ = [
     "TRADE_WORD_SET",
     "SIGNER_END",
     "after_person_verb",
+    "after_verb_before",
     "body_ends",
     "before_time",
     "brand_before",
@@ -85,7 +86,8 @@ def whole_name(
     norm: str, start: int, hs: int, he: int, lex: Lexicon, place_starts: frozenset[int]
 ) -> int:
     """Where a name starts that the segmenter knows as one organisation's name (联合国儿童基金会
-    cut after 联合, 就读于复旦大学, 当清华大学博士生): at the start of that word."""
+    cut after 联合, 就读于复旦大学, 当清华大学博士生), or as its parent's (首都医科大学附属…医院
+    cut after 首都): at the start of that word."""
     lo = max(0, start - 4)
     pos = lo
     for word, flag in lex.pos_cut(norm[lo:he]):
@@ -93,7 +95,7 @@ def whole_name(
         if flag == "nt" and pos < hs:
             if (
                 pos < start
-                and end == he
+                and (end == he or (start < end <= hs and norm.startswith("附属", end)))
                 and norm[pos:start].isalpha()
                 and not lex.country_re.match(norm, pos)
                 and pos not in place_starts
@@ -179,4 +181,22 @@ def trade_name_back(norm: str, start: int, place_end: dict[int, PlaceHit], lex: 
             if any((f.startswith("v") or "企业" in w) and len(w) >= 2 for w, f in words):
                 return start  # (临沂民营企业…: what the company is, after its place)
             return place_end[k].start
+    return start
+
+
+def after_verb_before(
+    norm: str, start: int, hs: int, lex: Lexicon, place_starts: frozenset[int]
+) -> int:
+    """Where a name starts after a verb of two characters that opens it (营造商会, 支持商会:
+    a verb and its object), unless the verb is a place or the trade name before a bracket
+    (申能(集团)有限公司, 申能 tagged a verb); ``hs`` when nothing is left of the name."""
+    first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
+    if (
+        first
+        and first[0][1] == "v"
+        and len(first[0][0]) >= 2
+        and start not in place_starts
+        and norm[start + len(first[0][0])] not in "(（"
+    ):
+        return min(hs, start + len(first[0][0]))
     return start

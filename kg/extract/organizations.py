@@ -37,6 +37,7 @@ from kg.extract.org_starts import (
     SUBSIDIARY,
     TRADE_WORD_SET,
     after_person_verb,
+    after_verb_before,
     before_time,
     body_ends,
     brand_before,
@@ -352,11 +353,10 @@ def find_organizations(
         start = after_kind(norm, whole_name(norm, start, hs, he, lex, place_starts), hs, lex)
         if m.group() in _LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
             start = trade_name_back(norm, start, place_end, lex)  # 广西坤泰沃森报关代理有限责任公司
-        first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
-        if first and first[0][1] == "v" and len(first[0][0]) >= 2 and start not in place_starts:
-            start += len(first[0][0])  # 营造商会, 支持商会: a verb and its object
+        if start < hs:
+            start = after_verb_before(norm, start, hs, lex, place_starts)
             if start >= hs:
-                continue
+                continue  # 营造商会, 支持商会: a verb and its object
         if (
             _COUNT_IN.search(norm, start, hs)
             or _COUNTED.search(norm, max(0, start - 5), start)  # (38所美国大学)
