@@ -124,6 +124,8 @@ def test_divisions_short_forms(lex, name, level, short):
                 ("西安", "610100"),
             ],
         ),
+        # the 区 of 区域 after a name is no division's suffix: the place is written short
+        ("东盟专家来到海南区域中心调研。", [("海南", "460000")]),
     ],
 )
 def test_divisions_resolution_in_context(lex, text, expected):

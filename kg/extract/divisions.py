@@ -65,6 +65,8 @@ _REGION_TAIL = tuple(
 _INSTITUTION_AFTER = ("中学", "小学", "学校", "医院", "监狱", "幼儿园", "卫生院")
 # Line heads after a county's short form: the line is named after two places (平南-武宣).
 _LINE_AFTER = ("高速", "高铁", "铁路", "城际", "快速路")
+# Characters after a division's suffix that make it the first of a word (市民, 市场, 区域).
+_WORD_AFTER_SUFFIX = {"市": ("民", "场"), "区": ("域",)}
 # Chinese numerals: a division named by them (二七区) inside a longer number is none.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百")
 # Names of districts that are also common nouns of position (城区, 郊区, 矿区, 老城区, 新城区)
@@ -169,11 +171,11 @@ def find_places(
         codes = idx.full.get(name)
         if (
             codes is not None
-            and name.endswith("市")
-            and norm[end : end + 1] in ("民", "场")
+            and norm[end : end + 1] in _WORD_AFTER_SUFFIX.get(name[-1], ())
             and name[:-1] in idx.short
         ):
-            # 佛山市民, 佛山市场: the 市 begins 市民 / 市场; the place is written short
+            # 佛山市民, 佛山市场, 海南区域: the 市 begins 市民 / 市场, the 区 区域; the place is
+            # written short
             end, name, codes = end - 1, name[:-1], None
         if codes is not None:
             hits.append(PlaceHit(start, end, name, codes, True))
