@@ -624,6 +624,12 @@ def test_extract_signers_a_body_named_in_full_before_signs_by_its_short_name(tex
             "湘黔产业协作备忘录",
             {"贵州省人民政府", "湖南省人民政府"},
         ),
+        # 最新 between the last of the states and the verb
+        (
+            "报告提到，肯尼亚、乌干达和坦桑尼亚最新签署的《东非铁路互联互通协定》将带动投资。",
+            "东非铁路互联互通协定",
+            {"肯尼亚政府", "乌干达政府", "坦桑尼亚政府"},
+        ),
         # a delegation's visit is when the signing happens; the delegation does not sign
         (
             "柬埔寨政府代表团访问广西期间，广西壮族自治区主席与柬埔寨农业部部长"
