@@ -38,6 +38,11 @@ def _agencies(text: str) -> list[tuple[str, str]]:
         # the parent of a district stays in the name, the province of a city does not
         ("上海市松江区科委签约。", [("上海市松江区科学技术委员会", "上海市松江区科委")]),
         ("河北省廊坊市人社局签约。", [("廊坊市人力资源和社会保障局", "河北省廊坊市人社局")]),
+        # a leading group's office is the sector's office
+        (
+            "贵州省扶贫开发领导小组办公室印发通知。",
+            [("贵州省扶贫开发办公室", "贵州省扶贫开发领导小组办公室")],
+        ),
     ],
 )
 def test_agencies_canonical_names(text, expected):
@@ -87,6 +92,8 @@ def test_agencies_departments_of_enumerated_places(text, expected):
         # the central Party organs' external names, and the names they are also known by
         ("国家电影局公布春节档票房。", "国家电影局"),
         ("国家版权局开展专项行动。", "国家新闻出版署"),
+        # a State Council body merged since, in the news of its years
+        ("国务院扶贫办与世界银行举办研讨会。", "国务院扶贫开发领导小组办公室"),
     ],
 )
 def test_agencies_national_ministries(text, expected):

@@ -127,7 +127,7 @@ def _region_in_sentence(
 
 def _organs_ending_at(norm: str, e: int, lex: Lexicon) -> list[str]:
     out = []
-    for length in (5, 4, 3, 2, 1):
+    for length in (7, 5, 4, 3, 2, 1):
         w = norm[e - length : e] if e - length >= 0 else ""
         if w in lex.organs:
             out.append(w)
