@@ -80,6 +80,10 @@ def test_organizations_kinds_are_not_names(text):
         "伤者被转往普通医院继续治疗。",  # a kind the dictionary tags as a proper noun
         "全市开展“五好”商会创建活动。",  # a standard met, in quotes
         "深化行业协会商会改革。",  # two kinds of body written together
+        "不少毕业生来自名牌大学和科研院所。",  # a common noun of the dictionary
+        # a bulletin and a communiqué in book marks are documents, not newspapers
+        "据商会编发的《跨境物流周度简报》，运价回落。",
+        "会议发表了《中亚五国经济公报》。",
     ],
 )
 def test_organizations_kind_of_body_is_no_name(text):
@@ -261,6 +265,9 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
             "去年，抚州文化旅游投资（集团）有限责任公司修缮了古村。",
             "抚州文化旅游投资（集团）有限责任公司",
         ),
+        # newspapers in book marks, whatever their title ends with
+        ("香港《大公报》刊文指出，合作前景广阔。", "大公报"),
+        ("墨西哥《千年报》发表评论。", "千年报"),
         # a trade name jieba tags as a verb, before the bracket of its legal form
         ("宁波港与申能（集团）有限公司签署合作协议。", "申能（集团）有限公司"),
         # a national qualifier jieba tags as an adverb; the university's hospital

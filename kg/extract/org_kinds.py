@@ -113,8 +113,10 @@ def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexi
         return False  # 缅中友好协会: named after the two countries
     if core[-1:] in _PLACE_TAILS or core[:2] in QUARTERS:
         return False  # 火神山医院, 地坛医院, 北方民族大学: named after a hill, an altar, a quarter
-    if lex.is_known_word(label) or label[:1] in "省县":
-        return False  # 中央电视台; 县人民医院 is named after the article's own county
+    if (lex.is_known_word(label) and lex.word_tag(label) != "n") or label[:1] in "省县":
+        # 中央电视台; 县人民医院 is named after the article's own county (名牌大学, a common
+        # noun of the dictionary, names none)
+        return False
     core = QUOTES.sub("", core)
     if lex.org_suffix_re.search(core) or COMPANY.search(core):
         return False  # 航天科技集团第一研究院: a unit named after its parent

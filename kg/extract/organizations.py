@@ -50,8 +50,8 @@ from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
-# 《解放日报》: a newspaper is written as a title.
-_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|报))》")
+# 《解放日报》: a newspaper is written as a title (not a bulletin, a communiqué, a report).
+_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|(?<![简通情])(?<!计公|济公|合公)报))》")
 # 新华社北京5月26日电: the news agency of a dateline.
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)")
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
