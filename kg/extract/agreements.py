@@ -126,6 +126,12 @@ class AgreementHit:
 _EDITION = re.compile(r"\([^()]{1,16}\)$")
 
 
+def _between_states(title: str) -> bool:
+    """True when a title says it is between governments without naming them (政府间科学技术
+    合作协定): each pair of states signs its own, named by its parties."""
+    return title.startswith(("政府间", "两国政府间"))
+
+
 def _is_agreement_title(title: str, lex: Lexicon) -> bool:
     t = _EDITION.sub("", title.rstrip())
     if t.endswith(lex.signed_only_heads):
@@ -353,7 +359,7 @@ def find_agreements(
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
         # 《战略合作伙伴协议》: a kind in book marks is still named by its parties
         core = _EDITION.sub("", title)
-        hit.generic = not _substantive(core, lex) or _kind_only(core, lex)
+        hit.generic = not _substantive(core, lex) or _kind_only(core, lex) or _between_states(core)
         hit.signed_only = core.endswith(lex.signed_only_heads)
         a = _ALIAS.match(norm, m.end())
         if a:
@@ -422,7 +428,7 @@ def find_agreements(
                 continue
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
-            generic = not _substantive(t, lex) or not _named(t, lex)
+            generic = not _substantive(t, lex) or not _named(t, lex) or _between_states(t)
             if _SEVERAL_BEFORE.search(norm, max(clause, s - 20), s) or _LISTED_IN.search(t):
                 continue  # 签署了多项旨在深化…合作的协议文件: several texts
             if generic and _LISTED_COUNTERPARTS.search(norm, clause, s):
