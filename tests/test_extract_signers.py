@@ -147,6 +147,18 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "中华人民共和国和秘鲁共和国引渡条约",
             {"中国政府", "秘鲁政府"},
         ),
+        # a text "between governments" is each pair's own, named after its states
+        (
+            "1962年中国同蒙古签署第一份政府间科学技术合作协定。",
+            "中国与蒙古政府间科学技术合作协定",
+            {"中国政府", "蒙古政府"},
+        ),
+        # the state that becomes the first to sign with another
+        (
+            "2019年，葡萄牙成为首个同中国签署《蓝色经济与海洋合作谅解备忘录》的欧盟国家。",
+            "蓝色经济与海洋合作谅解备忘录",
+            {"葡萄牙政府", "中国政府"},
+        ),
     ],
 )
 def test_extract_signers_states_and_bodies_sign(text, title, parties):

@@ -47,6 +47,10 @@ _LEADER = re.compile(
 # …代表双方签署, or the leader (and a name) is one of the signers: 湖南省省长与…签署, …与沈阳市委
 # 副书记、市长刘建华签署.
 _LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?(?:[与和同]|$)")
+# 希腊成为首个同中国签署…的国家: the state that becomes one of those that sign with another.
+_BECOMES = re.compile(
+    r"(?:已|正式)?成为(?:首个|第[\d一二三四五六七八九十百]+个|又一个)?[\u4e00-\u9fff]{0,6}?[同与和]"
+)
 # Characters before a place that make it where something happens, not who acts.
 _LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -206,6 +210,7 @@ def governments_in(
         if (
             norm[gap.end() : gap.end() + 1] not in _JOINERS
             and gap.end() != verb
+            and not _BECOMES.match(norm, end, verb)
             and not (
                 (lead := _LEADER.match(norm, end))
                 and _LEADER_SIGNS.match(norm, lead.end(), subject_end(norm, cs, verb))
