@@ -153,6 +153,19 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "中国与蒙古政府间科学技术合作协定",
             {"中国政府", "蒙古政府"},
         ),
+        # 两国 is the two states, not the province and the foreign province that signed before
+        (
+            "中国和越南两国领导人举行会谈。当天，广西壮族自治区人民政府和越南谅山省人民委员会签订了"
+            "《边境合作协议》。两国2009年签署的《陆地边界管理制度协定》为合作奠定了基础。",
+            "陆地边界管理制度协定",
+            {"中国政府", "越南政府"},
+        ),
+        # a city joined to a company by 同
+        (
+            "签约仪式上，绵阳市同中国电子科技集团有限公司签订了《电子信息产业合作协议》。",
+            "电子信息产业合作协议",
+            {"绵阳市人民政府", "中国电子科技集团有限公司"},
+        ),
         # the state that becomes the first to sign with another
         (
             "2019年，葡萄牙成为首个同中国签署《蓝色经济与海洋合作谅解备忘录》的欧盟国家。",

@@ -77,11 +77,13 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3 and para - prep.paragraph[ps[0]] <= 1
     ]
     places = m.group(2) in _PLACE_WORDS and sector_name is None
+    states = m.group(2) == "国"  # (两国: the states' governments, not a province's and a state's)
     if (
         prior
         and (want == 0 or len(prior[-1][1]) == want)
         and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
         and not (places and not all(e.label.endswith("政府") for e in prior[-1][1]))
+        and not (states and not all(e.label[:-2] in f.lex.country_names for e in prior[-1][1]))
     ):
         return list(prior[-1][1])
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -93,6 +95,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
         if governments:
             found = [e for e in found if e.label.endswith("政府")]
+        if states:
+            found = [e for e in found if e.label[:-2] in f.lex.country_names]
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
         if m.group(2) == "校":

@@ -21,6 +21,7 @@ __all__ = [
     "body_ends",
     "before_time",
     "brand_before",
+    "joined_by_tong",
     "trade_name_back",
     "trade_words",
     "whole_name",
@@ -200,3 +201,19 @@ def after_verb_before(
     ):
         return min(hs, start + len(first[0][0]))
     return start
+
+
+def joined_by_tong(
+    norm: str, k: int, lex: Lexicon, place_ends: set[int], place_starts: frozenset[int]
+) -> bool:
+    """True when the 同 at ``k`` joins two signers (招商局集团同…, 克拉玛依市同中国石油…: a body,
+    or a place and a name that starts anew), not a character of a name (同江, 同仁医院)."""
+    if norm[k] != "同":
+        return False
+    if not (
+        body_ends(norm, k, lex)
+        or (k in place_ends and (k + 1 in place_starts or lex.country_re.match(norm, k + 1)))
+    ):
+        return False
+    # 同江西: 江西, not 同江
+    return not lex.is_known_word(norm[k : k + 2]) or lex.is_known_word(norm[k + 1 : k + 3])

@@ -39,8 +39,8 @@ from kg.extract.org_starts import (
     after_person_verb,
     after_verb_before,
     before_time,
-    body_ends,
     brand_before,
+    joined_by_tong,
     trade_name_back,
     trade_words,
     whole_name,
@@ -258,14 +258,7 @@ def find_organizations(
                 and not lex.is_known_word(norm[k - 1 : k + 1])
                 and not lex.is_known_word(norm[k : k + 2])
             )
-            or (
-                norm[k] == "同"
-                and body_ends(norm, k, lex)
-                and (
-                    not lex.is_known_word(norm[k : k + 2])
-                    or lex.is_known_word(norm[k + 1 : k + 3])  # 同江西: 江西, not 同江
-                )
-            )
+            or joined_by_tong(norm, k, lex, place_ends, place_starts)
         ]
         # 美国国家过敏症和传染病研究所: a joiner between two fields of one institute (what
         # follows it alone names no institute) is part of the name
