@@ -166,6 +166,17 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "电子信息产业合作协议",
             {"绵阳市人民政府", "中国电子科技集团有限公司"},
         ),
+        # the places after 由 sign through their governments, one of them a common word
+        (
+            "《黄河下游港航协作协议》于2021年5月由济南、滨州、东营三市共同签署。",
+            "黄河下游港航协作协议",
+            {"济南市人民政府", "滨州市人民政府", "东营市人民政府"},
+        ),
+        (
+            "《鲁南经济圈协作框架协议》由临沂、枣庄、日照、菏泽四市共同签署。",
+            "鲁南经济圈协作框架协议",
+            {"临沂市人民政府", "枣庄市人民政府", "日照市人民政府", "菏泽市人民政府"},
+        ),
         # the state that becomes the first to sign with another
         (
             "2019年，葡萄牙成为首个同中国签署《蓝色经济与海洋合作谅解备忘录》的欧盟国家。",
@@ -355,6 +366,13 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "2025-08-03",
             "黄河上游生态研究合作协议",
             "2025-08-01",
+        ),
+        # a month before 由 and the signers
+        (
+            "《黄河下游港航协作协议》于2021年5月由济南市、滨州市共同签署。",
+            "2025-03-01",
+            "黄河下游港航协作协议",
+            "2021-05",
         ),
         # the ceremony told in the next clause is no second signing of the title
         (

@@ -268,6 +268,21 @@ def find_places(
                 continue
             a.accepted = a.accepted is True or "enum"
             b.accepted = b.accepted is True or "enum"
+    # 2b. A short form that is a common word, listed between two places of its level (青岛、
+    #     烟台、日照、威海): a place of the list too.
+    for a, h, b in zip(hits, hits[1:], hits[2:], strict=False):
+        if (
+            id(h) in common
+            and a.accepted
+            and b.accepted
+            and a.end + 1 == h.start
+            and h.end + 1 == b.start
+            and norm[a.end] in _ENUM_SEPS
+            and norm[h.end] in _ENUM_SEPS
+            and {_level(a, idx), _level(b, idx)} == {_level(h, idx)}
+        ):
+            h.accepted = "enum"
+            common.discard(id(h))
     # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
     for h in hits:
         if (

@@ -89,8 +89,7 @@ _REMARK = re.compile(r"表示|欢迎")
 # 双方对续签《T》表示欢迎: a signing welcomed, on a day the text does not give.
 _WELCOMED = re.compile(r"对[^,，。;；]{0,8}(?:签署|签订|续签)[^,，。;；]*表示(?:欢迎|祝贺)")
 _ALREADY = re.compile(r"已经?(?:正式|成功|共同)?$")
-# 拟与多家企业签署 / 将于下月与B签署 / 计划同B签订: the intention is told before the
-# counterpart, further from the verb than signers.unsigned looks.
+# 拟与多家企业签署, 将于下月与B签署: an intention told before the counterpart (see unsigned).
 _INTENDED_WITH = re.compile(
     r"(?:拟|将|计划|准备|有望|即将|打算|希望|愿意?)(?:于[^,，。;；与同和]{1,8})?(?:与|同|和)"
     r"[^,，。;；]{1,24}$"
@@ -317,6 +316,8 @@ def relate_signing(
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb >= t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
+        if not parties:  # 《T》由青岛、烟台…四市共同签署: the places' governments
+            parties = [gov for _at, gov in governments_in(f, t.end, verb, skip)]
         told = None  # where a clause that says who signed begins
         if not parties and (restated := _RESTATED.search(norm, verb, se)) is not None:
             told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
