@@ -73,6 +73,18 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "对口合作框架协议",
             {"黑龙江省人民政府", "广东省人民政府"},
         ),
+        # 两地: the two cities, not the province around them or the city they met in
+        (
+            "论坛在南宁召开。柳州市和桂林市是广西的工业重镇。两地在会上签署了《产业协作框架协议》。",
+            "产业协作框架协议",
+            {"柳州市人民政府", "桂林市人民政府"},
+        ),
+        # 双方 after two places met somewhere: the places, whatever the venue
+        (
+            "湖北省荆州市和湖南省岳阳市在荆州召开联席会议。双方在会上签署了《港口协作协议》。",
+            "港口协作协议",
+            {"荆州市人民政府", "岳阳市人民政府"},
+        ),
         # a character several states share stands for the one the article names
         (
             "巴西外长访华期间，中巴两国外长签署了农业合作谅解备忘录。",

@@ -206,7 +206,7 @@ def governments_in(
             first = cands[k][0]
         if first > cs and norm[first - 1] in _LOCATIVE:
             continue  # 在成都签署: where, not who
-        gap = _SUBJECT_GAP.match(norm, end)
+        gap = _SUBJECT_GAP.match(norm, end, verb)
         if (
             norm[gap.end() : gap.end() + 1] not in _JOINERS
             and gap.end() != verb
@@ -347,6 +347,13 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
         places = _places_of_kind(f, 0, end, kind)
     # 拉萨市与尼泊尔加德满都市…两市签署: a city of another state named in the paragraph
     abroad = _foreign_places(f, prep.bounds[first][0], end, kind)
+    if kind == "地" and not abroad and len(places) != want:
+        # 福建…厦门市和泉州市…两地: the two of one level, the province around them aside
+        for level in ("市", "省"):
+            of_level = _places_of_kind(f, prep.bounds[first][0], end, level)
+            if len(of_level) == want:
+                places = of_level
+                break
     if len(places) + len(abroad) != want:
         return []
     governments = [(ent_start, government(f, ent, span)) for ent_start, ent in places.values()]
@@ -384,6 +391,8 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[in
         ent, _end = f.place_at[start]
         if not lo <= start < hi or not ent.code:
             continue
+        if start > 0 and f.norm[start - 1] in "在于":
+            continue  # 会议在福州召开: where they met, not one of them (到广东考察 is)
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
         prefecture = ent.label.endswith("州") and ent.code.endswith("00") and not province
