@@ -386,6 +386,14 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "黄河下游港航协作协议",
             "2021-05",
         ),
+        # the meeting's day, told before the sentence of who attended it
+        (
+            "本报讯 成渝双核联席会议昨天在重庆举行。成都市人民政府、重庆市人民政府有关负责同志"
+            "出席会议。双方在会上签署了《双核联动合作协议》。",
+            "2025-05-20",
+            "双核联动合作协议",
+            "2025-05-19",
+        ),
         # the ceremony told in the next clause is no second signing of the title
         (
             "宁夏回族自治区人民政府和阿拉伯国家联盟昨日下午签署了《能源合作谅解备忘录》，"

@@ -183,6 +183,8 @@ def _held(norm: str, ps: int, pe: int) -> bool:
 
 
 _TO_COME = re.compile(r"将|拟|计划|准备|支持|帮助|推动|鼓励|每年|定期")
+# Who attends a meeting, told after the meeting (A、B负责同志出席会议).
+_ATTENDED = re.compile(r"出席(?:会议|仪式|活动)|参加(?:会议|仪式|活动)")
 
 
 # A meeting, a visit or a signing: what a later 会上 / 同日 / 签约仪式上 refers to.
@@ -204,8 +206,9 @@ def event_relative_day(
             same_day or f.prep.paragraph[k] == f.prep.paragraph[i]
         ):
             told = relative_day(f, dates, ps, pe, published)
-            if told is not None or _held(f.norm, ps, pe):
+            if told is not None or (_held(f.norm, ps, pe) and not _ATTENDED.search(f.norm, ps, pe)):
                 return told
+            # (…负责同志出席会议: who attended the meeting told before, not another one)
             # (a signing that tells no day of its own: the day is told before it)
         if not same_day:
             return None
