@@ -81,6 +81,8 @@ def test_organizations_kinds_are_not_names(text):
         "全市开展“五好”商会创建活动。",  # a standard met, in quotes
         "深化行业协会商会改革。",  # two kinds of body written together
         "不少毕业生来自名牌大学和科研院所。",  # a common noun of the dictionary
+        "各地全面推广方舱医院的做法。",  # an adverb and its verb the dictionary joins
+        "问题总会解决，郭某总会想办法。",  # 总会, "always will", after a person
         # a bulletin and a communiqué in book marks are documents, not newspapers
         "据商会编发的《跨境物流周度简报》，运价回落。",
         "会议发表了《中亚五国经济公报》。",
@@ -265,6 +267,11 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
             "去年，抚州文化旅游投资（集团）有限责任公司修缮了古村。",
             "抚州文化旅游投资（集团）有限责任公司",
         ),
+        # a stop word inside an abbreviation of the dictionary (外商投资), not an adverb's verb
+        ("苏州市外商投资企业协会与园区签署合作协议。", "苏州市外商投资企业协会"),
+        # federations of industries, of associations, of fellow provincials
+        ("澳门工业总会与珠海市签署合作协议。", "澳门工业总会"),
+        ("温州同乡总会在米兰举办联谊活动。", "温州同乡总会"),
         # newspapers in book marks, whatever their title ends with
         ("香港《大公报》刊文指出，合作前景广阔。", "大公报"),
         ("墨西哥《千年报》发表评论。", "千年报"),

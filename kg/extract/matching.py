@@ -7,6 +7,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.name_words import noun_ending
 from kg.extract.spans import Spans
 
 __all__ = [
@@ -133,6 +134,9 @@ def left_boundary(
         ):
             break  # 重庆实验室和天府实验室: two names
         word = word_ending(norm, s, lex.boundary_words, lex.max_boundary_len)
+        if word is not None and stop_at_place and (longer := noun_ending(norm, s, word, lex)):
+            s -= longer  # 外商投资企业协会: the stop word ends a noun of the dictionary (外商投资)
+            continue
         if word is not None:
             if s == head_start and word in _WORKS:
                 s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name

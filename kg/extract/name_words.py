@@ -1,11 +1,16 @@
 """Words next to a place's short form that make it part of another name: a person's name
-after a title or a surname (市长王乐平), a company's trade name (云南红塔…有限公司)."""
+after a title or a surname (市长王乐平), a company's trade name (云南红塔…有限公司); a stop
+word inside a name of the dictionary (外商投资)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["opens_company", "person_before", "surname_first"]
+if TYPE_CHECKING:
+    from kg.extract.lexicon import Lexicon
+
+__all__ = ["noun_ending", "opens_company", "person_before", "surname_first"]
 
 
 # Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
@@ -50,3 +55,21 @@ _COMPANY_AHEAD = re.compile(
 def opens_company(norm: str, end: int) -> bool:
     """True when the words from ``end`` run on to a company's legal form (…包装实业有限责任公司)."""
     return _COMPANY_AHEAD.match(norm, end) is not None
+
+
+def noun_ending(norm: str, s: int, word: str, lex: Lexicon) -> int:
+    """The length of a name or an abbreviation of the dictionary (nz, nt, j) longer than the
+    stop word ``word`` that ends at ``s`` (外商投资 over 投资), or 0; not an adverb and its verb
+    that the dictionary tags so (全面推广)."""
+    for k in range(len(word) + 1, len(word) + 4):
+        if s - k >= 0 and lex.word_tag(norm[s - k : s]) in ("nz", "nt", "j"):
+            return 0 if word in _WORKS or norm[s - k : s - len(word)] in _MANNER else k
+    return 0
+
+
+# Adverbs of manner the dictionary writes together with their verbs (全面推广, 充分发挥), and
+# verbs of building (城市改建).
+_MANNER = frozenset(
+    {"充分", "全力", "全面", "大力", "积极", "加快", "持续", "不断", "深入", "切实"}
+)
+_WORKS = frozenset({"改建", "扩建", "新建", "改造", "建设"})
