@@ -272,6 +272,10 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         # federations of industries, of associations, of fellow provincials
         ("澳门工业总会与珠海市签署合作协议。", "澳门工业总会"),
         ("温州同乡总会在米兰举办联谊活动。", "温州同乡总会"),
+        # a chamber of one province's merchants in another keeps both places; a hospital
+        # drops the province above its city
+        ("浙江省四川商会与成都市签署合作协议。", "浙江省四川商会"),
+        ("澳门江门同乡总会举办联谊活动。", "澳门江门同乡总会"),
         # newspapers in book marks, whatever their title ends with
         ("香港《大公报》刊文指出，合作前景广阔。", "大公报"),
         ("墨西哥《千年报》发表评论。", "千年报"),

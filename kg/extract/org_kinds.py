@@ -209,8 +209,17 @@ def own_name_start(
     if COMPANY.search(suffix):
         return _item_start(norm, start, at, lex)
     k = start
-    while k in at and at[k].end in at and (at[k].code or "").endswith("0000"):
-        k = at[k].end  # 湖北省武汉市汉口医院: the province above the city is not in the name
+    while (
+        k in at
+        and at[k].end in at
+        and (at[k].code or "").endswith("0000")
+        and (
+            (at[at[k].end].code or "")[:2] == (at[k].code or "")[:2] or not _FELLOWS.search(suffix)
+        )
+    ):
+        # 湖北省武汉市汉口医院: the province above the city is not in the name (广东省湖北商会:
+        # a province before another one is where the chamber of the other's merchants is)
+        k = at[k].end
     if k in at:
         after = at[k].end
         if any(
@@ -220,6 +229,8 @@ def own_name_start(
     return k
 
 
+# Bodies of the people of one place living in another (广东省湖北商会, 澳门福建同乡总会).
+_FELLOWS = re.compile(r"商会|同乡|总会|联合会|联谊会")
 # What ends the item of a list or a sentence before a company's name.
 _ITEM_BOUNDS = "、。；;\n"
 # Parts of speech that begin no trade name: verbs, prepositions, conjunctions, adverbs,
