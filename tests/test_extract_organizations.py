@@ -292,3 +292,25 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
 def test_organizations_branches_and_names_beginning_with_a_joiners_character(text, name):
     ex = extract(Document(id="t", text=text))
     assert name in {m.span.surface for m in ex.mentions if m.entity.cls == "Organization"}
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a unit named again without its parent is the unit named before in full
+        (
+            "中国科学院大连化学物理研究所与大连市签署协议。会后，大连化学物理研究所专家作报告。",
+            {"中国科学院大连化学物理研究所"},
+        ),
+        # a unit listed after another unit of an academy belongs to it; a body named after
+        # the country does not
+        (
+            "中国科学院南京土壤研究所、中国土壤学会与江苏省农业农村厅签署合作协议。",
+            {"中国科学院南京土壤研究所", "中国土壤学会"},
+        ),
+        ("北京大学物理学院、化学学院与该市签约。", {"北京大学物理学院", "北京大学化学学院"}),
+    ],
+)
+def test_organizations_units_named_with_and_without_their_parent(text, labels):
+    ex = extract(Document(id="t", text=text))
+    assert {m.entity.label for m in ex.mentions if m.entity.cls == "Organization"} == labels

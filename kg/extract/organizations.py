@@ -453,7 +453,13 @@ def find_organizations(
         if norm[prev.end : h.start] != "、":
             continue
         parent = _PARENT.match(prev.label)
-        if parent is not None and parent.end() < len(prev.label) and not _PARENT.match(h.label):
+        if (
+            parent is not None
+            and parent.end() < len(prev.label)
+            and not _PARENT.match(h.label)
+            and _UNIT_END.search(h.label)
+            and not lex.country_re.match(h.label)  # (…研究所、中国有色金属工业协会: its own)
+        ):
             merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
     return [
         OrganizationHit(h.start, h.end, known_name(h.label, lex))
@@ -486,6 +492,8 @@ _SOCIETY_FIELDS = re.compile(
 )
 
 
+# The end of a unit's name (…研究院, …实验室).
+_UNIT_END = re.compile(r"(?:研究院|研究所|学院|中心|实验室)$")
 # The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).
 _PARENT = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:大学|科学院|社会科学院)(?=[\u4e00-\u9fff]{2,}(?:研究院|研究所|学院|中心|实验室))"

@@ -36,7 +36,7 @@ from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
 from kg.extract.science_cities import find_science_cities
-from kg.extract.short_forms import defined_short_forms, short_form_mentions
+from kg.extract.short_forms import defined_short_forms, short_form_mentions, units_without_parent
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
@@ -380,7 +380,12 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     # 比亚迪集团 beside 比亚迪股份有限公司: the company by its trade name and a legal form;
     # 中土集团 after 中国土木工程集团有限公司(中土集团): by the short form it is given
     short = defined_short_forms(f.norm, [(o.start, o.end, label) for o, label in read])
-    short = {**short, **registered_names([label for _o, label in read], f.lex)}
+    labels = [label for _o, label in read]
+    short = {
+        **short,
+        **registered_names(labels, f.lex),
+        **units_without_parent(labels, f.lex.org_suffixes),
+    }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))
         f.b.mention(ent, o.start, o.end, "exact" if ent.label == label else "canonical-name")

@@ -1,5 +1,6 @@
 """Organisations named again by the short form the article gives them in brackets:
-云南能源投资股份有限公司(以下简称“云南能投”)… 云南能投, 中国土木工程集团有限公司(中土集团)… 中土集团."""
+云南能源投资股份有限公司(以下简称“云南能投”)… 云南能投, 中国土木工程集团有限公司(中土集团)… 中土集团;
+and units named again without their parent (中国科学院合肥物质科学研究院… 合肥物质科学研究院)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from kg.extract.spans import Spans, book_titles
 
-__all__ = ["defined_short_forms", "is_short_form", "short_form_mentions"]
+__all__ = ["defined_short_forms", "is_short_form", "short_form_mentions", "units_without_parent"]
 
 # A bracket right after a name that gives its short form: (以下简称“X”), (简称X), (下称X),
 # or the short form alone (中土集团).
@@ -64,3 +65,21 @@ def short_form_mentions(
             if not taken.overlaps(start, end) and not books.overlaps(start, end):
                 out.append((start, end, label))
     return sorted(out)
+
+
+def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Names among ``labels`` that another one ends with after its parent's name (合肥物质科学
+    研究院 of 中国科学院合肥物质科学研究院, 协和医院 of …医学院附属协和医院), to that full name,
+    where only one full name does; ``suffixes`` end the parent's name (院, 大学, 附属…)."""
+    out = {}
+    for label in labels:
+        fulls = {
+            full
+            for full in labels
+            if len(full) > len(label)
+            and full.endswith(label)
+            and full[: -len(label)].endswith((*suffixes, "附属"))
+        }
+        if len(fulls) == 1:
+            out[label] = fulls.pop()
+    return out
