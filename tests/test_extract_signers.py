@@ -141,6 +141,13 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "黄河文化旅游带共建协议",
             {"开封市人民政府", "洛阳市人民政府", "三门峡市人民政府"},
         ),
+        # those who took part in the signing, listed after its ceremony
+        (
+            "论坛上举行了《淮河生态保护联合研究协议》签约仪式，参与签约的有合肥工业大学、"
+            "河海大学和中国科学院南京土壤研究所。",
+            "淮河生态保护联合研究协议",
+            {"合肥工业大学", "河海大学", "中国科学院南京土壤研究所"},
+        ),
         # a text still negotiated: no parties, though its title names two bodies
         (
             "双方同意继续磋商《中华人民共和国海关总署与老挝财政部关于边境口岸合作的议定书》。",

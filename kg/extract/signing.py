@@ -83,8 +83,7 @@ def _first(pair: tuple[int, Entity]) -> int:
 
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
 _ANNOUNCED = re.compile(r"发布会|记者会|吹风会|通气会|宣布|透露|获悉|通报|介绍|答记者问")
-# A remark on a signing (…表示，中方对…签署…表示欢迎; 欢迎…期间签署): its day, before the verb, is
-# the remark's (after the verb, 双方表示… says what the signers intend).
+# A remark on a signing (中方对…签署…表示欢迎): its day before the verb is the remark's.
 _REMARK = re.compile(r"表示|欢迎")
 # 双方对续签《T》表示欢迎: a signing welcomed, on a day the text does not give.
 _WELCOMED = re.compile(r"对[^,，。;；]{0,8}(?:签署|签订|续签)[^,，。;；]*表示(?:欢迎|祝贺)")
@@ -98,8 +97,7 @@ _INTENDED_WITH = re.compile(
 )
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
-# 签署25周年 / 签署为契机 / 签署以来: a signing referred to, not reported; an anniversary
-# gives the year
+# 签署25周年 / 签署以来: a signing referred to, not reported (an anniversary gives the year).
 _TODAY = re.compile(r"今天|今日")
 _COUNTERPART = re.compile(r"[\u4e00-\u9fff]{2}[与同跟][\u4e00-\u9fff]{2}")
 _BUILT_IN_TITLE = re.compile(r"(?:共建|建设)(?=(?:合作)?(?:框架)?(?:协议|备忘录))")
@@ -152,7 +150,9 @@ def _clause_end(norm: str, pos: int, limit: int) -> int:
 
 
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…).
-_SIGNERS_LISTED = re.compile(r"签约(?:单位|方|各方|双方|主体)(?:包括|为|是|有|分别为)[:：]?")
+_SIGNERS_LISTED = re.compile(
+    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(?:包括|为|是|有|分别为)[:：]?"
+)
 # The instrument that sets up a body, named after it (…银行协定, …组织章程).
 _CHARTERS = ("协定", "章程", "公约", "宪章")
 # 三方签署, 四方共同签署: how many sign, written right before the verb.
