@@ -10,6 +10,13 @@ from contextlib import suppress
 from kg.extract import lookups
 from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
 from kg.extract.builder import Builder, Found, country_entity, entity
+from kg.extract.clauses import (
+    after_semicolon,
+    before_semicolon,
+    clause_end,
+    in_motion,
+    own_clause,
+)
 from kg.extract.collectives import collective_parties
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
@@ -106,49 +113,6 @@ _REFERENCED = re.compile(
 )
 
 
-def _after_semicolon(norm: str, lo: int, hi: int) -> int:
-    """Where the part of ``norm[lo:hi]`` after its last semicolon (or ellipsis) starts
-    (``lo`` if none)."""
-    return max(lo, *(norm.rfind(c, lo, hi) + 1 for c in "；;…"))
-
-
-def _before_semicolon(norm: str, lo: int, hi: int) -> int:
-    """Where the part of ``norm[lo:hi]`` before its first semicolon ends (``hi`` if none)."""
-    return min([hi, *(k for c in "；;" if (k := norm.find(c, lo, hi)) >= 0)])
-
-
-# A document that proposes or approves what its title says (议案, 请示, 批复).
-_MOTION = re.compile(r"(?:议案|请示|报告|方案|决定|批复|通知)$")
-
-
-def _in_motion(norm: str, ss: int, se: int, t: AgreementHit) -> bool:
-    """True when the title ``t`` lies inside the book title of a motion or a request."""
-    opened = norm.rfind("《", ss, t.start)
-    if opened < 0 or norm.rfind("》", ss, t.start) > opened:
-        return False
-    closed = norm.find("》", t.end, se)
-    return closed > 0 and _MOTION.search(norm, opened, closed) is not None
-
-
-def _own_clause(norm: str, verb: int, title: int) -> bool:
-    """True when a semicolon between ``verb`` and the title at ``title`` opens a clause of
-    its own words before the title (…签署…；2022年，中国加入《T》): the verb signs another."""
-    semi = _after_semicolon(norm, verb, title)
-    return semi > verb and len(_LISTED.sub("", norm[semi:title])) >= 4
-
-
-# What a list of titles holds between them: marks, joiners and other titles.
-_LISTED = re.compile(r"《[^》]*》|[\s、，,和及与以还有：:]")
-
-
-def _clause_end(norm: str, pos: int, limit: int) -> int:
-    """Where the clause holding ``pos`` ends (at a comma or a semicolon), before ``limit``."""
-    for k in range(pos, limit):
-        if norm[k] in ",，;；":
-            return k
-    return limit
-
-
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…).
 _SIGNERS_LISTED = re.compile(
     r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(?:包括|为|是|有|分别为)[:：]?"
@@ -220,7 +184,7 @@ def relate_signing(
         verbs = [
             v
             for v in verbs
-            if not any(v < o <= v + 6 for o in others) and _after_semicolon(norm, t.end, v) == t.end
+            if not any(v < o <= v + 6 for o in others) and after_semicolon(norm, t.end, v) == t.end
         ]
     in_title = [
         f.agencies[k][1] for k in lookups.agency_spans(f).inside(t.title_start, t.title_end)
@@ -255,10 +219,10 @@ def relate_signing(
     # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
     # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
     other = lookups.last_title_end(f, t, ss, t.start)
-    before_title = [v for v in verbs if other < v < t.start and not _own_clause(norm, v, t.start)]
+    before_title = [v for v in verbs if other < v < t.start and not own_clause(norm, v, t.start)]
     # (a verb after a semicolon tells of another clause: …加入《T》；2012年《T2》…缔结)
-    after_title = [v for v in verbs if v >= t.end and _after_semicolon(norm, t.end, v) == t.end]
-    if not before_title and not after_title and _own_clause(norm, ss, t.start):
+    after_title = [v for v in verbs if v >= t.end and after_semicolon(norm, t.end, v) == t.end]
+    if not before_title and not after_title and own_clause(norm, ss, t.start):
         return  # …签署…；2022年，中国加入《T》: signed by no verb of this sentence
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
     if (
@@ -274,12 +238,12 @@ def relate_signing(
     if verbs and (
         unsigned(f, ss, verb)
         or (verb < t.start and _INTENDED_WITH.search(norm, clause_start(norm, ss, verb), verb))
-        or _POSTPONED.search(norm, max(verb, t.end), _clause_end(norm, max(verb, t.end), se))
+        or _POSTPONED.search(norm, max(verb, t.end), clause_end(norm, max(verb, t.end), se))
         # 签署…协议以前: a condition
         or (verb < t.start and norm.startswith(("以前", "之前"), t.end))
     ):
         return  # not signed (yet): no parties, no date; a generic title names nothing
-    if _in_motion(norm, ss, se, t):
+    if in_motion(norm, ss, se, t):
         return  # 《关于与X签署…协议的议案》: a signing proposed, not made
     if t.signed_only and not t.generic:
         if not verbs:
@@ -293,12 +257,12 @@ def relate_signing(
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
     # 与C签署《T2》 A signs both
     lo = max(ss, lookups.last_title_end(f, t, ss, min(verb, t.start)))
-    semi = _after_semicolon(norm, lo, min(verb, t.start))
-    own_clause = semi > lo and (  # (…；柬埔寨媒体另与老挝之声签署…: its own signers, known or not)
+    semi = after_semicolon(norm, lo, min(verb, t.start))
+    own_signers = semi > lo and (  # (…；柬埔寨媒体另与老挝之声签署…: its own signers, known or not)
         bool(bodies_in(f, semi, min(verb, t.start), skip))
         or _COUNTERPART.search(norm, semi, min(verb, t.start)) is not None
     )
-    if own_clause:
+    if own_signers:
         lo = semi  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
     parties = bodies_in(f, lo, min(verb, t.start), skip)
     if lo > ss and len(parties) < 2:
@@ -312,7 +276,7 @@ def relate_signing(
         ):
             # 签署《T1》《T2》, 《T1》和《T2》, 《T1》，18日又签署了《T2》: the same signers
             parties = list(before[-1])
-        elif not before and not own_clause:
+        elif not before and not own_signers:
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb >= t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
@@ -322,14 +286,14 @@ def relate_signing(
         if not parties and (restated := _RESTATED.search(norm, verb, se)) is not None:
             told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
         elif not parties and norm.startswith(_CEREMONY, verb):
-            told = _clause_end(norm, verb, se) + 1  # 《T》签约仪式…举行，A与B签署
+            told = clause_end(norm, verb, se) + 1  # 《T》签约仪式…举行，A与B签署
         then = next((v for v in verbs if told is not None and v > told), None)
         if then is not None:
             parties = bodies_in(f, told, then, skip)
     listed = _SIGNERS_LISTED.search(norm, max(verb, t.end), se)
     if not parties and listed is not None:
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it
-        parties = bodies_in(f, listed.end(), _clause_end(norm, listed.end(), se), skip)
+        parties = bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
     if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start and not titled:
@@ -397,7 +361,7 @@ def relate_signing(
         return
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
     anchor = min(verb, t.start)
-    cs = _after_semicolon(norm, ss, anchor)
+    cs = after_semicolon(norm, ss, anchor)
     partial = partial_date(norm, cs, verb, published, year_in_text)
     referenced = _REFERENCED.match(norm, verb + 2)
     if referenced is None and verb < t.start and norm[verb + 2 : t.start] in ("", "了"):
@@ -426,7 +390,7 @@ def relate_signing(
         return  # …签署合作协议。签约仪式7日在哈尔滨举行
     sources = source_spans(norm, cs, se)
     # (…签署中澳自贸协定；同年12月20日，该协定生效: a clause after a semicolon is another)
-    ce = _before_semicolon(norm, max(verb, t.end), se)
+    ce = before_semicolon(norm, max(verb, t.end), se)
     in_sentence = [
         dates[k]
         for k in lookups.date_spans(f, dates).starting(cs, ce)
@@ -470,7 +434,7 @@ def relate_signing(
             OTHER_DAY.search(norm, ss, verb)
             or _ANNOUNCED.search(norm, ss, se)
             or _REMARK.search(norm, ss, verb)
-            or _WELCOMED.search(norm, ss, _clause_end(norm, verb, se))
+            or _WELCOMED.search(norm, ss, clause_end(norm, verb, se))
         ):
             return
         told = event_relative_day(f, i, dates, published, same_day)
