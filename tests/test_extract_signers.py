@@ -141,6 +141,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "黄河文化旅游带共建协议",
             {"开封市人民政府", "洛阳市人民政府", "三门峡市人民政府"},
         ),
+        # companies that each sign with a place: the place's government signs both
+        (
+            "宜宾五粮液股份有限公司、四川郎酒股份有限公司分别与江阳区签署了《白酒产业协作协议》。",
+            "白酒产业协作协议",
+            {"宜宾五粮液股份有限公司", "四川郎酒股份有限公司", "泸州市江阳区人民政府"},
+        ),
         # those who took part in the signing, listed after its ceremony
         (
             "论坛上举行了《淮河生态保护联合研究协议》签约仪式，参与签约的有合肥工业大学、"

@@ -296,7 +296,11 @@ def relate_signing(
         parties = bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
-    if len(parties) < max(2, _declared(norm, ss, verb)) and verb < t.start and not titled:
+    if (
+        (len(parties) < max(2, _declared(norm, ss, verb)) or "分别与" in norm[ss:verb])
+        and verb < t.start
+        and not titled
+    ):  # (A、B分别与永川区签署: the place signs with each)
         # (柳州市、南方电网和广西电网公司三方签署: the city signs too, by its government)
         governments = governments_in(f, ss, verb, skip)
         if governments:
