@@ -172,6 +172,19 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "中华人民共和国和秘鲁共和国引渡条约",
             {"中国政府", "秘鲁政府"},
         ),
+        # a treaty a state accedes to, or named beside texts a verb signs of its own, is not
+        # signed by that verb
+        ("中国签署了多份海洋合作文件，并率先加入《南极条约》。", "南极条约", set()),
+        (
+            "中国与26个国家和地区签署19个自贸协定；《数字经济伙伴关系协定》谈判稳步推进。",
+            "数字经济伙伴关系协定",
+            set(),
+        ),
+        (
+            "《数字经济伙伴关系协定》已对多国生效，中国与30个国家签署22个自贸协定。",
+            "数字经济伙伴关系协定",
+            set(),
+        ),
         # a text "between governments" is each pair's own, named after its states
         (
             "1962年中国同蒙古签署第一份政府间科学技术合作协定。",

@@ -14,7 +14,9 @@ from kg.extract.clauses import (
     after_semicolon,
     before_semicolon,
     clause_end,
+    counted_object,
     in_motion,
+    other_act,
     own_clause,
 )
 from kg.extract.collectives import collective_parties
@@ -219,9 +221,19 @@ def relate_signing(
     # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
     # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
     other = lookups.last_title_end(f, t, ss, t.start)
-    before_title = [v for v in verbs if other < v < t.start and not own_clause(norm, v, t.start)]
+    before_title = [
+        v
+        for v in verbs
+        if other < v < t.start
+        and not own_clause(norm, v, t.start)
+        and not other_act(norm, v, t.start)
+    ]
     # (a verb after a semicolon tells of another clause: …加入《T》；2012年《T2》…缔结)
-    after_title = [v for v in verbs if v >= t.end and after_semicolon(norm, t.end, v) == t.end]
+    after_title = [  # (…生效，中国与28个国家签署21个自贸协定: that verb signs its own texts)
+        v
+        for v in verbs
+        if v >= t.end and after_semicolon(norm, t.end, v) == t.end and not counted_object(norm, v)
+    ]
     if not before_title and not after_title and own_clause(norm, ss, t.start):
         return  # …签署…；2022年，中国加入《T》: signed by no verb of this sentence
     verb = before_title[-1] if before_title else (after_title[0] if after_title else t.start)
