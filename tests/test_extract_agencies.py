@@ -38,6 +38,8 @@ def _agencies(text: str) -> list[tuple[str, str]]:
         # the parent of a district stays in the name, the province of a city does not
         ("上海市松江区科委签约。", [("上海市松江区科学技术委员会", "上海市松江区科委")]),
         ("河北省廊坊市人社局签约。", [("廊坊市人力资源和社会保障局", "河北省廊坊市人社局")]),
+        # a government's departments are no general office
+        ("长沙市政府部门负责人表示。", [("长沙市人民政府", "长沙市政府")]),
         # a leading group's office is the sector's office
         (
             "贵州省扶贫开发领导小组办公室印发通知。",
@@ -129,6 +131,8 @@ def test_agencies_area_committees(text, expected):
         "新华社北京5月26日电。",
         "长安汽车、中国华能在两地均有布局。",
         "市政府工作报告提出目标。",
+        # the State Council's department in charge of a sector is a ministry, not the Council
+        "发生疫情时，国务院林业草原主管部门应当及时组织除治。",
         "两市经信部门将成立工作专班。",
         "协同布局重大科学装置，形成新格局。",
         # a kind of division before an organ is no shorthand of the article's place

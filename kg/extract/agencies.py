@@ -219,6 +219,8 @@ def find_agencies(
                 if not words:
                     continue
             sector = _canonical_sector(words, lex) if words else ""
+            if organ == _DEPT and sector == "人民政府":
+                continue  # 市政府部门: the government's departments, not its general office
             place = place_end.get(s_sector)
             if place is None and organ in _GOVERNMENTS and norm.endswith("特区", 0, s_sector):
                 place = place_end.get(s_sector - 2)  # 香港特区政府
@@ -675,6 +677,8 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         s, e = m.span()
         if norm.startswith("门", e) or taken_spans.overlaps(s, e):
             continue  # 科技部门 is a local department, not 科技部
+        if _ORGAN_IN_CHARGE.match(norm, e):
+            continue  # 国务院农业农村主管部门: the ministry in charge, not the State Council
         if _is_title(norm, e) and not _MINISTRY_UNIT.match(norm, e):
             continue  # 四国农业部长: ministers, not China's ministry (水利部长江水利委员会 is a body)
         if _COLLECTIVE_BEFORE.search(norm, max(0, s - 2), s) and not norm.endswith(
@@ -708,6 +712,8 @@ _MINISTRY_UNIT = re.compile(
 )
 
 
+# A sector's department in charge written after 国务院 (国务院农业农村主管部门).
+_ORGAN_IN_CHARGE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:主管|行政)部门")
 # Words before 央行 that make it another state's central bank (各国央行数字货币).
 _OTHER_BANKS = re.compile(r"各国|多国|他国|外国|国外|全球|世界|经济体|新兴市场")
 
