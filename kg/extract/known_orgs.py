@@ -104,9 +104,12 @@ def cut_at_both_ends(norm: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def noun_after(norm: str, end: int, lex: Lexicon, flags: frozenset[str] = _NOUNS_AFTER) -> bool:
-    """True when a noun of two or more characters (of ``flags``) follows at ``end``."""
-    after = lex.pos_cut(norm[end : end + 4])[:1]
-    return bool(after) and len(after[0][0]) >= 2 and after[0][1] in flags
+    """True when a noun of two or more characters (of ``flags``) follows at ``end``; not a
+    verbal noun followed by a verb (中国华能投资建设…: what the company does)."""
+    after = lex.pos_cut(norm[end : end + 6])[:2]
+    if not after or len(after[0][0]) < 2 or after[0][1] not in flags:
+        return False
+    return not (after[0][1] == "vn" and len(after) > 1 and after[1][1] in ("v", "vn"))
 
 
 def dictionary_companies(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
