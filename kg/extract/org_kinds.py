@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.divisions import PlaceHit
+from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
 from kg.extract.name_words import surname_first
@@ -213,6 +213,7 @@ def own_name_start(
         k in at
         and at[k].end in at
         and (at[k].code or "").endswith("0000")
+        and (at[k].code or "")[:2] not in MUNICIPALITIES  # (天津市红桥医院: the city itself)
         and (
             (at[at[k].end].code or "")[:2] == (at[k].code or "")[:2] or not _FELLOWS.search(suffix)
         )
