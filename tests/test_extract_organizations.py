@@ -276,6 +276,8 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         # drops the province above its city
         ("浙江省四川商会与成都市签署合作协议。", "浙江省四川商会"),
         ("澳门江门同乡总会举办联谊活动。", "澳门江门同乡总会"),
+        # a count of people before a body is not part of its name
+        ("活动邀请了30名华中师范大学研究生参加。", "华中师范大学"),
         # a municipality before its district's hospital is the city, kept in the name
         ("王某  上海市普陀区中心医院护师", "上海市普陀区中心医院"),
         # what a body is, before a short name of its own (智库…研究所)

@@ -190,7 +190,11 @@ def after_verb_before(
 ) -> int:
     """Where a name starts after a verb of two characters that opens it (营造商会, 支持商会:
     a verb and its object), unless the verb is a place or the trade name before a bracket
-    (申能(集团)有限公司, 申能 tagged a verb); ``hs`` when nothing is left of the name."""
+    (申能(集团)有限公司, 申能 tagged a verb); ``hs`` when nothing is left of the name. A count
+    of people before the name (5名外文出版社外国专家) is left out too."""
+    counted = _PEOPLE_COUNT.match(norm, start, hs)
+    if counted is not None:
+        return counted.end()
     first = lex.pos_cut(norm[start:hs])[:1] if start < hs else []
     if (
         first
@@ -217,3 +221,7 @@ def joined_by_tong(
         return False
     # 同江西: 江西, not 同江
     return not lex.is_known_word(norm[k : k + 2]) or lex.is_known_word(norm[k + 1 : k + 3])
+
+
+# A count of people (5名, 十余位): those of the body, not part of its name.
+_PEOPLE_COUNT = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位]")
