@@ -276,6 +276,11 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         # drops the province above its city
         ("浙江省四川商会与成都市签署合作协议。", "浙江省四川商会"),
         ("澳门江门同乡总会举办联谊活动。", "澳门江门同乡总会"),
+        # a company's plant or mine written after its legal form, in a list of units
+        (
+            "获奖单位：四川华电珙县发电有限公司、甘肃电投能源发展股份有限公司炳灵水电站、某局。",
+            "甘肃电投能源发展股份有限公司炳灵水电站",
+        ),
         # a count of people before a body is not part of its name
         ("活动邀请了30名华中师范大学研究生参加。", "华中师范大学"),
         # a municipality before its district's hospital is the city, kept in the name

@@ -45,6 +45,7 @@ from kg.extract.org_starts import (
     trade_words,
     whole_name,
 )
+from kg.extract.org_units import join_units
 from kg.extract.short_forms import is_short_form
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
@@ -430,37 +431,8 @@ def find_organizations(
             out.append(h)
             kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
-    # 中国科学院深圳先进技术研究院, 香港大学深圳医院: a unit written right after its parent
-    # organisation is one name
-    merged: list[OrganizationHit] = []
-    for h in out:
-        joined = merged and norm[merged[-1].end : h.start] in ("", "附属")  # 复旦大学附属中山医院
-        if (
-            joined
-            and not lex.country_re.match(h.label)
-            and not lex.known_organization_re.match(h.label)
-        ):
-            # (a known body is its own name: 中国科学院国网…, 国家电网国网…公司)
-            # (莫斯科大学俄罗斯外交学院: a name beginning with a state is its own)
-            prev = merged[-1]
-            merged[-1] = OrganizationHit(prev.start, h.end, norm[prev.start : h.end])
-        else:
-            merged.append(h)
-    # 兰州大学黄河流域绿色发展研究院、绿色金融研究院: units listed after a unit of a university
-    # or an academy belong to it too
-    for k in range(1, len(merged)):
-        prev, h = merged[k - 1], merged[k]
-        if norm[prev.end : h.start] != "、":
-            continue
-        parent = _PARENT.match(prev.label)
-        if (
-            parent is not None
-            and parent.end() < len(prev.label)
-            and not _PARENT.match(h.label)
-            and _UNIT_END.search(h.label)
-            and not lex.country_re.match(h.label)  # (…研究所、中国有色金属工业协会: its own)
-        ):
-            merged[k] = OrganizationHit(h.start, h.end, parent.group() + h.label)
+    spans = join_units(norm, [(h.start, h.end, h.label) for h in out], lex)
+    merged = [OrganizationHit(start, end, label) for start, end, label in spans]
     return [
         OrganizationHit(h.start, h.end, known_name(h.label, lex))
         for h in merged
@@ -489,12 +461,4 @@ _SOCIETY_FIELDS = re.compile(
     r"(?:中国|[\u4e00-\u9fff]{1,6}?[省市州县区]|[\u4e00-\u9fff]{2,6}?国)"
     r"(?:(?!企业|组织|馆|局|长|会|部|院|校|已|及)[\u4e00-\u9fff]){2,8}"
     r"[与和](?!世界|国际|全国|外国|县|市|区|省|高校)[\u4e00-\u9fff]{2,10}"
-)
-
-
-# The end of a unit's name (…研究院, …实验室).
-_UNIT_END = re.compile(r"(?:研究院|研究所|学院|中心|实验室)$")
-# The parent written before a unit's name (兰州大学, 中国科学院, 中国社会科学院).
-_PARENT = re.compile(
-    r"[\u4e00-\u9fff]{2,10}?(?:大学|科学院|社会科学院)(?=[\u4e00-\u9fff]{2,}(?:研究院|研究所|学院|中心|实验室))"
 )
