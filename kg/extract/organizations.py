@@ -258,6 +258,8 @@ def find_organizations(
                 norm[k] in "和与及跟"
                 and not lex.is_known_word(norm[k - 1 : k + 1])
                 and not lex.is_known_word(norm[k : k + 2])
+                # 比尔及梅琳达·盖茨基金会: two given names, one name
+                and not (norm[k] == "及" and "·" in norm[k:hs] and k - start <= 4)
             )
             or joined_by_tong(norm, k, lex, place_ends, place_starts)
         ]
