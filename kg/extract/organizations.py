@@ -259,7 +259,11 @@ def find_organizations(
                 and not lex.is_known_word(norm[k - 1 : k + 1])
                 and not lex.is_known_word(norm[k : k + 2])
                 # 比尔及梅琳达·盖茨基金会: two given names, one name
-                and not (norm[k] == "及" and "·" in norm[k:hs] and k - start <= 4)
+                and not (
+                    norm[k] == "及"
+                    and "·" in norm[k:hs]
+                    and k - max(start, *(norm.rfind(c, start, k) + 1 for c in "与和、")) <= 4
+                )
             )
             or joined_by_tong(norm, k, lex, place_ends, place_starts)
         ]
