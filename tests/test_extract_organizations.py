@@ -276,6 +276,8 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         # drops the province above its city
         ("浙江省四川商会与成都市签署合作协议。", "浙江省四川商会"),
         ("澳门江门同乡总会举办联谊活动。", "澳门江门同乡总会"),
+        # a river's name after the city is the body's own, the city stays
+        ("刘某  武汉市长江医院护师", "武汉市长江医院"),
         # two given names joined by 及 in a foundation's name
         ("清华大学与迈克尔及苏珊·戴尔基金会签署合作协议。", "迈克尔及苏珊·戴尔基金会"),
         # a company's plant or mine written after its legal form, in a list of units

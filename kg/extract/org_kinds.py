@@ -223,10 +223,11 @@ def own_name_start(
         k = at[k].end
     if k in at:
         after = at[k].end
-        if any(
+        if norm[after : after + 1] in "东西南北中华" and any(
             norm[after : after + n] in lex.region_words for n in range(2, lex.max_region_len + 1)
         ):
-            return after  # 陵水县华中农业大学: the name begins with its region
+            return after  # 陵水县华中农业大学: the name begins with its region (天津市黄河医院
+            # keeps its city: a river's name is the hospital's own)
     return k
 
 
