@@ -544,6 +544,8 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         ("上饶市广丰区大桥良种场获评先进集体。", "大桥"),
         ("粤港澳大湾区数字孪生工程中心在南沙揭牌。", "工程"),
         ("成都局集团公司重庆北高铁运用车间的司机们完成演练。", "高铁"),
+        ("甘肃省水利工程运行服务中心、某研究院获表彰。", "工程"),
+        ("广东省高速公路经营管理中心发布出行提示。", "高速"),
     ],
 )
 def test_projects_bodies_named_after_works_are_not_projects(text, word):

@@ -69,6 +69,7 @@ _UNIT_AFTER = re.compile(
     # an organ, a builder's unit or an institute named after the works or its field
     "|(?:管理局|管理所|管理站|管委会)|(?:建设|工程)指挥部|(?:质量|安全|监督)*总站"
     "|总队|支队|大队|研究中心|研究院|研究所|训练中心|(?<=工程)中心|良种场|(?:运用)?车间"
+    "|(?:运行|运营|经营)(?:服务|管理)中心"
 )
 
 
