@@ -114,8 +114,8 @@ _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
 )
-# A category's qualifier right before 项目/工程 (重大项目, 重点工程).
-_MAJOR = re.compile(r"(?:重大|重点)$")
+# A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目).
+_MAJOR = re.compile(r"(?:重大|重点)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列).
 _SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处)$")
 # A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
