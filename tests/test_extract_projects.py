@@ -490,6 +490,8 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
         ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),
         ("他们沿沪昆高速一路向西。", ["沿沪昆高速"], ["沪昆高速"]),
+        # the works along a whole line are its parts, not a project of their own
+        ("目前渝湘高铁全线隧道已全部贯通。", ["渝湘高铁全线隧道"], ["渝湘高铁"]),
         # a category of projects, its qualifier a few words before the head
         ("该园区是天津市重大援藏项目，也是重点生态水利工程。", ["天津市重大援藏项目"], []),
         # a subject and its verb before a name, whatever jieba tags the verb

@@ -64,6 +64,9 @@ def is_kind(
         return True  # 新上工业项目, 上马…项目: new projects of a kind
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     bare = QUOTES.sub("", core)
+    words = lex.pos_cut(bare)
+    if any(w in _ALONG_LINE for w, _f in words):
+        return True  # 渝湘高铁全线隧道, 沿线站点: the works along a line, named by the line
     if abbreviations_before(bare + "合作", len(bare), lex) or (
         len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
     ):
@@ -79,7 +82,6 @@ def is_kind(
         return True
     if not places and _only_broad_place(bare, lex):
         return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
-    words = lex.pos_cut(bare)
     ends = lex.project_heads.get(head) == "line" and len(words) == 2 and len(bare) == 2
     if not ends and any(w in _POSITION_WORDS for w, _f in words):
         # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named (蒙内铁路: a line
@@ -146,6 +148,8 @@ _SCIENCE = re.compile(
     r"研究|实验|试验|科学|聚变|观测|探测|加速器|光源|中子|辐射|对撞|磁场|激光|望远镜|风洞"
 )
 
+# Words of the stretch along a line (全线隧道, 沿线站点).
+_ALONG_LINE = frozenset({"全线", "沿线"})
 # Words of position relative to a named place (东门外, 区域内, 附近).
 _POSITION_WORDS = frozenset(
     {
