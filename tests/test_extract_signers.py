@@ -147,6 +147,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "白酒产业协作协议",
             {"宜宾五粮液股份有限公司", "四川郎酒股份有限公司", "泸州市江阳区人民政府"},
         ),
+        # more signers listed after the verb (签约方还有…) besides the one before it
+        (
+            "宁夏回族自治区商务厅当天签署了《跨境电商合作谅解备忘录》，签约方还有亚洲开发银行。",
+            "跨境电商合作谅解备忘录",
+            {"宁夏回族自治区商务厅", "亚洲开发银行"},
+        ),
         # those who took part in the signing, listed after its ceremony
         (
             "论坛上举行了《淮河生态保护联合研究协议》签约仪式，参与签约的有合肥工业大学、"

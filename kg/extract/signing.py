@@ -117,7 +117,7 @@ _REFERENCED = re.compile(
 
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…).
 _SIGNERS_LISTED = re.compile(
-    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(?:包括|为|是|有|分别为)[:：]?"
+    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?(?:包括|为|是|有|分别为)[:：]?"
 )
 # The instrument that sets up a body, named after it (…银行协定, …组织章程).
 _CHARTERS = ("协定", "章程", "公约", "宪章")
@@ -303,9 +303,10 @@ def relate_signing(
         if then is not None:
             parties = bodies_in(f, told, then, skip)
     listed = _SIGNERS_LISTED.search(norm, max(verb, t.end), se)
-    if not parties and listed is not None:
-        # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it
-        parties = bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
+    if listed is not None and (not parties or listed.group(1)):
+        # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it (签约方还有C:
+        # besides those before the verb)
+        parties += bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
     if (
