@@ -426,6 +426,15 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "双核联动合作协议",
             "2025-05-19",
         ),
+        # a signing listed after one at the ceremony, its sentence telling how often (每年), not when
+        (
+            "本报讯 5月10日，中部地区商务合作大会在郑州开幕。\n签约仪式上，河南省商务厅、湖北省"
+            "商务厅与湖南省商务厅三方签署《中部商务协作协议》，三省每年共同举办展会。郑州、洛阳两市"
+            "商务部门签署《郑洛商贸协同协议》。",
+            "2025-05-11",
+            "郑洛商贸协同协议",
+            "2025-05-10",
+        ),
         # the ceremony told in the next clause is no second signing of the title
         (
             "宁夏回族自治区人民政府和阿拉伯国家联盟昨日下午签署了《能源合作谅解备忘录》，"

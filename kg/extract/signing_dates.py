@@ -329,7 +329,9 @@ def same_day_before(f: Found, i: int) -> bool:
 
 
 # A day, a month or a year written in a sentence.
-_DAY_WORD = re.compile(r"\d{1,2}日|[年月]|今天|今日|昨天|昨日|前天")
+_DAY_WORD = re.compile(
+    r"\d{1,2}日|\d{2,4}年|\d{1,2}月|(?:去|今|明|前)年|(?:上|本|下)个?月|今天|今日|昨天|昨日|前天"
+)  # (not 每年, 年均: no day told)
 _SIGNED = re.compile(SIGN_VERBS)
 # 会上， / 签约仪式上，: a sentence that opens on the event told before.
 _SAME_DAY_OPENING = re.compile(r"\s*(?:会上|(?:签约|签字)?仪式上|活动上|现场)[,，]")
