@@ -426,6 +426,14 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "双核联动合作协议",
             "2025-05-19",
         ),
+        # a signing at the conference (大会期间) told paragraphs after the conference's day
+        (
+            "本报讯 6月3日，西部科技合作大会在贵阳开幕。\n与会代表围绕数字经济作了交流。\n"
+            "大会期间，贵阳市人民政府与遵义市人民政府签署《黔中协作协议》。",
+            "2025-06-04",
+            "黔中协作协议",
+            "2025-06-03",
+        ),
         # a signing listed after one at the ceremony, its sentence telling how often (每年), not when
         (
             "本报讯 5月10日，中部地区商务合作大会在郑州开幕。\n签约仪式上，河南省商务厅、湖北省"

@@ -284,7 +284,7 @@ def held_before(norm: str, date_end: int, verb: int) -> bool:
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
 SAME_DAY = re.compile(
     r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
-    r"|此次|本次|其中"
+    r"|此次|本次|其中|大会"
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 THAT_DAY = re.compile(r"当天|当日|同日|同一天")
