@@ -426,6 +426,15 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "双核联动合作协议",
             "2025-05-19",
         ),
+        # the signing after one told 同日, whose sentence goes on with a year of its goals
+        (
+            "本报讯 3月8日，西北五省区协作会议在西安召开。\n同日，陕西省人民政府与甘肃省人民政府"
+            "签署《陕甘协作协议》，提出到2030年共建产业园5个。西安交通大学与兰州大学签订了"
+            "《联合培养研究生协议》。",
+            "2025-03-09",
+            "联合培养研究生协议",
+            "2025-03-08",
+        ),
         # a signing at the conference (大会期间) told paragraphs after the conference's day
         (
             "本报讯 6月3日，西部科技合作大会在贵阳开幕。\n与会代表围绕数字经济作了交流。\n"

@@ -319,9 +319,11 @@ def same_day_before(f: Found, i: int) -> bool:
         if prep.paragraph[k] != prep.paragraph[i]:
             return False
         ps, pe = prep.bounds[k]
-        if OTHER_DAY.search(norm, ps, pe) or _DAY_WORD.search(norm, ps, pe):
+        signed = _SIGNED.search(norm, ps, pe)
+        if signed is None:
             return False
-        if _SIGNED.search(norm, ps, pe) is None:
+        # (the words after its verb tell what was agreed: 提出到2027年…, no day of a signing)
+        if OTHER_DAY.search(norm, ps, signed.start()) or _DAY_WORD.search(norm, ps, signed.start()):
             return False
         if THAT_DAY.search(norm, ps, pe) or _SAME_DAY_OPENING.match(norm, ps):
             return True
