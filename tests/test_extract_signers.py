@@ -160,6 +160,13 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "淮河生态保护联合研究协议",
             {"合肥工业大学", "河海大学", "中国科学院南京土壤研究所"},
         ),
+        # a body whose officer announces the signing does not sign
+        (
+            "联合国开发计划署驻当地机构负责人斯蒂芬·琼斯日前宣布，南苏丹政府与苏丹政府签署了"
+            "《边境和平协议》。",
+            "边境和平协议",
+            {"南苏丹政府", "苏丹政府"},
+        ),
         # a text still negotiated: no parties, though its title names two bodies
         (
             "双方同意继续磋商《中华人民共和国海关总署与老挝财政部关于边境口岸合作的议定书》。",
