@@ -160,6 +160,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "淮河生态保护联合研究协议",
             {"合肥工业大学", "河海大学", "中国科学院南京土壤研究所"},
         ),
+        # a body a state joined is not a signer of what the state signs next
+        (
+            "中国政府加入亚洲开发银行后，又与世界银行签署了《贷款合作备忘录》。",
+            "贷款合作备忘录",
+            {"中国政府", "世界银行"},
+        ),
         # a body whose officer announces the signing does not sign
         (
             "联合国开发计划署驻当地机构负责人斯蒂芬·琼斯日前宣布，南苏丹政府与苏丹政府签署了"

@@ -117,6 +117,9 @@ def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[E
         and not _SPEAKER_AFTER.match(norm, end)
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
+        and not norm.endswith(
+            ("加入", "加入了", "退出"), 0, start
+        )  # 加入亚投行: joined, not a signer
         and not _in_brackets(norm, lo, start)
     ]
 
