@@ -9,6 +9,7 @@ from operator import itemgetter
 
 from kg.extract.builder import Found
 from kg.extract.governments import governments_in, named_places
+from kg.extract.lexicon import Lexicon
 from kg.extract.referents import spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
 from kg.records import Entity
@@ -39,6 +40,11 @@ def _with_governments(
     govs = governments_in(f, js, verb.start(), skip)
     at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
     return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=itemgetter(0))))
+
+
+def _of_state(e: Entity, lex: Lexicon) -> bool:
+    """True when ``e`` is a state's government (中国政府, 老挝政府): its country's name and 政府."""
+    return e.label.endswith("政府") and e.label[:-2] in lex.country_names
 
 
 def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
@@ -83,7 +89,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         and (want == 0 or len(prior[-1][1]) == want)
         and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
         and not (places and not all(e.label.endswith("政府") for e in prior[-1][1]))
-        and not (states and not all(e.label[:-2] in f.lex.country_names for e in prior[-1][1]))
+        and not (states and not all(_of_state(e, f.lex) for e in prior[-1][1]))
     ):
         return list(prior[-1][1])
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -96,7 +102,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         if governments:
             found = [e for e in found if e.label.endswith("政府")]
         if states:
-            found = [e for e in found if e.label[:-2] in f.lex.country_names]
+            found = [e for e in found if _of_state(e, f.lex)]
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
         if m.group(2) == "校":

@@ -134,7 +134,12 @@ def left_boundary(
         ):
             break  # 重庆实验室和天府实验室: two names
         word = word_ending(norm, s, lex.boundary_words, lex.max_boundary_len)
-        if word is not None and stop_at_place and (longer := noun_ending(norm, s, word, lex)):
+        if (
+            word is not None
+            and stop_at_place
+            and word not in _WORKS  # (城市改建: a verb of building the dictionary joins)
+            and (longer := noun_ending(norm, s, word, lex))
+        ):
             s -= longer  # 外商投资企业协会: the stop word ends a noun of the dictionary (外商投资)
             continue
         if word is not None:

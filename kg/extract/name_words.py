@@ -63,13 +63,11 @@ def noun_ending(norm: str, s: int, word: str, lex: Lexicon) -> int:
     that the dictionary tags so (全面推广)."""
     for k in range(len(word) + 1, len(word) + 4):
         if s - k >= 0 and lex.word_tag(norm[s - k : s]) in ("nz", "nt", "j"):
-            return 0 if word in _WORKS or norm[s - k : s - len(word)] in _MANNER else k
+            return 0 if norm[s - k : s - len(word)] in _MANNER else k
     return 0
 
 
-# Adverbs of manner the dictionary writes together with their verbs (全面推广, 充分发挥), and
-# verbs of building (城市改建).
+# Adverbs of manner the dictionary writes together with their verbs (全面推广, 充分发挥).
 _MANNER = frozenset(
     {"充分", "全力", "全面", "大力", "积极", "加快", "持续", "不断", "深入", "切实"}
 )
-_WORKS = frozenset({"改建", "扩建", "新建", "改造", "建设"})

@@ -72,13 +72,14 @@ def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[s
     研究院 of 中国科学院合肥物质科学研究院, 协和医院 of …医学院附属协和医院), to that full name,
     where only one full name does; ``suffixes`` end the parent's name (院, 大学, 附属…)."""
     out = {}
+    parent_ends = (*suffixes, "附属")
     for label in labels:
         fulls = {
             full
             for full in labels
             if len(full) > len(label)
             and full.endswith(label)
-            and full[: -len(label)].endswith((*suffixes, "附属"))
+            and full[: -len(label)].endswith(parent_ends)
         }
         if len(fulls) == 1:
             out[label] = fulls.pop()

@@ -52,6 +52,10 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+# 加入亚投行, 退出…: a body joined or left, not a signer.
+_JOINED = ("加入", "加入了", "退出")
+
+
 def _leader_of_state(norm: str, end: int) -> bool:
     """True when a leader of the state is written after the body ending at ``end`` (the
     chairman of a people's committee, 越南谅山省人民委员会主席, signs for the committee)."""
@@ -117,9 +121,7 @@ def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[E
         and not _SPEAKER_AFTER.match(norm, end)
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
-        and not norm.endswith(
-            ("加入", "加入了", "退出"), 0, start
-        )  # 加入亚投行: joined, not a signer
+        and not norm.endswith(_JOINED, 0, start)
         and not _in_brackets(norm, lo, start)
     ]
 
