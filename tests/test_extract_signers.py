@@ -206,7 +206,7 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
         ),
         # a text "between governments" is each pair's own, named after its states
         (
-            "1962年中国同蒙古签署第一份政府间科学技术合作协定。",
+            "1962年，中国和蒙古在乌兰巴托签订政府间科学技术合作协定。",
             "中国与蒙古政府间科学技术合作协定",
             {"中国政府", "蒙古政府"},
         ),
