@@ -693,6 +693,30 @@ def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_be
 
 
 @pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 双方 right after a clause about a city and a company, the two of another signing before
+        (
+            "上月，盐城市科技局与南京大学签署《海洋科技合作协议》，双方将共建研究院。"
+            "盐城与比亚迪股份有限公司的合作始于2019年，双方当年签署的新能源客车合作协议已到期。",
+            "盐城市人民政府与比亚迪股份有限公司新能源客车合作协议",
+            {"盐城市人民政府", "比亚迪股份有限公司"},
+        ),
+        (
+            "江西省农业农村厅与江西农业大学签署《种业科技合作协议》。"
+            "赣州市同中国铁建股份有限公司的合作由来已久，双方2020年签署了《赣南交通建设合作协议》。",
+            "赣南交通建设合作协议",
+            {"赣州市人民政府", "中国铁建股份有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_both_sides_are_the_pair_of_the_clause_before(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # 近日 / 日前 between the dateline's day and the verb: the signing was another day

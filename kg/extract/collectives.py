@@ -27,6 +27,9 @@ _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _BY_AFTER = re.compile(r"下?[，,]?由")
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+# A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
+_PAIR_CLAUSE = re.compile(r"[^，,；;。]*[与和同][^，,；;。]*[，,]$")
+_SIGNS = re.compile(r"签署|签订|签约|签下")
 
 
 def _with_governments(
@@ -40,6 +43,25 @@ def _with_governments(
     govs = governments_in(f, js, verb.start(), skip)
     at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
     return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=itemgetter(0))))
+
+
+def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
+    """A与B的合作始于2021年，双方当年签署…: the bodies (and the governments of the places)
+    joined in the clause right before the collective word at ``at``, when they are as many as
+    it counts and that clause signs nothing itself."""
+    norm = f.norm
+    clause = _PAIR_CLAUSE.search(norm, ss, at)
+    if clause is None or clause.end() != at or _SIGNS.search(norm, clause.start(), at):
+        return []
+    cs, ce = clause.start(), at - 1
+    skip = witness_spans(norm, cs, ce, True) + source_spans(norm, cs, ce)
+    at_body = [(min(s for s, _e in spans_of(f, e, cs, ce)), e) for e in bodies_in(f, cs, ce, skip)]
+    found = list(
+        dict.fromkeys(
+            e for _pos, e in sorted(at_body + governments_in(f, cs, ce, skip), key=itemgetter(0))
+        )
+    )
+    return found if len(found) == want else []
 
 
 def _of_state(e: Entity, lex: Lexicon) -> bool:
@@ -76,6 +98,10 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     # title: …签署《T1》，双方还签署了《T2》)
     # (in this paragraph or the one before: 两市签署 two paragraphs after 双方签署 is of
     # others; and 两市, 两省 are governments, not the companies that signed before)
+    if m.group(2) == "方" and want:
+        pair = _pair_before(f, ss, m.start(), want)
+        if pair:
+            return pair
     para = prep.paragraph[i]
     prior = [
         ps
