@@ -717,6 +717,33 @@ def test_extract_signers_both_sides_are_the_pair_of_the_clause_before(text, titl
 
 
 @pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the signers of the paragraph before, with a blank line between the paragraphs
+        (
+            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
+            "根据协议，中国电建将在丽水建设抽水蓄能电站。这是双方继2020年签署"
+            "《清洁能源战略合作协议》后的又一次合作。",
+            "清洁能源战略合作协议",
+            {"浙江省人民政府", "中国电力建设集团有限公司"},
+        ),
+        # not when this paragraph names another pair before 双方
+        (
+            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
+            "会议期间，温州市商务局与日本大阪府商工劳动部进行了交流。随后，双方签署了"
+            "《温阪经贸合作备忘录》。",
+            "温阪经贸合作备忘录",
+            {"温州市商务局", "日本大阪府商工劳动部"},
+        ),
+    ],
+)
+def test_extract_signers_both_sides_across_a_blank_line(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # 近日 / 日前 between the dateline's day and the verb: the signing was another day

@@ -78,6 +78,18 @@ def test_text_headline_is_not_joined_to_the_next_paragraph():
 
 
 @pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        ("甲签署协议。乙表示支持。\n丙发言。", (0, 0, 1)),
+        ("甲签署协议。乙表示支持。\n\n丙发言。", (0, 0, 1)),
+        ("\n\n甲签署协议。\n \n\n乙表示支持。\n丙发言。\n", (0, 1, 2)),
+    ],
+)
+def test_text_blank_lines_open_no_paragraph(text, paragraphs):
+    assert prepare(text).paragraph == paragraphs
+
+
+@pytest.mark.parametrize(
     "text, sentences",
     [
         ("甲签署协议。乙表示支持！", ["甲签署协议。", "乙表示支持！"]),

@@ -5,10 +5,12 @@ the governments of the places named before."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from operator import itemgetter
 
+from kg.extract import lookups
 from kg.extract.builder import Found
-from kg.extract.governments import governments_in, named_places
+from kg.extract.governments import LOCATIVE, governments_in, named_places
 from kg.extract.lexicon import Lexicon
 from kg.extract.referents import spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
@@ -64,6 +66,30 @@ def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
     return found if len(found) == want else []
 
 
+def _others_named(f: Found, i: int, at: int, signers: tuple[Entity, ...]) -> bool:
+    """True when this paragraph, before ``at`` in sentence ``i``, names a body or a place that
+    is not among ``signers`` of a signing told in a paragraph before (A与B进行了交流。随后，双方签署:
+    the pair just named, not the signers of the paragraph before)."""
+    prep, norm = f.prep, f.norm
+    first = i
+    while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
+        first -= 1
+    lo = prep.bounds[first][0]
+    skip = witness_spans(norm, lo, at, True) + source_spans(norm, lo, at)
+    if any(e not in signers for e in bodies_in(f, lo, at, skip)):
+        return True
+    places = lookups.place_starts(f)
+    for start in places[bisect_left(places, lo) : bisect_left(places, at)]:
+        ent, _end = f.place_at[start]
+        if start > lo and norm[start - 1] in LOCATIVE:
+            continue  # 在丽水建设: where, not who
+        if ent.cls in ("City", "District") and not any(
+            e.label.startswith(ent.label) for e in signers
+        ):
+            return True
+    return False
+
+
 def _of_state(e: Entity, lex: Lexicon) -> bool:
     """True when ``e`` is a state's government (中国政府, 老挝政府): its country's name and 政府."""
     return e.label.endswith("政府") and e.label[:-2] in lex.country_names
@@ -116,6 +142,9 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         and (sector_name is None or all(sector_name in e.label for e in prior[-1][1]))
         and not (places and not all(e.label.endswith("政府") for e in prior[-1][1]))
         and not (states and not all(_of_state(e, f.lex) for e in prior[-1][1]))
+        and not (
+            prep.paragraph[prior[-1][0]] < para and _others_named(f, i, m.start(), prior[-1][1])
+        )
     ):
         return list(prior[-1][1])
     for j in range(i - 1, max(-1, i - 4), -1):

@@ -14,6 +14,7 @@ from kg.extract.matching import SIGNING_GAP
 from kg.records import Entity, Span
 
 __all__ = [
+    "LOCATIVE",
     "clause_start",
     "government",
     "governments_in",
@@ -52,7 +53,7 @@ _BECOMES = re.compile(
     r"(?:已|正式)?成为(?:首个|第[\d一二三四五六七八九十百]+个|又一个)?[\u4e00-\u9fff]{0,6}?[同与和]"
 )
 # Characters before a place that make it where something happens, not who acts.
-_LOCATIVE = frozenset("在于赴到从来至往向经")
+LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
 
 
@@ -204,7 +205,7 @@ def governments_in(
         while k > 0 and cands[k - 1][1] == first:
             k -= 1
             first = cands[k][0]
-        if first > cs and norm[first - 1] in _LOCATIVE:
+        if first > cs and norm[first - 1] in LOCATIVE:
             continue  # 在成都签署: where, not who
         gap = _SUBJECT_GAP.match(norm, end, verb)
         if (

@@ -306,7 +306,8 @@ def prepare(text: str) -> Prepared:
         ms, me = m.span()
         if norm[ms] == "\n":
             flush(start, ms)
-            para += 1
+            # (a blank line between paragraphs opens none: the next is the one after)
+            para += bool(paragraphs) and paragraphs[-1] == para
         else:
             flush(start, me)
         start = me
