@@ -537,6 +537,37 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
 
 
 @pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a person going to a place, and a verb of going that jieba joins to an adverb
+        (
+            "去年春天，李红梅去绵阳仙海湖湿地公园写生。",
+            ["李红梅去绵阳仙海湖湿地公园"],
+            ["绵阳仙海湖湿地公园"],
+        ),
+        ("每到周末，游客们都来红山森林公园散步。", ["来红山森林公园"], ["红山森林公园"]),
+        (
+            "总书记元旦前夕专程到国家高山滑雪中心考察。",
+            ["总书记元旦前夕专程到国家高山滑雪中心"],
+            ["国家高山滑雪中心"],
+        ),
+        # a verb and where it leads; what is made of a place
+        ("游行队伍从鼓楼行进至广场南侧。", ["鼓楼行进至广场"], []),
+        ("村里把臭水塘改造成荷花池公园。", ["成荷花池公园", "臭水塘改造成荷花池公园"], []),
+        # all or some of a place's facilities name none
+        ("平台将覆盖苏州全部园区。", ["苏州全部园区"], []),
+        ("高铁与赤峰、通辽当地机场建立联程服务。", ["通辽当地机场"], []),
+        # a name with a verb of one character inside keeps it
+        ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
+    ],
+)
+def test_projects_a_clause_of_going_or_making_is_not_in_the_name(text, absent, present):
+    projects, _located, _figures = _read(text)
+    assert not set(absent) & set(projects)
+    assert set(present) <= set(projects)
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("河南省鸭河口水库管理局部署汛期调度工作。", "水库"),

@@ -307,6 +307,10 @@ def after_verb(
 # Verbs of reaching and sharing that jieba's dictionary tags as nouns or adjectives (中标,
 # 畅通, 连通): before a name they govern it as any verb does.
 _VERBS_TAGGED_OTHERWISE = frozenset({"中标", "共用", "分包", "连通", "畅通", "串联", "经行"})
+# What follows a verb to say where its action leads (行进至, 改造成).
+_RESULT = frozenset({"至", "到", "往", "入", "向", "成"})
+# Verbs of going of one character (来波茨坦, 去淄博).
+_MOTION = frozenset("来去回赴到")
 # Tags of a word that begins a name after a verb: a place, a person, an abbreviation.
 _NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "eng"})
 
@@ -318,10 +322,33 @@ def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: froz
     where the places found begin."""
     words = lex.pos_cut(norm[start:hs])
     at = start
-    for k, (word, flag) in enumerate(words[:4]):
+    for k, (word, flag) in enumerate(words):
         at += len(word)
         if at - len(word) in places:
             continue  # 包头, 新建: a place whatever jieba tags it
+        after, tag = words[k + 1] if k + 1 < len(words) else ("", "")
+        if flag == "v" and len(word) >= 2 and after in _RESULT:
+            return at + 1  # 行进至广场, 改造成景观湖公园: a verb and where it leads
+        if len(word) >= 2 and word[-1] in "到至" and flag not in _NAME_FLAGS and hs - at >= 2:
+            return at  # 专程到国家…中心: a clause's verb of going, whatever jieba tags it
+        if (
+            k == 0
+            and hs - at >= 2
+            and (
+                (word in _MOTION and (at in places or (tag == "ns" and len(after) >= 2)))
+                or (word in _RESULT and _verb_before(norm, start, lex))
+            )
+        ):
+            return at  # (都)来波茨坦广场, (改造)成景观湖公园: the verb's, not the name's
+        if (
+            word in _MOTION
+            and k > 0
+            and at - len(word) - len(words[k - 1][0]) not in places
+            and (at in places or (tag == "ns" and len(after) >= 2))
+        ):
+            return at  # 王一君去淄博…公园: a person's going to a place (not 沪通长江大桥)
+        if k >= 4:
+            continue
         if len(word) < 2 or not (flag == "v" or word in _VERBS_TAGGED_OTHERWISE):
             continue
         if k + 1 < len(words) and hs - at >= 2:
