@@ -327,8 +327,16 @@ def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: froz
         if at - len(word) in places:
             continue  # 包头, 新建: a place whatever jieba tags it
         after, tag = words[k + 1] if k + 1 < len(words) else ("", "")
-        if flag == "v" and len(word) >= 2 and after in _RESULT:
-            return at + 1  # 行进至广场, 改造成景观湖公园: a verb and where it leads
+        if (
+            flag == "v"
+            and len(word) >= 2
+            and after in _RESULT
+            and not (k + 2 < len(words) and words[k + 2][1] == "ns")
+            and at + 1 not in places
+        ):
+            # 行进至广场, 改造成景观湖公园: a verb and where it leads (跳马至株洲线: a line
+            # between two places, the first of which jieba tags as a verb)
+            return at + 1
         if len(word) >= 2 and word[-1] in "到至" and flag not in _NAME_FLAGS and hs - at >= 2:
             return at  # 专程到国家…中心: a clause's verb of going, whatever jieba tags it
         if (
