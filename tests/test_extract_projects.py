@@ -557,6 +557,14 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         # all or some of a place's facilities name none
         ("平台将覆盖苏州全部园区。", ["苏州全部园区"], []),
         ("高铁与赤峰、通辽当地机场建立联程服务。", ["通辽当地机场"], []),
+        # a way to travel, a verb's complement, all of a county's, the grounds of a project
+        ("从兰州坐高铁到西宁只要1小时。", ["兰州坐高铁"], []),
+        ("两国要发挥好中缅经济走廊的带动作用。", ["好中缅经济走廊"], ["中缅经济走廊"]),
+        ("康保全县村级光伏电站已并网。", ["康保全县村级光伏电站"], []),
+        ("大唐南京发电厂项目园区内机器轰鸣。", ["大唐南京发电厂项目园区"], []),
+        # a description given to a named project; where in an area, then the name
+        ("白鹤滩水电站是长江经济带标志性清洁能源项目。", ["长江经济带标志性清洁能源项目"], []),
+        ("园区北部济南华山湖湿地公园已向市民开放。", ["园区北部济南华山湖湿地公园"], []),
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
     ],

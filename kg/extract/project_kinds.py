@@ -67,8 +67,10 @@ def is_kind(
     words = lex.pos_cut(bare)
     if any(w in _ALONG_LINE for w, _f in words):
         return True  # 渝湘高铁全线隧道, 沿线站点: the works along a line, named by the line
-    if words and words[-1][0] in _SOME_OF:
-        return True  # 南京全部园区, 呼和浩特当地机场: all or some of a place's, none named
+    if any(w in _SOME_OF for w, _f in words):
+        return True  # 南京全部园区, 张北全县村级电站: all or some of a place's, none named
+    if lex.project_heads.get(head) == "line" and words and words[-1][0] in _LINE_VERBS:
+        return True  # 从广州坐高铁: a way to travel, not a line
     if abbreviations_before(bare + "合作", len(bare), lex) or (
         len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
     ):
@@ -153,7 +155,25 @@ _SCIENCE = re.compile(
 # Words of the stretch along a line (全线隧道, 沿线站点).
 _ALONG_LINE = frozenset({"全线", "沿线"})
 # Words that take all or some of a place's things (南京全部园区, 当地机场): no one named.
-_SOME_OF = frozenset({"全部", "所有", "当地", "各个", "部分", "其他", "其它", "多数"})
+_SOME_OF = frozenset(
+    {
+        "全部",
+        "所有",
+        "当地",
+        "各个",
+        "部分",
+        "其他",
+        "其它",
+        "多数",
+        "全县",
+        "全市",
+        "全省",
+        "全镇",
+        "全村",
+    }
+)
+# Verbs of one character that take a line as their object (坐高铁, 修铁路): no line named.
+_LINE_VERBS = frozenset("坐乘搭修建")
 # Words of position relative to a named place (东门外, 区域内, 附近).
 _POSITION_WORDS = frozenset(
     {

@@ -12,6 +12,8 @@ from kg.extract.matching import after_clause, has_proper_word, left_boundary, na
 from kg.extract.spans import Spans
 
 __all__ = [
+    "HEAD_AFTER_NOT",
+    "HEAD_CONTINUES",
     "LEADING_MARKS",
     "PHASE",
     "after_head",
@@ -242,6 +244,31 @@ def before_phase(norm: str, hs: int) -> int:
     return phase.start() if phase is not None else hs
 
 
+# A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
+# A head preceded by these is part of another noun (城市副中心 is a planning area).
+HEAD_AFTER_NOT = {
+    "中心": frozenset("副"),
+    "线": frozenset("沿全一前在热"),
+    "园区": frozenset("目"),
+}
+HEAD_CONTINUES = {
+    "线": frozenset("路上下索性条"),
+    "中心": frozenset("城区镇组老项库工任地腹村"),
+    "高铁": frozenset("站连沿司列乘综"),
+    "铁路": frozenset("站局连沿口"),
+    "高速公路": frozenset("连"),
+    "高速": frozenset("连动磁铁"),
+    "走廊": frozenset("经"),
+    "机场": frozenset("站高快大路线专轨至"),
+    "工程": frozenset("师院堆机保"),
+    "项目": frozenset("库清部组需"),
+    "基地": frozenset("化"),
+    "广场": frozenset("舞馆楼"),
+    "公园": frozenset("馆楼站管"),
+    "工业园": frozenset("区"),
+    "产业园": frozenset("区"),
+    "科技园": frozenset("区"),
+}
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
 PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工程|项目)?")
 # The part of a line that is built (丽江至香格里拉段, 增建二线).
@@ -344,10 +371,12 @@ def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: froz
             and hs - at >= 2
             and (
                 (word in _MOTION and (at in places or (tag == "ns" and len(after) >= 2)))
-                or (word in _RESULT and _verb_before(norm, start, lex))
+                or ((word in _RESULT or word == "好") and _verb_before(norm, start, lex))
             )
         ):
-            return at  # (都)来波茨坦广场, (改造)成景观湖公园: the verb's, not the name's
+            return at  # (都)来波茨坦广场, (改造)成…公园, (发挥)好…走廊: the verb's, not the name's
+        if flag == "f" and len(word) >= 2 and at in places:
+            return at  # 区域北部西安浐灞国家湿地公园: where in an area, then the name
         if (
             word in _MOTION
             and k > 0

@@ -23,6 +23,8 @@ from kg.extract.project_kinds import (
     works_told,
 )
 from kg.extract.project_names import (
+    HEAD_AFTER_NOT,
+    HEAD_CONTINUES,
     LEADING_MARKS,
     NAME_DASHES,
     PHASE,
@@ -57,27 +59,6 @@ from kg.extract.tokens import Tokens
 
 __all__ = ["ProjectHit", "find_projects"]
 
-# A head followed by these is a modifier of a longer noun (项目库, 线路, 中心城区).
-# A head preceded by these is part of another noun (城市副中心 is a planning area).
-_HEAD_AFTER_NOT = {"中心": frozenset("副"), "线": frozenset("沿全一前在热")}
-_HEAD_CONTINUES = {
-    "线": frozenset("路上下索性条"),
-    "中心": frozenset("城区镇组老项库工任地腹村"),
-    "高铁": frozenset("站连沿司列乘综"),
-    "铁路": frozenset("站局连沿口"),
-    "高速公路": frozenset("连"),
-    "高速": frozenset("连动磁铁"),
-    "走廊": frozenset("经"),
-    "机场": frozenset("站高快大路线专轨至"),
-    "工程": frozenset("师院堆机保"),
-    "项目": frozenset("库清部组需"),
-    "基地": frozenset("化"),
-    "广场": frozenset("舞馆楼"),
-    "公园": frozenset("馆楼站管"),
-    "工业园": frozenset("区"),
-    "产业园": frozenset("区"),
-    "科技园": frozenset("区"),
-}
 # 数 that begins another word after a head (项目数据, 中心数字化), not a count.
 _NUMBER_WORDS = frozenset("字据码")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
@@ -162,7 +143,7 @@ _QUANTITY_IN = re.compile(
 )
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(
-    r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要"
+    r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要|标志性|代表性"
 )
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
@@ -229,9 +210,9 @@ def find_projects(
         if hs in in_place or he - 1 in in_place:
             continue
         follow = norm[he : he + 1]
-        if follow and follow in _HEAD_CONTINUES.get(head, ()):
+        if follow and follow in HEAD_CONTINUES.get(head, ()):
             continue
-        if hs > 0 and norm[hs - 1] in _HEAD_AFTER_NOT.get(head, ()):
+        if hs > 0 and norm[hs - 1] in HEAD_AFTER_NOT.get(head, ()):
             continue
         end = after_head(norm, he, lex.project_heads.get(head) == "line")
         # 国家海洋综合试验场(威海): a place in brackets after the head belongs to the name
