@@ -565,6 +565,23 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         # a description given to a named project; where in an area, then the name
         ("白鹤滩水电站是长江经济带标志性清洁能源项目。", ["长江经济带标志性清洁能源项目"], []),
         ("园区北部济南华山湖湿地公园已向市民开放。", ["园区北部济南华山湖湿地公园"], []),
+        # a person who comes to a square; a verb of going that ends in 往
+        ("傍晚，刘德明来广场跳起了秧歌。", ["刘德明来广场"], []),
+        (
+            "救援队连夜赶往昆明长水国际机场集结。",
+            ["连夜赶往昆明长水国际机场"],
+            ["昆明长水国际机场"],
+        ),
+        # many of a country's; a common noun that jieba tags as a place; a standard
+        ("目前中国很多机场已开通无纸化登机。", ["中国很多机场"], []),
+        ("拉林铁路是一条高原铁路。", ["高原铁路"], ["拉林铁路"]),
+        ("镇上新建了高标准广场。", ["高标准广场"], []),
+        # the head as the object of a clause's verb (a verb of reaching, giving or keeping)
+        ("随着成贵高铁开通，宜宾迈入高铁时代。", ["宜宾迈入高铁"], ["成贵高铁"]),
+        ("园区为海归人才团队提供实验室。", ["海归人才团队提供实验室"], []),
+        ("新区紧靠机场和高铁站。", ["新区紧靠机场"], []),
+        # a verb that modifies the head stays in the name
+        ("抗战纪念公园今天免费开放。", [], ["抗战纪念公园"]),
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
     ],

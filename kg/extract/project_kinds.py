@@ -71,6 +71,8 @@ def is_kind(
         return True  # 南京全部园区, 张北全县村级电站: all or some of a place's, none named
     if lex.project_heads.get(head) == "line" and words and words[-1][0] in _LINE_VERBS:
         return True  # 从广州坐高铁: a way to travel, not a line
+    if len(words) >= 2 and _clause_verb(*words[-1]):
+        return True  # 香港跨入高铁, 企业提供实验室: the head is the object of a clause's verb
     if abbreviations_before(bare + "合作", len(bare), lex) or (
         len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
     ):
@@ -160,6 +162,10 @@ _SOME_OF = frozenset(
         "全部",
         "所有",
         "当地",
+        "很多",
+        "许多",
+        "不少",
+        "诸多",
         "各个",
         "部分",
         "其他",
@@ -174,6 +180,20 @@ _SOME_OF = frozenset(
 )
 # Verbs of one character that take a line as their object (坐高铁, 修铁路): no line named.
 _LINE_VERBS = frozenset("坐乘搭修建")
+# Second characters that make a verb one of reaching (跨入, 走进, 驶出); verbs of giving
+# and keeping: before a head, the verb of a clause whose object the head is.
+_DIRECTIONS = frozenset("入进出到上下过起回")
+_CLAUSE_VERBS = frozenset({"提供", "坚守", "紧靠", "毗邻", "靠近", "邻近", "背靠", "拥有", "具备"})
+
+
+def _clause_verb(word: str, flag: str) -> bool:
+    """True when ``word`` (tagged ``flag``) is a verb of a clause, not a modifier in a name
+    (纪念 of 纪念公园, 观光 of 观光隧道)."""
+    if word in _CLAUSE_VERBS:
+        return True
+    return flag == "v" and len(word) == 2 and word[1] in _DIRECTIONS
+
+
 # Words of position relative to a named place (东门外, 区域内, 附近).
 _POSITION_WORDS = frozenset(
     {

@@ -364,8 +364,8 @@ def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: froz
             # 行进至广场, 改造成景观湖公园: a verb and where it leads (跳马至株洲线: a line
             # between two places, the first of which jieba tags as a verb)
             return at + 1
-        if len(word) >= 2 and word[-1] in "到至" and flag not in _NAME_FLAGS and hs - at >= 2:
-            return at  # 专程到国家…中心: a clause's verb of going, whatever jieba tags it
+        if len(word) >= 2 and word[-1] in "到至往" and flag not in _NAME_FLAGS and hs - at >= 2:
+            return at  # 专程到国家…中心, 赶往…机场: a clause's verb of going, whatever its tag
         if (
             k == 0
             and hs - at >= 2
@@ -381,9 +381,9 @@ def _after_inner_verb(norm: str, start: int, hs: int, lex: Lexicon, places: froz
             word in _MOTION
             and k > 0
             and at - len(word) - len(words[k - 1][0]) not in places
-            and (at in places or (tag == "ns" and len(after) >= 2))
+            and (at in places or (tag == "ns" and len(after) >= 2) or at == hs)
         ):
-            return at  # 王一君去淄博…公园: a person's going to a place (not 沪通长江大桥)
+            return at  # 王一君去淄博…公园, 唐某来广场: a person's going (not 沪通长江大桥)
         if k >= 4:
             continue
         if len(word) < 2 or not (flag == "v" or word in _VERBS_TAGGED_OTHERWISE):
