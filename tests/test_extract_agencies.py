@@ -423,3 +423,20 @@ def test_extract_agencies_a_special_administrative_regions_government_written_al
     ex = extract(Document(id="t", text=text))
     found = {(m.span.surface, m.entity.label) for m in ex.mentions if m.entity.cls == "Agency"}
     assert ("特区政府", "澳门特别行政区政府") in found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # 市 ending the name of a city of another time is not the article's city
+        ("延安市举办纪念活动。1949年，他任北平市公安局副局长。", "延安市公安局"),
+        ("沈阳市档案馆展出史料。他曾任奉天市财政局科员。", "沈阳市财政局"),
+    ],
+)
+def test_agencies_a_city_of_another_time_is_not_the_articles_city(text, absent):
+    assert absent not in {label for label, _surface in _agencies(text)}
+
+
+def test_agencies_the_articles_city_stands_for_a_bare_city_prefix():
+    labels = {label for label, _surface in _agencies("广州市召开会议。会后，市公安局通报了情况。")}
+    assert "广州市公安局" in labels

@@ -98,15 +98,23 @@ def _area_body_before(norm: str, s: int, e: int) -> bool:
     return any(norm.find(a + norm[s:e], lo, s) >= 0 for a in ("新区", "开发区", "园区", "合作区"))
 
 
-def _shorthand_level(norm: str, pos: int, main_place: dict[str, str]) -> int | None:
+def _shorthand_level(norm: str, pos: int, main_place: dict[str, str], lex: Lexicon) -> int | None:
     """The level of the article's own place that a 市, 省, 区 or 县 right before ``pos``
     stands for (市发展改革委, 省委), if it stands for one: not 两市 or 各区, not the 区 that
-    ends a 新区's or 开发区's name, and only at a level the article has a place of."""
+    ends a 新区's or 开发区's name, not the 市 of a place of another time or of no division
+    list (北平市公安局), and only at a level the article has a place of."""
     if pos < 1 or norm[pos - 1] not in _SHORTHAND:
         return None
     before = norm[pos - 2] if pos > 1 else ""
     if before and before in _NOT_SHORTHAND_BEFORE:
         return None
+    if (
+        pos >= 3
+        and lex.word_tag(norm[pos - 3 : pos - 1]) == "ns"
+        and norm[pos - 3 : pos] not in lex.divisions.full
+        and norm[pos - 3 : pos - 1] not in lex.divisions.short
+    ):
+        return None  # 北平市, 奉天市: the suffix of a place of another time
     if norm[pos - 1] == "区" and before and before in _AREA_END_BEFORE:
         return None
     return _SHORTHAND[norm[pos - 1]] if norm[pos - 1] in main_place else None
@@ -279,7 +287,7 @@ def find_agencies(
                     continue
                 level, place_code, start = 1, region, s_sector - 3
                 place_label = div.by_code[place_code].name
-            elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector))) is not None:
+            elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector)), lex) is not None:
                 if norm[s_sector - 1] == "区" and _area_body_before(norm, s_sector, e):
                     continue  # 两江新区发展改革委…区发展改革委: the area's body again
                 start = s_sector - 1
@@ -373,7 +381,7 @@ def find_local_organs(
             parent = place_end.get(start)
             if parent is not None and parent.code == lex.divisions.by_code[code].parent:
                 start = parent.start  # 中共杭州市余杭区委员会: the city written before
-        elif _shorthand_level(norm, s, (mains := main_place(s))) is not None:
+        elif _shorthand_level(norm, s, (mains := main_place(s)), lex) is not None:
             start, code = s - 1, mains[norm[s - 1]]
         else:
             continue
