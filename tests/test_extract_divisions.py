@@ -241,3 +241,23 @@ def test_divisions_a_trade_name_after_a_province_is_no_county(text, absent, pres
 )
 def test_divisions_a_district_named_by_position_needs_its_city(text, district, found):
     assert (district in _labels(text, "District")) is found
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a short form before a given name and a photographer's credit is a person's name
+        ("图为黄河岸边的春耕景象。漯河平摄", {"漯河市"}, set()),
+        ("大桥上车流如织（锦州明摄影报道）", {"锦州市"}, set()),
+        # a short form listed among rivers is the river
+        ("省水利厅公布了湟水、黑河、大通河等河流的管理范围。", {"黑河市"}, set()),
+        ("嫩江、丹江、黑河、汉江等江河的水位有所回落。", {"黑河市"}, set()),
+        # listed among places, it is the place
+        ("黑河、绥化、伊春三市签署旅游合作协议。", set(), {"黑河市", "绥化市"}),
+        ("许昌摄影家协会在市博物馆举办展览。", set(), {"许昌市"}),
+    ],
+)
+def test_divisions_credits_and_rivers_are_not_places(text, absent, present):
+    labels = _labels(text, "City", "District")
+    assert not labels & absent
+    assert present <= labels

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from kg.extract.division_index import MUNICIPALITIES, DivisionIndex
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_words import opens_company, person_before
+from kg.extract.name_words import credited_after, opens_company, person_before
+from kg.extract.place_lists import listed_with_kind
 from kg.extract.place_readings import ancestors, context_key, near_parent, well_known
 from kg.extract.tokens import PrefixIndex, Tokens
 
@@ -183,7 +184,8 @@ def find_places(
             hits.append(PlaceHit(start, end, name, idx.short[name], False))
     # 770名山区小学生: after a number, a classifier (名, 个, 家) is not a place's first character;
     # 湖北公安厅, 公安机关: a sector before its organ or its bodies is no place (公安县); 市长王乐平:
-    # a surname after a title, then a short form, is a person's name
+    # a surname after a title, then a short form, is a person's name; so is a short form before a
+    # given name and a photographer's credit (许昌亮摄)
     lex = tokens.lex
     hits = [
         h
@@ -195,6 +197,7 @@ def find_places(
             and (lex.organ_re.match(norm, h.end) or norm.startswith(_SECTOR_BODIES, h.end))
         )
         and not (not h.full and person_before(norm, h.start))
+        and not (not h.full and credited_after(norm, h.end))
     ]
     # 云南红塔…有限公司: after a province, a county's short form opening a company's name is
     # its trade name, not the county (as 长安 of 长安汽车)
@@ -207,6 +210,9 @@ def find_places(
         or any(idx.by_code[c].level < 3 for c in h.codes)
         or not opens_company(norm, h.end)
     ]
+    # 黄河、黑河、巴音河: a short form that ends as the rivers or hills listed beside it is one
+    spans = {h.start: h.end for h in hits}
+    hits = [h for h in hits if h.full or not listed_with_kind(norm, h.start, h.end, spans)]
     # 城区, 郊区, 老城区: a district named by a common noun of position is that district only right
     # after its city (洛阳市老城区, 阳泉郊区); alone it is the common noun (城区、郊区指标)
     hits = [

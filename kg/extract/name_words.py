@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
 
-__all__ = ["noun_ending", "opens_company", "person_before", "surname_first"]
+__all__ = ["credited_after", "noun_ending", "opens_company", "person_before", "surname_first"]
 
 
 # Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
@@ -38,6 +38,16 @@ def person_before(norm: str, start: int) -> bool:
         or not ("\u4e00" <= norm[before - 1] <= "\u9fff")
         or _PERSON_TITLE.search(norm, max(0, before - 3), before) is not None
     )
+
+
+# A photographer's or a reporter's credit after a name (许昌亮摄, 许昌亮摄影报道, 李汉中摄).
+_CREDIT = re.compile(r"[\u4e00-\u9fff]{1,2}?(?:摄影?|供图|绘图)(?:报道)?(?:[()（）\s，,。]|$)")
+
+
+def credited_after(norm: str, end: int) -> bool:
+    """True when the place's short form ending at ``end`` begins the name of a person whose
+    photograph or drawing is credited (许昌亮摄影报道): a given name, then 摄."""
+    return _CREDIT.match(norm, end) is not None
 
 
 def surname_first(text: str) -> bool:
