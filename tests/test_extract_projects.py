@@ -582,6 +582,24 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         ("新区紧靠机场和高铁站。", ["新区紧靠机场"], []),
         # a verb that modifies the head stays in the name
         ("抗战纪念公园今天免费开放。", [], ["抗战纪念公园"]),
+        # a school, a concept, a group, a part of a line, a station, a plan, a firm's products
+        ("她是广东省茂名机电工程学校2019级毕业生。", ["茂名机电工程"], []),
+        ("推进高颜值公园城市建设。", ["高颜值公园"], []),
+        ("长三角机场群协同发展取得新进展。", ["长三角机场"], []),
+        ("暴雨中，抢修队赶到杨庄铁路涵洞排水。", ["杨庄铁路"], []),
+        ("旅客在桐乡高铁南站换乘公交。", ["桐乡高铁"], []),
+        ("专家评审了跨江大桥穿越湿地公园方案。", ["跨江大桥穿越湿地公园"], []),
+        ("杭州公园文创产品上线销售。", ["杭州公园"], []),
+        ("上海国际艺术节中心总裁在发布会上介绍。", ["上海国际艺术节中心"], []),
+        ("该项目首次采用钢壳混凝土沉管隧道新结构。", ["钢壳混凝土沉管隧道"], []),
+        # an area of customs (保税港区) is no project
+        ("宁波梅山保税港区推行改革。", ["宁波梅山保税港区"], []),
+        # the planned area after a park's name does not make it a plan
+        (
+            "中德（沈阳）高端装备制造产业园规划面积48平方公里。",
+            [],
+            ["中德(沈阳)高端装备制造产业园"],
+        ),
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
     ],

@@ -65,7 +65,7 @@ _NUMBER_WORDS = frozenset("字据码")
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
 _CONCEPT_AFTER = re.compile(
-    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台"
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|方案|文创|新?结构|工法"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -130,8 +130,11 @@ _DESIGNATION = re.compile(
 # X中心主任, X基地负责人: the centre or base of a person's post is an institution.
 _STAFF_AFTER = re.compile(
     r"(?:运行|值班|运营|技术|行政|常务|执行|原|[一二三]级|高级|首席)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理"
-    r"|经理|律师|工作人员|职工|员工|党委|党支部|总监|总指挥|总工程师|演员|研究员|教练|导演|编剧)"
+    r"|经理|律师|工作人员|职工|员工|党委|党支部|总监|总指挥|总工程师|演员|研究员|教练|导演|编剧"
+    r"|总裁|董事长|秘书长|主席)"
 )
+# A station named after its line (高铁南站, 铁路东站).
+_STATION = re.compile(r"[东西南北]站")
 # Units of a measure written before or inside a name.
 _UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
 # 2万余亩竹笋示范基地, 每1元高速公路, 千亩花海项目: a quantity before the head measures.
@@ -212,6 +215,8 @@ def find_projects(
         follow = norm[he : he + 1]
         if follow and follow in HEAD_CONTINUES.get(head, ()):
             continue
+        if _STATION.match(norm, he) and lex.project_heads.get(head) == "line":
+            continue  # 嘉善高铁南站: a station, named after the line
         if hs > 0 and norm[hs - 1] in HEAD_AFTER_NOT.get(head, ()):
             continue
         end = after_head(norm, he, lex.project_heads.get(head) == "line")
