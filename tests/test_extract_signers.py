@@ -281,6 +281,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "新加坡与12个经济体签订避免双重征税协定。",
         # a credit line of a bank
         "一年前，县农商银行城关支行与合作社签署了预授信协议。",
+        # the purchase of a plant's power
+        "上月，中国能建与孟加拉国电力发展局签订光伏电站《购电协议》。",
     ],
 )
 def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
@@ -1766,3 +1768,37 @@ def test_extract_signers_a_body_a_title_says_is_built_for_does_not_sign():
     _agreements, facts = _read("2021年5月，两国政府签署了中国援建马普托中心医院扩建项目协议。")
     parties = {o for s, p, o in facts if p == "party"}
     assert "马普托中心医院" not in parties
+
+
+@pytest.mark.parametrize(
+    "text, title, absent",
+    [
+        # a body that mediates does not sign
+        (
+            "在非盟斡旋下，南苏丹政府与反对派于去年9月签署《重振和平协议》。",
+            "重振和平协议",
+            "非洲联盟",
+        ),
+        (
+            "在联合国调停下，也门政府与胡塞武装签署《斯德哥尔摩协议》。",
+            "斯德哥尔摩协议",
+            "联合国",
+        ),
+    ],
+)
+def test_extract_signers_a_mediator_is_not_a_party(text, title, absent):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert absent not in {o for s, p, o in facts if s == title and p == "party"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老挝总理访华。2016年9月，老中签署政府间经贸合作谅解备忘录。",
+        "老挝总理访华。2016年9月，中老签署政府间经贸合作谅解备忘录。",
+    ],
+)
+def test_extract_signers_a_treaty_between_governments_is_labelled_china_first(text):
+    agreements, _facts = _read(text)
+    assert "中国与老挝政府间经贸合作谅解备忘录" in agreements

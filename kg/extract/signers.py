@@ -26,7 +26,7 @@ __all__ = [
 # 在A和B见证下 / A、B领导出席: bodies named there witness the signing, they do not sign;
 # A代表团访问B期间: the visit is when (双方签署 after it: those who visit and are visited).
 _NOT_SIGNING = re.compile(
-    r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下|期间(?=[,，])"
+    r"见证|出席|主持|致辞|陪同|会见|见签|指导|支持下|推动下|促成|牵线|协调下|斡旋|调停|期间(?=[,，])"
 )
 _WITNESS = re.compile(r"见证|见签")
 # 据《X报》5日报道, 据X消息, 记者从X获悉: the source of a report.
@@ -172,5 +172,7 @@ def generic_label(parties: list[Entity], title: str) -> str:
     names = [p.label for p in parties]
     if title.startswith("政府间") and all(n.endswith("政府") for n in names):
         names = [n[:-2] for n in names]  # 中国与俄罗斯政府间…协定, not 中国政府与俄罗斯政府政府间…
+        # 中尼 and 尼中 sign one text: China first, as its own documents write it
+        names.sort(key=lambda n: n != "中国")
     joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "与" + names[-1]
     return joined + title
