@@ -600,6 +600,10 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
             [],
             ["中德(沈阳)高端装备制造产业园"],
         ),
+        # a central enterprise's company named after works; a zone of a plan; an alliance
+        ("中交大桥勘测设计院专家介绍了方案。", ["中交大桥"], []),
+        ("景区分为古镇风貌区、湖畔田园区和森林康养区。", ["湖畔田园区"], []),
+        ("沿黄九省区园区合作联盟在郑州成立。", ["黄九省区园区", "沿黄九省区园区"], []),
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
     ],

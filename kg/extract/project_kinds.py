@@ -106,6 +106,10 @@ def is_kind(
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
+    if head in _COMPANY_UNIT_HEADS and any(
+        bare == b or (places and bare.endswith(b)) for b in lex.company_brands
+    ):
+        return True  # 中铁大桥(局), (沙坪坝区)中建隧道: a central enterprise's company, not works
     if lex.project_heads.get(head) != "line" and bare.startswith(_naming_brands(lex)):
         return False  # 一汽新能源零部件产业园: a central enterprise's, by its brand (not 三峡…)
     if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
@@ -136,6 +140,10 @@ def _naming_brands(lex: Lexicon) -> tuple[str, ...]:
             if freq.get(b, 0) < _FREQUENT_BRAND and not (lex.word_tag(b) or "").startswith("ns")
         )
     )
+
+
+# Heads that a central enterprise's brand makes the name of a company of (中铁大桥局).
+_COMPANY_UNIT_HEADS = frozenset({"大桥", "隧道"})
 
 
 # Region words that do not make a name of their own (中国高铁); a half of the country

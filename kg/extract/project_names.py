@@ -249,7 +249,7 @@ def before_phase(norm: str, hs: int) -> int:
 HEAD_AFTER_NOT = {
     "中心": frozenset("副"),
     "线": frozenset("沿全一前在热"),
-    "园区": frozenset("目"),
+    "园区": frozenset("目田"),
     "港区": frozenset("税"),
 }
 HEAD_CONTINUES = {
@@ -266,6 +266,7 @@ HEAD_CONTINUES = {
     "基地": frozenset("化"),
     "广场": frozenset("舞馆楼"),
     "公园": frozenset("馆楼站管城"),
+    "大桥": frozenset("局院"),
     "工业园": frozenset("区"),
     "产业园": frozenset("区"),
     "科技园": frozenset("区"),
