@@ -21,7 +21,9 @@ def _start(pair: tuple[int, Entity]) -> int:
 
 
 # 该市与B签署 / 该行今年1月与B签署: a place or a body named before is the subject.
-_REFERRING_SUBJECT = re.compile(r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院)")
+_REFERRING_SUBJECT = re.compile(
+    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所)"
+)
 # What each kind of 该X refers to: a division by its suffix, an organisation by a word of
 # its name (成都银行股份有限公司 is a bank).
 _REFERRED_PLACES = frozenset("市省区县州")
@@ -33,6 +35,10 @@ _REFERRED_HEADS = {
     "大学": ("大学",),
     "学院": ("学院",),
     "医院": ("医院",),
+    "协会": ("协会",),
+    "商会": ("商会",),
+    "研究院": ("研究院",),
+    "研究所": ("研究所",),
 }
 # How far back the one referred to may be named.
 _REFERRED_REACH = 200
