@@ -1802,3 +1802,33 @@ def test_extract_signers_a_mediator_is_not_a_party(text, title, absent):
 def test_extract_signers_a_treaty_between_governments_is_labelled_china_first(text):
     agreements, _facts = _read(text)
     assert "中国与老挝政府间经贸合作谅解备忘录" in agreements
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 该协会 / 该商会 at the start of the signing's clause: the one named before
+        (
+            "浙江省软件行业协会负责人介绍，该协会与澳门科技大学去年签署的《软件人才合作协议》"
+            "已培养学员300人。",
+            "软件人才合作协议",
+            {"浙江省软件行业协会", "澳门科技大学"},
+        ),
+        # a bank by the short name it uses itself
+        (
+            "当天，贵阳市人民政府、贵州大学和农行三方签署《大数据金融合作协议》。",
+            "大数据金融合作协议",
+            {"贵阳市人民政府", "中国农业银行", "贵州大学"},
+        ),
+    ],
+)
+def test_extract_signers_a_body_referred_to_or_by_its_own_short_name(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_a_bank_before_its_branch_is_the_branch():
+    _agreements, facts = _read("建行贵州省分行与遵义市人民政府签署《乡村振兴金融合作协议》。")
+    parties = {o for s, p, o in facts if s == "乡村振兴金融合作协议" and p == "party"}
+    assert parties == {"中国建设银行贵州省分行", "遵义市人民政府"}

@@ -45,10 +45,16 @@ SIGNS_AFTER = re.compile(
 )
 
 
+# A branch's place and 分行 after a bank's short name (工行宜昌分行).
+_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:分行|支行)")
+
+
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the known organisations' names standing as names in ``norm``."""
     out = []
     for m in lex.known_organization_re.finditer(norm):
+        if m.group() in lex.bank_abbreviations and _BRANCH_AFTER.match(norm, m.end()):
+            continue  # 工行宜昌分行: the branch is read with its bank (org_kinds)
         suffix = SIGNER_SUFFIX.match(norm, m.end())
         if (
             suffix is not None

@@ -210,8 +210,10 @@ class Lexicon:
         self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
         self.free_trade_zones = dict(map(tuple, read_table("free_trade_zones.tsv")))
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
-        for bank in self.bank_abbreviations.values():  # 国家开发银行: a bank by its full name
+        for short, bank in self.bank_abbreviations.items():
+            # 国家开发银行, 中行: a bank by its full name or the short name it uses itself
             self.known_organizations.setdefault(bank, bank)
+            self.known_organizations.setdefault(short, bank)
         self.country_abbreviations = {r[0]: r[1] for r in read_table("country_abbreviations.tsv")}
         self.max_generic_len = max(map(len, self.generic_words))
         self.max_head_len = max(map(len, self.project_heads))
