@@ -1832,3 +1832,44 @@ def test_extract_signers_a_bank_before_its_branch_is_the_branch():
     _agreements, facts = _read("建行贵州省分行与遵义市人民政府签署《乡村振兴金融合作协议》。")
     parties = {o for s, p, o in facts if s == "乡村振兴金融合作协议" and p == "party"}
     assert parties == {"中国建设银行贵州省分行", "遵义市人民政府"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a bank's common short name, alone and before a branch
+        (
+            "6月2日，建设银行与江西省人民政府签署《金融服务乡村振兴战略合作协议》。",
+            "金融服务乡村振兴战略合作协议",
+            {"中国建设银行", "江西省人民政府"},
+        ),
+        (
+            "农业银行四川省分行与四川省农业农村厅签订《高标准农田建设金融合作协议》。",
+            "高标准农田建设金融合作协议",
+            {"中国农业银行四川省分行", "四川省农业农村厅"},
+        ),
+    ],
+)
+def test_extract_signers_a_bank_by_its_common_short_name(text, title, parties):
+    agreements, facts = _read(text)
+    assert title in agreements
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # an unmarked title with its own opening (共同推进…的, 政府间关于…的) is a title
+        (
+            "葡萄牙总理访华期间，中葡两国签订了共同推进“一带一路”建设的谅解备忘录。",
+            "共同推进“一带一路”建设的谅解备忘录",
+        ),
+        (
+            "卢森堡首相访华。中卢两国代表当天签订政府间关于共同推进“一带一路”建设的谅解备忘录。",
+            "中国与卢森堡政府间关于共同推进“一带一路”建设的谅解备忘录",
+        ),
+    ],
+)
+def test_extract_signers_an_unmarked_title_with_its_own_opening(text, title):
+    agreements, _facts = _read(text)
+    assert title in agreements

@@ -229,7 +229,9 @@ _SEVERAL_BEFORE = re.compile(r"(?:多项|多份|一系列|一批|若干)[^,，�
 # After the verb of a title written before it: the signing referred to (签署以来, 签署后).
 _SINCE = re.compile(r"以来|之后|后(?![续期])|至今|时")
 # The opening of a formal title, up to its 的 (关于…的, 共建…的谅解备忘录).
-_FORMAL_TITLE = re.compile(r"(?:关于|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,32}的")
+_FORMAL_TITLE = re.compile(
+    r"(?:政府间)?(?:关于|共同|共建|加强|开展|促进|深化|推进|建立)[^的,，。;；、]{2,32}的"
+)
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
 _SUM_AFTER = re.compile(r"(?:超过|逾|达|共计|总额|金额)[^,，。;；]{0,4}?\d")
 # A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each;
