@@ -331,3 +331,30 @@ def test_organizations_branches_and_names_beginning_with_a_joiners_character(tex
 def test_organizations_units_named_with_and_without_their_parent(text, labels):
     ex = extract(Document(id="t", text=text))
     assert {m.entity.label for m in ex.mentions if m.entity.cls == "Organization"} == labels
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a state's national, state or royal body keeps the state's name
+        (
+            "西班牙国家图书馆联合会与国家图书馆签署协议。",
+            "西班牙国家图书馆联合会",
+            "国家图书馆联合会",
+        ),
+        (
+            "马来西亚国立大学亚洲研究所代表团来访。",
+            "马来西亚国立大学亚洲研究所",
+            "国立大学亚洲研究所",
+        ),
+        (
+            "英国皇家马斯登医院与复旦大学附属肿瘤医院签署协议。",
+            "英国皇家马斯登医院",
+            "皇家马斯登医院",
+        ),
+    ],
+)
+def test_organizations_a_states_national_body_keeps_the_state(text, expected, absent):
+    orgs = _orgs(text)
+    assert expected in orgs
+    assert absent not in orgs

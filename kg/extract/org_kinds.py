@@ -185,6 +185,11 @@ def joins_fields(
     )
 
 
+# 国家博物馆联合会, 国立大学, 皇家学会 after a state: its national body, which the state's name
+# is part of (法国国家博物馆联合会).
+_STATE_WORDS = ("国家", "国立", "皇家", "国民")
+
+
 def own_name_start(
     norm: str, start: int, head: int, suffix: str, at: dict[int, PlaceHit], lex: Lexicon
 ) -> int:
@@ -202,8 +207,10 @@ def own_name_start(
         and norm[country.end() : country.end() + 1] not in "—–-"  # (埃塞俄比亚—吉布提…公司)
     ):
         rest = norm[country.end() : head]
-        if len(rest) >= 2 and (
-            has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii()
+        if (
+            len(rest) >= 2
+            and not rest.startswith(_STATE_WORDS)
+            and (has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii())
         ):
             return country.end()  # 法国BFMTV电视台: a name in letters is its own
     if COMPANY.search(suffix):
