@@ -358,3 +358,29 @@ def test_organizations_a_states_national_body_keeps_the_state(text, expected, ab
     orgs = _orgs(text)
     assert expected in orgs
     assert absent not in orgs
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # the number of an item of a list is not part of the name
+        ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "中华慈善总会", "3.中华慈善总会"),
+        ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "爱德基金会", "4.爱德基金会"),
+    ],
+)
+def test_organizations_a_list_number_is_not_in_the_name(text, expected, absent):
+    orgs = _orgs(text)
+    assert expected in orgs
+    assert absent not in orgs
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a special bulletin is no newspaper; a kind of hospital names none
+        ("省气象台发布《夏收夏种气象服务专报》。", "夏收夏种气象服务专报"),
+        ("该区计划引进港资三级综合医院。", "港资三级综合医院"),
+    ],
+)
+def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absent):
+    assert absent not in _orgs(text)

@@ -52,7 +52,9 @@ from kg.extract.spans import DisjointSpans, Spans, book_titles
 __all__ = ["OrganizationHit", "find_organizations"]
 
 # 《解放日报》: a newspaper is written as a title (not a bulletin, a communiqué, a report).
-_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|(?<![简通情])(?<!计公|济公|合公)报))》")
+_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|(?<![简通情专])(?<!计公|济公|合公)报))》")
+# The number of an item of a list (4.中华民族爱心基金会, 2、…).
+_LIST_NUMBER = re.compile(r"\d{1,2}[.．、]")
 # 新华社北京5月26日电: the news agency of a dateline.
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)")
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
@@ -323,9 +325,9 @@ def find_organizations(
         for inner in lex.org_suffix_re.finditer(norm, start, hs):
             if lex.country_re.match(norm, inner.end()):
                 start = inner.end()  # 莫斯科大学俄罗斯外交学院: a state begins the second
-        cohort = _COHORT.match(norm, start, hs)
+        cohort = _COHORT.match(norm, start, hs) or _LIST_NUMBER.match(norm, start, hs)
         if cohort is not None:
-            start = cohort.end()  # 1958级北京大学: the year of a class, not the name
+            start = cohort.end()  # 1958级北京大学, 4.…基金会: a class's year, a list's number
         start = max(start, norm.rfind("/", start, hs) + 1)  # A学院/B医院: two names
         if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
             start += 1  # 由盛京医院…负责: the preposition before the name
