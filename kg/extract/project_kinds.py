@@ -93,8 +93,12 @@ def is_kind(
         # 人民大会堂东门外广场, 区域内非遗项目: a place described, not named (蒙内铁路: a line
         # named by the first characters of its ends)
         return True
-    if lex.project_heads.get(head) == "line" and len(places) == 1 and places[0].name == bare:
-        return True  # 福建省高速公路, 四川铁路: a province's lines, not one line
+    if (
+        len(places) == 1
+        and places[0].name == bare
+        and (lex.project_heads.get(head) == "line" or head in ("工程", "项目"))
+    ):
+        return True  # 福建省高速公路, 成都市工程: a place's lines or works, not one
     if lex.project_heads.get(head) == "corridor" and all(
         f == "ns" or w in lex.region_words for w, f in words
     ):

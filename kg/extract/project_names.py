@@ -339,7 +339,7 @@ _VERBS_TAGGED_OTHERWISE = frozenset({"中标", "共用", "分包", "连通", "�
 # What follows a verb to say where its action leads (行进至, 改造成).
 _RESULT = frozenset({"至", "到", "往", "入", "向", "成"})
 # Verbs of going of one character (来波茨坦, 去淄博).
-_MOTION = frozenset("来去回赴到")
+_MOTION = frozenset("来去回赴到离")
 # Tags of a word that begins a name after a verb: a place, a person, an abbreviation.
 _NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "eng"})
 

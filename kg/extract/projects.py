@@ -65,7 +65,7 @@ _NUMBER_WORDS = frozenset("字据码")
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
 # neighbourhood's name (古大桥社区).
 _CONCEPT_AFTER = re.compile(
-    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|方案|文创|新?结构|工法|(?:合作)?联盟"
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -146,7 +146,7 @@ _QUANTITY_IN = re.compile(
 )
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(
-    r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要|标志性|代表性"
+    r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要|标志性|代表性|宝贵"
 )
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
