@@ -609,6 +609,16 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         ("今年是脱贫攻坚的宝贵节点。", ["脱贫攻坚的宝贵节点", "宝贵节点"], []),
         ("镇里谋划了特色小镇项目和田园综合体项目。", ["特色小镇项目", "田园综合体项目"], []),
         ("西安市工程建设项目审批管理系统上线。", ["西安市工程建设项目", "西安市工程"], []),
+        # a numbered bureau of a central enterprise; a gauge; a major moment
+        ("中铁二局铁路工地上，焊花四溅。", ["中铁二局铁路"], []),
+        ("中交一局铁路工地传来捷报。", ["中交一局铁路"], []),
+        ("园区里保留了一段2公里长的米轨铁路。", ["米轨铁路"], []),
+        ("这些照片记录了新中国重大历史节点。", ["新中国重大历史节点"], []),
+        # long tunnels; a park's green space per person
+        ("铁路部门增资8亿元，打通两座长大隧道。", ["长大隧道"], []),
+        ("南宁市民人均公园绿地面积达12平方米。", ["南宁市民人均公园"], []),
+        # a railway named by its ends keeps its gauge
+        ("滇越米轨铁路已通车百年。", [], ["滇越米轨铁路"]),
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
     ],

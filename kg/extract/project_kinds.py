@@ -110,8 +110,10 @@ def is_kind(
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
-    if head in _COMPANY_UNIT_HEADS and any(
-        bare == b or (places and bare.endswith(b)) for b in lex.company_brands
+    if (head in _COMPANY_UNIT_HEADS or _BUREAU.search(bare)) and any(
+        bare == b or (places and bare.endswith(b)) or _BUREAU.fullmatch(bare, len(b))
+        for b in lex.company_brands
+        if bare.startswith(b) or bare.endswith(b)
     ):
         return True  # 中铁大桥(局), (沙坪坝区)中建隧道: a central enterprise's company, not works
     if lex.project_heads.get(head) != "line" and bare.startswith(_naming_brands(lex)):
@@ -146,6 +148,8 @@ def _naming_brands(lex: Lexicon) -> tuple[str, ...]:
     )
 
 
+# A numbered bureau of a central enterprise (中铁二局, 中交一局): a company, whatever head follows.
+_BUREAU = re.compile(r"[一二三四五六七八九十]+局$")
 # Heads that a central enterprise's brand makes the name of a company of (中铁大桥局).
 _COMPANY_UNIT_HEADS = frozenset({"大桥", "隧道"})
 

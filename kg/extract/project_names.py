@@ -265,7 +265,7 @@ HEAD_CONTINUES = {
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
     "广场": frozenset("舞馆楼"),
-    "公园": frozenset("馆楼站管城"),
+    "公园": frozenset("馆楼站管城绿"),
     "大桥": frozenset("局院"),
     "工业园": frozenset("区"),
     "产业园": frozenset("区"),

@@ -285,7 +285,7 @@ def find_projects(
             continue  # G38高铁: a train's number, not a line
         if head == "项目" and _PROGRAMME.search(norm, start, hs):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
-        if head in ("项目", "工程") and _MAJOR.search(norm, start, hs):
+        if head in ("项目", "工程", "节点") and _MAJOR.search(norm, start, hs):
             continue  # 京津冀交通一体化重大项目: a category of projects, not one
         if _SOME.search(norm, max(0, start - 4), start) or norm[start] in "(（":
             continue  # 一批优质…项目: some of a kind; (广州)项目: a fragment after a name
