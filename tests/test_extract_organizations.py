@@ -352,23 +352,12 @@ def test_organizations_units_named_with_and_without_their_parent(text, labels):
             "英国皇家马斯登医院",
             "皇家马斯登医院",
         ),
-    ],
-)
-def test_organizations_a_states_national_body_keeps_the_state(text, expected, absent):
-    orgs = _orgs(text)
-    assert expected in orgs
-    assert absent not in orgs
-
-
-@pytest.mark.parametrize(
-    "text, expected, absent",
-    [
         # the number of an item of a list is not part of the name
         ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "中华慈善总会", "3.中华慈善总会"),
         ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "爱德基金会", "4.爱德基金会"),
     ],
 )
-def test_organizations_a_list_number_is_not_in_the_name(text, expected, absent):
+def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, absent):
     orgs = _orgs(text)
     assert expected in orgs
     assert absent not in orgs

@@ -26,6 +26,13 @@ def _read(text: str, published: str = "2021-03-20"):
     return agreements, facts
 
 
+def _parties(text: str, title: str) -> set[str]:
+    """The parties the extractor gives ``title`` (which it must read as an agreement)."""
+    agreements, facts = _read(text)
+    assert title in agreements
+    return {o for s, p, o in facts if s == title and p == "party"}
+
+
 def _signed_on(text: str, published: str, title: str) -> set[str]:
     """The signing dates the extractor gives ``title`` (which it must read as an agreement)."""
     agreements, facts = _read(text, published)
@@ -695,57 +702,6 @@ def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_be
 
 
 @pytest.mark.parametrize(
-    "text, title, parties",
-    [
-        # 双方 right after a clause about a city and a company, the two of another signing before
-        (
-            "上月，盐城市科技局与南京大学签署《海洋科技合作协议》，双方将共建研究院。"
-            "盐城与比亚迪股份有限公司的合作始于2019年，双方当年签署的新能源客车合作协议已到期。",
-            "盐城市人民政府与比亚迪股份有限公司新能源客车合作协议",
-            {"盐城市人民政府", "比亚迪股份有限公司"},
-        ),
-        (
-            "江西省农业农村厅与江西农业大学签署《种业科技合作协议》。"
-            "赣州市同中国铁建股份有限公司的合作由来已久，双方2020年签署了《赣南交通建设合作协议》。",
-            "赣南交通建设合作协议",
-            {"赣州市人民政府", "中国铁建股份有限公司"},
-        ),
-    ],
-)
-def test_extract_signers_both_sides_are_the_pair_of_the_clause_before(text, title, parties):
-    agreements, facts = _read(text)
-    assert title in agreements
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
-
-
-@pytest.mark.parametrize(
-    "text, title, parties",
-    [
-        # the signers of the paragraph before, with a blank line between the paragraphs
-        (
-            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
-            "根据协议，中国电建将在丽水建设抽水蓄能电站。这是双方继2020年签署"
-            "《清洁能源战略合作协议》后的又一次合作。",
-            "清洁能源战略合作协议",
-            {"浙江省人民政府", "中国电力建设集团有限公司"},
-        ),
-        # not when this paragraph names another pair before 双方
-        (
-            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
-            "会议期间，温州市商务局与日本大阪府商工劳动部进行了交流。随后，双方签署了"
-            "《温阪经贸合作备忘录》。",
-            "温阪经贸合作备忘录",
-            {"温州市商务局", "日本大阪府商工劳动部"},
-        ),
-    ],
-)
-def test_extract_signers_both_sides_across_a_blank_line(text, title, parties):
-    agreements, facts = _read(text)
-    assert title in agreements
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # 近日 / 日前 between the dateline's day and the verb: the signing was another day
@@ -1231,6 +1187,15 @@ def test_extract_signers_a_stretch_of_days_dates_the_signing_to_its_month(text, 
         (
             "中柬双方在金边签署援助修复他普伦寺协议。",
             "援助修复他普伦寺协议",
+        ),
+        # an unmarked title with its own opening (共同推进…的, 政府间关于…的) is a title
+        (
+            "葡萄牙总理访华期间，中葡两国签订了共同推进“一带一路”建设的谅解备忘录。",
+            "共同推进“一带一路”建设的谅解备忘录",
+        ),
+        (
+            "卢森堡首相访华。中卢两国代表当天签订政府间关于共同推进“一带一路”建设的谅解备忘录。",
+            "中国与卢森堡政府间关于共同推进“一带一路”建设的谅解备忘录",
         ),
     ],
 )
@@ -1787,9 +1752,7 @@ def test_extract_signers_a_body_a_title_says_is_built_for_does_not_sign():
     ],
 )
 def test_extract_signers_a_mediator_is_not_a_party(text, title, absent):
-    agreements, facts = _read(text)
-    assert title in agreements
-    assert absent not in {o for s, p, o in facts if s == title and p == "party"}
+    assert absent not in _parties(text, title)
 
 
 @pytest.mark.parametrize(
@@ -1804,9 +1767,43 @@ def test_extract_signers_a_treaty_between_governments_is_labelled_china_first(te
     assert "中国与老挝政府间经贸合作谅解备忘录" in agreements
 
 
+def test_extract_signers_a_bank_before_its_branch_is_the_branch():
+    text = "建行贵州省分行与遵义市人民政府签署《乡村振兴金融合作协议》。"
+    assert _parties(text, "乡村振兴金融合作协议") == {"中国建设银行贵州省分行", "遵义市人民政府"}
+
+
 @pytest.mark.parametrize(
     "text, title, parties",
     [
+        # 双方 right after a clause about a city and a company, the two of another signing before
+        (
+            "上月，盐城市科技局与南京大学签署《海洋科技合作协议》，双方将共建研究院。"
+            "盐城与比亚迪股份有限公司的合作始于2019年，双方当年签署的新能源客车合作协议已到期。",
+            "盐城市人民政府与比亚迪股份有限公司新能源客车合作协议",
+            {"盐城市人民政府", "比亚迪股份有限公司"},
+        ),
+        (
+            "江西省农业农村厅与江西农业大学签署《种业科技合作协议》。"
+            "赣州市同中国铁建股份有限公司的合作由来已久，双方2020年签署了《赣南交通建设合作协议》。",
+            "赣南交通建设合作协议",
+            {"赣州市人民政府", "中国铁建股份有限公司"},
+        ),
+        # the signers of the paragraph before, with a blank line between the paragraphs
+        (
+            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
+            "根据协议，中国电建将在丽水建设抽水蓄能电站。这是双方继2020年签署"
+            "《清洁能源战略合作协议》后的又一次合作。",
+            "清洁能源战略合作协议",
+            {"浙江省人民政府", "中国电力建设集团有限公司"},
+        ),
+        # not when this paragraph names another pair before 双方
+        (
+            "8日，浙江省人民政府与中国电力建设集团有限公司签署《抽水蓄能合作协议》。\n\n"
+            "会议期间，温州市商务局与日本大阪府商工劳动部进行了交流。随后，双方签署了"
+            "《温阪经贸合作备忘录》。",
+            "温阪经贸合作备忘录",
+            {"温州市商务局", "日本大阪府商工劳动部"},
+        ),
         # 该协会 / 该商会 at the start of the signing's clause: the one named before
         (
             "浙江省软件行业协会负责人介绍，该协会与澳门科技大学去年签署的《软件人才合作协议》"
@@ -1820,23 +1817,6 @@ def test_extract_signers_a_treaty_between_governments_is_labelled_china_first(te
             "大数据金融合作协议",
             {"贵阳市人民政府", "中国农业银行", "贵州大学"},
         ),
-    ],
-)
-def test_extract_signers_a_body_referred_to_or_by_its_own_short_name(text, title, parties):
-    agreements, facts = _read(text)
-    assert title in agreements
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
-
-
-def test_extract_signers_a_bank_before_its_branch_is_the_branch():
-    _agreements, facts = _read("建行贵州省分行与遵义市人民政府签署《乡村振兴金融合作协议》。")
-    parties = {o for s, p, o in facts if s == "乡村振兴金融合作协议" and p == "party"}
-    assert parties == {"中国建设银行贵州省分行", "遵义市人民政府"}
-
-
-@pytest.mark.parametrize(
-    "text, title, parties",
-    [
         # a bank's common short name, alone and before a branch
         (
             "6月2日，建设银行与江西省人民政府签署《金融服务乡村振兴战略合作协议》。",
@@ -1850,26 +1830,5 @@ def test_extract_signers_a_bank_before_its_branch_is_the_branch():
         ),
     ],
 )
-def test_extract_signers_a_bank_by_its_common_short_name(text, title, parties):
-    agreements, facts = _read(text)
-    assert title in agreements
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
-
-
-@pytest.mark.parametrize(
-    "text, title",
-    [
-        # an unmarked title with its own opening (共同推进…的, 政府间关于…的) is a title
-        (
-            "葡萄牙总理访华期间，中葡两国签订了共同推进“一带一路”建设的谅解备忘录。",
-            "共同推进“一带一路”建设的谅解备忘录",
-        ),
-        (
-            "卢森堡首相访华。中卢两国代表当天签订政府间关于共同推进“一带一路”建设的谅解备忘录。",
-            "中国与卢森堡政府间关于共同推进“一带一路”建设的谅解备忘录",
-        ),
-    ],
-)
-def test_extract_signers_an_unmarked_title_with_its_own_opening(text, title):
-    agreements, _facts = _read(text)
-    assert title in agreements
+def test_extract_signers_collective_words_short_names_and_banks_sign(text, title, parties):
+    assert _parties(text, title) == parties
