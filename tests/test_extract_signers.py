@@ -1828,6 +1828,12 @@ def test_extract_signers_a_bank_before_its_branch_is_the_branch():
             "高标准农田建设金融合作协议",
             {"中国农业银行四川省分行", "四川省农业农村厅"},
         ),
+        # a place abroad after 由 and a body: it signs through its government
+        (
+            "《青少年交流合作备忘录》上月由浙江省教育厅与日本静冈县在静冈共同签署。",
+            "青少年交流合作备忘录",
+            {"浙江省教育厅", "日本静冈县政府"},
+        ),
     ],
 )
 def test_extract_signers_collective_words_short_names_and_banks_sign(text, title, parties):

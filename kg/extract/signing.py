@@ -292,8 +292,10 @@ def relate_signing(
             parties = bodies_in(f, ss, min(verb, t.start), skip)
     if verb >= t.end:
         parties += bodies_in(f, t.end, verb, skip)  # 《T》由A与B共同签署
-        if not parties:  # 《T》由青岛、烟台…四市共同签署: the places' governments
-            parties = [gov for _at, gov in governments_in(f, t.end, verb, skip)]
+        if len(parties) < 2:
+            # 《T》由青岛、烟台…四市共同签署, 由四川省文旅厅与日本广岛县…签署: the places' governments
+            govs = [gov for _at, gov in governments_in(f, t.end, verb, skip)]
+            parties += [gov for gov in govs if gov not in parties]
         told = None  # where a clause that says who signed begins
         if not parties and (restated := _RESTATED.search(norm, verb, se)) is not None:
             told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
