@@ -440,3 +440,13 @@ def test_agencies_a_city_of_another_time_is_not_the_articles_city(text, absent):
 def test_agencies_the_articles_city_stands_for_a_bare_city_prefix():
     labels = {label for label, _surface in _agencies("广州市召开会议。会后，市公安局通报了情况。")}
     assert "广州市公安局" in labels
+
+
+def test_agencies_an_autonomous_regions_body_is_of_the_region_named_among_provinces():
+    text = (
+        "宁夏、甘肃、青海三省区代表出席会议。会上，自治区发改委与甘肃省发改委、"
+        "青海省发改委签署《黄河上游生态协作备忘录》。"
+    )
+    labels = {label for label, _surface in _agencies(text)}
+    assert "宁夏回族自治区发展和改革委员会" in labels
+    assert "青海省发展和改革委员会" in labels

@@ -277,7 +277,10 @@ def find_agencies(
                 named = [
                     p.code
                     for p in places
-                    if p.code and p.end <= s_sector and div.by_code[p.code].level == 1
+                    if p.code
+                    and p.end <= s_sector
+                    and div.by_code[p.code].level == 1
+                    and div.by_code[p.code].name.endswith("自治区")
                 ]
                 if region is None and named:
                     region = named[-1]
