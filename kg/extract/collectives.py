@@ -9,6 +9,7 @@ from bisect import bisect_left
 from operator import itemgetter
 
 from kg.extract import lookups
+from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
 from kg.extract.governments import LOCATIVE, governments_in, named_places
 from kg.extract.lexicon import Lexicon
@@ -31,7 +32,6 @@ _BY_AFTER = re.compile(r"下?[，,]?由")
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
 # A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
 _PAIR_CLAUSE = re.compile(r"[^，,；;。]*[与和同][^，,；;。]*[，,]$")
-_SIGNS = re.compile(r"签署|签订|签约|签下")
 
 
 def _with_governments(
@@ -53,7 +53,7 @@ def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
     it counts and that clause signs nothing itself."""
     norm = f.norm
     clause = _PAIR_CLAUSE.search(norm, ss, at)
-    if clause is None or clause.end() != at or _SIGNS.search(norm, clause.start(), at):
+    if clause is None or clause.end() != at or SIGN_RE.search(norm, clause.start(), at):
         return []
     cs, ce = clause.start(), at - 1
     skip = witness_spans(norm, cs, ce, True) + source_spans(norm, cs, ce)
@@ -83,9 +83,7 @@ def _others_named(f: Found, i: int, at: int, signers: tuple[Entity, ...]) -> boo
         ent, _end = f.place_at[start]
         if start > lo and norm[start - 1] in LOCATIVE:
             continue  # 在丽水建设: where, not who
-        if ent.cls in ("City", "District") and not any(
-            e.label.startswith(ent.label) for e in signers
-        ):
+        if ent.cls in ("City", "District") and not any(ent.label in e.label for e in signers):
             return True
     return False
 

@@ -395,7 +395,7 @@ def after_clause(
 
 
 # Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.
-_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自因沿")
+_CLAUSE_PREPOSITIONS = frozenset("从在把被将于据向给由经自因")
 # Aspect markers after a verb (挨着, 建成了, 去过): such a verb is the clause's.
 _ASPECT = frozenset("着了过")
 # Words that join the parts of one name (A与B, A至B线).

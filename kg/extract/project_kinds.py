@@ -110,12 +110,12 @@ def is_kind(
     # 集中采购项目, 芯片生产基地, 水力发电站: common nouns only, a kind of project
     if places or CODE.search(bare) or QUOTES.search(core):
         return False
-    if (head in _COMPANY_UNIT_HEADS or _BUREAU.search(bare)) and any(
-        bare == b or (places and bare.endswith(b)) or _BUREAU.fullmatch(bare, len(b))
+    if any(
+        (bare == b and head in _COMPANY_UNIT_HEADS) or _BUREAU.fullmatch(bare, len(b))
         for b in lex.company_brands
-        if bare.startswith(b) or bare.endswith(b)
+        if bare.startswith(b)
     ):
-        return True  # 中铁大桥(局), (沙坪坝区)中建隧道: a central enterprise's company, not works
+        return True  # 中铁大桥(局), 中铁二局铁路: a central enterprise's company, not works
     if lex.project_heads.get(head) != "line" and bare.startswith(_naming_brands(lex)):
         return False  # 一汽新能源零部件产业园: a central enterprise's, by its brand (not 三峡…)
     if any(r in bare for r in lex.region_words if len(r) >= 2 and r not in _BROAD_REGIONS):
