@@ -342,6 +342,18 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["湘南职教基地", "山西太原汾河公园"],
             ["太原汾河公园"],
         ),
+        # a city's and a district's short forms run together name the facility; an address
+        # written in full (a province, a city, a district) does not
+        (
+            "航班从南宁吴圩国际机场起飞，福建省泉州市洛江区双阳公园今天开园。",
+            ["吴圩国际机场", "泉州市洛江区双阳公园"],
+            ["南宁吴圩国际机场", "洛江区双阳公园"],
+        ),
+        (
+            "市民来到湖北宜昌夷陵体育公园锻炼，河南郑州金水区如意湖公园免费开放。",
+            ["湖北宜昌夷陵体育公园", "夷陵体育公园", "郑州金水区如意湖公园"],
+            ["宜昌夷陵体育公园", "金水区如意湖公园"],
+        ),
         # a place and a bare base; projects named by their funds; an item of a meeting
         (
             "公司在襄阳基地新增产线，落户的港资项目已有十个，中国—东盟农业座谈会暨农业项目推介会举行。",
@@ -504,7 +516,7 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
                 "嘉兴主动连接G60科创走廊",
                 "连通长沙黄花国际机场",
             ],
-            ["马尼拉地铁延长线项目", "长乐国际机场", "G60科创走廊", "长沙黄花国际机场"],
+            ["马尼拉地铁延长线项目", "福州长乐国际机场", "G60科创走廊", "长沙黄花国际机场"],
         ),
         # verbs of regard, praise and speech before a name
         (

@@ -187,12 +187,19 @@ def own_start(
     norm: str, start: int, hs: int, head: str, by_start: dict[int, PlaceHit], lex: Lexicon
 ) -> int:
     """Where a name begins that is written after a chain of places, the words of a route or
-    its province: 浙江省杭州市武林广场 (the last place of the chain is the name's own),
+    its province: 浙江省杭州市武林广场, 重庆南岸区南滨公园 (the last place of an address is the
+    name's own; short forms run together are part of the name: 深圳宝安国际机场),
     峨眉山至天府国际机场 (a route's end is an airport's or a park's name, not a line's), 山西
     太原汾河公园 (the province before the city is not part of the name; a municipality's is:
     上海浦东国际机场)."""
+    start = _past_province(norm, start, hs, by_start, lex)
     first = by_start.get(start)
-    while first is not None and (nxt := by_start.get(first.end)) is not None and nxt.end < hs:
+    while (
+        first is not None
+        and (nxt := by_start.get(first.end)) is not None
+        and nxt.end < hs
+        and (first.full or nxt.full)
+    ):
         first = nxt
     if first is not None and first.start > start:
         start = first.start
@@ -200,6 +207,14 @@ def own_start(
         to = norm.rfind("至", start, hs)
         if to >= 0 and hs - to > 2 and not _SECTION.search(norm, to, hs):
             start = to + 1
+    return _past_province(norm, start, hs, by_start, lex)
+
+
+def _past_province(
+    norm: str, start: int, hs: int, by_start: dict[int, PlaceHit], lex: Lexicon
+) -> int:
+    """Past a province written before one of its cities or counties (山西太原…), not a
+    municipality (上海浦东…)."""
     for k in range(start + 2, min(start + 6, hs)):
         p = by_start.get(k)
         if p is None or p.code is None:
