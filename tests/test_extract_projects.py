@@ -349,6 +349,19 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["吴圩国际机场", "泉州市洛江区双阳公园"],
             ["南宁吴圩国际机场", "洛江区双阳公园"],
         ),
+        # a post on the works after the name, and the verb of holding it before: neither is
+        # in the name
+        (
+            "李强现任孟加拉国帕德玛大桥项目常务副经理。",
+            ["李强现任孟加拉国帕德玛大桥项目", "帕德玛大桥"],
+            ["帕德玛大桥项目"],
+        ),
+        # a line's number does not name a line without its country
+        (
+            "泰国高铁1号线项目一期工程已于去年开工。",
+            ["高铁1号线项目一期工程"],
+            ["泰国高铁1号线项目一期工程"],
+        ),
         (
             "市民来到湖北宜昌夷陵体育公园锻炼，河南郑州金水区如意湖公园免费开放。",
             ["湖北宜昌夷陵体育公园", "夷陵体育公园", "郑州金水区如意湖公园"],

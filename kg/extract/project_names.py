@@ -16,6 +16,7 @@ __all__ = [
     "HEAD_CONTINUES",
     "LEADING_MARKS",
     "PHASE",
+    "STAFF_AFTER",
     "after_head",
     "after_verb",
     "NAME_DASHES",
@@ -82,11 +83,19 @@ _AFTER_HEAD_OK = frozenset(
 )
 
 
+# X中心主任, X基地负责人: the centre or base of a person's post is an institution.
+STAFF_AFTER = re.compile(
+    r"(?:运行|值班|运营|技术|行政|常务|执行|原|[一二三]级|高级|首席)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理"
+    r"|经理|律师|工作人员|职工|员工|党委|党支部|总监|总指挥|总工程师|演员|研究员|教练|导演|编剧"
+    r"|总裁|董事长|秘书长|主席)"
+)
+
+
 def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     """True when the word after a head makes it a modifier of a longer noun (工程机械制造业,
     高铁物流, 项目洽谈区) or, for 高速, an adverb (高速推进)."""
     following = lex.pos_cut(norm[end : end + 8])
-    if not following:
+    if not following or STAFF_AFTER.match(norm, end):  # …项目常务副经理: a post on the works
         return False
     word, flag = following[0]
     if head == "高速" and flag.startswith("v"):

@@ -28,6 +28,7 @@ from kg.extract.project_names import (
     LEADING_MARKS,
     NAME_DASHES,
     PHASE,
+    STAFF_AFTER,
     ProjectHit,
     after_head,
     after_verb,
@@ -90,10 +91,11 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
-# there (学习, 负责, 开始), and what happens since (以来): the name is after them.
+# there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
 _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
+    r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于"
 )
 # A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目).
 _MAJOR = re.compile(r"(?:重大|重点)[\u4e00-\u9fff]{0,4}$")
@@ -126,12 +128,6 @@ _INSTITUTION = re.compile(
 # 教育基地, 实训基地, 研学基地: a base of teaching or showing is a title given to a place.
 _DESIGNATION = re.compile(
     r"(?:教育|职教|实训|集训|培训|研学|展示|体验|康养|廉政|党建|德育|科普|宣传|教学|研究|种植|养殖|老工业|传承)$"
-)
-# X中心主任, X基地负责人: the centre or base of a person's post is an institution.
-_STAFF_AFTER = re.compile(
-    r"(?:运行|值班|运营|技术|行政|常务|执行|原|[一二三]级|高级|首席)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理"
-    r"|经理|律师|工作人员|职工|员工|党委|党支部|总监|总指挥|总工程师|演员|研究员|教练|导演|编剧"
-    r"|总裁|董事长|秘书长|主席)"
 )
 # A station named after its line (高铁南站, 铁路东站).
 _STATION = re.compile(r"[东西南北]站")
@@ -178,6 +174,7 @@ _FORMULA = re.compile(
     r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
 )
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
+_LINE_NUMBER = re.compile(r"[\d一二三四五六七八九十]+号线")
 _METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线$")
 
 
@@ -263,7 +260,7 @@ def find_projects(
             continue
         if head == "基地" and _DESIGNATION.search(norm, max(start, hs - 4), hs):
             continue  # 爱国主义教育基地, 产教融合实训基地: a title a place is given, not works
-        if (head in UNIT_HEADS or head in PLANT_HEADS) and _STAFF_AFTER.match(norm, end):
+        if (head in UNIT_HEADS or head in PLANT_HEADS) and STAFF_AFTER.match(norm, end):
             continue  # 就业指导中心主任: the institution a person works for
         start = joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
@@ -365,6 +362,7 @@ def find_projects(
             continue
         start = after_verb(norm, start, hs, lex, names, place_starts)
         # 巴基斯坦PKM项目, 白俄罗斯中白工业园: the country written before a named project
+        # (英国高铁2号线: a line's number names no line without its country)
         country = lex.country_re.match(norm, start, hs)
         if (
             country is not None
@@ -372,8 +370,8 @@ def find_projects(
             and hs - country.end() >= 2
             and not (norm[country.end()] in NAME_DASHES or norm[country.end()].isdigit())
             and (
-                CODE.search(norm, country.end(), hs)
-                or has_proper_word(norm[country.end() : hs], lex, names, rare=False)
+                CODE.search(core := _LINE_NUMBER.sub("", norm[country.end() : hs]))
+                or has_proper_word(core, lex, names, rare=False)
             )
         ):
             start = country.end()
