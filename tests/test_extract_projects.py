@@ -356,6 +356,25 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["李强现任孟加拉国帕德玛大桥项目", "帕德玛大桥"],
             ["帕德玛大桥项目"],
         ),
+        # a metro's line by a Chinese numeral and a line's ring are part of the line's name
+        (
+            "乘客可在西安地铁三号线换乘，南疆铁路环线全线贯通。",
+            ["西安地铁", "南疆铁路"],
+            ["西安地铁三号线", "南疆铁路环线"],
+        ),
+        # a tunnel named after the works it belongs to has its own name; the controlling
+        # works of a line are a category; 暨 joins two works
+        (
+            "宜宾绕城公路项目金坪隧道贯通，渝昆高铁控制性工程云岭隧道进洞，"
+            "当地启动城乡供水工程暨乡村饮水提质工程。",
+            [
+                "宜宾绕城公路项目金坪隧道",
+                "渝昆高铁控制性工程云岭隧道",
+                "渝昆高铁控制性工程",
+                "城乡供水工程暨乡村饮水提质工程",
+            ],
+            ["宜宾绕城公路项目", "金坪隧道", "云岭隧道"],
+        ),
         # a line's number does not name a line without its country
         (
             "泰国高铁1号线项目一期工程已于去年开工。",

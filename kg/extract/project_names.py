@@ -300,12 +300,14 @@ PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工�
 # The part of a line that is built (丽江至香格里拉段, 增建二线).
 _LINE_PART = re.compile(
     r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
+    r"|[\d一二三四五六七八九十]{1,3}号线|环线|支线|联络线"
 )
 
 
 def after_head(norm: str, end: int, line: bool) -> int:
     """Where a name ends after its head at ``end``: past a phase (三期扩建, 二期工程) or, for a
-    line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线)."""
+    line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线) and its own lines
+    (北京地铁二号线, 沙漠铁路环线)."""
     phase = PHASE.match(norm, end)
     if phase is not None:
         return phase.end()

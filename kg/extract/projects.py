@@ -97,8 +97,8 @@ _VISIT = re.compile(
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
     r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于"
 )
-# A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目).
-_MAJOR = re.compile(r"(?:重大|重点)[\u4e00-\u9fff]{0,4}$")
+# A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
+_MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列).
 _SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处)$")
 # A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
@@ -174,6 +174,8 @@ _FORMULA = re.compile(
     r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
 )
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
+# Parts of a line's works with names of their own.
+_PART_HEADS = frozenset({"隧道", "大桥"})
 _LINE_NUMBER = re.compile(r"[\d一二三四五六七八九十]+号线")
 _METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线$")
 
@@ -353,6 +355,9 @@ def find_projects(
         ):
             # 郑州机场三期和郑州高铁, 天桥及中关村广场: two names, the second one's is after 和
             start = joined + 1
+        also = norm.rfind("暨", start, hs)
+        if also > start and norm.endswith(tuple(lex.project_heads), start, also):
+            start = also + 1  # 京剧电影工程暨中国京剧像音像工程: two works, not one
         visited = max((v.end() for v in _VISIT.finditer(norm, start, hs)), default=None)
         if visited is not None:
             start = visited  # 蔡奇察看试制中心: the visit's verb is not in the name
@@ -376,6 +381,12 @@ def find_projects(
         ):
             start = country.end()
         start = own_start(norm, start, hs, head, by_start, lex)
+        if head in _PART_HEADS:
+            # 外环东段项目登云隧道, 控制性工程磨丁隧道: a tunnel or a bridge of the works
+            # named before it has its own name
+            inner = max(norm.rfind("项目", start, hs), norm.rfind("工程", start, hs))
+            if inner >= start and hs - inner - 2 >= 2:
+                start = inner + 2
         name = norm[start:end]
         if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
             continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
