@@ -699,7 +699,7 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         written = m.group()
         if written == "央行" and (
             _OTHER_BANKS.search(norm, max(0, s - 8), s)
-            or lex.country_re.search(norm[max(0, s - 8) : s] + "$")
+            or lex.country_re.search(norm, max(0, s - 8), s)
         ):
             continue  # 各国央行, 美国央行: other states' central banks, not China's
         canonical = lex.ministries[written]

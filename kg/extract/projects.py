@@ -269,7 +269,7 @@ def find_projects(
             norm[start] in LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
         ):
             start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
-        if head == "中心" and lex.project_head_re.search(norm[max(start, hs - 4) : hs] + "$"):
+        if head == "中心" and lex.project_head_re.search(norm, max(start, hs - 4), hs):
             continue  # 广场中心, 公园中心: the middle of a place, not a facility
         if norm[start : start + 1] in OPEN_QUOTES:
             closed = norm.find(OPEN_QUOTES[norm[start]], start + 1, hs)
@@ -349,7 +349,7 @@ def find_projects(
         ):
             continue  # 解决方案复制和新项目, 长沙和广州机场: a kind after the joiner, or two places
         if joined >= start and (
-            lex.project_head_re.search(norm[start:joined] + "$")
+            lex.project_head_re.search(norm, start, joined)
             or PHASE.search(norm, start, joined)
             or has_proper_word(norm[joined + 1 : hs], lex, names, rare=False, verb_singles=False)
         ):
