@@ -91,6 +91,8 @@ def test_projects_number_inside_a_place_name_is_no_figure():
         ("交通方面，郑西、郑渝、郑太高铁建设正加快推进。", ["郑西高铁", "郑渝高铁", "郑太高铁"]),
         # a part with a head of its own keeps it
         ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速", "北铁高速", "南北高铁"]),
+        # a port listed before a line has no share in its head
+        ("加快建设东兴口岸、防东高铁。", ["防东高铁"]),
     ],
 )
 def test_projects_coordinated_names_share_the_head(text, expected):

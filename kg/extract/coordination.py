@@ -37,6 +37,8 @@ _COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
 
 _COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
 _OWN_HEAD = re.compile(f"(?:{_COORD_HEADS})$")
+# Facilities of other kinds listed beside lines (横琴口岸, 西九龙站).
+_OTHER_FACILITY = re.compile(r"(?:口岸|站|码头|园区|中心|基地|公园|广场)$")
 # Transport services listed beside lines (中欧班列、中老铁路): no line of their own.
 _SERVICES = ("班列", "专列", "航线", "快线")
 
@@ -88,6 +90,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…
         if not counted and any((lex.word_tag(p) or "ns") not in _NAME_TAGS for p in parts):
             continue  # 核工业、航空航天、高速铁路: kinds of industry, not names of lines
+        if any(_OTHER_FACILITY.search(p) for p in parts):
+            continue  # 横琴口岸、广深港高速: a port listed beside a line, not a line
         if any(_is_province(p, lex) for p in parts):
             continue  # 广东、广西高速公路: the provinces' lines, not one line of each
         for part in parts:
