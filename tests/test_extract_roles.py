@@ -85,6 +85,13 @@ def _projects(text: str) -> set[str]:
         ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
         ("该市饮用水主要来自汾河水库。", "汾河水库"),
         ("胶莱运河两岸灯火通明。", "胶莱运河"),
+        # what a place becomes, is praised as, or holds as its standing
+        ("规划支持澳门成为葡语国家商贸服务枢纽。", "葡语国家商贸服务枢纽"),
+        ("柳州将建设成为桂中物流门户、西江经济带先进制造中心。", "西江经济带先进制造中心"),
+        ("这座口岸被誉为“东北亚商贸走廊”。", "东北亚商贸走廊"),
+        ("巩固提升广州国际航空枢纽地位。", "广州国际航空枢纽"),
+        ("发挥深圳国际金融中心作用。", "深圳国际金融中心"),
+        ("增强天津滨海国际机场区域枢纽功能。", "天津滨海国际机场区域枢纽"),
     ],
 )
 def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
@@ -123,6 +130,9 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         # a reservoir whose works the sentence tells of
         ("东庄水库正在建设中。", "东庄水库"),
         ("岳城水库完成除险加固后恢复蓄水。", "岳城水库"),
+        # what happens in a centre a person joins or a word becomes frequent in
+        ("2016年，她成为滨江文化艺术中心的一名讲解员。", "滨江文化艺术中心"),
+        ("数字金融成为西部金融中心建设的关键词。", "西部金融中心"),
     ],
 )
 def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:

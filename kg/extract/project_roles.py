@@ -17,6 +17,7 @@ __all__ = [
     "goal",
     "institution_centre",
     "not_one_project",
+    "role",
     "trains_people",
     "unanchored",
     "unit_after",
@@ -270,6 +271,34 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
     if any(f in ("ns", "nr", "nrt", "nz") for _w, f in lex.pos_cut(core)):
         return False  # 打造富春湾…基地: a place's name jieba knows
     return not lex.country_re.search(core) and "“" not in core
+
+
+# Verbs of what a place becomes or is praised as (成为, 建设成为, 定位为, 蜕变为, 被誉为).
+_BECOMING = re.compile(r"(?:成为|定位为|蜕变为|打造成|建成为|发展为|誉为)“?")
+# What a place's role has (香港国际金融中心地位, …枢纽作用).
+_ROLE_AFTER = re.compile(r"的?(?:地位|作用|功能)")
+# Items of a list after the verb (成为…门户、…新中心): each is what the place becomes.
+_LIST_JOIN = ("、", "和", "与", "及", "”、“", "”和“", "”与“")
+_CLAUSE_ENDS = "，。；！？：\n"
+
+
+def role(norm: str, start: int, end: int, head: str) -> bool:
+    """True when the name of a hub, a centre or a corridor at ``start``–``end`` is what a
+    place becomes (支持香港成为…枢纽, 建设成为…门户、…新中心) or a place's standing
+    (巩固香港国际航空枢纽地位, 发挥…金融中心作用), not a facility; what happens in it
+    (成为…中心的一名工作人员, 成为…中心建设的高频词) is about the facility."""
+    if head not in GOAL_HEADS and head != "走廊":
+        return False
+    if _ROLE_AFTER.match(norm, end):
+        return True
+    if norm.startswith(("的", "建设的"), end):
+        return False
+    clause = max(norm.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+    verbs = list(_BECOMING.finditer(norm, clause, start))
+    if not verbs:
+        return False
+    between = norm[verbs[-1].end() : start]
+    return between == "" or between.endswith(_LIST_JOIN)
 
 
 # Heads of what an institution, a company or a body has as its unit (…数据中心 of an academy).

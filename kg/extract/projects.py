@@ -49,6 +49,7 @@ from kg.extract.project_roles import (
     goal,
     institution_centre,
     not_one_project,
+    role,
     trains_people,
     unanchored,
     unit_after,
@@ -408,8 +409,10 @@ def find_projects(
             continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
         if head in _ANCHORED_HEADS and unanchored(norm[start:hs], lex, names, bool(inside)):
             continue  # 兰花基地, 锂电材料生产基地: what kind, not which one
-        if head in GOAL_HEADS and not inside and goal(norm, start, hs, lex, names):
-            continue  # 打造绿氢集散中心, 建设区域性国际经贸中心: what a place is to become
+        if (head in GOAL_HEADS and not inside and goal(norm, start, hs, lex, names)) or role(
+            norm, start, end, head
+        ):
+            continue  # 打造绿氢集散中心, 成为…枢纽, …中心地位: what a place is or is to become
         placed = start in place_starts or any(norm.startswith(n, start) for n in names)
         if head in _INSTITUTION_HEADS and _FOUNDED.search(norm, max(0, start - 4), start):
             continue  # 成立…国际传播中心, 组建…实验室: an institution set up, not works
