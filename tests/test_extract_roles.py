@@ -85,6 +85,9 @@ def _projects(text: str) -> set[str]:
         ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
         ("该市饮用水主要来自汾河水库。", "汾河水库"),
         ("胶莱运河两岸灯火通明。", "胶莱运河"),
+        # a kind described by its quality, not one named
+        ("两省共同建设现代海洋牧场示范基地。", "海洋牧场示范基地"),
+        ("两地共同建设现代海洋产业基地。", "海洋产业基地"),
         # what a place becomes, is praised as, or holds as its standing
         ("规划支持澳门成为葡语国家商贸服务枢纽。", "葡语国家商贸服务枢纽"),
         ("柳州将建设成为桂中物流门户、西江经济带先进制造中心。", "西江经济带先进制造中心"),

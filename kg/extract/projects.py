@@ -100,8 +100,10 @@ _VISIT = re.compile(
 )
 # A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
 _MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
-# Words before a name that make it some of a kind (一批, 一系列).
-_SOME = re.compile(r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处)$")
+# Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
+_SOME = re.compile(
+    r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处|现代|新型|世界级|一流)$"
+)
 # A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
 # 华东院, 建设公司): the projects it handles, or its staff on them (…院项目负责人).
 _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团|(?<![学医])院|公司)$")
