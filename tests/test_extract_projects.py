@@ -93,6 +93,9 @@ def test_projects_number_inside_a_place_name_is_no_figure():
         ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速", "北铁高速", "南北高铁"]),
         # a port listed before a line has no share in its head
         ("加快建设东兴口岸、防东高铁。", ["防东高铁"]),
+        # a country's lines listed are its sector, not lines of their own
+        ("这靠的是日本铁路、日本新干线和日本高铁的技术。", []),
+        ("国产装备支撑了中国铁路、中国高铁的发展。", []),
     ],
 )
 def test_projects_coordinated_names_share_the_head(text, expected):

@@ -90,6 +90,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         counted = m.end(1) < m.start(3) - len(m.group("mod") or "")  # 青石、玉带两座…
         if not counted and any((lex.word_tag(p) or "ns") not in _NAME_TAGS for p in parts):
             continue  # 核工业、航空航天、高速铁路: kinds of industry, not names of lines
+        if any(lex.country_re.fullmatch(_OWN_HEAD.sub("", p)) for p in parts):
+            continue  # 中国铁路、中国高铁: a country's lines, not one line
         if any(_OTHER_FACILITY.search(p) for p in parts):
             continue  # 横琴口岸、广深港高速: a port listed beside a line, not a line
         if any(_is_province(p, lex) for p in parts):
