@@ -146,6 +146,11 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国石化集团公司发布年度报告。", ["中国石油化工集团有限公司"]),
         # a subsidiary written after its parent's short name keeps its own name
         ("中国移动通信集团河南有限公司开通基站。", ["中国移动通信集团河南有限公司"]),
+        # a group's company of a province by the group's short name: that company, or none
+        # when only its sector is written; never the group
+        ("中国联通甘肃省分公司开通了新基站。", ["中国联通甘肃省分公司"]),
+        ("南方电网云南电网公司与昆明市政府座谈。", ["南方电网云南电网公司"]),
+        ("国网江西电力当天还与南昌市签署协议。", []),
         # a place before the legal form: the trade and industry words before it are the name's
         ("工人们在博世汽车部件长沙有限公司上班。", ["博世汽车部件长沙有限公司"]),
         # trade names listed before 等…企业 are companies; trades and places listed are not

@@ -55,6 +55,12 @@ def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     for m in lex.known_organization_re.finditer(norm):
         if m.group() in lex.bank_abbreviations and _BRANCH_AFTER.match(norm, m.end()):
             continue  # 工行宜昌分行: the branch is read with its bank (org_kinds)
+        subsidiary = _subsidiary_after(norm, m.end(), lex)
+        if subsidiary is not None:
+            # 国网四川省电力公司 (read whole), 国网四川电力: a province's company, not the group
+            if norm.endswith("公司", m.start(), subsidiary):
+                out.append((m.start(), subsidiary))
+            continue
         suffix = SIGNER_SUFFIX.match(norm, m.end())
         if (
             suffix is not None
@@ -64,6 +70,27 @@ def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
         elif _known_name_at(norm, m.start(), m.end(), lex):
             out.append((m.start(), m.end()))
     return out
+
+
+# A company's sector and legal form after a province's name (四川省电力公司, 四川电力).
+_PROVINCE_COMPANY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限(?:责任)?公司|分公司|公司)")
+_PROVINCE_SECTOR = re.compile(r"电力|石油|石化|电网|移动|联通|电信")
+
+
+def _subsidiary_after(norm: str, end: int, lex: Lexicon) -> int | None:
+    """Where the name ends when a province's name and a company's sector or legal form
+    follow a group's short name at ``end`` (the group's company of that province), else
+    None."""
+    for n in (4, 3, 2):
+        codes = lex.divisions.full.get(norm[end : end + n]) or lex.divisions.short.get(
+            norm[end : end + n]
+        )
+        if codes and all(c.endswith("0000") for c in codes):
+            company = _PROVINCE_COMPANY.match(norm, end + n) or _PROVINCE_SECTOR.match(
+                norm, end + n
+            )
+            return company.end() if company is not None else None
+    return None
 
 
 # 东盟10国, 欧盟各国, 东盟成员国: the member states, not the organisation.
