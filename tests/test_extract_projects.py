@@ -93,6 +93,10 @@ def test_projects_number_inside_a_place_name_is_no_figure():
         ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速", "北铁高速", "南北高铁"]),
         # a port listed before a line has no share in its head
         ("加快建设东兴口岸、防东高铁。", ["防东高铁"]),
+        # achievements listed before a bridge do not share its head; a verb before the first
+        # place is not in its name; an autonomous region's airport is one airport
+        ("探月工程、载人航天、超级计算、国产航母、杭州湾大桥都是奇迹。", ["杭州湾大桥"]),
+        ("提升澳门、珠海等机场功能。", ["澳门机场", "珠海机场"]),
         # a country's lines listed are its sector, not lines of their own
         ("这靠的是日本铁路、日本新干线和日本高铁的技术。", []),
         ("国产装备支撑了中国铁路、中国高铁的发展。", []),

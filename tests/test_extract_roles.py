@@ -85,6 +85,17 @@ def _projects(text: str) -> set[str]:
         ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
         ("该市饮用水主要来自汾河水库。", "汾河水库"),
         ("胶莱运河两岸灯火通明。", "胶莱运河"),
+        # a kind described by its quality, a head alone before 项目, generic words of a park
+        ("两市合作建设新型消费中心。", "新型消费中心"),
+        ("隧道项目完工后，他又去了工地。", "隧道项目"),
+        ("这里将成为附近居民的惠民公园。", "惠民公园"),
+        ("村里把臭水塘改造成景观湖公园。", "景观湖公园"),
+        ("全县发展林草产业园、中药材基地。", "林草产业园"),
+        ("水土保持项目建设也要提质增效。", "水土保持项目"),
+        # a verb of one character before a park's name
+        ("县里公告：这里要建望江石阶公园。", "建望江石阶公园"),
+        # a hub's competitiveness is its standing
+        ("提升成都和重庆机场国际枢纽竞争力。", "重庆机场国际枢纽"),
         # a kind described by its quality, not one named
         ("两省共同建设现代海洋牧场示范基地。", "海洋牧场示范基地"),
         ("两地共同建设现代海洋产业基地。", "海洋产业基地"),

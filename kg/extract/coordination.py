@@ -38,7 +38,7 @@ _COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
 _COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
 _OWN_HEAD = re.compile(f"(?:{_COORD_HEADS})$")
 # Facilities of other kinds listed beside lines (横琴口岸, 西九龙站).
-_OTHER_FACILITY = re.compile(r"(?:口岸|站|码头|园区|中心|基地|公园|广场)$")
+_OTHER_FACILITY = re.compile(r"(?:口岸|站|码头|园区|中心|基地|公园|广场|工程|项目)$")
 # Transport services listed beside lines (中欧班列、中老铁路): no line of their own.
 _SERVICES = ("班列", "专列", "航线", "快线")
 
@@ -81,6 +81,9 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         for i in range(1, len(first)):
             if word_ending(first, i, lex.boundary_words, lex.max_boundary_len):
                 cut = i
+        lead = lex.pos_cut(first[cut:])
+        if len(first) - cut <= 4 and len(lead) > 1 and len(lead[0][0]) > 1 and lead[0][1] == "v":
+            cut += len(lead[0][0])  # 增强澳门、珠海等机场: the verb is not in the first name
         parts[0] = first[cut:]
         pos += cut
         if len(parts[-1]) > 2 and parts[-1].endswith("等"):
@@ -93,8 +96,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if any(lex.country_re.fullmatch(_OWN_HEAD.sub("", p)) for p in parts):
             continue  # 中国铁路、中国高铁: a country's lines, not one line
         if any(_OTHER_FACILITY.search(p) for p in parts):
-            continue  # 横琴口岸、广深港高速: a port listed beside a line, not a line
-        if any(_is_province(p, lex) for p in parts):
+            continue  # 横琴口岸、广深港高速, 三峡工程、载人航天、港珠澳大桥: other works listed
+        if lex.project_heads.get(m.group(3)) == "line" and any(_is_province(p, lex) for p in parts):
             continue  # 广东、广西高速公路: the provinces' lines, not one line of each
         for part in parts:
             # (钦防高速、南防高铁: a part with a head of its own is a name of its own)

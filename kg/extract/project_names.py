@@ -317,7 +317,7 @@ def after_head(norm: str, end: int, line: bool) -> int:
 
 # Verbs and prepositions of one character that begin a clause, not a name (看…高铁, 拿…大桥);
 # not those that begin places' names too (同江, 来宾, 凭祥, 增城).
-_CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好接与仅像走赴起除乘沿继")
+_CLAUSE_SINGLES = frozenset("看拿到去让把对向给为由经靠离好接与仅像走赴起除乘沿继建")
 # Tags of a word that begins a clause before a name (加紧, 紧急, 从而).
 _VERB_FLAGS = ("v", "d", "p")
 

@@ -276,7 +276,7 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
 # Verbs of what a place becomes or is praised as (成为, 建设成为, 定位为, 蜕变为, 被誉为).
 _BECOMING = re.compile(r"(?:成为|定位为|蜕变为|打造成|建成为|发展为|誉为)“?")
 # What a place's role has (香港国际金融中心地位, …枢纽作用).
-_ROLE_AFTER = re.compile(r"的?(?:地位|作用|功能)")
+_ROLE_AFTER = re.compile(r"的?(?:地位|作用|功能|竞争力)")
 # Items of a list after the verb (成为…门户、…新中心): each is what the place becomes.
 _LIST_JOIN = ("、", "和", "与", "及", "”、“", "”和“", "”与“")
 _CLAUSE_ENDS = "，。；！？：\n"

@@ -101,9 +101,11 @@ _VISIT = re.compile(
 # A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
 _MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
+_QUALITY = r"现代|新型|世界级|一流"
 _SOME = re.compile(
-    r"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处|现代|新型|世界级|一流)$"
+    rf"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处|{_QUALITY})$"
 )
+_QUALITY_FIRST = re.compile(_QUALITY)
 # A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
 # 华东院, 建设公司): the projects it handles, or its staff on them (…院项目负责人).
 _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团|(?<![学医])院|公司)$")
@@ -289,7 +291,11 @@ def find_projects(
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
         if head in ("项目", "工程", "节点") and _MAJOR.search(norm, start, hs):
             continue  # 京津冀交通一体化重大项目: a category of projects, not one
-        if _SOME.search(norm, max(0, start - 4), start) or norm[start] in "(（":
+        if (
+            _SOME.search(norm, max(0, start - 4), start)
+            or _QUALITY_FIRST.match(norm, start)
+            or norm[start] in "(（"
+        ):
             continue  # 一批优质…项目: some of a kind; (广州)项目: a fragment after a name
         if head == "项目" and _ORGAN_BEFORE.search(norm, start + 2, hs):
             continue  # 行政审批局项目: the projects a body handles, not one named
@@ -391,6 +397,8 @@ def find_projects(
             if inner >= start and hs - inner - 2 >= 2:
                 start = inner + 2
         name = norm[start:end]
+        if norm[start:hs] in lex.project_heads:
+            continue  # 大桥项目, 隧道工程: works of a kind
         if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
             continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
         if (
