@@ -1838,3 +1838,34 @@ def test_extract_signers_a_bank_before_its_branch_is_the_branch():
 )
 def test_extract_signers_collective_words_short_names_and_banks_sign(text, title, parties):
     assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 双方 far from the bodies, in a title that names its two sides first
+        (
+            "会上，西咸新区管委会与兰州新区管委会共同发布了合作清单。\n\n"
+            "西咸新区的秦创原总窗口已入驻企业600家。兰州新区的化工园区加快建设。\n\n"
+            "会议期间，双方还签署了《西咸新区—兰州新区产业协作框架协议》。",
+            "西咸新区—兰州新区产业协作框架协议",
+            {"陕西西咸新区管理委员会", "甘肃兰州新区管理委员会"},
+        ),
+        (
+            "宁波市科学技术局与嘉兴市科学技术局负责人出席推介会。\n\n"
+            "两地科创资源互补，已有30家企业互设研发中心。\n\n"
+            "活动最后，双方签署《宁波—嘉兴科技创新券互认协议》。",
+            "宁波—嘉兴科技创新券互认协议",
+            {"宁波市科学技术局", "嘉兴市科学技术局"},
+        ),
+        # a state's name first: its government signs, not a body carrying its name
+        (
+            "越南驻华大使馆官员出席。\n\n双方签署《中国—越南边境旅游合作协议》。",
+            "中国—越南边境旅游合作协议",
+            {"中国政府", "越南政府"},
+        ),
+    ],
+)
+def test_extract_signers_collective_signers_by_the_sides_a_title_names(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -17,7 +17,7 @@ from kg.extract.referents import spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
 from kg.records import Entity
 
-__all__ = ["collective_parties"]
+__all__ = ["collective_parties", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|家)")
@@ -177,3 +177,31 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
     return named_places(f, i, m.group(2), want, m.start())
+
+
+# A title that names its two sides first (怀柔科学城—雄安新区科技成果转化合作协议).
+_SIDES = re.compile(r"([\u4e00-\u9fff]{2,8})[—－-]([\u4e00-\u9fff]{2,})")
+
+
+def title_sides(f: Found, title: str, ss: int, se: int) -> list[Entity]:
+    """双方签署《A—B…协议》 where no body before stands for 双方: the bodies last named before
+    the sentence at ``ss`` that carry each side's name (怀柔科学城管委会 and 雄安新区管委会 for
+    《怀柔科学城—雄安新区…协议》); none when a side is a state's (its government signs) or
+    names no body."""
+    m = _COLLECTIVE_COUNT.search(f.norm, ss, se)
+    sides = _SIDES.match(title)
+    if m is None or m.group(1) not in "双两" or sides is None:
+        return []
+    first, rest = sides.groups()
+    if first in f.lex.country_names:
+        return []
+    bodies = bodies_in(f, 0, ss, [])
+
+    def last(side: str) -> Entity | None:
+        return next((e for e in reversed(bodies) if side in e.label), None)
+
+    one = last(first)
+    other = next(
+        (e for n in range(min(len(rest), 8), 1, -1) if (e := last(rest[:n])) is not None), None
+    )
+    return [one, other] if one is not None and other is not None and one != other else []

@@ -19,7 +19,7 @@ from kg.extract.clauses import (
     other_act,
     own_clause,
 )
-from kg.extract.collectives import collective_parties
+from kg.extract.collectives import collective_parties, title_sides
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -340,6 +340,8 @@ def relate_signing(
         parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
         parties = collective_parties(f, i, ss, se, min(verb, t.start), lo) or parties
+    if len(parties) < 2:
+        parties = title_sides(f, t.label, ss, min(verb, t.start)) or parties
     if (
         not parties
         and not t.generic
