@@ -1869,3 +1869,26 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
 def test_extract_signers_collective_signers_by_the_sides_a_title_names(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # two pairs sign two titles respectively: each pair its own title
+        (
+            "苏州工业园区管委会与宿迁市人民政府、无锡高新区管委会与淮安市人民政府分别签署"
+            "《苏宿园区共建协议》和《锡淮产业转移合作协议》。",
+            "苏宿园区共建协议",
+            {"苏州工业园区管理委员会", "宿迁市人民政府"},
+        ),
+        (
+            "苏州工业园区管委会与宿迁市人民政府、无锡高新区管委会与淮安市人民政府分别签署"
+            "《苏宿园区共建协议》和《锡淮产业转移合作协议》。",
+            "锡淮产业转移合作协议",
+            {"无锡高新技术产业开发区管理委员会", "淮安市人民政府"},
+        ),
+    ],
+)
+def test_extract_signers_pairs_sign_the_titles_in_their_order(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

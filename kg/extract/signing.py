@@ -31,6 +31,7 @@ from kg.extract.governments import (
 from kg.extract.matching import SIGN_VERBS
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
+from kg.extract.respective import pair_of_title, respective_pairs
 from kg.extract.signers import (
     STATE_LEADER,
     bodies_in,
@@ -135,20 +136,6 @@ def _dated(b: Builder, subjects: list[Entity], value: DateValue, span: Span) -> 
     """The signing date of each agreement signed in one clause (分别与B、C签署)."""
     for subject in subjects:
         b.relate(subject, "signedOn", value, span)
-
-
-def _respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> list[list[Entity]]:
-    """The pairs that sign one generic text each around 分别 at ``each``: A分别与B、C (A with
-    each), A、B分别与C (each with C), A、B分别与C、D (A with C, B with D); else none."""
-    first = [e for e in parties if spans_of(f, e, ss, each)]
-    others = [e for e in parties if e not in first]
-    if not first or not others:
-        return []
-    if len(first) == 1 or len(others) == 1:
-        return [[a, b] for a in first for b in others]
-    if len(first) != len(others):
-        return []
-    return [list(pair) for pair in zip(first, others, strict=True)]
 
 
 # 与X签署: a counterpart is written before the verb, recognised or not.
@@ -352,13 +339,18 @@ def relate_signing(
         for code in title_states(f, t):
             parties.append(government(f, country_entity(code, f.lex), sent_span))
     parties = list(dict.fromkeys(parties))
+    signs = max((v for v in verbs if v < t.start), default=None)
+    if signs is not None and "分别" in norm[ss:signs]:
+        # A与B、C与D分别签署《X》和《Y》: one pair of the clause's signers for each title
+        whole = list(dict.fromkeys(bodies_in(f, ss, signs, skip)))
+        parties = pair_of_title(f, whole, ss, signs, t.start) or parties
     subjects = [subject]
     pairs = [parties]
     if t.generic:
         if len(parties) < 2:
             return  # 签署合作协议 with no parties to name it by
         if t.each:
-            pairs = _respective_pairs(f, parties, ss, norm.rfind("分别", ss, t.start))
+            pairs = respective_pairs(f, parties, ss, norm.rfind("分别", ss, t.start))
             if not pairs:
                 return
         subjects = [entity("Agreement", generic_label(pair, t.label)) for pair in pairs]

@@ -1,0 +1,64 @@
+"""Signers who sign one text each: A分别与B、C签署协议, A与B、C与D分别签署《X》和《Y》."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.builder import Found
+from kg.extract.referents import spans_of
+from kg.records import Entity
+
+__all__ = ["pair_of_title", "respective_pairs"]
+
+# The titles one verb signs, joined (《X》和《Y》, 《X》、《Y》).
+_TITLES = re.compile(r"《[^《》]{2,60}》(?:(?:和|及|与|、|以及)《[^《》]{2,60}》)+")
+# What joins the two signers of one pair, and what separates the pairs.
+_PAIR_JOIN = re.compile(r"^(?:与|和|同)$")
+_PAIR_SEPARATOR = re.compile(r"^[、，,；;]$")
+
+
+def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> list[list[Entity]]:
+    """The pairs that sign one generic text each around 分别 at ``each``: A分别与B、C (A with
+    each), A、B分别与C (each with C), A、B分别与C、D (A with C, B with D); else none."""
+    first = [e for e in parties if spans_of(f, e, ss, each)]
+    others = [e for e in parties if e not in first]
+    if not first or not others:
+        return []
+    if len(first) == 1 or len(others) == 1:
+        return [[a, b] for a in first for b in others]
+    if len(first) != len(others):
+        return []
+    return [list(pair) for pair in zip(first, others, strict=True)]
+
+
+def pair_of_title(
+    f: Found, parties: list[Entity], ss: int, verb: int, at_mark: int
+) -> list[Entity]:
+    """A与B、C与D分别签署《X》和《Y》: the pair written in the place of the title whose 《 is at
+    ``at_mark`` among the titles the verb signs (A and B sign X); none unless the pairs
+    and the titles are as many and the pairs are written one after the other."""
+    norm = f.norm
+    if "分别" not in norm[ss:verb]:
+        return []
+    titles = _TITLES.search(norm, verb)
+    if titles is None or not titles.start() <= at_mark < titles.end():
+        return []
+    starts = [m.start() for m in re.finditer("《", titles.group())]
+    if len(parties) != 2 * len(starts):
+        return []
+    at = []
+    for e in parties:
+        spans = spans_of(f, e, ss, verb)
+        if not spans:
+            return []
+        first = min(s for s, _end in spans)
+        at.append((first, max(end for s, end in spans if s == first), e))
+    at.sort(key=lambda x: x[0])
+    for k in range(1, len(at)):
+        between = norm[at[k - 1][1] : at[k][0]]
+        if not (_PAIR_JOIN if k % 2 else _PAIR_SEPARATOR).match(between):
+            return []
+    if at_mark - titles.start() not in starts:
+        return []
+    k = starts.index(at_mark - titles.start())
+    return [at[2 * k][2], at[2 * k + 1][2]]
