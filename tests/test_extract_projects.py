@@ -365,6 +365,12 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["李强现任孟加拉国帕德玛大桥项目", "帕德玛大桥"],
             ["帕德玛大桥项目"],
         ),
+        # an airport's runway or terminal is the works named
+        (
+            "深圳宝安国际机场第三跑道和昆明长水国际机场T2航站楼开工。",
+            ["深圳宝安国际机场"],
+            ["深圳宝安国际机场第三跑道", "昆明长水国际机场T2航站楼"],
+        ),
         # a metro's line by a Chinese numeral and a line's ring are part of the line's name
         (
             "乘客可在西安地铁三号线换乘，南疆铁路环线全线贯通。",

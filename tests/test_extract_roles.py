@@ -85,6 +85,19 @@ def _projects(text: str) -> set[str]:
         ("丹江口水库上游的湿地吸引了候鸟。", "丹江口水库"),
         ("该市饮用水主要来自汾河水库。", "汾河水库"),
         ("胶莱运河两岸灯火通明。", "胶莱运河"),
+        # a province or a state and its verb with an object: a clause, not a name
+        ("浙江省推广渔船保险互助示范项目，惠及渔民。", "浙江省推广渔船保险互助示范项目"),
+        ("很多跨国公司把越南当作出口加工基地。", "越南当作出口加工基地"),
+        # a shop or a restaurant named after a square or a park, a chain of parks, a word
+        # that ends in a head's characters, a new centre a plan gives a city
+        ("他在万象城广场店当店长，附近还有翠湖公园饭庄。", "万象城广场"),
+        ("他在万象城广场店当店长，附近还有翠湖公园饭庄。", "翠湖公园"),
+        ("沿江省级高新技术产业园区链加快形成。", "沿江省级高新技术产业园区"),
+        ("这台收音机产自上海无线电厂。", "上海无线电厂"),
+        ("规划提出建设“无锡市域新中心”。", "无锡市域新中心"),
+        # kinds of corridor and of railway
+        ("联合国呼吁开辟人道走廊，干线网由普速铁路和高速铁路组成。", "人道走廊"),
+        ("联合国呼吁开辟人道走廊，干线网由普速铁路和高速铁路组成。", "普速铁路"),
         # a kind described by its quality, a head alone before 项目, generic words of a park
         ("两市合作建设新型消费中心。", "新型消费中心"),
         ("隧道项目完工后，他又去了工地。", "隧道项目"),

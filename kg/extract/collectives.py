@@ -189,13 +189,18 @@ def title_sides(f: Found, title: str, ss: int, se: int) -> list[Entity]:
     《怀柔科学城—雄安新区…协议》); none when a side is a state's (its government signs) or
     names no body."""
     m = _COLLECTIVE_COUNT.search(f.norm, ss, se)
+    if m is None or m.group(1) not in "双两":
+        return []
+    bodies = bodies_in(f, 0, ss, [])
+    kinds = _PROVINCES_KIND.match(title)
+    if kinds is not None:
+        return _provinces_kind(f, kinds.group(1), _KIND_WORDS[kinds.group(2)], bodies)
     sides = _SIDES.match(title)
-    if m is None or m.group(1) not in "双两" or sides is None:
+    if sides is None:
         return []
     first, rest = sides.groups()
     if first in f.lex.country_names:
         return []
-    bodies = bodies_in(f, 0, ss, [])
 
     def last(side: str) -> Entity | None:
         return next((e for e in reversed(bodies) if side in e.label), None)
@@ -205,3 +210,24 @@ def title_sides(f: Found, title: str, ss: int, se: int) -> list[Entity]:
         (e for n in range(min(len(rest), 8), 1, -1) if (e := last(rest[:n])) is not None), None
     )
     return [one, other] if one is not None and other is not None and one != other else []
+
+
+# A title that names two provinces and the kind of their areas (湘赣两新区…, 成渝两地高新区…).
+_PROVINCES_KIND = re.compile(r"(\w\w)两地?(新区|高新区|经开区)")
+_KIND_WORDS = {"新区": "新区", "高新区": "高新", "经开区": "经济技术开发区"}
+
+
+def _provinces_kind(f: Found, pair: str, kind: str, bodies: list[Entity]) -> list[Entity]:
+    """The bodies last named of an area of that kind in each of the two provinces written by
+    their abbreviations (湘赣两新区: 湖南湘江新区管委会 and 江西赣江新区管委会)."""
+    codes = [f.lex.province_codes.get(c) for c in pair]
+    if None in codes or codes[0] == codes[1]:
+        return []
+    found = []
+    for code in codes:
+        name = f.lex.divisions.by_code[code].name[:2]
+        body = next((e for e in reversed(bodies) if name in e.label and kind in e.label), None)
+        if body is None:
+            return []
+        found.append(body)
+    return found

@@ -275,8 +275,10 @@ HEAD_AFTER_NOT = {
     "线": frozenset("沿全一前在热"),
     "园区": frozenset("目田"),
     "港区": frozenset("税"),
+    "电厂": frozenset("线"),
 }
 HEAD_CONTINUES = {
+    "园区": frozenset("链"),
     "线": frozenset("路上下索性条"),
     "中心": frozenset("城区镇组老项库工任地腹村"),
     "高铁": frozenset("站连沿司列乘综"),
@@ -288,11 +290,11 @@ HEAD_CONTINUES = {
     "工程": frozenset("师院堆机保学"),
     "项目": frozenset("库清部组需"),
     "基地": frozenset("化"),
-    "广场": frozenset("舞馆楼"),
-    "公园": frozenset("馆楼站管城绿"),
+    "广场": frozenset("舞馆楼店饭餐酒"),
+    "公园": frozenset("馆楼站管城绿店饭餐酒"),
     "大桥": frozenset("局院"),
     "工业园": frozenset("区"),
-    "产业园": frozenset("区"),
+    "产业园": frozenset("区链"),
     "科技园": frozenset("区"),
 }
 # Phase and works written after the head: 污水处理厂三期扩建, 二期工程.
@@ -304,13 +306,19 @@ _LINE_PART = re.compile(
 )
 
 
+# A runway or a terminal of an airport (浦东机场第四跑道, 白云机场T2航站楼): the works named.
+_AIRPORT_PART = re.compile(r"(?:第[一二三四五六七八九十\d]+|[东西南北])跑道|T\d航站楼")
+
+
 def after_head(norm: str, end: int, line: bool) -> int:
     """Where a name ends after its head at ``end``: past a phase (三期扩建, 二期工程) or, for a
     line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线) and its own lines
-    (北京地铁二号线, 沙漠铁路环线)."""
+    (北京地铁二号线, 沙漠铁路环线); for an airport, past a runway or a terminal (浦东机场第四跑道)."""
     phase = PHASE.match(norm, end)
     if phase is not None:
         return phase.end()
+    if norm.endswith("机场", 0, end) and (part := _AIRPORT_PART.match(norm, end)) is not None:
+        return part.end()
     part = _LINE_PART.match(norm, end) if line else None
     return part.end() if part is not None else end
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, LEVEL, TRADE_WORDS, has_proper_word
 
@@ -17,6 +18,7 @@ __all__ = [
     "goal",
     "institution_centre",
     "not_one_project",
+    "place_acts",
     "role",
     "trains_people",
     "unanchored",
@@ -84,6 +86,29 @@ _WORKS_VERB = re.compile(
 def works_verb(word: str) -> bool:
     """True when ``word`` says what works do (改造, 扩建, 贯通), not what is done with them."""
     return _WORKS_VERB.search(word) is not None
+
+
+def place_acts(norm: str, start: int, hs: int, by_start: dict[int, PlaceHit], lex: Lexicon) -> bool:
+    """True when the place or state that begins the words before a head at ``hs`` is followed
+    by a verb that is not what works do and its object (广东省推行电梯…示范项目, 中国当作出口…
+    基地): the place is the subject of a clause, not the first word of a name."""
+    place = by_start.get(start)
+    end = place.end if place is not None else None
+    if end is None and (country := lex.country_re.match(norm, start, hs)) is not None:
+        end = country.end()
+    if end is None or hs - end < 3 or end in by_start:
+        return False
+    words = lex.pos_cut(norm[end:hs])
+    if len(words) < 2:
+        return False
+    (word, flag), (then, tag) = words[:2]
+    return (
+        flag == "v"
+        and len(word) >= 2
+        and not works_verb(word)
+        and len(then) >= 2
+        and tag in ("n", "vn", "nz")
+    )
 
 
 # A company's name run on to its legal form (…工程咨询房地产估价有限公司, …机场(集团)有限公司).
@@ -289,8 +314,10 @@ def role(norm: str, start: int, end: int, head: str) -> bool:
     (成为…中心的一名工作人员, 成为…中心建设的高频词) is about the facility."""
     if head not in GOAL_HEADS and head != "走廊":
         return False
-    if _ROLE_AFTER.match(norm, end):
-        return True
+    if _ROLE_AFTER.match(norm, end) or (
+        norm.endswith("新中心", 0, end) and not norm.endswith("创新中心", 0, end)
+    ):
+        return True  # (…新中心: a centre a plan gives a place, 苏州市域新中心)
     if norm.startswith(("的", "建设的"), end):
         return False
     clause = max(norm.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1

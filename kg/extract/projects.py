@@ -49,6 +49,7 @@ from kg.extract.project_roles import (
     goal,
     institution_centre,
     not_one_project,
+    place_acts,
     role,
     trains_people,
     unanchored,
@@ -399,6 +400,8 @@ def find_projects(
         name = norm[start:end]
         if norm[start:hs] in lex.project_heads:
             continue  # 大桥项目, 隧道工程: works of a kind
+        if place_acts(norm, start, hs, by_start, lex):
+            continue  # 广东省推行…示范项目, 美国研制出…装置: a place's clause, not a name
         if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
             continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
         if (
