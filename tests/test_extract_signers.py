@@ -1858,6 +1858,13 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "宁波—嘉兴科技创新券互认协议",
             {"宁波市科学技术局", "嘉兴市科学技术局"},
         ),
+        # two provinces by their abbreviations and the kind of their areas
+        (
+            "贵州贵安新区管委会与云南滇中新区管委会负责人出席对接会。\n\n"
+            "两地产业互补性强。\n\n会上，双方签署《黔滇两新区产业协作框架协议》。",
+            "黔滇两新区产业协作框架协议",
+            {"贵州贵安新区管理委员会", "云南滇中新区管理委员会"},
+        ),
         # a state's name first: its government signs, not a body carrying its name
         (
             "越南驻华大使馆官员出席。\n\n双方签署《中国—越南边境旅游合作协议》。",
