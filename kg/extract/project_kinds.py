@@ -154,9 +154,28 @@ _BUREAU = re.compile(r"[一二三四五六七八九十]+局$")
 _COMPANY_UNIT_HEADS = frozenset({"大桥", "隧道"})
 
 
-# Region words that do not make a name of their own (中国高铁); a half of the country
-# does with a particular kind (西部金融中心), so only China is listed.
-_BROAD_REGIONS = frozenset({"中国"})
+# Region words that do not make a name of their own (中国高铁, 东南亚铁路); a half of the country
+# does with a particular kind (西部金融中心), so only China, the continents and the world's regions
+# are listed.
+_BROAD_REGIONS = sorted(
+    {
+        "中国",
+        "亚洲",
+        "欧洲",
+        "非洲",
+        "美洲",
+        "拉美",
+        "拉丁美洲",
+        "北美",
+        "南美",
+        "中东",
+        "东南亚",
+        "南亚",
+    }
+    | {"中亚", "西亚", "东亚", "东北亚", "东欧", "西欧", "中东欧", "全球", "世界"},
+    key=len,
+    reverse=True,
+)
 
 # What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
 _BUILT = re.compile(
