@@ -95,6 +95,13 @@ def _projects(text: str) -> set[str]:
         ("沿江省级高新技术产业园区链加快形成。", "沿江省级高新技术产业园区"),
         ("这台收音机产自上海无线电厂。", "上海无线电厂"),
         ("规划提出建设“无锡市域新中心”。", "无锡市域新中心"),
+        # a city's metro as a whole, and its metro before 项目
+        ("纽约地铁车厢里贴满了防疫提示。", "纽约地铁"),
+        ("银行向地铁3号线等郑州市轨道交通项目发放贷款。", "郑州市轨道交通项目"),
+        # a journey between two cities, a centre's manager, 当属 before a name
+        ("建成后兰州到西宁铁路运行时间大大缩短。", "兰州到西宁铁路"),
+        ("宝钢物流中心主管介绍了运输情况。", "宝钢物流中心"),
+        ("最亮眼的当属天府国际机场的航站楼。", "当属天府国际机场"),
         # a continent's or a world region's kind of works
         ("东南亚铁路建设首次使用这种铺轨机。", "东南亚铁路"),
         ("非洲工业园正在吸引更多制造企业。", "非洲工业园"),
@@ -163,6 +170,8 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         # what happens in a centre a person joins or a word becomes frequent in
         ("2016年，她成为滨江文化艺术中心的一名讲解员。", "滨江文化艺术中心"),
         ("数字金融成为西部金融中心建设的关键词。", "西部金融中心"),
+        # a metro's line is a line
+        ("郑州地铁3号线开通运营。", "郑州地铁3号线"),
     ],
 )
 def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:

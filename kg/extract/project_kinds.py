@@ -20,6 +20,9 @@ from kg.extract.matching import (
 from kg.extract.spans import first_of, last_of
 
 __all__ = [
+    "journey",
+    "measured_or_negated",
+    "metro_system",
     "OPEN_QUOTES",
     "in_other_quote",
     "invested",
@@ -361,3 +364,63 @@ def _only_broad_place(bare: str, lex: Lexicon) -> bool:
         return False
     rest = bare[k:]
     return not rest or covered_by(rest, lex.generic_words, lex.max_generic_len)
+
+
+# The words of a city's metro as a whole.
+_METRO_WORDS = ("城市轨道交通", "轨道交通", "地铁")
+
+
+def metro_system(bare: str, head: str, places: list[PlaceHit], lex: Lexicon) -> bool:
+    """True when the words name a city's metro as a whole: the city alone before 地铁 or
+    轨道交通 (a place or a word jieba tags as one: 巴黎地铁), or the city and its metro before
+    项目 or 工程 (济南市轨道交通项目)."""
+    if head in ("地铁", "轨道交通"):
+        city = bare
+    elif head in ("项目", "工程") and bare.endswith(_METRO_WORDS):
+        city = next(bare[: -len(w)] for w in _METRO_WORDS if bare.endswith(w))
+    else:
+        return False
+    if not city:
+        return False
+    if len(places) == 1 and places[0].name == city:
+        return True
+    return not places and len(cut := lex.pos_cut(city)) == 1 and cut[0][1] == "ns"
+
+
+# Units of a measure written before or inside a name.
+_UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
+# 2万余亩竹笋示范基地, 每1元高速公路, 千亩花海项目: a quantity before the head measures.
+_QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
+_MEASURED = re.compile(rf"[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})$")
+# 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a mark or a time in a name.
+_QUANTITY_IN = re.compile(
+    rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)(?<!千瓦)(?<!兆瓦)|[\[［]\d+[\]］]"
+)
+# 浙西不通高铁: a negated verb makes a clause, not a name.
+_NEGATION = re.compile(r"不|没有|未能|尚未")
+
+
+def measured_or_negated(norm: str, start: int, hs: int) -> bool:
+    """True when a quantity begins or measures the words before a head at ``hs`` (2万余亩竹笋
+    示范基地, 每1元高速公路), stands inside them (流转1689亩土地…项目, 48小时铁路), or a
+    negation makes them a clause (浙西不通高铁)."""
+    return bool(
+        _QUANTITY_START.match(norm, start)
+        or _MEASURED.search(norm, max(0, start - 6), start)
+        or _QUANTITY_IN.search(norm, start, hs)
+        or _NEGATION.search(norm, start, hs)
+    )
+
+
+# What a journey takes (运行时间, 车程, 只需): 西安到银川铁路运行时间 tells of a trip.
+_TRIP_AFTER = re.compile(r"运行|行程|车程|时间|只需|仅需|需要|缩短|耗时")
+
+
+def journey(norm: str, start: int, hs: int, end: int, head: str, lex: Lexicon) -> bool:
+    """True when a line's words join two places with 到 and what the trip takes follows
+    (西安到银川铁路运行时间): a journey, not the line (西安到汉中高速公路全线通车 is one)."""
+    return (
+        lex.project_heads.get(head) == "line"
+        and "到" in norm[start:hs]
+        and _TRIP_AFTER.match(norm, end) is not None
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import after_clause, has_proper_word, left_boundary, name_start
+from kg.extract.matching import CODE, after_clause, has_proper_word, left_boundary, name_start
 from kg.extract.spans import Spans
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "merge_short_forms",
     "outside",
     "own_start",
+    "past_country",
     "short_forms",
     "words_start",
 ]
@@ -87,7 +88,7 @@ _AFTER_HEAD_OK = frozenset(
 STAFF_AFTER = re.compile(
     r"(?:运行|值班|运营|技术|行政|常务|执行|原|[一二三]级|高级|首席)*副?(?:主任|负责人|院长|所长|站长|馆长|局长|总经理"
     r"|经理|律师|工作人员|职工|员工|党委|党支部|总监|总指挥|总工程师|演员|研究员|教练|导演|编剧"
-    r"|总裁|董事长|秘书长|主席)"
+    r"|总裁|董事长|秘书长|主席|主管)"
 )
 
 
@@ -436,3 +437,27 @@ def _verb_before(norm: str, start: int, lex: Lexicon) -> bool:
     before = norm[max(0, start - 4) : start]
     words = lex.pos_cut(before) if before else []
     return bool(words) and words[-1][1] in ("v", "d")
+
+
+# A line's number (2号线), which names no line of its own.
+_LINE_NUMBER = re.compile(r"[\d一二三四五六七八九十]+号线")
+
+
+def past_country(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) -> int:
+    """Where a name begins after a foreign country written before it: past the country when
+    the words after it name the project themselves (巴基斯坦PKM项目, 白俄罗斯中白工业园); not
+    when they only say what kind (英国高铁2号线: a line's number names no line without its
+    country)."""
+    country = lex.country_re.match(norm, start, hs)
+    if (
+        country is not None
+        and lex.country_names[country.group()] != "CN"
+        and hs - country.end() >= 2
+        and not (norm[country.end()] in NAME_DASHES or norm[country.end()].isdigit())
+        and (
+            CODE.search(core := _LINE_NUMBER.sub("", norm[country.end() : hs]))
+            or has_proper_word(core, lex, names, rare=False)
+        )
+    ):
+        return country.end()
+    return start

@@ -13,12 +13,15 @@ import re
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, has_proper_word, left_boundary, looks_generic
+from kg.extract.matching import has_proper_word, left_boundary, looks_generic
 from kg.extract.project_kinds import (
     OPEN_QUOTES,
     in_other_quote,
     invested,
     is_kind,
+    journey,
+    measured_or_negated,
+    metro_system,
     quoted_words,
     works_told,
 )
@@ -26,7 +29,6 @@ from kg.extract.project_names import (
     HEAD_AFTER_NOT,
     HEAD_CONTINUES,
     LEADING_MARKS,
-    NAME_DASHES,
     PHASE,
     STAFF_AFTER,
     ProjectHit,
@@ -38,6 +40,7 @@ from kg.extract.project_names import (
     merge_short_forms,
     outside,
     own_start,
+    past_country,
     short_forms,
     words_start,
 )
@@ -137,15 +140,6 @@ _DESIGNATION = re.compile(
 )
 # A station named after its line (高铁南站, 铁路东站).
 _STATION = re.compile(r"[东西南北]站")
-# Units of a measure written before or inside a name.
-_UNITS = "亩|元|吨|米|平方米|平方公里|公里|千米|千瓦|兆瓦|户|人|株|棵|头|只"
-# 2万余亩竹笋示范基地, 每1元高速公路, 千亩花海项目: a quantity before the head measures.
-_QUANTITY_START = re.compile(rf"每|[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})")
-_MEASURED = re.compile(rf"[\d.一二两三四五六七八九十百千万亿]+[万亿]?[余多]?(?:{_UNITS})$")
-# 流转1689亩土地发展…项目, ［50］高速铁路, 48小时铁路: a measure, a mark or a time in a name.
-_QUANTITY_IN = re.compile(
-    rf"\d+(?:\.\d+)?[万亿]?[余多]?(?:{_UNITS}|小时|分钟)(?<!千瓦)(?<!兆瓦)|[\[［]\d+[\]］]"
-)
 # 江汉平原最大农产品集散中心: a superlative describes a thing; it does not name it.
 _DESCRIPTION = re.compile(
     r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要|标志性|代表性|宝贵"
@@ -155,8 +149,6 @@ _DESCRIPTION = re.compile(
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
 _DEMONSTRATIVE = frozenset("这那该此")
-# 浙西不通高铁: a negated verb makes a clause, not a name.
-_NEGATION = re.compile(r"不|没有|未能|尚未")
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
@@ -182,7 +174,6 @@ _FORMULA = re.compile(
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
 # Parts of a line's works with names of their own.
 _PART_HEADS = frozenset({"隧道", "大桥"})
-_LINE_NUMBER = re.compile(r"[\d一二三四五六七八九十]+号线")
 _METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线$")
 
 
@@ -310,13 +301,8 @@ def find_projects(
             or quoted_words(norm[start:hs])
         ):
             continue  # 7办1中心, “三问”书记项目, ”展示中心: a formula, a slogan or a fragment
-        if (
-            _QUANTITY_START.match(norm, start)
-            or _MEASURED.search(norm, max(0, start - 6), start)
-            or _QUANTITY_IN.search(norm, start, hs)
-            or _NEGATION.search(norm, start, hs)
-        ):
-            continue  # 2万余亩…基地, 每1元高速公路, 不通高铁: a measure or a clause
+        if measured_or_negated(norm, start, hs) or journey(norm, start, hs, end, head, lex):
+            continue  # 2万余亩…基地, 每1元高速公路, 不通高铁, 西安到银川铁路运行时间
         if start > 0 and (
             norm[start - 1] in _DEMONSTRATIVE
             or (norm[start] == "一" and norm[start - 1 : start] in _DEMONSTRATIVE)
@@ -376,20 +362,7 @@ def find_projects(
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
         start = after_verb(norm, start, hs, lex, names, place_starts)
-        # 巴基斯坦PKM项目, 白俄罗斯中白工业园: the country written before a named project
-        # (英国高铁2号线: a line's number names no line without its country)
-        country = lex.country_re.match(norm, start, hs)
-        if (
-            country is not None
-            and lex.country_names[country.group()] != "CN"
-            and hs - country.end() >= 2
-            and not (norm[country.end()] in NAME_DASHES or norm[country.end()].isdigit())
-            and (
-                CODE.search(core := _LINE_NUMBER.sub("", norm[country.end() : hs]))
-                or has_proper_word(core, lex, names, rare=False)
-            )
-        ):
-            start = country.end()
+        start = past_country(norm, start, hs, lex, names)
         start = own_start(norm, start, hs, head, by_start, lex)
         if head in _PART_HEADS:
             # 外环东段项目登云隧道, 控制性工程磨丁隧道: a tunnel or a bridge of the works
@@ -415,6 +388,8 @@ def find_projects(
         inside = [places[k] for k in place_spans.inside(start, end)]
         if head == "线" and "至" not in name and not _LINE_WORD.search(name):
             continue
+        if end == he and metro_system(norm[start:hs], head, inside, lex):
+            continue  # 巴黎地铁, 济南市轨道交通项目: a city's metro, not one line of it
         if is_kind(norm[start:he], head, lex, inside, names):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
