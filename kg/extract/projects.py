@@ -144,6 +144,8 @@ _STATION = re.compile(r"[东西南北]站")
 _DESCRIPTION = re.compile(
     r"最大|最长|最高|最深|最早|最美|唯一|首个|首座|首条|首家|第一[个座条家]|重要|主要|标志性|代表性|宝贵"
 )
+# 我国首个…公园, 首条…高铁: the first of a kind, described.
+_FIRST = re.compile(r"(?:首个|首座|首条|首家|第一[个座条家])$")
 # 合称“三线一场”项目, “山水红城、健康新县·…公园”: a name given to several things, or one
 # item of a list in quotes (a slogan).
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
@@ -312,12 +314,12 @@ def find_projects(
             _DESCRIPTION.search(norm, start, hs)
             or _SLOGAN.search(norm, max(0, start - 12), start)
             or (
-                norm[start - 1 : start] == "的"
+                (norm[start - 1 : start] == "的" or _FIRST.search(norm, max(0, start - 3), start))
                 and _DESCRIPTION.search(norm, max(0, start - 6), start)
                 and start not in place_starts  # (规模最大的乌审旗…项目: a place names it)
             )
         ):
-            continue  # 平原最大…集散中心, 全球最大的…基地, 合称…项目: a description or a slogan
+            continue  # 平原最大…集散中心, 全球最大的…基地, 首个…主题公园: a description
         if in_other_quote(norm, start, end):
             continue  # “苏伊士运河走廊开发”战略: the quoted name is of something else
         if unit_of_body(norm, start, hs, head, lex):
