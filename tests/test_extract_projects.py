@@ -97,6 +97,9 @@ def test_projects_number_inside_a_place_name_is_no_figure():
         # place is not in its name; an autonomous region's airport is one airport
         ("探月工程、载人航天、超级计算、国产航母、杭州湾大桥都是奇迹。", ["杭州湾大桥"]),
         ("提升澳门、珠海等机场功能。", ["澳门机场", "珠海机场"]),
+        # lines listed with their own word for a line keep their names
+        ("他参与了京广线、焦柳线、沪昆高铁的建设。", ["京广线", "焦柳线", "沪昆高铁"]),
+        ("郑徐客专、徐盐铁路相继通车。", ["郑徐客专", "徐盐铁路"]),
         # a country's lines listed are its sector, not lines of their own
         ("这靠的是日本铁路、日本新干线和日本高铁的技术。", []),
         ("国产装备支撑了中国铁路、中国高铁的发展。", []),

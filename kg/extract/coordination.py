@@ -36,7 +36,7 @@ _COORD = re.compile(
 _COORD_ANCHOR = re.compile(f"、[\u4e00-\u9fff、]*?(?:{_COORD_HEADS})")
 
 _COORD_RUN = re.compile("[\u4e00-\u9fff、]+")
-_OWN_HEAD = re.compile(f"(?:{_COORD_HEADS})$")
+_OWN_HEAD = re.compile(f"(?:{_COORD_HEADS}|线|客专)$")  # (大秦线、哈大线、京沪高铁)
 # Facilities of other kinds listed beside lines (横琴口岸, 西九龙站).
 _OTHER_FACILITY = re.compile(r"(?:口岸|站|码头|园区|中心|基地|公园|广场|工程|项目)$")
 # Transport services listed beside lines (中欧班列、中老铁路): no line of their own.

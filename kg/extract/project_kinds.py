@@ -89,6 +89,8 @@ def is_kind(
             return True  # 前沿技术研究重大项目: a kind of project (友谊关…建设项目 is named)
     if looks_generic(core, lex, places):
         return True
+    if _OF_A_LEVEL.search(bare):
+        return True  # 湖南省国家级园区, 北京市属公园: the parks of a level or of a city, none named
     if not places and _only_broad_place(bare, lex):
         return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
     ends = lex.project_heads.get(head) == "line" and len(words) == 2 and len(bare) == 2
@@ -179,6 +181,9 @@ _BROAD_REGIONS = sorted(
     key=len,
     reverse=True,
 )
+
+# A level or an owner written right before the head (国家级园区, 市属公园).
+_OF_A_LEVEL = re.compile(r"(?:国家|省|市|县|区)级$|[省市区县]属$")
 
 # What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
 _BUILT = re.compile(

@@ -300,6 +300,8 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
 
 # Verbs of what a place becomes or is praised as (成为, 建设成为, 定位为, 蜕变为, 被誉为).
 _BECOMING = re.compile(r"(?:成为|定位为|蜕变为|打造成|建成为|发展为|誉为)“?")
+# 是 before a hub or a highland says what a place is (达州高新区是四川东出北上综合交通枢纽).
+_BECOMING_OR_IS = re.compile(_BECOMING.pattern + "|是")
 # What a place's role has (香港国际金融中心地位, …枢纽作用).
 _ROLE_AFTER = re.compile(r"的?(?:地位|作用|功能|竞争力)")
 # Items of a list after the verb (成为…门户、…新中心): each is what the place becomes.
@@ -321,7 +323,8 @@ def role(norm: str, start: int, end: int, head: str) -> bool:
     if norm.startswith(("的", "建设的"), end):
         return False
     clause = max(norm.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
-    verbs = list(_BECOMING.finditer(norm, clause, start))
+    becoming = _BECOMING_OR_IS if head in ("枢纽", "高地") else _BECOMING
+    verbs = list(becoming.finditer(norm, clause, start))
     if not verbs:
         return False
     between = norm[verbs[-1].end() : start]

@@ -117,7 +117,7 @@ _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团|(?<![学医])院|公�
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service, an activity, research, a loan or a pilot is: not works.
 _PROGRAMME = re.compile(
-    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|交流|培训|贸易|非遗|文化|采购|收购"
+    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
     r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护)$"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
