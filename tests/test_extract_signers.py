@@ -1871,16 +1871,6 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中国—越南边境旅游合作协议",
             {"中国政府", "越南政府"},
         ),
-    ],
-)
-def test_extract_signers_collective_signers_by_the_sides_a_title_names(text, title, parties):
-    _agreements, facts = _read(text)
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
-
-
-@pytest.mark.parametrize(
-    "text, title, parties",
-    [
         # two pairs sign two titles respectively: each pair its own title
         (
             "苏州工业园区管委会与宿迁市人民政府、无锡高新区管委会与淮安市人民政府分别签署"
@@ -1896,6 +1886,7 @@ def test_extract_signers_collective_signers_by_the_sides_a_title_names(text, tit
         ),
     ],
 )
-def test_extract_signers_pairs_sign_the_titles_in_their_order(text, title, parties):
-    _agreements, facts = _read(text)
-    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+def test_extract_signers_collectives_by_a_titles_sides_and_pairs_by_the_titles_order(
+    text, title, parties
+):
+    assert _parties(text, title) == parties
