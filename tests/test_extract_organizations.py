@@ -151,6 +151,14 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国联通甘肃省分公司开通了新基站。", ["中国联通甘肃省分公司"]),
         ("南方电网云南电网公司与昆明市政府座谈。", ["南方电网云南电网公司"]),
         ("国网江西电力当天还与南昌市签署协议。", []),
+        # a company's or a brand's name of the dictionary that holds a stop word (通用, 联合)
+        ("上汽通用汽车有限公司在武汉投产新车型。", ["上汽通用汽车有限公司"]),
+        ("联合国基金会与当地高校开展合作。", ["联合国基金会"]),
+        # after a bank by its short name and 和, the company named in full
+        (
+            "建行和上汽通用五菱汽车股份有限公司签署了合作协议。",
+            ["中国建设银行", "上汽通用五菱汽车股份有限公司"],
+        ),
         # a place before the legal form: the trade and industry words before it are the name's
         ("工人们在博世汽车部件长沙有限公司上班。", ["博世汽车部件长沙有限公司"]),
         # trade names listed before 等…企业 are companies; trades and places listed are not

@@ -69,11 +69,18 @@ def opens_company(norm: str, end: int) -> bool:
 
 def noun_ending(norm: str, s: int, word: str, lex: Lexicon) -> int:
     """The length of a name or an abbreviation of the dictionary (nz, nt, j) longer than the
-    stop word ``word`` that ends at ``s`` (外商投资 over 投资), or 0; not an adverb and its verb
-    that the dictionary tags so (全面推广)."""
+    stop word ``word`` that ends at ``s`` (外商投资 over 投资), or that holds it and goes on past
+    ``s`` (通用汽车 over 用), or 0; not an adverb and its verb that the dictionary tags so
+    (全面推广)."""
     for k in range(len(word) + 1, len(word) + 4):
         if s - k >= 0 and lex.word_tag(norm[s - k : s]) in ("nz", "nt", "j"):
             return 0 if norm[s - k : s - len(word)] in _MANNER else k
+    # (通用汽车, 通用五菱: a company's or a brand's name of the dictionary that goes on past
+    # the stop word)
+    for k in range(len(word), len(word) + 3):
+        for after in (2, 1):
+            if s - k >= 0 and lex.word_tag(norm[s - k : s + after]) in ("nz", "nt"):
+                return k
     return 0
 
 

@@ -33,7 +33,6 @@ from kg.extract.org_kinds import (
 )
 from kg.extract.org_starts import (
     FIRST_OF,
-    SIGNER_END,
     SUBSIDIARY,
     TRADE_WORD_SET,
     after_person_verb,
@@ -288,11 +287,11 @@ def find_organizations(
                 k in place_ends
                 or k in stops
                 or lex.org_suffix_re.search(norm, max(0, kk - 4), kk)
-                or (
-                    SIGNER_END.search(norm, max(0, k - 4), k) and k in named_ends
-                )  # 腾讯公司与京东集团
+                or k
+                in named_ends  # 腾讯公司与京东集团, 中行和上汽通用五菱…: a known name ends there
                 or lex.organ_end_re.match(norm, kk - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
+                or any(f in ("nz", "nt") and len(w) >= 3 for w, f in lex.pos_cut(before))
                 or _REFERRING.fullmatch(before)
                 or all(f[:1] in "dcpt" for _w, f in lex.pos_cut(before))  # 就与…, 并与…, 近日与…
             ):
