@@ -90,6 +90,8 @@ def test_extract_wire_party_and_state_organs(text, label):
     [
         ("甘肃省将深化合作。", "合作市"),
         ("两国巩固睦邻友好。", "友好区"),
+        # a common word in brackets after the common noun it stands beside
+        ("清查农村集体资产（资源）并确权到户。", "资源县"),
         ("广西共建西部陆海新通道。", "通道侗族自治县"),
         ("天津市民珍视和平。", "和平区"),
         ("河北全省推进雄安新区建设。", "安新县"),

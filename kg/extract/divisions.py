@@ -126,6 +126,12 @@ def _after_parent(h: PlaceHit, norm: str, idx: DivisionIndex) -> bool:
     return False
 
 
+def _noun_before(norm: str, end: int, lex: Lexicon) -> bool:
+    """True when a common noun (tagged n) of two characters or more ends at ``end``."""
+    words = lex.pos_cut(norm[max(0, end - 6) : end])
+    return bool(words) and words[-1][1] == "n" and len(words[-1][0]) >= 2
+
+
 def _same_level_in_enumerations(hits: list[PlaceHit], norm: str, idx: DivisionIndex) -> None:
     """北京、天津、河北: in a list of places every item is of the same level, so 河北 is the
     province, not Tianjin's 河北区 that the mention of 天津 would otherwise favour."""
@@ -290,12 +296,14 @@ def find_places(
             h.accepted = "enum"
             common.discard(id(h))
     # 3a. A short form in brackets names a place (西部(成都)科学城, 中新(重庆)…).
+    # (资产(资源): a common word in brackets after a common noun is another word for it)
     for h in hits:
         if (
             not h.accepted
             and h.start > 0
             and norm[h.start - 1] == "("
             and norm.startswith(")", h.end)
+            and not (id(h) in common and _noun_before(norm, h.start - 1, lex))
         ):
             h.accepted = "bracket"
     # 3b. Child right after its parent: 重庆(荣昌), 宁波江北区, 成都双流.
