@@ -137,6 +137,8 @@ def test_areas_zones_without_a_division_before_the_suffix(text, label):
         ("资金用于入股、配股到新区有关企业。", "配股到新区"),
         # a preposition before a bare area, whatever jieba tags it, is not its name
         ("线路由西安站引出，经北部新区、三原至铜川。", "经北部新区"),
+        # what a zone is to become after a verb of becoming, named by a region
+        ("推动该片区加快建设成为长三角跨省协作示范区。", "长三角跨省协作示范区"),
         # a park in an area is no part of the area's name
         ("贵阳市贵安新区智能制造园区新增企业10家。", "贵阳市贵安新区智能制造园区"),
     ],

@@ -412,6 +412,10 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+# Verbs of becoming right before a zone's words.
+_BECOMES = re.compile(r"(?:成为|打造成|建成为|建设成|定位为)$")
+
+
 def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AreaHit]:
     """Zones named by a region word and a descriptive modifier before a zone suffix
     (长三角生态绿色一体化发展示范区): the modifier holds no verb or function word."""
@@ -423,6 +427,8 @@ def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
         mod = m.group("mod")
         if not _clean_modifier(mod, lex) or _CLAUSE_VERB.search(mod):
             continue
+        if _BECOMES.search(norm, max(0, s - 6), s):
+            continue  # 打造成为粤港澳大湾区合作示范区: what a zone is to become, not its name
         out.append(AreaHit(s, e, m.group(), None, "exact"))
     return out
 
