@@ -1858,6 +1858,13 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "宁波—嘉兴科技创新券互认协议",
             {"宁波市科学技术局", "嘉兴市科学技术局"},
         ),
+        # 双方 after a sentence where the two bodies' people spoke: those present sign
+        (
+            "新疆维吾尔自治区商务厅和中国铁路乌鲁木齐局集团有限公司负责人在推介会上分别介绍了通道建设情况。"
+            "随后，双方签署《中欧班列集结中心共建协议》。",
+            "中欧班列集结中心共建协议",
+            {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
+        ),
         # two provinces by their abbreviations and the kind of their areas
         (
             "贵州贵安新区管委会与云南滇中新区管委会负责人出席对接会。\n\n"

@@ -152,6 +152,10 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         # (据《国民报》报道，A与B…: the paper that reports is none of them)
         witnesses = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
         found = list(dict.fromkeys(bodies_in(f, js, je, witnesses)))
+        if want and len(found) < want:
+            # A和B负责人在会上介绍…。随后，双方签署: those who spoke are those present
+            present = list(dict.fromkeys(bodies_in(f, js, je, witnesses, speakers=True)))
+            found = present if len(present) == want else found
         if governments:
             found = [e for e in found if e.label.endswith("政府")]
         if states:

@@ -101,9 +101,12 @@ def source_spans(norm: str, ss: int, se: int) -> list[tuple[int, int]]:
     return [m.span() for m in _SOURCE.finditer(norm, ss, se)]
 
 
-def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Entity]:
+def bodies_in(
+    f: Found, lo: int, hi: int, skip: list[tuple[int, int]], speakers: bool = False
+) -> list[Entity]:
     """The bodies that may sign, named in ``norm[lo:hi]`` outside ``skip``, in text order:
-    agencies and organisations (a company, a university, a broadcaster)."""
+    agencies and organisations (a company, a university, a broadcaster); with ``speakers``,
+    those whose people speak too (A和B负责人介绍…。双方签署: those present)."""
     starts, found = lookups.bodies(f)
     norm = f.norm
     span = found[bisect_left(starts, lo) : bisect_right(starts, hi)]
@@ -118,7 +121,7 @@ def bodies_in(f: Found, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[E
         and not any(s <= start < t for s, t in skip)
         and not _SOURCE_AFTER.match(norm, end)
         and not _leader_of_state(norm, end)
-        and not _SPEAKER_AFTER.match(norm, end)
+        and (speakers or not _SPEAKER_AFTER.match(norm, end))
         and not _DATELINE_AFTER.match(norm, end)
         and not (start > 0 and norm[start - 1] == "据")
         and not norm.endswith(_JOINED, 0, start)
