@@ -73,6 +73,8 @@ def test_agencies_short_form_tied_to_the_article_city():
             "长沙、株洲、湘潭三市科技部门签约。",
             ["长沙市科学技术局", "株洲市科学技术局", "湘潭市科学技术局"],
         ),
+        # where a delegation meets (在A) before 与 and a body: not a list of places
+        ("代表团在昆明与云南省商务厅举行会谈。", ["云南省商务厅"]),
         # provinces by their abbreviations and their count
         (
             "黔滇桂三地商务部门签约。",

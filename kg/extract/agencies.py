@@ -263,6 +263,12 @@ def find_agencies(
                     prev = place_end.get(p.start - 1)
                     if prev is None or not prev.code:
                         break
+                    if (
+                        norm[p.start - 1] in "和与"
+                        and prev.start > 0
+                        and norm[prev.start - 1] in "在于赴到"
+                    ):
+                        break  # 在贵阳与贵州省农业农村厅会谈: where they meet, then the body
                     extra.insert(0, prev)
                     p = prev
             elif place is not None:
