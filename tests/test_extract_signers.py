@@ -1865,6 +1865,12 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中欧班列集结中心共建协议",
             {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
         ),
+        # a bank's branch listed among the signers after the signing
+        (
+            "仪式上还举行了《绿色信贷合作协议》签约，签约方为西宁市人民政府和中国建设银行青海省分行。",
+            "绿色信贷合作协议",
+            {"西宁市人民政府", "中国建设银行青海省分行"},
+        ),
         # two provinces by their abbreviations and the kind of their areas
         (
             "贵州贵安新区管委会与云南滇中新区管委会负责人出席对接会。\n\n"

@@ -86,14 +86,22 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 _BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行)")
 
 
+# The signers listed after the signing (签约方为A和B分行): a short suffix there ends a name.
+_LISTED_BEFORE = re.compile(
+    r"签约(?:单位|方|各方|双方|主体)还?(?:包括|为|是|有|分别为)[:：]?[^。；;！？]*$"
+)
+
+
 def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     """The suffixes that end an organisation's name: those of the lexicon anywhere, a
-    company's short suffix where the company signs."""
+    company's short suffix where the company signs or is listed among the signers."""
     found = list(lex.org_suffix_re.finditer(norm))
     ends = {m.end() for m in found}
     for m in _SIGNER_SUFFIX.finditer(norm):
         if m.end() not in ends and (
-            _SIGNS_AFTER.match(norm, m.end()) or _BRANCH_AFTER.match(norm, m.end())
+            _SIGNS_AFTER.match(norm, m.end())
+            or _BRANCH_AFTER.match(norm, m.end())
+            or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
     found.sort(key=lambda m: m.start())
