@@ -43,9 +43,10 @@ _GENERIC_TITLE = re.compile(
     r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
     r"|每一?[项份个]|各个|这一?[项份个部]?|那一?[项份个部]?|上述|前述|数份|多份)"
 )
-# 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements.
+# 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements (not 这两家企业:
+# those named before).
 _BUNDLE = re.compile(
-    r"[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位][\u4e00-\u9fff]{0,4}?(?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
+    r"(?<![这该述上])[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位][\u4e00-\u9fff]{0,4}?(?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
     r"|高校|大学|院校|医院|银行|机构|团体|协会)"
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
@@ -235,9 +236,9 @@ _FORMAL_TITLE = re.compile(
 # A sum after a title (签订…协议超过7000万港元): the amount of several agreements.
 _SUM_AFTER = re.compile(r"(?:超过|逾|达|共计|总额|金额)[^,，。;；]{0,4}?\d")
 # A kind of counterpart, not one (与对口帮扶省份签订, 与沿线国家签署): an agreement with each;
-# people (与村民签订): a contract with each of them.
+# people (与村民签订): a contract with each of them (与这两家企业: those named before).
 _KIND_COUNTERPART = re.compile(
-    r"(?:与|同|和)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校"
+    r"(?:与|同|和)(?!这|该|上述|以上)[^,，。;；、]{0,12}?(?:省份|国家|城市|地区|企业|农户|贫困户|商户|高校"
     r"|村民|居民|群众|农民|牧民|渔民|职工|员工|业主|租户|住户|家庭|个人)"
     r"(?:共同|分别|陆续|先后)?(?:签署|签订|签约)[^,，。;；]*$"
 )

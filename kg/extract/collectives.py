@@ -17,7 +17,7 @@ from kg.extract.referents import spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
 from kg.records import Entity
 
-__all__ = ["collective_parties", "title_sides"]
+__all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|家)")
@@ -235,3 +235,17 @@ def _provinces_kind(f: Found, pair: str, kind: str, bodies: list[Entity]) -> lis
             return []
         found.append(body)
     return found
+
+
+# 与这两家企业, 同上述两市: the collective word is the counterpart of the subject.
+_COUNTERPART_BEFORE = re.compile(r"(?:与|同|和)(?:这|该|上述|以上)?$")
+
+
+def collective_counterpart(f: Found, ss: int, se: int) -> bool:
+    """True when the collective word of ``norm[ss:se]`` stands after 与/同 (A分别与这两家企业
+    签署): it names A's counterparts, and A signs too."""
+    m = _COLLECTIVE_COUNT.search(f.norm, ss, se)
+    return (
+        m is not None
+        and _COUNTERPART_BEFORE.search(f.norm, max(ss, m.start() - 3), m.start()) is not None
+    )

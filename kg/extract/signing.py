@@ -19,7 +19,7 @@ from kg.extract.clauses import (
     other_act,
     own_clause,
 )
-from kg.extract.collectives import collective_parties, title_sides
+from kg.extract.collectives import collective_counterpart, collective_parties, title_sides
 from kg.extract.dates import DateHit, complete_date
 from kg.extract.governments import (
     clause_start,
@@ -326,7 +326,10 @@ def relate_signing(
     if len(parties) == 1 and verb < t.start:
         parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
-        parties = collective_parties(f, i, ss, se, min(verb, t.start), lo) or parties
+        collective = collective_parties(f, i, ss, se, min(verb, t.start), lo)
+        if parties and collective_counterpart(f, ss, min(verb, t.start)):
+            collective = [*parties, *(e for e in collective if e not in parties)]
+        parties = collective or parties
     if len(parties) < 2:
         parties = title_sides(f, t.label, ss, min(verb, t.start)) or parties
     if (
@@ -356,13 +359,16 @@ def relate_signing(
         subjects = [entity("Agreement", generic_label(pair, t.label)) for pair in pairs]
         subject = subjects[0]
         b.mention(subject, t.title_start, t.title_end, "canonical-name")
-        for one, (signer, other) in zip(subjects[1:], pairs[1:], strict=True):
-            # (each further one is named by the party only it has and the title: …、C签署合作协议)
+        referred = norm.rfind("与", ss, t.start) + 1  # (分别与这两家企业签署…)
+        for k, (one, (signer, other)) in enumerate(zip(subjects[1:], pairs[1:], strict=True)):
+            # (each further one is named by the party only it has and the title: …、C签署合作协议;
+            # by the words that refer to the parties named before: 分别与这两家企业签署合作协议)
             own = other if sum(other in pair for pair in pairs) == 1 else signer
             written = spans_of(f, own, ss, t.start)
-            if not written:
+            if not written and not 0 < referred + k < t.title_start:
                 return
-            b.mention(one, min(written)[0], t.title_end, "canonical-name")
+            at = min(written)[0] if written else referred + k
+            b.mention(one, at, t.title_end, "canonical-name")
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
     if parties:
