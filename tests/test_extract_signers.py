@@ -1667,6 +1667,14 @@ def test_extract_signers_a_signing_planned_during_a_visit_to_come_has_no_parties
             "中多农业合作协定",
             "2018-11",
         ),
+        # the opening yesterday, talks that day, the signing after them: yesterday
+        (
+            "第五届中国（南充）丝绸博览会昨天在南充开幕。开幕当天，两市负责人举行会谈。"
+            "会谈后，南充市人民政府与湖州市人民政府签署《丝绸产业协作协议》。",
+            "2025-09-12",
+            "丝绸产业协作协议",
+            "2025-09-11",
+        ),
         # the year of what came before, then the signing on that basis
         (
             "早在2019年，两省就接入了省际结算平台，在此基础上，两省又签署了《医保协同合作协议》。",

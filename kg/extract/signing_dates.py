@@ -191,6 +191,10 @@ _ATTENDED = re.compile(r"出席(?:会议|仪式|活动)|参加(?:会议|仪式|�
 _TOLD_EVENT = re.compile(_EVENT.pattern + "|" + SIGN_VERBS)
 
 
+# An event told to be on the day told before it (开幕当天, 同日).
+_THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+
+
 def event_relative_day(
     f: Found, i: int, dates: list[DateHit], published: datetime.date | None, same_day: bool
 ) -> DateValue | None:
@@ -206,6 +210,8 @@ def event_relative_day(
             same_day or f.prep.paragraph[k] == f.prep.paragraph[i]
         ):
             told = relative_day(f, dates, ps, pe, published)
+            if told is None and _THAT_DAY.search(f.norm, ps, pe):
+                continue  # 开幕当天，…举行会谈: on the day told before it
             if told is not None or (_held(f.norm, ps, pe) and not _ATTENDED.search(f.norm, ps, pe)):
                 return told
             # (…负责同志出席会议: who attended the meeting told before, not another one)
