@@ -1675,6 +1675,14 @@ def test_extract_signers_a_signing_planned_during_a_visit_to_come_has_no_parties
             "丝绸产业协作协议",
             "2025-09-11",
         ),
+        # the opening yesterday, a ceremony after it, and 当天 in the next paragraph
+        (
+            "博览会昨天在吐鲁番开幕。开幕式后，两地举行签约仪式。\n\n"
+            "当天签署的《葡萄产业合作协议》，签约方为吐鲁番市人民政府和新疆农业大学。",
+            "2025-08-21",
+            "葡萄产业合作协议",
+            "2025-08-20",
+        ),
         # the year of what came before, then the signing on that basis
         (
             "早在2019年，两省就接入了省际结算平台，在此基础上，两省又签署了《医保协同合作协议》。",

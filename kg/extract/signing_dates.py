@@ -191,8 +191,8 @@ _ATTENDED = re.compile(r"出席(?:会议|仪式|活动)|参加(?:会议|仪式|�
 _TOLD_EVENT = re.compile(_EVENT.pattern + "|" + SIGN_VERBS)
 
 
-# An event told to be on the day told before it (开幕当天, 同日).
-_THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# An event told to be on the day told before it (开幕当天, 同日, 开幕式后).
+_THAT_DAY = re.compile(r"当天|当日|同日|同一天|(?:开幕式|会谈|仪式|会)后")
 
 
 def event_relative_day(
@@ -211,7 +211,7 @@ def event_relative_day(
         ):
             told = relative_day(f, dates, ps, pe, published)
             if told is None and _THAT_DAY.search(f.norm, ps, pe):
-                continue  # 开幕当天，…举行会谈: on the day told before it
+                continue  # 开幕当天，…举行会谈, 开幕式后…: on the day told before it
             if told is not None or (_held(f.norm, ps, pe) and not _ATTENDED.search(f.norm, ps, pe)):
                 return told
             # (…负责同志出席会议: who attended the meeting told before, not another one)
