@@ -1881,6 +1881,12 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中欧班列集结中心共建协议",
             {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
         ),
+        # a company's deputy head signs for it, the company's name unknown to any list
+        (
+            "满洲里市副市长与俄罗斯农业企业索菲亚农业集团副总裁伊万诺夫代表双方签署《油菜籽加工项目投资协议》。",
+            "油菜籽加工项目投资协议",
+            {"满洲里市人民政府", "索菲亚农业集团"},
+        ),
         # a bank's branch listed among the signers after the signing
         (
             "仪式上还举行了《绿色信贷合作协议》签约，签约方为西宁市人民政府和中国建设银行青海省分行。",

@@ -24,7 +24,7 @@ __all__ = [
 SIGNER_SUFFIX = re.compile(r"集团公司|公司|集团|银行|分行|支行")
 # What follows a company's short name where it signs (A与B签署, 与B签约, A、B、C三方签署,
 # 三一集团董事长梁稳根签署): a leader's post, a day, the counterparts, the verb.
-_HEAD = r"(?:(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,4}?)?"
+_HEAD = r"(?:(?:执行|常务)?副?(?:董事长|总经理|总裁|行长|负责人|代表)[\u4e00-\u9fff·]{0,5}?)?"
 _WITH = r"(?:(?:与|和|同|、)[^,，。;；:：《》]{2,40}?)?(?:[双三四五六各]方)?"
 # (当天同…签订: the day, then the other party)
 _DAY_BEFORE = (
