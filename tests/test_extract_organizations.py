@@ -151,6 +151,8 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国联通甘肃省分公司开通了新基站。", ["中国联通甘肃省分公司"]),
         ("南方电网云南电网公司与昆明市政府座谈。", ["南方电网云南电网公司"]),
         ("国网江西电力当天还与南昌市签署协议。", []),
+        # a museum of the palace kind (博物院) is an organisation
+        ("湖南博物院与长沙市签署文物保护合作协议。", ["湖南博物院"]),
         # a company's or a brand's name of the dictionary that holds a stop word (通用, 联合)
         ("上汽通用汽车有限公司在武汉投产新车型。", ["上汽通用汽车有限公司"]),
         ("联合国基金会与当地高校开展合作。", ["联合国基金会"]),
