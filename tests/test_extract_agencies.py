@@ -140,6 +140,9 @@ def test_agencies_area_committees(text, expected):
         # a kind of division before an organ is no shorthand of the article's place
         "洛阳市召开会议。各省、自治区、直辖市人民政府应当建立制度。",
         "洛阳市召开会议。县级市发展改革部门负责审核。",
+        # a place written in a form no division list has (龙泉区 of 龙泉驿区): its 区 is not
+        # the article's district
+        "彭州市加快发展。当天，成都市还与龙泉区政府签署合作协议。",
     ],
 )
 def test_agencies_not_read_from_other_names(text):

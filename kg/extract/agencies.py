@@ -108,13 +108,16 @@ def _shorthand_level(norm: str, pos: int, main_place: dict[str, str], lex: Lexic
     before = norm[pos - 2] if pos > 1 else ""
     if before and before in _NOT_SHORTHAND_BEFORE:
         return None
+    written = norm[pos - 3 : pos - 1] if pos >= 3 else ""
     if (
-        pos >= 3
-        and lex.word_tag(norm[pos - 3 : pos - 1]) == "ns"
+        written
+        and lex.word_tag(written) in ("ns", "nz")
         and norm[pos - 3 : pos] not in lex.divisions.full
-        and norm[pos - 3 : pos - 1] not in lex.divisions.short
+        and not (pos >= 4 and norm[pos - 4 : pos] in lex.divisions.full)
     ):
-        return None  # 北平市, 奉天市: the suffix of a place of another time
+        # 北平市, 奉天市: the suffix of a place of another time; 龙泉区 (of 龙泉驿区): a place
+        # written in a form no list has, not the article's 区
+        return None
     if norm[pos - 1] == "区" and before and before in _AREA_END_BEFORE:
         return None
     return _SHORTHAND[norm[pos - 1]] if norm[pos - 1] in main_place else None
