@@ -151,6 +151,11 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("中国联通甘肃省分公司开通了新基站。", ["中国联通甘肃省分公司"]),
         ("南方电网云南电网公司与昆明市政府座谈。", ["南方电网云南电网公司"]),
         ("国网江西电力当天还与南昌市签署协议。", []),
+        # a company's registered name opening with 中国 before its province, after a joiner
+        (
+            "建行与中国四川国际合作股份有限公司签署合作协议。",
+            ["中国建设银行", "中国四川国际合作股份有限公司"],
+        ),
         # a museum of the palace kind (博物院) is an organisation
         ("湖南博物院与长沙市签署文物保护合作协议。", ["湖南博物院"]),
         # a company's or a brand's name of the dictionary that holds a stop word (通用, 联合)

@@ -55,6 +55,8 @@ def word_ending(norm: str, pos: int, words: frozenset[str], max_len: int) -> str
 
 # 中国铁路 / 中国石化 before a place: the national group whose branch the name is.
 _NATIONAL_BRAND = re.compile(r"中国[\u4e00-\u9fff]{2,4}$")
+# What may stand right before a name: a joiner, a mark, the start of a clause.
+_NAME_OPENERS = frozenset('与和及同、，,；;：:（(“"《\n')
 
 
 def _state_before(norm: str, end: int, lex: Lexicon) -> int:
@@ -90,6 +92,12 @@ def left_boundary(
                     for k in range(brand.start() + 3, s + 1)
                 ):
                     s = brand.start()  # 中国铁路西安局集团: a national group's branch
+                elif (
+                    norm.endswith("中国", 0, s)
+                    and (s == 2 or norm[s - 3] in _NAME_OPENERS)
+                    and any(w in norm[head_start : head_start + 7] for w in ("公司", "集团"))
+                ):
+                    s -= 2  # 与中国贵州茅台酒厂(集团)有限责任公司: a company's name opening with 中国
                 break  # 保定市第二医院: an organisation's name starts with its place
             continue
         region = word_ending(norm, s, lex.region_words, lex.max_region_len)
