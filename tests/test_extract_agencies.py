@@ -56,6 +56,11 @@ def test_agencies_short_form_tied_to_the_article_city():
     assert ("西安市发展和改革委员会", "市发展改革委") in _agencies(text)
 
 
+def test_agencies_prefecture_shorthand_is_the_articles_autonomous_prefecture():
+    text = "凉山彝族自治州召开推进会。副州长代表州政府与企业签署协议。"
+    assert ("凉山彝族自治州人民政府", "州政府") in _agencies(text)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

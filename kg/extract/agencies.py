@@ -39,7 +39,7 @@ __all__ = [
 # 部门 ("the department of"): the organ is then taken from the sector table.
 _DEPT = "部门"
 # Single-character place shorthands: 市发展改革委 = (the article's city)发展改革委.
-_SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3}
+_SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3, "州": 2}
 # A shorthand preceded by these is a count, a collective or a kind of division (两市, 各区,
 # 直辖市, 县级市), not one place.
 _NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")

@@ -36,7 +36,7 @@ def _main_places(places: list[PlaceHit], lex: Lexicon) -> dict[int, str]:
 
 
 # The 市 of 市住建局 is a place whose name ends in 市, and so on.
-_SHORT_LEVELS = {"省": (1,), "市": (2, 3), "区": (3,), "县": (3,)}
+_SHORT_LEVELS = {"省": (1,), "市": (2, 3), "区": (3,), "县": (3,), "州": (2,)}
 # Mentions of places in a second province that make an article one of two provinces.
 _SECOND_PROVINCE = 4
 
@@ -44,13 +44,15 @@ _SECOND_PROVINCE = 4
 def main_places_at(
     places: list[PlaceHit], prep: Prepared, lex: Lexicon
 ) -> Callable[[int], dict[str, str]]:
-    """The place a 省, 市, 区 or 县 written alone (市发展改革委) stands for, at a position: the
+    """The place a 省, 市, 区, 县 or 州 written alone (市发展改革委) stands for, at a position: the
     nearest such place named before it in its paragraph (the 市 of a city's section of a
     long report), else the article's own place of that level."""
     article = _main_places(places, lex)
     fallback = {
-        c: article[levels[0]] for c, levels in _SHORT_LEVELS.items() if levels[0] in article
-    }
+        c: article[levels[0]]
+        for c, levels in _SHORT_LEVELS.items()
+        if levels[0] in article and (c != "州" or lex.divisions.by_code[article[2]].name[-1] == c)
+    }  # (州 stands only for an autonomous prefecture: 代表州政府签署)
     # 县 and 区 stand for the county or the district the article names most (not a
     # county-level 市 it names more: 同仁市…化隆县…县住建局)
     for char in "区县":
