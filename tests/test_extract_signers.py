@@ -1881,6 +1881,12 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中欧班列集结中心共建协议",
             {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
         ),
+        # a foreign region's government's vice-chair signs for the government
+        (
+            "黑河市副市长与俄罗斯阿穆尔州政府副主席代表双方签署《界河旅游合作备忘录》。",
+            "界河旅游合作备忘录",
+            {"黑河市人民政府", "俄罗斯阿穆尔州政府"},
+        ),
         # a company's deputy head signs for it, the company's name unknown to any list
         (
             "满洲里市副市长与俄罗斯农业企业索菲亚农业集团副总裁伊万诺夫代表双方签署《油菜籽加工项目投资协议》。",

@@ -58,11 +58,12 @@ _JOINED = ("加入", "加入了", "退出")
 
 def _leader_of_state(norm: str, end: int) -> bool:
     """True when a leader of the state is written after the body ending at ``end`` (the
-    chairman of a people's committee, 越南谅山省人民委员会主席, signs for the committee)."""
+    chairman of a people's committee or of a region's government, 越南谅山省人民委员会主席,
+    滨海边疆区政府副主席, signs for the body)."""
     leader = STATE_LEADER.match(norm, end)
     return leader is not None and not (
-        leader.group().endswith("主席") and norm.endswith("委员会", 0, end)
-    )
+        leader.group().endswith("主席") and norm.endswith(("委员会", "政府"), 0, end)
+    )  # (滨海边疆区政府副主席: a region's government's vice-chair signs for it)
 
 
 def _in_brackets(norm: str, lo: int, pos: int) -> bool:
