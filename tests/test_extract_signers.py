@@ -1881,6 +1881,17 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中欧班列集结中心共建协议",
             {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
         ),
+        # signers listed after a colon; two schools named before, joined to a third signer
+        (
+            "随后举行《氢能公交示范合作协议》签约仪式，签约单位：张家口市人民政府、国家电投集团氢能科技发展有限公司、中国银行河北省分行。",
+            "氢能公交示范合作协议",
+            {"张家口市人民政府", "国家电投集团氢能科技发展有限公司", "中国银行河北省分行"},
+        ),
+        (
+            "贵州大学和遵义医科大学长期开展茶叶研究。当天，以上两所高校与遵义市人民政府签署《茶产业科技合作协议》。",
+            "茶产业科技合作协议",
+            {"贵州大学", "遵义医科大学", "遵义市人民政府"},
+        ),
         # a foreign region's government's vice-chair signs for the government
         (
             "黑河市副市长与俄罗斯阿穆尔州政府副主席代表双方签署《界河旅游合作备忘录》。",

@@ -20,7 +20,7 @@ from kg.records import Entity
 __all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|家)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|所|家)")
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Collective words that stand for places, whose governments sign (两市, 两省).
@@ -162,7 +162,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             found = [e for e in found if _of_state(e, f.lex)]
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
-        if m.group(2) == "校":
+        if m.group(2) in ("校", "所"):  # (两校, 以上两所高校)
             found = [e for e in found if e.label.endswith(_SCHOOLS)]
         elif m.group(2) == "家":
             found = [e for e in found if e.cls == "Organization"]  # 两家企业: companies
@@ -242,10 +242,14 @@ _COUNTERPART_BEFORE = re.compile(r"(?:与|同|和)(?:这|该|上述|以上)?$")
 
 
 def collective_counterpart(f: Found, ss: int, se: int) -> bool:
-    """True when the collective word of ``norm[ss:se]`` stands after 与/同 (A分别与这两家企业
-    签署): it names A's counterparts, and A signs too."""
+    """True when the collective word of ``norm[ss:se]`` is joined by 与/同 to a signer written
+    beside it (A分别与这两家企业签署, 以上两所高校与C签署): the others sign too."""
     m = _COLLECTIVE_COUNT.search(f.norm, ss, se)
-    return (
-        m is not None
-        and _COUNTERPART_BEFORE.search(f.norm, max(ss, m.start() - 3), m.start()) is not None
+    return m is not None and (
+        _COUNTERPART_BEFORE.search(f.norm, max(ss, m.start() - 3), m.start()) is not None
+        or _JOINED_AFTER.match(f.norm, m.end(), se) is not None
     )
+
+
+# 两所高校与, 两家企业同: the collective word, its kind, then the joiner.
+_JOINED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:与|同)")

@@ -88,7 +88,7 @@ _BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行)")
 
 # The signers listed after the signing (签约方为A和B分行): a short suffix there ends a name.
 _LISTED_BEFORE = re.compile(
-    r"签约(?:单位|方|各方|双方|主体)还?(?:包括|为|是|有|分别为)[:：]?[^。；;！？]*$"
+    r"签约(?:单位|方|各方|双方|主体)还?(?:(?:包括|为|是|有|分别为)[:：]?|[:：])[^。；;！？]*$"
 )
 
 

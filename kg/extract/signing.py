@@ -118,7 +118,7 @@ _REFERENCED = re.compile(
 
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…).
 _SIGNERS_LISTED = re.compile(
-    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?(?:包括|为|是|有|分别为)[:：]?"
+    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?(?:(?:包括|为|是|有|分别为)[:：]?|[:：])"
 )
 # The instrument that sets up a body, named after it (…银行协定, …组织章程).
 _CHARTERS = ("协定", "章程", "公约", "宪章")
