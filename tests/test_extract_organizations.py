@@ -156,6 +156,11 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
             "建行与中国四川国际合作股份有限公司签署合作协议。",
             ["中国建设银行", "中国四川国际合作股份有限公司"],
         ),
+        # a bank's branch written after the bank's legal form, wherever it stands
+        (
+            "中国建设银行股份有限公司甘肃省分行出席了发布会。",
+            ["中国建设银行股份有限公司甘肃省分行"],
+        ),
         # a museum of the palace kind (博物院) is an organisation
         ("湖南博物院与长沙市签署文物保护合作协议。", ["湖南博物院"]),
         # a company's or a brand's name of the dictionary that holds a stop word (通用, 联合)

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_words import noun_ending
+from kg.extract.name_words import name_across, noun_ending
 from kg.extract.spans import Spans
 
 __all__ = [
@@ -145,8 +145,13 @@ def left_boundary(
         if (
             word is not None
             and stop_at_place
-            and word not in _WORKS  # (城市改建: a verb of building the dictionary joins)
-            and (longer := noun_ending(norm, s, word, lex))
+            and (
+                longer := (
+                    name_across(norm, s, word, lex)  # (中国建设银行: a bank's name over 建设)
+                    if word in _WORKS  # (城市改建: a verb of building the dictionary joins)
+                    else noun_ending(norm, s, word, lex)
+                )
+            )
         ):
             s -= longer  # 外商投资企业协会: the stop word ends a noun of the dictionary (外商投资)
             continue

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
 
-__all__ = ["credited_after", "noun_ending", "opens_company", "person_before", "surname_first"]
+__all__ = [
+    "credited_after",
+    "name_across",
+    "noun_ending",
+    "opens_company",
+    "person_before",
+    "surname_first",
+]
 
 
 # Common one-character surnames (prepositions such as 于, 向 left out), and the titles and
@@ -75,8 +82,13 @@ def noun_ending(norm: str, s: int, word: str, lex: Lexicon) -> int:
     for k in range(len(word) + 1, len(word) + 4):
         if s - k >= 0 and lex.word_tag(norm[s - k : s]) in ("nz", "nt", "j"):
             return 0 if norm[s - k : s - len(word)] in _MANNER else k
-    # (通用汽车, 通用五菱: a company's or a brand's name of the dictionary that goes on past
-    # the stop word)
+    return name_across(norm, s, word, lex)
+
+
+def name_across(norm: str, s: int, word: str, lex: Lexicon) -> int:
+    """How far back a company's or a brand's name of the dictionary (nz, nt) begins that holds
+    the stop word ``word`` ending at ``s`` and goes on past it (通用汽车 over 用, 中国建设银行
+    over 建设), or 0."""
     for k in range(len(word), len(word) + 3):
         for after in (2, 1):
             if s - k >= 0 and lex.word_tag(norm[s - k : s + after]) in ("nz", "nt"):

@@ -59,6 +59,8 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
+# A bank's branch after its legal form (中国工商银行股份有限公司陕西省分行).
+_BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|支行)")
 # (本部), (机关) after a name in a list of honoured units: which part, not the name's.
 _NOT_CAMPUS = re.compile(r"本部|机关")
 
@@ -240,7 +242,9 @@ def find_organizations(
                 start = before
         end = he
         campus = _CAMPUS.match(norm, end) or (
-            _BRANCH.match(norm, end) if m.group().endswith("公司") else None
+            (_BANK_BRANCH if "银行" in norm[start:end] else _BRANCH).match(norm, end)
+            if m.group().endswith("公司")
+            else None
         )
         short = campus is not None and is_short_form(campus.group().strip("()"), norm[start:he])
         if (
