@@ -1881,6 +1881,12 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "中欧班列集结中心共建协议",
             {"新疆维吾尔自治区商务厅", "中国铁路乌鲁木齐局集团有限公司"},
         ),
+        # the signers of a title told with no verb of signing (《T》的签约方为A和B)
+        (
+            "会上还签约了一批项目。《古镇文旅综合体项目投资协议》的签约方为黄山市人民政府和安徽省旅游集团有限责任公司。",
+            "古镇文旅综合体项目投资协议",
+            {"黄山市人民政府", "安徽省旅游集团有限责任公司"},
+        ),
         # signers listed after a colon; two schools named before, joined to a third signer
         (
             "随后举行《氢能公交示范合作协议》签约仪式，签约单位：张家口市人民政府、国家电投集团氢能科技发展有限公司、中国银行河北省分行。",

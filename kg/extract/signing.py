@@ -165,6 +165,9 @@ def relate_signing(
     sent_span = b.sentence_span(i)
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
+    listed_after = _SIGNERS_LISTED.match(norm, t.end + norm.startswith("的", t.end))
+    if listed_after is not None and not any(t.end <= v <= listed_after.end() for v in verbs):
+        verbs = sorted([*verbs, listed_after.start()])  # 《T》的签约方为A和B: signed by them
     if not any(v < t.start for v in verbs):
         # 落实好《议定书》，年底前签署某自贸协定: a verb right before another
         # title signs that one
