@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.divisions import PlaceHit
+from kg.extract.generic import covered_by
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.matching import covered_by
 from kg.extract.spans import Spans, any_between, book_titles
 from kg.extract.tokens import Tokens
 

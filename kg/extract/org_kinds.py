@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
+from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import QUARTERS, QUOTES, has_proper_word, looks_generic
+from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
 from kg.extract.name_words import surname_first
 
 __all__ = [

@@ -7,18 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
+from kg.extract.generic import looks_generic
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
 from kg.extract.known_orgs import SIGNS_AFTER as _SIGNS_AFTER
 from kg.extract.known_orgs import dictionary_companies, find_known, known_name, listed_companies
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import (
-    LEVEL,
-    after_clause,
-    has_proper_word,
-    left_boundary,
-    looks_generic,
-    name_start,
-)
+from kg.extract.matching import LEVEL, after_clause, has_proper_word, left_boundary, name_start
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
     after_kind,

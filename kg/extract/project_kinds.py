@@ -7,16 +7,9 @@ import re
 from functools import lru_cache
 
 from kg.extract.divisions import PlaceHit
+from kg.extract.generic import covered_by, looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import (
-    CODE,
-    QUOTES,
-    abbreviations_before,
-    covered_by,
-    has_proper_word,
-    looks_generic,
-    word_ending,
-)
+from kg.extract.matching import CODE, QUOTES, abbreviations_before, has_proper_word, word_ending
 from kg.extract.spans import first_of, last_of
 
 __all__ = [

@@ -12,8 +12,9 @@ import re
 
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
+from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import has_proper_word, left_boundary, looks_generic
+from kg.extract.matching import has_proper_word, left_boundary
 from kg.extract.project_kinds import (
     OPEN_QUOTES,
     in_other_quote,
