@@ -156,6 +156,8 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
             "建行与中国四川国际合作股份有限公司签署合作协议。",
             ["中国建设银行", "中国四川国际合作股份有限公司"],
         ),
+        # a bank's kind before a clause that ends in 分行 names no bank
+        ("新规对外资银行的股东及其新设分行提出了要求。", []),
         # a bank's branch written after the bank's legal form, wherever it stands
         (
             "中国建设银行股份有限公司甘肃省分行出席了发布会。",

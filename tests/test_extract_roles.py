@@ -141,6 +141,7 @@ def _projects(text: str) -> set[str]:
         ("巩固提升广州国际航空枢纽地位。", "广州国际航空枢纽"),
         ("发挥深圳国际金融中心作用。", "深圳国际金融中心"),
         ("增强天津滨海国际机场区域枢纽功能。", "天津滨海国际机场区域枢纽"),
+        ("要把临港片区打造成为长三角航运物流枢纽。", "长三角航运物流枢纽"),
     ],
 )
 def test_project_roles_are_not_projects(text: str, wrong: str) -> None:

@@ -10,6 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.matching import SIGN_VERBS, SIGNING_GAP
 
 __all__ = [
+    "BRANCH_AFTER",
     "SIGNER_SUFFIX",
     "SIGNS_AFTER",
     "cut_at_both_ends",
@@ -45,15 +46,16 @@ SIGNS_AFTER = re.compile(
 )
 
 
-# A branch's place and 分行 after a bank's short name (工行宜昌分行).
-_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:分行|支行)")
+# A branch's place and 分行 after a bank's name, short (工行宜昌分行), in full (中国建设银行梅州分行)
+# or with its legal form (中国工商银行股份有限公司陕西省分行); no function word inside (外资银行的…拟设分行).
+BRANCH_AFTER = re.compile(r"[^\W\d_的之与和及以在为对将把从向]{2,8}?(?:分行|支行)")
 
 
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the known organisations' names standing as names in ``norm``."""
     out = []
     for m in lex.known_organization_re.finditer(norm):
-        if m.group() in lex.bank_abbreviations and _BRANCH_AFTER.match(norm, m.end()):
+        if m.group() in lex.bank_abbreviations and BRANCH_AFTER.match(norm, m.end()):
             continue  # 工行宜昌分行: the branch is read with its bank (org_kinds)
         subsidiary = _subsidiary_after(norm, m.end(), lex)
         if subsidiary is not None:

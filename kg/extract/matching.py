@@ -14,6 +14,7 @@ __all__ = [
     "LEVEL",
     "SIGNING_GAP",
     "SIGN_VERBS",
+    "SIGNERS_LISTED",
     "TRADE_WORDS",
     "CODE",
     "QUARTERS",
@@ -217,6 +218,11 @@ _NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg"})
 # The verbs that sign (续签: signs again), as written right before or after a signer.
 # (签署国, 签约方, 签署历程: nouns, the states or sides that signed or the signing's history)
 SIGN_VERBS = r"(?:(?<!、)签署(?![国方、]|历程|过程)|签订|签约(?![国方])|续签)"
+# The signers listed after a signing told without them (签约单位包括…, 签约方为…, 签约单位：…).
+SIGNERS_LISTED = re.compile(
+    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?"
+    r"(?:(?:包括|为|是|有|分别为)[:：]?|[:：])"
+)
 SIGNING_GAP = (
     r"(?:共同|正式|成功|顺利|最终|终于|分别|也|还|又|再|已经?|日前|近日|最新|最近|近期|新近|不久前|此前|今天|昨天|当天"
     r"|(?:\d{1,2}月)?\d{1,2}日|在[\u4e00-\u9fff]{2,10}(?=签|正式|共同|$))"

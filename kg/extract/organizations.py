@@ -8,11 +8,24 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
+from kg.extract.known_orgs import (
+    BRANCH_AFTER,
+    dictionary_companies,
+    find_known,
+    known_name,
+    listed_companies,
+)
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
 from kg.extract.known_orgs import SIGNS_AFTER as _SIGNS_AFTER
-from kg.extract.known_orgs import dictionary_companies, find_known, known_name, listed_companies
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import LEVEL, after_clause, has_proper_word, left_boundary, name_start
+from kg.extract.matching import (
+    LEVEL,
+    SIGNERS_LISTED,
+    after_clause,
+    has_proper_word,
+    left_boundary,
+    name_start,
+)
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
     after_kind,
@@ -53,8 +66,6 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
-# A bank's branch after its legal form (中国工商银行股份有限公司陕西省分行).
-_BANK_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:分行|支行)")
 # (本部), (机关) after a name in a list of honoured units: which part, not the name's.
 _NOT_CAMPUS = re.compile(r"本部|机关")
 
@@ -78,14 +89,8 @@ _BEGUN = {"商会": "协", "大学": "广上"}
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
 
-# A bank's branch written right after it (中国建设银行梅州分行): the bank is named there too.
-_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行)")
-
-
 # The signers listed after the signing (签约方为A和B分行): a short suffix there ends a name.
-_LISTED_BEFORE = re.compile(
-    r"签约(?:单位|方|各方|双方|主体)还?(?:(?:包括|为|是|有|分别为)[:：]?|[:：])[^。；;！？]*$"
-)
+_LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
 
 
 def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
@@ -96,7 +101,7 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     for m in _SIGNER_SUFFIX.finditer(norm):
         if m.end() not in ends and (
             _SIGNS_AFTER.match(norm, m.end())
-            or _BRANCH_AFTER.match(norm, m.end())
+            or BRANCH_AFTER.match(norm, m.end())
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
@@ -236,7 +241,7 @@ def find_organizations(
                 start = before
         end = he
         campus = _CAMPUS.match(norm, end) or (
-            (_BANK_BRANCH if "银行" in norm[start:end] else _BRANCH).match(norm, end)
+            (BRANCH_AFTER if "银行" in norm[start:end] else _BRANCH).match(norm, end)
             if m.group().endswith("公司")
             else None
         )

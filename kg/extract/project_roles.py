@@ -299,7 +299,7 @@ def goal(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) ->
 
 
 # Verbs of what a place becomes or is praised as (成为, 建设成为, 定位为, 蜕变为, 被誉为).
-_BECOMING = re.compile(r"(?:成为|定位为|蜕变为|打造成|建成为|发展为|誉为)“?")
+_BECOMING = re.compile(r"(?:成为|定位为|蜕变为|打造成为?|建成为|发展为|誉为)“?")
 # 是 before a hub or a highland says what a place is (达州高新区是四川东出北上综合交通枢纽).
 _BECOMING_OR_IS = re.compile(_BECOMING.pattern + "|是")
 # What a place's role has (香港国际金融中心地位, …枢纽作用).

@@ -28,7 +28,7 @@ from kg.extract.governments import (
     subject_end,
     title_states,
 )
-from kg.extract.matching import SIGN_VERBS
+from kg.extract.matching import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.respective import pair_of_title, respective_pairs
@@ -116,10 +116,6 @@ _REFERENCED = re.compile(
 )
 
 
-# The signers listed after a signing told without them (签约单位包括…, 签约方为…).
-_SIGNERS_LISTED = re.compile(
-    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?(?:(?:包括|为|是|有|分别为)[:：]?|[:：])"
-)
 # The instrument that sets up a body, named after it (…银行协定, …组织章程).
 _CHARTERS = ("协定", "章程", "公约", "宪章")
 # 三方签署, 四方共同签署: how many sign, written right before the verb.
@@ -165,7 +161,7 @@ def relate_signing(
     sent_span = b.sentence_span(i)
     subject = entity("Agreement", t.label)
     verbs = [m.start() for m in SIGN_RE.finditer(norm, ss, se)]
-    listed_after = _SIGNERS_LISTED.match(norm, t.end + norm.startswith("的", t.end))
+    listed_after = SIGNERS_LISTED.match(norm, t.end + norm.startswith("的", t.end))
     if listed_after is not None and not any(t.end <= v <= listed_after.end() for v in verbs):
         verbs = sorted([*verbs, listed_after.start()])  # 《T》的签约方为A和B: signed by them
     if not any(v < t.start for v in verbs):
@@ -294,7 +290,7 @@ def relate_signing(
         then = next((v for v in verbs if told is not None and v > told), None)
         if then is not None:
             parties = bodies_in(f, told, then, skip)
-    listed = _SIGNERS_LISTED.search(norm, max(verb, t.end), se)
+    listed = SIGNERS_LISTED.search(norm, max(verb, t.end), se)
     if listed is not None and (not parties or listed.group(1)):
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it (签约方还有C:
         # besides those before the verb)
