@@ -142,6 +142,9 @@ def _projects(text: str) -> set[str]:
         ("发挥深圳国际金融中心作用。", "深圳国际金融中心"),
         ("增强天津滨海国际机场区域枢纽功能。", "天津滨海国际机场区域枢纽"),
         ("要把临港片区打造成为长三角航运物流枢纽。", "长三角航运物流枢纽"),
+        # a verb of the clause jieba cuts in two characters (齐 + 聚)
+        ("村民们齐聚广场观看演出。", "村民们齐聚广场"),
+        ("支线飞机执飞邦达机场航线。", "支线飞机执飞邦达机场"),
     ],
 )
 def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
@@ -155,6 +158,7 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("金边—西港高速公路建成通车。", "金边—西港高速公路"),
         ("光雾山—诺水河世界地质公园游客增多。", "光雾山—诺水河世界地质公园"),
         ("该港是坦桑尼亚—赞比亚—马拉维经济走廊的一环。", "坦桑尼亚—赞比亚—马拉维经济走廊"),
+        ("国家电网称，蒙东—沈阳特高压输电工程年底开工。", "蒙东—沈阳特高压输电工程"),
         # two works named as one with 暨, and past a clause before a double dash
         ("贵阳机场扩能暨立体交通中心工程开工。", "贵阳机场扩能暨立体交通中心工程"),
         (
@@ -185,6 +189,11 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("数字金融成为西部金融中心建设的关键词。", "西部金融中心"),
         # a metro's line is a line
         ("郑州地铁3号线开通运营。", "郑州地铁3号线"),
+        # the name after a verb jieba cuts in two, after 就 (about) and after 展开
+        ("支线飞机执飞邦达机场航线。", "邦达机场"),
+        ("巴方就瓜达尔港项目作出说明。", "瓜达尔港项目"),
+        ("东盟就澜湄铁路项目发表声明。", "澜湄铁路项目"),
+        ("省里已全面展开闽台大桥的论证。", "闽台大桥"),
     ],
 )
 def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:

@@ -329,7 +329,7 @@ def after_clause(
         if m.end() < hs - 1 and lex.country_re.match(norm, m.end()):
             cut = max(cut, m.end())  # …风电项目中国华电…: two names run together, the later
     pos = start
-    words = lex.pos_cut(norm[start:hs])
+    words = _verbs_joined(lex.pos_cut(norm[start:hs]), lex.clause_verbs)
     # only the places touching norm[start:hs] matter: the others would cost each word a
     # look at every place of a long article
     if isinstance(place_spans, Spans):
@@ -346,8 +346,15 @@ def after_clause(
         elif in_place or word in _NAME_JOINERS or word in lex.region_words:
             pass  # 治理与可持续发展试点PPP项目, 跳蹬至江津线: joiners inside a name
         elif flag in ("d", "ad"):
-            if following.startswith("v"):
-                cut = max(cut, end)  # 已具备, 精准转至: an adverb before its verb
+            if following.startswith("v") or (
+                word in _FUNCTION_CHARS
+                and k > 0
+                and (len(words[k - 1][0]) >= 2 or words[k - 1][0] == "方")
+                and not last
+            ):
+                # 已具备, 精准转至: an adverb before its verb; 中国就嫦娥四号项目: one between
+                # two words, never inside a name
+                cut = max(cut, end)
         elif flag == "p":
             if word in _CLAUSE_PREPOSITIONS or len(word) >= 2:
                 cut = max(cut, end)  # (按照, 根据, 通过: prepositions of two characters)
@@ -383,6 +390,18 @@ def after_clause(
             cut = max(cut, end)  # 导致新千岁机场, 飞抵成都…: a verb and its object
         pos = end
     return cut
+
+
+def _verbs_joined(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[str, str]]:
+    """``words`` with two single characters in a row that make a verb of a clause taken as
+    that verb (执 + 飞, 齐 + 聚: jieba's dictionary does not have 执飞 or 齐聚)."""
+    out: list[tuple[str, str]] = []
+    for word, flag in words:
+        if out and len(word) == 1 and len(out[-1][0]) == 1 and out[-1][0] + word in verbs:
+            out[-1] = (out[-1][0] + word, "v")
+        else:
+            out.append((word, flag))
+    return out
 
 
 # Prepositions that open a clause (从, 在, 把…); not 对 of 对俄跨境电商产业园.

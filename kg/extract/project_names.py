@@ -148,8 +148,15 @@ def joined_before(
         marks = max((norm.rfind(c, prev, k) for c in LEADING_MARKS), default=-1)
         prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
         first = lex.pos_cut(norm[prev:k])[:1]
-        if first and first[0][1][:1] in ("v", "p") and prev not in place_starts:
-            prev += len(first[0][0])  # 借光雾山—…: a verb before the first end's name
+        if (
+            first
+            and first[0][1][:1] in ("v", "p")
+            and prev not in place_starts
+            and k - prev - len(first[0][0]) >= 2
+        ):
+            # 借光雾山—…: a verb before the first end's name (蒙东—…: no name is left after
+            # 蒙, so it begins the name)
+            prev += len(first[0][0])
         country = lex.country_re.match(norm, prev, k)
         if country is not None and k - country.end() >= 2:
             prev = country.end()  # 巴基斯坦白沙瓦—卡拉奇高速公路: the state before the first end
