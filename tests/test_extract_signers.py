@@ -621,6 +621,17 @@ def test_extract_signers_a_month_before_a_long_counterpart_dates_the_signing(tex
             "大飞机人才联合培养协议",
             {"西北工业大学", "陕西省科学技术厅"},
         ),
+        # 该学院 / 该公司 as the counterpart, an adverb (也, 还) before the joiner
+        (
+            "九江职业技术学院今年招生两千人。江西铜业集团有限公司也与该学院签署了《订单班培养协议》。",
+            "订单班培养协议",
+            {"九江职业技术学院", "江西铜业集团有限公司"},
+        ),
+        (
+            "格力电器股份有限公司上月发布年报。珠海市人民政府还同该公司签订《智能制造合作协议》。",
+            "智能制造合作协议",
+            {"格力电器股份有限公司", "珠海市人民政府"},
+        ),
     ],
 )
 def test_extract_signers_that_city_or_that_bank_signs_for_the_one_named_before(

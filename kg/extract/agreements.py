@@ -192,10 +192,10 @@ _KIND_WORDS = re.compile(
 # Words of a commercial contract (a sale, a purchase, a licence, a tender), not of a
 # cooperation agreement.
 _COMMERCIAL = re.compile(
-    r"合同|采购|销售|购买|购销|购电|售电|标段|招股|冠名|租赁|供货|订单(?!培养|式)|使用协议|授权协议|许可协议"
+    r"合同|采购|销售|购买|购销|购电|售电|标段|招股|冠名|租赁|供货|订单(?!培养|式|班)|使用协议|授权协议|许可协议"
     r"|贷款|借款|赔偿|会员|收购|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
 )
-# (订单培养, 订单式: training for a company's jobs, a college's cooperation, not an order)
+# (订单培养, 订单式, 订单班: training for a company's jobs, a college's cooperation, not an order)
 # Goods traded under a contract (出口机械及配件协议); a protocol on the inspection of goods
 # exported is an agreement between governments (…出口…检验检疫要求议定书).
 _TRADE = re.compile(r"出口|进口")

@@ -15,13 +15,15 @@ from kg.records import Entity
 __all__ = ["counterpart", "referred_subject", "spans_of"]
 
 _JOINERS = "与和同"
+# Adverbs between a party and its joiner (A也与B, A还同B).
+_ADVERBS = "也还又亦则再"
 
 
 def _start(pair: tuple[int, Entity]) -> int:
     return pair[0]
 
 
-# 该市与B签署 / 该行今年1月与B签署: a place or a body named before is the subject.
+# 该市与B签署 / 该行今年1月与B签署 / A与该校签署: a place or a body named before.
 _REFERRING_SUBJECT = re.compile(
     r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所)"
 )
@@ -54,12 +56,18 @@ def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
     m = _REFERRING_SUBJECT.match(norm, cs)
     if m is None or not any(c in _JOINERS for c in norm[m.end() : verb]):
         return None
-    kind, lo = m.group(1), max(0, m.start() - _REFERRED_REACH)
+    return _referred(f, m.group(1), m.start())
+
+
+def _referred(f: Found, kind: str, before: int) -> Entity | None:
+    """What 该 + ``kind`` at ``before`` stands for: the last division of that kind (through
+    its government) or organisation of that head named before it."""
+    lo = max(0, before - _REFERRED_REACH)
     if kind in _REFERRED_PLACES:
         places = [
             (start, ent)
             for start, (ent, end) in f.place_at.items()
-            if lo <= start and end <= m.start() and ent.code and ent.label.endswith(kind)
+            if lo <= start and end <= before and ent.code and ent.label.endswith(kind)
         ]
         if not places:
             return None
@@ -69,7 +77,7 @@ def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
     orgs = [
         (start, o)
         for start, end, o in f.organizations
-        if lo <= start and end <= m.start() and any(h in o.label for h in heads)
+        if lo <= start and end <= before and any(h in o.label for h in heads)
     ]
     return max(orgs, key=_start)[1] if orgs else None
 
@@ -115,8 +123,11 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
     cs = clause_start(norm, ss, verb)
     end = subject_end(norm, cs, verb)
     for ks, ke in spans_of(f, known, cs, end):
-        if ke < end and norm[ke] in _JOINERS:
-            s, e = ke + 1, end
+        after = ke
+        while after < end and norm[after] in _ADVERBS:
+            after += 1  # A也与B签署
+        if after < end and norm[after] in _JOINERS:
+            s, e = after + 1, end
         elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINERS:
             s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
         else:
@@ -127,6 +138,12 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
         name = norm[s:e]
         if not (2 <= len(name) <= 12) or not all(c.isalnum() for c in name):
             continue
+        if (referring := _REFERRING_SUBJECT.fullmatch(name)) is not None:
+            # A与该学院签署: the body of that kind named before
+            body = _referred(f, referring.group(1), s)
+            if body is None or body == known:
+                continue
+            return [known, body] if ks < s else [body, known]
         # 阿拉木图州政府 after 哈萨克斯坦阿拉木图州政府: a body named in full before, written
         # without its country or province
         longer = {a for _h, a in f.agencies if a.label.endswith(name) and a.label != name}
