@@ -8,11 +8,13 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause, has_proper_word
+from kg.extract.numerals import small_cn_number
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
 __all__ = [
     "MANY_SIGNERS",
+    "closed_list",
     "AgreementHit",
     "find_agreements",
     "referring_titles",
@@ -274,6 +276,28 @@ def _counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
     return m is not None and "、" not in norm[clause : m.start()]
 
 
+# A count that closes a list of signers (A、B及C等三家单位, A、B和C三方).
+_LIST_COUNT = re.compile(r"等?([两二三四五六七八九十]|\d+)[家个所位方]")
+_LIST_MARKS = "，,：:；;。"
+_LAST_JOINER = re.compile(r"以及|及|和|与|同")
+
+
+def closed_list(norm: str, lo: int, hi: int) -> bool:
+    """True when the signers written in ``norm[lo:hi]`` end in a count (after 等 or not)
+    that is the number of bodies listed before it (A、B及C等三家单位共同签署: all of them named, signing
+    one text), not more (A、B等13个省份: the others unnamed, each its own text)."""
+    found = list(_LIST_COUNT.finditer(norm, lo, hi))
+    if not found:
+        return False
+    m = found[-1]
+    written = m.group(1)
+    n = int(written) if written.isdigit() else small_cn_number(written)
+    start = max(lo, max(norm.rfind(c, lo, m.start()) for c in _LIST_MARKS) + 1)
+    parts = norm[start : m.start()].split("、")
+    listed = len(parts) + (1 if _LAST_JOINER.search(parts[-1]) else 0)
+    return n is not None and listed >= 2 and n == listed
+
+
 def _proper(title: str, lex: Lexicon) -> bool:
     """True when the words before a title's head hold a proper name (中俄, 巴黎)."""
     core = _core(title, lex)
@@ -356,7 +380,11 @@ def find_agreements(
             continue  # 《南京条约》史料陈列馆, 《…条约》组织: named only inside a venue's or a body's name
         clause = _sentence_start(norm, m.start())
         many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
-        if many is not None and not many.group().startswith(("两", "二", "2")):
+        if (
+            many is not None
+            and not many.group().startswith(("两", "二", "2"))
+            and not closed_list(norm, clause, m.start())
+        ):
             continue  # 教育部已与13个省份签订《…备忘录》: one text signed with each of them
         label = title
         hit = AgreementHit(m.start(), m.end(), label, m.start(1), m.end(1))
@@ -418,10 +446,13 @@ def find_agreements(
                 or _KIND_COUNTERPART.search(norm, clause, s)
                 or (_NOT_SIGNED.search(norm, max(clause, s - 10), s) and not _proper(t, lex))
                 or "暨" in t
-                or _BUNDLE.search(norm, max(clause, s - 30), s)
+                or (
+                    _BUNDLE.search(norm, max(clause, s - 30), s)
+                    and not closed_list(norm, clause, s)
+                )
                 or _SUM_AFTER.match(norm, e)
                 or (_EACH.search(norm, clause, s) and not _each_named(norm, clause, s, t, lex))
-                or MANY_SIGNERS.search(norm, clause, s)
+                or (MANY_SIGNERS.search(norm, clause, s) and not closed_list(norm, clause, s))
                 or _MANY_OF_A_KIND.search(norm, clause, s)
                 or _counted_signers(norm, clause, s, t)
             ):
@@ -436,7 +467,11 @@ def find_agreements(
                 continue  # 签署了多项旨在深化…合作的协议文件: several texts
             if generic and _LISTED_COUNTERPARTS.search(norm, clause, s):
                 continue  # 中国与厄瓜多尔、尼加拉瓜、塞尔维亚签署自贸协定: one with each of them
-            if generic and _MANY.search(norm, max(0, s - 30), s):
+            if (
+                generic
+                and _MANY.search(norm, max(0, s - 30), s)
+                and not closed_list(norm, clause, s)
+            ):
                 continue  # 与四家…机构签订组展协议: one agreement with each of them
             each = _EACH.search(norm, clause, s) is not None
             titles.append(AgreementHit(s, e, t, s, e, generic=generic, each=each))

@@ -8,7 +8,7 @@ import re
 from contextlib import suppress
 
 from kg.extract import lookups
-from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit
+from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit, closed_list
 from kg.extract.builder import Builder, Found, country_entity, entity
 from kg.extract.clauses import (
     after_semicolon,
@@ -249,7 +249,12 @@ def relate_signing(
         b.mention(subject, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
-    if verbs and verb < t.start and MANY_SIGNERS.search(norm, clause_start(norm, ss, verb), verb):
+    if (
+        verbs
+        and verb < t.start
+        and MANY_SIGNERS.search(norm, clause_start(norm, ss, verb), verb)
+        and not closed_list(norm, clause_start(norm, ss, verb), verb)
+    ):
         return  # 先后与A、B、C等市签订…: one text signed with each of them, no parties or date
     skip = witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
