@@ -28,7 +28,9 @@ _BOOK = re.compile(r"[《〈]([^《》〈〉\n]{2,120})[》〉]")
 _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^》”\"()]{1,12})[》”\"]\)")
 # (续签: signed again; 在《T》上签字: signed by its representatives)
 # (签署国, 签约方, 签署历程 are nouns: SIGN_VERBS leaves them out)
-SIGN_RE = re.compile(SIGN_VERBS + r"|签下|共签|缔结|达成(?=《)|(?<=上)签字")
+SIGN_RE = re.compile(
+    SIGN_VERBS + r"|签下|签了|共签|缔结|达成(?=《)|(?<=上)签字|交换了?(?=《[^》]{2,60}》的?文本)"
+)
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"

@@ -66,8 +66,9 @@ _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}
 # 香港科技大学(广州): a campus in brackets after the name belongs to it.
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
-# (本部), (机关) after a name in a list of honoured units: which part, not the name's.
-_NOT_CAMPUS = re.compile(r"本部|机关")
+# (本部), (机关) after a name in a list of honoured units: which part, not the name's;
+# (甲方), (乙方) after a signer: the part it plays in the contract.
+_NOT_CAMPUS = re.compile(r"本部|机关|[甲乙丙丁]方")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
