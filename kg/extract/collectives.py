@@ -20,7 +20,7 @@ from kg.records import Entity
 __all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|所|家)")
+_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|所|家|院)")
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Collective words that stand for places, whose governments sign (两市, 两省).
@@ -164,6 +164,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             found = [e for e in found if sector_name in e.label]
         if m.group(2) in ("校", "所"):  # (两校, 以上两所高校)
             found = [e for e in found if e.label.endswith(_SCHOOLS)]
+        elif m.group(2) == "院":  # 两院: two hospitals, academies or institutes
+            found = [e for e in found if e.cls == "Organization" and e.label.endswith("院")]
         elif m.group(2) == "家":
             found = [e for e in found if e.cls == "Organization"]  # 两家企业: companies
         if want and len(found) < want and sector_name is None:

@@ -80,7 +80,7 @@ def brand_before(norm: str, start: int, lex: Lexicon, place_starts: frozenset[in
 # What may stand right before a brand that begins a name: a joiner, a preposition, the
 # words that tell a subsidiary (中国中车所属中车株洲…公司).
 _BRAND_LEAD = frozenset("与和同及跟、由向在")
-_OWNED_BY = re.compile("(?:" + SUBSIDIARY.pattern + "|控股)$")
+_OWNED_BY = re.compile("(?:" + SUBSIDIARY.pattern + "|控股)的?$")
 
 
 def whole_name(

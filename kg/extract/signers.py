@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from kg.extract import lookups
 from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
+from kg.extract.org_starts import SUBSIDIARY
 from kg.records import Entity
 
 __all__ = [
@@ -127,7 +128,19 @@ def bodies_in(
         and not (start > 0 and norm[start - 1] == "据")
         and not norm.endswith(_JOINED, 0, start)
         and not _in_brackets(norm, lo, start)
+        and not _parent_of(norm, end, units)
     ]
+
+
+# 中国五矿旗下的五矿盐湖有限公司: the parent of the body written after it.
+_PARENT_OF = re.compile("(?:" + SUBSIDIARY.pattern + "|控股)的?")
+
+
+def _parent_of(norm: str, end: int, starts: set[int]) -> bool:
+    """True when the body ending at ``end`` is only the parent of one named right after it
+    (旗下的, 下属的): the unit signs."""
+    m = _PARENT_OF.match(norm, end)
+    return m is not None and m.end() in starts
 
 
 # Words of a text still negotiated before its title (继续磋商《…》): nobody signs it there.
