@@ -56,3 +56,80 @@ def test_signing_lists_more_counted_than_named_is_a_bundle(text: str) -> None:
     doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
     ex = extract(doc)
     assert not [r for r in ex.relations if r.predicate == "party"]
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # other verbs of signing: 订立, 签了, 草签, an exchange of the signed texts
+        (
+            "吉林大学与乌兰巴托大学订立《冻土工程联合研究协议》。",
+            "冻土工程联合研究协议",
+            {"吉林大学", "乌兰巴托大学"},
+        ),
+        (
+            "桂林银行股份有限公司与阳朔县文化广电和旅游局签了《文旅金融合作协议》。",
+            "文旅金融合作协议",
+            {"桂林银行股份有限公司", "阳朔县文化广电和旅游局"},
+        ),
+        (
+            "福建省商务厅与澳门特区政府经济及科技发展局草签关于扩大闽澳货物贸易的合作协议。",
+            "关于扩大闽澳货物贸易的合作协议",
+            {"福建省商务厅", "澳门特别行政区政府经济及科技发展局"},
+        ),
+        (
+            "会见后，云南省商务厅与缅甸商务部代表交换了《边境贸易便利化合作备忘录》文本。",
+            "边境贸易便利化合作备忘录",
+            {"云南省商务厅", "缅甸商务部"},
+        ),
+        # the part a signer plays in brackets is no part of its name
+        (
+            "柳州市人民政府（甲方）与广西柳工机械股份有限公司（乙方）签订《智能农机产业园协议》。",
+            "智能农机产业园协议",
+            {"柳州市人民政府", "广西柳工机械股份有限公司"},
+        ),
+        # the unit signs, not the parent written before it with 旗下的 / 下属的
+        (
+            "中国中化控股有限责任公司旗下的中化化肥有限公司与黑龙江省农业农村厅签订《黑土地保护合作协议》。",
+            "黑土地保护合作协议",
+            {"中化化肥有限公司", "黑龙江省农业农村厅"},
+        ),
+        # 两院: the two hospitals named before
+        (
+            "四川大学华西医院与甘孜藏族自治州人民医院结对多年。两院去年签署《远程诊疗帮扶协议》。",
+            "远程诊疗帮扶协议",
+            {"四川大学华西医院", "甘孜藏族自治州人民医院"},
+        ),
+    ],
+)
+def test_signing_lists_other_verbs_roles_parents_and_two_hospitals(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties
+
+
+def test_signing_lists_places_and_companies_in_pairs_sign_one_title_each() -> None:
+    text = (
+        "现场签约环节，宜宾市与宁德时代新能源科技股份有限公司、泸州市与泸州老窖股份有限公司现场签约，"
+        "分别签署《动力电池产业链协议》《白酒产业园建设协议》。"
+    )
+    assert _parties(text, "动力电池产业链协议") == {
+        "宜宾市人民政府",
+        "宁德时代新能源科技股份有限公司",
+    }
+    assert _parties(text, "白酒产业园建设协议") == {"泸州市人民政府", "泸州老窖股份有限公司"}
+
+
+def test_signing_lists_the_next_day_is_the_day_after_the_one_told() -> None:
+    text = (
+        "新华社南宁3月8日电 广西壮族自治区商务厅与越南工贸部8日在南宁举行会谈。"
+        "次日，广西大学与河内国家大学签署《东盟语言人才培养协议》。"
+    )
+    doc = Document(id="lists", text=text, published=datetime.date(2024, 3, 9))
+    ex = extract(doc)
+    dates = {
+        r.object.lexical
+        for r in ex.relations
+        if r.predicate == "signedOn" and r.subject.label == "东盟语言人才培养协议"
+    }
+    assert dates == {"2024-03-09"}

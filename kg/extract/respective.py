@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.builder import Found
+from kg.extract.governments import clause_start, governments_in
 from kg.extract.referents import spans_of
+from kg.extract.signers import bodies_in
 from kg.records import Entity
 
-__all__ = ["pair_of_title", "respective_pairs"]
+__all__ = ["pair_of_title", "pairs_written", "respective_pairs", "titles_signed"]
 
 # The titles one verb signs, joined (《X》和《Y》, 《X》、《Y》).
-_TITLES = re.compile(r"《[^《》]{2,60}》(?:(?:和|及|与|、|以及)《[^《》]{2,60}》)+")
+_TITLES = re.compile(r"《[^《》]{2,60}》(?:(?:和|及|与|、|以及)?《[^《》]{2,60}》)+")
 # What joins the two signers of one pair, and what separates the pairs.
 _PAIR_JOIN = re.compile(r"^(?:与|和|同)$")
 _PAIR_SEPARATOR = re.compile(r"^[、，,；;]$")
@@ -29,6 +31,30 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
     if len(first) != len(others):
         return []
     return [list(pair) for pair in zip(first, others, strict=True)]
+
+
+def titles_signed(norm: str, verb: int) -> int:
+    """How many titles a verb at ``verb`` signs when they are joined after it (签署《X》《Y》
+    和《Z》); 0 for one title or none."""
+    titles = _TITLES.match(norm, norm.find("《", verb, verb + 6))
+    return titles.group().count("《") if titles is not None else 0
+
+
+def pairs_written(
+    f: Found, ss: int, signs: int, verbs: list[int], skip: list[tuple[int, int]]
+) -> list[Entity]:
+    """The signers written before the verb at ``signs`` that signs several titles 分别: the
+    bodies, and when they are fewer than two for each title the places' governments too,
+    written in the clause of the verb or of the one before (A市与B、C市与D现场签约，分别签署
+    《X》《Y》)."""
+    whole = bodies_in(f, ss, signs, skip)
+    if len(whole) < 2 * titles_signed(f.norm, signs):
+        prior = [v for v in verbs if ss <= v < clause_start(f.norm, ss, signs)]
+        govs = governments_in(f, ss, signs, skip) or (
+            governments_in(f, ss, prior[-1], skip) if prior else []
+        )
+        whole += [gov for _at, gov in govs]
+    return list(dict.fromkeys(whole))
 
 
 def pair_of_title(

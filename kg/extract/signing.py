@@ -31,7 +31,7 @@ from kg.extract.governments import (
 from kg.extract.matching import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_subject, spans_of
-from kg.extract.respective import pair_of_title, respective_pairs
+from kg.extract.respective import pair_of_title, pairs_written, respective_pairs
 from kg.extract.signers import (
     STATE_LEADER,
     bodies_in,
@@ -44,12 +44,14 @@ from kg.extract.signers import (
 from kg.extract.signing_dates import (
     HELD_ANOTHER_DAY,
     IN_FORCE,
+    NEXT_DAY,
     OTHER_DAY,
     SAME_DAY,
     THAT_DAY,
     after_dated_event,
     ceremony_date,
     event_relative_day,
+    following_day,
     held_before,
     in_range,
     partial_date,
@@ -349,7 +351,7 @@ def relate_signing(
     signs = max((v for v in verbs if v < t.start), default=None)
     if signs is not None and "分别" in norm[ss:signs]:
         # A与B、C与D分别签署《X》和《Y》: one pair of the clause's signers for each title
-        whole = list(dict.fromkeys(bodies_in(f, ss, signs, skip)))
+        whole = pairs_written(f, ss, signs, verbs, skip)
         parties = pair_of_title(f, whole, ss, signs, t.start) or parties
     subjects = [subject]
     pairs = [parties]
@@ -421,6 +423,7 @@ def relate_signing(
     ]
     # 已于1月5日签署: a date written right before the verb is the signing's own
     near = [d for d in in_sentence if verb - 12 <= d.end <= verb and "," not in norm[d.end : verb]]
+    next_day = False
     # 今天，A与B签署: the day opening the sentence, unless the text tells of another day or
     # of the signing's announcement (今天，记者获悉，A与B日前签署)
     told = OTHER_DAY.search(norm, cs, verb) or _ANNOUNCED.search(norm, cs, verb)
@@ -452,7 +455,9 @@ def relate_signing(
     else:
         # 会上…签署 / 同日…签署: the day of the event told before; 日前 / 此前 / 曾 say the
         # signing was on another day than the one reported, which the text does not give
-        same_day = SAME_DAY.search(norm, ss, se) is not None or same_day_before(f, i)
+        # 次日 / 翌日: the day after the one told before
+        next_day = NEXT_DAY.search(norm, ss, verb) is not None
+        same_day = next_day or SAME_DAY.search(norm, ss, se) is not None or same_day_before(f, i)
         if (
             OTHER_DAY.search(norm, ss, verb)
             or _ANNOUNCED.search(norm, ss, se)
@@ -462,7 +467,9 @@ def relate_signing(
             return
         told = event_relative_day(f, i, dates, published, same_day)
         if told is not None:
-            _dated(b, subjects, told, sent_span)
+            day = following_day(told) if next_day else told
+            if day is not None:
+                _dated(b, subjects, day, sent_span)
             return  # 昨日上午，…会议召开。…签署: the day of the meeting told before
         if not (same_day or after_dated_event(f, i, dates)):
             return
@@ -483,5 +490,7 @@ def relate_signing(
     if value is not None and value.precision == "day" and in_range(norm, hit):
         # 10月10日至12日访问…签署: some day of the visit, the month is what the text gives
         value = DateValue(value.date.replace(day=1), value.year_source, "month")
+    if value is not None and next_day:
+        value = following_day(value)
     if value is not None:
         _dated(b, subjects, value, sent_span)

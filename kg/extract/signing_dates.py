@@ -15,6 +15,8 @@ from kg.records import DateValue
 __all__ = [
     "HELD_ANOTHER_DAY",
     "OTHER_DAY",
+    "NEXT_DAY",
+    "following_day",
     "SAME_DAY",
     "THAT_DAY",
     "in_range",
@@ -294,6 +296,17 @@ SAME_DAY = re.compile(
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 THAT_DAY = re.compile(r"当天|当日|同日|同一天")
+# The day after the one told before (次日，A与B签署…).
+NEXT_DAY = re.compile(r"次日|翌日|第二天")
+
+
+def following_day(value: DateValue) -> DateValue | None:
+    """The day after ``value``; None when it gives no day (a month, a year)."""
+    if value.precision != "day":
+        return None
+    return DateValue(value.date + datetime.timedelta(days=1), value.year_source)
+
+
 # 10月10日至12日: two days joined, a stretch of days.
 _RANGE_JOINER = "至到-—－~～"
 
