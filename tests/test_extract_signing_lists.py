@@ -133,3 +133,43 @@ def test_signing_lists_the_next_day_is_the_day_after_the_one_told() -> None:
         if r.predicate == "signedOn" and r.subject.label == "东盟语言人才培养协议"
     }
     assert dates == {"2024-03-09"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # one text with each counterpart, one of them a place whose name holds 和
+        (
+            "包头银行股份有限公司分别与呼和浩特市人民政府、鄂尔多斯市人民政府签署战略合作协议。",
+            "包头银行股份有限公司与呼和浩特市人民政府战略合作协议",
+            {"包头银行股份有限公司", "呼和浩特市人民政府"},
+        ),
+        # the body where the signing is held is not a signer; 为 ends the clause before a name
+        (
+            "《碳中和技术合作协议》在兰州大学签署，签约方为兰州大学和中国工商银行股份有限公司甘肃省分行。",
+            "碳中和技术合作协议",
+            {"兰州大学", "中国工商银行股份有限公司甘肃省分行"},
+        ),
+        (
+            "《碳中和技术合作协议》在兰州签署，签约方为中国工商银行股份有限公司甘肃省分行和兰州大学。",
+            "碳中和技术合作协议",
+            {"兰州大学", "中国工商银行股份有限公司甘肃省分行"},
+        ),
+        # a company after 分别与 or after a pronoun that signs
+        (
+            "云南省建设投资控股集团有限公司分别与中缅油气管道有限公司、云南大学签署《A项目协议》和《B项目协议》。",
+            "A项目协议",
+            {"云南省建设投资控股集团有限公司", "中缅油气管道有限公司"},
+        ),
+        # the committee of an industrial park named with its partners and city in brackets
+        (
+            "中新（天津）产业园管理委员会与新加坡企业发展局签署《招商合作备忘录》。",
+            "招商合作备忘录",
+            {"中新(天津)产业园管理委员会", "新加坡企业发展局"},
+        ),
+    ],
+)
+def test_signing_lists_names_that_hold_joiners_venues_and_parks(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties

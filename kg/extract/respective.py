@@ -62,7 +62,8 @@ def pair_of_title(
 ) -> list[Entity]:
     """A与B、C与D分别签署《X》和《Y》: the pair written in the place of the title whose 《 is at
     ``at_mark`` among the titles the verb signs (A and B sign X); none unless the pairs
-    and the titles are as many and the pairs are written one after the other."""
+    and the titles are as many and the pairs are written one after the other. A分别与B、C
+    签署《X》和《Y》: A and the counterpart in the title's place."""
     norm = f.norm
     if "分别" not in norm[ss:verb]:
         return []
@@ -70,6 +71,21 @@ def pair_of_title(
     if titles is None or not titles.start() <= at_mark < titles.end():
         return []
     starts = [m.start() for m in re.finditer("《", titles.group())]
+    if at_mark - titles.start() not in starts:
+        return []
+    k = starts.index(at_mark - titles.start())
+    each = norm.find("分别与", ss, verb)
+    if each >= 0:
+        # A分别与B、C签署《X》和《Y》: A with B signs X, A with C signs Y
+        first = [e for e in parties if spans_of(f, e, ss, each)]
+        others = sorted(
+            (min(s for s, _e in spans_of(f, e, each, verb)), e)
+            for e in parties
+            if e not in first and spans_of(f, e, each, verb)
+        )
+        if len(first) == 1 and len(others) == len(starts):
+            return [first[0], others[k][1]]
+        return []
     if len(parties) != 2 * len(starts):
         return []
     at = []
@@ -80,11 +96,8 @@ def pair_of_title(
         first = min(s for s, _end in spans)
         at.append((first, max(end for s, end in spans if s == first), e))
     at.sort(key=lambda x: x[0])
-    for k in range(1, len(at)):
-        between = norm[at[k - 1][1] : at[k][0]]
-        if not (_PAIR_JOIN if k % 2 else _PAIR_SEPARATOR).match(between):
+    for j in range(1, len(at)):
+        between = norm[at[j - 1][1] : at[j][0]]
+        if not (_PAIR_JOIN if j % 2 else _PAIR_SEPARATOR).match(between):
             return []
-    if at_mark - titles.start() not in starts:
-        return []
-    k = starts.index(at_mark - titles.start())
     return [at[2 * k][2], at[2 * k + 1][2]]

@@ -129,7 +129,12 @@ def bodies_in(
         and not norm.endswith(_JOINED, 0, start)
         and not _in_brackets(norm, lo, start)
         and not _parent_of(norm, end, units)
+        and not (start > 0 and norm[start - 1] == "在" and _HELD_AFTER.match(norm, end))
     ]
+
+
+# 在西安交通大学签署: the body is where the signing is held, not a signer.
+_HELD_AFTER = re.compile(r"(?:正式|共同)?(?:签署|签订|签约|举行)")
 
 
 # 中国五矿旗下的五矿盐湖有限公司: the parent of the body written after it.
