@@ -86,6 +86,8 @@ def test_organizations_kinds_are_not_names(text):
         # a bulletin and a communiqué in book marks are documents, not newspapers
         "据商会编发的《跨境物流周度简报》，运价回落。",
         "会议发表了《中亚五国经济公报》。",
+        # some of a kind in a country, none named
+        "此后，他们与中国一些大学建立了联系。",
     ],
 )
 def test_organizations_kind_of_body_is_no_name(text):
@@ -128,6 +130,14 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         ("她说，母校兰州大学一直有支教的传统。", ["兰州大学"]),
         # a verb of praise or regard before the name
         ("贺信中，他热烈祝贺中国科学院大气物理研究所建所九十周年。", ["中国科学院大气物理研究所"]),
+        # a pronoun or an adverb between the subject and the joiner before the name
+        ("后来，我们与中国农业科学院茶叶研究所合作。", ["中国农业科学院茶叶研究所"]),
+        (
+            "四川港投集团有限公司分别与陆海新通道运营有限公司合作。",
+            ["四川港投集团有限公司", "陆海新通道运营有限公司"],
+        ),
+        # the signers listed after the marker
+        ("签约方为中国农业银行股份有限公司和兰州大学。", ["中国农业银行股份有限公司", "兰州大学"]),
     ],
 )
 def test_organizations_name_starts_past_words_of_the_clause(text, expected):

@@ -894,6 +894,11 @@ _ZONE_WORDS = frozenset(
         "先行区",
         "合作区",
         "科技城",
+        # industrial parks (中韩(烟台)产业园管理委员会)
+        "产业园",
+        "产业园区",
+        "工业园",
+        "工业园区",
         # scenic areas, resorts and reserves (泰山风景名胜区管理委员会)
         "风景名胜区",
         "风景区",
@@ -903,6 +908,8 @@ _ZONE_WORDS = frozenset(
     }
 )
 
+# The partners and a place in brackets before a zone's name (中韩(烟台)…).
+_PLACE_IN_BRACKETS = re.compile(r"[\u4e00-\u9fff]{2,3}\([\u4e00-\u9fff]{2,4}\)$")
 # A post held, written before a body's name (曾任…管理局).
 _POST_BEFORE = re.compile(r"^(?:曾任|现任|时任|任|原任|兼任)")
 _ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)
@@ -994,11 +1001,13 @@ def bare_committees(
             ):
                 break  # (a verb, a function word, a lone character the dictionary lacks, a post)
             start = before
+        if zone and (bracket := _PLACE_IN_BRACKETS.search(norm, max(0, start - 10), start)):
+            start = bracket.start()  # 中德(沈阳)高端装备制造产业园: the partners, the city
         name = norm[start : m.start()]
         if (
             name in _ZONE_WORDS  # 合作区执委会: the zone named before, not a name
             or len(name) < 2
-            or not all("\u4e00" <= c <= "\u9fff" for c in name)
+            or not all("\u4e00" <= c <= "\u9fff" or c in "()" for c in name)
             or name in lex.generic_words
             or name in lex.boundary_words
             or _subject(name, lex)  # 水资源管理委员会: a subject, no body's name

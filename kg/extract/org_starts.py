@@ -54,9 +54,14 @@ def after_person_verb(norm: str, start: int, head: int, lex: Lexicon) -> int:
 
 
 def before_time(norm: str, start: int, k: int, lex: Lexicon) -> int:
-    """Where the words of time that end ``norm[start:k]`` begin (今天, 近日, 5日)."""
+    """Where the words of time (今天, 近日, 5日) and the adverbs (分别, 也) that end
+    ``norm[start:k]`` begin."""
     words = lex.pos_cut(norm[start:k])
-    while words and (words[-1][1].startswith("t") or words[-1][0] in ("日", "上午", "下午")):
+    while words and (
+        words[-1][1].startswith("t")
+        or words[-1][0] in ("日", "上午", "下午")
+        or words[-1][1] in ("d", "ad")
+    ):
         k -= len(words.pop()[0])
     return k
 

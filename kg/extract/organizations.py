@@ -127,8 +127,9 @@ _COUNT_IN = re.compile(
     r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]|多[家所个座]|各(?!族|民族|界)|某"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千]+[余多]?[家所个座]$")
-# Words inside the words before a suffix that make them a kind (部分…, 当地…, 部属师范大学).
-_SOME_OF = re.compile(r"部分|当地|本地|其他|其它|部属|省属|市属")
+# Words inside the words before a suffix that make them a kind (部分…, 当地…, 部属师范大学,
+# 中国一些大学).
+_SOME_OF = re.compile(r"部分|当地|本地|其他|其它|部属|省属|市属|一些|有些|某些|这些|那些|若干")
 # Words before a name that make it a kind (各教学学院, 各级个私协会, 每所大学, 某银行).
 _DETERMINERS = re.compile(r"(?:各|每|诸|某|各级|各类|各地)$")
 
@@ -301,14 +302,20 @@ def find_organizations(
                 or lex.org_suffix_re.search(norm, max(0, kk - 4), kk)
                 or k
                 in named_ends  # 腾讯公司与京东集团, 中行和上汽通用五菱…: a known name ends there
+                or kk in named_ends
                 or lex.organ_end_re.match(norm, kk - 1)
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or any(f in ("nz", "nt") and len(w) >= 3 for w, f in lex.pos_cut(before))
                 or _REFERRING.fullmatch(before)
-                or all(f[:1] in "dcpt" for _w, f in lex.pos_cut(before))  # 就与…, 并与…, 近日与…
+                or all(f[:1] in "dcptr" for _w, f in lex.pos_cut(before))  # 就与…, 近日与…, 他们与…
             ):
                 continue  # 研发机构和研究型大学: kinds joined, not a name
             start = k + 1
+        listed = [
+            k.end() for k in SIGNERS_LISTED.finditer(norm, max(0, start - 4), hs) if k.end() > start
+        ]
+        if listed:
+            start = listed[-1]  # 签约方为中国银行…: the signers listed after the marker
         if start < hs:
             start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
