@@ -173,3 +173,46 @@ def test_signing_lists_names_that_hold_joiners_venues_and_parks(
     text: str, title: str, parties: set[str]
 ) -> None:
     assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 会谈后，双方 opening a paragraph: the two who met in the paragraph before
+        (
+            "本报讯 越南工贸部代表团抵达南宁，与广西壮族自治区能源局举行会谈。双方就电网互联交换意见。\n\n"
+            "会谈后，双方签署《跨境电力合作备忘录》。",
+            "跨境电力合作备忘录",
+            {"越南工贸部", "广西壮族自治区能源局"},
+        ),
+        # a foreign city's government named in full, then by its own name
+        (
+            "老挝琅南塔省琅南塔市政府代表团访问西双版纳，与景洪市人民政府举行会谈。"
+            "会谈后，景洪市人民政府与琅南塔市政府缔结《景洪市与琅南塔市友好城市关系协议书》。",
+            "景洪市与琅南塔市友好城市关系协议书",
+            {"景洪市人民政府", "老挝琅南塔省琅南塔市政府"},
+        ),
+        # a Macao or Hong Kong body written without its government
+        (
+            "广东省商务厅与澳门贸易投资促进局签署《粤澳会展合作协议》。",
+            "粤澳会展合作协议",
+            {"广东省商务厅", "澳门贸易投资促进局"},
+        ),
+    ],
+)
+def test_signing_lists_meetings_before_and_bodies_named_again(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "香港正面临回归以来最严峻的局面，香港一定能走出困局。",
+        "澳门日益融入国家发展大局。",
+    ],
+)
+def test_signing_lists_a_word_ending_in_a_bureau_s_character_is_no_bureau(text: str) -> None:
+    doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
+    assert not [m for m in extract(doc).mentions if m.entity.cls == "Agency"]

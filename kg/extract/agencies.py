@@ -60,6 +60,16 @@ _GOVERNMENTS = frozenset({"政府", "人民政府", "行政公署"})
 # GB/T 2260 province codes of the special administrative regions (香港 81, 澳门 82).
 _SAR_CODES = frozenset({"81", "82"})
 _SAR_FULL = {"香港": "香港特别行政区", "澳门": "澳门特别行政区"}
+# A body of Hong Kong or Macao by its own name, no government written (澳门贸易投资促进局).
+_SAR_OWN_BODY = re.compile(
+    r"(?P<sar>香港|澳门)(?P<name>(?:(?![与和同在的、特政])[\u4e00-\u9fff]){2,10}?)(?P<organ>局|署)"
+    r"(?![长面势])"
+)
+# How often a word ending in 局 or 署 (大局, 部署) is in jieba's dictionary to be that word.
+_WORD_FREQ = 20
+# jieba's flags of words that never stand in a bureau's name: adverbs, pronouns, prepositions,
+# conjunctions, particles, numerals, times, adjectives.
+_NOT_IN_BUREAU = frozenset("drpcumta")
 # 特区政府 with no region before it (支持特区政府抗疫).
 _BARE_SAR_GOVERNMENT = re.compile(r"(?<!香港)(?<!澳门)特区政府")
 # 新一届政府: a government's term, not part of its name.
@@ -437,6 +447,20 @@ def find_sar_bureaus(norm: str, lex: Lexicon) -> list[AgencyHit]:
         out.append(hit)
         if len(bureau) >= 4:
             names.setdefault(bureau, hit)
+    # 澳门贸易投资促进局, 香港投资推广署: a body of the region written without its government,
+    # by the name written
+    for m in _SAR_OWN_BODY.finditer(norm):
+        if _SAR_CLAUSE.search(m.group("name")) or any(h.start <= m.start() < h.end for h in out):
+            continue
+        words = lex.pos_cut(m.group("name"))
+        if lex.tokenizer().FREQ.get(norm[m.end() - 2 : m.end()], 0) >= _WORD_FREQ or any(
+            f[:1] in _NOT_IN_BUREAU for _w, f in words
+        ):
+            continue  # 香港融入国家发展大局, 香港当前局面: a word ending in 局, a clause
+        code = "810000" if m.group("sar") == "香港" else "820000"
+        out.append(
+            AgencyHit(m.start(), m.end(), m.group(), code, _SAR_FULL[m.group("sar")], "exact")
+        )
     # 特区政府 alone in an article of one of the two regions: that region's government
     named = {sar for sar in _SAR_FULL if sar in norm}
     if len(named) == 1:

@@ -30,6 +30,8 @@ _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _BY_AFTER = re.compile(r"下?[，,]?由")
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+# The words that open a sentence on the meeting told before (会谈后，双方签署…).
+_AFTER_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|会议|座谈)(?:结束)?后")
 # A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
 _PAIR_CLAUSE = re.compile(r"[^，,；;。]*[与和同][^，,；;。]*[，,]$")
 
@@ -145,8 +147,12 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         )
     ):
         return list(prior[-1][1])
+    # (会谈后，双方签署 opening a paragraph: the meeting told in the paragraph before)
+    after_meeting = _AFTER_MEETING.match(norm, ss) is not None
     for j in range(i - 1, max(-1, i - 4), -1):
-        if prep.paragraph[j] != para and j < i - 1:
+        if prep.paragraph[j] != para and (
+            (j < i - 1 and not after_meeting) or para - prep.paragraph[j] > 1
+        ):
             break
         js, je = prep.bounds[j]
         # (据《国民报》报道，A与B…: the paper that reports is none of them)

@@ -325,6 +325,7 @@ def relate_signing(
             )
             ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
             parties = [e for _pos, e in ordered]
+    parties = list(dict.fromkeys(parties))
     if len(parties) < 2 and verb < t.start:
         referred = referred_subject(f, ss, verb)
         if referred is not None and referred not in parties:
