@@ -142,6 +142,10 @@ def _projects(text: str) -> set[str]:
         ("发挥深圳国际金融中心作用。", "深圳国际金融中心"),
         ("增强天津滨海国际机场区域枢纽功能。", "天津滨海国际机场区域枢纽"),
         ("要把临港片区打造成为长三角航运物流枢纽。", "长三角航运物流枢纽"),
+        # China's sector or kind in common words, no works named
+        ("中国水电工程在东南亚享有声誉。", "中国水电工程"),
+        ("这批中国标准地铁列车将出口。", "中国标准地铁"),
+        ("中国世界地质公园总数居全球首位。", "中国世界地质公园"),
         # a verb of the clause jieba cuts in two characters (齐 + 聚)
         ("村民们齐聚广场观看演出。", "村民们齐聚广场"),
         ("支线飞机执飞邦达机场航线。", "支线飞机执飞邦达机场"),
@@ -194,6 +198,9 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("巴方就瓜达尔港项目作出说明。", "瓜达尔港项目"),
         ("东盟就澜湄铁路项目发表声明。", "澜湄铁路项目"),
         ("省里已全面展开闽台大桥的论证。", "闽台大桥"),
+        # words of scope or of time before a name are not part of it
+        ("整个珠江口跨海通道建设项目年底完工。", "珠江口跨海通道建设项目"),
+        ("原本长沙体育中心的场馆将改造。", "长沙体育中心"),
     ],
 )
 def test_project_roles_named_projects_are_kept(text: str, project: str) -> None:

@@ -361,7 +361,14 @@ def _only_broad_place(bare: str, lex: Lexicon) -> bool:
     if k == 0:
         return False
     rest = bare[k:]
-    return not rest or covered_by(rest, lex.generic_words, lex.max_generic_len)
+    if not rest or covered_by(rest, lex.generic_words, lex.max_generic_len):
+        return True
+    if m is None or lex.country_names[m.group()] != "CN":
+        return False
+    # 中国水电, 中国标准: China's sector or kind, in common words of two characters or more
+    # (a state abroad names its works so: 塞舌尔国际会议中心)
+    words = lex.pos_cut(rest)
+    return all(len(w) >= 2 and (w in lex.generic_words or lex.is_common_word(w)) for w, _f in words)
 
 
 # The words of a city's metro as a whole.
