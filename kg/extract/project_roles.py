@@ -73,6 +73,8 @@ _UNIT_AFTER = re.compile(
     "|(?:管理局|管理所|管理站|管委会)|(?:建设|工程)指挥部|(?:质量|安全|监督)*总站"
     "|总队|支队|大队|研究中心|研究院|研究所|训练中心|(?<=工程)中心|良种场|(?:运用)?车间"
     "|(?:运行|运营|经营)(?:服务|管理)中心"
+    # …大桥工程局, …大桥清洁队: a builder's bureau or a team named after the works
+    "|工程局|[一-鿿]{0,2}?(?:清洁|维修|养护|施工|巡逻)队"
 )
 
 
@@ -144,7 +146,7 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
             return True  # (藤县中和…产业园: 中和 is a name cut in two)
     if head == "工程" and _PROGRAMME.search(core):
         return True
-    if head == "项目" and core.endswith("医院"):
+    if head in ("项目", "工程") and core.endswith("医院"):
         return True  # 火神山医院项目: a hospital is an organisation, even while it is built
     if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds

@@ -69,10 +69,11 @@ __all__ = ["ProjectHit", "find_projects"]
 # 数 that begins another word after a head (项目数据, 中心数字化), not a count.
 _NUMBER_WORDS = frozenset("字据码")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
-# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), or part of a
-# neighbourhood's name (古大桥社区).
+# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), part of a
+# neighbourhood's name (古大桥社区), or an event of a sport (帆船项目金牌).
 _CONCEPT_AFTER = re.compile(
     r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
+    r"|金牌|银牌|铜牌|奖牌|冠军|决赛|比赛"  # 帆船项目金牌: an event of a sport
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
