@@ -216,3 +216,48 @@ def test_signing_lists_meetings_before_and_bodies_named_again(
 def test_signing_lists_a_word_ending_in_a_bureau_s_character_is_no_bureau(text: str) -> None:
     doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
     assert not [m for m in extract(doc).mentions if m.entity.cls == "Agency"]
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a signer added in a clause after the signing
+        (
+            "同日，昆明机场集团有限公司与泰国亚洲航空公司签署《航线合作协议》，云南省民航发展集团有限公司也参与签约。",
+            "航线合作协议",
+            {"昆明机场集团有限公司", "亚洲航空公司", "云南省民航发展集团有限公司"},
+        ),
+        (
+            "会晤后，东兴市人民政府与防城港市商务局签署《口岸联检合作协议》，广西壮族自治区商务厅也在协议上签字。",
+            "口岸联检合作协议",
+            {"东兴市人民政府", "防城港市商务局", "广西壮族自治区商务厅"},
+        ),
+        # 该厅 / 该局 / 该所: the department, the bureau, the institute named before
+        (
+            "据甘肃省农业农村厅有关负责人介绍，该厅已于6月与西北农林科技大学签署《旱作农业科技协议》。",
+            "旱作农业科技协议",
+            {"甘肃省农业农村厅", "西北农林科技大学"},
+        ),
+        (
+            "中国科学院兰州化学物理研究所成立于1958年。该所与兰州石化公司已签订《润滑材料联合攻关协议》。",
+            "润滑材料联合攻关协议",
+            {"中国科学院兰州化学物理研究所", "兰州石化公司"},
+        ),
+        # a brand in letters before the place of a company's name
+        (
+            "青岛大学与3M中国有限公司签署《医用材料合作协议》。",
+            "医用材料合作协议",
+            {"青岛大学", "3M中国有限公司"},
+        ),
+        # a state's ministry named again without its state
+        (
+            "蒙古国道路运输发展部代表团访问二连浩特。会谈后，道路运输发展部与内蒙古自治区交通运输厅签署《口岸公路合作备忘录》。",
+            "口岸公路合作备忘录",
+            {"蒙古道路运输发展部", "内蒙古自治区交通运输厅"},
+        ),
+    ],
+)
+def test_signing_lists_signers_added_after_and_named_again(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties

@@ -655,7 +655,51 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             "exact" if m.group() == name and label == norm[s : e + len(body)] else "canonical-name"
         )
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
+    out += _named_again(norm, lex, out)
     return out + _foreign_local_governments(norm, lex, out, inside_place)
+
+
+# What may stand before a state's body named again without its state (会谈后，经济部与…).
+_BEFORE_AGAIN = frozenset("，,。；;：:、与和同及跟由")
+
+
+def _named_again(norm: str, lex: Lexicon, found: list[AgencyHit]) -> list[AgencyHit]:
+    """A state's ministry named later without its state (卢森堡经济部…。经济部与省商务厅签署):
+    the same body, when no ministry of China has that name and one state's ministry alone is
+    so named in the article."""
+    by_body: dict[str, list[AgencyHit]] = {}
+    for h in found:
+        name = lex.countries[h.country][0] if h.country and h.country != "CN" else None
+        if name is None or not h.label.startswith(name) or not h.label.endswith("部"):
+            continue
+        body = h.label[len(name) :]
+        if len(body) >= 3 and not lex.ministry_re.fullmatch(body):
+            by_body.setdefault(body, []).append(h)
+    out: list[AgencyHit] = []
+    spans = [(h.start, h.end) for h in found]
+    for body, hits in by_body.items():
+        if len({h.label for h in hits}) != 1:
+            continue
+        first = min(hits, key=lambda h: h.start)
+        k = norm.find(body, first.end)
+        while k >= 0:
+            if (k == 0 or norm[k - 1] in _BEFORE_AGAIN or norm[k - 1].isspace()) and not any(
+                a <= k < b for a, b in spans
+            ):
+                out.append(
+                    AgencyHit(
+                        k,
+                        k + len(body),
+                        first.label,
+                        None,
+                        None,
+                        "canonical-name",
+                        1,
+                        first.country,
+                    )
+                )
+            k = norm.find(body, k + len(body))
+    return out
 
 
 # A city, a province or a state of another country, written after the country's name

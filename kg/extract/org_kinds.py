@@ -155,8 +155,8 @@ def past_words_before_place(
             continue  # 松下电器(上海)有限公司: a place in brackets inside the name
         if k in place_starts or country is not None:
             before = norm[start:k]
-            if before in lex.company_brands:
-                return start  # 中车株洲…有限公司: a central enterprise's subsidiary
+            if before in lex.company_brands or _LATIN_BRAND.fullmatch(before):
+                return start  # 中车株洲…有限公司: a central enterprise's subsidiary; 3M中国…
             if any(c.isdigit() for c in before) or not (
                 has_proper_word(before, lex, rare=False, terms=False)
                 or lex.org_suffix_re.search(before)
@@ -165,6 +165,10 @@ def past_words_before_place(
                 return k
             return start
     return start
+
+
+# A brand in Latin letters and digits (3M, SAP) before a place in a company's name.
+_LATIN_BRAND = re.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")
 
 
 # A department of a school or a body, before a joiner: the joiner is between two bodies.

@@ -25,7 +25,7 @@ def _start(pair: tuple[int, Entity]) -> int:
 
 # 该市与B签署 / 该行今年1月与B签署 / A与该校签署: a place or a body named before.
 _REFERRING_SUBJECT = re.compile(
-    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所)"
+    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所|所|院|厅|局|委)"
 )
 # What each kind of 该X refers to: a division by its suffix, an organisation by a word of
 # its name (成都银行股份有限公司 is a bank).
@@ -42,7 +42,11 @@ _REFERRED_HEADS = {
     "商会": ("商会",),
     "研究院": ("研究院",),
     "研究所": ("研究所",),
+    "所": ("所",),
+    "院": ("院",),
 }
+# 该厅 / 该局 / 该委: the department, the bureau, the commission named before.
+_REFERRED_BODIES = {"厅": ("厅",), "局": ("局",), "委": ("委", "委员会")}
 # How far back the one referred to may be named.
 _REFERRED_REACH = 200
 
@@ -73,6 +77,13 @@ def _referred(f: Found, kind: str, before: int) -> Entity | None:
             return None
         start, place = max(places, key=_start)
         return government(f, place, f.b.sentence_span(f.prep.sentence_at(start)))
+    if kind in _REFERRED_BODIES:
+        bodies = [
+            (hit.start, a)
+            for hit, a in f.agencies
+            if lo <= hit.start and hit.end <= before and a.label.endswith(_REFERRED_BODIES[kind])
+        ]
+        return max(bodies, key=_start)[1] if bodies else None
     heads = _REFERRED_HEADS[kind]
     orgs = [
         (start, o)

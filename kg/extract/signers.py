@@ -16,6 +16,7 @@ from kg.records import Entity
 
 __all__ = [
     "STATE_LEADER",
+    "also_signed",
     "bodies_in",
     "generic_label",
     "negotiated",
@@ -146,6 +147,22 @@ def _parent_of(norm: str, end: int, starts: set[int]) -> bool:
     (旗下的, 下属的): the unit signs."""
     m = _PARENT_OF.match(norm, end)
     return m is not None and m.end() in starts
+
+
+# A clause after a signing that adds a signer (…，C也参与签约 / C也在协议上签字).
+_ALSO_SIGNED = re.compile(
+    r"(?:也|亦|同时)(?:参与|参加)了?(?:签约|签署|签字)|(?:也|亦)在(?:协议|备忘录|合同)?书?上签字"
+)
+
+
+def also_signed(f: Found, lo: int, se: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    """The bodies of a clause after ``lo`` that says they signed too (…签署《T》，C也参与签约)."""
+    norm = f.norm
+    m = _ALSO_SIGNED.search(norm, lo, se)
+    if m is None:
+        return []
+    start = max(lo, *(norm.rfind(c, lo, m.start()) + 1 for c in "，,；;"))
+    return bodies_in(f, start, m.start(), skip)
 
 
 # Words of a text still negotiated before its title (继续磋商《…》): nobody signs it there.

@@ -34,6 +34,7 @@ from kg.extract.referents import counterpart, referred_subject, spans_of
 from kg.extract.respective import pair_of_title, pairs_written, respective_pairs
 from kg.extract.signers import (
     STATE_LEADER,
+    also_signed,
     bodies_in,
     generic_label,
     negotiated,
@@ -302,6 +303,8 @@ def relate_signing(
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it (签约方还有C:
         # besides those before the verb)
         parties += bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
+    # …签署《T》，C也参与签约: a signer added after the signing
+    parties += [e for e in also_signed(f, max(verb, t.end), se, skip) if e not in parties]
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
     if (
