@@ -136,6 +136,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     if _SHORT_FORM.search(core) or _JUDGED.search(core) or LEVEL.match(core):
         return True
+    if "们" in core or (head == "工程" and core.endswith("系统")):
+        return True  # 组织义工们打扫公园: people of a clause; …研究系统工程: a discipline
     words = lex.pos_cut(core)
     for k, (word, flag) in enumerate(words[1:-1], 1):
         if (

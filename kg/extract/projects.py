@@ -73,7 +73,7 @@ _NUMBER_WORDS = frozenset("字据码")
 # neighbourhood's name (古大桥社区), or an event of a sport (帆船项目金牌).
 _CONCEPT_AFTER = re.compile(
     r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
-    r"|金牌|银牌|铜牌|奖牌|冠军|决赛|比赛"  # 帆船项目金牌: an event of a sport
+    r"|(?:奥运|亚运|全运)?(?:金牌|银牌|铜牌|奖牌|冠军|决赛|比赛)"  # 帆船项目金牌: a sport's event
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -95,6 +95,7 @@ _BUILDING_VERBS = frozenset("改建修扩迁站")
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
 _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
+_MUSEUM_AFTER = re.compile(r"博物馆|博物院|纪念馆|展览馆|美术馆|艺术馆")
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
@@ -228,8 +229,10 @@ def find_projects(
             after = None
         if _COUNT_AFTER.match(norm, end) or _SECTION_AFTER.match(norm, end):
             continue  # (…高速公路十一标项目部: a section of the works, named after the line)
-        if head in ("公园", "广场") and _VENUE_AFTER.match(norm, end):
-            continue  # 天河公园羽毛球馆, 人民广场地铁站: the park names a venue in it
+        if (head in ("公园", "广场") and _VENUE_AFTER.match(norm, end)) or _MUSEUM_AFTER.match(
+            norm, end
+        ):
+            continue  # 天河公园羽毛球馆, 人民广场地铁站, …码头博物馆: the name of a venue
         if head == "中心" and (venue := _CENTRE_VENUE.match(norm, end)) is not None:
             end = venue.end()  # 奥体中心体育馆: the venue of a sports centre is the facility
         if (
