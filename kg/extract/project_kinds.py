@@ -9,7 +9,8 @@ from functools import lru_cache
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import covered_by, looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, QUOTES, abbreviations_before, has_proper_word, word_ending
+from kg.extract.matching import CODE, QUOTES, abbreviations_before, word_ending
+from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import first_of, last_of
 
 __all__ = [
@@ -84,7 +85,7 @@ def is_kind(
         return True
     if _OF_A_LEVEL.search(bare):
         return True  # 湖南省国家级园区, 北京市属公园: the parks of a level or of a city, none named
-    if not places and _only_broad_place(bare, lex):
+    if not places and _only_broad_place(bare, lex, head):
         return True  # 中国高铁, 安哥拉工业园区: a country's kind of thing
     ends = lex.project_heads.get(head) == "line" and len(words) == 2 and len(bare) == 2
     if not ends and any(w in _POSITION_WORDS for w, _f in words):
@@ -352,8 +353,10 @@ def in_other_quote(norm: str, start: int, end: int) -> bool:
     return closed > end and "“" not in norm[end:closed]
 
 
-def _only_broad_place(bare: str, lex: Lexicon) -> bool:
-    """True when ``bare`` is a country's name, then only generic words."""
+def _only_broad_place(bare: str, lex: Lexicon, head: str) -> bool:
+    """True when ``bare`` is a country's name, then only generic words (for works, lines and
+    parks: China's sector in common words, 中国水电工程; a national facility is named so,
+    中国自然人群生物资源库)."""
     m = lex.country_re.match(bare)
     k = m.end() if m is not None else 0
     if k == 0:
@@ -364,6 +367,8 @@ def _only_broad_place(bare: str, lex: Lexicon) -> bool:
     if not rest or covered_by(rest, lex.generic_words, lex.max_generic_len):
         return True
     if m is None or lex.country_names[m.group()] != "CN":
+        return False
+    if head not in ("项目", "工程", "公园") and lex.project_heads.get(head) != "line":
         return False
     # 中国水电, 中国标准: China's sector or kind, in common words of two characters or more
     # (a state abroad names its works so: 塞舌尔国际会议中心)
