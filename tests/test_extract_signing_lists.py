@@ -261,3 +261,23 @@ def test_signing_lists_signers_added_after_and_named_again(
     text: str, title: str, parties: set[str]
 ) -> None:
     assert _parties(text, title) == parties
+
+
+def test_signing_lists_a_counterpart_of_another_act_does_not_sign() -> None:
+    text = "东方电气集团有限公司今年与四川大学共建研究院，与西南交通大学、电子科技大学签署了战略合作协议。"
+    title = "东方电气集团有限公司、西南交通大学与电子科技大学战略合作协议"
+    assert _parties(text, title) == {"东方电气集团有限公司", "西南交通大学", "电子科技大学"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pairs counted: a bundle of texts, one for each pair
+        "截至目前，首批30对结对高校已全部签订了“手拉手”帮扶协议。",
+        # a programme launched, not a text signed
+        "今年3月，非盟委员会推出了《非洲数字转型协议》，提出一系列目标。",
+    ],
+)
+def test_signing_lists_pairs_counted_and_programmes_launched_are_no_agreement(text: str) -> None:
+    doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
+    assert not [m for m in extract(doc).mentions if m.entity.cls == "Agreement"]

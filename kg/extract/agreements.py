@@ -6,15 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.bundles import BUNDLE, MANY_OF_A_KIND, closed_list, counted_signers, many_signings
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause, has_proper_word
-from kg.extract.numerals import small_cn_number
+from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause
+from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 
 __all__ = [
-    "MANY_SIGNERS",
-    "closed_list",
     "AgreementHit",
     "find_agreements",
     "referring_titles",
@@ -35,6 +34,8 @@ SIGN_RE = re.compile(
 COLLECTIVE_RE = re.compile(
     r"双方|三方|四方|各方|两地|三地|四地|两市|三市|两省|三省|两区|两部门|三部门"
 )
+# A programme launched or put forward, not signed (推出了《…协议》).
+_LAUNCHED = re.compile(r"(?:推出|出台|提出|公布)了?$")
 # A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议).
 _TITLE_CHARS = r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”)"
 _UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
@@ -46,12 +47,6 @@ _UNMARKED_BEFORE = (
 _GENERIC_TITLE = re.compile(
     r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
     r"|每一?[项份个]|各个|这一?[项份个部]?|那一?[项份个部]?|上述|前述|数份|多份)"
-)
-# 与50多个国家 / 同十余个省份: counterparts counted, a bundle of agreements (not 这两家企业:
-# those named before).
-_BUNDLE = re.compile(
-    r"(?<![这该述上])[\d一二两三四五六七八九十百几]+[多余]?[个家项份批所位][\u4e00-\u9fff]{0,4}?(?:国家|国|城市|省份|省|地区|组织|部门|企业|单位|项目"
-    r"|高校|大学|院校|医院|银行|机构|团体|协会)"
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
@@ -68,22 +63,6 @@ _TITLE_OWN_WORDS = frozenset("的他")
 _TITLE_LEFT_CUT_BEFORE = re.compile(
     r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
-)
-# 乌拉圭、巴拿马等拉美国家也纷纷与中国签署…: many signings told as one.
-MANY_SIGNERS = re.compile(
-    r"纷纷|先后|陆续|、[^,，。;；]{1,12}等(?:[\u4e00-\u9fff]{0,6}(?:国|市|省|区|地|党组织|组织|单位|企业"
-    r"|部门|高校|院校|机构|城市|省份|地区))?"
-    r"|等[\u4e00-\u9fff]{0,6}(?:国家|城市|省份|省区市|省市|省区|地区|企业|单位|部门|高校|院校|机构)"
-    r"|等国(?![际内])"
-    r"|有关国家|相关国家|各国|多国"
-)
-# 与多家出版社签署, 与外国政府…签署: signers of a kind, counted; an unmarked title written
-# after them is a bundle (a title in 《》 may be one text many sign: 与多个成员国政府签署《…协定》).
-_MANY_OF_A_KIND = re.compile(r"多个|多家|多所|外国政府")
-# 金华9个县都签订…, 与3国央行签署…: places or states counted, not named, each with its own
-# text (沈阳、大连…5市签署: those named sign one).
-_COUNTED_SIGNERS = re.compile(
-    r"\d+个?(?:国|县|市|区|省|经济体)(?![际内家])|[三四五六七八九十]+个(?:县|市|区|省|经济体)"
 )
 _SENTENCE_STOPS = "。;；!！?？"
 
@@ -266,41 +245,6 @@ def _each_named(norm: str, clause: int, s: int, title: str, lex: Lexicon) -> boo
     ) is not None
 
 
-def _counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
-    """True when signers are counted before an unmarked title without being named (金华9个县),
-    or a bilateral title follows a list of them (与印尼、泰国…5国央行签署双边…协议)."""
-    listed = "、" in norm[clause:s]
-    if "双边" in title and listed:
-        return True
-    found = list(_COUNTED_SIGNERS.finditer(norm, clause, s))
-    if found and norm[found[-1].start() - 1] in "与同和":
-        return True  # …、与21个经济体签订…协定: counted counterparts, each its own text
-    m = found[0] if found else None
-    return m is not None and "、" not in norm[clause : m.start()]
-
-
-# A count that closes a list of signers (A、B及C等三家单位, A、B和C三方).
-_LIST_COUNT = re.compile(r"等?([两二三四五六七八九十]|\d+)[家个所位方]")
-_LIST_MARKS = "，,：:；;。"
-_LAST_JOINER = re.compile(r"以及|及|和|与|同")
-
-
-def closed_list(norm: str, lo: int, hi: int) -> bool:
-    """True when the signers written in ``norm[lo:hi]`` end in a count (after 等 or not)
-    that is the number of bodies listed before it (A、B及C等三家单位共同签署: all of them named, signing
-    one text), not more (A、B等13个省份: the others unnamed, each its own text)."""
-    found = list(_LIST_COUNT.finditer(norm, lo, hi))
-    if not found:
-        return False
-    m = found[-1]
-    written = m.group(1)
-    n = int(written) if written.isdigit() else small_cn_number(written)
-    start = max(lo, max(norm.rfind(c, lo, m.start()) for c in _LIST_MARKS) + 1)
-    parts = norm[start : m.start()].split("、")
-    listed = len(parts) + (1 if _LAST_JOINER.search(parts[-1]) else 0)
-    return n is not None and listed >= 2 and n == listed
-
-
 def _proper(title: str, lex: Lexicon) -> bool:
     """True when the words before a title's head hold a proper name (中俄, 巴黎)."""
     core = _core(title, lex)
@@ -381,8 +325,12 @@ def find_agreements(
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
         if _VENUE_AFTER.match(norm, m.end()):
             continue  # 《南京条约》史料陈列馆, 《…条约》组织: named only inside a venue's or a body's name
+        if _LAUNCHED.search(norm, max(0, m.start() - 3), m.start()) and not SIGN_RE.search(
+            norm, _sentence_start(norm, m.start()), norm.find("。", m.end()) % (len(norm) + 1)
+        ):
+            continue  # 欧委会推出了《欧洲绿色协议》: a programme launched, not a text signed
         clause = _sentence_start(norm, m.start())
-        many = _BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
+        many = BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
         if (
             many is not None
             and not many.group().startswith(("两", "二", "2"))
@@ -450,14 +398,13 @@ def find_agreements(
                 or (_NOT_SIGNED.search(norm, max(clause, s - 10), s) and not _proper(t, lex))
                 or "暨" in t
                 or (
-                    _BUNDLE.search(norm, max(clause, s - 30), s)
-                    and not closed_list(norm, clause, s)
+                    BUNDLE.search(norm, max(clause, s - 30), s) and not closed_list(norm, clause, s)
                 )
                 or _SUM_AFTER.match(norm, e)
                 or (_EACH.search(norm, clause, s) and not _each_named(norm, clause, s, t, lex))
-                or (MANY_SIGNERS.search(norm, clause, s) and not closed_list(norm, clause, s))
-                or _MANY_OF_A_KIND.search(norm, clause, s)
-                or _counted_signers(norm, clause, s, t)
+                or many_signings(norm, clause, s)
+                or MANY_OF_A_KIND.search(norm, clause, s)
+                or counted_signers(norm, clause, s, t)
             ):
                 # 签署多项合作协议, 与50多个国家签署…, 分别与…签署, 与对口省份签订…: a
                 # bundle, not one agreement; 座谈会暨…协议签约活动: an event; 没有签订…协议:

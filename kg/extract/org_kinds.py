@@ -7,8 +7,9 @@ import re
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import QUARTERS, QUOTES, has_proper_word
+from kg.extract.matching import QUARTERS, QUOTES
 from kg.extract.name_words import surname_first
+from kg.extract.proper_words import has_proper_word
 
 __all__ = [
     "BANK_IN",

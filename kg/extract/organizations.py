@@ -22,7 +22,6 @@ from kg.extract.matching import (
     LEVEL,
     SIGNERS_LISTED,
     after_clause,
-    has_proper_word,
     left_boundary,
     name_start,
 )
@@ -52,6 +51,7 @@ from kg.extract.org_starts import (
     whole_name,
 )
 from kg.extract.org_units import join_units
+from kg.extract.proper_words import has_proper_word
 from kg.extract.short_forms import is_short_form
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 

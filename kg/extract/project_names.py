@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, after_clause, has_proper_word, left_boundary, name_start
+from kg.extract.matching import CODE, after_clause, left_boundary, name_start
+from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
 __all__ = [

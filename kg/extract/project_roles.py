@@ -7,7 +7,8 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, LEVEL, TRADE_WORDS, has_proper_word
+from kg.extract.matching import CODE, LEVEL, TRADE_WORDS
+from kg.extract.proper_words import has_proper_word
 
 __all__ = [
     "GOAL_HEADS",

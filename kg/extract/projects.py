@@ -14,7 +14,7 @@ from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import has_proper_word, left_boundary
+from kg.extract.matching import left_boundary
 from kg.extract.project_kinds import (
     OPEN_QUOTES,
     in_other_quote,
@@ -61,6 +61,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
+from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
 

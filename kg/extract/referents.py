@@ -9,7 +9,8 @@ from kg.extract import lookups
 from kg.extract.builder import Found, division_entity, entity
 from kg.extract.generic import looks_generic
 from kg.extract.governments import clause_start, government, subject_end
-from kg.extract.matching import has_proper_word, name_start
+from kg.extract.matching import name_start
+from kg.extract.proper_words import has_proper_word
 from kg.records import Entity
 
 __all__ = ["counterpart", "referred_subject", "spans_of"]

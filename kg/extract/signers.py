@@ -11,12 +11,15 @@ from bisect import bisect_left, bisect_right
 from kg.extract import lookups
 from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
+from kg.extract.governments import clause_start
 from kg.extract.org_starts import SUBSIDIARY
 from kg.records import Entity
 
 __all__ = [
+    "JOINED_CLAUSE",
     "STATE_LEADER",
     "also_signed",
+    "without_other_counterparts",
     "bodies_in",
     "generic_label",
     "negotiated",
@@ -163,6 +166,29 @@ def also_signed(f: Found, lo: int, se: int, skip: list[tuple[int, int]]) -> list
         return []
     start = max(lo, *(norm.rfind(c, lo, m.start()) + 1 for c in "，,；;"))
     return bodies_in(f, start, m.start(), skip)
+
+
+# A clause that opens on a joiner (…，就与A成立实验室，): A is the counterpart of what it says.
+JOINED_CLAUSE = re.compile(r"(?:就|还|并|又|也|先后|分别)?[与同和跟]")
+
+
+def without_other_counterparts(f: Found, parties: list[Entity], ss: int, verb: int) -> list[Entity]:
+    """``parties`` less the bodies joined to the subject in earlier clauses that sign nothing,
+    when the verb's own clause opens on a joiner (TCL集团…与香港大学成立联合实验室，与B、C签署…:
+    香港大学 only set up the laboratory; TCL集团 signs)."""
+    norm, others = f.norm, set()
+    vc = clause_start(norm, ss, verb)
+    if not JOINED_CLAUSE.match(norm, vc):
+        return parties
+    starts = [ss] + [k + 1 for k in range(ss, vc) if norm[k] in "，,；;"]
+    for a, b in zip(starts, [*starts[1:], vc], strict=True):
+        if SIGN_RE.search(norm, a, b):
+            continue
+        starts_at = {s for s, _e, _b in lookups.bodies(f)[1] if a < s < b}
+        joined = [s for s in starts_at if norm[s - 1] in "与同和跟"]
+        if joined:
+            others.update(bodies_in(f, min(joined), b, []))
+    return [e for e in parties if e not in others]
 
 
 # Words of a text still negotiated before its title (继续磋商《…》): nobody signs it there.

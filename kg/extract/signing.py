@@ -8,8 +8,9 @@ import re
 from contextlib import suppress
 
 from kg.extract import lookups
-from kg.extract.agreements import MANY_SIGNERS, SIGN_RE, AgreementHit, closed_list
+from kg.extract.agreements import SIGN_RE, AgreementHit
 from kg.extract.builder import Builder, Found, country_entity, entity
+from kg.extract.bundles import many_signings
 from kg.extract.clauses import (
     after_semicolon,
     before_semicolon,
@@ -40,6 +41,7 @@ from kg.extract.signers import (
     negotiated,
     source_spans,
     unsigned,
+    without_other_counterparts,
     witness_spans,
 )
 from kg.extract.signing_dates import (
@@ -206,9 +208,8 @@ def relate_signing(
                     sent_span,
                 )
         return
-    # the verb that signs this title: the last one before it (A与B签署《T》), else the
-    # first one after it (《T》由A与B共同签署); 签约仪式上 at the start is not it
-    # (a verb before another title signs that one: A签署了《T1》；《T2》签署)
+    # the verb that signs this title: the last one before it (A与B签署《T》), else the first
+    # after it (《T》由A与B共同签署); not 签约仪式上 at the start, nor one before another title
     other = lookups.last_title_end(f, t, ss, t.start)
     before_title = [
         v
@@ -252,12 +253,7 @@ def relate_signing(
         b.mention(subject, t.title_start, t.title_end, t.basis)
         f.agreement_at.append((t.title_start, i, subject))
         f.agreement_at.sort(key=lambda x: x[0])
-    if (
-        verbs
-        and verb < t.start
-        and MANY_SIGNERS.search(norm, clause_start(norm, ss, verb), verb)
-        and not closed_list(norm, clause_start(norm, ss, verb), verb)
-    ):
+    if verbs and verb < t.start and many_signings(norm, clause_start(norm, ss, verb), verb):
         return  # 先后与A、B、C等市签订…: one text signed with each of them, no parties or date
     skip = witness_spans(norm, ss, se)
     # A与B签署《T1》，C与D签署《T2》: T2's parties are written after T1; in A与B签署《T1》，
@@ -271,6 +267,7 @@ def relate_signing(
     if own_signers:
         lo = semi  # …签署的《项目投资协议》；C与D签署的《T》: the clause's own signers
     parties = bodies_in(f, lo, min(verb, t.start), skip)
+    parties = without_other_counterparts(f, parties, ss, verb) if verb < t.start else parties
     if lo > ss and len(parties) < 2:
         before = [ps for si, ps in f.signed if si == i]
         if before and _ELIDED.match(norm, lo):
@@ -303,7 +300,6 @@ def relate_signing(
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it (签约方还有C:
         # besides those before the verb)
         parties += bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
-    # …签署《T》，C也参与签约: a signer added after the signing
     parties += [e for e in also_signed(f, max(verb, t.end), se, skip) if e not in parties]
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
