@@ -216,7 +216,7 @@ _SOME_OF = frozenset(
     }
 )
 # Verbs of one character that take a line as their object (坐高铁, 修铁路): no line named.
-_LINE_VERBS = frozenset("坐乘搭修建")
+_LINE_VERBS = frozenset("坐乘搭修建下")
 # Second characters that make a verb one of reaching (跨入, 走进, 驶出); verbs of giving
 # and keeping: before a head, the verb of a clause whose object the head is.
 _DIRECTIONS = frozenset("入进出到上下过起回")

@@ -111,7 +111,7 @@ _MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
 _QUALITY = r"现代|新型|世界级|一流"
 _SOME = re.compile(
-    rf"(?:一批|一系列|系列|若干|一些|多个|多项|各类|各项|一个|一座|一处|{_QUALITY})$"
+    rf"(?:一批|一系列|系列|若干|一些|多个|多项|多座|多条|多处|各类|各项|一个|一座|一处|{_QUALITY})$"
 )
 _QUALITY_FIRST = re.compile(_QUALITY)
 # A government body's, a group's or a firm's name before 项目 (审批局, 农工部, 城建集团,
@@ -369,6 +369,8 @@ def find_projects(
                 continue
         if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
             continue
+        if norm[start : start + 2] in _DETERMINERS:
+            continue  # 全国…游学基地, 全省…示范园: a title given across a country or a province
         start = after_verb(norm, start, hs, lex, names, place_starts)
         start = past_country(norm, start, hs, lex, names)
         start = own_start(norm, start, hs, head, by_start, lex)
