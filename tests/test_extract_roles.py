@@ -161,6 +161,8 @@ def _projects(text: str) -> set[str]:
         ("江上已有多座跨江大桥。", "跨江大桥"),
         ("他刚下高铁就赶到现场。", "刚下高铁"),
         ("上至航母高铁，下至针头线脑，都有本地企业参与。", "上至航母高铁"),
+        # a station's railway passengers
+        ("郑州东站铁路旅客发送量创新高。", "郑州东站铁路"),
         # a verb of the clause jieba cuts in two characters (齐 + 聚)
         ("村民们齐聚广场观看演出。", "村民们齐聚广场"),
         ("支线飞机执飞邦达机场航线。", "支线飞机执飞邦达机场"),
@@ -213,6 +215,11 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("巴方就瓜达尔港项目作出说明。", "瓜达尔港项目"),
         ("东盟就澜湄铁路项目发表声明。", "澜湄铁路项目"),
         ("省里已全面展开闽台大桥的论证。", "闽台大桥"),
+        # "old", "now" and "new and old" before a line named by its ends; 事关 ends a clause
+        ("老宝成铁路已停运多年。", "宝成铁路"),
+        ("新老宝成铁路并行穿越秦岭。", "宝成铁路"),
+        ("现中老经济走廊建设提速。", "中老经济走廊"),
+        ("这事关渝昆高铁建设进度。", "渝昆高铁"),
         # words of scope or of time before a name are not part of it
         ("整个珠江口跨海通道建设项目年底完工。", "珠江口跨海通道建设项目"),
         ("原本长沙体育中心的场馆将改造。", "长沙体育中心"),

@@ -16,6 +16,7 @@ __all__ = [
     "UNIT_HEADS",
     "unit_of_body",
     "company_ahead",
+    "former_line",
     "goal",
     "institution_centre",
     "not_one_project",
@@ -371,3 +372,16 @@ def trains_people(norm: str, start: int, hs: int, end: int, lex: Lexicon) -> boo
     if not _SKILLS_AFTER.match(norm, end) or start >= hs:
         return False
     return lex.pos_cut(norm[start:hs])[-1][1] == "v"
+
+
+def former_line(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool:
+    """True when 老 / 现 / 新老 opens a line named by two ends or more (老京张铁路, 现中巴经济走廊),
+    not a name's own first character (老中铁路: Laos and China; 现代…)."""
+    if norm[start] not in "老现新" or lex.is_known_word(norm[start : start + 2]):
+        return False
+    if norm[start] == "新" and not norm.startswith("新老", start):
+        return False
+    if norm.startswith("新老", start):
+        return True
+    kind = lex.project_heads.get(head)
+    return kind in ("line", "corridor") and hs - start - 1 >= 2

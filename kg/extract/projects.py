@@ -50,6 +50,7 @@ from kg.extract.project_roles import (
     PLANT_HEADS,
     UNIT_HEADS,
     company_ahead,
+    former_line,
     goal,
     institution_centre,
     not_one_project,
@@ -271,9 +272,11 @@ def find_projects(
             continue  # 就业指导中心主任: the institution a person works for
         start = joined_before(norm, start, hs, place_end, lex, stops, place_spans, place_starts)
         while start < hs and (
-            norm[start] in LEADING_MARKS or (norm[start] == "原" and start + 1 in place_start)
+            norm[start] in LEADING_MARKS
+            or (norm[start] == "原" and start + 1 in place_start)
+            or former_line(norm, start, hs, head, lex)
         ):
-            start += 1  # ――阿里电力联网工程, 原扬州市体育中心: a dash or "former" before the name
+            start += 1  # ――阿里电力联网工程, 原扬州市体育中心, 老京张铁路: a dash, "former", "old"
         if head == "中心" and lex.project_head_re.search(norm, max(start, hs - 4), hs):
             continue  # 广场中心, 公园中心: the middle of a place, not a facility
         if norm[start : start + 1] in OPEN_QUOTES:
