@@ -161,6 +161,9 @@ def _projects(text: str) -> set[str]:
         ("江上已有多座跨江大桥。", "跨江大桥"),
         ("他刚下高铁就赶到现场。", "刚下高铁"),
         ("上至航母高铁，下至针头线脑，都有本地企业参与。", "上至航母高铁"),
+        # a zone or a train named after works
+        ("广州白云机场综合保税区封关运作。", "广州白云机场"),
+        ("长沙首趟返岗务工人员高铁专列发车。", "长沙首趟返岗务工人员高铁"),
         # a station's railway passengers
         ("郑州东站铁路旅客发送量创新高。", "郑州东站铁路"),
         # a verb of the clause jieba cuts in two characters (齐 + 聚)

@@ -68,14 +68,14 @@ from kg.extract.tokens import Tokens
 
 __all__ = ["ProjectHit", "find_projects"]
 
-# 数 that begins another word after a head (项目数据, 中心数字化), not a count.
-_NUMBER_WORDS = frozenset("字据码")
 # Words after a head that make the name a modifier of a plan, a scheme or an event, not a
 # project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), part of a
-# neighbourhood's name (古大桥社区), or an event of a sport (帆船项目金牌).
+# neighbourhood's name (古大桥社区), a sport's event (帆船项目金牌), or of a zone, a port of
+# entry or a train named after the works (…机场综合保税区, …铁路口岸, …高铁专列).
 _CONCEPT_AFTER = re.compile(
     r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
     r"|(?:奥运|亚运|全运)?(?:金牌|银牌|铜牌|奖牌|冠军|决赛|比赛)"  # 帆船项目金牌: a sport's event
+    r"|综合保税区|保税区|临空经济区|经济区|口岸|专列|列车|动车组|班列"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -243,8 +243,8 @@ def find_projects(
             or unit_after(norm, end)
         ):
             continue  # 中国铁道建筑工程总公司, 华美达广场大酒店, …工程指挥部: an organisation's name
-        if norm.startswith("数", end) and norm[end + 1 : end + 2] not in _NUMBER_WORDS:
-            continue  # 大科学装置数量: how many of a kind
+        if norm.startswith("数", end) and norm[end + 1 : end + 2] not in "字据码":
+            continue  # 大科学装置数量: how many of a kind (not 项目数据, 中心数字化)
         org = lex.org_suffix_re.search(norm, end, end + 10)
         if company_ahead(norm, end) or (org and NAME_RUN.fullmatch(norm, end, org.start())):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
