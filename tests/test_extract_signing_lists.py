@@ -281,3 +281,28 @@ def test_signing_lists_a_counterpart_of_another_act_does_not_sign() -> None:
 def test_signing_lists_pairs_counted_and_programmes_launched_are_no_agreement(text: str) -> None:
     doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
     assert not [m for m in extract(doc).mentions if m.entity.cls == "Agreement"]
+
+
+@pytest.mark.parametrize(
+    "text, agreements",
+    [
+        # the agreement told again by its kind after its title: one agreement
+        (
+            "中国建设银行与陕西省人民政府签署《乡村振兴金融服务战略合作协议》。"
+            "建行是今年首家与陕西省签署战略合作协议的国有大行。",
+            {"乡村振兴金融服务战略合作协议"},
+        ),
+        # another kind of text between the same parties: two
+        (
+            "中国建设银行与陕西省人民政府签署《乡村振兴金融服务战略合作协议》。"
+            "当天，建行与陕西省人民政府还签署了合作备忘录。",
+            {"乡村振兴金融服务战略合作协议", "中国建设银行与陕西省人民政府合作备忘录"},
+        ),
+    ],
+)
+def test_signing_lists_an_agreement_told_again_by_its_kind_is_one(
+    text: str, agreements: set[str]
+) -> None:
+    doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
+    ex = extract(doc)
+    assert {m.entity.label for m in ex.mentions if m.entity.cls == "Agreement"} == agreements

@@ -94,6 +94,21 @@ class Builder:
         self.relations[key] = Relation(subject, predicate, obj, span)
         self.first_object.setdefault((subject, predicate), obj)
 
+    def merge(self, old: Entity, new: Entity) -> None:
+        """Read every mention of ``old`` as one of ``new`` and give ``new`` its facts (an
+        agreement told again by its kind after its title)."""
+        for key, m in list(self.mentions.items()):
+            if m.entity == old:
+                del self.mentions[key]
+                self.spans[key[1:]] = new
+                self.mentions[(new, *key[1:])] = Mention(new, m.span, "canonical-name")
+        for key, r in list(self.relations.items()):
+            if r.subject == old:
+                del self.relations[key]
+                self._valued.discard((old, r.predicate))
+                self.first_object.pop((old, r.predicate), None)
+                self.relate(new, r.predicate, r.object, r.span)
+
 
 @dataclass
 class Found:

@@ -35,6 +35,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
+from kg.extract.restated import merge_restated
 from kg.extract.science_cities import find_science_cities
 from kg.extract.short_forms import defined_short_forms, short_form_mentions, units_without_parent
 from kg.extract.signing import relate_signing
@@ -327,6 +328,7 @@ def _relate_agreements(f: Found, document: Document) -> None:
         if a.label in signed:
             _mention_alias(f, a)
     f.agreement_at.sort(key=lambda x: x[0])
+    merge_restated(f, {t.label for t in f.titles if not t.generic})
 
 
 def _read_projects(f: Found) -> frozenset[int]:
