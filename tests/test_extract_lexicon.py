@@ -107,3 +107,12 @@ def test_lexicon_tokens_are_jieba_cut_of_their_block():
     assert lex.tokens("重庆" + norm).is_token(start + 2, start + 2 + len(cut[0]))
     assert tokens.start_before(norm.index(",")) is not None
     assert not tokens.is_token(len(norm) - 1, len(norm))  # 。 is no block
+
+
+def test_lexicon_a_cut_kept_is_not_changed_by_its_reader():
+    lex = Lexicon.default()
+    text = "中国中车股份有限公司今天与"
+    first = lex.pos_cut(text)
+    words = len(first)
+    first.pop()  # a reader that takes words off the end (where a name ends before a day)
+    assert len(lex.pos_cut(text)) == words

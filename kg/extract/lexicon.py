@@ -394,13 +394,13 @@ class Lexicon:
             with self._jieba_lock:
                 if self._pos is None:
                     self._pos = _PartsOfSpeech(tok, dictionary_tags(tok))
-        return self._pos_cut(text)
+        return list(self._pos_cut(text))  # (a list of its own: the cut kept is never changed)
 
-    def _pos_cut_uncached(self, text: str) -> list[tuple[str, str]]:
+    def _pos_cut_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
         words = self._pos_cut_by_route(text)
         if words is None:
             words = [(w.word, w.flag) for w in self._pos.cut(text, HMM=False)]
-        return words
+        return tuple(words)
 
     def _pos_cut_by_route(self, text: str) -> list[tuple[str, str]] | None:
         """``jieba.posseg``'s cut of ``text`` without its HMM, over the segmenter's route
