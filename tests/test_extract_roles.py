@@ -164,6 +164,10 @@ def _projects(text: str) -> set[str]:
         # a zone or a train named after works
         ("广州白云机场综合保税区封关运作。", "广州白云机场"),
         ("长沙首趟返岗务工人员高铁专列发车。", "长沙首趟返岗务工人员高铁"),
+        # high-speed things; the new area referred to; a city's transit
+        ("车辆从宁国高速入口驶入。", "宁国高速"),
+        ("新区铁路枢纽建设全面提速。", "新区铁路枢纽"),
+        ("贵阳市公交地铁票价下调。", "贵阳市公交地铁"),
         # a station's railway passengers
         ("郑州东站铁路旅客发送量创新高。", "郑州东站铁路"),
         # a verb of the clause jieba cuts in two characters (齐 + 聚)
@@ -221,6 +225,8 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         # "old", "now" and "new and old" before a line named by its ends; 事关 ends a clause
         ("老宝成铁路已停运多年。", "宝成铁路"),
         ("新老宝成铁路并行穿越秦岭。", "宝成铁路"),
+        ("老成渝铁路的隧道已封闭。", "成渝铁路"),
+        ("老中铁路万象站启用。", "老中铁路"),
         ("现中老经济走廊建设提速。", "中老经济走廊"),
         ("这事关渝昆高铁建设进度。", "渝昆高铁"),
         # words of scope or of time before a name are not part of it

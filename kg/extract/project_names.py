@@ -93,15 +93,19 @@ STAFF_AFTER = re.compile(
 )
 
 
+# What 高速 before it describes, not an expressway (高速列车, 高速入口).
+_FAST_THINGS = frozenset({"列车", "动车", "动车组", "入口", "出口", "路口", "匝道", "磁浮", "铁路"})
+
+
 def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     """True when the word after a head makes it a modifier of a longer noun (工程机械制造业,
-    高铁物流, 项目洽谈区) or, for 高速, an adverb (高速推进)."""
+    高铁物流, 项目洽谈区) or, for 高速, an adverb or an adjective (高速推进, 高速入口)."""
     following = lex.pos_cut(norm[end : end + 8])
     if not following or STAFF_AFTER.match(norm, end):  # …项目常务副经理: a post on the works
         return False
     word, flag = following[0]
-    if head == "高速" and flag.startswith("v"):
-        return True
+    if head == "高速" and (flag.startswith("v") or word in _FAST_THINGS):
+        return True  # 高速推进, 高速列车, 高速入口: high-speed, not an expressway's name
     # a long compound noun or a chain of nouns: 铁路运输网络, 工程机械制造业 (not 客流增长,
     # 项目进展, 公交化运营)
     if len(word) >= 3 and flag == "n" and _COLLECTIVE_END.search(word):

@@ -377,11 +377,13 @@ def trains_people(norm: str, start: int, hs: int, end: int, lex: Lexicon) -> boo
 def former_line(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool:
     """True when 老 / 现 / 新老 opens a line named by two ends or more (老京张铁路, 现中巴经济走廊),
     not a name's own first character (老中铁路: Laos and China; 现代…)."""
-    if norm[start] not in "老现新" or lex.is_known_word(norm[start : start + 2]):
-        return False
-    if norm[start] == "新" and not norm.startswith("新老", start):
-        return False
     if norm.startswith("新老", start):
         return True
-    kind = lex.project_heads.get(head)
-    return kind in ("line", "corridor") and hs - start - 1 >= 2
+    if norm[start] not in "老现" or norm.startswith(("老挝", "现代", "现有"), start):
+        return False
+    # the ends before the line's word, two characters or more (老成昆铁路…隧道: the old line's
+    # tunnel; 老中铁路, 老中经济走廊: Laos and China)
+    ends = re.match(
+        r"[\u4e00-\u9fff]*?(?=铁路|高铁|高速|经济走廊|走廊|线)", norm[start + 1 : hs + 4]
+    )
+    return ends is not None and len(ends.group()) >= 2
