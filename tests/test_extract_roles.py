@@ -168,6 +168,8 @@ def _projects(text: str) -> set[str]:
         ("车辆从宁国高速入口驶入。", "宁国高速"),
         ("新区铁路枢纽建设全面提速。", "新区铁路枢纽"),
         ("贵阳市公交地铁票价下调。", "贵阳市公交地铁"),
+        # generic words of a kind
+        ("支持成都建设战略性新兴产业研发基地。", "战略性新兴产业研发基地"),
         # a station's railway passengers
         ("郑州东站铁路旅客发送量创新高。", "郑州东站铁路"),
         # a verb of the clause jieba cuts in two characters (齐 + 聚)
