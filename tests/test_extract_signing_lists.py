@@ -306,3 +306,26 @@ def test_signing_lists_an_agreement_told_again_by_its_kind_is_one(
     doc = Document(id="lists", text=text, published=datetime.date(2024, 6, 5))
     ex = extract(doc)
     assert {m.entity.label for m in ex.mentions if m.entity.cls == "Agreement"} == agreements
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a university by its first character and 大, named in full before
+        (
+            "兰州大学今年招收新生九千人。此前，兰大已与定西市安定区人民政府签署《马铃薯育种合作协议》。",
+            "马铃薯育种合作协议",
+            {"兰州大学", "定西市安定区人民政府"},
+        ),
+        # a company by its name without the legal form, named with it before
+        (
+            "厦门航空有限公司开通新航线。仪式上，厦门航空与泉州市文化广电和旅游局签署《航线合作协议》。",
+            "航线合作协议",
+            {"厦门航空有限公司", "泉州市文化广电和旅游局"},
+        ),
+    ],
+)
+def test_signing_lists_schools_and_companies_by_their_short_names(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties

@@ -31,13 +31,20 @@ from kg.extract.builder import Builder, Found, country_entity, division_entity, 
 from kg.extract.coordination import split_coordinated
 from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
+from kg.extract.known_orgs import cut_at_both_ends
 from kg.extract.lexicon import Lexicon
 from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
 from kg.extract.restated import merge_restated
 from kg.extract.science_cities import find_science_cities
-from kg.extract.short_forms import defined_short_forms, short_form_mentions, units_without_parent
+from kg.extract.short_forms import (
+    defined_short_forms,
+    school_short_forms,
+    short_form_mentions,
+    units_without_parent,
+    without_legal_form,
+)
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
@@ -387,6 +394,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **short,
         **registered_names(labels, f.lex),
         **units_without_parent(labels, f.lex.org_suffixes),
+        **without_legal_form(labels),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))
@@ -402,7 +410,13 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         f.organizations.append((s, e, ent))
         names.add(s, e)
     by_label = {ent.label: ent for _s, _e, ent in f.organizations}
-    for s, e, label in short_form_mentions(f.norm, short, names):
+    schools = school_short_forms(labels, f.lex.is_common_word)
+    found = short_form_mentions(f.norm, short, names) + [
+        m
+        for m in short_form_mentions(f.norm, schools, names)
+        if cut_at_both_ends(f.norm, m[0], m[1], f.lex)  # 兰大, not 北大 of 北大荒
+    ]
+    for s, e, label in sorted(found):
         if (ent := by_label.get(label)) is not None:
             f.b.mention(ent, s, e, "canonical-name")
             f.organizations.append((s, e, ent))

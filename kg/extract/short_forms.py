@@ -5,10 +5,18 @@ and units named again without their parent (中国科学院合肥物质科学研
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.spans import Spans, book_titles
 
-__all__ = ["defined_short_forms", "is_short_form", "short_form_mentions", "units_without_parent"]
+__all__ = [
+    "defined_short_forms",
+    "is_short_form",
+    "school_short_forms",
+    "short_form_mentions",
+    "units_without_parent",
+    "without_legal_form",
+]
 
 # A bracket right after a name that gives its short form: (以下简称“X”), (简称X), (下称X),
 # or the short form alone (中土集团).
@@ -84,3 +92,30 @@ def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[s
         if len(fulls) == 1:
             out[label] = fulls.pop()
     return out
+
+
+# A company's legal form, which its name is written without as often as with (…集团有限公司).
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
+def without_legal_form(labels: list[str]) -> dict[str, str]:
+    """Names among ``labels`` that another one is with a legal form after them (珠海机场集团 of
+    珠海机场集团有限公司), to that name."""
+    have = set(labels)
+    return {
+        label: label + form for label in labels for form in _LEGAL_FORMS if label + form in have
+    }
+
+
+def school_short_forms(labels: list[str], common: Callable[[str], bool]) -> dict[str, str]:
+    """兰大 for 兰州大学, 浙大 for 浙江大学: a university's first character and 大, where only one
+    university of the article gives it and it is no ``common`` word of its own (四大)."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        if label.endswith("大学") and len(label) >= 4 and "\u4e00" <= label[0] <= "\u9fff":
+            found.setdefault(label[0] + "大", set()).add(label)
+    return {
+        short: names.pop()
+        for short, names in found.items()
+        if len(names) == 1 and not common(short)
+    }
