@@ -329,3 +329,11 @@ def test_signing_lists_schools_and_companies_by_their_short_names(
     text: str, title: str, parties: set[str]
 ) -> None:
     assert _parties(text, title) == parties
+
+
+def test_signing_lists_a_leader_written_without_the_place_signs_for_the_article_s() -> None:
+    text = (
+        "新华社西宁6月1日电 青海省代表团访问北京。"
+        "在国家电投，省长与国家电投董事长代表双方签署《清洁能源基地合作协议》。"
+    )
+    assert _parties(text, "清洁能源基地合作协议") == {"青海省人民政府", "国家电力投资集团有限公司"}

@@ -10,6 +10,7 @@ from kg.extract import lookups
 from kg.extract.agencies import places_abroad
 from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
+from kg.extract.main_places import main_places_at
 from kg.extract.matching import SIGNING_GAP
 from kg.records import Entity, Span
 
@@ -45,6 +46,8 @@ _LEADER = re.compile(
     r"(?:(?:[市省区县州旗盟]?委|党工委)(?:常委、)?副?书记、)?"
     r"(?:常务)?副?(?:市长|省长|州长|区长|县长|旗长|盟长|主席|管委会(?:常务)?副?主任)"
 )
+# A leader written without the place (省长, 副市长): the article's own place of that level.
+_BARE_LEADER = re.compile(r"(?:常务)?副?([省市州县区])长")
 # …代表双方签署, or the leader (and a name) is one of the signers: 湖南省省长与…签署, …与沈阳市委
 # 副书记、市长刘建华签署.
 _LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?(?:[与和同]|$)")
@@ -186,6 +189,14 @@ def governments_in(
         k = norm.find(place, cs, verb)
         if k >= 0:
             cands.append((k, k + len(place), foreign_local(f, code, place, k)))
+    # 省长与B董事长代表双方签署: the leader, written without the place, of the article's own
+    main = f.index("main places", lambda: main_places_at(f.places, f.prep, lex), f.places)
+    for m in _BARE_LEADER.finditer(norm, cs, verb):
+        if m.start() > cs and norm[m.start() - 1] not in "，,、与和同由及":
+            continue
+        code = main(m.start()).get(m.group(1))
+        if code is not None:
+            cands.append((m.start(), m.end(), division_entity(code, lex)))
     # 广州开发区与…签署: a functional area signs through its management committee
     for start, (ent, end) in f.area_at.items():
         if cs <= start and end <= verb and _COMMITTEE_AREA.search(ent.label):
