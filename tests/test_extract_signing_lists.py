@@ -337,3 +337,14 @@ def test_signing_lists_a_leader_written_without_the_place_signs_for_the_article_
         "在国家电投，省长与国家电投董事长代表双方签署《清洁能源基地合作协议》。"
     )
     assert _parties(text, "清洁能源基地合作协议") == {"青海省人民政府", "国家电力投资集团有限公司"}
+
+
+def test_signing_lists_that_state_s_ministry_is_the_state_s_written_before() -> None:
+    text = (
+        "吉尔吉斯斯坦代表团访问喀什。会谈后，该国交通和通信部与新疆维吾尔自治区交通运输厅"
+        "签署《国际道路运输合作协议》。"
+    )
+    assert _parties(text, "国际道路运输合作协议") == {
+        "吉尔吉斯斯坦交通和通信部",
+        "新疆维吾尔自治区交通运输厅",
+    }

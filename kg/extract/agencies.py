@@ -584,11 +584,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
     """
     inside_place = {k for p in places for k in range(p.start + 1, p.end)}
     out: list[AgencyHit] = []
-    for m in lex.country_re.finditer(norm):
+    for m, code in _states_written(norm, lex):
         s, e = m.span()
         if s in inside_place:
             continue  # 内蒙古: part of a division's name
-        code = lex.country_names[m.group()]
         name, organs = lex.countries[code]
         mission = _MISSION.match(norm, e)
         if mission is not None and not _NOT_IN_BODY.search(mission.group(1)):
@@ -657,6 +656,22 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
     out += _named_again(norm, lex, out)
     return out + _foreign_local_governments(norm, lex, out, inside_place)
+
+
+def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
+    """The states written in ``norm`` with their codes, and 该国 (that state) with the code of
+    the last state abroad written before it (哈萨克斯坦…。该厅与该国贸易和一体化部签署)."""
+    out: list[tuple[re.Match[str], str]] = []
+    last = None
+    for m in re.finditer(lex.country_re.pattern + "|该国", norm):
+        if m.group() == "该国":
+            if last is not None:
+                out.append((m, last))
+            continue
+        code = lex.country_names[m.group()]
+        out.append((m, code))
+        last = code if code != "CN" else last
+    return out
 
 
 # What may stand before a state's body named again without its state (会谈后，经济部与…).
