@@ -136,6 +136,8 @@ def test_organizations_unit_named_after_its_parent(text, expected):
             "四川港投集团有限公司分别与陆海新通道运营有限公司合作。",
             ["四川港投集团有限公司", "陆海新通道运营有限公司"],
         ),
+        # what the company is, written before its name
+        ("日照港与日本船公司川崎汽船株式会社签约。", ["川崎汽船株式会社"]),
         # the signers listed after the marker
         ("签约方为中国农业银行股份有限公司和兰州大学。", ["中国农业银行股份有限公司", "兰州大学"]),
     ],

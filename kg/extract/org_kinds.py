@@ -292,9 +292,10 @@ _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（
 # What a body is, written before its name (美国智库…研究所).
 _KIND_BEFORE = re.compile(
     r"(?:(?:知名|研究)?(?:智库|媒体|机构)"
-    r"|(?:[\u4e00-\u9fff]业|龙头|民营|国有|外资|外商|知名|领军|骨干|科技型|高新技术)企业)"
+    r"|(?:[\u4e00-\u9fff]业|龙头|民营|国有|外资|外商|知名|领军|骨干|科技型|高新技术)企业"
+    r"|(?:船|航运|物流|能源|电力|汽车|化工|钢铁|矿业|医药)公司)"
     r"(?=[\u4e00-\u9fff]{2})"
-)  # (丹麦乳业企业…有限公司, 民营企业…集团: what the company is)
+)  # (丹麦乳业企业…有限公司, 民营企业…集团, 韩国船公司…株式会社: what the company is)
 
 
 def after_lead(norm: str, start: int, hs: int) -> int:
