@@ -136,6 +136,9 @@ def test_organizations_unit_named_after_its_parent(text, expected):
             "四川港投集团有限公司分别与陆海新通道运营有限公司合作。",
             ["四川港投集团有限公司", "陆海新通道运营有限公司"],
         ),
+        # China before a university named by its city; a think tank described before its name
+        ("他曾在中国兰州大学任教。", ["兰州大学"]),
+        ("西方智库国际战略研究所发布报告。", ["国际战略研究所"]),
         # what the company is, written before its name
         ("日照港与日本船公司川崎汽船株式会社签约。", ["川崎汽船株式会社"]),
         # the signers listed after the marker

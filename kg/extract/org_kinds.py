@@ -219,6 +219,19 @@ def own_name_start(
             and (has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii())
         ):
             return country.end()  # 法国BFMTV电视台: a name in letters is its own
+    if (
+        country is not None
+        and lex.country_names[country.group()] == "CN"
+        and suffix in ("大学", "医院")
+        and any(
+            norm[country.end() : country.end() + n] in lex.divisions.short
+            or norm[country.end() : country.end() + n] in lex.divisions.full
+            for n in (2, 3)
+        )
+    ):
+        return (
+            country.end()
+        )  # 中国厦门大学: China before a university named by its city (中国浦东干部学院 keeps it)
     if COMPANY.search(suffix):
         return _item_start(norm, start, at, lex)
     k = start
@@ -291,7 +304,7 @@ _MAX_TRADE_PREFIX = 4
 _LEAD = re.compile(r"赴|带领|率领|援建|(?<![救支声])援(?![助])|[(（][\u4e00-\u9fff]{1,6}族[)）]")
 # What a body is, written before its name (美国智库…研究所).
 _KIND_BEFORE = re.compile(
-    r"(?:(?:知名|研究)?(?:智库|媒体|机构)"
+    r"(?:西方|欧美|国外|海外|外国|国际)?(?:(?:知名|研究)?(?:智库|媒体|机构)"
     r"|(?:[\u4e00-\u9fff]业|龙头|民营|国有|外资|外商|知名|领军|骨干|科技型|高新技术)企业"
     r"|(?:船|航运|物流|能源|电力|汽车|化工|钢铁|矿业|医药)公司)"
     r"(?=[\u4e00-\u9fff]{2})"
