@@ -139,6 +139,10 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         # China before a university named by its city; a think tank described before its name
         ("他曾在中国兰州大学任教。", ["兰州大学"]),
         ("西方智库国际战略研究所发布报告。", ["国际战略研究所"]),
+        # a joiner's character inside a place's name; a state whose name opens on a
+        # function character
+        ("他是中国铁路呼和浩特局集团有限公司的调车长。", ["中国铁路呼和浩特局集团有限公司"]),
+        ("据也门萨巴通讯社报道，会谈举行。", ["萨巴通讯社"]),
         # what the company is, written before its name
         ("日照港与日本船公司川崎汽船株式会社签约。", ["川崎汽船株式会社"]),
         # the signers listed after the marker

@@ -441,8 +441,8 @@ def name_start(norm: str, start: int, end: int, lex: Lexicon, keep: frozenset[in
             break
         if k == 0 and norm.startswith("(集团)", pos + len(word)) and word not in TRADE_WORDS:
             break  # 申能(集团)有限公司: the trade name before the company's bracket (not 控股)
-        if len(word) == 1 and word not in _FUNCTION_CHARS:
-            break  # 超瞬态实验装置, 中新互联互通项目: a single character may begin a name
+        if (len(word) == 1 and word not in _FUNCTION_CHARS) or lex.country_re.match(norm, pos):
+            break  # 超瞬态实验装置, 中新互联互通项目: a single character may begin a name; 也门
         pos += len(word)
     return pos
 

@@ -272,6 +272,7 @@ def find_organizations(
                 norm[k] in "和与及跟"
                 and not lex.is_known_word(norm[k - 1 : k + 1])
                 and not lex.is_known_word(norm[k : k + 2])
+                and not spans.encloses(k, k + 1)  # (呼和浩特: a place's character)
                 # 比尔及梅琳达·盖茨基金会: two given names, one name
                 and not (
                     norm[k] == "及"
