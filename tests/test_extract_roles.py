@@ -164,7 +164,8 @@ def _projects(text: str) -> set[str]:
         # a zone or a train named after works
         ("广州白云机场综合保税区封关运作。", "广州白云机场"),
         ("长沙首趟返岗务工人员高铁专列发车。", "长沙首趟返岗务工人员高铁"),
-        # high-speed things; the new area referred to; a city's transit
+        # high-speed things (listed too); the new area referred to; a city's transit
+        ("画里有长城、飞驰的高速列车和熊猫。", "长城高速"),
         ("车辆从宁国高速入口驶入。", "宁国高速"),
         ("新区铁路枢纽建设全面提速。", "新区铁路枢纽"),
         ("贵阳市公交地铁票价下调。", "贵阳市公交地铁"),

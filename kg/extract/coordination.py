@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import word_ending
+from kg.extract.project_names import FAST_THINGS
 
 __all__ = ["NAME_RUN", "ORG_AFTER", "split_coordinated"]
 
@@ -71,6 +72,8 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if org is not None and NAME_RUN.fullmatch(norm, m.end(), org.start()):
             continue  # …、郑州铁路技师学院: a school's name
         head = (m.group("mod") or "") + m.group(3)
+        if m.group(3) == "高速" and norm.startswith(FAST_THINGS, m.end()):
+            continue  # 中国龙、飞驰的高速列车: high-speed things listed, not expressways
         pos = m.start(1)
         if pos > 0 and norm[pos - 1].isdigit():
             continue  # 南塔河1号水电站、中老铁路: the list began before the number

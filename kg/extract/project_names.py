@@ -13,6 +13,7 @@ from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
 __all__ = [
+    "FAST_THINGS",
     "HEAD_AFTER_NOT",
     "HEAD_CONTINUES",
     "LEADING_MARKS",
@@ -94,7 +95,7 @@ STAFF_AFTER = re.compile(
 
 
 # What 高速 before it describes, not an expressway (高速列车, 高速入口).
-_FAST_THINGS = frozenset({"列车", "动车", "动车组", "入口", "出口", "路口", "匝道", "磁浮", "铁路"})
+FAST_THINGS = ("列车", "动车", "动车组", "入口", "出口", "路口", "匝道", "磁浮", "铁路")
 
 
 def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
@@ -104,7 +105,7 @@ def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
     if not following or STAFF_AFTER.match(norm, end):  # …项目常务副经理: a post on the works
         return False
     word, flag = following[0]
-    if head == "高速" and (flag.startswith("v") or word in _FAST_THINGS):
+    if head == "高速" and (flag.startswith("v") or word in FAST_THINGS):
         return True  # 高速推进, 高速列车, 高速入口: high-speed, not an expressway's name
     # a long compound noun or a chain of nouns: 铁路运输网络, 工程机械制造业 (not 客流增长,
     # 项目进展, 公交化运营)
