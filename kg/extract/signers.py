@@ -174,8 +174,8 @@ JOINED_CLAUSE = re.compile(r"(?:就|还|并|又|也|先后|分别)?[与同和跟
 
 def without_other_counterparts(f: Found, parties: list[Entity], ss: int, verb: int) -> list[Entity]:
     """``parties`` less the bodies joined to the subject in earlier clauses that sign nothing,
-    when the verb's own clause opens on a joiner (TCL集团…与香港大学成立联合实验室，与B、C签署…:
-    香港大学 only set up the laboratory; TCL集团 signs)."""
+    when the verb's own clause opens on a joiner (A…与某大学共建实验室，与B、C签署…: the
+    university only set up the laboratory; A signs)."""
     norm, others = f.norm, set()
     vc = clause_start(norm, ss, verb)
     if not JOINED_CLAUSE.match(norm, vc):
