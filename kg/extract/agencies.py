@@ -661,9 +661,11 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
     """The states written in ``norm`` with their codes, and 该国 (that state) with the code of
     the last state abroad written before it (哈萨克斯坦…。该厅与该国贸易和一体化部签署)."""
+    found = [(m.start(), m) for m in lex.country_re.finditer(norm)]
+    found += [(m.start(), m) for m in _THAT_STATE.finditer(norm)] if "该国" in norm else []
     out: list[tuple[re.Match[str], str]] = []
     last = None
-    for m in re.finditer(lex.country_re.pattern + "|该国", norm):
+    for _start, m in sorted(found, key=lambda x: x[0]):
         if m.group() == "该国":
             if last is not None:
                 out.append((m, last))
@@ -672,6 +674,9 @@ def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
         out.append((m, code))
         last = code if code != "CN" else last
     return out
+
+
+_THAT_STATE = re.compile("该国")
 
 
 # What may stand before a state's body named again without its state (会谈后，经济部与…).
