@@ -658,6 +658,9 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
     return out + _foreign_local_governments(norm, lex, out, inside_place)
 
 
+_THAT_STATE = re.compile("该国")
+
+
 def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
     """The states written in ``norm`` with their codes, and 该国 (that state) with the code of
     the last state abroad written before it (哈萨克斯坦…。该厅与该国贸易和一体化部签署)."""
@@ -674,9 +677,6 @@ def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
         out.append((m, code))
         last = code if code != "CN" else last
     return out
-
-
-_THAT_STATE = re.compile("该国")
 
 
 # What may stand before a state's body named again without its state (会谈后，经济部与…).

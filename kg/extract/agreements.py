@@ -325,10 +325,12 @@ def find_agreements(
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
         if _VENUE_AFTER.match(norm, m.end()):
             continue  # 《南京条约》史料陈列馆, 《…条约》组织: named only inside a venue's or a body's name
-        if _LAUNCHED.search(norm, max(0, m.start() - 3), m.start()) and not SIGN_RE.search(
-            norm, _sentence_start(norm, m.start()), norm.find("。", m.end()) % (len(norm) + 1)
-        ):
-            continue  # 欧委会推出了《欧洲绿色协议》: a programme launched, not a text signed
+        if _LAUNCHED.search(norm, max(0, m.start() - 3), m.start()):
+            stop = norm.find("。", m.end())
+            if not SIGN_RE.search(
+                norm, _sentence_start(norm, m.start()), len(norm) if stop < 0 else stop
+            ):
+                continue  # 欧委会推出了《欧洲绿色协议》: a programme launched, not a text signed
         clause = _sentence_start(norm, m.start())
         many = BUNDLE.search(norm, max(clause, m.start() - 20), m.start())
         if (

@@ -219,6 +219,7 @@ def own_name_start(
             and (has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii())
         ):
             return country.end()  # 法国BFMTV电视台: a name in letters is its own
+    # 中国厦门大学: China before a university named by its city (中国浦东干部学院 keeps it)
     if (
         country is not None
         and lex.country_names[country.group()] == "CN"
@@ -229,9 +230,7 @@ def own_name_start(
             for n in (2, 3)
         )
     ):
-        return (
-            country.end()
-        )  # 中国厦门大学: China before a university named by its city (中国浦东干部学院 keeps it)
+        return country.end()
     if COMPANY.search(suffix):
         return _item_start(norm, start, at, lex)
     k = start

@@ -76,7 +76,7 @@ _UNIT_AFTER = re.compile(
     "|总队|支队|大队|研究中心|研究院|研究所|训练中心|(?<=工程)中心|良种场|(?:运用)?车间"
     "|(?:运行|运营|经营)(?:服务|管理)中心"
     # …大桥工程局, …大桥清洁队: a builder's bureau or a team named after the works
-    "|工程局|[一-鿿]{0,2}?(?:清洁|维修|养护|施工|巡逻)队"
+    "|工程局|[\u4e00-\u9fff]{0,2}?(?:清洁|维修|养护|施工|巡逻)队"
 )
 
 
@@ -378,7 +378,7 @@ def former_line(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool
     """True when 老 / 现 / 新老 opens a line named by two ends or more (老京张铁路, 现中巴经济走廊),
     not a name's own first character (老中铁路: Laos and China; 现代…)."""
     if norm.startswith("新老", start):
-        return True
+        return former_line(norm, start + 1, hs, head, lex)  # 新老京张铁路: both lines
     if norm[start] not in "老现" or norm.startswith(("老挝", "现代", "现有"), start):
         return False
     # the ends before the line's word, two characters or more (老成昆铁路…隧道: the old line's

@@ -36,7 +36,8 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
 def titles_signed(norm: str, verb: int) -> int:
     """How many titles a verb at ``verb`` signs when they are joined after it (签署《X》《Y》
     和《Z》); 0 for one title or none."""
-    titles = _TITLES.match(norm, norm.find("《", verb, verb + 6))
+    mark = norm.find("《", verb, verb + 6)
+    titles = _TITLES.match(norm, mark) if mark >= 0 else None
     return titles.group().count("《") if titles is not None else 0
 
 

@@ -16,7 +16,6 @@ from kg.extract.org_starts import SUBSIDIARY
 from kg.records import Entity
 
 __all__ = [
-    "JOINED_CLAUSE",
     "STATE_LEADER",
     "also_signed",
     "without_other_counterparts",
@@ -169,7 +168,7 @@ def also_signed(f: Found, lo: int, se: int, skip: list[tuple[int, int]]) -> list
 
 
 # A clause that opens on a joiner (…，就与A成立实验室，): A is the counterpart of what it says.
-JOINED_CLAUSE = re.compile(r"(?:就|还|并|又|也|先后|分别)?[与同和跟]")
+_JOINED_CLAUSE = re.compile(r"(?:就|还|并|又|也|先后|分别)?[与同和跟]")
 
 
 def without_other_counterparts(f: Found, parties: list[Entity], ss: int, verb: int) -> list[Entity]:
@@ -178,16 +177,17 @@ def without_other_counterparts(f: Found, parties: list[Entity], ss: int, verb: i
     university only set up the laboratory; A signs)."""
     norm, others = f.norm, set()
     vc = clause_start(norm, ss, verb)
-    if not JOINED_CLAUSE.match(norm, vc):
+    if not _JOINED_CLAUSE.match(norm, vc):
         return parties
-    starts = [ss] + [k + 1 for k in range(ss, vc) if norm[k] in "，,；;"]
-    for a, b in zip(starts, [*starts[1:], vc], strict=True):
+    body_starts, _found = lookups.bodies(f)
+    clauses = [ss] + [k + 1 for k in range(ss, vc) if norm[k] in "，,；;"]
+    for a, b in zip(clauses, [*clauses[1:], vc], strict=True):
         if SIGN_RE.search(norm, a, b):
             continue
-        starts_at = {s for s, _e, _b in lookups.bodies(f)[1] if a < s < b}
-        joined = [s for s in starts_at if norm[s - 1] in "与同和跟"]
+        inside = body_starts[bisect_right(body_starts, a) : bisect_left(body_starts, b)]
+        joined = [s for s in inside if norm[s - 1] in "与同和跟"]
         if joined:
-            others.update(bodies_in(f, min(joined), b, []))
+            others.update(bodies_in(f, joined[0], b, []))
     return [e for e in parties if e not in others]
 
 
