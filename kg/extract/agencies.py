@@ -30,7 +30,8 @@ __all__ = [
     "find_foreign_agencies",
     "find_local_organs",
     "find_sar_bureaus",
-    "places_abroad",
+    "NOT_IN_BODY",
+    "is_title",
     "area_committees",
     "bare_committees",
     "drop_overlaps",
@@ -529,7 +530,7 @@ _MISSION_OFFICES = {
 # departments: 工贸厅, governments).
 _FOREIGN_ORGANS = ("部", "署", "局", "总局", "厅", "委员会", "办公室", "政府")
 # A body's name holds no clause: no function word, no verb of speech.
-_NOT_IN_BODY = re.compile(
+NOT_IN_BODY = re.compile(
     r"[的了在对将已是为称说、就党及]|表示|宣布|发表|指出|强调|举行|会见|近期|历届|当局|当地|地方|各级|相关|有关"
     r"|(?:[东西南北中内全局总]部|签署|部署|布局|格局|结局)$"
     r"|俱乐部|大学|学院|公司|集团|银行|医院|协会|学会|基金会|联合会|商会|阵线|附近|周边"
@@ -552,7 +553,7 @@ _SUB_BODY = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:厅|局|署|委员会|办公室
 _COLLECTIVE_BEFORE = re.compile(r"(?:[两三四五六七八九十多各]国|[\u4e00-\u9fff]方)$")
 
 
-def _is_title(norm: str, e: int) -> bool:
+def is_title(norm: str, e: int) -> bool:
     """农业部长 / 外交部长: a person's title, not the ministry (农业农村部部长 names both)."""
     return norm.startswith("长", e) and norm[e - 1] in "部局厅署"
 
@@ -590,7 +591,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 内蒙古: part of a division's name
         name, organs = lex.countries[code]
         mission = _MISSION.match(norm, e)
-        if mission is not None and not _NOT_IN_BODY.search(mission.group(1)):
+        if mission is not None and not NOT_IN_BODY.search(mission.group(1)):
             # 俄罗斯驻哈尔滨总领事馆, 中国驻哈萨克斯坦大使馆: a state's mission abroad
             host = "华" if mission.group(1) == "中国" else mission.group(1)  # 驻中国 is 驻华
             office = _MISSION_OFFICES[mission.group(2)]
@@ -605,17 +606,17 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue
         body = None
         mm = lex.ministry_re.match(norm, e)
-        if mm is not None and not _is_title(norm, mm.end()):
+        if mm is not None and not is_title(norm, mm.end()):
             body = mm.group()
         else:
             ends = tuple(organs) + _FOREIGN_ORGANS
             for k in range(e + 1, min(len(norm), e + 12) + 1):
                 if not ("\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] in "、-—"):
                     break
-                if norm.endswith(ends, e, k) and not _is_title(norm, k):
+                if norm.endswith(ends, e, k) and not is_title(norm, k):
                     cand = norm[e:k]
                     sectors = _SECTOR_LIST.fullmatch(cand)
-                    clause = _NOT_IN_BODY.search(cand) or _PEOPLE_OR_JOINER.search(cand)
+                    clause = NOT_IN_BODY.search(cand) or _PEOPLE_OR_JOINER.search(cand)
                     if (sectors or not clause) and cand[0] not in "和与及同":
                         body = cand
                     break
@@ -643,8 +644,8 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             and sub.group()[0] not in "和与及同"
             and not lex.country_re.search(sub.group())
             and lex.pos_cut(sub.group())[0][1][:1] not in ("v", "p")
-            and not _NOT_IN_BODY.search(sub.group())
-            and not _is_title(norm, sub.end())
+            and not NOT_IN_BODY.search(sub.group())
+            and not is_title(norm, sub.end())
         ):
             body += sub.group()
         # 墨西哥新政府, 美国现政府: the government as it now is, not another body
@@ -655,7 +656,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
         )
         out.append(AgencyHit(s, e + len(body), label, None, None, basis, 1, code))
     out += _named_again(norm, lex, out)
-    return out + _foreign_local_governments(norm, lex, out, inside_place)
+    return out
 
 
 _THAT_STATE = re.compile("该国")
@@ -722,61 +723,6 @@ def _named_again(norm: str, lex: Lexicon, found: list[AgencyHit]) -> list[Agency
     return out
 
 
-# A city, a province or a state of another country, written after the country's name
-# (俄罗斯叶卡捷琳堡市副市长).
-_PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省]")
-
-
-def places_abroad(norm: str, lex: Lexicon, inside_place: set[int]) -> dict[str, str]:
-    """The cities, provinces and states of other countries the article names after their
-    country (俄罗斯叶卡捷琳堡市), to the country's code; ``inside_place``: positions inside a
-    Chinese place's name (内蒙古 holds no state)."""
-    abroad: dict[str, str] = {}
-    for m in lex.country_re.finditer(norm):
-        code = lex.country_names[m.group()]
-        place = _PLACE_ABROAD.match(norm, m.end())
-        if (
-            code != "CN"
-            and m.start() not in inside_place  # (内蒙古, 朝鲜族自治州: no state)
-            and place is not None
-            and not lex.country_re.search(place.group())
-            and not _NOT_A_PLACE.search(place.group())
-        ):
-            abroad.setdefault(place.group(), code)
-    return abroad
-
-
-def _foreign_local_governments(
-    norm: str, lex: Lexicon, found: list[AgencyHit], inside_place: set[int]
-) -> list[AgencyHit]:
-    """The government of a place abroad, or a body of it, written without its country
-    (叶卡捷琳堡市政府, 萨马拉州农业和粮食部) where the article names the place after its country
-    elsewhere (俄罗斯叶卡捷琳堡市副市长)."""
-    taken = Spans((h.start, h.end) for h in found)
-    out = []
-    for place, code in places_abroad(norm, lex, inside_place).items():
-        name = lex.countries[code][0]
-        for m in re.finditer(re.escape(place) + _BODY_ABROAD, norm):
-            if (
-                not taken.overlaps(m.start(), m.end())
-                and not _NOT_IN_BODY.search(m.group("body"))
-                and "与" not in m.group("body")
-                and not _is_title(norm, m.end())
-            ):
-                label = name + m.group()
-                out.append(
-                    AgencyHit(m.start(), m.end(), label, None, None, "canonical-name", 1, code)
-                )
-    return out
-
-
-# Words no name of a place abroad holds (苏丹过渡政府与…州: a clause).
-_NOT_A_PLACE = re.compile(r"政府|[与和及、族国]")
-# The government of a place abroad, or one of its ministries or departments (萨马拉州农业和
-# 粮食部).
-_BODY_ABROAD = r"(?P<body>政府|(?![一二两三四五六七八九十各])[\u4e00-\u9fff]{2,8}?(?:部|厅|局))"
-
-
 def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """National ministries (文化和旅游部, 国家发展改革委) outside local agency names."""
     out = []
@@ -787,7 +733,7 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
             continue  # 科技部门 is a local department, not 科技部
         if _ORGAN_IN_CHARGE.match(norm, e):
             continue  # 国务院农业农村主管部门: the ministry in charge, not the State Council
-        if _is_title(norm, e) and not _MINISTRY_UNIT.match(norm, e):
+        if is_title(norm, e) and not _MINISTRY_UNIT.match(norm, e):
             continue  # 四国农业部长: ministers, not China's ministry (水利部长江水利委员会 is a body)
         if _COLLECTIVE_BEFORE.search(norm, max(0, s - 2), s) and not norm.endswith(
             ("中国", "我国"), 0, s
@@ -805,7 +751,7 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
             continue
         basis = "exact" if written == canonical else "canonical-name"
         unit = _MINISTRY_UNIT.match(norm, e)
-        if unit is not None and not _NOT_IN_BODY.search(unit.group()):
+        if unit is not None and not NOT_IN_BODY.search(unit.group()):
             # 水利部黄河水利委员会: the ministry's agency for a river or a region
             out.append(AgencyHit(s, unit.end(), written + unit.group(), None, None, "exact"))
             continue

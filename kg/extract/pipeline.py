@@ -33,6 +33,7 @@ from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
 from kg.extract.known_orgs import cut_at_both_ends
 from kg.extract.lexicon import Lexicon
+from kg.extract.local_abroad import local_governments_abroad
 from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
@@ -263,6 +264,7 @@ def _read_agencies(f: Found) -> None:
     named += [(a.start, a.end, a.label) for a in f.areas]
     committees = area_committees(norm, named, f.places, lex)
     foreign = find_foreign_agencies(norm, lex, f.places)
+    foreign += local_governments_abroad(norm, lex, foreign, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
     hits = drop_overlaps(
         hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)

@@ -332,7 +332,10 @@ def relate_signing(
     if len(parties) == 1 and verb < t.start:
         parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
-        collective = collective_parties(f, i, ss, se, min(verb, t.start), lo)
+        # (双方 after the verb and the title tells what the signers will do, 双方将在…合作:
+        # it stands for the one signer found and another, not for those of another signing)
+        upto = min(se, max(verb, t.end)) if parties else se
+        collective = collective_parties(f, i, ss, upto, min(verb, t.start), lo)
         if parties and collective_counterpart(f, ss, min(verb, t.start)):
             collective = [*parties, *(e for e in collective if e not in parties)]
         parties = collective or parties

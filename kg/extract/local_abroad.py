@@ -1,0 +1,161 @@
+"""Governments and bodies of places abroad: 俄罗斯阿穆尔州政府, 芒街市人民委员会 (越南)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.agencies import NOT_IN_BODY, AgencyHit, is_title
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.spans import Spans
+
+__all__ = ["local_governments_abroad", "places_abroad"]
+
+# A city, a province, a state or a county of another country, written after the country's
+# name (俄罗斯叶卡捷琳堡市副市长, 尼泊尔辛杜帕尔乔克县).
+_PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省县]")
+# Words no name of a place abroad holds (苏丹过渡政府与…州: a clause).
+_NOT_A_PLACE = re.compile(r"政府|[与和及、族国]")
+# The government of a place abroad, its people's or coordination committee (Viet Nam's and
+# Laos's provinces and cities, Nepal's districts), or one of its ministries or departments
+# (萨马拉州农业和粮食部).
+_BODY_ABROAD = (
+    r"(?P<body>政府|人民委员会|协调委员会"
+    r"|(?![一二两三四五六七八九十各])[\u4e00-\u9fff]{2,8}?(?:部|厅|局))"
+)
+# The government or people's committee of a city or a province the article names without
+# its country (黑河市人民政府与布拉戈维申斯克市政府签署), as a counterpart or one of a list.
+_UNNAMED_ABROAD = re.compile(
+    r"(?:(?<=[与和同及、,，:：;；])|^)(?P<place>[\u4e00-\u9fff]{2,8}?[市省州县])(?P<body>人民委员会|政府)"
+)
+# What begins no name of a place: determiners, pronouns, counts (本市, 该省, 两市, 各州).
+_NOT_A_NAME_START = frozenset("本该此这那其全各每我你他两三四五六七八九十多诸省市县州区")
+# Characters that begin a clause before a name (由…, 经…特批, 一是…).
+_CLAUSE_SINGLES = frozenset("经由在从向对把被是一")
+# A word of two characters this common names no place abroad (很多, 首都, 代表, 希望).
+_COMMON = 1000
+_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def _clause_word(word: str, flag: str, freq: dict[str, int]) -> bool:
+    """True for a word of the clause, not of a name: an idiom, a preposition, or a common
+    word of two characters or more that the dictionary does not tag as a name (rare words
+    so tagged are names it misreads: 首尔 "d", 千叶 "m")."""
+    return (
+        flag == "l"
+        or word in _CLAUSE_SINGLES
+        or (len(word) >= 2 and flag not in _NAME_FLAGS and freq.get(word, 0) >= _COMMON)
+    )
+
+
+def _name_start(stem: str, lex: Lexicon) -> int | None:
+    """Where the name of a place abroad begins in ``stem`` (the words before 市, 省, 州 or
+    县), after the words of the clause before it; None when no name of two characters is
+    left or a word of the clause is inside it (很多城市, 明确要求县, 王建平代表省)."""
+    freq = lex.tokenizer().FREQ
+    words = lex.pos_cut(stem)
+    k = 0
+    while k < len(words) and _clause_word(*words[k], freq):
+        k += 1
+    if any(_clause_word(w, f, freq) for w, f in words[k:]):
+        return None
+    at = sum(len(w) for w, _f in words[:k])
+    return at if len(stem) - at >= 2 else None
+
+
+def places_abroad(norm: str, lex: Lexicon, inside_place: set[int]) -> dict[str, str]:
+    """The cities, provinces and states of other countries the article names after their
+    country (俄罗斯叶卡捷琳堡市), to the country's code; ``inside_place``: positions inside a
+    Chinese place's name (内蒙古 holds no state)."""
+    abroad: dict[str, str] = {}
+    for m in lex.country_re.finditer(norm):
+        code = lex.country_names[m.group()]
+        place = _PLACE_ABROAD.match(norm, m.end())
+        if (
+            code != "CN"
+            and m.start() not in inside_place  # (内蒙古, 朝鲜族自治州: no state)
+            and place is not None
+            and not lex.country_re.search(place.group())
+            and not _NOT_A_PLACE.search(place.group())
+            and _name_start(place.group()[:-1], lex) == 0
+        ):
+            abroad.setdefault(place.group(), code)
+    return abroad
+
+
+def local_governments_abroad(
+    norm: str, lex: Lexicon, found: list[AgencyHit], places: list[PlaceHit]
+) -> list[AgencyHit]:
+    """The government of a place abroad, or a body of it, written without its country
+    (叶卡捷琳堡市政府, 萨马拉州农业和粮食部) where the article names the place after its country
+    elsewhere (俄罗斯叶卡捷琳堡市副市长), and the government or people's committee of a
+    place abroad the article never writes with its country, as the body of the last state
+    written before it (越南…。东兴市与芒街市人民委员会签署); ``found``: the bodies of states
+    already read, ``places``: China's places."""
+    inside_place = {k for p in places for k in range(p.start + 1, p.end)}
+    taken = Spans((h.start, h.end) for h in found)
+    out: list[AgencyHit] = []
+    abroad = places_abroad(norm, lex, inside_place)
+    for place, code in abroad.items():
+        name = lex.countries[code][0]
+        for m in re.finditer(re.escape(place) + _BODY_ABROAD, norm):
+            if (
+                not taken.overlaps(m.start(), m.end())
+                and not NOT_IN_BODY.search(m.group("body"))
+                and "与" not in m.group("body")
+                and not is_title(norm, m.end())
+            ):
+                label = name + m.group()
+                out.append(
+                    AgencyHit(m.start(), m.end(), label, None, None, "canonical-name", 1, code)
+                )
+                taken.add(m.start(), m.end())
+    return out + _unnamed_places(norm, lex, taken, places, abroad, found + out)
+
+
+def _unnamed_places(
+    norm: str,
+    lex: Lexicon,
+    taken: Spans,
+    places: list[PlaceHit],
+    abroad: dict[str, str],
+    found: list[AgencyHit],
+) -> list[AgencyHit]:
+    """Governments of places abroad written without their country: a name that is no
+    division of China, no common word and no part of China's places, after the last state
+    abroad the article writes before it."""
+    inside = {k for p in places for k in range(p.start + 1, p.end)}
+    states = [
+        (m.start(), lex.country_names[m.group()])
+        for m in lex.country_re.finditer(norm)
+        if lex.country_names[m.group()] != "CN" and m.start() not in inside
+    ]
+    if not states:
+        return []
+    china = Spans((p.start, p.end) for p in places)
+    known = tuple(h.label for h in found)
+    out: list[AgencyHit] = []
+    for m in _UNNAMED_ABROAD.finditer(norm):
+        at = _name_start(m.group("place")[:-1], lex)
+        if at is None:
+            continue
+        start = m.start() + at
+        place = norm[start : m.end("place")]
+        before = [code for k, code in states if k < start]
+        if (
+            not before
+            or place in abroad
+            or taken.overlaps(start, m.end())
+            or china.overlaps(start, m.end())
+            or place in lex.divisions.full
+            or place[:-1] in lex.divisions.short
+            or place[0] in _NOT_A_NAME_START
+            or _NOT_A_PLACE.search(place)
+            or lex.country_re.search(place)
+            or any(k.endswith(norm[start : m.end()]) for k in known)
+        ):
+            continue  # (越南广宁省芒街市政府 … 芒街市政府: the body named before, read as such)
+        code = before[-1]
+        label = lex.countries[code][0] + norm[start : m.end()]
+        out.append(AgencyHit(start, m.end(), label, None, None, "canonical-name", 1, code))
+    return out
