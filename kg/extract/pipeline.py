@@ -49,6 +49,7 @@ from kg.extract.short_forms import (
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
+from kg.extract.townships import find_township_governments
 from kg.extract.trade_names import registered_names, trade_name_mentions
 from kg.extract.user_names import read_user_places, user_agencies, user_organizations, user_projects
 from kg.records import Document, Entity, Extraction, Mention, Relation
@@ -266,6 +267,7 @@ def _read_agencies(f: Found) -> None:
     foreign = find_foreign_agencies(norm, lex, f.places)
     foreign += local_governments_abroad(norm, lex, foreign, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
+    foreign += find_township_governments(norm, f.places, lex)
     hits = drop_overlaps(
         hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
     )
