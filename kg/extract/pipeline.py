@@ -28,6 +28,7 @@ from kg.extract.areas import (
     own_areas,
 )
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
+from kg.extract.cooperatives import find_cooperatives
 from kg.extract.coordination import split_coordinated
 from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
@@ -389,6 +390,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     main = f.index("main places", lambda: main_places_at(f.places, f.prep, f.lex), f.places)
     taken = bodies + f.project_spans + f.institution_spans
     found = find_organizations(f.norm, f.places, f.lex, stops, taken, bodies)
+    found += find_cooperatives(f.norm, f.places, f.lex, taken + [(o.start, o.end) for o in found])
     read = [(o, _own_place(f, o.start, o.label, main)) for o in user_organizations(f, found)]
     # 比亚迪集团 beside 比亚迪股份有限公司: the company by its trade name and a legal form;
     # 中土集团 after 中国土木工程集团有限公司(中土集团): by the short form it is given
