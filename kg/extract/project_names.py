@@ -317,25 +317,40 @@ PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工�
 # The part of a line that is built (丽江至香格里拉段, 增建二线).
 _LINE_PART = re.compile(
     r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
-    r"|[\d一二三四五六七八九十]{1,3}号线|环线|支线|联络线"
+    r"|[\d一二三四五六七八九十]{1,3}号线|环线|支线|联络线|[东西南北]延(?:段|线)"
+)
+# The part of a line in one place (梧州段, 甘肃段); the place is checked.
+_PLACE_SECTION = re.compile(r"([\u4e00-\u9fff]{2,4}?)段")
+
+
+# A runway or a terminal of an airport (浦东机场第四跑道, 白云机场T2航站楼) or its rebuilding
+# (宁远机场改扩建): the works named.
+_AIRPORT_PART = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+|[东西南北])跑道|T\d航站楼|新航站楼|改扩建"
 )
 
 
-# A runway or a terminal of an airport (浦东机场第四跑道, 白云机场T2航站楼): the works named.
-_AIRPORT_PART = re.compile(r"(?:第[一二三四五六七八九十\d]+|[东西南北])跑道|T\d航站楼")
-
-
-def after_head(norm: str, end: int, line: bool) -> int:
+def after_head(norm: str, end: int, line: bool, lex: Lexicon) -> int:
     """Where a name ends after its head at ``end``: past a phase (三期扩建, 二期工程) or, for a
-    line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线) and its own lines
-    (北京地铁二号线, 沙漠铁路环线); for an airport, past a runway or a terminal (浦东机场第四跑道)."""
+    line, past the part built (滇藏铁路丽江至香格里拉段, 渝怀铁路增建二线, …高速公路梧州段, 地铁3号线
+    东延段) and its own lines (北京地铁二号线, 沙漠铁路环线); for an airport, past a runway or a
+    terminal (浦东机场第四跑道)."""
     phase = PHASE.match(norm, end)
     if phase is not None:
         return phase.end()
     if norm.endswith("机场", 0, end) and (part := _AIRPORT_PART.match(norm, end)) is not None:
         return part.end()
-    part = _LINE_PART.match(norm, end) if line else None
-    return part.end() if part is not None else end
+    if not line:
+        return end
+    part = _LINE_PART.match(norm, end)
+    if part is not None:
+        return part.end()
+    section = _PLACE_SECTION.match(norm, end)
+    if section is not None and (
+        section.group(1) in lex.divisions.short or section.group(1) in lex.divisions.full
+    ):
+        return section.end()  # 荔浦至玉林高速公路梧州段: the part in one place
+    return end
 
 
 # Verbs and prepositions of one character that begin a clause, not a name (看…高铁, 拿…大桥);

@@ -347,13 +347,15 @@ _BODY_UNIT = re.compile(r"(?:分局|管理局|公安局|支队|大队)(?=[\u4e00
 
 def unit_of_body(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool:
     """True when the name before the head at ``hs`` names a unit of a body: an institution's
-    laboratory or centre (南京地质古生物研究所实验室, 南开大学基地, 广铁集团长沙货运中心; a
+    laboratory or centre (南京地质古生物研究所实验室, 疾控中心实验室, 南开大学基地, 广铁集团长沙货运中心; a
     group's 基地 is its works), or a plant written right after its company's legal form
     (大唐国际发电股份有限公司陡河发电厂)."""
     if head in PLANT_HEADS:
         return norm.endswith("公司", max(0, start - 2), start)
     if head not in UNIT_HEADS:
         return False
+    if head == "实验室" and "中心" in norm[start:hs]:
+        return True  # 中国疾控中心实验室: a centre's laboratory
     return bool(
         norm.endswith((*lex.org_suffixes, "公司", "集团"), start, hs)
         or lex.org_suffix_re.search(norm, start, hs)

@@ -62,6 +62,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
+from kg.extract.project_starts import after_visit
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
@@ -100,13 +101,8 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 _MUSEUM_AFTER = re.compile(r"博物馆|博物院|纪念馆|展览馆|美术馆|艺术馆")
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
-# Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
-# there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
-_VISIT = re.compile(
-    r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
-    r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
-    r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于"
-)
+# An event's name before the head (…技能大赛工程测量项目): a contest's discipline, not works.
+_EVENT_IN = re.compile(r"大赛|竞赛|锦标赛|运动会|联赛")
 # A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
 _MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
@@ -123,7 +119,7 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service, an activity, research, a loan or a pilot is: not works.
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
-    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护)$"
+    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库)$"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
@@ -181,7 +177,7 @@ _FORMULA = re.compile(
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
 # Parts of a line's works with names of their own.
 _PART_HEADS = frozenset({"隧道", "大桥"})
-_METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线$")
+_METRO = re.compile(r"(?:地铁|轨道交通|轻轨)[\d一二三四五六七八九十]+号线(?:[东西南北]延[段线])?$")
 
 
 def find_projects(
@@ -222,7 +218,7 @@ def find_projects(
             continue  # 嘉善高铁南站: a station, named after the line
         if hs > 0 and norm[hs - 1] in HEAD_AFTER_NOT.get(head, ()):
             continue
-        end = after_head(norm, he, lex.project_heads.get(head) == "line")
+        end = after_head(norm, he, lex.project_heads.get(head) == "line", lex)
         # 国家海洋综合试验场(威海): a place in brackets after the head belongs to the name
         after = place_start.get(end + 1) if norm.startswith("(", end) else None
         if after is not None and norm.startswith(")", after.end):
@@ -290,8 +286,12 @@ def find_projects(
                 start = words_start(norm, closed + 1, hs, lex, place_spans, place_starts)
         if lex.project_heads.get(head) == "line" and _TRAIN.fullmatch(norm, start, hs):
             continue  # G38高铁: a train's number, not a line
-        if head == "项目" and _PROGRAMME.search(norm, start, hs):
+        if head == "项目" and (
+            _PROGRAMME.search(norm, start, hs) or "非物质文化遗产" in norm[start:hs]
+        ):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
+        if _EVENT_IN.search(norm, start, hs):
+            continue  # 职业院校技能大赛工程测量项目: a contest's discipline, not works
         if head in ("项目", "工程", "节点") and _MAJOR.search(norm, start, hs):
             continue  # 京津冀交通一体化重大项目: a category of projects, not one
         if (
@@ -365,7 +365,7 @@ def find_projects(
         also = norm.rfind("暨", start, hs)
         if also > start and norm.endswith(tuple(lex.project_heads), start, also):
             start = also + 1  # 京剧电影工程暨中国京剧像音像工程: two works, not one
-        visited = max((v.end() for v in _VISIT.finditer(norm, start, hs)), default=None)
+        visited = after_visit(norm, start, hs)
         if visited is not None:
             start = visited  # 蔡奇察看试制中心: the visit's verb is not in the name
             if hs - start < 2:
@@ -453,7 +453,7 @@ def find_projects(
                     else placed_verb and not works_verb(last)
                 ):
                     continue  # 分行跑项目, 西吉县克服项目: a verb and its object, not a name
-            if continued(norm, end, head, lex):
+            if continued(norm, end, head if end == he else "", lex):
                 continue  # 工程机械制造业, 高铁物流运输, 项目洽谈区, 高速推进
             if (
                 start not in place_starts

@@ -1,0 +1,60 @@
+"""Where a project's name ends and begins: parts of a line or an airport after the head,
+venues and visits before it; contests, funds and units that are no works (sentences
+written for these tests; no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+
+
+def _projects(text: str) -> set[str]:
+    ex = extract(Document(id="parts", text=text))
+    return {m.entity.label for m in ex.mentions if m.entity.cls == "Project"}
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        # the part of a line in one place, a metro line's extension
+        ("柳州至广州铁路贺州段开通运营。", "柳州至广州铁路贺州段"),
+        ("沪渝蓉高铁武汉段开工建设。", "沪渝蓉高铁武汉段"),
+        ("成都地铁6号线北延段正在施工。", "成都地铁6号线北延段"),
+        # the section's word before a verb is no adverb of 高速
+        ("铺轨完成后，汕昆高速广南段运行平稳。", "汕昆高速广南段"),
+        # the rebuilding or the new terminal of an airport
+        ("要抓好桂林两江国际机场改扩建。", "桂林两江国际机场改扩建"),
+        ("中企援建的达卡国际机场新航站楼投入使用。", "达卡国际机场新航站楼"),
+        # the venue of a games or a summit before the facility
+        ("2025年亚冬会哈尔滨赛区亚布力滑雪中心完成改造。", "亚布力滑雪中心"),
+        ("论坛主会场南宁国际会展中心布置一新。", "南宁国际会展中心"),
+        # a verb of walking before a park
+        ("漫步龙潭湖公园，随处可见健身的市民。", "龙潭湖公园"),
+        # a reservoir's project is works, though 库 ends a list of projects (项目库)
+        ("德厚水库项目完成蓄水验收。", "德厚水库项目"),
+    ],
+)
+def test_project_parts_names_end_and_begin_there(text, project):
+    assert project in _projects(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a place's section that is no place is not read into the line (施工段)
+        ("京昆高速施工段车流较大。", "京昆高速施工段"),
+        # a contest's discipline, a fund's grants, a list of projects, heritage items
+        ("他获得全省职业院校技能大赛工程测量项目一等奖。", "全省职业院校技能大赛工程"),
+        ("课题获省自然科学基金项目资助。", "省自然科学基金项目"),
+        ("江苏PPP管理库项目总数增加。", "江苏PPP管理库项目"),
+        ("他是非物质文化遗产剪纸项目传承人。", "非物质文化遗产剪纸项目"),
+        ("基金重点投资优秀博士后项目。", "优秀博士后项目"),
+        # a centre's laboratory is a unit of the centre
+        ("样本被送往省疾控中心实验室检测。", "省疾控中心实验室"),
+        ("海淀区疾控中心病毒实验室接到样本。", "海淀区疾控中心病毒实验室"),
+    ],
+)
+def test_project_parts_contests_funds_and_units_are_not_projects(text, absent):
+    assert absent not in _projects(text)
