@@ -261,3 +261,20 @@ def test_divisions_credits_and_rivers_are_not_places(text, absent, present):
     labels = _labels(text, "City", "District")
     assert not labels & absent
     assert present <= labels
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a county's short form right after a city it does not belong to is a toponym of
+        # that city (a seaport, a coast), not the county elsewhere
+        ("打造营口海港、沈阳空港。", {"海港区"}, {"营口市", "沈阳市"}),
+        # after its own city or province it is the county
+        ("秦皇岛海港区召开会议。", set(), {"秦皇岛市", "海港区"}),
+        ("北京海淀、杭州西湖区发展迅速。", set(), {"海淀区", "西湖区"}),
+    ],
+)
+def test_divisions_a_county_after_another_city_is_its_toponym(text, absent, present):
+    labels = _labels(text, "City", "District")
+    assert not labels & absent
+    assert present <= labels

@@ -58,3 +58,8 @@ def test_project_parts_names_end_and_begin_there(text, project):
 )
 def test_project_parts_contests_funds_and_units_are_not_projects(text, absent):
     assert absent not in _projects(text)
+
+
+def test_project_parts_a_country_stays_before_an_ordinal():
+    # 第二国际会议中心 names nothing without its country
+    assert "老挝第二国际会议中心" in _projects("当晚，老挝第二国际会议中心灯火通明。")

@@ -10,7 +10,13 @@ from kg.extract.division_index import MUNICIPALITIES, DivisionIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.name_words import credited_after, opens_company, person_before
 from kg.extract.place_lists import listed_with_kind
-from kg.extract.place_readings import ancestors, context_key, near_parent, well_known
+from kg.extract.place_readings import (
+    ancestors,
+    context_key,
+    near_parent,
+    under_another_place,
+    well_known,
+)
 from kg.extract.tokens import PrefixIndex, Tokens
 
 __all__ = [
@@ -478,12 +484,14 @@ def find_places(
             h.accepted = "repeat"
             h.codes = (settled[h.name].code,)
             h.code = settled[h.name].code
-    out = []
+    out: list[PlaceHit] = []
     for h in hits:
         if not h.accepted:
             continue
         if h.code is None and len({idx.by_code[c].name for c in h.codes}) > 1:
             continue  # short form of differently named places: not guessed
+        if under_another_place(h, out[-1] if out else None, idx):
+            continue  # 连云港海港: a toponym of the place before, not a county elsewhere
         if h.full:
             h.basis = "exact"
         else:

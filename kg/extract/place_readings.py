@@ -17,9 +17,10 @@ class PlaceHit(Protocol):
     end: int
     codes: tuple[str, ...]
     full: bool
+    code: str | None
 
 
-__all__ = ["ancestors", "context_key", "near_parent", "well_known"]
+__all__ = ["ancestors", "context_key", "near_parent", "under_another_place", "well_known"]
 
 
 def ancestors(code: str, idx: DivisionIndex) -> set[str]:
@@ -82,3 +83,17 @@ def well_known(h: PlaceHit, code: str, weights: Counter[str], norm: str, idx: Di
         return code
     same = [x for x in higher if x.level == top.level]
     return top.code if len(same) == 1 else code
+
+
+def under_another_place(h: PlaceHit, before: PlaceHit | None, idx: DivisionIndex) -> bool:
+    """True when ``h``, a county-level division written by its short form right after the
+    place ``before``, lies neither under nor over it: the words are another toponym of that
+    place (连云港海港, a seaport of Lianyungang, not Qinhuangdao's 海港区)."""
+    if before is None or before.end != h.start or h.full or not (h.code and before.code):
+        return False
+    return (
+        idx.by_code[h.code].level == 3
+        and before.code not in ancestors(h.code, idx)
+        and h.code not in ancestors(before.code, idx)
+        and before.code != h.code
+    )

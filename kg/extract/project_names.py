@@ -472,17 +472,22 @@ def _verb_before(norm: str, start: int, lex: Lexicon) -> bool:
 _LINE_NUMBER = re.compile(r"[\d一二三四五六七八九十]+号线")
 
 
+# An ordinal that begins the words after a country (第二国际会议中心): one of the country's.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]")
+
+
 def past_country(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[str]) -> int:
     """Where a name begins after a foreign country written before it: past the country when
     the words after it name the project themselves (巴基斯坦PKM项目, 白俄罗斯中白工业园); not
     when they only say what kind (英国高铁2号线: a line's number names no line without its
-    country)."""
+    country) or which one of the country's (缅甸第二国际会议中心)."""
     country = lex.country_re.match(norm, start, hs)
     if (
         country is not None
         and lex.country_names[country.group()] != "CN"
         and hs - country.end() >= 2
         and not (norm[country.end()] in NAME_DASHES or norm[country.end()].isdigit())
+        and not _ORDINAL.match(norm, country.end())
         and (
             CODE.search(core := _LINE_NUMBER.sub("", norm[country.end() : hs]))
             or has_proper_word(core, lex, names, rare=False)
