@@ -63,3 +63,15 @@ def test_project_parts_contests_funds_and_units_are_not_projects(text, absent):
 def test_project_parts_a_country_stays_before_an_ordinal():
     # 第二国际会议中心 names nothing without its country
     assert "老挝第二国际会议中心" in _projects("当晚，老挝第二国际会议中心灯火通明。")
+
+
+@pytest.mark.parametrize(
+    "text, project",
+    [
+        # the first end of a route named after the words of the clause before it
+        ("中企成功中标智利圣地亚哥—瓦尔帕莱索铁路项目。", "圣地亚哥—瓦尔帕莱索铁路项目"),
+        ("双方就达卡—吉大港—科克斯巴扎尔铁路项目交换意见。", "达卡—吉大港—科克斯巴扎尔铁路项目"),
+    ],
+)
+def test_project_parts_a_route_keeps_its_first_end(text, project):
+    assert project in _projects(text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import CODE, after_clause, left_boundary, name_start
+from kg.extract.matching import CODE, after_clause, name_start
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
@@ -25,7 +25,6 @@ __all__ = [
     "before_phase",
     "ProjectHit",
     "continued",
-    "joined_before",
     "merge_short_forms",
     "outside",
     "own_start",
@@ -122,54 +121,6 @@ def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
         and word not in lex.boundary_words
         and not lex.project_head_re.match(word)
     )
-
-
-def joined_before(
-    norm: str,
-    start: int,
-    hs: int,
-    place_end: dict[int, PlaceHit],
-    lex: Lexicon,
-    stops: frozenset[int],
-    place_spans: Spans,
-    place_starts: frozenset[int],
-) -> int:
-    """Where a name starts that is joined by 暨 or a dash to the words before it (长沙机场
-    改扩建暨…工程, 肯尼亚—南苏丹—…经济走廊, 金边—西港高速公路)."""
-    for _ in range(3):
-        if norm.startswith("暨", start):
-            k = start
-        elif (
-            start > 1
-            and norm[start - 1] in NAME_DASHES
-            and norm[start - 2] not in NAME_DASHES
-            and not norm[start - 2].isdigit()  # 1—3号泊位: a range of numbers
-        ):
-            k = start - 1
-        else:
-            return start
-        prev = left_boundary(norm, k, place_end, lex, stops)
-        prev = after_clause(norm, prev, k, lex, place_spans)
-        prev = name_start(norm, prev, k, lex, place_starts)
-        marks = max((norm.rfind(c, prev, k) for c in LEADING_MARKS), default=-1)
-        prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
-        first = lex.pos_cut(norm[prev:k])[:1]
-        if (
-            first
-            and first[0][1][:1] in ("v", "p")
-            and prev not in place_starts
-            and k - prev - len(first[0][0]) >= 2
-        ):
-            # 借光雾山—…: a verb before the first end's name (蒙东—…: no name is left after
-            # 蒙, so it begins the name)
-            prev += len(first[0][0])
-        country = lex.country_re.match(norm, prev, k)
-        if country is not None and k - country.end() >= 2:
-            prev = country.end()  # 巴基斯坦白沙瓦—卡拉奇高速公路: the state before the first end
-        if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
-            return start
-        start = prev
-    return start
 
 
 def outside(norm: str, name: str, books: Spans) -> bool:

@@ -1,10 +1,16 @@
-"""Words before a project's name that are not part of it: a visit's or a walk's verb, a venue."""
+"""Where a project's name begins: after a visit's or a walk's verb or a venue; before a dash."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["after_visit"]
+from kg.extract.divisions import PlaceHit
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import after_clause, left_boundary, name_start
+from kg.extract.project_names import LEADING_MARKS, NAME_DASHES
+from kg.extract.spans import Spans
+
+__all__ = ["after_visit", "joined_before"]
 
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
@@ -29,3 +35,69 @@ def after_visit(norm: str, start: int, hs: int) -> int | None:
         ),
         default=None,
     )
+
+
+def joined_before(
+    norm: str,
+    start: int,
+    hs: int,
+    place_end: dict[int, PlaceHit],
+    lex: Lexicon,
+    stops: frozenset[int],
+    place_spans: Spans,
+    place_starts: frozenset[int],
+) -> int:
+    """Where a name starts that is joined by 暨 or a dash to the words before it (长沙机场
+    改扩建暨…工程, 肯尼亚—南苏丹—…经济走廊, 金边—西港高速公路)."""
+    for _ in range(3):
+        if norm.startswith("暨", start):
+            k = start
+        elif (
+            start > 1
+            and norm[start - 1] in NAME_DASHES
+            and norm[start - 2] not in NAME_DASHES
+            and not norm[start - 2].isdigit()  # 1—3号泊位: a range of numbers
+        ):
+            k = start - 1
+        else:
+            return start
+        prev = left_boundary(norm, k, place_end, lex, stops)
+        prev = after_clause(norm, prev, k, lex, place_spans)
+        prev = name_start(norm, prev, k, lex, place_starts)
+        marks = max((norm.rfind(c, prev, k) for c in LEADING_MARKS), default=-1)
+        prev = max(prev, marks + 1)  # 单体项目――长沙机场…: a clause before the dashes
+        first = lex.pos_cut(norm[prev:k])[:1]
+        if (
+            first
+            and first[0][1][:1] in ("v", "p")
+            and prev not in place_starts
+            and k - prev - len(first[0][0]) >= 2
+        ):
+            # 借光雾山—…: a verb before the first end's name (蒙东—…: no name is left after
+            # 蒙, so it begins the name)
+            prev += len(first[0][0])
+        country = lex.country_re.match(norm, prev, k)
+        if country is not None and k - country.end() >= 2:
+            prev = country.end()  # 巴基斯坦白沙瓦—卡拉奇高速公路: the state before the first end
+        if norm[k] != "暨" and (k - prev > 6 or k - prev < 2):
+            # 成功中标萨尔瓦多—…, 就加德满都—…: the end's name among the words before
+            prev = _trailing_name(norm, min(prev, max(0, k - 8)), k, lex)
+        if k - prev < 2 or (norm[k] != "暨" and k - prev > 6):
+            return start
+        start = prev
+    return start
+
+
+# Tags of the words of a route's end named before a dash (a place, a person, an abbreviation).
+_END_FLAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
+
+
+def _trailing_name(norm: str, lo: int, k: int, lex: Lexicon) -> int:
+    """Where the words the segmenter tags as names that end at ``k`` begin (双方就加德满都:
+    加德满都); ``lo`` when there are none."""
+    at = k
+    for word, flag in reversed(lex.pos_cut(norm[lo:k])):
+        if flag not in _END_FLAGS:
+            break
+        at -= len(word)
+    return at if k - at >= 2 else lo

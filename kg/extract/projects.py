@@ -37,7 +37,6 @@ from kg.extract.project_names import (
     after_verb,
     before_phase,
     continued,
-    joined_before,
     merge_short_forms,
     outside,
     own_start,
@@ -62,7 +61,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
-from kg.extract.project_starts import after_visit
+from kg.extract.project_starts import after_visit, joined_before
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
