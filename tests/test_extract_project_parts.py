@@ -75,3 +75,32 @@ def test_project_parts_a_country_stays_before_an_ordinal():
 )
 def test_project_parts_a_route_keeps_its_first_end(text, project):
     assert project in _projects(text)
+
+
+@pytest.mark.parametrize(
+    "text, project, short",
+    [
+        # a line's siding or extension is the works named
+        ("防城港企沙港区进港铁路专用线开通运营。", "防城港企沙港区进港铁路专用线", None),
+        ("蒙内铁路延长线规划启动。", "蒙内铁路延长线", None),
+        # a short form after a name that begins with a place the gazetteer does not hold
+        ("旅客从台北松山机场出发。松山机场随后关闭。", "台北松山机场", "松山机场"),
+    ],
+)
+def test_project_parts_sidings_extensions_and_short_forms(text, project, short):
+    projects = _projects(text)
+    assert project in projects
+    assert short is None or short not in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a festival named after a park, a sport's event
+        ("杭州城市公园音乐周开幕。", "杭州城市公园"),
+        ("中国队在团体赛项目中夺冠。", "团体赛项目"),
+        ("她首次登上非奥项目领奖台。", "非奥项目"),
+    ],
+)
+def test_project_parts_festivals_and_events_are_not_projects(text, absent):
+    assert not any(p.endswith(absent) for p in _projects(text))

@@ -145,6 +145,10 @@ def short_forms(
         p = next((p for p in h.places if p.start == h.start), None)
         if p is not None and len(h.label) - (p.end - p.start) >= 4:
             full.setdefault(h.label[p.end - p.start :], h.label)
+        # a place the gazetteer does not hold but the segmenter knows (台北松山机场)
+        word, flag = lex.pos_cut(h.label)[0]
+        if flag == "ns" and 2 <= len(word) <= 3 and len(h.label) - len(word) >= 4:
+            full.setdefault(h.label[len(word) :], h.label)
     return full
 
 
@@ -268,7 +272,7 @@ PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:扩建|改造|工�
 # The part of a line that is built (丽江至香格里拉段, 增建二线).
 _LINE_PART = re.compile(
     r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段|增建二线|复线|扩能改造|电气化改造"
-    r"|[\d一二三四五六七八九十]{1,3}号线|环线|支线|联络线|[东西南北]延(?:段|线)"
+    r"|[\d一二三四五六七八九十]{1,3}号线|环线|支线|联络线|专用线|延长线|[东西南北]延(?:段|线)"
 )
 # The part of a line in one place (梧州段, 甘肃段); the place is checked.
 _PLACE_SECTION = re.compile(r"([\u4e00-\u9fff]{2,4}?)段")

@@ -76,6 +76,7 @@ _CONCEPT_AFTER = re.compile(
     r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
     r"|(?:奥运|亚运|全运)?(?:金牌|银牌|铜牌|奖牌|冠军|决赛|比赛)"  # 帆船项目金牌: a sport's event
     r"|综合保税区|保税区|临空经济区|经济区|口岸|专列|列车|动车组|班列"
+    r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 _COUNT_AFTER = re.compile(
@@ -118,7 +119,8 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 # What a 项目 of a platform, a service, an activity, research, a loan or a pilot is: not works.
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
-    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库)$"
+    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库"
+    r"|[个团]体赛|个人赛|非奥)$"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
