@@ -104,3 +104,23 @@ def test_project_parts_sidings_extensions_and_short_forms(text, project, short):
 )
 def test_project_parts_festivals_and_events_are_not_projects(text, absent):
     assert not any(p.endswith(absent) for p in _projects(text))
+
+
+@pytest.mark.parametrize(
+    "text, project, absent",
+    [
+        # the works done on a facility named just before them
+        ("他设计的榆社电厂远距离供热工程于去年投运。", "榆社电厂远距离供热工程", "榆社电厂"),
+        # a clause between two names keeps them apart (是, 的, 等)
+        (
+            "正泰电气产业园是东部产业转移项目。",
+            "正泰电气产业园",
+            "正泰电气产业园是东部产业转移项目",
+        ),
+        ("合肥新桥机场的货运项目进展顺利。", "合肥新桥机场", "合肥新桥机场的货运项目"),
+    ],
+)
+def test_project_parts_works_of_a_facility_named_before(text, project, absent):
+    projects = _projects(text)
+    assert project in projects
+    assert absent not in projects

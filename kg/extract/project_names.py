@@ -13,6 +13,9 @@ from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
 __all__ = [
+    "DOCUMENT_NUMBER",
+    "NUMBER_ABOUT",
+    "TOLD_BY",
     "FAST_THINGS",
     "HEAD_AFTER_NOT",
     "HEAD_CONTINUES",
@@ -450,3 +453,11 @@ def past_country(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[
     ):
         return country.end()
     return start
+
+
+# Words before 万/亿 that make it a number (过万平米, 近亿元).
+NUMBER_ABOUT = frozenset("过近超逾上数几0123456789")
+# What a source tells (记者从X获悉).
+TOLD_BY = re.compile(r"获悉|了解到|得知")
+# A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
+DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")

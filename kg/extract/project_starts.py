@@ -7,10 +7,11 @@ import re
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import after_clause, left_boundary, name_start
-from kg.extract.project_names import LEADING_MARKS, NAME_DASHES
+from kg.extract.project_names import LEADING_MARKS, NAME_DASHES, ProjectHit
+from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
-__all__ = ["after_visit", "joined_before"]
+__all__ = ["after_visit", "joined_before", "works_of"]
 
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
@@ -101,3 +102,28 @@ def _trailing_name(norm: str, lo: int, k: int, lex: Lexicon) -> int:
             break
         at -= len(word)
     return at if k - at >= 2 else lo
+
+
+def works_of(
+    norm: str, before: ProjectHit, start: int, hs: int, lex: Lexicon, names: frozenset[str]
+) -> bool:
+    """True when the words before the head at ``hs`` follow the facility ``before`` (found
+    just before, its words left out from ``start``) and name no place or proper name of their
+    own: the works done on it (太原古交电厂远距离输热工程)."""
+    words = norm[before.end : hs]
+    return (
+        before.end <= start <= before.end + 4
+        and 2 <= len(words) <= 10
+        and not any(c in _NOT_IN_WORKS for c in words)
+        and lex.project_head_re.search(words) is None
+        and not any(f in _CLAUSE_FLAGS for _w, f in lex.pos_cut(words))
+        and not has_proper_word(words, lex, names, rare=False, verb_singles=False)
+    )
+
+
+# Joiners, punctuation and the words of a clause (是, 的, 等, 这些): two names or a clause,
+# not a facility and its works.
+_NOT_IN_WORKS = frozenset('和与及、，,。；;：:“”"()（）.…是的等在这那些了着把被将为对向从联\n ')
+# Tags of the words of a clause between two names (后, 又, 一, 这些): locatives, adverbs,
+# numerals, pronouns, prepositions, conjunctions, particles, measures, times.
+_CLAUSE_FLAGS = frozenset({"f", "d", "m", "r", "p", "c", "u", "uj", "ul", "q", "t"})

@@ -27,11 +27,14 @@ from kg.extract.project_kinds import (
     works_told,
 )
 from kg.extract.project_names import (
+    DOCUMENT_NUMBER,
     HEAD_AFTER_NOT,
     HEAD_CONTINUES,
     LEADING_MARKS,
+    NUMBER_ABOUT,
     PHASE,
     STAFF_AFTER,
+    TOLD_BY,
     ProjectHit,
     after_head,
     after_verb,
@@ -61,7 +64,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
-from kg.extract.project_starts import after_visit, joined_before
+from kg.extract.project_starts import after_visit, joined_before, works_of
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
@@ -384,16 +387,18 @@ def find_projects(
             inner = max(norm.rfind("项目", start, hs), norm.rfind("工程", start, hs))
             if inner >= start and hs - inner - 2 >= 2:
                 start = inner + 2
+        if cands and works_of(norm, cands[-1], start, hs, lex, names):
+            start = cands[-1].start  # 古交电厂远距离输热工程: the works of a facility named before
         name = norm[start:end]
         if norm[start:hs] in lex.project_heads:
             continue  # 大桥项目, 隧道工程: works of a kind
         if place_acts(norm, start, hs, by_start, lex):
             continue  # 广东省推行…示范项目, 美国研制出…装置: a place's clause, not a name
-        if start > 0 and norm[start - 1] == "从" and _TOLD_BY.match(norm, end):
+        if start > 0 and norm[start - 1] == "从" and TOLD_BY.match(norm, end):
             continue  # 记者从湖北省大数据中心获悉: the body that tells, not a facility
         if (
-            _DOCUMENT_NUMBER.search(name)
-            or (name[0] in "万亿" and start > 0 and norm[start - 1] in _ABOUT)
+            DOCUMENT_NUMBER.search(name)
+            or (name[0] in "万亿" and start > 0 and norm[start - 1] in NUMBER_ABOUT)
             or name.count('"') % 2
         ):
             continue  # SC[2009]1466号…项目, 万平米集热工程, "区域性…: a number or a fragment
@@ -490,11 +495,3 @@ def find_projects(
             out.append(h)
     out.sort(key=lambda h: h.start)
     return out
-
-
-# Words before 万/亿 that make it a number (过万平米, 近亿元).
-_ABOUT = frozenset("过近超逾上数几0123456789")
-# What a source tells (记者从X获悉).
-_TOLD_BY = re.compile(r"获悉|了解到|得知")
-# A document's number (SC[2009]1466号, 〔2024〕3号): a procurement or a file, not a name.
-_DOCUMENT_NUMBER = re.compile(r"[\[〔［][12]\d{3}[\]〕］]")
