@@ -124,3 +124,19 @@ def test_project_parts_works_of_a_facility_named_before(text, project, absent):
     projects = _projects(text)
     assert project in projects
     assert absent not in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # the side of something else names nothing there; a station's front does
+        ("幸福家园南侧公园建成开放。", "幸福家园南侧公园", None),
+        ("沈阳站站前广场人流如织。", None, "沈阳站站前广场"),
+        # a cup's discipline is a contest's, not works
+        ("他获得湖南省匠心杯数控车项目一等奖。", "湖南省匠心杯数控车项目", None),
+    ],
+)
+def test_project_parts_sides_and_cups(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -20,22 +20,30 @@ _VISIT = re.compile(
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
     r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于|漫步|徜徉|置身|驱车|去看|来看"
 )
+# The side or the place of something else before a facility (家园南侧公园, 大殿前广场):
+# what is there is not named by it (站前广场 is a name: 前 alone is none of these).
+_SIDES = frozenset(
+    {"南侧", "北侧", "东侧", "西侧", "旁边", "附近", "对面", "周边", "周围", "门前", "殿前"}
+)
 # The venue of a games or a summit written before a facility (冬奥会延庆赛区国家高山滑雪中心,
 # 峰会主会场青岛国际会议中心): the facility's name is after it.
 _VENUE_OF = re.compile(r"赛区|主会场|分会场")
 
 
-def after_visit(norm: str, start: int, hs: int) -> int | None:
+def after_visit(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     """Where a name before the head at ``hs`` begins after the verb of a visit, a report or
-    a walk (察看, 来到, 漫步) or the venue of a games or a summit (…赛区, 主会场) written in the
-    words from ``start``; None when there is none."""
-    return max(
-        (
-            m.end()
-            for m in (*_VISIT.finditer(norm, start, hs), *_VENUE_OF.finditer(norm, start, hs))
-        ),
-        default=None,
-    )
+    a walk (察看, 来到, 漫步), the venue of a games or a summit (…赛区, 主会场) or a side or a
+    place of something else (家园南侧, 大殿前, 城市里) written in the words from ``start``;
+    None when there is none."""
+    ends = [
+        m.end() for m in (*_VISIT.finditer(norm, start, hs), *_VENUE_OF.finditer(norm, start, hs))
+    ]
+    at = start
+    for k, (word, flag) in enumerate(lex.pos_cut(norm[start:hs])):
+        at += len(word)
+        if k > 0 and flag == "f" and word in _SIDES:
+            ends.append(at)
+    return max(ends, default=None)
 
 
 def joined_before(

@@ -105,7 +105,7 @@ _MUSEUM_AFTER = re.compile(r"博物馆|博物院|纪念馆|展览馆|美术馆|�
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
 # An event's name before the head (…技能大赛工程测量项目): a contest's discipline, not works.
-_EVENT_IN = re.compile(r"大赛|竞赛|锦标赛|运动会|联赛")
+_EVENT_IN = re.compile(r"大赛|竞赛|锦标赛|运动会|联赛|[\u4e00-\u9fff]杯")
 # A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
 _MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
@@ -369,7 +369,7 @@ def find_projects(
         also = norm.rfind("暨", start, hs)
         if also > start and norm.endswith(tuple(lex.project_heads), start, also):
             start = also + 1  # 京剧电影工程暨中国京剧像音像工程: two works, not one
-        visited = after_visit(norm, start, hs)
+        visited = after_visit(norm, start, hs, lex)
         if visited is not None:
             start = visited  # 蔡奇察看试制中心: the visit's verb is not in the name
             if hs - start < 2:
