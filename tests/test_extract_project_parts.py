@@ -140,3 +140,20 @@ def test_project_parts_sides_and_cups(text, absent, present):
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # the last character of the word before a joiner begins no name
+        ("双方推进边境合作区和公路铁路等设施建设。", "区和公路铁路", None),
+        # a place that holds 和 does (呼和浩特)
+        ("呼和浩特光伏材料项目开工。", None, "呼和浩特光伏材料项目"),
+        # 铁路物流港 is a logistics port, not a line
+        ("绵阳国际铁路物流港开通班列。", "绵阳国际铁路", None),
+    ],
+)
+def test_project_parts_joiners_and_logistics_ports(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -254,7 +254,7 @@ HEAD_CONTINUES = {
     "线": frozenset("路上下索性条"),
     "中心": frozenset("城区镇组老项库工任地腹村"),
     "高铁": frozenset("站连沿司列乘综"),
-    "铁路": frozenset("站局连沿口涵"),
+    "铁路": frozenset("站局连沿口涵物"),
     "高速公路": frozenset("连"),
     "高速": frozenset("连动磁铁"),
     "走廊": frozenset("经"),

@@ -11,7 +11,7 @@ from kg.extract.project_names import LEADING_MARKS, NAME_DASHES, ProjectHit
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
-__all__ = ["after_visit", "joined_before", "works_of"]
+__all__ = ["after_visit", "joined_before", "past_joiner", "works_of"]
 
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
@@ -135,3 +135,17 @@ _NOT_IN_WORKS = frozenset('和与及、，,。；;：:“”"()（）.…是的�
 # Tags of the words of a clause between two names (后, 又, 一, 这些): locatives, adverbs,
 # numerals, pronouns, prepositions, conjunctions, particles, measures, times.
 _CLAUSE_FLAGS = frozenset({"f", "d", "m", "r", "p", "c", "u", "uj", "ul", "q", "t"})
+
+
+def past_joiner(norm: str, start: int, places: frozenset[int]) -> int:
+    """Where a name begins that would begin on the last character of the word before it and
+    a joiner (合作区和公路铁路, 集聚区和…基地): after the joiner; not where a place begins
+    (呼和浩特…)."""
+    if (
+        start > 0
+        and start not in places
+        and norm[start + 1 : start + 2] in ("和", "与", "及")
+        and "\u4e00" <= norm[start - 1] <= "\u9fff"
+    ):
+        return start + 2
+    return start

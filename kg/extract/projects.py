@@ -64,7 +64,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
-from kg.extract.project_starts import after_visit, joined_before, works_of
+from kg.extract.project_starts import after_visit, joined_before, past_joiner, works_of
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
@@ -277,6 +277,7 @@ def find_projects(
             or former_line(norm, start, hs, head, lex)
         ):
             start += 1  # ――阿里电力联网工程, 原扬州市体育中心, 老京张铁路: a dash, "former", "old"
+        start = past_joiner(norm, start, place_starts)  # 合作区和公路铁路: 区和 names none
         if head == "中心" and lex.project_head_re.search(norm, max(start, hs - 4), hs):
             continue  # 广场中心, 公园中心: the middle of a place, not a facility
         if norm[start : start + 1] in OPEN_QUOTES:
