@@ -157,3 +157,7 @@ def test_project_parts_joiners_and_logistics_ports(text, absent, present):
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+def test_project_parts_a_time_before_a_facility_is_the_scene():
+    assert not any(p.endswith("码头") for p in _projects("宁波港春节码头灯火通明。"))

@@ -25,6 +25,10 @@ _VISIT = re.compile(
 _SIDES = frozenset(
     {"南侧", "北侧", "东侧", "西侧", "旁边", "附近", "对面", "周边", "周围", "门前", "殿前"}
 )
+# A time of day or a festival before a facility (青岛港除夕夜码头): the scene, not the name.
+_TIMES = frozenset(
+    {"除夕夜", "除夕", "春节", "夜晚", "清晨", "凌晨", "傍晚", "深夜", "晚上", "早上"}
+)
 # The venue of a games or a summit written before a facility (冬奥会延庆赛区国家高山滑雪中心,
 # 峰会主会场青岛国际会议中心): the facility's name is after it.
 _VENUE_OF = re.compile(r"赛区|主会场|分会场")
@@ -32,8 +36,8 @@ _VENUE_OF = re.compile(r"赛区|主会场|分会场")
 
 def after_visit(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     """Where a name before the head at ``hs`` begins after the verb of a visit, a report or
-    a walk (察看, 来到, 漫步), the venue of a games or a summit (…赛区, 主会场) or a side or a
-    place of something else (家园南侧, 大殿前, 城市里) written in the words from ``start``;
+    a walk (察看, 来到, 漫步), the venue of a games or a summit (…赛区, 主会场), a side of
+    something else (家园南侧) or a time (除夕夜) written in the words from ``start``;
     None when there is none."""
     ends = [
         m.end() for m in (*_VISIT.finditer(norm, start, hs), *_VENUE_OF.finditer(norm, start, hs))
@@ -41,7 +45,7 @@ def after_visit(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     at = start
     for k, (word, flag) in enumerate(lex.pos_cut(norm[start:hs])):
         at += len(word)
-        if k > 0 and flag == "f" and word in _SIDES:
+        if k > 0 and ((flag == "f" and word in _SIDES) or (flag == "t" and word in _TIMES)):
             ends.append(at)
     return max(ends, default=None)
 
