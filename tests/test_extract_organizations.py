@@ -32,6 +32,9 @@ def _orgs(text: str) -> list[str]:
         ("梧州市人民医院感染科党支部获表彰。", ["梧州市人民医院"]),
         ("荷兰乳业企业菲仕兰乳业（上海）有限公司宣布扩产。", ["菲仕兰乳业(上海)有限公司"]),
         ("潍坊民营企业盛瑞传动股份有限公司获奖。", ["盛瑞传动股份有限公司"]),
+        # the side a company is of, or its place, said before its name
+        ("签约方还有俄方企业伏尔加农业控股公司。", ["伏尔加农业控股公司"]),
+        ("当地企业阿拉善盟沙产业发展有限公司签约入驻。", ["阿拉善盟沙产业发展有限公司"]),
         # a name between two states, with a dash
         ("秘鲁—中国友好协会会长率团来访。", ["秘鲁—中国友好协会"]),
         # a company's short form in brackets before the verb it signs with
