@@ -85,3 +85,15 @@ def test_trade_names_stand_for_the_company_named_before(text, present, absent):
     found = _orgs(text)
     assert present <= found
     assert not absent & found
+
+
+def test_trade_names_china_and_a_coined_name_stand_for_the_company():
+    # 中国一拖 of 中国一拖集团有限公司: China and a coined name is the trade name; 两家企业
+    # then stands for the two named by their trade names in the sentence before
+    text = (
+        "签约单位：中国一拖集团有限公司、郑州宇通客车股份有限公司、河南科技大学。"
+        "中国一拖和宇通均是装备制造龙头企业。本月，上述两家企业已签署《农机关键部件合作协议》。"
+    )
+    ex = extract(Document(id="t", text=text))
+    parties = {r.object.label for r in ex.relations if r.predicate == "party"}
+    assert "中国一拖集团有限公司" in parties

@@ -64,8 +64,11 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
         return None
     if any(core[:n] in divisions.full or core[:n] in divisions.short for n in range(2, 5)):
         return None
-    if lex.country_re.match(core) or core in lex.generic_words:
-        return None
+    china = (
+        core.startswith("中国") and len(core) == 4 and not lex.is_common_word(core[2:], _FREQUENT)
+    )
+    if (lex.country_re.match(core) and not china) or core in lex.generic_words:
+        return None  # (中国一拖 of 中国一拖集团有限公司: China and a coined name is the name)
     words = lex.pos_cut(core)
     if any(len(w) > 1 for w, _f in words) and all(
         lex.is_common_word(w, _FREQUENT) and f not in _NAME_TAGS for w, f in words
