@@ -317,6 +317,18 @@ def test_signing_lists_an_agreement_told_again_by_its_kind_is_one(
             "马铃薯育种合作协议",
             {"兰州大学", "定西市安定区人民政府"},
         ),
+        # a university named after its field, by its first character and the field's, or
+        # its place, the field's character and 大
+        (
+            "华中农业大学今年招收新生。此前，华农已与恩施州人民政府签署《茶产业合作协议》。",
+            "茶产业合作协议",
+            {"华中农业大学", "恩施土家族苗族自治州人民政府"},
+        ),
+        (
+            "东北林业大学与伊春市合作多年。当天，东北林大与伊春市人民政府签署《森林康养合作协议》。",
+            "森林康养合作协议",
+            {"东北林业大学", "伊春市人民政府"},
+        ),
         # a company by its name without the legal form, named with it before
         (
             "厦门航空有限公司开通新航线。仪式上，厦门航空与泉州市文化广电和旅游局签署《航线合作协议》。",

@@ -107,13 +107,26 @@ def without_legal_form(labels: list[str]) -> dict[str, str]:
     }
 
 
+# The field a university is named after, right before 大学 (南京农业大学, 西南科技大学).
+_FIELD = re.compile(
+    r"(?:农业|工业|理工|医科|师范|科技|财经|政法|交通|邮电|林业|石油|矿业)(?=大学$)"
+)
+
+
 def school_short_forms(labels: list[str], common: Callable[[str], bool]) -> dict[str, str]:
-    """兰大 for 兰州大学, 浙大 for 浙江大学: a university's first character and 大, where only one
-    university of the article gives it and it is no ``common`` word of its own (四大)."""
+    """兰大 for 兰州大学, 浙大 for 浙江大学: a university's first character and 大, and for one
+    named after its field its first character and the field's (南农 for 南京农业大学) or its
+    place, the field's character and 大 (西南科大), where only one university of the article
+    gives it and it is no ``common`` word of its own (四大)."""
     found: dict[str, set[str]] = {}
     for label in labels:
         if label.endswith("大学") and len(label) >= 4 and "\u4e00" <= label[0] <= "\u9fff":
             found.setdefault(label[0] + "大", set()).add(label)
+            field = _FIELD.search(label)
+            if field is not None and field.start() >= 2:
+                # 南农 and 南京农大 for 南京农业大学, 西南科大 for 西南科技大学
+                found.setdefault(label[0] + field.group()[0], set()).add(label)
+                found.setdefault(label[: field.start()] + field.group()[0] + "大", set()).add(label)
     return {
         short: names.pop()
         for short, names in found.items()
