@@ -329,6 +329,17 @@ def test_signing_lists_an_agreement_told_again_by_its_kind_is_one(
             "森林康养合作协议",
             {"东北林业大学", "伊春市人民政府"},
         ),
+        # an institute without 研究, or by its place and its field's first characters
+        (
+            "中国科学院兰州化学物理研究所成立七十年。此前，兰州化物所已与兰州大学签署《润滑材料人才培养协议》。",
+            "润滑材料人才培养协议",
+            {"中国科学院兰州化学物理研究所", "兰州大学"},
+        ),
+        (
+            "中国科学院武汉病毒研究所发布成果。次日，武汉病毒所与武汉大学签署《疫苗研发合作协议》。",
+            "疫苗研发合作协议",
+            {"中国科学院武汉病毒研究所", "武汉大学"},
+        ),
         # a company by its name without the legal form, named with it before
         (
             "厦门航空有限公司开通新航线。仪式上，厦门航空与泉州市文化广电和旅游局签署《航线合作协议》。",

@@ -117,7 +117,8 @@ def school_short_forms(labels: list[str], common: Callable[[str], bool]) -> dict
     """兰大 for 兰州大学, 浙大 for 浙江大学: a university's first character and 大, and for one
     named after its field its first character and the field's (南农 for 南京农业大学) or its
     place, the field's character and 大 (西南科大), where only one university of the article
-    gives it and it is no ``common`` word of its own (四大)."""
+    gives it and it is no ``common`` word of its own (四大); an institute without 研究 (近代物理所)
+    or by its place and its field's first characters (大连化物所, 宁波材料所)."""
     found: dict[str, set[str]] = {}
     for label in labels:
         if label.endswith("大学") and len(label) >= 4 and "\u4e00" <= label[0] <= "\u9fff":
@@ -127,8 +128,29 @@ def school_short_forms(labels: list[str], common: Callable[[str], bool]) -> dict
                 # 南农 and 南京农大 for 南京农业大学, 西南科大 for 西南科技大学
                 found.setdefault(label[0] + field.group()[0], set()).add(label)
                 found.setdefault(label[: field.start()] + field.group()[0] + "大", set()).add(label)
+        institute = _INSTITUTE.fullmatch(label)
+        if institute is not None:
+            for short in _institute_forms(institute.group("body")):
+                found.setdefault(short, set()).add(label)
     return {
         short: names.pop()
         for short, names in found.items()
         if len(names) == 1 and not common(short)
     }
+
+
+# An institute by its body's name (中国科学院大连化学物理研究所).
+_INSTITUTE = re.compile(r"(?:中国科学院|中科院)?(?P<body>[\u4e00-\u9fff]{4,12}?)研究所")
+
+
+def _institute_forms(body: str) -> list[str]:
+    """How an institute whose body's name is ``body`` is named again: without 研究 (近代物理所),
+    and by its place with its field's first characters (大连化学物理 → 大连化物所) or first word
+    (宁波材料技术与工程 → 宁波材料所)."""
+    forms = [body + "所"]
+    place, rest = body[:2], body[2:]
+    if len(rest) == 4 and not any(c in "与和及" for c in rest):
+        forms.append(place + rest[0] + rest[2] + "所")  # 化学物理 → 化物
+    elif len(rest) > 4:
+        forms.append(place + rest[:2] + "所")  # 材料技术与工程 → 材料
+    return forms
