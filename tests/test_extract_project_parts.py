@@ -161,3 +161,23 @@ def test_project_parts_joiners_and_logistics_ports(text, absent, present):
 
 def test_project_parts_a_time_before_a_facility_is_the_scene():
     assert not any(p.endswith("码头") for p in _projects("宁波港春节码头灯火通明。"))
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a side and its verb, a state's abbreviation and a verb after 在: a clause
+        ("会议要求外方提交项目可行性报告。", "外方提交项目", None),
+        ("中企在泰施工项目进展顺利。", "泰施工项目", None),
+        # a region alone before an airport names the region's airports
+        ("珠三角机场群客流增长，珠三角机场运力提升。", "珠三角机场", None),
+        # a place whose name holds 方 or a state's abbreviation is not one of these
+        ("上海东方体育中心举办比赛。", None, "上海东方体育中心"),
+        ("市民在哈尔滨兆麟公园赏冰灯。", None, "哈尔滨兆麟公园"),
+        ("成渝铁路建成通车七十年。", None, "成渝铁路"),
+    ],
+)
+def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -11,7 +11,7 @@ from kg.extract.project_names import LEADING_MARKS, NAME_DASHES, ProjectHit
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
-__all__ = ["after_visit", "joined_before", "past_joiner", "works_of"]
+__all__ = ["after_visit", "begins_no_name", "joined_before", "past_joiner", "works_of"]
 
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
@@ -153,3 +153,36 @@ def past_joiner(norm: str, start: int, places: frozenset[int]) -> int:
     ):
         return start + 2
     return start
+
+
+# Words before a name that make it one of a kind (全市生态环境监测数据中心).
+_DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
+# Characters before 方 that make a direction or a place, not a side (东方, 南方电网, 地方).
+_NOT_A_SIDE = frozenset("东西南北地双多各四远")
+
+
+def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> bool:
+    """True when no name begins at ``start`` before the head ``head`` at ``hs``: nothing is
+    left, a determiner is before or at it (全市…, 全国…: one of a kind, a title given across a
+    country or a province), it begins with a side and its verb (尼方提交项目: the subject of
+    a clause), a state's abbreviation and a verb after 在 or 对 (在柬施工项目: the object of
+    one), or a region alone is before an airport or a line (大湾区机场: the region's)."""
+    if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
+        return True
+    words = lex.pos_cut(norm[start:hs])
+    after_side = lex.pos_cut(norm[start + 2 : hs]) if norm[start + 1 : start + 2] == "方" else []
+    return (
+        norm[start : start + 2] in _DETERMINERS
+        or (norm[start] not in _NOT_A_SIDE and bool(after_side) and after_side[0][1] == "v")
+        or (
+            norm[start - 1 : start] in ("在", "对")
+            and words[0][0] in lex.country_abbreviations
+            and len(words) >= 2
+            and words[1][1] in ("v", "vn")
+        )
+        or (head in _POINTS_AND_LINES and hs - start >= 3 and norm[start:hs] in lex.region_words)
+    )
+
+
+# Heads of a facility or a line a region does not name alone (大湾区机场, 长三角铁路).
+_POINTS_AND_LINES = frozenset({"机场", "码头", "港区", "铁路", "高铁", "枢纽"})

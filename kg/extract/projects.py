@@ -64,7 +64,13 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
-from kg.extract.project_starts import after_visit, joined_before, past_joiner, works_of
+from kg.extract.project_starts import (
+    after_visit,
+    begins_no_name,
+    joined_before,
+    past_joiner,
+    works_of,
+)
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
@@ -85,8 +91,6 @@ _CONCEPT_AFTER = re.compile(
 _COUNT_AFTER = re.compile(
     r"(?:多达|达|共)?(?:[\d一二两三四五六七八九十百千]+(?:\.\d+)?)[万亿]?[余多]?(?:个|家|项|座|所|处|条|批)"
 )
-# Words before a name that make it one of a kind (全市生态环境监测数据中心).
-_DETERMINERS = frozenset({"全市", "全省", "全区", "全县", "全国", "本市", "本省", "各地", "各类"})
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
 # the middle of a city, 乌海项目 whatever is done there).
 _NEEDS_MODIFIER = frozenset({"园区", "中心", "项目", "基地"})
@@ -375,10 +379,8 @@ def find_projects(
             start = visited  # 蔡奇察看试制中心: the visit's verb is not in the name
             if hs - start < 2:
                 continue
-        if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
-            continue
-        if norm[start : start + 2] in _DETERMINERS:
-            continue  # 全国…游学基地, 全省…示范园: a title given across a country or a province
+        if begins_no_name(norm, start, hs, head, lex):
+            continue  # 全市…中心, 全国…基地, 尼方提交项目, 在柬施工项目, 大湾区机场
         start = after_verb(norm, start, hs, lex, names, place_starts)
         start = past_country(norm, start, hs, lex, names)
         start = own_start(norm, start, hs, head, by_start, lex)
