@@ -46,7 +46,7 @@ def test_cooperatives_named_after_their_place_are_organizations(text, name):
         "他们成立了花卉合作社和养殖专业合作社。",
         # a clause before the form: a verb, a pronoun, a count
         "楚山村成立专业合作社。",
-        "他带领村民成立了一家股份经济合作社。",
+        "她组织乡亲们办起了一家股份经济合作社。",
         "全县成立3000个造林专业合作社。",
         # a province's or a city's kind
         "北京市农民专业合作社数量增加。",

@@ -68,7 +68,7 @@ def test_local_abroad_governments_sign_for_their_state(text, title, body, countr
     [
         # the words of a clause before 市政府, 县政府 and 省政府 name no place abroad
         "日本游客来访。在海南，很多城市政府已经出台政策。",
-        "美国媒体关注此事。县委、县政府高度重视，明确要求县政府办公室牵头办理。",
+        "美国记者来访。县里对此十分重视，指示县政府办公室尽快答复。",
         "俄罗斯客人出席。省长王建平代表省政府签署《合作协议》。",
         # a division of China is no place abroad, whatever state is written before it
         "德国企业代表参加。会上，黔东南州政府与企业签署《投资协议》。",

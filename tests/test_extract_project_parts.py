@@ -46,7 +46,7 @@ def test_project_parts_names_end_and_begin_there(text, project):
         # a place's section that is no place is not read into the line (施工段)
         ("京昆高速施工段车流较大。", "京昆高速施工段"),
         # a contest's discipline, a fund's grants, a list of projects, heritage items
-        ("他获得全省职业院校技能大赛工程测量项目一等奖。", "全省职业院校技能大赛工程"),
+        ("她在湖北省中职学校技能大赛工程制图项目中获奖。", "湖北省中职学校技能大赛工程"),
         ("课题获省自然科学基金项目资助。", "省自然科学基金项目"),
         ("江苏PPP管理库项目总数增加。", "江苏PPP管理库项目"),
         ("他是非物质文化遗产剪纸项目传承人。", "非物质文化遗产剪纸项目"),
