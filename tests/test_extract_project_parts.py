@@ -131,6 +131,8 @@ def test_project_parts_works_of_a_facility_named_before(text, project, absent):
     [
         # the side of something else names nothing there; a station's front does
         ("幸福家园南侧公园建成开放。", "幸福家园南侧公园", None),
+        # the bank of a river before a park
+        ("活动在闽江北岸金山公园举行。", "闽江北岸金山公园", "金山公园"),
         ("沈阳站站前广场人流如织。", None, "沈阳站站前广场"),
         # a cup's discipline is a contest's, not works
         ("他获得湖南省匠心杯数控车项目一等奖。", "湖南省匠心杯数控车项目", None),

@@ -20,10 +20,28 @@ _VISIT = re.compile(
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
     r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于|漫步|徜徉|置身|驱车|去看|来看"
 )
-# The side or the place of something else before a facility (家园南侧公园, 大殿前广场):
-# what is there is not named by it (站前广场 is a name: 前 alone is none of these).
+# The side, the bank or the place of something else before a facility (家园南侧公园, 太浦河
+# 北岸…公园): what is there is not named by it (站前广场 is a name: 前 alone is none of these).
 _SIDES = frozenset(
-    {"南侧", "北侧", "东侧", "西侧", "旁边", "附近", "对面", "周边", "周围", "门前", "殿前"}
+    {
+        "南侧",
+        "北侧",
+        "东侧",
+        "西侧",
+        "旁边",
+        "附近",
+        "对面",
+        "周边",
+        "周围",
+        "门前",
+        "殿前",
+        "南岸",
+        "北岸",
+        "东岸",
+        "西岸",
+        "两岸",
+        "沿岸",
+    }
 )
 # A time of day or a festival before a facility (青岛港除夕夜码头): the scene, not the name.
 _TIMES = frozenset(
