@@ -48,7 +48,7 @@ def find_township_governments(norm: str, places: list[PlaceHit], lex: Lexicon) -
         if start < 0:
             continue
         town = norm[start : k + 1]
-        if norm[start:k] and norm[k - 1] in "镇乡":
+        if norm[k - 1] in "镇乡":
             continue  # 东大滩乡乡政府: the township's government, its name ends before
         if (
             any(c in _CLAUSE_CHARS for c in town)
