@@ -371,3 +371,25 @@ def test_signing_lists_that_state_s_ministry_is_the_state_s_written_before() -> 
         "吉尔吉斯斯坦交通和通信部",
         "新疆维吾尔自治区交通运输厅",
     }
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 于 and the day between the states and the verb
+        (
+            "中国和蒙古国两国政府已于5月9日在乌兰巴托签署《口岸运输议定书》。",
+            "口岸运输议定书",
+            {"中国政府", "蒙古政府"},
+        ),
+        (
+            "广西壮族自治区人民政府于去年6月与越南广宁省人民委员会签署《边贸合作备忘录》。",
+            "边贸合作备忘录",
+            {"广西壮族自治区人民政府", "越南广宁省人民委员会"},
+        ),
+    ],
+)
+def test_signing_lists_a_date_after_yu_keeps_the_subject(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties
