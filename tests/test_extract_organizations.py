@@ -32,6 +32,8 @@ def _orgs(text: str) -> list[str]:
         ("梧州市人民医院感染科党支部获表彰。", ["梧州市人民医院"]),
         ("荷兰乳业企业菲仕兰乳业（上海）有限公司宣布扩产。", ["菲仕兰乳业(上海)有限公司"]),
         ("潍坊民营企业盛瑞传动股份有限公司获奖。", ["盛瑞传动股份有限公司"]),
+        # a joint-stock company (股份公司) is a legal form of its own
+        ("中车株洲电力机车股份公司负责运营。", ["中车株洲电力机车股份公司"]),
         # the side a company is of, or its place, said before its name
         ("签约方还有俄方企业伏尔加农业控股公司。", ["伏尔加农业控股公司"]),
         ("当地企业阿拉善盟沙产业发展有限公司签约入驻。", ["阿拉善盟沙产业发展有限公司"]),
@@ -64,6 +66,10 @@ def test_organizations_by_suffix(text, expected):
         "他发烧后经镇卫生院诊治，已经康复。",
         # the universities a ministry runs
         "今年部属师范大学将扩大公费师范生招生。",
+        # a kind of company or hospital, named by its type (…型)
+        "目前很多科技型有限公司在此上市。",
+        "本地一批创新型股份公司陆续挂牌。",
+        "市里新建了两家大型医院。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):

@@ -190,6 +190,8 @@ def find_organizations(
             # 大学城, 大学生, 大学毕业, 重庆环大学创新生态圈, 协商会, 医学会诊, 中钢协会员: the suffix is
             # inside a word
             continue
+        if norm[hs - 1 : hs] == "型":
+            continue  # 科技型有限公司, 科创型股份公司: a kind of company, not one named
         if m.group() == "分院" and _COURT.search(norm, max(0, hs - 12), hs):
             continue  # …中级人民法院第二分院: a court's branch, a state organ
         if m.group() == "医院" and norm.endswith("医院", 0, hs):
