@@ -7,6 +7,7 @@ import re
 from kg.extract.agencies import NOT_IN_BODY, AgencyHit, is_title
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.proper_words import common_word
 from kg.extract.spans import Spans
 
 __all__ = ["local_governments_abroad", "places_abroad"]
@@ -32,32 +33,23 @@ _UNNAMED_ABROAD = re.compile(
 _NOT_A_NAME_START = frozenset("本该此这那其全各每我你他两三四五六七八九十多诸省市县州区")
 # Characters that begin a clause before a name (由…, 经…特批, 一是…).
 _CLAUSE_SINGLES = frozenset("经由在从向对把被是一")
-# A word of two characters this common names no place abroad (很多, 首都, 代表, 希望).
-_COMMON = 1000
-_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
-def _clause_word(word: str, flag: str, freq: dict[str, int]) -> bool:
+def _clause_word(word: str, flag: str, lex: Lexicon) -> bool:
     """True for a word of the clause, not of a name: an idiom, a preposition, or a common
-    word of two characters or more that the dictionary does not tag as a name (rare words
-    so tagged are names it misreads: 首尔 "d", 千叶 "m")."""
-    return (
-        flag == "l"
-        or word in _CLAUSE_SINGLES
-        or (len(word) >= 2 and flag not in _NAME_FLAGS and freq.get(word, 0) >= _COMMON)
-    )
+    word (rare words the dictionary tags otherwise are names it misreads: 首尔 "d", 千叶 "m")."""
+    return flag == "l" or word in _CLAUSE_SINGLES or common_word(word, flag, lex)
 
 
 def _name_start(stem: str, lex: Lexicon) -> int | None:
     """Where the name of a place abroad begins in ``stem`` (the words before 市, 省, 州 or
     县), after the words of the clause before it; None when no name of two characters is
     left or a word of the clause is inside it (很多城市, 明确要求县, 王建平代表省)."""
-    freq = lex.tokenizer().FREQ
     words = lex.pos_cut(stem)
     k = 0
-    while k < len(words) and _clause_word(*words[k], freq):
+    while k < len(words) and _clause_word(*words[k], lex):
         k += 1
-    if any(_clause_word(w, f, freq) for w, f in words[k:]):
+    if any(_clause_word(w, f, lex) for w, f in words[k:]):
         return None
     at = sum(len(w) for w, _f in words[:k])
     return at if len(stem) - at >= 2 else None

@@ -60,11 +60,13 @@ def after_visit(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     ends = [
         m.end() for m in (*_VISIT.finditer(norm, start, hs), *_VENUE_OF.finditer(norm, start, hs))
     ]
-    at = start
-    for k, (word, flag) in enumerate(lex.pos_cut(norm[start:hs])):
-        at += len(word)
-        if k > 0 and ((flag == "f" and word in _SIDES) or (flag == "t" and word in _TIMES)):
-            ends.append(at)
+    words = norm[start:hs]
+    if any(w in words for w in _SIDES) or any(w in words for w in _TIMES):
+        at = start  # (the segmenter is asked only where such a word is written)
+        for k, (word, flag) in enumerate(lex.pos_cut(words)):
+            at += len(word)
+            if k > 0 and ((flag == "f" and word in _SIDES) or (flag == "t" and word in _TIMES)):
+                ends.append(at)
     return max(ends, default=None)
 
 
@@ -187,19 +189,22 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
     one), or a region alone is before an airport or a line (大湾区机场: the region's)."""
     if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
         return True
-    words = lex.pos_cut(norm[start:hs])
-    after_side = lex.pos_cut(norm[start + 2 : hs]) if norm[start + 1 : start + 2] == "方" else []
-    return (
-        norm[start : start + 2] in _DETERMINERS
-        or (norm[start] not in _NOT_A_SIDE and bool(after_side) and after_side[0][1] == "v")
-        or (
-            norm[start - 1 : start] in ("在", "对")
-            and words[0][0] in lex.country_abbreviations
+    if norm[start : start + 2] in _DETERMINERS:
+        return True
+    if head in _POINTS_AND_LINES and hs - start >= 3 and norm[start:hs] in lex.region_words:
+        return True
+    if norm[start + 1 : start + 2] == "方" and norm[start] not in _NOT_A_SIDE:
+        after_side = lex.pos_cut(norm[start + 2 : hs])
+        if after_side and after_side[0][1] == "v":
+            return True
+    if norm[start - 1 : start] in ("在", "对") and norm[start] in lex.country_abbreviations:
+        words = lex.pos_cut(norm[start:hs])
+        return (
+            words[0][0] in lex.country_abbreviations
             and len(words) >= 2
             and words[1][1] in ("v", "vn")
         )
-        or (head in _POINTS_AND_LINES and hs - start >= 3 and norm[start:hs] in lex.region_words)
-    )
+    return False
 
 
 # Heads of a facility or a line a region does not name alone (大湾区机场, 长三角铁路).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["PROPER_FLAGS", "has_proper_word"]
+__all__ = ["PROPER_FLAGS", "common_word", "has_proper_word"]
 
 # jieba flags of proper names: places, persons, other proper nouns, organisations and
 # abbreviations (渝, 沪, 京沪); Latin letters count only with a digit (CODE).
@@ -56,3 +56,17 @@ def has_proper_word(
         if singles >= 2:
             return True
     return False
+
+
+# How often a word is in the segmenter's dictionary to be a common word (很多, 代表, 当地).
+_COMMON = 1000
+# Tags of words that name a place or a person, however often they are written.
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def common_word(word: str, flag: str, lex: Lexicon) -> bool:
+    """True for a word of two characters or more that the segmenter's dictionary holds
+    often and does not tag as a name (很多, 代表, 当地): a word of a clause, not of a name."""
+    return (
+        len(word) >= 2 and flag not in _NAME_TAGS and lex.tokenizer().FREQ.get(word, 0) >= _COMMON
+    )

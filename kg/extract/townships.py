@@ -7,6 +7,7 @@ import re
 from kg.extract.agencies import AgencyHit
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.proper_words import common_word
 from kg.extract.spans import Spans
 
 __all__ = ["find_township_governments"]
@@ -22,9 +23,6 @@ _CLAUSE_CHARS = _BEFORE_TOWN | frozenset("也要了还被把给让的就")
 # Words no town's name holds: the collective ones (乡镇, 县乡), determiners and places that
 # are not towns.
 _NOT_A_TOWN = re.compile(r"乡镇|县乡|城乡|[各全本该此这那我当县市区省州村]")
-# A word this common is no town's name (当地, 所在).
-_COMMON = 1000
-_NAME_FLAGS = frozenset({"ns", "nr", "nrt", "nz"})
 
 
 def find_township_governments(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AgencyHit]:
@@ -32,11 +30,13 @@ def find_township_governments(norm: str, places: list[PlaceHit], lex: Lexicon) -
     人民政府) or, once the article has written the town after its county (永宁县闽宁镇), on
     their own (闽宁镇人民政府); both are labelled with the county, a town the article never
     places, by its own name."""
-    freq = lex.tokenizer().FREQ
+    found = list(_TOWN_GOVERNMENT.finditer(norm))
+    if not found:
+        return []  # (most articles: nothing more to ask)
     county_end = {p.end: p for p in places if p.code and lex.divisions.by_code[p.code].level == 3}
     counties = _counties_of_towns(norm, county_end, lex)
     out: list[AgencyHit] = []
-    for m in _TOWN_GOVERNMENT.finditer(norm):
+    for m in found:
         k = m.start("kind")
         for n in range(2, 5):
             start = k - n
@@ -53,10 +53,7 @@ def find_township_governments(norm: str, places: list[PlaceHit], lex: Lexicon) -
         if (
             any(c in _CLAUSE_CHARS for c in town)
             or _NOT_A_TOWN.search(town)
-            or any(
-                len(w) >= 2 and f not in _NAME_FLAGS and freq.get(w, 0) >= _COMMON
-                for w, f in lex.pos_cut(town[:-1])
-            )
+            or any(common_word(w, f, lex) for w, f in lex.pos_cut(town[:-1]))
         ):
             continue
         written = _county_label(county, lex) if county is not None else counties.get(town, "")
