@@ -183,3 +183,29 @@ def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, pres
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # negations, modal verbs, 时, 沿 and 后 after a verb are a clause's, never a name's
+        ("游客时可沿隧道步行前往山顶的观景台。", "游客时可沿隧道", None),
+        ("这个山区县至今没通高铁，群众出行不便。", "没通高铁", None),
+        ("他年轻时建电站，如今在库区安度晚年。", "年轻时建电站", None),
+        ("车队出城后向东北沿高速行驶了两个小时。", "东北沿高速", None),
+        ("他出站后转乘地铁前往会场。", "出站后转乘地铁", None),
+        ("老张伴随高铁建设走过了二十年。", "老张伴随高铁", None),
+        # what follows the clause is a name when it holds one
+        ("旅客出站后转乘贵阳地铁1号线。", "出站后转乘贵阳地铁1号线", "贵阳地铁1号线"),
+        # a bracket's note with 时 leaves no name
+        ("新城区(时称江南县)行政中心启用。", "称江南县)行政中心", None),
+        # words of names that hold the same characters
+        ("中印可再生能源实验室揭牌。", None, "中印可再生能源实验室"),
+        ("北沿江高铁开工建设。", None, "北沿江高铁"),
+        ("贵州沿河县城市公园开园。", None, "沿河县城市公园"),
+    ],
+)
+def test_project_parts_clause_words_begin_no_name(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -14,6 +14,9 @@ from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import first_of, last_of
 
 __all__ = [
+    "EVENT_IN",
+    "FORMULA",
+    "MAJOR",
     "journey",
     "measured_or_negated",
     "metro_system",
@@ -31,6 +34,16 @@ _COUNT = re.compile(
     r"|一批|首批|系列|多个|多项|多座|多条|多家|若干|首条|首个|多级|各级|^[两三四五六七八九十]国"
     r"|新一[轮期批]|配套(?:工程|项目)$|[两三四五六七八九十]国"
     r"|双方|两地|三地"
+)
+
+# An event's name before the head (…技能大赛工程测量项目): a contest's discipline, not works.
+EVENT_IN = re.compile(r"大赛|竞赛|锦标赛|运动会|联赛|[\u4e00-\u9fff]杯")
+# A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
+MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
+# 7办1中心, 22幢…项目, 3号隧道: a formula of counts or a number first says how many or which
+# one (a voltage's or a road's number may begin a name: 110千伏谭洲输变电工程, 107国道…大桥).
+FORMULA = re.compile(
+    r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
 )
 
 # Characters that end a word and never begin a name (保障性, 现代化, 新型).

@@ -11,7 +11,14 @@ from kg.extract.project_names import LEADING_MARKS, NAME_DASHES, ProjectHit
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
-__all__ = ["after_visit", "begins_no_name", "joined_before", "past_joiner", "works_of"]
+__all__ = [
+    "after_visit",
+    "begins_no_name",
+    "joined_before",
+    "past_clause",
+    "past_joiner",
+    "works_of",
+]
 
 # Verbs of a visit or a report before a facility (察看, 来到, 指着), or of what a person does
 # there (学习, 负责, 担任, 开始), and what happens since (以来): the name is after them.
@@ -209,3 +216,40 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
 
 # Heads of a facility or a line a region does not name alone (大湾区机场, 长三角铁路).
 _POINTS_AND_LINES = frozenset({"机场", "码头", "港区", "铁路", "高铁", "枢纽"})
+
+
+# Words of a clause that never stand inside a name on their own: negations, 时 (when) and
+# 沿 (along; 沿江, 沿海 are words of their own); modal verbs before a verb or a preposition
+# (可沿, 要建; not 可再生).
+_CLAUSE_WORDS = frozenset({"没", "没有", "未", "不", "时", "沿"})
+_MODALS = frozenset({"可", "可以", "要", "应"})
+
+
+def past_clause(
+    norm: str, start: int, hs: int, lex: Lexicon, in_place: set[int], names: frozenset[str]
+) -> int | None:
+    """Where a name begins after the words of a clause among the words before its head at
+    ``hs`` (游客时可沿隧道, 没通高铁, 出站后转乘地铁, 坚持少凿隧道): after the last negation,
+    modal verb, 时 or 沿 on its own, 后 after a verb and verb of the clause list; None when
+    no name is left after them (too short, a bracket's end, no proper word). ``in_place``
+    holds the offsets inside places (沿河 of 沿河县 is a place's)."""
+    words = lex.pos_cut(norm[start:hs])
+    at = cut = start
+    for k, (word, flag) in enumerate(words):
+        before = words[k - 1][1] if k else ""
+        after = words[k + 1][1] if k + 1 < len(words) else ""
+        if at not in in_place and (
+            (word in _CLAUSE_WORDS and flag[:1] in "vdnfpt")
+            or (word in _MODALS and after in ("v", "p", "f", "d"))
+            or word in lex.clause_verbs
+            or (word == "后" and before[:1] in ("v", "a"))
+        ):
+            cut = at + len(word)
+        at += len(word)
+    if cut > start and (
+        hs - cut < 2
+        or norm.count(")", cut, hs) > norm.count("(", cut, hs)
+        or not has_proper_word(norm[cut:hs], lex, names, rare=False)
+    ):
+        return None
+    return cut

@@ -16,6 +16,9 @@ from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import left_boundary
 from kg.extract.project_kinds import (
+    EVENT_IN,
+    FORMULA,
+    MAJOR,
     OPEN_QUOTES,
     in_other_quote,
     invested,
@@ -68,6 +71,7 @@ from kg.extract.project_starts import (
     after_visit,
     begins_no_name,
     joined_before,
+    past_clause,
     past_joiner,
     works_of,
 )
@@ -108,10 +112,6 @@ _VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地
 _MUSEUM_AFTER = re.compile(r"博物馆|博物院|纪念馆|展览馆|美术馆|艺术馆")
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
-# An event's name before the head (…技能大赛工程测量项目): a contest's discipline, not works.
-_EVENT_IN = re.compile(r"大赛|竞赛|锦标赛|运动会|联赛|[\u4e00-\u9fff]杯")
-# A category's qualifier before 项目/工程 (重大项目, 重点工程, 重大援疆项目, 控制性工程).
-_MAJOR = re.compile(r"(?:重大|重点|控制性?)[\u4e00-\u9fff]{0,4}$")
 # Words before a name that make it some of a kind (一批, 一系列) or a kind described (现代…基地).
 _QUALITY = r"现代|新型|世界级|一流"
 _SOME = re.compile(
@@ -177,11 +177,6 @@ _LANDSCAPE_HEADS = frozenset({"水库", "运河"})
 # 锂电材料生产基地 only say what kind. (Parks, squares and wharves are as often named after
 # a hill, a gate or a person jieba does not know: 玉渊潭公园, 光化门广场.)
 _ANCHORED_HEADS = frozenset({"基地"})
-# 7办1中心, 22幢…项目, 3号隧道: a formula of counts or a number first says how many or which
-# one (a voltage's or a road's number may begin a name: 110千伏谭洲输变电工程, 107国道…大桥).
-_FORMULA = re.compile(
-    r"[\d一二两三四五六七八九十]+[^\W\d一二两三四五六七八九十期号年月日届次段标][\d一二两三四五六七八九十]"
-)
 _NUMBER_FIRST = re.compile(r"±?\d(?!\d*(?:千伏|国道|省道))")
 # Parts of a line's works with names of their own.
 _PART_HEADS = frozenset({"隧道", "大桥"})
@@ -299,9 +294,9 @@ def find_projects(
             _PROGRAMME.search(norm, start, hs) or "非物质文化遗产" in norm[start:hs]
         ):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
-        if _EVENT_IN.search(norm, start, hs):
+        if EVENT_IN.search(norm, start, hs):
             continue  # 职业院校技能大赛工程测量项目: a contest's discipline, not works
-        if head in ("项目", "工程", "节点") and _MAJOR.search(norm, start, hs):
+        if head in ("项目", "工程", "节点") and MAJOR.search(norm, start, hs):
             continue  # 京津冀交通一体化重大项目: a category of projects, not one
         if (
             _SOME.search(norm, max(0, start - 4), start)
@@ -316,7 +311,7 @@ def find_projects(
         if (
             start >= hs
             or trains_people(norm, start, hs, end, lex)
-            or _FORMULA.search(norm, start, hs)
+            or FORMULA.search(norm, start, hs)
             or _NUMBER_FIRST.match(norm, start, hs)
             or quoted_words(norm[start:hs])
         ):
@@ -383,7 +378,11 @@ def find_projects(
             continue  # 全市…中心, 全国…基地, 尼方提交项目, 在柬施工项目, 大湾区机场
         start = after_verb(norm, start, hs, lex, names, place_starts)
         start = past_country(norm, start, hs, lex, names)
-        start = own_start(norm, start, hs, head, by_start, lex)
+        start = past_clause(
+            norm, own_start(norm, start, hs, head, by_start, lex), hs, lex, in_place, names
+        )
+        if start is None:
+            continue  # 时可沿隧道, 没通高铁: a clause's words, no name after them
         if head in _PART_HEADS:
             # 外环东段项目登云隧道, 控制性工程磨丁隧道: a tunnel or a bridge of the works
             # named before it has its own name
