@@ -424,6 +424,8 @@ def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, a
         # a special bulletin is no newspaper; a kind of hospital names none
         ("省气象台发布《夏收夏种气象服务专报》。", "夏收夏种气象服务专报"),
         ("该区计划引进港资三级综合医院。", "港资三级综合医院"),
+        # 院 of a head's title (医疗院长) ends no hospital's name
+        ("李明同时担任雷神山医院医疗院长。", "雷神山医院医疗院"),
     ],
 )
 def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absent):

@@ -393,3 +393,14 @@ def test_signing_lists_a_date_after_yu_keeps_the_subject(
     text: str, title: str, parties: set[str]
 ) -> None:
     assert _parties(text, title) == parties
+
+
+def test_signing_lists_pairs_with_a_body_abroad_after_its_state() -> None:
+    # 与韩国延世大学医疗院: the state before the second body of a pair is not between the pair;
+    # 医疗院 ends a hospital's name
+    text = (
+        "山东大学齐鲁医院与韩国延世大学医疗院、山东大学与韩国成均馆大学分别签署"
+        "《中韩临床研究合作备忘录》和《中韩联合培养硕士生协议》。"
+    )
+    assert _parties(text, "中韩临床研究合作备忘录") == {"山东大学齐鲁医院", "延世大学医疗院"}
+    assert _parties(text, "中韩联合培养硕士生协议") == {"山东大学", "成均馆大学"}

@@ -94,10 +94,17 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 _LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
 
 
+# A title whose first character ends a suffix (医疗院长: 医疗 + 院长; not 学院长期).
+_TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")
+
+
 def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     """The suffixes that end an organisation's name: those of the lexicon anywhere, a
     company's short suffix where the company signs or is listed among the signers."""
-    found = list(lex.org_suffix_re.finditer(norm))
+    # (…医疗院长: the 院 of a head's title, 院长)
+    found = [
+        m for m in lex.org_suffix_re.finditer(norm) if not _TITLE_AFTER.match(norm, m.end() - 1)
+    ]
     ends = {m.end() for m in found}
     for m in _SIGNER_SUFFIX.finditer(norm):
         if m.end() not in ends and (

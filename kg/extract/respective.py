@@ -99,6 +99,8 @@ def pair_of_title(
     at.sort(key=lambda x: x[0])
     for j in range(1, len(at)):
         between = norm[at[j - 1][1] : at[j][0]]
+        if (state := f.lex.country_re.search(between)) is not None and state.end() == len(between):
+            between = between[: state.start()]  # 与韩国釜山大学: a body abroad after its state
         if not (_PAIR_JOIN if j % 2 else _PAIR_SEPARATOR).match(between):
             return []
     return [at[2 * k][2], at[2 * k + 1][2]]
