@@ -73,6 +73,13 @@ def _orgs(text: str) -> set[tuple[str, str]]:
             {("许继集团", "许继集团有限公司"), ("瑞贝卡", "河南瑞贝卡发制品股份有限公司")},
             set(),
         ),
+        # a company abroad by its registered name (株式会社), then by its trade name alone;
+        # what kind of company it is, written before its name, is not part of it
+        (
+            "该航线由日本物流企业近铁运输株式会社运营。大连市人民政府此前已与近铁运输签署战略合作协议。",
+            {("近铁运输", "近铁运输株式会社")},
+            {("物流企业近铁运输株式会社", "物流企业近铁运输株式会社")},
+        ),
         # another company's name that begins with the trade name, and a title's words
         (
             "保利发展控股集团股份有限公司在广州投资，保利物业负责管理。双方签署《保利社区服务协议》。",

@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 # The legal form that ends a company's registered name.
 _LEGAL_FORM = re.compile(
-    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$"
+    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|株式会社)$"
 )
 # A place or a note in brackets inside the name (蔚来汽车科技(安徽)有限公司).
 _BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
