@@ -430,3 +430,31 @@ def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, a
 )
 def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absent):
     assert absent not in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a bank's branch after its name and its province or city, wherever it is written
+        (
+            "银川市人民政府与中国银行宁夏回族自治区分行等单位签署协议。",
+            {"中国银行宁夏回族自治区分行"},
+        ),
+        ("大会邀请了交通银行海南省分行以及海南大学。", {"交通银行海南省分行", "海南大学"}),
+        # a branch written again without its legal form or its province's level is the branch
+        (
+            "中国农业银行股份有限公司云南省分行与云南大学签约。农行云南分行将提供结算服务。",
+            {"中国农业银行股份有限公司云南省分行", "云南大学"},
+        ),
+        (
+            "西北大学和中国工商银行股份有限公司陕西省分行签署协议。工行陕西省分行将提供贷款。",
+            {"西北大学", "中国工商银行股份有限公司陕西省分行"},
+        ),
+        # a bank not read before a city's 分行, and a clause between a bank and 分行, name no branch
+        ("齐鲁银行淄博分行行长出席。", {"齐鲁银行"}),
+        ("农业银行扩大贫困地区分行的审批权限。", {"中国农业银行"}),
+    ],
+)
+def test_organizations_bank_branches_and_their_short_forms(text, labels):
+    ex = extract(Document(id="t", text=text))
+    assert {m.entity.label for m in ex.mentions if m.entity.cls == "Organization"} == labels

@@ -10,6 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.matching import SIGN_VERBS, SIGNING_GAP
 
 __all__ = [
+    "BANK_BEFORE",
     "BRANCH_AFTER",
     "SIGNER_SUFFIX",
     "SIGNS_AFTER",
@@ -49,14 +50,22 @@ SIGNS_AFTER = re.compile(
 # A branch's place and 分行 after a bank's name, short (工行宜昌分行), in full (中国建设银行梅州分行)
 # or with its legal form (中国工商银行股份有限公司陕西省分行); no function word inside (外资银行的…拟设分行).
 BRANCH_AFTER = re.compile(r"[^\W\d_的之与和及以在为对将把从向]{2,8}?(?:分行|支行)")
+# A bank's name and a place before 分行 or 支行 (中国银行吉林省分行等单位): a branch wherever
+# it is written.
+BANK_BEFORE = re.compile(
+    r"(?:银行|[工农中建交]行)(?:股份有限公司)?"
+    r"(?:[\u4e00-\u9fff]{1,4}[省市县州]|[\u4e00-\u9fff]{1,3}区|[\u4e00-\u9fff]{2,5}自治区)$"
+)
 
 
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the known organisations' names standing as names in ``norm``."""
     out = []
     for m in lex.known_organization_re.finditer(norm):
-        if m.group() in lex.bank_abbreviations and BRANCH_AFTER.match(norm, m.end()):
-            continue  # 工行宜昌分行: the branch is read with its bank (org_kinds)
+        if (
+            m.group() in lex.bank_abbreviations or m.group().endswith("银行")
+        ) and BRANCH_AFTER.match(norm, m.end()):
+            continue  # 工行宜昌分行, 中国银行吉林省分行: the branch is read with its bank (org_kinds)
         subsidiary = _subsidiary_after(norm, m.end(), lex)
         if subsidiary is not None:
             # 国网四川省电力公司 (read whole), 国网四川电力: a province's company, not the group

@@ -15,6 +15,7 @@ __all__ = [
     "BANK_IN",
     "CLAUSE_FLAGS",
     "COMPANY",
+    "LEGAL_FORMS",
     "after_kind",
     "after_lead",
     "bank_of_branch",
@@ -325,23 +326,27 @@ def after_kind(norm: str, start: int, hs: int, lex: Lexicon) -> int:
     return kind.end() if kind is not None else start
 
 
-def bank_of_branch(norm: str, start: int, label: str, lex: Lexicon) -> tuple[int, str]:
+def bank_of_branch(norm: str, start: int, label: str, lex: Lexicon) -> tuple[int, str] | None:
     """Where a bank's branch written from ``start`` (``label``) begins and its label: with its
     bank's short name before it (建行梅州分行), the bank named before it (华夏银行…，成都分行与…签订),
-    or written with the bank's name and legal form (中国银行股份有限公司江苏省分行)."""
+    or written with the bank's name and legal form (中国银行股份有限公司江苏省分行); None when no
+    bank is read for it."""
     bank = next((b for b in lex.bank_abbreviations if norm.endswith(b, 0, start)), None)
     if bank is not None:
         return start - len(bank), lex.bank_abbreviations[bank] + label
-    if BANK_IN.search(label) or not (named := bank_named_before(norm, start, lex)):
+    if BANK_IN.search(label):
         return start, label
-    form = next((f for f in _LEGAL_FORMS if norm.endswith(named + f, 0, start)), "")
+    if not (named := bank_named_before(norm, start, lex)):
+        return None
+    form = next((f for f in LEGAL_FORMS if norm.endswith(named + f, 0, start)), "")
     if norm.endswith(named + form, 0, start):
         start -= len(named + form)  # 中国进出口银行湖北省分行: one name, the bank's branch
     return start, named + form + label
 
 
-# A bank's legal form, longest first (股份有限公司 ends with 有限公司).
-_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# A company's or a bank's legal form, longest first (股份有限公司 ends with 有限公司): what comes
+# before it is its registered name.
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 
 
 def bank_named_before(norm: str, start: int, lex: Lexicon) -> str | None:

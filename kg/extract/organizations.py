@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.known_orgs import (
+    BANK_BEFORE,
     BRANCH_AFTER,
     dictionary_companies,
     find_known,
@@ -27,6 +28,7 @@ from kg.extract.matching import (
 )
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
+    LEGAL_FORMS,
     after_kind,
     after_lead,
     after_parent,
@@ -94,14 +96,13 @@ _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$"
 _LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
 
 
-# A title whose first character ends a suffix (医疗院长: 医疗 + 院长; not 学院长期).
-_TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")
+_TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
 
 
 def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
-    """The suffixes that end an organisation's name: those of the lexicon anywhere, a
-    company's short suffix where the company signs or is listed among the signers."""
-    # (…医疗院长: the 院 of a head's title, 院长)
+    """The suffixes that end an organisation's name: those of the lexicon anywhere (but a
+    title's 院长), a company's short suffix where the company signs or is listed among the
+    signers, a bank's 分行 after its name and place."""
     found = [
         m for m in lex.org_suffix_re.finditer(norm) if not _TITLE_AFTER.match(norm, m.end() - 1)
     ]
@@ -109,16 +110,13 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     for m in _SIGNER_SUFFIX.finditer(norm):
         if m.end() not in ends and (
             _SIGNS_AFTER.match(norm, m.end())
+            or BANK_BEFORE.search(norm, max(0, m.start() - 24), m.start())
             or BRANCH_AFTER.match(norm, m.end())
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
     found.sort(key=lambda m: m.start())
     return found
-
-
-# A company's legal form: what comes before it is its registered name.
-_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
 
 
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
@@ -343,7 +341,7 @@ def find_organizations(
             and words
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
             and not (len(words) > 1 and words[-1][0] in TRADE_WORD_SET)
-            and not (len(words) > 1 and m.group().startswith(_LEGAL_FORMS))
+            and not (len(words) > 1 and m.group().startswith(LEGAL_FORMS))
             and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
         ):
             continue  # 南京读大学, 看着医院: a verb before a generic noun (精密制造有限公司
@@ -381,7 +379,7 @@ def find_organizations(
         start = past_words_before_place(norm, start, hs, place_starts, lex)
         start = own_name_start(norm, start, hs, m.group(), place_at, lex)
         start = after_kind(norm, whole_name(norm, start, hs, he, lex, place_starts), hs, lex)
-        if m.group() in _LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
+        if m.group() in LEGAL_FORMS and not has_proper_word(norm[start:hs], lex, rare=False):
             start = trade_name_back(norm, start, place_end, lex)  # 广西坤泰沃森报关代理有限责任公司
         if start < hs:
             start = after_verb_before(norm, start, hs, lex, place_starts)
@@ -417,7 +415,9 @@ def find_organizations(
             continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
-            start, label = bank_of_branch(norm, start, label, lex)
+            if (branch := bank_of_branch(norm, start, label, lex)) is None:
+                continue  # (莱商银行)徐州分行: a branch whose bank is not read names none
+            start, label = branch
         if norm.endswith("我国", 0, start) and not inside:
             label = "中国" + label  # 我国皮革协会: the country's national association
         elif (

@@ -41,6 +41,7 @@ from kg.extract.projects import find_projects
 from kg.extract.restated import merge_restated
 from kg.extract.science_cities import find_science_cities
 from kg.extract.short_forms import (
+    branch_short_forms,
     defined_short_forms,
     school_short_forms,
     short_form_mentions,
@@ -401,6 +402,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **registered_names(labels, f.lex),
         **units_without_parent(labels, f.lex.org_suffixes),
         **without_legal_form(labels),
+        **branch_short_forms(labels),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))

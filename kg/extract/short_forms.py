@@ -10,6 +10,7 @@ from collections.abc import Callable
 from kg.extract.spans import Spans, book_titles
 
 __all__ = [
+    "branch_short_forms",
     "defined_short_forms",
     "is_short_form",
     "school_short_forms",
@@ -100,11 +101,26 @@ _LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 
 def without_legal_form(labels: list[str]) -> dict[str, str]:
     """Names among ``labels`` that another one is with a legal form after them (珠海机场集团 of
-    珠海机场集团有限公司), to that name."""
+    珠海机场集团有限公司) or before its branch (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行),
+    to that name."""
     have = set(labels)
-    return {
-        label: label + form for label in labels for form in _LEGAL_FORMS if label + form in have
-    }
+    out = {label: label + form for label in labels for form in _LEGAL_FORMS if label + form in have}
+    for label in labels:
+        for form in _LEGAL_FORMS:
+            if form in label and not label.endswith(form):
+                out.setdefault(label.replace(form, "", 1), label)
+                break
+    return out
+
+
+# A branch's level written before 分行 or 支行 (吉林省分行), which its short form leaves out.
+_BRANCH_LEVEL = re.compile(r"[省市](?=[分支]行$)")
+
+
+def branch_short_forms(labels: list[str]) -> dict[str, str]:
+    """Branches among ``labels`` written without their province's or city's level, to the
+    branch written with it (中国农业银行贵州分行 of 中国农业银行贵州省分行)."""
+    return {short: label for label in labels if (short := _BRANCH_LEVEL.sub("", label)) != label}
 
 
 # The field a university is named after, right before 大学 (南京农业大学, 西南科技大学).
