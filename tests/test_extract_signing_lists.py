@@ -404,3 +404,32 @@ def test_signing_lists_pairs_with_a_body_abroad_after_its_state() -> None:
     )
     assert _parties(text, "中韩临床研究合作备忘录") == {"山东大学齐鲁医院", "延世大学医疗院"}
     assert _parties(text, "中韩联合培养硕士生协议") == {"山东大学", "成均馆大学"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a list left open (等) or counted beyond those named that signs jointly (共同, 联合):
+        # one text, those named among its signers
+        (
+            "会上，兰州大学、甘肃农业大学等单位共同签署《黄河上游生态保护协议》。",
+            "黄河上游生态保护协议",
+            {"兰州大学", "甘肃农业大学"},
+        ),
+        (
+            "会上，兰州大学、中国银行甘肃省分行等6家单位联合签署《陇药产业金融协议》。",
+            "陇药产业金融协议",
+            {"兰州大学", "中国银行甘肃省分行"},
+        ),
+    ],
+)
+def test_signing_lists_an_open_list_that_signs_jointly(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties
+
+
+def test_signing_lists_jointly_with_each_of_a_list_is_still_a_bundle() -> None:
+    text = "省教育厅已与兰州大学、西北师范大学等8所高校共同签订《校地合作备忘录》。"
+    ex = extract(Document(id="lists", text=text, published=datetime.date(2024, 6, 5)))
+    assert not [r for r in ex.relations if r.predicate == "party"]

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.bundles import BUNDLE, MANY_OF_A_KIND, closed_list, counted_signers, many_signings
+from kg.extract.bundles import (
+    BUNDLE,
+    MANY_OF_A_KIND,
+    closed_list,
+    counted_signers,
+    many_signings,
+    signed_jointly,
+)
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause
 from kg.extract.proper_words import has_proper_word
@@ -337,6 +344,7 @@ def find_agreements(
             many is not None
             and not many.group().startswith(("两", "二", "2"))
             and not closed_list(norm, clause, m.start())
+            and not signed_jointly(norm, clause, m.start())
         ):
             continue  # 教育部已与13个省份签订《…备忘录》: one text signed with each of them
         label = title

@@ -14,6 +14,7 @@ __all__ = [
     "closed_list",
     "counted_signers",
     "many_signings",
+    "signed_jointly",
 ]
 
 # 与50多个国家 / 同十余个省份 / 48对高校: counterparts counted, a bundle of agreements (not
@@ -75,7 +76,21 @@ def closed_list(norm: str, lo: int, hi: int) -> bool:
     return n is not None and listed >= 2 and n == listed
 
 
+# Words before the verb that make the signers parties to one text (A、B等单位共同签署).
+_JOINTLY = re.compile(r"(?:共同|联合|一同|一起)(?:签署|签订|签约)?了?$")
+
+
+def signed_jointly(norm: str, lo: int, hi: int) -> bool:
+    """True when the signers written in ``norm[lo:hi]``, up to the verb or its title, sign
+    jointly (A、B等单位共同签署: those named sign one text with others unnamed), not each with
+    the one before 与 (与A、B等…共同签署)."""
+    jointly = _JOINTLY.search(norm, lo, hi)
+    return jointly is not None and re.search("[与同]", norm[lo : jointly.start()]) is None
+
+
 def many_signings(norm: str, lo: int, hi: int) -> bool:
     """True when the signers in ``norm[lo:hi]`` are many told as one (纷纷, 先后, A、B等国) and
-    not a list closed by its count."""
+    not a list closed by its count, nor one that signs jointly."""
+    if signed_jointly(norm, lo, hi):
+        return False
     return MANY_SIGNERS.search(norm, lo, hi) is not None and not closed_list(norm, lo, hi)
