@@ -433,3 +433,14 @@ def test_signing_lists_jointly_with_each_of_a_list_is_still_a_bundle() -> None:
     text = "省教育厅已与兰州大学、西北师范大学等8所高校共同签订《校地合作备忘录》。"
     ex = extract(Document(id="lists", text=text, published=datetime.date(2024, 6, 5)))
     assert not [r for r in ex.relations if r.predicate == "party"]
+
+
+def test_signing_lists_the_schools_named_above_a_paragraph_before() -> None:
+    # 上述两所高校: the two universities named a few sentences back, not the academy of
+    # sciences named with them (农业科学院 ends like a school)
+    text = (
+        "会上还签署了《茶树种质资源合作协议》。该协议由福建省农业科学院牵头，福建农林大学、"
+        "武夷学院和武夷山市人民政府共同参与签署。各方将共建种质资源圃。\n\n"
+        "会上，上述两所高校还签署了《茶学人才联合培养协议》。"
+    )
+    assert _parties(text, "茶学人才联合培养协议") == {"福建农林大学", "武夷学院"}

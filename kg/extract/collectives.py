@@ -23,6 +23,10 @@ __all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 _COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|所|家|院)")
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
+# Words that refer back to bodies named before (上述两家企业).
+_ABOVE = re.compile(r"(?:上述|以上|前述)$")
+# An academy that ends like a school (农业科学院, 社会科学院): no school of 两校, 两所高校.
+_ACADEMY = re.compile(r"科学院$")
 # Collective words that stand for places, whose governments sign (两市, 两省).
 _PLACE_WORDS = frozenset("市省区县州")
 _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -148,10 +152,13 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     ):
         return list(prior[-1][1])
     # (会谈后，双方签署 opening a paragraph: the meeting told in the paragraph before)
-    after_meeting = _AFTER_MEETING.match(norm, ss) is not None
+    # (上述两所高校: those named before, a few sentences back in the paragraph before too)
+    look_back = _AFTER_MEETING.match(norm, ss) is not None or _ABOVE.search(
+        norm, max(ss, m.start() - 2), m.start()
+    )
     for j in range(i - 1, max(-1, i - 4), -1):
         if prep.paragraph[j] != para and (
-            (j < i - 1 and not after_meeting) or para - prep.paragraph[j] > 1
+            (j < i - 1 and not look_back) or para - prep.paragraph[j] > 1
         ):
             break
         js, je = prep.bounds[j]
@@ -169,7 +176,9 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
         if m.group(2) in ("校", "所"):  # (两校, 以上两所高校)
-            found = [e for e in found if e.label.endswith(_SCHOOLS)]
+            found = [
+                e for e in found if e.label.endswith(_SCHOOLS) and not _ACADEMY.search(e.label)
+            ]
         elif m.group(2) == "院":  # 两院: two hospitals, academies or institutes
             found = [e for e in found if e.cls == "Organization" and e.label.endswith("院")]
         elif m.group(2) == "家":
