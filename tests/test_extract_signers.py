@@ -703,6 +703,14 @@ def test_extract_signers_a_counterpart_named_with_an_organisation_suffix(text, t
             "祁连山生态保护协作协议",
             {"甘肃省人民政府", "青海省人民政府"},
         ),
+        # 代表团与B举行会谈，随后双方签署: the body whose delegation it is, and B; not the body
+        # that invited the delegation
+        (
+            "应云南省人民政府外事办公室邀请，老挝琅南塔省政府代表团于5月10日至12日访问云南。"
+            "11日，代表团与西双版纳傣族自治州人民政府举行会谈，随后双方签署《磨憨—磨丁口岸合作备忘录》。",
+            "磨憨—磨丁口岸合作备忘录",
+            {"老挝琅南塔省政府", "西双版纳傣族自治州人民政府"},
+        ),
     ],
 )
 def test_extract_signers_both_sides_are_the_places_and_bodies_of_the_sentence_before(

@@ -38,6 +38,10 @@ _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|�
 _AFTER_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|会议|座谈)(?:结束)?后")
 # A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
 _PAIR_CLAUSE = re.compile(r"[^，,；;。]*[与和同][^，,；;。]*[，,]$")
+# What may stand between that clause and the collective word (随后双方签署).
+_THEN = re.compile(r"(?:随后|之后|其后|会后|此后)$")
+# A delegation that meets a body (代表团与B举行会谈): its own body was named before with it.
+_DELEGATION_WITH = re.compile(r"代表团(?:与|和|同)")
 
 
 def _with_governments(
@@ -58,10 +62,12 @@ def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
     joined in the clause right before the collective word at ``at``, when they are as many as
     it counts and that clause signs nothing itself."""
     norm = f.norm
-    clause = _PAIR_CLAUSE.search(norm, ss, at)
-    if clause is None or clause.end() != at or SIGN_RE.search(norm, clause.start(), at):
+    then = _THEN.search(norm, ss, at)  # (…举行会谈，随后双方签署)
+    end = then.start() if then is not None else at
+    clause = _PAIR_CLAUSE.search(norm, ss, end)
+    if clause is None or clause.end() != end or SIGN_RE.search(norm, clause.start(), end):
         return []
-    cs, ce = clause.start(), at - 1
+    cs, ce = clause.start(), end - 1
     skip = witness_spans(norm, cs, ce, True) + source_spans(norm, cs, ce)
     at_body = [(min(s for s, _e in spans_of(f, e, cs, ce)), e) for e in bodies_in(f, cs, ce, skip)]
     found = list(
@@ -69,6 +75,12 @@ def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
             e for _pos, e in sorted(at_body + governments_in(f, cs, ce, skip), key=itemgetter(0))
         )
     )
+    if len(found) == want - 1 and (with_it := _DELEGATION_WITH.search(norm, cs, ce)) is not None:
+        # 代表团与B举行会谈: the body whose delegation it is, named with it before
+        _starts, named = lookups.bodies(f)
+        sent = [e for s, e_end, e in named if s < cs and norm.startswith("代表团", e_end)]
+        if sent and sent[-1] not in found and with_it.start() - cs <= 4:
+            found = [sent[-1], *found]
     return found if len(found) == want else []
 
 
