@@ -118,3 +118,45 @@ def test_local_abroad_both_after_the_title_are_the_clause_signers():
     parties = {o for s, p, o in relations if s == "水稻种植合作协议" and p == "party"}
     assert "黑龙江省农业投资集团有限公司" in parties
     assert not parties & {"绥芬河市人民政府", "俄罗斯乌苏里斯克市政府"}
+
+
+@pytest.mark.parametrize(
+    "text, title, body, country",
+    [
+        # a ministry written without its state, after a body read and 与, and first before 与
+        (
+            "柬埔寨农业代表团访问广西。当天，广西壮族自治区农业农村厅与农林渔业部签署"
+            "《热带作物合作备忘录》。",
+            "热带作物合作备忘录",
+            "柬埔寨农林渔业部",
+            "柬埔寨",
+        ),
+        (
+            "蒙古国副总理访问内蒙古。会谈后，矿业和重工业部与内蒙古自治区自然资源厅签署"
+            "《矿产资源合作备忘录》。",
+            "矿产资源合作备忘录",
+            "蒙古矿业和重工业部",
+            "蒙古",
+        ),
+    ],
+)
+def test_local_abroad_ministries_sign_for_the_state_named_before(text, title, body, country):
+    entities, relations = _read(text)
+    assert ("Agency", body) in entities
+    assert (title, "party", body) in relations
+    assert (body, "jurisdiction", country) in relations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company's or a site's department, and China's ministry, are none of a state's
+        "泰国客商来访。当天，中铁项目部与昆明市交通运输局签署施工协议。",
+        "日本代表团来访。当天，江苏省商务厅与商务部签署《外贸合作协议》。",
+        # a state's name inside a Chinese place's (内蒙古) is no state named
+        "代表团访问内蒙古。会谈后，能源部与内蒙古自治区能源局签署《风电合作备忘录》。",
+    ],
+)
+def test_local_abroad_departments_and_china_s_ministries_are_no_ministry_abroad(text):
+    entities, _relations = _read(text)
+    assert not any(label.startswith(("泰国", "日本", "蒙古")) for _cls, label in entities)

@@ -10,7 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.proper_words import common_word
 from kg.extract.spans import Spans
 
-__all__ = ["local_governments_abroad", "places_abroad"]
+__all__ = ["local_governments_abroad", "ministries_abroad", "places_abroad"]
 
 # A city, a province, a state or a county of another country, written after the country's
 # name (俄罗斯叶卡捷琳堡市副市长, 尼泊尔辛杜帕尔乔克县).
@@ -150,4 +150,64 @@ def _unnamed_places(
         code = before[-1]
         label = lex.countries[code][0] + norm[start : m.end()]
         out.append(AgencyHit(start, m.end(), label, None, None, "canonical-name", 1, code))
+    return out
+
+
+# A ministry written without its state as a counterpart of a body read: after 与 before the
+# verb (云南省农业农村厅与农林部签署) or first, before 与 (会谈后，经济部与省商务厅签署).
+_MINISTRY_AFTER = re.compile(
+    r"(?<=[与和同])(?P<name>[\u4e00-\u9fff]{2,6}?部)(?=签署|签订|续签|共同|正式|交换|签约)"
+)
+_MINISTRY_FIRST = re.compile(
+    r"(?:(?<=[，,。：:；;\n])|^)(?P<name>[\u4e00-\u9fff]{2,6}?部)(?=与|和|同)"
+)
+# Departments of a company, a site or a party committee (项目部, 销售部, 组织部): no ministry.
+_DEPARTMENT_WORDS = frozenset(
+    {"项目", "销售", "事业", "工作", "市场", "财务", "人事", "技术", "工程", "业务", "采购", "运营"}
+    | {"生产", "研发", "办公", "营销", "后勤", "信息", "安全", "质量", "组织", "宣传", "统战"}
+)
+# Tags of the words a ministry's portfolio is made of (农林, 工贸, 计划投资, 能源矿产).
+_PORTFOLIO_TAGS = frozenset({"n", "vn", "j", "nz"})
+
+
+def ministries_abroad(
+    norm: str, lex: Lexicon, bodies: list[AgencyHit], places: list[PlaceHit]
+) -> list[AgencyHit]:
+    """Ministries written without their state where they sign with a body read (``bodies``):
+    a portfolio of nouns before 部 that is no ministry of China's nor a company's department,
+    read as the ministry of the last state abroad the article writes before it (越南…。广西壮族
+    自治区商务厅与工贸部签署: 越南工贸部); ``places``: China's places (内蒙古 holds no state)."""
+    inside = {k for p in places for k in range(p.start + 1, p.end)}
+    states = [
+        (m.start(), lex.country_names[m.group()])
+        for m in lex.country_re.finditer(norm)
+        if lex.country_names[m.group()] != "CN" and m.start() not in inside
+    ]
+    if not states:
+        return []
+    taken = Spans((h.start, h.end) for h in bodies)
+    ends = {h.end for h in bodies}
+    starts = {h.start for h in bodies}
+    found = [m for m in _MINISTRY_AFTER.finditer(norm) if m.start() - 1 in ends]
+    found += [m for m in _MINISTRY_FIRST.finditer(norm) if m.end() + 1 in starts]
+    out: list[AgencyHit] = []
+    for m in found:
+        name = m.group("name")
+        before = [code for k, code in states if k < m.start()]
+        words = lex.pos_cut(name[:-1])
+        if (
+            not before
+            or taken.overlaps(m.start(), m.end())
+            or lex.ministry_re.fullmatch(name)
+            or not all(
+                (len(w) >= 2 and f in _PORTFOLIO_TAGS and w not in _DEPARTMENT_WORDS)
+                or (w in ("和", "与") and 0 < k < len(words) - 1)  # 矿业和重工业部
+                for k, (w, f) in enumerate(words)
+            )
+        ):
+            continue
+        code = before[-1]
+        label = lex.countries[code][0] + name
+        out.append(AgencyHit(m.start(), m.end(), label, None, None, "canonical-name", 1, code))
+        taken.add(m.start(), m.end())
     return out

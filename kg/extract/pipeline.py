@@ -34,7 +34,7 @@ from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
 from kg.extract.known_orgs import cut_at_both_ends
 from kg.extract.lexicon import Lexicon
-from kg.extract.local_abroad import local_governments_abroad
+from kg.extract.local_abroad import local_governments_abroad, ministries_abroad
 from kg.extract.main_places import main_places_at
 from kg.extract.organizations import find_organizations
 from kg.extract.projects import find_projects
@@ -276,6 +276,7 @@ def _read_agencies(f: Found) -> None:
     taken = [(h.start, h.end) for h in hits]
     hits += bare_committees(norm, f.tokens, lex, taken, committees, f.places)
     hits += find_ministries(norm, lex, [(h.start, h.end) for h in hits])
+    hits += ministries_abroad(norm, lex, hits, f.places)  # 与工贸部签署 (越南…): a state's
     hits = join_head_offices(sorted(hits, key=lambda h: (h.start, h.end)))
     hits = with_branches(norm, hits)  # 西安市公安局灞桥分局: the branch, not the bureau
     hits = with_offices(norm, hits, lex)  # 北京市政府新闻办: the office, not the government
