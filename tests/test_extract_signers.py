@@ -1980,3 +1980,22 @@ def test_extract_signers_collectives_by_a_titles_sides_and_pairs_by_the_titles_o
     text, title, parties
 ):
     assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 与该院: the hospital the article is about, named most often before, not the one it
+        # last signed with
+        (
+            "嘉兴市第一医院与海盐县人民政府签署《县域医共体合作协议》，嘉兴市第一医院将派专家常驻。"
+            "同日，嘉兴市第一医院与香港大学深圳医院签署《远程会诊合作备忘录》。"
+            "此前，嘉兴市卫生健康委员会已与该院及嘉兴市第二医院签署《区域医疗中心共建协议》。",
+            "区域医疗中心共建协议",
+            {"嘉兴市卫生健康委员会", "嘉兴市第一医院", "嘉兴市第二医院"},
+        ),
+    ],
+)
+def test_extract_signers_a_counterpart_referred_to_by_its_kind(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -4,6 +4,7 @@ division or the organisation named before, and a counterpart by its short or unk
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract import lookups
 from kg.extract.builder import Found, division_entity, entity
@@ -13,7 +14,7 @@ from kg.extract.matching import name_start
 from kg.extract.proper_words import has_proper_word
 from kg.records import Entity
 
-__all__ = ["counterpart", "referred_subject", "spans_of"]
+__all__ = ["counterpart", "referred_counterpart", "referred_subject", "spans_of"]
 
 _JOINERS = "与和同"
 # Adverbs between a party and its joiner (A也与B, A还同B).
@@ -62,6 +63,27 @@ def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
     if m is None or not any(c in _JOINERS for c in norm[m.end() : verb]):
         return None
     return _referred(f, m.group(1), m.start())
+
+
+def referred_counterpart(f: Found, ss: int, verb: int) -> Entity | None:
+    """The counterpart a 该院 / 该校 / 该公司 after 与 or 同 in the signing's clause stands for
+    (A已与该院签署): the organisation of that head named most often in the stretch before it
+    (the one the article is about, not the one it last signed with), the last of them on a
+    tie; a division or a body as for a subject."""
+    m = _REFERRING_COUNTERPART.search(f.norm, clause_start(f.norm, ss, verb), verb)
+    if m is None:
+        return None
+    heads = _REFERRED_HEADS.get(m.group(1))
+    if heads is None:
+        return _referred(f, m.group(1), m.start())
+    lo = max(0, m.start() - _REFERRED_REACH)
+    named = [(s, o) for s, e, o in f.organizations if lo <= s and e <= m.start()]
+    named = [(s, o) for s, o in named if any(h in o.label for h in heads)]
+    count = Counter(o for _s, o in named)
+    return max(named, key=lambda x: (count[x[1]], x[0]))[1] if named else None
+
+
+_REFERRING_COUNTERPART = re.compile(r"(?<=[与同])" + _REFERRING_SUBJECT.pattern)
 
 
 def _referred(f: Found, kind: str, before: int) -> Entity | None:

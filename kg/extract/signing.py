@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 from contextlib import suppress
+from operator import itemgetter
 
 from kg.extract import lookups
 from kg.extract.agreements import SIGN_RE, AgreementHit
@@ -31,7 +32,7 @@ from kg.extract.governments import (
 )
 from kg.extract.matching import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.numerals import small_cn_number
-from kg.extract.referents import counterpart, referred_subject, spans_of
+from kg.extract.referents import counterpart, referred_counterpart, referred_subject, spans_of
 from kg.extract.respective import pair_of_title, pairs_written, respective_pairs
 from kg.extract.signers import (
     STATE_LEADER,
@@ -90,10 +91,6 @@ def _no_subject(norm: str, lo: int, verb: int) -> bool:
 
 # ，与C签署…: the subject of the clause before signs again.
 _ELIDED = re.compile(r"[》”]?[,，、;；]?(?:还|又|并|也)?(?:分别)?与")
-
-
-def _first(pair: tuple[int, Entity]) -> int:
-    return pair[0]
 
 
 # 发布会上 / 记者会上: the day a signing is announced, not the day of the signing.
@@ -322,13 +319,16 @@ def relate_signing(
                     for k in lookups.organization_spans(f).starting(ss, verb)
                 }
             )
-            ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=_first)
+            ordered = sorted([(at.get(e, -1), e) for e in parties] + governments, key=itemgetter(0))
             parties = [e for _pos, e in ordered]
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2 and verb < t.start:
         referred = referred_subject(f, ss, verb)
         if referred is not None and referred not in parties:
             parties = [referred, *parties]  # 该市与B签署: the subject, first in text order
+    other = referred_counterpart(f, ss, verb) if verb < t.start else None
+    if other is not None and other not in parties:
+        parties = [*parties, other]  # A已与该院(及C)签署: a counterpart named before
     if len(parties) == 1 and verb < t.start:
         parties = counterpart(f, ss, verb, parties[0]) or parties
     if len(parties) < 2:
