@@ -25,6 +25,8 @@ def lex() -> Lexicon:
         ("河南瑞贝卡发制品股份有限公司", "瑞贝卡"),
         # a city before a name the segmenter knows as one (宇通), not a city's own name (宁德时代)
         ("郑州宇通客车股份有限公司", "宇通"),
+        # a city before two characters coined into a name, and what it sells
+        ("苏州茗禾茶饮科技有限公司", "茗禾茶饮"),
         # characters coined into a name (the segmenter cuts them apart), a proper noun jieba
         # knows (海信, nz) however frequent
         ("许继集团有限公司", "许继"),

@@ -50,7 +50,7 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
     if province and len(core) - province >= 2:
         core = core[province:]  # 河南瑞贝卡发制品: registered with its province before the name
     city = next((n for n in (3, 2) if core[:n] in divisions.short or core[:n] in divisions.full), 0)
-    if city and len(core) - city >= 2 and lex.pos_cut(core[city:])[0][1] in _NAME_TAGS:
+    if city and len(core) - city >= 2 and _names(core[city:], lex):
         core = core[city:]  # 郑州宇通客车: a city, then a name (not 宁德时代, a city's name)
     words = lex.pos_cut(core) if len(core) > 4 else []
     if (
@@ -82,6 +82,20 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
 
 # jieba's tags of a word that names (瑞贝卡 nr, 宇通 nz).
 _NAME_TAGS = frozenset({"nr", "nz", "nrt", "j"})
+
+
+def _names(words: str, lex: Lexicon) -> bool:
+    """True when ``words`` begin with a name: a word jieba tags as one (宇通), or two
+    characters it knows only apart, a coined name (茗悦 of 茗悦茶饮)."""
+    cut = lex.pos_cut(words)
+    if cut[0][1] in _NAME_TAGS:
+        return True
+    return (
+        len(cut) >= 2
+        and len(cut[0][0]) == len(cut[1][0]) == 1
+        and not lex.is_known_word(words[:2])
+        and cut[0][1] != "m"
+    )
 
 
 def _province(name: str, lex: Lexicon) -> bool:
