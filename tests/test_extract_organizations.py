@@ -458,3 +458,24 @@ def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absen
 def test_organizations_bank_branches_and_their_short_forms(text, labels):
     ex = extract(Document(id="t", text=text))
     assert {m.entity.label for m in ex.mentions if m.entity.cls == "Organization"} == labels
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a national carrier's company of a province, named again by the province and carrier
+        (
+            "中国移动通信集团黑龙江有限公司与哈尔滨工业大学签约。黑龙江移动将建设5G专网。",
+            {"中国移动通信集团黑龙江有限公司", "哈尔滨工业大学"},
+        ),
+        (
+            "中国电信股份有限公司甘肃分公司与兰州大学签约。甘肃电信将提供算力服务。",
+            {"中国电信股份有限公司甘肃分公司", "兰州大学"},
+        ),
+    ],
+)
+def test_organizations_a_carrier_s_provincial_company_by_its_short_name(text, labels):
+    ex = extract(Document(id="t", text=text))
+    mentions = [m for m in ex.mentions if m.entity.cls == "Organization"]
+    assert {m.entity.label for m in mentions} == labels
+    assert any(m.span.surface.endswith(("移动", "电信")) for m in mentions)

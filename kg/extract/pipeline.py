@@ -42,6 +42,7 @@ from kg.extract.restated import merge_restated
 from kg.extract.science_cities import find_science_cities
 from kg.extract.short_forms import (
     branch_short_forms,
+    carrier_short_forms,
     defined_short_forms,
     school_short_forms,
     short_form_mentions,
@@ -52,7 +53,7 @@ from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
 from kg.extract.text import MAX_SENTENCE, prepare
 from kg.extract.townships import find_township_governments
-from kg.extract.trade_names import registered_names, trade_name_mentions
+from kg.extract.trade_names import province_name, registered_names, trade_name_mentions
 from kg.extract.user_names import read_user_places, user_agencies, user_organizations, user_projects
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
@@ -404,6 +405,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **units_without_parent(labels, f.lex.org_suffixes),
         **without_legal_form(labels),
         **branch_short_forms(labels),
+        **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))

@@ -11,6 +11,7 @@ from kg.extract.spans import Spans, book_titles
 
 __all__ = [
     "branch_short_forms",
+    "carrier_short_forms",
     "defined_short_forms",
     "is_short_form",
     "school_short_forms",
@@ -121,6 +122,31 @@ def branch_short_forms(labels: list[str]) -> dict[str, str]:
     """Branches among ``labels`` written without their province's or city's level, to the
     branch written with it (中国农业银行贵州分行 of 中国农业银行贵州省分行)."""
     return {short: label for label in labels if (short := _BRANCH_LEVEL.sub("", label)) != label}
+
+
+# A national carrier's company of a province or a city (中国移动通信集团吉林有限公司, 中国电信股份
+# 有限公司重庆分公司, 中国联合网络通信有限公司河南省分公司), named by the place and the carrier.
+_CARRIER = re.compile(r"中国(移动|电信|联通|联合网络通信)")
+_CARRIER_SHORT = {"联合网络通信": "联通"}
+_PLACE_COMPANY = re.compile(r"(?:省|市|自治区)?(?:有限公司|分公司)")
+
+
+def carrier_short_forms(labels: list[str], provinces: Callable[[str], bool]) -> dict[str, str]:
+    """The short forms of the national carriers' companies among ``labels`` (吉林移动 of
+    中国移动通信集团吉林有限公司, 河南联通 of …河南省分公司), to their labels; ``provinces``
+    tells a province's or a municipality's name."""
+    out = {}
+    for label in labels:
+        m = _CARRIER.match(label)
+        if m is None:
+            continue
+        carrier = _CARRIER_SHORT.get(m.group(1), m.group(1))
+        for k in range(m.end(), len(label) - 2):
+            n = next((n for n in (3, 2) if provinces(label[k : k + n])), 0)
+            if n and _PLACE_COMPANY.fullmatch(label, k + n):
+                out[label[k : k + n] + carrier] = label
+                break
+    return out
 
 
 # The field a university is named after, right before 大学 (南京农业大学, 西南科技大学).

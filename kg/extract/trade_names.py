@@ -11,7 +11,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.spans import Spans, book_titles
 from kg.records import Entity
 
-__all__ = ["registered_names", "trade_name", "trade_name_mentions"]
+__all__ = ["province_name", "registered_names", "trade_name", "trade_name_mentions"]
 
 T = TypeVar("T")
 
@@ -46,7 +46,7 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
                 core, trimmed = core[: -len(word)], True
                 break
     divisions = lex.divisions
-    province = next((n for n in (3, 2) if _province(core[:n], lex)), 0)
+    province = next((n for n in (3, 2) if province_name(core[:n], lex)), 0)
     if province and len(core) - province >= 2:
         core = core[province:]  # 河南瑞贝卡发制品: registered with its province before the name
     city = next((n for n in (3, 2) if core[:n] in divisions.short or core[:n] in divisions.full), 0)
@@ -98,7 +98,7 @@ def _names(words: str, lex: Lexicon) -> bool:
     )
 
 
-def _province(name: str, lex: Lexicon) -> bool:
+def province_name(name: str, lex: Lexicon) -> bool:
     """True when ``name`` is a province-level division's name or short form (河南, 新疆)."""
     codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
     return any(c.endswith("0000") for c in codes)
