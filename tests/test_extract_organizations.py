@@ -479,3 +479,21 @@ def test_organizations_a_carrier_s_provincial_company_by_its_short_name(text, la
     mentions = [m for m in ex.mentions if m.entity.cls == "Organization"]
     assert {m.entity.label for m in mentions} == labels
     assert any(m.span.surface.endswith(("移动", "电信")) for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, short_of",
+    [
+        # a group named again by the first characters of its first two words and 集团
+        (
+            "广州船舶工业集团有限公司与华南理工大学签约。广船集团将建设智能船厂。",
+            "广州船舶工业集团有限公司",
+        ),
+        # two groups with the same initials: the short form stands for neither
+        ("广州船舶工业集团有限公司与广东船舶工程集团有限公司签约。广船集团表示欢迎。", None),
+    ],
+)
+def test_organizations_a_group_by_the_initials_of_its_words(text, short_of):
+    ex = extract(Document(id="t", text=text))
+    read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
+    assert read.get("广船集团") == short_of

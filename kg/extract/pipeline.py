@@ -44,6 +44,7 @@ from kg.extract.short_forms import (
     branch_short_forms,
     carrier_short_forms,
     defined_short_forms,
+    initials_short_forms,
     school_short_forms,
     short_form_mentions,
     units_without_parent,
@@ -406,6 +407,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **without_legal_form(labels),
         **branch_short_forms(labels),
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
+        **initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))

@@ -13,6 +13,7 @@ __all__ = [
     "branch_short_forms",
     "carrier_short_forms",
     "defined_short_forms",
+    "initials_short_forms",
     "is_short_form",
     "school_short_forms",
     "short_form_mentions",
@@ -147,6 +148,25 @@ def carrier_short_forms(labels: list[str], provinces: Callable[[str], bool]) -> 
                 out[label[k : k + n] + carrier] = label
                 break
     return out
+
+
+# A group's registered name: its words, 集团, a legal form (大连船舶重工集团有限公司).
+_GROUP = re.compile(
+    r"(?P<words>[\u4e00-\u9fff]{4,12}?)集团(?:股份有限公司|有限责任公司|有限公司)?$"
+)
+
+
+def initials_short_forms(labels: list[str], cut: Callable[[str], list[str]]) -> dict[str, str]:
+    """The short forms of the groups among ``labels`` made of the first characters of the
+    first two words of their names and 集团 (大船集团 of 大连船舶重工集团有限公司, 中铁集团 of
+    中国铁路工程集团有限公司), to their labels; a short form two groups share is none's."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        m = _GROUP.match(label)
+        words = cut(m.group("words")) if m is not None else []
+        if len(words) >= 2 and all(len(w) >= 2 for w in words[:2]):
+            found.setdefault(words[0][0] + words[1][0] + "集团", set()).add(label)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
 # The field a university is named after, right before 大学 (南京农业大学, 西南科技大学).
