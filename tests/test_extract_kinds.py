@@ -41,6 +41,11 @@ def _labels(text: str, cls: str) -> set[str]:
         # generic words only, whatever jieba tags them (城市 ns, 智慧 nr)
         ("街道推动城市社区治理提升工程。", "城市社区治理提升工程"),
         ("学校建成智慧体育公园。", "智慧体育公园"),
+        ("北戴河新建房车露营公园开园迎客。", "北戴河新建房车露营公园"),
+        ("北戴河新建房车露营公园开园迎客。", "房车露营公园"),
+        ("市里将建设青少年活动中心和高科技产业项目。", "青少年活动中心"),
+        ("市里将建设青少年活动中心和高科技产业项目。", "高科技产业项目"),
+        ("景区内新建一座音乐喷泉广场。", "音乐喷泉广场"),
         # a train's number before 高铁
         ("记者乘坐D2815次高铁抵达。", "D2815次高铁"),
         ("游客可搭乘G1102高铁返程。", "G1102高铁"),
@@ -97,6 +102,8 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
         ("沪昆、杭温高铁加快建设。", "杭温高铁"),
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
+        # generic words after a place: the place names it
+        ("上海城市草坪音乐广场举办演出。", "上海城市草坪音乐广场"),
         # after a visit's verb, the name itself
         ("代表团考察了临港新片区物流枢纽工程。", "临港新片区物流枢纽工程"),
         # a country written before a named project is not part of its name
