@@ -46,6 +46,9 @@ def _labels(text: str, cls: str) -> set[str]:
         ("市里将建设青少年活动中心和高科技产业项目。", "青少年活动中心"),
         ("市里将建设青少年活动中心和高科技产业项目。", "高科技产业项目"),
         ("景区内新建一座音乐喷泉广场。", "音乐喷泉广场"),
+        # a biosafety level names a kind of laboratory; a village's square without its name
+        ("当地建设以P3实验室为基础的检验中心。", "P3实验室"),
+        ("村中心文体广场成为村民休闲的好去处。", "村中心文体广场"),
         # a train's number before 高铁
         ("记者乘坐D2815次高铁抵达。", "D2815次高铁"),
         ("游客可搭乘G1102高铁返程。", "G1102高铁"),
@@ -102,8 +105,10 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("雄安新区容东片区综合能源站项目投运。", "雄安新区容东片区综合能源站项目"),
         ("沪昆、杭温高铁加快建设。", "杭温高铁"),
         ("西安至延安高铁进入铺轨阶段。", "西安至延安高铁"),
-        # generic words after a place: the place names it
+        # generic words after a place: the place names it; a town whose name begins with 镇
         ("上海城市草坪音乐广场举办演出。", "上海城市草坪音乐广场"),
+        ("镇北堡镇幸福小镇棚户区改造项目开工。", "镇北堡镇幸福小镇棚户区改造项目"),
+        ("武汉P4实验室投入运行。", "武汉P4实验室"),
         # after a visit's verb, the name itself
         ("代表团考察了临港新片区物流枢纽工程。", "临港新片区物流枢纽工程"),
         # a country written before a named project is not part of its name

@@ -54,6 +54,8 @@ _WORD_TAILS = frozenset("性化型式级类号")
 _DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
 
+# A biosafety level (P3, BSL-4) before a laboratory.
+_BIOSAFETY = re.compile(r"(?:P|BSL-?)[1-4]")
 # 新上, 上马 (launched) before a head (not 上马镇, a town).
 _LAUNCHED = re.compile(r"新上|上马(?![镇村乡])")
 
@@ -72,6 +74,8 @@ def is_kind(
         return True  # 性住房项目 (保障性住房项目 cut at 保障): the name began before
     if _LAUNCHED.match(name):
         return True  # 新上工业项目, 上马…项目: new projects of a kind
+    if _BIOSAFETY.fullmatch(name, 0, len(name) - len(head)):
+        return True  # P3实验室: a biosafety level, a kind of laboratory
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     bare = QUOTES.sub("", core)
     words = lex.pos_cut(bare)

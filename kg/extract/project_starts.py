@@ -198,6 +198,12 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
         return True
     if norm[start : start + 2] in _DETERMINERS:
         return True
+    if (
+        norm[start] in _BARE_LEVELS
+        and not lex.is_known_word(norm[start : start + 2])
+        and (norm[start + 1] in "(（" or lex.is_common_word(norm[start + 1 : start + 3]))
+    ):
+        return True  # 村中心文体广场, 村(社区)广场: a village's or a town's, none named
     if head in _POINTS_AND_LINES and hs - start >= 3 and norm[start:hs] in lex.region_words:
         return True
     if norm[start + 1 : start + 2] == "方" and norm[start] not in _NOT_A_SIDE:
@@ -214,6 +220,8 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
     return False
 
 
+# Levels of a place written without its name, at the start of a facility's (村, 乡, 镇).
+_BARE_LEVELS = frozenset("村乡镇")
 # Heads of a facility or a line a region does not name alone (大湾区机场, 长三角铁路).
 _POINTS_AND_LINES = frozenset({"机场", "码头", "港区", "铁路", "高铁", "枢纽"})
 
