@@ -49,6 +49,9 @@ def _labels(text: str, cls: str) -> set[str]:
         # a biosafety level names a kind of laboratory; a village's square without its name
         ("当地建设以P3实验室为基础的检验中心。", "P3实验室"),
         ("村中心文体广场成为村民休闲的好去处。", "村中心文体广场"),
+        # a hub of a kind or a designation: no works of water, no station, no name before it
+        ("该市加快铁海联运枢纽建设。", "铁海联运枢纽"),
+        ("力争建成长江中游国家级物流枢纽。", "长江中游国家级物流枢纽"),
         # a train's number before 高铁
         ("记者乘坐D2815次高铁抵达。", "D2815次高铁"),
         ("游客可搭乘G1102高铁返程。", "G1102高铁"),
@@ -109,6 +112,10 @@ def test_extract_kinds_provinces_sharing_a_line_head_name_no_line(text, wrong):
         ("上海城市草坪音乐广场举办演出。", "上海城市草坪音乐广场"),
         ("镇北堡镇幸福小镇棚户区改造项目开工。", "镇北堡镇幸福小镇棚户区改造项目"),
         ("武汉P4实验室投入运行。", "武汉P4实验室"),
+        # a hub of water works, a station's hub, a landmark's hub
+        ("贵州黄家湾水利枢纽下闸蓄水。", "贵州黄家湾水利枢纽"),
+        ("南宁东站综合交通枢纽投用。", "南宁东站综合交通枢纽"),
+        ("旅客在上海虹桥枢纽换乘。", "上海虹桥枢纽"),
         # after a visit's verb, the name itself
         ("代表团考察了临港新片区物流枢纽工程。", "临港新片区物流枢纽工程"),
         # a country written before a named project is not part of its name

@@ -54,6 +54,20 @@ _WORD_TAILS = frozenset("性化型式级类号")
 _DESCRIPTIVE_HEADS = frozenset({"装置", "公园", "广场"})
 
 
+# Works a hub is made of (水利枢纽, 引江枢纽) or a station it is built at (…站综合交通枢纽).
+_HUB_WORKS = re.compile(r"水利|引江|航电|水电|站|客运")
+_HUB_NAME_TAGS = frozenset({"ns", "nr", "nz", "nt"})
+
+
+def _hub_named(core: str, lex: Lexicon) -> bool:
+    """True when the words before 枢纽 name one hub: works of water or a station (长洲水利枢纽,
+    …站综合交通枢纽), or a place's or a landmark's name right before it (三峡枢纽, 虹桥枢纽)."""
+    if _HUB_WORKS.search(core):
+        return True
+    words = lex.pos_cut(core) if core else []
+    return bool(words) and len(words[-1][0]) >= 2 and words[-1][1] in _HUB_NAME_TAGS
+
+
 # A biosafety level (P3, BSL-4) before a laboratory.
 _BIOSAFETY = re.compile(r"(?:P|BSL-?)[1-4]")
 # 新上, 上马 (launched) before a head (not 上马镇, a town).
@@ -76,6 +90,8 @@ def is_kind(
         return True  # 新上工业项目, 上马…项目: new projects of a kind
     if _BIOSAFETY.fullmatch(name, 0, len(name) - len(head)):
         return True  # P3实验室: a biosafety level, a kind of laboratory
+    if head == "枢纽" and not _hub_named(name[: -len(head)], lex):
+        return True  # 空铁枢纽, 国家级高铁枢纽, 航运枢纽: a kind of hub or a designation
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     bare = QUOTES.sub("", core)
     words = lex.pos_cut(bare)
