@@ -1999,3 +1999,30 @@ def test_extract_signers_collectives_by_a_titles_sides_and_pairs_by_the_titles_o
 def test_extract_signers_a_counterpart_referred_to_by_its_kind(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a counterpart named by a brand in capitals, which the gazetteers do not know
+        (
+            "常州市人民政府与CATL储能签署《储能产业合作协议》。",
+            "储能产业合作协议",
+            {"常州市人民政府", "CATL储能"},
+        ),
+        (
+            "盐城市人民政府同SK新能源签署《动力电池合作协议》。",
+            "动力电池合作协议",
+            {"盐城市人民政府", "SK新能源"},
+        ),
+    ],
+)
+def test_extract_signers_a_counterpart_named_by_a_brand_in_capitals(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_a_brand_s_company_in_a_country_is_not_the_state():
+    # SAP中国: the company in China, not China's government
+    _agreements, facts = _read("东方电气与SAP中国续签《数字化管理系统合作协议》。")
+    assert "中国政府" not in {o for _s, p, o in facts if p == "party"}

@@ -176,6 +176,8 @@ def governments_in(
         if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
             cands.append((start, end, ent))
     for m in lex.country_re.finditer(norm, cs, verb):
+        if m.start() > 0 and norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum():
+            continue  # SAP中国, 3M中国: a brand's company in that country, not the state
         code = lex.country_names[m.group()]
         local = _FOREIGN_LOCAL.match(norm, m.end(), verb + 2)
         if local is not None and local.end() <= verb and not lex.country_re.search(local.group()):

@@ -120,6 +120,8 @@ def _referred(f: Found, kind: str, before: int) -> Entity | None:
 _NOT_COUNTERPART = re.compile(
     r"(?:政府|部门|企业|单位|机构|方|局|厅|委|办|部|站|所|院|会|村|社区|镇|乡|街道|国家|地区|省份|城市|省|市|县|区)$"
 )
+# A brand written in capital letters at the start of a counterpart's name (LG新能源, ABB).
+_LATIN_BRAND = re.compile(r"[A-Z]{2,}(?![a-z])")
 # jieba's flags of places, persons, organisations and other proper nouns.
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "j"})
 
@@ -223,8 +225,10 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
             flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
         ):
             continue  # 有关方面, 多家: not a name
-        if not has_proper_word(name, lex, rare=False) or looks_generic(name, lex, []):
-            continue
+        if not (
+            has_proper_word(name, lex, rare=False) or _LATIN_BRAND.match(name)
+        ) or looks_generic(name, lex, []):
+            continue  # (LG新能源, SAP中国: a brand in capitals is a name)
         # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
         # article names in full is that company
         full = {
