@@ -1985,6 +1985,15 @@ def test_extract_signers_collectives_by_a_titles_sides_and_pairs_by_the_titles_o
 @pytest.mark.parametrize(
     "text, title, parties",
     [
+        # 两州 after a meeting: the prefectures' governments, not the bodies of the signing
+        # told in the paragraph before
+        (
+            "新疆维吾尔自治区商务厅与哈萨克斯坦驻乌鲁木齐总领事馆签署《口岸通关备忘录》。\n\n"
+            "上月，伊犁哈萨克自治州代表团访问哈萨克斯坦阿拉木图州，与当地政府举行会谈。会谈后，"
+            "两州签署了《霍尔果斯口岸物流合作协议》。",
+            "霍尔果斯口岸物流合作协议",
+            {"伊犁哈萨克自治州人民政府", "哈萨克斯坦阿拉木图州政府"},
+        ),
         # 与该院: the hospital the article is about, named most often before, not the one it
         # last signed with
         (

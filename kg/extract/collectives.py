@@ -181,7 +181,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             # A和B负责人在会上介绍…。随后，双方签署: those who spoke are those present
             present = list(dict.fromkeys(bodies_in(f, js, je, witnesses, speakers=True)))
             found = present if len(present) == want else found
-        if governments:
+        if governments or (places and m.group(2) != "区"):  # (两州签署: their governments)
             found = [e for e in found if e.label.endswith("政府")]
         if states:
             found = [e for e in found if _of_state(e, f.lex)]
