@@ -2035,3 +2035,15 @@ def test_extract_signers_a_brand_s_company_in_a_country_is_not_the_state():
     # SAP中国: the company in China, not China's government
     _agreements, facts = _read("东方电气与SAP中国续签《数字化管理系统合作协议》。")
     assert "中国政府" not in {o for _s, p, o in facts if p == "party"}
+
+
+def test_extract_signers_both_sides_of_a_headline_one_of_them_unknown():
+    # 双方 in the first sentence stands for the headline's two sides, one of them a brand
+    # no gazetteer knows
+    text = (
+        "常州市政府与SK新能源签署战略合作协议\n\n"
+        "本报讯 双方3月5日在常州签署战略合作协议。根据协议，SK新能源将在常州建设电池工厂。"
+    )
+    _agreements, facts = _read(text)
+    parties = {(s, o) for s, p, o in facts if p == "party"}
+    assert {o for _s, o in parties} == {"常州市人民政府", "SK新能源"}

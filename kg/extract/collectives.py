@@ -13,7 +13,7 @@ from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
 from kg.extract.governments import LOCATIVE, governments_in, named_places
 from kg.extract.lexicon import Lexicon
-from kg.extract.referents import spans_of
+from kg.extract.referents import counterpart, spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
 from kg.records import Entity
 
@@ -197,6 +197,9 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             found = [e for e in found if e.cls == "Organization"]  # 两家企业: companies
         if want and len(found) < want and sector_name is None:
             found = _with_governments(f, js, je, witnesses, found)
+        if want == 2 and len(found) == 1 and (sign := SIGN_RE.search(norm, js, je)) is not None:
+            # 烟台市政府与LG新能源签署…: the counterpart a headline names that no gazetteer knows
+            found = counterpart(f, js, sign.start(), found[0]) or found
         # exactly as many bodies as the word counts: more are ambiguous (who are 双方 of
         # three companies named before?)
         if (want and len(found) == want) or (not want and len(found) >= 2):
