@@ -444,3 +444,12 @@ def test_signing_lists_the_schools_named_above_a_paragraph_before() -> None:
         "会上，上述两所高校还签署了《茶学人才联合培养协议》。"
     )
     assert _parties(text, "茶学人才联合培养协议") == {"福建农林大学", "武夷学院"}
+
+
+def test_signing_lists_each_with_a_counterpart_no_gazetteer_knows() -> None:
+    # A分别与B、C签署《X》和《Y》: C is a company by its short name alone
+    text = (
+        "延安市人民政府分别与京东集团、快手签署《苹果供应链合作协议》和《农产品直播电商合作协议》。"
+    )
+    assert _parties(text, "苹果供应链合作协议") == {"延安市人民政府", "京东集团"}
+    assert _parties(text, "农产品直播电商合作协议") == {"延安市人民政府", "快手"}

@@ -14,7 +14,13 @@ from kg.extract.matching import name_start
 from kg.extract.proper_words import has_proper_word
 from kg.records import Entity
 
-__all__ = ["counterpart", "referred_counterpart", "referred_subject", "spans_of"]
+__all__ = [
+    "counterpart",
+    "referred_counterpart",
+    "referred_subject",
+    "spans_of",
+    "unknown_company",
+]
 
 _JOINERS = "与和同"
 # Adverbs between a party and its joiner (A也与B, A还同B).
@@ -215,27 +221,39 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
                 if body.cls == "Organization":
                     f.organizations.append((s, e, body))
                 return [known, body] if ks < s else [body, known]
-        if _NOT_COUNTERPART.search(name):
-            continue  # kinds and bodies are not names
-        words = lex.pos_cut(name)
-        # a name that begins with a proper word and ends in an organisation's suffix may
-        # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
-        suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
-        if not suffixed and any(
-            flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
-        ):
-            continue  # 有关方面, 多家: not a name
-        if not (
-            has_proper_word(name, lex, rare=False) or _LATIN_BRAND.match(name)
-        ) or looks_generic(name, lex, []):
-            continue  # (LG新能源, SAP中国: a brand in capitals is a name)
-        # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the
-        # article names in full is that company
-        full = {
-            o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
-        }
-        org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
+        org = unknown_company(f, s, e)
+        if org is not None:
+            return [known, org] if ks < s else [org, known]
+    return None
+
+
+def unknown_company(f: Found, s: int, e: int, read: bool = True) -> Entity | None:
+    """The organisation a counterpart written in ``norm[s:e]`` that no gazetteer knows names:
+    a proper name that is not a kind, a body of government or a clause's words (宁德时代,
+    美团, LG新能源), read as the company the article names in full when one's name begins
+    with it (and, with ``read``, its mention recorded); None for anything else."""
+    lex, name = f.lex, f.norm[s:e]
+    if _NOT_COUNTERPART.search(name):
+        return None  # kinds and bodies are not names
+    words = lex.pos_cut(name)
+    # a name that begins with a proper word and ends in an organisation's suffix may
+    # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
+    suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
+    if not suffixed and any(
+        flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
+    ):
+        return None  # 有关方面, 多家: not a name
+    if not (has_proper_word(name, lex, rare=False) or _LATIN_BRAND.match(name)) or looks_generic(
+        name, lex, []
+    ):
+        return None  # (LG新能源, SAP中国: a brand in capitals is a name)
+    # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the article
+    # names in full is that company
+    full = {
+        o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
+    }
+    org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
+    if read:
         f.b.mention(org, s, e, "exact")
         f.organizations.append((s, e, org))
-        return [known, org] if ks < s else [org, known]
-    return None
+    return org

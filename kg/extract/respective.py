@@ -6,7 +6,7 @@ import re
 
 from kg.extract.builder import Found
 from kg.extract.governments import clause_start, governments_in
-from kg.extract.referents import spans_of
+from kg.extract.referents import spans_of, unknown_company
 from kg.extract.signers import bodies_in
 from kg.records import Entity
 
@@ -84,6 +84,8 @@ def pair_of_title(
             for e in parties
             if e not in first and spans_of(f, e, each, verb)
         )
+        if len(first) == 1 and len(others) < len(starts):
+            others = _items_read(f, each + 3, verb, others)
         if len(first) == 1 and len(others) == len(starts):
             return [first[0], others[k][1]]
         return []
@@ -104,3 +106,24 @@ def pair_of_title(
         if not (_PAIR_JOIN if j % 2 else _PAIR_SEPARATOR).match(between):
             return []
     return [at[2 * k][2], at[2 * k + 1][2]]
+
+
+def _items_read(
+    f: Found, lo: int, hi: int, read: list[tuple[int, Entity]]
+) -> list[tuple[int, Entity]]:
+    """The counterparts listed in ``norm[lo:hi]`` (A分别与B、C签署), each a body ``read`` (by
+    where it starts) or a company no gazetteer knows (京东集团、美团); the bodies read alone when
+    an item is neither."""
+    items, at = [], lo
+    for item in re.split("([、和及])", f.norm[lo:hi]):
+        if item and item not in "、和及":
+            body = next((e for s, e in read if at <= s < at + len(item)), None)
+            if body is None and unknown_company(f, at, at + len(item), read=False) is None:
+                return read
+            items.append((at, at + len(item), body))
+        at += len(item)
+    out = []
+    for s, e, body in items:
+        if (body := body or unknown_company(f, s, e)) is not None:
+            out.append((s, body))
+    return out
