@@ -497,3 +497,20 @@ def test_organizations_a_group_by_the_initials_of_its_words(text, short_of):
     ex = extract(Document(id="t", text=text))
     read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
     assert read.get("广船集团") == short_of
+
+
+@pytest.mark.parametrize(
+    "text, short_of",
+    [
+        # a short form in Latin letters defined in brackets; a joint venture's kind before it
+        (
+            "双方合资企业宝钢湛江钢铁有限公司（BZS）投产。BZS与广东海洋大学签下《绿色钢铁协议》。",
+            "宝钢湛江钢铁有限公司",
+        ),
+    ],
+)
+def test_organizations_a_short_form_in_latin_letters(text, short_of):
+    ex = extract(Document(id="t", text=text))
+    read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
+    assert read.get("BZS") == short_of
+    assert short_of in set(read.values())

@@ -2047,3 +2047,10 @@ def test_extract_signers_both_sides_of_a_headline_one_of_them_unknown():
     _agreements, facts = _read(text)
     parties = {(s, o) for s, p, o in facts if p == "party"}
     assert {o for _s, o in parties} == {"常州市人民政府", "SK新能源"}
+
+
+def test_extract_signers_a_body_whose_report_says_it_does_not_sign():
+    # IMF报告认为…签署: the body whose report speaks of the signing is not a party
+    text = "世界银行(WB)发布年度报告。WB报告认为，中美签署第一阶段经贸协议有利于世界经济。"
+    _agreements, facts = _read(text)
+    assert "世界银行" not in {o for _s, p, o in facts if p == "party"}

@@ -48,14 +48,18 @@ def is_short_form(short: str, name: str) -> bool:
     return True
 
 
+# A short form in Latin letters defined in brackets (华菱安赛乐米塔尔汽车板有限公司(VAMA), …(UCloud)).
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
+
+
 def defined_short_forms(norm: str, names: list[tuple[int, int, str]]) -> dict[str, str]:
     """The short forms defined in brackets right after the organisations ``names`` (start,
-    end, label), to their labels: made of the name's characters in order. A short form
-    defined for two organisations stands for neither."""
+    end, label), to their labels: made of the name's characters in order, or of Latin
+    letters. A short form defined for two organisations stands for neither."""
     found: dict[str, set[str]] = {}
     for _start, end, label in names:
         m = _DEFINITION.match(norm, end)
-        if m is not None and is_short_form(m.group(1), label):
+        if m is not None and (is_short_form(m.group(1), label) or _ACRONYM.fullmatch(m.group(1))):
             found.setdefault(m.group(1), set()).add(label)
     return {short: next(iter(labels)) for short, labels in found.items() if len(labels) == 1}
 

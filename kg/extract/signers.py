@@ -47,7 +47,9 @@ _DATELINE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日[电讯]|[\u4e00-\u9fff]{1,6}?[电讯](?=[\s（(])"
 )
 # 新华社记者, 光明日报报道, 盘锦市公安局供图: who reports or took the picture, not who signs.
-_SOURCE_AFTER = re.compile(r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端)")
+_SOURCE_AFTER = re.compile(
+    r"[》”]?(?:记者|报道|消息|供图|摄|讯|电|援引|发布|网站|官网|客户端|(?:报告|研究|调查|分析)(?:认为|指出|显示|称))"
+)
 # 某大学经济学部教授…告诉本报记者, 外交部发言人某某7日在答记者问时表示: a person of the body speaks about
 # the signing; the body does not sign.
 _SPEAKER_AFTER = re.compile(
