@@ -2054,3 +2054,26 @@ def test_extract_signers_a_body_whose_report_says_it_does_not_sign():
     text = "世界银行(WB)发布年度报告。WB报告认为，中美签署第一阶段经贸协议有利于世界经济。"
     _agreements, facts = _read(text)
     assert "世界银行" not in {o for _s, p, o in facts if p == "party"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 我们 signs inside a quote: the body of the speaker named with a post after it
+        (
+            "“今年4月，我们就跟中国农业科学院茶叶研究所签了《茶树良种繁育合作协议》。”"
+            "普洱市澜沧古茶有限公司负责人李明说。",
+            "茶树良种繁育合作协议",
+            {"普洱市澜沧古茶有限公司", "中国农业科学院茶叶研究所"},
+        ),
+        # or before it
+        (
+            "云南农业大学校长表示：“我们已与西双版纳傣族自治州人民政府签署《热带作物人才培养协议》。”",
+            "热带作物人才培养协议",
+            {"云南农业大学", "西双版纳傣族自治州人民政府"},
+        ),
+    ],
+)
+def test_extract_signers_we_in_a_quote_is_the_speaker_s_body(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

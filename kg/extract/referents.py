@@ -12,10 +12,12 @@ from kg.extract.generic import looks_generic
 from kg.extract.governments import clause_start, government, subject_end
 from kg.extract.matching import name_start
 from kg.extract.proper_words import has_proper_word
+from kg.extract.signers import bodies_in
 from kg.records import Entity
 
 __all__ = [
     "counterpart",
+    "quoted_speaker",
     "referred_counterpart",
     "referred_subject",
     "spans_of",
@@ -62,12 +64,13 @@ _REFERRED_REACH = 200
 def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
     """The party a 该市 / 该行 / 该校 at the start of the signing's clause stands for,
     when a counterpart is joined to it (该市与B签署): the last division of that kind
-    (through its government) or organisation of that head named before it."""
+    (through its government) or organisation of that head named before it; or the body of
+    the speaker whose quote tells of the signing with 我们 (see :func:`quoted_speaker`)."""
     norm = f.norm
     cs = clause_start(norm, ss, verb)
     m = _REFERRING_SUBJECT.match(norm, cs)
     if m is None or not any(c in _JOINERS for c in norm[m.end() : verb]):
-        return None
+        return quoted_speaker(f, ss, verb)
     return _referred(f, m.group(1), m.start())
 
 
@@ -257,3 +260,39 @@ def unknown_company(f: Found, s: int, e: int, read: bool = True) -> Entity | Non
         f.b.mention(org, s, e, "exact")
         f.organizations.append((s, e, org))
     return org
+
+
+# The first person that signs in a quote (我们就跟B签了…): the speaker's body.
+_FIRST_PERSON = re.compile(r"我们|我院|我校|我公司|我社")
+# A speaker who holds a post, after the quote (”A负责人说) or before it (A董事长表示：“).
+_POSTS = r"(?:负责人|董事长|总经理|理事长|院长|校长|所长|局长|主任|书记|经理|主席|会长|社长)"
+_SPEAKER_AFTER_QUOTE = re.compile(
+    r"[^，。；“”\n]{2,40}?" + _POSTS + r"[^，。；“”\n]{0,6}?(?:说|表示|介绍|告诉)"
+)
+_SPEAKER_BEFORE_QUOTE = re.compile(
+    r"[^，。；“”\n]{2,40}?" + _POSTS + r"[^，。；“”\n]{0,6}?(?:说|表示|介绍)[:：，,]?“$"
+)
+_QUOTE_REACH = 300
+
+
+def quoted_speaker(f: Found, ss: int, verb: int) -> Entity | None:
+    """The body of the speaker whose quote tells of a signing with 我们 as its subject
+    (“我们就跟B签了《T》。”A负责人说): the one body named with the speaker's post right after
+    the quote or right before it."""
+    norm = f.norm
+    opened = norm.rfind("“", max(0, verb - _QUOTE_REACH), verb)
+    if opened < 0 or norm.rfind("”", opened, verb) >= 0:
+        return None  # the verb is not inside a quote
+    if not _FIRST_PERSON.search(norm, opened, verb):
+        return None
+    closed = norm.find("”", verb, verb + _QUOTE_REACH)
+    speaker = _SPEAKER_AFTER_QUOTE.match(norm, closed + 1) if closed >= 0 else None
+    if speaker is not None:
+        lo, hi = speaker.span()
+    else:
+        before = _SPEAKER_BEFORE_QUOTE.search(norm, max(0, opened - 60), opened + 1)
+        if before is None:
+            return None
+        lo, hi = before.span()
+    found = list(dict.fromkeys(bodies_in(f, lo, hi, [], speakers=True)))
+    return found[0] if len(found) == 1 else None
