@@ -500,17 +500,24 @@ def test_organizations_a_group_by_the_initials_of_its_words(text, short_of):
 
 
 @pytest.mark.parametrize(
-    "text, short_of",
+    "text, short, short_of",
     [
         # a short form in Latin letters defined in brackets; a joint venture's kind before it
         (
             "双方合资企业宝钢湛江钢铁有限公司（BZS）投产。BZS与广东海洋大学签下《绿色钢铁协议》。",
+            "BZS",
             "宝钢湛江钢铁有限公司",
+        ),
+        # a brand's company written again without its legal form
+        (
+            "SK中国有限公司在无锡投资。SK中国相关负责人表示将扩大生产。",
+            "SK中国",
+            "SK中国有限公司",
         ),
     ],
 )
-def test_organizations_a_short_form_in_latin_letters(text, short_of):
+def test_organizations_a_short_form_in_latin_letters(text, short, short_of):
     ex = extract(Document(id="t", text=text))
     read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
-    assert read.get("BZS") == short_of
+    assert read.get(short) == short_of
     assert short_of in set(read.values())

@@ -116,7 +116,15 @@ def without_legal_form(labels: list[str]) -> dict[str, str]:
             if form in label and not label.endswith(form):
                 out.setdefault(label.replace(form, "", 1), label)
                 break
+            if label.endswith(form) and _LATIN_FIRST.match(label):
+                # 3M中国 of 3M中国有限公司: a brand's company written without its legal form
+                out.setdefault(label[: -len(form)], label)
+                break
     return out
+
+
+# A company's name that begins with its brand in Latin letters (3M中国有限公司, SK海力士…).
+_LATIN_FIRST = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*(?=[\u4e00-\u9fff])")
 
 
 # A branch's level written before 分行 or 支行 (吉林省分行), which its short form leaves out.
