@@ -105,6 +105,17 @@ def local_governments_abroad(
     return out + _unnamed_places(norm, lex, taken, places, abroad, found + out)
 
 
+def _states_abroad(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[tuple[int, str]]:
+    """Where the article names a state other than China, and its code, outside China's
+    places (内蒙古 holds no state)."""
+    inside = {k for p in places for k in range(p.start + 1, p.end)}
+    return [
+        (m.start(), lex.country_names[m.group()])
+        for m in lex.country_re.finditer(norm)
+        if lex.country_names[m.group()] != "CN" and m.start() not in inside
+    ]
+
+
 def _unnamed_places(
     norm: str,
     lex: Lexicon,
@@ -116,12 +127,7 @@ def _unnamed_places(
     """Governments of places abroad written without their country: a name that is no
     division of China, no common word and no part of China's places, after the last state
     abroad the article writes before it."""
-    inside = {k for p in places for k in range(p.start + 1, p.end)}
-    states = [
-        (m.start(), lex.country_names[m.group()])
-        for m in lex.country_re.finditer(norm)
-        if lex.country_names[m.group()] != "CN" and m.start() not in inside
-    ]
+    states = _states_abroad(norm, lex, places)
     if not states:
         return []
     china = Spans((p.start, p.end) for p in places)
@@ -177,12 +183,7 @@ def ministries_abroad(
     a portfolio of nouns before 部 that is no ministry of China's nor a company's department,
     read as the ministry of the last state abroad the article writes before it (越南…。广西壮族
     自治区商务厅与工贸部签署: 越南工贸部); ``places``: China's places (内蒙古 holds no state)."""
-    inside = {k for p in places for k in range(p.start + 1, p.end)}
-    states = [
-        (m.start(), lex.country_names[m.group()])
-        for m in lex.country_re.finditer(norm)
-        if lex.country_names[m.group()] != "CN" and m.start() not in inside
-    ]
+    states = _states_abroad(norm, lex, places)
     if not states:
         return []
     taken = Spans((h.start, h.end) for h in bodies)
