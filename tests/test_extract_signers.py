@@ -2079,3 +2079,16 @@ def test_extract_signers_a_body_whose_report_says_it_does_not_sign():
 def test_extract_signers_we_in_a_quote_is_the_speaker_s_body(text, title, parties):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+def test_extract_signers_two_cities_governments_of_a_title_with_two_sides():
+    # 两市政府签署《A—B…》: the governments of the two sides, not the last bodies named after them
+    text = (
+        "凭祥市代表团访问越南同登市。凭祥市人民政府与同登市人民委员会签署《友好城市协议》。\n\n"
+        "访问期间，中国联通广西分公司、凭祥市人民医院以及同登市医院等三家单位还签署了"
+        "《远程医疗协议》。\n\n早在2018年，两市政府就已签署《凭祥—同登口岸合作协议》。"
+    )
+    _agreements, facts = _read(text)
+    title = "凭祥—同登口岸合作协议"
+    parties = {o for s, p, o in facts if s == title and p == "party"}
+    assert parties == {"凭祥市人民政府", "越南同登市人民委员会"}

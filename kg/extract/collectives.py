@@ -228,6 +228,8 @@ def title_sides(f: Found, title: str, ss: int, se: int) -> list[Entity]:
     if m is None or m.group(1) not in "双两":
         return []
     bodies = bodies_in(f, 0, ss, [])
+    if m.group(2) in _PLACE_WORDS:  # 两市政府签署《A—B…》: the two places' governments
+        bodies = [e for e in bodies if e.label.endswith(("政府", "人民委员会"))]
     kinds = _PROVINCES_KIND.match(title)
     if kinds is not None:
         return _provinces_kind(f, kinds.group(1), _KIND_WORDS[kinds.group(2)], bodies)
