@@ -1955,6 +1955,13 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "黔滇两新区产业协作框架协议",
             {"贵州贵安新区管理委员会", "云南滇中新区管理委员会"},
         ),
+        # a city by its first character and a province by its abbreviation
+        (
+            "西安高新区管委会与重庆高新区管委会负责人出席对接会。\n\n"
+            "两地产业互补性强。\n\n会上，双方签署《西渝两地高新区协作协议》。",
+            "西渝两地高新区协作协议",
+            {"西安高新技术产业开发区管理委员会", "重庆高新技术产业开发区管理委员会"},
+        ),
         # a state's name first: its government signs, not a body carrying its name
         (
             "越南驻华大使馆官员出席。\n\n双方签署《中国—越南边境旅游合作协议》。",

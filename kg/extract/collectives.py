@@ -257,14 +257,22 @@ _KIND_WORDS = {"新区": "新区", "高新区": "高新", "经开区": "经济�
 
 def _provinces_kind(f: Found, pair: str, kind: str, bodies: list[Entity]) -> list[Entity]:
     """The bodies last named of an area of that kind in each of the two provinces written by
-    their abbreviations (湘赣两新区: 湖南湘江新区管委会 and 江西赣江新区管委会)."""
+    their abbreviations (湘赣两新区: 湖南湘江新区管委会 and 江西赣江新区管委会), or of a city
+    whose name begins with the character (成渝两地高新区: 成都高新…管委会 and 重庆高新…管委会)."""
     codes = [f.lex.province_codes.get(c) for c in pair]
-    if None in codes or codes[0] == codes[1]:
+    if pair[0] == pair[1] or (None not in codes and codes[0] == codes[1]):
         return []
     found = []
-    for code in codes:
-        name = f.lex.divisions.by_code[code].name[:2]
-        body = next((e for e in reversed(bodies) if name in e.label and kind in e.label), None)
+    for char, code in zip(pair, codes, strict=True):
+        name = f.lex.divisions.by_code[code].name[:2] if code else char
+        body = next(
+            (
+                e
+                for e in reversed(bodies)
+                if kind in e.label and (name in e.label if code else e.label.startswith(char))
+            ),
+            None,
+        )
         if body is None:
             return []
         found.append(body)
