@@ -1955,6 +1955,13 @@ def test_extract_signers_collective_words_short_names_and_banks_sign(text, title
             "黔滇两新区产业协作框架协议",
             {"贵州贵安新区管理委员会", "云南滇中新区管理委员会"},
         ),
+        # 两国 of the witnesses before 双方: the signers are those of the sentence, not the states
+        (
+            "商务部与老挝工贸部昨天在北京举行部长级会谈。在两国领导人见证下，双方签署了"
+            "《关于加强电子商务合作的谅解备忘录》。",
+            "关于加强电子商务合作的谅解备忘录",
+            {"中华人民共和国商务部", "老挝工贸部"},
+        ),
         # a city by its first character and a province by its abbreviation
         (
             "西安高新区管委会与重庆高新区管委会负责人出席对接会。\n\n"

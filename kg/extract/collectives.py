@@ -118,14 +118,14 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     names enough of them (A和B负责人出席仪式。双方签署…); 两国/两省/两市 written before
     ``before`` (the verb or the title) may stand for the places named before."""
     norm, prep = f.norm, f.prep
+    witnesses = witness_spans(norm, ss, se, witnesses_only=True)
     m = _COLLECTIVE_COUNT.search(norm, ss, se)
+    if m is not None and any(s <= m.start() < e and _BY_AFTER.match(norm, e) for s, e in witnesses):
+        return []  # 在两国元首见证下由A与B签署: the witnesses' countries; the signers follow
+    while m is not None and any(s <= m.start() < e for s, e in witnesses):
+        m = _COLLECTIVE_COUNT.search(norm, m.end(), se)  # 在两国领导人见证下，双方签署: 双方
     if m is None or norm.startswith("的", m.end()):
         return []  # (来自三地的4个产业园签署: the word says where the signers are from)
-    if any(
-        s <= m.start() < e and _BY_AFTER.match(norm, e)
-        for s, e in witness_spans(norm, ss, se, witnesses_only=True)
-    ):
-        return []  # 在两国元首见证下由A与B签署: the witnesses' countries; the signers follow
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
     after = m.end() + norm.startswith("份", m.end())  # 四省份法院
     sector = f.lex.sector_re.match(norm, after)
