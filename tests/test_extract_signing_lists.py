@@ -453,3 +453,10 @@ def test_signing_lists_each_with_a_counterpart_no_gazetteer_knows() -> None:
     )
     assert _parties(text, "苹果供应链合作协议") == {"延安市人民政府", "京东集团"}
     assert _parties(text, "农产品直播电商合作协议") == {"延安市人民政府", "快手"}
+
+
+def test_signing_lists_a_company_by_its_short_suffix_exchanges_the_texts() -> None:
+    # 与老挝国家电力公司交换了《…》文本: a company named with 公司 alone where the signed texts are
+    # exchanged
+    text = "广西投资集团有限公司(广投集团)与越南国家电力公司交换了《中越联网输电合作备忘录》文本。"
+    assert _parties(text, "中越联网输电合作备忘录") == {"广西投资集团有限公司", "越南国家电力公司"}

@@ -43,7 +43,9 @@ SIGNS_AFTER = re.compile(
     + _HEAD
     + SIGNING_GAP
     + "*"
+    + "(?:"
     + SIGN_VERBS
+    + r"|交换了?(?=《))"  # (与老挝国家电力公司交换了《…》文本: an exchange of the signed texts)
 )
 
 
