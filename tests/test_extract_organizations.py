@@ -521,3 +521,22 @@ def test_organizations_a_short_form_in_latin_letters(text, short, short_of):
     read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
     assert read.get(short) == short_of
     assert short_of in set(read.values())
+
+
+@pytest.mark.parametrize(
+    "text, short, label",
+    [
+        # a province's people's hospital and a city's numbered one, by the short forms an
+        # article about them writes
+        ("湖北省人民医院与恩施州签约。省医将派专家常驻。", "省医", "湖北省人民医院"),
+        (
+            "杭州市第一人民医院与淳安县签约。市一医院将派专家常驻。",
+            "市一医院",
+            "杭州市第一人民医院",
+        ),
+    ],
+)
+def test_organizations_people_s_hospitals_by_their_short_forms(text, short, label):
+    ex = extract(Document(id="t", text=text))
+    read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
+    assert read.get(short) == label

@@ -44,6 +44,7 @@ from kg.extract.short_forms import (
     branch_short_forms,
     carrier_short_forms,
     defined_short_forms,
+    hospital_short_forms,
     initials_short_forms,
     school_short_forms,
     short_form_mentions,
@@ -408,6 +409,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **branch_short_forms(labels),
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
         **initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
+        **hospital_short_forms(labels),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))

@@ -13,6 +13,7 @@ __all__ = [
     "branch_short_forms",
     "carrier_short_forms",
     "defined_short_forms",
+    "hospital_short_forms",
     "initials_short_forms",
     "is_short_form",
     "school_short_forms",
@@ -178,6 +179,25 @@ def initials_short_forms(labels: list[str], cut: Callable[[str], list[str]]) -> 
         words = cut(m.group("words")) if m is not None else []
         if len(words) >= 2 and all(len(w) >= 2 for w in words[:2]):
             found.setdefault(words[0][0] + words[1][0] + "集团", set()).add(label)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+
+
+# A province's people's hospital and a city's numbered one (河南省人民医院, 广州市第一人民医院).
+_PEOPLES_HOSPITAL = re.compile(r"(?:省人民医院|市第([一二三四五六七八九十])人民医院)$")
+
+
+def hospital_short_forms(labels: list[str]) -> dict[str, str]:
+    """The short forms of the people's hospitals among ``labels`` that an article about them
+    writes (省医, 省人医 of 河南省人民医院; 市一医院 of 广州市第一人民医院), to their labels; a short
+    form two hospitals share stands for neither."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        m = _PEOPLES_HOSPITAL.search(label)
+        if m is None:
+            continue
+        shorts = ("省医", "省人医") if m.group(1) is None else ("市" + m.group(1) + "医院",)
+        for short in shorts:
+            found.setdefault(short, set()).add(label)
     return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
