@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.org_kinds import LEGAL_FORMS
 
 __all__ = ["join_units"]
 
@@ -44,7 +45,7 @@ def join_units(norm: str, hits: list[Span], lex: Lexicon) -> list[Span]:
             merged[k] = (h[0], h[1], parent.group() + h[2])
     # …有限责任公司洪家渡发电厂, …有限责任公司羊场湾煤矿: the company's plant or mine
     for k, (start, end, label) in enumerate(merged):
-        plant = _PLANT.match(norm, end) if label.endswith(_LEGAL_FORMS) else None
+        plant = _PLANT.match(norm, end) if label.endswith(LEGAL_FORMS) else None
         if plant is not None:
             merged[k] = (start, plant.end(), label + plant.group())
     return merged
@@ -56,8 +57,7 @@ _UNIT_END = re.compile(r"(?:研究院|研究所|学院|中心|实验室)$")
 _PARENT = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:大学|科学院|社会科学院)(?=[\u4e00-\u9fff]{2,}(?:研究院|研究所|学院|中心|实验室))"
 )
-# A company's legal form, and a plant or a mine of its written after it.
-_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
+# A plant or a mine of a company, written after its legal form.
 _PLANT = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:发电厂|电厂|煤矿|矿|水电站|电站|分厂)(?=[、，。；\s]|$)"
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.extract.org_kinds import LEGAL_FORMS
 from kg.extract.spans import Spans, book_titles
 
 __all__ = [
@@ -53,6 +54,12 @@ def is_short_form(short: str, name: str) -> bool:
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{1,9}")
 
 
+def _only_one(found: dict[str, set[str]]) -> dict[str, str]:
+    """The short forms among ``found`` (short form to the labels it may stand for) that stand
+    for one label only, to that label."""
+    return {short: next(iter(labels)) for short, labels in found.items() if len(labels) == 1}
+
+
 def defined_short_forms(norm: str, names: list[tuple[int, int, str]]) -> dict[str, str]:
     """The short forms defined in brackets right after the organisations ``names`` (start,
     end, label), to their labels: made of the name's characters in order, or of Latin
@@ -62,7 +69,7 @@ def defined_short_forms(norm: str, names: list[tuple[int, int, str]]) -> dict[st
         m = _DEFINITION.match(norm, end)
         if m is not None and (is_short_form(m.group(1), label) or _ACRONYM.fullmatch(m.group(1))):
             found.setdefault(m.group(1), set()).add(label)
-    return {short: next(iter(labels)) for short, labels in found.items() if len(labels) == 1}
+    return _only_one(found)
 
 
 def short_form_mentions(
@@ -102,18 +109,14 @@ def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[s
     return out
 
 
-# A company's legal form, which its name is written without as often as with (…集团有限公司).
-_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
-
-
 def without_legal_form(labels: list[str]) -> dict[str, str]:
     """Names among ``labels`` that another one is with a legal form after them (珠海机场集团 of
     珠海机场集团有限公司) or before its branch (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行),
     to that name."""
     have = set(labels)
-    out = {label: label + form for label in labels for form in _LEGAL_FORMS if label + form in have}
+    out = {label: label + form for label in labels for form in LEGAL_FORMS if label + form in have}
     for label in labels:
-        for form in _LEGAL_FORMS:
+        for form in LEGAL_FORMS:
             if form in label and not label.endswith(form):
                 out.setdefault(label.replace(form, "", 1), label)
                 break
@@ -179,7 +182,7 @@ def initials_short_forms(labels: list[str], cut: Callable[[str], list[str]]) -> 
         words = cut(m.group("words")) if m is not None else []
         if len(words) >= 2 and all(len(w) >= 2 for w in words[:2]):
             found.setdefault(words[0][0] + words[1][0] + "集团", set()).add(label)
-    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+    return _only_one(found)
 
 
 # A province's people's hospital and a city's numbered one (河南省人民医院, 广州市第一人民医院).
@@ -198,7 +201,7 @@ def hospital_short_forms(labels: list[str]) -> dict[str, str]:
         shorts = ("省医", "省人医") if m.group(1) is None else ("市" + m.group(1) + "医院",)
         for short in shorts:
             found.setdefault(short, set()).add(label)
-    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+    return _only_one(found)
 
 
 # The field a university is named after, right before 大学 (南京农业大学, 西南科技大学).
