@@ -460,3 +460,47 @@ def test_signing_lists_a_company_by_its_short_suffix_exchanges_the_texts() -> No
     # exchanged
     text = "广西投资集团有限公司(广投集团)与越南国家电力公司交换了《中越联网输电合作备忘录》文本。"
     assert _parties(text, "中越联网输电合作备忘录") == {"广西投资集团有限公司", "越南国家电力公司"}
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the places counted with their kind written in full (省区), then their governments
+        (
+            "青海省、甘肃省、西藏自治区和新疆维吾尔自治区四省区政府共同签署《西部药材种植合作协议》。",
+            "西部药材种植合作协议",
+            {
+                "青海省人民政府",
+                "甘肃省人民政府",
+                "西藏自治区人民政府",
+                "新疆维吾尔自治区人民政府",
+            },
+        ),
+        (
+            "宁夏回族自治区、陕西省两省区签署了《黄河滩区生态保护协议》。",
+            "黄河滩区生态保护协议",
+            {"宁夏回族自治区人民政府", "陕西省人民政府"},
+        ),
+        # the states counted and their representatives
+        (
+            "中国和智利两国政府代表在圣地亚哥签署了《林业科技合作协议》。",
+            "林业科技合作协议",
+            {"中国政府", "智利政府"},
+        ),
+        # a Chinese place whose name holds a state's (内蒙古) is that place, not the state
+        (
+            "吉林省、辽宁省和内蒙古自治区三省区签署《草原防火联防协议》。",
+            "草原防火联防协议",
+            {"吉林省人民政府", "辽宁省人民政府", "内蒙古自治区人民政府"},
+        ),
+        (
+            "黑龙江省和内蒙古自治区两省签署了《界江旅游合作协议》。",
+            "界江旅游合作协议",
+            {"黑龙江省人民政府", "内蒙古自治区人民政府"},
+        ),
+    ],
+)
+def test_signing_lists_places_counted_sign_by_their_governments(
+    text: str, title: str, parties: set[str]
+) -> None:
+    assert _parties(text, title) == parties

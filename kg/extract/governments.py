@@ -27,14 +27,16 @@ __all__ = [
 
 # Words between a place and the signing verb that keep the place the verb's subject
 # (成都市正式签署, 长沙县日前签订).
-# 马其顿与希腊两国政府签署, 川渝两地正式签订: a count of the places named, then the gap.
+# 马其顿与希腊两国政府签署, 川渝两地正式签订, 中国和巴西两国政府代表签署: a count of the places
+# named (and their representatives), then the gap.
 # A year or a month told between them too (浙江省与新加坡2019年4月签署, 去年9月签订).
 _DATE_GAP = (
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|(?:去年|今年|前年|上年|本年)(?:\d{1,2}月份?)?"
     r"|\d{1,2}月份?|上月|本月|上个月|今日|昨日|前天(?!津)"
 )
 _SUBJECT_GAP = re.compile(
-    r"(?:[两三四](?:国|省|市|地|省市)(?:政府)?|双方)?(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
+    r"(?:(?:[两三四五六七八九十](?:国|省区市|省市|省区|省|市|地)(?:政府)?|双方)(?:代表)?)?"
+    r"(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
 )
 _JOINERS = frozenset("与和同、及")
 # Places counted, then bodies of theirs other than their governments (四省份法院, 三地检察院).
@@ -175,9 +177,12 @@ def governments_in(
         ent, end = f.place_at[start]
         if cs <= start and end <= verb and ent.cls in ("City", "District") and ent.code:
             cands.append((start, end, ent))
+    inside = f.index("inside places", lambda: _inside_places(f), f.places)
     for m in lex.country_re.finditer(norm, cs, verb):
         if m.start() > 0 and norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum():
             continue  # SAP中国, 3M中国: a brand's company in that country, not the state
+        if m.start() in inside:
+            continue  # 内蒙古自治区: a Chinese place's name that holds a state's
         code = lex.country_names[m.group()]
         local = _FOREIGN_LOCAL.match(norm, m.end(), verb + 2)
         if local is not None and local.end() <= verb and not lex.country_re.search(local.group()):
@@ -186,7 +191,7 @@ def governments_in(
         else:
             cands.append((m.start(), m.end(), country_entity(code, lex)))
     # 克麦罗沃州州长与…签署: a place abroad named after its country elsewhere in the article
-    abroad = f.index("places abroad", lambda: places_abroad(norm, lex, _inside_places(f)), f.places)
+    abroad = f.index("places abroad", lambda: places_abroad(norm, lex, inside), f.places)
     for place, code in abroad.items():
         k = norm.find(place, cs, verb)
         if k >= 0:
