@@ -38,6 +38,16 @@ def _agencies(text: str) -> list[tuple[str, str]]:
         # the parent of a district stays in the name, the province of a city does not
         ("上海市松江区科委签约。", [("上海市松江区科学技术委员会", "上海市松江区科委")]),
         ("河北省廊坊市人社局签约。", [("廊坊市人力资源和社会保障局", "河北省廊坊市人社局")]),
+        # bureaus of government services and data, named as each city names its own
+        (
+            "呼伦贝尔市政务服务与数据管理局发布公告。",
+            [("呼伦贝尔市政务服务与数据管理局", "呼伦贝尔市政务服务与数据管理局")],
+        ),
+        (
+            "东莞市政务服务和数据管理局印发方案。",
+            [("东莞市政务服务和数据管理局", "东莞市政务服务和数据管理局")],
+        ),
+        ("遵义市大数据管理局召开会议。", [("遵义市大数据管理局", "遵义市大数据管理局")]),
         # a government's departments are no general office
         ("长沙市政府部门负责人表示。", [("长沙市人民政府", "长沙市政府")]),
         # a leading group's office is the sector's office
