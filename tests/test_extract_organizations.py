@@ -70,6 +70,9 @@ def test_organizations_by_suffix(text, expected):
         "目前很多科技型有限公司在此上市。",
         "本地一批创新型股份公司陆续挂牌。",
         "市里新建了两家大型医院。",
+        # a company named only by its trade, where it signs
+        "吴忠市人民政府与保险公司签署了合作协议。",
+        "县里与投资公司、物流集团签约。",
     ],
 )
 def test_organizations_kinds_are_not_names(text):
@@ -540,3 +543,35 @@ def test_organizations_people_s_hospitals_by_their_short_forms(text, short, labe
     ex = extract(Document(id="t", text=text))
     read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
     assert read.get(short) == label
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a province's, a city's or a county's people's organisation by its short name
+        ("陕西省贸促会组团赴阿联酋参展。", ["中国国际贸易促进委员会陕西省委员会"]),
+        ("贵州科协举办科普讲解大赛。", ["贵州省科学技术协会"]),
+        ("洛阳市妇联开展家庭教育讲座。", ["洛阳市妇女联合会"]),
+        ("南宁市工商联组织企业家考察。", ["南宁市工商业联合会"]),
+        ("景东县残联为残疾人发放辅具。", ["景东彝族自治县残疾人联合会"]),
+        ("甘肃省侨联与兰州大学签署合作协议。", ["甘肃省归国华侨联合会", "兰州大学"]),
+        # written in full, it is read as written
+        ("福建省工商业联合会召开常委会。", ["福建省工商业联合会"]),
+    ],
+)
+def test_organizations_local_people_s_organisations_by_place_and_short_name(
+    text: str, expected: list[str]
+) -> None:
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no place before the short name, or the short name's end begins a word
+        "全省妇联系统召开会议。",
+        "湖北合作协议已经签署。",
+    ],
+)
+def test_organizations_a_people_s_organisation_needs_its_place(text: str) -> None:
+    assert _orgs(text) == []

@@ -8,6 +8,7 @@ import re
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import SIGN_VERBS, SIGNING_GAP
+from kg.extract.people_branches import branch_name, branch_spans
 
 __all__ = [
     "BANK_BEFORE",
@@ -82,7 +83,7 @@ def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
             out.append((m.start(), suffix.end()))  # 中国石化集团公司: another name, with a suffix
         elif _known_name_at(norm, m.start(), m.end(), lex):
             out.append((m.start(), m.end()))
-    return out
+    return out + branch_spans(norm, lex)
 
 
 # A company's sector and legal form after a province's name (四川省电力公司, 四川电力).
@@ -115,6 +116,9 @@ def known_name(label: str, lex: Lexicon) -> str:
     中国石油化工集团有限公司); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
+    branch = branch_name(label, lex)
+    if branch is not None:
+        return branch  # 山西省贸促会: a local people's organisation
     if label.endswith("公司") and not label.endswith("有限公司"):
         return lex.known_organizations.get(label[:-2], label)
     return label

@@ -203,6 +203,8 @@ class Lexicon:
                 if table == "central_enterprises.tsv":
                     brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
         self.company_brands: frozenset[str] = frozenset(brands)
+        # 妇联 -> {}妇女联合会: the local people's organisations, by the short name after a place
+        self.people_branches = dict(map(tuple, read_table("people_organization_branches.tsv")))
         # 雄安新区 -> 河北雄安新区, 420000 -> 中国(湖北)自由贸易试验区: the national-level new areas
         # and the pilot free trade zones by their official names; 俄 -> RU: states abbreviated
         # in the titles of documents signed with China (中俄…)
@@ -335,6 +337,11 @@ class Lexicon:
         """A central enterprise's or an intergovernmental organisation's full or short name,
         longest first."""
         return re.compile(trie_pattern(self.known_organizations))
+
+    @cached_property
+    def people_branch_re(self) -> re.Pattern[str]:
+        """The short name of a local people's organisation (妇联, 贸促会)."""
+        return re.compile(trie_pattern(self.people_branches))
 
     @cached_property
     def org_suffix_re(self) -> re.Pattern[str]:

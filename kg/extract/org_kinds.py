@@ -88,6 +88,15 @@ def after_parent(norm: str, start: int, lex: Lexicon) -> bool:
 _SLOGAN = re.compile(r"[“\"][一二三四五六七八九十两]+[\u4e00-\u9fff]{1,2}[”\"]")
 
 
+def _trade_only(core: str, lex: Lexicon) -> bool:
+    """True when the words before a company's bare suffix (公司, 集团) are only frequent nouns
+    of a trade (保险公司, 投资公司, 能源集团): what kind of company, not which."""
+    words = lex.pos_cut(core)
+    return bool(words) and all(
+        len(w) > 1 and flag in ("n", "vn") and lex.is_common_word(w) for w, flag in words
+    )
+
+
 def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexicon) -> bool:
     """True when the words before a body's suffix only say what kind it is (养蜂协会, 重症医院,
     乡镇社区卫生院, 设计艺术学院 without its university): no proper or rare word, no letters or
@@ -101,6 +110,8 @@ def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexi
         return True  # 行业协会商会: two kinds of body; “四好”商会: a body that meets a standard
     if _NAMED_BEFORE.search(norm, max(0, start - 2), start):
         return False
+    if COMPANY.fullmatch(suffix):  # (航天科技集团: a known enterprise's short name)
+        return label not in lex.known_organizations and _trade_only(core, lex)
     if _PAPER_SUFFIX.fullmatch(suffix) or COMPANY.search(suffix) or suffix.endswith("银行"):
         return False
     if core.startswith("《"):
