@@ -214,6 +214,26 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
             "中国贸促会和全国侨联共同主办论坛。",
             ["中国国际贸易促进委员会", "中华全国归国华侨联合会"],
         ),
+        # an engineering bureau of a central enterprise by its number
+        ("中铁十七局与晋中市签订了投资协议。", ["中铁十七局"]),
+        ("中交三航局承建的码头投入使用。", ["中交三航局"]),
+        ("中建七局西北公司负责施工。", ["中建七局"]),
+        # written again after its registered name: one company
+        (
+            "中铁二十四局集团有限公司中标。中铁二十四局将于年底开工。",
+            ["中铁二十四局集团有限公司", "中铁二十四局集团有限公司"],
+        ),
+        # written short after its name in full: one company, if of the same group
+        (
+            "中国建筑第五工程局有限公司总部在长沙。中建五局与株洲市签署了投资协议。",
+            ["中国建筑第五工程局有限公司", "中国建筑第五工程局有限公司"],
+        ),
+        (
+            "中国建筑第五工程局有限公司总部在长沙。中铁五局与株洲市签署了投资协议。",
+            ["中国建筑第五工程局有限公司", "中铁五局"],
+        ),
+        # the bureau and what it builds are two names
+        ("中建二局滁州市第一人民医院项目部开工。", ["中建二局", "滁州市第一人民医院"]),
     ],
 )
 def test_organizations_central_enterprises_by_their_short_names(text, expected):
@@ -262,7 +282,7 @@ def test_organizations_member_states_and_organs_are_not_the_organisation(text):
     [
         # a person leading a company, a builder giving aid
         ("张伟带领三生制药有限责任公司参与乡村振兴。", "三生制药有限责任公司"),
-        ("中建八局援老挝万象友谊医院门诊楼今天封顶。", "万象友谊医院"),
+        ("施工方援老挝万象友谊医院门诊楼今天封顶。", "万象友谊医院"),
         # a road named after a university is no university: the school on it is named
         ("赵敏  太原市杏花岭区大学东路小学校长", None),
     ],

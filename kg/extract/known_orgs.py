@@ -61,9 +61,18 @@ BANK_BEFORE = re.compile(
 )
 
 
+# A central enterprise's engineering bureau by its number after the brand (中铁十一局, 中建三局,
+# 中交二航局, 中交一公局: the 航务 and 公路 bureaus).
+_BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}[航公]?局(?:集团)?(?:有限公司)?")
+
+
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the known organisations' names standing as names in ``norm``."""
     out = []
+    for m in lex.company_brand_re.finditer(norm):
+        bureau = _BUREAU.match(norm, m.end())
+        if bureau is not None:
+            out.append((m.start(), bureau.end()))  # 中铁十一局: the group's bureau, not the group
     for m in lex.known_organization_re.finditer(norm):
         if (
             m.group() in lex.bank_abbreviations or m.group().endswith("银行")

@@ -339,6 +339,11 @@ class Lexicon:
         return re.compile(trie_pattern(self.known_organizations))
 
     @cached_property
+    def company_brand_re(self) -> re.Pattern[str]:
+        """A brand of the central enterprises (中铁, 中建), longest first."""
+        return re.compile(trie_pattern(self.company_brands))
+
+    @cached_property
     def people_branch_re(self) -> re.Pattern[str]:
         """The short name of a local people's organisation (妇联, 贸促会)."""
         return re.compile(trie_pattern(self.people_branches))

@@ -42,6 +42,7 @@ from kg.extract.restated import merge_restated
 from kg.extract.science_cities import find_science_cities
 from kg.extract.short_forms import (
     branch_short_forms,
+    bureau_short_forms,
     carrier_short_forms,
     defined_short_forms,
     hospital_short_forms,
@@ -410,6 +411,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
         **initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
         **hospital_short_forms(labels),
+        **bureau_short_forms(labels, lambda brand: _group_of(brand, f.lex)),
     }
     for o, label in read:
         ent = entity("Organization", short.get(label, label))
@@ -435,6 +437,12 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         if (ent := by_label.get(label)) is not None:
             f.b.mention(ent, s, e, "canonical-name")
             f.organizations.append((s, e, ent))
+
+
+def _group_of(brand: str, lex: Lexicon) -> str | None:
+    """The central enterprise a brand stands for (中建, 中国建筑 -> 中国建筑集团有限公司)."""
+    known = lex.known_organizations
+    return known.get(brand) or known.get(brand + "集团") if brand in lex.company_brands else None
 
 
 # 省社会主义学院, 县人民医院: an institution of the article's own province or county.

@@ -12,6 +12,7 @@ from kg.extract.spans import Spans, book_titles
 
 __all__ = [
     "branch_short_forms",
+    "bureau_short_forms",
     "carrier_short_forms",
     "defined_short_forms",
     "hospital_short_forms",
@@ -111,10 +112,16 @@ def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[s
 
 def without_legal_form(labels: list[str]) -> dict[str, str]:
     """Names among ``labels`` that another one is with a legal form after them (珠海机场集团 of
-    珠海机场集团有限公司) or before its branch (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行),
+    珠海机场集团有限公司, 中铁十一局 of 中铁十一局集团有限公司) or before its branch (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行),
     to that name."""
     have = set(labels)
-    out = {label: label + form for label in labels for form in LEGAL_FORMS if label + form in have}
+    out = {
+        label: label + group + form
+        for label in labels
+        for group in ("", "集团")  # (中铁十一局 of 中铁十一局集团有限公司)
+        for form in LEGAL_FORMS
+        if label + group + form in have
+    }
     for label in labels:
         for form in LEGAL_FORMS:
             if form in label and not label.endswith(form):
@@ -251,3 +258,31 @@ def _institute_forms(body: str) -> list[str]:
     elif len(rest) > 4:
         forms.append(place + rest[:2] + "所")  # 材料技术与工程 → 材料
     return forms
+
+
+# An engineering bureau by its number: written short after its group's brand (中建三局,
+# 中交二航局) or in full (中国建筑第三工程局有限公司, 中交第二航务工程局有限公司).
+_BUREAU_SHORT = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})(?P<kind>[航公]?)局$")
+_BUREAU_FULL = re.compile(r"第(?P<num>[一二三四五六七八九十]{1,3})(?P<kind>航务|公路)?工程局")
+
+
+def bureau_short_forms(labels: list[str], group: Callable[[str], str | None]) -> dict[str, str]:
+    """A central enterprise's engineering bureau written short (中建三局) when one label names a
+    bureau of the same group, number and kind in full (中国建筑第三工程局有限公司), to that
+    label. ``group``: the group a brand (中建, 中国建筑) stands for, or None."""
+    found: dict[str, set[str]] = {}
+    for short in labels:
+        m = _BUREAU_SHORT.search(short)
+        brand = group(short[: m.start()]) if m is not None else None
+        if m is None or brand is None:
+            continue
+        for full in labels:
+            f = _BUREAU_FULL.search(full)
+            if (
+                f is not None
+                and group(full[: f.start()]) == brand
+                and f["num"] == m["num"]
+                and (f["kind"] or "")[:1] == m["kind"]
+            ):
+                found.setdefault(short, set()).add(full)
+    return _only_one(found)
