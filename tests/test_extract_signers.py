@@ -247,6 +247,25 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "蓝色经济与海洋合作谅解备忘录",
             {"葡萄牙政府", "中国政府"},
         ),
+        # two states' sides, each by its abbreviation and 方
+        (
+            "经过三轮磋商，中方与柬方在金边签署了《农产品检验检疫合作议定书》。",
+            "农产品检验检疫合作议定书",
+            {"中国政府", "柬埔寨政府"},
+        ),
+        (
+            "据介绍，蒙方和中方已签署《口岸基础设施建设协定》。",
+            "口岸基础设施建设协定",
+            {"蒙古政府", "中国政府"},
+        ),
+        # the sides of the bodies that met just before
+        (
+            "海关总署与秘鲁农业发展和灌溉部在利马举行会谈。会谈后，中方和秘方签署了《鳄梨输华植物检疫要求议定书》。",
+            "鳄梨输华植物检疫要求议定书",
+            {"中华人民共和国海关总署", "秘鲁农业发展和灌溉部"},
+        ),
+        # sides that are no states' (甲方, 乙方) name none
+        ("甲方与乙方签署了《联合研发合作协议》。", "联合研发合作协议", set()),
     ],
 )
 def test_extract_signers_states_and_bodies_sign(text, title, parties):

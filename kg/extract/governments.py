@@ -121,10 +121,13 @@ def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
 def _state_pair(f: Found, start: int, end: int) -> list[str]:
     """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
     codes: China and at least one other state, each once; else none."""
+    return _state_codes(f, f.norm[start:end])
+
+
+def _state_codes(f: Found, chars: str) -> list[str]:
+    """The states the abbreviations ``chars`` stand for (see :func:`_state_pair`)."""
     abbr = f.lex.country_abbreviations
-    codes = [
-        "CN" if c == "中" else abbr.get(c) or _shared_abbreviation(f, c) for c in f.norm[start:end]
-    ]
+    codes = ["CN" if c == "中" else abbr.get(c) or _shared_abbreviation(f, c) for c in chars]
     if len(codes) < 2 or "CN" not in codes or "" in codes or len(set(codes)) != len(codes):
         return []
     return codes
@@ -285,12 +288,66 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
     ]
     if states:
         return states
+    sides = _SIDES.search(norm, cs, end)
+    if sides is not None:  # 中方与越方签署: the states' sides, by their abbreviations
+        codes = _state_codes(f, sides.group(1) + sides.group(2))
+        named = _sides_named(f, codes, f.prep.sentence_at(cs))
+        if named:  # 农业农村部与坦桑尼亚农业部会谈。会谈后，中方与坦方签署: those bodies
+            return [(sides.start() + 3 * n, e) for n, e in enumerate(named)]
+        if _bodies_of_states(f, [c for c in codes if c != "CN"], cs):
+            return []  # a body of the state named before, but not which side is which
+        return [
+            (sides.start() + 3 * n, government(f, country_entity(code, lex), span))
+            for n, code in enumerate(codes)
+        ]
     # 京冀签署, 川渝两地签订: provinces by their abbreviations sign through their governments
     tail = _PROVINCES_BEFORE.search(norm, cs, gap)
     at = tail.start() if tail is not None else gap
     return [(pos, government(f, place, span)) for pos, place in _province_run(f, cs, at)]
 
 
+def _sides_named(f: Found, codes: list[str], i: int) -> list[Entity]:
+    """The bodies of the states ``codes`` (China's: one not named after another state) that
+    one of the two sentences before sentence ``i`` names, one of each, in the order of
+    ``codes``; none when a sentence names no body of a state or several."""
+    lex, (starts, found) = f.lex, lookups.bodies(f)
+    for j in range(i - 1, max(-1, i - 3), -1):
+        js, je = f.prep.bounds[j]
+        ents = list(
+            dict.fromkeys(
+                e for _s, _e, e in found[bisect_left(starts, js) : bisect_left(starts, je)]
+            )
+        )
+        sides = []
+        for code in codes:
+            if code == "CN":
+                of = [e for e in ents if not lex.country_re.match(e.label) or _CHINA.match(e.label)]
+            else:
+                of = [e for e in ents if e.label.startswith(lex.countries[code][0])]
+            if len(of) != 1:
+                break
+            sides.append(of[0])
+        else:
+            return sides
+    return []
+
+
+_CHINA = re.compile(r"中华人民共和国|中国")
+
+
+def _bodies_of_states(f: Found, codes: list[str], hi: int) -> bool:
+    """True when a body of one of the states ``codes`` other than its government (坦桑尼亚
+    农业部) is named before ``hi``."""
+    names = tuple(f.lex.countries[code][0] for code in codes if code in f.lex.countries)
+    starts, found = lookups.bodies(f)
+    return any(
+        e.label.startswith(names) and not e.label.endswith("政府")
+        for _s, _e, e in found[: bisect_left(starts, hi)]
+    )
+
+
+# 中方与越方, 老方和中方: two states' sides, each by its abbreviation.
+_SIDES = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])方[与和同]([\u4e00-\u9fff])方$")
 _PROVINCES_BEFORE = re.compile(
     r"(?:两地|三地|四地|两省|三省|四省|两省市|三省市|四省市|双方|各方)?$"
 )
