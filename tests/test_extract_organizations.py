@@ -473,6 +473,13 @@ def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absen
             "西北大学和中国工商银行股份有限公司陕西省分行签署协议。工行陕西省分行将提供贷款。",
             {"西北大学", "中国工商银行股份有限公司陕西省分行"},
         ),
+        # a bank's branch after the short name of its city, wherever it is written
+        ("中国建设银行湛江分行有关负责人介绍了情况。", {"中国建设银行湛江分行"}),
+        # written again without its legal form and its region's level: the branch
+        (
+            "中国农业银行股份有限公司广西壮族自治区分行与广西大学签约。农行广西分行将提供结算服务。",
+            {"中国农业银行股份有限公司广西壮族自治区分行", "广西大学"},
+        ),
         # a bank not read before a city's 分行, and a clause between a bank and 分行, name no branch
         ("齐鲁银行淄博分行行长出席。", {"齐鲁银行"}),
         ("农业银行扩大贫困地区分行的审批权限。", {"中国农业银行"}),

@@ -12,6 +12,7 @@ from kg.extract.people_branches import branch_name, branch_spans
 
 __all__ = [
     "BANK_BEFORE",
+    "bank_before",
     "BRANCH_AFTER",
     "SIGNER_SUFFIX",
     "SIGNS_AFTER",
@@ -64,6 +65,25 @@ BANK_BEFORE = re.compile(
 # A central enterprise's engineering bureau by its number after the brand (中铁十一局, 中建三局,
 # 中交二航局, 中交一公局: the 航务 and 公路 bureaus).
 _BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}[航公]?局(?:集团)?(?:有限公司)?")
+
+
+_BANK_END = re.compile(r"(?:银行|[工农中建交]行)(?:股份有限公司)?$")
+
+
+def bank_before(norm: str, start: int, lex: Lexicon) -> bool:
+    """True when a bank's name and a place end at ``start`` (before 分行 or 支行): the place
+    with its level (中国银行吉林省分行) or a division's short name (中国建设银行鞍山分行)."""
+    if BANK_BEFORE.search(norm, max(0, start - 24), start):
+        return True
+    divisions = lex.divisions
+    return any(
+        (
+            divisions.short.get(norm[start - n : start])
+            or divisions.full.get(norm[start - n : start])
+        )
+        and _BANK_END.search(norm, max(0, start - n - 12), start - n)
+        for n in (2, 3)
+    )
 
 
 def find_known(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -125,6 +145,8 @@ def known_name(label: str, lex: Lexicon) -> str:
     中国石油化工集团有限公司); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
+    if label in lex.company_brands and label + "集团" in lex.known_organizations:
+        return lex.known_organizations[label + "集团"]  # 华润 signs: 华润集团, the group
     branch = branch_name(label, lex)
     if branch is not None:
         return branch  # 山西省贸促会: a local people's organisation

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.known_orgs import (
-    BANK_BEFORE,
     BRANCH_AFTER,
+    bank_before,
     dictionary_companies,
     find_known,
     known_name,
@@ -110,7 +110,7 @@ def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
     for m in _SIGNER_SUFFIX.finditer(norm):
         if m.end() not in ends and (
             _SIGNS_AFTER.match(norm, m.end())
-            or BANK_BEFORE.search(norm, max(0, m.start() - 24), m.start())
+            or bank_before(norm, m.start(), lex)
             or BRANCH_AFTER.match(norm, m.end())
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):

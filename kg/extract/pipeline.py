@@ -414,7 +414,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **bureau_short_forms(labels, lambda brand: _group_of(brand, f.lex)),
     }
     for o, label in read:
-        ent = entity("Organization", short.get(label, label))
+        ent = entity("Organization", _followed(short, label))
         f.b.mention(ent, o.start, o.end, "exact" if ent.label == label else "canonical-name")
         f.organizations.append((o.start, o.end, ent))
     # 蔚来 after 蔚来汽车科技(安徽)有限公司, 云南能投 after …(以下简称“云南能投”): the company
@@ -434,9 +434,19 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         if cut_at_both_ends(f.norm, m[0], m[1], f.lex)  # 兰大, not 北大 of 北大荒
     ]
     for s, e, label in sorted(found):
-        if (ent := by_label.get(label)) is not None:
+        if (ent := by_label.get(_followed(short, label))) is not None:
             f.b.mention(ent, s, e, "canonical-name")
             f.organizations.append((s, e, ent))
+
+
+def _followed(short: dict[str, str], label: str) -> str:
+    """The name a label stands for, through the short forms it leads to (工行宁夏分行 ->
+    中国工商银行宁夏回族自治区分行 -> 中国工商银行股份有限公司宁夏回族自治区分行)."""
+    seen = {label}
+    while (name := short.get(label, label)) not in seen:
+        seen.add(name)
+        label = name
+    return label
 
 
 def _group_of(brand: str, lex: Lexicon) -> str | None:

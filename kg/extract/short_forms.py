@@ -139,13 +139,23 @@ _LATIN_FIRST = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*(?=[\u4e00-\u9fff])")
 
 
 # A branch's level written before 分行 or 支行 (吉林省分行), which its short form leaves out.
-_BRANCH_LEVEL = re.compile(r"[省市](?=[分支]行$)")
+_BRANCH_LEVEL = re.compile(r"(?:[省市]|(?:回族|壮族|维吾尔)?自治区)(?=[分支]行$)")
 
 
 def branch_short_forms(labels: list[str]) -> dict[str, str]:
-    """Branches among ``labels`` written without their province's or city's level, to the
-    branch written with it (中国农业银行贵州分行 of 中国农业银行贵州省分行)."""
-    return {short: label for label in labels if (short := _BRANCH_LEVEL.sub("", label)) != label}
+    """Branches among ``labels`` written without their province's or city's level, and
+    without their bank's legal form, to the branch written with it (中国农业银行贵州分行 of
+    中国农业银行贵州省分行, 中国工商银行宁夏分行 of 中国工商银行股份有限公司宁夏回族自治区分行)."""
+    out = {}
+    for label in labels:
+        short = _BRANCH_LEVEL.sub("", label)
+        if short != label:
+            out[short] = label
+            for form in LEGAL_FORMS:
+                if form in short:
+                    out.setdefault(short.replace(form, "", 1), label)
+                    break
+    return out
 
 
 # A national carrier's company of a province or a city (中国移动通信集团吉林有限公司, 中国电信股份
