@@ -2064,6 +2064,27 @@ def test_extract_signers_a_counterpart_named_by_a_brand_in_capitals(text, title,
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
 
 
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a central enterprise's brand alone is its group
+        (
+            "本溪市人民政府与鞍钢签署《矿产资源开发合作协议》。",
+            "矿产资源开发合作协议",
+            {"本溪市人民政府", "鞍钢集团有限公司"},
+        ),
+        (
+            "大连市人民政府与中粮签署《粮食物流枢纽合作协议》。",
+            "粮食物流枢纽合作协议",
+            {"大连市人民政府", "中粮集团有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_a_central_enterprise_s_brand_signs_for_its_group(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
 def test_extract_signers_a_brand_s_company_in_a_country_is_not_the_state():
     # SAP中国: the company in China, not China's government
     _agreements, facts = _read("东方电气与SAP中国续签《数字化管理系统合作协议》。")

@@ -10,6 +10,7 @@ from kg.extract import lookups
 from kg.extract.builder import Found, division_entity, entity
 from kg.extract.generic import looks_generic
 from kg.extract.governments import clause_start, government, subject_end
+from kg.extract.known_orgs import known_name
 from kg.extract.matching import name_start
 from kg.extract.proper_words import has_proper_word
 from kg.extract.signers import bodies_in
@@ -238,16 +239,18 @@ def unknown_company(f: Found, s: int, e: int, read: bool = True) -> Entity | Non
     lex, name = f.lex, f.norm[s:e]
     if _NOT_COUNTERPART.search(name):
         return None  # kinds and bodies are not names
-    words = lex.pos_cut(name)
+    brand = name in lex.company_brands and name + "集团" in lex.known_organizations
+    words = [] if brand else lex.pos_cut(name)  # (鞍钢, 首钢: a central enterprise's brand)
     # a name that begins with a proper word and ends in an organisation's suffix may
     # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)
-    suffixed = name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS
+    suffixed = brand or (name.endswith(lex.org_suffixes) and words[0][1] in _PROPER_FLAGS)
     if not suffixed and any(
         flag.startswith(("v", "p", "d", "m", "q", "r", "c", "u")) for _w, flag in words
     ):
         return None  # 有关方面, 多家: not a name
-    if not (has_proper_word(name, lex, rare=False) or _LATIN_BRAND.match(name)) or looks_generic(
-        name, lex, []
+    if not brand and (
+        not (has_proper_word(name, lex, rare=False) or _LATIN_BRAND.match(name))
+        or looks_generic(name, lex, [])
     ):
         return None  # (LG新能源, SAP中国: a brand in capitals is a name)
     # 宁德时代 after 宁德时代新能源科技股份有限公司: the short name of a company the article
@@ -255,7 +258,9 @@ def unknown_company(f: Found, s: int, e: int, read: bool = True) -> Entity | Non
     full = {
         o.label for _s, _e, o in f.organizations if o.label.startswith(name) and o.label != name
     }
-    org = entity("Organization", full.pop()) if len(full) == 1 else entity("Organization", name)
+    # (华润: the central enterprise's group, by its brand)
+    label = full.pop() if len(full) == 1 else known_name(name, lex)
+    org = entity("Organization", label)
     if read:
         f.b.mention(org, s, e, "exact")
         f.organizations.append((s, e, org))
