@@ -280,6 +280,11 @@ def test_agencies_district_body_written_again_without_its_city():
         # a count between the enumerated places and a sector with its own organ
         ("江苏省、浙江省两省科技厅签约。", ["江苏省科学技术厅", "浙江省科学技术厅"]),
         ("宁波、温州两市商务局联合发文。", ["宁波市商务局", "温州市商务局"]),
+        # every district of the enumeration is named with its city
+        (
+            "璧山区、铜梁区两区人社局签署合作协议。",
+            ["重庆市璧山区人力资源和社会保障局", "重庆市铜梁区人力资源和社会保障局"],
+        ),
     ],
 )
 def test_agencies_enumerated_places_with_count_and_organ(text, expected):

@@ -331,13 +331,14 @@ def find_agencies(
             others = []
             for p in extra:
                 pd = div.by_code[p.code]
+                name = div.body_name(pd.code)  # (永川区、荣昌区: each with its city)
                 others.append(
                     AgencyHit(
                         p.start,
                         e,
-                        _agency_label(pd.name, pd.code, pd.level, sector, words, organ, lex),
+                        _agency_label(name, pd.code, pd.level, sector, words, organ, lex),
                         pd.code,
-                        pd.name,
+                        name,
                         "canonical-name",
                     )
                 )
