@@ -264,6 +264,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "鳄梨输华植物检疫要求议定书",
             {"中华人民共和国海关总署", "秘鲁农业发展和灌溉部"},
         ),
+        # a city of another state with a long name
+        (
+            "吉林省吉林市与俄罗斯克拉斯诺亚尔斯克市签署《友好城市关系协议书》。",
+            "友好城市关系协议书",
+            {"吉林市人民政府", "俄罗斯克拉斯诺亚尔斯克市政府"},
+        ),
         # sides that are no states' (甲方, 乙方) name none
         ("甲方与乙方签署了《联合研发合作协议》。", "联合研发合作协议", set()),
     ],
@@ -2146,3 +2152,9 @@ def test_extract_signers_two_cities_governments_of_a_title_with_two_sides():
     title = "凭祥—同登口岸合作协议"
     parties = {o for s, p, o in facts if s == title and p == "party"}
     assert parties == {"凭祥市人民政府", "越南同登市人民委员会"}
+
+
+def test_extract_signers_no_place_abroad_runs_over_a_joiner_or_belongs_to_china():
+    # 中国…县: a Chinese body and a county joined by 与, not a county of a state abroad
+    _agreements, facts = _read("去年5月，中国歌剧舞剧院与岚县正式签署了《文化帮扶协议》。")
+    assert not [o for _s, p, o in facts if p == "party" and o.startswith("中国歌剧")]

@@ -88,7 +88,8 @@ def government(f: Found, place: Entity, span: Span) -> Entity:
 # A province, a state, a prefecture or a city of another country written after it (俄罗斯阿穆尔州,
 # 日本神奈川县, 韩国京畿道).
 _FOREIGN_LOCAL = re.compile(
-    r"[\u4e00-\u9fff]{2,6}?(?:州|省|市|郡|县|道|(?<!政)府)(?=[与和同、及\d]|签|在|于|正式|共同|去年|今年|近日|日前)"
+    r"(?:(?![与和同及])[\u4e00-\u9fff]){2,8}?(?:州|省|市|郡|县|道|(?<!政)府)"
+    r"(?=[与和同、及\d]|签|在|于|正式|共同|去年|今年|近日|日前)"
 )
 
 
@@ -188,7 +189,12 @@ def governments_in(
             continue  # 内蒙古自治区: a Chinese place's name that holds a state's
         code = lex.country_names[m.group()]
         local = _FOREIGN_LOCAL.match(norm, m.end(), verb + 2)
-        if local is not None and local.end() <= verb and not lex.country_re.search(local.group()):
+        if (
+            local is not None
+            and code != "CN"
+            and local.end() <= verb
+            and not lex.country_re.search(local.group())
+        ):
             # 俄罗斯阿穆尔州与…签署: a state's province or city signs by its government
             cands.append((m.start(), local.end(), foreign_local(f, code, local.group(), m.start())))
         else:
@@ -437,7 +443,9 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
 
 
 # A city or a province of another state, after the state's name (尼泊尔加德满都市).
-_FOREIGN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(州|省|市)(?=[与和同、及是的,，。;；])")
+_FOREIGN_PLACE = re.compile(
+    r"(?:(?![与和同及])[\u4e00-\u9fff]){2,8}?(州|省|市)(?=[与和同、及是的,，。;；])"
+)
 # Which of them a collective word stands for.
 _FOREIGN_KINDS = {"市": ("市",), "省": ("省", "州"), "地": ("市", "省", "州"), "州": ("州",)}
 
