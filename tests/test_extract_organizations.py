@@ -602,3 +602,20 @@ def test_organizations_local_people_s_organisations_by_place_and_short_name(
 )
 def test_organizations_a_people_s_organisation_needs_its_place(text: str) -> None:
     assert _orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a school that signs, or is listed among the signers, by its suffix
+        (
+            "杭州市第十四中学与阿克苏地区第二中学签署《结对帮扶协议》。",
+            ["杭州市第十四中学", "阿克苏地区第二中学"],
+        ),
+        ("厦门外国语学校和宁德市实验小学签订合作办学协议。", ["厦门外国语学校", "宁德市实验小学"]),
+        # a school's name written where it does not sign is the kind's too often to be read
+        ("杭州市第十四中学的学生参加了比赛。", []),
+    ],
+)
+def test_organizations_schools_where_they_sign(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected

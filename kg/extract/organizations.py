@@ -10,14 +10,12 @@ from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.known_orgs import (
     BRANCH_AFTER,
-    bank_before,
     dictionary_companies,
     find_known,
     known_name,
     listed_companies,
 )
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
-from kg.extract.known_orgs import SIGNS_AFTER as _SIGNS_AFTER
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     LEVEL,
@@ -26,6 +24,7 @@ from kg.extract.matching import (
     left_boundary,
     name_start,
 )
+from kg.extract.org_ends import suffixes
 from kg.extract.org_kinds import (
     CLAUSE_FLAGS,
     LEGAL_FORMS,
@@ -92,33 +91,6 @@ _BEGUN = {"商会": "协", "大学": "广上"}
 _GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
 
 
-# The signers listed after the signing (签约方为A和B分行): a short suffix there ends a name.
-_LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
-
-
-_TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
-
-
-def _suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
-    """The suffixes that end an organisation's name: those of the lexicon anywhere (but a
-    title's 院长), a company's short suffix where the company signs or is listed among the
-    signers, a bank's 分行 after its name and place."""
-    found = [
-        m for m in lex.org_suffix_re.finditer(norm) if not _TITLE_AFTER.match(norm, m.end() - 1)
-    ]
-    ends = {m.end() for m in found}
-    for m in _SIGNER_SUFFIX.finditer(norm):
-        if m.end() not in ends and (
-            _SIGNS_AFTER.match(norm, m.end())
-            or bank_before(norm, m.start(), lex)
-            or BRANCH_AFTER.match(norm, m.end())
-            or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
-        ):
-            found.append(m)
-    found.sort(key=lambda m: m.start())
-    return found
-
-
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
 _PARK_AFTER = re.compile(r"科技园|科学园|产业园")
 # 大 or 小 between a place and the suffix: the place's big or small ones (某市大医院).
@@ -178,7 +150,7 @@ def find_organizations(
     cands: list[OrganizationHit] = []
     known = find_known(norm, lex)
     named_ends = {e for _s, e in known}  # where the names taken so far end (known ones first)
-    for m in _suffixes(norm, lex):
+    for m in suffixes(norm, lex):
         hs, he = m.span()
         if (
             (norm[he : he + 1] in _CONTINUES and not _SCHOOLS_OWN.match(norm, he))

@@ -1,0 +1,41 @@
+"""Where an organisation's name may end: its suffix (大学, 有限公司, 分行, 中学)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.known_orgs import BRANCH_AFTER, SIGNER_SUFFIX, SIGNS_AFTER, bank_before
+from kg.extract.lexicon import Lexicon
+from kg.extract.matching import SIGNERS_LISTED
+
+__all__ = ["suffixes"]
+
+# The signers listed after the signing (签约方为A和B分行): a short suffix there ends a name.
+_LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
+
+
+# Suffixes read only where the body signs or is listed among the signers: a company's short
+# one (公司, 集团), a bank's (银行, 分行), a school's (中学, 小学, 学校, 幼儿园: the kind is written
+# so often on its own that a name is read only where it signs).
+_SHORT_SUFFIX = re.compile(SIGNER_SUFFIX.pattern + r"|中学|小学|学校|幼儿园")
+_TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
+
+
+def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
+    """The suffixes that end an organisation's name: those of the lexicon anywhere (but a
+    title's 院长), a company's or a school's short suffix where the body signs or is listed
+    among the signers, a bank's 分行 after its name and place."""
+    found = [
+        m for m in lex.org_suffix_re.finditer(norm) if not _TITLE_AFTER.match(norm, m.end() - 1)
+    ]
+    ends = {m.end() for m in found}
+    for m in _SHORT_SUFFIX.finditer(norm):
+        if m.end() not in ends and (
+            SIGNS_AFTER.match(norm, m.end())
+            or bank_before(norm, m.start(), lex)
+            or BRANCH_AFTER.match(norm, m.end())
+            or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
+        ):
+            found.append(m)
+    found.sort(key=lambda m: m.start())
+    return found
