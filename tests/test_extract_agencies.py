@@ -475,3 +475,36 @@ def test_agencies_an_autonomous_regions_body_is_of_the_region_named_among_provin
     labels = {label for label, _surface in _agencies(text)}
     assert "宁夏回族自治区发展和改革委员会" in labels
     assert "青海省发展和改革委员会" in labels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # courts and procuratorates after their division, in full or short
+        (
+            "贵州省高级人民法院与云南省高级人民法院签署司法协作协议。",
+            [
+                ("贵州省高级人民法院", "贵州省高级人民法院"),
+                ("云南省高级人民法院", "云南省高级人民法院"),
+            ],
+        ),
+        ("昆明中院发布典型案例。", [("昆明市中级人民法院", "昆明中院")]),
+        (
+            "天津市第二中级人民法院审理此案。",
+            [("天津市第二中级人民法院", "天津市第二中级人民法院")],
+        ),
+        ("双流区法院设立巡回法庭。", [("成都市双流区人民法院", "双流区法院")]),
+        ("湖南省人民检察院通报情况。", [("湖南省人民检察院", "湖南省人民检察院")]),
+        # customs by the place they are named after
+        ("昆明海关统计显示，出口增长。", [("昆明海关", "昆明海关")]),
+        (
+            "大连海关与青岛海关签署合作备忘录。",
+            [("大连海关", "大连海关"), ("青岛海关", "青岛海关")],
+        ),
+        # a province's or a city's courts together are no court
+        ("浙江法院今年受理案件增长。", []),
+        ("杭州法院系统召开会议。", []),
+    ],
+)
+def test_agencies_courts_procuratorates_and_customs_of_a_place(text, expected):
+    assert _agencies(text) == expected

@@ -54,6 +54,7 @@ from kg.extract.short_forms import (
 )
 from kg.extract.signing import relate_signing
 from kg.extract.spans import Spans
+from kg.extract.state_organs import find_state_organs
 from kg.extract.text import MAX_SENTENCE, prepare
 from kg.extract.townships import find_township_governments
 from kg.extract.trade_names import province_name, registered_names, trade_name_mentions
@@ -274,6 +275,7 @@ def _read_agencies(f: Found) -> None:
     foreign += local_governments_abroad(norm, lex, foreign, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
     foreign += find_township_governments(norm, f.places, lex)
+    foreign += find_state_organs(norm, f.places, lex)
     hits = drop_overlaps(
         hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
     )
