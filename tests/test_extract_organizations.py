@@ -619,3 +619,23 @@ def test_organizations_a_people_s_organisation_needs_its_place(text: str) -> Non
 )
 def test_organizations_schools_where_they_sign(text: str, expected: list[str]) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an alliance or a council that signs, by its suffix
+        (
+            "长江中游城市群高校联盟与武汉市教育局签署《人才培养合作协议》。",
+            ["长江中游城市群高校联盟"],
+        ),
+        # a name between a state and a union of states, with a dash
+        ("中国—东盟商务理事会与南宁市人民政府签署合作备忘录。", ["中国—东盟商务理事会"]),
+        # where it does not sign, the kind is read no more than the name
+        ("他是一家产业联盟理事会的成员。", []),
+    ],
+)
+def test_organizations_alliances_and_councils_where_they_sign(
+    text: str, expected: list[str]
+) -> None:
+    assert _orgs(text) == expected

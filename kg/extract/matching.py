@@ -123,10 +123,12 @@ def left_boundary(
             continue
         if (
             ch in _DASHES
-            and lex.country_re.match(norm, s)
+            and (lex.country_re.match(norm, s) or lex.known_organization_re.match(norm, s))
             and (k := _state_before(norm, s - 1, lex))
         ):
-            s -= 1 + k  # 埃塞俄比亚—吉布提铁路公司: a name between two states, from the first
+            # 埃塞俄比亚—吉布提铁路公司, 中国—东盟商务理事会: a name between two states, or a
+            # state and a union of states, from the first
+            s -= 1 + k
             break
         if ch in _STOP_CHARS or ch in "(“「" or s in stops:
             break
