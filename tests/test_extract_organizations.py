@@ -532,6 +532,29 @@ def test_organizations_a_group_by_the_initials_of_its_words(text, short_of):
 @pytest.mark.parametrize(
     "text, short, short_of",
     [
+        # a company named by its trade name and the first characters of its trade's two words,
+        # written before its registered name too
+        (
+            "农行分别与青山绿建、东方电气签署协议。青山绿色建材股份有限公司位于湖州。",
+            "青山绿建",
+            "青山绿色建材股份有限公司",
+        ),
+        (
+            "长城光伏材料有限公司与新疆大学签约。长城光材将建设实验室。",
+            "长城光材",
+            "长城光伏材料有限公司",
+        ),
+    ],
+)
+def test_organizations_a_company_by_its_trade_name_and_initials(text, short, short_of):
+    ex = extract(Document(id="t", text=text))
+    read = {m.span.surface: m.entity.label for m in ex.mentions if m.entity.cls == "Organization"}
+    assert read.get(short) == short_of
+
+
+@pytest.mark.parametrize(
+    "text, short, short_of",
+    [
         # a short form in Latin letters defined in brackets; a joint venture's kind before it
         (
             "双方合资企业宝钢湛江钢铁有限公司（BZS）投产。BZS与广东海洋大学签下《绿色钢铁协议》。",

@@ -49,6 +49,7 @@ from kg.extract.short_forms import (
     initials_short_forms,
     school_short_forms,
     short_form_mentions,
+    trade_initials_short_forms,
     units_without_parent,
     without_legal_form,
 )
@@ -412,6 +413,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **branch_short_forms(labels),
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
         **initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
+        **trade_initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
         **hospital_short_forms(labels),
         **bureau_short_forms(labels, lambda brand: _group_of(brand, f.lex)),
     }

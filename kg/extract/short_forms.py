@@ -19,6 +19,7 @@ __all__ = [
     "initials_short_forms",
     "is_short_form",
     "school_short_forms",
+    "trade_initials_short_forms",
     "short_form_mentions",
     "units_without_parent",
     "without_legal_form",
@@ -199,6 +200,22 @@ def initials_short_forms(labels: list[str], cut: Callable[[str], list[str]]) -> 
         words = cut(m.group("words")) if m is not None else []
         if len(words) >= 2 and all(len(w) >= 2 for w in words[:2]):
             found.setdefault(words[0][0] + words[1][0] + "集团", set()).add(label)
+    return _only_one(found)
+
+
+def trade_initials_short_forms(
+    labels: list[str], cut: Callable[[str], list[str]]
+) -> dict[str, str]:
+    """The short forms of the companies among ``labels`` whose registered name is a trade
+    name and two words of its trade: the trade name and the first characters of those words
+    (新天绿能 of 新天绿色能源股份有限公司), to their labels; one two companies share is none's."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        form = next((f for f in LEGAL_FORMS if label.endswith(f)), None)
+        core = label[: -len(form)] if form is not None else ""
+        words = cut(core[2:]) if len(core) == 6 else []  # (the trade name: two characters)
+        if [len(w) for w in words] in ([2, 2], [4]):  # (绿色|能源, 绿色建材)
+            found.setdefault(core[:3] + core[4], set()).add(label)
     return _only_one(found)
 
 
