@@ -11,10 +11,11 @@ from kg.extract.lexicon import Lexicon
 __all__ = ["find_state_organs"]
 
 # A court or a procuratorate after its division's name, in full or short (重庆市高级人民法院,
-# 成都市中级人民法院, 重庆市第一中级人民法院, 四川省人民检察院; 重庆高院, 成都中院, 郫都区法院).
+# 成都市中级人民法院, 重庆市第一中级人民法院, 四川省人民检察院; 重庆高院, 成都中院, 重庆五中院,
+# 郫都区法院).
 _JUDICIAL = re.compile(
     r"(?P<grade>高级|第[一二三四五六七八九]中级|中级)?人民(?P<organ>法院|检察院)"
-    r"|(?P<short>高院|第[一二三四五六七八九]中院|中院|法院|检察院)"
+    r"|(?P<short>高院|第?[一二三四五六七八九]中院|中院|法院|检察院)"
 )
 _GRADES = {"高院": "高级", "中院": "中级"}
 # Characters after the organ that make it part of a longer word or of a unit (法院院长 is the
@@ -31,8 +32,9 @@ def _judicial_label(m: re.Match[str], place: str) -> str:
     short = m["short"]
     if short is None:
         return place + (m["grade"] or "") + "人民" + m["organ"]
-    if short.endswith("中院"):
-        return place + short[:-2] + "中级人民法院"  # 第一中院: 第一中级人民法院
+    if short.endswith("中院"):  # 第一中院, 五中院: 第一中级人民法院, 第五中级人民法院
+        number = short[:-2].lstrip("第")
+        return place + ("第" + number if number else "") + "中级人民法院"
     return place + _GRADES.get(short, "") + ("人民检察院" if short == "检察院" else "人民法院")
 
 
