@@ -481,6 +481,12 @@ def test_signing_lists_a_company_by_its_short_suffix_exchanges_the_texts() -> No
             "黄河滩区生态保护协议",
             {"宁夏回族自治区人民政府", "陕西省人民政府"},
         ),
+        # counted in digits, with where they lie
+        (
+            "陕西、甘肃、宁夏3个西部省区在西安签署了《黄河流域文旅合作协议》。",
+            "黄河流域文旅合作协议",
+            {"陕西省人民政府", "甘肃省人民政府", "宁夏回族自治区人民政府"},
+        ),
         # the states counted and their representatives
         (
             "中国和智利两国政府代表在圣地亚哥签署了《林业科技合作协议》。",
