@@ -232,6 +232,8 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
             "中国建筑第五工程局有限公司总部在长沙。中铁五局与株洲市签署了投资协议。",
             ["中国建筑第五工程局有限公司", "中铁五局"],
         ),
+        # a publishing group: its trade, a verb, is part of its name
+        ("中国出版集团与喀什大学签署了合作协议。", ["中国出版集团", "喀什大学"]),
         # the bureau and what it builds are two names
         ("中建二局滁州市第一人民医院项目部开工。", ["中建二局", "滁州市第一人民医院"]),
     ],
@@ -659,6 +661,23 @@ def test_organizations_schools_where_they_sign(text: str, expected: list[str]) -
     ],
 )
 def test_organizations_alliances_and_councils_where_they_sign(
+    text: str, expected: list[str]
+) -> None:
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a museum, a library, a theatre or an orchestra that signs, by its suffix
+        ("陕西历史博物馆与大英博物馆签署《文物修复合作协议》。", ["陕西历史博物馆", "大英博物馆"]),
+        ("中国广播民族乐团与延边大学签约。", ["中国广播民族乐团", "延边大学"]),
+        ("上海话剧艺术中心与重庆市话剧院签署合作协议。", ["重庆市话剧院"]),
+        # where it does not sign, the kind is read no more than the name
+        ("陕西历史博物馆今年接待游客增长。", []),
+    ],
+)
+def test_organizations_museums_libraries_and_theatres_where_they_sign(
     text: str, expected: list[str]
 ) -> None:
     assert _orgs(text) == expected

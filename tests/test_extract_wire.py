@@ -1316,8 +1316,8 @@ def test_extract_wire_a_stop_character_inside_a_word_does_not_cut_a_name(text, o
             {"中国政府", "美国政府"},
         ),
         ("中俄两国正式签署《中俄投资保护协定》。", "中俄投资保护协定", {"中国政府", "俄罗斯政府"}),
-        # a word that begins with 中, not a pair of states
-        ("华中美术馆签署《馆际交流协议》。", "馆际交流协议", set()),
+        # a word that begins with 中, not a pair of states: the gallery signs
+        ("华中美术馆签署《馆际交流协议》。", "馆际交流协议", {"华中美术馆"}),
         # a periodical's office and a federation
         (
             "《绿色发展》杂志社和中国农业联合会签署《生态农业合作协议》。",

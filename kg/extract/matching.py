@@ -30,7 +30,20 @@ _MAX_NAME = 32
 
 # Words of a company's trade written before 集团, 控股 or its legal form (国家能源投资集团,
 # …产业园管理公司): part of the company's name, though they end a name on its left elsewhere.
-TRADE_WORDS = ("投资", "建设", "运营", "控股", "发展", "开发", "实业", "经营", "管理", "置业")
+TRADE_WORDS = (
+    "投资",
+    "建设",
+    "运营",
+    "控股",
+    "发展",
+    "开发",
+    "实业",
+    "经营",
+    "管理",
+    "置业",
+    "出版",
+    "发行",
+)
 
 # Characters a name never spans (clause punctuation); brackets and quotes are kept when paired.
 _STOP_CHARS = frozenset(",，。;；:：、!?！？—…《》\n\t ")

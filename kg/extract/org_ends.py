@@ -15,9 +15,14 @@ _LISTED_BEFORE = re.compile(SIGNERS_LISTED.pattern + r"[^。；;！？]*$")
 
 
 # Suffixes read only where the body signs or is listed among the signers: a company's short
-# one (公司, 集团), a bank's (银行, 分行), a school's (中学, 小学, 学校, 幼儿园: the kind is written
-# so often on its own that a name is read only where it signs).
-_SHORT_SUFFIX = re.compile(SIGNER_SUFFIX.pattern + r"|中学|小学|学校|幼儿园|联盟|理事会")
+# one (公司, 集团), a bank's (银行, 分行), a school's (中学, 小学, 学校, 幼儿园), an alliance's or
+# a council's, a museum's, a library's, a theatre's or an orchestra's: kinds written so often
+# on their own that a name is read only where it signs.
+_SHORT_SUFFIX = re.compile(
+    SIGNER_SUFFIX.pattern
+    + r"|中学|小学|学校|幼儿园|联盟|理事会"
+    + r"|博物馆|图书馆|美术馆|纪念馆|档案馆|科技馆|资料馆|剧院|乐团"
+)
 _TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
 
 
