@@ -299,6 +299,12 @@ def find_organizations(
         if start < hs:
             start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
+            if (
+                norm[start] in "和与及同"
+                and start not in place_starts
+                and not lex.is_known_word(norm[start : start + 2])
+            ):
+                start += 1  # 已同京东集团: the joiner after the clause's adverb
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         whole = lex.pos_cut(norm[start:he]) if start < hs else []
         # 招商银行 signs: one name in the dictionary, whatever its first word is
