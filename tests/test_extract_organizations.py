@@ -683,3 +683,22 @@ def test_organizations_museums_libraries_and_theatres_where_they_sign(
     text: str, expected: list[str]
 ) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a centre the state set up in a place, named after both, where it signs
+        (
+            "中国（海南）知识产权保护中心与海南大学签署合作协议。",
+            ["中国(海南)知识产权保护中心", "海南大学"],
+        ),
+        # the joiner after a centre, or before a known body, joins two names
+        (
+            "中国（福建）知识产权保护中心与东盟知识产权研究院签署合作备忘录。",
+            ["中国(福建)知识产权保护中心", "东盟知识产权研究院"],
+        ),
+    ],
+)
+def test_organizations_a_centre_of_the_state_in_a_place(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected

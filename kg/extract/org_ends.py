@@ -23,6 +23,10 @@ _SHORT_SUFFIX = re.compile(
     + r"|中学|小学|学校|幼儿园|联盟|理事会"
     + r"|博物馆|图书馆|美术馆|纪念馆|档案馆|科技馆|资料馆|剧院|乐团"
 )
+# A centre the state set up in a place, named after both (中国(广州)知识产权保护中心): read
+# where it signs, as other centres are too often works or kinds.
+_CENTRE = re.compile(r"中心")
+_CENTRE_BEFORE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]{2,12}$")
 _TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
 
 
@@ -42,5 +46,12 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
+    for m in _CENTRE.finditer(norm):
+        if (
+            m.end() not in ends
+            and SIGNS_AFTER.match(norm, m.end())
+            and _CENTRE_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+        ):
+            found.append(m)  # 中国(广州)知识产权保护中心与…签署
     found.sort(key=lambda m: m.start())
     return found

@@ -200,6 +200,8 @@ def joins_fields(
         or (suffix is not None and suffix.end() == k)
         or _DEPARTMENT_END.search(norm, max(0, k - 3), k)  # 学工部和…学院: a department
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
+        or norm.endswith("中心", 0, k)  # 知识产权保护中心与…研究院: a centre before it
+        or lex.known_organization_re.match(norm, k + 1)  # …与东盟…研究院: a body after it
     )
 
 
