@@ -234,6 +234,11 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ),
         # a publishing group: its trade, a verb, is part of its name
         ("中国出版集团与喀什大学签署了合作协议。", ["中国出版集团", "喀什大学"]),
+        # a visit before a known enterprise's name is not part of it
+        (
+            "次日，代表团走访国家能源投资集团有限责任公司，了解新能源项目。",
+            ["国家能源投资集团有限责任公司"],
+        ),
         # an adverb, then the joiner: neither is part of the name
         ("成都市人民政府已同京东集团签署了合作协议。", ["京东集团"]),
         # the bureau and what it builds are two names

@@ -21,6 +21,7 @@ __all__ = [
     "listed_companies",
     "find_known",
     "known_name",
+    "known_start",
     "noun_after",
 ]
 
@@ -138,6 +139,20 @@ def _subsidiary_after(norm: str, end: int, lex: Lexicon) -> int | None:
 
 # 东盟10国, 欧盟各国, 东盟成员国: the member states, not the organisation.
 _MEMBERS_AFTER = re.compile(r"[\d一二两三四五六七八九十]+个?(?:国|成员)|各国|各成员|成员国|国家")
+
+
+def known_start(norm: str, start: int, end: int, known: list[tuple[int, int]], lex: Lexicon) -> int:
+    """Where a name read from ``start`` to its suffix at ``end`` begins when a known
+    organisation's name ends there too and a verb stands before it (代表团走访国家电力投资
+    集团有限公司): at the known name; else ``start``."""
+    for ks, ke in known:
+        if (
+            ke == end
+            and start < ks
+            and any(flag.startswith("v") for _w, flag in lex.pos_cut(norm[start:ks]))
+        ):
+            return ks
+    return start
 
 
 def known_name(label: str, lex: Lexicon) -> str:

@@ -13,6 +13,7 @@ from kg.extract.known_orgs import (
     dictionary_companies,
     find_known,
     known_name,
+    known_start,
     listed_companies,
 )
 from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
@@ -392,6 +393,7 @@ def find_organizations(
                 continue  # 按规定方舱医院, 可去县级医院: a clause before a kind, no name
         if norm[start] == "(" or norm[start:hs].isdigit():
             continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
+        start = known_start(norm, start, end, known, lex)  # 走访国家电力投资集团有限公司
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
             if (branch := bank_of_branch(norm, start, label, lex)) is None:
