@@ -2158,3 +2158,27 @@ def test_extract_signers_no_place_abroad_runs_over_a_joiner_or_belongs_to_china(
     # 中国…县: a Chinese body and a county joined by 与, not a county of a state abroad
     _agreements, facts = _read("去年5月，中国歌剧舞剧院与岚县正式签署了《文化帮扶协议》。")
     assert not [o for _s, p, o in facts if p == "party" and o.startswith("中国歌剧")]
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a day between the known party and the joiner before a short name no gazetteer knows
+        (
+            "芜湖市人民政府已于今年3月与奇瑞签署《智能网联汽车合作协议》。",
+            "智能网联汽车合作协议",
+            {"芜湖市人民政府", "奇瑞"},
+        ),
+        # the known party written by a word of its kind
+        (
+            "南京大学有关负责人表示，该校还与小鹏汽车签署了《自动驾驶联合研究协议》。",
+            "自动驾驶联合研究协议",
+            {"南京大学", "小鹏汽车"},
+        ),
+    ],
+)
+def test_extract_signers_a_short_named_counterpart_after_a_day_or_a_referring_word(
+    text, title, parties
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties

@@ -15,6 +15,7 @@ from kg.extract.matching import SIGNING_GAP
 from kg.records import Entity, Span
 
 __all__ = [
+    "DATE_GAP",
     "LOCATIVE",
     "clause_start",
     "government",
@@ -30,14 +31,14 @@ __all__ = [
 # 马其顿与希腊两国政府签署, 川渝两地正式签订, 中国和巴西两国政府代表签署: a count of the places
 # named (and their representatives), then the gap.
 # A year or a month told between them too (浙江省与新加坡2019年4月签署, 去年9月签订).
-_DATE_GAP = (
+DATE_GAP = (
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|(?:去年|今年|前年|上年|本年)(?:\d{1,2}月份?)?"
     r"|\d{1,2}月份?|上月|本月|上个月|今日|昨日|前天(?!津)"
 )
 _SUBJECT_GAP = re.compile(
     r"(?:(?:(?:[两三四五六七八九十]|[一二三四五六七八九十\d]{1,3}个)(?:西部|中部|东部|东北)?"
     r"(?:国家|国|省区市|省市|省区|省份|省|城市|市|地)(?:政府)?|双方)(?:代表)?)?"
-    r"(?:" + SIGNING_GAP + "|" + _DATE_GAP + ")*"
+    r"(?:" + SIGNING_GAP + "|" + DATE_GAP + ")*"
 )
 _JOINERS = frozenset("与和同、及")
 # Places counted, then bodies of theirs other than their governments (四省份法院, 三地检察院).

@@ -9,9 +9,9 @@ from collections import Counter
 from kg.extract import lookups
 from kg.extract.builder import Found, division_entity, entity
 from kg.extract.generic import looks_generic
-from kg.extract.governments import clause_start, government, subject_end
+from kg.extract.governments import DATE_GAP, clause_start, government, subject_end
 from kg.extract.known_orgs import known_name
-from kg.extract.matching import name_start
+from kg.extract.matching import SIGNING_GAP, name_start
 from kg.extract.proper_words import has_proper_word
 from kg.extract.signers import bodies_in
 from kg.records import Entity
@@ -28,6 +28,8 @@ __all__ = [
 _JOINERS = "与和同"
 # Adverbs between a party and its joiner (A也与B, A还同B).
 _ADVERBS = "也还又亦则再"
+# What may stand between a party and the joiner before the other: adverbs, a day or a month.
+_GAP = re.compile(r"(?:[" + _ADVERBS + r"已]|于|" + SIGNING_GAP + "|" + DATE_GAP + ")*")
 
 
 def _start(pair: tuple[int, Entity]) -> int:
@@ -168,10 +170,10 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
     norm, lex = f.norm, f.lex
     cs = clause_start(norm, ss, verb)
     end = subject_end(norm, cs, verb)
-    for ks, ke in spans_of(f, known, cs, end):
-        after = ke
-        while after < end and norm[after] in _ADVERBS:
-            after += 1  # A也与B签署
+    # (该行已与鞍钢签署: the known party written by a word of its kind)
+    referring = [m.span() for m in _REFERRING_SUBJECT.finditer(norm, cs, end)]
+    for ks, ke in spans_of(f, known, cs, end) + referring:
+        after = _GAP.match(norm, ke, end).end()  # A也与B签署, A已于去年11月与B签署
         if after < end and norm[after] in _JOINERS:
             s, e = after + 1, end
         elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINERS:
