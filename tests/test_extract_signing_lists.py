@@ -340,6 +340,12 @@ def test_signing_lists_an_agreement_told_again_by_its_kind_is_one(
             "疫苗研发合作协议",
             {"中国科学院武汉病毒研究所", "武汉大学"},
         ),
+        # the short form's last character joined by the segmenter to the verb after it
+        (
+            "中国科学院宁波材料技术与工程研究所在镇海。当天，镇海区人民政府与宁波材料所签了《新材料合作协议》。",
+            "新材料合作协议",
+            {"中国科学院宁波材料技术与工程研究所", "宁波市镇海区人民政府"},
+        ),
         # a company by its name without the legal form, named with it before
         (
             "厦门航空有限公司开通新航线。仪式上，厦门航空与泉州市文化广电和旅游局签署《航线合作协议》。",

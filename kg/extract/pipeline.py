@@ -435,7 +435,8 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     found = short_form_mentions(f.norm, short, names) + [
         m
         for m in short_form_mentions(f.norm, schools, names)
-        if cut_at_both_ends(f.norm, m[0], m[1], f.lex)  # 兰大, not 北大 of 北大荒
+        # 兰大, not 北大 of 北大荒; 宁波材料所签了: the verb the segmenter joins to the form
+        if cut_at_both_ends(f.norm, m[0], m[1], f.lex) or f.norm.startswith(("签", "与"), m[1])
     ]
     for s, e, label in sorted(found):
         if (ent := by_label.get(_followed(short, label))) is not None:
