@@ -509,3 +509,15 @@ def test_agencies_an_autonomous_regions_body_is_of_the_region_named_among_provin
 )
 def test_agencies_courts_procuratorates_and_customs_of_a_place(text, expected):
     assert _agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a minister abroad by the short title is the ministry's only where the minister signs
+        ("泰国农业部长与农业农村部部长签署了合作备忘录。", ["泰国农业部"]),
+        ("泰国农业部长表示欢迎中国企业投资。", []),
+    ],
+)
+def test_agencies_a_minister_abroad_signs_for_the_ministry(text, expected):
+    assert [label for label, _ in _agencies(text) if label.startswith("泰国")] == expected

@@ -264,6 +264,12 @@ def _signed_on(text: str, published: str, title: str) -> set[str]:
             "鳄梨输华植物检疫要求议定书",
             {"中华人民共和国海关总署", "秘鲁农业发展和灌溉部"},
         ),
+        # a minister abroad by the short title (贸易部长) signs for the ministry
+        (
+            "商务部部长与智利外交部长在圣地亚哥签署《关于升级自由贸易协定的议定书》。",
+            "关于升级自由贸易协定的议定书",
+            {"中华人民共和国商务部", "智利外交部"},
+        ),
         # a city of another state with a long name
         (
             "吉林省吉林市与俄罗斯克拉斯诺亚尔斯克市签署《友好城市关系协议书》。",

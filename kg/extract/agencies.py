@@ -577,6 +577,11 @@ def _organ_word_ends(body: str, lex: Lexicon) -> bool:
     return len(last) != 2 or last in _FOREIGN_ORGANS
 
 
+# After a minister's title written short (贸易部长), the signing in the same clause: the
+# minister signs for the ministry (新西兰贸易部长麦克莱与…签署).
+_MINISTER_SIGNS = re.compile(r"[^，,。；;：:！？\n]{0,30}?(?:签署|签订|签约|草签|续签)")
+
+
 def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[AgencyHit]:
     """Bodies of a named country: 俄罗斯国防部, 美国商务部, 日本经济产业省, 老挝政府.
 
@@ -614,7 +619,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             for k in range(e + 1, min(len(norm), e + 12) + 1):
                 if not ("\u4e00" <= norm[k - 1] <= "\u9fff" or norm[k - 1] in "、-—"):
                     break
-                if norm.endswith(ends, e, k) and not is_title(norm, k):
+                # (新西兰贸易部长…签署: the minister signs for the ministry)
+                if norm.endswith(ends, e, k) and (
+                    not is_title(norm, k) or _MINISTER_SIGNS.match(norm, k + 1)
+                ):
                     cand = norm[e:k]
                     sectors = _SECTOR_LIST.fullmatch(cand)
                     clause = NOT_IN_BODY.search(cand) or _PEOPLE_OR_JOINER.search(cand)
