@@ -239,6 +239,8 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
             "次日，代表团走访国家能源投资集团有限责任公司，了解新能源项目。",
             ["国家能源投资集团有限责任公司"],
         ),
+        # a leader's post after a body, then the joiner: the name after it is its own
+        ("海关总署署长与欧洲中央银行行长签署了合作备忘录。", ["欧洲中央银行"]),
         # an adverb, then the joiner: neither is part of the name
         ("成都市人民政府已同京东集团签署了合作协议。", ["京东集团"]),
         # the bureau and what it builds are two names

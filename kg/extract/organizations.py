@@ -79,6 +79,10 @@ _POST = re.compile(
     r"时任|现任|曾任|原任|历任|担任|出任|兼任"
     r"|(?:承建|投资|建设|运营|施工|业主|出资|合作|甲|乙|丙)方(?=[\u4e00-\u9fff])"
 )
+# A leader's post written after a body's name, before a joiner (…行长与, …局长和).
+_POST_AFTER = re.compile(
+    r"(?:副)?(?:行长|局长|部长|厅长|署长|主任|市长|省长|书记|董事长|总经理|负责人|代表)"
+)
 # Courts and procuratorates, whose branches (分院) are state organs.
 _COURT = re.compile(r"法院|检察院")
 # …大学校长, …大学校友: the school's own people and bodies after its name, not 大学校园.
@@ -288,6 +292,7 @@ def find_organizations(
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or any(f in ("nz", "nt") and len(w) >= 3 for w, f in lex.pos_cut(before))
                 or _REFERRING.fullmatch(before)
+                or (start in stops and _POST_AFTER.fullmatch(before))  # 中国人民银行行长与…
                 or all(f[:1] in "dcptr" for _w, f in lex.pos_cut(before))  # 就与…, 近日与…, 他们与…
             ):
                 continue  # 研发机构和研究型大学: kinds joined, not a name
