@@ -58,7 +58,7 @@ def _coordinated_matches(norm: str) -> Iterator[re.Match[str]]:
 
 def _is_province(name: str, lex: Lexicon) -> bool:
     """True when ``name`` is written only by province-level divisions (广西, 河北省)."""
-    codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
+    codes = lex.divisions.codes_named(name)
     return bool(codes) and all(c.endswith("0000") for c in codes)
 
 

@@ -58,6 +58,10 @@ class DivisionIndex:
     full: dict[str, tuple[str, ...]] = field(default_factory=dict)
     short: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def codes_named(self, name: str) -> tuple[str, ...]:
+        """The codes of the divisions written ``name``, in full or short (宁夏, 宁夏回族自治区)."""
+        return self.full.get(name) or self.short.get(name) or ()
+
     def body_name(self, code: str) -> str:
         """The name a division's bodies are named by: a city's district with its city
         (杭州市余杭区, 北京市海淀区), any other division by its own name (靖江市, 宾阳县)."""

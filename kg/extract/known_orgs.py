@@ -13,6 +13,7 @@ from kg.extract.people_branches import branch_name, branch_spans
 __all__ = [
     "BANK_BEFORE",
     "bank_before",
+    "brand_group",
     "BRANCH_AFTER",
     "SIGNER_SUFFIX",
     "SIGNS_AFTER",
@@ -57,9 +58,9 @@ SIGNS_AFTER = re.compile(
 BRANCH_AFTER = re.compile(r"[^\W\d_的之与和及以在为对将把从向]{2,8}?(?:分行|支行)")
 # A bank's name and a place before 分行 or 支行 (中国银行吉林省分行等单位): a branch wherever
 # it is written.
+_BANK = r"(?:银行|[工农中建交]行)(?:股份有限公司)?"
 BANK_BEFORE = re.compile(
-    r"(?:银行|[工农中建交]行)(?:股份有限公司)?"
-    r"(?:[\u4e00-\u9fff]{1,4}[省市县州]|[\u4e00-\u9fff]{1,3}区|[\u4e00-\u9fff]{2,5}自治区)$"
+    _BANK + r"(?:[\u4e00-\u9fff]{1,4}[省市县州]|[\u4e00-\u9fff]{1,3}区|[\u4e00-\u9fff]{2,5}自治区)$"
 )
 
 
@@ -68,7 +69,7 @@ BANK_BEFORE = re.compile(
 _BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}[航公]?局(?:集团)?(?:有限公司)?")
 
 
-_BANK_END = re.compile(r"(?:银行|[工农中建交]行)(?:股份有限公司)?$")
+_BANK_END = re.compile(_BANK + "$")
 
 
 def bank_before(norm: str, start: int, lex: Lexicon) -> bool:
@@ -76,12 +77,8 @@ def bank_before(norm: str, start: int, lex: Lexicon) -> bool:
     with its level (中国银行吉林省分行) or a division's short name (中国建设银行鞍山分行)."""
     if BANK_BEFORE.search(norm, max(0, start - 24), start):
         return True
-    divisions = lex.divisions
     return any(
-        (
-            divisions.short.get(norm[start - n : start])
-            or divisions.full.get(norm[start - n : start])
-        )
+        lex.divisions.codes_named(norm[start - n : start])
         and _BANK_END.search(norm, max(0, start - n - 12), start - n)
         for n in (2, 3)
     )
@@ -126,9 +123,7 @@ def _subsidiary_after(norm: str, end: int, lex: Lexicon) -> int | None:
     follow a group's short name at ``end`` (the group's company of that province), else
     None."""
     for n in (4, 3, 2):
-        codes = lex.divisions.full.get(norm[end : end + n]) or lex.divisions.short.get(
-            norm[end : end + n]
-        )
+        codes = lex.divisions.codes_named(norm[end : end + n])
         if codes and all(c.endswith("0000") for c in codes):
             company = _PROVINCE_COMPANY.match(norm, end + n) or _PROVINCE_SECTOR.match(
                 norm, end + n
@@ -155,13 +150,22 @@ def known_start(norm: str, start: int, end: int, known: list[tuple[int, int]], l
     return start
 
 
+def brand_group(brand: str, lex: Lexicon) -> str | None:
+    """The central enterprise a brand of theirs stands for (中建, 中国建筑 ->
+    中国建筑集团有限公司; 华润 -> 华润(集团)有限公司), else None."""
+    if brand not in lex.company_brands:
+        return None
+    known = lex.known_organizations
+    return known.get(brand) or known.get(brand + "集团")
+
+
 def known_name(label: str, lex: Lexicon) -> str:
     """The full name of a known organisation written by another (中国石化集团公司 ->
     中国石油化工集团有限公司); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
-    if label in lex.company_brands and label + "集团" in lex.known_organizations:
-        return lex.known_organizations[label + "集团"]  # 华润 signs: 华润集团, the group
+    if (group := brand_group(label, lex)) is not None:
+        return group  # 华润 signs: 华润集团, the group
     branch = branch_name(label, lex)
     if branch is not None:
         return branch  # 山西省贸促会: a local people's organisation

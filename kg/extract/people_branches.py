@@ -15,10 +15,8 @@ _NO_BRANCHES = ("71", "81", "82")
 def _place_before(norm: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
     """Where the one division whose name ends at ``end`` starts, and its code; None when no
     division's name, or several divisions' one, ends there."""
-    divisions = lex.divisions
     for n in range(min(_LONGEST_PLACE, end), 1, -1):
-        written = norm[end - n : end]
-        codes = divisions.full.get(written) or divisions.short.get(written)
+        codes = lex.divisions.codes_named(norm[end - n : end])
         if codes:
             one = len(codes) == 1 and not codes[0].startswith(_NO_BRANCHES)
             return (end - n, codes[0]) if one else None

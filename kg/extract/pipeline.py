@@ -32,7 +32,7 @@ from kg.extract.cooperatives import find_cooperatives
 from kg.extract.coordination import split_coordinated
 from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
-from kg.extract.known_orgs import cut_at_both_ends
+from kg.extract.known_orgs import brand_group, cut_at_both_ends
 from kg.extract.lexicon import Lexicon
 from kg.extract.local_abroad import local_governments_abroad, ministries_abroad
 from kg.extract.main_places import main_places_at
@@ -405,6 +405,10 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
     # 中土集团 after 中国土木工程集团有限公司(中土集团): by the short form it is given
     short = defined_short_forms(f.norm, [(o.start, o.end, label) for o, label in read])
     labels = [label for _o, label in read]
+
+    def cut(words: str) -> list[str]:
+        return [w for w, _f in f.lex.pos_cut(words)]
+
     short = {
         **short,
         **registered_names(labels, f.lex),
@@ -412,10 +416,10 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **without_legal_form(labels),
         **branch_short_forms(labels),
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
-        **initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
-        **trade_initials_short_forms(labels, lambda words: [w for w, _f in f.lex.pos_cut(words)]),
+        **initials_short_forms(labels, cut),
+        **trade_initials_short_forms(labels, cut),
         **hospital_short_forms(labels),
-        **bureau_short_forms(labels, lambda brand: _group_of(brand, f.lex)),
+        **bureau_short_forms(labels, lambda brand: brand_group(brand, f.lex)),
     }
     for o, label in read:
         ent = entity("Organization", _followed(short, label))
@@ -452,12 +456,6 @@ def _followed(short: dict[str, str], label: str) -> str:
         seen.add(name)
         label = name
     return label
-
-
-def _group_of(brand: str, lex: Lexicon) -> str | None:
-    """The central enterprise a brand stands for (中建, 中国建筑 -> 中国建筑集团有限公司)."""
-    known = lex.known_organizations
-    return known.get(brand) or known.get(brand + "集团") if brand in lex.company_brands else None
 
 
 # 省社会主义学院, 县人民医院: an institution of the article's own province or county.

@@ -10,7 +10,7 @@ from kg.extract import lookups
 from kg.extract.builder import Found, division_entity, entity
 from kg.extract.generic import looks_generic
 from kg.extract.governments import DATE_GAP, clause_start, government, subject_end
-from kg.extract.known_orgs import known_name
+from kg.extract.known_orgs import brand_group, known_name
 from kg.extract.matching import SIGNING_GAP, name_start
 from kg.extract.proper_words import has_proper_word
 from kg.extract.signers import bodies_in
@@ -241,7 +241,7 @@ def unknown_company(f: Found, s: int, e: int, read: bool = True) -> Entity | Non
     lex, name = f.lex, f.norm[s:e]
     if _NOT_COUNTERPART.search(name):
         return None  # kinds and bodies are not names
-    brand = name in lex.company_brands and name + "集团" in lex.known_organizations
+    brand = brand_group(name, lex) is not None
     words = [] if brand else lex.pos_cut(name)  # (鞍钢, 首钢: a central enterprise's brand)
     # a name that begins with a proper word and ends in an organisation's suffix may
     # hold a word jieba reads as a verb (名古屋市立大学, 槟城控股有限公司)

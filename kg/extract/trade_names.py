@@ -100,7 +100,7 @@ def _names(words: str, lex: Lexicon) -> bool:
 
 def province_name(name: str, lex: Lexicon) -> bool:
     """True when ``name`` is a province-level division's name or short form (河南, 新疆)."""
-    codes = lex.divisions.full.get(name) or lex.divisions.short.get(name) or ()
+    codes = lex.divisions.codes_named(name)
     return any(c.endswith("0000") for c in codes)
 
 
