@@ -12,6 +12,7 @@ from kg.extract.people_branches import branch_name, branch_spans
 
 __all__ = [
     "BANK_BEFORE",
+    "BUREAU_NUMBER",
     "bank_before",
     "brand_group",
     "BRANCH_AFTER",
@@ -66,7 +67,8 @@ BANK_BEFORE = re.compile(
 
 # A central enterprise's engineering bureau by its number after the brand (中铁十一局, 中建三局,
 # 中交二航局, 中交一公局: the 航务 and 公路 bureaus).
-_BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}[航公]?局(?:集团)?(?:有限公司)?")
+BUREAU_NUMBER = r"(?P<num>[一二三四五六七八九十]{1,3})(?P<kind>[航公]?)局"
+_BUREAU = re.compile(BUREAU_NUMBER + r"(?:集团)?(?:有限公司)?")
 
 
 _BANK_END = re.compile(_BANK + "$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.extract.known_orgs import BUREAU_NUMBER
 from kg.extract.org_kinds import LEGAL_FORMS
 from kg.extract.spans import Spans, book_titles
 
@@ -19,8 +20,8 @@ __all__ = [
     "initials_short_forms",
     "is_short_form",
     "school_short_forms",
-    "trade_initials_short_forms",
     "short_form_mentions",
+    "trade_initials_short_forms",
     "units_without_parent",
     "without_legal_form",
 ]
@@ -113,8 +114,8 @@ def units_without_parent(labels: list[str], suffixes: tuple[str, ...]) -> dict[s
 
 def without_legal_form(labels: list[str]) -> dict[str, str]:
     """Names among ``labels`` that another one is with a legal form after them (珠海机场集团 of
-    珠海机场集团有限公司, 中铁十一局 of 中铁十一局集团有限公司) or before its branch (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行),
-    to that name."""
+    珠海机场集团有限公司, 中铁十一局 of 中铁十一局集团有限公司) or before its branch
+    (中国银行陕西省分行 of 中国银行股份有限公司陕西省分行), to that name."""
     have = set(labels)
     out = {
         label: label + group + form
@@ -289,7 +290,7 @@ def _institute_forms(body: str) -> list[str]:
 
 # An engineering bureau by its number: written short after its group's brand (中建三局,
 # 中交二航局) or in full (中国建筑第三工程局有限公司, 中交第二航务工程局有限公司).
-_BUREAU_SHORT = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})(?P<kind>[航公]?)局$")
+_BUREAU_SHORT = re.compile(BUREAU_NUMBER + "$")
 _BUREAU_FULL = re.compile(r"第(?P<num>[一二三四五六七八九十]{1,3})(?P<kind>航务|公路)?工程局")
 
 
