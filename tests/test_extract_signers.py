@@ -2188,3 +2188,86 @@ def test_extract_signers_a_short_named_counterpart_after_a_day_or_a_referring_wo
 ):
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # an adverb of repetition or of manner, a time of day, a venue of one character or a
+        # long one between the signers and the verb
+        (
+            "2020年6月，中日再次签署《海上搜救合作协定》。",
+            "海上搜救合作协定",
+            {"中国政府", "日本政府"},
+        ),
+        (
+            "去年8月，甘肃省与青海省再度签署生态保护合作协议。",
+            "甘肃省人民政府与青海省人民政府生态保护合作协议",
+            {"甘肃省人民政府", "青海省人民政府"},
+        ),
+        (
+            "3月2日，湖北省与湖南省联合签署《洞庭湖水环境治理协议》。",
+            "洞庭湖水环境治理协议",
+            {"湖北省人民政府", "湖南省人民政府"},
+        ),
+        (
+            "本月9日上午，南宁市与柳州市在邕签署《北部湾产业协作备忘录》。",
+            "北部湾产业协作备忘录",
+            {"南宁市人民政府", "柳州市人民政府"},
+        ),
+        (
+            "中葡两国在第二届进口博览会开幕式上签署了《文化遗产保护谅解备忘录》。",
+            "文化遗产保护谅解备忘录",
+            {"中国政府", "葡萄牙政府"},
+        ),
+        # 两国: China written only in the pair of abbreviations before
+        (
+            "老挝总理访华。中老关系近年发展顺利。2018年，两国签署《农业合作谅解备忘录》。",
+            "农业合作谅解备忘录",
+            {"中国政府", "老挝政府"},
+        ),
+    ],
+)
+def test_extract_signers_words_between_the_signers_and_the_verb(text, title, parties):
+    assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a title written after its verb with a place in brackets
+        (
+            "会上，四川广播电视台与眉山市政府签署了国家（眉山）数字文创基地项目合作协议。",
+            "国家(眉山)数字文创基地项目合作协议",
+        ),
+        # 名为 / 题为: the title is what follows
+        (
+            "埃及、约旦和伊拉克签署了一项名为三国电网互联协议的政府间协议。",
+            "三国电网互联协议",
+        ),
+        (
+            "甘肃省与兰州大学签署了一份题为共建黄河生态研究院合作协议的文件。",
+            "共建黄河生态研究院合作协议",
+        ),
+    ],
+)
+def test_extract_signers_an_unmarked_title_in_brackets_or_named_as_such(text, title):
+    agreements, _facts = _read(text)
+    assert title in agreements
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 双方: those who held the ceremony, not the bodies of the guests named after them
+        (
+            "本报南昌5月6日电 今天，江西省政府与中国旅游集团在南昌举行全面合作签约仪式。\n"
+            "文化和旅游部副部长、国家文物局局长李某，江西省委副书记、省长王某出席。"
+            "仪式上，双方签署了赣南红色旅游示范区建设合作协议。",
+            "赣南红色旅游示范区建设合作协议",
+            {"江西省人民政府", "中国旅游集团有限公司"},
+        ),
+    ],
+)
+def test_extract_signers_both_sides_are_those_who_held_the_ceremony(text, title, parties):
+    assert _parties(text, title) == parties

@@ -43,8 +43,12 @@ COLLECTIVE_RE = re.compile(
 )
 # A programme launched or put forward, not signed (推出了《…协议》).
 _LAUNCHED = re.compile(r"(?:推出|出台|提出|公布)了?$")
-# A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议).
-_TITLE_CHARS = r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”)"
+# A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议) or
+# brackets (国家(杭州)短视频基地项目合作协议).
+_TITLE_CHARS = (
+    r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”"
+    r"|\([^,，。;；:：、《》〈〉“”\"()\s]{1,8}\))"
+)
 _UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
     r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
@@ -61,7 +65,7 @@ _GENERIC_TITLE = re.compile(
 # title. 签署了联合推进…合作协议: an adverb of the verb only before the verb. (…的三方合作协议:
 # a title's own word for its parties.)
 _TITLE_LEFT_CUT = re.compile(
-    r".*(?:(?:共同|联合|正式|分别)(?=签)|(?<!的)(?:双方|三方)|签署|签订"
+    r".*(?:(?:共同|联合|正式|分别)(?=签)|(?<!的)(?:双方|三方)|签署|签订|名为|题为"
     r"|(?:第[\d一二三四五六七八九十百]+|首)[份个项批部])"
 )
 # Where a clause reader stops inside a title written right after its verb: after 的 of

@@ -34,6 +34,8 @@ _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _BY_AFTER = re.compile(r"下?[，,]?由")
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+# A signing ceremony held (A与B举行深化战略合作签约仪式).
+_CEREMONY = re.compile(r"举行[^，,；;。]{0,16}?(?:签约|签字)仪式")
 # The words that open a sentence on the meeting told before (会谈后，双方签署…).
 _AFTER_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|会议|座谈)(?:结束)?后")
 # A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
@@ -55,6 +57,22 @@ def _with_governments(
     govs = governments_in(f, js, verb.start(), skip)
     at = [(min((s for s, _e in spans_of(f, e, js, je)), default=je), e) for e in bodies]
     return list(dict.fromkeys(e for _pos, e in sorted(at + govs, key=itemgetter(0))))
+
+
+def _ceremony_holders(f: Found, i: int, want: int) -> list[Entity]:
+    """Those who held the signing ceremony told a few sentences before sentence ``i``, in its
+    paragraph or the one before (A与B举行签约仪式。C副部长…出席。仪式上，双方签署…): the sides,
+    rather than the bodies of the guests named between."""
+    prep = f.prep
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prep.paragraph[i] - prep.paragraph[j] > 1:
+            break
+        js, je = prep.bounds[j]
+        if _CEREMONY.search(f.norm, js, je):
+            skip = witness_spans(f.norm, js, je, True) + source_spans(f.norm, js, je)
+            found = _with_governments(f, js, je, skip, list(bodies_in(f, js, je, skip)))
+            return found if len(found) == want else []
+    return []
 
 
 def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
@@ -163,6 +181,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         )
     ):
         return list(prior[-1][1])
+    if m.group(2) == "方" and want and (held := _ceremony_holders(f, i, want)):
+        return held
     # (会谈后，双方签署 opening a paragraph: the meeting told in the paragraph before)
     # (上述两所高校: those named before, a few sentences back in the paragraph before too)
     look_back = _AFTER_MEETING.match(norm, ss) is not None or _ABOVE.search(

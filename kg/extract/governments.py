@@ -26,11 +26,9 @@ __all__ = [
 ]
 
 
-# Words between a place and the signing verb that keep the place the verb's subject
-# (成都市正式签署, 长沙县日前签订).
-# 马其顿与希腊两国政府签署, 川渝两地正式签订, 中国和巴西两国政府代表签署: a count of the places
-# named (and their representatives), then the gap.
-# A year or a month told between them too (浙江省与新加坡2019年4月签署, 去年9月签订).
+# Words between a place and the signing verb that keep the place the verb's subject (成都市
+# 正式签署, 长沙县日前签订): a count of the places named and their representatives (川渝两地正式签订,
+# 中国和巴西两国政府代表签署), then the gap, a year or a month too (浙江省与新加坡2019年4月签署).
 DATE_GAP = (
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|(?:去年|今年|前年|上年|本年)(?:\d{1,2}月份?)?"
     r"|\d{1,2}月份?|上月|本月|上个月|今日|昨日|前天(?!津)"
@@ -418,6 +416,8 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
                 lex.country_names[m.group()] for m in lex.country_re.finditer(norm, 0, se)
             )
         )
+        if want == 2 and len(codes) == 1 and codes[0] != "CN" and _paired(f, codes[0], se):
+            codes.insert(0, "CN")  # 几内亚…中几关系…两国签署: China, paired with it
         if len(codes) != want:
             return []
         return [government(f, country_entity(code, lex), span) for code in codes]
@@ -442,6 +442,17 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
         return []
     governments = [(ent_start, government(f, ent, span)) for ent_start, ent in places.values()]
     return [gov for _at, gov in sorted(governments + abroad, key=lambda g: g[0])]
+
+
+def _paired(f: Found, code: str, hi: int) -> bool:
+    """True when China and the state ``code`` are written as a pair of abbreviations before
+    ``hi`` (中几关系, 几中两国)."""
+    norm = f.norm
+    return any(
+        code in _state_codes(f, norm[k - 1 : k + 1]) + _state_codes(f, norm[k : k + 2])
+        for k in range(1, hi)
+        if norm[k] == "中"
+    )
 
 
 # A city or a province of another state, after the state's name (尼泊尔加德满都市).
