@@ -321,6 +321,8 @@ def test_extract_signers_states_and_bodies_sign(text, title, parties):
         "一年前，县农商银行城关支行与合作社签署了预授信协议。",
         # the purchase of a plant's power
         "上月，中国能建与孟加拉国电力发展局签订光伏电站《购电协议》。",
+        # one text counted by its bare kind names nothing
+        "阿曼与卡塔尔两国代表签署了一份协议和一份补充文件。",
     ],
 )
 def test_extract_signers_contracts_kinds_and_bundles_are_not_agreements(text):
@@ -2249,9 +2251,19 @@ def test_extract_signers_words_between_the_signers_and_the_verb(text, title, par
             "甘肃省与兰州大学签署了一份题为共建黄河生态研究院合作协议的文件。",
             "共建黄河生态研究院合作协议",
         ),
+        # a whole title in quotes
+        (
+            "5月4日，挪威和冰岛签署“挪威—冰岛渔业资源养护协定”，以延续两国渔业合作。",
+            "挪威—冰岛渔业资源养护协定",
+        ),
+        # 一项 / 一份 counts the agreement: no part of its title
+        (
+            "世界卫生组织已与孟加拉国签署了一项疟疾防控技术援助项目协议。",
+            "疟疾防控技术援助项目协议",
+        ),
     ],
 )
-def test_extract_signers_an_unmarked_title_in_brackets_or_named_as_such(text, title):
+def test_extract_signers_an_unmarked_title_in_brackets_or_quotes_or_named_as_such(text, title):
     agreements, _facts = _read(text)
     assert title in agreements
 

@@ -49,7 +49,8 @@ _TITLE_CHARS = (
     r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”"
     r"|\([^,，。;；:：、《》〈〉“”\"()\s]{1,8}\))"
 )
-_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
+# (签署“英国—瑞士贸易协议”, ‘重振和平协议’: a whole title in quotes)
+_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
     r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
     r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)(?![国方])"
@@ -61,12 +62,12 @@ _GENERIC_TITLE = re.compile(
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
-# 签署第一份劳工协定, 签署首个谅解备忘录: an ordinal counts agreements, it is no part of the
-# title. 签署了联合推进…合作协议: an adverb of the verb only before the verb. (…的三方合作协议:
+# 签署第一份劳工协定, 签署首个谅解备忘录, 签署了一项…协议: an ordinal or one counts agreements,
+# it is no part of the title. 签署了联合推进…合作协议: an adverb of the verb only before the verb. (…的三方合作协议:
 # a title's own word for its parties.)
 _TITLE_LEFT_CUT = re.compile(
     r".*(?:(?:共同|联合|正式|分别)(?=签)|(?<!的)(?:双方|三方)|签署|签订|名为|题为"
-    r"|(?:第[\d一二三四五六七八九十百]+|首)[份个项批部])"
+    r"|(?:第[\d一二三四五六七八九十百]+|首)[份个项批部]|(?<![\d一二三四五六七八九十])一[项份个部])"
 )
 # Where a clause reader stops inside a title written right after its verb: after 的 of
 # the title's own modifier, after a character of a transliterated name (他冰瑜).
@@ -383,6 +384,11 @@ def find_agreements(
             if cut and cut.end() < len(t):
                 s += cut.end()
                 t = t[cut.end() :]
+                if (
+                    len(t) - min((len(h) for h in lex.agreement_heads if t.endswith(h)), default=0)
+                    < 2
+                ):
+                    continue  # 签署了一份协议: a head alone names nothing
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
             cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
