@@ -219,6 +219,10 @@ def test_agencies_special_administrative_region_bureaus(text, expected):
         ("黄山市黄山风景名胜区管理委员会发布通告。", ["黄山市黄山风景名胜区管理委员会"]),
         ("海南省亚龙湾旅游度假区管委会召开会议。", ["海南省亚龙湾旅游度假区管理委员会"]),
         ("他曾任江西鄱阳湖国家级自然保护区管理局局长。", ["江西鄱阳湖国家级自然保护区管理局"]),
+        # a new town's committee
+        ("滨江新城管委会与一家物流企业签约。", ["滨江新城管理委员会"]),
+        # a park named after China and its partner keeps them both
+        ("中德产业园管委会与揭阳市人民政府签约。", ["中德产业园管理委员会", "揭阳市人民政府"]),
     ],
 )
 def test_agencies_executive_bodies_of_zones(text, expected):

@@ -937,6 +937,7 @@ _ZONE_WORDS = frozenset(
         "先行区",
         "合作区",
         "科技城",
+        "新城",
         # industrial parks (中韩(烟台)产业园管理委员会)
         "产业园",
         "产业园区",
@@ -985,6 +986,11 @@ def _new_area_before(norm: str, pos: int, lex: Lexicon) -> tuple[int, str] | Non
         if area is not None:
             return pos - k - len(area), lex.new_areas[area] + city
     return None
+
+
+def _state_initial(c: str, lex: Lexicon) -> bool:
+    """True when ``c`` begins the name of a state other than China (德 of 德国, 新 of 新加坡)."""
+    return any(name[0] == c and code != "CN" for name, code in lex.country_names.items())
 
 
 def _subject(name: str, lex: Lexicon) -> bool:
@@ -1046,6 +1052,8 @@ def bare_committees(
             start = before
         if zone and (bracket := _PLACE_IN_BRACKETS.search(norm, max(0, start - 10), start)):
             start = bracket.start()  # 中德(沈阳)高端装备制造产业园: the partners, the city
+        elif zone and norm[start - 1 : start] == "中" and _state_initial(norm[start], lex):
+            start -= 1  # 中德产业园: China and its partner, the park's name
         name = norm[start : m.start()]
         if (
             name in _ZONE_WORDS  # 合作区执委会: the zone named before, not a name
