@@ -2283,3 +2283,29 @@ def test_extract_signers_an_unmarked_title_in_brackets_or_quotes_or_named_as_suc
 )
 def test_extract_signers_both_sides_are_those_who_held_the_ceremony(text, title, parties):
     assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 是首个同中方签署: the state that is one of those that sign, and China's side
+        (
+            "多米尼加是首个同中方签署《民航合作协定》的加勒比国家。",
+            "民航合作协定",
+            {"多米尼加政府", "中国政府"},
+        ),
+        # 双方 after the two states' sides were spoken of
+        (
+            "中方愿同老方深化互联互通合作。\n通伦表示，老中友谊源远流长，双方签署了《边境口岸合作协定》。",
+            "边境口岸合作协定",
+            {"中国政府", "老挝政府"},
+        ),
+        (
+            "七、中方愿同俄方扩大农业合作。八、双方对签署《大豆贸易议定书》表示满意。",
+            "大豆贸易议定书",
+            {"中国政府", "俄罗斯政府"},
+        ),
+    ],
+)
+def test_extract_signers_states_by_their_sides(text, title, parties):
+    assert _parties(text, title) == parties

@@ -11,7 +11,8 @@ from operator import itemgetter
 from kg.extract import lookups
 from kg.extract.agreements import SIGN_RE
 from kg.extract.builder import Found
-from kg.extract.governments import LOCATIVE, governments_in, named_places
+from kg.extract.counted_places import named_places, spoken_states
+from kg.extract.governments import LOCATIVE, governments_in
 from kg.extract.lexicon import Lexicon
 from kg.extract.referents import counterpart, spans_of
 from kg.extract.signers import bodies_in, source_spans, witness_spans
@@ -232,6 +233,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         return []  # 两国 after the verb, or inside a title: not the subject that signs
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
+    if m.group(2) == "方" and want == 2:
+        return spoken_states(f, i, m.start())  # 中方愿同柬方…。双方签署了…
     return named_places(f, i, m.group(2), want, m.start())
 
 

@@ -18,9 +18,10 @@ __all__ = [
     "DATE_GAP",
     "LOCATIVE",
     "clause_start",
+    "foreign_local",
     "government",
     "governments_in",
-    "named_places",
+    "state_codes",
     "subject_end",
     "title_states",
 ]
@@ -53,10 +54,14 @@ _BARE_LEADER = re.compile(r"(?:常务)?副?([省市州县区])长")
 # …代表双方签署, or the leader (and a name) is one of the signers: 湖南省省长与…签署, …与沈阳市委
 # 副书记、市长刘建华签署.
 _LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?(?:[与和同]|$)")
-# 希腊成为首个同中国签署…的国家: the state that becomes one of those that sign with another.
+# 希腊成为首个同中国签署…的国家, 巴拿马是首个同中方签署…: the state that is one of those that
+# sign with another.
 _BECOMES = re.compile(
-    r"(?:已|正式)?成为(?:首个|第[\d一二三四五六七八九十百]+个|又一个)?[\u4e00-\u9fff]{0,6}?[同与和]"
+    r"(?:已|正式)?(?:成为|是(?=首|第|又一|唯一))"
+    r"(?:首个|第[\d一二三四五六七八九十百]+个|又一个)?[\u4e00-\u9fff]{0,6}?[同与和]"
 )
+# 同中方签署: China's side, its government (中方与越方: two sides, read apart).
+_CHINA_SIDE = re.compile(r"(?<!方[同与和跟])(?<=[同与和跟])中方")
 # Characters before a place that make it where something happens, not who acts.
 LOCATIVE = frozenset("在于赴到从来至往向经")
 _CLAUSE_STOPS = ",，;；:：。"
@@ -122,10 +127,10 @@ def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
 def _state_pair(f: Found, start: int, end: int) -> list[str]:
     """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
     codes: China and at least one other state, each once; else none."""
-    return _state_codes(f, f.norm[start:end])
+    return state_codes(f, f.norm[start:end])
 
 
-def _state_codes(f: Found, chars: str) -> list[str]:
+def state_codes(f: Found, chars: str) -> list[str]:
     """The states the abbreviations ``chars`` stand for (see :func:`_state_pair`)."""
     abbr = f.lex.country_abbreviations
     codes = ["CN" if c == "中" else abbr.get(c) or _shared_abbreviation(f, c) for c in chars]
@@ -199,6 +204,8 @@ def governments_in(
             cands.append((m.start(), local.end(), foreign_local(f, code, local.group(), m.start())))
         else:
             cands.append((m.start(), m.end(), country_entity(code, lex)))
+    for m in _CHINA_SIDE.finditer(norm, cs, verb):
+        cands.append((m.start(), m.end(), country_entity("CN", lex)))
     # 克麦罗沃州州长与…签署: a place abroad named after its country elsewhere in the article
     abroad = f.index("places abroad", lambda: places_abroad(norm, lex, inside), f.places)
     for place, code in abroad.items():
@@ -296,7 +303,7 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
         return states
     sides = _SIDES.search(norm, cs, end)
     if sides is not None:  # 中方与越方签署: the states' sides, by their abbreviations
-        codes = _state_codes(f, sides.group(1) + sides.group(2))
+        codes = state_codes(f, sides.group(1) + sides.group(2))
         named = _sides_named(f, codes, f.prep.sentence_at(cs))
         if named:  # 农业农村部与坦桑尼亚农业部会谈。会谈后，中方与坦方签署: those bodies
             return [(sides.start() + 3 * n, e) for n, e in enumerate(named)]
@@ -397,103 +404,3 @@ def title_states(f: Found, t: AgreementHit) -> list[str]:
 
 # 中华人民共和国与… / 中国和… at the start of a title: China and another party.
 _CHINA_WITH = re.compile(r"(?:中华人民共和国|中国)(?:政府)?(?:与|和|同)")
-
-
-def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) -> list[Entity]:
-    """两国/两省/两市 standing for places, not bodies: the governments of exactly ``want``
-    states named in the article up to sentence ``i`` (两国 of 中国 and 智利), or provinces or
-    prefecture-level cities named in its paragraph (两地: provinces and cities, in the
-    paragraph only); none when more or fewer are named. Provinces and cities are read up to
-    ``hi`` (the collective word: 两地在上海签署 names the venue after it)."""
-    if want < 2 or kind not in ("国", "省", "市", "地", "州"):
-        return []
-    norm, prep, lex = f.norm, f.prep, f.lex
-    ss, se = prep.bounds[i]
-    span = f.b.sentence_span(i)
-    if kind == "国":
-        codes = list(
-            dict.fromkeys(
-                lex.country_names[m.group()] for m in lex.country_re.finditer(norm, 0, se)
-            )
-        )
-        if want == 2 and len(codes) == 1 and codes[0] != "CN" and _paired(f, codes[0], se):
-            codes.insert(0, "CN")  # 几内亚…中几关系…两国签署: China, paired with it
-        if len(codes) != want:
-            return []
-        return [government(f, country_entity(code, lex), span) for code in codes]
-    first = i
-    while first > 0 and prep.paragraph[first - 1] == prep.paragraph[i]:
-        first -= 1
-    end = se if hi is None else hi
-    places = _places_of_kind(f, prep.bounds[first][0], end, kind)
-    if not places and kind != "地":
-        # 会上，两省签署了…: a paragraph of its own, after the article named the two
-        places = _places_of_kind(f, 0, end, kind)
-    # 拉萨市与尼泊尔加德满都市…两市签署: a city of another state named in the paragraph
-    abroad = _foreign_places(f, prep.bounds[first][0], end, kind)
-    if kind == "地" and not abroad and len(places) != want:
-        # 福建…厦门市和泉州市…两地: the two of one level, the province around them aside
-        for level in ("市", "省"):
-            of_level = _places_of_kind(f, prep.bounds[first][0], end, level)
-            if len(of_level) == want:
-                places = of_level
-                break
-    if len(places) + len(abroad) != want:
-        return []
-    governments = [(ent_start, government(f, ent, span)) for ent_start, ent in places.values()]
-    return [gov for _at, gov in sorted(governments + abroad, key=lambda g: g[0])]
-
-
-def _paired(f: Found, code: str, hi: int) -> bool:
-    """True when China and the state ``code`` are written as a pair of abbreviations before
-    ``hi`` (中几关系, 几中两国)."""
-    norm = f.norm
-    return any(
-        code in _state_codes(f, norm[k - 1 : k + 1]) + _state_codes(f, norm[k : k + 2])
-        for k in range(1, hi)
-        if norm[k] == "中"
-    )
-
-
-# A city or a province of another state, after the state's name (尼泊尔加德满都市).
-_FOREIGN_PLACE = re.compile(
-    r"(?:(?![与和同及])[\u4e00-\u9fff]){2,8}?(州|省|市)(?=[与和同、及是的,，。;；])"
-)
-# Which of them a collective word stands for.
-_FOREIGN_KINDS = {"市": ("市",), "省": ("省", "州"), "地": ("市", "省", "州"), "州": ("州",)}
-
-
-def _foreign_places(f: Found, lo: int, hi: int, kind: str) -> list[tuple[int, Entity]]:
-    """The governments of the other states' cities or provinces named in ``norm[lo:hi]``."""
-    out: list[tuple[int, Entity]] = []
-    for m in f.lex.country_re.finditer(f.norm, lo, hi):
-        code = f.lex.country_names[m.group()]
-        place = _FOREIGN_PLACE.match(f.norm, m.end(), hi + 1)
-        if (
-            code != "CN"
-            and place is not None
-            and place.group(1) in _FOREIGN_KINDS.get(kind, ())
-            and not f.lex.country_re.search(place.group())
-        ):
-            out.append((m.start(), foreign_local(f, code, place.group(), m.start())))
-    return out
-
-
-def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[int, Entity]]:
-    """The provinces (``kind`` 省), prefecture-level cities (市), prefectures (州) or both
-    provinces and cities (地) named in ``norm[lo:hi]``, by code, in text order, with where
-    each is first named."""
-    places: dict[str, tuple[int, Entity]] = {}
-    for start in sorted(f.place_at):
-        ent, _end = f.place_at[start]
-        if not lo <= start < hi or not ent.code:
-            continue
-        if start > 0 and f.norm[start - 1] in "在于":
-            continue  # 会议在福州召开: where they met, not one of them (到广东考察 is)
-        city = ent.label.endswith("市") and ent.code.endswith("00")
-        province = ent.code.endswith("0000") and not ent.label.endswith("市")
-        prefecture = ent.label.endswith("州") and ent.code.endswith("00") and not province
-        wanted = {"地": city or province, "市": city, "州": prefecture}.get(kind, province)
-        if wanted:
-            places.setdefault(ent.code, (start, ent))
-    return places
