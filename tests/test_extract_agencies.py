@@ -95,6 +95,20 @@ def test_agencies_prefecture_shorthand_is_the_articles_autonomous_prefecture():
             "黔滇桂三地商务部门签约。",
             ["贵州省商务厅", "云南省商务厅", "广西壮族自治区商务厅"],
         ),
+        # counts of provinces and regions, of prefectures and cities
+        (
+            "内蒙古、山西、陕西三省区能源部门签约。",
+            ["内蒙古自治区能源局", "山西省能源局", "陕西省能源局"],
+        ),
+        (
+            "大理、丽江、迪庆三州市文化和旅游部门签约。",
+            ["大理白族自治州文化和旅游局", "丽江市文化和旅游局", "迪庆藏族自治州文化和旅游局"],
+        ),
+        # a count of cities: the city that shares a province's name
+        (
+            "吉林、四平、辽源三市商务部门签约。",
+            ["吉林市商务局", "四平市商务局", "辽源市商务局"],
+        ),
     ],
 )
 def test_agencies_departments_of_enumerated_places(text, expected):

@@ -77,7 +77,11 @@ _BARE_SAR_GOVERNMENT = re.compile(r"(?<!香港)(?<!澳门)特区政府")
 _TERM = re.compile(r"(?:新一届|本届|上一届|上届|[新现前原])政府")
 # 非政府, 反政府: against or outside a government, not its body.
 _NOT_A_GOVERNMENT = re.compile(r"[非反]政府")
-_COLLECTIVE_COUNT = re.compile(r"(?:[两三四五六七八九十]+|各)(?:市|地|省|区|县)$")
+_COLLECTIVE_COUNT = re.compile(
+    r"(?:[两三四五六七八九十]+|各)(?:省区市|省区|省市|省份|州市|地市|城市|市|地|省|区|县)$"
+)
+# Counts of cities only (长春、吉林、白城三市: 吉林 is the city).
+_CITY_COUNTS = ("州市", "地市", "城市", "市")
 
 
 @dataclass
@@ -248,7 +252,7 @@ def find_agencies(
                 place = place_end.get(s_sector - 2)  # 香港特区政府
                 if place is not None and (place.code or "")[:2] not in _SAR_CODES:
                     place = None
-            count = _COLLECTIVE_COUNT.search(norm, max(0, s_sector - 4), s_sector)
+            count = _COLLECTIVE_COUNT.search(norm, max(0, s_sector - 5), s_sector)
             if place is None and count is not None:
                 place = place_end.get(count.start())
                 if place is not None and not (
@@ -260,6 +264,10 @@ def find_agencies(
                 # 京津冀三地人社部门, 川渝两地发展改革委: the provinces by their abbreviations
                 extra = _abbreviated_places(norm, count.start(), count.group(), lex)
                 place = extra.pop() if extra else None
+            city_count = count is not None and count.group().endswith(_CITY_COUNTS)
+            if city_count:
+                place = place and _as_city(place, div)
+                extra = [_as_city(p, div) for p in extra]
             if place is not None and place.code:
                 start = place.start
                 d = div.by_code[place.code]
@@ -283,7 +291,7 @@ def find_agencies(
                         and norm[prev.start - 1] in "在于赴到"
                     ):
                         break  # 在贵阳与贵州省农业农村厅会谈: where they meet, then the body
-                    extra.insert(0, prev)
+                    extra.insert(0, _as_city(prev, div) if city_count else prev)
                     p = prev
             elif place is not None:
                 start = place.start
@@ -363,6 +371,15 @@ _ORGAN_TITLE = re.compile(
     r"书记|副书记|常委|委员|巡视|党校"
     r"|(?!召开|举行|印发|发布|出台|审议|听取|研究)[\u4e00-\u9fff]{0,5}?(?:部|办公厅|办公室|办|委)"
 )  # (市委召开常委会: the committee holds a meeting)
+
+
+def _as_city(p: PlaceHit, div: DivisionIndex) -> PlaceHit:
+    """``p`` read as the prefecture-level city of its name where it was read as a province of
+    the same name (吉林 of 长春、吉林、白城三市)."""
+    if not p.code or div.by_code[p.code].level != 1:
+        return p
+    cities = [c for c in div.codes_named(p.name) if div.by_code[c].level == 2]
+    return replace(p, code=cities[0]) if len(cities) == 1 else p
 
 
 def _abbreviated_places(norm: str, pos: int, count: str, lex: Lexicon) -> list[PlaceHit]:
