@@ -278,3 +278,21 @@ def test_divisions_a_county_after_another_city_is_its_toponym(text, absent, pres
     labels = _labels(text, "City", "District")
     assert not labels & absent
     assert present <= labels
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a joiner that begins a county's name (和龙, 同江) before another place: the joiner
+        # and the place after it
+        ("南开大学和龙岩市签署协议。", {"和龙市"}, {"龙岩市"}),
+        ("他们同江门市开展合作。", {"同江市"}, {"江门市"}),
+        # the county itself, written in full
+        ("和龙市与延吉市签约。", set(), {"和龙市", "延吉市"}),
+        ("同江市与抚远市签约。", set(), {"同江市", "抚远市"}),
+    ],
+)
+def test_divisions_a_joiner_before_a_place_is_not_a_county(text, absent, present):
+    labels = _labels(text, "City", "District")
+    assert not labels & absent
+    assert present <= labels

@@ -180,7 +180,7 @@ def find_places(
     provinces the article mentions, or left without a code.
     """
     hits: list[PlaceHit] = []
-    for start, end, name in index.finditer(norm):
+    for start, end, name in index.finditer(norm, joiners="和同与及"):
         codes = idx.full.get(name)
         if (
             codes is not None

@@ -118,22 +118,24 @@ class PrefixIndex:
             f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if self._index else "(?!)"
         )
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Non-overlapping ``(start, end, word)`` matches, leftmost then longest."""
-        get = self._index.get
+    def finditer(self, text: str, joiners: str = "") -> Iterator[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, word)`` matches, leftmost then longest; a word that
+        begins with one of ``joiners`` yields to one that starts right after it and reaches at
+        least as far (和龙岩市: 龙岩市, not 和龙)."""
         search = self._candidate.search
         m = search(text)
         while m is not None:
             i = m.start()
-            cands = get(text[i : i + 2])
-            if cands:
-                for w in cands:
-                    if text.startswith(w, i):
-                        yield i, i + len(w), w
-                        i += len(w)
-                        break
-                else:
-                    i += 1
+            w = self._longest_at(text, i)
+            if w and w[0] in joiners and len(later := self._longest_at(text, i + 1)) >= len(w) - 1:
+                i, w = i + 1, later
+            if w:
+                yield i, i + len(w), w
+                i += len(w)
             else:
                 i += 1
             m = search(text, i)
+
+    def _longest_at(self, text: str, i: int) -> str:
+        """The longest word at ``text[i]``, or ``""``."""
+        return next((w for w in self._index.get(text[i : i + 2], ()) if text.startswith(w, i)), "")
