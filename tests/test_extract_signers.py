@@ -2309,3 +2309,15 @@ def test_extract_signers_both_sides_are_those_who_held_the_ceremony(text, title,
 )
 def test_extract_signers_states_by_their_sides(text, title, parties):
     assert _parties(text, title) == parties
+
+
+def test_extract_signers_the_committees_of_two_areas_named_before():
+    # 两区管委会: the committees of the two areas named before, not a body named 两区
+    text = (
+        "望城经开区管委会和宁乡高新区管委会负责人出席。"
+        "会上，两区管委会签订《湘江西岸产业协作框架协议》。"
+    )
+    assert _parties(text, "湘江西岸产业协作框架协议") == {
+        "望城经济技术开发区管理委员会",
+        "宁乡高新技术产业开发区管理委员会",
+    }

@@ -1074,6 +1074,7 @@ def bare_committees(
         name = norm[start : m.start()]
         if (
             name in _ZONE_WORDS  # 合作区执委会: the zone named before, not a name
+            or _COLLECTIVE_COUNT.search(name)  # 两区管委会: the areas named before, counted
             or len(name) < 2
             or not all("\u4e00" <= c <= "\u9fff" or c in "()" for c in name)
             or name in lex.generic_words
