@@ -515,6 +515,14 @@ def test_extract_signers_a_bank_branch_is_named_with_its_bank(text, bank):
             "能源合作谅解备忘录",
             "2025-09-09",
         ),
+        # the day of the event the signing is told at, in a clause before the signers
+        (
+            "本报讯 文旅方面，在昨天举行的签约仪式上，贵州省文化和旅游厅与贵州大学签署"
+            "《非遗保护人才培养协议》。",
+            "2025-07-08",
+            "非遗保护人才培养协议",
+            "2025-07-07",
+        ),
     ],
 )
 def test_extract_signers_a_relative_day_counts_from_the_dateline(text, published, title, date):
@@ -664,6 +672,12 @@ def test_extract_signers_a_month_before_a_long_counterpart_dates_the_signing(tex
             "格力电器股份有限公司上月发布年报。珠海市人民政府还同该公司签订《智能制造合作协议》。",
             "智能制造合作协议",
             {"格力电器股份有限公司", "珠海市人民政府"},
+        ),
+        # 该部: the ministry named before (of a state abroad too)
+        (
+            "越南工贸部代表团到访南宁。会后，广西壮族自治区商务厅与该部签署《边境贸易合作备忘录》。",
+            "边境贸易合作备忘录",
+            {"越南工贸部", "广西壮族自治区商务厅"},
         ),
     ],
 )

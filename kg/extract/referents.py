@@ -38,7 +38,7 @@ def _start(pair: tuple[int, Entity]) -> int:
 
 # 该市与B签署 / 该行今年1月与B签署 / A与该校签署: a place or a body named before.
 _REFERRING_SUBJECT = re.compile(
-    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所|所|院|厅|局|委)"
+    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所|所|院|厅|局|委|部(?![门分署队]))"
 )
 # What each kind of 该X refers to: a division by its suffix, an organisation by a word of
 # its name (成都银行股份有限公司 is a bank).
@@ -58,8 +58,8 @@ _REFERRED_HEADS = {
     "所": ("所",),
     "院": ("院",),
 }
-# 该厅 / 该局 / 该委: the department, the bureau, the commission named before.
-_REFERRED_BODIES = {"厅": ("厅",), "局": ("局",), "委": ("委", "委员会")}
+# 该厅 / 该局 / 该委 / 该部: the department, the bureau, the commission, the ministry named before.
+_REFERRED_BODIES = {"厅": ("厅",), "局": ("局",), "委": ("委", "委员会"), "部": ("部",)}
 # How far back the one referred to may be named.
 _REFERRED_REACH = 200
 

@@ -128,6 +128,11 @@ _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _OPENING_DAY = re.compile(
     "(?:" + "|".join(_DAYS_BACK) + ")(?=(?:上午|下午|晚上|晚间|早上|早晨|中午|凌晨)?[,，])"
 )
+# 在昨天的签约仪式上，A与B签署…: the day of the event the signing is told at, in a clause before.
+_DAY_OF_EVENT = re.compile(
+    "在?(" + "|".join(_DAYS_BACK) + ")(?:上午|下午|晚上|晚间)?(?:举行|举办|召开)?的"
+    "[^,，。;；]{0,10}?(?:仪式|会议|活动|大会|论坛|会)上[,，]"
+)
 # 新华社长沙3月14日电, 本报北京5月2日讯: a dateline's day.
 _DATELINE_MARK = re.compile(r"[电讯]")
 
@@ -149,7 +154,7 @@ def relative_day(
         at = line.end() if line is not None else opening
         while at < cs and f.norm[at].isspace():
             at += 1
-        m = _OPENING_DAY.match(f.norm, at)
+        m = _OPENING_DAY.match(f.norm, at) or _DAY_OF_EVENT.search(f.norm, at, cs)
     if m is None:
         return None
     line = [d for d in dates[:3] if _DATELINE_MARK.match(f.norm, d.end)]
@@ -158,7 +163,7 @@ def relative_day(
         if published is None:
             return None
         today = DateValue(published, "published")
-    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group()])
+    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group(m.lastindex or 0)])
     return DateValue(day, today.year_source)
 
 
