@@ -1154,6 +1154,13 @@ def test_extract_signers_last_week_gives_no_day():
             "城市合作备忘录",
             "2025-06-18",
         ),
+        # a year and month in a clause of its own, a clause of the signer's mandate after it
+        (
+            "历经多轮磋商，1985年3月，王某受国务院委托，代表中国政府与芬兰政府签署"
+            "《科技合作协定》。",
+            "科技合作协定",
+            "1985-03",
+        ),
     ],
 )
 def test_extract_signers_a_date_told_in_the_clause_before(text, title, date):

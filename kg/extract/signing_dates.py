@@ -73,6 +73,11 @@ def partial_date(
         # 新华社太原6月19日电 2024年12月，A与B签署…: the clause opening after a dateline
         line = _DATELINE_END.search(norm, lo, verb)
         m = _LEADING_DATE.match(norm, line.end(), verb) if line is not None else None
+    if m is None:
+        # 经过艰苦谈判，1953年5月，A受委托，代表…签署: a date alone in one of the two clauses
+        # before the verb's (the last comma opens the verb's own)
+        commas = [k for k in range(lo, verb) if norm[k] in ",，"][-3:-1]
+        m = next((d for k in commas if (d := _LEADING_DATE.match(norm, k + 1, verb))), None)
     if m is None or _LATER.search(norm, m.end(), verb):
         return None  # (早在2017年…，在此基础上，又签署: the year of what came before)
     if m.start() > 0 and norm[m.start() - 1] in "0123456789日":
