@@ -36,6 +36,13 @@ def _parties(text: str, title: str, published: str = "2024-06-05") -> set[str]:
             "宁夏回族自治区教育厅、宁夏大学与北方民族大学战略合作协议",
             {"宁夏回族自治区教育厅", "宁夏大学", "北方民族大学"},
         ),
+        # the count takes in the body before 与
+        (
+            "当天，湖南省人民医院与株洲市中心医院、湘潭市中心医院等3家医院共同签署"
+            "《长株潭医疗联合体协议》。",
+            "长株潭医疗联合体协议",
+            {"湖南省人民医院", "株洲市中心医院", "湘潭市中心医院"},
+        ),
     ],
 )
 def test_signing_lists_a_closed_list_signs_together(

@@ -58,12 +58,14 @@ def counted_signers(norm: str, clause: int, s: int, title: str) -> bool:
 _LIST_COUNT = re.compile(r"等?([两二三四五六七八九十]|\d+)[家个所位方]")
 _LIST_MARKS = "，,：:；;。"
 _LAST_JOINER = re.compile(r"以及|及|和|与|同")
+_FIRST_JOINER = re.compile(r"[与同跟]")
 
 
 def closed_list(norm: str, lo: int, hi: int) -> bool:
     """True when the signers written in ``norm[lo:hi]`` end in a count (after 等 or not)
-    that is the number of bodies listed before it (A、B及C等三家单位共同签署: all of them named, signing
-    one text), not more (A、B等13个省份: the others unnamed, each its own text)."""
+    that is the number of bodies listed before it (A、B及C等三家单位共同签署, A与B、C等三家医院: all
+    of them named, signing one text), not more (A、B等13个省份: the others unnamed, each its own
+    text)."""
     found = list(_LIST_COUNT.finditer(norm, lo, hi))
     if not found:
         return False
@@ -73,7 +75,9 @@ def closed_list(norm: str, lo: int, hi: int) -> bool:
     start = max(lo, max(norm.rfind(c, lo, m.start()) for c in _LIST_MARKS) + 1)
     parts = norm[start : m.start()].split("、")
     listed = len(parts) + (1 if _LAST_JOINER.search(parts[-1]) else 0)
-    return n is not None and listed >= 2 and n == listed
+    # (A与B、C、D等4家医院: the count may take in the one before 与 too)
+    before = 1 if len(parts) > 1 and _FIRST_JOINER.search(parts[0]) else 0
+    return n is not None and listed >= 2 and n in (listed, listed + before)
 
 
 # Words before the verb that make the signers parties to one text (A、B等单位共同签署).
