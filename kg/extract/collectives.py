@@ -151,8 +151,10 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     # 两省发改委签署: the bodies of that sector named before
     sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
     committees = m.group(2) == "区" and norm.startswith(("管委会", "管理委员会"), after)
-    if not governments and not committees and (
-        f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after)
+    if (
+        not governments
+        and not committees
+        and (f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after))
     ):
         return []  # 两市人大, 四省份法院: bodies of their own, not the parties named before
     # (两区管委会: the committees of the areas named before)
