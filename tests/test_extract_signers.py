@@ -2342,3 +2342,30 @@ def test_extract_signers_the_committees_of_two_areas_named_before():
         "望城经济技术开发区管理委员会",
         "宁乡高新技术产业开发区管理委员会",
     }
+
+
+@pytest.mark.parametrize(
+    "text, title, parties, dates",
+    [
+        # a pair of states without China, each by the one character that is its own
+        (
+            "英法两国2003年签署《边境管控协定》。",
+            "边境管控协定",
+            {"英国政府", "法国政府"},
+            {"2003"},
+        ),
+        # the year after the verb with 于
+        (
+            "日韩签署于2015年的《渔业协定》将于明年到期。",
+            "渔业协定",
+            {"日本政府", "韩国政府"},
+            {"2015"},
+        ),
+    ],
+)
+def test_extract_signers_a_pair_of_other_states_and_a_year_after_the_verb(
+    text, title, parties, dates
+):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+    assert {o for s, p, o in facts if s == title and p == "signedOn"} == dates

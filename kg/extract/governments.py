@@ -125,16 +125,19 @@ def _province_run(f: Found, cs: int, end: int) -> list[tuple[int, Entity]]:
 
 
 def _state_pair(f: Found, start: int, end: int) -> list[str]:
-    """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩), as ISO
-    codes: China and at least one other state, each once; else none."""
+    """The states written by abbreviation in ``norm[start:end]`` (中俄, 韩中, 中日韩, 美俄), as
+    ISO codes, each once (see :func:`state_codes`); else none."""
     return state_codes(f, f.norm[start:end])
 
 
 def state_codes(f: Found, chars: str) -> list[str]:
-    """The states the abbreviations ``chars`` stand for (see :func:`_state_pair`)."""
+    """The states the abbreviations ``chars`` stand for (see :func:`_state_pair`); without
+    China only when each character is one state's alone (美俄, 韩日)."""
     abbr = f.lex.country_abbreviations
     codes = ["CN" if c == "中" else abbr.get(c) or _shared_abbreviation(f, c) for c in chars]
-    if len(codes) < 2 or "CN" not in codes or "" in codes or len(set(codes)) != len(codes):
+    if len(codes) < 2 or "" in codes or len(set(codes)) != len(codes):
+        return []
+    if "CN" not in codes and not all(c in abbr for c in chars):
         return []
     return codes
 

@@ -390,7 +390,7 @@ def relate_signing(
     # the dates of this clause of the sentence: 2018年10月，…签署了A；2018年11月，B签署
     anchor = min(verb, t.start)
     cs = after_semicolon(norm, ss, anchor)
-    partial = partial_date(norm, cs, verb, published, year_in_text)
+    partial = partial_date(norm, cs, verb, published, year_in_text, t.start)
     referenced = _REFERENCED.match(norm, verb + 2)
     if referenced is None and verb < t.start and norm[verb + 2 : t.start] in ("", "了"):
         referenced = _REFERENCED.match(norm, t.end)  # 签署《T》20周年: the title between

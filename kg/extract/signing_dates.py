@@ -28,6 +28,7 @@ __all__ = [
     "event_relative_day",
     "partial_date",
     "relative_day",
+    "signed_in",
 ]
 
 
@@ -46,6 +47,8 @@ _LEADING_DATE = re.compile(
     r"(?:(?P<m>\d{1,2})月份?)?(?P<rm>)"
     r"|(?P<rm2>上月|本月|上个月))(?:初|底|末|上旬|中旬|下旬)?[,，]"
 )
+# 签署于2010年的《T》: the year (and month) the text was signed, after the verb.
+_SIGNED_IN = re.compile(r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?的")
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
 _DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
 _YEARS = re.compile(r"((?:19|20)\d{2})年")
@@ -58,9 +61,17 @@ IN_FORCE = re.compile(
 
 
 def partial_date(
-    norm: str, lo: int, verb: int, published: datetime.date | None, year_in_text: int | None
+    norm: str,
+    lo: int,
+    verb: int,
+    published: datetime.date | None,
+    year_in_text: int | None,
+    title: int | None = None,
 ) -> DateValue | None:
-    """A year or a month written right before the signing verb, at that precision."""
+    """A year or a month written right before the signing verb, at that precision, or after
+    it right before the title that starts at ``title`` (see :func:`signed_in`)."""
+    if title is not None and (after := signed_in(norm, verb, title)) is not None:
+        return after
     m = None
     for k in range(max(lo, verb - 36), verb):
         m = _PARTIAL_DATE.match(norm, k, verb)
@@ -117,6 +128,19 @@ def partial_date(
     if month is None:
         return DateValue(datetime.date(year, 1, 1), source, "year")
     return DateValue(datetime.date(year, month, 1), source, "month")
+
+
+def signed_in(norm: str, verb: int, title: int) -> DateValue | None:
+    """The year (or month) written after the verb with 于, right before the title that starts
+    at ``title`` (签署于2010年的《T》)."""
+    m = _SIGNED_IN.match(norm, verb)
+    if m is None or m.end() != title:
+        return None
+    if m.group(2) is None:
+        return DateValue(datetime.date(int(m.group(1)), 1, 1), "explicit", "year")
+    if not 1 <= int(m.group(2)) <= 12:
+        return None
+    return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), 1), "explicit", "month")
 
 
 # What happened after the date told before (在此基础上, 此后): the signing came later.
