@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from rdflib import RDF, Literal, URIRef
@@ -12,8 +14,12 @@ from rdflib.namespace import RDFS
 
 from kg.cli import main
 from kg.errors import KgError
+from kg.io.rdflib_writers import generate_turtle
+from kg.model.iri import span_of
 from kg.model.provenance import Spans, sentence_of
+from kg.model.triples import to_dataset
 from kg.namespace import CY
+from kg.records import Document, Extraction
 from kg.review import (
     COLUMNS,
     ReviewError,
@@ -30,7 +36,9 @@ from kg.review import (
 )
 from kg.sparql import FileGraph
 
-from .fixtures_seed import load
+from .fixtures_seed import _AGREEMENTS as _MINI_AGREEMENTS
+from .fixtures_seed import _SENTENCES as _MINI_SENTENCES
+from .fixtures_seed import SEED_ID, load
 
 pytest_plugins = ["tests.fixtures_seed"]
 
@@ -159,6 +167,68 @@ def test_review_fact_rows_come_from_assertions(graph_dir, kind):
         assert (URIRef(row.entity), RDF.type, CY.Agreement) in graph
     if kind == "signedOn":
         assert {r.value for r in rows} == {"2021-12-17"}
+
+
+def test_review_signing_rows_are_the_sentences_that_tell_of_a_signing(mini_dir):
+    rows = _rows(mini_dir, per_class=50, kinds=["signing"])
+    # the twin's first five sentences sign its five agreements; the others sign nothing
+    assert sorted(r.sentence for r in rows) == sorted(_MINI_SENTENCES[:5])
+    graph = load(mini_dir)
+    text = str(next(graph.objects(None, CY.text)))
+    for row in rows:
+        doc, start, end = span_of(row.entity)
+        assert text[start:end] == row.sentence
+        assert (URIRef(doc), RDF.type, CY.Document) in graph
+        assert (row.kind, row.document, row.published) == ("signing", SEED_ID, "2021-12-18")
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_review_signing_rows_say_what_was_read_there(mini_dir, index):
+    label, sentence, parties = _MINI_AGREEMENTS[index]
+    (row,) = [
+        r
+        for r in _rows(mini_dir, per_class=50, kinds=["signing"])
+        if r.sentence == _MINI_SENTENCES[sentence]
+    ]
+    party_labels = "、".join(sorted(p for p, _surface, _city in parties))
+    assert row.value == f"《{label}》 parties: {party_labels}; signedOn: 2021-12-17"
+
+
+def test_review_signing_rows_show_a_signing_read_as_nothing(tmp_path):
+    # a contract signed is no agreement: the row shows that nothing was read there
+    text = "甲公司与乙公司签订了劳动合同。今天天气很好。"
+    doc = Document(id="contract", text=text, published=datetime.date(2024, 1, 2))
+    (tmp_path / "graph.ttl").write_text(
+        generate_turtle(to_dataset([Extraction(doc)])), encoding="utf-8"
+    )
+    rows = _rows(tmp_path, per_class=5, kinds=["signing"])
+    assert [(r.sentence, r.value) for r in rows] == [
+        ("甲公司与乙公司签订了劳动合同。", "(nothing)")
+    ]
+
+
+def test_review_signing_rows_leave_the_other_rows_as_they_were(seed_dir):
+    alone = _rows(seed_dir, per_class=3, seed=4, kinds=["Agency", "party"])
+    both = _rows(seed_dir, per_class=3, seed=4, kinds=["Agency", "party", "signing"])
+    assert both[: len(alone)] == alone
+    assert {r.kind for r in both[len(alone) :]} == {"signing"}
+    assert both == _rows(seed_dir, per_class=3, seed=4, kinds=["Agency", "party", "signing"])
+
+
+def test_review_signing_rows_are_drawn_only_when_asked(seed_dir):
+    assert "signing" not in _kinds(_rows(seed_dir, per_class=2))
+
+
+def test_review_report_keeps_signing_rows_out_of_the_total():
+    rows = [ReviewRow(str(i), "Agency", "e", "l", judgement="correct") for i in range(4)]
+    rows += [ReviewRow("p", "party", "e", "l", judgement="correct")] * 2
+    rows += [ReviewRow("s", "signing", "e", "", judgement="wrong")] * 4
+    report = judgement_report(rows)
+    assert (report.total.judged, report.total.correct) == (6, 6)
+    assert report.kinds["signing"].precision == 0.0
+    table = format_judgements(report)
+    assert table.index("all ") < table.index("signing ")
+    assert "what it missed" in table
 
 
 def test_review_agreement_coverage_counts_the_graph(graph_dir):
@@ -389,6 +459,20 @@ def test_review_cli_sample_then_eval(seed_dir, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["all"]["judged"] == len(table) - 1
     assert data["kinds"]["party"]["precision"] == 1.0
+
+
+def test_review_cli_samples_signings_and_scores_them_apart(seed_dir, tmp_path, capsys):
+    out = tmp_path / "signings.csv"
+    argv = ["sample", str(seed_dir), "-n", "3", "--classes", "signing,party", "-o", str(out)]
+    assert main(argv) == 0
+    assert re.search(r"^signing\s+3$", capsys.readouterr().out, re.M)
+    rows = read_judgements(out)
+    judged = [replace(r, judgement="correct" if r.kind == "party" else "wrong") for r in rows]
+    write_review(judged, out)
+    assert main(["eval", "--judgements", str(out)]) == 0
+    table = capsys.readouterr().out
+    assert re.search(r"^signing\s+3\s+0\s+0\s+3\s+0\.000", table, re.M)
+    assert "not part of all" in table
 
 
 CLI_CASES = [

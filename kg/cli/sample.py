@@ -43,7 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--classes",
         metavar="A,B",
-        help="only these kinds: entity classes (Agency, Agreement, ...) and party, signedOn",
+        help="only these kinds: entity classes (Agency, Agreement, ...), party, signedOn, and "
+        "signing (sentences that tell of a signing with what was read there, to judge what the "
+        "graph missed; drawn only when named)",
     )
     parser.set_defaults(func=run)
 

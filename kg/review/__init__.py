@@ -11,7 +11,7 @@ from kg.review.judgements import (
     read_judgements,
     wilson_interval,
 )
-from kg.review.rows import COLUMNS, FACT_KINDS, VERDICTS, ReviewError, ReviewRow
+from kg.review.rows import COLUMNS, FACT_KINDS, SIGNING, VERDICTS, ReviewError, ReviewRow
 from kg.review.sample import (
     REVIEW_FORMATS,
     AgreementCoverage,
@@ -23,12 +23,15 @@ from kg.review.sample import (
     sample_graph,
     write_review,
 )
+from kg.review.signings import SIGNING_WORDS, signing_candidates, signing_rows
 
 __all__ = [
     "COLUMNS",
     "FACT_KINDS",
     "VERDICTS",
     "REVIEW_FORMATS",
+    "SIGNING",
+    "SIGNING_WORDS",
     "AgreementCoverage",
     "JudgementReport",
     "KindScore",
@@ -44,6 +47,8 @@ __all__ = [
     "read_judgements",
     "review_format",
     "sample_graph",
+    "signing_candidates",
+    "signing_rows",
     "wilson_interval",
     "write_review",
 ]

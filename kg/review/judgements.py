@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kg.review.rows import COLUMNS, VERDICTS, ReviewError, ReviewRow
+from kg.review.rows import COLUMNS, SIGNING, VERDICTS, ReviewError, ReviewRow
 
 __all__ = [
     "KindScore",
@@ -228,7 +228,8 @@ def judgement_report(rows: Iterable[ReviewRow]) -> JudgementReport:
         return KindScore(kind, c["rows"], c["correct"], c["partial"], c["wrong"])
 
     report = JudgementReport({k: score(k, c) for k, c in counts.items()}, flagged=flagged)
-    report.total = score("all", sum(counts.values(), Counter()))
+    said = [c for k, c in counts.items() if k != SIGNING]  # (signing rows check what was missed)
+    report.total = score("all", sum(said, Counter()))
     return report
 
 
@@ -240,9 +241,10 @@ def format_judgements(report: JudgementReport) -> str:
         f"{'P':>8}  {'95% CI':<15}{'lenient':>8}{'unjudged':>10}"
     )
     lines = [head]
-    scores = list(report.kinds.values())
+    scores = [s for s in report.kinds.values() if s.kind != SIGNING]
     if len(scores) > 1:
         scores.append(report.total)
+    scores += [s for s in report.kinds.values() if s.kind == SIGNING]
     for s in scores:
         if s.judged:
             low, high = s.interval or (0.0, 1.0)
@@ -252,5 +254,10 @@ def format_judgements(report: JudgementReport) -> str:
         lines.append(
             f"{s.kind:<{width}}{s.judged:>5}{s.correct:>9}{s.partial:>9}{s.wrong:>7}"
             f"{p:>8}  {ci:<15}{lenient:>8}{s.rows - s.judged:>10}"
+        )
+    if SIGNING in report.kinds:
+        lines.append(
+            f"({SIGNING}: the share of sentences telling of a signing that the graph read fully, "
+            "a check of what it missed; not part of all)"
         )
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import KgError
 
-__all__ = ["COLUMNS", "FACT_KINDS", "VERDICTS", "ReviewError", "ReviewRow"]
+__all__ = ["COLUMNS", "FACT_KINDS", "SIGNING", "VERDICTS", "ReviewError", "ReviewRow"]
 
 #: The columns of a review file, in order (CSV header and the HTML page's download).
 COLUMNS = (
@@ -25,6 +25,10 @@ COLUMNS = (
 
 #: Kinds of rows that sample facts (assertions) rather than entities.
 FACT_KINDS = ("party", "signedOn")
+
+#: The kind of a row that checks a sentence telling of a signing for what was missed there
+#: (:mod:`kg.review.signings`); its share correct is no precision, and no part of the total.
+SIGNING = "signing"
 
 #: The verdicts a judged row may carry.
 VERDICTS = ("correct", "partial", "wrong")

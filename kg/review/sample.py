@@ -25,7 +25,8 @@ from typing import Any
 from kg.io.files import write_text_atomic
 from kg.model.iri import span_of
 from kg.records import ENTITY_CLASSES
-from kg.review.rows import COLUMNS, FACT_KINDS, VERDICTS, ReviewError, ReviewRow
+from kg.review.rows import COLUMNS, FACT_KINDS, SIGNING, VERDICTS, ReviewError, ReviewRow
+from kg.review.signings import signing_rows
 from kg.sparql import OpenGraph, open_graph
 
 __all__ = [
@@ -179,7 +180,7 @@ def _sentences(graph: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
 def _check_kinds(kinds: Sequence[str] | None, available: Sequence[str]) -> list[str]:
     if kinds is None:
         return list(available)
-    allowed = list(dict.fromkeys([*ENTITY_CLASSES, *available]))
+    allowed = list(dict.fromkeys([*ENTITY_CLASSES, *available, SIGNING]))
     unknown = [k for k in kinds if k not in allowed]
     if unknown:
         raise ReviewError(
@@ -206,7 +207,8 @@ def sample_graph(
     have a mention (:data:`kg.records.ENTITY_CLASSES` first, in that order, then others
     by name), then ``party`` and ``signedOn``: the assertions of an agreement's parties and
     signing dates. ``kinds`` keeps only those named (an unknown name raises
-    :class:`ReviewError`).
+    :class:`ReviewError`); naming ``signing`` adds sentences that tell of a signing, with
+    what was read there (:mod:`kg.review.signings`: a check of what the graph missed).
 
     For each kind the candidates (entities, or assertions) are sorted by IRI and
     ``random.Random(seed).sample`` draws ``per_class`` of them (all when there are fewer);
@@ -221,10 +223,14 @@ def sample_graph(
             return sample_graph(opened, per_class, seed, kinds=kinds)
 
     entities = _entity_candidates(graph)
-    selected = _check_kinds(kinds, _ordered_kinds(entities))
+    # (signing rows only when asked for: they check what was missed, not what was said)
+    asked = [SIGNING] if kinds is not None and SIGNING in kinds else []
+    selected = _check_kinds(kinds, _ordered_kinds(entities) + asked)
     rng = random.Random(seed)
     drawn: list[tuple[str, Any]] = []
     for kind in selected:
+        if kind == SIGNING:
+            continue
         if kind in FACT_KINDS:
             pool: Sequence[Any] = _fact_candidates(graph, kind)
         else:
@@ -273,6 +279,8 @@ def sample_graph(
                 surface_start=start,
             )
         )
+    if asked:
+        rows += signing_rows(graph, per_class, seed, first_row=len(rows) + 1)
     return rows
 
 
