@@ -2369,3 +2369,23 @@ def test_extract_signers_a_pair_of_other_states_and_a_year_after_the_verb(
     _agreements, facts = _read(text)
     assert {o for s, p, o in facts if s == title and p == "party"} == parties
     assert {o for s, p, o in facts if s == title and p == "signedOn"} == dates
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # the places' own organs counted: those named before, never the places' governments
+        (
+            "岳阳市人大常委会和常德市人大常委会负责人出席。会上，两市人大常委会签署《洞庭湖立法协作协议》。",
+            "洞庭湖立法协作协议",
+            {"岳阳市人民代表大会常务委员会", "常德市人民代表大会常务委员会"},
+        ),
+        (
+            "岳阳市和常德市负责人出席。会上，两市人大签署《洞庭湖立法协作协议》。",
+            "洞庭湖立法协作协议",
+            set(),
+        ),
+    ],
+)
+def test_extract_signers_the_places_own_organs_counted(text, title, parties):
+    assert _parties(text, title) == parties

@@ -35,6 +35,16 @@ _COUNTS = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _BY_AFTER = re.compile(r"下?[，,]?由")
 # The verb of a sentence that tells a meeting or a signing (A市与B公司举行签约仪式).
 _MEETING_VERB = re.compile(r"举行|召开|举办|会谈|会见|会晤|签约|签署|签订")
+# The places' own organs after a count (两市人大常委会, 两省政协): the bodies of that organ
+# named before stand for them, never the places' governments.
+_OWN_ORGANS = {
+    "人大常委会": "人民代表大会常务委员会",
+    "人大": "人民代表大会",
+    "政协": "政治协商会议",
+    "法院": "法院",
+    "检察院": "检察院",
+}
+_OWN_ORGAN = re.compile("|".join(sorted(_OWN_ORGANS, key=len, reverse=True)))
 # A signing ceremony held (A与B举行深化战略合作签约仪式).
 _CEREMONY = re.compile(r"举行[^，,；;。]{0,16}?(?:签约|签字)仪式")
 # The words that open a sentence on the meeting told before (会谈后，双方签署…).
@@ -151,12 +161,14 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     # 两省发改委签署: the bodies of that sector named before
     sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
     committees = m.group(2) == "区" and norm.startswith(("管委会", "管理委员会"), after)
-    if (
+    if (own := _OWN_ORGAN.match(norm, after)) is not None:
+        sector_name = _OWN_ORGANS[own.group()]  # 两市人大常委会: those named before, or none
+    elif (
         not governments
         and not committees
         and (f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after))
     ):
-        return []  # 两市人大, 四省份法院: bodies of their own, not the parties named before
+        return []  # 四省份法院: bodies of their own, not the parties named before
     # (两区管委会: the committees of the areas named before)
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its
