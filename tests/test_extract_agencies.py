@@ -104,6 +104,16 @@ def test_agencies_prefecture_shorthand_is_the_articles_autonomous_prefecture():
             "大理、丽江、迪庆三州市文化和旅游部门签约。",
             ["大理白族自治州文化和旅游局", "丽江市文化和旅游局", "迪庆藏族自治州文化和旅游局"],
         ),
+        # provinces and a municipality counted apart (三省一市)
+        (
+            "上海、江苏、浙江、安徽三省一市文化和旅游部门签约。",
+            [
+                "上海市文化和旅游局",
+                "江苏省文化和旅游厅",
+                "浙江省文化和旅游厅",
+                "安徽省文化和旅游厅",
+            ],
+        ),
         # a count of cities: the city that shares a province's name
         (
             "吉林、四平、辽源三市商务部门签约。",
@@ -233,8 +243,12 @@ def test_agencies_special_administrative_region_bureaus(text, expected):
         ("黄山市黄山风景名胜区管理委员会发布通告。", ["黄山市黄山风景名胜区管理委员会"]),
         ("海南省亚龙湾旅游度假区管委会召开会议。", ["海南省亚龙湾旅游度假区管理委员会"]),
         ("他曾任江西鄱阳湖国家级自然保护区管理局局长。", ["江西鄱阳湖国家级自然保护区管理局"]),
-        # a new town's committee
+        # a new town's, a business district's, a science city's or a park's committee, named
+        # by the nouns before its kind, not by the kind alone
         ("滨江新城管委会与一家物流企业签约。", ["滨江新城管理委员会"]),
+        ("上海前滩国际商务区管理委员会与银行签约。", ["上海前滩国际商务区管理委员会"]),
+        ("光明科学城管委会与深圳大学签约。", ["光明科学城管理委员会"]),
+        ("北京明天科学城管理委员会与银行签约。", []),
         # a park named after China and its partner keeps them both
         ("中德产业园管委会与揭阳市人民政府签约。", ["中德产业园管理委员会", "揭阳市人民政府"]),
     ],

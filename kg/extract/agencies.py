@@ -79,6 +79,7 @@ _TERM = re.compile(r"(?:新一届|本届|上一届|上届|[新现前原])政府"
 _NOT_A_GOVERNMENT = re.compile(r"[非反]政府")
 _COLLECTIVE_COUNT = re.compile(
     r"(?:[两三四五六七八九十]+|各)(?:省区市|省区|省市|省份|州市|地市|城市|市|地|省|区|县)$"
+    r"|[两三四五六七八九十]省[一二两三]市$"  # 三省一市: the provinces and a municipality
 )
 # Counts of cities only (长春、吉林、白城三市: 吉林 is the city).
 _CITY_COUNTS = ("州市", "地市", "城市", "市")
@@ -954,7 +955,11 @@ _ZONE_WORDS = frozenset(
         "先行区",
         "合作区",
         "科技城",
+        "科学城",
+        "科技园",
         "新城",
+        "商务区",
+        "中央商务区",
         # industrial parks (中韩(烟台)产业园管理委员会)
         "产业园",
         "产业园区",
