@@ -25,6 +25,7 @@ from typing import Any
 from kg.io.files import write_text_atomic
 from kg.model.iri import span_of
 from kg.records import ENTITY_CLASSES
+from kg.review.queries import query_rows, term_text, values_block
 from kg.review.rows import COLUMNS, FACT_KINDS, SIGNING, VERDICTS, ReviewError, ReviewRow
 from kg.review.signings import signing_rows
 from kg.sparql import OpenGraph, open_graph
@@ -47,18 +48,6 @@ _CY = "https://w3id.org/chengyu-kg/ontology#"
 # --------------------------------------------------------------------------- sampling
 
 
-def _query(graph: Any, text: str) -> list[tuple[Any, ...]]:
-    return list(graph.query(text).rows)
-
-
-def _text(term: Any) -> str:
-    return "" if term is None else str(term)
-
-
-def _values(var: str, iris: Iterable[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
-
-
 def _slice(span: str, text: str, out: str) -> str:
     """SPARQL binding ``?out`` to the characters the span ``?span`` names of ``?text``
     (its IRI ends in ``#char=START,END``)."""
@@ -72,7 +61,7 @@ def _slice(span: str, text: str, out: str) -> str:
 
 def _entity_candidates(graph: Any) -> dict[str, list[str]]:
     """Entities with at least one mention, by the local name of their cy: class."""
-    rows = _query(
+    rows = query_rows(
         graph,
         "SELECT DISTINCT ?cls ?e WHERE { ?m cy:mentionOf ?e . ?e a ?cls . "
         f'FILTER(STRSTARTS(STR(?cls), "{_CY}")) }}',
@@ -85,12 +74,12 @@ def _entity_candidates(graph: Any) -> dict[str, list[str]]:
 
 def _fact_candidates(graph: Any, kind: str) -> list[tuple[str, str, str, str]]:
     """Assertions of ``kind``: (assertion, agreement, object as written, sentence), by IRI."""
-    rows = _query(
+    rows = query_rows(
         graph,
         "SELECT ?a ?ag ?o ?s WHERE { ?a rdf:predicate cy:" + kind + " ; rdf:subject ?ag ; "
         "rdf:object ?o ; cy:span/cy:inSentence? ?s . ?s cy:inDocument ?d }",
     )
-    return sorted({tuple(_text(t) for t in row) for row in rows})
+    return sorted({tuple(term_text(t) for t in row) for row in rows})
 
 
 def _ordered_kinds(present: Iterable[str]) -> list[str]:
@@ -102,7 +91,9 @@ def _ordered_kinds(present: Iterable[str]) -> list[str]:
 def _labels(graph: Any, iris: Sequence[str]) -> dict[str, str]:
     if not iris:
         return {}
-    rows = _query(graph, f"SELECT ?e ?label WHERE {{ {_values('e', iris)} ?e rdfs:label ?label }}")
+    rows = query_rows(
+        graph, f"SELECT ?e ?label WHERE {{ {values_block('e', iris)} ?e rdfs:label ?label }}"
+    )
     out: dict[str, str] = {}
     for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
         out.setdefault(str(entity), str(label))
@@ -122,9 +113,9 @@ def _mentions(graph: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
     """Every mention of ``entities``, sorted by mention IRI, by entity."""
     if not entities:
         return {}
-    rows = _query(
+    rows = query_rows(
         graph,
-        f"SELECT ?e ?m ?surface ?s WHERE {{ {_values('e', entities)} "
+        f"SELECT ?e ?m ?surface ?s WHERE {{ {values_block('e', entities)} "
         "?m cy:mentionOf ?e ; cy:inSentence? ?s . ?s cy:inDocument ?d . ?d cy:text ?text . "
         + _slice("m", "text", "surface")
         + "}",
@@ -135,7 +126,7 @@ def _mentions(graph: Any, entities: Sequence[str]) -> dict[str, list[_Mention]]:
         out[str(entity)][str(mention)] = _Mention(
             str(mention),
             str(entity),
-            _text(surface),
+            term_text(surface),
             where[1] if where else None,
             str(sentence),
         )
@@ -160,19 +151,21 @@ class _Sentence:
 def _sentences(graph: Any, iris: Sequence[str]) -> dict[str, _Sentence]:
     if not iris:
         return {}
-    rows = _query(
+    rows = query_rows(
         graph,
-        f"SELECT ?s ?text ?id ?date WHERE {{ {_values('s', iris)} "
+        f"SELECT ?s ?text ?id ?date WHERE {{ {values_block('s', iris)} "
         "?s cy:inDocument ?doc . ?doc cy:text ?doctext . "
         + _slice("s", "doctext", "text")
         + "OPTIONAL { ?doc dcterms:identifier ?id } OPTIONAL { ?doc dcterms:date ?date } }",
     )
     out: dict[str, _Sentence] = {}
-    for sentence, text, doc_id, date in sorted(rows, key=lambda r: tuple(map(_text, r))):
+    for sentence, text, doc_id, date in sorted(rows, key=lambda r: tuple(map(term_text, r))):
         where = span_of(str(sentence))
         out.setdefault(
             str(sentence),
-            _Sentence(_text(text), where[1] if where else None, _text(doc_id), _text(date)),
+            _Sentence(
+                term_text(text), where[1] if where else None, term_text(doc_id), term_text(date)
+            ),
         )
     return out
 
@@ -310,7 +303,7 @@ def agreement_coverage(graph: OpenGraph | str | Path) -> AgreementCoverage:
             return agreement_coverage(opened)
 
     def count(pattern: str) -> int:
-        rows = _query(graph, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
+        rows = query_rows(graph, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {pattern} }}")
         return (_int(rows[0][0]) or 0) if rows else 0
 
     return AgreementCoverage(

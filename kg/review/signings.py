@@ -21,6 +21,7 @@ from typing import Any
 
 from kg.extract.text import prepare
 from kg.model.iri import span_iri, span_of
+from kg.review.queries import query_rows, term_text, values_block
 from kg.review.rows import SIGNING, ReviewRow
 
 __all__ = ["SIGNING_WORDS", "SigningSentence", "signing_candidates", "signing_rows"]
@@ -41,29 +42,17 @@ class SigningSentence:
     published: str = ""
 
 
-def _query(graph: Any, text: str) -> list[tuple[Any, ...]]:
-    return list(graph.query(text).rows)
-
-
-def _text(term: Any) -> str:
-    return "" if term is None else str(term)
-
-
-def _values(var: str, iris: Sequence[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
-
-
 def signing_candidates(graph: Any) -> list[SigningSentence]:
     """Every sentence of the graph's documents that has one of :data:`SIGNING_WORDS`, split
     as the extractor splits a document, by document IRI and offset."""
-    rows = _query(
+    rows = query_rows(
         graph,
         "SELECT ?d ?text ?id ?date WHERE { ?d a cy:Document ; cy:text ?text . "
         "OPTIONAL { ?d dcterms:identifier ?id } OPTIONAL { ?d dcterms:date ?date } }",
     )
     seen: dict[str, tuple[str, str, str]] = {}
-    for doc, text, ident, date in sorted(rows, key=lambda r: tuple(map(_text, r))):
-        seen.setdefault(str(doc), (_text(text), _text(ident), _text(date)))
+    for doc, text, ident, date in sorted(rows, key=lambda r: tuple(map(term_text, r))):
+        seen.setdefault(str(doc), (term_text(text), term_text(ident), term_text(date)))
     out = []
     for doc, (text, ident, date) in sorted(seen.items()):
         for s in prepare(text).sentences:
@@ -77,9 +66,9 @@ def _read_there(graph: Any, drawn: Sequence[SigningSentence]) -> dict[SigningSen
     docs = sorted({s.document for s in drawn})
     if not docs:
         return {}
-    mentions = _query(
+    mentions = query_rows(
         graph,
-        f"SELECT ?d ?m ?a WHERE {{ {_values('d', docs)} ?m cy:mentionOf ?a . "
+        f"SELECT ?d ?m ?a WHERE {{ {values_block('d', docs)} ?m cy:mentionOf ?a . "
         "?a a cy:Agreement . ?m cy:inSentence? ?s . ?s cy:inDocument ?d }",
     )
     where: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -90,18 +79,18 @@ def _read_there(graph: Any, drawn: Sequence[SigningSentence]) -> dict[SigningSen
     agreements = sorted({a for found in where.values() for _, a in found})
     facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     if agreements:
-        for a, label in _query(
-            graph, f"SELECT ?a ?l WHERE {{ {_values('a', agreements)} ?a rdfs:label ?l }}"
+        for a, label in query_rows(
+            graph, f"SELECT ?a ?l WHERE {{ {values_block('a', agreements)} ?a rdfs:label ?l }}"
         ):
             facts[str(a)]["label"].add(str(label))
-        for a, party in _query(
+        for a, party in query_rows(
             graph,
-            f"SELECT ?a ?l WHERE {{ {_values('a', agreements)} ?a cy:party ?p . "
+            f"SELECT ?a ?l WHERE {{ {values_block('a', agreements)} ?a cy:party ?p . "
             "?p rdfs:label ?l }",
         ):
             facts[str(a)]["party"].add(str(party))
-        for a, date in _query(
-            graph, f"SELECT ?a ?d WHERE {{ {_values('a', agreements)} ?a cy:signedOn ?d }}"
+        for a, date in query_rows(
+            graph, f"SELECT ?a ?d WHERE {{ {values_block('a', agreements)} ?a cy:signedOn ?d }}"
         ):
             facts[str(a)]["date"].add(str(date))
     out = {}
