@@ -44,12 +44,12 @@ COLLECTIVE_RE = re.compile(
 # A programme launched or put forward, not signed (推出了《…协议》).
 _LAUNCHED = re.compile(r"(?:推出|出台|提出|公布)了?$")
 # A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议) or
-# brackets (国家(杭州)短视频基地项目合作协议).
+# brackets (国家(眉山)数字文创基地项目合作协议).
 _TITLE_CHARS = (
     r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”"
     r"|\([^,，。;；:：、《》〈〉“”\"()\s]{1,8}\))"
 )
-# (签署“英国—瑞士贸易协议”, ‘重振和平协议’: a whole title in quotes)
+# (签署“挪威—冰岛渔业资源养护协定”: a whole title in quotes)
 _UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
 _UNMARKED_BEFORE = (
     r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"

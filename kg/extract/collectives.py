@@ -250,7 +250,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
     if m.group(2) == "方" and want == 2:
-        return spoken_states(f, i, m.start())  # 中方愿同柬方…。双方签署了…
+        return spoken_states(f, i, m.start())  # 中方愿同老方…。双方签署了…
     return named_places(f, i, m.group(2), want, m.start())
 
 

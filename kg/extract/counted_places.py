@@ -30,7 +30,7 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
             )
         )
         if want == 2 and len(codes) == 1 and codes[0] != "CN" and _paired(f, codes[0], se):
-            codes.insert(0, "CN")  # 几内亚…中几关系…两国签署: China, paired with it
+            codes.insert(0, "CN")  # 老挝…中老关系…两国签署: China, paired with it
         if len(codes) != want:
             return []
         return [government(f, country_entity(code, lex), span) for code in codes]
@@ -59,7 +59,7 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
 
 def _paired(f: Found, code: str, hi: int) -> bool:
     """True when China and the state ``code`` are written as a pair of abbreviations before
-    ``hi`` (中几关系, 几中两国)."""
+    ``hi`` (中老关系, 老中两国)."""
     norm = f.norm
     return any(
         code in state_codes(f, norm[k - 1 : k + 1]) + state_codes(f, norm[k : k + 2])
@@ -112,7 +112,7 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[in
     return places
 
 
-# 中方, 尼方: a state's side by its abbreviation (西方, 南方: directions); 中尼两国, 柬中关系: a
+# 中方, 尼方: a state's side by its abbreviation (西方, 南方: directions); 中老两国, 俄中关系: a
 # pair of them.
 _SIDE = re.compile(r"([^东南西北\W\d_a-zA-Z])方")
 _PAIR = re.compile(r"([\u4e00-\u9fff]{2})(?:两国|关系)")
@@ -121,7 +121,7 @@ _PAIR = re.compile(r"([\u4e00-\u9fff]{2})(?:两国|关系)")
 def spoken_states(f: Found, i: int, hi: int) -> list[Entity]:
     """双方 where no body stands for it: the governments of China and the one other state
     whose sides the article spoke of in sentence ``i`` up to ``hi`` or the three before it
-    (中方愿同尼方…。双方对签署…表示满意; 柬中关系长期友好，双方签署了…); none unless exactly
+    (七、中方愿同俄方…。八、双方对签署…表示满意; 老中友谊深厚，双方签署了…); none unless exactly
     those two."""
     lo = f.prep.bounds[max(0, i - 3)][0]
     codes: dict[str, int] = {}

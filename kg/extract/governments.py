@@ -54,7 +54,7 @@ _BARE_LEADER = re.compile(r"(?:常务)?副?([省市州县区])长")
 # …代表双方签署, or the leader (and a name) is one of the signers: 湖南省省长与…签署, …与沈阳市委
 # 副书记、市长刘建华签署.
 _LEADER_SIGNS = re.compile(r".*代表|[\u4e00-\u9fff·]{0,4}?(?:[与和同]|$)")
-# 希腊成为首个同中国签署…的国家, 巴拿马是首个同中方签署…: the state that is one of those that
+# 希腊成为首个同中国签署…的国家, 多米尼加是首个同中方签署…: the state that is one of those that
 # sign with another.
 _BECOMES = re.compile(
     r"(?:已|正式)?(?:成为|是(?=首|第|又一|唯一))"

@@ -85,7 +85,7 @@ def partial_date(
         line = _DATELINE_END.search(norm, lo, verb)
         m = _LEADING_DATE.match(norm, line.end(), verb) if line is not None else None
     if m is None:
-        # 经过艰苦谈判，1953年5月，A受委托，代表…签署: a date alone in one of the two clauses
+        # 历经多轮磋商，1985年3月，A受委托，代表…签署: a date alone in one of the two clauses
         # before the verb's (the last comma opens the verb's own)
         commas = [k for k in range(lo, verb) if norm[k] in ",，"][-3:-1]
         m = next((d for k in commas if (d := _LEADING_DATE.match(norm, k + 1, verb))), None)
