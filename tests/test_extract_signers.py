@@ -2389,3 +2389,34 @@ def test_extract_signers_a_pair_of_other_states_and_a_year_after_the_verb(
 )
 def test_extract_signers_the_places_own_organs_counted(text, title, parties):
     assert _parties(text, title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a state's national agency abroad, named with its state, signs (a verb inside its name)
+        (
+            "天津市药品监督管理局与日本医药品医疗器械综合机构签订《药品审评合作备忘录》。",
+            "药品审评合作备忘录",
+            {"天津市药品监督管理局", "日本医药品医疗器械综合机构"},
+        ),
+        (
+            "复旦大学与日本科学技术振兴机构、东京大学签订《联合研究备忘录》。",
+            "联合研究备忘录",
+            {"复旦大学", "日本科学技术振兴机构", "东京大学"},
+        ),
+        # 机构 after a state and a word or two is a kind
+        (
+            "武汉市人民政府与美国相关机构签订《交流合作备忘录》。",
+            "交流合作备忘录",
+            {"武汉市人民政府"},
+        ),
+        (
+            "武汉市人民政府与美国金融监管机构签订《交流合作备忘录》。",
+            "交流合作备忘录",
+            {"武汉市人民政府"},
+        ),
+    ],
+)
+def test_extract_signers_a_states_national_agency_abroad(text, title, parties):
+    assert _parties(text, title) == parties

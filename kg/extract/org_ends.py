@@ -28,6 +28,10 @@ _SHORT_SUFFIX = re.compile(
 _CENTRE = re.compile(r"中心")
 _CENTRE_BEFORE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]{2,12}$")
 _TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
+# A state's national agency abroad, named with its state (日本科学技术振兴机构): read where it
+# signs, as 机构 alone is a kind (相关机构, 金融机构).
+_AGENCY = re.compile(r"机构")
+_STATE_NAME_BEFORE = 14
 
 
 def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
@@ -53,5 +57,25 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
             and _CENTRE_BEFORE.search(norm, max(0, m.start() - 20), m.start())
         ):
             found.append(m)  # 中国(广州)知识产权保护中心与…签署
+    for m in _AGENCY.finditer(norm):
+        if (
+            m.end() not in ends
+            and SIGNS_AFTER.match(norm, m.end())
+            and _abroad_before(norm, m.start(), lex)
+        ):
+            found.append(m)  # 日本国际协力机构与…签署, 与日本科学技术振兴机构、…签订
     found.sort(key=lambda m: m.start())
     return found
+
+
+def _abroad_before(norm: str, at: int, lex: Lexicon) -> bool:
+    """True when a state other than China is named in the Han characters right before ``at``,
+    at most :data:`_STATE_NAME_BEFORE` of them, with five or more after it (美国相关机构,
+    美国金融监管机构: a kind)."""
+    lo = at
+    while lo > max(0, at - _STATE_NAME_BEFORE) and "\u4e00" <= norm[lo - 1] <= "\u9fff":
+        lo -= 1
+    return any(
+        m.end() <= at - 5 and lex.country_names[m.group()] != "CN"
+        for m in lex.country_re.finditer(norm, lo, at)
+    )

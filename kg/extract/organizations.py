@@ -319,6 +319,7 @@ def find_organizations(
             and not (len(words) > 1 and m.group().startswith(LEGAL_FORMS))
             and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
             and not norm.startswith("中国(", start)  # (中国(广州)知识产权保护中心)
+            and not (m.group() == "机构" and lex.country_re.match(norm, start))  # (日本…振兴机构)
         ):
             continue  # 南京读大学, 看着医院: a verb before a generic noun (精密制造有限公司
             # is a company's registered name)
