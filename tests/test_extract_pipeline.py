@@ -112,6 +112,38 @@ def test_pipeline_seed_agreements(seed):
     }
 
 
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        # one title many pairs sign, no date: an agreement of each pair
+        (
+            "中国与多哥签署了共建“一带一路”谅解备忘录。",
+            "中国与贝宁签署了共建“一带一路”谅解备忘录。",
+            False,
+        ),
+        # the same pair and title, no date, in two articles: one agreement
+        (
+            "中国与多哥签署了共建“一带一路”谅解备忘录。",
+            "多哥与中国签署了共建“一带一路”谅解备忘录。",
+            True,
+        ),
+        # the same title and date: one agreement, whoever is read as its parties
+        (
+            "2019年4月，中国与多哥签署了共建“一带一路”谅解备忘录。",
+            "2019年4月，多哥签署了共建“一带一路”谅解备忘录。",
+            True,
+        ),
+    ],
+)
+def test_pipeline_agreement_keys_are_title_and_date_or_parties(first, second, same):
+    def key(text: str) -> str:
+        ex = extract(Document(id="k", text=text, published=datetime.date(2019, 5, 6)))
+        (agreement,) = {m.entity for m in ex.mentions if m.entity.cls == "Agreement"}
+        return agreement.key
+
+    assert (key(first) == key(second)) is same
+
+
 def test_pipeline_seed_science_cities_and_targets(seed):
     facts = {
         (r.subject.label, r.predicate, getattr(r.object, "label", None) or str(r.object.value))

@@ -155,14 +155,24 @@ def _dated_agreements(
     """Agreements with their signing date in their key: a title and a date are one agreement.
 
     Generic titles (《战略合作协议》) recur for different signings; two articles reporting the
-    same signing give the same title and date, and so the same agreement. An agreement
-    the article gives no date for keeps its title alone as key.
+    same signing give the same title and date, and so the same agreement. An agreement the
+    article gives no date for is keyed by its title and its parties, when it has any: a
+    title many pairs sign (共建“一带一路”谅解备忘录) is one agreement of each pair, not one of
+    every state that signed one; without parties, its title alone.
     """
     dates: dict[Entity, set] = {}
+    parties: dict[Entity, set] = {}
     for r in relations:
-        if r.predicate == "signedOn" and r.subject.cls == "Agreement":
+        if r.subject.cls != "Agreement":
+            continue
+        if r.predicate == "signedOn":
             dates.setdefault(r.subject, set()).add(r.object.lexical)  # type: ignore[union-attr]
+        elif r.predicate == "party":
+            parties.setdefault(r.subject, set()).add(r.object.key)  # type: ignore[union-attr]
     rekey = {e: replace(e, key=f"{e.key}@{min(ds)}") for e, ds in dates.items() if len(ds) == 1}
+    for e, keys in parties.items():
+        if e not in dates:
+            rekey[e] = replace(e, key=f"{e.key}@{'+'.join(sorted(keys))}")
     if not rekey:
         return mentions, list(relations)
     # (the records made directly: dataclasses.replace would make the same, at several
