@@ -63,8 +63,8 @@ _GENERIC_TITLE = re.compile(
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
 # characters only count for a title written before the verb, where they join the parties.
 # 签署第一份劳工协定, 签署首个谅解备忘录, 签署了一项…协议: an ordinal or one counts agreements,
-# it is no part of the title. 签署了联合推进…合作协议: an adverb of the verb only before the verb. (…的三方合作协议:
-# a title's own word for its parties.)
+# it is no part of the title. 签署了联合推进…合作协议: an adverb of the verb only before the
+# verb. (…的三方合作协议: a title's own word for its parties.)
 _TITLE_LEFT_CUT = re.compile(
     r".*(?:(?:共同|联合|正式|分别)(?=签)|(?<!的)(?:双方|三方)|签署|签订|名为|题为"
     r"|(?:第[\d一二三四五六七八九十百]+|首)[份个项批部]|(?<![\d一二三四五六七八九十])一[项份个部])"
@@ -134,6 +134,13 @@ def _is_agreement_title(title: str, lex: Lexicon) -> bool:
         return True  # kept only where the text signs it (relate_signing)
     # the longest head decides: 股份认购协议 is a contract, 金融服务协议 an agreement
     return _head_length(t, lex.agreement_heads) > _head_length(t, lex.non_agreement_heads)
+
+
+def _head_alone(title: str, lex: Lexicon) -> bool:
+    """True when fewer than two characters stand before the shortest head that ends ``title``
+    (协议 alone, not 谅解备忘录: as an unmarked title is read, two characters and a head)."""
+    shortest = min((len(h) for h in lex.agreement_heads if title.endswith(h)), default=0)
+    return len(title) - shortest < 2
 
 
 def _head_length(title: str, heads: tuple[str, ...]) -> int:
@@ -384,10 +391,7 @@ def find_agreements(
             if cut and cut.end() < len(t):
                 s += cut.end()
                 t = t[cut.end() :]
-                if (
-                    len(t) - min((len(h) for h in lex.agreement_heads if t.endswith(h)), default=0)
-                    < 2
-                ):
+                if _head_alone(t, lex):
                     continue  # 签署了一份协议: a head alone names nothing
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定

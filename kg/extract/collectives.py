@@ -163,12 +163,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     committees = m.group(2) == "区" and norm.startswith(("管委会", "管理委员会"), after)
     if (own := _OWN_ORGAN.match(norm, after)) is not None:
         sector_name = _OWN_ORGANS[own.group()]  # 两市人大常委会: those named before, or none
-    elif (
-        not governments
-        and not committees
-        and (f.lex.organ_re.match(norm, after) or norm.startswith(("法院", "检察院"), after))
-    ):
-        return []  # 四省份法院: bodies of their own, not the parties named before
+    elif not governments and not committees and f.lex.organ_re.match(norm, after):
+        return []  # 两市发改委员会…: bodies of their own, not the parties named before
     # (两区管委会: the committees of the areas named before)
     want = _COUNTS.get(m.group(1), 0)
     # (an agreement signed before in the same sentence too, when the word comes after its

@@ -62,9 +62,8 @@ def _paired(f: Found, code: str, hi: int) -> bool:
     ``hi`` (中老关系, 老中两国)."""
     norm = f.norm
     return any(
-        code in state_codes(f, norm[k - 1 : k + 1]) + state_codes(f, norm[k : k + 2])
-        for k in range(1, hi)
-        if norm[k] == "中"
+        code in state_codes(f, norm[max(0, k - 1) : k + 1]) + state_codes(f, norm[k : k + 2])
+        for k in (m.start() for m in re.finditer("中", norm[:hi]))
     )
 
 

@@ -50,22 +50,22 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
-    for m in _CENTRE.finditer(norm):
-        if (
-            m.end() not in ends
-            and SIGNS_AFTER.match(norm, m.end())
-            and _CENTRE_BEFORE.search(norm, max(0, m.start() - 20), m.start())
-        ):
-            found.append(m)  # 中国(广州)知识产权保护中心与…签署
-    for m in _AGENCY.finditer(norm):
-        if (
-            m.end() not in ends
-            and SIGNS_AFTER.match(norm, m.end())
-            and _abroad_before(norm, m.start(), lex)
-        ):
-            found.append(m)  # 日本国际协力机构与…签署, 与日本科学技术振兴机构、…签订
+    # 中国(广州)知识产权保护中心与…签署, 与日本科学技术振兴机构、…签订
+    for suffix, named_before in ((_CENTRE, _centre_before), (_AGENCY, _abroad_before)):
+        for m in suffix.finditer(norm):
+            if (
+                m.end() not in ends
+                and SIGNS_AFTER.match(norm, m.end())
+                and named_before(norm, m.start(), lex)
+            ):
+                found.append(m)
     found.sort(key=lambda m: m.start())
     return found
+
+
+def _centre_before(norm: str, at: int, _lex: Lexicon) -> bool:
+    """True when China and a place in brackets open the name before the 中心 at ``at``."""
+    return _CENTRE_BEFORE.search(norm, max(0, at - 20), at) is not None
 
 
 def _abroad_before(norm: str, at: int, lex: Lexicon) -> bool:

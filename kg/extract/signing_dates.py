@@ -192,7 +192,8 @@ def relative_day(
         if published is None:
             return None
         today = DateValue(published, "published")
-    day = today.date - datetime.timedelta(days=_DAYS_BACK[m.group(m.lastindex or 0)])
+    word = m.group(1) if m.re is _DAY_OF_EVENT else m.group()  # (在昨天的…仪式上: 昨天)
+    day = today.date - datetime.timedelta(days=_DAYS_BACK[word])
     return DateValue(day, today.year_source)
 
 

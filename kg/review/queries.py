@@ -3,10 +3,10 @@ VALUES block of IRIs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["query_rows", "term_text", "values_block"]
+__all__ = ["labels_of", "query_rows", "term_text", "values_block"]
 
 
 def query_rows(graph: Any, text: str) -> list[tuple[Any, ...]]:
@@ -22,3 +22,16 @@ def term_text(term: Any) -> str:
 def values_block(var: str, iris: Iterable[str]) -> str:
     """``VALUES ?var { <iri> … }``."""
     return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
+
+
+def labels_of(graph: Any, iris: Sequence[str]) -> dict[str, str]:
+    """One label of each of ``iris`` that has any (the first in code point order)."""
+    if not iris:
+        return {}
+    rows = query_rows(
+        graph, f"SELECT ?e ?label WHERE {{ {values_block('e', iris)} ?e rdfs:label ?label }}"
+    )
+    out: dict[str, str] = {}
+    for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
+        out.setdefault(str(entity), str(label))
+    return out

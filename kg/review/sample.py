@@ -25,7 +25,7 @@ from typing import Any
 from kg.io.files import write_text_atomic
 from kg.model.iri import span_of
 from kg.records import ENTITY_CLASSES
-from kg.review.queries import query_rows, term_text, values_block
+from kg.review.queries import labels_of, query_rows, term_text, values_block
 from kg.review.rows import COLUMNS, FACT_KINDS, SIGNING, VERDICTS, ReviewError, ReviewRow
 from kg.review.signings import signing_rows
 from kg.sparql import OpenGraph, open_graph
@@ -86,18 +86,6 @@ def _ordered_kinds(present: Iterable[str]) -> list[str]:
     present = set(present)
     known = [c for c in ENTITY_CLASSES if c in present]
     return known + sorted(present - set(known)) + list(FACT_KINDS)
-
-
-def _labels(graph: Any, iris: Sequence[str]) -> dict[str, str]:
-    if not iris:
-        return {}
-    rows = query_rows(
-        graph, f"SELECT ?e ?label WHERE {{ {values_block('e', iris)} ?e rdfs:label ?label }}"
-    )
-    out: dict[str, str] = {}
-    for entity, label in sorted(rows, key=lambda r: (str(r[0]), str(r[1]))):
-        out.setdefault(str(entity), str(label))
-    return out
 
 
 @dataclass(frozen=True)
@@ -236,7 +224,7 @@ def sample_graph(
         | {agreement for _, agreement, _, _ in facts}
         | {item[2] for kind, item in drawn if kind == "party"}
     )
-    labels = _labels(graph, subjects)
+    labels = labels_of(graph, subjects)
     mentions = _mentions(graph, subjects)
     needed = {m.sentence for e in subjects for m in mentions.get(e, [])}
     sentences = _sentences(graph, sorted(needed | {s for _, _, _, s in facts}))

@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.extract.text import prepare
 from kg.model.iri import span_iri, span_of
-from kg.review.queries import query_rows, term_text, values_block
+from kg.review.queries import labels_of, query_rows, term_text, values_block
 from kg.review.rows import SIGNING, ReviewRow
 
 __all__ = ["SIGNING_WORDS", "SigningSentence", "signing_candidates", "signing_rows"]
@@ -77,12 +77,9 @@ def _read_there(graph: Any, drawn: Sequence[SigningSentence]) -> dict[SigningSen
         if span is not None:
             where[str(doc)].append((span[1], str(agreement)))
     agreements = sorted({a for found in where.values() for _, a in found})
+    labels = labels_of(graph, agreements)
     facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     if agreements:
-        for a, label in query_rows(
-            graph, f"SELECT ?a ?l WHERE {{ {values_block('a', agreements)} ?a rdfs:label ?l }}"
-        ):
-            facts[str(a)]["label"].add(str(label))
         for a, party in query_rows(
             graph,
             f"SELECT ?a ?l WHERE {{ {values_block('a', agreements)} ?a cy:party ?p . "
@@ -97,7 +94,7 @@ def _read_there(graph: Any, drawn: Sequence[SigningSentence]) -> dict[SigningSen
     for s in drawn:
         found = sorted({a for at, a in where.get(s.document, []) if s.start <= at < s.end})
         read = [
-            f"《{min(facts[a]['label'], default=a)}》 parties: "
+            f"《{labels.get(a, a)}》 parties: "
             f"{'、'.join(sorted(facts[a]['party'])) or '(none)'}; "
             f"signedOn: {', '.join(sorted(facts[a]['date'])) or '(none)'}"
             for a in found
