@@ -39,6 +39,10 @@ def _orgs(text: str) -> list[str]:
         ("当地企业阿拉善盟沙产业发展有限公司签约入驻。", ["阿拉善盟沙产业发展有限公司"]),
         # a name between two states, with a dash
         ("秘鲁—中国友好协会会长率团来访。", ["秘鲁—中国友好协会"]),
+        # a hospital named after its university, with no 附属 between
+        ("首都医科大学天坛医院专家到保定坐诊。", ["首都医科大学天坛医院"]),
+        # a particle after single characters is in the trade name, not the clause
+        ("聚力得新材料有限公司落户南通。", ["聚力得新材料有限公司"]),
         # a company's short form in brackets before the verb it signs with
         (
             "中国铁建同坦桑尼亚—赞比亚铁路公司（坦赞铁路公司）签订运营协议。",

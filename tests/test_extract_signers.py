@@ -1036,6 +1036,18 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "分布式能源合作协议",
             {"武汉市人民政府", "法国电力集团"},
         ),
+        # a day and a venue before a renewal (续签)
+        (
+            "沈阳市人民政府与安赛乐米塔尔公司10日在辽宁省沈阳市续签《汽车钢板项目合作协议》。",
+            "汽车钢板项目合作协议",
+            {"沈阳市人民政府", "安赛乐米塔尔公司"},
+        ),
+        # a trade name the segmenter cuts into single characters and a particle (佳沃得)
+        (
+            "芜湖市人民政府与佳沃得农业科技有限公司签署《智慧农业项目投资协议》。",
+            "智慧农业项目投资协议",
+            {"芜湖市人民政府", "佳沃得农业科技有限公司"},
+        ),
     ],
 )
 def test_extract_signers_other_ways_of_signing_and_of_naming_the_signers(text, title, parties):

@@ -242,7 +242,7 @@ SIGNING_GAP = (
     r"(?:共同|联合|携手|一同|一起|同时|正式|成功|顺利|最终|终于|分别|也|还|又|再次|再度|首次|重新|再|已经?|现场|当场|刚刚|集中"
     r"|上午|下午|晚上|晚间|中午|日前|近日|最新|最近|近期|新近|不久前|此前|今天|昨天|当天"
     r"|(?:\d{1,2}月)?\d{1,2}日|于(?=\d|去年|今年|前年|上月|本月|近日|日前)"
-    r"|在[\u4e00-\u9fff]{1,14}(?=签|正式|共同|$))"
+    r"|在[\u4e00-\u9fff]{1,14}(?=签|续签|正式|共同|分别|再次|$))"
 )
 _JOINERS = frozenset("和与及")
 _DASHES = frozenset("—–-")
@@ -383,7 +383,9 @@ def after_clause(
         elif flag.startswith("v") and len(word) >= 2 and word[-1] in _ASPECT:
             cut = max(cut, end)  # 紧挨着鸟儿洲国家湿地公园: a verb of the clause, marked
         elif (
-            flag in _CLAUSE_FLAGS and not (len(word) == 1 and k > 0 and words[k - 1][1] == "nrt")
+            flag in _CLAUSE_FLAGS
+            and not (len(word) == 1 and k > 0 and words[k - 1][1] == "nrt")
+            and not _in_single_run(words, k)
         ) or (
             word in lex.clause_verbs
             and not (len(word) == 1 and k > 0 and words[k - 1][1] in ("eng", "m"))
@@ -404,6 +406,19 @@ def after_clause(
             cut = max(cut, end)  # 导致新千岁机场, 飞抵成都…: a verb and its object
         pos = end
     return cut
+
+
+def _in_single_run(words: list[tuple[str, str]], k: int) -> bool:
+    """True when the particle at ``k`` ends a run of single characters of other kinds (优 + 刻
+    + 得 of 优刻得科技…公司): a name the segmenter does not know, not a clause's particle."""
+    return (
+        k >= 2
+        and words[k][1].startswith("u")
+        and all(
+            len(w) == 1 and f not in _CLAUSE_FLAGS and w not in _FUNCTION_CHARS
+            for w, f in words[k - 2 : k]
+        )
+    )
 
 
 def _verbs_joined(words: list[tuple[str, str]], verbs: frozenset[str]) -> list[tuple[str, str]]:

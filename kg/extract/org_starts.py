@@ -88,12 +88,17 @@ _BRAND_LEAD = frozenset("与和同及跟、由向在")
 _OWNED_BY = re.compile("(?:" + SUBSIDIARY.pattern + "|控股)的?$")
 
 
+def _ends_in_suffix(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` ends in an organisation's suffix (首都医科大学)."""
+    return any(m.end() == len(word) for m in lex.org_suffix_re.finditer(word))
+
+
 def whole_name(
     norm: str, start: int, hs: int, he: int, lex: Lexicon, place_starts: frozenset[int]
 ) -> int:
     """Where a name starts that the segmenter knows as one organisation's name (联合国儿童基金会
-    cut after 联合, 就读于复旦大学, 当清华大学博士生), or as its parent's (首都医科大学附属…医院
-    cut after 首都): at the start of that word."""
+    cut after 联合, 就读于复旦大学, 当清华大学博士生), or as its parent's (首都医科大学附属…医院,
+    首都医科大学宣武医院 cut after 首都): at the start of that word."""
     lo = max(0, start - 4)
     pos = lo
     for word, flag in lex.pos_cut(norm[lo:he]):
@@ -101,7 +106,13 @@ def whole_name(
         if flag == "nt" and pos < hs:
             if (
                 pos < start
-                and (end == he or (start < end <= hs and norm.startswith("附属", end)))
+                and (
+                    end == he
+                    or (
+                        start < end <= hs
+                        and (norm.startswith("附属", end) or _ends_in_suffix(word, lex))
+                    )
+                )
                 and norm[pos:start].isalpha()
                 and not lex.country_re.match(norm, pos)
                 and pos not in place_starts
