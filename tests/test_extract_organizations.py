@@ -43,6 +43,10 @@ def _orgs(text: str) -> list[str]:
         ("首都医科大学天坛医院专家到保定坐诊。", ["首都医科大学天坛医院"]),
         # a particle after single characters is in the trade name, not the clause
         ("聚力得新材料有限公司落户南通。", ["聚力得新材料有限公司"]),
+        # an institute's field of work ending in a verb (规划, 开发) is in its name
+        ("湖南省城乡规划设计研究院与株洲市签约。", ["湖南省城乡规划设计研究院"]),
+        ("胜利油田勘探开发研究院专家介绍。", ["胜利油田勘探开发研究院"]),
+        ("甘肃省农业综合开发研究院发布报告。", ["甘肃省农业综合开发研究院"]),
         # a company's short form in brackets before the verb it signs with
         (
             "中国铁建同坦桑尼亚—赞比亚铁路公司（坦赞铁路公司）签订运营协议。",

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_words import name_across, noun_ending
+from kg.extract.name_words import INSTITUTE_HEAD, name_across, noun_ending
 from kg.extract.proper_words import PROPER_FLAGS
 from kg.extract.spans import Spans
 
@@ -51,6 +51,7 @@ _STOP_CHARS = frozenset(",，。;；:：、!?！？—…《》\n\t ")
 _PAIRS = {")": "(", "”": "“", "」": "「"}
 
 # Works written between a name and its head belong to the name (三厂扩建工程).
+_FIELD_SPAN = 6
 _WORKS = frozenset({"扩建", "改建", "改造", "改扩建", "新建", "建设", "提升", "提标改造"})
 
 # Quotes and brackets, left out when judging the words of a name.
@@ -168,6 +169,16 @@ def left_boundary(
             )
         ):
             s -= longer  # 外商投资企业协会: the stop word ends a noun of the dictionary (外商投资)
+            continue
+        if (
+            word is not None
+            and stop_at_place
+            and len(word) == 2
+            and head_start - s <= _FIELD_SPAN
+            and INSTITUTE_HEAD.match(norm, head_start)
+            and lex.word_tag(word) in ("v", "vn", "n")
+        ):
+            s -= len(word)  # 城市规划设计研究院, 勘探开发研究院: the institute's field of work
             continue
         if word is not None:
             if s == head_start and word in _WORKS:

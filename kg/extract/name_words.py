@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
 
 __all__ = [
+    "INSTITUTE_HEAD",
     "credited_after",
     "name_across",
     "noun_ending",
@@ -18,6 +19,10 @@ __all__ = [
     "person_before",
     "surname_first",
 ]
+
+
+# An institute's head, whose field of work may end in a verb (规划设计研究院, 勘探开发研究院).
+INSTITUTE_HEAD = re.compile(r"研究院|研究所|设计院|研究中心")
 
 
 # Common one-character surnames (prepositions such as 于, 向 left out), and the titles and

@@ -8,7 +8,7 @@ from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.generic import looks_generic
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import QUARTERS, QUOTES
-from kg.extract.name_words import surname_first
+from kg.extract.name_words import INSTITUTE_HEAD, surname_first
 from kg.extract.proper_words import has_proper_word
 
 __all__ = [
@@ -46,8 +46,14 @@ def past_clause(norm: str, start: int, head: int, end: int, suffix: str, lex: Le
     if lex.word_tag(norm[start:end]) == "nt":
         return start  # 首都医科大学 (首都 tagged an adverb): a body the dictionary knows
     words = lex.pos_cut(core)
+    # (勘探开发研究院: a verb of two characters right before an institute's head is its field)
+    fields = len(words) - 1 if INSTITUTE_HEAD.fullmatch(suffix) else len(words)
     last = max(
-        (i for i, (w, flag) in enumerate(words) if flag in CLAUSE_FLAGS and w not in "与和及"),
+        (
+            i
+            for i, (w, flag) in enumerate(words)
+            if flag in CLAUSE_FLAGS and w not in "与和及" and not (i == fields and len(w) == 2)
+        ),
         default=-1,
     )
     if last < 0 or len(words) < 2:
