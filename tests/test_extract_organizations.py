@@ -43,6 +43,10 @@ def _orgs(text: str) -> list[str]:
         ("首都医科大学天坛医院专家到保定坐诊。", ["首都医科大学天坛医院"]),
         # a particle after single characters is in the trade name, not the clause
         ("聚力得新材料有限公司落户南通。", ["聚力得新材料有限公司"]),
+        # a company registered with its province, a trade name and its city (湖南华菱湘潭…)
+        ("集团旗下的湖南华菱湘潭钢铁有限公司参展。", ["湖南华菱湘潭钢铁有限公司"]),
+        ("开发区与江西澜越九江光电科技有限公司签约。", ["江西澜越九江光电科技有限公司"]),
+        ("协议由市政府和甘肃祁连张掖农牧发展有限公司共同签署。", ["甘肃祁连张掖农牧发展有限公司"]),
         # an institute's field of work ending in a verb (规划, 开发) is in its name
         ("湖南省城乡规划设计研究院与株洲市签约。", ["湖南省城乡规划设计研究院"]),
         ("胜利油田勘探开发研究院专家介绍。", ["胜利油田勘探开发研究院"]),

@@ -278,8 +278,8 @@ def own_name_start(
 
 # Bodies of the people of one place living in another (广东省湖北商会, 澳门福建同乡总会).
 _FELLOWS = re.compile(r"商会|同乡|总会|联合会|联谊会")
-# What ends the item of a list or a sentence before a company's name.
-_ITEM_BOUNDS = "、。；;\n"
+# What ends the item of a list, a clause or a sentence before a company's name (旗下的…, 与…).
+_ITEM_BOUNDS = "、。；;\n，,：:的与和及同由"
 # Parts of speech that begin no trade name: verbs, prepositions, conjunctions, adverbs,
 # particles, pronouns, numerals, times and localisers.
 _NO_TRADE_START = ("v", "p", "c", "d", "u", "r", "m", "t", "f")
@@ -289,16 +289,21 @@ _TRADE_FLAGS = ("ns", "j", "nz", "nt")
 
 def _item_start(norm: str, start: int, at: dict[int, PlaceHit], lex: Lexicon) -> int:
     """Where a company named from a place (``start``) begins when a short run of trade
-    words stands between the place and the start of its item (、国电津能滨海…, 中科合肥…)."""
+    words, after the province the company is registered in or not, stands between the place
+    and the start of its item (、国电津能滨海…, 中科合肥…, 与辽宁晶澈锦州…)."""
     if start not in at:
         return start
-    lo = max(0, start - _MAX_TRADE_PREFIX - 1)
+    lo = max(0, start - _MAX_TRADE_PREFIX - 4)
     b = max(norm.rfind(c, lo, start) for c in _ITEM_BOUNDS)
     if b < 0 and lo > 0:
         return start
     prefix = norm[b + 1 : start]
+    province = at.get(b + 1)
+    trade = prefix
+    if province is not None and (province.code or "").endswith("0000"):
+        trade = norm[province.end : start]  # 辽宁晶澈锦州…: the province, then the trade name
     if (
-        not 2 <= len(prefix) <= _MAX_TRADE_PREFIX
+        not 2 <= len(trade) <= _MAX_TRADE_PREFIX
         or not all("\u4e00" <= c <= "\u9fff" for c in prefix)
         or any(c in "与和及同跟是" for c in prefix)
         or (surname_first(prefix) and not lex.is_known_word(prefix[:2]))
