@@ -51,6 +51,8 @@ def _orgs(text: str) -> list[str]:
         ("湖南省城乡规划设计研究院与株洲市签约。", ["湖南省城乡规划设计研究院"]),
         ("胜利油田勘探开发研究院专家介绍。", ["胜利油田勘探开发研究院"]),
         ("甘肃省农业综合开发研究院发布报告。", ["甘肃省农业综合开发研究院"]),
+        # a verb of building before an institute is the clause's (双方将在…共建…研究院)
+        ("双方将在天府新区共建电子信息产业研究院，四川大学参与。", ["四川大学"]),
         # a company's short form in brackets before the verb it signs with
         (
             "中国铁建同坦桑尼亚—赞比亚铁路公司（坦赞铁路公司）签订运营协议。",
@@ -453,6 +455,13 @@ def test_organizations_units_named_with_and_without_their_parent(text, labels):
             "英国皇家马斯登医院",
             "皇家马斯登医院",
         ),
+        # a state before a body named by a proper noun or a place word is not in its name
+        ("柳州市与泰国开泰银行签署协议。", "开泰银行", "泰国开泰银行"),
+        ("宁波市与英国诺丁汉大学签署协议。", "诺丁汉大学", "英国诺丁汉大学"),
+        # a term of what the body does after the state: the state's own body
+        ("泰国中华总商会与南宁市签署协议。", "泰国中华总商会", "中华总商会"),
+        ("西宁市与智利天主教大学签署协议。", "智利天主教大学", "天主教大学"),
+        ("延边大学与韩国外国语大学签署协议。", "韩国外国语大学", "外国语大学"),
         # the number of an item of a list is not part of the name
         ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "中华慈善总会", "3.中华慈善总会"),
         ("捐赠单位：3.中华慈善总会，4.爱德基金会。", "爱德基金会", "4.爱德基金会"),

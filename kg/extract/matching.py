@@ -177,6 +177,7 @@ def left_boundary(
             and head_start - s <= _FIELD_SPAN
             and INSTITUTE_HEAD.match(norm, head_start)
             and lex.word_tag(word) in ("v", "vn", "n")
+            and word[-1] not in "建立"  # (双方共建…研究院, 成立…研究所: the clause's verb)
         ):
             s -= len(word)  # 城市规划设计研究院, 勘探开发研究院: the institute's field of work
             continue

@@ -116,6 +116,10 @@ def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexi
         return True  # 行业协会商会: two kinds of body; “四好”商会: a body that meets a standard
     if _NAMED_BEFORE.search(norm, max(0, start - 2), start):
         return False
+    if _named_first(core, lex) and any(
+        lex.country_re.fullmatch(norm, k, start) for k in range(max(0, start - 6), start - 1)
+    ):
+        return False  # 越南河内国家大学: a name after its state (own_name_start leaves the state)
     if COMPANY.fullmatch(suffix):  # (航天科技集团: a known enterprise's short name)
         return label not in lex.known_organizations and _trade_only(core, lex)
     if _PAPER_SUFFIX.fullmatch(suffix) or COMPANY.search(suffix) or suffix.endswith("银行"):
@@ -211,6 +215,19 @@ def joins_fields(
     )
 
 
+def _named_first(rest: str, lex: Lexicon) -> bool:
+    """True when the words after a state begin with a proper noun the segmenter's dictionary
+    holds rarely, a name of its own (泰国开泰银行, 英国诺丁汉大学), not a term of what the
+    body does (韩国外国语大学, 德国红十字协会, 智利天主教大学 keep their state)."""
+    word, flag = lex.pos_cut(rest)[0]
+    return len(word) >= 2 and flag == "nz" and lex.tokenizer().FREQ.get(word, 0) < _RARE_NAME
+
+
+# How rare a proper noun is in the segmenter's dictionary to be a body's own name after its
+# state (开泰: 10, 诺丁汉: 9; 红十字: 83, 外国语: 270).
+_RARE_NAME = 50
+
+
 # 国家博物馆联合会, 国立大学, 皇家学会 after a state: its national body, which the state's name
 # is part of (法国国家博物馆联合会).
 _STATE_WORDS = ("国家", "国立", "皇家", "国民")
@@ -236,7 +253,11 @@ def own_name_start(
         if (
             len(rest) >= 2
             and not rest.startswith(_STATE_WORDS)
-            and (has_proper_word(rest, lex, rare=False, terms=False) or rest[0].isascii())
+            and (
+                has_proper_word(rest, lex, rare=False, terms=False)
+                or rest[0].isascii()
+                or _named_first(rest, lex)
+            )
         ):
             return country.end()  # 法国BFMTV电视台: a name in letters is its own
     # 中国厦门大学: China before a university named by its city (中国浦东干部学院 keeps it)
