@@ -250,9 +250,12 @@ def own_name_start(
         and norm[country.end() : country.end() + 1] not in "—–-"  # (埃塞俄比亚—吉布提…公司)
     ):
         rest = norm[country.end() : head]
+        first = lex.org_suffix_re.search(rest)
         if (
             len(rest) >= 2
             and not rest.startswith(_STATE_WORDS)
+            # (俄罗斯科学院西伯利亚分院: the state's academy, a kind of body after the state)
+            and not (first is not None and looks_generic(rest[: first.start()], lex, []))
             and (
                 has_proper_word(rest, lex, rare=False, terms=False)
                 or rest[0].isascii()
