@@ -1042,6 +1042,17 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "汽车钢板项目合作协议",
             {"沈阳市人民政府", "安赛乐米塔尔公司"},
         ),
+        # a company no gazetteer knows, the day, then 同 and the other party
+        (
+            "诺威克公司当天同青岛港国际股份有限公司签了《原料物流合作协议》。",
+            "原料物流合作协议",
+            {"诺威克公司", "青岛港国际股份有限公司"},
+        ),
+        (
+            "诺威克公司今天与青岛港国际股份有限公司签下《原料物流合作协议》。",
+            "原料物流合作协议",
+            {"诺威克公司", "青岛港国际股份有限公司"},
+        ),
         # a trade name the segmenter cuts into single characters and a particle (佳沃得)
         (
             "芜湖市人民政府与佳沃得农业科技有限公司签署《智慧农业项目投资协议》。",

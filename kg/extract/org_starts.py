@@ -227,11 +227,14 @@ def joined_by_tong(
     norm: str, k: int, lex: Lexicon, place_ends: set[int], place_starts: frozenset[int]
 ) -> bool:
     """True when the 同 at ``k`` joins two signers (招商局集团同…, 克拉玛依市同中国石油…: a body,
-    or a place and a name that starts anew), not a character of a name (同江, 同仁医院)."""
+    or a place and a name that starts anew; 集团当天同…: a body and the day), not a character
+    of a name (同江, 同仁医院)."""
     if norm[k] != "同":
         return False
+    day = before_time(norm, max(0, k - 6), k, lex)  # (…公司当天同…: the day, then 同)
     if not (
         body_ends(norm, k, lex)
+        or (day < k and body_ends(norm, day, lex))
         or (k in place_ends and (k + 1 in place_starts or lex.country_re.match(norm, k + 1)))
     ):
         return False

@@ -41,6 +41,7 @@ from kg.extract.org_kinds import (
 )
 from kg.extract.org_starts import (
     FIRST_OF,
+    SIGNER_END,
     SUBSIDIARY,
     TRADE_WORD_SET,
     after_person_verb,
@@ -280,6 +281,7 @@ def find_organizations(
                 k in place_ends
                 or k in stops
                 or lex.org_suffix_re.search(norm, max(0, kk - 4), kk)
+                or SIGNER_END.search(norm, max(0, kk - 4), kk)  # (诺威克公司今天与…)
                 or k
                 in named_ends  # 腾讯公司与京东集团, 中行和上汽通用五菱…: a known name ends there
                 or kk in named_ends

@@ -12,6 +12,7 @@ from kg.extract.generic import looks_generic
 from kg.extract.governments import DATE_GAP, clause_start, government, subject_end
 from kg.extract.known_orgs import brand_group, known_name
 from kg.extract.matching import SIGNING_GAP, name_start
+from kg.extract.org_starts import before_time
 from kg.extract.proper_words import has_proper_word
 from kg.extract.signers import bodies_in
 from kg.records import Entity
@@ -177,7 +178,8 @@ def counterpart(f: Found, ss: int, verb: int, known: Entity) -> list[Entity] | N
         if after < end and norm[after] in _JOINERS:
             s, e = after + 1, end
         elif ke == end and ks - 1 > cs and norm[ks - 1] in _JOINERS:
-            s, e = name_start(norm, cs, ks - 1, lex, frozenset()), ks - 1
+            s = name_start(norm, cs, ks - 1, lex, frozenset())
+            e = before_time(norm, s, ks - 1, lex)  # (B公司当天同A签了: the day is not its name)
         else:
             continue
         deputy = _DEPUTY.search(norm, s, e)
