@@ -244,7 +244,9 @@ _NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg"})
 # a regular expression for one such word: the signers stay the verb's subject across it.
 # The verbs that sign (续签: signs again), as written right before or after a signer.
 # (签署国, 签约方, 签署历程: nouns, the states or sides that signed or the signing's history)
-SIGN_VERBS = r"(?:(?<!、)签署(?![国方、]|历程|过程)|签订|签约(?![国方])|续签|订立|草签|签[了下](?=《))"
+SIGN_VERBS = (
+    r"(?:(?<!、)签署(?![国方、]|历程|过程)|签订|签约(?![国方])|续签|订立|草签|签[了下](?=《))"
+)
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…, 签约单位：…).
 SIGNERS_LISTED = re.compile(
     r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?"
