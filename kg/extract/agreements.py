@@ -15,8 +15,9 @@ from kg.extract.bundles import (
     signed_jointly,
 )
 from kg.extract.lexicon import Lexicon, trie_pattern
-from kg.extract.matching import SIGN_VERBS, abbreviations_before, after_clause
+from kg.extract.matching import abbreviations_before, after_clause
 from kg.extract.proper_words import has_proper_word
+from kg.extract.sign_words import SIGN_VERBS
 from kg.extract.spans import DisjointSpans, Spans, last_of
 from kg.extract.text import finditer_near
 

@@ -11,7 +11,7 @@ from kg.extract.agreements import AgreementHit
 from kg.extract.builder import Found, country_entity, division_entity, entity
 from kg.extract.local_abroad import places_abroad
 from kg.extract.main_places import main_places_at
-from kg.extract.matching import SIGNING_GAP
+from kg.extract.sign_words import SIGNING_GAP
 from kg.records import Entity, Span
 
 __all__ = [

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import SIGN_VERBS, SIGNING_GAP
 from kg.extract.people_branches import branch_name, branch_spans
+from kg.extract.sign_words import SIGN_VERBS, SIGNING_GAP
 
 __all__ = [
     "BANK_BEFORE",

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.known_orgs import BRANCH_AFTER, SIGNER_SUFFIX, SIGNS_AFTER, bank_before
 from kg.extract.lexicon import Lexicon
-from kg.extract.matching import SIGNERS_LISTED
+from kg.extract.sign_words import SIGNERS_LISTED
 
 __all__ = ["suffixes"]
 

@@ -20,7 +20,6 @@ from kg.extract.known_orgs import SIGNER_SUFFIX as _SIGNER_SUFFIX
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import (
     LEVEL,
-    SIGNERS_LISTED,
     after_clause,
     left_boundary,
     name_start,
@@ -56,6 +55,7 @@ from kg.extract.org_starts import (
 from kg.extract.org_units import join_units
 from kg.extract.proper_words import has_proper_word
 from kg.extract.short_forms import is_short_form
+from kg.extract.sign_words import SIGNERS_LISTED
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]

@@ -11,9 +11,10 @@ from kg.extract.builder import Found, division_entity, entity
 from kg.extract.generic import looks_generic
 from kg.extract.governments import DATE_GAP, clause_start, government, subject_end
 from kg.extract.known_orgs import brand_group, known_name
-from kg.extract.matching import SIGNING_GAP, name_start
+from kg.extract.matching import name_start
 from kg.extract.org_starts import before_time
 from kg.extract.proper_words import has_proper_word
+from kg.extract.sign_words import SIGNING_GAP
 from kg.extract.signers import bodies_in
 from kg.records import Entity
 

@@ -30,10 +30,10 @@ from kg.extract.governments import (
     subject_end,
     title_states,
 )
-from kg.extract.matching import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_counterpart, referred_subject, spans_of
 from kg.extract.respective import pair_of_title, pairs_written, respective_pairs
+from kg.extract.sign_words import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.signers import (
     STATE_LEADER,
     also_signed,

@@ -9,7 +9,7 @@ import re
 
 from kg.extract.builder import Found
 from kg.extract.dates import YEARS_BACK, DateHit, complete_date
-from kg.extract.matching import SIGN_VERBS
+from kg.extract.sign_words import SIGN_VERBS
 from kg.records import DateValue
 
 __all__ = [
