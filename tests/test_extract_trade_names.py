@@ -31,6 +31,9 @@ def lex() -> Lexicon:
         # knows (海信, nz) however frequent
         ("许继集团有限公司", "许继"),
         ("海信集团控股股份有限公司", "海信"),
+        # the province, the name, then the city the company is in
+        ("江西澜越九江光电科技有限公司", "澜越"),
+        ("甘肃禾泽张掖农牧发展有限公司", "禾泽"),
         # a place begins it, a common word is it, a place is it: no trade name of its own
         ("宁德时代新能源科技股份有限公司", None),
         ("物业公司", None),
@@ -81,6 +84,12 @@ def _orgs(text: str) -> set[tuple[str, str]]:
             "该航线由日本物流企业近铁运输株式会社运营。大连市人民政府此前已与近铁运输签署战略合作协议。",
             {("近铁运输", "近铁运输株式会社")},
             {("物流企业近铁运输株式会社", "物流企业近铁运输株式会社")},
+        ),
+        # registered with its province and city around the name, then by the name alone
+        (
+            "开发区与江西澜越九江光电科技有限公司签约。当天，九江银行与澜越签署《供应链金融合作协议》。",
+            {("澜越", "江西澜越九江光电科技有限公司")},
+            set(),
         ),
         # another company's name that begins with the trade name, and a title's words
         (

@@ -52,6 +52,20 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
     city = next((n for n in (3, 2) if core[:n] in divisions.short or core[:n] in divisions.full), 0)
     if city and len(core) - city >= 2 and _names(core[city:], lex):
         core = core[city:]  # 郑州宇通客车: a city, then a name (not 宁德时代, a city's name)
+    elif province:
+        # 辽宁晶澈锦州硅材料: the province, the name, then the city the company is in
+        core = next(
+            (
+                core[:n]
+                for n in (2, 3)
+                if any(
+                    core[n : n + k] in divisions.short or core[n : n + k] in divisions.full
+                    for k in (2, 3)
+                )
+                and len(core) >= n + 2
+            ),
+            core,
+        )
     words = lex.pos_cut(core) if len(core) > 4 else []
     if (
         len(words) >= 2
