@@ -646,6 +646,10 @@ def test_organizations_people_s_hospitals_by_their_short_forms(text, short, labe
         ("甘肃省侨联与兰州大学签署合作协议。", ["甘肃省归国华侨联合会", "兰州大学"]),
         # written in full, it is read as written
         ("福建省工商业联合会召开常委会。", ["福建省工商业联合会"]),
+        (
+            "中国国际贸易促进委员会大连市委员会与大连海事大学签署协议。",
+            ["中国国际贸易促进委员会大连市委员会", "大连海事大学"],
+        ),
     ],
 )
 def test_organizations_local_people_s_organisations_by_place_and_short_name(

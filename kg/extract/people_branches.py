@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import Lexicon
 
 __all__ = ["branch_name", "branch_spans"]
@@ -36,7 +38,8 @@ def _word_ends(norm: str, start: int, end: int, lex: Lexicon) -> bool:
 
 def branch_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the local people's organisations written by a division's name and the
-    short name of the body (四川省科协, 宁波市贸促会, 长沙县妇联)."""
+    short name of the body (四川省科协, 宁波市贸促会, 长沙县妇联), or in full after the
+    national body's name (中国国际贸易促进委员会青岛市委员会)."""
     out = []
     for m in lex.people_branch_re.finditer(norm):
         if m.group().endswith("联") and norm[m.end() : m.end() + 1] in "合会":
@@ -44,7 +47,28 @@ def branch_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
         place = _place_before(norm, m.start(), lex)
         if place is not None and _word_ends(norm, place[0], m.end(), lex):
             out.append((place[0], m.end()))
-    return out
+    for full in lex.people_branches.values():
+        before, _, after = full.partition("{}")
+        if not before:
+            continue
+        # 中国国际贸易促进委员会海南省委员会: the national body's name, the place, the committee
+        for m in re.finditer(re.escape(before), norm):
+            end = _place_after(norm, m.end(), lex)
+            if end is not None and norm.startswith(after, end):
+                out.append((m.start(), end + len(after)))
+    return sorted(out)
+
+
+def _place_after(norm: str, start: int, lex: Lexicon) -> int | None:
+    """Where the longest division's name that starts at ``start`` ends; None when none does."""
+    return next(
+        (
+            start + n
+            for n in range(_LONGEST_PLACE, 1, -1)
+            if lex.divisions.codes_named(norm[start : start + n])
+        ),
+        None,
+    )
 
 
 def branch_name(label: str, lex: Lexicon) -> str | None:
