@@ -659,6 +659,25 @@ def test_organizations_local_people_s_organisations_by_place_and_short_name(
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a centre of exchange or promotion where it signs; one "with Europe" or "with Africa"
+        (
+            "宁波市航运协会与宁波国际航运交流中心在北仑区签署合作协议。",
+            ["宁波市航运协会", "宁波国际航运交流中心"],
+        ),
+        ("浙江省对非经贸合作促进中心与义乌市签署协议。", ["浙江省对非经贸合作促进中心"]),
+    ],
+)
+def test_organizations_exchange_centres_where_they_sign(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected
+
+
+def test_organizations_an_exchange_centre_to_be_built_is_no_body() -> None:
+    assert _orgs("该市将建设国际交流中心。") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # no place before the short name, or the short name's end begins a word

@@ -190,9 +190,11 @@ def left_boundary(
                 s -= len(word)
                 continue
             if word == "对" and (
-                norm[s : s + 1] in lex.country_abbreviations or lex.country_re.match(norm, s)
+                norm[s : s + 1] in lex.country_abbreviations
+                or norm[s : s + 1] in "欧非"
+                or lex.country_re.match(norm, s)
             ):
-                s -= 1  # 哈尔滨对俄跨境电商产业园: trade "with Russia" names the park
+                s -= 1  # 哈尔滨对俄跨境电商产业园, 对欧…交流中心: trade "with Russia" names it
                 continue
             if (
                 len(word) == 1

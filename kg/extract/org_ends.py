@@ -28,6 +28,9 @@ _SHORT_SUFFIX = re.compile(
 _CENTRE = re.compile(r"中心")
 _CENTRE_BEFORE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]{2,12}$")
 _TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
+# A centre of exchange or promotion (…交流中心, …交流合作中心, …产业促进中心): a body that
+# holds exchanges, read where it signs (a centre of other kinds is as often a building).
+_EXCHANGE_CENTRE = re.compile(r"交流(?:合作)?中心|促进中心")
 # A state's national agency abroad, named with its state (日本科学技术振兴机构): read where it
 # signs, as 机构 alone is a kind (相关机构, 金融机构).
 _AGENCY = re.compile(r"机构")
@@ -50,8 +53,12 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
-    # 中国(广州)知识产权保护中心与…签署, 与日本科学技术振兴机构、…签订
-    for suffix, named_before in ((_CENTRE, _centre_before), (_AGENCY, _abroad_before)):
+    # 中国(广州)知识产权保护中心与…签署, 与日本科学技术振兴机构、…签订, 厦门海峡航运交流中心在…签署
+    for suffix, named_before in (
+        (_CENTRE, _centre_before),
+        (_AGENCY, _abroad_before),
+        (_EXCHANGE_CENTRE, _anything_before),
+    ):
         for m in suffix.finditer(norm):
             if (
                 m.end() not in ends
@@ -61,6 +68,11 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
                 found.append(m)
     found.sort(key=lambda m: m.start())
     return found
+
+
+def _anything_before(_norm: str, _at: int, _lex: Lexicon) -> bool:
+    """True: what is named before the suffix is judged as any organisation's name is."""
+    return True
 
 
 def _centre_before(norm: str, at: int, _lex: Lexicon) -> bool:
