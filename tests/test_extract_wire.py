@@ -1130,9 +1130,21 @@ def test_extract_wire_kinds_sales_and_bundles_are_not_agreements(text, title):
     assert ("Agreement", title) not in entities
 
 
-def test_extract_wire_an_inspection_protocol_on_exports_is_an_agreement():
-    entities, _ = _read("两国签署《关于中国榴莲出口检验检疫要求的议定书》。")
-    assert ("Agreement", "关于中国榴莲出口检验检疫要求的议定书") in entities
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "两国签署《关于中国榴莲出口检验检疫要求的议定书》。",
+            "关于中国榴莲出口检验检疫要求的议定书",
+        ),
+        # cooperation on exports or imports, not goods traded
+        ("商务局与陶瓷协会签署《陶瓷出口服务合作协议》。", "陶瓷出口服务合作协议"),
+        ("港务集团与该公司签署《矿石进口物流合作协议》。", "矿石进口物流合作协议"),
+    ],
+)
+def test_extract_wire_agreements_on_exports_between_bodies_are_agreements(text, title):
+    entities, _ = _read(text)
+    assert ("Agreement", title) in entities
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from kg.extract.bundles import (
     many_signings,
     signed_jointly,
 )
+from kg.extract.contracts import commercial
 from kg.extract.lexicon import Lexicon, trie_pattern
 from kg.extract.matching import abbreviations_before, after_clause
 from kg.extract.proper_words import has_proper_word
@@ -192,17 +193,6 @@ def _substantive(title: str, lex: Lexicon) -> bool:
 _KIND_WORDS = re.compile(
     r"战略|合作|框架|伙伴|关系|全面|区域性|全球性|开发性|意向性?|无法律约束力|法律约束力|约束力|性"
 )
-# Words of a commercial contract (a sale, a purchase, a licence, a tender), not of a
-# cooperation agreement.
-_COMMERCIAL = re.compile(
-    r"合同|采购|销售|购买|购销|购电|售电|标段|招股|冠名|租赁|供货|订单(?!培养|式|班)|使用协议|授权协议|许可协议"
-    r"|贷款|借款|赔偿|会员|收购|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
-)
-# (订单培养, 订单式, 订单班: training for a company's jobs, a college's cooperation, not an order)
-# Goods traded under a contract (出口机械及配件协议); a protocol on the inspection of goods
-# exported is an agreement between governments (…出口…检验检疫要求议定书).
-_TRADE = re.compile(r"出口|进口")
-_INSPECTION = re.compile(r"检疫|检验|卫生|议定书")
 # Three or more counterparties before a generic title: one agreement with each of them
 # (与四家台湾地区组展机构签订组展协议).
 _MANY = re.compile(
@@ -271,23 +261,6 @@ def _proper(title: str, lex: Lexicon) -> bool:
     return has_proper_word(core, lex, rare=False, terms=False, verb_singles=False)
 
 
-# A cooperation agreement named after its field (住房租赁战略合作协议, 原油采购合作备忘录):
-# only a contract's own words or an amount make it commercial.
-_COOPERATION = re.compile(r"战略合作|合作框架|框架合作|合作备忘录|谅解备忘录")
-_CONTRACT = re.compile(
-    r"合同|标段|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
-)
-
-
-def _commercial(title: str) -> bool:
-    """True when ``title`` names a commercial contract, not a cooperation agreement."""
-    if _COOPERATION.search(title):
-        return _CONTRACT.search(title) is not None
-    if _COMMERCIAL.search(title):
-        return True
-    return _TRADE.search(title) is not None and _INSPECTION.search(title) is None
-
-
 def _core(title: str, lex: Lexicon) -> str:
     """The words of a title before its head (自贸 of 自贸协定)."""
     for h in _longest_first(lex.agreement_heads):
@@ -341,7 +314,7 @@ def find_agreements(
         # 《协议》 after a declaration is the alias, handled below; alone it names nothing
         if any(title == d[1] for d in declared) or _GENERIC_TITLE.match(title):
             continue
-        if _commercial(title):
+        if commercial(title):
             continue  # 《…PCCP管道制造第一标段协议书》: a contract
         if _VENUE_AFTER.match(norm, m.end()):
             continue  # 《南京条约》史料陈列馆, 《…条约》组织: named only inside a venue's or a body's name
@@ -413,7 +386,7 @@ def find_agreements(
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if left_cut is _TITLE_LEFT_CUT_BEFORE and _SINCE.match(norm, m.end()):
                 continue  # 回顾条约签署以来: the treaty named before, referred to
-            if not _is_agreement_title(t, lex) or _commercial(t):
+            if not _is_agreement_title(t, lex) or commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
             clause = _sentence_start(norm, s)
             if (
