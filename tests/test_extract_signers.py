@@ -1053,6 +1053,13 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "原料物流合作协议",
             {"诺威克公司", "青岛港国际股份有限公司"},
         ),
+        # a short form, then 同 and a known central enterprise
+        (
+            "江西铜业股份有限公司(简称“江铜”)公布业绩。当天，江铜同中国五矿集团有限公司签署"
+            "《铜资源开发合作协议》。",
+            "铜资源开发合作协议",
+            {"江西铜业股份有限公司", "中国五矿集团有限公司"},
+        ),
         # a trade name the segmenter cuts into single characters and a particle (佳沃得)
         (
             "芜湖市人民政府与佳沃得农业科技有限公司签署《智慧农业项目投资协议》。",

@@ -235,6 +235,7 @@ def joined_by_tong(
     if not (
         body_ends(norm, k, lex)
         or (day < k and body_ends(norm, day, lex))
+        or lex.known_organization_re.match(norm, k + 1)  # (湘钢同中国电建集团…: a known body)
         or (k in place_ends and (k + 1 in place_starts or lex.country_re.match(norm, k + 1)))
     ):
         return False
