@@ -251,6 +251,21 @@ def test_agencies_special_administrative_region_bureaus(text, expected):
         ("北京明天科学城管理委员会与银行签约。", []),
         # a park named after China and its partner keeps them both
         ("中德产业园管委会与揭阳市人民政府签约。", ["中德产业园管理委员会", "揭阳市人民政府"]),
+        # an investment zone's, an ecological zone's and a city's sub-centre's committees;
+        # two characters the dictionary lacks, and a side of a mountain, name them too
+        ("漳州金峰投资区管理委员会与银行签约。", ["漳州金峰投资区管理委员会"]),
+        ("成都沱沣生态区管委会与银行签约。", ["成都沱沣生态区管理委员会"]),
+        (
+            "甘肃祁连山北麓葡萄酒产业园区管委会与银行签约。",
+            ["甘肃祁连山北麓葡萄酒产业园区管理委员会"],
+        ),
+        ("南京城市副中心管理委员会与银行签约。", ["南京城市副中心管理委员会"]),
+        ("副中心管委会表示欢迎。", []),
+        # a longer name after a committee named by its kind alone is another body
+        (
+            "国家级自然保护区管理局将加强巡护。兴凯湖国家级自然保护区管理局发布通告。",
+            ["国家级自然保护区管理局", "兴凯湖国家级自然保护区管理局"],
+        ),
     ],
 )
 def test_agencies_executive_bodies_of_zones(text, expected):
@@ -263,6 +278,8 @@ def test_agencies_executive_bodies_of_zones(text, expected):
         # the beginning of the zone's name, or its suffix alone, with the same organ
         ("东江流域生态合作区执行委员会签约。合作区执委会负责人介绍。", "合作区执委会"),
         ("深圳市大鹏湾海洋经济合作区管理局签约。大鹏湾管理局负责人介绍。", "大鹏湾管理局"),
+        # a zone named after no place's own name, then without its city
+        ("南京城市副中心管理委员会签约。城市副中心管委会负责人介绍。", "城市副中心管委会"),
     ],
 )
 def test_agencies_zone_body_abbreviated_later(text, surface):

@@ -957,6 +957,9 @@ _ZONE_WORDS = frozenset(
         "科技城",
         "科学城",
         "科技园",
+        "投资区",
+        "生态区",
+        "副中心",
         "新城",
         "商务区",
         "中央商务区",
@@ -981,15 +984,34 @@ _POST_BEFORE = re.compile(r"^(?:曾任|现任|时任|任|原任|兼任)")
 _ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)
 
 
+def _single_run(norm: str, at: int, tokens: Tokens, lex: Lexicon) -> int | None:
+    """Where the one-character token before the one-character token at ``at`` starts (浐 of
+    浐 + 灞): two characters the dictionary lacks as a word, a coined name; None when the
+    token before is longer, or either character is a word of a clause (她是)."""
+    before = tokens.start_before(at)
+    if before is None or at - before != 1:
+        return None
+    if any((lex.word_tag(c) or "x").startswith(_CLAUSE_TAGS) for c in norm[before : at + 1]):
+        return None
+    return before
+
+
+# Tags of one-character words of a clause (pronouns, verbs, prepositions, particles…).
+_CLAUSE_TAGS = ("r", "v", "p", "c", "u", "d", "m", "q", "t")
+
+
 def _same_area_body(
     norm: str, pos: int, organ: str, committees: list[AgencyHit]
 ) -> tuple[int, AgencyHit] | None:
     """The body of an area named before, abbreviated by what ends at ``pos``: the beginning
     of the area's name (前海 of 前海深港现代服务业合作区) or its suffix (合作区); the longest."""
     for c in reversed(committees):
-        area = c.place_label or ""
         if not c.label.endswith(organ):
             continue
+        area = c.place_label or c.label[: -len(organ)]  # (北京城市副中心: no place's own)
+        k = pos - len(area)
+        if norm.endswith(area, 0, pos) and k > 0 and "\u4e00" <= norm[k - 1] <= "\u9fff":
+            continue  # 三江国家级自然保护区 after 国家级自然保护区: a longer name, another body
         for n in range(min(len(area) - 1, pos, 8), 1, -1):
             name = norm[pos - n : pos]
             if area.startswith(name) or area.endswith(name):
@@ -1040,7 +1062,7 @@ def bare_committees(
         if taken_spans.covers(m.start()):
             continue
         organ = _AREA_ORGANS[m.group()]
-        prior = [c for c in committees if c.end <= m.start()]
+        prior = [c for c in [*committees, *out] if c.end <= m.start()]
         same = _same_area_body(norm, m.start(), organ, prior) if prior else None
         if same is not None:
             out.append(AgencyHit(same[0], m.end(), same[1].label, None, None, "canonical-name"))
@@ -1065,6 +1087,14 @@ def bare_committees(
             before = tokens.start_before(start)
             word = norm[before:start] if before is not None else ""
             tag = lex.word_tag(word) or ("n" if len(word) > 1 else "")
+            if len(word) == 2 and tag == "f":
+                tag = "n"  # 贺兰山东麓: a side of a place names the zone
+            if (
+                len(word) == 1
+                and before is not None
+                and (run := _single_run(norm, before, tokens, lex))
+            ):
+                before, word, tag = run, norm[run:start], "n"  # 浐灞: characters coined into a name
             if (
                 not all("\u4e00" <= c <= "\u9fff" for c in word)
                 or not _ZONE_NAME_TAG.match(tag)
