@@ -51,6 +51,8 @@ def _orgs(text: str) -> list[str]:
         ("湖南省城乡规划设计研究院与株洲市签约。", ["湖南省城乡规划设计研究院"]),
         ("胜利油田勘探开发研究院专家介绍。", ["胜利油田勘探开发研究院"]),
         ("甘肃省农业综合开发研究院发布报告。", ["甘肃省农业综合开发研究院"]),
+        # a company's branch in a province, where it signs
+        ("中国人民财产保险公司江西分公司与南昌市签约。", ["中国人民财产保险公司江西分公司"]),
         # a verb of building before an institute is the clause's (双方将在…共建…研究院)
         ("双方将在天府新区共建电子信息产业研究院，四川大学参与。", ["四川大学"]),
         # a company's short form in brackets before the verb it signs with

@@ -28,6 +28,8 @@ _SHORT_SUFFIX = re.compile(
 _CENTRE = re.compile(r"中心")
 _CENTRE_BEFORE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]{2,12}$")
 _TITLE_AFTER = re.compile(r"院长(?![期远久效足达])")  # 医疗院长: 医疗 + 院长 (not 学院长期)
+# A company's branch in a place, after the company's name (…公司湖北分公司).
+_COMPANY_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分公司")
 # A centre of exchange or promotion (…交流中心, …交流合作中心, …产业促进中心): a body that
 # holds exchanges, read where it signs (a centre of other kinds is as often a building).
 _EXCHANGE_CENTRE = re.compile(r"交流(?:合作)?中心|促进中心")
@@ -50,6 +52,7 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
             SIGNS_AFTER.match(norm, m.end())
             or bank_before(norm, m.start(), lex)
             or BRANCH_AFTER.match(norm, m.end())
+            or _signing_branch(norm, m)
             or _LISTED_BEFORE.search(norm, max(0, m.start() - 60), m.start())
         ):
             found.append(m)
@@ -68,6 +71,13 @@ def suffixes(norm: str, lex: Lexicon) -> list[re.Match[str]]:
                 found.append(m)
     found.sort(key=lambda m: m.start())
     return found
+
+
+def _signing_branch(norm: str, m: re.Match[str]) -> bool:
+    """True when a company's 公司 is followed by its branch in a place, which signs
+    (中国出口信用保险公司湖北分公司与…签署)."""
+    branch = _COMPANY_BRANCH.match(norm, m.end()) if m.group().endswith("公司") else None
+    return branch is not None and SIGNS_AFTER.match(norm, branch.end()) is not None
 
 
 def _anything_before(_norm: str, _at: int, _lex: Lexicon) -> bool:
