@@ -51,6 +51,8 @@ def _orgs(text: str) -> list[str]:
         ("湖南省城乡规划设计研究院与株洲市签约。", ["湖南省城乡规划设计研究院"]),
         ("胜利油田勘探开发研究院专家介绍。", ["胜利油田勘探开发研究院"]),
         ("甘肃省农业综合开发研究院发布报告。", ["甘肃省农业综合开发研究院"]),
+        # a hospital named after a university the dictionary knows (同济大学), not a kind
+        ("同济医院专家赴恩施义诊。", ["同济医院"]),
         # a company's branch in a province, where it signs
         ("中国人民财产保险公司江西分公司与南昌市签约。", ["中国人民财产保险公司江西分公司"]),
         # a verb of building before an institute is the clause's (双方将在…共建…研究院)

@@ -116,6 +116,10 @@ def unnamed(norm: str, start: int, head: int, suffix: str, label: str, lex: Lexi
         return True  # 行业协会商会: two kinds of body; “四好”商会: a body that meets a standard
     if _NAMED_BEFORE.search(norm, max(0, start - 2), start):
         return False
+    if not lex.is_common_word(core, _INSTITUTION_WORD) and any(
+        lex.word_tag(core + kind) == "nt" for kind in _INSTITUTIONS
+    ):
+        return False  # 同济医院: the name of a university the dictionary holds (同济大学)
     if _named_first(core, lex) and any(
         lex.country_re.fullmatch(norm, k, start) for k in range(max(0, start - 6), start - 1)
     ):
@@ -223,6 +227,10 @@ def _named_first(rest: str, lex: Lexicon) -> bool:
     return len(word) >= 2 and flag == "nz" and lex.tokenizer().FREQ.get(word, 0) < _RARE_NAME
 
 
+# Kinds of institution whose names the dictionary holds whole (同济大学, 协和医院).
+_INSTITUTIONS = ("大学", "医院", "学院")
+# How often that name may be written as a word of its own (同济: 85; 理工: 490, 人民: 43,719).
+_INSTITUTION_WORD = 200
 # How rare a proper noun is in the segmenter's dictionary to be a body's own name after its
 # state (开泰: 10, 诺丁汉: 9; 红十字: 83, 外国语: 270).
 _RARE_NAME = 50
