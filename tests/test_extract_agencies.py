@@ -66,6 +66,22 @@ def test_agencies_short_form_tied_to_the_article_city():
     assert ("西安市发展和改革委员会", "市发展改革委") in _agencies(text)
 
 
+def test_agencies_short_form_in_a_paragraph_on_a_municipality_is_its_body():
+    text = (
+        "长沙市交通运输局召开会议。长沙市推进轨道交通建设，长沙地铁新线开通。\n\n"
+        "天津河西区委会同天津港集团党委、市交通运输委党组开展共建活动。\n"
+    )
+    assert ("天津市交通运输委员会", "市交通运输委") in _agencies(text)
+
+
+def test_agencies_short_form_in_a_municipality_s_article_is_not_a_county_level_city_s():
+    text = (
+        "重庆市委部署专项整治工作。重庆市各区县积极落实。来自浏阳市的企业也参与其中。\n\n"
+        "市财政局、市交通局等分别派出工作组。\n"
+    )
+    assert ("重庆市财政局", "市财政局") in _agencies(text)
+
+
 def test_agencies_prefecture_shorthand_is_the_articles_autonomous_prefecture():
     text = "凉山彝族自治州召开推进会。副州长代表州政府与企业签署协议。"
     assert ("凉山彝族自治州人民政府", "州政府") in _agencies(text)

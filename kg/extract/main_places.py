@@ -70,7 +70,10 @@ def main_places_at(
         for h in places
         if h.code
         and lex.divisions.by_code[h.code].name.endswith("市")
-        and lex.divisions.by_code[h.code].level in (2, 3)
+        and (
+            lex.divisions.by_code[h.code].level in (2, 3)
+            or lex.divisions.by_code[h.code].province in MUNICIPALITIES  # (重庆市)
+        )
     )
     if cities:
         top, n = cities.most_common(1)[0]
@@ -78,11 +81,14 @@ def main_places_at(
             fallback["市"] = top
     # the places a 省, 市, 区 or 县 may stand for, by that character, in text order
     coded: dict[str, list[tuple[int, str]]] = {char: [] for char in _SHORT_LEVELS}
+    municipal: list[tuple[int, str]] = []  # 上海: a 市 too, of the sentence it is named in
     for start, code in sorted((h.start, h.code) for h in places if h.code):
         d = lex.divisions.by_code[code]
         char = d.name[-1]
         if char in _SHORT_LEVELS and d.level in _SHORT_LEVELS[char]:
             coded[char].append((start, code))
+        elif d.level == 1 and d.province in MUNICIPALITIES:
+            municipal.append((start, code))
     paragraph_start = {}
     for i, para in enumerate(prep.paragraph):
         paragraph_start.setdefault(para, prep.bounds[i][0])
@@ -116,6 +122,11 @@ def main_places_at(
                 )
             ):
                 mains[char] = places[k][1]
+        k = bisect_left(municipal, (pos,)) - 1
+        if k >= 0 and prep.sentence_at(municipal[k][0]) == prep.sentence_at(pos):
+            # 上海静安区委会同…市交通委: the municipality the sentence names, whatever the
+            # article's city (not one of an earlier sentence: 北京企业在津…。市合作交流办…)
+            mains["市"] = municipal[k][1]
         return mains
 
     return at
