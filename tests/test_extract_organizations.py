@@ -76,6 +76,7 @@ def test_organizations_by_suffix(text, expected):
         "支持相关行业协会整合资源。",
         "推动重庆环大学创新生态圈建设。",
         "引导小额贷款公司、融资担保公司规范发展。",
+        "租客李某与房屋中介公司签订《房屋租赁合同》。",
         # counted before a state's name: universities of that state
         "在这12所加拿大大学中，留学生比例普遍较高。",
         # a company left unnamed (某)
