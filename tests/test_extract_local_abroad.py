@@ -31,6 +31,14 @@ def _read(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
             "老挝琅勃拉邦省政府",
             "老挝",
         ),
+        # a region's executive committee (Belarus's regions), the state written before
+        (
+            "黑龙江省代表团访问白俄罗斯。黑龙江省人民政府与戈梅利州执行委员会签署"
+            "《农业合作协议》。",
+            "农业合作协议",
+            "白俄罗斯戈梅利州执行委员会",
+            "白俄罗斯",
+        ),
         # a city's people's committee (Viet Nam's local governments)
         (
             "越南客商代表团访问广西。会谈后，凭祥市人民政府与同登市人民委员会签署"

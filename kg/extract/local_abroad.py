@@ -17,17 +17,18 @@ __all__ = ["local_governments_abroad", "ministries_abroad", "places_abroad"]
 _PLACE_ABROAD = re.compile(r"[\u4e00-\u9fff]{2,6}?[市州省县]")
 # Words no name of a place abroad holds (苏丹过渡政府与…州: a clause).
 _NOT_A_PLACE = re.compile(r"政府|[与和及、族国]")
-# The government of a place abroad, its people's or coordination committee (Viet Nam's and
-# Laos's provinces and cities, Nepal's districts), or one of its ministries or departments
-# (萨马拉州农业和粮食部).
+# The government of a place abroad, its people's, coordination or executive committee (Viet
+# Nam's and Laos's provinces and cities, Nepal's districts, Belarus's regions), or one of its
+# ministries or departments (萨马拉州农业和粮食部).
 _BODY_ABROAD = (
-    r"(?P<body>政府|人民委员会|协调委员会"
+    r"(?P<body>政府|人民委员会|协调委员会|执行委员会"
     r"|(?![一二两三四五六七八九十各])[\u4e00-\u9fff]{2,8}?(?:部|厅|局))"
 )
 # The government or people's committee of a city or a province the article names without
 # its country (黑河市人民政府与布拉戈维申斯克市政府签署), as a counterpart or one of a list.
 _UNNAMED_ABROAD = re.compile(
-    r"(?:(?<=[与和同及、,，:：;；])|^)(?P<place>[\u4e00-\u9fff]{2,8}?[市省州县])(?P<body>人民委员会|政府)"
+    r"(?:(?<=[与和同及、,，:：;；])|^)(?P<place>[\u4e00-\u9fff]{2,8}?[市省州县])"
+    r"(?P<body>人民委员会|执行委员会|政府)"
 )
 # What begins no name of a place: determiners, pronouns, counts (本市, 该省, 两市, 各州).
 _NOT_A_NAME_START = frozenset("本该此这那其全各每我你他两三四五六七八九十多诸省市县州区")
