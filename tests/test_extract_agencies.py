@@ -265,6 +265,8 @@ def test_agencies_special_administrative_region_bureaus(text, expected):
         ("上海前滩国际商务区管理委员会与银行签约。", ["上海前滩国际商务区管理委员会"]),
         ("光明科学城管委会与深圳大学签约。", ["光明科学城管理委员会"]),
         ("北京明天科学城管理委员会与银行签约。", []),
+        # a word of time that points to no day (未来) after a place is in the name
+        ("杭州未来科技城管委会与银行签约。", ["杭州未来科技城管理委员会"]),
         # a park named after China and its partner keeps them both
         ("中德产业园管委会与揭阳市人民政府签约。", ["中德产业园管理委员会", "揭阳市人民政府"]),
         # an investment zone's, an ecological zone's and a city's sub-centre's committees;

@@ -984,6 +984,16 @@ _POST_BEFORE = re.compile(r"^(?:曾任|现任|时任|任|原任|兼任)")
 _ZONE_WORDS_LONGEST = sorted(_ZONE_WORDS, key=len, reverse=True)
 
 
+# Characters of the words of time that point to a day or a year (今天, 明年, 当天, 近日).
+_DEICTIC = frozenset("今明昨去前后当本上下近")
+
+
+def _place_before(norm: str, at: int, tokens: Tokens, lex: Lexicon) -> bool:
+    """True when the token before ``at`` is a place's name (北京 of 北京未来科学城)."""
+    before = tokens.start_before(at)
+    return before is not None and (lex.word_tag(norm[before:at]) or "").startswith("ns")
+
+
 def _single_run(norm: str, at: int, tokens: Tokens, lex: Lexicon) -> int | None:
     """Where the one-character token before the one-character token at ``at`` starts (浐 of
     浐 + 灞): two characters the dictionary lacks as a word, a coined name; None when the
@@ -1089,6 +1099,14 @@ def bare_committees(
             tag = lex.word_tag(word) or ("n" if len(word) > 1 else "")
             if len(word) == 2 and tag == "f":
                 tag = "n"  # 贺兰山东麓: a side of a place names the zone
+            elif (
+                len(word) == 2
+                and tag == "t"
+                and not _DEICTIC.intersection(word)
+                and _place_before(norm, before, tokens, lex)
+            ):
+                tag = "n"  # 北京未来科学城: a word of time between a place and the kind (not
+                # one that points to a day or a year, 明天, 今年)
             if (
                 len(word) == 1
                 and before is not None
