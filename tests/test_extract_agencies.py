@@ -305,6 +305,12 @@ def test_agencies_zone_body_abbreviated_later(text, surface):
     assert found[surface] == next(iter(found.values()))
 
 
+def test_agencies_a_new_area_s_part_in_a_city_is_not_that_city_s_zone_named_before():
+    text = "成都高新区管委会与重庆大学签约。随后，两江新区管委会与天府新区成都管委会签约。"
+    found = dict((s, label) for label, s in _agencies(text))
+    assert found["天府新区成都管委会"] == "四川天府新区成都管理委员会"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

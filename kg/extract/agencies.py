@@ -1072,17 +1072,17 @@ def bare_committees(
         if taken_spans.covers(m.start()):
             continue
         organ = _AREA_ORGANS[m.group()]
+        new_area = _new_area_before(norm, m.start(), lex)
+        if new_area is not None:
+            # 两江新区管委会, 天府新区成都管委会: a national-level new area's committee (or that
+            # of its part in a city), by its official name (not 成都 of a committee before)
+            start, label = new_area
+            out.append(AgencyHit(start, m.end(), label + organ, None, None, "canonical-name"))
+            continue
         prior = [c for c in [*committees, *out] if c.end <= m.start()]
         same = _same_area_body(norm, m.start(), organ, prior) if prior else None
         if same is not None:
             out.append(AgencyHit(same[0], m.end(), same[1].label, None, None, "canonical-name"))
-            continue
-        new_area = _new_area_before(norm, m.start(), lex)
-        if new_area is not None:
-            # 两江新区管委会, 天府新区成都管委会: a national-level new area's committee (or that
-            # of its part in a city), by its official name
-            start, label = new_area
-            out.append(AgencyHit(start, m.end(), label + organ, None, None, "canonical-name"))
             continue
         kind = next((w for w in _ZONE_WORDS_LONGEST if norm.endswith(w, 0, m.start())), None)
         zone = kind is not None and not tokens.inside_word(m.start() - len(kind))
