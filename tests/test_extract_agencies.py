@@ -170,6 +170,11 @@ def test_agencies_national_ministries(text, expected):
         ("河北雄安新区管理委员会表示。", ("河北雄安新区管理委员会", "河北雄安新区管理委员会")),
         ("苏州工业园区管委会与宿迁签约。", ("苏州工业园区管理委员会", "苏州工业园区管委会")),
         ("中关村管委会负责人介绍。", ("中关村管理委员会", "中关村管委会")),
+        # the leader of the area's party working committee and of its management committee
+        (
+            "西安高新区党工委书记、管委会主任张某签署协议。",
+            ("西安高新技术产业开发区管理委员会", "管委会"),
+        ),
         # a sector's bureau of an area, its sector named in full
         (
             "湖南湘江新区市场监管局发布提示。",

@@ -912,7 +912,16 @@ def area_committees(
     out = []
     for s, e, label in areas:
         m = _COMMITTEE.match(norm, e)
-        if m is not None and m.group() != "党工委":
+        if m is not None and m.group() == "党工委":
+            # 成都高新区党工委书记、管委会主任: the leader of both, the area's committee
+            second = _SECOND_POST.match(norm, m.end())
+            if second is not None:
+                organ = _AREA_ORGANS[second.group("organ")]
+                basis = "canonical-name"
+                at = second.start("organ")
+                out.append(AgencyHit(at, second.end("organ"), label + organ, None, label, basis))
+            continue
+        if m is not None:
             end, organ = m.end(), _AREA_ORGANS[m.group()]
         elif m is None and lex is not None and (bureau := _sector_bureau(norm, e, lex)):
             end, organ = bureau
@@ -938,6 +947,9 @@ def _sector_bureau(norm: str, e: int, lex: Lexicon) -> tuple[int, str] | None:
     return sector.end() + 1, lex.sectors[sector.group()][0] + "局"
 
 
+# A leader's second post, the area's committee, after its party working committee's
+# (党工委书记、管委会主任).
+_SECOND_POST = re.compile(r"(?:副)?书记[、，,](?P<organ>管委会|管理委员会)(?:常务)?副?主任")
 _BARE_COMMITTEE = re.compile(r"管委会|管理委员会|执委会|执行委员会|管理局")
 # jieba's tags of the words that name a zone before its kind (郑州 ns, 航空港 n, 综合 vn).
 _ZONE_NAME_TAG = re.compile(r"[nbj]|vn")
