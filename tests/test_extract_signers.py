@@ -1042,6 +1042,18 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "汽车钢板项目合作协议",
             {"沈阳市人民政府", "安赛乐米塔尔公司"},
         ),
+        # places counted, then 就 before the verb
+        (
+            "早在2019年，泸州、宜宾、内江三地就签订了《川南经济区合作框架协议》。",
+            "川南经济区合作框架协议",
+            {"泸州市人民政府", "宜宾市人民政府", "内江市人民政府"},
+        ),
+        # two autonomous regions counted as such
+        (
+            "2021年，广西与西藏两自治区签署《对口协作框架协议》。",
+            "对口协作框架协议",
+            {"广西壮族自治区人民政府", "西藏自治区人民政府"},
+        ),
         # a company no gazetteer knows, the day, then 同 and the other party
         (
             "诺威克公司当天同青岛港国际股份有限公司签了《原料物流合作协议》。",
