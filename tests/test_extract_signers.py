@@ -1042,6 +1042,12 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "汽车钢板项目合作协议",
             {"沈阳市人民政府", "安赛乐米塔尔公司"},
         ),
+        # leaders who stand for their governments, in the clause before the verb's
+        (
+            "当天，江宁区区长、句容市市长和博望区区长分别代表本地政府，签署《宁句博协同发展协议》。",
+            "宁句博协同发展协议",
+            {"南京市江宁区人民政府", "句容市人民政府", "马鞍山市博望区人民政府"},
+        ),
         # places counted, then 就 before the verb
         (
             "早在2019年，泸州、宜宾、内江三地就签订了《川南经济区合作框架协议》。",

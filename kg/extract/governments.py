@@ -283,8 +283,16 @@ def subject_end(norm: str, cs: int, verb: int) -> int:
 
 
 def clause_start(norm: str, lo: int, verb: int) -> int:
-    """Where the clause of the verb at ``verb`` starts, not before ``lo``."""
-    return max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    """Where the clause of the verb at ``verb`` starts, not before ``lo``: the clause before
+    too when it only says whom the signers stand for (…分别代表本地政府，签署《…》)."""
+    cs = max([lo] + [norm.rfind(c, lo, verb) + 1 for c in _CLAUSE_STOPS])
+    if cs > lo and norm[cs - 1] in ",，" and _ON_BEHALF.search(norm, max(lo, cs - 16), cs - 1):
+        return max([lo] + [norm.rfind(c, lo, cs - 1) + 1 for c in _CLAUSE_STOPS])
+    return cs
+
+
+# Whom the signers stand for, ending the clause before the verb's (代表本市人民政府，签署).
+_ON_BEHALF = re.compile(r"代表[\u4e00-\u9fff]{0,10}(?:政府|双方|各方|三方|四方|本单位)$")
 
 
 def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]]:
