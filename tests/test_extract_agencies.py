@@ -48,6 +48,11 @@ def _agencies(text: str) -> list[tuple[str, str]]:
             [("东莞市政务服务和数据管理局", "东莞市政务服务和数据管理局")],
         ),
         ("遵义市大数据管理局召开会议。", [("遵义市大数据管理局", "遵义市大数据管理局")]),
+        # the two municipalities whose committee of transport is named with 交通 (the
+        # sectors table); elsewhere, and a bureau, of 交通运输
+        ("上海市交通委召开会议。", [("上海市交通委员会", "上海市交通委")]),
+        ("天津市交通委召开会议。", [("天津市交通运输委员会", "天津市交通委")]),
+        ("太原市交通局召开会议。", [("太原市交通运输局", "太原市交通局")]),
         # a government's departments are no general office
         ("长沙市政府部门负责人表示。", [("长沙市人民政府", "长沙市政府")]),
         # a leading group's office is the sector's office

@@ -212,6 +212,13 @@ def _agency_label(
         organ_c = lex.sectors[words[-1]][2 if province else 1] if words else _DEPT
     else:
         organ_c = lex.organs[organ]
+    if (
+        organ_c == "委员会"
+        and len(words) == 1
+        and (code or "").endswith("0000")
+        and (code or "")[:2] in lex.written_committees.get(words[0], ())
+    ):
+        sector = words[0]  # 北京市交通委: a committee named with 交通 as written (天津's: 交通运输)
     return place + sector + organ_c
 
 

@@ -140,9 +140,14 @@ class Lexicon:
         self.organs: dict[str, str] = {r[0]: r[1] for r in read_table("organs.tsv")}
         # sector (written) -> (canonical sector, organ of a city for 部门, organ of a province)
         self.sectors: dict[str, tuple[str, str, str]] = {}
+        # 交通 -> ("11", "31"): the provinces whose committee of the sector keeps the written
+        # form (北京市交通委员会)
+        self.written_committees: dict[str, tuple[str, ...]] = {}
         for row in read_table("sectors.tsv"):
             city_organ, prov_organ = row[2].split(",")
             self.sectors[row[0]] = (row[1], city_organ, prov_organ)
+            if len(row) > 3 and row[3]:
+                self.written_committees[row[0]] = tuple(row[3].split(","))
         # national ministries: written form -> canonical name
         self.ministries: dict[str, str] = {}
         for row in read_table("ministries.tsv"):
