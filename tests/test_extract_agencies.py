@@ -105,6 +105,11 @@ def test_agencies_prefecture_shorthand_is_the_articles_autonomous_prefecture():
                 "安徽省人力资源和社会保障厅",
             ],
         ),
+        # places counted, then one more joined by 和, before the sector
+        (
+            "甘肃、青海两省和宁夏回族自治区水利厅签约。",
+            ["甘肃省水利厅", "青海省水利厅", "宁夏回族自治区水利厅"],
+        ),
         (
             "长沙、株洲、湘潭三市科技部门签约。",
             ["长沙市科学技术局", "株洲市科学技术局", "湘潭市科学技术局"],

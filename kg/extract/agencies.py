@@ -291,6 +291,9 @@ def find_agencies(
                 p = place
                 while p.start > 0 and norm[p.start - 1] in "、和与":
                     prev = place_end.get(p.start - 1)
+                    counted = _COLLECTIVE_COUNT.search(norm, max(0, p.start - 6), p.start - 1)
+                    if prev is None and counted is not None and norm[p.start - 1] in "和与":
+                        prev = place_end.get(counted.start())  # 黑龙江、吉林、辽宁三省和内蒙古…厅
                     if prev is None or not prev.code:
                         break
                     if (
