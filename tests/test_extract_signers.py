@@ -1042,6 +1042,14 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "汽车钢板项目合作协议",
             {"沈阳市人民政府", "安赛乐米塔尔公司"},
         ),
+        # bodies named in the paragraph before a meeting, then the provinces and regions
+        # counted with their sector after it
+        (
+            "湘黔桂旅游协作座谈会在桂林举行。湖南省文化和旅游厅、贵州省文化和旅游厅、广西壮族自治区"
+            "文化和旅游厅负责人参加座谈。\n\n座谈会结束后，三省区文化和旅游厅签署《湘黔桂旅游协作协议》。",
+            "湘黔桂旅游协作协议",
+            {"湖南省文化和旅游厅", "贵州省文化和旅游厅", "广西壮族自治区文化和旅游厅"},
+        ),
         # leaders who stand for their governments, in the clause before the verb's
         (
             "当天，江宁区区长、句容市市长和博望区区长分别代表本地政府，签署《宁句博协同发展协议》。",

@@ -21,7 +21,11 @@ from kg.records import Entity
 __all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
-_COLLECTIVE_COUNT = re.compile(r"(双|两|三|四|五|六|各)(方|地|市|省|区|县|州|部门|国|校|所|家|院)")
+_COLLECTIVE_COUNT = re.compile(
+    r"(双|两|三|四|五|六|各)(方|地|市|省(?:区市|区|市|份)?|区|县|州|部门|国|校|所|家|院)"
+)
+# Places counted together, as one kind (三省区: provinces; 三省市: provinces and cities).
+_PLACE_KINDS = {"省区": "省", "省份": "省", "省市": "地", "省区市": "地"}
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Words that refer back to bodies named before (上述两家企业).
@@ -48,7 +52,7 @@ _OWN_ORGAN = re.compile("|".join(sorted(_OWN_ORGANS, key=len, reverse=True)))
 # A signing ceremony held (A与B举行深化战略合作签约仪式).
 _CEREMONY = re.compile(r"举行[^，,；;。]{0,16}?(?:签约|签字)仪式")
 # The words that open a sentence on the meeting told before (会谈后，双方签署…).
-_AFTER_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|会议|座谈)(?:结束)?后")
+_AFTER_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|会议|座谈会?|推进会|联席会议?)(?:结束)?后")
 # A与B的合作始于2021年，双方…: the pair the clause before 双方 is about.
 _PAIR_CLAUSE = re.compile(r"[^，,；;。]*[与和同][^，,；;。]*[，,]$")
 # What may stand between that clause and the collective word (随后双方签署).
@@ -155,12 +159,13 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         m = _COLLECTIVE_COUNT.search(norm, m.end(), se)  # 在两国领导人见证下，双方签署: 双方
     if m is None or norm.startswith("的", m.end()):
         return []  # (来自三地的4个产业园签署: the word says where the signers are from)
+    kind = _PLACE_KINDS.get(m.group(2), m.group(2))
     governments = norm.startswith(("政府", "人民政府"), m.end())  # 两市政府签署
     after = m.end() + norm.startswith("份", m.end())  # 四省份法院
     sector = f.lex.sector_re.match(norm, after)
     # 两省发改委签署: the bodies of that sector named before
     sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
-    committees = m.group(2) == "区" and norm.startswith(("管委会", "管理委员会"), after)
+    committees = kind == "区" and norm.startswith(("管委会", "管理委员会"), after)
     if (own := _OWN_ORGAN.match(norm, after)) is not None:
         sector_name = _OWN_ORGANS[own.group()]  # 两市人大常委会: those named before, or none
     elif not governments and not committees and f.lex.organ_re.match(norm, after):
@@ -171,7 +176,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     # title: …签署《T1》，双方还签署了《T2》)
     # (in this paragraph or the one before: 两市签署 two paragraphs after 双方签署 is of
     # others; and 两市, 两省 are governments, not the companies that signed before)
-    if m.group(2) == "方" and want:
+    if kind == "方" and want:
         pair = _pair_before(f, ss, m.start(), want)
         if pair:
             return pair
@@ -181,8 +186,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         for ps in f.signed
         if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3 and para - prep.paragraph[ps[0]] <= 1
     ]
-    places = m.group(2) in _PLACE_WORDS and sector_name is None
-    states = m.group(2) == "国"  # (两国: the states' governments, not a province's and a state's)
+    places = kind in _PLACE_WORDS and sector_name is None
+    states = kind == "国"  # (两国: the states' governments, not a province's and a state's)
     if (
         prior
         and (want == 0 or len(prior[-1][1]) == want)
@@ -194,7 +199,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         )
     ):
         return list(prior[-1][1])
-    if m.group(2) == "方" and want and (held := _ceremony_holders(f, i, want)):
+    if kind == "方" and want and (held := _ceremony_holders(f, i, want)):
         return held
     # (会谈后，双方签署 opening a paragraph: the meeting told in the paragraph before)
     # (上述两所高校: those named before, a few sentences back in the paragraph before too)
@@ -214,19 +219,19 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             # A和B负责人在会上介绍…。随后，双方签署: those who spoke are those present
             present = list(dict.fromkeys(bodies_in(f, js, je, witnesses, speakers=True)))
             found = present if len(present) == want else found
-        if governments or (places and m.group(2) != "区"):  # (两州签署: their governments)
+        if governments or (places and kind != "区"):  # (两州签署: their governments)
             found = [e for e in found if e.label.endswith("政府")]
         if states:
             found = [e for e in found if _of_state(e, f.lex)]
         if sector_name is not None:
             found = [e for e in found if sector_name in e.label]
-        if m.group(2) in ("校", "所"):  # (两校, 以上两所高校)
+        if kind in ("校", "所"):  # (两校, 以上两所高校)
             found = [
                 e for e in found if e.label.endswith(_SCHOOLS) and not _ACADEMY.search(e.label)
             ]
-        elif m.group(2) == "院":  # 两院: two hospitals, academies or institutes
+        elif kind == "院":  # 两院: two hospitals, academies or institutes
             found = [e for e in found if e.cls == "Organization" and e.label.endswith("院")]
-        elif m.group(2) == "家":
+        elif kind == "家":
             found = [e for e in found if e.cls == "Organization"]  # 两家企业: companies
         if want and len(found) < want and sector_name is None:
             found = _with_governments(f, js, je, witnesses, found)
@@ -243,11 +248,11 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         return []  # 两地科技部门: bodies not named before
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
         return []  # 两国 after the verb, or inside a title: not the subject that signs
-    if m.group(2) == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
+    if kind == "国" and "中" in norm[max(ss, m.start() - 3) : m.start()]:
         return []  # 中巴两国: the pair written names the states, read or not
-    if m.group(2) == "方" and want == 2:
+    if kind == "方" and want == 2:
         return spoken_states(f, i, m.start())  # 中方愿同老方…。双方签署了…
-    return named_places(f, i, m.group(2), want, m.start())
+    return named_places(f, i, kind, want, m.start())
 
 
 # A title that names its two sides first (怀柔科学城—雄安新区科技成果转化合作协议).
