@@ -927,9 +927,8 @@ def area_committees(
             second = _SECOND_POST.match(norm, m.end())
             if second is not None:
                 organ = _AREA_ORGANS[second.group("organ")]
-                basis = "canonical-name"
-                at = second.start("organ")
-                out.append(AgencyHit(at, second.end("organ"), label + organ, None, label, basis))
+                at, end = second.span("organ")
+                out.append(AgencyHit(at, end, label + organ, None, label, "canonical-name"))
             continue
         if m is not None:
             end, organ = m.end(), _AREA_ORGANS[m.group()]
@@ -1132,7 +1131,7 @@ def bare_committees(
             if (
                 len(word) == 1
                 and before is not None
-                and (run := _single_run(norm, before, tokens, lex))
+                and (run := _single_run(norm, before, tokens, lex)) is not None
             ):
                 before, word, tag = run, norm[run:start], "n"  # 浐灞: characters coined into a name
             if (

@@ -123,7 +123,12 @@ def main_places_at(
             ):
                 mains[char] = places[k][1]
         k = bisect_left(municipal, (pos,)) - 1
-        if k >= 0 and prep.sentence_at(municipal[k][0]) == prep.sentence_at(pos):
+        c = bisect_left(coded["市"], (pos,)) - 1
+        if (
+            k >= 0
+            and prep.sentence_at(municipal[k][0]) == prep.sentence_at(pos)
+            and (c < 0 or coded["市"][c][0] < municipal[k][0])  # (上海和苏州市…市…: 苏州)
+        ):
             # 上海静安区委会同…市交通委: the municipality the sentence names, whatever the
             # article's city (not one of an earlier sentence: 北京企业在津…。市合作交流办…)
             mains["市"] = municipal[k][1]

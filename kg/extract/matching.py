@@ -47,8 +47,9 @@ _STOP_CHARS = frozenset(",，。;；:：、!?！？—…《》\n\t ")
 
 _PAIRS = {")": "(", "”": "“", "」": "「"}
 
-# Works written between a name and its head belong to the name (三厂扩建工程).
+# How far before an institute's head its field of work may end in a verb (规划勘测设计研究院).
 _FIELD_SPAN = 6
+# Works written between a name and its head belong to the name (三厂扩建工程).
 _WORKS = frozenset({"扩建", "改建", "改造", "改扩建", "新建", "建设", "提升", "提标改造"})
 
 # Quotes and brackets, left out when judging the words of a name.

@@ -325,7 +325,7 @@ def _item_start(norm: str, start: int, at: dict[int, PlaceHit], lex: Lexicon) ->
     and the start of its item (、国电津能滨海…, 中科合肥…, 与辽宁晶澈锦州…)."""
     if start not in at:
         return start
-    lo = max(0, start - _MAX_TRADE_PREFIX - 4)
+    lo = max(0, start - _MAX_TRADE_PREFIX - _PROVINCE_BEFORE)
     b = max(norm.rfind(c, lo, start) for c in _ITEM_BOUNDS)
     if b < 0 and lo > 0:
         return start
@@ -352,6 +352,8 @@ def _item_start(norm: str, start: int, at: dict[int, PlaceHit], lex: Lexicon) ->
 
 
 _MAX_TRADE_PREFIX = 4
+# Room before the trade words for the province's name (内蒙古) and the item's bound.
+_PROVINCE_BEFORE = 4
 
 
 # Words before a name that end a clause of going, leading or aid (代表团赴…公司, 娄竞带领…公司,

@@ -62,7 +62,6 @@ def trade_name(label: str, lex: Lexicon) -> str | None:
                     core[n : n + k] in divisions.short or core[n : n + k] in divisions.full
                     for k in (2, 3)
                 )
-                and len(core) >= n + 2
             ),
             core,
         )
