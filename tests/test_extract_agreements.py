@@ -427,3 +427,77 @@ def test_agreements_one_with_each_counterpart(text, expected):
 def test_agreements_the_body_a_treaty_sets_up_is_no_party():
     text = "中方代表在北京签署《金砖国家新开发银行协定》。"
     assert _read(text)[2].get("金砖国家新开发银行协定", set()) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two unmarked titles one verb signs, joined by 和 or 、
+        (
+            "三方签署赣江航道整治合作协议和港口数据共享合作协议。",
+            ["港口数据共享合作协议", "赣江航道整治合作协议"],
+        ),
+        (
+            "两厅签订跨省冷链物流合作协议、农产品质量追溯备忘录。",
+            ["农产品质量追溯备忘录", "跨省冷链物流合作协议"],
+        ),
+        # a title before a passive signing (由A与B签署)
+        (
+            "渝东南旅游联票发行合作协议当天由重庆市文化和旅游发展委员会与黔江区人民政府共同签署。",
+            ["渝东南旅游联票发行合作协议"],
+        ),
+        # signed texts exchanged (交换了…协议文本), and 签了 before an unmarked title
+        ("两市政府交换了友好城市交流合作协议文本。", ["友好城市交流合作协议"]),
+        (
+            "柳州市人民政府同广西汽车集团有限公司签了新能源整车配套合作协议。",
+            ["新能源整车配套合作协议"],
+        ),
+        # a signing told as a noun (…备忘录的签署): a title of its own words, not two states'
+        # abbreviations
+        (
+            "滇黔桂三省区石漠化综合治理合作备忘录的签署，标志着合作进入新阶段。",
+            ["滇黔桂三省区石漠化综合治理合作备忘录"],
+        ),
+        ("俄乌协议的签署缓和了局势。", []),
+        # a cut before 协同 would leave a fragment
+        (
+            "武陵山区生态旅游协同发展合作备忘录在铜仁签署。",
+            ["武陵山区生态旅游协同发展合作备忘录"],
+        ),
+    ],
+)
+def test_agreements_unmarked_titles_joined_passive_and_exchanged(text, expected):
+    assert _read(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        (
+            "南宁市人民政府与玉林市人民政府交换了南玉同城化合作协议文本。",
+            "南玉同城化合作协议",
+            {"南宁市人民政府", "玉林市人民政府"},
+        ),
+        (
+            "渝东南旅游联票发行合作协议当天由重庆市文化和旅游发展委员会与黔江区人民政府共同签署。",
+            "渝东南旅游联票发行合作协议",
+            {"重庆市文化和旅游发展委员会", "重庆市黔江区人民政府"},
+        ),
+        # 分别与B、C签署 two joined unmarked titles: one counterpart each, in their order
+        (
+            "鞍钢集团有限公司分别与辽宁科技大学、大连理工大学签署钢铁新材料研发合作协议和"
+            "冶金人才联合培养协议。",
+            "冶金人才联合培养协议",
+            {"鞍钢集团有限公司", "大连理工大学"},
+        ),
+        # A和B分别与C、D签署《X》和《Y》: the signers in the title's place on both sides
+        (
+            "长春市南关区永吉街道办事处和桃源街道办事处分别与吉林大学第一医院、长春市中心医院"
+            "签署《社区慢病管理合作协议》和《家庭医生服务共建协议》。",
+            "家庭医生服务共建协议",
+            {"长春市南关区桃源街道办事处", "长春市中心医院"},
+        ),
+    ],
+)
+def test_agreements_parties_of_joined_passive_and_exchanged_titles(text, title, parties):
+    assert _read(text)[2][title] == parties

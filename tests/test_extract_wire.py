@@ -1140,6 +1140,8 @@ def test_extract_wire_kinds_sales_and_bundles_are_not_agreements(text, title):
         # cooperation on exports or imports, not goods traded
         ("商务局与陶瓷协会签署《陶瓷出口服务合作协议》。", "陶瓷出口服务合作协议"),
         ("港务集团与该公司签署《矿石进口物流合作协议》。", "矿石进口物流合作协议"),
+        # the clearance of exports, their tax refunds: an agreement between public bodies
+        ("满洲里海关与税务局签署《出口退税与通关数据共享协议》。", "出口退税与通关数据共享协议"),
     ],
 )
 def test_extract_wire_agreements_on_exports_between_bodies_are_agreements(text, title):

@@ -15,12 +15,12 @@ from kg.extract.bundles import (
     signed_jointly,
 )
 from kg.extract.contracts import commercial
-from kg.extract.lexicon import Lexicon, trie_pattern
+from kg.extract.lexicon import Lexicon
 from kg.extract.matching import abbreviations_before, after_clause
 from kg.extract.proper_words import has_proper_word
 from kg.extract.sign_words import SIGN_VERBS
 from kg.extract.spans import DisjointSpans, Spans, last_of
-from kg.extract.text import finditer_near
+from kg.extract.unmarked_titles import unmarked_scans
 
 __all__ = [
     "AgreementHit",
@@ -37,7 +37,8 @@ _ALIAS = re.compile(r"\s?\((?:以下|下文)?(?:简称|下称|称)[《“\"]([^�
 # (续签: signed again; 在《T》上签字: signed by its representatives)
 # (签署国, 签约方, 签署历程 are nouns: SIGN_VERBS leaves them out)
 SIGN_RE = re.compile(
-    SIGN_VERBS + r"|签下|签了|共签|缔结|达成(?=《)|(?<=上)签字|交换了?(?=《[^》]{2,60}》的?文本)"
+    SIGN_VERBS + r"|签下|签了|共签|缔结|达成(?=《)|(?<=上)签字"
+    r"|交换了?(?=《[^》]{2,60}》的?文本|[^,，。;；《》]{2,44}?(?:协议|备忘录|协定)的?文本)"
 )
 # 双方/两市/三地… stand for parties already named.
 COLLECTIVE_RE = re.compile(
@@ -45,18 +46,8 @@ COLLECTIVE_RE = re.compile(
 )
 # A programme launched or put forward, not signed (推出了《…协议》).
 _LAUNCHED = re.compile(r"(?:推出|出台|提出|公布)了?$")
-# A title's words: no punctuation, but a few words in quotes (“数字强省”战略合作协议) or
-# brackets (国家(眉山)数字文创基地项目合作协议).
-_TITLE_CHARS = (
-    r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”"
-    r"|\([^,，。;；:：、《》〈〉“”\"()\s]{1,8}\))"
-)
-# (签署“挪威—冰岛渔业资源养护协定”: a whole title in quotes)
-_UNMARKED_AFTER = SIGN_VERBS + r"(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
-_UNMARKED_BEFORE = (
-    r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
-    r"(?:在[^,，。]{1,8}?)?(?:正式|成功|共同)?(?:签署|签订|签约)(?![国方])"
-)
+# Fewest characters of a title's own words (its heads and kind aside) before 的签署.
+_NOUN_SIGNING_CORE = 4
 # An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
 _GENERIC_TITLE = re.compile(
     r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
@@ -75,7 +66,7 @@ _TITLE_LEFT_CUT = re.compile(
 # the title's own modifier, after a character of a transliterated name (他冰瑜).
 _TITLE_OWN_WORDS = frozenset("的他")
 _TITLE_LEFT_CUT_BEFORE = re.compile(
-    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|同"
+    r".*(?:共同|联合|正式|分别|双方|三方|签署|签订|还|并|将|与|和|(?<!协)同"
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
 )
 _SENTENCE_STOPS = "。;；!！?？"
@@ -148,31 +139,6 @@ def _head_alone(title: str, lex: Lexicon) -> bool:
 def _head_length(title: str, heads: tuple[str, ...]) -> int:
     """The length of the longest of ``heads`` that ends ``title`` (0 for none)."""
     return max((len(h) for h in heads if title.endswith(h)), default=0)
-
-
-_pattern_cache: dict[int, tuple[re.Pattern[str], re.Pattern[str], int]] = {}
-# The 签 of the verb that ends an unmarked title written before it.
-_SIGN_START = re.compile("签")
-# Most characters from the start of such a title to its verb, heads aside: 40 of the title,
-# 在 and 8 of a place, 正式/成功/共同.
-_BEFORE_MAX = 40 + 9 + 2
-
-
-def _unmarked_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int]:
-    """Unmarked titles after and before the verb, and how far before its verb a title
-    written before it may start."""
-    pats = _pattern_cache.get(id(lex))
-    if pats is None:
-        # a trie of the heads tries them longest first, as the alternation sorted by
-        # length did (heads that match at one position are prefixes of each other)
-        heads = trie_pattern(lex.agreement_heads)
-        pats = (
-            re.compile(_UNMARKED_AFTER.replace("HEADS", heads)),
-            re.compile(_UNMARKED_BEFORE.replace("HEADS", heads)),
-            _BEFORE_MAX + max(map(len, lex.agreement_heads)),
-        )
-        _pattern_cache[id(lex)] = pats
-    return pats
 
 
 @lru_cache(maxsize=16)
@@ -346,21 +312,19 @@ def find_agreements(
             alias_spans.append((a.start(), a.end(), a.group(1)))
         titles.append(hit)
 
-    after_re, before_re, before_max = _unmarked_res(lex)
     marked = [(t.start, t.end) for t in titles]
-    scans = (
-        (after_re.finditer(norm), _TITLE_LEFT_CUT),
-        (finditer_near(before_re, norm, _SIGN_START, before_max, 3), _TITLE_LEFT_CUT_BEFORE),
-    )
+    scans = [
+        (matches, _TITLE_LEFT_CUT if after else _TITLE_LEFT_CUT_BEFORE)
+        for matches, after in unmarked_scans(norm, lex)
+    ]
     # the titles read so far: the marked ones, and the unmarked ones added meanwhile, which
     # overlap none before them
     headline_spans, marked_spans, unmarked = Spans(headlines), Spans(marked), DisjointSpans()
     for matches, left_cut in scans:
-        for m in matches:
-            s, e = m.span("t")
+        for (s, e), end, joined in matches:
             if headline_spans.covers(s):
                 continue
-            t = m.group("t")
+            t = norm[s:e]
             cut = left_cut.match(t)
             if cut and cut.end() < len(t):
                 s += cut.end()
@@ -384,7 +348,7 @@ def find_agreements(
                 cut = s  # 关于加强科技合作的谅解备忘录: a title's own 关于…的, not a clause
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
-            if left_cut is _TITLE_LEFT_CUT_BEFORE and _SINCE.match(norm, m.end()):
+            if left_cut is _TITLE_LEFT_CUT_BEFORE and end >= 0 and _SINCE.match(norm, end):
                 continue  # 回顾条约签署以来: the treaty named before, referred to
             if not _is_agreement_title(t, lex) or commercial(t):
                 continue  # 签订股份认购协议, 出口机械及配件协议: a commercial contract
@@ -399,7 +363,11 @@ def find_agreements(
                     BUNDLE.search(norm, max(clause, s - 30), s) and not closed_list(norm, clause, s)
                 )
                 or _SUM_AFTER.match(norm, e)
-                or (_EACH.search(norm, clause, s) and not _each_named(norm, clause, s, t, lex))
+                or (
+                    _EACH.search(norm, clause, s)
+                    and not joined
+                    and not _each_named(norm, clause, s, t, lex)
+                )
                 or many_signings(norm, clause, s)
                 or MANY_OF_A_KIND.search(norm, clause, s)
                 or counted_signers(norm, clause, s, t)
@@ -410,6 +378,8 @@ def find_agreements(
                 continue
             if marked_spans.overlaps(s, e) or unmarked.overlaps(s, e):
                 continue
+            if norm.startswith("的签", e) and len(_core(t, lex)) < _NOUN_SIGNING_CORE:
+                continue  # 俄乌协议的签署: a signing told as a noun names its text in full
             generic = not _substantive(t, lex) or not _named(t, lex) or _between_states(t)
             if _SEVERAL_BEFORE.search(norm, max(clause, s - 20), s) or _LISTED_IN.search(t):
                 continue  # 签署了多项旨在深化…合作的协议文件: several texts

@@ -10,10 +10,12 @@ from kg.extract.referents import spans_of, unknown_company
 from kg.extract.signers import bodies_in
 from kg.records import Entity
 
-__all__ = ["pair_of_title", "pairs_written", "respective_pairs", "titles_signed"]
+__all__ = ["joined_titles", "pair_of_title", "pairs_written", "respective_pairs", "titles_signed"]
 
-# The titles one verb signs, joined (《X》和《Y》, 《X》、《Y》).
-_TITLES = re.compile(r"《[^《》]{2,60}》(?:(?:和|及|与|、|以及)?《[^《》]{2,60}》)+")
+# What joins the titles one verb signs (《X》和《Y》, 《X》、《Y》, X协议和Y协议).
+_TITLE_JOINS = frozenset({"", "和", "及", "与", "、", "以及"})
+# Most characters between the verb and the first title it signs (签署了《…, 签订了“…).
+_VERB_TO_TITLE = 6
 # What joins the two signers of one pair, and what separates the pairs.
 _PAIR_JOIN = re.compile(r"^(?:与|和|同)$")
 _PAIR_SEPARATOR = re.compile(r"^[、，,；;]$")
@@ -33,12 +35,27 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
     return [list(pair) for pair in zip(first, others, strict=True)]
 
 
-def titles_signed(norm: str, verb: int) -> int:
+def joined_titles(f: Found, verb: int) -> list[int]:
+    """Where the titles start that a verb at ``verb`` signs when two or more are joined after
+    it (签署《X》《Y》和《Z》, 签署X协议和Y协议); none for one title or none."""
+    spans = sorted((t.start, t.end) for t in f.titles)
+    first = next((k for k, (s, _e) in enumerate(spans) if verb < s <= verb + _VERB_TO_TITLE), None)
+    if first is None:
+        return []
+    starts = [spans[first][0]]
+    end = spans[first][1]
+    for s, e in spans[first + 1 :]:
+        if f.norm[end:s] not in _TITLE_JOINS:
+            break
+        starts.append(s)
+        end = e
+    return starts if len(starts) > 1 else []
+
+
+def titles_signed(f: Found, verb: int) -> int:
     """How many titles a verb at ``verb`` signs when they are joined after it (签署《X》《Y》
     和《Z》); 0 for one title or none."""
-    mark = norm.find("《", verb, verb + 6)
-    titles = _TITLES.match(norm, mark) if mark >= 0 else None
-    return titles.group().count("《") if titles is not None else 0
+    return len(joined_titles(f, verb))
 
 
 def pairs_written(
@@ -49,7 +66,7 @@ def pairs_written(
     written in the clause of the verb or of the one before (A市与B、C市与D现场签约，分别签署
     《X》《Y》)."""
     whole = bodies_in(f, ss, signs, skip)
-    if len(whole) < 2 * titles_signed(f.norm, signs):
+    if len(whole) < 2 * titles_signed(f, signs):
         prior = [v for v in verbs if ss <= v < clause_start(f.norm, ss, signs)]
         govs = governments_in(f, ss, signs, skip) or (
             governments_in(f, ss, prior[-1], skip) if prior else []
@@ -61,20 +78,18 @@ def pairs_written(
 def pair_of_title(
     f: Found, parties: list[Entity], ss: int, verb: int, at_mark: int
 ) -> list[Entity]:
-    """A与B、C与D分别签署《X》和《Y》: the pair written in the place of the title whose 《 is at
+    """A与B、C与D分别签署《X》和《Y》: the pair written in the place of the title that starts at
     ``at_mark`` among the titles the verb signs (A and B sign X); none unless the pairs
     and the titles are as many and the pairs are written one after the other. A分别与B、C
-    签署《X》和《Y》: A and the counterpart in the title's place."""
+    签署《X》和《Y》: A and the counterpart in the title's place; A、B分别与C、D签署《X》和《Y》: the
+    signers in the title's place on both sides."""
     norm = f.norm
     if "分别" not in norm[ss:verb]:
         return []
-    titles = _TITLES.search(norm, verb)
-    if titles is None or not titles.start() <= at_mark < titles.end():
+    starts = joined_titles(f, verb)
+    if at_mark not in starts:
         return []
-    starts = [m.start() for m in re.finditer("《", titles.group())]
-    if at_mark - titles.start() not in starts:
-        return []
-    k = starts.index(at_mark - titles.start())
+    k = starts.index(at_mark)
     each = norm.find("分别与", ss, verb)
     if each >= 0:
         # A分别与B、C签署《X》和《Y》: A with B signs X, A with C signs Y
@@ -88,6 +103,13 @@ def pair_of_title(
             others = _items_read(f, each + 3, verb, others)
         if len(first) == 1 and len(others) == len(starts):
             return [first[0], others[k][1]]
+        if len(first) == len(others) == len(starts):
+            # A、B分别与C、D签署《X》和《Y》: A with C signs X, B with D signs Y
+            ordered = sorted(
+                ((min(s for s, _e in spans_of(f, e, ss, each)), e) for e in first),
+                key=lambda x: x[0],
+            )
+            return [ordered[k][1], others[k][1]]
         return []
     if len(parties) != 2 * len(starts):
         return []
