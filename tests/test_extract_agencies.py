@@ -468,7 +468,7 @@ def test_extract_agencies_head_offices_and_other_central_banks(text, present, ab
         ("兰州市政府举办招商推介会，兰州市政府督办此事。", {"兰州市人民政府"}, set()),
         (
             "兰州市税务局城关办税服务厅开门。兰州市教育局签订领办协议。",
-            {"兰州市税务局", "兰州市教育局"},
+            {"国家税务总局兰州市税务局", "兰州市教育局"},
             {"兰州市税务局城关办公室", "兰州市教育局签订领办公室"},
         ),
         # a committee named only by a subject; a government's building; a force
@@ -609,3 +609,76 @@ def test_agencies_courts_procuratorates_and_customs_of_a_place(text, expected):
 )
 def test_agencies_a_minister_abroad_signs_for_the_ministry(text, expected):
     assert [label for label, _ in _agencies(text) if label.startswith("泰国")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # border inspection stations and maritime bureaus after their port's place
+        (
+            "丹东出入境边防检查站与丹东海关签署合作备忘录。",
+            [("丹东出入境边防检查站", "丹东出入境边防检查站"), ("丹东海关", "丹东海关")],
+        ),
+        ("防城港边检站发布提示。", [("防城港出入境边防检查站", "防城港边检站")]),
+        (
+            "中华人民共和国福建海事局与厦门海事局开展联合巡航。",
+            [
+                ("中华人民共和国福建海事局", "中华人民共和国福建海事局"),
+                ("中华人民共和国厦门海事局", "厦门海事局"),
+            ],
+        ),
+        # a province's own bureau written with its level is none of the state's
+        ("湖南省海事局发布通告。", []),
+        # the customs of Hong Kong and Macao by their official names
+        (
+            "珠海海关与澳门海关签署合作安排。",
+            [("珠海海关", "珠海海关"), ("澳门特别行政区海关", "澳门海关")],
+        ),
+        (
+            "深圳海关与香港特别行政区政府海关开展联合执法。",
+            [("深圳海关", "深圳海关"), ("香港特别行政区政府海关", "香港特别行政区政府海关")],
+        ),
+        # a court or a procuratorate by the shorthand of the article's place
+        (
+            "本报讯 柳州市人民检察院召开会议。会上，市检察院与市中院签署备忘录。",
+            [
+                ("柳州市人民检察院", "柳州市人民检察院"),
+                ("柳州市人民检察院", "市检察院"),
+                ("柳州市中级人民法院", "市中院"),
+            ],
+        ),
+        # not after the end of a name no list has
+        ("本报讯 柳州市召开会议。他曾任惠阳县法院院长。", []),
+    ],
+)
+def test_agencies_border_stations_maritime_bureaus_and_courts_by_shorthand(text, expected):
+    assert _agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a department listed after another of its place, written without the place
+        (
+            "甘肃省商务厅、交通运输厅与中亚班列公司签署协议。",
+            ["甘肃省交通运输厅", "甘肃省商务厅"],
+        ),
+        # a local tax bureau is named with the State Taxation Administration
+        (
+            "本报讯 贵阳市召开会议。市税务局与市中级人民法院签署备忘录。",
+            ["国家税务总局贵阳市税务局", "贵阳市中级人民法院"],
+        ),
+        (
+            "国家税务总局云南省税务局与云南省地方金融管理局签署协议。",
+            ["云南省地方金融管理局", "国家税务总局云南省税务局"],
+        ),
+        # a government's office in the capital
+        (
+            "新疆维吾尔自治区人民政府驻北京办事处举办推介会。",
+            ["新疆维吾尔自治区人民政府驻北京办事处"],
+        ),
+        ("甘肃省政府驻京办主任介绍。", ["甘肃省人民政府驻北京办事处"]),
+    ],
+)
+def test_agencies_listed_departments_tax_bureaus_and_offices_in_the_capital(text, expected):
+    assert sorted({label for label, _surface in _agencies(text)}) == expected

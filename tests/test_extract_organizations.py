@@ -178,6 +178,8 @@ def test_organizations_unit_named_after_its_parent(text, expected):
         ("日照港与日本船公司川崎汽船株式会社签约。", ["川崎汽船株式会社"]),
         # the signers listed after the marker
         ("签约方为中国农业银行股份有限公司和兰州大学。", ["中国农业银行股份有限公司", "兰州大学"]),
+        # a state organ by its short name, an adverb, then the joiner
+        ("早在去年，县法院就与西南政法大学签署了协议。", ["西南政法大学"]),
     ],
 )
 def test_organizations_name_starts_past_words_of_the_clause(text, expected):

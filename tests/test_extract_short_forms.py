@@ -62,3 +62,26 @@ def test_short_forms_stand_for_the_company(text, orgs, party):
 def test_short_forms_a_campus_in_brackets_stays_in_the_name():
     found, _ = _read("香港科技大学（广州）与南沙区人民政府签约。")
     assert ("香港科技大学（广州）", "香港科技大学(广州)") in found
+
+
+@pytest.mark.parametrize(
+    "text, orgs, party",
+    [
+        # a group registered with (集团) after its stem: the stem, without 中国, names it again
+        (
+            "中国西南水泥（集团）有限公司是当地龙头。当天，西南水泥同遵义市人民政府签订"
+            "《绿色建材基地合作协议》。",
+            {("西南水泥", "中国西南水泥(集团)有限公司")},
+            ("绿色建材基地合作协议", "中国西南水泥(集团)有限公司"),
+        ),
+        (
+            "攀枝花钢铁（集团）有限公司发布年报。攀枝花钢铁集团与西昌市人民政府签署《钒钛产业合作协议》。",
+            {("攀枝花钢铁集团", "攀枝花钢铁(集团)有限公司")},
+            ("钒钛产业合作协议", "攀枝花钢铁(集团)有限公司"),
+        ),
+    ],
+)
+def test_short_forms_stem_of_a_group(text, orgs, party):
+    found, parties = _read(text)
+    assert orgs <= found
+    assert party in parties

@@ -57,3 +57,23 @@ def test_townships_a_town_government_signs():
     text = "日前，黔南州文旅集团与平塘县克度镇人民政府签署《天文小镇运营合作协议》。"
     _agencies, relations = _read(text)
     assert ("天文小镇运营合作协议", "party", "平塘县克度镇人民政府") in relations
+
+
+@pytest.mark.parametrize(
+    "text, bodies",
+    [
+        # a sub-district office after its county-level city or district, and listed after one
+        ("沈阳市和平区南湖街道办事处与医院签约。", {"沈阳市和平区南湖街道办事处"}),
+        (
+            "景洪市允景洪街道办事处和嘎兰街道办事处共同举办活动。",
+            {"景洪市允景洪街道办事处", "景洪市嘎兰街道办事处"},
+        ),
+        # a sub-district's name never placed, or a person's office, is none
+        ("公园街道办事处组织志愿者。", set()),
+        ("一位街道办事处主任说。", set()),
+        ("西城区一位街道办事处主任说。", set()),
+    ],
+)
+def test_townships_sub_district_offices(text, bodies):
+    agencies, _relations = _read(text)
+    assert {a for a in agencies if a.endswith("街道办事处")} == bodies

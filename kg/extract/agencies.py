@@ -32,6 +32,7 @@ __all__ = [
     "find_sar_bureaus",
     "NOT_IN_BODY",
     "is_title",
+    "shorthand_level",
     "area_committees",
     "bare_committees",
     "drop_overlaps",
@@ -114,7 +115,7 @@ def _area_body_before(norm: str, s: int, e: int) -> bool:
     return any(norm.find(a + norm[s:e], lo, s) >= 0 for a in ("新区", "开发区", "园区", "合作区"))
 
 
-def _shorthand_level(norm: str, pos: int, main_place: dict[str, str], lex: Lexicon) -> int | None:
+def shorthand_level(norm: str, pos: int, main_place: dict[str, str], lex: Lexicon) -> int | None:
     """The level of the article's own place that a 市, 省, 区 or 县 right before ``pos``
     stands for (市发展改革委, 省委), if it stands for one: not 两市 or 各区, not the 区 that
     ends a 新区's or 开发区's name, not the 市 of a place of another time or of no division
@@ -220,6 +221,21 @@ def _agency_label(
     ):
         sector = words[0]  # 北京市交通委: a committee named with 交通 as written (天津's: 交通运输)
     return place + sector + organ_c
+
+
+# Organs a body listed after another of its place may be written with alone (…商务厅、交通运输厅).
+_LISTED_ORGANS = frozenset({"厅", "局", "委", "委员会"})
+
+
+def _listed_after_body(norm: str, s: int, organ: str, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body of a place listed right before a sector's body written without its place at
+    ``s`` (新疆维吾尔自治区商务厅、交通运输厅), whose place it shares; else None."""
+    if organ not in _LISTED_ORGANS or s < 1 or norm[s - 1] not in "、及":
+        return None
+    prior = hits[-1] if hits else None
+    if prior is None or prior.end != s - 1 or not prior.place_code:
+        return None
+    return prior
 
 
 def find_agencies(
@@ -329,7 +345,7 @@ def find_agencies(
                     continue
                 level, place_code, start = 1, region, s_sector - 3
                 place_label = div.by_code[place_code].name
-            elif _shorthand_level(norm, s_sector, (mains := main_place(s_sector)), lex) is not None:
+            elif shorthand_level(norm, s_sector, (mains := main_place(s_sector)), lex) is not None:
                 if norm[s_sector - 1] == "区" and _area_body_before(norm, s_sector, e):
                     continue  # 两江新区发展改革委…区发展改革委: the area's body again
                 start = s_sector - 1
@@ -340,6 +356,10 @@ def find_agencies(
                 if level == 3 and region and div.by_code[region].name.endswith("自治区"):
                     level, place_code = 1, region
                 place_label = div.body_name(place_code)
+            elif (prior := _listed_after_body(norm, s_sector, organ, hits)) is not None:
+                # 新疆维吾尔自治区商务厅、交通运输厅: the place of the body listed before
+                start, place_code, place_label = s_sector, prior.place_code, prior.place_label
+                level = div.by_code[place_code].level
             else:
                 continue
 
@@ -433,7 +453,7 @@ def find_local_organs(
             parent = place_end.get(start)
             if parent is not None and parent.code == lex.divisions.by_code[code].parent:
                 start = parent.start  # 中共杭州市余杭区委员会: the city written before
-        elif _shorthand_level(norm, s, (mains := main_place(s)), lex) is not None:
+        elif shorthand_level(norm, s, (mains := main_place(s)), lex) is not None:
             start, code = s - 1, mains[norm[s - 1]]
         else:
             continue
@@ -862,17 +882,33 @@ def _office_after(norm: str, e: int, lex: Lexicon) -> tuple[int, str] | None:
     return m.end(), which + office
 
 
+# A government's office in another city (西藏自治区人民政府驻北京办事处, …政府驻京办).
+_LIAISON_OFFICE = re.compile(r"驻(?:(?P<city>[\u4e00-\u9fff]{2,4}?)办事处|(?P<capital>京)办)")
+
+
+def _liaison_office(norm: str, h: AgencyHit) -> tuple[int, str] | None:
+    """The end and the words of a government's office in another city written right after
+    it (驻北京办事处; 驻京办 is 驻北京办事处)."""
+    if not h.label.endswith("政府"):
+        return None
+    m = _LIAISON_OFFICE.match(norm, h.end)
+    if m is None:
+        return None
+    return m.end(), "驻" + (m["city"] or "北京") + "办事处"
+
+
 def with_offices(norm: str, hits: list[AgencyHit], lex: Lexicon) -> list[AgencyHit]:
     """Bodies followed by one of their offices become that office (北京市人民政府新闻办公室
-    for 北京市政府新闻办), unless another agency starts inside it. (The State Council's
-    offices are bodies of their own names: 国务院扶贫办 is no 国务院扶贫办公室.)"""
+    for 北京市政府新闻办, 西藏自治区人民政府驻北京办事处), unless another agency starts inside
+    it. (The State Council's offices are bodies of their own names: 国务院扶贫办 is no
+    国务院扶贫办公室.)"""
     starts = {h.start for h in hits}
     out = []
     for h in hits:
         found = (
             None
             if h.label.endswith(("办公室", "办公厅")) or h.label == "国务院"
-            else _office_after(norm, h.end, lex)
+            else _liaison_office(norm, h) or _office_after(norm, h.end, lex)
         )
         if found is not None and not any(h.end <= k < found[0] for k in starts):
             h = replace(h, end=found[0], label=h.label + found[1], basis="canonical-name")
@@ -880,9 +916,16 @@ def with_offices(norm: str, hits: list[AgencyHit], lex: Lexicon) -> list[AgencyH
     return out
 
 
+# Local bureaus that are units of a national administration, named after it: the tax
+# bureaus, since the reform of 2018 (国家税务总局宁夏回族自治区税务局, 国家税务总局银川市税务局).
+_VERTICAL_BUREAUS = {"税务局": "国家税务总局"}
+
+
 def join_head_offices(hits: list[AgencyHit]) -> list[AgencyHit]:
     """A national administration's name written right before its local bureau is part of
-    the bureau's name (国家税务总局重庆市南岸区税务局): one body, not two."""
+    the bureau's name (国家税务总局重庆市南岸区税务局): one body, not two; and a bureau of a
+    place that is a unit of a national administration is named with it where the text leaves
+    it out (宁夏税务局, 市税务局)."""
     ends = {h.end: h for h in hits if h.label.endswith("总局") and h.place_code is None}
     out, joined = [], set()
     for h in hits:
@@ -892,6 +935,10 @@ def join_head_offices(hits: list[AgencyHit]) -> list[AgencyHit]:
             h = AgencyHit(
                 head.start, h.end, head.label + h.label, h.place_code, h.place_label, h.basis
             )
+        elif h.place_code is not None:
+            for bureau, national in _VERTICAL_BUREAUS.items():
+                if h.label.endswith(bureau) and not h.label.startswith(national):
+                    h = replace(h, label=national + h.label, basis="canonical-name")
         out.append(h)
     return [h for h in out if id(h) not in joined]
 

@@ -60,6 +60,9 @@ from kg.extract.spans import DisjointSpans, Spans, book_titles
 
 __all__ = ["OrganizationHit", "find_organizations"]
 
+# The ends of state organs' names that are no agency's organ words (市检察院, 呼和浩特海关).
+_STATE_ORGAN_ENDS = ("法院", "检察院", "海关", "边检站", "检查站")
+
 # 《解放日报》: a newspaper is written as a title (not a bulletin, a communiqué, a report).
 _PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|(?<![简通情专])(?<!计公|济公|合公)报))》")
 # The number of an item of a list (4.中华民族爱心基金会, 2、…).
@@ -286,6 +289,7 @@ def find_organizations(
                 in named_ends  # 腾讯公司与京东集团, 中行和上汽通用五菱…: a known name ends there
                 or kk in named_ends
                 or lex.organ_end_re.match(norm, kk - 1)
+                or norm.endswith(_STATE_ORGAN_ENDS, 0, kk)  # 市检察院就与…
                 or has_proper_word(before, lex, rare=False, terms=False)
                 or any(f in ("nz", "nt") and len(w) >= 3 for w, f in lex.pos_cut(before))
                 or _REFERRING.fullmatch(before)

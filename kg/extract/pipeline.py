@@ -45,6 +45,7 @@ from kg.extract.short_forms import (
     bureau_short_forms,
     carrier_short_forms,
     defined_short_forms,
+    group_stem_short_forms,
     hospital_short_forms,
     initials_short_forms,
     school_short_forms,
@@ -286,7 +287,7 @@ def _read_agencies(f: Found) -> None:
     foreign += local_governments_abroad(norm, lex, foreign, f.places)
     foreign += find_local_organs(norm, f.places, lex, main)
     foreign += find_township_governments(norm, f.places, lex)
-    foreign += find_state_organs(norm, f.places, lex)
+    foreign += find_state_organs(norm, f.places, lex, main)
     hits = drop_overlaps(
         hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
     )
@@ -428,6 +429,7 @@ def _read_organizations(f: Found, stops: frozenset[int]) -> None:
         **carrier_short_forms(labels, lambda place: province_name(place, f.lex)),
         **initials_short_forms(labels, cut),
         **trade_initials_short_forms(labels, cut),
+        **group_stem_short_forms(labels),
         **hospital_short_forms(labels),
         **bureau_short_forms(labels, lambda brand: brand_group(brand, f.lex)),
     }

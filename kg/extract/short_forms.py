@@ -16,6 +16,7 @@ __all__ = [
     "bureau_short_forms",
     "carrier_short_forms",
     "defined_short_forms",
+    "group_stem_short_forms",
     "hospital_short_forms",
     "initials_short_forms",
     "is_short_form",
@@ -134,6 +135,30 @@ def without_legal_form(labels: list[str]) -> dict[str, str]:
                 out.setdefault(label[: -len(form)], label)
                 break
     return out
+
+
+# A group's registered name with (集团) after its stem: 包头钢铁(集团)有限责任公司,
+# 中国北方稀土(集团)高科技股份有限公司.
+_GROUP_STEM = re.compile(r"(?P<stem>[\u4e00-\u9fff]{4,10})\(集团\)")
+
+
+def group_stem_short_forms(labels: list[str]) -> dict[str, str]:
+    """The short forms of the groups among ``labels`` registered with (集团) after their stem:
+    the stem, the stem and 集团, and both without a leading 中国 (包头钢铁 and 包头钢铁集团 of
+    包头钢铁(集团)有限责任公司; 北方稀土 of 中国北方稀土(集团)高科技股份有限公司), to their labels;
+    one two groups share is none's."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        m = _GROUP_STEM.match(label)
+        if m is None:
+            continue
+        stems = [m.group("stem")]
+        if stems[0].startswith("中国") and len(stems[0]) >= 6:
+            stems.append(stems[0][2:])
+        for stem in stems:
+            for form in (stem, stem + "集团"):
+                found.setdefault(form, set()).add(label)
+    return _only_one(found)
 
 
 # A company's name that begins with its brand in Latin letters (3M中国有限公司, SK海力士…).

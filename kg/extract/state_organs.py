@@ -1,10 +1,12 @@
-"""Courts, procuratorates and customs of a division: state organs named after their place."""
+"""Courts, procuratorates, customs, border inspection stations and maritime bureaus of a
+division: state organs named after their place."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from kg.extract.agencies import AgencyHit
+from kg.extract.agencies import AgencyHit, shorthand_level
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 
@@ -25,6 +27,18 @@ _CONTINUES = frozenset("区路街")
 _CUSTOMS = re.compile(r"海关(?!总署)")
 # Place-name suffixes that customs leave out of their names (南宁市 -> 南宁海关).
 _LEVEL_SUFFIX = re.compile(r"(?:市|县|地区)$")
+# The customs of Hong Kong and Macao, by their official names (香港海关, 香港特别行政区政府海关).
+_SAR_CUSTOMS = {"81": "香港特别行政区政府海关", "82": "澳门特别行政区海关"}
+_SAR_CUSTOMS_WRITTEN = re.compile(r"(?:政府)?海关(?!总署)")
+# Border inspection stations of the immigration administration, named after their port's
+# place (瑞丽出入境边防检查站, 瑞丽边检站).
+_BORDER_STATION = re.compile(r"(?:出入境)?边防检查站|边检站")
+# The maritime bureaus of the Maritime Safety Administration, named after their coast or
+# port without the level of its place (广西海事局, 钦州海事局: 中华人民共和国广西海事局); a
+# province's own bureau is written with its level (湖南省地方海事局) and is none of these.
+_MARITIME = re.compile(r"海事局")
+_STATE_NAME = "中华人民共和国"
+_LEVELS_WRITTEN = re.compile(r"(?:省|市|县|区|自治区|自治州|地区|盟)$")
 
 
 def _judicial_label(m: re.Match[str], place: str) -> str:
@@ -46,9 +60,14 @@ def _courts_of_place(m: re.Match[str], level: int) -> bool:
     return ungraded and level < 3
 
 
-def find_state_organs(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[AgencyHit]:
-    """The courts, procuratorates and customs written right after a division's name, with
-    the division as their jurisdiction."""
+def find_state_organs(
+    norm: str,
+    places: list[PlaceHit],
+    lex: Lexicon,
+    main_place: Callable[[int], dict[str, str]] | None = None,
+) -> list[AgencyHit]:
+    """The courts, procuratorates, customs, border inspection stations and maritime bureaus
+    written right after a division's name, with the division as their jurisdiction."""
     divisions = lex.divisions
     out: list[AgencyHit] = []
     for place in places:
@@ -65,10 +84,69 @@ def find_state_organs(norm: str, places: list[PlaceHit], lex: Lexicon) -> list[A
             d = divisions.by_code[place.code]
             out.append(AgencyHit(place.start, m.end(), label, place.code, d.name, basis))
             continue
+        d = divisions.by_code[place.code]
+        written = norm[place.start : place.end]
+        sar = _SAR_CUSTOMS.get(place.code[:2]) if d.level == 1 else None
+        customs = _SAR_CUSTOMS_WRITTEN.match(norm, place.end) if sar else None
+        if customs is not None:
+            basis = "exact" if norm[place.start : customs.end()] == sar else "canonical-name"
+            out.append(AgencyHit(place.start, customs.end(), sar, place.code, d.name, basis))
+            continue
+        station = _BORDER_STATION.match(norm, place.end)
+        if station is not None:
+            label = _LEVEL_SUFFIX.sub("", written) + "出入境边防检查站"
+            basis = "exact" if norm[place.start : station.end()] == label else "canonical-name"
+            out.append(AgencyHit(place.start, station.end(), label, place.code, d.name, basis))
+            continue
+        maritime = _MARITIME.match(norm, place.end)
+        if maritime is not None and not _LEVELS_WRITTEN.search(written):
+            start = place.start
+            if norm.endswith(_STATE_NAME, 0, start):
+                start -= len(_STATE_NAME)
+            label = _STATE_NAME + written + "海事局"
+            basis = "exact" if norm[start : maritime.end()] == label else "canonical-name"
+            out.append(AgencyHit(start, maritime.end(), label, place.code, d.name, basis))
+            continue
         customs = _CUSTOMS.match(norm, place.end)
         if customs is not None:
             label = _LEVEL_SUFFIX.sub("", norm[place.start : place.end]) + "海关"
             basis = "exact" if norm[place.start : customs.end()] == label else "canonical-name"
-            d = divisions.by_code[place.code]
             out.append(AgencyHit(place.start, customs.end(), label, place.code, d.name, basis))
+    if main_place is not None:
+        out += _judicial_by_shorthand(norm, places, lex, main_place)
+    return out
+
+
+# Words that may stand right before the 市 or 县 of a court written by its shorthand: joiners,
+# prepositions and adverbs of a clause (与市中院, 由县法院, 市检察院就…).
+_BEFORE_SHORTHAND = frozenset("与和及同跟由在向对就将已也还并而或的")
+
+
+def _judicial_by_shorthand(
+    norm: str, places: list[PlaceHit], lex: Lexicon, main_place: Callable[[int], dict[str, str]]
+) -> list[AgencyHit]:
+    """Courts and procuratorates written after 市, 省, 州, 县 or 区 alone (市检察院, 省高院):
+    those of the article's place of that level."""
+    place_ends = {p.end for p in places}
+    out: list[AgencyHit] = []
+    for m in _JUDICIAL.finditer(norm):
+        at = m.start()
+        if at in place_ends or norm[m.end() : m.end() + 1] in _CONTINUES:
+            continue
+        if (
+            at >= 2
+            and "\u4e00" <= norm[at - 2] <= "\u9fff"
+            and norm[at - 2] not in _BEFORE_SHORTHAND
+        ):
+            continue  # 惠阳县法院, 四岔河农场区人民检察院: the end of a name no list has
+        mains = main_place(at)
+        level = shorthand_level(norm, at, mains, lex)
+        if level is None:
+            continue
+        code = mains[norm[at - 1]]
+        d = lex.divisions.by_code[code]
+        if _courts_of_place(m, d.level):
+            continue
+        label = _judicial_label(m, lex.divisions.body_name(code))
+        out.append(AgencyHit(at - 1, m.end(), label, code, d.name, "canonical-name"))
     return out
