@@ -122,6 +122,10 @@ def find_state_organs(
 _BEFORE_SHORTHAND = frozenset("与和及同跟由在向对就将已也还并而或的")
 
 
+# A shorthand's character right before a court or a procuratorate (the scan starts on it).
+_SHORTHAND_JUDICIAL = re.compile(r"[市省州县区](?=" + _JUDICIAL.pattern + ")")
+
+
 def _judicial_by_shorthand(
     norm: str, places: list[PlaceHit], lex: Lexicon, main_place: Callable[[int], dict[str, str]]
 ) -> list[AgencyHit]:
@@ -129,8 +133,9 @@ def _judicial_by_shorthand(
     those of the article's place of that level."""
     place_ends = {p.end for p in places}
     out: list[AgencyHit] = []
-    for m in _JUDICIAL.finditer(norm):
-        at = m.start()
+    for short in _SHORTHAND_JUDICIAL.finditer(norm):
+        at = short.end()
+        m = _JUDICIAL.match(norm, at)
         if at in place_ends or norm[m.end() : m.end() + 1] in _CONTINUES:
             continue
         if (
