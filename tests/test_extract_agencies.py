@@ -682,3 +682,29 @@ def test_agencies_border_stations_maritime_bureaus_and_courts_by_shorthand(text,
 )
 def test_agencies_listed_departments_tax_bureaus_and_offices_in_the_capital(text, expected):
     assert sorted({label for label, _surface in _agencies(text)}) == expected
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # 国 of a body's name after a state's short name is the body's (日本国 is not read)
+        ("日本国土交通省发布通知。", {"日本国土交通省"}, {"日本土交通省"}),
+        # a body two states share is neither state's
+        (
+            "总理会见来华出席中国南非国家双边委员会全会的南非副总统。",
+            set(),
+            {"南非国家双边委员会"},
+        ),
+        ("韩国外交部发表声明。", {"韩国外交部"}, set()),
+        # 县 in an article about an autonomous region is a county's, not the region's
+        (
+            "广西壮族自治区百色市凌云县推进就业。县人社局副局长介绍。",
+            {"凌云县人力资源和社会保障局"},
+            {"广西壮族自治区人力资源和社会保障局"},
+        ),
+    ],
+)
+def test_agencies_state_names_joint_bodies_and_county_shorthand(text, present, absent):
+    labels = {label for label, _surface in _agencies(text)}
+    assert present <= labels
+    assert not absent & labels

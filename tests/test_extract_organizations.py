@@ -462,6 +462,8 @@ def test_organizations_units_named_with_and_without_their_parent(text, labels):
             "英国皇家马斯登医院",
             "皇家马斯登医院",
         ),
+        # …国际… after a state: its body for international work (日本国 is no state's name here)
+        ("宁波市与日本国际贸易促进会签署协议。", "日本国际贸易促进会", "国际贸易促进会"),
         # a state before a body named by a proper noun or a place word is not in its name
         ("柳州市与泰国开泰银行签署协议。", "开泰银行", "泰国开泰银行"),
         ("宁波市与英国诺丁汉大学签署协议。", "诺丁汉大学", "英国诺丁汉大学"),

@@ -353,7 +353,11 @@ def find_agencies(
                 place_code = mains[norm[s_sector - 1]]
                 # 区 of an article about 广西壮族自治区 is the region, not one of its districts
                 region = mains.get("省")
-                if level == 3 and region and div.by_code[region].name.endswith("自治区"):
+                if (
+                    norm[s_sector - 1] == "区"
+                    and region
+                    and div.by_code[region].name.endswith("自治区")
+                ):
                     level, place_code = 1, region
                 place_label = div.body_name(place_code)
             elif (prior := _listed_after_body(norm, s_sector, organ, hits)) is not None:
@@ -689,6 +693,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 政局, 大部, 当前局: a word that only ends in an organ's character
         if lex.country_re.search(body):
             continue  # 美国就伊拉克新政府…: another country's body, in a clause
+        if _JOINT_BODY.search(body) and any(
+            p.end() == s for p in lex.country_re.finditer(norm, max(0, s - _STATE_MAX), s)
+        ):
+            continue  # 中国南非国家双边委员会: a body of the two states, not of the second
         if _NOT_A_GOVERNMENT.search(body) or body.endswith("项目部"):
             continue  # 德国非政府救援组织, 境内反政府武装, …项目部: no state's body
         if s > 0 and "\u4e00" <= norm[s - 1] <= "\u9fff" and lex.is_known_word(norm[s - 1 : e]):
@@ -717,6 +725,10 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 
 
 _THAT_STATE = re.compile("该国")
+# The words of a body two states share (中国南非国家双边委员会, 中俄投资合作委员会), written after both.
+_JOINT_BODY = re.compile(r"双边|联合|合作|政府间|混合|委员会")
+# Most characters of a state's name written before another's.
+_STATE_MAX = 12
 
 
 def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:

@@ -236,9 +236,9 @@ _INSTITUTION_WORD = 200
 _RARE_NAME = 50
 
 
-# 国家博物馆联合会, 国立大学, 皇家学会 after a state: its national body, which the state's name
-# is part of (法国国家博物馆联合会).
-_STATE_WORDS = ("国家", "国立", "皇家", "国民")
+# 国家博物馆联合会, 国立大学, 皇家学会, 国际贸易促进会 after a state: its national body, which the
+# state's name is part of (法国国家博物馆联合会, 日本国际贸易促进会, 德国国际合作机构).
+_STATE_WORDS = ("国家", "国立", "皇家", "国民", "国际")
 
 
 def own_name_start(
