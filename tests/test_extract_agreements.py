@@ -501,3 +501,59 @@ def test_agreements_unmarked_titles_joined_passive_and_exchanged(text, expected)
 )
 def test_agreements_parties_of_joined_passive_and_exchanged_titles(text, title, parties):
     assert _read(text)[2][title] == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a title written with its parties before the verb, generic or with its own 关于…的
+        (
+            "5日，襄阳市人民政府与东风汽车集团有限公司战略合作框架协议签约仪式在襄阳举行。",
+            "襄阳市人民政府与东风汽车集团有限公司战略合作框架协议",
+            {"襄阳市人民政府", "东风汽车集团有限公司"},
+        ),
+        (
+            "5日，九江市人民政府与南昌大学关于共建长江生态环境研究院的合作协议在南昌签署。",
+            "九江市人民政府与南昌大学关于共建长江生态环境研究院的合作协议",
+            {"九江市人民政府", "南昌大学"},
+        ),
+        # the signers in a clause of their own after the verb
+        (
+            "会上，茶叶出口基地建设合作协议正式签约，由普洱市商务局与云南农业大学签署。",
+            "茶叶出口基地建设合作协议",
+            {"普洱市商务局", "云南农业大学"},
+        ),
+        (
+            "当天，赣江航运安全协作备忘录也正式签署，签约单位包括南昌市交通运输局和南昌市应急管理局。",
+            "赣江航运安全协作备忘录",
+            {"南昌市交通运输局", "南昌市应急管理局"},
+        ),
+        (
+            "同日，滇池流域水生态补偿协议也完成续签，该协议由昆明市人民政府与玉溪市人民政府签署。",
+            "滇池流域水生态补偿协议",
+            {"昆明市人民政府", "玉溪市人民政府"},
+        ),
+        # the signers in the next sentence, the title named again after their verb
+        (
+            "当天，洞庭湖文旅融合发展合作协议签约仪式在岳阳举行。在湖南省文化和旅游厅见证下，"
+            "岳阳市人民政府与湖南省文化旅游投资集团有限公司签署该协议。",
+            "洞庭湖文旅融合发展合作协议",
+            {"岳阳市人民政府", "湖南省文化旅游投资集团有限公司"},
+        ),
+        # titles joined before their signers, one pair each in the titles' order
+        (
+            "推进会上，《果品冷链物流合作协议》《果品品牌推广合作协议》两份协议现场签约，"
+            "分别由延安市商务局与延安市宝塔区人民政府、延安大学与陕西省农业农村厅签署。",
+            "果品品牌推广合作协议",
+            {"延安大学", "陕西省农业农村厅"},
+        ),
+        (
+            "签约仪式上，《钒电池人才联合培养协议》《钒钛检测平台共建协议》两份协议一并签署。"
+            "前者由攀枝花学院与攀枝花市经济和信息化局签署，后者由西南科技大学和四川省市场监督管理局签署。",
+            "钒钛检测平台共建协议",
+            {"西南科技大学", "四川省市场监督管理局"},
+        ),
+    ],
+)
+def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, parties):
+    assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties

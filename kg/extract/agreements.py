@@ -70,6 +70,12 @@ _TITLE_LEFT_CUT_BEFORE = re.compile(
     r"|推动|推进|促成|完成|实现|加快|争取|力争|利用|运用|落实|用好)"
 )
 _SENTENCE_STOPS = "。;；!！?？"
+# A body's name ending before the joiner of a title written with its parties, and the other's
+# before the words of what they agree (…人民政府与…有限公司关于…, …与…集团战略合作…).
+_BODY_ENDS = r"(?:人民政府|政府|公司|集团|大学|学院|医院|研究院|委员会|管委会|银行|分行|[局厅委])"
+_JOINED_PARTIES = re.compile(_BODY_ENDS + "[与和同]")
+_PARTIES_ABOUT = re.compile(_BODY_ENDS + r"关于[^的,，。;；、]{2,32}的$")
+_BODY_BEFORE_KIND = re.compile(_BODY_ENDS + r"(?:关于|战略|全面|合作|框架|校企|共建|深化)")
 
 
 def _own_opening(norm: str, s: int, cut: int, lex: Lexicon) -> bool:
@@ -326,6 +332,12 @@ def find_agreements(
                 continue
             t = norm[s:e]
             cut = left_cut.match(t)
+            pair = _JOINED_PARTIES.search(t) if left_cut is _TITLE_LEFT_CUT_BEFORE else None
+            own_parties = pair is not None and _BODY_BEFORE_KIND.search(t, pair.end()) is not None
+            if own_parties:
+                # A与B战略合作框架协议签约仪式, A与B关于…的框架协议在…签署: the parties are the
+                # title's words; it starts where the first of them does
+                cut = left_cut.match(t, 0, pair.start())
             if cut and cut.end() < len(t):
                 s += cut.end()
                 t = t[cut.end() :]
@@ -333,7 +345,7 @@ def find_agreements(
                     continue  # 签署了一份协议: a head alone names nothing
             if t.startswith("的"):
                 s, t = s + 1, t[1:]  # 1974年签署的贸易协定
-            cut = after_clause(norm, s, e, lex, [], objects=False, orgs=False)
+            cut = s if own_parties else after_clause(norm, s, e, lex, [], objects=False, orgs=False)
             if left_cut is _TITLE_LEFT_CUT and (
                 _own_opening(norm, s, cut, lex)
                 or (cut - s == 2 and abbreviations_before(norm, cut, lex))
@@ -344,8 +356,13 @@ def find_agreements(
             if s < cut < e and len(_core(norm[cut:e], lex)) == 1:
                 cut -= 1  # not to a lone character: 自贸协定 is not 自 + 贸协定
             formal = _FORMAL_TITLE.match(norm, s, e)
-            if formal is not None and cut == formal.end():
-                cut = s  # 关于加强科技合作的谅解备忘录: a title's own 关于…的, not a clause
+            about = norm.rfind("的", s, e) + 1  # (the end of a title's own 关于…的)
+            if (formal is not None and cut == formal.end()) or (
+                s < cut <= about and _PARTIES_ABOUT.search(norm, s, about)
+            ):
+                # 关于加强科技合作的谅解备忘录, A与B关于共建…的框架协议: a title's own 关于…的,
+                # not a clause
+                cut = s
             if s < cut < e:
                 s, t = cut, norm[cut:e]  # 菠萝实现从准入协议: the title starts after the clause
             if left_cut is _TITLE_LEFT_CUT_BEFORE and end >= 0 and _SINCE.match(norm, end):
@@ -419,8 +436,12 @@ def find_agreements(
     return titles, aliases
 
 
-# 该协议由A和B共同签署: the agreement named just before, signed by those written after 由.
-_REFERRING = re.compile(r"(?:该|上述|此)(?:协议|备忘录|协定|议定书)(?=(?:则|已|还|也)?由)")
+# 该协议由A和B共同签署: the agreement named just before, signed by those written after 由;
+# A与B签署该协议: signed by those written before the verb.
+_REFERRING = re.compile(
+    r"(?:该|上述|此)(?:协议|备忘录|协定|议定书)(?=(?:则|已|还|也)?由)"
+    r"|(?<=签署|签订)了?(?:该|上述)(?:协议|备忘录|协定|议定书)"
+)
 # How far before the words the agreement they refer to may be named.
 _REFERRING_REACH = 120
 

@@ -10,7 +10,14 @@ from kg.extract.referents import spans_of, unknown_company
 from kg.extract.signers import bodies_in
 from kg.records import Entity
 
-__all__ = ["joined_titles", "pair_of_title", "pairs_written", "respective_pairs", "titles_signed"]
+__all__ = [
+    "joined_titles",
+    "pair_of_title",
+    "pairs_written",
+    "respective_pairs",
+    "signers_after_titles",
+    "titles_signed",
+]
 
 # What joins the titles one verb signs (《X》和《Y》, 《X》、《Y》, X协议和Y协议).
 _TITLE_JOINS = frozenset({"", "和", "及", "与", "、", "以及"})
@@ -149,3 +156,56 @@ def _items_read(
         if (body := body or unknown_company(f, s, e)) is not None:
             out.append((s, body))
     return out
+
+
+# The signers of titles joined before them, written after them one pair a title:
+# 《X》《Y》两份协议现场签约，分别由A与B、C与D签署; …一并签署。前者由A与B签署，后者由C与D签署.
+_EACH_BY = re.compile(r"分别由")
+_FORMER_LATTER = (re.compile(r"前者由"), re.compile(r"后者由"))
+_BY_VERB = re.compile(r"(?:共同|联合)?(?:签署|签订|签约|签字)")
+
+
+def _title_group(f: Found, start: int) -> list[tuple[int, int]]:
+    """The titles joined one after the other (《X》《Y》, X协议、Y协议) among which the title
+    at ``start`` is."""
+    group: list[tuple[int, int]] = []
+    for s, e in sorted((t.start, t.end) for t in f.titles):
+        if group and f.norm[group[-1][1] : s] in _TITLE_JOINS:
+            group.append((s, e))
+        elif any(gs == start for gs, _ge in group):
+            break
+        else:
+            group = [(s, e)]
+    return group if any(gs == start for gs, _ge in group) else []
+
+
+def signers_after_titles(f: Found, start: int, sentence: int) -> list[Entity]:
+    """The signers of the title at ``start``, in sentence ``sentence``, when titles joined
+    are signed by pairs written after them in the title's order (分别由A与B、C与D签署;
+    前者由A与B签署，后者由C与D签署, also in the sentence after); none otherwise."""
+    group = _title_group(f, start)
+    if len(group) < 2:
+        return []
+    k = [s for s, _e in group].index(start)
+    norm, bounds = f.norm, f.prep.bounds
+    end = group[-1][1]
+    reach = bounds[min(sentence + 1, len(bounds) - 1)][1]
+    each = _EACH_BY.search(norm, end, bounds[sentence][1])
+    if each is not None:
+        verb = _BY_VERB.search(norm, each.end(), bounds[sentence][1])
+        if verb is None:
+            return []
+        pairs = norm[each.end() : verb.start()].split("、")
+        if len(pairs) != len(group):
+            return []
+        lo = each.end() + sum(len(p) + 1 for p in pairs[:k])
+        bodies = bodies_in(f, lo, lo + len(pairs[k]), [])
+        return bodies if len(bodies) >= 2 else []
+    if len(group) != 2:
+        return []
+    which = _FORMER_LATTER[k].search(norm, end, reach)
+    verb = _BY_VERB.search(norm, which.end(), reach) if which is not None else None
+    if which is None or verb is None:
+        return []
+    bodies = bodies_in(f, which.end(), verb.start(), [])
+    return bodies if len(bodies) >= 2 else []

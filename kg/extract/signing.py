@@ -33,6 +33,7 @@ from kg.extract.governments import (
 from kg.extract.numerals import small_cn_number
 from kg.extract.referents import counterpart, referred_counterpart, referred_subject, spans_of
 from kg.extract.respective import pair_of_title, pairs_written, respective_pairs
+from kg.extract.respective import signers_after_titles as signed_in_order
 from kg.extract.sign_words import SIGN_VERBS, SIGNERS_LISTED
 from kg.extract.signers import (
     STATE_LEADER,
@@ -45,6 +46,7 @@ from kg.extract.signers import (
     without_other_counterparts,
     witness_spans,
 )
+from kg.extract.signers_told import CEREMONY, signers_told_after
 from kg.extract.signing_dates import (
     HELD_ANOTHER_DAY,
     IN_FORCE,
@@ -66,17 +68,12 @@ from kg.records import DateValue, Entity, Span
 
 __all__ = ["relate_signing"]
 
-
 # Between titles signed together: nothing, 、, 和, 及, 以及.
 _IN_A_ROW = re.compile(r"[、,，]?(?:和|及|以及|与)?")
 # A clause that opens with these and a day or an adverb has no subject of its own.
 _NO_SUBJECT = re.compile(r"(?:并|同时|随后|此外|另外|其后|之后)?")
 # 《T》由…: the signers written after the title.
 _BY_AFTER_TITLE = re.compile(r"[，,]?(?:已|则|还|也|均|是)?由")
-# 签约仪式, 签约活动: a ceremony named after the title, not its signing.
-_CEREMONY = ("签约仪式", "签约活动", "签署仪式")
-# ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
-_RESTATED = re.compile(r"[，,](?:该|此|上述)?(?:协议|协定|备忘录|合同|文件)由")
 
 
 def _no_subject(norm: str, lo: int, verb: int) -> bool:
@@ -228,7 +225,7 @@ def relate_signing(
         after_title
         and after_title[0] - t.end <= 1
         and norm[t.end : after_title[0]] not in (",", "，", ";", "；")  # (…》，签约仪式…)
-        and not norm.startswith(_CEREMONY, after_title[0])
+        and not norm.startswith(CEREMONY, after_title[0])
     ):
         # 《宪章》签署15周年，也是《条约》签署10周年: its own verb, right after it
         verb = after_title[0]
@@ -284,14 +281,8 @@ def relate_signing(
             # 《T》由青岛、烟台…四市共同签署, 由四川省文旅厅与日本广岛县…签署: the places' governments
             govs = [gov for _at, gov in governments_in(f, t.end, verb, skip)]
             parties += [gov for gov in govs if gov not in parties]
-        told = None  # where a clause that says who signed begins
-        if not parties and (restated := _RESTATED.search(norm, verb, se)) is not None:
-            told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
-        elif not parties and norm.startswith(_CEREMONY, verb):
-            told = clause_end(norm, verb, se) + 1  # 《T》签约仪式…举行，A与B签署
-        then = next((v for v in verbs if told is not None and v > told), None)
-        if then is not None:
-            parties = bodies_in(f, told, then, skip)
+        if not parties:
+            parties = signers_told_after(f, verb, se, verbs, skip)  # …签署，协议由A与B签署
     listed = SIGNERS_LISTED.search(norm, max(verb, t.end), se)
     if listed is not None and (not parties or listed.group(1)):
         # 《T》正式签署, 签署了《T》, 签约单位包括A、B和C: the signers listed after it (签约方还有C:
@@ -356,6 +347,7 @@ def relate_signing(
         # A与B、C与D分别签署《X》和《Y》: one pair of the clause's signers for each title
         whole = pairs_written(f, ss, signs, verbs, skip)
         parties = pair_of_title(f, whole, ss, signs, t.start) or parties
+    parties = signed_in_order(f, t.start, i) or parties  # 前者由A与B签署
     subjects = [subject]
     pairs = [parties]
     if t.generic:

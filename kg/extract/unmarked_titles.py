@@ -21,18 +21,19 @@ _TITLE_CHARS = (
 )
 # (签署“挪威—冰岛渔业资源养护协定”: a whole title in quotes; 签了…协议)
 _UNMARKED_AFTER = (
-    r"(?:" + SIGN_VERBS + r"|签了)(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
+    r"(?:" + SIGN_VERBS + r"|签了)(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
 )
 # (…合作备忘录的签署，标志着: the signing told as a noun)
 _UNMARKED_BEFORE = (
-    r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
-    r"(?:在[^,，。]{1,8}?|的(?=签署))?(?:正式|成功|共同)?(?:签署|签订|签约)(?![国方])"
+    r"(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
+    r"(?:(?:\d{1,2}日)?在[^,，。]{1,8}?|的(?=签署))?(?:也|还|亦|均|同时)?(?:正式|成功|共同|完成)?"
+    r"(?:签署|签订|签约|续签)(?![国方])"
 )
 # Another title the same verb signs, joined to the one before it (签署X协议和Y协议).
-_UNMARKED_NEXT = r"(?:和|及|以及|、)(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
+_UNMARKED_NEXT = r"(?:和|及|以及|、)(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
 # A title before the signers of a passive signing (X协议当天由A与B共同签署).
 _UNMARKED_PASSIVE = (
-    r"(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))"
+    r"(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
     r"(?:当天|当日|同日|日前|此前|昨天|今天|(?:\d{1,2}月)?\d{1,2}日)?(?:已|还|也|则)?"
     r"由(?=[^,，。;；:：]{2,60}?(?:共同|联合)?(?:签署|签订))"
 )
@@ -46,9 +47,9 @@ _UNMARKED_EXCHANGED = r"交换了?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))(?
 _pattern_cache: dict[int, Unmarked] = {}
 # The 签 of the verb that ends an unmarked title written before it.
 _SIGN_START = re.compile("签")
-# Most characters from the start of such a title to its verb, heads aside: 40 of the title,
-# 在 and 8 of a place, 正式/成功/共同.
-_BEFORE_MAX = 40 + 9 + 2
+# Most characters from the start of such a title to its verb, heads aside: 60 of the title,
+# a day, 在 and 8 of a place, an adverb, 正式/成功/共同/完成.
+_BEFORE_MAX = 60 + 3 + 9 + 2 + 2
 
 
 @dataclass(frozen=True)

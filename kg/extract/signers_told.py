@@ -1,0 +1,37 @@
+"""Signers told in a clause after the verb that signs a title written before it: …签署，协议由A
+与B共同签署; 《T》签约仪式…举行，A与B签署; T正式签约，由A与B签署."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.builder import Found
+from kg.extract.clauses import clause_end
+from kg.extract.signers import bodies_in
+from kg.records import Entity
+
+__all__ = ["CEREMONY", "signers_told_after"]
+
+# 签约仪式, 签约活动: a ceremony named after the title, not its signing.
+CEREMONY = ("签约仪式", "签约活动", "签署仪式")
+# ，协议由 / ，该协定由: a clause that goes back to the text just signed to say who signed it.
+_RESTATED = re.compile(r"[，,](?:该|此|上述)?(?:协议|协定|备忘录|合同|文件)由")
+# ，由 right after the clause of the verb: the signers, before a verb of their own.
+_BY_NEXT = re.compile(r"[，,](?:并|均|则|分别)?由")
+
+
+def signers_told_after(
+    f: Found, verb: int, se: int, verbs: list[int], skip: list[tuple[int, int]]
+) -> list[Entity]:
+    """The signers of a title signed by the verb at ``verb`` after it, told in a clause of
+    their own before the next verb of the sentence (ending at ``se``); none otherwise."""
+    norm = f.norm
+    told = None  # where a clause that says who signed begins
+    if (restated := _RESTATED.search(norm, verb, se)) is not None:
+        told = restated.end()  # 《T》于…在香港签署，协议由A与B共同签署
+    elif norm.startswith(CEREMONY, verb):
+        told = clause_end(norm, verb, se) + 1  # 《T》签约仪式…举行，A与B签署
+    elif (by := _BY_NEXT.match(norm, clause_end(norm, verb, se))) is not None:
+        told = by.end()  # T正式签约，由A与B签署
+    then = next((v for v in verbs if told is not None and v > told), None)
+    return bodies_in(f, told, then, skip) if told is not None and then is not None else []
