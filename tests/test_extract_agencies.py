@@ -708,3 +708,34 @@ def test_agencies_state_names_joint_bodies_and_county_shorthand(text, present, a
     labels = {label for label, _surface in _agencies(text)}
     assert present <= labels
     assert not absent & labels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a local Party committee's departments, by the committee's full name
+        ("甘肃省委宣传部与宁夏回族自治区党委宣传部签署协议。", ["中共甘肃省委员会宣传部"]),
+        ("中共漳州市委统战部召开座谈会。", ["中共漳州市委员会统一战线工作部"]),
+        ("本报讯 株洲市召开会议。市委组织部负责人介绍。", ["中共株洲市委员会组织部"]),
+        # a person's title after the committee is still none
+        ("本报讯 株洲市召开会议。市委书记出席。", []),
+        # a ministry's department or its commissioner's office, named with the ministry
+        (
+            "国家发展改革委就业收入分配和消费司负责人介绍。",
+            ["国家发展和改革委员会就业收入分配和消费司"],
+        ),
+        (
+            "商务部驻广州特派员办事处与广东省商务厅签署备忘录。",
+            ["商务部驻广州特派员办事处", "广东省商务厅"],
+        ),
+        (
+            "生态环境部珠江流域南海海域生态环境监督管理局发布公告。",
+            ["生态环境部珠江流域南海海域生态环境监督管理局"],
+        ),
+        # a company or a clause after the ministry is no department of it
+        ("商务部与中粮集团有限公司签署协议。", ["中华人民共和国商务部"]),
+        ("国家发展改革委有关司局负责人介绍。", ["中华人民共和国国家发展和改革委员会"]),
+    ],
+)
+def test_agencies_party_committee_and_ministry_departments(text, expected):
+    assert sorted({label for label, _surface in _agencies(text)}) == sorted(expected)

@@ -408,6 +408,18 @@ _ORGAN_TITLE = re.compile(
 )  # (市委召开常委会: the committee holds a meeting)
 
 
+# The departments of a local Party committee, written after it, and their full names.
+_PARTY_DEPARTMENTS = {
+    "组织部": "组织部",
+    "宣传部": "宣传部",
+    "统战部": "统一战线工作部",
+    "统一战线工作部": "统一战线工作部",
+    "政法委员会": "政法委员会",
+    "政法委": "政法委员会",
+}
+_PARTY_DEPARTMENT = re.compile("|".join(sorted(_PARTY_DEPARTMENTS, key=len, reverse=True)))
+
+
 def _as_city(p: PlaceHit, div: DivisionIndex) -> PlaceHit:
     """``p`` read as the prefecture-level city of its name where it was read as a province of
     the same name (吉林 of 长春、吉林、白城三市)."""
@@ -447,8 +459,9 @@ def find_local_organs(
     out: list[AgencyHit] = []
     for m in _LOCAL_ORGAN.finditer(norm):
         s, e = m.span()
-        if _ORGAN_TITLE.match(norm, e) or _continues(norm, e):
-            continue  # 省委书记, 市委宣传部, 受市政府委托
+        department = None if m.group() == "人大常委会" else _PARTY_DEPARTMENT.match(norm, e)
+        if department is None and (_ORGAN_TITLE.match(norm, e) or _continues(norm, e)):
+            continue  # 省委书记, 受市政府委托
         congress = m.group().startswith("人")
         place = place_end.get(s)
         party_prefix = False
@@ -475,6 +488,10 @@ def find_local_organs(
             continue  # 区委 / 县委 of an article's district: too often another body
         else:
             label = "中共" + name + "委员会"
+        if department is not None:
+            # 四川省委宣传部, 中共泉州市委统战部: the committee's department
+            label += _PARTY_DEPARTMENTS[department.group()]
+            e = department.end()
         basis = "exact" if norm[start:e] == label else "canonical-name"
         out.append(AgencyHit(start, e, label, code, d.name, basis))
     return out
@@ -824,6 +841,14 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
             # 水利部黄河水利委员会: the ministry's agency for a river or a region
             out.append(AgencyHit(s, unit.end(), written + unit.group(), None, None, "exact"))
             continue
+        unit = _MINISTRY_DEPARTMENT.match(norm, e)
+        if unit is not None and not _NOT_IN_DEPARTMENT.search(unit.group()):
+            # 国家发展改革委地区振兴司, 商务部驻昆明特派员办事处: a department or an office of
+            # the ministry, named with the ministry's name
+            label = canonical.removeprefix("中华人民共和国") + unit.group()
+            basis = "exact" if norm[s : unit.end()] == label else "canonical-name"
+            out.append(AgencyHit(s, unit.end(), label, None, None, basis))
+            continue
         out.append(AgencyHit(s, e, canonical, None, None, basis))
     return out
 
@@ -831,7 +856,17 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
 # A ministry's agency for a river basin (黄河水利委员会, 长江航务管理局): the basins of the seven
 # river basin agencies of 水利部, the whole set.
 _MINISTRY_UNIT = re.compile(
-    r"(?:黄河|长江|淮河|海河|珠江|松辽|太湖)[\u4e00-\u9fff]{0,4}?(?:委员会|管理局)"
+    r"(?:黄河|长江|淮河|海河|珠江|松辽|太湖)[\u4e00-\u9fff]{0,12}?(?:委员会|管理局)"
+)
+# Words of a clause, never of a ministry's department (就 begins 就业促进司).
+_NOT_IN_DEPARTMENT = re.compile(
+    r"[的了在对将已是为称说、党]|表示|宣布|发表|指出|强调|举行|会见|有关|相关|负责"
+    r"|公司|集团|大学|学院|银行|医院|协会|学会|商会"
+)
+# A ministry's department (地区振兴司) or its commissioner's office in a city (驻昆明特派员办事处).
+_MINISTRY_DEPARTMENT = re.compile(
+    r"(?!有关|相关|各)[^\W\d与同及兼]{2,10}?(?<!公)司(?![机令法长仪])"
+    r"|驻[\u4e00-\u9fff]{2,4}?特派员办事处"
 )
 
 
