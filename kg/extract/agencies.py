@@ -43,8 +43,8 @@ _DEPT = "部门"
 # Single-character place shorthands: 市发展改革委 = (the article's city)发展改革委.
 _SHORTHAND = {"市": 2, "省": 1, "区": 3, "县": 3, "州": 2}
 # A shorthand preceded by these is a count, a collective or a kind of division (两市, 各区,
-# 直辖市, 县级市), not one place.
-_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地")
+# 直辖市, 县级市, 分区, 边区), not one place.
+_NOT_SHORTHAND_BEFORE = frozenset("两三四五六七八九十各全多等城超辖级省市县区地分边")
 # Characters after an organ's last character that make another word of it.
 _ORGAN_CONTINUES = {"委": "托屈", "部": "署队落", "局": "势面", "办": "理法好事", "署": "理名"}
 # 办 of a building or a place of work (政府办公楼, 办公区), not an office.
@@ -1083,6 +1083,7 @@ _ZONE_WORDS = frozenset(
         "产业园区",
         "工业园",
         "工业园区",
+        "示范园区",  # (…生态农业科技示范园区管委会)
         # scenic areas, resorts and reserves (泰山风景名胜区管理委员会)
         "风景名胜区",
         "风景区",
