@@ -557,3 +557,31 @@ def test_agreements_parties_of_joined_passive_and_exchanged_titles(text, title, 
 )
 def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, parties):
     assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # 该局 before 分别与B、C and joined titles: the bureau named before, with each of them
+        (
+            "本报讯 5日，福建省数据管理局与福州市人民政府签署《公共数据开放合作协议》。"
+            "同日，该局还分别与福州大学、厦门大学签署《数据安全联合研究协议》和《数据人才培养协议》。",
+            "数据人才培养协议",
+            {"福建省数据管理局", "厦门大学"},
+        ),
+        # 该局 far after the bureau the article is about
+        (
+            "本报讯 5日，生态环境部珠江流域南海海域生态环境监督管理局与广东省生态环境厅签署"
+            "《珠江口水生态环境保护协作协议》。根据协议，双方将共建水生态监测站网，在珠江口布设"
+            "自动监测站点，实现重点支流和近岸海域监测全覆盖，并联合开展入海排污口排查整治。"
+            "签约仪式上，广东、广西、海南三省区生态环境部门共同签署《近岸海域突发环境事件联防"
+            "联控协议》，明确建立信息通报、联合采样和应急物资共享机制。今年以来，三省区已在交界"
+            "海域联合开展应急演练两次。同日，该局还与水利部珠江水利委员会签订《珠江流域水资源信息"
+            "共享协议》。",
+            "珠江流域水资源信息共享协议",
+            {"生态环境部珠江流域南海海域生态环境监督管理局", "水利部珠江水利委员会"},
+        ),
+    ],
+)
+def test_agreements_a_bureau_named_again_by_its_kind(text, title, parties):
+    assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties

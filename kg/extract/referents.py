@@ -62,8 +62,9 @@ _REFERRED_HEADS = {
 }
 # 该厅 / 该局 / 该委 / 该部: the department, the bureau, the commission, the ministry named before.
 _REFERRED_BODIES = {"厅": ("厅",), "局": ("局",), "委": ("委", "委员会"), "部": ("部",)}
-# How far back the one referred to may be named.
+# How far back the one referred to may be named; a body of government, further.
 _REFERRED_REACH = 200
+_REFERRED_BODY_REACH = 300
 
 
 def referred_subject(f: Found, ss: int, verb: int) -> Entity | None:
@@ -115,6 +116,7 @@ def _referred(f: Found, kind: str, before: int) -> Entity | None:
         start, place = max(places, key=_start)
         return government(f, place, f.b.sentence_span(f.prep.sentence_at(start)))
     if kind in _REFERRED_BODIES:
+        lo = max(0, before - _REFERRED_BODY_REACH)  # (the article's own bureau, named in its lead)
         bodies = [
             (hit.start, a)
             for hit, a in f.agencies

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.builder import Found
 from kg.extract.governments import clause_start, governments_in
-from kg.extract.referents import spans_of, unknown_company
+from kg.extract.referents import referred_subject, spans_of, unknown_company
 from kg.extract.signers import bodies_in
 from kg.records import Entity
 
@@ -101,6 +101,8 @@ def pair_of_title(
     if each >= 0:
         # A分别与B、C签署《X》和《Y》: A with B signs X, A with C signs Y
         first = [e for e in parties if spans_of(f, e, ss, each)]
+        if not first and (referred := referred_subject(f, ss, verb)) is not None:
+            first = [referred]  # 该局还分别与B、C签署《X》和《Y》: the bureau named before
         others = sorted(
             (min(s for s, _e in spans_of(f, e, each, verb)), e)
             for e in parties
