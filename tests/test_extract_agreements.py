@@ -585,3 +585,61 @@ def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, par
 )
 def test_agreements_a_bureau_named_again_by_its_kind(text, title, parties):
     assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the signings of an event told before, listed after it
+        (
+            "本报讯 12日，南宁市招商推介会举行，现场签约项目18个。\n签约项目中，南宁市商务局与"
+            "广西大学签署《跨境电商人才培养协议》。",
+            ["2025-06-12"],
+        ),
+        (
+            "本报讯 12日，南宁市招商推介会举行，现场签约项目18个。\n合作协议主要有：南宁市商务局"
+            "与广西大学签署《跨境电商人才培养协议》；南宁市科学技术局与桂林电子科技大学签署"
+            "《智能制造联合攻关协议》。",
+            ["2025-06-12", "2025-06-12"],
+        ),
+        (
+            "本报讯 12日，南宁市招商推介会举行。\n签约环节，南宁市商务局与广西大学签署"
+            "《跨境电商人才培养协议》。",
+            ["2025-06-12"],
+        ),
+        # 同时 in a report's narrative ties no signing to the day told before
+        (
+            "本报讯 12日，南宁市召开生态保护大会。\n同时，南宁市积极探索跨区域执法新路子，与"
+            "崇左市签订《联防联治协作备忘录》。",
+            [],
+        ),
+    ],
+)
+def test_agreements_signings_listed_after_an_event_take_its_day(text, expected):
+    dates = _read(text, datetime.date(2025, 6, 13))[3]
+    assert [day for day, _source in dates.values()] == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        # a signing referred to by 以来: its signers are not those of the signing before it
+        (
+            "2020年，湖北省人民政府与商务部签署《中部开放合作协议》。自《湖北省与意大利伦巴第大区"
+            "友好关系协议书》签署以来，两地往来日益密切。",
+            "湖北省与意大利伦巴第大区友好关系协议书",
+            None,
+        ),
+        # a project's yearly output in its investment agreement's title is no amount traded
+        (
+            "会上，铜陵经济技术开发区管理委员会与安徽铜冠铜箔集团股份有限公司签署"
+            "《年产3万吨电子铜箔项目投资协议》。",
+            "年产3万吨电子铜箔项目投资协议",
+            {"铜陵经济技术开发区管理委员会", "安徽铜冠铜箔集团股份有限公司"},
+        ),
+    ],
+)
+def test_agreements_signings_referred_to_and_project_outputs(text, title, parties):
+    _ex, agreements, found, _dates = _read(text, datetime.date(2025, 6, 5))
+    assert title in agreements
+    assert found.get(title) == parties

@@ -7,11 +7,11 @@ import re
 
 __all__ = ["commercial"]
 
-# Words of a commercial contract (a sale, a purchase, a licence, a tender), not of a
-# cooperation agreement.
+# Words of a commercial contract (a sale, a purchase, a licence, a tender) and amounts traded,
+# not of a cooperation agreement (年产5万吨: a project's yearly output, not goods traded).
 _COMMERCIAL = re.compile(
     r"合同|采购|销售|购买|购销|购电|售电|标段|招股|冠名|租赁|供货|订单(?!培养|式|班)|使用协议|授权协议|许可协议"
-    r"|贷款|借款|赔偿|会员|收购|寄养|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
+    r"|贷款|借款|赔偿|会员|收购|寄养|(?<!年产)\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
 )
 # (订单培养, 订单式, 订单班: training for a company's jobs, a college's cooperation, not an order)
 # Goods traded under a contract (出口机械及配件协议); a protocol on the inspection of goods
@@ -23,7 +23,7 @@ _INSPECTION = re.compile(r"检疫|检验|卫生|议定书|退税|通关|监管|�
 # only a contract's own words or an amount make it commercial.
 _COOPERATION = re.compile(r"战略合作|合作框架|框架合作|合作备忘录|谅解备忘录")
 _CONTRACT = re.compile(
-    r"合同|标段|\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
+    r"合同|标段|(?<!年产)\d[\d.]*[余多]?[万亿]?(?:吨|元|美元|欧元|港元|亩|台|辆|件|箱|套)"
 )
 
 

@@ -104,6 +104,8 @@ _INTENDED_WITH = re.compile(
     # 推动以色列与阿联酋签署: others pushed or urged to sign
     r"|(?:推动|敦促|呼吁|促使|鼓励)[^,，。;；]{1,16}?(?:与|同|和)[^,，。;；]{1,16}$"
 )
+# 签署以来, 签署至今: the time since a signing the text refers to.
+_EVER_SINCE = re.compile(r"以来|至今")
 # 签署…的计划被推迟 / 签署…一事暂缓: a signing put off.
 _POSTPONED = re.compile(r"推迟|延期|暂缓|搁置|取消|未能|落空|的倡议|的建议|的提议")
 # 签署25周年 / 签署以来: a signing referred to, not reported (an anniversary gives the year).
@@ -241,6 +243,8 @@ def relate_signing(
         return  # not signed (yet): no parties, no date; a generic title names nothing
     if in_motion(norm, ss, se, t):
         return  # 《关于与X签署…协议的议案》: a signing proposed, not made
+    if verb >= t.end and _EVER_SINCE.match(norm, verb + 2):
+        return  # 自《T》签署以来，两地…: a signing referred to, by signers it does not name
     if t.signed_only and not t.generic:
         if not verbs:
             return  # 《…行动计划》 that no one signs here is a plan

@@ -325,9 +325,11 @@ def held_before(norm: str, date_end: int, verb: int) -> bool:
 
 
 # Words that tie a signing to the day told before (会上，双方签署…), or to another day.
+# (签约项目中, 合作协议主要有：, 签约环节: the signings of the event told before, listed; not
+# 同时, which in a report's narrative joins another act, on a day it does not give)
 SAME_DAY = re.compile(
     r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
-    r"|此次|本次|其中|大会"
+    r"|此次|本次|其中|大会|签约项目|环节|主要有[:：]|如下[:：]|(?:协议|文件|项目)中[，,]"
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.
 THAT_DAY = re.compile(r"当天|当日|同日|同一天")
