@@ -758,3 +758,22 @@ def test_agencies_sub_regions_and_demonstration_parks(text, present, absent):
     labels = {label for label, _surface in _agencies(text)}
     assert present <= labels
     assert not absent & labels
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a room or a venue that ends in 厅 is no department of a state
+        ("签约仪式在老挝总理府签字厅举行。", "老挝总理府签字厅"),
+        ("观众可登录奥地利维也纳爱乐乐团数字音乐厅观看演出。", "奥地利维也纳爱乐乐团数字音乐厅"),
+        # a verb before an organisation's name: the state is the subject of a clause
+        ("西班牙推动欧洲委员会通过决议。", "西班牙推动欧洲委员会"),
+    ],
+)
+def test_agencies_rooms_and_clauses_after_a_state_are_no_bodies(text, absent):
+    assert absent not in {label for label, _surface in _agencies(text)}
+
+
+def test_agencies_a_states_committee_whose_name_opens_with_a_verb_is_kept():
+    labels = {label for label, _surface in _agencies("韩国执行委员会与日本促进局举行会谈。")}
+    assert {"韩国执行委员会"} <= labels

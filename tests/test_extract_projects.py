@@ -638,6 +638,12 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         ("目前中国很多机场已开通无纸化登机。", ["中国很多机场"], []),
         ("拉林铁路是一条高原铁路。", ["高原铁路"], ["拉林铁路"]),
         ("镇上新建了高标准广场。", ["高标准广场"], []),
+        # a concert hall named after the square it is on: a venue, not works
+        (
+            "音乐会在意大利米兰大教堂广场音乐厅举行。",
+            ["米兰大教堂广场", "意大利米兰大教堂广场"],
+            [],
+        ),
         # the head as the object of a clause's verb (a verb of reaching, giving or keeping)
         ("随着成贵高铁开通，宜宾迈入高铁时代。", ["宜宾迈入高铁"], ["成贵高铁"]),
         ("园区为海归人才团队提供实验室。", ["海归人才团队提供实验室"], []),

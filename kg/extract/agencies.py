@@ -718,8 +718,13 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 德国非政府救援组织, 境内反政府武装, …项目部: no state's body
         if s > 0 and "\u4e00" <= norm[s - 1] <= "\u9fff" and lex.is_known_word(norm[s - 1 : e]):
             continue  # 乌东德工程建设部: the country's short name ends another word
-        if lex.pos_cut(body)[0][0] in lex.clause_verbs:
-            continue  # 加拿大加入和平委员会: the country is the subject of a clause
+        words = lex.pos_cut(body)
+        if words[0][0] in lex.clause_verbs or (
+            words[0][1] == "v" and any(f in ("nt", "ns") for _w, f in words[1:])
+        ):
+            continue  # 加拿大加入和平委员会, 法国推动欧洲委员会: the country is a clause's subject
+        if _HALL.search(body):
+            continue  # 缅甸总统府签字厅, …数字音乐厅: a room, not a department
         sub = _SUB_BODY.match(norm, e + len(body))
         if (
             sub is not None
@@ -742,6 +747,8 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
 
 
 _THAT_STATE = re.compile("该国")
+# Rooms and venues whose names end in 厅 (签字厅, 音乐厅, 宴会厅): no body's department.
+_HALL = re.compile(r"(?:签字|音乐|宴会|会议|展|大|餐|客|舞|歌剧|多功能|报告|演播|接见|会见)厅$")
 # The words of a body two states share (中国南非国家双边委员会, 中俄投资合作委员会), written after both.
 _JOINT_BODY = re.compile(r"双边|联合|合作|政府间|混合|委员会")
 # Most characters of a state's name written before another's.

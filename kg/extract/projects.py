@@ -108,7 +108,7 @@ _BUILDING_VERBS = frozenset("改建修扩迁站")
 # A tender section after a line's name (十一标, 3标段).
 _SECTION_AFTER = re.compile(r"[\d一二三四五六七八九十]+标")
 # A venue named after the park or square it is in.
-_VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|大厦|地铁站)")
+_VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:馆|球场|剧院|音乐厅|大厦|地铁站)")
 _MUSEUM_AFTER = re.compile(r"博物馆|博物院|纪念馆|展览馆|美术馆|艺术馆")
 # A sports centre's venue (体育中心体育场, 文体中心游泳馆).
 _CENTRE_VENUE = re.compile(r"(?:主|二期)?(?:体育场|体育馆|游泳馆|游泳跳水馆|跳水馆|网球馆|综合馆)")
