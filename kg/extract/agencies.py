@@ -720,7 +720,7 @@ def find_foreign_agencies(norm: str, lex: Lexicon, places: list[PlaceHit]) -> li
             continue  # 乌东德工程建设部: the country's short name ends another word
         words = lex.pos_cut(body)
         if words[0][0] in lex.clause_verbs or (
-            words[0][1] == "v" and any(f in ("nt", "ns") for _w, f in words[1:])
+            words[0][1] == "v" and any(f == "nt" for _w, f in words[1:])
         ):
             continue  # 加拿大加入和平委员会, 法国推动欧洲委员会: the country is a clause's subject
         if _HALL.search(body):
