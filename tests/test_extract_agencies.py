@@ -702,9 +702,17 @@ def test_agencies_listed_departments_tax_bureaus_and_offices_in_the_capital(text
             {"凌云县人力资源和社会保障局"},
             {"广西壮族自治区人力资源和社会保障局"},
         ),
+        # 区 of 分区 or 边区 is no shorthand for the article's district or county
+        ("本报讯 瑞金市召开会议。他曾任晋察冀边区冀中分区公安局局长。", set(), {"瑞金市公安局"}),
+        # a demonstration park's committee named by the nouns before the park
+        (
+            "和田县现代农业科技示范园区管委会负责人介绍。",
+            {"和田县现代农业科技示范园区管理委员会"},
+            {"示范园区管理委员会"},
+        ),
     ],
 )
-def test_agencies_state_names_joint_bodies_and_county_shorthand(text, present, absent):
+def test_agencies_states_joint_bodies_shorthand_and_parks(text, present, absent):
     labels = {label for label, _surface in _agencies(text)}
     assert present <= labels
     assert not absent & labels
@@ -739,25 +747,6 @@ def test_agencies_state_names_joint_bodies_and_county_shorthand(text, present, a
 )
 def test_agencies_party_committee_and_ministry_departments(text, expected):
     assert sorted({label for label, _surface in _agencies(text)}) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    "text, present, absent",
-    [
-        # 区 of 分区 or 边区 is no shorthand for the article's district or county
-        ("本报讯 瑞金市召开会议。他曾任晋察冀边区冀中分区公安局局长。", set(), {"瑞金市公安局"}),
-        # a demonstration park's committee named by the nouns before the park
-        (
-            "和田县现代农业科技示范园区管委会负责人介绍。",
-            {"和田县现代农业科技示范园区管理委员会"},
-            {"示范园区管理委员会"},
-        ),
-    ],
-)
-def test_agencies_sub_regions_and_demonstration_parks(text, present, absent):
-    labels = {label for label, _surface in _agencies(text)}
-    assert present <= labels
-    assert not absent & labels
 
 
 @pytest.mark.parametrize(

@@ -553,15 +553,6 @@ def test_agreements_parties_of_joined_passive_and_exchanged_titles(text, title, 
             "钒钛检测平台共建协议",
             {"西南科技大学", "四川省市场监督管理局"},
         ),
-    ],
-)
-def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, parties):
-    assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties
-
-
-@pytest.mark.parametrize(
-    "text, title, parties",
-    [
         # 该局 before 分别与B、C and joined titles: the bureau named before, with each of them
         (
             "本报讯 5日，福建省数据管理局与福州市人民政府签署《公共数据开放合作协议》。"
@@ -583,7 +574,7 @@ def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, par
         ),
     ],
 )
-def test_agreements_a_bureau_named_again_by_its_kind(text, title, parties):
+def test_agreements_titles_before_the_verb_and_signers_after_it(text, title, parties):
     assert _read(text, datetime.date(2025, 6, 5))[2][title] == parties
 
 
