@@ -459,10 +459,10 @@ def find_local_organs(
     out: list[AgencyHit] = []
     for m in _LOCAL_ORGAN.finditer(norm):
         s, e = m.span()
-        department = None if m.group() == "人大常委会" else _PARTY_DEPARTMENT.match(norm, e)
+        congress = m.group().startswith("人")
+        department = None if congress else _PARTY_DEPARTMENT.match(norm, e)
         if department is None and (_ORGAN_TITLE.match(norm, e) or _continues(norm, e)):
             continue  # 省委书记, 受市政府委托
-        congress = m.group().startswith("人")
         place = place_end.get(s)
         party_prefix = False
         if place is not None:

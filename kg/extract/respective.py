@@ -45,17 +45,12 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
 def joined_titles(f: Found, verb: int) -> list[int]:
     """Where the titles start that a verb at ``verb`` signs when two or more are joined after
     it (签署《X》《Y》和《Z》, 签署X协议和Y协议); none for one title or none."""
-    spans = sorted((t.start, t.end) for t in f.titles)
-    first = next((k for k, (s, _e) in enumerate(spans) if verb < s <= verb + _VERB_TO_TITLE), None)
+    first = min(
+        (t.start for t in f.titles if verb < t.start <= verb + _VERB_TO_TITLE), default=None
+    )
     if first is None:
         return []
-    starts = [spans[first][0]]
-    end = spans[first][1]
-    for s, e in spans[first + 1 :]:
-        if f.norm[end:s] not in _TITLE_JOINS:
-            break
-        starts.append(s)
-        end = e
+    starts = [s for s, _e in _title_group(f, first) if s >= first]
     return starts if len(starts) > 1 else []
 
 

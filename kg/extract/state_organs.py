@@ -64,10 +64,11 @@ def find_state_organs(
     norm: str,
     places: list[PlaceHit],
     lex: Lexicon,
-    main_place: Callable[[int], dict[str, str]] | None = None,
+    main_place: Callable[[int], dict[str, str]],
 ) -> list[AgencyHit]:
     """The courts, procuratorates, customs, border inspection stations and maritime bureaus
-    written right after a division's name, with the division as their jurisdiction."""
+    written right after a division's name, with the division as their jurisdiction; courts
+    and procuratorates also after 市, 省, 州, 县 or 区 alone, those of ``main_place``'s places."""
     divisions = lex.divisions
     out: list[AgencyHit] = []
     for place in places:
@@ -112,9 +113,7 @@ def find_state_organs(
             label = _LEVEL_SUFFIX.sub("", norm[place.start : place.end]) + "海关"
             basis = "exact" if norm[place.start : customs.end()] == label else "canonical-name"
             out.append(AgencyHit(place.start, customs.end(), label, place.code, d.name, basis))
-    if main_place is not None:
-        out += _judicial_by_shorthand(norm, places, lex, main_place)
-    return out
+    return out + _judicial_by_shorthand(norm, places, lex, main_place)
 
 
 # Words that may stand right before the 市 or 县 of a court written by its shorthand: joiners,

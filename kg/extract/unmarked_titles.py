@@ -19,41 +19,42 @@ _TITLE_CHARS = (
     r"(?:[^,，。;；:：、《》〈〉“”\"()\s]|“[^,，。;；:：、《》〈〉“”\"()\s]{1,15}”"
     r"|\([^,，。;；:：、《》〈〉“”\"()\s]{1,8}\))"
 )
+# Most characters of an unmarked title before its head (…人民政府与…有限公司关于…的合作协议).
+_TITLE_MAX = 60
+# An unmarked title up to its head, the heads filled in for a lexicon.
+_TITLE = r"(?P<t>" + _TITLE_CHARS + f"{{2,{_TITLE_MAX}}}?" + r"(?:HEADS))"
 # (签署“挪威—冰岛渔业资源养护协定”: a whole title in quotes; 签了…协议)
-_UNMARKED_AFTER = (
-    r"(?:" + SIGN_VERBS + r"|签了)(?:了)?[“‘]?(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
-)
+_UNMARKED_AFTER = r"(?:" + SIGN_VERBS + r"|签了)(?:了)?[“‘]?" + _TITLE
 # (…合作备忘录的签署，标志着: the signing told as a noun)
 _UNMARKED_BEFORE = (
-    r"(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
-    r"(?:(?:\d{1,2}日)?在[^,，。]{1,8}?|的(?=签署))?(?:也|还|亦|均|同时)?(?:正式|成功|共同|完成)?"
+    _TITLE
+    + r"(?:(?:\d{1,2}日)?在[^,，。]{1,8}?|的(?=签署))?(?:也|还|亦|均|同时)?(?:正式|成功|共同|完成)?"
     r"(?:签署|签订|签约|续签)(?![国方])"
 )
 # Another title the same verb signs, joined to the one before it (签署X协议和Y协议).
-_UNMARKED_NEXT = r"(?:和|及|以及|、)(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
+_UNMARKED_NEXT = r"(?:和|及|以及|、)" + _TITLE
 # A title before the signers of a passive signing (X协议当天由A与B共同签署).
 _UNMARKED_PASSIVE = (
-    r"(?P<t>" + _TITLE_CHARS + r"{2,60}?(?:HEADS))"
-    r"(?:当天|当日|同日|日前|此前|昨天|今天|(?:\d{1,2}月)?\d{1,2}日)?(?:已|还|也|则)?"
+    _TITLE + r"(?:当天|当日|同日|日前|此前|昨天|今天|(?:\d{1,2}月)?\d{1,2}日)?(?:已|还|也|则)?"
     r"由(?=[^,，。;；:：]{2,60}?(?:共同|联合)?(?:签署|签订))"
 )
 _PASSIVE_START = re.compile("由")
 # How far after 由 its look at the signers and the verb reaches.
 _PASSIVE_AFTER = 1 + 60 + 4
 # Signed texts exchanged (交换了X协议文本).
-_UNMARKED_EXCHANGED = r"交换了?(?P<t>" + _TITLE_CHARS + r"{2,40}?(?:HEADS))(?=的?文本)"
+_UNMARKED_EXCHANGED = r"交换了?" + _TITLE + r"(?=的?文本)"
 
 
-_pattern_cache: dict[int, Unmarked] = {}
+_pattern_cache: dict[int, _Unmarked] = {}
 # The 签 of the verb that ends an unmarked title written before it.
 _SIGN_START = re.compile("签")
-# Most characters from the start of such a title to its verb, heads aside: 60 of the title,
+# Most characters from the start of such a title to its verb, heads aside: the title's,
 # a day, 在 and 8 of a place, an adverb, 正式/成功/共同/完成.
-_BEFORE_MAX = 60 + 3 + 9 + 2 + 2
+_BEFORE_MAX = _TITLE_MAX + 3 + 9 + 2 + 2
 
 
 @dataclass(frozen=True)
-class Unmarked:
+class _Unmarked:
     """The patterns of unmarked titles, with a lexicon's heads."""
 
     after: re.Pattern[str]  # after the verb
@@ -64,14 +65,14 @@ class Unmarked:
     before_max: int  # how far before its verb a title written before it may start
 
 
-def _unmarked_res(lex: Lexicon) -> Unmarked:
+def _unmarked_res(lex: Lexicon) -> _Unmarked:
     """The patterns of unmarked titles for ``lex``'s heads."""
     pats = _pattern_cache.get(id(lex))
     if pats is None:
         # a trie of the heads tries them longest first, as the alternation sorted by
         # length did (heads that match at one position are prefixes of each other)
         heads = trie_pattern(lex.agreement_heads)
-        pats = Unmarked(
+        pats = _Unmarked(
             *(
                 re.compile(p.replace("HEADS", heads))
                 for p in (
