@@ -737,6 +737,42 @@ def test_extract_signers_a_counterpart_named_with_an_organisation_suffix(text, t
 @pytest.mark.parametrize(
     "text, title, parties",
     [
+        # 会议结束后，三方签署 a paragraph after the sentence that names who attended, with the
+        # attendees' speeches between
+        (
+            "长江中游三省协同发展联席会议9日在长沙召开。湖南省商务厅、湖北省商务厅和江西省商务厅"
+            "主要负责同志出席会议。\n\n“三省外贸协同成效明显。”湖南省商务厅负责人在会上介绍。"
+            "湖北省商务厅负责人表示，将加快推进汉江港口建设。江西省商务厅负责人说，南昌将扩大班列"
+            "开行量。\n\n会议结束后，三方共同签署《长江中游三省外贸协同发展合作协议》。",
+            "长江中游三省外贸协同发展合作协议",
+            {"湖南省商务厅", "湖北省商务厅", "江西省商务厅"},
+        ),
+        # a sentence on the attendees that names no body is passed over
+        (
+            "黔桂滇三省区文旅协作座谈会在南宁举行。贵州省文化和旅游厅、广西壮族自治区文化和旅游厅、"
+            "云南省文化和旅游厅有关负责人参加座谈。会前，与会人员参观了广西民族博物馆。\n\n"
+            "座谈结束后，三方签署《滇黔桂文旅协作框架协议》。",
+            "滇黔桂文旅协作框架协议",
+            {"贵州省文化和旅游厅", "广西壮族自治区文化和旅游厅", "云南省文化和旅游厅"},
+        ),
+        # as many attendees as the word counts, or none: 三方 of four bodies is not told
+        (
+            "川陕甘青四省合作会议在成都召开。四川省发展和改革委员会、陕西省发展和改革委员会、"
+            "甘肃省发展和改革委员会、青海省发展和改革委员会负责同志出席会议。\n\n有关负责人介绍了"
+            "去年的合作情况。\n\n会议结束后，三方签署《黄河上游生态协作协议》。",
+            "黄河上游生态协作协议",
+            set(),
+        ),
+    ],
+)
+def test_extract_signers_a_count_after_a_meeting_is_of_its_attendees(text, title, parties):
+    _agreements, facts = _read(text)
+    assert {o for s, p, o in facts if s == title and p == "party"} == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
         # 双方 after a sentence whose subject is a city and a company
         (
             "泉州市与福耀玻璃工业集团股份有限公司12日举行签约仪式。仪式上，双方签署了"

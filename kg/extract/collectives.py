@@ -90,6 +90,28 @@ def _ceremony_holders(f: Found, i: int, want: int) -> list[Entity]:
     return []
 
 
+# A sentence that says who attended a meeting (A、B和C主要负责同志出席会议).
+_ATTENDED = re.compile(r"出席|参加|与会|参会|到会")
+
+
+def _attendees(f: Found, i: int, want: int, sector: str | None) -> list[Entity]:
+    """会议结束后，三方签署…: the bodies of the nearest sentence before sentence ``i`` that
+    tells who attended (A、B和C负责同志出席会议), however far back in the article, when they
+    are as many as the word counts (of ``sector``'s bodies, when the word names one)."""
+    norm, prep = f.norm, f.prep
+    for j in range(i - 1, -1, -1):
+        js, je = prep.bounds[j]
+        if _ATTENDED.search(norm, js, je) is None:
+            continue
+        skip = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
+        found = list(dict.fromkeys(bodies_in(f, js, je, skip, speakers=True)))
+        if sector is not None:
+            found = [e for e in found if sector in e.label]
+        if found:  # (会前，与会人员还调研了…: who attended is told elsewhere)
+            return found if len(found) == want else []
+    return []
+
+
 def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
     """A与B的合作始于2021年，双方当年签署…: the bodies (and the governments of the places)
     joined in the clause right before the collective word at ``at``, when they are as many as
@@ -203,9 +225,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         return held
     # (会谈后，双方签署 opening a paragraph: the meeting told in the paragraph before)
     # (上述两所高校: those named before, a few sentences back in the paragraph before too)
-    look_back = _AFTER_MEETING.match(norm, ss) is not None or _ABOVE.search(
-        norm, max(ss, m.start() - 2), m.start()
-    )
+    after_meeting = _AFTER_MEETING.match(norm, ss) is not None
+    look_back = after_meeting or _ABOVE.search(norm, max(ss, m.start() - 2), m.start())
     for j in range(i - 1, max(-1, i - 4), -1):
         if prep.paragraph[j] != para and (
             (j < i - 1 and not look_back) or para - prep.paragraph[j] > 1
@@ -244,6 +265,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             return found
         if len(found) > max(2, want):
             return []
+    if after_meeting and want > 2 and (present := _attendees(f, i, want, sector_name)):
+        return present  # 会议结束后，三方签署: those the article said attended the meeting
     if sector_name is not None:
         return []  # 两地科技部门: bodies not named before
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):
