@@ -92,23 +92,31 @@ def _ceremony_holders(f: Found, i: int, want: int) -> list[Entity]:
 
 # A sentence that says who attended a meeting (A、B和C主要负责同志出席会议).
 _ATTENDED = re.compile(r"出席|参加|与会|参会|到会")
+# A clause of those who only sit in (B负责同志列席): present, not a side.
+_SAT_IN = re.compile(r"[^，,；;。]*(?:列席|旁听)[^，,；;。]*")
 
 
-def _attendees(f: Found, i: int, want: int, sector: str | None) -> list[Entity]:
-    """会议结束后，三方签署…: the bodies of the nearest sentence before sentence ``i`` that
-    tells who attended (A、B和C负责同志出席会议), however far back in the article, when they
-    are as many as the word counts (of ``sector``'s bodies, when the word names one)."""
+def _attendees(
+    f: Found, i: int, want: int, sector: str | None, governments: bool, attending: bool
+) -> list[Entity]:
+    """会上，三方签署…; 三地人民政府签署…: the bodies of the nearest sentence before sentence
+    ``i`` that tells who attended (A、B和C负责同志出席会议), however far back in the article,
+    when they are as many as the word counts (of ``sector``'s bodies, or governments, when the
+    word names them; 与会各方, ``attending``: all of them)."""
     norm, prep = f.norm, f.prep
     for j in range(i - 1, -1, -1):
         js, je = prep.bounds[j]
         if _ATTENDED.search(norm, js, je) is None:
             continue
         skip = witness_spans(norm, js, je, True) + source_spans(norm, js, je)
+        skip += [c.span() for c in _SAT_IN.finditer(norm, js, je)]
         found = list(dict.fromkeys(bodies_in(f, js, je, skip, speakers=True)))
         if sector is not None:
             found = [e for e in found if sector in e.label]
+        if governments:
+            found = [e for e in found if e.label.endswith("政府")]
         if found:  # (会前，与会人员还调研了…: who attended is told elsewhere)
-            return found if len(found) == want else []
+            return found if len(found) == want or (attending and len(found) > 1) else []
     return []
 
 
@@ -265,8 +273,15 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             return found
         if len(found) > max(2, want):
             return []
-    if after_meeting and want > 2 and (present := _attendees(f, i, want, sector_name)):
-        return present  # 会议结束后，三方签署: those the article said attended the meeting
+    # 会议结束后，三方签署; 两市人民政府签署; 与会各方签署: those the article said attended
+    # (two only after a meeting, or as governments)
+    attending = norm.endswith("与会", ss, m.start())
+    if (want > 2 or attending or (want == 2 and (governments or after_meeting))) and (
+        present := _attendees(
+            f, i, want, sector_name, governments or (places and kind != "区"), attending
+        )
+    ):
+        return present
     if sector_name is not None:
         return []  # 两地科技部门: bodies not named before
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):

@@ -27,7 +27,7 @@ __all__ = [
     "unknown_company",
 ]
 
-_JOINERS = "与和同"
+_JOINERS = "与和同跟"
 # Adverbs between a party and its joiner (A也与B, A还同B).
 _ADVERBS = "也还又亦则再"
 # What may stand between a party and the joiner before the other: adverbs, a day or a month.
@@ -40,12 +40,14 @@ def _start(pair: tuple[int, Entity]) -> int:
 
 # 该市与B签署 / 该行今年1月与B签署 / A与该校签署: a place or a body named before.
 _REFERRING_SUBJECT = re.compile(
-    r"该(市|省|区|县|州|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所|所|院|厅|局|委|部(?![门分署队]))"
+    r"该(市|省|区|县|州|分行|分公司|行|公司|集团|校|大学|学院|医院|协会|商会|研究院|研究所|所|院|厅|局|委|部(?![门分署队]))"
 )
 # What each kind of 该X refers to: a division by its suffix, an organisation by a word of
 # its name (成都银行股份有限公司 is a bank).
 _REFERRED_PLACES = frozenset("市省区县州")
 _REFERRED_HEADS = {
+    "分行": ("分行",),
+    "分公司": ("分公司",),
     "行": ("银行",),
     "公司": ("公司",),
     "集团": ("集团", "公司"),
@@ -98,7 +100,7 @@ def referred_counterpart(f: Found, ss: int, verb: int) -> Entity | None:
     return max(named, key=lambda x: (count[x[1]], x[0]))[1] if named else None
 
 
-_REFERRING_COUNTERPART = re.compile(r"(?<=[与同])" + _REFERRING_SUBJECT.pattern)
+_REFERRING_COUNTERPART = re.compile(r"(?<=[与同跟])" + _REFERRING_SUBJECT.pattern)
 
 
 def _referred(f: Found, kind: str, before: int) -> Entity | None:
