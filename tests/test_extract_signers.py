@@ -837,6 +837,13 @@ def test_extract_signers_a_count_after_a_meeting_is_of_its_attendees(text, title
             "祁连山生态保护协作协议",
             {"甘肃省人民政府", "青海省人民政府"},
         ),
+        # 两地政府: the governments of the places named before, as for 两市
+        (
+            "5月9日，韶关、清远两市在韶关召开北部生态发展区协作会议。会上，两地政府签署"
+            "《韶清生态旅游协作协议》。",
+            "韶清生态旅游协作协议",
+            {"韶关市人民政府", "清远市人民政府"},
+        ),
         # 代表团与B举行会谈，随后双方签署: the body whose delegation it is, and B; not the body
         # that invited the delegation
         (
@@ -1117,6 +1124,45 @@ def test_extract_signers_a_leader_signs_for_the_government_of_a_place(text, titl
             "长江中游城市群协同发展合作协议",
             {"湖北省人民政府", "湖南省人民政府", "江西省人民政府"},
         ),
+        # …told in the sentence after the signing, or after a title the verb signs before it
+        (
+            "同日，《高原康复医学协作协议》在拉萨签署。协议由西藏自治区人民医院与四川大学华西医院"
+            "共同签署，华西医院将派出专家团队常驻拉萨。",
+            "高原康复医学协作协议",
+            {"西藏自治区人民医院", "四川大学华西医院"},
+        ),
+        (
+            "《乳业精深加工项目投资协议》也以视频方式完成签约。签约双方分别为呼和浩特市人民政府和"
+            "内蒙古蒙牛乳业(集团)股份有限公司。",
+            "乳业精深加工项目投资协议",
+            {"呼和浩特市人民政府", "内蒙古蒙牛乳业(集团)股份有限公司"},
+        ),
+        (
+            "会上还签署了《株洲轨道交通装备检测中心共建协议》，协议由株洲市人民政府与中南大学共同签署。",
+            "株洲轨道交通装备检测中心共建协议",
+            {"株洲市人民政府", "中南大学"},
+        ),
+        # 签署方 as 签约方, in the same sentence or opening the next one (该协议的签署方包括…)
+        (
+            "《湘桂跨省客运协同发展协议》日前在桂林签署，签署方为湖南省交通运输厅和广西壮族自治区"
+            "交通运输厅。",
+            "湘桂跨省客运协同发展协议",
+            {"湖南省交通运输厅", "广西壮族自治区交通运输厅"},
+        ),
+        (
+            "《攀枝花钒钛产业发展合作协议》日前在成都签署。该协议的签署方包括四川省经济和信息化厅、"
+            "攀枝花市人民政府和中国五矿集团有限公司。",
+            "攀枝花钒钛产业发展合作协议",
+            {"四川省经济和信息化厅", "攀枝花市人民政府", "中国五矿集团有限公司"},
+        ),
+        # the next sentence of another paragraph, or one that does not open with the signers,
+        # tells nothing of them
+        (
+            "《乳业精深加工项目投资协议》也以视频方式完成签约。\n\n呼和浩特市人民政府和内蒙古蒙牛乳业"
+            "(集团)股份有限公司负责人表示，将加快项目建设。",
+            "乳业精深加工项目投资协议",
+            set(),
+        ),
         # a foreign company's division in China signs for the company
         (
             "武汉市人民政府与法国电力集团中国区签署了《分布式能源合作协议》。",
@@ -1303,6 +1349,23 @@ def test_extract_signers_last_week_gives_no_day():
             "《科技合作协定》。",
             "科技合作协定",
             "1985-03",
+        ),
+        # a date after 于, between an unmarked title and its verb, or after 签署于 ending the
+        # clause of a title written before the verb
+        (
+            "据悉，绵阳市人民政府与西南科技大学的全面合作协议于2020年签署，双方共建研究院。",
+            "绵阳市人民政府与西南科技大学全面合作协议",
+            "2020",
+        ),
+        (
+            "株洲市人民政府与中南大学的战略合作协议签署于2021年12月，两地共建研究院。",
+            "株洲市人民政府与中南大学战略合作协议",
+            "2021-12",
+        ),
+        (
+            "《钒钛新材料联合研发协议》签署于2021年3月8日，双方已联合攻克关键技术12项。",
+            "钒钛新材料联合研发协议",
+            "2021-03-08",
         ),
     ],
 )

@@ -92,6 +92,9 @@ def _ceremony_holders(f: Found, i: int, want: int) -> list[Entity]:
 
 # A sentence that says who attended a meeting (A、B和C主要负责同志出席会议).
 _ATTENDED = re.compile(r"出席|参加|与会|参会|到会")
+# How many sentences back the one on who attended may be (an article's lead, some
+# paragraphs of speeches and figures before its signing).
+_ATTENDED_REACH = 15
 # A clause of those who only sit in (B负责同志列席): present, not a side.
 _SAT_IN = re.compile(r"[^，,；;。]*(?:列席|旁听)[^，,；;。]*")
 
@@ -100,11 +103,11 @@ def _attendees(
     f: Found, i: int, want: int, sector: str | None, governments: bool, attending: bool
 ) -> list[Entity]:
     """会上，三方签署…; 三地人民政府签署…: the bodies of the nearest sentence before sentence
-    ``i`` that tells who attended (A、B和C负责同志出席会议), however far back in the article,
-    when they are as many as the word counts (of ``sector``'s bodies, or governments, when the
-    word names them; 与会各方, ``attending``: all of them)."""
+    ``i`` that tells who attended (A、B和C负责同志出席会议), up to 15 sentences back, when they
+    are as many as the word counts (of ``sector``'s bodies, or governments, when the word
+    names them; 与会各方, ``attending``: all of them)."""
     norm, prep = f.norm, f.prep
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - 1 - _ATTENDED_REACH), -1):
         js, je = prep.bounds[j]
         if _ATTENDED.search(norm, js, je) is None:
             continue
@@ -195,6 +198,8 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     sector = f.lex.sector_re.match(norm, after)
     # 两省发改委签署: the bodies of that sector named before
     sector_name = f.lex.sectors[sector.group()][0] if sector is not None else None
+    if sector_name == "人民政府":
+        sector_name = None  # 两地政府: the governments of the places, named as places or not
     committees = kind == "区" and norm.startswith(("管委会", "管理委员会"), after)
     if (own := _OWN_ORGAN.match(norm, after)) is not None:
         sector_name = _OWN_ORGANS[own.group()]  # 两市人大常委会: those named before, or none

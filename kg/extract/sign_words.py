@@ -16,7 +16,7 @@ SIGN_VERBS = (
 
 # The signers listed after a signing told without them (签约单位包括…, 签约方为…, 签约单位：…).
 SIGNERS_LISTED = re.compile(
-    r"(?:签约(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?"
+    r"(?:(?:签约|签署)(?:单位|方|各方|双方|主体)|参[与加]签约的?(?:单位|机构)?)(还)?"
     r"(?:(?:包括|为|是|有|分别为)[:：]?|[:：])"
 )
 # What may stand between the signers and the signing verb (正式, 共同, 17日, 在成都…签署), as

@@ -46,7 +46,7 @@ from kg.extract.signers import (
     without_other_counterparts,
     witness_spans,
 )
-from kg.extract.signers_told import CEREMONY, signers_told_after
+from kg.extract.signers_told import CEREMONY, signers_told_after, signers_told_next
 from kg.extract.signing_dates import (
     HELD_ANOTHER_DAY,
     IN_FORCE,
@@ -293,6 +293,7 @@ def relate_signing(
         # besides those before the verb)
         parties += bodies_in(f, listed.end(), clause_end(norm, listed.end(), se), skip)
     parties += [e for e in also_signed(f, max(verb, t.end), se, skip) if e not in parties]
+    parties = parties or signers_told_next(f, i, t.end)  # 《T》在西宁签署。签约双方为A和B
     titled = len(parties) < 2 and bool(in_title)  # 《X管理委员 Y管理委员共同…协议》
     parties = in_title if titled else parties
     if (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from contextlib import suppress
 
 from kg.extract.builder import Found
 from kg.extract.dates import YEARS_BACK, DateHit, complete_date
@@ -49,6 +50,10 @@ _LEADING_DATE = re.compile(
 )
 # 签署于2010年的《T》: the year (and month) the text was signed, after the verb.
 _SIGNED_IN = re.compile(r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?的")
+# 《T》签署于2021年12月: the same, after a title written before the verb, at the clause's end.
+_SIGNED_IN_LAST = re.compile(
+    r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?=[，,。；;]|$)"
+)
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
 _DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
 _YEARS = re.compile(r"((?:19|20)\d{2})年")
@@ -132,15 +137,23 @@ def partial_date(
 
 def signed_in(norm: str, verb: int, title: int) -> DateValue | None:
     """The year (or month) written after the verb with 于, right before the title that starts
-    at ``title`` (签署于2010年的《T》)."""
-    m = _SIGNED_IN.match(norm, verb)
-    if m is None or m.end() != title:
+    at ``title`` (签署于2010年的《T》), or ending the clause of a title written before the verb
+    (《T》签署于2021年12月, to the day where it is written)."""
+    if title < verb:
+        m = _SIGNED_IN_LAST.match(norm, verb)
+    else:
+        m = _SIGNED_IN.match(norm, verb)
+        m = m if m is not None and m.end() == title else None
+    if m is None:
         return None
     if m.group(2) is None:
         return DateValue(datetime.date(int(m.group(1)), 1, 1), "explicit", "year")
-    if not 1 <= int(m.group(2)) <= 12:
-        return None
-    return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), 1), "explicit", "month")
+    day = int(m.group(3)) if m.re is _SIGNED_IN_LAST and m.group(3) else None
+    with suppress(ValueError):
+        if day is not None:
+            return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), day))
+        return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), 1), "explicit", "month")
+    return None
 
 
 # What happened after the date told before (在此基础上, 此后): the signing came later.
@@ -328,7 +341,7 @@ def held_before(norm: str, date_end: int, verb: int) -> bool:
 # (签约项目中, 合作协议主要有：, 签约环节: the signings of the event told before, listed; not
 # 同时, which in a report's narrative joins another act, on a day it does not give)
 SAME_DAY = re.compile(
-    r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见"
+    r"会上|会后|同日|同一天|当天|当日|随后|随即|仪式|开幕式|闭幕式|活动|现场|会议|座谈|论坛|峰会|会谈|会见|会场|同步签|同时签署"
     r"|此次|本次|其中|大会|签约项目|环节|主要有[:：]|如下[:：]|(?:协议|文件|项目)中[，,]"
 )
 # 当天 / 同日: the signing was on the day just told, however it was told.

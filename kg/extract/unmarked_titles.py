@@ -27,8 +27,8 @@ _TITLE = r"(?P<t>" + _TITLE_CHARS + f"{{2,{_TITLE_MAX}}}?" + r"(?:HEADS))"
 _UNMARKED_AFTER = r"(?:" + SIGN_VERBS + r"|签了)(?:了)?[“‘]?" + _TITLE
 # (…合作备忘录的签署，标志着: the signing told as a noun)
 _UNMARKED_BEFORE = (
-    _TITLE
-    + r"(?:(?:\d{1,2}日)?在[^,，。]{1,8}?|的(?=签署))?(?:也|还|亦|均|同时)?(?:正式|成功|共同|完成)?"
+    _TITLE + r"(?:于(?=\d)(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?"  # (…协议于2020年签署)
+    r"(?:(?:\d{1,2}日)?在[^,，。]{1,8}?|的(?=签署))?(?:也|还|亦|均|同时)?(?:正式|成功|共同|完成)?"
     r"(?:签署|签订|签约|续签)(?![国方])"
 )
 # Another title the same verb signs, joined to the one before it (签署X协议和Y协议).
@@ -48,9 +48,9 @@ _UNMARKED_EXCHANGED = r"交换了?" + _TITLE + r"(?=的?文本)"
 _pattern_cache: dict[int, _Unmarked] = {}
 # The 签 of the verb that ends an unmarked title written before it.
 _SIGN_START = re.compile("签")
-# Most characters from the start of such a title to its verb, heads aside: the title's,
-# a day, 在 and 8 of a place, an adverb, 正式/成功/共同/完成.
-_BEFORE_MAX = _TITLE_MAX + 3 + 9 + 2 + 2
+# Most characters from the start of such a title to its verb, heads aside: the title's, a
+# date after 于, a day, 在 and 8 of a place, an adverb, 正式/成功/共同/完成.
+_BEFORE_MAX = _TITLE_MAX + 12 + 3 + 9 + 2 + 2
 
 
 @dataclass(frozen=True)
