@@ -32,6 +32,9 @@ def _orgs(text: str) -> list[str]:
         ("梧州市人民医院感染科党支部获表彰。", ["梧州市人民医院"]),
         ("荷兰乳业企业菲仕兰乳业（上海）有限公司宣布扩产。", ["菲仕兰乳业(上海)有限公司"]),
         ("潍坊民营企业盛瑞传动股份有限公司获奖。", ["盛瑞传动股份有限公司"]),
+        # a foundation named by what it funds, a verb before its suffix
+        ("中国扶贫基金会向灾区捐赠物资。", ["中国扶贫基金会"]),
+        ("浙江省慈善基金会与丽水市签约。", ["浙江省慈善基金会"]),
         # a joint-stock company (股份公司) is a legal form of its own
         ("中车株洲电力机车股份公司负责运营。", ["中车株洲电力机车股份公司"]),
         # the side a company is of, or its place, said before its name

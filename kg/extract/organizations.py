@@ -321,7 +321,8 @@ def find_organizations(
             not named
             and words
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
-            and not (len(words) > 1 and words[-1][0] in TRADE_WORD_SET)
+            # (中国扶贫基金会: a foundation is named by what it funds)
+            and not (len(words) > 1 and (words[-1][0] in TRADE_WORD_SET or m.group() == "基金会"))
             and not (len(words) > 1 and m.group().startswith(LEGAL_FORMS))
             and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
             and not norm.startswith("中国(", start)  # (中国(广州)知识产权保护中心)
