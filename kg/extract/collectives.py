@@ -222,6 +222,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         if (ps[0] < i or m.start() >= lo) and i - ps[0] <= 3 and para - prep.paragraph[ps[0]] <= 1
     ]
     places = kind in _PLACE_WORDS and sector_name is None
+    of_governments = governments or (places and kind != "区")  # (两州签署: their governments)
     states = kind == "国"  # (两国: the states' governments, not a province's and a state's)
     if (
         prior
@@ -253,7 +254,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
             # A和B负责人在会上介绍…。随后，双方签署: those who spoke are those present
             present = list(dict.fromkeys(bodies_in(f, js, je, witnesses, speakers=True)))
             found = present if len(present) == want else found
-        if governments or (places and kind != "区"):  # (两州签署: their governments)
+        if of_governments:
             found = [e for e in found if e.label.endswith("政府")]
         if states:
             found = [e for e in found if _of_state(e, f.lex)]
@@ -282,9 +283,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     # (two only after a meeting, or as governments)
     attending = norm.endswith("与会", ss, m.start())
     if (want > 2 or attending or (want == 2 and (governments or after_meeting))) and (
-        present := _attendees(
-            f, i, want, sector_name, governments or (places and kind != "区"), attending
-        )
+        present := _attendees(f, i, want, sector_name, of_governments, attending)
     ):
         return present
     if sector_name is not None:

@@ -53,7 +53,7 @@ def signers_told_next(f: Found, i: int, title_end: int) -> list[Entity]:
     the title (签署了《T》，协议由A与B共同签署) or at the start of the next sentence of the
     paragraph (《T》在固原签署。签约双方分别为A和B。); none otherwise."""
     norm, prep = f.norm, f.prep
-    ss, se = prep.bounds[i]
+    se = prep.bounds[i][1]
     restated = _RESTATED.match(norm, title_end, se)
     if restated is not None:
         lo, hi = restated.end(), se

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from contextlib import suppress
 
 from kg.extract.builder import Found
 from kg.extract.dates import YEARS_BACK, DateHit, complete_date
@@ -51,9 +50,7 @@ _LEADING_DATE = re.compile(
 # 签署于2010年的《T》: the year (and month) the text was signed, after the verb.
 _SIGNED_IN = re.compile(r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?的")
 # 《T》签署于2021年12月: the same, after a title written before the verb, at the clause's end.
-_SIGNED_IN_LAST = re.compile(
-    r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?=[，,。；;]|$)"
-)
+_SIGNED_IN_LAST = re.compile(r"(?:签署|签订)于((?:19|20)\d{2})年(?:(\d{1,2})月)?(?=[，,。；;]|$)")
 # The end of a dateline (6月19日电, 5月8日讯（记者 周明）, 本报讯（记者 王磊）).
 _DATELINE_END = re.compile(r"(?:\d{1,2}日|报)[电讯](?:[（(][^）)]{0,20}[）)])?")
 _YEARS = re.compile(r"((?:19|20)\d{2})年")
@@ -138,7 +135,7 @@ def partial_date(
 def signed_in(norm: str, verb: int, title: int) -> DateValue | None:
     """The year (or month) written after the verb with 于, right before the title that starts
     at ``title`` (签署于2010年的《T》), or ending the clause of a title written before the verb
-    (《T》签署于2021年12月, to the day where it is written)."""
+    (《T》签署于2021年12月; a whole day there is read as any other)."""
     if title < verb:
         m = _SIGNED_IN_LAST.match(norm, verb)
     else:
@@ -148,12 +145,9 @@ def signed_in(norm: str, verb: int, title: int) -> DateValue | None:
         return None
     if m.group(2) is None:
         return DateValue(datetime.date(int(m.group(1)), 1, 1), "explicit", "year")
-    day = int(m.group(3)) if m.re is _SIGNED_IN_LAST and m.group(3) else None
-    with suppress(ValueError):
-        if day is not None:
-            return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), day))
-        return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), 1), "explicit", "month")
-    return None
+    if not 1 <= int(m.group(2)) <= 12:
+        return None
+    return DateValue(datetime.date(int(m.group(1)), int(m.group(2)), 1), "explicit", "month")
 
 
 # What happened after the date told before (在此基础上, 此后): the signing came later.
