@@ -773,3 +773,52 @@ def test_agencies_rooms_and_clauses_after_a_state_are_no_bodies(text, absent):
 )
 def test_agencies_a_states_body_whose_name_opens_with_a_verb_is_kept(text, present):
     assert present in {label for label, _surface in _agencies(text)}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a central bank's branch in a city, its office in a municipality
+        (
+            "人民银行南宁分行与昆明中心支行签署了跨境结算合作备忘录。",
+            {"中国人民银行南宁分行"},
+            {"中国人民银行"},
+        ),
+        (
+            "中国人民银行天津营业管理部发布数据。",
+            {"中国人民银行天津营业管理部"},
+            {"中国人民银行"},
+        ),
+        # a regulator's bureau in a province, a survey team of the statistics bureau
+        (
+            "银保监会湖南监管局、国家统计局湖南调查总队联合调研。",
+            {
+                "中国银行保险监督管理委员会湖南监管局",
+                "国家统计局湖南调查总队",
+            },
+            {"中国银行保险监督管理委员会", "国家统计局"},
+        ),
+        # a ministry's bureau for a region or a sea area
+        (
+            "生态环境部西北督察局和自然资源部南海局开展检查。",
+            {"生态环境部西北督察局", "自然资源部南海局"},
+            {"中华人民共和国生态环境部", "中华人民共和国自然资源部"},
+        ),
+        # civil aviation's regional administration, written three ways
+        (
+            "民航中南地区管理局、中国民用航空局东北地区管理局与中国民用航空新疆地区管理局",
+            {
+                "中国民用航空中南地区管理局",
+                "中国民用航空东北地区管理局",
+                "中国民用航空新疆地区管理局",
+            },
+            {"中国民用航空局"},
+        ),
+        # not a place before the organ: the ministry and what it does
+        ("商务部有关司局负责人介绍情况。", {"中华人民共和国商务部"}, set()),
+    ],
+)
+def test_agencies_units_of_a_national_body_in_a_place_or_region(text, present, absent):
+    found = {label for label, _surface in _agencies(text)}
+    assert present <= found
+    assert not absent & found

@@ -16,6 +16,11 @@ from dataclasses import dataclass, replace
 from kg.extract.division_index import DivisionIndex
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.national_units import (
+    REGIONAL_ADMINISTRATION,
+    regional_administration_label,
+    unit_after,
+)
 from kg.extract.numerals import small_cn_number
 from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens
@@ -843,6 +848,11 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
         if written != canonical and s > 0 and norm[s - 1] in "市省区县":
             continue
         basis = "exact" if written == canonical else "canonical-name"
+        local = unit_after(norm, e, canonical, lex)
+        if local is not None:
+            # 人民银行广州分行, 生态环境部华东督察局: the body's unit in a place or a region
+            out.append(AgencyHit(s, local[0], local[1], None, None, "canonical-name"))
+            continue
         unit = _MINISTRY_UNIT.match(norm, e)
         if unit is not None and not NOT_IN_BODY.search(unit.group()):
             # 水利部黄河水利委员会: the ministry's agency for a river or a region
@@ -857,6 +867,11 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
             out.append(AgencyHit(s, unit.end(), label, None, None, basis))
             continue
         out.append(AgencyHit(s, e, canonical, None, None, basis))
+    for m in REGIONAL_ADMINISTRATION.finditer(norm):
+        if not Spans([*taken, *((h.start, h.end) for h in out)]).overlaps(*m.span()):
+            label = regional_administration_label(m["region"])
+            basis = "exact" if m.group() == label else "canonical-name"
+            out.append(AgencyHit(m.start(), m.end(), label, None, None, basis))
     return out
 
 
