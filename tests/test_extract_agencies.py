@@ -822,3 +822,45 @@ def test_agencies_units_of_a_national_body_in_a_place_or_region(text, present, a
     found = {label for label, _surface in _agencies(text)}
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # the Corps's bureaus and its divisions' bureaus, not the State's commission
+        (
+            "兵团发改委、兵团第三师卫健委与天津市卫生健康委员会签署了合作备忘录。",
+            {
+                "新疆生产建设兵团发展和改革委员会",
+                "新疆生产建设兵团第三师卫生健康委员会",
+                "天津市卫生健康委员会",
+            },
+            {"中华人民共和国国家发展和改革委员会"},
+        ),
+        # the Corps and a division with the city it governs, as bodies of their own
+        (
+            "新疆生产建设兵团和新疆生产建设兵团第十四师昆玉市与中国农业大学签约。",
+            {"新疆生产建设兵团", "新疆生产建设兵团第十四师"},
+            set(),
+        ),
+        # a division alone, in an article that names the Corps
+        (
+            "新疆生产建设兵团召开会议。第六师商务局介绍了招商情况。",
+            {"新疆生产建设兵团", "新疆生产建设兵团第六师商务局"},
+            set(),
+        ),
+        # a city's own body after its division
+        (
+            "新疆生产建设兵团第八师石河子市人民政府发布公告。",
+            {"石河子市人民政府"},
+            set(),
+        ),
+        # other divisions and formations: an army's, a college's name
+        ("1930年，红军第一师攻占县城。", set(), {"新疆生产建设兵团第一师"}),
+        ("第二师范学院与新疆大学签约。", set(), {"新疆生产建设兵团第二师"}),
+    ],
+)
+def test_agencies_the_xinjiang_corps_and_its_divisions(text, present, absent):
+    found = {label for label, _surface in _agencies(text)}
+    assert present <= found
+    assert not absent & found

@@ -30,6 +30,7 @@ from kg.extract.areas import (
 from kg.extract.builder import Builder, Found, country_entity, division_entity, entity
 from kg.extract.cooperatives import find_cooperatives
 from kg.extract.coordination import split_coordinated
+from kg.extract.corps import corps_bodies, corps_places
 from kg.extract.dates import find_dates, text_year
 from kg.extract.divisions import find_places
 from kg.extract.known_orgs import brand_group, cut_at_both_ends
@@ -279,7 +280,7 @@ def _read_agencies(f: Found) -> None:
     """Local agencies, committees of named areas, national ministries; their jurisdiction."""
     norm, lex, b = f.norm, f.lex, f.b
     main = f.index("main places", lambda: main_places_at(f.places, f.prep, f.lex), f.places)
-    hits = find_agencies(norm, f.places, lex, main)
+    hits = find_agencies(norm, corps_places(norm, lex) + f.places, lex, main)
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
     committees = area_committees(norm, named, f.places, lex)
@@ -289,7 +290,12 @@ def _read_agencies(f: Found) -> None:
     foreign += find_township_governments(norm, f.places, lex)
     foreign += find_state_organs(norm, f.places, lex, main)
     hits = drop_overlaps(
-        hits + committees + foreign + find_sar_bureaus(norm, lex) + user_agencies(f)
+        hits
+        + committees
+        + foreign
+        + find_sar_bureaus(norm, lex)
+        + corps_bodies(norm, lex)
+        + user_agencies(f)
     )
     taken = [(h.start, h.end) for h in hits]
     hits += bare_committees(norm, f.tokens, lex, taken, committees, f.places)
