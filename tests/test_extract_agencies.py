@@ -55,6 +55,28 @@ def _agencies(text: str) -> list[tuple[str, str]]:
         ("太原市交通局召开会议。", [("太原市交通运输局", "太原市交通局")]),
         # a government's departments are no general office
         ("长沙市政府部门负责人表示。", [("长沙市人民政府", "长沙市政府")]),
+        # sectors of reformed or older bureaus: approvals, livestock, culture, agriculture
+        (
+            "绵阳市行政审批局与德阳市行政审批服务局签约。",
+            [
+                ("绵阳市行政审批局", "绵阳市行政审批局"),
+                ("德阳市行政审批服务局", "德阳市行政审批服务局"),
+            ],
+        ),
+        (
+            "黔南州畜牧兽医局发布通知。",
+            [
+                ("黔南布依族苗族自治州畜牧兽医局", "黔南州畜牧兽医局"),
+            ],
+        ),
+        (
+            "佛山市文化广电新闻出版局、湛江市文化局和茂名市农业局联合举办。",
+            [
+                ("佛山市文化广电新闻出版局", "佛山市文化广电新闻出版局"),
+                ("湛江市文化局", "湛江市文化局"),
+                ("茂名市农业局", "茂名市农业局"),
+            ],
+        ),
         # a leading group's office is the sector's office
         (
             "贵州省扶贫开发领导小组办公室印发通知。",
