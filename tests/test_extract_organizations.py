@@ -772,3 +772,18 @@ def test_organizations_museums_libraries_and_theatres_where_they_sign(
 )
 def test_organizations_a_centre_of_the_state_in_a_place(text: str, expected: list[str]) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's own word the segmenter tags as a verb, before words of its kind alone
+        ("会上，攀钢集团有限公司与米易县签署了合作协议。", ["攀钢集团有限公司"]),
+        ("昆明市与云铝股份有限公司签约。", ["云铝股份有限公司"]),
+        # words of a kind alone, after a clause: no company is named
+        ("该市将成立集团有限公司统筹运营。", []),
+        ("有限公司与成都市签约。", []),
+    ],
+)
+def test_organizations_a_name_of_kind_words_alone(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected

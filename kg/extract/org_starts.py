@@ -21,7 +21,9 @@ __all__ = [
     "body_ends",
     "before_time",
     "brand_before",
+    "suffixes_only",
     "joined_by_tong",
+    "past_joiners",
     "trade_name_back",
     "trade_words",
     "whole_name",
@@ -245,3 +247,44 @@ def joined_by_tong(
 
 # A count of people (5名, 十余位): those of the body, not part of its name.
 _PEOPLE_COUNT = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位]")
+
+
+# Words of a company's name that only say what kind of company it is (集团股份有限公司).
+_SUFFIX_WORDS = re.compile(r"(?:集团|股份|控股|实业)+")
+# Joiners that may stand before a name (besides marks).
+_JOINERS = frozenset("与和及同跟、")
+
+
+def suffixes_only(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
+    """Where a name whose words before the suffix at ``hs`` are only suffixes (集团 of
+    集团有限公司) starts: with the word before it, which the segmenter tags as a verb (攀钢 of
+    攀钢集团有限公司), when a mark, a joiner or nothing stands before that word; None when nothing names
+    the company (将成立集团有限公司). ``start`` itself when a proper word comes first."""
+    if start < hs and not _SUFFIX_WORDS.fullmatch(norm, start, hs):
+        return start
+    words = lex.pos_cut(norm[max(0, start - 4) : start])
+    if not words:
+        return None
+    word, flag = words[-1]
+    s = start - len(word)
+    if (
+        len(word) >= 2
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and flag[:1] not in "pcudrmtq"
+        and (s == 0 or norm[s - 1] in _JOINERS or not "\u4e00" <= norm[s - 1] <= "\u9fff")
+    ):
+        return s
+    return None
+
+
+def past_joiners(norm: str, start: int, hs: int, place_starts: frozenset[int], lex: Lexicon) -> int:
+    """Where a name starts past the joiners written first (与, 和, 及, 同), unless one
+    begins a place or a word (同江, 和平)."""
+    while (
+        start < hs
+        and norm[start] in "和与及同"
+        and start not in place_starts
+        and not lex.is_known_word(norm[start : start + 2])
+    ):
+        start += 1
+    return start

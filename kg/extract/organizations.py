@@ -48,6 +48,8 @@ from kg.extract.org_starts import (
     before_time,
     brand_before,
     joined_by_tong,
+    past_joiners,
+    suffixes_only,
     trade_name_back,
     trade_words,
     whole_name,
@@ -245,7 +247,7 @@ def find_organizations(
         if m.group() in ("日报", "晚报") and norm.startswith(("社", "报业集团"), end):
             end += 1 if norm[end] == "社" else 4  # 人民日报社, 云南日报报业集团: its publisher
         # A与B有限公司: the joiner before the name is not part of it (同江 is)
-        start = _past_joiners(norm, start, hs, place_starts, lex)
+        start = past_joiners(norm, start, hs, place_starts, lex)
         # 东营市与中国石油化工集团有限公司, A医院同B医院: the name starts after the joiner (not
         # the 和 of 协和, the 同 of 同济)
         joiners = [
@@ -307,7 +309,7 @@ def find_organizations(
             start = after_clause(norm, start, hs, lex, spans, orgs=False)  # (中铁七局集团…)
             start = name_start(norm, start, hs, lex, place_starts)  # 据…, 带往…
             # 已同京东集团: the joiner after the clause's adverb
-            start = _past_joiners(norm, start, hs, place_starts, lex)
+            start = past_joiners(norm, start, hs, place_starts, lex)
         words = lex.pos_cut(norm[start:hs]) if start < hs else []
         whole = lex.pos_cut(norm[start:he]) if start < hs else []
         # 招商银行 signs: one name in the dictionary, whatever its first word is
@@ -398,6 +400,8 @@ def find_organizations(
         if norm[start] == "(" or norm[start:hs].isdigit():
             continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
         start = known_start(norm, start, end, known, lex)  # 走访国家电力投资集团有限公司
+        if (start := suffixes_only(norm, start, hs, lex)) is None:
+            continue  # 将成立集团有限公司: suffixes alone name no company (攀钢集团… does)
         label = norm[start:end]
         if m.group() in ("分行", "支行"):
             if (branch := bank_of_branch(norm, start, label, lex)) is None:
@@ -459,21 +463,6 @@ def find_organizations(
         for h in merged
         if h.start not in kinds or h.label != norm[h.start : h.end]
     ]
-
-
-def _past_joiners(
-    norm: str, start: int, hs: int, place_starts: frozenset[int], lex: Lexicon
-) -> int:
-    """Where a name starts past the joiners written first (与, 和, 及, 同), unless one
-    begins a place or a word (同江, 和平)."""
-    while (
-        start < hs
-        and norm[start] in "和与及同"
-        and start not in place_starts
-        and not lex.is_known_word(norm[start : start + 2])
-    ):
-        start += 1
-    return start
 
 
 # 该市, 本校, 这家企业 before 与: one named before, the name after the joiner is its own.
