@@ -787,3 +787,21 @@ def test_organizations_a_centre_of_the_state_in_a_place(text: str, expected: lis
 )
 def test_organizations_a_name_of_kind_words_alone(text: str, expected: list[str]) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a promotion association named by what it promotes, a verb
+        ("西藏自治区与中国扶贫促进会签署合作协议。", ["中国扶贫促进会"]),
+        # formed by the circles of a place
+        ("香港各界教育促进会与广东省教育厅签约。", ["香港各界教育促进会"]),
+        ("澳门各界扶贫促进会和云南省扶贫办签约。", ["澳门各界扶贫促进会"]),
+        # a verb and the word 会议 or 会员 are no association
+        ("各地扶贫促进会员企业发展。", []),
+    ],
+)
+def test_organizations_promotion_associations_named_by_their_aim(
+    text: str, expected: list[str]
+) -> None:
+    assert _orgs(text) == expected

@@ -355,6 +355,8 @@ def after_clause(
             cut = max(cut, end)  # 飞到天津老码头: 到 after no place is a verb's, not A到B线
         elif in_place or word in _NAME_JOINERS or word in lex.region_words:
             pass  # 治理与可持续发展试点PPP项目, 跳蹬至江津线: joiners inside a name
+        elif word == "各界" and any(pe == pos for _ps, pe in place_spans):
+            pass  # 香港各界扶贫促进会: the circles of a place, who formed the body
         elif flag in ("d", "ad"):
             if following.startswith("v") or (
                 word in _FUNCTION_CHARS

@@ -80,6 +80,8 @@ _NOT_CAMPUS = re.compile(r"本部|机关|[甲乙丙丁]方")
 
 
 _CONTINUES = frozenset("区城园创生路站校毕议系")
+# Bodies named by what they fund or promote, a verb (扶贫基金会, 扶贫促进会).
+_NAMED_BY_AIM = frozenset({"基金会", "促进会"})
 # A post held before the body's name (时任, 现任), or the part a body plays in a deal (承建方…).
 _POST = re.compile(
     r"时任|现任|曾任|原任|历任|担任|出任|兼任"
@@ -323,8 +325,10 @@ def find_organizations(
             not named
             and words
             and words[-1][1] in ("v", "vd", "p", "d", "uz", "ul")
-            # (中国扶贫基金会: a foundation is named by what it funds)
-            and not (len(words) > 1 and (words[-1][0] in TRADE_WORD_SET or m.group() == "基金会"))
+            # (中国扶贫基金会, 香港各界扶贫促进会: named by what they fund or promote)
+            and not (
+                len(words) > 1 and (words[-1][0] in TRADE_WORD_SET or m.group() in _NAMED_BY_AIM)
+            )
             and not (len(words) > 1 and m.group().startswith(LEGAL_FORMS))
             and hs - len(words[-1][0]) not in place_starts  # (…银行遵义分行: 遵义 is a place)
             and not norm.startswith("中国(", start)  # (中国(广州)知识产权保护中心)
