@@ -149,6 +149,18 @@ def test_agreements_short_form_of_a_plan_only_where_the_plan_is_signed(text, lab
             "郑洛协同发展协议",
             {"郑州市发展和改革委员会", "洛阳市发展和改革委员会"},
         ),
+        # a title that begins with a place whose name begins with 本 (not 本协议)
+        (
+            "辽宁省商务厅与本溪市人民政府签署《本溪全域旅游合作协议》。",
+            "本溪全域旅游合作协议",
+            {"辽宁省商务厅", "本溪市人民政府"},
+        ),
+        # a joint service agreement between two public bodies is no service contract
+        (
+            "厦门海关与国家税务总局厦门市税务局签订《跨境电商通关与退税联合服务协议》。",
+            "跨境电商通关与退税联合服务协议",
+            {"厦门海关", "国家税务总局厦门市税务局"},
+        ),
     ],
 )
 def test_agreements_parties(text, title, parties):

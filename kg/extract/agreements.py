@@ -48,9 +48,10 @@ COLLECTIVE_RE = re.compile(
 _LAUNCHED = re.compile(r"(?:推出|出台|提出|公布)了?$")
 # Fewest characters of a title's own words (its heads and kind aside) before 的签署.
 _NOUN_SIGNING_CORE = 4
-# An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议.
+# An unmarked title must name something: not 5个合作协议, 一系列协议, 相关协议, 本协议 (本溪…
+# names a place).
 _GENERIC_TITLE = re.compile(
-    r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|本|此|了"
+    r"^(?:类似|同类|(?:超过|逾|近|约|共|计|累计)?[\d一二两三四五六七八九十百千多几数]+[多余]?[个份项批]|一系列|系列|相关|有关|多项|各项|此次|这些|该|[本此](?=[协合备框项次份])|了"
     r"|每一?[项份个]|各个|这一?[项份个部]?|那一?[项份个部]?|上述|前述|数份|多份)"
 )
 # Words that end the noun phrase before an unmarked title (A与B共同签署…); single
