@@ -55,6 +55,14 @@ def _agencies(text: str) -> list[tuple[str, str]]:
         ("太原市交通局召开会议。", [("太原市交通运输局", "太原市交通局")]),
         # a government's departments are no general office
         ("长沙市政府部门负责人表示。", [("长沙市人民政府", "长沙市政府")]),
+        # bureaus of the business environment and of e-government
+        (
+            "四平市营商环境建设监督局与通化市政务服务和数字化建设管理局签约。",
+            [
+                ("四平市营商环境建设监督局", "四平市营商环境建设监督局"),
+                ("通化市政务服务和数字化建设管理局", "通化市政务服务和数字化建设管理局"),
+            ],
+        ),
         # sectors of reformed or older bureaus: approvals, livestock, culture, agriculture
         (
             "绵阳市行政审批局与德阳市行政审批服务局签约。",
@@ -744,7 +752,10 @@ def test_agencies_states_joint_bodies_shorthand_and_parks(text, present, absent)
     "text, expected",
     [
         # a local Party committee's departments, by the committee's full name
-        ("甘肃省委宣传部与宁夏回族自治区党委宣传部签署协议。", ["中共甘肃省委员会宣传部"]),
+        (
+            "甘肃省委宣传部与宁夏回族自治区党委宣传部签署协议。",
+            ["中共甘肃省委员会宣传部", "中共宁夏回族自治区委员会宣传部"],
+        ),
         ("中共漳州市委统战部召开座谈会。", ["中共漳州市委员会统一战线工作部"]),
         ("本报讯 株洲市召开会议。市委组织部负责人介绍。", ["中共株洲市委员会组织部"]),
         # a person's title after the committee is still none
@@ -836,6 +847,29 @@ def test_agencies_a_states_body_whose_name_opens_with_a_verb_is_kept(text, prese
             },
             {"中国民用航空局"},
         ),
+        # an autonomous region by its short name and 区; a survey team of a city; the foreign
+        # exchange office of a municipality
+        (
+            "人民银行宁夏区分行、国家统计局柳州调查队和国家外汇管理局天津外汇管理部座谈。",
+            {
+                "中国人民银行宁夏回族自治区分行",
+                "国家统计局柳州调查队",
+                "国家外汇管理局天津外汇管理部",
+            },
+            {"中国人民银行", "国家统计局", "国家外汇管理局"},
+        ),
+        # the regulators' local bureaus by their short names; civil aviation's in Tibet
+        (
+            "浙江银保监局、宁波证监局与民航西藏区局、民航华北局分别发言。",
+            {
+                "中国银行保险监督管理委员会浙江监管局",
+                "中国证券监督管理委员会宁波监管局",
+                "中国民用航空西藏自治区管理局",
+                "中国民用航空华北地区管理局",
+            },
+            set(),
+        ),
+        ("各地银保监局加强监管。", set(), {"中国银行保险监督管理委员会各地监管局"}),
         # not a place before the organ: the ministry and what it does
         ("商务部有关司局负责人介绍情况。", {"中华人民共和国商务部"}, set()),
     ],
@@ -886,3 +920,24 @@ def test_agencies_the_xinjiang_corps_and_its_divisions(text, present, absent):
     found = {label for label, _surface in _agencies(text)}
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short form given to a body in brackets stands for it later
+        (
+            "水利部珠江水利委员会（简称珠江委）与广西大学签约。珠江委还与南宁市签署备忘录。",
+            [("水利部珠江水利委员会", "水利部珠江水利委员会")]
+            + [("水利部珠江水利委员会", "珠江委")] * 2,
+        ),
+        # the Party committee of a region written 党委; one the segmenter keeps as one word
+        (
+            "中共西藏自治区党委与中共云南省委签署合作协议。",
+            [("中共西藏自治区委员会", "中共西藏自治区党委"), ("中共云南省委员会", "中共云南省委")],
+        ),
+        ("和田地区党委召开会议。", [("中共和田地区委员会", "和田地区党委")]),
+    ],
+)
+def test_agencies_short_forms_given_and_party_committees_of_regions(text, expected):
+    assert _agencies(text) == expected

@@ -16,11 +16,7 @@ from dataclasses import dataclass, replace
 from kg.extract.division_index import DivisionIndex
 from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.national_units import (
-    REGIONAL_ADMINISTRATION,
-    regional_administration_label,
-    unit_after,
-)
+from kg.extract.national_units import regional_administrations, regulator_bureaus, unit_after
 from kg.extract.numerals import small_cn_number
 from kg.extract.spans import NestedSpans, Spans
 from kg.extract.tokens import Tokens
@@ -404,7 +400,7 @@ def find_agencies(
 
 # The local organs of the Party and of the people's congress, written after their place:
 # 四川省委 / 中共四川省委 / 省委 (the party committee), 四川省人大常委会 / 省人大常委会.
-_LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|委员会|委(?!员)")
+_LOCAL_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会|委员会|党委|委(?!员)")
 # 省委书记, 市委常委: the titles of persons, and the committee's own departments
 # (市委宣传部), are not the committee.
 _ORGAN_TITLE = re.compile(
@@ -867,11 +863,11 @@ def find_ministries(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> li
             out.append(AgencyHit(s, unit.end(), label, None, None, basis))
             continue
         out.append(AgencyHit(s, e, canonical, None, None, basis))
-    for m in REGIONAL_ADMINISTRATION.finditer(norm):
-        if not Spans([*taken, *((h.start, h.end) for h in out)]).overlaps(*m.span()):
-            label = regional_administration_label(m["region"])
-            basis = "exact" if m.group() == label else "canonical-name"
-            out.append(AgencyHit(m.start(), m.end(), label, None, None, basis))
+    # 民航西南局, 江苏银保监局: units of national bodies written without the body's name
+    for s, e, label in [*regional_administrations(norm), *regulator_bureaus(norm, lex)]:
+        if not Spans([*taken, *((h.start, h.end) for h in out)]).overlaps(s, e):
+            basis = "exact" if norm[s:e] == label else "canonical-name"
+            out.append(AgencyHit(s, e, label, None, None, basis))
     return out
 
 

@@ -13,13 +13,17 @@ __all__ = ["CORPS", "corps_bodies", "corps_places"]
 # 新疆生产建设兵团 governs its own land with its 14 divisions (师), numbered 第一师 to 第十四师
 # (the Corps's own list of divisions; most govern a city as well, 第八师石河子市).
 CORPS = "新疆生产建设兵团"
-_DIVISION = r"第(?:十[一二三四]?|[一二三四五六七八九])师(?!范|傅|生|长|部|团长)"
-# The Corps in full, or as 兵团 where a word of its own begins (not 野战兵团, 军团); a division
-# after it, or alone in an article that names the Corps (第二师范学院 is no division).
+_NUMBER = r"(?:十[一二三四]?|[一二三四五六七八九])"
+_NOT_DIVISION = r"(?!范|傅|生|长|部|团长)"  # 第二师范学院, 一师傅
+_DIVISION = rf"第{_NUMBER}师{_NOT_DIVISION}"
+# Where a word of its own begins: no character of a longer word before it (野战兵团, 军团).
+_OWN_WORD = r"(?:(?<![\u4e00-\u9fff])|(?<=[、与和及同跟在对向由经是为的]))"
+# The Corps in full, or as 兵团 where a word of its own begins; a division after it (兵团第八师,
+# 兵团八师), or alone in an article that names the Corps (第八师, 十三师).
 _WRITTEN = re.compile(
-    rf"(?P<corps>{CORPS}|(?:(?<![\u4e00-\u9fff])|(?<=[、与和及同跟在对向由经是为的]))兵团(?!长|员|战士))"
-    rf"(?P<division>{_DIVISION})?"
-    rf"|(?<![\u4e00-\u9fff])(?P<alone>{_DIVISION})"
+    rf"(?P<corps>{CORPS}|{_OWN_WORD}兵团(?!长|员|战士))"
+    rf"(?P<division>第?{_NUMBER}师{_NOT_DIVISION})?"
+    rf"|{_OWN_WORD}(?P<alone>{_DIVISION}|十[一二三四]师{_NOT_DIVISION})"
 )
 # Characters that may follow a name: joiners and the first characters of a clause.
 _AFTER_NAME = frozenset("与和及同跟、共签在于将对为是的等也已就")
@@ -45,6 +49,8 @@ def _found(norm: str, lex: Lexicon, named: bool) -> list[tuple[int, int, str]]:
             after = norm[end + k : end + k + 1]
             if k and not ("\u4e00" <= after <= "\u9fff" and after not in _AFTER_NAME):
                 end += k
+        if division and not division.startswith("第"):
+            division = "第" + division  # 十三师, 兵团八师: the division's name has 第
         out.append((m.start(), end, CORPS + (division or "")))
     return out
 

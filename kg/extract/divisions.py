@@ -56,10 +56,8 @@ _SECTOR_BODIES = ("机关", "部门", "系统", "民警", "干警")
 _CLASSIFIERS = frozenset("名个位家座所条项只头户")
 # 中原大地, 巴蜀大地, 大兴安岭南麓: the land of a region or a mountain's slope, not the
 # district of that name.
-# a community, a police station, a sub-district or a village named after it (隆安社区,
-# 城关派出所, 尖山子村)
-# a reservoir, a ward, a campus or a farm named after it (密云水库, 新平病区, 武山垦殖场)
-# a town's central school named after it (麻章中心小学)
+# a community, police station, sub-district or village named after it (隆安社区, 城关派出所)
+# a reservoir, ward, campus, farm or central school named after it (密云水库, 麻章中心小学)
 # a river's banks and course (地处红河沿岸): the river, not the division named after it
 # an era or a spirit named after it (延安时期, 井冈山精神), a group named by it (金川集团)
 _REGION_TAIL = tuple(
@@ -250,11 +248,13 @@ def find_places(
     #    (重庆, 成都) are when jieba keeps them as a word (not in 长安汽车, 中山大学).
     for h in hits:
         if h.full and len(h.name) >= 3:
-            # 适应城市: a full name beginning inside a word (适应) is not the place (应城市)
+            # 适应城市: a full name beginning inside a word (适应) is not the place (应城市);
+            # 中共云南省委, one word of the segmenter's, names the committee of one
             h.accepted = not (
                 h.start > 0
                 and "\u4e00" <= norm[h.start - 1] <= "\u9fff"
                 and tokens.inside_word(h.start)
+                and not norm.endswith("中共", 0, h.start)
             )
         elif (
             not h.full

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["REGIONAL_ADMINISTRATION", "regional_administration_label", "unit_after"]
+__all__ = ["regional_administrations", "regulator_bureaus", "unit_after"]
 
 # The regions national bodies name their units after: the regional administrations of
 # 中国民用航空局 (华北, 东北, 华东, 中南, 西南, 西北, 新疆地区管理局), the regional inspection
@@ -17,29 +18,49 @@ _REGIONS = frozenset(
     {"华北", "东北", "华东", "华中", "华南", "中南", "西南", "西北", "北海", "东海", "南海"}
 )
 # The organ of a unit, after its place or region: a central bank's branches and its office in a
-# municipality, a statistics survey team, a regulator's local bureau, an inspection bureau, a
-# regional administration, a branch bureau; 局 alone after a region (自然资源部北海局).
+# municipality, a statistics survey corps or team, a regulator's local bureau, an inspection
+# bureau, a regional administration, a branch bureau; 局 alone after a region (自然资源部北海局).
 _UNIT = re.compile(
-    r"(?P<where>[\u4e00-\u9fff]{2,6}?)"
-    r"(?P<organ>营业管理部|中心支行|调查总队|监管办公室|监管局|督察局|地区管理局|管理局|分行|分局|局)"
+    r"(?P<where>[\u4e00-\u9fff]{2,8}?)"
+    r"(?P<organ>营业管理部|外汇管理部|中心支行|调查总队|调查队|监管办公室|监管局|督察局"
+    r"|地区管理局|管理局|分行|分局|局)"
     r"(?![长内机])"
 )
-# 民航西南地区管理局, 中国民用航空西南地区管理局: a regional administration written without
-# 中国民用航空局 before it.
-REGIONAL_ADMINISTRATION = re.compile(
-    r"(?:中国民用航空局?|民航局?)(?P<region>华北|东北|华东|中南|西南|西北|新疆)地区管理局(?![长内])"
+_CIVIL_AVIATION = "中国民用航空"
+# 民航西南地区管理局, 中国民用航空西南地区管理局, 民航西南局, 民航西藏区局: a regional
+# administration of civil aviation written without 中国民用航空局 before it (the six regions
+# and 新疆 have 地区管理局, 西藏 its 自治区管理局).
+_REGIONAL_ADMINISTRATION = re.compile(
+    r"(?:中国民用航空局?|民航局?)"
+    r"(?:(?P<region>华北|东北|华东|中南|西南|西北|新疆)(?:地区管理局|局)|西藏(?:自治区管理局|区局))"
+    r"(?![长内])"
 )
+# The local bureaus of the financial regulators by their short names (江苏银保监局, 深圳证监局):
+# the regulator they belong to.
+_REGULATOR_SHORT = {
+    "银保监局": "中国银行保险监督管理委员会",
+    "证监局": "中国证券监督管理委员会",
+    "银监局": "中国银行业监督管理委员会",
+    "保监局": "中国保险监督管理委员会",
+}
+_REGULATOR = re.compile("|".join(_REGULATOR_SHORT))
 
 
-def regional_administration_label(region: str) -> str:
-    """The official name of a regional administration of civil aviation."""
-    return f"中国民用航空{region}地区管理局"
-
-
-def _place_or_region(where: str, lex: Lexicon) -> bool:
+def _where(where: str, lex: Lexicon) -> str | None:
+    """The name of a place or region a unit is named after, as its label writes it: as written,
+    but an autonomous region in full (广西区 → 广西壮族自治区); None when it is no place."""
     if where in _REGIONS or where.removesuffix("地区") in _REGIONS:
-        return True
-    return bool(lex.divisions.codes_named(where))
+        return where
+    if lex.divisions.codes_named(where):
+        return where
+    if where.endswith("区"):
+        codes = [
+            c for c in lex.divisions.codes_named(where[:-1]) if c.endswith("0000") and c[:2] != "11"
+        ]
+        full = [lex.divisions.by_code[c].name for c in codes]
+        if len(full) == 1 and full[0].endswith("自治区"):
+            return full[0]  # 人民银行广西区分行
+    return None
 
 
 def unit_after(norm: str, e: int, ministry: str, lex: Lexicon) -> tuple[int, str] | None:
@@ -47,11 +68,45 @@ def unit_after(norm: str, e: int, ministry: str, lex: Lexicon) -> tuple[int, str
     it at ``e``: the place or region and the unit's organ (人民银行 + 广州分行 →
     中国人民银行广州分行); None when what follows is not a place and an organ."""
     m = _UNIT.match(norm, e)
-    if m is None or not _place_or_region(m["where"], lex):
+    where = _where(m["where"], lex) if m is not None else None
+    if m is None or where is None:
         return None
-    if m["organ"] == "局" and m["where"] not in _REGIONS:
+    if m["organ"] == "局" and where not in _REGIONS:
         return None  # 局 alone names a unit after a region only (北海局)
     head = ministry.removeprefix("中华人民共和国")
-    if head == "中国民用航空局" and m["organ"] == "地区管理局":
-        return m.end(), regional_administration_label(m["where"])
-    return m.end(), head + m.group()
+    if head == _CIVIL_AVIATION + "局" and m["organ"].endswith("管理局"):
+        head = _CIVIL_AVIATION  # 中国民用航空华东地区管理局, the administration's own name
+    return m.end(), head + where + m["organ"]
+
+
+def regional_administrations(norm: str) -> Iterator[tuple[int, int, str]]:
+    """Regional administrations of civil aviation written without their administration before
+    them (民航西南局): where each is written and its official name."""
+    for m in _REGIONAL_ADMINISTRATION.finditer(norm):
+        region = m["region"]
+        label = (
+            f"{_CIVIL_AVIATION}{region}地区管理局"
+            if region
+            else f"{_CIVIL_AVIATION}西藏自治区管理局"
+        )
+        yield m.start(), m.end(), label
+
+
+def regulator_bureaus(norm: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """Local bureaus of the financial regulators by their short names (江苏银保监局 →
+    中国银行保险监督管理委员会江苏监管局): where each is written and its official name."""
+    for m in _REGULATOR.finditer(norm):
+        k = next(
+            (
+                k
+                for k in range(5, 1, -1)
+                if lex.divisions.codes_named(norm[m.start() - k : m.start()])
+            ),
+            0,
+        )
+        if not k:
+            continue  # 各地银保监局: no place, no one bureau
+        where = norm[m.start() - k : m.start()]
+        if len(where) > 2 and where[-1] in "省市":
+            where = where[:-1]  # 江苏省银保监局: the bureau is named with the short name
+        yield m.start() - k, m.end(), _REGULATOR_SHORT[m.group()] + where + "监管局"

@@ -284,18 +284,14 @@ def _read_agencies(f: Found) -> None:
     named = [(s.name_start or s.start, s.end, s.label) for s in f.sciences]
     named += [(a.start, a.end, a.label) for a in f.areas]
     committees = area_committees(norm, named, f.places, lex)
-    foreign = find_foreign_agencies(norm, lex, f.places)
-    foreign += local_governments_abroad(norm, lex, foreign, f.places)
-    foreign += find_local_organs(norm, f.places, lex, main)
-    foreign += find_township_governments(norm, f.places, lex)
-    foreign += find_state_organs(norm, f.places, lex, main)
+    others = find_foreign_agencies(norm, lex, f.places)
+    others += local_governments_abroad(norm, lex, others, f.places)
+    others += find_local_organs(norm, f.places, lex, main)
+    others += find_township_governments(norm, f.places, lex)
+    others += find_state_organs(norm, f.places, lex, main)
+    others += corps_bodies(norm, lex)
     hits = drop_overlaps(
-        hits
-        + committees
-        + foreign
-        + find_sar_bureaus(norm, lex)
-        + corps_bodies(norm, lex)
-        + user_agencies(f)
+        hits + committees + others + find_sar_bureaus(norm, lex) + user_agencies(f)
     )
     taken = [(h.start, h.end) for h in hits]
     hits += bare_committees(norm, f.tokens, lex, taken, committees, f.places)
@@ -314,6 +310,11 @@ def _read_agencies(f: Found) -> None:
             longer = lex.divisions.by_code[parent].name + h.label if parent else ""
             if longer in labels:
                 h.label, h.basis = longer, "canonical-name"
+    # 生态环境部黄河流域生态环境监督管理局(简称黄河流域局): the short form a body is given
+    if defined := defined_short_forms(norm, [(h.start, h.end, h.label) for h in hits]):
+        first = {h.label: h for h in reversed(hits)}
+        again = short_form_mentions(norm, defined, Spans((h.start, h.end) for h in hits))
+        hits += [replace(first[lb], start=s, end=e, basis="canonical-name") for s, e, lb in again]
     for h in sorted(hits, key=lambda h: (h.start, h.end)):
         ent = entity("Agency", h.label)
         f.agencies.append((h, ent))
