@@ -149,6 +149,13 @@ def test_agreements_short_form_of_a_plan_only_where_the_plan_is_signed(text, lab
             "郑洛协同发展协议",
             {"郑州市发展和改革委员会", "洛阳市发展和改革委员会"},
         ),
+        # the subject of 在…期间, several clauses before the verb, signs
+        (
+            "中国有色金属工业协会在年会期间，围绕铝产业绿色转型，经过多轮磋商，"
+            "与百色市人民政府签署《铝产业绿色发展合作协议》。",
+            "铝产业绿色发展合作协议",
+            {"中国有色金属工业协会", "百色市人民政府"},
+        ),
         # a title that begins with a place whose name begins with 本 (not 本协议)
         (
             "辽宁省商务厅与本溪市人民政府签署《本溪全域旅游合作协议》。",

@@ -780,8 +780,12 @@ def test_organizations_a_centre_of_the_state_in_a_place(text: str, expected: lis
         # a company's own word the segmenter tags as a verb, before words of its kind alone
         ("会上，攀钢集团有限公司与米易县签署了合作协议。", ["攀钢集团有限公司"]),
         ("昆明市与云铝股份有限公司签约。", ["云铝股份有限公司"]),
+        ("同日，安踏体育用品集团有限公司与晋江市签约。", ["安踏体育用品集团有限公司"]),
         # words of a kind alone, after a clause: no company is named
         ("该市将成立集团有限公司统筹运营。", []),
+        ("吸引更多中外航空公司开通航线。", []),
+        # a university whose words are an industry's is no company
+        ("电子科技大学与绵阳市签约。", ["电子科技大学"]),
         ("有限公司与成都市签约。", []),
     ],
 )
@@ -802,6 +806,22 @@ def test_organizations_a_name_of_kind_words_alone(text: str, expected: list[str]
     ],
 )
 def test_organizations_promotion_associations_named_by_their_aim(
+    text: str, expected: list[str]
+) -> None:
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company, or a place's name, before the joiner: two bodies, not fields of one
+        ("龙佰集团与攀枝花学院签署协议。", ["龙佰集团", "攀枝花学院"]),
+        ("万华化学集团股份有限公司分别与烟台大学签约。", ["万华化学集团股份有限公司", "烟台大学"]),
+        # two fields joined in one institute's name
+        ("中国科学院海洋与气候研究院成立。", ["中国科学院海洋与气候研究院"]),
+    ],
+)
+def test_organizations_a_joiner_between_two_bodies_or_two_fields(
     text: str, expected: list[str]
 ) -> None:
     assert _orgs(text) == expected

@@ -203,10 +203,17 @@ _DEPARTMENT_END = re.compile(r"(?:部|处|办|团委|党委)$")
 
 
 def joins_fields(
-    norm: str, k: int, head: int, lex: Lexicon, place_ends: set[int], stops: frozenset[int]
+    norm: str,
+    k: int,
+    head: int,
+    lex: Lexicon,
+    place_ends: set[int],
+    stops: frozenset[int],
+    place_starts: frozenset[int] = frozenset(),
 ) -> bool:
     """True when the joiner at ``k`` joins two fields of one institute's name: no place,
-    body or organisation ends before it and the words after it name nothing alone."""
+    body or organisation ends before it, no place begins after it, and the words after it
+    name nothing alone."""
     suffix = lex.org_suffix_re.search(norm, max(0, k - 4), k)
     return not (
         k in place_ends
@@ -216,6 +223,8 @@ def joins_fields(
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
         or norm.endswith("中心", 0, k)  # 知识产权保护中心与…研究院: a centre before it
         or lex.known_organization_re.match(norm, k + 1)  # …与东盟…研究院: a body after it
+        or norm.endswith(("集团", "公司"), 0, k)  # 龙佰集团与攀枝花学院: a company before it
+        or k + 1 in place_starts  # …与攀枝花学院: a place begins a body's name after it
     )
 
 

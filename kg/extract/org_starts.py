@@ -249,18 +249,30 @@ def joined_by_tong(
 _PEOPLE_COUNT = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位]")
 
 
-# Words of a company's name that only say what kind of company it is (集团股份有限公司).
-_SUFFIX_WORDS = re.compile(r"(?:集团|股份|控股|实业)+")
+def _kind_words_only(core: str, lex: Lexicon) -> bool:
+    """True when the words before a company's legal form only say its trade and kind
+    (集团股份, 体育用品集团): the industry words of registered names, 股份."""
+    while core:
+        word = next((w for w in (*lex.industry_words, "股份") if core.endswith(w)), None)
+        if word is None:
+            return False
+        core = core[: -len(word)]
+    return True
+
+
+# How often a word is in the segmenter's dictionary to be a common word, not a trade name
+# (攀钢: 24, 安踏: 7; 中外: 1,846, 知名: 1,495).
+_COMMON = 200
 # Joiners that may stand before a name (besides marks).
 _JOINERS = frozenset("与和及同跟、")
 
 
 def suffixes_only(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
-    """Where a name whose words before the suffix at ``hs`` are only suffixes (集团 of
+    """Where a name whose words before the suffix at ``hs`` only say its trade and kind (集团 of
     集团有限公司) starts: with the word before it, which the segmenter tags as a verb (攀钢 of
     攀钢集团有限公司), when a mark, a joiner or nothing stands before that word; None when nothing names
     the company (将成立集团有限公司). ``start`` itself when a proper word comes first."""
-    if start < hs and not _SUFFIX_WORDS.fullmatch(norm, start, hs):
+    if start < hs and not _kind_words_only(norm[start:hs], lex):
         return start
     words = lex.pos_cut(norm[max(0, start - 4) : start])
     if not words:
@@ -270,7 +282,8 @@ def suffixes_only(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     if (
         len(word) >= 2
         and all("\u4e00" <= c <= "\u9fff" for c in word)
-        and flag[:1] not in "pcudrmtq"
+        and flag[:1] not in "pcudrmtqfsb"
+        and not lex.is_common_word(word, _COMMON)  # (中外航空公司, 知名…公司: a kind)
         and (s == 0 or norm[s - 1] in _JOINERS or not "\u4e00" <= norm[s - 1] <= "\u9fff")
     ):
         return s

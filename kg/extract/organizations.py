@@ -224,7 +224,7 @@ def find_organizations(
         if (
             (_RESEARCH.fullmatch(m.group()) or _SOCIETY.fullmatch(m.group()))
             and norm[start - 1 : start] in ("与", "和")
-            and joins_fields(norm, start - 1, hs, lex, place_ends, stops)
+            and joins_fields(norm, start - 1, hs, lex, place_ends, stops, place_starts)
         ):
             # 海洋与气候研究院: the name goes on before the joiner of its fields
             before = left_boundary(norm, start - 1, place_end, lex, stops, stop_at_place=True)
@@ -277,7 +277,7 @@ def find_organizations(
                 _RESEARCH.fullmatch(m.group())
                 or (_SOCIETY.fullmatch(m.group()) and _SOCIETY_FIELDS.fullmatch(norm, start, hs))
             )
-            and joins_fields(norm, joiners[-1], hs, lex, place_ends, stops)
+            and joins_fields(norm, joiners[-1], hs, lex, place_ends, stops, place_starts)
         ):
             joiners.pop()
         if joiners:
@@ -404,7 +404,10 @@ def find_organizations(
         if norm[start] == "(" or norm[start:hs].isdigit():
             continue  # (海南)有限公司: the name before the bracket was cut off; 2023大学: a year
         start = known_start(norm, start, end, known, lex)  # 走访国家电力投资集团有限公司
-        if (start := suffixes_only(norm, start, hs, lex)) is None:
+        if (
+            m.group().endswith(("公司", "集团"))
+            and (start := suffixes_only(norm, start, hs, lex)) is None
+        ):
             continue  # 将成立集团有限公司: suffixes alone name no company (攀钢集团… does)
         label = norm[start:end]
         if m.group() in ("分行", "支行"):

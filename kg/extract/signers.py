@@ -95,6 +95,9 @@ def witness_spans(
             k -= 1
         # A与B签署的《T》已促成…: the words after the signing verb, not its signers
         k = max([k] + [v.end() for v in SIGN_RE.finditer(norm, k, m.start())])
+        if m.group() == "期间":
+            # A协会在大会期间，…与B签署: the subject before 在…期间 signs (not 普京访华期间)
+            k = max(k, norm.rfind("在", k, m.start()))
         # 在A见证下，B与C签署: the clause opens with 在 / the witnesses come right before
         out.append((k, m.end()))
     if not witnesses_only:
