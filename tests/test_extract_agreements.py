@@ -183,6 +183,25 @@ def test_agreements_parties(text, title, parties):
             datetime.date(2023, 3, 6),
             ("2023-03-05", "published"),
         ),
+        # 当天 after a clause of another time (此前, 累计…之后) is the day told before
+        (
+            "9月3日，2025兰州投资贸易洽谈会开幕。甘肃省陶瓷协会在累计走访企业200余家之后，"
+            "当天与淄博市陶瓷行业协会签署《陶瓷产业协作协议》。",
+            datetime.date(2025, 9, 4),
+            ("2025-09-03", "published"),
+        ),
+        (
+            "宁夏葡萄酒协会在9月3日开幕的博览会期间，在此前多次考察的基础上，"
+            "当天与烟台市葡萄酒协会签署《葡萄酒产业协作协议》。",
+            datetime.date(2025, 9, 4),
+            ("2025-09-03", "published"),
+        ),
+        # 已于当天 is the day of the act told, not of the signing
+        (
+            "智利外交部10日宣布，智利已于当天决定退出与秘鲁签署的《渔业合作协定》。",
+            datetime.date(2025, 3, 11),
+            None,
+        ),
         # a December signing told in a January article is last year's
         (
             "12月28日，甲市科技局与乙市科技局签署《甲乙合作协议》。",

@@ -60,6 +60,7 @@ from kg.extract.signing_dates import (
     following_day,
     held_before,
     in_range,
+    other_day_before,
     partial_date,
     relative_day,
     same_day_before,
@@ -440,7 +441,7 @@ def relate_signing(
         return  # 日前签署, 宣布双方已签署: on a day the text does not give
     elif in_sentence:
         hit = min(in_sentence, key=lambda d: abs(d.start - verb))
-        if hit.end <= verb and OTHER_DAY.search(norm, hit.end, verb):
+        if hit.end <= verb and other_day_before(norm, hit.end, verb):
             return  # 5月8日讯 近日，A与B签署: a day before the one reported, not given
         if hit.start >= max(verb, t.end) and (
             IN_FORCE.match(norm, hit.end) or norm.startswith("起", hit.end)
@@ -459,7 +460,7 @@ def relate_signing(
         next_day = NEXT_DAY.search(norm, ss, verb) is not None
         same_day = next_day or SAME_DAY.search(norm, ss, se) is not None or same_day_before(f, i)
         if (
-            OTHER_DAY.search(norm, ss, verb)
+            other_day_before(norm, ss, verb)
             or _ANNOUNCED.search(norm, ss, se)
             or _REMARK.search(norm, ss, verb)
             or _WELCOMED.search(norm, ss, clause_end(norm, verb, se))

@@ -15,6 +15,7 @@ from kg.records import DateValue
 __all__ = [
     "HELD_ANOTHER_DAY",
     "OTHER_DAY",
+    "other_day_before",
     "NEXT_DAY",
     "following_day",
     "SAME_DAY",
@@ -369,6 +370,21 @@ OTHER_DAY = re.compile(
     r"日前|近日|此前|早前|前不久|近期|曾|已于|先后|以来|历年|累计|访[\u4e00-\u9fff]{0,2}期间"
     r"|上周|本周|上个?星期|前几天|前些天|前些日子"
 )
+
+
+def other_day_before(norm: str, lo: int, verb: int) -> bool:
+    """True when words of another day (此前, 累计, 日前) stand in ``norm[lo:verb]`` and no
+    当天 / 同日 opening a later clause ties the verb to the day told (在此前…的基础上，当天与B
+    签署; not 已于当天决定终止…签署的: that day is the decision's)."""
+    last = None
+    for last in OTHER_DAY.finditer(norm, lo, verb):  # noqa: B007 (the last one)
+        pass
+    if last is None:
+        return False
+    comma = max(norm.rfind(c, last.end(), verb) for c in ",，")
+    return comma < 0 or THAT_DAY.search(norm, comma, verb) is None
+
+
 # A meeting held on a day before the one reported, which the text does not give.
 HELD_ANOTHER_DAY = re.compile(r"(?:日前|近日|前不久|近期)[^，。；]{0,16}?(?:举行|召开|举办|开幕)")
 
