@@ -689,3 +689,52 @@ def test_agreements_signings_referred_to_and_project_outputs(text, title, partie
     _ex, agreements, found, _dates = _read(text, datetime.date(2025, 6, 5))
     assert title in agreements
     assert found.get(title) == parties
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # a pair of places holds a signing event, then 结对双方 / 双方 sign
+        (
+            "当天，苏州市吴江区与阿图什市举行结对签约仪式，结对双方签署《吴江—阿图什对口支援协议》。",
+            "吴江—阿图什对口支援协议",
+            {"苏州市吴江区人民政府", "阿图什市人民政府"},
+        ),
+        (
+            "会上，天津市和平区与承德市滦平县举行结对签约，双方签署《和平—滦平协作框架协议》。",
+            "和平—滦平协作框架协议",
+            {"天津市和平区人民政府", "滦平县人民政府"},
+        ),
+        # the pair written in the clause of 结对双方 itself
+        (
+            "大连市与六盘水市结对双方在会上续签《连水对口协作协议》。",
+            "连水对口协作协议",
+            {"大连市人民政府", "六盘水市人民政府"},
+        ),
+        (
+            "东莞市与韶关市结对双方当天签署战略合作协议。",
+            "东莞市人民政府与韶关市人民政府战略合作协议",
+            {"东莞市人民政府", "韶关市人民政府"},
+        ),
+        # pairs in a row, each signing its own generic text
+        (
+            "无锡市与延安市、常州市与榆林市当天分别签署合作框架协议。",
+            "常州市人民政府与榆林市人民政府合作框架协议",
+            {"常州市人民政府", "榆林市人民政府"},
+        ),
+        (
+            "绍兴市人民政府与吉林市人民政府、嘉兴市人民政府与通化市人民政府分别签署合作框架协议。",
+            "绍兴市人民政府与吉林市人民政府合作框架协议",
+            {"绍兴市人民政府", "吉林市人民政府"},
+        ),
+        # 两地 of the cities a delegation's visit names, not the dateline's city or provinces
+        (
+            "本报福州6月3日讯 福建省厦门市党政代表团赴甘肃省临夏回族自治州考察。"
+            "2日，两地签署《厦门市—临夏州东西部协作框架协议》。",
+            "厦门市—临夏州东西部协作框架协议",
+            {"厦门市人民政府", "临夏回族自治州人民政府"},
+        ),
+    ],
+)
+def test_agreements_pairs_of_places_that_sign(text, title, expected):
+    assert _read(text, datetime.date(2024, 6, 3))[2].get(title) == expected

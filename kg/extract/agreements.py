@@ -220,12 +220,21 @@ _EACH_FEW = re.compile(
 )
 
 
+# A与B、C与D分别签署: pairs written one after the other, each signing its own text.
+_PAIRS_EACH = re.compile(
+    r"[^,，。;；、与同和]{2,24}(?:与|同|和)[^,，。;；、与同和]{2,24}"
+    r"(?:、[^,，。;；、与同和]{2,24}(?:与|同|和)[^,，。;；、与同和]{2,24})+分别(?:签署|签订)了?$"
+)
+
+
 def _each_named(norm: str, clause: int, s: int, title: str, lex: Lexicon) -> bool:
     """True when a generic title is signed 分别与 one to three counterparts written one by
-    one (A分别与B、C签署战略合作协议, A、B分别与C签署…): one agreement each, named by its parties."""
-    return (not _substantive(title, lex) or not _named(title, lex)) and _EACH_FEW.search(
-        norm, clause, s
-    ) is not None
+    one (A分别与B、C签署战略合作协议, A、B分别与C签署…), or by pairs written in a row (A与B、C与D
+    分别签署合作框架协议): one agreement each, named by its parties."""
+    return (not _substantive(title, lex) or not _named(title, lex)) and (
+        _EACH_FEW.search(norm, clause, s) is not None
+        or _PAIRS_EACH.search(norm, clause, s) is not None
+    )
 
 
 def _proper(title: str, lex: Lexicon) -> bool:

@@ -125,22 +125,30 @@ def _attendees(
 
 def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
     """A与B的合作始于2021年，双方当年签署…: the bodies (and the governments of the places)
-    joined in the clause right before the collective word at ``at``, when they are as many as
-    it counts and that clause signs nothing itself."""
+    joined in the clause right before the collective word at ``at`` (or before it in its own
+    clause: A与B结对双方签署…), when they are as many as it counts and that clause signs
+    nothing itself (a ceremony it holds is no signing: A与B举行签约仪式，双方签署…)."""
     norm = f.norm
+    while (pair := _PAIR_WORD.search(norm, max(ss, at - 2), at)) is not None and pair.end() == at:
+        at = pair.start()  # 结对双方, 合作双方: the pair the word is
     then = _THEN.search(norm, ss, at)  # (…举行会谈，随后双方签署)
     end = then.start() if then is not None else at
     clause = _PAIR_CLAUSE.search(norm, ss, end)
-    if clause is None or clause.end() != end or SIGN_RE.search(norm, clause.start(), end):
+    if clause is not None and clause.end() == end:
+        cs, ce = clause.start(), end - 1
+    else:
+        cs = max(ss, *(norm.rfind(c, ss, end) + 1 for c in "，,；;"))
+        ce = end
+        if not any(c in norm[cs:ce] for c in "与和同"):
+            return []
+    if SIGN_RE.search(norm, cs, ce) and not _HELD_SIGNING.search(norm, cs, ce):
         return []
-    cs, ce = clause.start(), end - 1
     skip = witness_spans(norm, cs, ce, True) + source_spans(norm, cs, ce)
     at_body = [(min(s for s, _e in spans_of(f, e, cs, ce)), e) for e in bodies_in(f, cs, ce, skip)]
-    found = list(
-        dict.fromkeys(
-            e for _pos, e in sorted(at_body + governments_in(f, cs, ce, skip), key=itemgetter(0))
-        )
-    )
+    # (A与B举行会谈: the places are the subject of the meeting's verb)
+    meeting = _MEETING_VERB.search(norm, cs, ce)
+    govs = governments_in(f, cs, meeting.start() if meeting is not None else ce, skip)
+    found = list(dict.fromkeys(e for _pos, e in sorted(at_body + govs, key=itemgetter(0))))
     if len(found) == want - 1 and (with_it := _DELEGATION_WITH.search(norm, cs, ce)) is not None:
         # 代表团与B举行会谈: the body whose delegation it is, named with it before
         _starts, named = lookups.bodies(f)
@@ -148,6 +156,12 @@ def _pair_before(f: Found, ss: int, at: int, want: int) -> list[Entity]:
         if sent and sent[-1] not in found and with_it.start() - cs <= 4:
             found = [sent[-1], *found]
     return found if len(found) == want else []
+
+
+# A signing event held (举行结对签约, 举行签约仪式), where the documents are signed next.
+_HELD_SIGNING = re.compile(r"举行[^，,；;。]{0,16}?(?:签约|签字)")
+# Words before a collective word that say what pair it is (结对双方, 合作双方, 签约双方).
+_PAIR_WORD = re.compile(r"结对|帮扶|协作|合作|签约|对口")
 
 
 def _others_named(f: Found, i: int, at: int, signers: tuple[Entity, ...]) -> bool:

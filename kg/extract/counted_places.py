@@ -45,8 +45,9 @@ def named_places(f: Found, i: int, kind: str, want: int, hi: int | None = None) 
     # 拉萨市与尼泊尔加德满都市…两市签署: a city of another state named in the paragraph
     abroad = _foreign_places(f, prep.bounds[first][0], end, kind)
     if kind == "地" and not abroad and len(places) != want:
-        # 福建…厦门市和泉州市…两地: the two of one level, the province around them aside
-        for level in ("市", "省"):
+        # 福建…厦门市和泉州市…两地: the two of one level (a city, a prefecture), the province
+        # around them aside
+        for level in ("地级", "省"):
             of_level = _places_of_kind(f, prep.bounds[first][0], end, level)
             if len(of_level) == want:
                 places = of_level
@@ -91,6 +92,10 @@ def _foreign_places(f: Found, lo: int, hi: int, kind: str) -> list[tuple[int, En
     return out
 
 
+# The day of a dateline, after the place the report was filed in (南宁11月2日讯, 北京5月8日电).
+_DATELINE_DAY = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[int, Entity]]:
     """The provinces (``kind`` 省), prefecture-level cities (市), prefectures (州) or both
     provinces and cities (地) named in ``norm[lo:hi]``, by code, in text order, with where
@@ -102,10 +107,17 @@ def _places_of_kind(f: Found, lo: int, hi: int, kind: str) -> dict[str, tuple[in
             continue
         if start > 0 and f.norm[start - 1] in "在于":
             continue  # 会议在福州召开: where they met, not one of them (到广东考察 is)
+        if _DATELINE_DAY.match(f.norm, _end):
+            continue  # 本报南宁11月2日讯: where the report was filed
         city = ent.label.endswith("市") and ent.code.endswith("00")
         province = ent.code.endswith("0000") and not ent.label.endswith("市")
         prefecture = ent.label.endswith("州") and ent.code.endswith("00") and not province
-        wanted = {"地": city or province, "市": city, "州": prefecture}.get(kind, province)
+        wanted = {
+            "地": city or province,
+            "市": city,
+            "州": prefecture,
+            "地级": city or prefecture,
+        }.get(kind, province)
         if wanted:
             places.setdefault(ent.code, (start, ent))
     return places

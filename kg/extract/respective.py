@@ -33,6 +33,8 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
     each), A、B分别与C (each with C), A、B分别与C、D (A with C, B with D); else none."""
     first = [e for e in parties if spans_of(f, e, ss, each)]
     others = [e for e in parties if e not in first]
+    if not others and len(first) >= 4 and len(first) % 2 == 0:
+        return _pairs_in_a_row(f, first, ss, each)  # A与B、C与D分别签署
     if not first or not others:
         return []
     if len(first) == 1 or len(others) == 1:
@@ -40,6 +42,19 @@ def respective_pairs(f: Found, parties: list[Entity], ss: int, each: int) -> lis
     if len(first) != len(others):
         return []
     return [list(pair) for pair in zip(first, others, strict=True)]
+
+
+def _pairs_in_a_row(f: Found, parties: list[Entity], ss: int, each: int) -> list[list[Entity]]:
+    """A与B、C与D分别签署…: the pairs written one after the other, each joined by 与 and
+    separated from the next by 、 or a comma; none when the marks between them say otherwise."""
+    norm = f.norm
+    # (the body's whole name, not its place's inside it)
+    at = sorted((min(spans_of(f, e, ss, each), key=lambda sp: (sp[0], -sp[1])), e) for e in parties)
+    for k in range(len(at) - 1):
+        between = norm[at[k][0][1] : at[k + 1][0][0]]
+        if not (_PAIR_SEPARATOR if k % 2 else _PAIR_JOIN).match(between):
+            return []
+    return [[at[k][1], at[k + 1][1]] for k in range(0, len(at), 2)]
 
 
 def joined_titles(f: Found, verb: int) -> list[int]:
