@@ -149,6 +149,13 @@ def test_agreements_short_form_of_a_plan_only_where_the_plan_is_signed(text, lab
             "郑洛协同发展协议",
             {"郑州市发展和改革委员会", "洛阳市发展和改革委员会"},
         ),
+        # a state's agency abroad among the signers, with what they sign about told first
+        (
+            "其中，苏州工业园区管委会与韩国产业技术振兴机构、韩中经济协会就加强技术合作，"
+            "建立定期交流机制，签订合作备忘录。",
+            "苏州工业园区管理委员会、韩国产业技术振兴机构与韩中经济协会合作备忘录",
+            {"苏州工业园区管理委员会", "韩国产业技术振兴机构", "韩中经济协会"},
+        ),
         # the subject of 在…期间, several clauses before the verb, signs
         (
             "中国有色金属工业协会在年会期间，围绕铝产业绿色转型，经过多轮磋商，"

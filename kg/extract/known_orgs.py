@@ -38,6 +38,8 @@ _DAY_BEFORE = (
     r"(?:当天|当日|同日|今天|今日|昨天|昨日|日前|近日|去年|今年|前年|此前|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
     r"(?:上午|下午)?(?:又|还|也|再次|分别)?"
 )
+# (…与B就加强创新合作，建立…机制，签订: what they sign about, told before the verb)
+_ABOUT = r"(?:就[^。;；《》]{2,40}?[,，]?)?"
 # (法国电力集团中国区负责人签署: the company's division in China, for the company)
 SIGNS_AFTER = re.compile(
     r"(?:中国区|亚太区|大中华区)?"
@@ -46,6 +48,7 @@ SIGNS_AFTER = re.compile(
     + _DAY_BEFORE
     + _WITH
     + _HEAD
+    + _ABOUT
     + SIGNING_GAP
     + "*"
     + "(?:"
