@@ -477,6 +477,11 @@ def test_agreements_the_body_a_treaty_sets_up_is_no_party():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # how long a generic text runs names none of it: labelled from its signers
+        (
+            "中国和智利两国元首签署今后三年共同行动计划。",
+            ["中国政府与智利政府今后三年共同行动计划"],
+        ),
         # two unmarked titles one verb signs, joined by 和 or 、
         (
             "三方签署赣江航道整治合作协议和港口数据共享合作协议。",

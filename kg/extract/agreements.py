@@ -258,13 +258,15 @@ def _kind_only(title: str, lex: Lexicon) -> bool:
 
 
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d年(?:的)?")
+# How long an agreement runs, before its words (未来5年, 今后三年): no name of it.
+_TIME_SPAN = re.compile(r"^(?:未来|今后|此后)(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:的|内)?")
 
 
 def _named(title: str, lex: Lexicon) -> bool:
     """An unmarked title names one agreement when the words before its head hold a proper
     name or a long description (中俄睦邻友好合作条约, 人才工作协同发展合作框架协议); 投资协定,
     和平协议, 安全保障协议 only say what kind it is."""
-    core = _core(title, lex)
+    core = _TIME_SPAN.sub("", _core(title, lex))  # (未来5年共同行动计划: a kind, for a time)
     # a long description (人才工作协同发展) is particular enough to name one agreement;
     # 全面区域性, 开发性金融 only say what kind it is
     described = _KIND_WORDS.sub("", core)
