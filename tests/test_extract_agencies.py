@@ -13,6 +13,13 @@ def _agencies(text: str) -> list[tuple[str, str]]:
     return [(m.entity.label, m.span.surface) for m in ex.mentions if m.entity.cls == "Agency"]
 
 
+def _reads(text: str, present: set[str], absent: set[str]) -> None:
+    """The agencies read from ``text`` include ``present`` and none of ``absent``."""
+    found = {label for label, _surface in _agencies(text)}
+    assert present <= found
+    assert not absent & found
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -743,9 +750,7 @@ def test_agencies_listed_departments_tax_bureaus_and_offices_in_the_capital(text
     ],
 )
 def test_agencies_states_joint_bodies_shorthand_and_parks(text, present, absent):
-    labels = {label for label, _surface in _agencies(text)}
-    assert present <= labels
-    assert not absent & labels
+    _reads(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -875,9 +880,7 @@ def test_agencies_a_states_body_whose_name_opens_with_a_verb_is_kept(text, prese
     ],
 )
 def test_agencies_units_of_a_national_body_in_a_place_or_region(text, present, absent):
-    found = {label for label, _surface in _agencies(text)}
-    assert present <= found
-    assert not absent & found
+    _reads(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -917,9 +920,7 @@ def test_agencies_units_of_a_national_body_in_a_place_or_region(text, present, a
     ],
 )
 def test_agencies_the_xinjiang_corps_and_its_divisions(text, present, absent):
-    found = {label for label, _surface in _agencies(text)}
-    assert present <= found
-    assert not absent & found
+    _reads(text, present, absent)
 
 
 @pytest.mark.parametrize(
