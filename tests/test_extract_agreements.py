@@ -750,3 +750,31 @@ def test_agreements_signings_referred_to_and_project_outputs(text, title, partie
 )
 def test_agreements_pairs_of_places_that_sign(text, title, expected):
     assert _read(text, datetime.date(2024, 6, 3))[2].get(title) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, expected",
+    [
+        # 三地人社部门 later in the article: the three bodies of that sector named before
+        (
+            "会上，北京、天津、河北三地医保部门共同签署《京津冀医保协同合作协议》。\n\n"
+            "2019年，三地医保部门曾签署《京津冀医保定点互认协议》。",
+            "京津冀医保定点互认协议",
+            {"北京市医疗保障局", "天津市医疗保障局", "河北省医疗保障局"},
+        ),
+        # 三省一市: four sides
+        (
+            "上海市发展和改革委员会、江苏省发展和改革委员会、浙江省发展和改革委员会和安徽省发展和改革"
+            "委员会负责同志出席会议。会上，三省一市发展改革委签署《长三角产业链协作协议》。",
+            "长三角产业链协作协议",
+            {
+                "上海市发展和改革委员会",
+                "江苏省发展和改革委员会",
+                "浙江省发展和改革委员会",
+                "安徽省发展和改革委员会",
+            },
+        ),
+    ],
+)
+def test_agreements_counted_bodies_of_a_sector_named_before(text, title, expected):
+    assert _read(text, datetime.date(2024, 6, 3))[2].get(title) == expected

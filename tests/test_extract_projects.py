@@ -716,3 +716,24 @@ def test_projects_a_clause_of_going_or_making_is_not_in_the_name(text, absent, p
 def test_projects_bodies_named_after_works_are_not_projects(text, word):
     projects, _located, _figures = _read(text)
     assert not [p for p in projects if word in p]
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # where the facility is, told before its name: works of one place, whatever its words
+        ("位于精河县的苏疆合作产业园已入驻企业12家。", ["苏疆合作产业园"], []),
+        (
+            "位于乌审旗的蒙牛高端液态奶智能制造基地年产能50万吨。",
+            ["蒙牛高端液态奶智能制造基地"],
+            [],
+        ),
+        ("位于奉节县的鲁渝协作脐橙产业示范基地种植面积3万亩。", ["鲁渝协作脐橙产业示范基地"], []),
+        # 定位于…的: what a place is meant to be, not where
+        ("这里是定位于人工智能领域的国家级产业基地。", [], ["国家级产业基地"]),
+    ],
+)
+def test_projects_a_facility_whose_site_is_told(text, present, absent):
+    projects, _located, _figures = _read(text)
+    assert set(present) <= set(projects)
+    assert not set(absent) & set(projects)

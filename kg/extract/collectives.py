@@ -22,10 +22,10 @@ __all__ = ["collective_parties", "collective_counterpart", "title_sides"]
 
 # 双方 / 三方 / 两市 / 四省…: how many parties a collective word stands for (各方: all).
 _COLLECTIVE_COUNT = re.compile(
-    r"(双|两|三|四|五|六|各)(方|地|市|省(?:区市|区|市|份)?|区|县|州|部门|国|校|所|家|院)"
-)
+    r"(双|两|三|四|五|六|各)(方|地|市|省(?:区市|区|市|份|一市)?|区|县|州|部门|国|校|所|家|院)"
+)  # (三省一市: three provinces and a municipality, four)
 # Places counted together, as one kind (三省区: provinces; 三省市: provinces and cities).
-_PLACE_KINDS = {"省区": "省", "省份": "省", "省市": "地", "省区市": "地"}
+_PLACE_KINDS = {"省区": "省", "省份": "省", "省市": "地", "省区市": "地", "省一市": "地"}
 # The bodies 两校 stands for.
 _SCHOOLS = ("大学", "学院", "学校")
 # Words that refer back to bodies named before (上述两家企业).
@@ -191,6 +191,11 @@ def _of_state(e: Entity, lex: Lexicon) -> bool:
     return e.label.endswith("政府") and e.label[:-2] in lex.country_names
 
 
+def _of_sector(f: Found, at: int, sector: str) -> list[Entity]:
+    """The agencies of ``sector`` the article names before ``at``, each once, in text order."""
+    return list(dict.fromkeys(e for h, e in f.agencies if h.start < at and sector in e.label))
+
+
 def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int) -> list[Entity]:
     """双方/三方/两省…签署: the parties the word stands for — those of the agreement signed
     just before (同日，双方还签署了…; in the same sentence when the word follows the title
@@ -220,7 +225,7 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
     elif not governments and not committees and f.lex.organ_re.match(norm, after):
         return []  # 两市发改委员会…: bodies of their own, not the parties named before
     # (两区管委会: the committees of the areas named before)
-    want = _COUNTS.get(m.group(1), 0)
+    want = _COUNTS.get(m.group(1), 0) + m.group(2).endswith("一市")
     # (an agreement signed before in the same sentence too, when the word comes after its
     # title: …签署《T1》，双方还签署了《T2》)
     # (in this paragraph or the one before: 两市签署 two paragraphs after 双方签署 is of
@@ -300,6 +305,12 @@ def collective_parties(f: Found, i: int, ss: int, se: int, before: int, lo: int)
         present := _attendees(f, i, want, sector_name, of_governments, attending)
     ):
         return present
+    if (
+        sector_name is not None
+        and want
+        and len(named := _of_sector(f, m.start(), sector_name)) == want
+    ):
+        return named  # 2017年，三地人社部门签署…: the three bodies the article named before
     if sector_name is not None:
         return []  # 两地科技部门: bodies not named before
     if m.start() >= before or norm.rfind("《", ss, m.start()) > norm.rfind("》", ss, m.start()):

@@ -17,6 +17,7 @@ __all__ = [
     "joined_before",
     "past_clause",
     "past_joiner",
+    "sited",
     "works_of",
 ]
 
@@ -261,3 +262,13 @@ def past_clause(
     ):
         return None
     return cut
+
+
+# Where a facility is, told right before its name (位于鄯善县的…).
+_SITED = re.compile(r"(?<!定)位于[^，,。；;、的]{2,14}的$")
+
+
+def sited(norm: str, start: int) -> bool:
+    """True when the text says where the facility whose name starts at ``start`` is (位于鄯善县的
+    湘疆合作产业园): works of one place, not a kind or a title given."""
+    return _SITED.search(norm, max(0, start - 18), start) is not None

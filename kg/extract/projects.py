@@ -73,6 +73,7 @@ from kg.extract.project_starts import (
     joined_before,
     past_clause,
     past_joiner,
+    sited,
     works_of,
 )
 from kg.extract.proper_words import has_proper_word
@@ -160,12 +161,9 @@ _FIRST = re.compile(r"(?:首个|首座|首条|首家|第一[个座条家])$")
 _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|“[^”]*、[^”]*$")
 # 这一修法项目, 该林场…基地: a demonstrative before the name refers back; it does not name.
 _DEMONSTRATIVE = frozenset("这那该此")
-
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
 _TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
-
-
 # Heads that name programmes as often as works (“春蕾”项目, 育人基地): without a place in
 # the name, the name or the sentence must say what is built. (A named 中心 is often a
 # strategic centre, 西部金融中心, that nothing builds.)
@@ -411,12 +409,14 @@ def find_projects(
             continue
         if end == he and metro_system(norm[start:hs], head, inside, lex):
             continue  # 巴黎地铁, 济南市轨道交通项目: a city's metro, not one line of it
-        if is_kind(norm[start:he], head, lex, inside, names):
+        told_where = hs - start >= 4 and sited(norm, start)  # (位于鄯善县的湘疆合作产业园)
+        if is_kind(norm[start:he], head, lex, inside, names) and not told_where:
             generic.append(ProjectHit(start, end, name, head, []))
             continue
         if not_one_project(norm[start:he], head, lex, names):
             continue  # 欧洲航运中心, 学历提升工程, …通道和…基地: a role, a programme, two things
-        if head in _ANCHORED_HEADS and unanchored(norm[start:hs], lex, names, bool(inside)):
+        anchored = told_where or head not in _ANCHORED_HEADS
+        if not anchored and unanchored(norm[start:hs], lex, names, bool(inside)):
             continue  # 兰花基地, 锂电材料生产基地: what kind, not which one
         if (head in GOAL_HEADS and not inside and goal(norm, start, hs, lex, names)) or role(
             norm, start, end, head
@@ -429,7 +429,7 @@ def find_projects(
             if institutions is not None and name not in lex.known_organizations:
                 institutions.append((start, end))  # (中国—东盟中心: read as that organisation)
             continue  # 红十字血液中心, 技术转移中心: an institution, not a facility
-        if head in _NEEDS_EVIDENCE and not inside and not invested(norm, start, hs, lex):
+        if head in _NEEDS_EVIDENCE and not (inside or told_where or invested(norm, start, hs, lex)):
             continue  # “春蕾健康成长”项目, 世技赛…项目: a programme or an event, not works
         if head in _LANDSCAPE_HEADS and not works_told(norm, start, hs):
             continue  # 密云水库上游, 京杭大运河河道宽阔: water and places, not works
