@@ -942,3 +942,28 @@ def test_agencies_the_xinjiang_corps_and_its_divisions(text, present, absent):
 )
 def test_agencies_short_forms_given_and_party_committees_of_regions(text, expected):
     assert _agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a cooperation zone's bodies under the zone's official name, whatever form is written
+        (
+            "横琴粤澳深度合作区商事服务局与珠海市市场监督管理局签署合作备忘录。",
+            {"横琴粤澳深度合作区商事服务局", "珠海市市场监督管理局"},
+            {"深度合作区商事服务局"},
+        ),
+        (
+            "横琴合作区执委会与江门市人民政府签约。",
+            {"横琴粤澳深度合作区执行委员会", "江门市人民政府"},
+            set(),
+        ),
+        (
+            "河套深港科技创新合作区经济发展局负责人介绍。",
+            {"河套深港科技创新合作区经济发展局"},
+            set(),
+        ),
+    ],
+)
+def test_agencies_bodies_of_the_cooperation_zones(text, present, absent):
+    _reads(text, present, absent)

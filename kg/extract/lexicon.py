@@ -216,6 +216,8 @@ class Lexicon:
         rows = read_table("state_new_areas.tsv")
         self.new_areas = {o: r[0] for r in rows if len(r) > 1 for o in r[1].split(",") if o}
         self.free_trade_zones = dict(map(tuple, read_table("free_trade_zones.tsv")))
+        zones = read_table("cooperation_zones.tsv")  # 横琴合作区 -> 横琴粤澳深度合作区
+        self.cooperation_zones = {o: r[0] for r in zones for o in [r[0], *r[1].split(",")] if o}
         self.bank_abbreviations = {r[0]: r[1] for r in read_table("bank_abbreviations.tsv")}
         for short, bank in self.bank_abbreviations.items():
             # 国家开发银行, 中行: a bank by its full name or the short name it uses itself

@@ -62,6 +62,7 @@ from kg.extract.text import MAX_SENTENCE, prepare
 from kg.extract.townships import find_township_governments
 from kg.extract.trade_names import province_name, registered_names, trade_name_mentions
 from kg.extract.user_names import read_user_places, user_agencies, user_organizations, user_projects
+from kg.extract.zones import with_named_zones
 from kg.records import Document, Entity, Extraction, Mention, Relation
 
 __all__ = ["extract"]
@@ -177,8 +178,7 @@ def _dated_agreements(
             rekey[e] = replace(e, key=f"{e.key}@{'+'.join(sorted(keys))}")
     if not rekey:
         return mentions, list(relations)
-    # (the records made directly: dataclasses.replace would make the same, at several
-    # times the cost, for some fifteen records an article)
+    # (made directly: dataclasses.replace costs several times more, ~15 records an article)
 
     def new_mention(m: Mention) -> Mention:
         e = rekey.get(m.entity)
@@ -227,7 +227,7 @@ def _read_places(f: Found) -> None:
     parts = {(s, e) for s, e, _label in f.coordinated}
     if parts:
         places = [h for h in places if h.accepted is True or (h.start, h.end) not in parts]
-    areas = find_areas(norm, places, lex)
+    areas = with_named_zones(norm, find_areas(norm, places, lex), lex)
     sciences = find_science_cities(norm, places, areas, lex, f.tokens)
     # 四川天府新区成都科学城: the area is part of the science city's mention
     absorbed = {(s.start, s.name_start) for s in sciences if s.start != s.name_start}
