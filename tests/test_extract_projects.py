@@ -737,3 +737,17 @@ def test_projects_a_facility_whose_site_is_told(text, present, absent):
     projects, _located, _figures = _read(text)
     assert set(present) <= set(projects)
     assert not set(absent) & set(projects)
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a body's new base, described
+        ("在华芯新基地建设过程中，当地政府做了大量协调工作。", [], ["华芯新基地"]),
+        ("杭州西溪湿地公园游人如织。", ["杭州西溪湿地公园"], []),
+    ],
+)
+def test_projects_a_bodys_new_base_is_described(text, present, absent):
+    projects, _located, _figures = _read(text)
+    assert set(present) <= set(projects)
+    assert not set(absent) & set(projects)

@@ -74,6 +74,10 @@ _BIOSAFETY = re.compile(r"(?:P|BSL-?)[1-4]")
 _LAUNCHED = re.compile(r"新上|上马(?![镇村乡])")
 
 
+# Heads a body's new one is written with (…新基地, …新园区): described, not named.
+_DESCRIBED_NEW = frozenset({"基地", "园区", "厂区", "校区", "工厂", "总部"})
+
+
 def is_kind(
     name: str,
     head: str,
@@ -105,6 +109,8 @@ def is_kind(
         return True  # 杭州东站铁路旅客, 公交地铁: a station's passengers, a city's transit
     if bare.startswith("新区"):
         return True  # 新区铁路枢纽: the new area referred to, then a kind
+    if len(bare) >= 3 and bare.endswith("新") and head in _DESCRIBED_NEW:
+        return True  # 迪瑞特新基地: a body's new base, described, not named
     if len(words) >= 2 and _clause_verb(*words[-1]):
         return True  # 香港跨入高铁, 企业提供实验室: the head is the object of a clause's verb
     if abbreviations_before(bare + "合作", len(bare), lex) or (
