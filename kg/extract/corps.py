@@ -33,6 +33,8 @@ def _found(norm: str, lex: Lexicon, named: bool) -> list[tuple[int, int, str]]:
     """Where the Corps or one of its divisions is written (with the city a division governs,
     第一师阿拉尔市), and its name in full; 兵团 alone only where the article names 新疆 (``named``),
     else only before a division or an organ, which no army's formation has."""
+    if "兵团" not in norm:
+        return []  # (a division alone needs the Corps named in full: most articles stop here)
     in_xinjiang = "新疆" in norm
     out = []
     for m in _WRITTEN.finditer(norm):

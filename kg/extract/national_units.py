@@ -54,9 +54,7 @@ def _where(where: str, lex: Lexicon) -> str | None:
     if lex.divisions.codes_named(where):
         return where
     if where.endswith("区"):
-        codes = [
-            c for c in lex.divisions.codes_named(where[:-1]) if c.endswith("0000") and c[:2] != "11"
-        ]
+        codes = [c for c in lex.divisions.codes_named(where[:-1]) if c.endswith("0000")]
         full = [lex.divisions.by_code[c].name for c in codes]
         if len(full) == 1 and full[0].endswith("自治区"):
             return full[0]  # 人民银行广西区分行
@@ -99,7 +97,7 @@ def regulator_bureaus(norm: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]
         k = next(
             (
                 k
-                for k in range(5, 1, -1)
+                for k in range(min(5, m.start()), 1, -1)
                 if lex.divisions.codes_named(norm[m.start() - k : m.start()])
             ),
             0,
