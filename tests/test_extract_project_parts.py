@@ -62,7 +62,7 @@ def test_project_parts_contests_funds_and_units_are_not_projects(text, absent):
 
 def test_project_parts_a_country_stays_before_an_ordinal():
     # 第二国际会议中心 names nothing without its country
-    assert "老挝第二国际会议中心" in _projects("当晚，老挝第二国际会议中心灯火通明。")
+    assert "老挝第二国际会议中心" in _projects("中国援建的老挝第二国际会议中心灯火通明。")
 
 
 @pytest.mark.parametrize(
@@ -206,6 +206,45 @@ def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, pres
     ],
 )
 def test_project_parts_clause_words_begin_no_name(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a venue abroad named only as where a plane lands or an event is held
+        ("代表团乘机抵达智利，专机降落在圣地亚哥梅里诺国际机场。", "圣地亚哥梅里诺国际机场", None),
+        (
+            "当地时间上午9时，总统专机抵达卢萨卡肯尼思·卡翁达国际机场。",
+            "卢萨卡肯尼思·卡翁达国际机场",
+            None,
+        ),
+        ("葡萄牙侨界的新春庙会在里斯本商业广场举行，吸引上万名市民。", "里斯本商业广场", None),
+        (
+            "春节文化周在波兰开幕。华沙文化科学宫国际会议中心座无虚席。",
+            "华沙文化科学宫国际会议中心",
+            None,
+        ),
+        # built, extended or run by a builder: works abroad are projects
+        (
+            "中企承建的乌兹别克斯坦撒马尔罕国际机场新航站楼投入使用。",
+            None,
+            "撒马尔罕国际机场新航站楼",
+        ),
+        (
+            "赞比亚的肯尼思·卡翁达国际机场改扩建由中国企业施工。",
+            None,
+            "肯尼思·卡翁达国际机场改扩建",
+        ),
+        # China's own venues stay projects, though a state was named before
+        ("会谈后，两国元首来到广州白云国际机场。", None, "广州白云国际机场"),
+        ("法国总统结束访问。中华人民共和国成立70周年庆典在天安门广场举行。", None, "天安门广场"),
+        ("秘鲁客商到访。苏州国际博览中心迎来首场展会。", None, "苏州国际博览中心"),
+    ],
+)
+def test_project_parts_venues_abroad_are_places(text, absent, present):
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects

@@ -79,6 +79,7 @@ from kg.extract.project_starts import (
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
 from kg.extract.tokens import Tokens
+from kg.extract.venues_abroad import without_venues_abroad
 
 __all__ = ["ProjectHit", "find_projects"]
 
@@ -496,4 +497,4 @@ def find_projects(
             h.label = full[h.label]
             out.append(h)
     out.sort(key=lambda h: h.start)
-    return out
+    return without_venues_abroad(norm, out, places, lex)
