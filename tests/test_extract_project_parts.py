@@ -248,3 +248,23 @@ def test_project_parts_venues_abroad_are_places(text, absent, present):
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # the facilities of each place counted or listed before the name: none named
+        ("从全国30多座城市的顺丰冷链物流中心看，货量已经回升。", "顺丰冷链物流中心", None),
+        ("合肥、芜湖、蚌埠等地的张江分园相继开园。", "张江分园", None),
+        # the deals signed at a fair
+        ("本届西洽会项目签约金额超过800亿元。", "西洽会项目", None),
+        # a headline's interview: 访 is not in the name
+        ("——访中国援建斯里兰卡国家医院门诊楼项目", "访中国援建斯里兰卡国家医院门诊楼项目", None),
+        # places listed before another word leave the name alone
+        ("武汉、长沙等地的企业入驻杭州国际博览中心。", None, "杭州国际博览中心"),
+    ],
+)
+def test_project_parts_facilities_of_many_places_and_fairs_are_none(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -27,6 +27,7 @@ _VISIT = re.compile(
     r"察看|查看|考察|视察|参观|调研|来到|走进|走访|看望|指着|代表|了解|听取|前往|抵达|途经|打卡|[东南西北][接连]"
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
     r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于|漫步|徜徉|置身|驱车|去看|来看"
+    r"|(?<=[—―])访"  # ——访…项目: a headline's interview or visit
 )
 # The side, the bank or the place of something else before a facility (家园南侧公园, 太浦河
 # 北岸…公园): what is there is not named by it (站前广场 is a name: 前 alone is none of these).
@@ -194,9 +195,12 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
     left, a determiner is before or at it (全市…, 全国…: one of a kind, a title given across a
     country or a province), it begins with a side and its verb (尼方提交项目: the subject of
     a clause), a state's abbreviation and a verb after 在 or 对 (在柬施工项目: the object of
-    one), or a region alone is before an airport or a line (大湾区机场: the region's)."""
+    one), a region alone is before an airport or a line (大湾区机场: the region's), or places
+    counted or listed are (100多座城市的…: the facilities of each)."""
     if start >= hs or norm[max(0, start - 2) : start] in _DETERMINERS:
         return True
+    if _MANY_PLACES.search(norm, max(0, start - 12), start):
+        return True  # 100多座城市的…物流中心, 石家庄、秦皇岛等地的…分园: one in each, none named
     if norm[start : start + 2] in _DETERMINERS:
         return True
     if (
@@ -221,6 +225,10 @@ def begins_no_name(norm: str, start: int, hs: int, head: str, lex: Lexicon) -> b
     return False
 
 
+# Places counted or listed before a facility's name: the facilities of each (在…等地的).
+_MANY_PLACES = re.compile(
+    r"(?:等地|各地|多地|[\d一二两三四五六七八九十百千]+[多余]?[座个](?:城市|省份|省区市|地市|县市|国家|地区))的$"
+)
 # Levels of a place written without its name, at the start of a facility's (村, 乡, 镇).
 _BARE_LEVELS = frozenset("村乡镇")
 # Heads of a facility or a line a region does not name alone (大湾区机场, 长三角铁路).
