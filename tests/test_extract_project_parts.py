@@ -268,3 +268,23 @@ def test_project_parts_facilities_of_many_places_and_fairs_are_none(text, absent
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # kinds of works: what is there, not which one
+        ("企业把业务系统迁入云计算中心。", "云计算中心", None),
+        ("督察发现城市景观公园、湖泊湿地公园等人造工程未经审批。", "湖泊湿地公园", None),
+        ("调度员在综合运控中心值守。", "综合运控中心", None),
+        # 与 joins the parts of one title, however generic the second part
+        ("丹江口库区生态保护与修复工程三期开工。", None, "丹江口库区生态保护与修复工程三期"),
+        ("厦门海洋科学与技术创新实验室揭牌。", None, "厦门海洋科学与技术创新实验室"),
+        # a named wetland park keeps its name
+        ("西溪国家湿地公园游客如织。", None, "西溪国家湿地公园"),
+    ],
+)
+def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

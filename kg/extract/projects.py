@@ -354,7 +354,7 @@ def find_projects(
         joined = max(norm.rfind(j, start, hs) for j in "和及与、")
         if joined >= start and (
             hs - joined - 1 < 2
-            or looks_generic(norm[joined + 1 : hs], lex, [])
+            or (norm[joined] != "与" and looks_generic(norm[joined + 1 : hs], lex, []))
             or (joined in place_end and place_end.get(hs) is not None)
         ):
             continue  # 解决方案复制和新项目, 长沙和广州机场: a kind after the joiner, or two places
