@@ -288,3 +288,28 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # named only inside a longer name: a pilot, a history, an office of a part of a park
+        ("宁县成功创建国家生态文明示范工程试点县。", "国家生态文明示范工程", None),
+        ("这在福建水利工程建设史上尚属首次。", "福建水利工程", None),
+        ("大熊猫国家公园唐家河管理处巡护员上山巡查。", "大熊猫国家公园", None),
+        # carried to a facility: a clause, not a name
+        ("矿石装车后转运至电厂，全程两天。", "矿石装车后转运至电厂", None),
+        ("货物经铁路运至港口后装船。", "货物经铁路运至港口", None),
+        # a road running through a park, a team moving into one: the verb is not in the name
+        ("两条主干道纵贯园区，企业沿路而建。", "两条主干道纵贯园区", None),
+        ("首批企业入驻南通高新区智能制造产业园。", None, "南通高新区智能制造产业园"),
+        # a line from one place to another keeps its 至
+        ("玉溪至磨憨铁路全线贯通。", None, "玉溪至磨憨铁路"),
+        # 试点 as a verb after a name leaves the name alone
+        ("海关在浦东国际机场试点新的查验模式。", None, "浦东国际机场"),
+    ],
+)
+def test_project_parts_names_inside_other_names_and_clauses(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects

@@ -13,6 +13,8 @@ from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import Spans
 
 __all__ = [
+    "CONCEPT_AFTER",
+    "COUNT_AFTER",
     "DOCUMENT_NUMBER",
     "NUMBER_ABOUT",
     "TOLD_BY",
@@ -48,6 +50,22 @@ class ProjectHit:
     places: list[PlaceHit]  # divisions named where a location is stated (start, brackets)
 
 
+# Words after a head that make the name a modifier of a plan, a scheme or an event, not a
+# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), part of a
+# neighbourhood's name (古大桥社区), a sport's event (帆船项目金牌), or of a zone, a port of
+# entry or a train named after the works (…机场综合保税区, …铁路口岸, …高铁专列).
+CONCEPT_AFTER = re.compile(
+    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
+    r"|(?:奥运|亚运|全运)?(?:金牌|银牌|铜牌|奖牌|冠军|决赛|比赛)"  # 帆船项目金牌: a sport's event
+    r"|综合保税区|保税区|临空经济区|经济区|口岸|专列|列车|动车组|班列"
+    r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
+    # …示范工程试点县, …电力工程建设史: a pilot or a history named after the works
+    r"|试点(?:县|市|区|城市|省|单位)|示范县|(?:建设|发展)史"
+)
+# A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
+COUNT_AFTER = re.compile(
+    r"(?:多达|达|共)?(?:[\d一二两三四五六七八九十百千]+(?:\.\d+)?)[万亿]?[余多]?(?:个|家|项|座|所|处|条|批)"
+)
 # Dashes and marks that open a clause before a name (国家重点工程――阿里…工程).
 LEADING_MARKS = frozenset("―—–-·•■□●◆▲★")
 # A dash between the two ends a line or an area is named after (金边—西港高速公路).

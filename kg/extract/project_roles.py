@@ -52,6 +52,8 @@ _PROGRAMME = re.compile(
     r"(?:创新|提升|培养|培育|育人|关爱|帮扶|引领|铸魂|培训|攀登|畅通|振兴|护航|筑梦|圆梦|赋能|惠民|富民|强校|强基"
     r"|暖心|助学|助残|扶贫|攻坚|行动)$"
 )
+# Carried or moved to a place (运至, 迁至): a clause's verb, never inside a facility's name.
+_CARRIED_TO = re.compile(r"[运送迁转搬寄]至|延伸至")
 # Two things joined inside the words (…通道和…基地): not one name (与 joins the parts of one
 # title: …综合治理与可持续发展试点PPP项目; 和 of 和平广场 is no conjunction).
 _JOINERS = frozenset({"和", "及", "以及"})
@@ -75,6 +77,8 @@ _UNIT_AFTER = re.compile(
     "|(?:管理局|管理所|管理站|管委会)|(?:建设|工程)指挥部|(?:质量|安全|监督)*总站"
     "|总队|支队|大队|研究中心|研究院|研究所|训练中心|(?<=工程)中心|良种场|(?:运用)?车间"
     "|(?:运行|运营|经营)(?:服务|管理)中心"
+    # …国家公园可可西里管理处: the office of a part of the park, named after it
+    "|[\u4e00-\u9fff]{2,4}?(?:管理处|管理分局|保护站)"
     # …大桥工程局, …大桥清洁队: a builder's bureau or a team named after the works
     "|工程局|[\u4e00-\u9fff]{0,2}?(?:清洁|维修|养护|施工|巡逻)队"
 )
@@ -138,6 +142,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
     core = name[: len(name) - len(head)] if name.endswith(head) else name
     if _SHORT_FORM.search(core) or _JUDGED.search(core) or LEVEL.match(core):
         return True
+    if _CARRIED_TO.search(core) and lex.project_heads.get(head) != "line":
+        return True  # 换江船运至电厂: where something is carried, a clause
     if "们" in core or (head == "工程" and core.endswith("系统")):
         return True  # 组织义工们打扫公园: people of a clause; …研究系统工程: a discipline
     words = lex.pos_cut(core)

@@ -28,6 +28,7 @@ _VISIT = re.compile(
     r"|扶持|帮扶|资助|步入|前来|学习|负责|开始|结合|送回|重振|以来|距离|变身|变成|化身|首创|开创|保证|确保|聚焦|锚定|专注|坐上|乘坐|搭乘|发现|看到"
     r"|现任|担任|出任|兼任|曾任|任职于|就职于|供职于|漫步|徜徉|置身|驱车|去看|来看"
     r"|(?<=[—―])访"  # ——访…项目: a headline's interview or visit
+    r"|纵贯|横贯|贯穿|穿过|穿越|驶离|驶入|进入|入驻|毗邻|紧邻|担当|充当"  # where, or as what
 )
 # The side, the bank or the place of something else before a facility (家园南侧公园, 太浦河
 # 北岸…公园): what is there is not named by it (站前广场 is a name: 前 alone is none of these).

@@ -30,6 +30,8 @@ from kg.extract.project_kinds import (
     works_told,
 )
 from kg.extract.project_names import (
+    CONCEPT_AFTER,
+    COUNT_AFTER,
     DOCUMENT_NUMBER,
     HEAD_AFTER_NOT,
     HEAD_CONTINUES,
@@ -83,20 +85,6 @@ from kg.extract.venues_abroad import without_venues_abroad
 
 __all__ = ["ProjectHit", "find_projects"]
 
-# Words after a head that make the name a modifier of a plan, a scheme or an event, not a
-# project ("五主四辅"铁路枢纽布局, 员工跟投项目机制, 国际采购与项目洽谈区), part of a
-# neighbourhood's name (古大桥社区), a sport's event (帆船项目金牌), or of a zone, a port of
-# entry or a train named after the works (…机场综合保税区, …铁路口岸, …高铁专列).
-_CONCEPT_AFTER = re.compile(
-    r"布局|机制|模式|体系|格局|理念|洽谈|对接|推介|招商|路演|[东南西北]?街?(?:新村|社区|小区|村(?!民)|乡|镇)|街道|管理平台|审批|方案|文创|新?结构|工法|(?:合作)?联盟"
-    r"|(?:奥运|亚运|全运)?(?:金牌|银牌|铜牌|奖牌|冠军|决赛|比赛)"  # 帆船项目金牌: a sport's event
-    r"|综合保税区|保税区|临空经济区|经济区|口岸|专列|列车|动车组|班列"
-    r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
-)
-# A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
-_COUNT_AFTER = re.compile(
-    r"(?:多达|达|共)?(?:[\d一二两三四五六七八九十百千]+(?:\.\d+)?)[万亿]?[余多]?(?:个|家|项|座|所|处|条|批)"
-)
 # Heads that need more than a place before them (深圳园区 is a part of an area, 武汉市中心
 # the middle of a city, 乌海项目 whatever is done there).
 _NEEDS_MODIFIER = frozenset({"园区", "中心", "项目", "基地"})
@@ -227,7 +215,7 @@ def find_projects(
             end = after.end + 1
         else:
             after = None
-        if _COUNT_AFTER.match(norm, end) or _SECTION_AFTER.match(norm, end):
+        if COUNT_AFTER.match(norm, end) or _SECTION_AFTER.match(norm, end):
             continue  # (…高速公路十一标项目部: a section of the works, named after the line)
         if (head in ("公园", "广场") and _VENUE_AFTER.match(norm, end)) or _MUSEUM_AFTER.match(
             norm, end
@@ -246,7 +234,7 @@ def find_projects(
         org = lex.org_suffix_re.search(norm, end, end + 10)
         if company_ahead(norm, end) or (org and NAME_RUN.fullmatch(norm, end, org.start())):
             continue  # 钦州保税港区宏港码头有限公司: the start of a company's name
-        if _CONCEPT_AFTER.match(norm, end):
+        if CONCEPT_AFTER.match(norm, end):
             continue
         start = left_boundary(norm, before_phase(norm, hs), place_end, lex, stops)
         lead = _LEADING_OFF.match(norm, start, hs)
