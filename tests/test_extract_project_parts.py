@@ -117,7 +117,7 @@ def test_project_parts_festivals_and_events_are_not_projects(text, absent):
             "正泰电气产业园",
             "正泰电气产业园是东部产业转移项目",
         ),
-        ("合肥新桥机场的货运项目进展顺利。", "合肥新桥机场", "合肥新桥机场的货运项目"),
+        ("合肥新桥机场的货运项目进展顺利。", "合肥新桥国际机场", "合肥新桥机场的货运项目"),
     ],
 )
 def test_project_parts_works_of_a_facility_named_before(text, project, absent):
@@ -308,7 +308,7 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
         # a line from one place to another keeps its 至
         ("玉溪至磨憨铁路全线贯通。", None, "玉溪至磨憨铁路"),
         # 试点 as a verb after a name leaves the name alone
-        ("海关在浦东国际机场试点新的查验模式。", None, "浦东国际机场"),
+        ("海关在浦东国际机场试点新的查验模式。", None, "上海浦东国际机场"),
     ],
 )
 def test_project_parts_names_inside_other_names_and_clauses(text, absent, present):

@@ -191,10 +191,10 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("该港是坦桑尼亚—赞比亚—马拉维经济走廊的一环。", "坦桑尼亚—赞比亚—马拉维经济走廊"),
         ("国家电网称，蒙东—沈阳特高压输电工程年底开工。", "蒙东—沈阳特高压输电工程"),
         # two works named as one with 暨, and past a clause before a double dash
-        ("贵阳机场扩能暨立体交通中心工程开工。", "贵阳机场扩能暨立体交通中心工程"),
+        ("贵阳机场扩能暨立体交通中心工程开工。", "贵阳龙洞堡国际机场扩能暨立体交通中心工程"),
         (
             "全市重点工程――南宁机场扩能暨立体交通中心工程开工。",
-            "南宁机场扩能暨立体交通中心工程",
+            "南宁吴圩国际机场扩能暨立体交通中心工程",
         ),
         # venues a country's centre is, a centre of a special administrative region
         ("冈比亚国际会议中心由中国援建。", "冈比亚国际会议中心"),

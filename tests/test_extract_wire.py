@@ -641,7 +641,7 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
 @pytest.mark.parametrize(
     "text, project",
     [
-        ("西宁曹家堡机场三期扩建工程开工。", "西宁曹家堡机场三期扩建工程"),
+        ("西宁曹家堡机场三期扩建工程开工。", "西宁曹家堡国际机场三期扩建工程"),
         ("“渝西水资源配置”项目进展顺利。", "“渝西水资源配置”项目"),
         ("张家口数据中心总投资20亿元。", "张家口数据中心"),
         ("鱼嘴工业园引进企业12家。", "鱼嘴工业园"),  # a name jieba does not know

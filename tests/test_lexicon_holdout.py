@@ -21,8 +21,10 @@ from .conftest import DATA, ROOT
 # central enterprise of SASAC's and the Ministry of Finance's lists (central_enterprises.tsv)
 # every national-level new area the State Council approved (state_new_areas.tsv), every
 # national people's organisation of the CPPCC's and the Ministry of Civil Affairs' lists
-# (people_organizations.tsv) and every pilot free trade zone (free_trade_zones.tsv). A name there is listed because the registry has it, so the
-# test set may name it too.
+# (people_organizations.tsv), every pilot free trade zone (free_trade_zones.tsv) and every
+# civil transport airport of the provincial capitals, of the cities with separate planning
+# status and of the two SARs (airports.tsv). A name there is listed because the registry has
+# it, so the test set may name it too.
 REGISTRIES = {
     "ministries.tsv",
     "countries.tsv",
@@ -30,6 +32,7 @@ REGISTRIES = {
     "state_new_areas.tsv",
     "people_organizations.tsv",
     "free_trade_zones.tsv",
+    "airports.tsv",
 }
 # The national people's organisations: the CPPCC's eight and the fourteen exempted from
 # registration in 2000.
@@ -41,6 +44,9 @@ FREE_TRADE_ZONES = 22
 # How many enterprises the registries list: SASAC's 100 (2025-07-29) and the Ministry of
 # Finance's four non-financial ones; a registry is kept whole, never grown or cut by name.
 CENTRAL_ENTERPRISES = 104
+# The airports of the 31 capitals (35, 北京南苑 closed in 2019 among them), of the five cities
+# with separate planning status (6: 青岛流亭, closed in 2021, and 青岛胶东) and of the two SARs.
+AIRPORTS = 43
 
 LEXICONS = sorted(
     p
@@ -94,6 +100,7 @@ def test_lexicon_holdout_has_no_test_only_names(lexicon):
         ("state_new_areas.tsv", STATE_NEW_AREAS),
         ("people_organizations.tsv", PEOPLE_ORGANIZATIONS),
         ("free_trade_zones.tsv", FREE_TRADE_ZONES),
+        ("airports.tsv", AIRPORTS),
     ],
 )
 def test_lexicon_holdout_registries_are_kept_whole(registry, rows):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.airports import official_airport
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
@@ -485,4 +486,6 @@ def find_projects(
             h.label = full[h.label]
             out.append(h)
     out.sort(key=lambda h: h.start)
+    for h in out:  # 白云机场, 浦东机场第四跑道: an airport by its official name
+        h.label = official_airport(h.label)
     return without_venues_abroad(norm, out, places, lex)
