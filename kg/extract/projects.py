@@ -81,6 +81,7 @@ from kg.extract.project_starts import (
 )
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
+from kg.extract.state_pairs import china_first, pair_start
 from kg.extract.tokens import Tokens
 from kg.extract.venues_abroad import without_venues_abroad
 
@@ -118,7 +119,7 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
     r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库"
-    r"|[个团]体赛|个人赛|非奥)$"
+    r"|[个团]体赛|个人赛|非奥|优势)$"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
@@ -366,6 +367,7 @@ def find_projects(
             continue  # 全市…中心, 全国…基地, 尼方提交项目, 在柬施工项目, 大湾区机场
         start = after_verb(norm, start, hs, lex, names, place_starts)
         start = past_country(norm, start, hs, lex, names)
+        start = pair_start(norm, start, hs, lex, places)  # 参议院中巴经济走廊: the states
         start = past_clause(
             norm, own_start(norm, start, hs, head, by_start, lex), hs, lex, in_place, names
         )
@@ -486,6 +488,6 @@ def find_projects(
             h.label = full[h.label]
             out.append(h)
     out.sort(key=lambda h: h.start)
-    for h in out:  # 白云机场, 浦东机场第四跑道: an airport by its official name
-        h.label = official_airport(h.label)
+    for h in out:  # 白云机场: an airport by its official name; 缅中…: the states in China's order
+        h.label = china_first(official_airport(h.label), lex)
     return without_venues_abroad(norm, out, places, lex)
