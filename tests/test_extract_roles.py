@@ -229,7 +229,7 @@ def test_project_roles_are_not_projects(text: str, wrong: str) -> None:
         ("老宝成铁路已停运多年。", "宝成铁路"),
         ("新老宝成铁路并行穿越秦岭。", "宝成铁路"),
         ("老成渝铁路的隧道已封闭。", "成渝铁路"),
-        ("老中铁路万象站启用。", "老中铁路"),
+        ("老中铁路万象站启用。", "中老铁路"),  # (labelled in China's order)
         ("现中老经济走廊建设提速。", "中老经济走廊"),
         ("这事关渝昆高铁建设进度。", "渝昆高铁"),
         # words of scope or of time before a name are not part of it
