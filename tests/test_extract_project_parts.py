@@ -227,6 +227,8 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
             "华沙文化科学宫国际会议中心",
             None,
         ),
+        # routes opened at an airport abroad are no works on it
+        ("埃及开罗国际机场开通了直飞成都的航线。", "埃及开罗国际机场", None),
         # built, extended or run by a builder: works abroad are projects
         (
             "中企承建的乌兹别克斯坦撒马尔罕国际机场新航站楼投入使用。",
@@ -312,6 +314,28 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
     ],
 )
 def test_project_parts_names_inside_other_names_and_clauses(text, absent, present):
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # a level after the place, a region's lines or projects of a kind: none named
+        ("浙江省级现代农业园区名单公布。", "浙江省级现代农业园区", None),
+        ("长三角区域高铁里程继续增长。", "长三角区域高铁", None),
+        ("基金支持大湾区民生项目建设。", "大湾区民生项目", None),
+        ("成渝地区双城经济圈科技创新走廊建设提速。", None, "成渝地区双城经济圈科技创新走廊"),
+        # a school or a university built is an organisation
+        ("中企承建的肯尼亚理工大学项目完工。", "肯尼亚理工大学项目", None),
+        # a port's wharves, a model of a device, the range a tunnel runs through
+        ("总书记考察宁波港码头。", "宁波港码头", None),
+        ("展厅里摆着北斗导航卫星定位装置模型。", "北斗导航卫星定位装置", None),
+        ("穿越秦岭山脉终南山隧道的列车准点运行。", "秦岭山脉终南山隧道", "终南山隧道"),
+    ],
+)
+def test_project_parts_levels_regions_schools_and_parts_are_no_projects(text, absent, present):
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects

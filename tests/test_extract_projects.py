@@ -90,7 +90,7 @@ def test_projects_number_inside_a_place_name_is_no_figure():
     [
         ("交通方面，郑西、郑渝、郑太高铁建设正加快推进。", ["郑西高铁", "郑渝高铁", "郑太高铁"]),
         # a part with a head of its own keeps it
-        ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速", "北铁高速", "南北高铁"]),
+        ("北海市建成合浦高速、北铁高速、南北高铁。", ["合浦高速公路", "北铁高速公路", "南北高铁"]),
         # a port listed before a line has no share in its head
         ("加快建设东兴口岸、防东高铁。", ["防东高铁"]),
         # achievements listed before a bridge do not share its head; a verb before the first
@@ -475,8 +475,8 @@ def test_projects_coordinated_names_win_over_short_place_names():
         (
             "连霍高速哈密服务区扩建，东六环北连顺义、南接京沪高速。全市开具工程保函万余笔，"
             "推进冬奥项目建设，中欧班列、中蒙铁路运行平稳。",
-            ["连霍高速", "南接京沪高速", "全市开具工程", "冬奥项目", "中欧班列铁路"],
-            ["京沪高速", "中蒙铁路"],
+            ["连霍高速公路", "南接京沪高速公路", "全市开具工程", "冬奥项目", "中欧班列铁路"],
+            ["京沪高速公路", "中蒙铁路"],
         ),
         # a line's section from an airport, a line written 高速铁路, the corridor of 三国,
         # a company's name with (集团) after the words, what a water source ensures, many levels
@@ -528,7 +528,7 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         ),
         # the 等 that closes a list, a line the road joins
         ("近年来，川藏、西成、兰渝等铁路相继建成。", ["兰渝等铁路"], ["兰渝铁路", "川藏铁路"]),
-        ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速"], ["沪昆高速"]),
+        ("线路向南延伸，再接沪昆高速，全长40公里。", ["接沪昆高速公路"], ["沪昆高速公路"]),
         # a sports centre's venue is the facility named
         (
             "男子篮球决赛在成都东安湖体育中心体育馆举行。",
@@ -550,8 +550,8 @@ def test_projects_institutions_kinds_and_programmes_are_not_projects(text, absen
         ("他是浙江省地质勘查工程勘察院的高级工程师。", ["浙江省地质勘查工程"], []),
         # one-character verbs and prepositions before a name
         ("除京雄城际铁路外，雄安还将开通多条线路。", ["除京雄城际铁路"], ["京雄城际铁路"]),
-        ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速"], ["连霍高速"]),
-        ("他们沿沪昆高速一路向西。", ["沿沪昆高速"], ["沪昆高速"]),
+        ("一路向西，走连霍高速，便到了霍尔果斯。", ["走连霍高速公路"], ["连霍高速公路"]),
+        ("他们沿沪昆高速一路向西。", ["沿沪昆高速公路"], ["沪昆高速公路"]),
         # the works along a whole line are its parts, not a project of their own
         ("目前渝湘高铁全线隧道已全部贯通。", ["渝湘高铁全线隧道"], ["渝湘高铁"]),
         # a category of projects, its qualifier a few words before the head

@@ -664,7 +664,7 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("“中柬友谊大桥”项目今年开工。", "“中柬友谊大桥”项目"),  # quoted works
         ("“5G+”智能制造项目落地园区。", "“5G+”智能制造项目"),  # a quoted code
         ("游客在天安门广场中心合影。", "天安门广场"),  # 中心: the middle of the square
-        ("“云端天路”雅康高速全线通车。", "雅康高速"),  # an epithet in quotes before it
+        ("“云端天路”雅康高速全线通车。", "雅康高速公路"),  # an epithet in quotes before it
     ],
 )
 def test_extract_wire_named_projects_beside_those_rules_are_kept(text, project):

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.divisions import PlaceHit
-from kg.extract.generic import covered_by, looks_generic
+from kg.extract.generic import covered_by, looks_generic, of_a_level_or_region
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, QUOTES, abbreviations_before, word_ending
 from kg.extract.proper_words import has_proper_word
@@ -113,6 +113,8 @@ def is_kind(
         return True  # 迪瑞特新基地: a body's new base, described, not named
     if len(words) >= 2 and _clause_verb(*words[-1]):
         return True  # 香港跨入高铁, 企业提供实验室: the head is the object of a clause's verb
+    if of_a_level_or_region(bare, head, lex, places):
+        return True  # 广东省级…产业园, 京津冀区域高铁, 大湾区民生项目: a level's or a region's
     if abbreviations_before(bare + "合作", len(bare), lex) or (
         len(bare) > 2 and abbreviations_before(bare[:2], 2, lex)
     ):
@@ -221,6 +223,7 @@ _BROAD_REGIONS = sorted(
 
 # A level or an owner written right before the head (国家级园区, 市属公园).
 _OF_A_LEVEL = re.compile(r"(?:国家|省|市|县|区)级$|[省市区县]属$")
+
 
 # What works build (水, 路, 桥…), or how (扩建, 整治): 工程 without one names a programme.
 _BUILT = re.compile(

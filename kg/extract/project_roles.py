@@ -54,6 +54,8 @@ _PROGRAMME = re.compile(
 )
 # Carried or moved to a place (运至, 迁至): a clause's verb, never inside a facility's name.
 _CARRIED_TO = re.compile(r"[运送迁转搬寄]至|延伸至")
+# Organisations that a text may call a project while they are built.
+_INSTITUTIONS = ("医院", "大学", "学院", "学校", "中学", "小学", "幼儿园")
 # Two things joined inside the words (…通道和…基地): not one name (与 joins the parts of one
 # title: …综合治理与可持续发展试点PPP项目; 和 of 和平广场 is no conjunction).
 _JOINERS = frozenset({"和", "及", "以及"})
@@ -156,8 +158,10 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
             return True  # (藤县中和…产业园: 中和 is a name cut in two)
     if head == "工程" and _PROGRAMME.search(core):
         return True
-    if head in ("项目", "工程") and core.endswith("医院"):
-        return True  # 火神山医院项目: a hospital is an organisation, even while it is built
+    if head in ("项目", "工程") and core.endswith(_INSTITUTIONS):
+        return True  # 火神山医院项目: a hospital or a school is an organisation, while it is built
+    if head == "码头" and core.endswith("港"):
+        return True  # 天津港码头: the wharves of a port, none named
     if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:

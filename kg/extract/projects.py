@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.airports import official_airport
 from kg.extract.coordination import NAME_RUN, ORG_AFTER
 from kg.extract.divisions import PlaceHit
 from kg.extract.generic import looks_generic
@@ -30,6 +29,7 @@ from kg.extract.project_kinds import (
     quoted_words,
     works_told,
 )
+from kg.extract.project_labels import official_label
 from kg.extract.project_names import (
     CONCEPT_AFTER,
     COUNT_AFTER,
@@ -81,7 +81,7 @@ from kg.extract.project_starts import (
 )
 from kg.extract.proper_words import has_proper_word
 from kg.extract.spans import DisjointSpans, Spans, book_titles
-from kg.extract.state_pairs import china_first, pair_start
+from kg.extract.state_pairs import pair_start
 from kg.extract.tokens import Tokens
 from kg.extract.venues_abroad import without_venues_abroad
 
@@ -488,6 +488,6 @@ def find_projects(
             h.label = full[h.label]
             out.append(h)
     out.sort(key=lambda h: h.start)
-    for h in out:  # 白云机场: an airport by its official name; 缅中…: the states in China's order
-        h.label = china_first(official_airport(h.label), lex)
+    for h in out:  # 白云机场, 缅中经济走廊, 沈海高速: the official form
+        h.label = official_label(h.label, lex)
     return without_venues_abroad(norm, out, places, lex)

@@ -23,7 +23,7 @@ _HALL = re.compile(r"(?:会展|展览|博览|会议|贸易|世贸|艺术|表演|
 # What works do, or what is done to build and run a facility: then it is works, wherever.
 _WORKS = re.compile(
     r"建设|建成|在建|新建|承建|援建|修建|兴建|扩建|改建|重建|建造|扩容|扩能|修复|修缮|改造|升级|援助|投资"
-    r"|开工|动工|竣工|施工|工程|项目|运营|开通|通航|启用|投用|投入使用|落成|承包"
+    r"|开工|动工|竣工|施工|工程|项目|运营|通航|启用|投用|投入使用|落成|承包"
 )
 # The dateline of a report filed abroad (本报加德满都10月12日电, 新华社华盛顿5月2日电).
 _DATELINE = re.compile(

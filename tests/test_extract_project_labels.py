@@ -1,0 +1,25 @@
+"""A project's label in its official form (labels written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.project_labels import official_label
+
+
+@pytest.mark.parametrize(
+    "label, official",
+    [
+        ("萧山机场", "杭州萧山国际机场"),
+        ("越中友谊大桥", "中越友谊大桥"),
+        ("沪昆高速", "沪昆高速公路"),
+        ("G15沈海高速", "G15沈海高速公路"),
+        # already official, or another kind of line
+        ("沪昆高速公路", "沪昆高速公路"),
+        ("京沪高速铁路", "京沪高速铁路"),
+        ("巴中机场", "巴中机场"),
+    ],
+)
+def test_project_labels_official_forms(label, official):
+    assert official_label(label, Lexicon.default()) == official
