@@ -227,6 +227,18 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
             "华沙文化科学宫国际会议中心",
             None,
         ),
+        # China's name that says whose, not where, places nothing in China
+        (
+            "在泰国，中国农历新年是法定节日。除夕夜，曼谷暹罗广场举行倒计时活动。",
+            "曼谷暹罗广场",
+            None,
+        ),
+        (
+            "比利时组委会说，来自中国的参展商越来越多，只好转移到布鲁塞尔博览中心。",
+            "布鲁塞尔博览中心",
+            None,
+        ),
+        ("泰国游客来到中国，在天安门广场合影留念。", None, "天安门广场"),
         # routes opened at an airport abroad are no works on it
         ("埃及开罗国际机场开通了直飞成都的航线。", "埃及开罗国际机场", None),
         # built, extended or run by a builder: works abroad are projects

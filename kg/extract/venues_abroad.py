@@ -34,6 +34,10 @@ _DATELINE_WITHIN = 200
 # 当地时间: the reporter writes of a time abroad.
 _LOCAL_TIME = "当地时间"
 _ENDS = "。！？；\n"
+# What China's name is written before when it says whose, not where (中国农历新年, 中国企业).
+_OF_CHINA = re.compile(
+    r"的|农历|春节|新年|文化|企业|公司|制造|飞机|游客|人|商品|产品|品牌|元素|美食|特色"
+)
 # China and its special administrative regions.
 _OWN = frozenset({"CN", "HK", "MO", "TW"})
 
@@ -61,11 +65,16 @@ def _last_named_abroad(norm: str, places: list[PlaceHit], end: int, lex: Lexicon
     place of China's, and China itself not named, after the last foreign state."""
     last_own, last_other = -1, -1
     for m in lex.country_re.finditer(norm, 0, end):
-        if lex.country_names[m.group()] in _OWN:
-            last_own = m.start()
-        else:
+        if lex.country_names[m.group()] not in _OWN:
             last_other = m.start()
+        elif _in_china(norm, m):
+            last_own = m.start()
     return last_other > max([last_own] + [p.start for p in places if p.start < end])
+
+
+def _in_china(norm: str, m: re.Match[str]) -> bool:
+    """True when China's name (``m``) says where, not whose (中国农历新年, 来自中国的参展商)."""
+    return not _OF_CHINA.match(norm, m.end()) and norm[m.start() - 2 : m.start()] != "来自"
 
 
 def _names_a_state(norm: str, lex: Lexicon) -> bool:
@@ -92,7 +101,11 @@ def without_venues_abroad(
             return False  # 北京大兴国际机场, 在深圳…会展中心: a Chinese place names or places it
         if _WORKS.search(norm, lo, hi):
             return False  # 中企承建的…国际机场: works abroad are projects
-        states = [lex.country_names[m.group()] for m in lex.country_re.finditer(norm, lo, h.start)]
+        states = [
+            lex.country_names[m.group()]
+            for m in lex.country_re.finditer(norm, lo, h.start)
+            if lex.country_names[m.group()] not in _OWN or _in_china(norm, m)
+        ]
         if states:
             return states[-1] not in _OWN
         if _LOCAL_TIME in norm[lo:hi] or _last_named_abroad(norm, places, hi, lex):
