@@ -339,6 +339,10 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
         ("长三角区域高铁里程继续增长。", "长三角区域高铁", None),
         ("基金支持大湾区民生项目建设。", "大湾区民生项目", None),
         ("成渝地区双城经济圈科技创新走廊建设提速。", None, "成渝地区双城经济圈科技创新走廊"),
+        # a section named only by its places or a generic head: the works are not named
+        ("图为湖北宜都段工程施工现场。", "宜都段工程", None),
+        ("中企承建的大桥B2标段项目完工。", "大桥B2标段项目", None),
+        ("沪渝蓉高铁武宜段工程开工。", None, "沪渝蓉高铁武宜段工程"),
         # a school or a university built is an organisation
         ("中企承建的肯尼亚理工大学项目完工。", "肯尼亚理工大学项目", None),
         # a port's wharves, a model of a device, the range a tunnel runs through

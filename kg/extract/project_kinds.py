@@ -78,6 +78,22 @@ _LAUNCHED = re.compile(r"新上|上马(?![镇村乡])")
 _DESCRIBED_NEW = frozenset({"基地", "园区", "厂区", "校区", "工厂", "总部"})
 
 
+# A section or a phase after places or a generic head (孟州段, 大桥CC4标段, 隧道二期).
+_SECTION_REST = re.compile(r"[A-Za-z0-9]*(?:标段|标|段|[一二三四五六七八九十\d]期)")
+
+
+def _section_only(bare: str, lex: Lexicon, places: list[PlaceHit]) -> bool:
+    """True when the words are places or a generic head, then a section or a phase."""
+    rest = bare
+    for p in places:
+        if rest.startswith(p.name):
+            rest = rest[len(p.name) :]
+    if rest != bare:
+        return _SECTION_REST.fullmatch(rest) is not None
+    head = next((h for h in lex.project_heads if len(h) >= 2 and bare.startswith(h)), None)
+    return head is not None and _SECTION_REST.fullmatch(bare[len(head) :]) is not None
+
+
 def is_kind(
     name: str,
     head: str,
@@ -113,6 +129,8 @@ def is_kind(
         return True  # 迪瑞特新基地: a body's new base, described, not named
     if len(words) >= 2 and _clause_verb(*words[-1]):
         return True  # 香港跨入高铁, 企业提供实验室: the head is the object of a clause's verb
+    if head in ("工程", "项目") and _section_only(bare, lex, places):
+        return True  # 河南孟州段工程, 大桥CC4标段项目: a section whose works are not named
     if of_a_level_or_region(bare, head, lex, places):
         return True  # 广东省级…产业园, 京津冀区域高铁, 大湾区民生项目: a level's or a region's
     if abbreviations_before(bare + "合作", len(bare), lex) or (
