@@ -355,3 +355,25 @@ def test_project_parts_levels_regions_schools_and_parts_are_no_projects(text, ab
     projects = _projects(text)
     assert absent is None or absent not in projects
     assert present is None or present in projects
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a short form defined in brackets stands for the project wherever it is written
+        (
+            "蒙巴萨至内罗毕标准轨距铁路（以下简称蒙内铁路）通车三年。蒙内铁路累计发送旅客500万人次。",
+            "蒙巴萨至内罗毕标准轨距铁路",
+            "蒙内铁路",
+        ),
+        (
+            "卡拉奇至拉合尔高速公路（简称卡拉高速）全线贯通。卡拉高速沿线设有服务区。",
+            "卡拉奇至拉合尔高速公路",
+            "卡拉高速公路",
+        ),
+    ],
+)
+def test_project_parts_defined_short_forms_stand_for_the_project(text, present, absent):
+    projects = _projects(text)
+    assert present in projects
+    assert absent not in projects

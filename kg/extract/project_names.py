@@ -10,6 +10,7 @@ from kg.extract.divisions import MUNICIPALITIES, PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import CODE, after_clause, name_start
 from kg.extract.proper_words import has_proper_word
+from kg.extract.short_forms import defined_short_forms
 from kg.extract.spans import Spans
 
 __all__ = [
@@ -173,10 +174,14 @@ def short_forms(
     return full
 
 
-def merge_short_forms(hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit]) -> None:
+def merge_short_forms(
+    hits: list[ProjectHit], lex: Lexicon, place_end: dict[int, PlaceHit], norm: str
+) -> None:
     """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
-    is the same project, so it takes the full label."""
+    is the same project, so it takes the full label; so does a short form defined in brackets
+    (阿布贾至卡杜纳铁路(以下简称阿卡铁路))."""
     full = short_forms(hits, lex, place_end)
+    full.update(defined_short_forms(norm, [(h.start, h.end, h.label) for h in hits]))
     for h in hits:
         if h.label in full:
             h.label = full[h.label]

@@ -479,7 +479,7 @@ def find_projects(
         out.append(h)
         kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
-    merge_short_forms(out, lex, place_end)
+    merge_short_forms(out, lex, place_end, norm)
     # 中线高铁 after 川渝中线高铁: a short form of a name given before is that project,
     # though its words alone would only say what kind of thing it is
     full = short_forms(out, lex, place_end)
