@@ -15,6 +15,7 @@ from kg.extract.project_labels import official_label
         ("越中友谊大桥", "中越友谊大桥"),
         ("沪昆高速", "沪昆高速公路"),
         ("G15沈海高速", "G15沈海高速公路"),
+        ("滨海国际会展中心项目工程", "滨海国际会展中心项目"),
         # already official, or another kind of line
         ("沪昆高速公路", "沪昆高速公路"),
         ("京沪高速铁路", "京沪高速铁路"),

@@ -317,6 +317,8 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
         # a road running through a park, a team moving into one: the verb is not in the name
         ("两条主干道纵贯园区，企业沿路而建。", "两条主干道纵贯园区", None),
         ("首批企业入驻南通高新区智能制造产业园。", None, "南通高新区智能制造产业园"),
+        # a builder's unit before a tunnel is not in the tunnel's name
+        ("中铁十局渝湘高铁项目部白马隧道出口端施工正酣。", "渝湘高铁项目部白马隧道", "白马隧道"),
         # what made the works do something is not in their name
         ("两周的连续作业令浩吉铁路提前通车。", "连续作业令浩吉铁路", "浩吉铁路"),
         # a line from one place to another keeps its 至

@@ -31,6 +31,7 @@ _VISIT = re.compile(
     r"|纵贯|横贯|贯穿|穿过|穿越|驶离|驶入|进入|入驻|毗邻|紧邻|担当|充当"  # where, or as what
     r"|(?<=[\u4e00-\u9fff]{2})令"  # 紧张工作令…铁路: what made the works do something
     r"|山脉"  # 祁连山脉乌鞘岭隧道: the range the works are in
+    r"|总承包部|项目部|项目经理部|指挥部"  # …高速公路总承包部老营隧道: the builder's unit
 )
 # The side, the bank or the place of something else before a facility (家园南侧公园, 太浦河
 # 北岸…公园): what is there is not named by it (站前广场 is a name: 前 alone is none of these).
