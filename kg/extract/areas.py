@@ -334,6 +334,7 @@ def find_bare_areas(
         if (
             _holds_clause_word(core)
             or _DESCRIBED.search(core)
+            or _TITLE_GIVEN.search(core)
             or _KIND_OF_ZONE.fullmatch(core)
             or (core and lex.pos_cut(core)[0][1] in ("s", "r"))  # 当地经济开发区, 境外…: where
             or (
@@ -404,6 +405,9 @@ def find_bare_areas(
     return out
 
 
+# A title a city or a belt of cities is given (中国特色社会主义先行示范区 for Shenzhen,
+# 长江经济带绿色发展示范区 for the cities that apply): no area of its own.
+_TITLE_GIVEN = re.compile(r"社会主义|经济带")
 # Verbs that make a region's modifier a clause (长三角地区加快建设…示范区), not a name.
 _CLAUSE_VERB = re.compile(
     r"建设|推进|打造|加快|支持|推动|围绕|依托|实施|开展|成为|作为|包括|地区"
@@ -425,7 +429,11 @@ def find_region_areas(norm: str, lex: Lexicon, taken: list[tuple[int, int]]) -> 
         if any(ts < e and s < te for ts, te in taken):
             continue
         mod = m.group("mod")
-        if not _clean_modifier(mod, lex) or _CLAUSE_VERB.search(mod):
+        if (
+            not _clean_modifier(mod, lex)
+            or _CLAUSE_VERB.search(mod)
+            or _TITLE_GIVEN.search(m.group())
+        ):
             continue
         if _BECOMES.search(norm, max(0, s - 6), s):
             continue  # 打造成为粤港澳大湾区合作示范区: what a zone is to become, not its name
