@@ -227,6 +227,12 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
             "华沙文化科学宫国际会议中心",
             None,
         ),
+        # a wharf, a road or a centre abroad named as where something happened
+        ("台风过境日本，名神高速公路多处塌方。", "名神高速公路", None),
+        ("在柬埔寨，记者来到磅湛省轮渡码头，岸边人头攒动。", "磅湛省轮渡码头", None),
+        ("新春音乐会在意大利举行。米兰音乐公园的剧场里座无虚席。", "米兰音乐公园", None),
+        # works of China and another state, and China's name in the name, stay projects
+        ("泰国总理到访。中泰铁路合作联委会召开会议。中泰友谊公园游人如织。", None, "中泰友谊公园"),
         # China's name that says whose, not where, places nothing in China
         (
             "在泰国，中国农历新年是法定节日。除夕夜，曼谷暹罗广场举行倒计时活动。",

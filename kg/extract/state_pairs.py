@@ -5,11 +5,11 @@ from __future__ import annotations
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["china_first", "pair_start"]
+__all__ = ["china_first", "holds_pair", "pair_start"]
 
 # Characters of states the abbreviation table leaves out because several states share them:
-# beside China's they still make a pair (中巴, 中新, 中阿); not 南 or 西 (中南, 中西部).
-_SHARED = "巴新乌伊瑞阿斯"
+# beside China's they still make a pair (中巴, 中新, 中阿, 中尼); not 南 or 西 (中南, 中西部).
+_SHARED = "巴新乌伊瑞阿斯尼"
 
 
 def _pair(text: str, k: int, lex: Lexicon) -> bool:
@@ -63,3 +63,8 @@ def china_first(label: str, lex: Lexicon) -> str:
     ):
         return "中" + label[0] + label[2:]
     return label
+
+
+def holds_pair(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` holds China's abbreviation and another state's (中老铁路, 老中…)."""
+    return any(_pair(name, k, lex) for k in range(len(name) - 1))

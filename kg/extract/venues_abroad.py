@@ -1,8 +1,10 @@
-"""Airports, squares, parks and halls abroad named only as where something happens.
+"""Facilities abroad named only as where something happens.
 
 A facility abroad is a project of the graph when the text tells of its works (a port China
-builds, an airport it extends); one named only as where a plane lands, a ceremony is held or
-a fair opens (专机抵达…国际机场, 在…广场举行, …会展中心开幕) is a place, not a project.
+builds, an airport it extends, a line Chinese firms run); one named only as where a plane
+lands, a ceremony is held, a fair opens or a typhoon struck (专机抵达…国际机场, 在…广场举行,
+…会展中心开幕, …高速公路塌陷) is a place, not a project. Projects and works (…项目, …工程)
+and works named by China and another state (中老铁路) are undertakings wherever they are.
 """
 
 from __future__ import annotations
@@ -13,17 +15,19 @@ from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.project_names import ProjectHit
 from kg.extract.spans import first_of, last_of
+from kg.extract.state_pairs import holds_pair
 
 __all__ = ["without_venues_abroad"]
 
-# Heads of places where things happen: airports, squares, parks, and the halls of fairs,
-# meetings, shows and games.
-_VENUE_HEADS = frozenset({"机场", "广场", "公园"})
-_HALL = re.compile(r"(?:会展|展览|博览|会议|贸易|世贸|艺术|表演|演艺|体育|文化)中心$")
+# Heads of places where things happen or that one passes: airports, squares, parks,
+# wharves, centres and halls, roads (lines, bridges, tunnels, plants and parks of industry
+# abroad are as often works of Chinese builders told elsewhere in the article).
+_PLACE_HEADS = frozenset({"机场", "广场", "公园", "码头", "中心", "高速公路", "公路"})
 # What works do, or what is done to build and run a facility: then it is works, wherever.
 _WORKS = re.compile(
     r"建设|建成|在建|新建|承建|援建|修建|兴建|扩建|改建|重建|建造|扩容|扩能|修复|修缮|改造|升级|援助|投资"
-    r"|开工|动工|竣工|施工|工程|项目|运营|通航|启用|投用|投入使用|落成|承包"
+    r"|开工|动工|竣工|施工|工程|项目|运营|通航|启用|投用|投入使用|落成|承包|开通|通车|贯通"
+    r"|中企|中国企业|中资|中方"
 )
 # The dateline of a report filed abroad (本报加德满都10月12日电, 新华社华盛顿5月2日电).
 _DATELINE = re.compile(
@@ -37,25 +41,27 @@ _ENDS = "。！？；\n"
 # What China's name is written before when it says whose, not where (中国农历新年, 中国企业).
 _OF_CHINA = re.compile(
     r"的|农历|春节|新年|文化|企业|公司|制造|飞机|游客|人|商品|产品|品牌|元素|美食|特色"
+    r"|专家|工程师|医疗队|代表团|留学生|员工|红|年|风|节|日"
 )
 # China and its special administrative regions.
 _OWN = frozenset({"CN", "HK", "MO", "TW"})
 
 
-def _filed_abroad(norm: str, places: list[PlaceHit], lex: Lexicon) -> bool:
-    """True when the article's dateline names a place that is not one of China's."""
+def _filed_at(norm: str, places: list[PlaceHit], lex: Lexicon) -> bool | None:
+    """Whether the article's dateline names one of China's places (True) or a place abroad
+    (False); None when it has no dateline."""
     m = _DATELINE.search(norm, 0, _DATELINE_WITHIN)
     if m is None:
-        return False
+        return None
     at = m.start("place")
     if any(p.start <= at < p.end for p in places):
-        return False
-    country = lex.country_re.match(m.group("place"))
-    if country is not None:
-        return lex.country_names[country.group()] not in _OWN
+        return True
     place = m.group("place")
+    country = lex.country_re.match(place)
+    if country is not None:
+        return lex.country_names[country.group()] in _OWN
     known = lex.divisions.codes_named
-    return not any(known(place[:k]) for k in range(2, len(place) + 1)) and not any(
+    return any(known(place[:k]) for k in range(2, len(place) + 1)) or any(
         place.startswith(r) for r in lex.region_words if len(r) >= 2
     )
 
@@ -88,11 +94,11 @@ def without_venues_abroad(
     told in the sentence, no Chinese place in it before the venue's end, and a state
     other than China written last before it (in the sentence, else in the article), local
     time, or a report filed abroad in an article that names a state."""
-    filed: list[bool] = []  # (asked once, when needed)
+    filed: list[bool | None] = []  # (asked once, when needed)
 
     def abroad(h: ProjectHit) -> bool:
-        core = norm[h.start : h.end - len(h.head)]
-        if h.head not in _VENUE_HEADS and not (h.head == "中心" and _HALL.search(core + "中心")):
+        name = norm[h.start : h.end]
+        if not h.label.endswith(tuple(_PLACE_HEADS)) or holds_pair(name, lex) or "中国" in name:
             return False
         lo = last_of(norm, _ENDS, h.start) + 1
         end = first_of(norm, _ENDS, h.end)
@@ -101,6 +107,11 @@ def without_venues_abroad(
             return False  # 北京大兴国际机场, 在深圳…会展中心: a Chinese place names or places it
         if _WORKS.search(norm, lo, hi):
             return False  # 中企承建的…国际机场: works abroad are projects
+        own = lex.country_re.match(name)
+        if own is not None:
+            return lex.country_names[own.group()] not in _OWN  # 塞舌尔国际会议中心
+        if "中华人民共和国" in norm[h.end : hi]:
+            return False  # …广场举行…庆祝中华人民共和国成立: China is where
         states = [
             lex.country_names[m.group()]
             for m in lex.country_re.finditer(norm, lo, h.start)
@@ -108,10 +119,12 @@ def without_venues_abroad(
         ]
         if states:
             return states[-1] not in _OWN
-        if _LOCAL_TIME in norm[lo:hi] or _last_named_abroad(norm, places, hi, lex):
+        if _LOCAL_TIME in norm[lo:hi]:
             return True
         if not filed:
-            filed.append(_filed_abroad(norm, places, lex) and _names_a_state(norm, lex))
-        return filed[0]
+            filed.append(_filed_at(norm, places, lex))
+        if filed[0] is None and _last_named_abroad(norm, places, h.start, lex):
+            return True  # (a report filed at home names its venues without China's places)
+        return filed[0] is False and _names_a_state(norm, lex)
 
     return [h for h in hits if not abroad(h)]
