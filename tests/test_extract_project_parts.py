@@ -351,6 +351,8 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
         ("图为湖北宜都段工程施工现场。", "宜都段工程", None),
         ("中企承建的大桥B2标段项目完工。", "大桥B2标段项目", None),
         ("沪渝蓉高铁武宜段工程开工。", None, "沪渝蓉高铁武宜段工程"),
+        # the metros of cities, none named
+        ("这已接近全球各大城市里地铁的运营水平。", "大城市里地铁", None),
         # a school or a university built is an organisation
         ("中企承建的肯尼亚理工大学项目完工。", "肯尼亚理工大学项目", None),
         # a port's wharves, a model of a device, the range a tunnel runs through

@@ -121,8 +121,8 @@ def is_kind(
         return True  # 南京全部园区, 张北全县村级电站: all or some of a place's, none named
     if lex.project_heads.get(head) == "line" and words and words[-1][0] in _LINE_VERBS:
         return True  # 从广州坐高铁: a way to travel, not a line
-    if lex.project_heads.get(head) == "line" and bare.endswith(("站", "公交")):
-        return True  # 杭州东站铁路旅客, 公交地铁: a station's passengers, a city's transit
+    if lex.project_heads.get(head) == "line" and bare.endswith(("站", "公交", "城市里")):
+        return True  # 杭州东站铁路旅客, 公交地铁, 大城市里地铁: a station's, a city's transit
     if bare.startswith("新区"):
         return True  # 新区铁路枢纽: the new area referred to, then a kind
     if len(bare) >= 3 and bare.endswith("新") and head in _DESCRIBED_NEW:
