@@ -351,6 +351,12 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
         ("图为湖北宜都段工程施工现场。", "宜都段工程", None),
         ("中企承建的大桥B2标段项目完工。", "大桥B2标段项目", None),
         ("沪渝蓉高铁武宜段工程开工。", None, "沪渝蓉高铁武宜段工程"),
+        # kinds of works, also where the text tells where they are
+        ("该村实施城镇路面拓宽工程，道路更宽了。", "城镇路面拓宽工程", None),
+        ("工人在位于牛头岛上的沉管预制基地浇筑管节。", "沉管预制基地", None),
+        ("这条河属于全市首批黑臭水体治理项目。", "黑臭水体治理项目", None),
+        # the new China and its first line: a description
+        ("那是新中国地铁建设者的骄傲。", "新中国地铁", None),
         # the metros of cities, none named
         ("这已接近全球各大城市里地铁的运营水平。", "大城市里地铁", None),
         # a school or a university built is an organisation

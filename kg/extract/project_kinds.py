@@ -123,8 +123,8 @@ def is_kind(
         return True  # 从广州坐高铁: a way to travel, not a line
     if lex.project_heads.get(head) == "line" and bare.endswith(("站", "公交", "城市里")):
         return True  # 杭州东站铁路旅客, 公交地铁, 大城市里地铁: a station's, a city's transit
-    if bare.startswith("新区"):
-        return True  # 新区铁路枢纽: the new area referred to, then a kind
+    if bare.startswith(("新区", "新中国")):
+        return True  # 新区铁路枢纽, 新中国地铁: the new area or the new China, then a kind
     if len(bare) >= 3 and bare.endswith("新") and head in _DESCRIBED_NEW:
         return True  # 迪瑞特新基地: a body's new base, described, not named
     if len(words) >= 2 and _clause_verb(*words[-1]):

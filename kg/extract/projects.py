@@ -402,7 +402,9 @@ def find_projects(
         if end == he and metro_system(norm[start:hs], head, inside, lex):
             continue  # 巴黎地铁, 济南市轨道交通项目: a city's metro, not one line of it
         told_where = hs - start >= 4 and sited(norm, start)  # (位于鄯善县的湘疆合作产业园)
-        if is_kind(norm[start:he], head, lex, inside, names) and not told_where:
+        if is_kind(norm[start:he], head, lex, inside, names) and (
+            not told_where or looks_generic(norm[start:hs], lex, inside)
+        ):
             generic.append(ProjectHit(start, end, name, head, []))
             continue
         if not_one_project(norm[start:he], head, lex, names):
