@@ -393,3 +393,20 @@ def test_project_parts_defined_short_forms_stand_for_the_project(text, present, 
     projects = _projects(text)
     assert present in projects
     assert absent not in projects
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a short form of a name the article gives in full is that project
+        ("终南山特长隧道贯通。终南山隧道全长18公里。", "终南山特长隧道", "终南山隧道"),
+        ("南京长江大桥修缮完工。长江大桥重新通车。", "南京长江大桥", "长江大桥"),
+        # a part, the works or another line that goes on after the short name is not its full form
+        ("广深港高铁香港段开通。广深港高铁全长141公里。", "广深港高铁", None),
+        ("智能京张高铁开通。京张高铁全长174公里。", "京张高铁", None),
+    ],
+)
+def test_project_parts_short_forms_of_a_full_name(text, present, absent):
+    projects = _projects(text)
+    assert present in projects
+    assert absent is None or absent not in projects

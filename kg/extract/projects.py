@@ -70,6 +70,7 @@ from kg.extract.project_roles import (
     unit_of_body,
     works_verb,
 )
+from kg.extract.project_short import full_names
 from kg.extract.project_starts import (
     after_visit,
     begins_no_name,
@@ -482,6 +483,7 @@ def find_projects(
         kept.add(h.start, h.end)
     out.sort(key=lambda h: h.start)
     merge_short_forms(out, lex, place_end, norm)
+    full_names(out, lex)  # 松山隧道 after 松山特长隧道
     # 中线高铁 after 川渝中线高铁: a short form of a name given before is that project,
     # though its words alone would only say what kind of thing it is
     full = short_forms(out, lex, place_end)

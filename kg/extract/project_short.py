@@ -1,0 +1,68 @@
+"""A project written by a short form of the name the article gives it in full (松山隧道 for
+松山特长隧道, 长江大桥 for 武汉长江大桥)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.project_names import ProjectHit
+from kg.extract.short_forms import is_short_form
+
+__all__ = ["full_names"]
+
+# A section, a tender lot, a phase or a line of the works (…第Ⅵ标段项目): a part, not the whole.
+_PART = re.compile(r"段|标|期|号线")
+# How long a short form must be to stand for a longer name (长江大桥).
+_SHORTEST = 4
+
+
+def _names_after_places(label: str, lex: Lexicon) -> list[str]:
+    """The label, and the label less each of the divisions' names that begin it in turn
+    (厦门海沧海底隧道 → 海沧海底隧道 → 海底隧道)."""
+    out = [label]
+    while True:
+        k = next(
+            (
+                k
+                for k in (4, 3, 2)
+                if len(label) - k >= _SHORTEST and lex.divisions.codes_named(label[:k])
+            ),
+            0,
+        )
+        if not k:
+            return out
+        label = label[k:]
+        out.append(label)
+
+
+def _full_form(short: str, rest: str) -> bool:
+    """True when ``rest`` is the full form of ``short``: from its first character to its
+    last two, ``short``'s characters in order, and no part of the works added."""
+    return (
+        rest[:1] == short[:1]
+        and rest[-2:] == short[-2:]
+        and (rest == short or (is_short_form(short, rest) and not rest.startswith(short)))
+        and not _PART.search(rest.replace(short, ""))
+    )
+
+
+def full_names(hits: list[ProjectHit], lex: Lexicon) -> None:
+    """Relabel each hit whose label is a short form of exactly one longer label of the
+    article with the same head: its characters in order from the first of the longer name
+    once the places that begin it are left out (海沧隧道 of 厦门海沧海底隧道), to the same last
+    characters. A longer name that begins with other words (智能京张高铁, 新成昆铁路) or goes on
+    after the shorter one (广深港高铁香港段, 川藏铁路项目: a part, the works) is not its full form."""
+    labels = {h.label: h for h in hits}
+    for h in hits:
+        if len(h.label) < _SHORTEST:
+            continue
+        longer = {
+            other
+            for other, o in labels.items()
+            if o.head == h.head
+            and len(other) > len(h.label)
+            and any(_full_form(h.label, rest) for rest in _names_after_places(other, lex))
+        }
+        if len(longer) == 1:
+            h.label = next(iter(longer))
