@@ -355,6 +355,16 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
         ("该村实施城镇路面拓宽工程，道路更宽了。", "城镇路面拓宽工程", None),
         ("工人在位于牛头岛上的沉管预制基地浇筑管节。", "沉管预制基地", None),
         ("这条河属于全市首批黑臭水体治理项目。", "黑臭水体治理项目", None),
+        # a technology, a kind of restoration, a place's projects of a way of financing, a first one
+        ("中国桥梁工程建造技术走向世界。", "中国桥梁工程", None),
+        ("全县实施山水林田湖草修复工程。", "山水林田湖草修复工程", None),
+        ("河南PPP项目落地率居全国前列。", "河南PPP项目", None),
+        (
+            "南明河综合治理与可持续发展试点PPP项目开工。",
+            None,
+            "南明河综合治理与可持续发展试点PPP项目",
+        ),
+        ("科技城是这座小镇首发项目。", "小镇首发项目", None),
         # the new China and its first line: a description
         ("那是新中国地铁建设者的骄傲。", "新中国地铁", None),
         # the metros of cities, none named

@@ -61,7 +61,7 @@ CONCEPT_AFTER = re.compile(
     r"|综合保税区|保税区|临空经济区|经济区|口岸|专列|列车|动车组|班列"
     r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
     # …示范工程试点县, …电力工程建设史: a pilot or a history named after the works
-    r"|试点(?:县|市|区|城市|省|单位)|示范县|(?:建设|发展)史|模型|沙盘"
+    r"|试点(?:县|市|区|城市|省|单位)|示范县|(?:建设|发展)史|模型|沙盘|(?:建造|施工)?技术"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 COUNT_AFTER = re.compile(

@@ -54,6 +54,8 @@ _PROGRAMME = re.compile(
 )
 # Carried or moved to a place (运至, 迁至): a clause's verb, never inside a facility's name.
 _CARRIED_TO = re.compile(r"[运送迁转搬寄]至|延伸至")
+# A place and PPP before 项目 (山东PPP项目), not a name that says which works (…治理PPP项目).
+_PLACE_PPP = re.compile(r"[\u4e00-\u9fff]{0,4}PPP")
 # Organisations that a text may call a project while they are built.
 _INSTITUTIONS = ("医院", "大学", "学院", "学校", "中学", "小学", "幼儿园")
 # Two things joined inside the words (…通道和…基地): not one name (与 joins the parts of one
@@ -160,6 +162,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True
     if head in ("项目", "工程") and core.endswith(_INSTITUTIONS):
         return True  # 火神山医院项目: a hospital or a school is an organisation, while it is built
+    if head == "项目" and _PLACE_PPP.fullmatch(core):
+        return True  # 山东PPP项目: a place's projects of a way of financing, none named
     if head == "码头" and core.endswith("港"):
         return True  # 天津港码头: the wharves of a port, none named
     if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):

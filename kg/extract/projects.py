@@ -120,7 +120,7 @@ _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
 _PROGRAMME = re.compile(
     r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
     r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库"
-    r"|[个团]体赛|个人赛|非奥|优势)$"
+    r"|[个团]体赛|个人赛|非奥|优势|首发)$"
 )
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
