@@ -16,6 +16,8 @@ from kg.extract.project_labels import official_label
         ("沪昆高速", "沪昆高速公路"),
         ("G15沈海高速", "G15沈海高速公路"),
         ("滨海国际会展中心项目工程", "滨海国际会展中心项目"),
+        ("成渝铁路项目线下土建工程", "成渝铁路项目"),
+        ("宜昭(四川宜宾至云南昭通)高速", "宜昭高速公路"),
         # already official, or another kind of line
         ("沪昆高速公路", "沪昆高速公路"),
         ("京沪高速铁路", "京沪高速铁路"),

@@ -365,6 +365,16 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
             "南明河综合治理与可持续发展试点PPP项目",
         ),
         ("科技城是这座小镇首发项目。", "小镇首发项目", None),
+        # named only in the title of a plan without book marks
+        ("省里出台青年创新创业基地建设实施方案。", "青年创新创业基地", None),
+        (
+            "两地签约，编制苏州(相城)中德智能制造产业园战略规划。",
+            "苏州(相城)中德智能制造产业园",
+            None,
+        ),
+        # expressways listed with one head are labelled in full; a line's other name in brackets
+        ("延崇高速、京秦高速建成通车。", "延崇高速", "延崇高速公路"),
+        ("推进通苏嘉甬铁路（沪嘉甬铁路）建设。", "沪嘉甬铁路", "通苏嘉甬铁路"),
         # the new China and its first line: a description
         ("那是新中国地铁建设者的骄傲。", "新中国地铁", None),
         # the metros of cities, none named

@@ -96,7 +96,7 @@ def test_projects_number_inside_a_place_name_is_no_figure():
         # achievements listed before a bridge do not share its head; a verb before the first
         # place is not in its name; an autonomous region's airport is one airport
         ("探月工程、载人航天、北斗导航、大飞机、杭州湾大桥都是奇迹。", ["杭州湾大桥"]),
-        ("提升澳门、珠海等机场功能。", ["澳门机场", "珠海机场"]),
+        ("提升澳门、珠海等机场功能。", ["澳门国际机场", "珠海机场"]),
         # lines listed with their own word for a line keep their names
         ("他参与了京广线、焦柳线、沪昆高铁的建设。", ["京广线", "焦柳线", "沪昆高铁"]),
         ("郑徐客专、徐盐铁路相继通车。", ["郑徐客专", "徐盐铁路"]),

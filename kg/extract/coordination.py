@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import word_ending
+from kg.extract.project_labels import official_label
 from kg.extract.project_names import FAST_THINGS
 
 __all__ = ["NAME_RUN", "ORG_AFTER", "split_coordinated"]
@@ -106,6 +107,7 @@ def split_coordinated(norm: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             # (钦防高速、南防高铁: a part with a head of its own is a name of its own)
             if len(part) >= 2 and not part.endswith(_SERVICES):  # (中欧班列: a service)
                 own = _OWN_HEAD.search(part) is not None and len(part) > len(head)
-                out.append((pos, pos + len(part), part if own else part + head))
+                label = official_label(part if own else part + head, lex)  # 延崇高速 → …公路
+                out.append((pos, pos + len(part), label))
             pos += len(part) + 1
     return out

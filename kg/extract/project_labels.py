@@ -1,8 +1,11 @@
 """A project's label in its official form: an airport by its name (白云机场 → 广州白云国际机场),
 two states in China's order (缅中经济走廊 → 中缅经济走廊), an expressway in full (沈海高速 →
-沈海高速公路), a project's works as the project (…项目工程 → …项目)."""
+沈海高速公路), a project's works as the project (…项目工程 → …项目), a line without the gloss
+of its ends (宜昭(四川宜宾至云南昭通)高速 → 宜昭高速公路)."""
 
 from __future__ import annotations
+
+import re
 
 from kg.extract.airports import official_airport
 from kg.extract.lexicon import Lexicon
@@ -10,12 +13,24 @@ from kg.extract.state_pairs import china_first
 
 __all__ = ["official_label"]
 
+# A phase or a section of the works after 项目 (…项目一期工程): part of the name.
+_PHASE = re.compile(r"期|段|标")
+# A bracket that spells out a line's ends after its short name (宜昭(四川宜宾至云南昭通)…).
+_ENDS_GLOSS = re.compile(r"\([^()]{2,16}至[^()]{2,16}\)")
+
 
 def official_label(label: str, lex: Lexicon) -> str:
     """The official form of a project's ``label`` as the text writes it."""
     label = china_first(official_airport(label), lex)
-    if label.endswith("项目工程"):
-        return label[:-2]  # 亚蓉欧国家馆集群项目工程: the project's works are the project
+    label = _ENDS_GLOSS.sub("", label)  # 宜昭(四川宜宾至云南昭通)高速公路: a gloss of its ends
+    works = label.find("项目", 2)
+    if (
+        works > 0
+        and label.endswith("工程")
+        and works + 2 < len(label)
+        and not _PHASE.search(label, works)
+    ):
+        return label[: works + 2]  # 中老铁路项目线下土建工程, …项目工程: the project's works
     if label.endswith("高速") and len(label) > 3:
         return label + "公路"  # 沈海高速: an expressway's name is …高速公路
     return label

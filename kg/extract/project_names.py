@@ -62,6 +62,8 @@ CONCEPT_AFTER = re.compile(
     r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
     # …示范工程试点县, …电力工程建设史: a pilot or a history named after the works
     r"|试点(?:县|市|区|城市|省|单位)|示范县|(?:建设|发展)史|模型|沙盘|(?:建造|施工)?技术"
+    # …基地建设实施方案, …产业园战略规划: named only in a plan's title
+    r"|(?:建设)?实施方案|(?:战略|发展|总体|建设)规划|走廊经济带|经济带"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 COUNT_AFTER = re.compile(
@@ -179,12 +181,16 @@ def merge_short_forms(
 ) -> None:
     """G60科创走廊 said after 长三角G60科创走廊: the name without its leading place or region
     is the same project, so it takes the full label; so does a short form defined in brackets
-    (阿布贾至卡杜纳铁路(以下简称阿卡铁路))."""
+    (阿布贾至卡杜纳铁路(以下简称阿卡铁路)) and another name in brackets right after the name."""
     full = short_forms(hits, lex, place_end)
     full.update(defined_short_forms(norm, [(h.start, h.end, h.label) for h in hits]))
+    ending = {h.end: h for h in hits}
     for h in hits:
         if h.label in full:
             h.label = full[h.label]
+        named = ending.get(h.start - 1)
+        if named is not None and norm[h.start - 1] == "(" and norm.startswith(")", h.end):
+            h.label = named.label  # 通苏嘉甬铁路(沪嘉甬铁路): the other name of the same line
 
 
 def own_start(

@@ -41,7 +41,7 @@ _ENDS = "。！？；\n"
 # What China's name is written before when it says whose, not where (中国农历新年, 中国企业).
 _OF_CHINA = re.compile(
     r"的|农历|春节|新年|文化|企业|公司|制造|飞机|游客|人|商品|产品|品牌|元素|美食|特色"
-    r"|专家|工程师|医疗队|代表团|留学生|员工|红|年|风|节|日"
+    r"|专家|工程师|医疗队|代表团|留学生|员工|红|年|风|节|日|论坛|驻"
 )
 # China and its special administrative regions.
 _OWN = frozenset({"CN", "HK", "MO", "TW"})
