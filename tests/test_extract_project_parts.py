@@ -15,6 +15,13 @@ def _projects(text: str) -> set[str]:
     return {m.entity.label for m in ex.mentions if m.entity.cls == "Project"}
 
 
+def _read_or_not(text: str, present: str | None, absent: str | None) -> None:
+    """The projects read from ``text`` hold ``present`` and not ``absent`` (None: no check)."""
+    projects = _projects(text)
+    assert absent is None or absent not in projects
+    assert present is None or present in projects
+
+
 @pytest.mark.parametrize(
     "text, project",
     [
@@ -139,9 +146,7 @@ def test_project_parts_works_of_a_facility_named_before(text, project, absent):
     ],
 )
 def test_project_parts_sides_and_cups(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -156,9 +161,7 @@ def test_project_parts_sides_and_cups(text, absent, present):
     ],
 )
 def test_project_parts_joiners_and_logistics_ports(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 def test_project_parts_a_time_before_a_facility_is_the_scene():
@@ -180,9 +183,7 @@ def test_project_parts_a_time_before_a_facility_is_the_scene():
     ],
 )
 def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -206,9 +207,7 @@ def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, pres
     ],
 )
 def test_project_parts_clause_words_begin_no_name(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -265,9 +264,7 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
     ],
 )
 def test_project_parts_venues_abroad_are_places(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -285,9 +282,7 @@ def test_project_parts_venues_abroad_are_places(text, absent, present):
     ],
 )
 def test_project_parts_facilities_of_many_places_and_fairs_are_none(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -305,9 +300,7 @@ def test_project_parts_facilities_of_many_places_and_fairs_are_none(text, absent
     ],
 )
 def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -334,9 +327,7 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
     ],
 )
 def test_project_parts_names_inside_other_names_and_clauses(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -388,9 +379,7 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
     ],
 )
 def test_project_parts_levels_regions_schools_and_parts_are_no_projects(text, absent, present):
-    projects = _projects(text)
-    assert absent is None or absent not in projects
-    assert present is None or present in projects
+    _read_or_not(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -427,6 +416,5 @@ def test_project_parts_defined_short_forms_stand_for_the_project(text, present, 
     ],
 )
 def test_project_parts_short_forms_of_a_full_name(text, present, absent):
-    projects = _projects(text)
-    assert present in projects
-    assert absent is None or absent not in projects
+    assert present is not None
+    _read_or_not(text, present, absent)
