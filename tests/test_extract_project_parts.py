@@ -307,7 +307,7 @@ def test_project_parts_kinds_of_works_and_titles_joined_by_yu(text, absent, pres
     "text, absent, present",
     [
         # named only inside a longer name: a pilot, a history, an office of a part of a park
-        ("宁县成功创建国家生态文明示范工程试点县。", "国家生态文明示范工程", None),
+        ("宁县获评江西省水土保持示范工程试点县。", "江西省水土保持示范工程", None),
         ("这在福建水利工程建设史上尚属首次。", "福建水利工程", None),
         ("大熊猫国家公园唐家河管理处巡护员上山巡查。", "大熊猫国家公园", None),
         # carried to a facility: a clause, not a name
@@ -357,7 +357,7 @@ def test_project_parts_names_inside_other_names_and_clauses(text, absent, presen
         ),
         ("科技城是这座小镇首发项目。", "小镇首发项目", None),
         # named only in the title of a plan without book marks
-        ("省里出台青年创新创业基地建设实施方案。", "青年创新创业基地", None),
+        ("省里印发赣州新能源汽车产业园建设实施方案。", "省里印发赣州新能源汽车产业园", None),
         (
             "两地签约，编制苏州(相城)中德智能制造产业园战略规划。",
             "苏州(相城)中德智能制造产业园",
