@@ -3,8 +3,10 @@
 A facility abroad is a project of the graph when the text tells of its works (a port China
 builds, an airport it extends, a line Chinese firms run); one named only as where a plane
 lands, a ceremony is held, a fair opens or a typhoon struck (专机抵达…国际机场, 在…广场举行,
-…会展中心开幕, …高速公路塌陷) is a place, not a project. Projects and works (…项目, …工程)
-and works named by China and another state (中老铁路) are undertakings wherever they are.
+…会展中心开幕, …高速公路塌陷) is a place, not a project. Only facilities where things happen or
+that one passes are weighed (airports, squares, parks, wharves, centres and halls, roads);
+lines, bridges, plants, …项目 and …工程 abroad, and works named after China or by China and
+another state (中泰友谊公园, 中老铁路), stay projects.
 """
 
 from __future__ import annotations
@@ -91,9 +93,10 @@ def without_venues_abroad(
     norm: str, hits: list[ProjectHit], places: list[PlaceHit], lex: Lexicon
 ) -> list[ProjectHit]:
     """``hits`` without the venues abroad named only as where something happens: no works
-    told in the sentence, no Chinese place in it before the venue's end, and a state
-    other than China written last before it (in the sentence, else in the article), local
-    time, or a report filed abroad in an article that names a state."""
+    told in the sentence, no Chinese place in it before the venue's end, and a state other
+    than China at the start of its name or written last before it in the sentence, local
+    time, the last state or place named before it in an article without a dateline, or a
+    report filed abroad in an article that names a state."""
     filed: list[bool | None] = []  # (asked once, when needed)
 
     def abroad(h: ProjectHit) -> bool:
