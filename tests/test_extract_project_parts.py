@@ -413,6 +413,8 @@ def test_project_parts_defined_short_forms_stand_for_the_project(text, present, 
         # a part, the works or another line that goes on after the short name is not its full form
         ("广深港高铁香港段开通。广深港高铁全长141公里。", "广深港高铁", None),
         ("智能京张高铁开通。京张高铁全长174公里。", "京张高铁", None),
+        # the characters of another name in order do not make it the same place
+        ("武昌区楚河汉街万达广场开业。武汉广场客流回升。", "武汉广场", None),
     ],
 )
 def test_project_parts_short_forms_of_a_full_name(text, present, absent):

@@ -37,10 +37,11 @@ def _names_after_places(label: str, lex: Lexicon) -> list[str]:
 
 
 def _full_form(short: str, rest: str) -> bool:
-    """True when ``rest`` is the full form of ``short``: from its first character to its
-    last two, ``short``'s characters in order, and no part of the works added."""
+    """True when ``rest`` is the full form of ``short``: from its first two characters to its
+    last two, ``short``'s characters in order (武汉广场 is not 武昌区汉街万达广场), and no part
+    of the works added."""
     return (
-        rest[:1] == short[:1]
+        rest[:2] == short[:2]
         and rest[-2:] == short[-2:]
         and (rest == short or (is_short_form(short, rest) and not rest.startswith(short)))
         and not _PART.search(rest.replace(short, ""))
