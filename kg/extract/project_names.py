@@ -18,6 +18,7 @@ __all__ = [
     "COUNT_AFTER",
     "DOCUMENT_NUMBER",
     "NUMBER_ABOUT",
+    "PLAN_AFTER",
     "TOLD_BY",
     "FAST_THINGS",
     "HEAD_AFTER_NOT",
@@ -62,8 +63,7 @@ CONCEPT_AFTER = re.compile(
     r"|(?:音乐|文化|艺术|旅游|美食|读书|电影|戏剧|冰雪)(?:周|节|季)|灯会|庙会"  # an event's name
     # …示范工程试点县, …电力工程建设史: a pilot or a history named after the works
     r"|试点(?:县|市|区|城市|省|单位)|示范县|(?:建设|发展)史|模型|沙盘|(?:建造|施工)?技术"
-    # …基地建设实施方案, …产业园战略规划: named only in a plan's title
-    r"|(?:建设)?实施方案|(?:战略|发展|总体|建设)规划|走廊经济带|经济带"
+    r"|走廊经济带|经济带"
 )
 # A name followed by a count names a kind of thing: 共建中试基地10个, 联合实验室20个.
 COUNT_AFTER = re.compile(
@@ -484,6 +484,9 @@ def past_country(norm: str, start: int, hs: int, lex: Lexicon, names: frozenset[
     return start
 
 
+# The title of a plan after a name (…基地建设实施方案, …产业园战略规划): a name written only there
+# is the plan's, not a project of the article.
+PLAN_AFTER = re.compile(r"(?:建设)?实施方案|(?:战略|发展|总体|建设)规划")
 # Words before 万/亿 that make it a number (过万平米, 近亿元).
 NUMBER_ABOUT = frozenset("过近超逾上数几0123456789")
 # What a source tells (记者从X获悉).

@@ -39,6 +39,7 @@ from kg.extract.project_names import (
     LEADING_MARKS,
     NUMBER_ABOUT,
     PHASE,
+    PLAN_AFTER,
     STAFF_AFTER,
     TOLD_BY,
     ProjectHit,
@@ -395,6 +396,8 @@ def find_projects(
             or name.count('"') % 2
         ):
             continue  # SC[2009]1466号…项目, 万平米集热工程, "区域性…: a number or a fragment
+        if PLAN_AFTER.match(norm, end) and norm.count(name) == 1:
+            continue  # 出台…基地建设实施方案: named only in a plan's title
         if books.encloses(start, end) and not outside(norm, name, books):
             continue  # named only inside the title of a plan: 《X园区发展规划》
         inside = [places[k] for k in place_spans.inside(start, end)]
