@@ -50,11 +50,12 @@ def _full_form(short: str, rest: str) -> bool:
 
 def full_names(hits: list[ProjectHit], lex: Lexicon) -> None:
     """Relabel each hit whose label is a short form of exactly one longer label of the
-    article with the same head: its characters in order from the first of the longer name
-    once the places that begin it are left out (海沧隧道 of 厦门海沧海底隧道), to the same last
-    characters. A longer name that begins with other words (智能京张高铁, 新成昆铁路) or goes on
+    article with the same head: its characters in order, from the first two of the longer
+    name once the places that begin it are left out (海沧隧道 of 厦门海沧海底隧道) to the same
+    last two. A longer name that begins with other words (智能京张高铁, 新成昆铁路) or goes on
     after the shorter one (广深港高铁香港段, 川藏铁路项目: a part, the works) is not its full form."""
     labels = {h.label: h for h in hits}
+    rests = {label: _names_after_places(label, lex) for label in labels}
     for h in hits:
         if len(h.label) < _SHORTEST:
             continue
@@ -63,7 +64,7 @@ def full_names(hits: list[ProjectHit], lex: Lexicon) -> None:
             for other, o in labels.items()
             if o.head == h.head
             and len(other) > len(h.label)
-            and any(_full_form(h.label, rest) for rest in _names_after_places(other, lex))
+            and any(_full_form(h.label, rest) for rest in rests[other])
         }
         if len(longer) == 1:
             h.label = next(iter(longer))

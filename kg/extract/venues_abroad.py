@@ -68,25 +68,24 @@ def _filed_at(norm: str, places: list[PlaceHit], lex: Lexicon) -> bool | None:
     )
 
 
-def _last_named_abroad(norm: str, places: list[PlaceHit], end: int, lex: Lexicon) -> bool:
+def _states(norm: str, lex: Lexicon) -> list[tuple[int, bool]]:
+    """Where the article names a state, and whether it is China or one of its SARs named as
+    where, not whose (中国农历新年, 来自中国的参展商: no place)."""
+    out = []
+    for m in lex.country_re.finditer(norm):
+        if lex.country_names[m.group()] not in _OWN:
+            out.append((m.start(), False))
+        elif not _OF_CHINA.match(norm, m.end()) and norm[m.start() - 2 : m.start()] != "来自":
+            out.append((m.start(), True))
+    return out
+
+
+def _last_named_abroad(states: list[tuple[int, bool]], places: list[PlaceHit], end: int) -> bool:
     """True when the last state or place the article names before ``end`` is abroad: no
     place of China's, and China itself not named, after the last foreign state."""
-    last_own, last_other = -1, -1
-    for m in lex.country_re.finditer(norm, 0, end):
-        if lex.country_names[m.group()] not in _OWN:
-            last_other = m.start()
-        elif _in_china(norm, m):
-            last_own = m.start()
+    last_own = max([at for at, own in states if own and at < end] + [-1])
+    last_other = max([at for at, own in states if not own and at < end] + [-1])
     return last_other > max([last_own] + [p.start for p in places if p.start < end])
-
-
-def _in_china(norm: str, m: re.Match[str]) -> bool:
-    """True when China's name (``m``) says where, not whose (中国农历新年, 来自中国的参展商)."""
-    return not _OF_CHINA.match(norm, m.end()) and norm[m.start() - 2 : m.start()] != "来自"
-
-
-def _names_a_state(norm: str, lex: Lexicon) -> bool:
-    return any(lex.country_names[m.group()] not in _OWN for m in lex.country_re.finditer(norm))
 
 
 def without_venues_abroad(
@@ -98,6 +97,12 @@ def without_venues_abroad(
     time, the last state or place named before it in an article without a dateline, or a
     report filed abroad in an article that names a state."""
     filed: list[bool | None] = []  # (asked once, when needed)
+    named: list[list[tuple[int, bool]]] = []  # the article's states, read once when needed
+
+    def states_of() -> list[tuple[int, bool]]:
+        if not named:
+            named.append(_states(norm, lex))
+        return named[0]
 
     def abroad(h: ProjectHit) -> bool:
         name = norm[h.start : h.end]
@@ -115,19 +120,15 @@ def without_venues_abroad(
             return lex.country_names[own.group()] not in _OWN  # 塞舌尔国际会议中心
         if "中华人民共和国" in norm[h.end : hi]:
             return False  # …广场举行…庆祝中华人民共和国成立: China is where
-        states = [
-            lex.country_names[m.group()]
-            for m in lex.country_re.finditer(norm, lo, h.start)
-            if lex.country_names[m.group()] not in _OWN or _in_china(norm, m)
-        ]
-        if states:
-            return states[-1] not in _OWN
+        before = [own for at, own in states_of() if lo <= at < h.start]
+        if before:
+            return not before[-1]
         if _LOCAL_TIME in norm[lo:hi]:
             return True
         if not filed:
             filed.append(_filed_at(norm, places, lex))
-        if filed[0] is None and _last_named_abroad(norm, places, h.start, lex):
+        if filed[0] is None and _last_named_abroad(states_of(), places, h.start):
             return True  # (a report filed at home names its venues without China's places)
-        return filed[0] is False and _names_a_state(norm, lex)
+        return filed[0] is False and any(not own for _at, own in states_of())
 
     return [h for h in hits if not abroad(h)]
