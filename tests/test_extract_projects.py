@@ -730,7 +730,7 @@ def test_projects_bodies_named_after_works_are_not_projects(text, word):
         ),
         ("位于奉节县的鲁渝协作脐橙产业示范基地种植面积3万亩。", ["鲁渝协作脐橙产业示范基地"], []),
         # 定位于…的: what a place is meant to be, not where
-        ("这里是定位于人工智能领域的国家级产业基地。", [], ["国家级产业基地"]),
+        ("这里定位于新能源领域的锂电材料生产基地。", [], ["锂电材料生产基地"]),
     ],
 )
 def test_projects_a_facility_whose_site_is_told(text, present, absent):
@@ -743,7 +743,7 @@ def test_projects_a_facility_whose_site_is_told(text, present, absent):
     "text, present, absent",
     [
         # a body's new base, described
-        ("在华芯新基地建设过程中，当地政府做了大量协调工作。", [], ["华芯新基地"]),
+        ("华芯新基地开工以来，县里派专班帮助企业办手续。", [], ["华芯新基地"]),
         ("杭州西溪湿地公园游人如织。", ["杭州西溪湿地公园"], []),
     ],
 )
