@@ -244,6 +244,22 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
             None,
         ),
         ("泰国游客来到中国，在天安门广场合影留念。", None, "天安门广场"),
+        # a state abroad written after China's place and before the venue: the venue is abroad
+        (
+            "试飞的客机从长春龙嘉国际机场起飞，两小时后降落在蒙古国乌兰巴托成吉思汗国际机场。",
+            "乌兰巴托成吉思汗国际机场",
+            "长春龙嘉国际机场",
+        ),
+        # a city the article names after its state abroad places the venue, though the
+        # report is filed at home
+        (
+            "本报昆明3月5日电 医疗队乘包机飞往老挝万象市。包机抵达万象市瓦岱国际机场后，"
+            "队员们换乘大巴。",
+            "万象市瓦岱国际机场",
+            None,
+        ),
+        # a conflict that escalates tells of no works
+        ("空袭发生在叙利亚大马士革国际机场附近，局势再度升级。", "大马士革国际机场", None),
         # routes opened at an airport abroad are no works on it
         ("埃及开罗国际机场开通了直飞成都的航线。", "埃及开罗国际机场", None),
         # built, extended or run by a builder: works abroad are projects
@@ -261,6 +277,11 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
         ("会谈后，两国元首来到广州白云国际机场。", None, "广州白云国际机场"),
         ("法国总统结束访问。中华人民共和国成立70周年庆典在天安门广场举行。", None, "天安门广场"),
         ("秘鲁客商到访。苏州国际博览中心迎来首场展会。", None, "苏州国际博览中心"),
+        (
+            "火箭搭载中国赠巴基斯坦的两颗卫星，在酒泉卫星发射中心发射成功。",
+            None,
+            "酒泉卫星发射中心",
+        ),
     ],
 )
 def test_project_parts_venues_abroad_are_places(text, absent, present):

@@ -15,6 +15,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
+from kg.extract.local_abroad import places_abroad
 from kg.extract.project_names import ProjectHit
 from kg.extract.spans import first_of, last_of
 from kg.extract.state_pairs import holds_pair
@@ -27,7 +28,7 @@ __all__ = ["without_venues_abroad"]
 _PLACE_HEADS = frozenset({"机场", "广场", "公园", "码头", "中心", "高速公路", "公路"})
 # What works do, or what is done to build and run a facility: then it is works, wherever.
 _WORKS = re.compile(
-    r"建设|建成|在建|新建|承建|援建|修建|兴建|扩建|改建|重建|建造|扩容|扩能|修复|修缮|改造|升级|援助|投资"
+    r"建设|建成|在建|新建|承建|援建|修建|兴建|扩建|改建|重建|建造|扩容|扩能|修复|修缮|改造|援助|投资"
     r"|开工|动工|竣工|施工|工程|项目|运营|通航|启用|投用|投入使用|落成|承包|开通|通车|贯通"
     r"|中企|中国企业|中资|中方"
 )
@@ -80,6 +81,12 @@ def _states(norm: str, lex: Lexicon) -> list[tuple[int, bool]]:
     return out
 
 
+def _china_s_city_first(name: str, lex: Lexicon) -> bool:
+    """True when ``name`` begins with a province or a city of China (太原卫星发射中心)."""
+    div = lex.divisions
+    return any(div.by_code[c].level <= 2 for k in (2, 3) for c in div.codes_named(name[:k]))
+
+
 def _last_named_abroad(states: list[tuple[int, bool]], places: list[PlaceHit], end: int) -> bool:
     """True when the last state or place the article names before ``end`` is abroad: no
     place of China's, and China itself not named, after the last foreign state."""
@@ -98,11 +105,18 @@ def without_venues_abroad(
     report filed abroad in an article that names a state."""
     filed: list[bool | None] = []  # (asked once, when needed)
     named: list[list[tuple[int, bool]]] = []  # the article's states, read once when needed
+    foreign: list[tuple[str, ...]] = []  # its places named after a state abroad, once
 
     def states_of() -> list[tuple[int, bool]]:
         if not named:
             named.append(_states(norm, lex))
         return named[0]
+
+    def places_named_abroad() -> tuple[str, ...]:
+        if not foreign:
+            inside = {k for p in places for k in range(p.start + 1, p.end)}
+            foreign.append(tuple(places_abroad(norm, lex, inside)))
+        return foreign[0]
 
     def abroad(h: ProjectHit) -> bool:
         name = norm[h.start : h.end]
@@ -111,8 +125,13 @@ def without_venues_abroad(
         lo = last_of(norm, _ENDS, h.start) + 1
         end = first_of(norm, _ENDS, h.end)
         hi = len(norm) if end < 0 else end
-        if h.places or any(lo <= p.start < h.end for p in places):
-            return False  # 北京大兴国际机场, 在深圳…会展中心: a Chinese place names or places it
+        if h.places or _china_s_city_first(name, lex):
+            return False  # 北京大兴国际机场, 太原卫星发射中心: a Chinese place names it
+        before = [(at, own) for at, own in states_of() if lo <= at < h.start]
+        # (从长春…起飞，降落在蒙古国…: China's place before the state abroad places nothing)
+        since = max([at for at, own in before if not own] + [lo])
+        if any(since <= p.start < h.end for p in places):
+            return False  # 在深圳…会展中心: a Chinese place places it
         if _WORKS.search(norm, lo, hi):
             return False  # 中企承建的…国际机场: works abroad are projects
         own = lex.country_re.match(name)
@@ -120,9 +139,10 @@ def without_venues_abroad(
             return lex.country_names[own.group()] not in _OWN  # 塞舌尔国际会议中心
         if "中华人民共和国" in norm[h.end : hi]:
             return False  # …广场举行…庆祝中华人民共和国成立: China is where
-        before = [own for at, own in states_of() if lo <= at < h.start]
+        if name.startswith(places_named_abroad()):
+            return True  # 老挝万象市…。抵达万象市瓦岱国际机场: a city abroad names it
         if before:
-            return not before[-1]
+            return not before[-1][1]
         if _LOCAL_TIME in norm[lo:hi]:
             return True
         if not filed:
