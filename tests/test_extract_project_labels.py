@@ -18,7 +18,10 @@ from kg.extract.project_labels import official_label
         ("滨海国际会展中心项目工程", "滨海国际会展中心项目"),
         ("成渝铁路项目线下土建工程", "成渝铁路项目"),
         ("宜昭(四川宜宾至云南昭通)高速", "宜昭高速公路"),
-        # already official, or another kind of line
+        ("“中哈友谊大桥”项目", "中哈友谊大桥"),
+        ("“江西省农村公路提升工程”项目", "江西省农村公路提升工程"),
+        # already official, another kind of line, or a quoted name that is no facility's
+        ("“暖心屋”项目", "“暖心屋”项目"),
         ("沪昆高速公路", "沪昆高速公路"),
         ("京沪高速铁路", "京沪高速铁路"),
         ("巴中机场", "巴中机场"),

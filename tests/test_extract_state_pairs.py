@@ -24,9 +24,9 @@ def _projects(text: str) -> set[str]:
         # a clause's words before the pair are not in the name
         ("尼泊尔议会高度重视中尼跨境铁路。", "中尼跨境铁路", "尼泊尔议会高度重视中尼跨境铁路"),
         ("一车车蔬菜经中越铁路运往河内。", "中越铁路", "一车车蔬菜经中越铁路"),
-        # a place, a quote or a bracket before the pair belongs to the name
+        # a place before the pair belongs to the name; a quoted facility is named by itself
         ("南宁中泰产业园开园。", "南宁中泰产业园", "中泰产业园"),
-        ("“中老友谊大桥”项目竣工。", "“中老友谊大桥”项目", None),
+        ("“老中友谊大桥”项目竣工。", "中老友谊大桥", "“老中友谊大桥”项目"),
         # a place whose name is two such characters is no pair
         ("巴中至广安高速公路开工。", "巴中至广安高速公路", None),
     ],

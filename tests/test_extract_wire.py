@@ -661,7 +661,7 @@ def test_extract_wire_measures_posts_and_clauses_are_not_projects(text):
         ("长沙县城东旧改项目惠及居民3000户。", "长沙县城东旧改项目"),  # named after its place
         ("110千伏谭洲输变电工程正式投运。", "110千伏谭洲输变电工程"),  # a voltage first
         ("107国道郑州黄河公路大桥通车。", "107国道郑州黄河公路大桥"),  # a road's number
-        ("“中柬友谊大桥”项目今年开工。", "“中柬友谊大桥”项目"),  # quoted works
+        ("“中柬友谊大桥”项目今年开工。", "中柬友谊大桥"),  # quoted works: by the facility
         ("“5G+”智能制造项目落地园区。", "“5G+”智能制造项目"),  # a quoted code
         ("游客在天安门广场中心合影。", "天安门广场"),  # 中心: the middle of the square
         ("“云端天路”雅康高速全线通车。", "雅康高速公路"),  # an epithet in quotes before it

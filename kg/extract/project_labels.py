@@ -1,7 +1,8 @@
 """A project's label in its official form: an airport by its name (白云机场 → 广州白云国际机场),
 two states in China's order (缅中经济走廊 → 中缅经济走廊), an expressway in full (沈海高速 →
 沈海高速公路), a project's works as the project (…项目工程 → …项目), a line without the gloss
-of its ends (宜昭(四川宜宾至云南昭通)高速 → 宜昭高速公路)."""
+of its ends (宜昭(四川宜宾至云南昭通)高速 → 宜昭高速公路), a facility quoted before 项目 by its
+own name (“中柬友谊大桥”项目 → 中柬友谊大桥)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from kg.extract.state_pairs import china_first
 
 __all__ = ["official_label"]
 
+# A facility's name in quotation marks before the word for a project (“中柬友谊大桥”项目).
+_QUOTED = re.compile(r"“([^“”]{2,30})”(?:项目|工程)")
+
 # A phase or a section of the works after 项目 (…项目一期工程): part of the name.
 _PHASE = re.compile(r"期|段|标")
 # A bracket that spells out a line's ends after its short name (宜昭(四川宜宾至云南昭通)…).
@@ -23,6 +27,9 @@ def official_label(label: str, lex: Lexicon) -> str:
     """The official form of a project's ``label`` as the text writes it."""
     label = china_first(official_airport(label), lex)
     label = _ENDS_GLOSS.sub("", label)  # 宜昭(四川宜宾至云南昭通)高速公路: a gloss of its ends
+    quoted = _QUOTED.fullmatch(label)
+    if quoted is not None and quoted.group(1).endswith(tuple(lex.project_heads)):
+        return official_label(quoted.group(1), lex)  # “中柬友谊大桥”项目: the facility's name
     works = label.find("项目", 2)
     if (
         works > 0
