@@ -76,6 +76,8 @@ NAME_DASHES = frozenset("—－-–")
 
 # Machines a head may modify (隧道掘进机, 铁路信号设备; not the trains on a line).
 _MACHINE_END = re.compile(r"(?:[^飞]机|器|仪|设备|装备)$")
+# Bodies a head may name the field of (铁路公安机关, 机场海关).
+_BODY_AFTER = re.compile(r"公安|民警|警方|海关|(?:[^\W\d_]{0,4}(?:机关|部门))$")
 # Ends of nouns a head may modify (铁路运输网络, 工程机械行业).
 _COLLECTIVE_END = re.compile(r"(?:网络|网|体系|行业|产业|市场|领域|板块|集群|制造业)$")
 # Nouns after a head that say what is done on or around the project, not a longer noun
@@ -136,6 +138,8 @@ def continued(norm: str, end: int, head: str, lex: Lexicon) -> bool:
         return True
     if len(word) >= 2 and flag == "n" and _MACHINE_END.search(word):
         return True  # 隧道掘进机: a machine of the works, not the works
+    if _BODY_AFTER.match(word):
+        return True  # 铁路公安机关, 机场海关: a body of the works' field, not the works
     return (
         len(following) >= 2
         and len(word) >= 2
