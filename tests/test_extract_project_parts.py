@@ -431,7 +431,19 @@ def test_project_parts_defined_short_forms_stand_for_the_project(text, present, 
         # a short form of a name the article gives in full is that project
         ("终南山特长隧道贯通。终南山隧道全长18公里。", "终南山特长隧道", "终南山隧道"),
         ("南京长江大桥修缮完工。长江大桥重新通车。", "南京长江大桥", "长江大桥"),
-        # a part, the works or another line that goes on after the short name is not its full form
+        # an owner before the name the article also gives alone is not in it, nor are its works
+        (
+            "国家电网河北丰宁抽水蓄能电站工程项目开工。丰宁抽水蓄能电站位于河北省承德市。",
+            "丰宁抽水蓄能电站",
+            "国家电网河北丰宁抽水蓄能电站工程项目",
+        ),
+        (
+            "中国电信贵安数据中心投运。贵安数据中心可容纳机架5万个。",
+            "贵安数据中心",
+            "中国电信贵安数据中心",
+        ),
+        # an owner the article never leaves out stays
+        ("中国移动呼和浩特数据中心投运。机架可达3万个。", "中国移动呼和浩特数据中心", None),
         ("广深港高铁香港段开通。广深港高铁全长141公里。", "广深港高铁", None),
         ("智能京张高铁开通。京张高铁全长174公里。", "京张高铁", None),
         # the characters of another name in order do not make it the same place

@@ -1,5 +1,6 @@
 """A project written by a short form of the name the article gives it in full (松山隧道 for
-松山特长隧道, 长江大桥 for 武汉长江大桥)."""
+松山特长隧道, 长江大桥 for 武汉长江大桥), or with its owner before the name it is also given
+alone (国家电网垣曲抽水蓄能电站 for 垣曲抽水蓄能电站)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ __all__ = ["full_names"]
 _PART = re.compile(r"段|标|期|号线")
 # How long a short form must be to stand for a longer name (长江大桥).
 _SHORTEST = 4
+# The works written after a project's name (…电站工程项目): the project itself.
+_WORKS_TAIL = re.compile(r"(?:建设)?(?:工程项目|工程|项目)$")
+# The longest owner's name looked for before a project's name.
+_LONGEST_OWNER = 16
 
 
 def _names_after_places(label: str, lex: Lexicon) -> list[str]:
@@ -68,3 +73,30 @@ def full_names(hits: list[ProjectHit], lex: Lexicon) -> None:
         }
         if len(longer) == 1:
             h.label = next(iter(longer))
+    _owners_left_out(hits, lex)
+
+
+def _owners_left_out(hits: list[ProjectHit], lex: Lexicon) -> None:
+    """Relabel each hit whose label is an enterprise's or an organisation's name, then places,
+    then the label of another hit of the article, and perhaps its works (国家电网山西垣曲抽水
+    蓄能电站工程项目 beside 垣曲抽水蓄能电站): the owner or the builder is not in the name the
+    article also gives the project alone."""
+    labels = {h.label for h in hits}
+    known = lex.known_organizations
+    for h in hits:
+        owner = next(
+            (
+                k
+                for k in range(min(_LONGEST_OWNER, len(h.label) - _SHORTEST), 1, -1)
+                if h.label[:k] in known or h.label[:k] in lex.company_brands
+            ),
+            0,
+        )
+        if not owner:
+            continue
+        for rest in _names_after_places(h.label[owner:], lex):
+            bare = _WORKS_TAIL.sub("", rest)
+            name = next((n for n in (rest, bare) if n != h.label and n in labels), None)
+            if name is not None:
+                h.label = name
+                break
