@@ -272,8 +272,8 @@ def test_signing_lists_signers_added_after_and_named_again(
 
 def test_signing_lists_a_counterpart_of_another_act_does_not_sign() -> None:
     text = "东方电气集团有限公司今年与四川大学共建研究院，与西南交通大学、电子科技大学签署了战略合作协议。"
-    title = "东方电气集团有限公司、西南交通大学与电子科技大学战略合作协议"
-    assert _parties(text, title) == {"东方电气集团有限公司", "西南交通大学", "电子科技大学"}
+    title = "中国东方电气集团有限公司、西南交通大学与电子科技大学战略合作协议"
+    assert _parties(text, title) == {"中国东方电气集团有限公司", "西南交通大学", "电子科技大学"}
 
 
 @pytest.mark.parametrize(

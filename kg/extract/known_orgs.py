@@ -166,7 +166,8 @@ def brand_group(brand: str, lex: Lexicon) -> str | None:
 
 def known_name(label: str, lex: Lexicon) -> str:
     """The full name of a known organisation written by another (中国石化集团公司 ->
-    中国石油化工集团有限公司); any other label as it is."""
+    中国石油化工集团有限公司) or by its registered name without 中国 (国家铁路集团有限公司 ->
+    中国国家铁路集团有限公司); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
     if (group := brand_group(label, lex)) is not None:
@@ -176,6 +177,8 @@ def known_name(label: str, lex: Lexicon) -> str:
         return branch  # 山西省贸促会: a local people's organisation
     if label.endswith("公司") and not label.endswith("有限公司"):
         return lex.known_organizations.get(label[:-2], label)
+    if label.endswith("有限公司") and lex.known_organizations.get("中国" + label) == "中国" + label:
+        return "中国" + label  # 国家铁路集团有限公司: a registered name without its 中国
     return label
 
 
