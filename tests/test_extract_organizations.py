@@ -200,6 +200,10 @@ def test_organizations_name_starts_past_words_of_the_clause(text, expected):
         ("国家电网公司承担特高压工程建设。", ["国家电网有限公司"]),
         ("中国石化集团公司发布年度报告。", ["中国石油化工集团有限公司"]),
         ("保利集团有限公司与当地签约。", ["中国保利集团有限公司"]),  # the name without 中国
+        # a society's committee or branch written after it: the society is only inside
+        ("中国地质学会矿物资源专业委员会发布报告。", ["中国地质学会矿物资源专业委员会"]),
+        ("中国摄影家协会江苏分会举办影展。", ["中国摄影家协会江苏分会"]),
+        ("中国摄影家协会在苏州分会场颁奖。", ["中国摄影家协会"]),
         # a subsidiary written after its parent's short name keeps its own name
         ("中国移动通信集团河南有限公司开通基站。", ["中国移动通信集团河南有限公司"]),
         # a group's company of a province by the group's short name: that company, or none

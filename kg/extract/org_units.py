@@ -1,6 +1,7 @@
 """Units named with their parents: a unit written right after its parent organisation
-(中国科学院深圳先进技术研究院), units listed after a unit of a university or an academy, and a
-company's plant or mine written after its legal form (…有限责任公司洪家渡发电厂)."""
+(中国科学院深圳先进技术研究院), units listed after a unit of a university or an academy, a
+company's plant or mine written after its legal form (…有限责任公司洪家渡发电厂), and a society's
+committee or branch written after it (中国金融学会绿色金融专业委员会)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def join_units(norm: str, hits: list[Span], lex: Lexicon) -> list[Span]:
         plant = _PLANT.match(norm, end) if label.endswith(LEGAL_FORMS) else None
         if plant is not None:
             merged[k] = (start, plant.end(), label + plant.group())
+        committee = _COMMITTEE.match(norm, end) if label.endswith(_SOCIETIES) else None
+        if committee is not None and not _NOT_IN_COMMITTEE.search(committee.group()):
+            # (中国博物馆学会史前遗址博物馆专业委员会: the society is only inside its name)
+            merged[k] = (start, committee.end(), label + committee.group())
     return merged
 
 
@@ -63,3 +68,9 @@ _PARENT = re.compile(
 _PLANT = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:发电厂|电厂|煤矿|矿|水电站|电站|分厂)(?=[、，。；\s]|$)"
 )
+# Societies whose committees and branches are named after them.
+_SOCIETIES = ("学会", "协会", "商会", "联合会", "研究会")
+# A society's committee of a field or its branch of a place (…绿色金融专业委员会, …山东分会).
+_COMMITTEE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:专业委员会|分会)(?!场)")
+# Words of a clause, not of a committee's name (…协会在深圳分会, 与…分会).
+_NOT_IN_COMMITTEE = re.compile(r"[与和及在的是、]")
