@@ -723,6 +723,10 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
     "text, expected",
     [
         ("救治任务由华西医院医疗队负责。", {"华西医院"}),  # the preposition is not the name's
+        # nor where the preposition and the name's first character make a word elsewhere (经国)
+        ("2012年，经国际篮球联合会批准，规则作了修改。", {"国际篮球联合会"}),
+        # a set phrase for what the body is, before its name
+        ("泰国知名高等学府朱拉隆功大学派出代表团。", {"朱拉隆功大学"}),
         ("老师要帮助学生学会独立思考。", set()),  # 学会 is a verb here
         ("新生先在各专业学院学习一年。", set()),  # a kind
         ("全市改造启用32家发热门诊医院。", set()),  # a count

@@ -345,7 +345,10 @@ def find_organizations(
         if cohort is not None:
             start = cohort.end()  # 1958级北京大学, 4.…基金会: a class's year, a list's number
         start = max(start, norm.rfind("/", start, hs) + 1)  # A学院/B医院: two names
-        if norm[start] in _LEADING_PREPOSITIONS and not lex.is_known_word(norm[start : start + 2]):
+        if norm[start] in _LEADING_PREPOSITIONS and (
+            not lex.is_known_word(norm[start : start + 2])
+            or len(lex.pos_cut(norm[start:hs])[0][0]) == 1  # (经国际…联合会: 经 cut alone)
+        ):
             start += 1  # 由盛京医院…负责: the preposition before the name
         start = after_lead(norm, start, hs)  # 赴…公司, 带领…公司, 援…医院, （侗族）…公司
         post = _POST.match(norm, start, hs)
