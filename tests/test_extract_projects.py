@@ -348,6 +348,13 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["昆明48小时铁路", "西宁全运会射箭项目"],
             [],
         ),
+        # items of a heritage, a sport or a pastime are called 项目 too
+        (
+            "宁海县十里红妆非遗文化传承项目落户古镇，厦门鼓浪屿海上游览项目恢复运营，"
+            "商场引进室内滑雪体验项目。",
+            ["宁海县十里红妆非遗文化传承项目", "厦门鼓浪屿海上游览项目", "室内滑雪体验项目"],
+            [],
+        ),
         # a base of vocational teaching is a title; the province before a city is not the name's
         (
             "永州要打造湘南职教基地，山西太原汾河公园昨天开放。",

@@ -200,10 +200,12 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
 
 
 # Meetings and contests whose disciplines or items are called 项目 (全运会射箭项目,
-# …座谈会暨农业项目).
+# …座谈会暨农业项目), and the items of a heritage, a sport or a pastime (非遗…项目, 武术项目,
+# 游览项目).
 _EVENT = re.compile(
     r"运会|奥运|冬奥|亚运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会|座谈会|研讨会|交流会|洽谈会|推介会|论坛"
     r"|会$"  # 农高会项目, 进博会项目: the deals signed at a fair
+    r"|非遗|非物质文化遗产|(?:游览|娱乐|游乐|体验|武术|攀岩|雪上|冰上|田径|传承)$"
 )
 # Projects named by where their money comes from (港资项目, 外资项目): a kind.
 _FUNDED = re.compile(r"[\u4e00-\u9fff]资")
