@@ -30,7 +30,7 @@ def _read_or_not(text: str, present: str | None, absent: str | None) -> None:
         ("沪渝蓉高铁武汉段开工建设。", "沪渝蓉高铁武汉段"),
         ("成都地铁6号线北延段正在施工。", "成都地铁6号线北延段"),
         # the section's word before a verb is no adverb of 高速
-        ("铺轨完成后，汕昆高速广南段运行平稳。", "汕昆高速广南段"),
+        ("铺轨完成后，汕昆高速广南段运行平稳。", "汕昆高速公路广南段"),
         # the rebuilding or the new terminal of an airport
         ("要抓好桂林两江国际机场改扩建。", "桂林两江国际机场改扩建"),
         ("中企援建的达卡国际机场新航站楼投入使用。", "达卡国际机场新航站楼"),
