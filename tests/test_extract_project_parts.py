@@ -204,6 +204,8 @@ def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, pres
         ("中印可再生能源实验室揭牌。", None, "中印可再生能源实验室"),
         ("北沿江高铁开工建设。", None, "北沿江高铁"),
         ("贵州沿河县城市公园开园。", None, "沿河县城市公园"),
+        # what befell the works before their name (开通, 建成): the name is after it
+        ("晋北运煤通道先后开通朔黄铁路。", "晋北运煤通道先后开通朔黄铁路", "朔黄铁路"),
     ],
 )
 def test_project_parts_clause_words_begin_no_name(text, absent, present):

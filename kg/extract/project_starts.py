@@ -32,6 +32,7 @@ _VISIT = re.compile(
     r"|(?<=[\u4e00-\u9fff]{2})令"  # 紧张工作令…铁路: what made the works do something
     r"|山脉"  # 祁连山脉乌鞘岭隧道: the range the works are in
     r"|总承包部|项目部|项目经理部|指挥部"  # …高速公路总承包部老营隧道: the builder's unit
+    r"|开通|建成|修通|接通|开辟|引进|新增|启用|投用|落户|迎来|拥有"  # 先后开通大秦铁路: what befell it
 )
 # The side, the bank or the place of something else before a facility (家园南侧公园, 太浦河
 # 北岸…公园): what is there is not named by it (站前广场 is a name: 前 alone is none of these).
