@@ -206,6 +206,8 @@ def test_project_parts_sides_states_and_regions_begin_no_name(text, absent, pres
         ("贵州沿河县城市公园开园。", None, "沿河县城市公园"),
         # what befell the works before their name (开通, 建成): the name is after it
         ("晋北运煤通道先后开通朔黄铁路。", "晋北运煤通道先后开通朔黄铁路", "朔黄铁路"),
+        # a route whose start is not read begins no name (a line is named by both its ends)
+        ("海南州共和至茶卡高速公路建成通车。", "至茶卡高速公路", None),
     ],
 )
 def test_project_parts_clause_words_begin_no_name(text, absent, present):

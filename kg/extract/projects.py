@@ -373,8 +373,8 @@ def find_projects(
         start = past_clause(
             norm, own_start(norm, start, hs, head, by_start, lex), hs, lex, in_place, names
         )
-        if start is None:
-            continue  # 时可沿隧道, 没通高铁: a clause's words, no name after them
+        if start is None or norm[start] in "至到":
+            continue  # 时可沿隧道, 没通高铁: a clause's words; 至玉树…: a route without its start
         if head in _PART_HEADS:
             # 外环东段项目登云隧道, 控制性工程磨丁隧道: a tunnel or a bridge of the works
             # named before it has its own name
