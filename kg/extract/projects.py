@@ -156,7 +156,7 @@ _SLOGAN = re.compile(r"(?:合称|统称|简称|并称)[\u4e00-\u9fff]{0,4}“?$|
 _DEMONSTRATIVE = frozenset("这那该此")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位人]")
 # Verbs that give an honour: 被评为/列为/命名为…示范基地 is a title, not a project.
-_TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选)$")
+_TITLED = re.compile(r"(?:评为|列为|命名为|授予|认定为|入选|(?:认定|评定|命名|授牌)的)$")
 # Heads that name programmes as often as works (“春蕾”项目, 育人基地): without a place in
 # the name, the name or the sentence must say what is built. (A named 中心 is often a
 # strategic centre, 西部金融中心, that nothing builds.)
