@@ -355,6 +355,12 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["宁海县十里红妆非遗文化传承项目", "厦门鼓浪屿海上游览项目", "室内滑雪体验项目"],
             [],
         ),
+        # schemes of insurance or debt called 项目
+        (
+            "浙江省农业保险统保示范项目覆盖全省，中国中冶市场化债转股项目落地。",
+            ["浙江省农业保险统保示范项目", "中国中冶市场化债转股项目"],
+            [],
+        ),
         # a base of vocational teaching is a title; the province before a city is not the name's
         (
             "永州要打造湘南职教基地，山西太原汾河公园昨天开放。",

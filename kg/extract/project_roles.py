@@ -168,6 +168,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True  # 天津港码头: the wharves of a port, none named
     if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
+    if head == "项目" and _FINANCE.search(core):
+        return True  # 电梯责任保险统保示范项目, 市场化债转股项目: a scheme of finance
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
         return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
     if head == "工程" and core.endswith("超级"):
@@ -207,6 +209,8 @@ _EVENT = re.compile(
     r"|会$"  # 农高会项目, 进博会项目: the deals signed at a fair
     r"|非遗|非物质文化遗产|(?:游览|娱乐|游乐|体验|武术|攀岩|雪上|冰上|田径|传承)$"
 )
+# Schemes of insurance, credit or debt called 项目 (…保险统保示范项目, …债转股项目).
+_FINANCE = re.compile(r"保险|债转股|贷款|信贷|理财|债券|信托")
 # Projects named by where their money comes from (港资项目, 外资项目): a kind.
 _FUNDED = re.compile(r"[\u4e00-\u9fff]资")
 # Verbs of what happens to works, or is done with them, that take the works as their object
