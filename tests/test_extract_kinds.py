@@ -63,6 +63,7 @@ def _labels(text: str, cls: str) -> set[str]:
         # a category of projects, some of a kind, a fragment after a campus's name
         ("落实长三角生态保护重大项目。", "长三角生态保护重大项目"),
         ("园区引进一批优质新材料项目。", "优质新材料项目"),
+        ("节后，长沙大量工程项目陆续开工。", "长沙大量工程项目"),  # a great many, none named
         ("深圳大学(南山)项目开工。", "(南山)项目"),
         # a venue in a park, a medical centre
         ("东湖公园游泳馆暑期开放。", "东湖公园"),
