@@ -355,6 +355,12 @@ def test_projects_coordinated_names_win_over_short_place_names():
             ["宁海县十里红妆非遗文化传承项目", "厦门鼓浪屿海上游览项目", "室内滑雪体验项目"],
             [],
         ),
+        # the works a plan lists, by the plan's title: a category
+        (
+            "天津液化天然气外输管道工程是“全国天然气管网发展规划”干线项目。",
+            ["“全国天然气管网发展规划”干线项目"],
+            [],
+        ),
         # schemes of insurance or debt called 项目
         (
             "浙江省农业保险统保示范项目覆盖全省，中国中冶市场化债转股项目落地。",

@@ -170,6 +170,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
     if head == "项目" and _FINANCE.search(core):
         return True  # 电梯责任保险统保示范项目, 市场化债转股项目: a scheme of finance
+    if _OF_A_PLAN.match(core):
+        return True  # “国家中长期油气管网规划”干线项目: the works of a plan, a category
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
         return True  # …自治州开通铁路, 全市新增项目: a verb and its object, a clause
     if head == "工程" and core.endswith("超级"):
@@ -209,6 +211,8 @@ _EVENT = re.compile(
     r"|会$"  # 农高会项目, 进博会项目: the deals signed at a fair
     r"|非遗|非物质文化遗产|(?:游览|娱乐|游乐|体验|武术|攀岩|雪上|冰上|田径|传承)$"
 )
+# A plan's title quoted before the works it lists (“…规划”干线项目).
+_OF_A_PLAN = re.compile(r"[“《][^”》]{2,30}(?:规划|计划|方案|纲要)[”》]")
 # Schemes of insurance, credit or debt called 项目 (…保险统保示范项目, …债转股项目).
 _FINANCE = re.compile(r"保险|债转股|贷款|信贷|理财|债券|信托")
 # Projects named by where their money comes from (港资项目, 外资项目): a kind.
