@@ -264,6 +264,8 @@ def test_project_parts_clause_words_begin_no_name(text, absent, present):
         ),
         # a conflict that escalates tells of no works
         ("空袭发生在叙利亚大马士革国际机场附近，局势再度升级。", "大马士革国际机场", None),
+        # nor does a suspension of service
+        ("受台风影响，泰国普吉国际机场当天停止运营。", "普吉国际机场", None),
         # routes opened at an airport abroad are no works on it
         ("埃及开罗国际机场开通了直飞成都的航线。", "埃及开罗国际机场", None),
         # built, extended or run by a builder: works abroad are projects

@@ -29,7 +29,7 @@ _PLACE_HEADS = frozenset({"机场", "广场", "公园", "码头", "中心", "高
 # What works do, or what is done to build and run a facility: then it is works, wherever.
 _WORKS = re.compile(
     r"建设|建成|在建|新建|承建|援建|修建|兴建|扩建|改建|重建|建造|扩容|扩能|修复|修缮|改造|援助|投资"
-    r"|开工|动工|竣工|施工|工程|项目|运营|通航|启用|投用|投入使用|落成|承包|开通|通车|贯通"
+    r"|开工|动工|竣工|施工|工程|项目|(?<!暂停|停止|中断)运营|通航|启用|投用|投入使用|落成|承包|开通|通车|贯通"
     r"|中企|中国企业|中资|中方"
 )
 # The dateline of a report filed abroad (本报加德满都10月12日电, 新华社华盛顿5月2日电).
