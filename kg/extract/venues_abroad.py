@@ -99,8 +99,10 @@ def without_venues_abroad(
     norm: str, hits: list[ProjectHit], places: list[PlaceHit], lex: Lexicon
 ) -> list[ProjectHit]:
     """``hits`` without the venues abroad named only as where something happens: no works
-    told in the sentence, no Chinese place in it before the venue's end, and a state other
-    than China at the start of its name or written last before it in the sentence, local
+    told in the sentence, no Chinese place in it between the last state abroad before the
+    venue and the venue's end, no province or city of China at the start of its name, and a
+    state other than China at the start of its name or written last before it in the
+    sentence, a city the article names after a state abroad at the start of its name, local
     time, the last state or place named before it in an article without a dateline, or a
     report filed abroad in an article that names a state."""
     filed: list[bool | None] = []  # (asked once, when needed)
