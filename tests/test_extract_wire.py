@@ -738,6 +738,7 @@ def test_extract_wire_fragments_are_not_organizations(text, wrong):
         ("她跟着邻居家的哥哥学会了修车。", set()),  # the verb, then 了
         # a kind, though jieba tags 康复 a name
         ("全市建成老年护理院、康复医院等机构12家。", set()),
+        ("应聘者须具有全日制大学本科学历。", set()),  # a kind of study, not a university
         ("智利多所大学参与了这项研究。", set()),  # a count without a number
         ("全省各行业协会积极响应倡议。", set()),  # every one of a kind
         ("他曾任原国家体育学院教授。", {"国家体育学院"}),  # the former one, by its name
