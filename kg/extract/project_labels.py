@@ -1,8 +1,9 @@
 """A project's label in its official form: an airport by its name (白云机场 → 广州白云国际机场),
 two states in China's order (缅中经济走廊 → 中缅经济走廊), an expressway in full (沈海高速 →
-沈海高速公路, 京礼高速平原段 → 京礼高速公路平原段), a project's works as the project (…项目工程 → …项目), a line without the gloss
-of its ends (宜昭(四川宜宾至云南昭通)高速 → 宜昭高速公路), a facility quoted before 项目 by its
-own name (“中柬友谊大桥”项目 → 中柬友谊大桥)."""
+沈海高速公路, 京礼高速平原段 → 京礼高速公路平原段), a project's works as the project
+(…项目工程 → …项目), a line without the gloss of its ends (宜昭(四川宜宾至云南昭通)高速 →
+宜昭高速公路), a facility quoted before 项目 by its own name (“中柬友谊大桥”项目 →
+中柬友谊大桥)."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from kg.extract.proper_words import has_proper_word
 
 __all__ = [
     "GOAL_HEADS",
+    "ITEM_END",
     "PLANT_HEADS",
     "UNIT_HEADS",
     "unit_of_body",
@@ -168,8 +169,8 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
         return True  # 天津港码头: the wharves of a port, none named
     if head == "项目" and (_EVENT.search(core) or _FUNDED.fullmatch(core)):
         return True  # 全运会射箭项目, 港资项目: a sports discipline, projects by their funds
-    if head == "项目" and _FINANCE.search(core):
-        return True  # 电梯责任保险统保示范项目, 市场化债转股项目: a scheme of finance
+    if head == "项目" and _ITEM_WITHIN.search(core):
+        return True  # 非遗…传承项目, …保险统保示范项目, 市场化债转股项目: an item, a scheme
     if _OF_A_PLAN.match(core):
         return True  # “国家中长期油气管网规划”干线项目: the works of a plan, a category
     if len(words) >= 2 and words[-1][0] in _EVENT_VERBS:
@@ -204,17 +205,23 @@ def not_one_project(name: str, head: str, lex: Lexicon, names: frozenset[str]) -
 
 
 # Meetings and contests whose disciplines or items are called 项目 (全运会射箭项目,
-# …座谈会暨农业项目), and the items of a heritage, a sport or a pastime (非遗…项目, 武术项目,
-# 游览项目).
+# …座谈会暨农业项目).
 _EVENT = re.compile(
     r"运会|奥运|冬奥|亚运|锦标赛|联赛|比赛|大赛|赛事|博览会|运动会|座谈会|研讨会|交流会|洽谈会|推介会|论坛"
     r"|会$"  # 农高会项目, 进博会项目: the deals signed at a fair
-    r"|非遗|非物质文化遗产|(?:游览|娱乐|游乐|体验|武术|攀岩|雪上|冰上|田径|传承)$"
 )
+# What a 项目 of a platform, a service, an activity, research, a loan, a pilot, a sport or a
+# pastime is, by the words right before it (服务项目, 游览项目, 武术项目): not works.
+ITEM_END = re.compile(
+    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
+    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库"
+    r"|[个团]体赛|个人赛|非奥|优势|首发|游览|娱乐|游乐|体验|武术|攀岩|雪上|冰上|田径|传承)$"
+)
+# Words that make a 项目 a heritage's item or a scheme of finance wherever they stand in its
+# name (…非遗文化传承项目, …保险统保示范项目, …债转股项目).
+_ITEM_WITHIN = re.compile(r"非遗|非物质文化遗产|保险|债转股|贷款|信贷|理财|债券|信托")
 # A plan's title quoted before the works it lists (“…规划”干线项目).
 _OF_A_PLAN = re.compile(r"[“《][^”》]{2,30}(?:规划|计划|方案|纲要)[”》]")
-# Schemes of insurance, credit or debt called 项目 (…保险统保示范项目, …债转股项目).
-_FINANCE = re.compile(r"保险|债转股|贷款|信贷|理财|债券|信托")
 # Projects named by where their money comes from (港资项目, 外资项目): a kind.
 _FUNDED = re.compile(r"[\u4e00-\u9fff]资")
 # Verbs of what happens to works, or is done with them, that take the works as their object

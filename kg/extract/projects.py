@@ -56,6 +56,7 @@ from kg.extract.project_names import (
 )
 from kg.extract.project_roles import (
     GOAL_HEADS,
+    ITEM_END,
     PLANT_HEADS,
     UNIT_HEADS,
     company_ahead,
@@ -117,12 +118,6 @@ _QUALITY_FIRST = re.compile(_QUALITY)
 _ORGAN_BEFORE = re.compile(r"(?:局|厅|部|委|办|集团|(?<![学医])院|公司)$")
 # A train's number before 高铁 (G38, D2266次).
 _TRAIN = re.compile(r"[GDCKTZ]\d{1,5}次?")
-# What a 项目 of a platform, a service, an activity, research, a loan or a pilot is: not works.
-_PROGRAMME = re.compile(
-    r"(?:平台|服务|活动|课题|赛事|公益|慈善|扶贫|助残|助学|帮扶|救助|关爱|标杆|品牌|交流|培训|贸易|非遗|文化|采购|收购"
-    r"|研究|科研|创新|创业|试点|贷款|融资|质押|保险|遗产|志愿|保护|基金|博士后|项目库|管理库"
-    r"|[个团]体赛|个人赛|非奥|优势|首发)$"
-)
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个项批所座家处]")
 # A 线 is a line project only when its name says what kind of line.
 _LINE_WORD = re.compile(r"号线|专线|支线|干线|铁路|轨道")
@@ -282,7 +277,7 @@ def find_projects(
         if lex.project_heads.get(head) == "line" and _TRAIN.fullmatch(norm, start, hs):
             continue  # G38高铁: a train's number, not a line
         if head == "项目" and (
-            _PROGRAMME.search(norm, start, hs) or "非物质文化遗产" in norm[start:hs]
+            ITEM_END.search(norm, start, hs) or "非物质文化遗产" in norm[start:hs]
         ):
             continue  # 电子贸易平台项目, 服务项目: a platform or a service, not works
         if EVENT_IN.search(norm, start, hs):
