@@ -759,7 +759,7 @@ _STATE_MAX = 12
 def _states_written(norm: str, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
     """The states written in ``norm`` with their codes, and 该国 (that state) with the code of
     the last state abroad written before it (哈萨克斯坦…。该厅与该国贸易和一体化部签署)."""
-    found = [(m.start(), m) for m in lex.country_re.finditer(norm)]
+    found = [(m.start(), m) for m in lex.countries_in(norm)]
     found += [(m.start(), m) for m in _THAT_STATE.finditer(norm)] if "该国" in norm else []
     out: list[tuple[re.Match[str], str]] = []
     last = None

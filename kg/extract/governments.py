@@ -153,9 +153,7 @@ def _shared_abbreviation(f: Found, c: str) -> str:
 def _states_named(f: Found) -> frozenset[tuple[str, str]]:
     """The states the article names, by the name written and its ISO code."""
     lex = f.lex
-    return frozenset(
-        (m.group(), lex.country_names[m.group()]) for m in lex.country_re.finditer(f.norm)
-    )
+    return frozenset((m.group(), lex.country_names[m.group()]) for m in lex.countries_in(f.norm))
 
 
 def _abbreviation_run(f: Found, start: int, limit: int, step: int) -> int:

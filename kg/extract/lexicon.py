@@ -242,6 +242,8 @@ class Lexicon:
         self.token_lengths = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._token_lengths)
         # candidate names recur (the same stretch asked by several rules, across articles)
         self._pos_cut = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._pos_cut_uncached)
+        # the states written in the last text asked (:meth:`countries_in`), with that text
+        self._countries: tuple[str, tuple[re.Match[str], ...]] | None = None
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -328,6 +330,16 @@ class Lexicon:
     def country_re(self) -> re.Pattern[str]:
         """A country name, longest first (俄罗斯联邦 before 俄罗斯)."""
         return re.compile(trie_pattern(self.country_names))
+
+    def countries_in(self, norm: str) -> tuple[re.Match[str], ...]:
+        """Every state's name written in ``norm`` (:attr:`country_re` over the whole text),
+        kept for the last text asked: several readers of one article ask it."""
+        kept = self._countries  # (one read: another thread may replace it)
+        if kept is not None and kept[0] is norm:
+            return kept[1]
+        found = tuple(self.country_re.finditer(norm))
+        self._countries = (norm, found)
+        return found
 
     @cached_property
     def ministry_re(self) -> re.Pattern[str]:

@@ -61,7 +61,7 @@ def places_abroad(norm: str, lex: Lexicon, inside_place: set[int]) -> dict[str, 
     country (俄罗斯叶卡捷琳堡市), to the country's code; ``inside_place``: positions inside a
     Chinese place's name (内蒙古 holds no state)."""
     abroad: dict[str, str] = {}
-    for m in lex.country_re.finditer(norm):
+    for m in lex.countries_in(norm):
         code = lex.country_names[m.group()]
         place = _PLACE_ABROAD.match(norm, m.end())
         if (
@@ -112,7 +112,7 @@ def _states_abroad(norm: str, lex: Lexicon, places: list[PlaceHit]) -> list[tupl
     inside = {k for p in places for k in range(p.start + 1, p.end)}
     return [
         (m.start(), lex.country_names[m.group()])
-        for m in lex.country_re.finditer(norm)
+        for m in lex.countries_in(norm)
         if lex.country_names[m.group()] != "CN" and m.start() not in inside
     ]
 
