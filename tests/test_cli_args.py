@@ -276,3 +276,34 @@ def test_cli_args_the_readme_says_how_to_open_the_notebooks():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".venv/bin/pip install -e '.[notebook]'" in readme
     assert ".venv/bin/jupyter lab notebooks/" in readme
+
+
+# (a command, the library modules another command needs that it must not import)
+ONE_COMMAND = [
+    ("build", ["kg.analyze", "kg.server.app", "kg.viz", "kg.review", "kg.timeline"]),
+    ("query", ["kg.build", "kg.analyze", "kg.server.app"]),
+]
+
+
+@pytest.mark.parametrize(("command", "others"), ONE_COMMAND)
+def test_cli_command_imports_only_its_library(command: str, others: list[str]) -> None:
+    """``kg build`` starts without the libraries of the other commands (analysis, the
+    server, the view): its workers fork sooner."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kg.cli import make_parser\n"
+        f"parser = make_parser({command!r})\n"
+        "sub = next(a for a in parser._actions if a.dest == 'command')\n"
+        f"print(sorted(sub.choices), [m for m in {others!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert out.strip() == f"{[command]!r} []"
+
+
+def test_cli_parser_without_a_command_has_them_all() -> None:
+    assert set(_commands()) >= {"analyze", "build", "query", "serve", "viz"}

@@ -36,8 +36,9 @@ class CommandParser(argparse.ArgumentParser):
             self.usage = usage
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command of this package (modules in ``kg.cli``)."""
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command of this package (modules in ``kg.cli``), or
+    with ``command`` alone when it names one: a command imports only the library it calls."""
     parser = argparse.ArgumentParser(
         prog="kg", description="Knowledge graphs from Chinese regional-cooperation news."
     )
@@ -45,17 +46,25 @@ def make_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=CommandParser
     )
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__))
+    for name in [command] if command in names else names:
+        module = importlib.import_module(f"{__name__}.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(subparsers)
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (the top level
+    takes no option with a value)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; a :class:`~kg.errors.KgError` becomes one line on stderr and its exit code."""
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = make_parser(_command_of(argv))
     args, extra = parser.parse_known_args(argv)
     if extra:  # said by the command's parser, so that the message names the command
         _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
