@@ -454,6 +454,9 @@ _REFERRING = re.compile(
     r"(?:该|上述|此)(?:协议|备忘录|协定|议定书)(?=(?:则|已|还|也)?由)"
     r"|(?<=签署|签订)了?(?:该|上述)(?:协议|备忘录|协定|议定书)"
 )
+# What every match of _REFERRING holds (its first alternative does not begin with a character
+# the regex engine can look for).
+_REFERRING_WORDS = re.compile("(?:该|上述|此)(?:协议|备忘录|协定|议定书)")
 # How far before the words the agreement they refer to may be named.
 _REFERRING_REACH = 120
 
@@ -461,7 +464,9 @@ _REFERRING_REACH = 120
 def referring_titles(norm: str, titles: list[AgreementHit]) -> list[AgreementHit]:
     """The agreement that 该协议 / 上述备忘录 before a passive signing (…由A和B共同签署) refers to:
     the last title named before it in the text, at the words' position."""
-    out = []
+    out: list[AgreementHit] = []
+    if _REFERRING_WORDS.search(norm) is None:
+        return out  # (most articles refer to no agreement so)
     for m in _REFERRING.finditer(norm):
         prior = [
             t

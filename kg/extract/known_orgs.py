@@ -258,6 +258,11 @@ _LISTED = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、)+[\u4e00-\u9fffA-Za-z]{2,10})等"
     r"(?![国地省市])([\u4e00-\u9fff]{0,6}?)(?:企业|公司|车企|药企)(?![和与及家])"
 )
+# The end of every match of _LISTED, from the 、 before its last item: a search that begins
+# with a character, which the regex engine looks for without trying every position.
+_LISTED_TAIL = re.compile(
+    r"、[\u4e00-\u9fffA-Za-z]{2,10}等(?![国地省市])[\u4e00-\u9fff]{0,6}?(?:企业|公司|车企|药企)(?![和与及家])"
+)
 # Tags of a trade name standing alone: a person's or a foreign name, another proper noun,
 # an organisation's name, Latin letters (腾讯 nz, 华为 nr, 特斯拉 nrt, TCL).
 _TRADE_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "eng"})
@@ -269,7 +274,9 @@ def listed_companies(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the companies listed before 等…企业, when every item of the list is a
     trade name standing alone: a list that holds a common noun (汽车、光伏等企业) lists trades,
     one that holds a place or a state lists where the companies are."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _LISTED_TAIL.search(norm) is None:
+        return out  # (no list's last item before 等…企业: most articles stop here)
     for m in _LISTED.finditer(norm):
         if any(ch in "和与及的" for ch in m.group(2)):
             continue  # 等平台与企业: the companies are not the items

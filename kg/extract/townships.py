@@ -14,8 +14,11 @@ from kg.extract.spans import Spans
 __all__ = ["find_township_governments"]
 
 # A town's or a township's government after the two to four characters of its name: 镇 or
-# 乡 and the organ (政府 is 人民政府, as for counties).
-_TOWN_GOVERNMENT = re.compile(r"(?P<kind>[镇乡])(?:人民)?政府|(?P<street>街道)办事处")
+# 乡 and the organ (政府 is 人民政府, as for counties); the lookahead lets the regex engine skip
+# to the forms' first characters.
+_TOWN_GOVERNMENT = re.compile(
+    r"(?=[镇乡街])(?:(?P<kind>[镇乡])(?:人民)?政府|(?P<street>街道)办事处)"
+)
 # Flags of words no sub-district's name holds: numerals, measure words, pronouns.
 _NOT_IN_STREET = frozenset("mqr")
 # What joins sub-district offices listed after the first, which alone names their county
