@@ -252,3 +252,47 @@ def test_extract_segmenters_dictionary_tags_as_posseg_reads_them(
     assert tags == jieba.posseg.dt.word_tag_tab
     assert tags["合作"] == "vn"
     assert marshal.loads(kept.read_bytes())[1] == tags
+
+
+@pytest.mark.parametrize("cache", ["none", "kept", "broken"])
+def test_extract_segmenters_jieba_cache_read_whole_as_jieba_reads_it(
+    reference, tmp_path, monkeypatch, cache
+):
+    """A tokenizer made from jieba's own cache, read whole, holds what jieba's
+    ``initialize`` gives; without a cache, or with one that is not jieba's, jieba makes it."""
+    from kg.extract.segmenters import _jieba_tokenizer
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    kept = tmp_path / "jieba.cache"
+    if cache == "kept":
+        kept.write_bytes(marshal.dumps((reference.tokenizer.FREQ, reference.tokenizer.total)))
+    elif cache == "broken":
+        kept.write_bytes(b"not marshalled")
+    tokenizer = _jieba_tokenizer()
+    assert tokenizer.initialized
+    assert tokenizer.total == reference.tokenizer.total
+    assert tokenizer.FREQ == reference.tokenizer.FREQ
+    assert marshal.loads(kept.read_bytes()) == (tokenizer.FREQ, tokenizer.total)
+    assert tokenizer.lcut("重庆市科学技术局签署协议") == reference.tokenizer.lcut(
+        "重庆市科学技术局签署协议"
+    )
+
+
+def test_extract_segmenters_jieba_imported_without_pkg_resources():
+    """jieba opens its dictionary and its HMM's tables from its package directory when it is
+    imported without ``pkg_resources``, and the process is left able to import it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kg.extract.segmenters import make_segmenter\n"
+        "seg = make_segmenter('jieba')\n"
+        "print('pkg_resources' in sys.modules, seg.cut('重庆市科学技术局签署协议'))\n"
+        "import jieba._compat\n"
+        "print(jieba._compat.get_module_res('dict.txt').readline().decode().strip())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["False ['重庆市', '科学技术', '局', '签署', '协议']", "AT&T 3 nz"]
