@@ -122,11 +122,15 @@ class PrefixIndex:
         """Non-overlapping ``(start, end, word)`` matches, leftmost then longest; a word that
         begins with one of ``joiners`` yields to one that starts right after it and reaches at
         least as far (和龙岩市: 龙岩市, not 和龙)."""
-        search = self._candidate.search
+        search, index = self._candidate.search, self._index
         m = search(text)
         while m is not None:
             i = m.start()
-            w = self._longest_at(text, i)
+            words = index.get(text[i : i + 2])
+            if words is None:  # (most candidates: the two characters begin no word)
+                m = search(text, i + 1)
+                continue
+            w = next((w for w in words if text.startswith(w, i)), "")
             if w and w[0] in joiners and len(later := self._longest_at(text, i + 1)) >= len(w) - 1:
                 i, w = i + 1, later
             if w:
