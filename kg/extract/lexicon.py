@@ -13,12 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.division_index import DivisionIndex, build_division_index
-from kg.extract.segmenters import (
-    DEFAULT_SEGMENTER,
-    Segmenter,
-    dictionary_tags,
-    make_segmenter,
-)
+from kg.extract.segmenters import DEFAULT_SEGMENTER, Segmenter, dictionary_tags, make_segmenter
 from kg.extract.text import normalize_name, trie_pattern
 from kg.extract.tokens import PrefixIndex, Tokens
 from kg.resources import data_path
@@ -242,7 +237,7 @@ class Lexicon:
         self.token_lengths = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._token_lengths)
         # candidate names recur (the same stretch asked by several rules, across articles)
         self._pos_cut = lru_cache(maxsize=_CUT_CACHE_SIZE)(self._pos_cut_uncached)
-        # the states written in the last text asked (:meth:`countries_in`), with that text
+        # the last text asked for its states, and them (:meth:`countries_in`)
         self._countries: tuple[str, tuple[re.Match[str], ...]] | None = None
 
     @classmethod
@@ -332,14 +327,11 @@ class Lexicon:
         return re.compile(trie_pattern(self.country_names))
 
     def countries_in(self, norm: str) -> tuple[re.Match[str], ...]:
-        """Every state's name written in ``norm`` (:attr:`country_re` over the whole text),
-        kept for the last text asked: several readers of one article ask it."""
-        kept = self._countries  # (one read: another thread may replace it)
-        if kept is not None and kept[0] is norm:
-            return kept[1]
-        found = tuple(self.country_re.finditer(norm))
-        self._countries = (norm, found)
-        return found
+        """Every state's name in ``norm``, kept for the last text (several readers ask it)."""
+        kept = self._countries  # (read once: another thread may replace it)
+        if kept is None or kept[0] is not norm:
+            self._countries = kept = (norm, tuple(self.country_re.finditer(norm)))
+        return kept[1]
 
     @cached_property
     def ministry_re(self) -> re.Pattern[str]:
