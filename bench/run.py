@@ -10,6 +10,7 @@ given as ratios. Writes ``bench/results.json`` and the table in ``bench/README.m
     python bench/run.py                      # 100, 1000 and 10000 articles
     python bench/run.py --sizes 100 1000 --jobs 2
     python bench/run.py --feed my-feed.jsonl   # a real feed: build against jieba alone
+    python bench/run.py --feed my-feed.jsonl --feed-store   # and into a store
 """
 
 from __future__ import annotations
@@ -220,29 +221,51 @@ class _RdflibSource:
 
 
 def build_pairs(
-    data: Path, jobs: int, work: Path, common: list[str], repeat: int, name: str
+    data: Path,
+    jobs: int,
+    work: Path,
+    common: list[str],
+    repeat: int,
+    name: str,
+    stores: list[dict] | None = None,
 ) -> list[tuple[dict, dict, dict]]:
     """jieba alone, the graph.ttl build and the fast segmenter alone over ``data``,
-    ``repeat`` times, one right after the other."""
+    ``repeat`` times, one right after the other; with ``stores`` (a list), also a build
+    into a new store each round, whose runs are appended to it."""
+    import shutil
+
     kg = [sys.executable, "-m", "kg", "build"]
     rounds = []
     out_dir = str(work / name)
+    store_dir = work / f"{name}-store"
+
+    def into_store() -> dict:
+        shutil.rmtree(store_dir, ignore_errors=True)
+        return measure([*kg, str(data), "--store", str(store_dir), *common])
+
     for n in range(max(1, repeat)):
         steps = {
             "jieba": lambda: jieba_baseline(data, jobs, work),
             "turtle": lambda: measure([*kg, str(data), "--out", out_dir, "--no-html", *common]),
             "fast": lambda: jieba_baseline(data, jobs, work, FAST),
         }
+        if stores is not None:
+            steps["store"] = into_store
         # rotate which runs first, so that a drift within a round does not always
         # favour the same one
-        order = list(steps)[n % 3 :] + list(steps)[: n % 3]
+        order = list(steps)[n % len(steps) :] + list(steps)[: n % len(steps)]
         got = {step: steps[step]() for step in order}
+        into = f", into a store: {got['store']['wall']:.1f} s" if "store" in got else ""
         print(
             f"   jieba alone: {got['jieba']['wall']:.1f} s, {FAST} alone: "
-            f"{got['fast']['wall']:.1f} s, graph.ttl without store: {got['turtle']['wall']:.1f} s",
+            f"{got['fast']['wall']:.1f} s, graph.ttl without store: {got['turtle']['wall']:.1f} s"
+            + into,
             file=sys.stderr,
         )
         rounds.append((got["jieba"], got["turtle"], got["fast"]))
+        if stores is not None:
+            stores.append(got["store"])
+    shutil.rmtree(store_dir, ignore_errors=True)
     return rounds
 
 
@@ -261,14 +284,26 @@ def fast_figures(rounds: list[tuple[dict, dict, dict]]) -> dict:
     }
 
 
-def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
+def run_feed(path: Path, jobs: int, work: Path, repeat: int, store: bool = False) -> dict:
     """The graph.ttl build of a JSONL feed of one's own (a real feed, which stays outside
     the repository) against jieba alone over the same texts: each pair's ratio and the
-    median of them. Printed only; results.json keeps the generated corpora."""
+    median of them; with ``store``, the build into a new store too, in the same rounds.
+    Printed only; results.json keeps the generated corpora."""
     print(f"== feed {path.name}", file=sys.stderr)
-    rounds = build_pairs(path, jobs, work, ["--jobs", str(jobs), "--no-progress"], repeat, "feed")
+    stores: list[dict] | None = [] if store else None
+    common = ["--jobs", str(jobs), "--no-progress"]
+    rounds = build_pairs(path, jobs, work, common, repeat, "feed", stores)
     pairs = [(j, t) for j, t, _ in rounds]
     ratios = [t["wall"] / j["wall"] for j, t in pairs]
+    into: dict = {}
+    if stores:
+        store_ratios = [s["wall"] / j["wall"] for (j, _t), s in zip(pairs, stores, strict=True)]
+        into = {
+            "store_ratios": [round(r, 2) for r in store_ratios],
+            "store_median_ratio": round(statistics.median(store_ratios), 2),
+            "store_best_s": round(min(s["wall"] for s in stores), 2),
+            "store_peak_rss_mb": round(max(s["maxrss_mb"] for s in stores), 1),
+        }
     return {
         "feed": str(path),
         "articles": sum(1 for _ in path.open(encoding="utf-8")),
@@ -278,6 +313,7 @@ def run_feed(path: Path, jobs: int, work: Path, repeat: int) -> dict:
         "build_best_s": round(min(t["wall"] for _, t in pairs), 2),
         "peak_rss_mb": round(max(t["maxrss_mb"] for _, t in pairs), 1),
         **fast_figures(rounds),
+        **into,
     }
 
 
@@ -498,13 +534,22 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="time only the graph.ttl build of this JSONL feed against jieba alone, in pairs",
     )
+    parser.add_argument(
+        "--feed-store",
+        action="store_true",
+        help="with --feed, time the build into a new store too, in the same rounds",
+    )
     args = parser.parse_args(argv)
     work_ctx = tempfile.TemporaryDirectory(prefix="kg-bench-") if args.work is None else None
     work = Path(work_ctx.name) if work_ctx else args.work
     work.mkdir(parents=True, exist_ok=True)
     if args.feed is not None:
         try:
-            print(json.dumps(run_feed(args.feed, args.jobs, work, args.repeat), indent=2))
+            print(
+                json.dumps(
+                    run_feed(args.feed, args.jobs, work, args.repeat, args.feed_store), indent=2
+                )
+            )
         finally:
             if work_ctx:
                 work_ctx.cleanup()
