@@ -281,6 +281,27 @@ def test_organizations_central_enterprises_by_their_short_names(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a national academy by the short name it uses, where it signs or acts
+        ("中科院与成都市政府签署了科技合作协议。", ["中国科学院"]),
+        ("中国社科院发布了一份关于城市群的报告。", ["中国社会科学院"]),
+        # an academy's institute written under the academy's short name: the same institute
+        ("课题组来自中科院成都生物研究所。", ["中国科学院成都生物研究所"]),
+        (
+            "中国农科院柑桔研究所与中国农业科学院柑桔研究所是同一家。",
+            ["中国农业科学院柑桔研究所", "中国农业科学院柑桔研究所"],
+        ),
+        ("中国热科院橡胶研究所研究员指导割胶。", ["中国热带农业科学院橡胶研究所"]),
+        # a title of a person, not the academy
+        ("他当选为中科院院士。", []),
+    ],
+)
+def test_organizations_national_academies_and_their_institutes_by_short_names(text, expected):
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "中国建筑业增加值持续增长。",  # a trade

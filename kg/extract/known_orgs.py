@@ -5,8 +5,9 @@ the segmenter's dictionary names (长安汽车)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, read_table
 from kg.extract.people_branches import branch_name, branch_spans
 from kg.extract.sign_words import SIGN_VERBS, SIGNING_GAP
 
@@ -164,12 +165,24 @@ def brand_group(brand: str, lex: Lexicon) -> str | None:
     return known.get(brand) or known.get(brand + "集团")
 
 
+@cache
+def _academies() -> tuple[tuple[str, str], ...]:
+    """The national academies' short names and full names (中科院, 中国科学院): their institutes
+    are named after them, under either (academies.tsv)."""
+    rows = read_table("academies.tsv")
+    return tuple((s, row[0]) for row in rows if len(row) > 1 for s in row[1].split(",") if s)
+
+
 def known_name(label: str, lex: Lexicon) -> str:
     """The full name of a known organisation written by another (中国石化集团公司 ->
     中国石油化工集团有限公司) or by its registered name without 中国 (国家铁路集团有限公司 ->
-    中国国家铁路集团有限公司); any other label as it is."""
+    中国国家铁路集团有限公司), and of a national academy's institute written under the academy's
+    short name (中国农科院郑州果树研究所 -> 中国农业科学院郑州果树研究所); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
+    for short, full in _academies():
+        if label.startswith(short):
+            return full + label[len(short) :]  # 中科院水生生物研究所: an academy's institute
     if (group := brand_group(label, lex)) is not None:
         return group  # 华润 signs: 华润集团, the group
     branch = branch_name(label, lex)

@@ -183,13 +183,15 @@ class Lexicon:
             self.countries[code] = (name, tuple(o for o in organs.split(",") if o))
             for written in [name, *(o for o in others.split(",") if o)]:
                 self.country_names.setdefault(written, code)
-        # 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the central enterprises,
-        # the intergovernmental organisations, the national broadcaster and the national people's
-        # organisations (全国妇联, 中国贸促会) by every name they use; 中车, 中国石化: the brands
-        # that the central enterprises' subsidiaries' registered names begin with (中车株洲…公司)
+        # 中科院 -> 中国科学院, 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the
+        # national academies, the central enterprises, the intergovernmental organisations, the
+        # national broadcaster and the national people's organisations (全国妇联, 中国贸促会) by
+        # every name they use; 中车, 中国石化: the brands that the central enterprises'
+        # subsidiaries' registered names begin with (中车株洲…公司)
         self.known_organizations: dict[str, str] = {}
         brands: set[str] = set()
         for table in (
+            "academies.tsv",
             "central_enterprises.tsv",
             "international_organizations.tsv",
             "national_media.tsv",
