@@ -301,8 +301,8 @@ def _abbreviated_states(f: Found, cs: int, verb: int) -> list[tuple[int, Entity]
     tail = _STATES_BEFORE.search(norm, cs, gap)
     end = tail.start() if tail is not None else gap
     k = _abbreviation_run(f, end, cs, -1)
-    if k > cs and lex.is_known_word(norm[k - 1 : k + 1]):
-        return []  # not a pair of states on its own (华中美术馆)
+    if k > cs and f.tokens.inside_word(k):
+        return []  # not a pair of states on its own (华中美术馆; but 去年|老|中签署)
     span = f.b.sentence_span(f.prep.sentence_at(k))
     states = [
         (k + offset, government(f, country_entity(code, lex), span))
