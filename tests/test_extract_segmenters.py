@@ -276,23 +276,3 @@ def test_extract_segmenters_jieba_cache_read_whole_as_jieba_reads_it(
     assert tokenizer.lcut("重庆市科学技术局签署协议") == reference.tokenizer.lcut(
         "重庆市科学技术局签署协议"
     )
-
-
-def test_extract_segmenters_jieba_imported_without_pkg_resources():
-    """jieba opens its dictionary and its HMM's tables from its package directory when it is
-    imported without ``pkg_resources``, and the process is left able to import it."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from kg.extract.segmenters import make_segmenter\n"
-        "seg = make_segmenter('jieba')\n"
-        "print('pkg_resources' in sys.modules, seg.cut('重庆市科学技术局签署协议'))\n"
-        "import jieba._compat\n"
-        "print(jieba._compat.get_module_res('dict.txt').readline().decode().strip())\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    assert out == ["False ['重庆市', '科学技术', '局', '签署', '协议']", "AT&T 3 nz"]

@@ -29,7 +29,6 @@ import logging
 import marshal
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterable
 from functools import cache, cached_property
@@ -54,7 +53,7 @@ DEFAULT_SEGMENTER = "jieba-rs"
 
 def _jieba_tokenizer() -> Any:
     try:
-        jieba = _import_jieba()  # lazy: its dictionary loads on first use
+        import jieba  # lazy: its dictionary loads on first use
     except ImportError as exc:  # pragma: no cover - the dependency is pinned
         raise ImportError("kg.extract needs jieba==0.42.1 (pip install 'jieba==0.42.1')") from exc
     jieba.setLogLevel(logging.WARNING)
@@ -62,22 +61,6 @@ def _jieba_tokenizer() -> Any:
     if not _load_jieba_cache(tokenizer, jieba):
         tokenizer.initialize()
     return tokenizer
-
-
-def _import_jieba() -> Any:
-    """``import jieba``, without the ``pkg_resources`` its ``_compat`` imports when it can
-    (0.1–0.25 s a process) only to open its own data files, which it otherwise opens from its
-    package directory, as it does where ``pkg_resources`` is not installed."""
-    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
-        import jieba
-
-        return jieba
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # (import fails)
-    try:
-        import jieba
-    finally:
-        del sys.modules["pkg_resources"]
-    return jieba
 
 
 def _load_jieba_cache(tokenizer: Any, jieba: Any) -> bool:
