@@ -526,6 +526,10 @@ def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, a
         ("该区计划引进港资三级综合医院。", "港资三级综合医院"),
         # 院 of a head's title (医疗院长) ends no hospital's name
         ("李明同时担任雷神山医院医疗院长。", "雷神山医院医疗院"),
+        # a hospital designated for a disease or a group: a status, whatever place is before it
+        ("重症患者集中转运至兰州市定点医院。", "兰州市定点医院"),
+        ("全省设立传染病救治定点医院。", "传染病救治定点医院"),
+        ("县定点医院腾出病房。", "县定点医院"),
     ],
 )
 def test_organizations_bulletins_and_kinds_of_hospital_are_not_names(text, absent):

@@ -100,8 +100,8 @@ _MEETING_AFTER = frozenset("诊谈晤见")
 # Characters before a suffix that begin a word with its first character (协商会: 协商, 广大学员:
 # 广大) or a verb phrase with it (上大学, to go to university).
 _BEGUN = {"商会": "协", "大学": "广上"}
-# A grade written before the suffix (二级医院, 三甲医院).
-_GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$")
+# A grade or a designation written before the suffix (二级医院, 三甲医院, 武汉市定点医院).
+_GRADE = re.compile(r"[一二三四五六七八九十]级$|[一二三][甲乙]$|定点(?:救治|收治)?$")
 
 
 # A park after the suffix: the suffix is inside the park's name (国家大学科技园).
