@@ -7,7 +7,7 @@ import re
 
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_words import INSTITUTE_HEAD, name_across, noun_ending
+from kg.extract.name_words import INSTITUTE_HEAD, kind_words_only, name_across, noun_ending
 from kg.extract.proper_words import PROPER_FLAGS
 from kg.extract.spans import Spans
 
@@ -180,6 +180,15 @@ def left_boundary(
             s -= len(word)  # 城市规划设计研究院, 勘探开发研究院: the institute's field of work
             continue
         if word is not None:
+            if (
+                stop_at_place
+                and word in lex.industry_words
+                and kind_words_only(norm[s:head_start], lex)
+            ):
+                s -= len(
+                    word
+                )  # 华润投资咨询有限公司: a trade's word (投资), not a verb before the name
+                continue
             if s == head_start and word in _WORKS:
                 s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name
                 continue

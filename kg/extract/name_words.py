@@ -1,6 +1,6 @@
 """Words next to a place's short form that make it part of another name: a person's name
 after a title or a surname (市长王乐平), a company's trade name (云南红塔…有限公司); a stop
-word inside a name of the dictionary (外商投资)."""
+word inside a name of the dictionary (外商投资); the industry words of a registered name."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 __all__ = [
     "INSTITUTE_HEAD",
     "credited_after",
+    "kind_words_only",
     "name_across",
     "noun_ending",
     "opens_company",
@@ -105,3 +106,14 @@ def name_across(norm: str, s: int, word: str, lex: Lexicon) -> int:
 _MANNER = frozenset(
     {"充分", "全力", "全面", "大力", "积极", "加快", "持续", "不断", "深入", "切实"}
 )
+
+
+def kind_words_only(core: str, lex: Lexicon) -> bool:
+    """True when the words before a company's legal form only say its trade and kind
+    (集团股份, 体育用品集团): the industry words of registered names, 股份."""
+    while core:
+        word = next((w for w in (*lex.industry_words, "股份") if core.endswith(w)), None)
+        if word is None:
+            return False
+        core = core[: -len(word)]
+    return True

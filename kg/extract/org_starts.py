@@ -10,6 +10,7 @@ import re
 from kg.extract.divisions import PlaceHit
 from kg.extract.lexicon import Lexicon
 from kg.extract.matching import TRADE_WORDS, left_boundary, word_ending
+from kg.extract.name_words import kind_words_only
 
 __all__ = [
     "FIRST_OF",
@@ -249,17 +250,6 @@ def joined_by_tong(
 _PEOPLE_COUNT = re.compile(r"[\d一二两三四五六七八九十百千]+[多余]?[名位]")
 
 
-def _kind_words_only(core: str, lex: Lexicon) -> bool:
-    """True when the words before a company's legal form only say its trade and kind
-    (集团股份, 体育用品集团): the industry words of registered names, 股份."""
-    while core:
-        word = next((w for w in (*lex.industry_words, "股份") if core.endswith(w)), None)
-        if word is None:
-            return False
-        core = core[: -len(word)]
-    return True
-
-
 # How often a word is in the segmenter's dictionary to be a common word, not a trade name
 # (攀钢: 24, 安踏: 7; 中外: 1,846, 知名: 1,495).
 _COMMON = 200
@@ -272,7 +262,7 @@ def suffixes_only(norm: str, start: int, hs: int, lex: Lexicon) -> int | None:
     集团有限公司) starts: with the word before it, which the segmenter tags as a verb (攀钢 of
     攀钢集团有限公司), when a mark, a joiner or nothing stands before that word; None when nothing names
     the company (将成立集团有限公司). ``start`` itself when a proper word comes first."""
-    if start < hs and not _kind_words_only(norm[start:hs], lex):
+    if start < hs and not kind_words_only(norm[start:hs], lex):
         return start
     words = lex.pos_cut(norm[max(0, start - 4) : start])
     if not words:
