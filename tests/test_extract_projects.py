@@ -709,7 +709,11 @@ def test_projects_verbs_lists_and_bodies_around_a_name(text, absent, present):
         # a name with a verb of one character inside keeps it
         ("沪通长江大桥和芜湖长江大桥先后建成。", [], ["沪通长江大桥"]),
         # 解密 (decode), a verb the segmenter's dictionary tags a person's name
-        ("纪录片带观众解密青岛胶东国际机场的建设。", ["解密青岛胶东国际机场"], ["青岛胶东国际机场"]),
+        (
+            "纪录片带观众解密青岛胶东国际机场的建设。",
+            ["解密青岛胶东国际机场"],
+            ["青岛胶东国际机场"],
+        ),
     ],
 )
 def test_projects_a_clause_of_going_or_making_is_not_in_the_name(text, absent, present):
