@@ -468,6 +468,10 @@ def test_organizations_branches_and_names_beginning_with_a_joiners_character(tex
             {"中国科学院南京土壤研究所", "中国土壤学会"},
         ),
         ("北京大学物理学院、化学学院与该市签约。", {"北京大学物理学院", "北京大学化学学院"}),
+        # a university's unit that studies China, named after it; a national body after a
+        # university is its own
+        ("南开大学中国城市研究院与该区签约。", {"南开大学中国城市研究院"}),
+        ("浙江大学、中国农业科学院与该市签约。", {"浙江大学", "中国农业科学院"}),
     ],
 )
 def test_organizations_units_named_with_and_without_their_parent(text, labels):

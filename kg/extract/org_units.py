@@ -24,7 +24,16 @@ def join_units(norm: str, hits: list[Span], lex: Lexicon) -> list[Span]:
         joined = merged and norm[merged[-1][1] : h[0]] in ("", "附属")  # 复旦大学附属中山医院
         # (中建三局武汉火神山医院: an engineering bureau and what it builds)
         joined = joined and not merged[-1][2].endswith("局")
-        if joined and not lex.country_re.match(h[2]) and not lex.known_organization_re.match(h[2]):
+        state = lex.country_re.match(h[2])
+        if (
+            joined
+            and state is not None
+            and state.group() == "中国"
+            and merged[-1][2].endswith("大学")
+            and _UNIT_END.search(h[2])
+        ):
+            state = None  # 清华大学中国农村研究院: a university's unit that studies China
+        if joined and state is None and not lex.known_organization_re.match(h[2]):
             # (a known body is its own name: 中国科学院国网…, 国家电网国网…公司)
             # (莫斯科大学俄罗斯外交学院: a name beginning with a state is its own)
             prev = merged[-1]
