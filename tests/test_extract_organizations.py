@@ -50,6 +50,8 @@ def _orgs(text: str) -> list[str]:
         ("集团旗下的湖南华菱湘潭钢铁有限公司参展。", ["湖南华菱湘潭钢铁有限公司"]),
         ("开发区与江西澜越九江光电科技有限公司签约。", ["江西澜越九江光电科技有限公司"]),
         ("协议由市政府和甘肃祁连张掖农牧发展有限公司共同签署。", ["甘肃祁连张掖农牧发展有限公司"]),
+        # a place, then a verb before a newspaper: the paper is named after the verb
+        ("部长在天津接受人民日报记者专访。", ["人民日报"]),
         # a body that entrusts another with work: the verb ends the name on its left
         ("海口江东新区委托同济大学建筑设计研究院编制规划。", ["同济大学建筑设计研究院"]),
         # an industry word the dictionary also has as a verb (投资), before the kind: the name's
