@@ -199,6 +199,7 @@ def test_projects_names_of_more_shapes(text, expected):
         "新建保障性住房项目将加快落地。",
         # industries are kinds, not names
         "布局建设新能源汽车产业园、生物医药产业园等特色园区。",
+        "该市正在规划煤制烯烃项目和煤制油项目。",
         # a head noun that modifies a longer noun
         "定期发布重点外资项目需求清单。",
         # a new round of a programme
