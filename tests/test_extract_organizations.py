@@ -539,6 +539,11 @@ def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, a
         ("该区计划引进港资三级综合医院。", "港资三级综合医院"),
         # 院 of a head's title (医疗院长) ends no hospital's name
         ("李明同时担任雷神山医院医疗院长。", "雷神山医院医疗院"),
+        # a daily report (日报告), a year's bulletin (…年…公报) are no newspapers
+        ("省卫健委建立了病例日报告制度。", "病例日报"),
+        ("国家海洋局发布《2020年海洋灾害公报》。", "2020年海洋灾害公报"),
+        # a kindergarten and a college for its teachers: two kinds, no name
+        ("县里计划新建小学与幼师学院各一所。", "小学与幼师学院"),
         # a hospital designated for a disease or a group: a status, whatever place is before it
         ("重症患者集中转运至兰州市定点医院。", "兰州市定点医院"),
         ("全省设立传染病救治定点医院。", "传染病救治定点医院"),

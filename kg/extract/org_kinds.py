@@ -223,7 +223,8 @@ def joins_fields(
         or has_proper_word(norm[k + 1 : head], lex, rare=False, terms=False)
         or norm.endswith("中心", 0, k)  # 知识产权保护中心与…研究院: a centre before it
         or lex.known_organization_re.match(norm, k + 1)  # …与东盟…研究院: a body after it
-        or norm.endswith(("集团", "公司"), 0, k)  # 龙佰集团与攀枝花学院: a company before it
+        # 龙佰集团与攀枝花学院, 幼儿园与幼师学院: a company or a school before it
+        or norm.endswith(("集团", "公司", "幼儿园", "学校", "中学", "小学"), 0, k)
         or k + 1 in place_starts  # …与攀枝花学院: a place begins a body's name after it
     )
 

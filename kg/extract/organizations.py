@@ -65,8 +65,8 @@ __all__ = ["OrganizationHit", "find_organizations"]
 # The ends of state organs' names that are no agency's organ words (市检察院, 呼和浩特海关).
 _STATE_ORGAN_ENDS = ("法院", "检察院", "海关", "边检站", "检查站")
 
-# 《解放日报》: a newspaper is written as a title (not a bulletin, a communiqué, a report).
-_PAPER = re.compile(r"《([^《》\n]{2,10}(?:日报|晚报|(?<![简通情专])(?<!计公|济公|合公)报))》")
+# 《解放日报》: a newspaper is written as a title (not a bulletin, a communiqué, a year's report).
+_PAPER = re.compile(r"《(?!\d{4}年)([^《》\n]{2,11}(?<![简通情专])(?<!计公|济公|合公)报)》")
 # The number of an item of a list (4.中华民族爱心基金会, 2、…).
 _LIST_NUMBER = re.compile(r"\d{1,2}[.．、]")
 # 新华社北京5月26日电: the news agency of a dateline.
@@ -95,8 +95,8 @@ _POST_AFTER = re.compile(
 _COURT = re.compile(r"法院|检察院")
 # …大学校长, …大学校友: the school's own people and bodies after its name, not 大学校园.
 _SCHOOLS_OWN = re.compile(r"校(?:长|友|党委|领导|史|庆|训|医院)")
-# Characters after a suffix ending in 会 that make a word with it (会诊, 会谈, 会晤, 会见).
-_MEETING_AFTER = frozenset("诊谈晤见")
+# Characters after a suffix's last that make a word with it (会诊, 会谈, 会晤, 会见; 日报告).
+_WORD_AFTER = {"会": frozenset("诊谈晤见"), "报": frozenset("告")}
 # Characters before a suffix that begin a word with its first character (协商会: 协商, 广大学员:
 # 广大) or a verb phrase with it (上大学, to go to university).
 _BEGUN = {"商会": "协", "大学": "广上"}
@@ -170,7 +170,7 @@ def find_organizations(
             or (norm[he : he + 1] in "东西南北中" and norm[he + 1 : he + 2] in "路街")  # 大学南路
             or norm[hs - 1 : hs] in _BEGUN.get(m.group(), "")
             or _PARK_AFTER.match(norm, he)
-            or (m.group().endswith("会") and norm[he : he + 1] in _MEETING_AFTER)
+            or norm[he : he + 1] in _WORD_AFTER.get(m.group()[-1], ())
             or (
                 m.group().endswith("会")
                 and norm.startswith("员", he)
