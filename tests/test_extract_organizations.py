@@ -539,6 +539,8 @@ def test_organizations_a_state_kept_and_a_list_number_left_out(text, expected, a
         ("该区计划引进港资三级综合医院。", "港资三级综合医院"),
         # 院 of a head's title (医疗院长) ends no hospital's name
         ("李明同时担任雷神山医院医疗院长。", "雷神山医院医疗院"),
+        # a kind of hospital (中医医院: traditional medicine) without a place or a name
+        ("推动各地公立中医医院改革。", "中医医院"),
         # a daily report (日报告), a year's bulletin (…年…公报) are no newspapers
         ("省卫健委建立了病例日报告制度。", "病例日报"),
         ("国家海洋局发布《2020年海洋灾害公报》。", "2020年海洋灾害公报"),
