@@ -435,6 +435,12 @@ def test_organizations_trade_words_before_the_place_of_a_company(text, name):
         ("活动邀请了30名华中师范大学研究生参加。", "华中师范大学"),
         # a municipality before its district's hospital is the city, kept in the name
         ("王某  上海市普陀区中心医院护师", "上海市普陀区中心医院"),
+        # a county's hospital is named after the county, not the city above it; a district's
+        # keeps its city
+        ("病人转往天水市秦安县人民医院治疗。", "秦安县人民医院"),
+        ("医生来自南阳市邓州市人民医院。", "邓州市人民医院"),
+        ("专家来自成都市新都区人民医院。", "成都市新都区人民医院"),
+        ("专家来自成都市新都人民医院。", "成都市新都人民医院"),
         # what a body is, before a short name of its own (智库…研究所)
         ("美国智库卡托研究所发布报告。", "卡托研究所"),
         # a central enterprise by its short name, before what it does (投资建设)

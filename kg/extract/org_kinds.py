@@ -308,6 +308,8 @@ def own_name_start(
         # 湖北省武汉市汉口医院: the province above the city is not in the name (广东省湖北商会:
         # a province before another one is where the chamber of the other's merchants is)
         k = at[k].end
+    if suffix in _COUNTY_HOSPITALS and _county_after_city(at, k, lex):
+        k = at[k].end  # 定西市渭源县人民医院: a county's hospital is named after the county
     if k in at:
         after = at[k].end
         if norm[after : after + 1] in "东西南北中华" and any(
@@ -316,6 +318,26 @@ def own_name_start(
             return after  # 陵水县华中农业大学: the name begins with its region (天津市黄河医院
             # keeps its city: a river's name is the hospital's own)
     return k
+
+
+# Suffixes of the hospitals a county names after itself (渭源县人民医院, 将乐县总医院).
+_COUNTY_HOSPITALS = frozenset({"医院", "总医院", "人民医院", "中医院", "中医医院", "卫生院"})
+
+
+def _county_after_city(at: dict[int, PlaceHit], k: int, lex: Lexicon) -> bool:
+    """True when a prefecture-level city written at ``k`` is followed by one of its counties
+    (县, 旗, or a county-level city; not a 区, whose hospitals keep their city's name)."""
+    city = at.get(k)
+    county = at.get(city.end) if city is not None else None
+    if city is None or county is None or not city.code or not county.code:
+        return False
+    divisions = lex.divisions.by_code
+    return (
+        divisions[city.code].level == 2
+        and divisions[county.code].level == 3
+        and divisions[county.code].parent == city.code
+        and not divisions[county.code].name.endswith("区")  # (武昌 of 武汉市武昌医院: 武昌区)
+    )
 
 
 # Bodies of the people of one place living in another (广东省湖北商会, 澳门福建同乡总会).
