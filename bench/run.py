@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -232,8 +233,6 @@ def build_pairs(
     """jieba alone, the graph.ttl build and the fast segmenter alone over ``data``,
     ``repeat`` times, one right after the other; with ``stores`` (a list), also a build
     into a new store each round, whose runs are appended to it."""
-    import shutil
-
     kg = [sys.executable, "-m", "kg", "build"]
     rounds = []
     out_dir = str(work / name)
@@ -345,8 +344,6 @@ def run_size(
     )
     store = work / f"store-{size}"
     if store.exists():
-        import shutil
-
         shutil.rmtree(store)
     kg = [sys.executable, "-m", "kg", "build"]
     common = ["--jobs", str(jobs), "--no-progress"] + ([] if validate else ["--no-validate"])

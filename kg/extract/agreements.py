@@ -450,13 +450,13 @@ def find_agreements(
 
 # 该协议由A和B共同签署: the agreement named just before, signed by those written after 由;
 # A与B签署该协议: signed by those written before the verb.
+_DOCUMENT = "(?:协议|备忘录|协定|议定书)"
 _REFERRING = re.compile(
-    r"(?:该|上述|此)(?:协议|备忘录|协定|议定书)(?=(?:则|已|还|也)?由)"
-    r"|(?<=签署|签订)了?(?:该|上述)(?:协议|备忘录|协定|议定书)"
+    rf"(?:该|上述|此){_DOCUMENT}(?=(?:则|已|还|也)?由)|(?<=签署|签订)了?(?:该|上述){_DOCUMENT}"
 )
 # What every match of _REFERRING holds (its first alternative does not begin with a character
 # the regex engine can look for).
-_REFERRING_WORDS = re.compile("(?:该|上述|此)(?:协议|备忘录|协定|议定书)")
+_REFERRING_WORDS = re.compile(f"(?:该|上述|此){_DOCUMENT}")
 # How far before the words the agreement they refer to may be named.
 _REFERRING_REACH = 120
 

@@ -5,9 +5,8 @@ the segmenter's dictionary names (长安汽车)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg.extract.lexicon import Lexicon, read_table
+from kg.extract.lexicon import Lexicon
 from kg.extract.people_branches import branch_name, branch_spans
 from kg.extract.sign_words import SIGN_VERBS, SIGNING_GAP
 
@@ -165,14 +164,6 @@ def brand_group(brand: str, lex: Lexicon) -> str | None:
     return known.get(brand) or known.get(brand + "集团")
 
 
-@cache
-def _academies() -> tuple[tuple[str, str], ...]:
-    """The national academies' short names and full names (中科院, 中国科学院): their institutes
-    are named after them, under either (academies.tsv)."""
-    rows = read_table("academies.tsv")
-    return tuple((s, row[0]) for row in rows if len(row) > 1 for s in row[1].split(",") if s)
-
-
 def known_name(label: str, lex: Lexicon) -> str:
     """The full name of a known organisation written by another (中国石化集团公司 ->
     中国石油化工集团有限公司) or by its registered name without 中国 (国家铁路集团有限公司 ->
@@ -180,7 +171,7 @@ def known_name(label: str, lex: Lexicon) -> str:
     short name (中国农科院郑州果树研究所 -> 中国农业科学院郑州果树研究所); any other label as it is."""
     if label in lex.known_organizations:
         return lex.known_organizations[label]
-    for short, full in _academies():
+    for short, full in lex.academy_names.items():
         if label.startswith(short):
             return full + label[len(short) :]  # 中科院水生生物研究所: an academy's institute
     if (group := brand_group(label, lex)) is not None:
@@ -267,15 +258,12 @@ _TRADE_END = re.compile(r"汽车|电子|科技|电气|重工|钢铁|化工|医�
 
 # Companies listed before 等 and a word for companies (腾讯、美团、京东方等科技企业): the items
 # between marks, the words between 等 and the companies' word (no place, state or platform).
-_LISTED = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、)+[\u4e00-\u9fffA-Za-z]{2,10})等"
-    r"(?![国地省市])([\u4e00-\u9fff]{0,6}?)(?:企业|公司|车企|药企)(?![和与及家])"
-)
+_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,10}"
+_COMPANIES = r"等(?![国地省市])([\u4e00-\u9fff]{0,6}?)(?:企业|公司|车企|药企)(?![和与及家])"
+_LISTED = re.compile(rf"((?:{_ITEM}、)+{_ITEM}){_COMPANIES}")
 # The end of every match of _LISTED, from the 、 before its last item: a search that begins
 # with a character, which the regex engine looks for without trying every position.
-_LISTED_TAIL = re.compile(
-    r"、[\u4e00-\u9fffA-Za-z]{2,10}等(?![国地省市])[\u4e00-\u9fff]{0,6}?(?:企业|公司|车企|药企)(?![和与及家])"
-)
+_LISTED_TAIL = re.compile(f"、{_ITEM}{_COMPANIES}")
 # Tags of a trade name standing alone: a person's or a foreign name, another proper noun,
 # an organisation's name, Latin letters (腾讯 nz, 华为 nr, 特斯拉 nrt, TCL).
 _TRADE_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "eng"})

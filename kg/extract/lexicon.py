@@ -171,9 +171,7 @@ class Lexicon:
         self.province_abbreviations: frozenset[str] = frozenset(self.province_codes)
         self.project_qualifiers: frozenset[str] = frozenset(read_lines("project_qualifiers.txt"))
         # 汽车, 科技, 新能源…: the words after a company's trade name, longest first
-        self.industry_words: tuple[str, ...] = tuple(
-            sorted(read_lines("industry_words.txt"), key=len, reverse=True)
-        )
+        self.industry_words = tuple(sorted(read_lines("industry_words.txt"), key=len, reverse=True))
         # countries: ISO code -> (short name, organ words of its ministries); written -> code
         self.countries: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.country_names: dict[str, str] = {}
@@ -185,10 +183,10 @@ class Lexicon:
                 self.country_names.setdefault(written, code)
         # 中科院 -> 中国科学院, 中国石化 -> 中国石油化工集团有限公司, 亚投行 -> 亚洲基础设施投资银行: the
         # national academies, the central enterprises, the intergovernmental organisations, the
-        # national broadcaster and the national people's organisations (全国妇联, 中国贸促会) by
-        # every name they use; 中车, 中国石化: the brands that the central enterprises'
-        # subsidiaries' registered names begin with (中车株洲…公司)
+        # national broadcaster and the national people's organisations (全国妇联, 中国贸促会) by every
+        # name; 中车, 中国石化: the brands the central enterprises' subsidiaries' names begin with
         self.known_organizations: dict[str, str] = {}
+        self.academy_names: dict[str, str] = {}  # (中科院 -> 中国科学院: their institutes' too)
         brands: set[str] = set()
         for table in (
             "academies.tsv",
@@ -204,6 +202,8 @@ class Lexicon:
                     self.known_organizations.setdefault(written, full)
                 if table == "central_enterprises.tsv":
                     brands |= {n[:-2] if n.endswith("集团") and len(n) >= 4 else n for n in names}
+                elif table == "academies.tsv":
+                    self.academy_names.update(dict.fromkeys(names, full))
         self.company_brands: frozenset[str] = frozenset(brands)
         # 妇联 -> {}妇女联合会: the local people's organisations, by the short name after a place
         self.people_branches = dict(map(tuple, read_table("people_organization_branches.tsv")))

@@ -180,14 +180,13 @@ def left_boundary(
             s -= len(word)  # 城市规划设计研究院, 勘探开发研究院: the institute's field of work
             continue
         if word is not None:
+            # 华润投资咨询有限公司: a trade's word (投资), not a verb before the name
             if (
                 stop_at_place
                 and word in lex.industry_words
                 and kind_words_only(norm[s:head_start], lex)
             ):
-                s -= len(
-                    word
-                )  # 华润投资咨询有限公司: a trade's word (投资), not a verb before the name
+                s -= len(word)
                 continue
             if s == head_start and word in _WORKS:
                 s -= len(word)  # 水质净化三厂扩建工程: the works are part of the name

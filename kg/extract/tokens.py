@@ -126,11 +126,10 @@ class PrefixIndex:
         m = search(text)
         while m is not None:
             i = m.start()
-            words = index.get(text[i : i + 2])
-            if words is None:  # (most candidates: the two characters begin no word)
+            if text[i : i + 2] not in index:  # (most candidates: they begin no word)
                 m = search(text, i + 1)
                 continue
-            w = next((w for w in words if text.startswith(w, i)), "")
+            w = self._longest_at(text, i)
             if w and w[0] in joiners and len(later := self._longest_at(text, i + 1)) >= len(w) - 1:
                 i, w = i + 1, later
             if w:
